@@ -1,0 +1,1 @@
+"""Pure domain: entities, ranking, ownership, clocks. Imports nothing else of ours."""

@@ -1,0 +1,176 @@
+"""User-visible text outside the Qt layer, in Norwegian Bokmål and English.
+
+The UI translates its own strings with Qt's ``tr()``; the domain, services and command
+line speak through this catalogue so explanations and errors follow the user's language.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+LANGUAGES = ("nb", "en")
+
+_CATALOGUE: dict[str, tuple[str, str]] = {
+    # ranking explanations
+    "why.weakest": ("⚑ Svakeste ledd i {chain} (modenhet {maturity}/{target})",
+                    "⚑ Weakest link in {chain} (maturity {maturity}/{target})"),
+    "why.no_chain": ("⚑ Uten kjede: eget svakeste ledd (modenhet {maturity}/{target})",
+                     "⚑ No chain: its own weakest link (maturity {maturity}/{target})"),
+    "why.not_weakest": ("{chain} › {link} (modenhet {maturity}/{target}; svakeste ledd er "
+                        "{weakest} {weakest_maturity}/{target})",
+                        "{chain} › {link} (maturity {maturity}/{target}; weakest link is "
+                        "{weakest} {weakest_maturity}/{target})"),
+    "why.score": ("S{likelihood} × K{consequence} × gap {gap} = {score}",
+                  "L{likelihood} × C{consequence} × gap {gap} = {score}"),
+    "why.gap0": ("målet er nådd", "target reached"),
+    "why.pinned": ("📌 Festet først: {reason}", "📌 Pinned first: {reason}"),
+    "why.pinned_no_reason": ("📌 Festet først", "📌 Pinned first"),
+    "why.done": ("Ferdig: ikke rangert", "Done: not ranked"),
+    "link.unnamed": ("(uten ledd)", "(no link)"),
+    # columns
+    "status.backlog": ("Backlog", "Backlog"),
+    "status.next": ("Neste", "Next"),
+    "status.doing": ("Pågår", "Doing"),
+    "status.verify": ("Verifiseres", "Verify"),
+    "status.done": ("Ferdig", "Done"),
+    # validation of single values
+    "value.required": ("mangler verdi", "a value is required"),
+    "value.not_integer": ("«{value}» er ikke et heltall", "“{value}” is not a whole number"),
+    "value.out_of_range": ("«{value}» er utenfor {low}–{high}",
+                           "“{value}” is outside {low}–{high}"),
+    "value.bad_status": ("«{value}» er ikke en kolonne (bruk {choices})",
+                         "“{value}” is not a column (use {choices})"),
+    "value.bad_effort": ("«{value}» er ikke en innsats (bruk {choices})",
+                         "“{value}” is not an effort (use {choices})"),
+    "value.bad_classification": ("«{value}» er ikke en gradering (bruk {choices})",
+                                 "“{value}” is not a classification (use {choices})"),
+    "value.bad_role": ("«{value}» er ikke en rolle (bruk {choices})",
+                       "“{value}” is not a role (use {choices})"),
+    "value.bad_date": ("«{value}» er ikke en dato (bruk ÅÅÅÅ-MM-DD)",
+                       "“{value}” is not a date (use YYYY-MM-DD)"),
+    "value.bad_datetime": ("«{value}» er ikke et tidspunkt (bruk ISO 8601)",
+                           "“{value}” is not a time (use ISO 8601)"),
+    "value.bad_bool": ("«{value}» er verken ja eller nei", "“{value}” is neither yes nor no"),
+    "value.too_long": ("teksten er lengre enn {limit} tegn", "the text is longer than {limit} characters"),
+    "field.unknown": ("ukjent felt «{field}» (kjente felt: {choices})",
+                      "unknown field “{field}” (known fields: {choices})"),
+    "field.assignment": ("«{value}» er ikke FELT=VERDI", "“{value}” is not FIELD=VALUE"),
+    "field.problem": ("{field}: {problem}", "{field}: {problem}"),
+    # lookups
+    "item.not_found": ("fant ingen oppgave med id «{id}»; se `kanban-sec list`",
+                       "no item has the id “{id}”; see `kanban-sec list`"),
+    "item.ambiguous": ("id-en «{id}» passer på flere oppgaver: {matches}; skriv flere tegn",
+                       "the id “{id}” matches several items: {matches}; type more characters"),
+    "chain.not_found": ("fant ingen kjede «{name}»", "no chain is called “{name}”"),
+    "link.not_found": ("kjeden {chain} har ikke leddet «{name}»",
+                       "the chain {chain} has no link “{name}”"),
+    "link.needs_chain": ("et ledd hører til en kjede: oppgi kjeden også",
+                         "a link belongs to a chain: give the chain too"),
+    "unit.not_found": ("fant ingen enhet «{name}»", "no unit is called “{name}”"),
+    "unit.ambiguous": ("«{name}» passer på flere enheter: {matches}; skriv hele stien",
+                       "“{name}” matches several units: {matches}; give the whole path"),
+    "person.not_found": ("fant ingen person «{name}»", "nobody is called “{name}”"),
+    "person.ambiguous": ("«{name}» passer på flere personer: {matches}",
+                         "“{name}” matches several people: {matches}"),
+    "person.not_in_unit": ("{person} hører ikke til {unit}", "{person} is not in {unit}"),
+    # board rules
+    "wip.hard": ("«{column}» har en fast grense på {limit} oppgaver og er full; "
+                 "gjør ferdig eller flytt noe ut først",
+                 "“{column}” has a hard limit of {limit} items and is full; "
+                 "finish or move something out first"),
+    "wip.soft": ("«{column}» har nå {count} oppgaver, over grensen på {limit}",
+                 "“{column}” now holds {count} items, over its limit of {limit}"),
+    "pin.reason_required": ("skriv hvorfor oppgaven festes først",
+                            "say why the item is pinned first"),
+    "block.reason_required": ("skriv hvorfor oppgaven er blokkert",
+                              "say why the item is blocked"),
+    "title.required": ("tittel mangler", "the title is missing"),
+    "delegate.nothing": ("oppgaven eies allerede på laveste nivå",
+                         "the item is already owned at the lowest level"),
+    "delegate.ambiguous": ("velg én av: {choices}", "choose one of: {choices}"),
+    # database
+    "db.folder_missing": ("mappen {folder} finnes ikke; opprett den eller velg en annen --db",
+                          "the folder {folder} does not exist; create it or choose another --db"),
+    "db.not_sqlite": ("{path} er ikke en kanban-sec-database (ikke SQLite); filen er ikke "
+                      "endret — velg en annen --db",
+                      "{path} is not a kanban-sec database (not SQLite); the file was left "
+                      "untouched — choose another --db"),
+    "db.not_ours": ("{path} er en SQLite-database, men ikke fra kanban-sec; filen er ikke endret",
+                    "{path} is a SQLite database but not a kanban-sec one; the file was left "
+                    "untouched"),
+    "db.too_new": ("{path} er laget av en nyere kanban-sec (skjema {revision}); "
+                   "oppdater kanban-sec for å åpne den",
+                   "{path} was written by a newer kanban-sec (schema {revision}); "
+                   "update kanban-sec to open it"),
+    "db.locked": ("databasen {path} er låst av et annet program som skriver; prøv igjen "
+                  "om litt, eller lukk det andre vinduet",
+                  "the database {path} is locked by another program that is writing; try "
+                  "again shortly, or close the other window"),
+    "db.unreadable": ("kan ikke lese {path}: {reason}", "cannot read {path}: {reason}"),
+    "db.readonly": ("kan ikke skrive til {path}: {reason}; ingenting er endret",
+                    "cannot write to {path}: {reason}; nothing was changed"),
+    "db.upgraded": ("databasen er oppgradert; sikkerhetskopi: {backup}",
+                    "the database was upgraded; backup: {backup}"),
+    # CSV
+    "csv.empty": ("{path} er tom", "{path} is empty"),
+    "csv.binary": ("{path} er ikke en CSV-fil (inneholder binære data)",
+                   "{path} is not a CSV file (it holds binary data)"),
+    "csv.unreadable": ("kan ikke lese {path}: {reason}", "cannot read {path}: {reason}"),
+    "csv.no_title": ("{path} mangler kolonnen «title» i overskriftslinjen",
+                     "{path} has no “title” column in its header line"),
+    "csv.unknown_columns": ("ukjente kolonner: {columns} (bruk --ignore-unknown-columns "
+                            "for å hoppe over dem)",
+                            "unknown columns: {columns} (use --ignore-unknown-columns to "
+                            "skip them)"),
+    "csv.duplicate_column": ("kolonnen «{column}» står to ganger", "the column “{column}” appears twice"),
+    "csv.duplicate_id": ("id-en {id} står også på linje {other}",
+                         "the id {id} also appears on line {other}"),
+    "csv.conflict": ("{what} er {value} her, men {other} på linje {line}",
+                     "{what} is {value} here but {other} on line {line}"),
+    "csv.risk_owner_fixed": ("kjeden {chain} har risikoeier {owner}; risikoeier endres i "
+                             "kjeden, ikke per oppgave",
+                             "the chain {chain} has the risk owner {owner}; change it on the "
+                             "chain, not per item"),
+    "csv.bad_quoting": ("feil i CSV-formatet: {reason}", "the CSV is malformed: {reason}"),
+    "csv.cell": ("linje {line}, kolonne {column}: {problem}",
+                 "line {line}, column {column}: {problem}"),
+    "csv.problems": ("{path}: {count} feil, ingenting er importert:",
+                     "{path}: {count} problems, nothing was imported:"),
+    "csv.too_many_fields": ("linjen har {count} felt, overskriften {header}",
+                            "the line has {count} fields, the header {header}"),
+    "csv.cannot_write": ("kan ikke skrive {path}: {reason}", "cannot write {path}: {reason}"),
+    "export.done": ("skrev {count} oppgaver til {path}", "wrote {count} items to {path}"),
+    "import.done": ("importerte {path}: {created} nye, {updated} endret, {unchanged} uendret",
+                    "imported {path}: {created} new, {updated} changed, {unchanged} unchanged"),
+    "import.dry_run": ("prøvekjøring av {path}: {created} nye, {updated} ville blitt endret, "
+                       "{unchanged} uendret; ingenting er skrevet",
+                       "dry run of {path}: {created} new, {updated} would change, "
+                       "{unchanged} unchanged; nothing was written"),
+    # generic
+    "unexpected": ("uventet feil: {error}. Detaljer er skrevet til {log}",
+                   "unexpected error: {error}. Details were written to {log}"),
+}
+
+
+def t(key: str, lang: str, /, **params: Any) -> str:
+    """The text for ``key`` in ``lang`` (``nb`` or ``en``), filled with ``params``."""
+    nb, en = _CATALOGUE[key]
+    template = nb if lang == "nb" else en
+    return template.format(**params) if params else template
+
+
+def has(key: str) -> bool:
+    """Whether the catalogue knows ``key``."""
+    return key in _CATALOGUE
+
+
+def language_from_environment(environ: dict[str, str] | None = None) -> str:
+    """``nb`` when the locale asks for Norwegian (nb, nn, no), else ``en``."""
+    env = os.environ if environ is None else environ
+    for var in ("KANBAN_SEC_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value and value not in ("C", "POSIX", "C.UTF-8"):
+            first = value.split(":")[0].lower()
+            return "nb" if first[:2] in ("nb", "nn", "no") else "en"
+    return "en"

@@ -1,0 +1,221 @@
+"""CSV bytes <-> rows of text cells: encoding, delimiter, quoting and formula neutralising.
+
+This layer knows nothing about items: it turns a file into a header and rows of strings
+(with the physical line each row starts on, for error messages) and formats rows of
+strings as RFC 4180 records. Mapping cells to fields is the caller's job.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kanban_sec.domain.errors import BadInput, ImportProblems, Problem, msg
+
+HEADER: tuple[str, ...] = (
+    "id", "title", "description", "status", "chain", "link", "likelihood", "consequence",
+    "link_maturity", "target_maturity", "score", "weakest_link", "rank", "effort",
+    "owner_unit", "owner_person", "risk_owner", "framework_ref", "classification", "tags",
+    "blocked_reason", "due_date", "pinned", "created_at", "updated_at", "done_at",
+)
+
+# Written on export, ignored on import.
+COMPUTED: frozenset[str] = frozenset(
+    {"score", "weakest_link", "rank", "created_at", "updated_at", "done_at"}
+)
+
+# Option name -> the character itself; "tab" because a literal tab is awkward on a command line.
+DELIMITERS: dict[str, str] = {",": ",", ";": ";", "tab": "\t"}
+_DELIMITER_CHARS: dict[str, str] = {**DELIMITERS, "\t": "\t"}
+
+# Characters that make Excel and LibreOffice read a cell as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# C0 controls that never occur in text a person typed (tab, LF, VT, FF and CR may).
+_BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_NOT_BINARY_CONTROLS = bytes(b for b in range(256) if b not in _BINARY_CONTROLS)
+# Share of such controls above which a NUL-free file is still taken for binary.
+_BINARY_RATIO = 0.10
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def neutralise(cell: str) -> str:
+    """The cell with a leading ``'`` if a spreadsheet could take it for a formula."""
+    # Quotes already in front are skipped so that text which really begins with "'=" gets
+    # one more quote: unneutralise then removes exactly one and the round trip is lossless.
+    if cell.lstrip("'").startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def unneutralise(cell: str) -> str:
+    """The exact inverse of :func:`neutralise`: drop the ``'`` it would have added."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START):
+        return cell[1:]
+    return cell
+
+
+def format_row(cells: list[str], delimiter: str) -> str:
+    """One RFC 4180 record ending in CRLF; ``delimiter`` is ``,``, ``;``, a tab or ``tab``."""
+    d = _DELIMITER_CHARS.get(delimiter)
+    if d is None:
+        raise ValueError(f"unsupported CSV delimiter {delimiter!r}")
+    line = d.join(cells)
+    # Fast path, a handful of C-speed scans over the whole record: it proves that no cell
+    # needs quotes. A cell beginning or ending with a space is either at an end of the line
+    # or next to a delimiter; a cell holding the delimiter adds one to the count. False
+    # alarms only cost the slow path, which decides cell by cell.
+    if (
+        '"' not in line
+        and "\n" not in line
+        and "\r" not in line
+        and line.count(d) == len(cells) - 1
+        and not line.startswith(" ")
+        and not line.endswith(" ")
+        and d + " " not in line
+        and " " + d not in line
+    ):
+        return line + "\r\n"
+    return d.join([
+        '"' + c.replace('"', '""') + '"'
+        if (
+            d in c or '"' in c or "\n" in c or "\r" in c
+            or c.startswith(" ") or c.endswith(" ")
+        )
+        else c
+        for c in cells
+    ]) + "\r\n"
+
+
+@dataclass
+class CsvTable:
+    """A parsed CSV file: lower-cased header and rows tagged with their first line."""
+
+    path: str
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+    encoding: str
+    delimiter: str
+
+
+def read_csv(path: str | os.PathLike[str], *, lang_unused: str | None = None) -> CsvTable:
+    """Read and parse a CSV file as Excel or this app writes it; raise on any problem."""
+    name = os.fspath(path)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as error:
+        raise BadInput("csv.unreadable", path=name,
+                       reason=error.strerror or str(error)) from error
+
+    text, encoding = _decode(name, data)
+    delimiter = _detect_delimiter(text)
+    if delimiter is None:
+        raise BadInput("csv.empty", path=name)
+
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        # line_num counts the physical lines read so far, so the record about to be read
+        # starts on the next one even when the previous record spanned several lines.
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            # The reader drops the rest of the bad line and goes on with the next, so every
+            # such line is reported rather than only the first.
+            problems.append(Problem(start, "*", msg("csv.bad_quoting", reason=str(error))))
+            if header is None:
+                # Without a header no later line can be checked: report this one alone.
+                raise ImportProblems(name, problems) from error
+            continue
+        if not any(cell.strip() for cell in record):
+            continue
+        if header is None:
+            header = [cell.strip().lower() for cell in record]
+            # Excel's trailing delimiters give the header empty names at its end; data rows
+            # then carry empty extra fields, which are dropped below.
+            while header and not header[-1]:
+                header.pop()
+            continue
+        width = len(header)
+        if len(record) > width and not any(cell.strip() for cell in record[width:]):
+            del record[width:]
+        if len(record) != width:
+            problems.append(Problem(start, "*", msg("csv.too_many_fields",
+                                                    count=len(record), header=width)))
+            continue
+        rows.append((start, [unneutralise(cell) for cell in record]))
+
+    if problems:
+        raise ImportProblems(name, problems)
+    if header is None:
+        raise BadInput("csv.empty", path=name)
+    return CsvTable(path=name, header=header, rows=rows, encoding=encoding, delimiter=delimiter)
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str]:
+    """The file's text and the encoding it was read with; raise if empty or binary."""
+    has_bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8):] if has_bom else data
+    if not body.strip():
+        raise BadInput("csv.empty", path=name)
+    if b"\0" in body or _looks_binary(body):
+        raise BadInput("csv.binary", path=name)
+    if has_bom:
+        try:
+            return body.decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as error:
+            # The BOM says UTF-8, so guessing another encoding would only hide the damage.
+            line = len(_LINE_BREAK.findall(body, 0, error.start)) + 1
+            reason = f"invalid UTF-8 byte 0x{body[error.start]:02x}"
+            raise ImportProblems(
+                name, [Problem(line, "*", msg("csv.bad_quoting", reason=reason))]
+            ) from error
+    try:
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Norwegian Excel's "CSV (semikolonseparert)" is Windows-1252: æøå as single bytes.
+    try:
+        return body.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as error:
+        # The five bytes Windows-1252 leaves undefined do not occur in text.
+        raise BadInput("csv.binary", path=name) from error
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Whether too many bytes are control characters no text file holds."""
+    controls = len(data.translate(None, _NOT_BINARY_CONTROLS))
+    return controls > _BINARY_RATIO * len(data)
+
+
+def _detect_delimiter(text: str) -> str | None:
+    """The delimiter that splits the header line into most fields (ties: comma)."""
+    for line in io.StringIO(text, newline=""):
+        # A line of only delimiters (Excel's empty row) says nothing, and is skipped as
+        # a record too.
+        if line.strip(" \t\r\n,;"):
+            break
+    else:
+        return None
+    line = line.rstrip("\r\n")
+    best, best_count = ",", 0
+    for candidate in (",", ";", "\t"):
+        try:
+            count = len(next(csv.reader([line], delimiter=candidate)))
+        except csv.Error:
+            # A header cell with a quoted line break: a plain count is good enough here.
+            count = line.count(candidate) + 1
+        if count > best_count:
+            best, best_count = candidate, count
+    return best

@@ -1,0 +1,491 @@
+"""Use cases on the board's items, shared by the command line and the window.
+
+Each call runs in one transaction, writes its change records in it, and returns an
+:class:`Outcome` saying what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, TypeVar
+
+from kanban_sec.domain import fields as parse
+from kanban_sec.domain.errors import BadInput, FieldProblem, Message, NotFound, Refused, msg
+from kanban_sec.domain.ids import new_id, short_id
+from kanban_sec.domain.model import (
+    MATURITY_MAX,
+    MATURITY_MIN,
+    ChecklistEntry,
+    Classification,
+    Comment,
+    Effort,
+    Item,
+    Role,
+    Status,
+)
+from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_level_share
+from kanban_sec.domain.ranking import Ranked, rank
+from kanban_sec.domain.text import t
+from kanban_sec.services.names import Names
+from kanban_sec.services.outcome import Outcome
+from kanban_sec.store import rows
+from kanban_sec.store.database import Database
+from kanban_sec.store.unit_of_work import Board, UnitOfWork, reading, writing
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An item as the board shows it: its rank, names instead of ids, its delegation."""
+
+    item: Item
+    ranked: Ranked | None
+    chain: str
+    link: str
+    link_maturity: int | None
+    target_maturity: int | None
+    owner_unit: str
+    owner_person: str
+    risk_owner: str
+    delegation: Delegation
+
+    def explanation(self, lang: str) -> str:
+        return self.ranked.explanation(lang) if self.ranked else t("why.done", lang)
+
+
+@dataclass(frozen=True)
+class BoardView:
+    """The ranked board: open items in rank order, then done items (newest first)."""
+
+    entries: list[Entry]
+    lowest_level: int
+    open_items: int
+
+    @property
+    def lowest_level_share(self) -> float:
+        return self.lowest_level / self.open_items if self.open_items else 1.0
+
+
+#: Fields ``set`` and ``add`` accept, with the parser for their text.
+EDITABLE_FIELDS = (
+    "title", "description", "status", "chain", "link", "likelihood", "consequence", "effort",
+    "owner_unit", "owner_person", "framework_ref", "classification", "tags", "due_date",
+    "blocked_reason", "pinned",
+)
+
+
+class BoardService:
+    """The board's use cases for one person (the author of every change)."""
+
+    def __init__(self, db: Database, author: str, lang: str = "en") -> None:
+        self.db = db
+        self.author = author
+        self.lang = lang
+
+    # -- reading -----------------------------------------------------------------------
+    def view(self, *, include_done: bool = True) -> BoardView:
+        """The ranked board with names resolved and delegation worked out."""
+        with reading(self.db) as reader:
+            board = reader.board(include_done=include_done)
+        return build_view(board)
+
+    def resolve(self, fragment: str) -> str:
+        """An item id from a whole id or a unique start or end of one."""
+        with reading(self.db) as reader:
+            return _resolve(reader.item_ids_matching(fragment.strip()), fragment)
+
+    def entry(self, item_id: str) -> Entry:
+        for entry in self.view().entries:
+            if entry.item.id == item_id:
+                return entry
+        raise NotFound("item.not_found", id=item_id)
+
+    def comments(self, item_id: str) -> list[Comment]:
+        with reading(self.db) as reader:
+            return reader.comments(item_id)
+
+    def history(self, item_id: str) -> list[Any]:
+        with reading(self.db) as reader:
+            return reader.history("item", item_id)
+
+    # -- creating and editing ----------------------------------------------------------
+    def create_item(self, title: str, **values: str) -> Outcome:
+        """Add an item; ``values`` are field texts as typed (see :data:`EDITABLE_FIELDS`)."""
+        with writing(self.db, self.author) as uow:
+            names = Names(uow)
+            item = Item(id=new_id(), title=title)
+            item = _apply_texts(names, item, {"title": title, **values}, uow, create=True)
+            warnings = self._check_wip(uow, item.status, item.id)
+            _insert_item(uow, item)
+            return Outcome(tuple(uow.changes), warnings, item.id)
+
+    def set_fields(self, item_id: str, values: Mapping[str, str]) -> Outcome:
+        """Change fields from their typed text (``set ID FIELD=VALUE``)."""
+        with writing(self.db, self.author) as uow:
+            names = Names(uow)
+            before = _must_item(uow, item_id)
+            after = _apply_texts(names, before, values, uow, create=False)
+            warnings = ()
+            if after.status is not before.status:
+                warnings = self._check_wip(uow, after.status, item_id)
+                after = _stamp_status(after, before.status, uow)
+            _update_item(uow, after)
+            return Outcome(tuple(uow.changes), warnings, item_id)
+
+    def edit_item(self, item_id: str, **changes: Any) -> Outcome:
+        """Change fields from domain values (``likelihood=4``, ``tags=[...]``...)."""
+        return self._change(item_id, lambda item, uow: replace(item, **changes))
+
+    def move(self, item_id: str, status: Status | str) -> Outcome:
+        """Move to another column; a hard WIP limit refuses, a soft one warns."""
+        target = status if isinstance(status, Status) else _field("status", parse.parse_status,
+                                                                  status)
+        with writing(self.db, self.author) as uow:
+            item = _must_item(uow, item_id)
+            if item.status is target:
+                return Outcome(row_id=item_id)
+            warnings = self._check_wip(uow, target, item_id)
+            moved = _stamp_status(replace(item, status=target), item.status, uow)
+            _update_item(uow, moved)
+            return Outcome(tuple(uow.changes), warnings, item_id)
+
+    def pin(self, item_id: str, reason: str) -> Outcome:
+        """Put an item first (expedite), with the reason shown on the card."""
+        if not reason.strip():
+            raise BadInput("pin.reason_required")
+        return self._change(item_id, lambda item, uow: replace(
+            item, pin_reason=reason.strip(), pinned_at=item.pinned_at or uow.now))
+
+    def unpin(self, item_id: str) -> Outcome:
+        return self._change(item_id, lambda item, _: replace(item, pinned_at=None, pin_reason=""))
+
+    def block(self, item_id: str, reason: str) -> Outcome:
+        if not reason.strip():
+            raise BadInput("block.reason_required")
+        return self._change(item_id, lambda item, uow: replace(
+            item, blocked_reason=reason.strip(), blocked_at=item.blocked_at or uow.now))
+
+    def unblock(self, item_id: str) -> Outcome:
+        return self._change(item_id, lambda item, _: replace(item, blocked_reason="",
+                                                             blocked_at=None))
+
+    def assign(self, item_id: str, unit_id: str | None, person_id: str | None = None) -> Outcome:
+        """Give the item to a unit and, optionally, a person in it."""
+        def change(item: Item, uow: UnitOfWork) -> Item:
+            people = uow.people()
+            if person_id is not None:
+                person = people.get(person_id)
+                if person is None:
+                    raise NotFound("person.not_found", name=person_id)
+                if unit_id is not None and person.unit_id != unit_id:
+                    names = Names(uow)
+                    raise BadInput("person.not_in_unit", person=person.name,
+                                   unit=names.unit_path(unit_id))
+            unit = unit_id if unit_id is not None else (
+                people[person_id].unit_id if person_id is not None else None)
+            if unit is not None and unit not in uow.units():
+                raise NotFound("unit.not_found", name=unit)
+            return replace(item, owner_unit_id=unit, owner_person_id=person_id)
+        return self._change(item_id, change)
+
+    def delegate(self, item_id: str, to: str | None = None) -> Outcome:
+        """Hand the item down: to ``to`` (a unit id or person id), or to the one suggestion."""
+        with writing(self.db, self.author) as uow:
+            item = _must_item(uow, item_id)
+            names = Names(uow)
+            link = names.links.get(item.link_id) if item.link_id else None
+            suggestion = delegation(item, names.tree, link)
+            if not suggestion.can_be_delegated:
+                raise Refused("delegate.nothing")
+            choices = list(suggestion.units) + list(suggestion.people)
+            if to is None:
+                if len(choices) != 1:
+                    raise Refused("delegate.ambiguous", choices="; ".join(
+                        names.unit_path(c) if c in names.units else names.people[c].name
+                        for c in choices) or "—")
+                to = choices[0]
+            if to in names.people:
+                moved = replace(item, owner_unit_id=names.people[to].unit_id, owner_person_id=to)
+            elif to in names.units:
+                moved = replace(item, owner_unit_id=to, owner_person_id=None)
+            else:
+                raise NotFound("unit.not_found", name=to)
+            _update_item(uow, moved)
+            return Outcome(tuple(uow.changes), (), item_id)
+
+    def delete(self, item_id: str) -> Outcome:
+        """Remove the item from the board (a tombstone, so replicas learn of it)."""
+        with writing(self.db, self.author) as uow:
+            _must_item(uow, item_id)
+            uow.tombstone("item", item_id)
+            return Outcome(tuple(uow.changes), (), item_id)
+
+    def add_comment(self, item_id: str, body: str) -> Outcome:
+        if not body.strip():
+            raise BadInput("value.required")
+        with writing(self.db, self.author) as uow:
+            _must_item(uow, item_id)
+            comment_id = new_id()
+            uow.insert("comment", {"id": comment_id, "item_id": item_id,
+                                   "author": self.author, "body": body.strip()})
+            return Outcome(tuple(uow.changes), (), comment_id)
+
+    def set_checklist(self, item_id: str, entries: list[ChecklistEntry]) -> Outcome:
+        return self._change(item_id, lambda item, _: replace(item, checklist=list(entries)))
+
+    # -- chains, links, organisation, columns ------------------------------------------
+    def set_link_maturity(self, link_id: str, maturity: int) -> Outcome:
+        """Assess a link; the whole board re-ranks on the next read."""
+        if not MATURITY_MIN <= maturity <= MATURITY_MAX:
+            raise BadInput("value.out_of_range", value=maturity, low=MATURITY_MIN,
+                           high=MATURITY_MAX)
+        with writing(self.db, self.author) as uow:
+            if uow.row("link", link_id) is None:
+                raise NotFound("link.not_found", chain="?", name=link_id)
+            uow.update("link", link_id, {"maturity": maturity})
+            return Outcome(tuple(uow.changes), (), link_id)
+
+    def set_target_maturity(self, chain_id: str, target: int) -> Outcome:
+        if not MATURITY_MIN <= target <= MATURITY_MAX:
+            raise BadInput("value.out_of_range", value=target, low=MATURITY_MIN,
+                           high=MATURITY_MAX)
+        with writing(self.db, self.author) as uow:
+            uow.update("chain", chain_id, {"target_maturity": target})
+            return Outcome(tuple(uow.changes), (), chain_id)
+
+    def set_wip_limit(self, status: Status, limit: int | None, hard: bool = False) -> Outcome:
+        if limit is not None and limit < 0:
+            raise BadInput("value.out_of_range", value=limit, low=0, high="∞")
+        with writing(self.db, self.author) as uow:
+            column = uow.column(status)
+            uow.update("column", column.id, {"wip_limit": limit, "wip_hard": int(hard)})
+            return Outcome(tuple(uow.changes), (), column.id)
+
+    def ensure_unit(self, path: str) -> Outcome:
+        with writing(self.db, self.author) as uow:
+            unit_id = Names(uow).ensure_unit(uow, path)
+            return Outcome(tuple(uow.changes), (), unit_id)
+
+    def add_person(self, name: str, unit_path: str, role: Role = Role.OPERATIONAL) -> Outcome:
+        with writing(self.db, self.author) as uow:
+            names = Names(uow)
+            person_id = names.ensure_person(uow, name, names.ensure_unit(uow, unit_path), role)
+            return Outcome(tuple(uow.changes), (), person_id)
+
+    def add_chain(self, name: str, risk_owner: str | None = None,
+                  target_maturity: int = MATURITY_MAX) -> Outcome:
+        with writing(self.db, self.author) as uow:
+            names = Names(uow)
+            owner = names.ensure_unit(uow, risk_owner) if risk_owner else None
+            chain_id = names.ensure_chain(uow, name, owner, target_maturity)
+            return Outcome(tuple(uow.changes), (), chain_id)
+
+    def add_link(self, chain: str, name: str, maturity: int = MATURITY_MIN, kind: str = "",
+                 responsible_unit: str | None = None) -> Outcome:
+        with writing(self.db, self.author) as uow:
+            names = Names(uow)
+            chain_id = names.chain(chain)
+            unit = names.ensure_unit(uow, responsible_unit) if responsible_unit else None
+            link_id = names.ensure_link(uow, chain_id, name, kind=kind,
+                                        responsible_unit_id=unit, maturity=maturity)
+            return Outcome(tuple(uow.changes), (), link_id)
+
+    # -- internals ---------------------------------------------------------------------
+    def _change(self, item_id: str, change: Callable[[Item, UnitOfWork], Item]) -> Outcome:
+        with writing(self.db, self.author) as uow:
+            item = _must_item(uow, item_id)
+            _update_item(uow, change(item, uow))
+            return Outcome(tuple(uow.changes), (), item_id)
+
+    def _check_wip(self, uow: UnitOfWork, status: Status, item_id: str) -> tuple[Message, ...]:
+        column = uow.column(status)
+        if column.wip_limit is None:
+            return ()
+        count = uow.count_open_in(status) + 1
+        if count <= column.wip_limit:
+            return ()
+        name = column.name(self.lang)
+        if column.wip_hard:
+            raise Refused("wip.hard", column=name, limit=column.wip_limit)
+        return (msg("wip.soft", column=name, count=count, limit=column.wip_limit),)
+
+
+def build_view(board: Board) -> BoardView:
+    """Rank the board and resolve names for display and export."""
+    ranking = {r.item_id: r for r in rank(board.items, board.chains, board.links)}
+    tree = OrgTree(board.units, board.people)
+    paths: dict[str, str] = {}
+
+    def path(unit_id: str | None) -> str:
+        if unit_id is None or unit_id not in board.units:
+            return ""
+        if unit_id not in paths:
+            paths[unit_id] = tree.path(unit_id)
+        return paths[unit_id]
+
+    entries = []
+    for item in board.items:
+        chain = board.chains.get(item.chain_id) if item.chain_id else None
+        link = board.links.get(item.link_id) if item.link_id else None
+        person = board.people.get(item.owner_person_id) if item.owner_person_id else None
+        entries.append(Entry(
+            item=item,
+            ranked=ranking.get(item.id),
+            chain=chain.name if chain else "",
+            link=link.name if link else "",
+            link_maturity=link.maturity if link else None,
+            target_maturity=chain.target_maturity if chain else None,
+            owner_unit=path(item.owner_unit_id),
+            owner_person=person.name if person else "",
+            risk_owner=path(chain.risk_owner_unit_id) if chain else "",
+            delegation=delegation(item, tree, link),
+        ))
+    entries.sort(key=_board_order)
+    lowest, total = lowest_level_share(board.items, tree, board.links)
+    return BoardView(entries, lowest, total)
+
+
+def _board_order(entry: Entry) -> tuple[int, int, str]:
+    if entry.ranked is not None:
+        return (0, entry.ranked.rank, "")
+    done = entry.item.done_at or entry.item.updated_at
+    return (1, -int(done.timestamp() * 1_000_000) if done else 0, entry.item.id)
+
+
+def _resolve(matches: list[str], fragment: str) -> str:
+    if not matches:
+        raise NotFound("item.not_found", id=fragment)
+    if len(matches) > 1:
+        raise NotFound("item.ambiguous", id=fragment,
+                       matches=", ".join(short_id(m) for m in matches[:5]))
+    return matches[0]
+
+
+def _must_item(uow: UnitOfWork, item_id: str) -> Item:
+    item = uow.item(item_id)
+    if item is None:
+        raise NotFound("item.not_found", id=item_id)
+    return item
+
+
+def _field(name: str, parser: Callable[[str], T], text: str) -> T:
+    try:
+        return parser(text)
+    except FieldProblem as problem:
+        raise BadInput("field.problem", field=name, problem=problem.msg) from None
+
+
+def _stamp_status(item: Item, old: Status, uow: UnitOfWork) -> Item:
+    """Times that follow a move: entered column, first started, done (cleared on reopen)."""
+    started = item.started_at
+    if item.status in _STARTED and started is None:
+        started = uow.now
+    done_at = uow.now if item.status is Status.DONE else None
+    return replace(item, status_changed_at=uow.now, started_at=started, done_at=done_at)
+
+
+_STARTED = (Status.DOING, Status.VERIFY, Status.DONE)
+
+
+def _insert_item(uow: UnitOfWork, item: Item) -> None:
+    values = rows.item_values(item)
+    if values["status_changed_at"] is None:
+        values["status_changed_at"] = uow.now_text
+    if item.status in _STARTED and values["started_at"] is None:
+        values["started_at"] = uow.now_text
+    if item.status is Status.DONE and values["done_at"] is None:
+        values["done_at"] = uow.now_text
+    uow.insert("item", values)
+
+
+def _update_item(uow: UnitOfWork, item: Item) -> None:
+    values = rows.item_values(item)
+    del values["id"]
+    uow.update("item", item.id, values)
+
+
+def _apply_texts(names: Names, item: Item, values: Mapping[str, str], uow: UnitOfWork,
+                 *, create: bool) -> Item:
+    """Apply typed field texts to an item, creating named units, chains, links, people."""
+    unknown = [name for name in values if name not in EDITABLE_FIELDS]
+    if unknown:
+        raise BadInput("field.unknown", field=unknown[0], choices=", ".join(EDITABLE_FIELDS))
+    changes: dict[str, Any] = {}
+    for name, text in values.items():
+        if name in _SIMPLE:
+            changes[_SIMPLE[name][0]] = _field(name, _SIMPLE[name][1], text)
+    if "status" in values:
+        changes["status"] = _field("status", parse.parse_status, values["status"])
+    if "pinned" in values:
+        reason = values["pinned"].strip()
+        try:
+            pinned = parse.parse_bool(reason)
+            reason = item.pin_reason if pinned else ""
+        except FieldProblem:
+            pinned = True
+        changes["pinned_at"] = (item.pinned_at or uow.now) if pinned else None
+        changes["pin_reason"] = reason
+    if "blocked_reason" in values:
+        changes["blocked_at"] = (item.blocked_at or uow.now) if changes["blocked_reason"] \
+            else None
+    chain_id, link_id = item.chain_id, item.link_id
+    if "chain" in values:
+        chain_text = values["chain"].strip()
+        chain_id = names.chain(chain_text) if chain_text else None
+        if chain_id != item.chain_id:
+            link_id = None
+    if "link" in values:
+        link_text = values["link"].strip()
+        if link_text and chain_id is None:
+            raise BadInput("link.needs_chain")
+        link_id = names.link(chain_id, link_text) if link_text and chain_id else None
+    changes["chain_id"], changes["link_id"] = chain_id, link_id
+    unit_id, person_id = item.owner_unit_id, item.owner_person_id
+    if "owner_unit" in values:
+        unit_text = values["owner_unit"].strip()
+        unit_id = names.unit(unit_text) if unit_text else None
+        if person_id is not None and names.people[person_id].unit_id != unit_id:
+            person_id = None
+    if "owner_person" in values:
+        person_text = values["owner_person"].strip()
+        person_id = names.person(person_text, unit_id) if person_text else None
+        if person_id is not None:
+            person_unit = names.people[person_id].unit_id
+            if "owner_unit" in values and unit_id is not None and person_unit != unit_id:
+                raise BadInput("person.not_in_unit", person=names.people[person_id].name,
+                               unit=names.unit_path(unit_id))
+            unit_id = person_unit
+    changes["owner_unit_id"], changes["owner_person_id"] = unit_id, person_id
+    updated = replace(item, **changes)
+    if create and updated.status is not Status.BACKLOG:
+        updated = replace(updated, status_changed_at=uow.now)
+    return updated
+
+
+def _parse_effort(text: str) -> Effort | None:
+    return parse.parse_effort(text)
+
+
+def _parse_classification(text: str) -> Classification:
+    return parse.parse_classification(text)
+
+
+def _parse_due(text: str) -> date | None:
+    return parse.parse_date(text)
+
+
+_SIMPLE: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "title": ("title", parse.parse_title),
+    "description": ("description", parse.parse_text),
+    "likelihood": ("likelihood", parse.parse_scale),
+    "consequence": ("consequence", parse.parse_scale),
+    "effort": ("effort", _parse_effort),
+    "framework_ref": ("framework_ref", lambda s: parse.parse_text(s.strip())),
+    "classification": ("classification", _parse_classification),
+    "tags": ("tags", parse.parse_tags),
+    "due_date": ("due_date", _parse_due),
+    "blocked_reason": ("blocked_reason", lambda s: parse.parse_text(s.strip())),
+}

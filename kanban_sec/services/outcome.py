@@ -1,0 +1,28 @@
+"""What a service call did: its changes (as written to the change log) and its warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kanban_sec.domain.errors import Message
+from kanban_sec.domain.model import Change
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one service call; the UI redraws from ``changes``, never the whole board."""
+
+    changes: tuple[Change, ...] = ()
+    warnings: tuple[Message, ...] = ()
+    #: The row the call was about (e.g. the item it created).
+    row_id: str | None = None
+    #: Figures for reports (e.g. an import's counts).
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def item_ids(self) -> frozenset[str]:
+        return frozenset(c.row_id for c in self.changes if c.entity == "item")
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)

@@ -1,0 +1,62 @@
+"""Rolling backups with SQLite's online backup API (consistent even while others write)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+KEEP = 10
+DAY = 24 * 3600
+
+
+def folder_for(db_path: Path) -> Path:
+    """Backups live beside the database, in ``<name>-backups/``."""
+    return db_path.with_name(f"{db_path.stem}-backups")
+
+
+def take(db_path: Path, reason: str = "daily") -> Path:
+    """Copy the database into its backup folder; keeps the newest :data:`KEEP` of a kind."""
+    folder = folder_for(db_path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
+    os.close(fd)
+    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    _prune(folder, db_path.stem, reason)
+    return target
+
+
+def _prune(folder: Path, stem: str, reason: str) -> None:
+    kind = sorted(folder.glob(f"{stem}-*-{reason}.sqlite"))
+    for old in kind[:-KEEP]:
+        old.unlink(missing_ok=True)
+
+
+def newest(db_path: Path) -> Path | None:
+    """The newest backup of the database, if any."""
+    folder = folder_for(db_path)
+    if not folder.is_dir():
+        return None
+    found = sorted(folder.glob(f"{db_path.stem}-*.sqlite"), key=lambda p: p.stat().st_mtime)
+    return found[-1] if found else None
+
+
+def daily(db_path: Path) -> Path | None:
+    """Take a backup unless one was taken in the last 24 hours."""
+    latest = newest(db_path)
+    if latest is not None and time.time() - latest.stat().st_mtime < DAY:
+        return None
+    return take(db_path)

@@ -1,0 +1,80 @@
+"""Schema versions: new files are set up, older ones backed up and upgraded, newer refused."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine
+
+from kanban_sec.domain.errors import BadInput
+from kanban_sec.store import backup
+
+#: Every schema revision this version knows, oldest first; the last one is current.
+#: (A test checks this against the migration scripts, so opening a file stays cheap.)
+REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = REVISIONS[-1]
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(conn: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    return config
+
+
+def revision_of(conn: Connection, path: Path) -> str | None:
+    """The file's schema revision; ``None`` for a blank file; refuses a foreign one."""
+    tables = {
+        row[0]
+        for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if "alembic_version" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise BadInput("db.not_ours", path=str(path))
+        return None
+    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
+
+
+def bring_up_to_date(engine: Engine, path: Path) -> Path | None:
+    """Migrate the file to :data:`HEAD`; returns the backup taken before an upgrade."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(kanban_write=False)
+        with conn.begin():
+            revision = revision_of(conn, path)
+    if revision == HEAD:
+        return None
+    if revision is not None and revision not in REVISIONS:
+        raise BadInput("db.too_new", path=str(path), revision=revision)
+    taken = None
+    if revision is not None:
+        taken = backup.take(path, reason=f"before-upgrade-{revision}")
+    with engine.connect() as conn:
+        command.upgrade(alembic_config(conn), "head")
+        conn.commit()
+        if revision is None:
+            _seed(conn)
+            conn.commit()
+    return taken
+
+
+def _seed(conn: Connection) -> None:
+    """The five columns every board has, with the same ids on every replica."""
+    from kanban_sec.domain.ids import fixed_id
+    from kanban_sec.domain.model import Status
+    from kanban_sec.domain.text import t
+
+    limits = {"next": 10, "doing": 5, "verify": 5}
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    for position, status in enumerate(Status):
+        conn.exec_driver_sql(
+            "INSERT INTO board_columns (id, key, name_nb, name_en, position, wip_limit,"
+            " wip_hard, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            (fixed_id(f"column:{status.value}"), status.value,
+             t(f"status.{status.value}", "nb"), t(f"status.{status.value}", "en"),
+             position, limits.get(status.value), now, now),
+        )

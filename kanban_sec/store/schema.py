@@ -1,0 +1,183 @@
+"""The tables, as SQLAlchemy Core metadata. Alembic migrations own the real schema;
+a test checks that migrating a new database gives exactly these tables."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+
+def _fk(target: str) -> ForeignKey:
+    # Deferred, so a batch of changes (an import, a sync pull) may arrive in any order.
+    return ForeignKey(target, deferrable=True, initially="DEFERRED")
+
+
+def _stamps() -> list[Column]:
+    return [
+        Column("created_at", Text, nullable=False),
+        Column("updated_at", Text, nullable=False),
+        Column("deleted_at", Text),
+    ]
+
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+org_units = Table(
+    "org_units",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("parent_id", Text, _fk("org_units.id")),
+    *_stamps(),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("unit_id", Text, _fk("org_units.id")),
+    Column("role", Text, nullable=False, server_default="operational"),
+    *_stamps(),
+    CheckConstraint("role IN ('governing', 'operational', 'controlling')", name="ck_people_role"),
+)
+
+chains = Table(
+    "chains",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("risk_owner_unit_id", Text, _fk("org_units.id")),
+    Column("target_maturity", Integer, nullable=False, server_default="3"),
+    Column("description", Text, nullable=False, server_default=""),
+    *_stamps(),
+    CheckConstraint("target_maturity BETWEEN 0 AND 3", name="ck_chains_target"),
+)
+
+links = Table(
+    "links",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("chain_id", Text, _fk("chains.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", Text, nullable=False, server_default=""),
+    Column("country", Text, nullable=False, server_default=""),
+    Column("responsible_unit_id", Text, _fk("org_units.id")),
+    Column("maturity", Integer, nullable=False, server_default="0"),
+    *_stamps(),
+    CheckConstraint("maturity BETWEEN 0 AND 3", name="ck_links_maturity"),
+)
+
+board_columns = Table(
+    "board_columns",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("name_nb", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("wip_limit", Integer),
+    Column("wip_hard", Integer, nullable=False, server_default="0"),
+    *_stamps(),
+    CheckConstraint("wip_limit IS NULL OR wip_limit >= 0", name="ck_columns_wip"),
+)
+
+items = Table(
+    "items",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("status", Text, nullable=False, server_default="backlog"),
+    Column("chain_id", Text, _fk("chains.id")),
+    Column("link_id", Text, _fk("links.id")),
+    Column("likelihood", Integer, nullable=False, server_default="3"),
+    Column("consequence", Integer, nullable=False, server_default="3"),
+    Column("effort", Text),
+    Column("owner_unit_id", Text, _fk("org_units.id")),
+    Column("owner_person_id", Text, _fk("people.id")),
+    Column("framework_ref", Text, nullable=False, server_default=""),
+    Column("classification", Text, nullable=False, server_default="open"),
+    Column("tags", Text, nullable=False, server_default="[]"),
+    Column("checklist", Text, nullable=False, server_default="[]"),
+    Column("blocked_reason", Text, nullable=False, server_default=""),
+    Column("blocked_at", Text),
+    Column("due_date", Text),
+    Column("pinned_at", Text),
+    Column("pin_reason", Text, nullable=False, server_default=""),
+    Column("status_changed_at", Text),
+    Column("started_at", Text),
+    Column("done_at", Text),
+    *_stamps(),
+    CheckConstraint(
+        "status IN ('backlog', 'next', 'doing', 'verify', 'done')", name="ck_items_status"
+    ),
+    CheckConstraint("likelihood BETWEEN 1 AND 5", name="ck_items_likelihood"),
+    CheckConstraint("consequence BETWEEN 1 AND 5", name="ck_items_consequence"),
+    CheckConstraint(
+        "effort IS NULL OR effort IN ('XS', 'S', 'M', 'L', 'XL')", name="ck_items_effort"
+    ),
+    CheckConstraint(
+        "classification IN ('open', 'internal', 'confidential')", name="ck_items_classification"
+    ),
+)
+Index("ix_items_status", items.c.status, sqlite_where=text("deleted_at IS NULL"))
+Index("ix_items_chain", items.c.chain_id)
+Index("ix_items_link", items.c.link_id)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("item_id", Text, _fk("items.id"), nullable=False),
+    Column("author", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    *_stamps(),
+)
+Index("ix_comments_item", comments.c.item_id)
+
+changes = Table(
+    "changes",
+    metadata,
+    # Local order of writing; the change id is what identifies a change everywhere.
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", Text, nullable=False, unique=True),
+    Column("entity", Text, nullable=False),
+    Column("row_id", Text, nullable=False),
+    Column("fields", Text, nullable=False),
+    Column("hlc", Integer, nullable=False),
+    Column("node_id", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("pushed", Integer, nullable=False, server_default="0"),
+    sqlite_autoincrement=True,
+)
+Index("ix_changes_row", changes.c.entity, changes.c.row_id)
+Index("ix_changes_unpushed", changes.c.seq, sqlite_where=text("pushed = 0"))
+
+#: The entity name used in the change log for each table.
+TABLES: dict[str, Table] = {
+    "unit": org_units,
+    "person": people,
+    "chain": chains,
+    "link": links,
+    "column": board_columns,
+    "item": items,
+    "comment": comments,
+}

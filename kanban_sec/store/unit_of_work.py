@@ -1,0 +1,239 @@
+"""Reading the board, and the unit of work: one transaction per service call, with the
+change log written in that same transaction, one record per row written."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from kanban_sec.domain.hlc import HybridLogicalClock, wall_millis
+from kanban_sec.domain.ids import new_id
+from kanban_sec.domain.model import (
+    Chain,
+    Change,
+    Column,
+    Comment,
+    Item,
+    Link,
+    OrgUnit,
+    Person,
+    Status,
+)
+from kanban_sec.store import rows
+from kanban_sec.store.database import Database
+from kanban_sec.store.schema import TABLES
+
+_ITEM_SELECT = f"SELECT {rows.ITEM_COLUMNS} FROM items WHERE deleted_at IS NULL"
+
+
+@dataclass(frozen=True)
+class Board:
+    """Everything the ranking and the ownership rules look at."""
+
+    units: dict[str, OrgUnit]
+    people: dict[str, Person]
+    chains: dict[str, Chain]
+    links: dict[str, Link]
+    columns: list[Column]
+    items: list[Item]
+
+
+class Reader:
+    """Queries over one open transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return self.conn.exec_driver_sql(sql, tuple(params)).all()
+
+    def units(self) -> dict[str, OrgUnit]:
+        return {r[0]: rows.unit_from(r) for r in self._all(
+            f"SELECT {rows.UNIT_COLUMNS} FROM org_units WHERE deleted_at IS NULL")}
+
+    def people(self) -> dict[str, Person]:
+        return {r[0]: rows.person_from(r) for r in self._all(
+            f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL")}
+
+    def chains(self) -> dict[str, Chain]:
+        return {r[0]: rows.chain_from(r) for r in self._all(
+            f"SELECT {rows.CHAIN_COLUMNS} FROM chains WHERE deleted_at IS NULL")}
+
+    def links(self) -> dict[str, Link]:
+        return {r[0]: rows.link_from(r) for r in self._all(
+            f"SELECT {rows.LINK_COLUMNS} FROM links WHERE deleted_at IS NULL")}
+
+    def columns(self) -> list[Column]:
+        return [rows.column_from(r) for r in self._all(
+            f"SELECT {rows.COLUMN_COLUMNS} FROM board_columns ORDER BY position")]
+
+    def column(self, status: Status) -> Column:
+        return rows.column_from(self._all(
+            f"SELECT {rows.COLUMN_COLUMNS} FROM board_columns WHERE key = ?", (status.value,))[0])
+
+    def items(self, *, include_done: bool = True) -> list[Item]:
+        sql = _ITEM_SELECT if include_done else _ITEM_SELECT + " AND status != 'done'"
+        return [rows.item_from(r) for r in self._all(sql)]
+
+    def item(self, item_id: str) -> Item | None:
+        found = self._all(_ITEM_SELECT + " AND id = ?", (item_id,))
+        return rows.item_from(found[0]) if found else None
+
+    def board(self, *, include_done: bool = True) -> Board:
+        return Board(self.units(), self.people(), self.chains(), self.links(), self.columns(),
+                     self.items(include_done=include_done))
+
+    def item_ids_matching(self, fragment: str) -> list[str]:
+        """Ids equal to, starting with or ending with ``fragment`` (dashes optional)."""
+        exact = self._all("SELECT id FROM items WHERE id = ? AND deleted_at IS NULL",
+                          (fragment,))
+        if exact:
+            return [exact[0][0]]
+        bare = fragment.replace("-", "").lower()
+        if not bare or any(c not in "0123456789abcdef" for c in bare):
+            return []
+        found = self._all(
+            "SELECT id FROM items WHERE deleted_at IS NULL AND"
+            " (replace(id, '-', '') LIKE ? || '%' OR replace(id, '-', '') LIKE '%' || ?)",
+            (bare, bare))
+        return sorted(r[0] for r in found)
+
+    def count_open_in(self, status: Status) -> int:
+        return int(self.conn.exec_driver_sql(
+            "SELECT count(*) FROM items WHERE status = ? AND deleted_at IS NULL",
+            (status.value,)).scalar_one())
+
+    def comments(self, item_id: str) -> list[Comment]:
+        return [rows.comment_from(r) for r in self._all(
+            f"SELECT {rows.COMMENT_COLUMNS} FROM comments WHERE item_id = ?"
+            " AND deleted_at IS NULL ORDER BY created_at, id", (item_id,))]
+
+    def history(self, entity: str, row_id: str) -> list[Change]:
+        """Every change to one row, oldest first."""
+        return [_change_from(r) for r in self._all(
+            "SELECT id, entity, row_id, fields, hlc, node_id, author, at FROM changes"
+            " WHERE entity = ? AND row_id = ? ORDER BY hlc, node_id", (entity, row_id))]
+
+    def changes_since(self, seq: int = 0) -> list[Change]:
+        return [_change_from(r) for r in self._all(
+            "SELECT id, entity, row_id, fields, hlc, node_id, author, at FROM changes"
+            " WHERE seq > ? ORDER BY seq", (seq,))]
+
+    def row(self, entity: str, row_id: str) -> dict[str, Any] | None:
+        """A stored row as a dict of its column values."""
+        table = TABLES[entity]
+        result = self.conn.execute(table.select().where(table.c.id == row_id)).mappings().first()
+        return dict(result) if result is not None else None
+
+
+def _change_from(r: Sequence[Any]) -> Change:
+    fields = {name: (pair[0], pair[1]) for name, pair in json.loads(r[3]).items()}
+    return Change(r[0], r[1], r[2], fields, r[4], r[5], r[6], datetime.fromisoformat(r[7]))
+
+
+class UnitOfWork(Reader):
+    """Writes of one service call; every row written leaves a change record."""
+
+    def __init__(self, conn: Connection, db: Database, author: str) -> None:
+        super().__init__(conn)
+        self.db = db
+        self.author = author
+        self.now = datetime.now(UTC)
+        self.now_text = rows.ts(self.now)
+        self.changes: list[Change] = []
+        stored = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'hlc'").first()
+        last = max(int(stored[0]) if stored else 0, db.clock.last)
+        self._clock = HybridLogicalClock(last)
+        self._wall = wall_millis()
+
+    def _record(self, entity: str, row_id: str, fields: dict[str, tuple[Any, Any]]) -> Change:
+        change = Change(new_id(), entity, row_id, fields, self._clock.now(self._wall),
+                        self.db.node_id, self.author, self.now)
+        self.changes.append(change)
+        return change
+
+    def insert(self, entity: str, values: dict[str, Any]) -> Change:
+        """Add a row (id included in ``values``); stamps created/updated times."""
+        return self.insert_many(entity, [values])[0]
+
+    def insert_many(self, entity: str, many: Sequence[dict[str, Any]]) -> list[Change]:
+        if not many:
+            return []
+        stamped = [{**v, "created_at": v.get("created_at") or self.now_text,
+                    "updated_at": self.now_text} for v in many]
+        names = list(stamped[0])
+        self.conn.exec_driver_sql(
+            f"INSERT INTO {TABLES[entity].name} ({', '.join(names)})"
+            f" VALUES ({', '.join('?' * len(names))})",
+            [tuple(v[n] for n in names) for v in stamped],
+        )
+        return [self._record(entity, v["id"], {n: (v[n], None) for n in names if n != "id"})
+                for v in stamped]
+
+    def update(self, entity: str, row_id: str, values: dict[str, Any],
+               current: dict[str, Any] | None = None) -> Change | None:
+        """Set the fields that differ; no record and no new ``updated_at`` if none do."""
+        if current is None:
+            current = self.row(entity, row_id)
+            if current is None:
+                raise KeyError(f"{entity} {row_id}")
+        fields = {name: (value, current[name]) for name, value in values.items()
+                  if current[name] != value}
+        if not fields:
+            return None
+        fields["updated_at"] = (self.now_text, current["updated_at"])
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        self.conn.exec_driver_sql(
+            f"UPDATE {TABLES[entity].name} SET {assignments} WHERE id = ?",
+            (*(new for new, _ in fields.values()), row_id),
+        )
+        return self._record(entity, row_id, fields)
+
+    def tombstone(self, entity: str, row_id: str) -> Change | None:
+        """Delete by marking: the row stays so every replica learns of the delete."""
+        return self.update(entity, row_id, {"deleted_at": self.now_text})
+
+    def finish(self) -> None:
+        """Write the change records and the clock (inside the same transaction)."""
+        if not self.changes:
+            return
+        self.conn.exec_driver_sql(
+            "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(c.id, c.entity, c.row_id,
+              json.dumps({k: list(v) for k, v in c.fields.items()}, ensure_ascii=False),
+              c.hlc, c.node_id, c.author, self.now_text) for c in self.changes],
+        )
+        self.conn.exec_driver_sql(
+            "INSERT INTO meta (key, value) VALUES ('hlc', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(self._clock.last),),
+        )
+        self.db.clock.last = self._clock.last
+
+
+@contextmanager
+def reading(db: Database) -> Iterator[Reader]:
+    """A read-only transaction (a consistent snapshot of the board)."""
+    with db.connect(write=False) as conn:
+        yield Reader(conn)
+
+
+@contextmanager
+def writing(db: Database, author: str) -> Iterator[UnitOfWork]:
+    """One write transaction: all of it, change log included, or none of it."""
+    with db.connect(write=True) as conn:
+        uow = UnitOfWork(conn, db, author)
+        yield uow
+        uow.finish()
+
+
+def ids_in(values: Iterable[str]) -> str:
+    """A ``(?, ?, ...)`` placeholder list for ``values``."""
+    return "(" + ", ".join("?" for _ in values) + ")"
