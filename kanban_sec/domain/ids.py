@@ -1,4 +1,4 @@
-"""Row ids: UUIDs (version 7, time-ordered), never integers, since rows are made on many machines."""
+"""Row ids: UUIDs (version 7, time-ordered), never integers: rows are made on many machines."""
 
 from __future__ import annotations
 

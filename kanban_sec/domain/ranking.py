@@ -169,8 +169,8 @@ def rank(
     return ranked
 
 
-def score_parts(item: Item, chain: Chain | None, link: Link | None) -> tuple[int, int, int]:
-    """``(maturity, target, gap)`` for any item, open or done."""
+def score_parts(chain: Chain | None, link: Link | None) -> tuple[int, int, int]:
+    """``(maturity, target, gap)`` of an item on ``link`` in ``chain`` (open or done)."""
     target = chain.target_maturity if chain is not None else MATURITY_MAX
     maturity = link.maturity if link is not None else MATURITY_MIN
     return maturity, target, max(target - maturity, 0)

@@ -52,7 +52,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "value.bad_datetime": ("«{value}» er ikke et tidspunkt (bruk ISO 8601)",
                            "“{value}” is not a time (use ISO 8601)"),
     "value.bad_bool": ("«{value}» er verken ja eller nei", "“{value}” is neither yes nor no"),
-    "value.too_long": ("teksten er lengre enn {limit} tegn", "the text is longer than {limit} characters"),
+    "value.bad_id": ("«{value}» er ikke en gyldig id (UUID); la cellen stå tom for nye "
+                     "oppgaver", "“{value}” is not a valid id (UUID); leave the cell empty "
+                     "for new items"),
+    "value.too_long": ("teksten er lengre enn {limit} tegn",
+                       "the text is longer than {limit} characters"),
     "field.unknown": ("ukjent felt «{field}» (kjente felt: {choices})",
                       "unknown field “{field}” (known fields: {choices})"),
     "field.assignment": ("«{value}» er ikke FELT=VERDI", "“{value}” is not FIELD=VALUE"),
@@ -123,7 +127,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                             "for å hoppe over dem)",
                             "unknown columns: {columns} (use --ignore-unknown-columns to "
                             "skip them)"),
-    "csv.duplicate_column": ("kolonnen «{column}» står to ganger", "the column “{column}” appears twice"),
+    "csv.duplicate_column": ("kolonnen «{column}» står to ganger",
+                             "the column “{column}” appears twice"),
     "csv.duplicate_id": ("id-en {id} står også på linje {other}",
                          "the id {id} also appears on line {other}"),
     "csv.conflict": ("{what} er {value} her, men {other} på linje {line}",
@@ -147,6 +152,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                        "{unchanged} uendret; ingenting er skrevet",
                        "dry run of {path}: {created} new, {updated} would change, "
                        "{unchanged} unchanged; nothing was written"),
+    "demo.not_empty": ("tavlen i {path} har allerede {count} oppgaver; bruk en tom database "
+                       "(--db) for eksempeltavlen",
+                       "the board in {path} already holds {count} items; use an empty database "
+                       "(--db) for the example board"),
     # generic
     "unexpected": ("uventet feil: {error}. Detaljer er skrevet til {log}",
                    "unexpected error: {error}. Details were written to {log}"),

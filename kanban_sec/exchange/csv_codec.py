@@ -43,6 +43,7 @@ _NOT_BINARY_CONTROLS = bytes(b for b in range(256) if b not in _BINARY_CONTROLS)
 _BINARY_RATIO = 0.10
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_TEXT_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def neutralise(cell: str) -> str:
@@ -119,6 +120,7 @@ def read_csv(path: str | os.PathLike[str], *, lang_unused: str | None = None) ->
         raise BadInput("csv.empty", path=name)
 
     header: list[str] | None = None
+    width = 0
     rows: list[tuple[int, list[str]]] = []
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -138,23 +140,34 @@ def read_csv(path: str | os.PathLike[str], *, lang_unused: str | None = None) ->
                 # Without a header no later line can be checked: report this one alone.
                 raise ImportProblems(name, problems) from error
             continue
-        if not any(cell.strip() for cell in record):
-            continue
         if header is None:
+            if not any(cell.strip() for cell in record):
+                continue
             header = [cell.strip().lower() for cell in record]
             # Excel's trailing delimiters give the header empty names at its end; data rows
             # then carry empty extra fields, which are dropped below.
             while header and not header[-1]:
                 header.pop()
+            width = len(header)
             continue
-        width = len(header)
-        if len(record) > width and not any(cell.strip() for cell in record[width:]):
-            del record[width:]
-        if len(record) != width:
+        # Blankness is judged on the text the cells stand for, so "'" + tab (a neutralised
+        # tab) is as blank as a tab: skipping then agrees with what the writer meant.
+        # Joined once, the cells are checked at C speed: most rows hold no "'" at all.
+        joined = "".join(record)
+        if "'" in joined:
+            cells = [unneutralise(cell) for cell in record]
+            joined = "".join(cells)
+        else:
+            cells = record
+        if not joined or joined.isspace():
+            continue
+        if len(cells) > width and not any(record[width:]):
+            del cells[width:]
+        if len(cells) != width:
             problems.append(Problem(start, "*", msg("csv.too_many_fields",
-                                                    count=len(record), header=width)))
+                                                    count=len(cells), header=width)))
             continue
-        rows.append((start, [unneutralise(cell) for cell in record]))
+        rows.append((start, cells))
 
     if problems:
         raise ImportProblems(name, problems)
@@ -201,14 +214,20 @@ def _looks_binary(data: bytes) -> bool:
 
 def _detect_delimiter(text: str) -> str | None:
     """The delimiter that splits the header line into most fields (ties: comma)."""
-    for line in io.StringIO(text, newline=""):
-        # A line of only delimiters (Excel's empty row) says nothing, and is skipped as
-        # a record too.
-        if line.strip(" \t\r\n,;"):
+    # Walk the physical lines by hand: wrapping a large file in a StringIO just to read its
+    # first line would cost as much as parsing it.
+    pos = 0
+    while True:
+        match = _TEXT_LINE_BREAK.search(text, pos)
+        end = match.start() if match else len(text)
+        line = text[pos:end]
+        # A line of only delimiters (Excel's empty row) says nothing, and is skipped as a
+        # record too.
+        if line.strip(" \t,;"):
             break
-    else:
-        return None
-    line = line.rstrip("\r\n")
+        if match is None:
+            return None
+        pos = match.end()
     best, best_count = ",", 0
     for candidate in (",", ";", "\t"):
         try:
@@ -218,4 +237,19 @@ def _detect_delimiter(text: str) -> str | None:
             count = line.count(candidate) + 1
         if count > best_count:
             best, best_count = candidate, count
+    if best_count == 1:
+        # A one-column header (a plain list of titles) names no delimiter; take the first
+        # under which no record splits, since a ";" file does not quote its commas.
+        for candidate in (",", ";", "\t"):
+            if _splits_nowhere(text, candidate):
+                return candidate
     return best
+
+
+def _splits_nowhere(text: str, delimiter: str) -> bool:
+    """Whether every record of ``text`` parses into at most one field with ``delimiter``."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        return all(len(record) <= 1 for record in reader)
+    except csv.Error:
+        return False

@@ -31,14 +31,14 @@ def busy_timeout_ms() -> int:
 
 def translate_error(error: BaseException, path: Path) -> KanbanError | None:
     """A SQLite failure as a message a user can act on, or ``None`` if it is a bug."""
-    text = str(getattr(error, "orig", error)).lower()
+    reason = str(getattr(error, "orig", error))
+    text = reason.lower()
     if "locked" in text or "busy" in text:
         return StoreFailure("db.locked", path=str(path))
     if "readonly" in text or "read-only" in text or "full" in text or "disk i/o" in text:
-        return StoreFailure("db.readonly", path=str(path), reason=str(getattr(error, "orig", error)))
+        return StoreFailure("db.readonly", path=str(path), reason=reason)
     if "not a database" in text or "malformed" in text or "unable to open" in text:
-        return StoreFailure("db.unreadable", path=str(path),
-                            reason=str(getattr(error, "orig", error)))
+        return StoreFailure("db.unreadable", path=str(path), reason=reason)
     return None
 
 

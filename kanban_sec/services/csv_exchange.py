@@ -1,0 +1,577 @@
+"""CSV export (for Excel and reports) and import (all or nothing), as DESIGN.md specifies."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from kanban_sec.domain import fields as parse
+from kanban_sec.domain.errors import (
+    BadInput,
+    FieldProblem,
+    ImportProblems,
+    Message,
+    Problem,
+    msg,
+)
+from kanban_sec.domain.ids import new_id
+from kanban_sec.domain.model import MATURITY_MAX, Classification, Status
+from kanban_sec.domain.ranking import rank, score_parts
+from kanban_sec.exchange.csv_codec import (
+    COMPUTED,
+    DELIMITERS,
+    HEADER,
+    format_row,
+    neutralise,
+    read_csv,
+)
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.names import Names
+from kanban_sec.services.outcome import Outcome
+from kanban_sec.store import rows
+from kanban_sec.store.database import Database
+from kanban_sec.store.unit_of_work import UnitOfWork, reading, writing
+
+BOM = "\ufeff"
+
+# -- export ----------------------------------------------------------------------------
+
+_EXPORT_SQL = (
+    "SELECT id, title, description, status, chain_id, link_id, likelihood, consequence,"
+    " effort, owner_unit_id, owner_person_id, framework_ref, classification, tags,"
+    " blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at, done_at"
+    " FROM items WHERE deleted_at IS NULL"
+)
+
+
+def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
+               delimiter: str = ",", include_done: bool = False,
+               include_confidential: bool = False, lang: str = "en") -> int:
+    """Write the board as CSV (UTF-8 with BOM, CRLF, rank order); returns the row count.
+
+    The file is written to a temporary name and renamed into place, so a failed export
+    never leaves half a file where the old one was.
+    """
+    sep = DELIMITERS[delimiter]
+    lines = [BOM + format_row(list(HEADER), sep)]
+    count = 0
+    for cells in export_rows(db, include_done=include_done,
+                             include_confidential=include_confidential):
+        lines.append(format_row(cells, sep))
+        count += 1
+    data = "".join(lines).encode("utf-8")
+    if hasattr(target, "write"):
+        target.write(data)  # type: ignore[union-attr]
+        target.flush()  # type: ignore[union-attr]
+        return count
+    path = Path(target)  # type: ignore[arg-type]
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise BadInput("csv.cannot_write", path=str(path),
+                       reason=error.strerror or str(error)) from error
+    return count
+
+
+def export_rows(db: Database, *, include_done: bool = False,
+                include_confidential: bool = False) -> list[list[str]]:
+    """The export's data rows as neutralised text cells, open items in rank order first."""
+    with reading(db) as reader:
+        names = Names(reader)
+        raw = reader.conn.exec_driver_sql(
+            _EXPORT_SQL if include_done else _EXPORT_SQL + " AND status != 'done'").all()
+    chains, links, people = names.chains, names.links, names.people
+    ranking = {r.item_id: r for r in rank(_rank_inputs(raw), chains, links)}
+    paths = {unit_id: names.unit_path(unit_id) for unit_id in names.units}
+    keyed = []
+    for row in raw:
+        (item_id, title, description, status, chain_id, link_id, likelihood, consequence,
+         effort, owner_unit_id, owner_person_id, framework_ref, classification, tags,
+         blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at,
+         done_at) = row
+        if classification == "confidential" and not include_confidential:
+            continue
+        chain = chains.get(chain_id) if chain_id else None
+        link = links.get(link_id) if link_id else None
+        ranked = ranking.get(item_id)
+        if ranked is not None:
+            score, weakest, position = str(ranked.score), "yes" if ranked.weakest else "no", \
+                str(ranked.rank)
+            order: tuple[int, Any] = (0, ranked.rank)
+        else:
+            _, _, gap = score_parts(chain, link)
+            score, weakest, position = str(likelihood * consequence * gap), "", ""
+            order = (1, "~" if done_at is None else _invert(done_at))
+        person = people.get(owner_person_id) if owner_person_id else None
+        cells = [
+            item_id, title, description, status,
+            chain.name if chain else "", link.name if link else "",
+            str(likelihood), str(consequence),
+            str(link.maturity) if link else "0" if chain else "",
+            str(chain.target_maturity) if chain else "",
+            score, weakest, position, effort or "",
+            paths.get(owner_unit_id, "") if owner_unit_id else "",
+            person.name if person else "",
+            paths.get(chain.risk_owner_unit_id, "") if chain and chain.risk_owner_unit_id
+            else "",
+            framework_ref, classification,
+            ";".join(json.loads(tags)) if tags != "[]" else "",
+            blocked_reason, due_date or "",
+            (pin_reason or "yes") if pinned_at else "",
+            _seconds(created_at), _seconds(updated_at), _seconds(done_at),
+        ]
+        keyed.append((order, [neutralise(c) if c else c for c in cells]))
+    keyed.sort(key=lambda pair: pair[0])
+    return [cells for _, cells in keyed]
+
+
+def _invert(stamp: str) -> str:
+    # Newest first under an ascending sort: complement each digit.
+    return stamp.translate(str.maketrans("0123456789", "9876543210"))
+
+
+def _seconds(stamp: str | None) -> str:
+    return stamp[:19] + "Z" if stamp else ""
+
+
+@dataclass(slots=True)
+class _RankInput:
+    """Just what the ranking reads of an item (export skips building whole items)."""
+
+    id: str
+    status: Status
+    chain_id: str | None
+    link_id: str | None
+    likelihood: int
+    consequence: int
+    effort: Any
+    created_at: datetime | None
+    pinned_at: datetime | None
+    pin_reason: str
+
+
+def _rank_inputs(raw: list[Any]) -> list[Any]:
+    from kanban_sec.domain.model import Effort
+
+    efforts = {e.value: e for e in Effort}
+    out = []
+    for r in raw:
+        if r[3] == "done":
+            continue
+        out.append(_RankInput(r[0], Status(r[3]), r[4], r[5], r[6], r[7],
+                              efforts.get(r[8]) if r[8] else None,
+                              datetime.fromisoformat(r[18]),
+                              datetime.fromisoformat(r[16]) if r[16] else None, r[17]))
+    return out
+
+
+# -- import ----------------------------------------------------------------------------
+
+#: Columns that import reads (the computed ones are accepted and ignored).
+_IMPORTED = tuple(c for c in HEADER if c not in COMPUTED)
+
+
+class _DryRun(Exception):
+    """Raised to roll a dry run back after counting."""
+
+
+@dataclass
+class _Plan:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
+
+
+def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: bool = False,
+               ignore_unknown_columns: bool = False) -> Outcome:
+    """Create or update items from a CSV file: all of it, or nothing with every problem."""
+    table = read_csv(path)
+    name = table.path
+    seen: dict[str, int] = {}
+    for column in table.header:
+        if column in seen and column:
+            raise BadInput("csv.duplicate_column", column=column)
+        seen[column] = 1
+    if "title" not in table.header:
+        raise BadInput("csv.no_title", path=name)
+    unknown = [c for c in table.header if c not in HEADER]
+    if unknown and not ignore_unknown_columns:
+        raise BadInput("csv.unknown_columns", columns=", ".join(c or '""' for c in unknown))
+    positions = {c: i for i, c in enumerate(table.header) if c in _IMPORTED}
+
+    try:
+        with writing(service.db, service.author) as uow:
+            plan = _Importer(uow, positions, service).run(table.rows)
+            if plan.problems:
+                raise ImportProblems(name, plan.problems)
+            outcome = Outcome(tuple(uow.changes), tuple(plan.warnings), None,
+                              {"created": plan.created, "updated": plan.updated,
+                               "unchanged": plan.unchanged})
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        return Outcome((), outcome.warnings, None, outcome.counts)
+    return outcome
+
+
+class _Importer:
+    """Turns rows into item writes, collecting every problem before anything counts."""
+
+    def __init__(self, uow: UnitOfWork, positions: dict[str, int], service: BoardService):
+        self.uow = uow
+        self.at = positions
+        self.service = service
+        self.names = Names(uow)
+        self.plan = _Plan()
+        self.unit_cache: dict[str, str | None] = {}
+        # What earlier lines said about shared rows, to catch a file that contradicts itself.
+        self.link_said: dict[str, tuple[int, int]] = {}
+        self.target_said: dict[str, tuple[int, int]] = {}
+        self._pins = 0
+
+    def run(self, records: list[tuple[int, list[str]]]) -> _Plan:
+        existing: dict[str, dict[str, Any]] = {}
+        if "id" in self.at:
+            wanted = {cells[self.at["id"]].strip() for _, cells in records}
+            existing = self._existing(wanted)
+        first_line: dict[str, int] = {}
+        inserts: list[dict[str, Any]] = []
+        updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for line, cells in records:
+            problems_before = len(self.plan.problems)
+            item_id = cells[self.at["id"]].strip() if "id" in self.at else ""
+            if item_id:
+                canonical = self._valid_id(item_id, line)
+                if canonical is None:
+                    continue
+                item_id = canonical
+                if item_id in first_line:
+                    self._problem(line, "id", msg("csv.duplicate_id", id=item_id,
+                                                  other=first_line[item_id]))
+                    continue
+                first_line[item_id] = line
+            current = existing.get(item_id) if item_id else None
+            values = self._values(line, cells, current)
+            if len(self.plan.problems) > problems_before or values is None:
+                continue
+            if current is None or current["deleted_at"] is not None:
+                values["id"] = item_id or new_id()
+                if current is not None:  # an id deleted earlier comes back
+                    values["deleted_at"] = None
+                    updates.append((values, current))
+                else:
+                    inserts.append(values)
+            else:
+                updates.append((values, current))
+        self._check_wip(inserts, updates)
+        if self.plan.problems:
+            return self.plan
+        self.uow.insert_many("item", [_new_item(v, self.uow) for v in inserts])
+        self.plan.created = len(inserts)
+        for values, current in updates:
+            values = dict(values)
+            item_id = values.pop("id", current["id"])
+            _stamp_move(values, current, self.uow)
+            if self.uow.update("item", item_id, values, current) is None:
+                self.plan.unchanged += 1
+            else:
+                self.plan.updated += 1
+        return self.plan
+
+    # -- helpers -----------------------------------------------------------------------
+    def _problem(self, line: int, column: str, message: Message) -> None:
+        self.plan.problems.append(Problem(line, column, message))
+
+    def _existing(self, wanted: set[str]) -> dict[str, dict[str, Any]]:
+        wanted.discard("")
+        if not wanted:
+            return {}
+        found: dict[str, dict[str, Any]] = {}
+        result = self.uow.conn.exec_driver_sql("SELECT * FROM items")
+        keys = list(result.keys())
+        for row in result:
+            if row[0] in wanted:
+                found[row[0]] = dict(zip(keys, row, strict=True))
+        return found
+
+    def _valid_id(self, text: str, line: int) -> str | None:
+        try:
+            return str(uuid.UUID(text))
+        except ValueError:
+            self._problem(line, "id", msg("value.bad_id", value=text))
+            return None
+
+    def _cell(self, cells: list[str], column: str) -> str | None:
+        index = self.at.get(column)
+        return None if index is None else cells[index]
+
+    def _parsed(self, line: int, column: str, cells: list[str],
+                parser: Callable[[str], Any]) -> Any:
+        text = self._cell(cells, column)
+        if text is None:
+            return _ABSENT
+        try:
+            return parser(text)
+        except FieldProblem as problem:
+            self._problem(line, column, problem.msg)
+            return _ABSENT
+
+    def _unit(self, line: int, column: str, text: str) -> str | None:
+        path = text.strip()
+        if not path:
+            return None
+        if path not in self.unit_cache:
+            self.unit_cache[path] = self.names.ensure_unit(self.uow, path)
+        return self.unit_cache[path]
+
+    def _values(self, line: int, cells: list[str],
+                current: dict[str, Any] | None) -> dict[str, Any] | None:
+        v: dict[str, Any] = {}
+        p = self._parsed
+        title = p(line, "title", cells, parse.parse_title)
+        if title is not _ABSENT:
+            v["title"] = title
+        for column, parser in _TEXT_FIELDS:
+            value = p(line, column, cells, parser)
+            if value is not _ABSENT:
+                v[column] = value
+        for column in ("likelihood", "consequence"):
+            text = self._cell(cells, column)
+            if text is not None and text.strip():
+                value = p(line, column, cells, parse.parse_scale)
+                if value is not _ABSENT:
+                    v[column] = value
+        status = p(line, "status", cells, parse.parse_status)
+        if status is not _ABSENT:
+            v["status"] = status.value
+        effort = p(line, "effort", cells, parse.parse_effort)
+        if effort is not _ABSENT:
+            v["effort"] = effort.value if effort else None
+        classification = p(line, "classification", cells, parse.parse_classification)
+        if classification is not _ABSENT:
+            v["classification"] = classification.value
+        tags = p(line, "tags", cells, parse.parse_tags)
+        if tags is not _ABSENT:
+            v["tags"] = rows.tags_json(tags)
+        due = p(line, "due_date", cells, parse.parse_date)
+        if due is not _ABSENT:
+            v["due_date"] = due.isoformat() if due else None
+        blocked = v.get("blocked_reason")
+        if blocked is not None:
+            v["blocked_at"] = (current["blocked_at"] if current and current["blocked_at"]
+                               else self.uow.now_text) if blocked else None
+        pinned = self._cell(cells, "pinned")
+        if pinned is not None:
+            self._pin(pinned.strip(), current, v)
+        link_maturity = p(line, "link_maturity", cells, _optional(parse.parse_maturity))
+        target = p(line, "target_maturity", cells, _optional(parse.parse_maturity))
+        risk_owner = self._cell(cells, "risk_owner")
+        self._chain_and_link(line, cells, current, v, link_maturity, target, risk_owner)
+        self._owner(line, cells, current, v)
+        if current is None and "title" not in v:
+            self._problem(line, "title", msg("title.required"))
+            return None
+        return v
+
+    def _pin(self, text: str, current: dict[str, Any] | None, v: dict[str, Any]) -> None:
+        try:
+            pinned = parse.parse_bool(text)
+            reason = (current["pin_reason"] if current else "") if pinned else ""
+        except FieldProblem:
+            pinned, reason = True, text
+        if pinned:
+            v["pinned_at"] = current["pinned_at"] if current and current["pinned_at"] else \
+                self._next_pin_time()
+        else:
+            v["pinned_at"] = None
+        v["pin_reason"] = reason
+
+    def _next_pin_time(self) -> str:
+        # Keep the file's order among items pinned by this import: one microsecond apart.
+        self._pins += 1
+        return rows.ts(self.uow.now + timedelta(microseconds=self._pins))
+
+    def _chain_and_link(self, line: int, cells: list[str], current: dict[str, Any] | None,
+                        v: dict[str, Any], link_maturity: Any, target: Any,
+                        risk_owner: str | None) -> None:
+        chain_text = self._cell(cells, "chain")
+        link_text = self._cell(cells, "link")
+        chain_id = current["chain_id"] if current else None
+        if chain_text is not None:
+            chain_id = None
+            if chain_text.strip():
+                owner_unit = self._unit(line, "risk_owner", risk_owner) if risk_owner else None
+                chain_id = self.names.find_chain(chain_text)
+                if chain_id is None:
+                    chain_id = self.names.ensure_chain(
+                        self.uow, chain_text, owner_unit,
+                        target if isinstance(target, int) else MATURITY_MAX)
+                self._check_chain(line, chain_id, target, owner_unit, risk_owner)
+        v["chain_id"] = chain_id
+        link_id = current["link_id"] if current and current["chain_id"] == chain_id else None
+        if link_text is not None:
+            link_id = None
+            if link_text.strip():
+                if chain_id is None:
+                    self._problem(line, "link", msg("link.needs_chain"))
+                    return
+                link_id = self.names.find_link(chain_id, link_text)
+                if link_id is None:
+                    link_id = self.names.ensure_link(
+                        self.uow, chain_id, link_text,
+                        maturity=link_maturity if isinstance(link_maturity, int) else 0)
+                self._check_link(line, link_id, link_maturity)
+        v["link_id"] = link_id
+
+    def _check_chain(self, line: int, chain_id: str, target: Any, owner_unit: str | None,
+                     risk_owner: str | None) -> None:
+        chain = self.names.chains[chain_id]
+        if isinstance(target, int):
+            said = self.target_said.get(chain_id)
+            if said is not None and said[0] != target:
+                self._problem(line, "target_maturity", msg(
+                    "csv.conflict", what=chain.name, value=target, other=said[0], line=said[1]))
+            elif said is None:
+                self.target_said[chain_id] = (target, line)
+                if chain.target_maturity != target:
+                    self.uow.update("chain", chain_id, {"target_maturity": target})
+                    chain.target_maturity = target
+        if owner_unit is not None and risk_owner is not None:
+            if chain.risk_owner_unit_id is None:
+                self.uow.update("chain", chain_id, {"risk_owner_unit_id": owner_unit})
+                chain.risk_owner_unit_id = owner_unit
+            elif chain.risk_owner_unit_id != owner_unit:
+                self._problem(line, "risk_owner", msg(
+                    "csv.risk_owner_fixed", chain=chain.name,
+                    owner=self.names.unit_path(chain.risk_owner_unit_id)))
+
+    def _check_link(self, line: int, link_id: str, maturity: Any) -> None:
+        if not isinstance(maturity, int):
+            return
+        link = self.names.links[link_id]
+        said = self.link_said.get(link_id)
+        if said is not None and said[0] != maturity:
+            self._problem(line, "link_maturity", msg(
+                "csv.conflict", what=link.name, value=maturity, other=said[0], line=said[1]))
+        elif said is None:
+            self.link_said[link_id] = (maturity, line)
+            if link.maturity != maturity:
+                self.uow.update("link", link_id, {"maturity": maturity})
+                link.maturity = maturity
+
+    def _owner(self, line: int, cells: list[str], current: dict[str, Any] | None,
+               v: dict[str, Any]) -> None:
+        unit_text = self._cell(cells, "owner_unit")
+        person_text = self._cell(cells, "owner_person")
+        unit_id = current["owner_unit_id"] if current else None
+        person_id = current["owner_person_id"] if current else None
+        if unit_text is not None:
+            unit_id = self._unit(line, "owner_unit", unit_text)
+            if person_id is not None and self.names.people.get(person_id) and \
+                    self.names.people[person_id].unit_id != unit_id:
+                person_id = None
+        if person_text is not None:
+            if person_text.strip():
+                try:
+                    person_id = self.names.find_person(person_text, unit_id)
+                except BadInput as error:
+                    self._problem(line, "owner_person", error.msg)
+                    return
+                if person_id is None or (unit_id is not None and
+                                         self.names.people[person_id].unit_id != unit_id):
+                    person_id = self.names.ensure_person(self.uow, person_text, unit_id)
+                if unit_id is None:
+                    unit_id = self.names.people[person_id].unit_id
+            else:
+                person_id = None
+        v["owner_unit_id"], v["owner_person_id"] = unit_id, person_id
+
+    def _check_wip(self, inserts: list[dict[str, Any]],
+                   updates: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+        moving_in: dict[str, int] = {}
+        for values in inserts:
+            status = values.get("status", "backlog")
+            moving_in[status] = moving_in.get(status, 0) + 1
+        for values, current in updates:
+            status = values.get("status", current["status"])
+            if status != current["status"] or current["deleted_at"] is not None:
+                moving_in[status] = moving_in.get(status, 0) + 1
+                if current["deleted_at"] is None:
+                    moving_in[current["status"]] = moving_in.get(current["status"], 0) - 1
+        for column in self.uow.columns():
+            extra = moving_in.get(column.key.value, 0)
+            if column.wip_limit is None or extra <= 0:
+                continue
+            count = self.uow.count_open_in(column.key) + extra
+            if count <= column.wip_limit:
+                continue
+            name = column.name(self.service.lang)
+            if column.wip_hard:
+                self._problem(0, "status", msg("wip.hard", column=name, limit=column.wip_limit))
+            else:
+                self.plan.warnings.append(msg("wip.soft", column=name, count=count,
+                                              limit=column.wip_limit))
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+_ABSENT: Any = _Absent()
+
+
+def _optional(parser: Callable[[str], Any]) -> Callable[[str], Any]:
+    def wrapped(text: str) -> Any:
+        return parser(text) if text.strip() else _ABSENT
+    return wrapped
+
+
+_TEXT_FIELDS: tuple[tuple[str, Callable[[str], Any]], ...] = (
+    ("description", parse.parse_text),
+    ("framework_ref", lambda s: parse.parse_text(s.strip())),
+    ("blocked_reason", lambda s: parse.parse_text(s.strip())),
+)
+
+_ITEM_DEFAULTS: dict[str, Any] = {
+    "title": "", "description": "", "status": "backlog", "chain_id": None, "link_id": None,
+    "likelihood": 3, "consequence": 3, "effort": None, "owner_unit_id": None,
+    "owner_person_id": None, "framework_ref": "", "classification": Classification.OPEN.value,
+    "tags": "[]", "checklist": "[]", "blocked_reason": "", "blocked_at": None,
+    "due_date": None, "pinned_at": None, "pin_reason": "", "status_changed_at": None,
+    "started_at": None, "done_at": None,
+}
+
+
+def _new_item(values: dict[str, Any], uow: UnitOfWork) -> dict[str, Any]:
+    row = {"id": values["id"], **_ITEM_DEFAULTS, **values}
+    row["status_changed_at"] = uow.now_text
+    if row["status"] in ("doing", "verify", "done"):
+        row["started_at"] = uow.now_text
+    if row["status"] == "done":
+        row["done_at"] = uow.now_text
+    return row
+
+
+def _stamp_move(values: dict[str, Any], current: dict[str, Any], uow: UnitOfWork) -> None:
+    status = values.get("status", current["status"])
+    if status == current["status"]:
+        return
+    values["status_changed_at"] = uow.now_text
+    if status in ("doing", "verify", "done") and current["started_at"] is None:
+        values["started_at"] = uow.now_text
+    values["done_at"] = uow.now_text if status == "done" else None

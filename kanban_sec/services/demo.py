@@ -1,0 +1,93 @@
+"""The example board: a municipality's chains, organisation, people and items."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kanban_sec.domain.errors import Refused
+from kanban_sec.domain.ids import new_id
+from kanban_sec.domain.model import (
+    ChecklistEntry,
+    Classification,
+    Effort,
+    Item,
+    Role,
+    Status,
+)
+from kanban_sec.services import demo_data
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.names import Names
+from kanban_sec.services.outcome import Outcome
+from kanban_sec.store import rows
+from kanban_sec.store.unit_of_work import writing
+
+_PROGRESS = {Status.BACKLOG: 0, Status.NEXT: 1, Status.DOING: 2, Status.VERIFY: 3, Status.DONE: 4}
+
+
+def load_demo(service: BoardService) -> Outcome:
+    """Fill an empty board with the example; refuses a board that already has items."""
+    with writing(service.db, service.author) as uow:
+        existing = uow.conn.exec_driver_sql(
+            "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one()
+        if existing:
+            raise Refused("demo.not_empty", count=existing, path=str(service.db.path))
+        names = Names(uow)
+        for path in demo_data.UNITS:
+            names.ensure_unit(uow, path)
+        for name, unit_path, role in demo_data.PEOPLE:
+            names.ensure_person(uow, name, names.unit(unit_path), Role(role))
+        for chain in demo_data.CHAINS:
+            names.ensure_chain(uow, chain["name"], names.unit(chain["risk_owner"]),
+                               chain["target_maturity"], chain["description"])
+        for link in demo_data.LINKS:
+            names.ensure_link(uow, names.chain(link["chain"]), link["name"], kind=link["kind"],
+                              country=link["country"],
+                              responsible_unit_id=names.unit(link["responsible_unit"]),
+                              maturity=link["maturity"])
+        count = 0
+        for number, spec in enumerate(demo_data.ITEMS):
+            created = uow.now - timedelta(days=spec["age_days"], minutes=number)
+            status = Status(spec["status"])
+            # Work moves right over its life: later columns entered more recently.
+            entered = created + (uow.now - created) * (_PROGRESS[status] / 5)
+            chain_id = names.chain(spec["chain"]) if spec["chain"] else None
+            link_id = names.link(chain_id, spec["link"]) if chain_id and spec["link"] else None
+            unit_id = names.unit(spec["owner_unit"])
+            item = Item(
+                id=new_id(),
+                title=spec["title"],
+                status=status,
+                description=spec["description"],
+                chain_id=chain_id,
+                link_id=link_id,
+                likelihood=spec["likelihood"],
+                consequence=spec["consequence"],
+                effort=Effort(spec["effort"]) if spec["effort"] else None,
+                owner_unit_id=unit_id,
+                owner_person_id=(names.person(spec["owner_person"], unit_id)
+                                 if spec["owner_person"] else None),
+                framework_ref=spec["framework_ref"],
+                classification=Classification(spec["classification"]),
+                tags=list(spec["tags"]),
+                checklist=[ChecklistEntry(text, done) for text, done in spec["checklist"]],
+                blocked_reason=spec["blocked_reason"],
+                blocked_at=entered if spec["blocked_reason"] else None,
+                due_date=(uow.now + timedelta(days=spec["due_in_days"])).date()
+                if spec["due_in_days"] is not None else None,
+                pinned_at=uow.now - timedelta(days=2, minutes=-number)
+                if spec["pin_reason"] else None,
+                pin_reason=spec["pin_reason"],
+                created_at=created,
+                status_changed_at=entered,
+                started_at=entered if _PROGRESS[status] >= 2 else None,
+                done_at=entered if status is Status.DONE else None,
+            )
+            values = rows.item_values(item)
+            values["created_at"] = rows.ts(created)
+            uow.insert("item", values)
+            for author, body in spec["comments"]:
+                uow.insert("comment", {"id": new_id(), "item_id": item.id, "author": author,
+                                       "body": body, "created_at": rows.ts(entered)})
+            count += 1
+        return Outcome(tuple(uow.changes), (), None, {"items": count})
+

@@ -1,0 +1,25 @@
+"""Every message exists in Norwegian and English with the same placeholders."""
+
+from __future__ import annotations
+
+import string
+
+from kanban_sec.domain import text
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_languages_use_the_same_placeholders():
+    for key, (nb, en) in text._CATALOGUE.items():
+        assert nb.strip() and en.strip(), key
+        assert _fields(nb) == _fields(en), key
+
+
+def test_language_follows_the_locale():
+    assert text.language_from_environment({"LANG": "nb_NO.UTF-8"}) == "nb"
+    assert text.language_from_environment({"LANG": "nn_NO.UTF-8"}) == "nb"
+    assert text.language_from_environment({"LANG": "en_GB.UTF-8"}) == "en"
+    assert text.language_from_environment({"LANG": "C"}) == "en"
+    assert text.language_from_environment({"KANBAN_SEC_LANG": "nb", "LANG": "en_US"}) == "nb"
