@@ -39,8 +39,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # C0 controls that never occur in text a person typed (tab, LF, VT, FF and CR may).
 _BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _NOT_BINARY_CONTROLS = bytes(b for b in range(256) if b not in _BINARY_CONTROLS)
-# Share of such controls above which a NUL-free file is still taken for binary.
+# Share of such controls above which a NUL-free file is still taken for binary; the floor
+# keeps a short file with a stray control character (pasted from a terminal) text.
 _BINARY_RATIO = 0.10
+_BINARY_FLOOR = 32
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _TEXT_LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -209,7 +211,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
 def _looks_binary(data: bytes) -> bool:
     """Whether too many bytes are control characters no text file holds."""
     controls = len(data.translate(None, _NOT_BINARY_CONTROLS))
-    return controls > _BINARY_RATIO * len(data)
+    return controls >= _BINARY_FLOOR and controls > _BINARY_RATIO * len(data)
 
 
 def _detect_delimiter(text: str) -> str | None:

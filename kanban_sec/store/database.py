@@ -129,14 +129,20 @@ def open_database(path: str | os.PathLike[str], *, daily_backup: bool = True) ->
             pass  # another process created it between our check and now
         except OSError as error:
             raise StoreFailure("db.readonly", path=str(db_path), reason=error.strerror) from error
+    try:
+        revision = migrate.revision_of(db_path)
+    except sqlite3.DatabaseError as error:
+        translated = translate_error(error, db_path)
+        raise translated or StoreFailure("db.unreadable", path=str(db_path),
+                                         reason=str(error)) from error
     # NullPool: a desktop app and a CLI hold one connection at a time; no idle handles
     # keep the file locked after a command.
     engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
     _install_pragmas(engine)
     try:
-        upgraded_backup = migrate.bring_up_to_date(engine, db_path)
+        upgraded_backup = migrate.bring_up_to_date(engine, db_path, revision)
         node_id = _node_id(engine)
-        if daily_backup:
+        if daily_backup and not must_create:
             backup.daily(db_path)
     except exc.DBAPIError as error:
         engine.dispose()

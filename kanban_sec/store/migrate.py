@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,30 +27,33 @@ def alembic_config(conn: Connection) -> Config:
     return config
 
 
-def revision_of(conn: Connection, path: Path) -> str | None:
-    """The file's schema revision; ``None`` for a blank file; refuses a foreign one."""
-    tables = {
-        row[0]
-        for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
-    if "alembic_version" not in tables:
-        if tables - {"sqlite_sequence"}:
-            raise BadInput("db.not_ours", path=str(path))
-        return None
-    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-    return None if row is None else str(row[0])
+def revision_of(path: Path) -> str | None:
+    """The file's schema revision, read without changing a byte of it.
 
-
-def bring_up_to_date(engine: Engine, path: Path) -> Path | None:
-    """Migrate the file to :data:`HEAD`; returns the backup taken before an upgrade."""
-    with engine.connect() as conn:
-        conn = conn.execution_options(kanban_write=False)
-        with conn.begin():
-            revision = revision_of(conn, path)
-    if revision == HEAD:
-        return None
+    ``None`` for a blank file; a newer or foreign database is refused here, before any
+    pragma (such as WAL mode) could alter it.
+    """
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "alembic_version" not in tables:
+            if tables - {"sqlite_sequence"}:
+                raise BadInput("db.not_ours", path=str(path))
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        conn.close()
+    revision = None if row is None else str(row[0])
     if revision is not None and revision not in REVISIONS:
         raise BadInput("db.too_new", path=str(path), revision=revision)
+    return revision
+
+
+def bring_up_to_date(engine: Engine, path: Path, revision: str | None) -> Path | None:
+    """Migrate the file to :data:`HEAD`; returns the backup taken before an upgrade."""
+    if revision == HEAD:
+        return None
     taken = None
     if revision is not None:
         taken = backup.take(path, reason=f"before-upgrade-{revision}")

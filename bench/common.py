@@ -1,0 +1,133 @@
+"""Shared helpers for the benchmark scripts: machine info, timing, profiles, output paths.
+
+Only the standard library; the scripts in this folder import it as ``common`` (they run as
+``python bench/<script>.py``, which puts this folder first on ``sys.path``).
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import os
+import platform
+import pstats
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+OUT = BENCH / "out"
+#: Items needed for a board with 100,000 open items when 20% of the items are done.
+RANKING_BOARD_ITEMS = 125_000
+EXPORT_IMPORT_ITEMS = 100_000
+
+
+def sqlite_cli() -> str:
+    """The ``sqlite3`` command-line tool (the floor of export and import)."""
+    found = shutil.which("sqlite3")
+    if found is None:
+        sys.exit("bench: the sqlite3 command-line tool is needed for the floors (apt install "
+                 "sqlite3)")
+    return found
+
+
+def machine_info() -> str:
+    """One block naming what the figures were measured on."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        usable = os.cpu_count() or 0
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cli = subprocess.run([sqlite_cli(), "--version"], capture_output=True, text=True,
+                         check=True).stdout.split()[0]
+    try:
+        import sqlalchemy
+        sqla = sqlalchemy.__version__
+    except ImportError:  # pragma: no cover - the project depends on it
+        sqla = "?"
+    return "\n".join([
+        f"machine: nproc {usable} (os.cpu_count {os.cpu_count()}), {cpu}, "
+        f"{platform.system()} {platform.release()}",
+        f"python {platform.python_version()} ({platform.python_implementation()}), "
+        f"SQLAlchemy {sqla}",
+        f"sqlite: library in python {sqlite3.sqlite_version}, command-line tool {cli}",
+    ])
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall-clock seconds of repeated runs."""
+
+    runs: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    def spread(self) -> str:
+        return f"min {min(self.runs):.3f} / max {max(self.runs):.3f} s over {len(self.runs)}"
+
+
+def timed(repeat: int, body: Callable[[], Any],
+          setup: Callable[[], Any] | None = None) -> Timing:
+    """Run ``body`` ``repeat`` times (``setup`` untimed before each) and keep the times."""
+    runs = []
+    for _ in range(repeat):
+        if setup is not None:
+            setup()
+        start = time.perf_counter()
+        body()
+        runs.append(time.perf_counter() - start)
+    return Timing(runs)
+
+
+def profile(body: Callable[[], Any], *, top: int = 10, name: str | None = None) -> str:
+    """Run ``body`` once under cProfile; the ``top`` entries by cumulative time.
+
+    With ``name`` the raw profile is also saved as ``bench/out/<name>.prof``
+    (``python -m pstats`` or snakeviz can read it).
+    """
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        body()
+    finally:
+        profiler.disable()
+    if name is not None:
+        OUT.mkdir(exist_ok=True)
+        profiler.dump_stats(OUT / f"{name}.prof")
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
+    lines = text.getvalue().splitlines()
+    # Drop pstats' preamble up to the column titles.
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("ncalls"):
+            return "\n".join(lines[index:]).rstrip()
+    return text.getvalue().rstrip()
+
+
+def profile_requested(argv: list[str]) -> bool:
+    return "--profile" in argv
+
+
+def csv_record_count(path: Path) -> int:
+    """Data records (header excluded) in a CSV file, quoted line breaks counted once."""
+    import csv
+
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return sum(1 for _ in csv.reader(handle)) - 1
