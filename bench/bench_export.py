@@ -124,7 +124,7 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
                 ],
             }
             if show_profile:
-                report["lines"].append("profile of one export_csv (top 10 by cumulative time):")
+                report["lines"].append("profile of one export_csv (cProfile):")
                 report["lines"].append(profile(export, name="export"))
             return report
     finally:

@@ -59,10 +59,10 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             ],
         }
         if show_profile:
-            report["lines"].append("profile of one rank() call (top 10 by cumulative time):")
+            report["lines"].append("profile of one rank() call (cProfile):")
             report["lines"].append(profile(lambda: rank(items, chains, links),
                                            name="ranking"))
-            report["lines"].append("profile of one load (top 10 by cumulative time):")
+            report["lines"].append("profile of one load (cProfile):")
             report["lines"].append(profile(lambda: _load(db), name="ranking-load"))
         return report
     finally:

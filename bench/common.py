@@ -96,7 +96,7 @@ def timed(repeat: int, body: Callable[[], Any],
 
 
 def profile(body: Callable[[], Any], *, top: int = 10, name: str | None = None) -> str:
-    """Run ``body`` once under cProfile; the ``top`` entries by cumulative time.
+    """Run ``body`` once under cProfile; the ``top`` entries by cumulative, then own time.
 
     With ``name`` the raw profile is also saved as ``bench/out/<name>.prof``
     (``python -m pstats`` or snakeviz can read it).
@@ -110,15 +110,18 @@ def profile(body: Callable[[], Any], *, top: int = 10, name: str | None = None) 
     if name is not None:
         OUT.mkdir(exist_ok=True)
         profiler.dump_stats(OUT / f"{name}.prof")
-    text = io.StringIO()
-    stats = pstats.Stats(profiler, stream=text)
-    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
-    lines = text.getvalue().splitlines()
-    # Drop pstats' preamble up to the column titles.
-    for index, line in enumerate(lines):
-        if line.lstrip().startswith("ncalls"):
-            return "\n".join(lines[index:]).rstrip()
-    return text.getvalue().rstrip()
+    parts = []
+    for order in ("cumulative", "tottime"):
+        text = io.StringIO()
+        stats = pstats.Stats(profiler, stream=text)
+        stats.strip_dirs().sort_stats(order).print_stats(top)
+        lines = text.getvalue().splitlines()
+        # Drop pstats' preamble up to the column titles.
+        start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")),
+                     0)
+        parts.append(f"  -- top {top} by {order} time --")
+        parts.append("\n".join(lines[start:]).rstrip())
+    return "\n".join(parts)
 
 
 def profile_requested(argv: list[str]) -> bool:

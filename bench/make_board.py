@@ -7,7 +7,9 @@ every row leaves its change record exactly as in real use. The same ``seed`` giv
 same board (ids included). Items are written in batches of 10,000, one transaction each.
 
 Shares (exact, not random): 20% done, 1% pinned and 2% blocked (both open items only),
-5% confidential, 10% without chain, 5% in a chain but without link.
+5% confidential, 10% without chain, 5% in a chain but without link. Random: 30% of the
+descriptions hold commas, quotes, line breaks (LF or CRLF) or begin like a formula
+(Markdown "- " bullets, "=>"); 10% of the titles hold a comma; effort is empty for ~1/6.
 
 ``board_for(n_items, seed)`` caches the built file in ``bench/out/`` (git-ignored) and
 reuses it while the generator version and the schema revision are unchanged.
@@ -35,7 +37,7 @@ from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import writing
 
 #: Bump when the generated content changes, so cached files are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 AUTHOR = "bench"
 BATCH = 10_000
 #: "Now" of the generated history (fixed, so a seed always gives the same board).
@@ -103,16 +105,25 @@ PIN_REASONS = ["Pålegg fra Datatilsynet", "Aktiv hendelse, se varsel fra NSM",
                "Revisjonsfunn med frist", "Direktørens prioritet"]
 BLOCK_REASONS = ["Venter på leverandør", 'Venter på "go" fra risikoeier',
                  "Mangler tilgang, bestilt i portalen", "Avhenger av nettverksendring, uke 34"]
-DESCRIPTIONS = [
+#: Most descriptions are plain text; RICH_SHARE of them have commas, quotes, line breaks
+#: (LF and CRLF) or start like a formula ("- " Markdown bullets, "=>").
+PLAIN_DESCRIPTIONS = [
     "Funn fra ROS-analysen: {link} i {chain} mangler {obj}.",
+    "Oppfølging av {obj} for {link} etter revisjon {year}.",
+    "Tiltak {n} i handlingsplanen for {chain}.",
+    "",
+]
+RICH_DESCRIPTIONS = [
     "Leverandøren bekrefter at {obj} ikke er på plass, se \"avvik {n}\" i kvalitetssystemet.",
     "## Bakgrunn\n{obj} for {link} er ikke vurdert siden {year}.\n\n"
     "- Kartlegg dagens oppsett\n- Vurder tiltak, kost og nytte\n- Oppdater \"{chain}\"-ROS",
     "- Kontroller {obj}\n- Rapporter til risikoeier, med kopi til personvernombudet",
     "Tiltak etter internkontroll {year}, punkt {n}: {obj}, {link}.\r\nSe også NSM-rådet.",
     "=> Se egen sak om {obj}; avklar med \"{link}\"-leverandøren, før {year}.",
-    "",
 ]
+RICH_SHARE = 0.3
+#: Share of titles with a comma (the others use a dash and parentheses).
+COMMA_TITLE_SHARE = 0.1
 FRAMEWORKS = ["NSM {a}.{b}.{c}", "CIS {a}.{b}", "ISO 27002 {a}.{b}", "GDPR art. {n}", ""]
 # Status shares (exact): 20% done.
 STATUS_SHARES = (("backlog", 0.45), ("next", 0.15), ("doing", 0.12), ("verify", 0.08),
@@ -241,8 +252,12 @@ def _items(n: int, rng: random.Random, units: list[dict[str, Any]],
         tag_count = rng.choice((0, 0, 1, 1, 2, 3))
         items.append({
             "id": _ids(rng, created),
-            "title": f"{rng.choice(VERBS)} {obj} – {link_name}, {chain_name}",
-            "description": rng.choice(DESCRIPTIONS).format(**fill),
+            "title": f"{rng.choice(VERBS)} {obj}, {link_name} i {chain_name}"
+            if rng.random() < COMMA_TITLE_SHARE
+            else f"{rng.choice(VERBS)} {obj} – {link_name} ({chain_name})",
+            "description": rng.choice(
+                RICH_DESCRIPTIONS if rng.random() < RICH_SHARE else PLAIN_DESCRIPTIONS
+            ).format(**fill),
             "status": status,
             "chain_id": chain["id"] if chain else None,
             "link_id": link["id"] if link else None,

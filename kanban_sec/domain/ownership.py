@@ -107,7 +107,9 @@ def delegation(item: Item, tree: OrgTree, link: Link | None) -> Delegation:
     owner = item.owner_unit_id
     responsible = link.responsible_unit_id if link is not None else None
     if owner is None or owner not in tree.units:
-        return Delegation(True, (responsible,) if responsible in tree.units else ())
+        if responsible is not None and responsible in tree.units:
+            return Delegation(True, (responsible,))
+        return Delegation(True)
     if not tree.is_leaf(owner):
         if responsible is not None and tree.is_below(responsible, owner):
             return Delegation(True, (responsible,))

@@ -180,6 +180,18 @@ def read_csv(path: str | os.PathLike[str], *, lang_unused: str | None = None) ->
 
 def _decode(name: str, data: bytes) -> tuple[str, str]:
     """The file's text and the encoding it was read with; raise if empty or binary."""
+    # Excel's "Unicode text" is UTF-16 with a BOM (and tabs): NUL bytes there are text.
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as error:
+                raise BadInput("csv.binary", path=name) from error
+            if not text.strip():
+                raise BadInput("csv.empty", path=name)
+            if "\0" in text:
+                raise BadInput("csv.binary", path=name)
+            return text, "utf-16"
     has_bom = data.startswith(codecs.BOM_UTF8)
     body = data[len(codecs.BOM_UTF8):] if has_bom else data
     if not body.strip():

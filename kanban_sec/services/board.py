@@ -128,7 +128,7 @@ class BoardService:
             names = Names(uow)
             before = _must_item(uow, item_id)
             after = _apply_texts(names, before, values, uow, create=False)
-            warnings = ()
+            warnings: tuple[Message, ...] = ()
             if after.status is not before.status:
                 warnings = self._check_wip(uow, after.status, item_id)
                 after = _stamp_status(after, before.status, uow)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -162,7 +162,7 @@ class _RankInput:
     pin_reason: str
 
 
-def _rank_inputs(raw: list[Any]) -> list[Any]:
+def _rank_inputs(raw: Sequence[Any]) -> list[Any]:
     from kanban_sec.domain.model import Effort
 
     efforts = {e.value: e for e in Effort}

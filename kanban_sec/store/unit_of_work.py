@@ -51,7 +51,7 @@ class Reader:
         self.conn = conn
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        return self.conn.exec_driver_sql(sql, tuple(params)).all()
+        return list(self.conn.exec_driver_sql(sql, tuple(params)).all())
 
     def units(self) -> dict[str, OrgUnit]:
         return {r[0]: rows.unit_from(r) for r in self._all(

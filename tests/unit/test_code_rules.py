@@ -1,4 +1,4 @@
-"""The layers hold: only ui/ and app.py may use Qt; the domain imports nothing of ours."""
+"""Rules the code keeps: layers, lint, types, and CI running what the README says."""
 
 from __future__ import annotations
 
@@ -23,3 +23,19 @@ def test_domain_imports_nothing_of_ours_but_the_domain():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith(("import kanban_sec", "from kanban_sec")):
                 assert line.split()[1].startswith("kanban_sec.domain"), f"{path.name}: {line}"
+
+
+def test_code_is_lint_clean_and_typed():
+    lint = subprocess.run([sys.executable, "-m", "ruff", "check", "kanban_sec", "tests", "bench"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert lint.returncode == 0, lint.stdout[-3000:]
+    types = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
+                           text=True)
+    assert types.returncode == 0, types.stdout[-3000:]
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = next(line for line in ci.splitlines() if "pytest" in line and "venv" in line)
+    assert command in readme

@@ -1,0 +1,55 @@
+"""Run every benchmark and print the figures as a Markdown table.
+
+Run: ``python bench/run_all.py [--profile]`` (``--profile`` adds each benchmark's cProfile
+top 10 by cumulative time). Each benchmark also runs alone, e.g.
+``python bench/bench_export.py``. Boards are built once and cached in ``bench/out/``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+import bench_export
+import bench_import
+import bench_ranking
+from common import machine_info, profile_requested
+
+
+def _seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f} s"
+
+
+def table(reports: list[dict[str, Any]]) -> str:
+    lines = ["| what | measured | floor | ratio | target |", "|---|---|---|---|---|"]
+    for r in reports:
+        floor = "—" if r["floor"] is None else f"{r['floor']:.3f} s ({r['floor_name']})"
+        ratio = "—" if r["ratio"] is None else f"{r['ratio']:.2f}×"
+        verdict = "met" if r["ok"] else "**missed**"
+        lines.append(f"| {r['what']} | {_seconds(r['measured'])} | {floor} | {ratio} | "
+                     f"{r['target']} ({verdict}) |")
+        if "load" in r:
+            lines.append(f"| load 100,000 open items from SQLite (informational) | "
+                         f"{_seconds(r['load'])} | — | — | — |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    show = profile_requested(argv)
+    print(machine_info(), flush=True)
+    reports = []
+    for module in (bench_ranking, bench_export, bench_import):
+        start = time.perf_counter()
+        report = module.run(show_profile=show)
+        print("\n".join(report["lines"]), flush=True)
+        print(f"  ({module.__name__}: {time.perf_counter() - start:.0f} s in all)", flush=True)
+        reports.append(report)
+    print()
+    print(table(reports))
+    if not all(r["ok"] for r in reports):
+        print("\nsome targets are missed (see the table)")
+
+
+if __name__ == "__main__":
+    main(sys.argv)
