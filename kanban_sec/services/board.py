@@ -117,7 +117,7 @@ class BoardService:
         with writing(self.db, self.author) as uow:
             names = Names(uow)
             item = Item(id=new_id(), title=title)
-            item = _apply_texts(names, item, {"title": title, **values}, uow, create=True)
+            item = _apply_texts(names, item, {"title": title, **values}, uow)
             warnings = self._check_wip(uow, item.status, item.id)
             _insert_item(uow, item)
             return Outcome(tuple(uow.changes), warnings, item.id)
@@ -127,12 +127,11 @@ class BoardService:
         with writing(self.db, self.author) as uow:
             names = Names(uow)
             before = _must_item(uow, item_id)
-            after = _apply_texts(names, before, values, uow, create=False)
+            after = _apply_texts(names, before, values, uow)
             warnings: tuple[Message, ...] = ()
             if after.status is not before.status:
                 warnings = self._check_wip(uow, after.status, item_id)
-                after = _stamp_status(after, before.status, uow)
-            _update_item(uow, after)
+            _update_item(uow, after, moved=after.status is not before.status)
             return Outcome(tuple(uow.changes), warnings, item_id)
 
     def edit_item(self, item_id: str, **changes: Any) -> Outcome:
@@ -148,8 +147,7 @@ class BoardService:
             if item.status is target:
                 return Outcome(row_id=item_id)
             warnings = self._check_wip(uow, target, item_id)
-            moved = _stamp_status(replace(item, status=target), item.status, uow)
-            _update_item(uow, moved)
+            _update_item(uow, replace(item, status=target), moved=True)
             return Outcome(tuple(uow.changes), warnings, item_id)
 
     def pin(self, item_id: str, reason: str) -> Outcome:
@@ -378,37 +376,33 @@ def _field(name: str, parser: Callable[[str], T], text: str) -> T:
         raise BadInput("field.problem", field=name, problem=problem.msg) from None
 
 
-def _stamp_status(item: Item, old: Status, uow: UnitOfWork) -> Item:
-    """Times that follow a move: entered column, first started, done (cleared on reopen)."""
-    started = item.started_at
-    if item.status in _STARTED and started is None:
-        started = uow.now
-    done_at = uow.now if item.status is Status.DONE else None
-    return replace(item, status_changed_at=uow.now, started_at=started, done_at=done_at)
+_STARTED = ("doing", "verify", "done")
 
 
-_STARTED = (Status.DOING, Status.VERIFY, Status.DONE)
+def status_times(status: str, started_at: str | None, now: str) -> dict[str, str | None]:
+    """The times that follow entering a column: entered, first started, done (or reopened)."""
+    return {
+        "status_changed_at": now,
+        "started_at": started_at or (now if status in _STARTED else None),
+        "done_at": now if status == "done" else None,
+    }
 
 
 def _insert_item(uow: UnitOfWork, item: Item) -> None:
     values = rows.item_values(item)
-    if values["status_changed_at"] is None:
-        values["status_changed_at"] = uow.now_text
-    if item.status in _STARTED and values["started_at"] is None:
-        values["started_at"] = uow.now_text
-    if item.status is Status.DONE and values["done_at"] is None:
-        values["done_at"] = uow.now_text
+    values.update(status_times(values["status"], values["started_at"], uow.now_text))
     uow.insert("item", values)
 
 
-def _update_item(uow: UnitOfWork, item: Item) -> None:
+def _update_item(uow: UnitOfWork, item: Item, *, moved: bool = False) -> None:
     values = rows.item_values(item)
     del values["id"]
+    if moved:
+        values.update(status_times(values["status"], values["started_at"], uow.now_text))
     uow.update("item", item.id, values)
 
 
-def _apply_texts(names: Names, item: Item, values: Mapping[str, str], uow: UnitOfWork,
-                 *, create: bool) -> Item:
+def _apply_texts(names: Names, item: Item, values: Mapping[str, str], uow: UnitOfWork) -> Item:
     """Apply typed field texts to an item, creating named units, chains, links, people."""
     unknown = [name for name in values if name not in EDITABLE_FIELDS]
     if unknown:
@@ -459,10 +453,7 @@ def _apply_texts(names: Names, item: Item, values: Mapping[str, str], uow: UnitO
                                unit=names.unit_path(unit_id))
             unit_id = person_unit
     changes["owner_unit_id"], changes["owner_person_id"] = unit_id, person_id
-    updated = replace(item, **changes)
-    if create and updated.status is not Status.BACKLOG:
-        updated = replace(updated, status_changed_at=uow.now)
-    return updated
+    return replace(item, **changes)
 
 
 def _parse_effort(text: str) -> Effort | None:

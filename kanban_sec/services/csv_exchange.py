@@ -31,7 +31,7 @@ from kanban_sec.exchange.csv_codec import (
     neutralise,
     read_csv,
 )
-from kanban_sec.services.board import BoardService
+from kanban_sec.services.board import BoardService, status_times
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
@@ -559,11 +559,7 @@ _ITEM_DEFAULTS: dict[str, Any] = {
 
 def _new_item(values: dict[str, Any], uow: UnitOfWork) -> dict[str, Any]:
     row = {"id": values["id"], **_ITEM_DEFAULTS, **values}
-    row["status_changed_at"] = uow.now_text
-    if row["status"] in ("doing", "verify", "done"):
-        row["started_at"] = uow.now_text
-    if row["status"] == "done":
-        row["done_at"] = uow.now_text
+    row.update(status_times(row["status"], None, uow.now_text))
     return row
 
 
@@ -571,7 +567,4 @@ def _stamp_move(values: dict[str, Any], current: dict[str, Any], uow: UnitOfWork
     status = values.get("status", current["status"])
     if status == current["status"]:
         return
-    values["status_changed_at"] = uow.now_text
-    if status in ("doing", "verify", "done") and current["started_at"] is None:
-        values["started_at"] = uow.now_text
-    values["done_at"] = uow.now_text if status == "done" else None
+    values.update(status_times(status, current["started_at"], uow.now_text))

@@ -33,13 +33,13 @@ def run(tmp_path: Path, cli_env: dict[str, str]) -> Runner:
     return runner
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoBoard:
-    """The example board, loaded once per module: read it, or copy it before writing."""
+    """The example board, loaded once: read it, or copy it (``demo_db``) before writing."""
     return build_demo(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture
 def demo_db(demo: DemoBoard, tmp_path: Path) -> Path:
-    """A private copy of the module's example board, for a test that writes."""
+    """A private copy of the example board, for a test that writes."""
     return demo.copy_to(tmp_path)
