@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from kanban_sec.domain.model import (
     EFFORT_UNKNOWN_ORDER,
     MATURITY_MAX,
     MATURITY_MIN,
     Chain,
+    Effort,
     Item,
     Link,
     Status,
@@ -29,56 +31,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 UNNAMED_LINK = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Ranked:
-    """An open item's place on the board and why it is there."""
-
-    item_id: str
-    rank: int
-    score: int
-    gap: int
-    maturity: int
-    target: int
-    weakest: bool
-    pinned: bool
-    pin_reason: str
-    likelihood: int
-    consequence: int
-    chain_name: str | None
-    link_name: str | None
-    weakest_link_name: str | None
-    weakest_maturity: int | None
-
-    def explanation(self, lang: str) -> str:
-        """One line telling why the item stands where it does."""
-        parts = []
-        if self.pinned:
-            parts.append(
-                t("why.pinned", lang, reason=self.pin_reason)
-                if self.pin_reason
-                else t("why.pinned_no_reason", lang)
-            )
-        if self.chain_name is None:
-            parts.append(t("why.no_chain", lang, maturity=self.maturity, target=self.target))
-        elif self.weakest:
-            parts.append(t("why.weakest", lang, chain=self.chain_name,
-                           maturity=self.maturity, target=self.target))
-        else:
-            parts.append(t(
-                "why.not_weakest", lang, chain=self.chain_name,
-                link=self.link_name or t("link.unnamed", lang), maturity=self.maturity,
-                target=self.target, weakest=self.weakest_link_name or t("link.unnamed", lang),
-                weakest_maturity=self.weakest_maturity,
-            ))
-        score = t("why.score", lang, likelihood=self.likelihood,
-                  consequence=self.consequence, gap=self.gap, score=self.score)
-        if self.gap == 0:
-            score += f" ({t('why.gap0', lang)})"
-        parts.append(score)
-        return " · ".join(parts)
-
-
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class _LinkStanding:
     name: str
     maturity: int
@@ -86,8 +39,113 @@ class _LinkStanding:
     tie_id: str
 
 
-def _effort_order(item: Item) -> int:
-    return item.effort.order if item.effort is not None else EFFORT_UNKNOWN_ORDER
+@dataclass(eq=False, slots=True)
+class Place:
+    """Where items stand: one per (chain, link) pair, shared by every item there."""
+
+    chain: Chain | None
+    link: Link | None
+    target: int
+    maturity: int
+    gap: int
+    standing: _LinkStanding | None
+    #: The chain's weakest link (``None`` for an item without a chain).
+    weakest_standing: _LinkStanding | None = None
+    weakest: bool = True
+
+
+class Ranked(NamedTuple):
+    """An open item's place on the board and why it is there."""
+
+    item_id: str
+    rank: int
+    score: int
+    item: Item
+    place: Place
+
+    @property
+    def weakest(self) -> bool:
+        return self.place.weakest
+
+    @property
+    def gap(self) -> int:
+        return self.place.gap
+
+    @property
+    def maturity(self) -> int:
+        return self.place.maturity
+
+    @property
+    def target(self) -> int:
+        return self.place.target
+
+    @property
+    def pinned(self) -> bool:
+        return self.item.pinned_at is not None
+
+    @property
+    def chain_name(self) -> str | None:
+        return self.place.chain.name if self.place.chain is not None else None
+
+    @property
+    def link_name(self) -> str | None:
+        return self.place.link.name if self.place.link is not None else None
+
+    def explanation(self, lang: str) -> str:
+        """One line telling why the item stands where it does."""
+        item, place = self.item, self.place
+        parts = []
+        if item.pinned_at is not None:
+            parts.append(
+                t("why.pinned", lang, reason=item.pin_reason)
+                if item.pin_reason
+                else t("why.pinned_no_reason", lang)
+            )
+        if place.chain is None:
+            parts.append(t("why.no_chain", lang, maturity=place.maturity, target=place.target))
+        elif place.weakest:
+            parts.append(t("why.weakest", lang, chain=place.chain.name,
+                           maturity=place.maturity, target=place.target))
+        else:
+            weakest = place.weakest_standing
+            assert weakest is not None
+            parts.append(t(
+                "why.not_weakest", lang, chain=place.chain.name,
+                link=self.link_name or t("link.unnamed", lang), maturity=place.maturity,
+                target=place.target, weakest=weakest.name or t("link.unnamed", lang),
+                weakest_maturity=weakest.maturity,
+            ))
+        score = t("why.score", lang, likelihood=item.likelihood,
+                  consequence=item.consequence, gap=place.gap, score=self.score)
+        if place.gap == 0:
+            score += f" ({t('why.gap0', lang)})"
+        parts.append(score)
+        return " · ".join(parts)
+
+
+def _place(chain_id: str | None, link_id: str | None, chains: Mapping[str, Chain],
+           links: Mapping[str, Link],
+           standings: dict[str, dict[str, _LinkStanding]]) -> Place:
+    chain = chains.get(chain_id) if chain_id else None
+    link = links.get(link_id) if link_id else None
+    if link is not None and (chain is None or link.chain_id != chain.id):
+        link = None  # a link outside the item's chain cannot weaken it
+    target = chain.target_maturity if chain is not None else MATURITY_MAX
+    maturity = link.maturity if link is not None else MATURITY_MIN
+    standing = None
+    if chain is not None:
+        link_key = link.id if link is not None else UNNAMED_LINK
+        chain_links = standings.setdefault(chain.id, {})
+        standing = chain_links.get(link_key)
+        if standing is None:
+            standing = chain_links[link_key] = _LinkStanding(
+                link.name if link is not None else "", maturity, -1, link_key)
+    return Place(chain, link, target, maturity, max(target - maturity, 0), standing)
+
+
+# Sort position by effort, looked up by identity: enum hashing is slow in a hot loop.
+_EFFORT_POSITION = {id(effort): effort.order for effort in Effort}
+_EFFORT_POSITION[id(None)] = EFFORT_UNKNOWN_ORDER
 
 
 def rank(
@@ -96,77 +154,58 @@ def rank(
     links: Mapping[str, Link],
 ) -> list[Ranked]:
     """Rank the open items (status not ``done``) 1..N, weakest link first."""
-    facts = []
+    places: dict[tuple[str | None, str | None], Place] = {}
     standings: dict[str, dict[str, _LinkStanding]] = {}
+    facts = []
+    done = Status.DONE
     for item in items:
-        if item.status is Status.DONE:
+        if item.status is done:
             continue
-        chain = chains.get(item.chain_id) if item.chain_id else None
-        link = links.get(item.link_id) if item.link_id else None
-        if link is not None and (chain is None or link.chain_id != chain.id):
-            link = None  # a link outside the item's chain cannot weaken it
-        target = chain.target_maturity if chain is not None else MATURITY_MAX
-        maturity = link.maturity if link is not None else MATURITY_MIN
-        gap = target - maturity if target > maturity else 0
-        score = item.likelihood * item.consequence * gap
-        link_key = link.id if link is not None else UNNAMED_LINK
-        facts.append((item, chain, link, link_key, target, maturity, gap, score))
-        if chain is not None:
-            chain_links = standings.setdefault(chain.id, {})
-            standing = chain_links.get(link_key)
-            if standing is None:
-                chain_links[link_key] = _LinkStanding(
-                    link.name if link is not None else "", maturity, score, link_key)
-            elif score > standing.best_score:
-                standing.best_score = score
+        where = (item.chain_id, item.link_id)
+        place = places.get(where)
+        if place is None:
+            place = places[where] = _place(item.chain_id, item.link_id, chains, links,
+                                           standings)
+        score = item.likelihood * item.consequence * place.gap
+        standing = place.standing
+        if standing is not None and score > standing.best_score:
+            standing.best_score = score
+        facts.append((item, place, score))
 
-    weakest_of: dict[str, _LinkStanding] = {
-        chain_id: min(
-            chain_links.values(),
-            key=lambda s: (s.maturity, -s.best_score, s.name.casefold(), s.tie_id),
-        )
+    weakest_of = {
+        chain_id: min(chain_links.values(),
+                      key=lambda s: (s.maturity, -s.best_score, s.name.casefold(), s.tie_id))
         for chain_id, chain_links in standings.items()
     }
+    for place in places.values():
+        if place.chain is not None:
+            place.weakest_standing = weakest_of[place.chain.id]
+            place.weakest = place.weakest_standing is place.standing
 
-    keyed = []
-    for item, chain, link, link_key, target, maturity, gap, score in facts:
-        weakest_standing = weakest_of.get(chain.id) if chain is not None else None
-        weakest = weakest_standing is None or weakest_standing.tie_id == link_key
-        pinned_at = item.pinned_at
-        key = (
-            0 if pinned_at is not None else 1,
-            pinned_at or _EPOCH,
-            0 if weakest else 1,
-            -score,
-            _effort_order(item),
-            item.created_at or _EPOCH,
-            item.id,
-        )
-        keyed.append((key, item, chain, link, target, maturity, gap, score, weakest,
-                      weakest_standing))
-    keyed.sort(key=lambda row: row[0])
+    # Pinned items keep their pin order; the rest sort on one integer (weakest flag, score,
+    # effort), then age, then id: cheap comparisons for 100,000 items.
+    effort_position = _EFFORT_POSITION
+    pinned, others = [], []
+    for fact in facts:
+        item, place, score = fact
+        if item.pinned_at is not None:
+            pinned.append(((item.pinned_at, item.id), fact))
+        else:
+            order = (0 if place.weakest else 1000) + (100 - score) * 10 + \
+                effort_position[id(item.effort)]
+            others.append(((order, item.created_at or _EPOCH, item.id), fact))
+    pinned.sort(key=_first)
+    others.sort(key=_first)
 
-    ranked = []
-    for position, row in enumerate(keyed, start=1):
-        _, item, chain, link, target, maturity, gap, score, weakest, standing = row
-        ranked.append(Ranked(
-            item_id=item.id,
-            rank=position,
-            score=score,
-            gap=gap,
-            maturity=maturity,
-            target=target,
-            weakest=weakest,
-            pinned=item.pinned_at is not None,
-            pin_reason=item.pin_reason,
-            likelihood=item.likelihood,
-            consequence=item.consequence,
-            chain_name=chain.name if chain is not None else None,
-            link_name=link.name if link is not None else None,
-            weakest_link_name=standing.name if standing is not None else None,
-            weakest_maturity=standing.maturity if standing is not None else None,
-        ))
-    return ranked
+    new = tuple.__new__
+    return [
+        new(Ranked, (item.id, position, score, item, place))
+        for position, (_, (item, place, score)) in enumerate(pinned + others, start=1)
+    ]
+
+
+def _first(row: tuple[Any, Any]) -> Any:
+    return row[0]
 
 
 def score_parts(chain: Chain | None, link: Link | None) -> tuple[int, int, int]:

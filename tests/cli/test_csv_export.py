@@ -1,0 +1,194 @@
+"""`export`: the file Excel gets, what is left out, delimiters, formula cells, round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from cli_support import (
+    HEADER,
+    HEADER_LINE,
+    DemoBoard,
+    assert_ok,
+    by_id,
+    copy_db,
+    count_changes,
+    make_env,
+    run_cli,
+    run_parallel,
+    snapshot,
+)
+
+FORMULA_TITLE = '=HYPERLINK("x")'
+
+
+class Exported:
+    """A copy of the demo board with a formula title, and its exports."""
+
+    def __init__(self, db: Path, items: list[dict], files: dict[str, Path], home: Path,
+                 stdout: bytes) -> None:
+        self.db, self.items, self.files, self.home, self.stdout = db, items, files, home, stdout
+
+    def rows(self, name: str, delimiter: str = ",") -> list[list[str]]:
+        text = self.files[name].read_bytes().decode("utf-8-sig")
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+    def ids(self, name: str) -> list[str]:
+        return [row[0] for row in self.rows(name)[1:]]
+
+
+@pytest.fixture(scope="module")
+def exported(demo: DemoBoard, tmp_path_factory) -> Exported:
+    home = tmp_path_factory.mktemp("export")
+    env = make_env(home)
+    db = demo.copy_to(home)
+    assert_ok(run_cli(("--db", str(db), "add", FORMULA_TITLE, "--tags=-minus;@at"),
+                      env=env, cwd=home))
+    variants = {
+        "default": (),
+        "done": ("--include-done",),
+        "confidential": ("--include-confidential",),
+        "everything": ("--include-done", "--include-confidential"),
+        "semicolon": ("--delimiter", ";"),
+        "tab": ("--delimiter", "tab"),
+    }
+    files = {name: home / f"{name}.csv" for name in variants}
+    jobs = [("--db", str(db), "export", str(files[name]), *flags)
+            for name, flags in variants.items()]
+    jobs.append(("--db", str(db), "list", "--json", "--all"))
+    *results, listed = run_parallel(jobs, env=env, cwd=home)
+    for (name, _), result in zip(variants.items(), results, strict=True):
+        out = assert_ok(result)
+        assert re.fullmatch(rf"wrote \d+ items to {re.escape(str(files[name]))}\n", out), out
+    # "-" writes to standard output, with nothing else on it (bytes: read it undecoded)
+    raw = subprocess.run([sys.executable, "-m", "kanban_sec", "--db", str(db), "export", "-"],
+                         env=env, cwd=home, capture_output=True, check=True, timeout=60)
+    assert raw.stderr == b""
+    return Exported(db, json.loads(assert_ok(listed)), files, home, raw.stdout)
+
+
+def test_export_is_utf8_with_bom_crlf_and_the_design_header(exported):
+    data = exported.files["default"].read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + HEADER_LINE.encode() + b"\r\n")
+    text = data.decode("utf-8")  # strict: the whole file is UTF-8
+    assert text.endswith("\r\n")
+    # outside quoted cells every line ends in CRLF
+    unquoted = re.sub(r'"(?:[^"]|"")*"', "", text)
+    assert "\n" not in unquoted.replace("\r\n", "")
+    assert "\r" not in unquoted.replace("\r\n", "")
+    rows = exported.rows("default")
+    assert rows[0] == HEADER
+    assert all(len(row) == len(HEADER) for row in rows)
+    assert "æ" in text or "ø" in text or "å" in text  # Norwegian letters survive
+    assert exported.stdout == data  # `export -` writes the same bytes
+
+
+def test_default_export_is_open_non_confidential_items_in_rank_order(exported):
+    rows = exported.rows("default")
+    col = {name: i for i, name in enumerate(HEADER)}
+    expected = [i for i in exported.items
+                if i["status"] != "done" and i["classification"] != "confidential"]
+    assert exported.ids("default") == [i["id"] for i in expected]
+    assert any(i["classification"] == "confidential" and i["status"] != "done"
+               for i in exported.items), "the demo has open confidential items"
+    items = by_id(exported.items)
+    for row in rows[1:]:
+        item = items[row[col["id"]]]
+        assert row[col["rank"]] == str(item["rank"])
+        assert row[col["score"]] == str(item["score"])
+        assert row[col["status"]] == item["status"]
+        assert row[col["chain"]] == (item["chain"] or "")
+        assert row[col["owner_unit"]] == (item["owner_unit"] or "")
+        assert row[col["weakest_link"]] == ("yes" if item["weakest_link"] else "no")
+
+
+def test_done_and_confidential_only_when_asked(exported):
+    items = exported.items
+    done = {i["id"] for i in items if i["status"] == "done"}
+    secret = {i["id"] for i in items if i["classification"] == "confidential"}
+    everyone = {i["id"] for i in items}
+    assert done and secret
+    assert set(exported.ids("done")) == everyone - secret
+    assert set(exported.ids("confidential")) == everyone - done
+    assert Counter(exported.ids("everything")) == Counter(everyone)
+
+
+@pytest.mark.parametrize(("name", "delimiter", "raw"), [("semicolon", ";", b";"),
+                                                        ("tab", "\t", b"\t")])
+def test_other_delimiters(exported, name, delimiter, raw):
+    data = exported.files[name].read_bytes()
+    header = raw.join(h.encode() for h in HEADER)
+    assert data.startswith(b"\xef\xbb\xbf" + header + b"\r\n")
+    assert exported.rows(name, delimiter) == exported.rows("default")
+
+
+def test_formula_cells_are_neutralised(exported):
+    rows = exported.rows("default")
+    (row,) = [r for r in rows if r[1].endswith(FORMULA_TITLE)]
+    assert row[1] == "'" + FORMULA_TITLE
+    assert row[HEADER.index("tags")] == "'-minus;@at"
+    assert b"\"'=HYPERLINK(\"\"x\"\")\"" in exported.files["default"].read_bytes()
+    for name in ("semicolon", "tab"):
+        assert f"'{FORMULA_TITLE}".replace('"', '""').encode() in exported.files[name].read_bytes()
+
+
+@pytest.mark.parametrize("flags", [(), ("--include-done", "--include-confidential")],
+                         ids=["default", "everything"])
+def test_export_import_export_is_byte_identical(exported, tmp_path, flags):
+    env = make_env(tmp_path)
+    db = copy_db(exported.db, tmp_path / "board.sqlite")
+    first = tmp_path / "first.csv"
+    second = tmp_path / "second.csv"
+    assert_ok(run_cli(("--db", str(db), "export", str(first), *flags), env=env, cwd=tmp_path))
+    before = snapshot(db)
+    count = len(list(csv.reader(io.StringIO(first.read_bytes().decode("utf-8-sig"),
+                                            newline="")))) - 1
+    out = assert_ok(run_cli(("--db", str(db), "import", str(first)), env=env, cwd=tmp_path))
+    assert out == f"imported {first}: 0 new, 0 changed, {count} unchanged\n"
+    assert snapshot(db) == before  # an import that changes nothing writes nothing
+    assert_ok(run_cli(("--db", str(db), "export", str(second), *flags), env=env, cwd=tmp_path))
+    assert second.read_bytes() == first.read_bytes()
+    assert count_changes(db) == count_changes(exported.db)
+
+
+def test_export_then_import_into_a_fresh_database(exported, tmp_path):
+    env = make_env(tmp_path)
+    fresh = tmp_path / "fresh.sqlite"
+    source = exported.files["everything"]
+    out = assert_ok(run_cli(("--db", str(fresh), "import", str(source)), env=env, cwd=tmp_path))
+    assert out == f"imported {source}: {len(exported.items)} new, 0 changed, 0 unchanged\n"
+    copied = json.loads(assert_ok(run_cli(("--db", str(fresh), "list", "--json", "--all"),
+                                          env=env, cwd=tmp_path)))
+    original = by_id(exported.items)
+    assert set(by_id(copied)) == set(original)  # ids are kept
+    fields = ("title", "status", "chain", "link", "likelihood", "consequence", "link_maturity",
+              "target_maturity", "score", "weakest_link", "owner_unit", "owner_person",
+              "risk_owner", "pinned", "pin_reason", "blocked_reason", "classification",
+              "framework_ref", "tags", "due_date", "effort", "explanation")
+    for item in copied:
+        old = original[item["id"]]
+        assert {f: item[f] for f in fields} == {f: old[f] for f in fields}, item["title"]
+    assert by_id(copied)[next(i["id"] for i in exported.items
+                              if i["title"] == FORMULA_TITLE)]["title"] == FORMULA_TITLE
+    # The same ranks: identical where the ranking has a strict order. (Items that tie on
+    # pin, ⚑, score and effort are ordered by age, and the age is not in the CSV: see the
+    # report; here ranks may only trade places inside such a tie.)
+    assert [i["rank"] for i in copied if i["rank"]] == list(
+        range(1, sum(1 for i in exported.items if i["rank"]) + 1))
+
+    def tie(item):
+        return (item["pinned"], item["weakest_link"], item["score"], item["effort"])
+
+    for group in {tie(i) for i in exported.items if i["rank"]}:
+        old_ranks = sorted(i["rank"] for i in exported.items if i["rank"] and tie(i) == group)
+        new_ranks = sorted(i["rank"] for i in copied if i["rank"] and tie(i) == group)
+        assert new_ranks == old_ranks, group
+    pinned = [i["id"] for i in exported.items if i["pinned"]]
+    assert [i["id"] for i in copied if i["pinned"]] == pinned  # pin order kept
