@@ -44,8 +44,7 @@ def current_user() -> str:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # one line, exit status 2, as for all bad input
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n"
-                                  f"{self.prog}: see `{APP_NAME} --help`\n")
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{APP_NAME} --help`)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -156,8 +155,10 @@ def _log_unexpected(error: BaseException) -> Path:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    given = args.db or os.environ.get("KANBAN_SEC_DB")
-    if given:
+    given = args.db if args.db is not None else os.environ.get("KANBAN_SEC_DB")
+    if given is not None:
+        if not given.strip():
+            raise BadInput("db.empty_path")
         return Path(given)
     path = default_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)

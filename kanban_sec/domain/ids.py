@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from uuid6 import uuid7
+from uuid_utils import uuid7
 
 #: Namespace for ids that every replica must compute alike (the fixed board columns).
 _FIXED_NAMESPACE = uuid.UUID("6f1c2a52-3b0e-4c57-9a59-4f0b8d7b1e10")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from kanban_sec.domain.bulk import collector_paused
 from kanban_sec.domain.model import (
     EFFORT_UNKNOWN_ORDER,
     MATURITY_MAX,
@@ -154,6 +155,12 @@ def rank(
     links: Mapping[str, Link],
 ) -> list[Ranked]:
     """Rank the open items (status not ``done``) 1..N, weakest link first."""
+    with collector_paused():
+        return _rank(items, chains, links)
+
+
+def _rank(items: Iterable[Item], chains: Mapping[str, Chain],
+          links: Mapping[str, Link]) -> list[Ranked]:
     places: dict[tuple[str | None, str | None], Place] = {}
     standings: dict[str, dict[str, _LinkStanding]] = {}
     facts = []
@@ -185,7 +192,8 @@ def rank(
     # Pinned items keep their pin order; the rest sort on one integer (weakest flag, score,
     # effort), then age, then id: cheap comparisons for 100,000 items.
     effort_position = _EFFORT_POSITION
-    pinned, others = [], []
+    pinned: list[tuple[Any, tuple[Item, Place, int]]] = []
+    others: list[tuple[Any, tuple[Item, Place, int]]] = []
     for fact in facts:
         item, place, score = fact
         if item.pinned_at is not None:

@@ -12,7 +12,7 @@ import csv
 import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kanban_sec.domain.errors import BadInput, ImportProblems, Problem, msg
@@ -105,6 +105,8 @@ class CsvTable:
     rows: list[tuple[int, list[str]]]
     encoding: str
     delimiter: str
+    #: The header as written in the file (for messages).
+    names: list[str] = field(default_factory=list)
 
 
 def read_csv(path: str | os.PathLike[str], *, lang_unused: str | None = None) -> CsvTable:
@@ -122,60 +124,64 @@ def read_csv(path: str | os.PathLike[str], *, lang_unused: str | None = None) ->
         raise BadInput("csv.empty", path=name)
 
     header: list[str] | None = None
+    names: list[str] = []
     width = 0
     rows: list[tuple[int, list[str]]] = []
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # line_num counts the physical lines read so far, so a record starts on the line after
+    # the one the previous record ended on, even when that one spanned several lines.
+    last = 0
     while True:
-        # line_num counts the physical lines read so far, so the record about to be read
-        # starts on the next one even when the previous record spanned several lines.
-        start = reader.line_num + 1
         try:
-            record = next(reader)
-        except StopIteration:
+            for record in reader:
+                start, last = last + 1, reader.line_num
+                if header is None:
+                    if not any(cell.strip() for cell in record):
+                        continue
+                    names = [cell.strip() for cell in record]
+                    header = [cell.lower() for cell in names]
+                    # Excel's trailing delimiters give the header empty names at its end;
+                    # data rows then carry empty extra fields, which are dropped below.
+                    while header and not header[-1]:
+                        header.pop()
+                        names.pop()
+                    width = len(header)
+                    continue
+                # Blankness is judged on the text the cells stand for, so "'" + tab (a
+                # neutralised tab) is as blank as a tab. Joined once, the cells are checked
+                # at C speed: most rows hold no "'" at all.
+                joined = "".join(record)
+                if "'" in joined:
+                    cells = [unneutralise(cell) for cell in record]
+                    joined = "".join(cells)
+                else:
+                    cells = record
+                if not joined or joined.isspace():
+                    continue
+                if len(cells) > width and not any(record[width:]):
+                    del cells[width:]
+                if len(cells) != width:
+                    problems.append(Problem(start, "*", msg("csv.too_many_fields",
+                                                            count=len(cells), header=width)))
+                    continue
+                rows.append((start, cells))
             break
         except csv.Error as error:
             # The reader drops the rest of the bad line and goes on with the next, so every
             # such line is reported rather than only the first.
+            start, last = last + 1, reader.line_num
             problems.append(Problem(start, "*", msg("csv.bad_quoting", reason=str(error))))
             if header is None:
                 # Without a header no later line can be checked: report this one alone.
                 raise ImportProblems(name, problems) from error
-            continue
-        if header is None:
-            if not any(cell.strip() for cell in record):
-                continue
-            header = [cell.strip().lower() for cell in record]
-            # Excel's trailing delimiters give the header empty names at its end; data rows
-            # then carry empty extra fields, which are dropped below.
-            while header and not header[-1]:
-                header.pop()
-            width = len(header)
-            continue
-        # Blankness is judged on the text the cells stand for, so "'" + tab (a neutralised
-        # tab) is as blank as a tab: skipping then agrees with what the writer meant.
-        # Joined once, the cells are checked at C speed: most rows hold no "'" at all.
-        joined = "".join(record)
-        if "'" in joined:
-            cells = [unneutralise(cell) for cell in record]
-            joined = "".join(cells)
-        else:
-            cells = record
-        if not joined or joined.isspace():
-            continue
-        if len(cells) > width and not any(record[width:]):
-            del cells[width:]
-        if len(cells) != width:
-            problems.append(Problem(start, "*", msg("csv.too_many_fields",
-                                                    count=len(cells), header=width)))
-            continue
-        rows.append((start, cells))
 
     if problems:
         raise ImportProblems(name, problems)
     if header is None:
         raise BadInput("csv.empty", path=name)
-    return CsvTable(path=name, header=header, rows=rows, encoding=encoding, delimiter=delimiter)
+    return CsvTable(path=name, header=header, rows=rows, encoding=encoding, delimiter=delimiter,
+                    names=names)
 
 
 def _decode(name: str, data: bytes) -> tuple[str, str]:

@@ -223,7 +223,7 @@ class BoardService:
 
     def add_comment(self, item_id: str, body: str) -> Outcome:
         if not body.strip():
-            raise BadInput("value.required")
+            raise BadInput("comment.empty")
         with writing(self.db, self.author) as uow:
             _must_item(uow, item_id)
             comment_id = new_id()
@@ -420,6 +420,8 @@ def _apply_texts(names: Names, item: Item, values: Mapping[str, str], uow: UnitO
             reason = item.pin_reason if pinned else ""
         except FieldProblem:
             pinned = True
+        if pinned and not reason:
+            raise BadInput("field.problem", field="pinned", problem=msg("pin.reason_required"))
         changes["pinned_at"] = (item.pinned_at or uow.now) if pinned else None
         changes["pin_reason"] = reason
     if "blocked_reason" in values:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kanban_sec.domain import fields as parse
+from kanban_sec.domain.bulk import collector_paused
 from kanban_sec.domain.errors import (
     BadInput,
     FieldProblem,
@@ -59,13 +60,13 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
     never leaves half a file where the old one was.
     """
     sep = DELIMITERS[delimiter]
-    lines = [BOM + format_row(list(HEADER), sep)]
-    count = 0
-    for cells in export_rows(db, include_done=include_done,
-                             include_confidential=include_confidential):
-        lines.append(format_row(cells, sep))
-        count += 1
-    data = "".join(lines).encode("utf-8")
+    with collector_paused():
+        body = export_rows(db, include_done=include_done,
+                           include_confidential=include_confidential)
+        count = len(body)
+        data = (BOM + format_row(list(HEADER), sep)
+                + "".join([format_row(cells, sep) for cells in body])).encode("utf-8")
+        del body
     if hasattr(target, "write"):
         target.write(data)  # type: ignore[union-attr]
         target.flush()  # type: ignore[union-attr]
@@ -132,9 +133,14 @@ def export_rows(db: Database, *, include_done: bool = False,
             (pin_reason or "yes") if pinned_at else "",
             _seconds(created_at), _seconds(updated_at), _seconds(done_at),
         ]
-        keyed.append((order, [neutralise(c) if c else c for c in cells]))
+        keyed.append((order, [neutralise(c) if c and c[0] in _RISKY_START else c
+                              for c in cells]))
     keyed.sort(key=lambda pair: pair[0])
     return [cells for _, cells in keyed]
+
+
+# First characters after which neutralise() may act (it also looks behind leading quotes).
+_RISKY_START = frozenset("=+-@\t\r'")
 
 
 def _invert(stamp: str) -> str:
@@ -208,19 +214,20 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
         seen[column] = 1
     if "title" not in table.header:
         raise BadInput("csv.no_title", path=name)
-    unknown = [c for c in table.header if c not in HEADER]
+    unknown = [written for column, written in zip(table.header, table.names, strict=True)
+               if column not in HEADER]
     if unknown and not ignore_unknown_columns:
         raise BadInput("csv.unknown_columns", columns=", ".join(c or '""' for c in unknown))
     positions = {c: i for i, c in enumerate(table.header) if c in _IMPORTED}
 
     try:
-        with writing(service.db, service.author) as uow:
+        with collector_paused(), writing(service.db, service.author) as uow:
             plan = _Importer(uow, positions, service).run(table.rows)
             if plan.problems:
                 raise ImportProblems(name, plan.problems)
             outcome = Outcome(tuple(uow.changes), tuple(plan.warnings), None,
                               {"created": plan.created, "updated": plan.updated,
-                               "unchanged": plan.unchanged})
+                               "unchanged": plan.unchanged}, tuple(uow.bulk_rows))
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -242,6 +249,19 @@ class _Importer:
         self.link_said: dict[str, tuple[int, int]] = {}
         self.target_said: dict[str, tuple[int, int]] = {}
         self._pins = 0
+        self._memo: dict[str, dict[str, Any]] = {}
+        self.where_cells = [positions[c] for c in ("chain", "link", "link_maturity",
+                                                   "target_maturity", "risk_owner")
+                            if c in positions]
+        self.where_memo: dict[tuple[str, ...], tuple[Any, Any]] = {}
+        self.where_memo_on = "chain" in positions and "link" in positions
+        self.owner_cells = [positions[c] for c in ("owner_unit", "owner_person")
+                            if c in positions]
+        self.owner_memo: dict[tuple[str, ...], tuple[Any, Any]] = {}
+        self.owner_memo_on = "owner_unit" in positions and "owner_person" in positions
+        self.simple: list[tuple[int, str, Callable[[str], Any], dict[str, Any]]] = [
+            (positions[column], column, parser, {})
+            for column, parser in _SIMPLE_COLUMNS if column in positions]
 
     def run(self, records: list[tuple[int, list[str]]]) -> _Plan:
         existing: dict[str, dict[str, Any]] = {}
@@ -321,14 +341,23 @@ class _Importer:
 
     def _parsed(self, line: int, column: str, cells: list[str],
                 parser: Callable[[str], Any]) -> Any:
-        text = self._cell(cells, column)
-        if text is None:
+        index = self.at.get(column)
+        if index is None:
             return _ABSENT
+        text = cells[index]
+        # Parsers are pure, and most columns repeat a few values: parse each text once.
+        memo = self._memo.setdefault(column, {})
+        value = memo.get(text, _UNSEEN)
+        if value is not _UNSEEN:
+            return value
         try:
-            return parser(text)
+            value = parser(text)
         except FieldProblem as problem:
             self._problem(line, column, problem.msg)
             return _ABSENT
+        if len(text) < 64:
+            memo[text] = value
+        return value
 
     def _unit(self, line: int, column: str, text: str) -> str | None:
         path = text.strip()
@@ -341,58 +370,65 @@ class _Importer:
     def _values(self, line: int, cells: list[str],
                 current: dict[str, Any] | None) -> dict[str, Any] | None:
         v: dict[str, Any] = {}
-        p = self._parsed
-        title = p(line, "title", cells, parse.parse_title)
-        if title is not _ABSENT:
-            v["title"] = title
-        for column, parser in _TEXT_FIELDS:
-            value = p(line, column, cells, parser)
+        # The hot loop of an import: parsers are pure and most columns repeat a few
+        # values, so each distinct text is parsed once.
+        for index, column, parser, memo in self.simple:
+            text = cells[index]
+            value = memo.get(text, _UNSEEN)
+            if value is _UNSEEN:
+                try:
+                    value = parser(text)
+                except FieldProblem as problem:
+                    self._problem(line, column, problem.msg)
+                    continue
+                if len(text) < 64:
+                    memo[text] = value
             if value is not _ABSENT:
                 v[column] = value
-        for column in ("likelihood", "consequence"):
-            text = self._cell(cells, column)
-            if text is not None and text.strip():
-                value = p(line, column, cells, parse.parse_scale)
-                if value is not _ABSENT:
-                    v[column] = value
-        status = p(line, "status", cells, parse.parse_status)
-        if status is not _ABSENT:
-            v["status"] = status.value
-        effort = p(line, "effort", cells, parse.parse_effort)
-        if effort is not _ABSENT:
-            v["effort"] = effort.value if effort else None
-        classification = p(line, "classification", cells, parse.parse_classification)
-        if classification is not _ABSENT:
-            v["classification"] = classification.value
-        tags = p(line, "tags", cells, parse.parse_tags)
-        if tags is not _ABSENT:
-            v["tags"] = rows.tags_json(tags)
-        due = p(line, "due_date", cells, parse.parse_date)
-        if due is not _ABSENT:
-            v["due_date"] = due.isoformat() if due else None
         blocked = v.get("blocked_reason")
         if blocked is not None:
             v["blocked_at"] = (current["blocked_at"] if current and current["blocked_at"]
                                else self.uow.now_text) if blocked else None
         pinned = self._cell(cells, "pinned")
         if pinned is not None:
-            self._pin(pinned.strip(), current, v)
-        link_maturity = p(line, "link_maturity", cells, _optional(parse.parse_maturity))
-        target = p(line, "target_maturity", cells, _optional(parse.parse_maturity))
-        risk_owner = self._cell(cells, "risk_owner")
-        self._chain_and_link(line, cells, current, v, link_maturity, target, risk_owner)
-        self._owner(line, cells, current, v)
-        if current is None and "title" not in v:
-            self._problem(line, "title", msg("title.required"))
-            return None
+            self._pin(line, pinned.strip(), current, v)
+        # Where the item stands and who owns it depend only on these cells when the file
+        # names both chain and link (and unit and person): rows repeat them, so each
+        # combination is worked out once, unless it raised a problem.
+        known = len(self.plan.problems)
+        where_key = tuple(cells[i] for i in self.where_cells) if self.where_memo_on else None
+        where = self.where_memo.get(where_key) if where_key is not None else None
+        if where is None:
+            p = self._parsed
+            link_maturity = p(line, "link_maturity", cells, _optional_maturity)
+            target = p(line, "target_maturity", cells, _optional_maturity)
+            risk_owner = self._cell(cells, "risk_owner")
+            self._chain_and_link(line, cells, current, v, link_maturity, target, risk_owner)
+            if where_key is not None and len(self.plan.problems) == known:
+                self.where_memo[where_key] = (v.get("chain_id"), v.get("link_id"))
+        else:
+            v["chain_id"], v["link_id"] = where
+        known = len(self.plan.problems)
+        owner_key = tuple(cells[i] for i in self.owner_cells) if self.owner_memo_on else None
+        owner = self.owner_memo.get(owner_key) if owner_key is not None else None
+        if owner is None:
+            self._owner(line, cells, current, v)
+            if owner_key is not None and len(self.plan.problems) == known:
+                self.owner_memo[owner_key] = (v.get("owner_unit_id"), v.get("owner_person_id"))
+        else:
+            v["owner_unit_id"], v["owner_person_id"] = owner
         return v
 
-    def _pin(self, text: str, current: dict[str, Any] | None, v: dict[str, Any]) -> None:
+    def _pin(self, line: int, text: str, current: dict[str, Any] | None,
+             v: dict[str, Any]) -> None:
         try:
             pinned = parse.parse_bool(text)
             reason = (current["pin_reason"] if current else "") if pinned else ""
         except FieldProblem:
             pinned, reason = True, text
+        if pinned and not reason:
+            self._problem(line, "pinned", msg("pin.reason_required"))
+            return
         if pinned:
             v["pinned_at"] = current["pinned_at"] if current and current["pinned_at"] else \
                 self._next_pin_time()
@@ -533,6 +569,11 @@ class _Absent:
 
 
 _ABSENT: Any = _Absent()
+_UNSEEN: Any = object()
+
+
+def _tags_json(text: str) -> str:
+    return rows.tags_json(parse.parse_tags(text))
 
 
 def _optional(parser: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -541,10 +582,39 @@ def _optional(parser: Callable[[str], Any]) -> Callable[[str], Any]:
     return wrapped
 
 
-_TEXT_FIELDS: tuple[tuple[str, Callable[[str], Any]], ...] = (
+def _optional_scale(text: str) -> Any:
+    return parse.parse_scale(text) if text.strip() else _ABSENT  # empty: leave as it is
+
+
+def _effort_value(text: str) -> str | None:
+    effort = parse.parse_effort(text)
+    return effort.value if effort else None
+
+
+def _due_value(text: str) -> str | None:
+    due = parse.parse_date(text)
+    return due.isoformat() if due else None
+
+
+def _stripped_text(text: str) -> str:
+    return parse.parse_text(text.strip())
+
+
+_optional_maturity = _optional(parse.parse_maturity)
+
+#: Columns that map to one stored field each: (column, parser giving the stored value).
+_SIMPLE_COLUMNS: tuple[tuple[str, Callable[[str], Any]], ...] = (
+    ("title", parse.parse_title),
     ("description", parse.parse_text),
-    ("framework_ref", lambda s: parse.parse_text(s.strip())),
-    ("blocked_reason", lambda s: parse.parse_text(s.strip())),
+    ("framework_ref", _stripped_text),
+    ("blocked_reason", _stripped_text),
+    ("likelihood", _optional_scale),
+    ("consequence", _optional_scale),
+    ("status", lambda text: parse.parse_status(text).value),
+    ("effort", _effort_value),
+    ("classification", lambda text: parse.parse_classification(text).value),
+    ("tags", _tags_json),
+    ("due_date", _due_value),
 )
 
 _ITEM_DEFAULTS: dict[str, Any] = {

@@ -26,6 +26,16 @@ class Names:
         self.chains = reader.chains()
         self.links = reader.links()
         self._tree: OrgTree | None = None
+        # Case-folded name indexes: an import looks names up once per row.
+        self._chain_by_name: dict[str, str] = {}
+        for chain in sorted(self.chains.values(), key=lambda c: c.id, reverse=True):
+            self._chain_by_name[chain.name.casefold()] = chain.id
+        self._link_by_name: dict[tuple[str, str], str] = {}
+        for link in sorted(self.links.values(), key=lambda lk: lk.id, reverse=True):
+            self._link_by_name[(link.chain_id, link.name.casefold())] = link.id
+        self._people_by_name: dict[str, list[str]] = {}
+        for person in self.people.values():
+            self._people_by_name.setdefault(person.name.casefold(), []).append(person.id)
 
     @property
     def tree(self) -> OrgTree:
@@ -85,8 +95,7 @@ class Names:
 
     # -- people ------------------------------------------------------------------------
     def find_person(self, name: str, unit_id: str | None = None) -> str | None:
-        wanted = " ".join(name.split()).casefold()
-        matches = [p.id for p in self.people.values() if p.name.casefold() == wanted]
+        matches = list(self._people_by_name.get(" ".join(name.split()).casefold(), ()))
         if unit_id is not None:
             in_unit = [pid for pid in matches if self.people[pid].unit_id == unit_id]
             if in_unit:
@@ -113,14 +122,13 @@ class Names:
         uow.insert("person", {"id": person_id, "name": clean, "unit_id": unit_id,
                               "role": role.value})
         self.people[person_id] = Person(person_id, clean, unit_id, role)
+        self._people_by_name.setdefault(clean.casefold(), []).append(person_id)
         self._invalidate()
         return person_id
 
     # -- chains and links --------------------------------------------------------------
     def find_chain(self, name: str) -> str | None:
-        wanted = name.strip().casefold()
-        return next((c.id for c in sorted(self.chains.values(), key=lambda c: c.id)
-                     if c.name.casefold() == wanted), None)
+        return self._chain_by_name.get(name.strip().casefold())
 
     def chain(self, name: str) -> str:
         found = self.find_chain(name)
@@ -140,12 +148,11 @@ class Names:
                              "target_maturity": target_maturity, "description": description})
         self.chains[chain_id] = Chain(chain_id, clean, risk_owner_unit_id, target_maturity,
                                       description)
+        self._chain_by_name[clean.casefold()] = chain_id
         return chain_id
 
     def find_link(self, chain_id: str, name: str) -> str | None:
-        wanted = name.strip().casefold()
-        return next((lk.id for lk in sorted(self.links.values(), key=lambda lk: lk.id)
-                     if lk.chain_id == chain_id and lk.name.casefold() == wanted), None)
+        return self._link_by_name.get((chain_id, name.strip().casefold()))
 
     def link(self, chain_id: str, name: str) -> str:
         found = self.find_link(chain_id, name)
@@ -166,4 +173,5 @@ class Names:
                             "maturity": maturity})
         self.links[link_id] = Link(link_id, chain_id, clean, kind, country, responsible_unit_id,
                                    maturity)
+        self._link_by_name[(chain_id, clean.casefold())] = link_id
         return link_id

@@ -18,11 +18,14 @@ class Outcome:
     row_id: str | None = None
     #: Figures for reports (e.g. an import's counts).
     counts: dict[str, int] = field(default_factory=dict)
+    #: Rows written in bulk (entity, id), whose change records are in the log only.
+    bulk_rows: tuple[tuple[str, str], ...] = ()
 
     @property
     def item_ids(self) -> frozenset[str]:
-        return frozenset(c.row_id for c in self.changes if c.entity == "item")
+        return frozenset([c.row_id for c in self.changes if c.entity == "item"]
+                         + [row_id for entity, row_id in self.bulk_rows if entity == "item"])
 
     @property
     def changed(self) -> bool:
-        return bool(self.changes)
+        return bool(self.changes or self.bulk_rows)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -29,6 +30,8 @@ from kanban_sec.store import rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.schema import TABLES
 
+#: From this many rows on, insert_many has SQLite build the change records.
+BULK = 256
 _ITEM_SELECT = f"SELECT {rows.ITEM_COLUMNS} FROM items WHERE deleted_at IS NULL"
 
 
@@ -147,6 +150,9 @@ class UnitOfWork(Reader):
         self.now = datetime.now(UTC)
         self.now_text = rows.ts(self.now)
         self.changes: list[Change] = []
+        #: Rows written in bulk, whose change records SQLite wrote directly.
+        self.bulk_rows: list[tuple[str, str]] = []
+        self._written = 0
         stored = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'hlc'").first()
         last = max(int(stored[0]) if stored else 0, db.clock.last)
         self._clock = HybridLogicalClock(last)
@@ -165,16 +171,48 @@ class UnitOfWork(Reader):
     def insert_many(self, entity: str, many: Sequence[dict[str, Any]]) -> list[Change]:
         if not many:
             return []
-        stamped = [{**v, "created_at": v.get("created_at") or self.now_text,
-                    "updated_at": self.now_text} for v in many]
-        names = list(stamped[0])
+        given = [n for n in many[0] if n not in ("created_at", "updated_at")]
+        if given[0] != "id":
+            raise ValueError("insert_many needs rows whose first key is 'id'")
+        names = [*given, "created_at", "updated_at"]
+        now = self.now_text
+        pick = itemgetter(*given)
+        values = [(*pick(v), v.get("created_at") or now, now) for v in many]
+        table = TABLES[entity].name
         self.conn.exec_driver_sql(
-            f"INSERT INTO {TABLES[entity].name} ({', '.join(names)})"
-            f" VALUES ({', '.join('?' * len(names))})",
-            [tuple(v[n] for n in names) for v in stamped],
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            values,
         )
-        return [self._record(entity, v["id"], {n: (v[n], None) for n in names if n != "id"})
-                for v in stamped]
+        if len(many) < BULK:
+            return [self._record(entity, row[0], {
+                name: (value, None) for name, value in zip(names[1:], row[1:], strict=True)})
+                for row in values]
+        self._log_bulk_inserts(entity, table, names[1:], [row[0] for row in values])
+        return []
+
+    def _log_bulk_inserts(self, entity: str, table: str, names: list[str],
+                          row_ids: list[str]) -> None:
+        """Change records for many new rows, their JSON built by SQLite from the rows.
+
+        The same records as :meth:`_record` would write (``{field: [new, null]}``), made
+        in C: for an import of 100,000 rows this is most of the change log's cost.
+        """
+        self._write_pending()
+        self.conn.exec_driver_sql(
+            "CREATE TEMP TABLE IF NOT EXISTS bulk_changes (change_id TEXT, row_id TEXT, hlc INT)")
+        self.conn.exec_driver_sql("DELETE FROM temp.bulk_changes")
+        now, wall = self._clock.now, self._wall
+        self.conn.exec_driver_sql(
+            "INSERT INTO temp.bulk_changes (change_id, row_id, hlc) VALUES (?, ?, ?)",
+            [(new_id(), row_id, now(wall)) for row_id in row_ids])
+        pairs = ", ".join(f"'{name}', json_array(r.{name}, NULL)" for name in names)
+        self.conn.exec_driver_sql(
+            "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at)"
+            f" SELECT b.change_id, ?, b.row_id, json_object({pairs}), b.hlc, ?, ?, ?"
+            f" FROM temp.bulk_changes b JOIN {table} r ON r.id = b.row_id ORDER BY b.rowid",
+            (entity, self.db.node_id, self.author, self.now_text))
+        self.conn.exec_driver_sql("DELETE FROM temp.bulk_changes")
+        self.bulk_rows.extend((entity, row_id) for row_id in row_ids)
 
     def update(self, entity: str, row_id: str, values: dict[str, Any],
                current: dict[str, Any] | None = None) -> Change | None:
@@ -199,17 +237,24 @@ class UnitOfWork(Reader):
         """Delete by marking: the row stays so every replica learns of the delete."""
         return self.update(entity, row_id, {"deleted_at": self.now_text})
 
-    def finish(self) -> None:
-        """Write the change records and the clock (inside the same transaction)."""
-        if not self.changes:
+    def _write_pending(self) -> None:
+        pending = self.changes[self._written:]
+        if not pending:
             return
         self.conn.exec_driver_sql(
             "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(c.id, c.entity, c.row_id,
-              json.dumps({k: list(v) for k, v in c.fields.items()}, ensure_ascii=False),
-              c.hlc, c.node_id, c.author, self.now_text) for c in self.changes],
+              json.dumps(c.fields, ensure_ascii=False),  # (new, old) pairs become arrays
+              c.hlc, c.node_id, c.author, self.now_text) for c in pending],
         )
+        self._written = len(self.changes)
+
+    def finish(self) -> None:
+        """Write the change records and the clock (inside the same transaction)."""
+        if not self.changes and not self.bulk_rows:
+            return
+        self._write_pending()
         self.conn.exec_driver_sql(
             "INSERT INTO meta (key, value) VALUES ('hlc', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -104,7 +104,7 @@ def test_unknown_columns_are_refused_unless_ignored(demo, run, demo_db, tmp_path
     source = tmp_path / "extra.csv"
     source.write_bytes(csv_bytes(["title,Farge,likelihood", "Merke skap,rød,2"]))
     before = snapshot(demo_db)
-    assert_error(run("--db", demo_db, "import", source), 2, "unknown columns", "farge",
+    assert_error(run("--db", demo_db, "import", source), 2, "unknown columns", "Farge",
                  "--ignore-unknown-columns")
     assert snapshot(demo_db) == before
 

@@ -44,7 +44,7 @@ def test_norwegian_board_and_messages(demo, run, demo_db, tmp_path, cli_env):
     assert_error(columns, 2, "ukjente kolonner: tittel", "--ignore-unknown-columns")
     assert cells.returncode == 2 and cells.stdout == ""
     assert cells.stderr.splitlines() == [
-        f"kanban-sec: {bad_cell}: 2 feil, ingenting er importert:",
+        f"kanban-sec: {bad_cell}: ingenting er importert; feil funnet: 2",
         "  linje 2, kolonne due_date: «neste uke» er ikke en dato (bruk ÅÅÅÅ-MM-DD)",
         "  linje 2, kolonne likelihood: «høy» er ikke et heltall",
     ]

@@ -148,3 +148,23 @@ def test_pin_block_assign_and_delegate(service):
     service.unblock(item_id)
     entry = service.entry(item_id)
     assert not entry.item.pinned and not entry.item.blocked and entry.item.blocked_at is None
+
+
+def test_rows_written_in_bulk_get_the_same_change_records(db):
+    from kanban_sec.store import unit_of_work
+
+    rows = [{"id": f"00000000-0000-7000-8000-{n:012d}", "name": f"Team {n} «æøå»",
+             "parent_id": None} for n in range(unit_of_work.BULK + 5)]
+    with writing(db, "importer") as uow:
+        uow.insert("unit", {"id": "solo", "name": "Alene", "parent_id": None})
+        assert uow.insert_many("unit", rows) == []
+    with reading(db) as reader:
+        changes = reader.changes_since(0)
+        first, solo = reader.history("unit", rows[0]["id"])[0], reader.history("unit", "solo")[0]
+    assert len(changes) == len(rows) + 1
+    assert changes[0].row_id == "solo"  # written before the bulk rows, in clock order
+    assert [c.hlc for c in changes] == sorted(c.hlc for c in changes)
+    assert len({c.id for c in changes}) == len(changes)
+    assert first.fields["name"] == ("Team 0 «æøå»", None)
+    assert first.fields["parent_id"] == (None, None)
+    assert set(first.fields) == set(solo.fields) and first.author == "importer"

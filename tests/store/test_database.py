@@ -182,3 +182,26 @@ def test_engine_url_never_loses_a_file_with_odd_characters(tmp_path):
     db.close()
     assert (folder / "tavle?.sqlite").exists()
     create_engine("sqlite://").dispose()
+
+
+def test_reading_works_while_another_program_writes(tmp_path, monkeypatch):
+    path = tmp_path / "board.sqlite"
+    db = open_database(path)
+    from kanban_sec.services.board import BoardService
+
+    BoardService(db, "tester").create_item("Les meg")
+    db.close()
+    monkeypatch.setenv("KANBAN_SEC_BUSY_TIMEOUT_MS", "200")
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("UPDATE items SET title = 'Under arbeid'")
+        db = open_database(path)
+        try:
+            titles = [e.item.title for e in BoardService(db, "tester").view().entries]
+        finally:
+            db.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert titles == ["Les meg"]  # the committed state, not the writer's unfinished change

@@ -380,9 +380,9 @@ def test_mismatched_field_counts_are_all_reported(tmp_path: Path) -> None:
     ]
     assert error.exit_code == 2
     english = error.message("en")
-    assert "4 problems, nothing was imported" in english
-    assert "line 3, column *: the line has 2 fields, the header 3" in english
-    assert "linje 5, kolonne *: linjen har 4 felt, overskriften 3" in error.message("nb")
+    assert "nothing was imported; problems found: 4" in english
+    assert "line 3, column *: number of fields is 2, but the header has 3" in english
+    assert "linje 5, kolonne *: antall felt er 4, men overskriften har 3" in error.message("nb")
 
 
 # --- read_csv: bad files --------------------------------------------------------------
