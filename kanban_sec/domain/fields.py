@@ -132,11 +132,15 @@ def parse_date(text: str) -> date | None:
 
 
 def parse_datetime(text: str) -> datetime | None:
-    """An ISO 8601 time; without a zone it is taken as UTC. Empty is none."""
+    """An ISO 8601 time, or Norwegian Excel's ``28.11.2026 17:10``; no zone means UTC."""
     cleaned = text.strip()
     if not cleaned:
         return None
     try:
+        match = _NORWEGIAN_DATE.match(cleaned.split(" ")[0])
+        if match and " " in cleaned:
+            day, month, year = match.groups()
+            cleaned = f"{year}-{int(month):02d}-{int(day):02d}T{cleaned.split(' ', 1)[1]}"
         value = datetime.fromisoformat(cleaned)
     except ValueError:
         raise FieldProblem(msg("value.bad_datetime", value=text)) from None

@@ -185,7 +185,8 @@ def _rank_inputs(raw: Sequence[Any]) -> list[Any]:
 
 # -- import ----------------------------------------------------------------------------
 
-#: Columns that import reads (the computed ones are accepted and ignored).
+#: Columns that import reads. Of the computed ones, created_at and done_at are kept for
+#: new items (their history); the rest are recomputed.
 _IMPORTED = tuple(c for c in HEADER if c not in COMPUTED)
 
 
@@ -219,10 +220,11 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
     if unknown and not ignore_unknown_columns:
         raise BadInput("csv.unknown_columns", columns=", ".join(c or '""' for c in unknown))
     positions = {c: i for i, c in enumerate(table.header) if c in _IMPORTED}
+    history = {c: i for i, c in enumerate(table.header) if c in ("created_at", "done_at")}
 
     try:
         with collector_paused(), writing(service.db, service.author) as uow:
-            plan = _Importer(uow, positions, service).run(table.rows)
+            plan = _Importer(uow, positions, service, history).run(table.rows)
             if plan.problems:
                 raise ImportProblems(name, plan.problems)
             outcome = Outcome(tuple(uow.changes), tuple(plan.warnings), None,
@@ -238,7 +240,8 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
 class _Importer:
     """Turns rows into item writes, collecting every problem before anything counts."""
 
-    def __init__(self, uow: UnitOfWork, positions: dict[str, int], service: BoardService):
+    def __init__(self, uow: UnitOfWork, positions: dict[str, int], service: BoardService,
+                 history: dict[str, int]):
         self.uow = uow
         self.at = positions
         self.service = service
@@ -250,6 +253,7 @@ class _Importer:
         self.target_said: dict[str, tuple[int, int]] = {}
         self._pins = 0
         self._memo: dict[str, dict[str, Any]] = {}
+        self.history_at = history
         self.where_cells = [positions[c] for c in ("chain", "link", "link_maturity",
                                                    "target_maturity", "risk_owner")
                             if c in positions]
@@ -289,6 +293,7 @@ class _Importer:
             if len(self.plan.problems) > problems_before or values is None:
                 continue
             if current is None or current["deleted_at"] is not None:
+                self._history(line, cells, values)
                 values["id"] = item_id or new_id()
                 if current is not None:  # an id deleted earlier comes back
                     values["deleted_at"] = None
@@ -418,6 +423,22 @@ class _Importer:
         else:
             v["owner_unit_id"], v["owner_person_id"] = owner
         return v
+
+    def _history(self, line: int, cells: list[str], values: dict[str, Any]) -> None:
+        """A new item keeps the creation (and done) time its file gives: its history."""
+        for column in ("created_at", "done_at"):
+            index = self.history_at.get(column)
+            if index is None or not cells[index].strip():
+                continue
+            if column == "done_at" and values.get("status") != "done":
+                continue
+            try:
+                moment = parse.parse_datetime(cells[index])
+            except FieldProblem as problem:
+                self._problem(line, column, problem.msg)
+                continue
+            if moment is not None:
+                values[column] = rows.ts(moment)
 
     def _pin(self, line: int, text: str, current: dict[str, Any] | None,
              v: dict[str, Any]) -> None:
@@ -630,6 +651,8 @@ _ITEM_DEFAULTS: dict[str, Any] = {
 def _new_item(values: dict[str, Any], uow: UnitOfWork) -> dict[str, Any]:
     row = {"id": values["id"], **_ITEM_DEFAULTS, **values}
     row.update(status_times(row["status"], None, uow.now_text))
+    if values.get("done_at"):
+        row["done_at"] = values["done_at"]
     return row
 
 

@@ -81,3 +81,9 @@ def test_booleans_in_both_languages():
     assert f.parse_bool("Ja") and f.parse_bool("yes") and not f.parse_bool("nei")
     with pytest.raises(FieldProblem):
         f.parse_bool("kanskje")
+
+
+def test_norwegian_excel_datetimes():
+    assert f.parse_datetime("28.11.2026 17:10") == datetime(2026, 11, 28, 17, 10, tzinfo=UTC)
+    with pytest.raises(FieldProblem):
+        f.parse_datetime("28.11.2026 kl 17")
