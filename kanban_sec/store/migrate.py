@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection, Engine
 
 from kanban_sec.domain.errors import BadInput
@@ -20,7 +19,14 @@ HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
 def alembic_config(conn: Connection) -> Config:
+    # Alembic is imported only when a file needs migrating: opening is the common case.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = conn
@@ -57,6 +63,8 @@ def bring_up_to_date(engine: Engine, path: Path, revision: str | None) -> Path |
     taken = None
     if revision is not None:
         taken = backup.take(path, reason=f"before-upgrade-{revision}")
+    from alembic import command
+
     with engine.connect() as conn:
         command.upgrade(alembic_config(conn), "head")
         conn.commit()
