@@ -144,7 +144,7 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
                 f"  ratio: {ratio:.2f} (target <= {TARGET_RATIO})"
                 f"{'' if ratio <= TARGET_RATIO else '  OVER TARGET'}",
                 f"  import {product.spread()}; created {counts['created']:,}, "
-                f"{len(runs.outcome.changes):,} change records, "
+                f"{len(runs.outcome.changes) + len(runs.outcome.bulk_rows):,} change records, "
                 f"{len(runs.outcome.warnings)} warnings",
                 f"  floor  {floor.spread()}; file {csv_file.stat().st_size / 1e6:.1f} MB",
             ],
