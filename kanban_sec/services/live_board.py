@@ -1,0 +1,227 @@
+"""The board a window keeps in memory: loaded once, kept current from each call's changes.
+
+A window shows thousands of cards and re-ranks at once after every change; reloading the
+whole board from SQLite for each drag would cost more than a frame. This holds the board,
+its ranking and the filters, applies an :class:`Outcome`'s change records to the rows it
+holds, and re-ranks only when the ranking can have changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from kanban_sec.domain.model import Classification, Item, Status
+from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_level_share
+from kanban_sec.domain.ranking import Ranked, rank
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.outcome import Outcome
+from kanban_sec.store import rows
+from kanban_sec.store.unit_of_work import Board, reading
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: Fields of an item whose change can move it in the ranking.
+_RANKING_FIELDS = frozenset({
+    "status", "chain_id", "link_id", "likelihood", "consequence", "effort", "pinned_at",
+    "created_at", "deleted_at",
+})
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    """What the toolbar narrows the board to; empty fields filter nothing."""
+
+    text: str = ""
+    mine: bool = False
+    unit_id: str | None = None
+    chain_id: str | None = None
+    link_id: str | None = None
+    weakest_only: bool = False
+    blocked_only: bool = False
+    tag: str = ""
+    classification: Classification | None = None
+
+    @property
+    def active(self) -> bool:
+        return self != BoardFilter()
+
+
+@dataclass
+class LiveBoard:
+    """The board in memory for one person; ``me`` is their person id (for *mine*)."""
+
+    service: BoardService
+    me: str | None = None
+    board: Board = field(init=False)
+    ranking: dict[str, Ranked] = field(init=False, default_factory=dict)
+    items: dict[str, Item] = field(init=False, default_factory=dict)
+    tree: OrgTree = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read everything again (after an import, a sync, or another window's writes)."""
+        with reading(self.service.db) as reader:
+            self.board = reader.board()
+        self.items = {item.id: item for item in self.board.items}
+        self.tree = OrgTree(self.board.units, self.board.people)
+        self._subtrees: dict[str, frozenset[str]] = {}
+        self._rerank()
+
+    def _rerank(self) -> None:
+        self.ranking = {r.item_id: r for r in rank(
+            self.items.values(), self.board.chains, self.board.links)}
+
+    def apply(self, outcome: Outcome) -> set[str]:
+        """Bring the board up to date with a service call's outcome; returns touched ids."""
+        if outcome.bulk_rows or any(c.entity not in ("item", "comment")
+                                    for c in outcome.changes):
+            self.reload()  # an import, or a chain, link, unit or column changed
+            return set(self.items)
+        touched: set[str] = set()
+        rerank = False
+        for change in outcome.changes:
+            if change.entity != "item":
+                continue
+            touched.add(change.row_id)
+            new = {name: value for name, (value, _old) in change.fields.items()}
+            if change.row_id in self.items and new.get("deleted_at"):
+                del self.items[change.row_id]
+                rerank = True
+                continue
+            current = self.items.get(change.row_id)
+            if current is None:
+                self.items[change.row_id] = self._fetch(change.row_id)
+                rerank = True
+                continue
+            self.items[change.row_id] = _patched(current, new)
+            if _RANKING_FIELDS & new.keys():
+                rerank = rerank or _ranking_may_change(current, new)
+        if rerank:
+            self._rerank()
+        else:
+            for item_id in touched:
+                ranked = self.ranking.get(item_id)
+                if ranked is not None:  # the row cache holds the new item
+                    self.ranking[item_id] = ranked._replace(item=self.items[item_id])
+        return touched
+
+    def _fetch(self, item_id: str) -> Item:
+        with reading(self.service.db) as reader:
+            item = reader.item(item_id)
+        assert item is not None
+        return item
+
+    # -- what the window shows ---------------------------------------------------------
+    def ordered(self, status: Status) -> list[str]:
+        """The column's item ids: open columns in rank order, ``done`` newest first."""
+        if status is Status.DONE:
+            done = [i for i in self.items.values() if i.status is Status.DONE]
+            done.sort(key=lambda i: (i.done_at or i.updated_at or i.created_at or _EPOCH, i.id),
+                      reverse=True)
+            return [i.id for i in done]
+        ranked = [r for r in self.ranking.values() if r.item.status is status]
+        ranked.sort(key=lambda r: r.rank)
+        return [r.item_id for r in ranked]
+
+    def matches(self, item_id: str, flt: BoardFilter) -> bool:
+        """Whether the item passes the toolbar's filters."""
+        item = self.items[item_id]
+        if flt.mine and (self.me is None or item.owner_person_id != self.me):
+            return False
+        if flt.unit_id is not None and (
+                item.owner_unit_id is None
+                or item.owner_unit_id not in self._subtree(flt.unit_id)):
+            return False
+        if flt.chain_id is not None and item.chain_id != flt.chain_id:
+            return False
+        if flt.link_id is not None and item.link_id != flt.link_id:
+            return False
+        if flt.weakest_only:
+            ranked = self.ranking.get(item_id)
+            if ranked is None or not ranked.weakest:
+                return False
+        if flt.blocked_only and not item.blocked_reason:
+            return False
+        if flt.tag and flt.tag.casefold() not in (t.casefold() for t in item.tags):
+            return False
+        if flt.classification is not None and item.classification is not flt.classification:
+            return False
+        if flt.text:
+            needle = flt.text.casefold()
+            haystack = " ".join((item.title, item.framework_ref, " ".join(item.tags),
+                                 self.chain_name(item), self.link_name(item))).casefold()
+            if needle not in haystack and not item.id.replace("-", "").endswith(needle):
+                return False
+        return True
+
+    def _subtree(self, unit_id: str) -> frozenset[str]:
+        if unit_id not in self._subtrees:
+            self._subtrees[unit_id] = frozenset(self.tree.subtree(unit_id))
+        return self._subtrees[unit_id]
+
+    def chain_name(self, item: Item) -> str:
+        chain = self.board.chains.get(item.chain_id) if item.chain_id else None
+        return chain.name if chain else ""
+
+    def link_name(self, item: Item) -> str:
+        link = self.board.links.get(item.link_id) if item.link_id else None
+        return link.name if link else ""
+
+    def owner_text(self, item: Item) -> str:
+        """The person, else the unit's own name."""
+        person = self.board.people.get(item.owner_person_id) if item.owner_person_id else None
+        if person is not None:
+            return person.name
+        unit = self.board.units.get(item.owner_unit_id) if item.owner_unit_id else None
+        return unit.name if unit else ""
+
+    def unit_path(self, unit_id: str | None) -> str:
+        return self.tree.path(unit_id) if unit_id in self.board.units else ""
+
+    def risk_owner(self, item: Item) -> str:
+        chain = self.board.chains.get(item.chain_id) if item.chain_id else None
+        return self.unit_path(chain.risk_owner_unit_id) if chain else ""
+
+    def delegation(self, item_id: str) -> Delegation:
+        item = self.items[item_id]
+        link = self.board.links.get(item.link_id) if item.link_id else None
+        return delegation(item, self.tree, link)
+
+    def lowest_level(self) -> tuple[int, int]:
+        """(owned at the lowest level, open items)."""
+        return lowest_level_share(self.items.values(), self.tree, self.board.links)
+
+    def counts(self) -> dict[Status, int]:
+        out = dict.fromkeys(Status, 0)
+        for item in self.items.values():
+            out[item.status] += 1
+        return out
+
+    def column(self, status: Status) -> Any:
+        return next(c for c in self.board.columns if c.key is status)
+
+
+def _ranking_may_change(current: Item, new: dict[str, Any]) -> bool:
+    """False when only the column changed between two open columns: ranks stay as they are."""
+    if set(new) - {"status", "status_changed_at", "started_at", "done_at", "updated_at"}:
+        return True
+    return Status.DONE.value in (new.get("status"), current.status.value)
+
+
+def _patched(item: Item, new: dict[str, Any]) -> Item:
+    """The item with stored column values from a change record applied."""
+    values = rows.item_values(item)
+    values.update({k: v for k, v in new.items() if k in values})
+    row = [values.get(name) for name in _ITEM_ORDER]
+    patched = rows.item_from(row)
+    return replace(patched, created_at=item.created_at if "created_at" not in new
+                   else rows.parse_ts(new["created_at"]),
+                   updated_at=rows.parse_ts(new.get("updated_at")) or item.updated_at)
+
+
+_ITEM_ORDER = [name.strip() for name in rows.ITEM_COLUMNS.split(",")]
+
