@@ -1,0 +1,72 @@
+"""The window's language: Qt translators for tr() strings, and the same choice for the
+messages the services speak (kanban_sec.domain.text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from kanban_sec.domain.text import language_from_environment
+
+TRANSLATIONS = Path(__file__).resolve().parents[1].parent / "resources" / "translations"
+_state: dict[str, object] = {"lang": "en", "translators": []}
+
+
+def translations_folder() -> Path:
+    """Where the built .qm files are (beside the package, or inside a frozen bundle)."""
+    import sys
+
+    base = getattr(sys, "_MEIPASS", None)
+    return Path(base) / "resources" / "translations" if base else TRANSLATIONS
+
+
+def system_language() -> str:
+    """``nb`` when the system (or KANBAN_SEC_LANG) asks for Norwegian, else ``en``."""
+    import os
+
+    if os.environ.get("KANBAN_SEC_LANG"):
+        return language_from_environment()
+    name = QLocale.system().name().lower()
+    return "nb" if name[:2] in ("nb", "nn", "no") else "en"
+
+
+def preferred_language() -> str:
+    """The language chosen in the menu, else the system's."""
+    chosen = QSettings().value("language", "")
+    return str(chosen) if chosen in ("nb", "en") else system_language()
+
+
+def current_language() -> str:
+    """The language the window speaks now (``nb`` or ``en``)."""
+    return str(_state["lang"])
+
+
+def install(lang: str) -> None:
+    """Load the translators for ``lang`` (and Qt's own strings) into the application."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for old in _state["translators"]:  # type: ignore[attr-defined]
+        app.removeTranslator(old)
+    installed = []
+    if lang == "nb":
+        ours = QTranslator(app)
+        if ours.load(str(translations_folder() / "kanban_sec_nb.qm")):
+            app.installTranslator(ours)
+            installed.append(ours)
+        from PySide6.QtCore import QLibraryInfo
+
+        qt = QTranslator(app)
+        if qt.load("qtbase_nb", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+        QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    _state["translators"] = installed
+    _state["lang"] = lang
+
+
+def tr(context: str, text: str) -> str:
+    """Translate ``text`` outside a QObject (``context`` names the .ts context)."""
+    return QCoreApplication.translate(context, text)

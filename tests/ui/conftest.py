@@ -1,0 +1,70 @@
+"""GUI tests drive the real window offscreen with pytest-qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KANBAN_SEC_LANG", "en")
+os.environ.setdefault("KANBAN_SEC_USER", "tester")
+
+import pytest  # noqa: E402
+
+from kanban_sec.services.board import BoardService  # noqa: E402
+from kanban_sec.services.demo import load_demo  # noqa: E402
+from kanban_sec.services.live_board import LiveBoard  # noqa: E402
+from kanban_sec.store.database import open_database  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory):
+    """The example board, built once; tests get copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    db = open_database(path, daily_backup=False)
+    try:
+        load_demo(BoardService(db, "tester"))
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture
+def db_path(demo_file, tmp_path):
+    path = tmp_path / "board.sqlite"
+    shutil.copy(demo_file, path)
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_database(db_path, daily_backup=False)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def service(db):
+    return BoardService(db, "tester", "en")
+
+
+@pytest.fixture
+def live(service):
+    return LiveBoard(service)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """QSettings and user folders in the test's own folder."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("kanban-sec-tests")
+    QCoreApplication.setApplicationName("kanban-sec")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "config"))
+    yield
