@@ -168,3 +168,28 @@ def test_rows_written_in_bulk_get_the_same_change_records(db):
     assert first.fields["name"] == ("Team 0 «æøå»", None)
     assert first.fields["parent_id"] == (None, None)
     assert set(first.fields) == set(solo.fields) and first.author == "importer"
+
+
+def test_undo_writes_old_values_back_and_redo_writes_them_again(service, db):
+    from kanban_sec.services.undo import reapply, revert
+
+    item_id = service.create_item("Angre meg", likelihood="2").row_id
+    edit = service.set_fields(item_id, {"likelihood": "5", "title": "Endret"})
+    revert(db, "tester", edit.changes)
+    item = service.entry(item_id).item
+    assert (item.title, item.likelihood) == ("Angre meg", 2)
+    reapply(db, "tester", edit.changes)
+    item = service.entry(item_id).item
+    assert (item.title, item.likelihood) == ("Endret", 5)
+    # Undo is a write of its own: the log only grows.
+    assert len(service.history(item_id)) == 4
+
+
+def test_undoing_a_creation_removes_the_item_and_redo_brings_it_back(service):
+    from kanban_sec.services.undo import reapply, revert
+
+    created = service.create_item("Ny")
+    revert(service.db, "tester", created.changes)
+    assert service.view().entries == []
+    reapply(service.db, "tester", created.changes)
+    assert [e.item.title for e in service.view().entries] == ["Ny"]

@@ -1,0 +1,168 @@
+"""Builds the QApplication and the qasync loop, and wires the services into the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.live_board import LiveBoard
+from kanban_sec.store.database import open_database
+from kanban_sec.ui import i18n
+from kanban_sec.ui.main_window import MainWindow
+
+APP_NAME = "kanban-sec"
+
+
+def ensure_app() -> QApplication:
+    """The one QApplication (made on first use), with names, style and palette set."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app.setStyle("Fusion")
+    _follow_system_palette(app)
+    return app
+
+
+def _follow_system_palette(app: QApplication) -> None:
+    """Light or dark, as the system says (Fusion draws both well)."""
+    hints = QGuiApplication.styleHints()
+    dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    palette = app.style().standardPalette()
+    if dark:
+        role = QPalette.ColorRole
+        for name, colour in ((role.Window, "#202124"), (role.WindowText, "#e8eaed"),
+                             (role.Base, "#17181a"), (role.AlternateBase, "#2a2b2e"),
+                             (role.Text, "#e8eaed"), (role.Button, "#2a2b2e"),
+                             (role.ButtonText, "#e8eaed"), (role.Highlight, "#8ab4f8"),
+                             (role.HighlightedText, "#202124"), (role.Mid, "#5f6368"),
+                             (role.PlaceholderText, "#a0a4a8"), (role.ToolTipBase, "#2a2b2e"),
+                             (role.ToolTipText, "#e8eaed")):
+            palette.setColor(name, QColor(colour))
+    else:
+        palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f8fa"))
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#5f6368"))
+    app.setPalette(palette)
+
+
+def author_for(db_path: Path, service: BoardService) -> str | None:
+    """The person chosen under "Who am I" for this database, if still there."""
+    stored = QSettings().value(f"whoami/{db_path}")
+    if not stored:
+        return None
+    from kanban_sec.store.unit_of_work import reading
+
+    with reading(service.db) as reader:
+        person = reader.people().get(str(stored))
+    if person is None:
+        return None
+    service.author = person.name
+    return person.id
+
+
+def create_main_window(db_path: str | Path) -> MainWindow:
+    """The main window on ``db_path``, ready to show; no event loop, no modal dialog."""
+    ensure_app()
+    i18n.install(i18n.preferred_language())
+    path = Path(db_path)
+    db = open_database(path)
+    from kanban_sec.cli import current_user
+
+    service = BoardService(db, current_user(), i18n.current_language())
+    me = author_for(path, service)
+    live = LiveBoard(service, me)
+    window = MainWindow(service, live, path)
+    window.destroyed.connect(lambda *_: db.close())
+    return window
+
+
+def install_exception_hook(log_file: Path) -> None:
+    """An unexpected error is logged in full and shown once, with where the log is."""
+    shown: list[bool] = []
+
+    def hook(kind: type[BaseException], error: BaseException,
+             trace: TracebackType | None) -> None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(filename=log_file, level=logging.ERROR)
+        logging.getLogger(APP_NAME).error("".join(traceback.format_exception(kind, error,
+                                                                             trace)))
+        if not shown and QApplication.instance() is not None:
+            shown.append(True)
+            from kanban_sec.ui.notify import show_error
+
+            show_error(None, i18n.tr(
+                "App", "Something went wrong that should not have: %1\n\nThe details are in "
+                       "%2. The board is saved; you can go on working.")
+                .replace("%1", str(error)).replace("%2", str(log_file)))
+
+    sys.excepthook = hook
+
+
+def run_window(db_path: Path | None) -> int:
+    """Open the board window (the first run offers the example, empty or a CSV import)."""
+    import asyncio
+
+    import qasync
+
+    from kanban_sec.cli import default_db_path, log_path
+
+    app = ensure_app()
+    i18n.install(i18n.preferred_language())
+    install_exception_hook(log_path())
+    path = db_path or default_db_path()
+    first_run = db_path is None and not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    window = create_main_window(path)
+    if first_run:
+        _offer_first_run(window)
+    if window.live.me is None and window.live.board.people:
+        _ask_who_am_i(window)
+    window.show()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    closing = asyncio.Event()
+    app.aboutToQuit.connect(closing.set)
+    with loop:
+        loop.run_until_complete(closing.wait())
+    return 0
+
+
+def _offer_first_run(window: MainWindow) -> None:
+    from kanban_sec.ui.first_run import FirstRunDialog, apply_first_run
+
+    dialog = FirstRunDialog(window)
+    if dialog.exec():
+        choice = dialog.choice()
+        path = getattr(dialog, "import_path", lambda: None)()
+        try:
+            apply_first_run(choice, window.service, path)
+        except Exception as error:  # shown, and the empty board stays usable
+            from kanban_sec.domain.errors import KanbanError
+            from kanban_sec.ui.notify import show_error
+
+            if not isinstance(error, KanbanError):
+                raise
+            show_error(window, error)
+        window.reload()
+
+
+def _ask_who_am_i(window: MainWindow) -> None:
+    from kanban_sec.ui.whoami import WhoAmIDialog, remember_person
+
+    dialog = WhoAmIDialog(window.service, window)
+    if dialog.exec() and dialog.person_id():
+        remember_person(window.db_path, dialog.person_id())
+        author_for(window.db_path, window.service)
+        window.live.me = dialog.person_id()
+        window.reload()

@@ -1,0 +1,244 @@
+"""One list model per board column (and swimlane): item ids plus a small row cache.
+
+Models change with row signals (insert, remove, move), never a full reset, so a board of
+10,000 cards keeps its scroll position and selection while cards move.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from kanban_sec.domain.ids import short_id
+from kanban_sec.domain.model import Status
+from kanban_sec.services.live_board import LiveBoard
+from kanban_sec.ui.i18n import current_language, tr
+
+ITEM_MIME = "application/x-kanban-sec-item-ids"
+#: The card's painted data (a :class:`Card`).
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The status key of the model's column.
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What a card shows; built from the live board when first painted."""
+
+    item_id: str
+    rank: int | None
+    title: str
+    score: int | None
+    risk: int
+    weakest: bool
+    where: str
+    owner: str
+    delegable: bool
+    blocked: str
+    pinned: bool
+    pin_reason: str
+    days_in_column: int
+    classification: str
+    explanation: str
+
+    def accessible_text(self) -> str:
+        """What a screen reader says: "rank 3, weakest link, Require MFA for ..."."""
+        parts = []
+        if self.rank is not None:
+            parts.append(tr("Card", "rank %1").replace("%1", str(self.rank)))
+        if self.weakest:
+            parts.append(tr("Card", "weakest link"))
+        if self.pinned:
+            parts.append(tr("Card", "pinned"))
+        if self.blocked:
+            parts.append(tr("Card", "blocked"))
+        parts.append(self.title)
+        return ", ".join(parts)
+
+
+def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Card:
+    item = live.items[item_id]
+    ranked = live.ranking.get(item_id)
+    chain, link = live.chain_name(item), live.link_name(item)
+    where = f"{chain} › {link or tr('Card', '(no link)')}" if chain else ""
+    entered = item.status_changed_at or item.created_at
+    moment = now or datetime.now(UTC)
+    days = max(0, (moment - entered).days) if entered else 0
+    lang = current_language()
+    return Card(
+        item_id=item_id,
+        rank=ranked.rank if ranked else None,
+        title=item.title,
+        score=ranked.score if ranked else None,
+        risk=item.likelihood * item.consequence,
+        weakest=bool(ranked and ranked.weakest),
+        where=where,
+        owner=live.owner_text(item),
+        delegable=live.delegation(item_id).can_be_delegated if item.is_open else False,
+        blocked=item.blocked_reason,
+        pinned=item.pinned,
+        pin_reason=item.pin_reason,
+        days_in_column=days,
+        classification=item.classification.value,
+        explanation=ranked.explanation(lang) if ranked else tr("Card", "Done: not ranked"),
+    )
+
+
+class ColumnModel(QAbstractListModel):
+    """The cards of one column (in one swimlane), in rank order."""
+
+    #: Cards dropped here: (item ids, status) — the window calls the move service.
+    move_requested = Signal(list, object)
+
+    def __init__(self, live: LiveBoard, status: Status, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.live = live
+        self.status = status
+        self._ids: list[str] = []
+        self._cards: dict[str, Card] = {}
+
+    # -- contents ----------------------------------------------------------------------
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def row_of(self, item_id: str) -> int:
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return -1
+
+    def set_ids(self, new_ids: list[str], touched: set[str] | None = None) -> None:
+        """Become ``new_ids`` with row signals: removals, insertions, then moves."""
+        for item_id in touched or ():
+            self._cards.pop(item_id, None)
+        wanted = set(new_ids)
+        # Remove rows that leave, last first, in contiguous runs.
+        row = len(self._ids) - 1
+        while row >= 0:
+            if self._ids[row] in wanted:
+                row -= 1
+                continue
+            end = row
+            while row >= 0 and self._ids[row] not in wanted:
+                row -= 1
+            self.beginRemoveRows(QModelIndex(), row + 1, end)
+            for gone in self._ids[row + 1:end + 1]:
+                self._cards.pop(gone, None)
+            del self._ids[row + 1:end + 1]
+            self.endRemoveRows()
+        # Move rows that stay into the new relative order.
+        present = set(self._ids)
+        staying = [i for i in new_ids if i in present]
+        for target, item_id in enumerate(staying):
+            source = self._ids.index(item_id, target)
+            if source != target:
+                self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+                self._ids.insert(target, self._ids.pop(source))
+                self.endMoveRows()
+        # Insert the newcomers where they belong.
+        for target, item_id in enumerate(new_ids):
+            if target < len(self._ids) and self._ids[target] == item_id:
+                continue
+            self.beginInsertRows(QModelIndex(), target, target)
+            self._ids.insert(target, item_id)
+            self.endInsertRows()
+        if touched:
+            changed = [self._ids.index(i) for i in touched if i in wanted]
+            if changed:
+                self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
+
+    def refresh_all(self) -> None:
+        """Drop the row cache (ranks or names may have changed everywhere)."""
+        self._cards.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    # -- Qt model interface ------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def card(self, row: int) -> Card:
+        item_id = self._ids[row]
+        card = self._cards.get(item_id)
+        if card is None:
+            card = self._cards[item_id] = make_card(self.live, item_id)
+        return card
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.card(index.row()).title
+        if role == CARD_ROLE:
+            return self.card(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            card = self.card(index.row())
+            return f"{card.title}\n{card.explanation}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.card(index.row()).accessible_text()
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.card(index.row()).explanation
+        if role == STATUS_ROLE:
+            return self.status.value
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled)
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids = [self._ids[i.row()] for i in sorted(indexes, key=lambda i: i.row())
+               if i.isValid()]
+        mime = QMimeData()
+        mime.setData(ITEM_MIME, QByteArray(json.dumps(ids).encode("utf-8")))
+        mime.setText("\n".join(short_id(i) for i in ids))
+        return mime
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        return data.hasFormat(ITEM_MIME) and action in (Qt.DropAction.MoveAction,
+                                                        Qt.DropAction.CopyAction)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        """A drop asks the window to move the cards here; the rows follow the ranking."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        try:
+            ids = json.loads(bytes(data.data(ITEM_MIME).data()).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return False
+        ids = [i for i in ids if isinstance(i, str) and i in self.live.items
+               and self.live.items[i].status is not self.status]
+        if ids:
+            self.move_requested.emit(ids, self.status)
+        # The window updates every model from the service's outcome; the dragging view
+        # must not remove rows itself (removeRows is not supported, so it cannot).
+        return bool(ids)

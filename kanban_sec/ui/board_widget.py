@@ -1,0 +1,371 @@
+"""The board: a header per column (WIP count and limit), a list view per column and lane."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QSplitter,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kanban_sec.domain.model import STATUS_ORDER, Status
+from kanban_sec.services.live_board import BoardFilter, LiveBoard
+from kanban_sec.ui.board_model import ColumnModel
+from kanban_sec.ui.card_delegate import CardDelegate
+from kanban_sec.ui.i18n import tr
+
+LANE_MODES = ("none", "chain", "unit")
+EXPEDITE = "__expedite__"
+NO_LANE = "__none__"
+
+
+def status_name(status: Status) -> str:
+    names = {
+        Status.BACKLOG: tr("Board", "Backlog"),
+        Status.NEXT: tr("Board", "Next"),
+        Status.DOING: tr("Board", "Doing"),
+        Status.VERIFY: tr("Board", "Verify"),
+        Status.DONE: tr("Board", "Done"),
+    }
+    return names[status]
+
+
+class ColumnHeader(QLabel):
+    """A column's name with its WIP count and limit; amber at the limit, red over it."""
+
+    def __init__(self, status: Status, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self.setObjectName(f"header-{status.value}")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMargin(6)
+        self.wip_state = "ok"
+
+    def show_counts(self, count: int, limit: int | None, hard: bool) -> None:
+        name = status_name(self.status)
+        if limit is None:
+            self.setText(f"<b>{name}</b>  {count}")
+            state = "ok"
+        else:
+            kind = tr("Board", "hard limit") if hard else tr("Board", "limit")
+            self.setText(f"<b>{name}</b>  {count} / {limit} <small>({kind})</small>")
+            state = "over" if count > limit else "at" if count == limit else "ok"
+        self.wip_state = state
+        colours = {"ok": "", "at": "background:#f6c343; color:#222;",
+                   "over": "background:#d32f2f; color:white;"}
+        self.setStyleSheet(f"QLabel {{ border-radius:4px; {colours[state]} }}")
+        tip = {"ok": "", "at": tr("Board", "At the WIP limit"),
+               "over": tr("Board", "Over the WIP limit: finish something before starting more")}
+        self.setToolTip(tip[state])
+        self.setAccessibleName(self.text().replace("<b>", "").replace("</b>", ""))
+
+
+@dataclass
+class Lane:
+    key: str
+    title: str
+    views: dict[Status, QListView]
+    models: dict[Status, ColumnModel]
+
+
+class BoardWidget(QWidget):
+    """Every column as a list view of painted cards; optional swimlanes with an expedite lane."""
+
+    move_requested = Signal(list, object)
+    item_activated = Signal(str)
+    current_changed = Signal(str)
+
+    def __init__(self, live: LiveBoard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.live = live
+        self.filter = BoardFilter()
+        self.lane_mode = "none"
+        self.delegate = CardDelegate(self)
+        self.headers = {s: ColumnHeader(s) for s in STATUS_ORDER}
+        # One splitter holds the columns (header above its lanes' views), so headers and
+        # cards always line up and one saved state keeps every column's width.
+        self.header_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.header_splitter.setObjectName("board-columns")
+        self.header_splitter.setChildrenCollapsible(False)
+        self._columns: dict[Status, QWidget] = {}
+        for position, status in enumerate(STATUS_ORDER):
+            column = QWidget()
+            column.setObjectName(f"board-column-{status.value}")
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(2, 0, 2, 0)
+            column_layout.setSpacing(4)
+            column_layout.addWidget(self.headers[status])
+            self._columns[status] = column
+            self.header_splitter.addWidget(column)
+            self.header_splitter.setStretchFactor(position, 1)
+        self.lanes: list[Lane] = []
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(self.header_splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._scroll, 1)
+        self._build_lanes()
+
+    # -- lanes and views ---------------------------------------------------------------
+    def set_lane_mode(self, mode: str) -> None:
+        if mode not in LANE_MODES or mode == self.lane_mode:
+            return
+        current = self.current_item()
+        self.lane_mode = mode
+        self._build_lanes()
+        if current:
+            self.select_item(current)
+
+    def _lane_keys(self) -> list[tuple[str, str]]:
+        if self.lane_mode == "none":
+            return [(NO_LANE, "")]
+        keys: dict[str, str] = {}
+        for item in self.live.items.values():
+            if item.pinned:
+                continue
+            if self.lane_mode == "chain":
+                key = item.chain_id or NO_LANE
+                keys[key] = self.live.chain_name(item) or tr("Board", "No chain")
+            else:
+                key = item.owner_unit_id or NO_LANE
+                keys[key] = self.live.unit_path(item.owner_unit_id) or tr("Board", "No owner")
+        ordered = sorted(keys.items(), key=lambda kv: (kv[0] == NO_LANE, kv[1].casefold()))
+        return [(EXPEDITE, tr("Board", "Expedite (pinned)")), *ordered]
+
+    def _column_layout(self, status: Status) -> QVBoxLayout:
+        layout = self._columns[status].layout()
+        assert isinstance(layout, QVBoxLayout)
+        return layout
+
+    def _build_lanes(self) -> None:
+        for status in STATUS_ORDER:
+            layout = self._column_layout(status)
+            while layout.count() > 1:  # keep the header
+                item = layout.takeAt(1)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    if isinstance(widget, QListView):
+                        widget.setModel(None)
+                    widget.deleteLater()
+        self.lanes = []
+        single = self.lane_mode == "none"
+        for number, (key, title) in enumerate(self._lane_keys()):
+            views, models = {}, {}
+            for status in STATUS_ORDER:
+                layout = self._column_layout(status)
+                if not single:
+                    # The lane's name in the first column; the others keep the same height.
+                    label = QLabel(f"<b>{title}</b>" if status is STATUS_ORDER[0] else " ")
+                    label.setObjectName(f"lane-{number}-{status.value}")
+                    layout.addWidget(label)
+                model = ColumnModel(self.live, status, self)
+                model.move_requested.connect(self.move_requested)
+                view = self._make_view(status, model,
+                                       f"column-{status.value}" if single
+                                       else f"column-{status.value}-{number}")
+                layout.addWidget(view, 1 if single else 0)
+                views[status], models[status] = view, model
+            self.lanes.append(Lane(key, title, views, models))
+        if not single:
+            for status in STATUS_ORDER:
+                self._column_layout(status).addStretch(1)
+        self.refresh()
+
+    def _make_view(self, status: Status, model: ColumnModel, name: str) -> QListView:
+        view = QListView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setItemDelegate(self.delegate)
+        view.setUniformItemSizes(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setDragEnabled(True)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setMinimumWidth(180)
+        view.setAccessibleName(status_name(status))
+        view.setAccessibleDescription(tr("Board", "Cards in rank order; Ctrl+Left and "
+                                                  "Ctrl+Right move the selected card"))
+        view.installEventFilter(self)
+        view.doubleClicked.connect(lambda index: self.item_activated.emit(index.data(
+            Qt.ItemDataRole.UserRole)))
+        view.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.current_changed.emit(
+                current.data(Qt.ItemDataRole.UserRole) or ""))
+        return view
+
+    def view(self, status: Status, lane: int = 0) -> QListView:
+        return self.lanes[lane].views[status]
+
+    def model(self, status: Status, lane: int = 0) -> ColumnModel:
+        return self.lanes[lane].models[status]
+
+    # -- contents ----------------------------------------------------------------------
+    def set_filter(self, flt: BoardFilter) -> None:
+        self.filter = flt
+        self.refresh()
+
+    def refresh(self, touched: set[str] | None = None, *, rebuild_lanes: bool = False) -> None:
+        """Put every card where it belongs now (rank order, filters, lanes), with row signals."""
+        if rebuild_lanes and self.lane_mode != "none" and \
+                [k for k, _ in self._lane_keys()] != [lane.key for lane in self.lanes]:
+            self._build_lanes()
+            return
+        flt = self.filter
+        lane_of = self._lane_of
+        for status in STATUS_ORDER:
+            ordered = self.live.ordered(status)
+            if flt.active:
+                ordered = [i for i in ordered if self.live.matches(i, flt)]
+            per_lane: dict[str, list[str]] = {lane.key: [] for lane in self.lanes}
+            for item_id in ordered:
+                per_lane.setdefault(lane_of(item_id), []).append(item_id)
+            for lane in self.lanes:
+                lane.models[status].set_ids(per_lane.get(lane.key, []), touched)
+        self.refresh_headers()
+        if self.lane_mode != "none":
+            self._fit_lane_heights()
+
+    def _lane_of(self, item_id: str) -> str:
+        if self.lane_mode == "none":
+            return NO_LANE
+        item = self.live.items[item_id]
+        if item.pinned:
+            return EXPEDITE
+        key = item.chain_id if self.lane_mode == "chain" else item.owner_unit_id
+        return key or NO_LANE
+
+    def _fit_lane_heights(self) -> None:
+        for lane in self.lanes:
+            rows = max((m.rowCount() for m in lane.models.values()), default=0)
+            view = lane.views[Status.BACKLOG]
+            hint = self.delegate.sizeHint(_options(view), view.model().index(0, 0)).height()
+            for lane_view in lane.views.values():
+                lane_view.setFixedHeight(max(1, min(rows, 4)) * hint + 8)
+
+    def refresh_headers(self) -> None:
+        counts = self.live.counts()
+        for status, header in self.headers.items():
+            column = self.live.column(status)
+            header.show_counts(counts[status], column.wip_limit, column.wip_hard)
+
+    def reset_cards(self) -> None:
+        """Names, ranks or maturities changed: repaint every card from fresh data."""
+        for lane in self.lanes:
+            for model in lane.models.values():
+                model.refresh_all()
+
+    # -- selection and keyboard --------------------------------------------------------
+    def current_item(self) -> str | None:
+        focused = self.focusWidget()
+        views = [v for lane in self.lanes for v in lane.views.values()]
+        ordered = ([focused] if focused in views else []) + views
+        for view in ordered:
+            assert isinstance(view, QListView)
+            index = view.currentIndex()
+            if index.isValid() and view.selectionModel().isSelected(index):
+                return str(index.data(Qt.ItemDataRole.UserRole))
+        return None
+
+    def selected_items(self) -> list[str]:
+        out: list[str] = []
+        for lane in self.lanes:
+            for view in lane.views.values():
+                out += [str(i.data(Qt.ItemDataRole.UserRole))
+                        for i in view.selectionModel().selectedIndexes()]
+        return out
+
+    def select_item(self, item_id: str) -> bool:
+        """Select and focus the card, wherever it is."""
+        for lane in self.lanes:
+            for view in lane.views.values():
+                model = view.model()
+                assert isinstance(model, ColumnModel)
+                row = model.row_of(item_id)
+                if row >= 0:
+                    index = model.index(row)
+                    self._clear_other_selections(view)
+                    view.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    view.scrollTo(index)
+                    view.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return True
+        return False
+
+    def _clear_other_selections(self, keep: QListView) -> None:
+        for lane in self.lanes:
+            for view in lane.views.values():
+                if view is not keep:
+                    view.selectionModel().clearSelection()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QListView):
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                step = -1 if key == Qt.Key.Key_Left else 1
+                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self._move_selected(watched, step)
+                else:
+                    self._focus_neighbour(watched, step)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                index = watched.currentIndex()
+                if index.isValid():
+                    self.item_activated.emit(index.data(Qt.ItemDataRole.UserRole))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _position(self, view: QListView) -> tuple[int, Status]:
+        for number, lane in enumerate(self.lanes):
+            for status, candidate in lane.views.items():
+                if candidate is view:
+                    return number, status
+        raise LookupError(view.objectName())
+
+    def _neighbour(self, status: Status, step: int) -> Status | None:
+        position = STATUS_ORDER.index(status) + step
+        return STATUS_ORDER[position] if 0 <= position < len(STATUS_ORDER) else None
+
+    def _focus_neighbour(self, view: QListView, step: int) -> None:
+        lane, status = self._position(view)
+        target_status = self._neighbour(status, step)
+        if target_status is None:
+            return
+        target = self.lanes[lane].views[target_status]
+        model = target.model()
+        row = min(view.currentIndex().row(), model.rowCount() - 1)
+        self._clear_other_selections(target)
+        if row >= 0:
+            target.selectionModel().setCurrentIndex(
+                model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _move_selected(self, view: QListView, step: int) -> None:
+        _, status = self._position(view)
+        target = self._neighbour(status, step)
+        ids = [str(i.data(Qt.ItemDataRole.UserRole))
+               for i in view.selectionModel().selectedIndexes()]
+        if target is not None and ids:
+            self.move_requested.emit(ids, target)
+
+
+def _options(view: QListView) -> QStyleOptionViewItem:
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    return option

@@ -1,0 +1,170 @@
+"""Cards painted by a delegate: one QListView row per item, no widget per card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from kanban_sec.ui.board_model import CARD_ROLE, Card
+from kanban_sec.ui.i18n import tr
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high.
+RISK_BANDS = ((4, "#2e7d32"), (12, "#b58900"), (25, "#c62828"))
+PADDING = 8
+MARGIN = 4
+
+
+def risk_colour(risk: int) -> QColor:
+    """Green, yellow or red by likelihood × consequence."""
+    for upper, colour in RISK_BANDS:
+        if risk <= upper:
+            return QColor(colour)
+    return QColor(RISK_BANDS[-1][1])
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Rank, ⚑, title, score (risk colour), chain › link, owner, badges, age."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        line = QFontMetrics(option.font).height()
+        return QSize(max(option.rect.width(), 200), line * 5 + PADDING * 2 + MARGIN * 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        card: Card | None = index.data(CARD_ROLE)
+        if card is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = option.palette
+        rect = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        base = palette.color(QPalette.ColorRole.Base)
+        background = palette.color(QPalette.ColorRole.AlternateBase) if not selected else \
+            palette.color(QPalette.ColorRole.Highlight).lighter(170 if base.lightness() > 128
+                                                                  else 60)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(background)
+        painter.drawRoundedRect(QRectF(rect), 6, 6)
+        if card.weakest:  # a strip on the left marks the weakest link
+            painter.fillRect(QRect(rect.left() + 1, rect.top() + 4, 4, rect.height() - 8),
+                             QColor("#c62828"))
+        if focused or selected:
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 6, 6)
+
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        inner = rect.adjusted(PADDING + 4, PADDING, -PADDING, -PADDING)
+        font = QFont(option.font)
+        metrics = QFontMetrics(font)
+        line = metrics.height()
+
+        # Score pill, right, coloured by likelihood × consequence (done cards have none).
+        pill_w = metrics.horizontalAdvance("75") + 12
+        bold = QFont(font)
+        bold.setBold(True)
+        if card.score is not None:
+            pill = QRect(inner.right() - pill_w, inner.top(), pill_w, line + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(risk_colour(card.risk))
+            painter.drawRoundedRect(QRectF(pill), 8, 8)
+            painter.setPen(QColor("white"))
+            painter.setFont(bold)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, str(card.score))
+        painter.setFont(bold)
+
+        # Rank and ⚑, then the title over up to two lines.
+        head = f"#{card.rank}" if card.rank is not None else "✓"
+        if card.weakest:
+            head += " ⚑"
+        painter.setPen(text)
+        head_w = QFontMetrics(bold).horizontalAdvance(head + " ")
+        painter.drawText(QRect(inner.left(), inner.top(), head_w, line + 2),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
+        painter.setFont(font)
+        title_rect = QRect(inner.left() + head_w, inner.top(),
+                           inner.width() - head_w - pill_w - 6, line * 2 + 2)
+        title = _elide_lines(card.title, metrics, title_rect.width(), 2)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         title)
+
+        y = inner.top() + line * 2 + 2
+        painter.setPen(muted)
+        if card.where:
+            painter.drawText(QRect(inner.left(), y, inner.width(), line),
+                             Qt.AlignmentFlag.AlignLeft,
+                             metrics.elidedText(card.where, Qt.TextElideMode.ElideMiddle,
+                                                inner.width()))
+        y += line
+        age = tr("Card", "%1 d").replace("%1", str(card.days_in_column))
+        age_w = metrics.horizontalAdvance(age)
+        owner = card.owner or tr("Card", "no owner")
+        if card.delegable:
+            owner += "  ↓ " + tr("Card", "can be delegated")
+        painter.setPen(text)
+        painter.drawText(QRect(inner.left(), y, inner.width() - age_w - 6, line),
+                         Qt.AlignmentFlag.AlignLeft,
+                         metrics.elidedText(owner, Qt.TextElideMode.ElideRight,
+                                            inner.width() - age_w - 6))
+        painter.setPen(muted)
+        painter.drawText(QRect(inner.right() - age_w, y, age_w, line),
+                         Qt.AlignmentFlag.AlignRight, age)
+        y += line
+
+        badges = []
+        if card.pinned:
+            badges.append(("★ " + (card.pin_reason or tr("Card", "pinned")), "#6a1b9a"))
+        if card.blocked:
+            badges.append(("✖ " + card.blocked, "#c62828"))
+        if card.classification != "open":
+            label = tr("Card", "confidential") if card.classification == "confidential" \
+                else tr("Card", "internal")
+            badges.append((label, "#455a64"))
+        x = inner.left()
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.9, 7))
+        small_metrics = QFontMetrics(small)
+        painter.setFont(small)
+        for label, colour in badges:
+            room = inner.right() - x
+            if room < 40:
+                break
+            shown = small_metrics.elidedText(label, Qt.TextElideMode.ElideRight,
+                                             min(room - 10, inner.width() // 2 + 40))
+            width = small_metrics.horizontalAdvance(shown) + 10
+            badge = QRect(x, y + 1, width, line - 1)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawRoundedRect(QRectF(badge), 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, shown)
+            x += width + 4
+        painter.restore()
+
+
+def _elide_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
+    """Wrap ``text`` into at most ``lines`` lines of ``width`` pixels, eliding the last."""
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    for position, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= width or not current:
+            current = candidate
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines - 1:
+            rest = " ".join([current, *words[position + 1:]])
+            out.append(rest)
+            return "\n".join(metrics.elidedText(text_line, Qt.TextElideMode.ElideRight, width)
+                             for text_line in out)
+    out.append(current)
+    return "\n".join(metrics.elidedText(text_line, Qt.TextElideMode.ElideRight, width)
+                     for text_line in out[:lines])

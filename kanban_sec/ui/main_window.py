@@ -1,0 +1,635 @@
+"""The main window: the board, the toolbar's search and filters, menus, status bar, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTextBrowser,
+    QToolBar,
+    QWidget,
+)
+
+from kanban_sec.domain.errors import KanbanError
+from kanban_sec.domain.ids import short_id
+from kanban_sec.domain.model import Classification, Status
+from kanban_sec.services import undo
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.live_board import BoardFilter, LiveBoard
+from kanban_sec.services.outcome import Outcome
+from kanban_sec.ui import i18n
+from kanban_sec.ui.board_widget import BoardWidget, status_name
+from kanban_sec.ui.notify import show_error
+
+_ANY = "__any__"
+
+
+class ChangeCommand(QUndoCommand):
+    """One change made in the window; undo and redo write through the change log."""
+
+    def __init__(self, window: MainWindow, outcome: Outcome, text: str) -> None:
+        super().__init__(text)
+        self.window = window
+        self.changes = outcome.changes
+        self._done = True  # the change already happened when the command is pushed
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.window.run_quietly(lambda: undo.reapply(self.window.service.db,
+                                                     self.window.service.author, self.changes))
+
+    def undo(self) -> None:
+        self.window.run_quietly(lambda: undo.revert(self.window.service.db,
+                                                    self.window.service.author, self.changes))
+
+
+class MainWindow(QMainWindow):
+    """kanban-sec's board window."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, service: BoardService, live: LiveBoard, db_path: Path) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.service = service
+        self.live = live
+        self.db_path = db_path
+        self.undo_stack = QUndoStack(self)
+        self.board = BoardWidget(live)
+        self.board.move_requested.connect(self.move_items)
+        self.board.item_activated.connect(self.edit_item)
+        self.board.current_changed.connect(self._show_detail)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("detail-panel")
+        self.detail.setOpenExternalLinks(True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.board)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1120, 280])
+        self.setCentralWidget(self.splitter)
+        self._dialogs: list[QWidget] = []
+        self._build_actions()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.retranslate()
+        self._restore_settings()
+        self.refresh_status()
+
+    # -- building ----------------------------------------------------------------------
+    def _action(self, name: str, slot: Any, shortcut: QKeySequence | str | None = None,
+                checkable: bool = False) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("new-item", self.new_item, QKeySequence.StandardKey.New)
+        self.edit_action = self._action("edit-item", lambda: self.edit_item(
+            self.board.current_item() or ""), "F2")
+        self.import_action = self._action("import-csv", self.import_csv, "Ctrl+I")
+        self.export_action = self._action("export-csv", self.export_csv, "Ctrl+E")
+        self.quit_action = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undo")
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setObjectName("redo")
+        self.pin_action = self._action("pin", self.toggle_pin, "Ctrl+P")
+        self.block_action = self._action("block", self.toggle_block, "Ctrl+B")
+        self.delegate_action = self._action("delegate", self.delegate_item, "Ctrl+D")
+        self.delete_action = self._action("delete", self.delete_item,
+                                          QKeySequence.StandardKey.Delete)
+        self.chains_action = self._action("chains", self.open_chains, "Ctrl+L")
+        self.org_action = self._action("organisation", self.open_organisation, "Ctrl+O")
+        self.refresh_action = self._action("reload", self.reload, QKeySequence.StandardKey.Refresh)
+        self.lane_group = QActionGroup(self)
+        self.lane_actions = {}
+        for mode in ("none", "chain", "unit"):
+            action = self._action(f"lanes-{mode}", lambda _=False, m=mode: self.set_lanes(m),
+                                  checkable=True)
+            self.lane_group.addAction(action)
+            self.lane_actions[mode] = action
+        self.lane_actions["none"].setChecked(True)
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for lang in ("nb", "en"):
+            action = self._action(f"language-{lang}", lambda _=False, x=lang:
+                                  self.set_language(x), checkable=True)
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
+        self.language_actions[i18n.current_language()].setChecked(True)
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for action in (self.new_action, self.import_action, self.export_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        for action in (self.undo_action, self.redo_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        for action in (self.edit_action, self.pin_action, self.block_action,
+                       self.delegate_action, self.delete_action):
+            self.edit_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        self.lanes_menu = self.view_menu.addMenu("")
+        for action in self.lane_actions.values():
+            self.lanes_menu.addAction(action)
+        self.language_menu = self.view_menu.addMenu("")
+        for action in self.language_actions.values():
+            self.language_menu.addAction(action)
+        self.view_menu.addSeparator()
+        for action in (self.chains_action, self.org_action, self.refresh_action):
+            self.view_menu.addAction(action)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar()
+        bar.setObjectName("filters")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.toolbar = bar
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.search.textChanged.connect(self._filters_changed)
+        bar.addWidget(self.search)
+        self.mine_box = QCheckBox()
+        self.mine_box.setObjectName("filter-mine")
+        self.weakest_box = QCheckBox()
+        self.weakest_box.setObjectName("filter-weakest")
+        self.blocked_box = QCheckBox()
+        self.blocked_box.setObjectName("filter-blocked")
+        for box in (self.mine_box, self.weakest_box, self.blocked_box):
+            box.toggled.connect(self._filters_changed)
+            bar.addWidget(box)
+        self.unit_combo = self._combo("filter-unit")
+        self.chain_combo = self._combo("filter-chain")
+        self.chain_combo.currentIndexChanged.connect(self._fill_links)
+        self.link_combo = self._combo("filter-link")
+        self.tag_combo = self._combo("filter-tag")
+        self.class_combo = self._combo("filter-classification")
+        for combo in (self.unit_combo, self.chain_combo, self.link_combo, self.tag_combo,
+                      self.class_combo):
+            bar.addWidget(combo)
+        self.clear_filters_action = self._action("clear-filters", self.clear_filters)
+        bar.addAction(self.clear_filters_action)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaximumWidth(260)
+        combo.currentIndexChanged.connect(self._filters_changed)
+        return combo
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("status-count")
+        self.share_label = QLabel()
+        self.share_label.setObjectName("status-lowest-level")
+        self.wip_label = QLabel()
+        self.wip_label.setObjectName("status-wip")
+        self.path_label = QLabel(str(self.db_path))
+        self.path_label.setObjectName("status-path")
+        for label in (self.count_label, self.share_label, self.wip_label):
+            status.addWidget(label)
+        status.addPermanentWidget(self.path_label)
+
+    # -- texts -------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every visible string again (after a language switch)."""
+        self.setWindowTitle(self.tr("kanban-sec — %1").replace("%1", self.db_path.name))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.lanes_menu.setTitle(self.tr("Swimlanes"))
+        self.language_menu.setTitle(self.tr("Language"))
+        texts = {
+            self.new_action: self.tr("&New item…"),
+            self.edit_action: self.tr("&Open item…"),
+            self.import_action: self.tr("&Import CSV…"),
+            self.export_action: self.tr("&Export CSV…"),
+            self.quit_action: self.tr("&Quit"),
+            self.pin_action: self.tr("Pin / unpin (expedite)…"),
+            self.block_action: self.tr("Block / unblock…"),
+            self.delegate_action: self.tr("Delegate to the lowest level"),
+            self.delete_action: self.tr("Delete item"),
+            self.chains_action: self.tr("Chains and links…"),
+            self.org_action: self.tr("Organisation…"),
+            self.refresh_action: self.tr("Reload board"),
+            self.lane_actions["none"]: self.tr("No swimlanes"),
+            self.lane_actions["chain"]: self.tr("By chain"),
+            self.lane_actions["unit"]: self.tr("By owner unit"),
+            self.language_actions["nb"]: "Norsk bokmål",
+            self.language_actions["en"]: "English",
+            self.clear_filters_action: self.tr("Clear filters"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.search.setPlaceholderText(self.tr("Search title, tag, reference, chain…"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.mine_box.setText(self.tr("Mine"))
+        self.weakest_box.setText(self.tr("⚑ Weakest link only"))
+        self.blocked_box.setText(self.tr("Blocked"))
+        self._fill_filter_choices()
+        self.board.refresh_headers()
+        self.board.reset_cards()
+        self.refresh_status()
+        self._show_detail(self.board.current_item() or "")
+
+    def _fill_filter_choices(self) -> None:
+        def fill(combo: QComboBox, any_text: str, choices: list[tuple[str, Any]]) -> None:
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_text, _ANY)
+            for text, data in choices:
+                combo.addItem(text, data)
+            found = combo.findData(keep)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+            combo.blockSignals(False)
+
+        live = self.live
+        units = sorted(((live.unit_path(u), u) for u in live.board.units),
+                       key=lambda pair: pair[0].casefold())
+        fill(self.unit_combo, self.tr("Any owner unit"), units)
+        chains = sorted(((c.name, c.id) for c in live.board.chains.values()),
+                        key=lambda pair: pair[0].casefold())
+        fill(self.chain_combo, self.tr("Any chain"), chains)
+        self._fill_links()
+        tags = sorted({t for i in live.items.values() for t in i.tags}, key=str.casefold)
+        fill(self.tag_combo, self.tr("Any tag"), [(t, t) for t in tags])
+        names = {Classification.OPEN: self.tr("Open"),
+                 Classification.INTERNAL: self.tr("Internal"),
+                 Classification.CONFIDENTIAL: self.tr("Confidential")}
+        fill(self.class_combo, self.tr("Any classification"),
+             [(names[c], c.value) for c in Classification])
+
+    def _fill_links(self) -> None:
+        chain = self.chain_combo.currentData()
+        keep = self.link_combo.currentData()
+        self.link_combo.blockSignals(True)
+        self.link_combo.clear()
+        self.link_combo.addItem(self.tr("Any link"), _ANY)
+        if chain not in (None, _ANY):
+            for link in sorted((lk for lk in self.live.board.links.values()
+                                if lk.chain_id == chain), key=lambda lk: lk.name.casefold()):
+                self.link_combo.addItem(f"{link.name} ({link.maturity}/3)", link.id)
+        found = self.link_combo.findData(keep)
+        self.link_combo.setCurrentIndex(found if found >= 0 else 0)
+        self.link_combo.setEnabled(chain not in (None, _ANY))
+        self.link_combo.blockSignals(False)
+
+    # -- filters -----------------------------------------------------------------------
+    def current_filter(self) -> BoardFilter:
+        def data(combo: QComboBox) -> Any:
+            value = combo.currentData()
+            return None if value in (None, _ANY) else value
+
+        classification = data(self.class_combo)
+        return BoardFilter(
+            text=self.search.text().strip(),
+            mine=self.mine_box.isChecked(),
+            unit_id=data(self.unit_combo),
+            chain_id=data(self.chain_combo),
+            link_id=data(self.link_combo),
+            weakest_only=self.weakest_box.isChecked(),
+            blocked_only=self.blocked_box.isChecked(),
+            tag=data(self.tag_combo) or "",
+            classification=Classification(classification) if classification else None,
+        )
+
+    def _filters_changed(self, *_: object) -> None:
+        self.board.set_filter(self.current_filter())
+        self.refresh_status()
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.mine_box, self.weakest_box, self.blocked_box,
+                       self.unit_combo, self.chain_combo, self.link_combo, self.tag_combo,
+                       self.class_combo):
+            widget.blockSignals(True)
+        self.search.clear()
+        for box in (self.mine_box, self.weakest_box, self.blocked_box):
+            box.setChecked(False)
+        for combo in (self.unit_combo, self.chain_combo, self.link_combo, self.tag_combo,
+                      self.class_combo):
+            combo.setCurrentIndex(0)
+        for widget in (self.search, self.mine_box, self.weakest_box, self.blocked_box,
+                       self.unit_combo, self.chain_combo, self.link_combo, self.tag_combo,
+                       self.class_combo):
+            widget.blockSignals(False)
+        self._fill_links()
+        self._filters_changed()
+
+    # -- status bar and detail panel -----------------------------------------------------
+    def refresh_status(self, warnings: list[str] | None = None) -> None:
+        shown = sum(m.rowCount() for lane in self.board.lanes for m in lane.models.values())
+        total = len(self.live.items)
+        lowest, open_items = self.live.lowest_level()
+        share = lowest / open_items if open_items else 1.0
+        locale = self.locale()
+        self.count_label.setText(
+            self.tr("%1 items").replace("%1", locale.toString(total)) if shown == total else
+            self.tr("%1 of %2 items shown").replace("%1", locale.toString(shown))
+            .replace("%2", locale.toString(total)))
+        self.share_label.setText(self.tr("%1 % owned at the lowest level").replace(
+            "%1", locale.toString(round(share * 100))))
+        over = [status_name(h.status) for h in self.board.headers.values()
+                if h.wip_state == "over"]
+        text = " · ".join(warnings or [])
+        if over and not text:
+            text = self.tr("Over the WIP limit: %1").replace("%1", ", ".join(over))
+        self.wip_label.setText(text)
+        self.wip_label.setStyleSheet("color:#c62828; font-weight:bold;" if text else "")
+
+    def _show_detail(self, item_id: str) -> None:
+        if not item_id or item_id not in self.live.items:
+            self.detail.setMarkdown(self.tr("Select a card to see why it ranks where it does."))
+            return
+        item = self.live.items[item_id]
+        ranked = self.live.ranking.get(item_id)
+        lang = i18n.current_language()
+        lines = [f"### {item.title}", ""]
+        if ranked is not None:
+            lines.append(self.tr("**Rank %1** · score %2").replace("%1", str(ranked.rank))
+                         .replace("%2", str(ranked.score)))
+            lines += ["", f"> {ranked.explanation(lang)}", ""]
+        where = self.live.chain_name(item)
+        facts = [
+            (self.tr("Column"), status_name(item.status)),
+            (self.tr("Chain › link"), f"{where} › {self.live.link_name(item) or '—'}"
+             if where else "—"),
+            (self.tr("Owner"), self.live.owner_text(item) or "—"),
+            (self.tr("Owner unit"), self.live.unit_path(item.owner_unit_id) or "—"),
+            (self.tr("Risk owner"), self.live.risk_owner(item) or "—"),
+            (self.tr("Framework"), item.framework_ref or "—"),
+            (self.tr("Id"), short_id(item.id)),
+        ]
+        delegation = self.live.delegation(item_id)
+        if item.is_open and delegation.can_be_delegated:
+            to = [self.live.unit_path(u) for u in delegation.units] + [
+                self.live.board.people[p].name for p in delegation.people
+                if p in self.live.board.people]
+            facts.append((self.tr("Can be delegated to"), "; ".join(to) or "—"))
+        if item.blocked_reason:
+            facts.append((self.tr("Blocked"), item.blocked_reason))
+        if item.pinned:
+            facts.append((self.tr("Pinned"), item.pin_reason))
+        lines += [f"- **{name}:** {value}" for name, value in facts]
+        if item.description:
+            lines += ["", "---", "", item.description]
+        self.detail.setMarkdown("\n".join(lines))
+
+    # -- changing the board --------------------------------------------------------------
+    def apply(self, outcome: Outcome, text: str | None = None) -> None:
+        """Show a service call's changes at once and make it undoable."""
+        if not outcome.changed:
+            return
+        self._after_write(outcome)
+        if text is not None:
+            self.undo_stack.push(ChangeCommand(self, outcome, text))
+        warnings = [w.render(i18n.current_language()) for w in outcome.warnings]
+        self.refresh_status(warnings)
+
+    def _after_write(self, outcome: Outcome) -> None:
+        structural = bool(outcome.bulk_rows) or any(
+            c.entity not in ("item", "comment") for c in outcome.changes)
+        touched = self.live.apply(outcome)
+        if structural:
+            self._fill_filter_choices()
+            self.board.reset_cards()
+        self.board.refresh(touched, rebuild_lanes=True)
+        current = self.board.current_item()
+        if current:
+            self._show_detail(current)
+
+    def run_quietly(self, call: Any) -> None:
+        """Run a write for undo/redo: apply its outcome without pushing a new command."""
+        try:
+            outcome = call()
+        except KanbanError as error:
+            show_error(self, error)
+            return
+        self._after_write(outcome)
+        self.refresh_status()
+
+    def move_items(self, ids: list[str], status: Status) -> None:
+        """Move cards (a drop or Ctrl+arrow); a hard WIP limit refuses with a message."""
+        for item_id in ids:
+            try:
+                outcome = self.service.move(item_id, status)
+            except KanbanError as error:
+                show_error(self, error)
+                return
+            self.apply(outcome, self.tr("Move to %1").replace("%1", status_name(status)))
+        if ids:
+            self.board.select_item(ids[0])
+
+    def new_item(self) -> None:
+        self._open_item_dialog(None)
+
+    def edit_item(self, item_id: str) -> None:
+        if item_id and item_id in self.live.items:
+            self._open_item_dialog(item_id)
+
+    def _open_item_dialog(self, item_id: str | None) -> None:
+        from kanban_sec.ui.item_dialog import ItemDialog
+
+        dialog = ItemDialog(self.service, self.live, item_id, self)
+        dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Edit item")))
+        self._keep(dialog)
+        dialog.open()
+
+    def _keep(self, dialog: QWidget) -> None:
+        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+
+    def toggle_pin(self) -> None:
+        item_id = self.board.current_item()
+        if not item_id:
+            return
+        item = self.live.items[item_id]
+        if item.pinned:
+            self._write(lambda: self.service.unpin(item_id), self.tr("Unpin"))
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(self, self.tr("Pin first"),
+                                          self.tr("Why must this go first?"))
+        if ok:
+            self._write(lambda: self.service.pin(item_id, reason), self.tr("Pin"))
+
+    def toggle_block(self) -> None:
+        item_id = self.board.current_item()
+        if not item_id:
+            return
+        item = self.live.items[item_id]
+        if item.blocked:
+            self._write(lambda: self.service.unblock(item_id), self.tr("Unblock"))
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(self, self.tr("Blocked"),
+                                          self.tr("What is it waiting for?"))
+        if ok:
+            self._write(lambda: self.service.block(item_id, reason), self.tr("Block"))
+
+    def delegate_item(self) -> None:
+        item_id = self.board.current_item()
+        if item_id:
+            self._write(lambda: self.service.delegate(item_id), self.tr("Delegate"))
+
+    def delete_item(self) -> None:
+        item_id = self.board.current_item()
+        if item_id:
+            self._write(lambda: self.service.delete(item_id), self.tr("Delete item"))
+
+    def _write(self, call: Any, text: str) -> None:
+        try:
+            outcome = call()
+        except KanbanError as error:
+            show_error(self, error)
+            return
+        self.apply(outcome, text)
+
+    def open_chains(self) -> None:
+        from kanban_sec.services.organisation import OrganisationService
+        from kanban_sec.ui.chains_dialog import ChainsDialog
+
+        org = OrganisationService(self.service.db, self.service.author,
+                                  i18n.current_language())
+        dialog = ChainsDialog(self.service, org, self.live, self)
+        dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Edit chains")))
+        self._keep(dialog)
+        dialog.open()
+
+    def open_organisation(self) -> None:
+        from kanban_sec.services.organisation import OrganisationService
+        from kanban_sec.ui.org_dialog import OrgDialog
+
+        org = OrganisationService(self.service.db, self.service.author,
+                                  i18n.current_language())
+        dialog = OrgDialog(org, self.live, self)
+        dialog.changed.connect(lambda outcome: self.apply(outcome,
+                                                          self.tr("Edit organisation")))
+        self._keep(dialog)
+        dialog.open()
+
+    def import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV"), "",
+                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        from kanban_sec.ui.csv_dialogs import CsvImporter
+
+        importer = CsvImporter(self)
+        importer.finished.connect(lambda outcome: self.apply(outcome, self.tr("Import CSV")))
+        importer.start(self, self.service, path)
+        self._importer = importer
+
+    def export_csv(self) -> None:
+        from kanban_sec.ui.csv_dialogs import ExportOptionsDialog
+
+        dialog = ExportOptionsDialog(self)
+        self._keep(dialog)
+        dialog.accepted.connect(lambda: self._export_with(dialog))
+        dialog.open()
+
+    def _export_with(self, dialog: Any) -> None:
+        from kanban_sec.ui.csv_dialogs import export_board
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "backlog.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            export_board(self, self.service, Path(path), **dialog.options())
+
+    def reload(self) -> None:
+        self.live.reload()
+        self._fill_filter_choices()
+        self.board.reset_cards()
+        self.board.refresh(set(self.live.items), rebuild_lanes=True)
+        self.refresh_status()
+
+    def set_lanes(self, mode: str) -> None:
+        self.board.set_lane_mode(mode)
+        self.lane_actions[mode].setChecked(True)
+        self.refresh_status()
+
+    def set_language(self, lang: str) -> None:
+        i18n.install(lang)
+        self.service.lang = lang
+        QSettings().setValue("language", lang)
+        self.language_actions[lang].setChecked(True)
+        self.retranslate()
+        self.language_changed.emit(lang)
+
+    # -- settings ----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        for key, splitter in (("window/splitter", self.splitter),
+                              ("window/columns", self.board.header_splitter)):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        self.set_lanes(str(settings.value("board/lanes", "none")))
+        self.search.setText(str(settings.value("filters/text", "")))
+        for key, box in (("filters/mine", self.mine_box), ("filters/weakest", self.weakest_box),
+                         ("filters/blocked", self.blocked_box)):
+            box.setChecked(settings.value(key, False, type=bool))
+        for key, combo in (("filters/unit", self.unit_combo), ("filters/chain", self.chain_combo),
+                           ("filters/tag", self.tag_combo),
+                           ("filters/classification", self.class_combo),
+                           ("filters/link", self.link_combo)):
+            found = combo.findData(settings.value(key, _ANY))
+            if found >= 0:
+                combo.setCurrentIndex(found)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/columns", self.board.header_splitter.saveState())
+        settings.setValue("board/lanes", self.board.lane_mode)
+        settings.setValue("filters/text", self.search.text())
+        settings.setValue("filters/mine", self.mine_box.isChecked())
+        settings.setValue("filters/weakest", self.weakest_box.isChecked())
+        settings.setValue("filters/blocked", self.blocked_box.isChecked())
+        for key, combo in (("filters/unit", self.unit_combo), ("filters/chain", self.chain_combo),
+                           ("filters/link", self.link_combo), ("filters/tag", self.tag_combo),
+                           ("filters/classification", self.class_combo)):
+            settings.setValue(key, combo.currentData())
+        settings.sync()
+
+    def closeEvent(self, event: Any) -> None:
+        self.save_settings()
+        super().closeEvent(event)
