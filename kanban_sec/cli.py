@@ -165,7 +165,26 @@ def _db_path(args: argparse.Namespace) -> Path:
     return path
 
 
+def _has_display() -> bool:
+    """Whether a window can open here (a desktop session, or a Qt platform chosen)."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    if args.command is None and _has_display():
+        from kanban_sec.app import run_window
+
+        given = args.db if args.db is not None else os.environ.get("KANBAN_SEC_DB")
+        if given is not None and not given.strip():
+            raise BadInput("db.empty_path")
+        return run_window(Path(given) if given else None)
+    if args.command is None:
+        print("No display: showing the board as text (the window needs a desktop session)."
+              if lang == "en" else
+              "Ingen skjerm: viser tavlen som tekst (vinduet trenger en skrivebordsøkt).",
+              file=sys.stderr)
     from kanban_sec.services.board import BoardService
     from kanban_sec.store.database import open_database
 

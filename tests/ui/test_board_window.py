@@ -1,0 +1,241 @@
+"""The board window driven as a user would: drag, keys, limits, undo, filters, lanes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QListView, QMessageBox
+
+from kanban_sec.app import create_main_window
+from kanban_sec.domain.model import Status
+from kanban_sec.ui.board_model import CARD_ROLE, ColumnModel
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def column(window, status: Status) -> QListView:
+    view = window.findChild(QListView, f"column-{status.value}")
+    assert view is not None, status
+    return view
+
+
+def ids_in(window, status: Status) -> list[str]:
+    model = column(window, status).model()
+    return [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+
+
+def status_in_db(db_path, item_id) -> str:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("SELECT status FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def change_count(db_path) -> int:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("SELECT count(*) FROM changes").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def error_boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
+            and w.isVisible()]
+
+
+def test_columns_show_every_item_in_rank_order(window):
+    live = window.live
+    for status in (Status.BACKLOG, Status.NEXT, Status.DOING, Status.VERIFY):
+        shown = ids_in(window, status)
+        ranks = [live.ranking[i].rank for i in shown]
+        assert ranks == sorted(ranks) and len(shown) == sum(
+            1 for i in live.items.values() if i.status is status)
+    model = column(window, Status.DOING).model()
+    first = model.index(0, 0)
+    item = live.items[first.data(Qt.ItemDataRole.UserRole)]
+    assert first.data(Qt.ItemDataRole.DisplayRole) == item.title
+    assert "Weakest link" in first.data(Qt.ItemDataRole.ToolTipRole) or \
+        "weakest link is" in first.data(Qt.ItemDataRole.ToolTipRole)
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith("rank ")
+
+
+def test_every_column_model_passes_the_model_tester(window, qtmodeltester):
+    for status in Status:
+        qtmodeltester.check(column(window, status).model())
+
+
+def test_dropping_a_card_moves_it_through_the_service(window, db_path):
+    backlog = column(window, Status.BACKLOG).model()
+    item_id = backlog.index(0, 0).data(Qt.ItemDataRole.UserRole)
+    mime = backlog.mimeData([backlog.index(0, 0)])
+    target = column(window, Status.NEXT).model()
+    window.service.set_wip_limit(Status.NEXT, None)
+    window.reload()
+    assert target.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+    assert status_in_db(db_path, item_id) == "next"
+    assert item_id in ids_in(window, Status.NEXT) and item_id not in ids_in(window,
+                                                                            Status.BACKLOG)
+    ranks = [window.live.ranking[i].rank for i in ids_in(window, Status.NEXT)]
+    assert ranks == sorted(ranks)  # the card lands at its rank, not where it was dropped
+
+
+def test_keyboard_moves_selection_and_cards(window, qtbot, db_path):
+    window.service.set_wip_limit(Status.NEXT, None)
+    window.reload()
+    backlog = column(window, Status.BACKLOG)
+    item_id = ids_in(window, Status.BACKLOG)[1]
+    assert window.board.select_item(item_id)
+    qtbot.keyClick(backlog, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert status_in_db(db_path, item_id) == "next"
+    assert window.board.current_item() == item_id  # the selection follows the card
+    next_view = column(window, Status.NEXT)
+    assert next_view.hasFocus() or QApplication.focusWidget() is next_view
+    qtbot.keyClick(next_view, Qt.Key.Key_Right)  # plain arrow: focus moves, card stays
+    assert status_in_db(db_path, item_id) == "next"
+    assert QApplication.focusWidget() is column(window, Status.DOING)
+
+
+def test_a_hard_wip_limit_refuses_with_a_message_and_writes_nothing(window, db_path):
+    window.service.set_wip_limit(Status.DOING, len(ids_in(window, Status.DOING)), hard=True)
+    window.reload()
+    before = change_count(db_path)
+    item_id = ids_in(window, Status.NEXT)[0]
+    window.move_items([item_id], Status.DOING)
+    boxes = error_boxes()
+    assert boxes and "hard limit" in boxes[0].text()
+    assert status_in_db(db_path, item_id) == "next" and change_count(db_path) == before
+    for box in boxes:
+        box.close()
+
+
+def test_a_soft_wip_limit_warns_in_the_window_without_a_dialog(window, db_path):
+    doing = len(ids_in(window, Status.DOING))
+    window.service.set_wip_limit(Status.DOING, doing, hard=False)
+    window.reload()
+    assert window.board.headers[Status.DOING].wip_state == "at"
+    item_id = ids_in(window, Status.NEXT)[0]
+    window.move_items([item_id], Status.DOING)
+    assert status_in_db(db_path, item_id) == "doing"
+    assert window.board.headers[Status.DOING].wip_state == "over"
+    assert "over its limit" in window.wip_label.text()
+    assert not error_boxes()
+
+
+def test_undo_and_redo_a_move(window, db_path):
+    window.service.set_wip_limit(Status.NEXT, None)
+    window.reload()
+    item_id = ids_in(window, Status.BACKLOG)[0]
+    window.move_items([item_id], Status.NEXT)
+    assert status_in_db(db_path, item_id) == "next"
+    window.undo_action.trigger()
+    assert status_in_db(db_path, item_id) == "backlog"
+    assert item_id in ids_in(window, Status.BACKLOG)
+    window.redo_action.trigger()
+    assert status_in_db(db_path, item_id) == "next"
+    assert item_id in ids_in(window, Status.NEXT)
+
+
+def test_raising_a_link_re_ranks_the_board_at_once(window):
+    live = window.live
+    weakest = next(r for r in live.ranking.values() if r.weakest and r.item.link_id
+                   and not r.item.pinned)
+    link_id = weakest.item.link_id
+    outcome = window.service.set_link_maturity(link_id, 3)
+    window.apply(outcome, "raise")
+    after = live.ranking[weakest.item_id]
+    assert after.score == 0 and not after.weakest
+    assert after.rank > weakest.rank
+    shown = ids_in(window, after.item.status)
+    assert [live.ranking[i].rank for i in shown] == sorted(live.ranking[i].rank for i in shown)
+
+
+def test_filters_narrow_the_board_and_clear(window):
+    total = sum(len(ids_in(window, s)) for s in Status)
+    window.search.setText("MFA")
+    shown = [i for s in Status for i in ids_in(window, s)]
+    assert shown and all("mfa" in (window.live.items[i].title + " ".join(
+        window.live.items[i].tags) + window.live.items[i].framework_ref).casefold()
+        or "mfa" in window.live.chain_name(window.live.items[i]).casefold()
+        for i in shown)
+    assert "of" in window.count_label.text()
+    window.clear_filters()
+    window.weakest_box.setChecked(True)
+    shown = [i for s in Status for i in ids_in(window, s)]
+    assert shown and all(window.live.ranking[i].weakest for i in shown)
+    window.clear_filters()
+    window.blocked_box.setChecked(True)
+    shown = [i for s in Status for i in ids_in(window, s)]
+    assert shown and all(window.live.items[i].blocked_reason for i in shown)
+    window.clear_filters()
+    assert sum(len(ids_in(window, s)) for s in Status) == total
+
+
+def test_owner_unit_filter_includes_sub_units(window):
+    live = window.live
+    parent = next(u for u in live.board.units.values()
+                  if live.tree.children(u.id) and live.tree.children(u.id)[0] in
+                  {i.owner_unit_id for i in live.items.values()})
+    combo = window.unit_combo
+    combo.setCurrentIndex(combo.findData(parent.id))
+    shown = [i for s in Status for i in ids_in(window, s)]
+    inside = set(live.tree.subtree(parent.id))
+    assert shown and all(live.items[i].owner_unit_id in inside for i in shown)
+    assert any(live.items[i].owner_unit_id != parent.id for i in shown)
+
+
+def test_swimlanes_by_chain_put_pinned_items_in_the_expedite_lane(window):
+    window.set_lanes("chain")
+    board = window.board
+    assert board.lanes[0].key == "__expedite__"
+    pinned = {i.id for i in window.live.items.values() if i.pinned}
+    in_expedite = {mid for m in board.lanes[0].models.values() for mid in m.ids()}
+    assert in_expedite == pinned
+    for lane in board.lanes[1:]:
+        for model in lane.models.values():
+            assert all(window.live.items[i].chain_id in (lane.key, None) for i in model.ids())
+    window.set_lanes("none")
+    assert len(board.lanes) == 1
+
+
+def test_lanes_filters_and_columns_persist(qtbot, db_path):
+    first = create_main_window(db_path)
+    qtbot.addWidget(first)
+    first.show()
+    first.set_lanes("unit")
+    first.search.setText("Patch")
+    first.close()
+    second = create_main_window(db_path)
+    qtbot.addWidget(second)
+    assert second.board.lane_mode == "unit"
+    assert second.search.text() == "Patch"
+    second.close()
+
+
+def test_status_bar_shows_count_share_and_path(window, db_path):
+    assert "39 items" in window.count_label.text()
+    assert "owned at the lowest level" in window.share_label.text()
+    assert window.path_label.text() == str(db_path)
+
+
+def test_cards_carry_what_the_delegate_paints(window):
+    model: ColumnModel = column(window, Status.DOING).model()
+    cards = [model.index(r, 0).data(CARD_ROLE) for r in range(model.rowCount())]
+    assert any(c.pinned and c.pin_reason for c in cards)
+    assert any(c.blocked for c in cards)
+    assert all(c.rank is not None and c.score is not None for c in cards)
+    done = column(window, Status.DONE).model()
+    assert done.index(0, 0).data(CARD_ROLE).rank is None
