@@ -101,7 +101,7 @@ def install_exception_hook(log_file: Path) -> None:
             shown.append(True)
             from kanban_sec.ui.notify import show_error
 
-            show_error(None, i18n.tr(
+            show_error(None, i18n.translate(
                 "App", "Something went wrong that should not have: %1\n\nThe details are in "
                        "%2. The board is saved; you can go on working.")
                 .replace("%1", str(error)).replace("%2", str(log_file)))

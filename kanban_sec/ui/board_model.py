@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.model import Status
 from kanban_sec.services.live_board import LiveBoard
-from kanban_sec.ui.i18n import current_language, tr
+from kanban_sec.ui.i18n import current_language, translate
 
 ITEM_MIME = "application/x-kanban-sec-item-ids"
 #: The card's painted data (a :class:`Card`).
@@ -59,13 +59,13 @@ class Card:
         """What a screen reader says: "rank 3, weakest link, Require MFA for ..."."""
         parts = []
         if self.rank is not None:
-            parts.append(tr("Card", "rank %1").replace("%1", str(self.rank)))
+            parts.append(translate("Card", "rank %1").replace("%1", str(self.rank)))
         if self.weakest:
-            parts.append(tr("Card", "weakest link"))
+            parts.append(translate("Card", "weakest link"))
         if self.pinned:
-            parts.append(tr("Card", "pinned"))
+            parts.append(translate("Card", "pinned"))
         if self.blocked:
-            parts.append(tr("Card", "blocked"))
+            parts.append(translate("Card", "blocked"))
         parts.append(self.title)
         return ", ".join(parts)
 
@@ -74,7 +74,7 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
     item = live.items[item_id]
     ranked = live.ranking.get(item_id)
     chain, link = live.chain_name(item), live.link_name(item)
-    where = f"{chain} › {link or tr('Card', '(no link)')}" if chain else ""
+    where = f"{chain} › {link or translate('Card', '(no link)')}" if chain else ""
     entered = item.status_changed_at or item.created_at
     moment = now or datetime.now(UTC)
     days = max(0, (moment - entered).days) if entered else 0
@@ -94,7 +94,7 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
         pin_reason=item.pin_reason,
         days_in_column=days,
         classification=item.classification.value,
-        explanation=ranked.explanation(lang) if ranked else tr("Card", "Done: not ranked"),
+        explanation=ranked.explanation(lang) if ranked else translate("Card", "Done: not ranked"),
     )
 
 

@@ -22,7 +22,7 @@ from kanban_sec.domain.model import STATUS_ORDER, Status
 from kanban_sec.services.live_board import BoardFilter, LiveBoard
 from kanban_sec.ui.board_model import ColumnModel
 from kanban_sec.ui.card_delegate import CardDelegate
-from kanban_sec.ui.i18n import tr
+from kanban_sec.ui.i18n import translate
 
 LANE_MODES = ("none", "chain", "unit")
 EXPEDITE = "__expedite__"
@@ -31,11 +31,11 @@ NO_LANE = "__none__"
 
 def status_name(status: Status) -> str:
     names = {
-        Status.BACKLOG: tr("Board", "Backlog"),
-        Status.NEXT: tr("Board", "Next"),
-        Status.DOING: tr("Board", "Doing"),
-        Status.VERIFY: tr("Board", "Verify"),
-        Status.DONE: tr("Board", "Done"),
+        Status.BACKLOG: translate("Board", "Backlog"),
+        Status.NEXT: translate("Board", "Next"),
+        Status.DOING: translate("Board", "Doing"),
+        Status.VERIFY: translate("Board", "Verify"),
+        Status.DONE: translate("Board", "Done"),
     }
     return names[status]
 
@@ -57,15 +57,15 @@ class ColumnHeader(QLabel):
             self.setText(f"<b>{name}</b>  {count}")
             state = "ok"
         else:
-            kind = tr("Board", "hard limit") if hard else tr("Board", "limit")
+            kind = translate("Board", "hard limit") if hard else translate("Board", "limit")
             self.setText(f"<b>{name}</b>  {count} / {limit} <small>({kind})</small>")
             state = "over" if count > limit else "at" if count == limit else "ok"
         self.wip_state = state
         colours = {"ok": "", "at": "background:#f6c343; color:#222;",
                    "over": "background:#d32f2f; color:white;"}
         self.setStyleSheet(f"QLabel {{ border-radius:4px; {colours[state]} }}")
-        tip = {"ok": "", "at": tr("Board", "At the WIP limit"),
-               "over": tr("Board", "Over the WIP limit: finish something before starting more")}
+        tip = {"ok": "", "at": translate("Board", "At the WIP limit"),
+               "over": translate("Board", "Over the WIP limit: finish something before starting more")}
         self.setToolTip(tip[state])
         self.setAccessibleName(self.text().replace("<b>", "").replace("</b>", ""))
 
@@ -137,12 +137,12 @@ class BoardWidget(QWidget):
                 continue
             if self.lane_mode == "chain":
                 key = item.chain_id or NO_LANE
-                keys[key] = self.live.chain_name(item) or tr("Board", "No chain")
+                keys[key] = self.live.chain_name(item) or translate("Board", "No chain")
             else:
                 key = item.owner_unit_id or NO_LANE
-                keys[key] = self.live.unit_path(item.owner_unit_id) or tr("Board", "No owner")
+                keys[key] = self.live.unit_path(item.owner_unit_id) or translate("Board", "No owner")
         ordered = sorted(keys.items(), key=lambda kv: (kv[0] == NO_LANE, kv[1].casefold()))
-        return [(EXPEDITE, tr("Board", "Expedite (pinned)")), *ordered]
+        return [(EXPEDITE, translate("Board", "Expedite (pinned)")), *ordered]
 
     def _column_layout(self, status: Status) -> QVBoxLayout:
         layout = self._columns[status].layout()
@@ -199,7 +199,7 @@ class BoardWidget(QWidget):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setMinimumWidth(180)
         view.setAccessibleName(status_name(status))
-        view.setAccessibleDescription(tr("Board", "Cards in rank order; Ctrl+Left and "
+        view.setAccessibleDescription(translate("Board", "Cards in rank order; Ctrl+Left and "
                                                   "Ctrl+Right move the selected card"))
         view.installEventFilter(self)
         view.doubleClicked.connect(lambda index: self.item_activated.emit(index.data(

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kanban_sec.ui.board_model import CARD_ROLE, Card
-from kanban_sec.ui.i18n import tr
+from kanban_sec.ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -102,11 +102,11 @@ class CardDelegate(QStyledItemDelegate):
                              metrics.elidedText(card.where, Qt.TextElideMode.ElideMiddle,
                                                 inner.width()))
         y += line
-        age = tr("Card", "%1 d").replace("%1", str(card.days_in_column))
+        age = translate("Card", "%1 d").replace("%1", str(card.days_in_column))
         age_w = metrics.horizontalAdvance(age)
-        owner = card.owner or tr("Card", "no owner")
+        owner = card.owner or translate("Card", "no owner")
         if card.delegable:
-            owner += "  ↓ " + tr("Card", "can be delegated")
+            owner += "  ↓ " + translate("Card", "can be delegated")
         painter.setPen(text)
         painter.drawText(QRect(inner.left(), y, inner.width() - age_w - 6, line),
                          Qt.AlignmentFlag.AlignLeft,
@@ -119,12 +119,12 @@ class CardDelegate(QStyledItemDelegate):
 
         badges = []
         if card.pinned:
-            badges.append(("★ " + (card.pin_reason or tr("Card", "pinned")), "#6a1b9a"))
+            badges.append(("★ " + (card.pin_reason or translate("Card", "pinned")), "#6a1b9a"))
         if card.blocked:
             badges.append(("✖ " + card.blocked, "#c62828"))
         if card.classification != "open":
-            label = tr("Card", "confidential") if card.classification == "confidential" \
-                else tr("Card", "internal")
+            label = translate("Card", "confidential") if card.classification == "confidential" \
+                else translate("Card", "internal")
             badges.append((label, "#455a64"))
         x = inner.left()
         small = QFont(font)

@@ -67,6 +67,9 @@ def install(lang: str) -> None:
     _state["lang"] = lang
 
 
-def tr(context: str, text: str) -> str:
-    """Translate ``text`` outside a QObject (``context`` names the .ts context)."""
+def translate(context: str, text: str) -> str:
+    """Translate ``text`` outside a QObject (``context`` names the .ts context).
+
+    Named ``translate`` so that ``pyside6-lupdate`` finds the strings.
+    """
     return QCoreApplication.translate(context, text)

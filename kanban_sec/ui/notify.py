@@ -9,23 +9,23 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kanban_sec.domain.errors import KanbanError
-from kanban_sec.ui.i18n import current_language, tr
+from kanban_sec.ui.i18n import current_language, translate
 
 
 def show_error(parent: QWidget | None, error: KanbanError | str,
                title: str | None = None) -> QMessageBox:
     """A warning dialog with the error in the user's language."""
     text = error.message(current_language()) if isinstance(error, KanbanError) else error
-    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Notify", "kanban-sec"), text,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or translate("Notify", "kanban-sec"),
+                      text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error-dialog")
     box.open()
     return box
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, title or tr("Notify", "kanban-sec"), text,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Information, title or translate("Notify", "kanban-sec"),
+                      text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("info-dialog")
     box.open()
     return box
