@@ -65,7 +65,8 @@ class ColumnHeader(QLabel):
                    "over": "background:#d32f2f; color:white;"}
         self.setStyleSheet(f"QLabel {{ border-radius:4px; {colours[state]} }}")
         tip = {"ok": "", "at": translate("Board", "At the WIP limit"),
-               "over": translate("Board", "Over the WIP limit: finish something before starting more")}
+               "over": translate("Board", "Over the WIP limit: finish something before "
+                                          "starting more")}
         self.setToolTip(tip[state])
         self.setAccessibleName(self.text().replace("<b>", "").replace("</b>", ""))
 
@@ -140,7 +141,8 @@ class BoardWidget(QWidget):
                 keys[key] = self.live.chain_name(item) or translate("Board", "No chain")
             else:
                 key = item.owner_unit_id or NO_LANE
-                keys[key] = self.live.unit_path(item.owner_unit_id) or translate("Board", "No owner")
+                keys[key] = (self.live.unit_path(item.owner_unit_id)
+                             or translate("Board", "No owner"))
         ordered = sorted(keys.items(), key=lambda kv: (kv[0] == NO_LANE, kv[1].casefold()))
         return [(EXPEDITE, translate("Board", "Expedite (pinned)")), *ordered]
 
