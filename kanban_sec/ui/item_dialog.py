@@ -1,0 +1,936 @@
+"""The item dialog: every field of one item, its checklist, comments and history.
+
+The dialog collects edits and writes them on OK through the board services, as few calls
+as possible (one ``set_fields`` for the fields), and only what changed. Each call's
+:class:`Outcome` is kept in ``outcomes`` and emitted with ``changed``, so the main window
+updates its board and undo stack. A refused change (a hard WIP limit, a name that does not
+resolve) shows as an error dialog and leaves the dialog open with every edit in place.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kanban_sec.domain import fields as parse
+from kanban_sec.domain.errors import FieldProblem, KanbanError, NotFound
+from kanban_sec.domain.model import (
+    MATURITY_MAX,
+    MATURITY_MIN,
+    SCALE_MAX,
+    SCALE_MIN,
+    ChecklistEntry,
+    Classification,
+    Effort,
+    Item,
+    Status,
+)
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.live_board import LiveBoard
+from kanban_sec.services.outcome import Outcome
+from kanban_sec.ui.i18n import current_language
+from kanban_sec.ui.notify import show_error
+from kanban_sec.ui.owner_picker import OwnerPicker
+
+#: Change-log fields the history leaves out: bookkeeping the other fields already tell.
+_HISTORY_HIDDEN = frozenset({
+    "id", "created_at", "updated_at", "status_changed_at", "started_at", "done_at",
+    "blocked_at", "hlc", "node_id",
+})
+_TIME_FIELDS = frozenset({"pinned_at", "blocked_at", "deleted_at", "started_at", "done_at"})
+_PREVIEW_DELAY_MS = 150
+_HISTORY_TEXT_MAX = 80
+
+
+class ItemDialog(QDialog):
+    """Edit one item (or create one when ``item_id`` is ``None``)."""
+
+    #: Emitted with each :class:`Outcome` a service call of this dialog returned.
+    changed = Signal(object)
+
+    def __init__(self, service: BoardService, live: LiveBoard, item_id: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("item-dialog")
+        self.service = service
+        self.live = live
+        self.item_id = item_id
+        self.outcomes: list[Outcome] = []
+        item = live.items.get(item_id) if item_id else None
+        if item_id is not None and item is None:
+            raise NotFound("item.not_found", id=item_id)
+        self._item = item or Item(id="", title="")
+        self._pending_comments: list[str] = []
+        self._shown = False
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(_PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._render_preview)
+
+        self.setWindowTitle(self.tr("New item") if item is None
+                            else self.tr("Item: {title}").format(title=item.title))
+        self.setMinimumSize(900, 650)
+        self.resize(1000, 700)
+        self.setSizeGripEnabled(True)
+        self.setStyleSheet(
+            "QLineEdit[invalid=\"true\"] { border: 2px solid #c62828; border-radius: 3px; }")
+
+        self._tabs = QTabWidget()
+        self._tabs.setObjectName("item-tabs")
+        self._tabs.addTab(self._details_tab(), self.tr("&Details"))
+        self._tabs.addTab(self._description_tab(), self.tr("D&escription"))
+        self._tabs.addTab(self._checklist_tab(), self.tr("Chec&klist"))
+        self._tabs.addTab(self._comments_tab(), self.tr("&Comments"))
+        self._tabs.addTab(self._history_tab(), self.tr("&History"))
+
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        self._problems = QLabel()
+        self._problems.setObjectName("item-problems")
+        self._problems.setWordWrap(True)
+        self._problems.setStyleSheet("color: #c62828;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._problems, 1)
+        bottom.addWidget(self._buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._info_panel())
+        layout.addWidget(self._tabs, 1)
+        layout.addLayout(bottom)
+
+        self._load()
+        self._baseline = self._form() if item is not None else _blank_form()
+        self._baseline_checklist = list(self._item.checklist)
+        self._validate()
+
+    # -- building the tabs -------------------------------------------------------------
+    def _info_panel(self) -> QWidget:
+        """Read-only facts: rank and score, why, and the risk owner."""
+        frame = QFrame()
+        frame.setObjectName("item-info")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self._rank = QLabel()
+        self._rank.setObjectName("item-rank")
+        bold = QFont(self._rank.font())
+        bold.setBold(True)
+        self._rank.setFont(bold)
+        self._explanation = QLabel()
+        self._explanation.setObjectName("item-explanation")
+        self._explanation.setWordWrap(True)
+        self._explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self._explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._risk_owner = QLabel()
+        self._risk_owner.setObjectName("item-risk-owner")
+        self._risk_owner.setWordWrap(True)
+        self._risk_owner.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self._rank)
+        layout.addWidget(self._explanation)
+        layout.addWidget(self._risk_owner)
+        return frame
+
+    def _details_tab(self) -> QWidget:
+        self._title = QLineEdit()
+        self._title.setObjectName("item-title")
+        self._title.setMaxLength(parse.TITLE_MAX)
+        self._title.setPlaceholderText(self.tr("What is to be improved (required)"))
+        self._title_problem = QLabel()
+        self._title_problem.setObjectName("item-title-problem")
+        self._title_problem.setStyleSheet("color: #c62828;")
+        self._title_problem.hide()
+        title_box = QWidget()
+        title_layout = QVBoxLayout(title_box)
+        title_layout.setContentsMargins(0, 0, 0, 0)
+        title_layout.setSpacing(2)
+        title_layout.addWidget(self._title)
+        title_layout.addWidget(self._title_problem)
+
+        self._status = QComboBox()
+        self._status.setObjectName("item-status")
+        for status, name in self._status_names().items():
+            self._status.addItem(name, status.value)
+
+        self._chain = QComboBox()
+        self._chain.setObjectName("item-chain")
+        self._chain.addItem(self.tr("(no chain)"), None)
+        for chain in sorted(self.live.board.chains.values(), key=lambda c: c.name.casefold()):
+            self._chain.addItem(chain.name, chain.id)
+        self._link = QComboBox()
+        self._link.setObjectName("item-link")
+
+        self._likelihood = self._scale_box("item-likelihood", self.tr(
+            "How likely the weakness is exploited or fails: 1 (rare) to 5 (almost certain). "
+            "Estimated by IT."))
+        self._consequence = self._scale_box("item-consequence", self.tr(
+            "How bad it is when it happens: 1 (insignificant) to 5 (critical). "
+            "Assessed by the risk owner."))
+        likelihood_row = self._with_hint(self._likelihood, self.tr(
+            "1 rare … 5 almost certain"))
+        consequence_row = self._with_hint(self._consequence, self.tr(
+            "1 insignificant … 5 critical"))
+        self._score_preview = QLabel()
+        self._score_preview.setObjectName("item-score-preview")
+
+        self._effort = QComboBox()
+        self._effort.setObjectName("item-effort")
+        self._effort.addItem(self.tr("(not estimated)"), "")
+        for effort in Effort:
+            self._effort.addItem(effort.value, effort.value)
+
+        self._owner = QLabel()
+        self._owner.setObjectName("item-owner")
+        self._owner.setWordWrap(True)
+        self._owner.setTextFormat(Qt.TextFormat.PlainText)
+
+        self._framework_ref = QLineEdit()
+        self._framework_ref.setObjectName("item-framework-ref")
+        self._framework_ref.setPlaceholderText(self.tr("e.g. NSM 2.6.7 or CIS 15.5"))
+
+        self._classification = QComboBox()
+        self._classification.setObjectName("item-classification")
+        for value, name in self._classification_names().items():
+            self._classification.addItem(name, value.value)
+
+        self._tags = QLineEdit()
+        self._tags.setObjectName("item-tags")
+        self._tags.setPlaceholderText(self.tr("Separate tags with ; or ,"))
+
+        self._due = QDateEdit()
+        self._due.setObjectName("item-due-date")
+        self._due.setCalendarPopup(True)
+        self._due.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self._due.setDate(QDate.currentDate())
+        self._no_due = QCheckBox(self.tr("No due date"))
+        self._no_due.setObjectName("item-no-due-date")
+        self._no_due.toggled.connect(lambda off: self._due.setEnabled(not off))
+        due_row = QHBoxLayout()
+        due_row.addWidget(self._due)
+        due_row.addWidget(self._no_due)
+        due_row.addStretch(1)
+
+        self._blocked = QLineEdit()
+        self._blocked.setObjectName("item-blocked-reason")
+        self._blocked.setPlaceholderText(self.tr("Not blocked; write what it waits for"))
+        self._pin = QLineEdit()
+        self._pin.setObjectName("item-pin-reason")
+        self._pin.setPlaceholderText(self.tr("Not pinned; a reason puts the item first"))
+
+        for combo in (self._status, self._chain, self._link, self._effort,
+                      self._classification):
+            # Long chain and link names must not push the owner tree off the dialog.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        title_label = QLabel(self.tr("&Title:"))
+        title_label.setBuddy(self._title)
+        form.addRow(title_label, title_box)
+        form.addRow(self.tr("C&olumn:"), self._status)
+        form.addRow(self.tr("C&hain:"), self._chain)
+        form.addRow(self.tr("&Link:"), self._link)
+        for text, row, box in ((self.tr("L&ikelihood:"), likelihood_row, self._likelihood),
+                               (self.tr("Co&nsequence:"), consequence_row, self._consequence)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            form.addRow(label, row)
+        form.addRow(self.tr("Score:"), self._score_preview)
+        form.addRow(self.tr("E&ffort:"), self._effort)
+        form.addRow(self.tr("Owner:"), self._owner)
+        form.addRow(self.tr("F&ramework ref.:"), self._framework_ref)
+        form.addRow(self.tr("Cl&assification:"), self._classification)
+        form.addRow(self.tr("Ta&gs:"), self._tags)
+        due_label = QLabel(self.tr("D&ue date:"))
+        due_label.setBuddy(self._due)
+        form.addRow(due_label, due_row)
+        form.addRow(self.tr("&Blocked because:"), self._blocked)
+        form.addRow(self.tr("&Pinned because:"), self._pin)
+
+        self._picker = OwnerPicker(self.live, self.item_id)
+        owner_box = QGroupBox(self.tr("Owner (lowest operational level)"))
+        owner_layout = QVBoxLayout(owner_box)
+        owner_layout.addWidget(self._picker)
+
+        tab = QWidget()
+        left = QWidget()
+        left.setLayout(form)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(owner_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self._details_splitter = splitter
+        layout = QHBoxLayout(tab)
+        layout.addWidget(splitter)
+
+        self._title.textChanged.connect(self._validate)
+        self._chain.currentIndexChanged.connect(self._chain_chosen)
+        self._link.currentIndexChanged.connect(self._context_changed)
+        self._likelihood.valueChanged.connect(self._update_score)
+        self._consequence.valueChanged.connect(self._update_score)
+        self._picker.selection_changed.connect(self._owner_chosen)
+        return tab
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first show, give the form and the owner tree half the width each."""
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            half = max(self._details_splitter.width() // 2, 1)
+            self._details_splitter.setSizes([half, half])
+
+    def _scale_box(self, name: str, tip: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName(name)
+        box.setRange(SCALE_MIN, SCALE_MAX)
+        box.setToolTip(tip)
+        box.setMinimumWidth(box.fontMetrics().horizontalAdvance("0") * 6 + 32)
+        return box
+
+    def _with_hint(self, box: QWidget, hint: str) -> QWidget:
+        """A field with a short grey explanation after it."""
+        label = QLabel(hint)
+        label.setEnabled(False)  # drawn in the palette's muted text colour
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+        layout.addWidget(label, 1)
+        return row
+
+    def _description_tab(self) -> QWidget:
+        self._description = QPlainTextEdit()
+        self._description.setObjectName("item-description")
+        self._description.setPlaceholderText(self.tr("Markdown: **bold**, - lists, [links](…)"))
+        self._description.textChanged.connect(self._preview_timer.start)
+        self._description.textChanged.connect(self._validate)
+        self._preview = QTextBrowser()
+        self._preview.setObjectName("item-description-preview")
+        self._preview.setOpenExternalLinks(True)
+
+        def labelled(label: str, widget: QWidget) -> QWidget:
+            box = QWidget()
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(QLabel(label))
+            layout.addWidget(widget, 1)
+            return box
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(labelled(self.tr("Markdown"), self._description))
+        splitter.addWidget(labelled(self.tr("Preview"), self._preview))
+        splitter.setChildrenCollapsible(False)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(splitter)
+        return tab
+
+    def _checklist_tab(self) -> QWidget:
+        self._checklist = QListWidget()
+        self._checklist.setObjectName("item-checklist")
+        self._checklist.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._checklist.itemChanged.connect(self._checklist_progress)
+        self._checklist.currentRowChanged.connect(self._checklist_buttons)
+        self._checklist_new = QLineEdit()
+        self._checklist_new.setObjectName("item-checklist-new")
+        self._checklist_new.setPlaceholderText(self.tr("New checklist entry"))
+        self._checklist_new.returnPressed.connect(self.add_checklist_entry)
+        add = QPushButton(self.tr("Add"))
+        add.setObjectName("item-checklist-add")
+        add.clicked.connect(self.add_checklist_entry)
+        self._checklist_edit = QPushButton(self.tr("Edit"))
+        self._checklist_edit.setObjectName("item-checklist-edit")
+        self._checklist_edit.clicked.connect(self._edit_checklist_entry)
+        self._checklist_remove = QPushButton(self.tr("Remove"))
+        self._checklist_remove.setObjectName("item-checklist-remove")
+        self._checklist_remove.clicked.connect(self._remove_checklist_entry)
+        self._checklist_up = QPushButton(self.tr("Move up"))
+        self._checklist_up.clicked.connect(lambda: self._move_checklist_entry(-1))
+        self._checklist_down = QPushButton(self.tr("Move down"))
+        self._checklist_down.clicked.connect(lambda: self._move_checklist_entry(1))
+        self._checklist_done = QLabel()
+        self._checklist_done.setObjectName("item-checklist-progress")
+
+        add_row = QHBoxLayout()
+        add_row.addWidget(self._checklist_new, 1)
+        add_row.addWidget(add)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._checklist_done, 1)
+        for button in (self._checklist_edit, self._checklist_up, self._checklist_down,
+                       self._checklist_remove):
+            buttons.addWidget(button)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self._checklist, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(add_row)
+        return tab
+
+    def _comments_tab(self) -> QWidget:
+        self._comments = QListWidget()
+        self._comments.setObjectName("item-comments")
+        self._comments.setWordWrap(True)
+        self._comments.setSpacing(3)
+        self._comments.setAlternatingRowColors(True)
+        self._comments.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self._comments.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._comment_new = QPlainTextEdit()
+        self._comment_new.setObjectName("item-comment-new")
+        self._comment_new.setPlaceholderText(self.tr(
+            "Write a comment; it is saved with the item when you press OK"))
+        self._comment_new.setMaximumHeight(90)
+        add = QPushButton(self.tr("Add comment"))
+        add.setObjectName("item-comment-add")
+        add.clicked.connect(self.add_comment)
+        row = QHBoxLayout()
+        row.addWidget(self._comment_new, 1)
+        row.addWidget(add, 0, Qt.AlignmentFlag.AlignBottom)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self._comments, 1)
+        layout.addLayout(row)
+        return tab
+
+    def _history_tab(self) -> QWidget:
+        self._history = QTableWidget(0, 5)
+        self._history.setObjectName("item-history")
+        self._history.setHorizontalHeaderLabels([
+            self.tr("When"), self.tr("Who"), self.tr("Field"), self.tr("Old value"),
+            self.tr("New value")])
+        self._history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._history.setAlternatingRowColors(True)
+        self._history.setWordWrap(False)
+        self._history.verticalHeader().hide()
+        self._history.verticalHeader().setDefaultSectionSize(
+            self._history.fontMetrics().height() + 8)
+        header = self._history.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self._history)
+        return tab
+
+    # -- names the user reads ----------------------------------------------------------
+    def _status_names(self) -> dict[Status, str]:
+        return {
+            Status.BACKLOG: self.tr("Backlog"),
+            Status.NEXT: self.tr("Next"),
+            Status.DOING: self.tr("Doing"),
+            Status.VERIFY: self.tr("Verify"),
+            Status.DONE: self.tr("Done"),
+        }
+
+    def _classification_names(self) -> dict[Classification, str]:
+        return {
+            Classification.OPEN: self.tr("Open"),
+            Classification.INTERNAL: self.tr("Internal"),
+            Classification.CONFIDENTIAL: self.tr("Confidential"),
+        }
+
+    def _field_names(self) -> dict[str, str]:
+        return {
+            "title": self.tr("Title"),
+            "status": self.tr("Column"),
+            "description": self.tr("Description"),
+            "chain_id": self.tr("Chain"),
+            "link_id": self.tr("Link"),
+            "likelihood": self.tr("Likelihood"),
+            "consequence": self.tr("Consequence"),
+            "effort": self.tr("Effort"),
+            "owner_unit_id": self.tr("Owner unit"),
+            "owner_person_id": self.tr("Owner person"),
+            "framework_ref": self.tr("Framework reference"),
+            "classification": self.tr("Classification"),
+            "tags": self.tr("Tags"),
+            "checklist": self.tr("Checklist"),
+            "blocked_reason": self.tr("Blocked because"),
+            "due_date": self.tr("Due date"),
+            "pinned_at": self.tr("Pinned"),
+            "pin_reason": self.tr("Pinned because"),
+            "deleted_at": self.tr("Deleted"),
+        }
+
+    # -- loading -----------------------------------------------------------------------
+    def _load(self) -> None:
+        item = self._item
+        self._title.setText(item.title)
+        self._status.setCurrentIndex(max(self._status.findData(item.status.value), 0))
+        self._chain.setCurrentIndex(max(self._chain.findData(item.chain_id), 0))
+        self._fill_links(item.chain_id, item.link_id)
+        self._likelihood.setValue(item.likelihood)
+        self._consequence.setValue(item.consequence)
+        self._effort.setCurrentIndex(
+            max(self._effort.findData(item.effort.value if item.effort else ""), 0))
+        self._framework_ref.setText(item.framework_ref)
+        self._classification.setCurrentIndex(
+            max(self._classification.findData(item.classification.value), 0))
+        self._tags.setText("; ".join(item.tags))
+        if item.due_date is not None:
+            self._due.setDate(QDate(item.due_date.year, item.due_date.month, item.due_date.day))
+        self._no_due.setChecked(item.due_date is None)
+        self._due.setEnabled(item.due_date is not None)
+        self._blocked.setText(item.blocked_reason)
+        self._pin.setText(item.pin_reason)
+        for edit in (self._title, self._framework_ref, self._tags, self._blocked, self._pin):
+            edit.setCursorPosition(0)  # long texts show their start, not their end
+        self._description.setPlainText(item.description)
+        self._render_preview()
+        for entry in item.checklist:
+            self._checklist.addItem(self._checklist_row(entry.text, entry.done))
+        self._checklist_progress()
+        self._checklist_buttons()
+        self._load_comments()
+        self._load_history()
+        self._context_changed()
+        self._owner_chosen()
+        self._show_info()
+
+    def _show_info(self) -> None:
+        locale = QLocale()
+        ranked = self.live.ranking.get(self.item_id) if self.item_id else None
+        if self.item_id is None:
+            self._rank.setText(self.tr("New item: ranked when it is saved"))
+            self._explanation.setText("")
+            self._explanation.hide()
+        elif ranked is None:
+            self._rank.setText(self.tr("Done: not ranked"))
+            self._explanation.hide()
+        else:
+            self._rank.setText(self.tr("Rank {rank} of {count} · score {score}").format(
+                rank=locale.toString(ranked.rank), count=locale.toString(len(self.live.ranking)),
+                score=locale.toString(ranked.score)))
+            self._explanation.setText(ranked.explanation(current_language()))
+            self._explanation.setToolTip(self._explanation.text())
+
+    def _load_comments(self) -> None:
+        self._comments.clear()
+        if self.item_id is not None:
+            for comment in self.service.comments(self.item_id):
+                self._add_comment_row(comment.author, _local_time(comment.created_at),
+                                      comment.body, pending=False)
+        for body in self._pending_comments:
+            self._add_comment_row(self.service.author, self.tr("not saved yet"), body,
+                                  pending=True)
+        if self._comments.count():
+            self._comments.scrollToBottom()
+
+    def _add_comment_row(self, author: str, when: str, body: str, *, pending: bool) -> None:
+        row = QListWidgetItem(f"{author} · {when}\n{body}")
+        if pending:
+            font = QFont(row.font())
+            font.setItalic(True)
+            row.setFont(font)
+            row.setToolTip(self.tr("Saved with the item when you press OK"))
+        self._comments.addItem(row)
+
+    def _load_history(self) -> None:
+        self._history.setRowCount(0)
+        if self.item_id is None:
+            return
+        names = self._field_names()
+        rows: list[tuple[str, str, str, str, str]] = []
+        # Newest change first (what changed lately matters most in an edit); the fields of
+        # one change in the order the form shows them.
+        for change in reversed(self.service.history(self.item_id)):
+            when = _local_time(change.at)
+            creating = all(old is None for _new, old in change.fields.values())
+            for name in _history_order(change.fields):
+                if name in _HISTORY_HIDDEN:
+                    continue
+                new, old = change.fields[name]
+                if creating and new in (None, "", "[]"):
+                    continue  # a new item's empty fields say nothing
+                if new == old:
+                    continue
+                label = names.get(name, name.replace("_", " ").capitalize())
+                rows.append((when, change.author, label, self._history_value(name, old),
+                             self._history_value(name, new)))
+        self._history.setRowCount(len(rows))
+        for number, values in enumerate(rows):
+            for column, text in enumerate(values):
+                cell = QTableWidgetItem(_one_line(text))
+                cell.setToolTip(text)
+                self._history.setItem(number, column, cell)
+
+    def _history_value(self, name: str, value: Any) -> str:
+        """A stored value as the user knows it: names, not ids; local times; ``—``."""
+        if value is None or value == "":
+            return "—"
+        board = self.live.board
+        if name == "status":
+            return _enum_name(self._status_names(), value)
+        if name == "classification":
+            return _enum_name(self._classification_names(), value)
+        if name == "chain_id":
+            chain = board.chains.get(value)
+            return chain.name if chain else str(value)
+        if name == "link_id":
+            link = board.links.get(value)
+            return link.name if link else str(value)
+        if name == "owner_unit_id":
+            return self.live.unit_path(value) or str(value)
+        if name == "owner_person_id":
+            person = board.people.get(value)
+            return person.name if person else str(value)
+        if name == "tags":
+            return "; ".join(_json_list(value)) or "—"
+        if name == "checklist":
+            entries = _json_list(value)
+            return "; ".join(("☑ " if done else "☐ ") + str(text)
+                             for text, done in entries) or "—"
+        if name == "due_date":
+            try:
+                day = date.fromisoformat(str(value))
+            except ValueError:
+                return str(value)
+            return QLocale().toString(QDate(day.year, day.month, day.day),
+                                      QLocale.FormatType.ShortFormat)
+        if name in _TIME_FIELDS:
+            try:
+                return _local_time(datetime.fromisoformat(str(value)))
+            except ValueError:
+                return str(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return QLocale().toString(value)
+        return str(value)
+
+    # -- reacting to edits -------------------------------------------------------------
+    def _fill_links(self, chain_id: str | None, keep: str | None) -> None:
+        """Only the chosen chain's links can be chosen."""
+        self._link.blockSignals(True)
+        self._link.clear()
+        self._link.addItem(self.tr("(no link)"), None)
+        links = [lk for lk in self.live.board.links.values() if lk.chain_id == chain_id] \
+            if chain_id else []
+        for link in sorted(links, key=lambda lk: lk.name.casefold()):
+            self._link.addItem(self.tr("{name} (maturity {maturity}/{top})").format(
+                name=link.name, maturity=link.maturity, top=MATURITY_MAX), link.id)
+        self._link.setCurrentIndex(max(self._link.findData(keep), 0) if keep else 0)
+        self._link.setEnabled(chain_id is not None)
+        self._link.blockSignals(False)
+
+    def _chain_chosen(self) -> None:
+        self._fill_links(self._chain.currentData(), self._link.currentData())
+        self._context_changed()
+
+    def _context_changed(self) -> None:
+        chain_id, link_id = self._chain.currentData(), self._link.currentData()
+        self._picker.set_context(chain_id, link_id)
+        chain = self.live.board.chains.get(chain_id) if chain_id else None
+        if chain is None:
+            self._risk_owner.setText(self.tr("Risk owner: none (the item is in no chain)"))
+        else:
+            self._risk_owner.setText(self.tr("Risk owner: {owner}").format(
+                owner=self.live.unit_path(chain.risk_owner_unit_id) or self.tr("not set")))
+        self._update_score()
+
+    def _update_score(self) -> None:
+        chain_id, link_id = self._chain.currentData(), self._link.currentData()
+        chain = self.live.board.chains.get(chain_id) if chain_id else None
+        link = self.live.board.links.get(link_id) if link_id else None
+        target = chain.target_maturity if chain is not None else MATURITY_MAX
+        maturity = link.maturity if link is not None else MATURITY_MIN
+        gap = max(target - maturity, 0)
+        likelihood, consequence = self._likelihood.value(), self._consequence.value()
+        locale = QLocale()
+        self._score_preview.setText(self.tr(
+            "L{likelihood} × C{consequence} × gap {gap} = {score}").format(
+            likelihood=likelihood, consequence=consequence, gap=gap,
+            score=locale.toString(likelihood * consequence * gap)))
+
+    def _owner_chosen(self, *_: object) -> None:
+        self._owner.setText(self._picker.owner_text())
+
+    def _render_preview(self) -> None:
+        self._preview.setMarkdown(self._description.toPlainText())
+
+    def _validate(self) -> None:
+        """Disable OK while a value cannot be saved, and say why."""
+        problems = []
+        title_ok = bool(self._title.text().strip())
+        self._title.setProperty("invalid", not title_ok)
+        self._title.style().unpolish(self._title)
+        self._title.style().polish(self._title)
+        if title_ok:
+            self._title.setToolTip("")
+            self._title_problem.hide()
+        else:
+            why = self.tr("A title is required.")
+            self._title.setToolTip(why)
+            self._title_problem.setText(why)
+            self._title_problem.show()
+            problems.append(why)
+        if len(self._description.toPlainText()) > parse.TEXT_MAX:
+            problems.append(self.tr("The description is longer than {limit} characters.")
+                            .format(limit=QLocale().toString(parse.TEXT_MAX)))
+        self._problems.setText(" ".join(problems))
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def is_valid(self) -> bool:
+        """Whether OK would try to save (no value the dialog knows to be bad)."""
+        return self._buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+    # -- checklist and comments --------------------------------------------------------
+    def _checklist_row(self, text: str, done: bool) -> QListWidgetItem:
+        row = QListWidgetItem(text)
+        row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                     | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+        row.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+        return row
+
+    def add_checklist_entry(self, text: str | None = None) -> None:
+        """Add an entry (from the entry box when ``text`` is not given)."""
+        if not isinstance(text, str):
+            text = self._checklist_new.text()
+        text = " ".join(text.split())
+        if not text:
+            return
+        self._checklist.addItem(self._checklist_row(text, False))
+        self._checklist.setCurrentRow(self._checklist.count() - 1)
+        self._checklist_new.clear()
+        self._checklist_progress()
+
+    def _edit_checklist_entry(self) -> None:
+        row = self._checklist.currentItem()
+        if row is not None:
+            self._checklist.editItem(row)
+
+    def _remove_checklist_entry(self) -> None:
+        number = self._checklist.currentRow()
+        if number >= 0:
+            self._checklist.takeItem(number)
+            self._checklist_progress()
+            self._checklist_buttons()
+
+    def _move_checklist_entry(self, step: int) -> None:
+        number = self._checklist.currentRow()
+        target = number + step
+        if number < 0 or not 0 <= target < self._checklist.count():
+            return
+        row = self._checklist.takeItem(number)
+        self._checklist.insertItem(target, row)
+        self._checklist.setCurrentRow(target)
+
+    def _checklist_buttons(self, *_: object) -> None:
+        chosen = self._checklist.currentRow() >= 0
+        for button in (self._checklist_edit, self._checklist_remove, self._checklist_up,
+                       self._checklist_down):
+            button.setEnabled(chosen)
+
+    def _checklist_progress(self, *_: object) -> None:
+        entries = self.checklist()
+        done = sum(entry.done for entry in entries)
+        locale = QLocale()
+        self._checklist_done.setText(self.tr("{done} of {count} done").format(
+            done=locale.toString(done), count=locale.toString(len(entries)))
+            if entries else self.tr("No checklist yet"))
+
+    def checklist(self) -> list[ChecklistEntry]:
+        """The checklist as it stands in the dialog (blank entries dropped)."""
+        entries = []
+        for number in range(self._checklist.count()):
+            row = self._checklist.item(number)
+            text = " ".join(row.text().split())
+            if text:
+                entries.append(ChecklistEntry(text, row.checkState() == Qt.CheckState.Checked))
+        return entries
+
+    def add_comment(self, body: str | None = None) -> None:
+        """Queue a comment (from the comment box when ``body`` is not given); OK saves it."""
+        if not isinstance(body, str):
+            body = self._comment_new.toPlainText()
+        if not body.strip():
+            return
+        self._pending_comments.append(body.strip())
+        self._comment_new.clear()
+        self._load_comments()
+
+    # -- saving ------------------------------------------------------------------------
+    def _form(self) -> dict[str, str]:
+        """The dialog's values as the field texts ``set_fields`` takes, normalised."""
+        chain = self.live.board.chains.get(self._chain.currentData() or "")
+        link = self.live.board.links.get(self._link.currentData() or "")
+        unit_id, person_id = self._picker.selected()
+        person = self.live.board.people.get(person_id) if person_id else None
+        due = "" if self._no_due.isChecked() else self._due.date().toString(Qt.DateFormat.ISODate)
+        return {
+            "title": " ".join(self._title.text().split()),
+            "status": str(self._status.currentData()),
+            "chain": chain.name if chain else "",
+            "link": link.name if link else "",
+            "likelihood": str(self._likelihood.value()),
+            "consequence": str(self._consequence.value()),
+            "effort": str(self._effort.currentData() or ""),
+            "owner_unit": self.live.unit_path(unit_id) if unit_id else "",
+            "owner_person": person.name if person else "",
+            "framework_ref": self._framework_ref.text().strip(),
+            "classification": str(self._classification.currentData()),
+            "tags": "; ".join(parse.parse_tags(self._tags.text())),
+            "due_date": due,
+            "blocked_reason": self._blocked.text().strip(),
+            "pinned": self._pin.text().strip(),
+            "description": self._description.toPlainText(),
+        }
+
+    def changes(self) -> dict[str, str]:
+        """The field texts that differ from what is saved (what OK would send)."""
+        form, base = self._form(), self._baseline
+        changed = {name: value for name, value in form.items() if value != base.get(name)}
+        if "chain" in changed:  # a link is named within its chain
+            changed["link"] = form["link"]
+        if "owner_unit" in changed or "owner_person" in changed:
+            changed["owner_unit"], changed["owner_person"] = \
+                form["owner_unit"], form["owner_person"]
+        return changed
+
+    def accept(self) -> None:
+        """Save what changed; on a refusal show why and stay open with the edits kept."""
+        self._validate()
+        if not self.is_valid():
+            return
+        try:
+            self._save()
+        except KanbanError as error:
+            show_error(self, error, self.tr("The item was not saved"))
+            return
+        super().accept()
+
+    def _save(self) -> None:
+        form = self._form()
+        texts = self.changes()
+        # "yes" or "no" as a pin reason would be read as on/off by set_fields: pin it
+        # with pin() instead, which takes the reason as written.
+        literal_pin = "pinned" in texts and _is_yes_no(texts["pinned"])
+        pin_reason = texts.pop("pinned", "") if literal_pin else ""
+        if self.item_id is None:
+            title = texts.pop("title", form["title"])
+            outcome = self.service.create_item(title, **texts)
+            self._record(outcome)
+            self.item_id = outcome.row_id
+            self._baseline = {**form, "pinned": "" if literal_pin else form["pinned"]}
+            self.setWindowTitle(self.tr("Item: {title}").format(title=form["title"]))
+        elif texts:
+            self._record(self.service.set_fields(self.item_id, texts))
+            self._baseline.update({name: form[name] for name in texts})
+        assert self.item_id is not None
+        if literal_pin:
+            self._record(self.service.pin(self.item_id, pin_reason))
+            self._baseline["pinned"] = form["pinned"]
+        checklist = self.checklist()
+        if checklist != self._baseline_checklist:
+            self._record(self.service.set_checklist(self.item_id, checklist))
+            self._baseline_checklist = checklist
+        typed = self._comment_new.toPlainText().strip()
+        if typed:  # typed but not added: still the user's comment
+            self.add_comment(typed)
+        while self._pending_comments:
+            self._record(self.service.add_comment(self.item_id, self._pending_comments[0]))
+            self._pending_comments.pop(0)
+
+    def _record(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        self.changed.emit(outcome)
+
+
+def _blank_form() -> dict[str, str]:
+    """What a new item holds before anything is typed (the item's defaults)."""
+    item = Item(id="", title="")
+    return {
+        "title": "", "status": item.status.value, "chain": "", "link": "",
+        "likelihood": str(item.likelihood), "consequence": str(item.consequence),
+        "effort": "", "owner_unit": "", "owner_person": "", "framework_ref": "",
+        "classification": item.classification.value, "tags": "", "due_date": "",
+        "blocked_reason": "", "pinned": "", "description": "",
+    }
+
+
+def _is_yes_no(text: str) -> bool:
+    try:
+        parse.parse_bool(text)
+    except FieldProblem:
+        return False
+    return bool(text.strip())
+
+
+def _local_time(moment: datetime) -> str:
+    """A stored (UTC) time in the user's time zone and locale."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def _enum_name(names: dict[Any, str], value: Any) -> str:
+    """The translated name of a stored enum value (``names`` is keyed by StrEnum members)."""
+    return next((name for member, name in names.items() if member == value), str(value))
+
+
+def _json_list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    try:
+        loaded = json.loads(str(value))
+    except ValueError:
+        return [value]
+    return loaded if isinstance(loaded, list) else [loaded]
+
+
+def _one_line(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= _HISTORY_TEXT_MAX else line[:_HISTORY_TEXT_MAX - 1] + "…"
+
+
+_FIELD_ORDER = (
+    "title", "status", "chain_id", "link_id", "likelihood", "consequence", "effort",
+    "owner_unit_id", "owner_person_id", "framework_ref", "classification", "tags",
+    "due_date", "blocked_reason", "pinned_at", "pin_reason", "checklist", "description",
+    "deleted_at",
+)
+
+
+def _history_order(fields: dict[str, Any]) -> list[str]:
+    """The fields of one change in the order the form shows them."""
+    known = [name for name in _FIELD_ORDER if name in fields]
+    return known + sorted(name for name in fields if name not in _FIELD_ORDER)
