@@ -17,9 +17,13 @@ from kanban_sec.store.unit_of_work import writing
 _STAMPED = frozenset({"updated_at", "created_at"})
 
 
-def revert(db: Database, author: str, changes: Sequence[Change]) -> Outcome:
-    """Write back the old values of ``changes`` (newest first); a new row is tombstoned."""
+def revert(db: Database, author: str, changes: Sequence[Change],
+           bulk_rows: Sequence[tuple[str, str]] = ()) -> Outcome:
+    """Write back the old values of ``changes`` (newest first); a new row is tombstoned,
+    as are ``bulk_rows`` (rows an import created in bulk)."""
     with writing(db, author) as uow:
+        for entity, row_id in bulk_rows:
+            uow.tombstone(entity, row_id)
         for change in reversed(changes):
             if _is_insert(change):
                 uow.tombstone(change.entity, change.row_id)
@@ -28,9 +32,12 @@ def revert(db: Database, author: str, changes: Sequence[Change]) -> Outcome:
         return Outcome(tuple(uow.changes))
 
 
-def reapply(db: Database, author: str, changes: Sequence[Change]) -> Outcome:
+def reapply(db: Database, author: str, changes: Sequence[Change],
+            bulk_rows: Sequence[tuple[str, str]] = ()) -> Outcome:
     """Write the new values of ``changes`` again (oldest first); a tombstoned row returns."""
     with writing(db, author) as uow:
+        for entity, row_id in bulk_rows:
+            uow.update(entity, row_id, {"deleted_at": None})
         for change in changes:
             if _is_insert(change):
                 uow.update(change.entity, change.row_id, {"deleted_at": None})

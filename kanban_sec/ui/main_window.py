@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUn
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -41,18 +40,19 @@ class ChangeCommand(QUndoCommand):
         super().__init__(text)
         self.window = window
         self.changes = outcome.changes
+        self.bulk_rows = outcome.bulk_rows
         self._done = True  # the change already happened when the command is pushed
 
     def redo(self) -> None:
         if self._done:
             self._done = False
             return
-        self.window.run_quietly(lambda: undo.reapply(self.window.service.db,
-                                                     self.window.service.author, self.changes))
+        self.window.run_quietly(lambda: undo.reapply(
+            self.window.service.db, self.window.service.author, self.changes, self.bulk_rows))
 
     def undo(self) -> None:
-        self.window.run_quietly(lambda: undo.revert(self.window.service.db,
-                                                    self.window.service.author, self.changes))
+        self.window.run_quietly(lambda: undo.revert(
+            self.window.service.db, self.window.service.author, self.changes, self.bulk_rows))
 
 
 class MainWindow(QMainWindow):
@@ -539,34 +539,33 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import CSV"), "",
-                                              self.tr("CSV files (*.csv *.txt);;All files (*)"))
-        if path:
-            self.import_file(Path(path))
+        from kanban_sec.ui.csv_dialogs import choose_import_file
+
+        choose_import_file(self, lambda path: self.import_file(Path(path)))
 
     def import_file(self, path: Path) -> None:
         from kanban_sec.ui.csv_dialogs import CsvImporter
 
         importer = CsvImporter(self)
-        importer.finished.connect(lambda outcome: self.apply(outcome, self.tr("Import CSV")))
+        importer.finished.connect(lambda outcome: self._imported(outcome, importer))
         importer.start(self, self.service, path)
         self._importer = importer
 
+    def _imported(self, outcome: Outcome, importer: Any) -> None:
+        self.apply(outcome, self.tr("Import CSV"))
+        if importer.note:
+            self.statusBar().showMessage(importer.note, 8000)
+
     def export_csv(self) -> None:
-        from kanban_sec.ui.csv_dialogs import ExportOptionsDialog
+        from kanban_sec.ui.csv_dialogs import ask_and_export
 
-        dialog = ExportOptionsDialog(self)
-        self._keep(dialog)
-        dialog.accepted.connect(lambda: self._export_with(dialog))
-        dialog.open()
+        def done(count: int, path: Path) -> None:
+            if count >= 0:
+                self.statusBar().showMessage(self.tr("Wrote %1 items to %2")
+                                             .replace("%1", str(count))
+                                             .replace("%2", str(path)), 8000)
 
-    def _export_with(self, dialog: Any) -> None:
-        from kanban_sec.ui.csv_dialogs import export_board
-
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "backlog.csv",
-                                              self.tr("CSV files (*.csv)"))
-        if path:
-            export_board(self, self.service, Path(path), **dialog.options())
+        self._keep(ask_and_export(self, self.service, done))
 
     def reload(self) -> None:
         self.live.reload()

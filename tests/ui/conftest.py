@@ -9,12 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KANBAN_SEC_LANG", "en")
 os.environ.setdefault("KANBAN_SEC_USER", "tester")
 
-import pytest  # noqa: E402
+import pytest
 
-from kanban_sec.services.board import BoardService  # noqa: E402
-from kanban_sec.services.demo import load_demo  # noqa: E402
-from kanban_sec.services.live_board import LiveBoard  # noqa: E402
-from kanban_sec.store.database import open_database  # noqa: E402
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.demo import load_demo
+from kanban_sec.services.live_board import LiveBoard
+from kanban_sec.store.database import open_database
 
 
 @pytest.fixture(scope="session")

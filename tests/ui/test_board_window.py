@@ -239,3 +239,35 @@ def test_cards_carry_what_the_delegate_paints(window):
     assert all(c.rank is not None and c.score is not None for c in cards)
     done = column(window, Status.DONE).model()
     assert done.index(0, 0).data(CARD_ROLE).rank is None
+
+
+def test_enter_opens_the_item_dialog_and_its_edit_shows_on_the_board(window, qtbot):
+    from kanban_sec.ui.item_dialog import ItemDialog
+
+    view = column(window, Status.BACKLOG)
+    item_id = ids_in(window, Status.BACKLOG)[0]
+    window.board.select_item(item_id)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = window.findChild(ItemDialog, "item-dialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.findChild(object, "item-title").setText("Ny tittel fra dialogen")
+    dialog.accept()
+    assert window.live.items[item_id].title == "Ny tittel fra dialogen"
+    model = column(window, Status.BACKLOG).model()
+    assert model.index(model.row_of(item_id), 0).data() == "Ny tittel fra dialogen"
+    window.undo_action.trigger()
+    assert window.live.items[item_id].title != "Ny tittel fra dialogen"
+
+
+def test_import_from_the_file_menu_shows_at_once_and_can_be_undone(window, qtbot, tmp_path):
+    source = tmp_path / "nye.csv"
+    rows = ["title;chain;link;likelihood;consequence"] + [
+        f"Importert sak {n};Microsoft 365;Entra ID;4;5" for n in range(300)]
+    source.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    before = len(window.live.items)
+    window.import_file(source)
+    qtbot.waitUntil(lambda: len(window.live.items) == before + 300, timeout=20000)
+    assert sum(len(ids_in(window, s)) for s in Status) == before + 300
+    window.undo_action.trigger()
+    assert len(window.live.items) == before
+    assert sum(len(ids_in(window, s)) for s in Status) == before
