@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -58,13 +58,14 @@ def _follow_system_palette(app: QApplication) -> None:
 
 def author_for(db_path: Path, service: BoardService) -> str | None:
     """The person chosen under "Who am I" for this database, if still there."""
-    stored = QSettings().value(f"whoami/{db_path}")
+    from kanban_sec.store.unit_of_work import reading
+    from kanban_sec.ui.whoami import remembered_person
+
+    stored = remembered_person(db_path, service)
     if not stored:
         return None
-    from kanban_sec.store.unit_of_work import reading
-
     with reading(service.db) as reader:
-        person = reader.people().get(str(stored))
+        person = reader.people().get(stored)
     if person is None:
         return None
     service.author = person.name
@@ -141,7 +142,7 @@ def run_window(db_path: Path | None) -> int:
 def _offer_first_run(window: MainWindow) -> None:
     from kanban_sec.ui.first_run import FirstRunDialog, apply_first_run
 
-    dialog = FirstRunDialog(window)
+    dialog = FirstRunDialog(window, window.db_path)
     if dialog.exec():
         choice = dialog.choice()
         path = getattr(dialog, "import_path", lambda: None)()

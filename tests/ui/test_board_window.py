@@ -271,3 +271,30 @@ def test_import_from_the_file_menu_shows_at_once_and_can_be_undone(window, qtbot
     window.undo_action.trigger()
     assert len(window.live.items) == before
     assert sum(len(ids_in(window, s)) for s in Status) == before
+
+
+def test_who_am_i_makes_mine_and_comment_authors_follow_the_person(qtbot, db_path):
+    from kanban_sec.ui.whoami import remember_person
+
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    person = next(p for p in win.live.board.people.values() if any(
+        i.owner_person_id == p.id for i in win.live.items.values()))
+    win.close()
+    remember_person(db_path, person.id)
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    assert win.service.author == person.name and win.live.me == person.id
+    win.mine_box.setChecked(True)
+    shown = [i for s in Status for i in ids_in(win, s)]
+    assert shown and all(win.live.items[i].owner_person_id == person.id for i in shown)
+    win.close()
+
+
+def test_the_window_opens_no_dialog_by_itself(qtbot, db_path):
+    before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    opened = {w for w in QApplication.topLevelWidgets() if w.isVisible()} - before
+    assert opened == set() and not win.isVisible()
+    win.close()
