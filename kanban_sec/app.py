@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 import traceback
 from pathlib import Path
@@ -94,10 +93,9 @@ def install_exception_hook(log_file: Path) -> None:
 
     def hook(kind: type[BaseException], error: BaseException,
              trace: TracebackType | None) -> None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        logging.basicConfig(filename=log_file, level=logging.ERROR)
-        logging.getLogger(APP_NAME).error("".join(traceback.format_exception(kind, error,
-                                                                             trace)))
+        from kanban_sec.cli import append_to_log
+
+        append_to_log(log_file, "".join(traceback.format_exception(kind, error, trace)))
         if not shown and QApplication.instance() is not None:
             shown.append(True)
             from kanban_sec.ui.notify import show_error

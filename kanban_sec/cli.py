@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import logging
 import os
 import sys
 import traceback
@@ -141,16 +140,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-def _log_unexpected(error: BaseException) -> Path:
-    where = log_path()
+def append_to_log(where: Path, text: str) -> None:
+    """Add a dated entry to the log file (the log must never become a second failure)."""
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
-        logging.basicConfig(filename=where, level=logging.ERROR)
-        logging.getLogger(APP_NAME).error(
-            "%s\n%s", datetime.now().isoformat(),
-            "".join(traceback.format_exception(error)))
+        with where.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
     except OSError:
         pass
+
+
+def _log_unexpected(error: BaseException) -> Path:
+    where = log_path()
+    append_to_log(where, "".join(traceback.format_exception(error)))
     return where
 
 

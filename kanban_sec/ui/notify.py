@@ -19,6 +19,7 @@ def show_error(parent: QWidget | None, error: KanbanError | str,
     box = QMessageBox(QMessageBox.Icon.Warning, title or translate("Notify", "kanban-sec"),
                       text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error-dialog")
+    _keep(box)
     box.open()
     return box
 
@@ -27,5 +28,17 @@ def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QM
     box = QMessageBox(QMessageBox.Icon.Information, title or translate("Notify", "kanban-sec"),
                       text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("info-dialog")
+    _keep(box)
     box.open()
     return box
+
+
+#: Boxes without a parent, kept alive until closed (Qt would otherwise lose them at once).
+_open_boxes: list[QMessageBox] = []
+
+
+def _keep(box: QMessageBox) -> None:
+    if box.parent() is None:
+        _open_boxes.append(box)
+        box.finished.connect(lambda _result: _open_boxes.remove(box)
+                             if box in _open_boxes else None)

@@ -34,7 +34,8 @@ JSON_KEYS = (
     "explanation",
 )
 
-_INHERITED_NOISE = ("KANBAN_SEC_", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+_INHERITED_NOISE = ("KANBAN_SEC_", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_QPA_PLATFORM",
+                    "DISPLAY", "WAYLAND_DISPLAY")
 
 Runner = Callable[..., "subprocess.CompletedProcess[str]"]
 

@@ -181,3 +181,12 @@ def test_unknown_ids_are_bad_input(demo, run, demo_db):
     assert_error(shown, 2, "deadbeef", "kanban-sec list")
     assert_error(moved, 2, "deadbeef")
     assert snapshot(demo_db) == before
+
+
+def test_without_a_display_the_board_prints_as_text(run, demo, cli_env):
+    env = {k: v for k, v in cli_env.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = run("--db", demo.path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "No display" in result.stderr
+    assert "Weakest link in" in result.stdout
