@@ -163,6 +163,72 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # generic
     "unexpected": ("uventet feil: {error}. Detaljer er skrevet til {log}",
                    "unexpected error: {error}. Details were written to {log}"),
+    # organisation and chains
+    "name.required": ("navnet mangler; skriv et navn", "the name is missing; type a name"),
+    "chain.gone": ("kjeden finnes ikke lenger (kanskje slettet i et annet vindu); "
+                   "lukk dialogen og åpne den igjen",
+                   "the chain no longer exists (perhaps deleted in another window); "
+                   "close the dialog and open it again"),
+    "link.gone": ("leddet finnes ikke lenger (kanskje slettet i et annet vindu); "
+                  "lukk dialogen og åpne den igjen",
+                  "the link no longer exists (perhaps deleted in another window); "
+                  "close the dialog and open it again"),
+    "unit.gone": ("enheten finnes ikke lenger (kanskje slettet i et annet vindu); "
+                  "lukk dialogen og åpne den igjen",
+                  "the unit no longer exists (perhaps deleted in another window); "
+                  "close the dialog and open it again"),
+    "person.gone": ("personen finnes ikke lenger (kanskje slettet i et annet vindu); "
+                    "lukk dialogen og åpne den igjen",
+                    "the person no longer exists (perhaps deleted in another window); "
+                    "close the dialog and open it again"),
+    "chain.name_taken": ("det finnes allerede en kjede som heter «{name}»; velg et annet navn",
+                         "there is already a chain called “{name}”; choose another name"),
+    "link.name_taken": ("kjeden {chain} har allerede et ledd som heter «{name}»; "
+                        "velg et annet navn",
+                        "the chain {chain} already has a link called “{name}”; "
+                        "choose another name"),
+    "unit.name_taken": ("det finnes allerede en enhet som heter «{name}» {where}; velg et "
+                        "annet navn",
+                        "there is already a unit called “{name}” {where}; choose another "
+                        "name"),
+    "unit.at_top": ("på øverste nivå", "at the top level"),
+    "unit.in_parent": ("i {parent}", "in {parent}"),
+    "unit.name_slash": ("«{name}»: et enhetsnavn kan ikke inneholde «/», som skiller nivåene "
+                        "i en sti; skriv navnet uten",
+                        "“{name}”: a unit's name cannot contain “/”, which separates the "
+                        "levels of a path; leave it out"),
+    "unit.cycle": ("{unit} kan ikke flyttes inn under seg selv ({parent}); velg en enhet "
+                   "utenfor den",
+                   "{unit} cannot be moved below itself ({parent}); choose a unit outside it"),
+    "person.name_taken": ("{unit} har allerede en person som heter «{name}»; skill dem med "
+                          "f.eks. et mellomnavn",
+                          "{unit} already has a person called “{name}”; tell them apart, "
+                          "e.g. with a middle name"),
+    "chain.in_use": ("kjeden {chain} har fortsatt åpne oppgaver ({count}); flytt dem til en "
+                     "annen kjede eller gjør dem ferdige før du sletter kjeden",
+                     "the chain {chain} still has open items ({count}); move them to another "
+                     "chain or finish them before deleting the chain"),
+    "link.in_use": ("leddet {link} har fortsatt åpne oppgaver ({count}); flytt dem til et "
+                    "annet ledd eller gjør dem ferdige før du sletter leddet",
+                    "the link {link} still has open items ({count}); move them to another "
+                    "link or finish them before deleting the link"),
+    "unit.in_use": ("{unit} kan ikke slettes ennå: {reasons}. Flytt eller fjern dette først",
+                    "{unit} cannot be deleted yet: {reasons}. Move or remove those first"),
+    "unit.has_children": ("den har underenheter ({names})", "it has sub-units ({names})"),
+    "unit.has_people": ("den har personer ({names})", "it has people ({names})"),
+    "unit.owns_items": ("den eier åpne oppgaver ({count})", "it owns open items ({count})"),
+    "unit.risk_owner_of": ("den er risikoeier for kjeder ({names})",
+                           "it is the risk owner of chains ({names})"),
+    "unit.responsible_for": ("den er ansvarlig for ledd ({names})",
+                             "it is responsible for links ({names})"),
+    "person.in_use": ("{person} eier fortsatt åpne oppgaver ({count}); gi dem til en annen "
+                      "før du sletter personen",
+                      "{person} still owns open items ({count}); give them to someone else "
+                      "before deleting the person"),
+    "person.move_owns": ("{person} eier fortsatt åpne oppgaver ({count}) i sin nåværende "
+                         "enhet; gi dem til en annen der før flyttingen",
+                         "{person} still owns open items ({count}) in their current unit; "
+                         "give them to someone else there before the move"),
 }
 
 

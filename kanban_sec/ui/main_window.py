@@ -405,20 +405,25 @@ class MainWindow(QMainWindow):
         self.detail.setMarkdown("\n".join(lines))
 
     # -- changing the board --------------------------------------------------------------
-    def apply(self, outcome: Outcome, text: str | None = None) -> None:
-        """Show a service call's changes at once and make it undoable."""
+    def apply(self, outcome: Outcome, text: str | None = None, *,
+              live_applied: bool = False) -> None:
+        """Show a service call's changes at once and make it undoable.
+
+        ``live_applied``: the caller (a dialog that shows the board itself) already
+        brought the live board up to date.
+        """
         if not outcome.changed:
             return
-        self._after_write(outcome)
+        self._after_write(outcome, live_applied=live_applied)
         if text is not None:
             self.undo_stack.push(ChangeCommand(self, outcome, text))
         warnings = [w.render(i18n.current_language()) for w in outcome.warnings]
         self.refresh_status(warnings)
 
-    def _after_write(self, outcome: Outcome) -> None:
+    def _after_write(self, outcome: Outcome, *, live_applied: bool = False) -> None:
         structural = bool(outcome.bulk_rows) or any(
             c.entity not in ("item", "comment") for c in outcome.changes)
-        touched = self.live.apply(outcome)
+        touched = set(self.live.items) if live_applied else self.live.apply(outcome)
         if structural:
             self._fill_filter_choices()
             self.board.reset_cards()
@@ -522,7 +527,8 @@ class MainWindow(QMainWindow):
         org = OrganisationService(self.service.db, self.service.author,
                                   i18n.current_language())
         dialog = ChainsDialog(self.service, org, self.live, self)
-        dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Edit chains")))
+        dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Edit chains"),
+                                                          live_applied=True))
         self._keep(dialog)
         dialog.open()
 
@@ -533,8 +539,8 @@ class MainWindow(QMainWindow):
         org = OrganisationService(self.service.db, self.service.author,
                                   i18n.current_language())
         dialog = OrgDialog(org, self.live, self)
-        dialog.changed.connect(lambda outcome: self.apply(outcome,
-                                                          self.tr("Edit organisation")))
+        dialog.changed.connect(lambda outcome: self.apply(
+            outcome, self.tr("Edit organisation"), live_applied=True))
         self._keep(dialog)
         dialog.open()
 

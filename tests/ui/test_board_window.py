@@ -298,3 +298,22 @@ def test_the_window_opens_no_dialog_by_itself(qtbot, db_path):
     opened = {w for w in QApplication.topLevelWidgets() if w.isVisible()} - before
     assert opened == set() and not win.isVisible()
     win.close()
+
+
+def test_raising_a_maturity_in_the_chains_dialog_re_ranks_the_board(window):
+    from kanban_sec.ui.chains_dialog import ChainsDialog
+
+    window.open_chains()
+    dialog = window.findChild(ChainsDialog, "chains-dialog")
+    assert dialog is not None and dialog.isVisible()
+    weakest = next(r for r in window.live.ranking.values() if r.weakest and r.item.link_id
+                   and not r.item.pinned)
+    outcome = dialog.org.set_link_maturity(weakest.item.link_id, 3)
+    window.live.apply(outcome)
+    dialog.changed.emit(outcome)
+    card = column(window, weakest.item.status).model()
+    row = card.row_of(weakest.item_id)
+    assert card.index(row, 0).data(CARD_ROLE).score == 0
+    window.undo_action.trigger()
+    assert window.live.ranking[weakest.item_id].score == weakest.score
+    dialog.close()
