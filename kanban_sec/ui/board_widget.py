@@ -129,6 +129,13 @@ class BoardWidget(QWidget):
         if current:
             self.select_item(current)
 
+    def rebuild(self) -> None:
+        """Lay the lanes out again (after a language switch), keeping the selection."""
+        current = self.current_item()
+        self._build_lanes()
+        if current:
+            self.select_item(current)
+
     def _lane_keys(self) -> list[tuple[str, str]]:
         if self.lane_mode == "none":
             return [(NO_LANE, "")]

@@ -60,6 +60,11 @@ def install(lang: str) -> None:
         if qt.load("qtbase_nb", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             installed.append(qt)
+        else:  # PySide6 ships Nynorsk only: our own Bokmål for Qt's buttons and menus
+            extra = QTranslator(app)
+            if extra.load(str(translations_folder() / "qt_extra_nb.qm")):
+                app.installTranslator(extra)
+                installed.append(extra)
         QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

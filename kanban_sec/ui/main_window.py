@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -107,12 +108,17 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("import-csv", self.import_csv, "Ctrl+I")
         self.export_action = self._action("export-csv", self.export_csv, "Ctrl+E")
         self.quit_action = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setObjectName("undo")
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.setObjectName("redo")
+        # Own actions rather than QUndoStack's, so their texts follow a language switch.
+        self.undo_action = self._action("undo", self.undo_stack.undo,
+                                        QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("redo", self.undo_stack.redo,
+                                        QKeySequence.StandardKey.Redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._undo_texts)
+        self.undo_stack.redoTextChanged.connect(self._undo_texts)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.pin_action = self._action("pin", self.toggle_pin, "Ctrl+P")
         self.block_action = self._action("block", self.toggle_block, "Ctrl+B")
         self.delegate_action = self._action("delegate", self.delegate_item, "Ctrl+D")
@@ -248,18 +254,28 @@ class MainWindow(QMainWindow):
         }
         for action, text in texts.items():
             action.setText(text)
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
+        self._undo_texts()
         self.search.setPlaceholderText(self.tr("Search title, tag, reference, chain…"))
         self.search.setAccessibleName(self.tr("Search"))
         self.mine_box.setText(self.tr("Mine"))
         self.weakest_box.setText(self.tr("⚑ Weakest link only"))
         self.blocked_box.setText(self.tr("Blocked"))
         self._fill_filter_choices()
+        if self.board.lane_mode != "none":
+            self.board.rebuild()  # lane titles are texts too
         self.board.refresh_headers()
         self.board.reset_cards()
         self.refresh_status()
         self._show_detail(self.board.current_item() or "")
+
+    def _undo_texts(self, *_: object) -> None:
+        if not shiboken6.isValid(self.undo_stack):  # the window is closing
+            return
+        undo_text, redo_text = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo_text).strip()
+                                 if undo_text else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text).strip()
+                                 if redo_text else self.tr("&Redo"))
 
     def _fill_filter_choices(self) -> None:
         def fill(combo: QComboBox, any_text: str, choices: list[tuple[str, Any]]) -> None:
@@ -351,7 +367,8 @@ class MainWindow(QMainWindow):
         total = len(self.live.items)
         lowest, open_items = self.live.lowest_level()
         share = lowest / open_items if open_items else 1.0
-        locale = self.locale()
+        locale = QLocale()  # the default follows the language chosen in the menu
+        self.setLocale(locale)
         self.count_label.setText(
             self.tr("%1 items").replace("%1", locale.toString(total)) if shown == total else
             self.tr("%1 of %2 items shown").replace("%1", locale.toString(shown))

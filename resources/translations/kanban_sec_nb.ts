@@ -1,0 +1,1820 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nb_NO">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../kanban_sec/app.py" line="103"/>
+        <source>Something went wrong that should not have: %1
+
+The details are in %2. The board is saved; you can go on working.</source>
+        <translation>Noe gikk galt som ikke skulle ha skjedd: %1
+
+Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
+    </message>
+</context>
+<context>
+    <name>Board</name>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="34"/>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="35"/>
+        <source>Next</source>
+        <translation>Neste</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="36"/>
+        <source>Doing</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="37"/>
+        <source>Verify</source>
+        <translation>Verifiseres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="38"/>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="60"/>
+        <source>hard limit</source>
+        <translation>fast grense</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="60"/>
+        <source>limit</source>
+        <translation>grense</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="67"/>
+        <source>At the WIP limit</source>
+        <translation>På WIP-grensen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="68"/>
+        <source>Over the WIP limit: finish something before starting more</source>
+        <translation>Over WIP-grensen: gjør noe ferdig før du begynner på mer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="148"/>
+        <source>No chain</source>
+        <translation>Uten kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="152"/>
+        <source>No owner</source>
+        <translation>Ingen eier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="154"/>
+        <source>Expedite (pinned)</source>
+        <translation>Haster (festet)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="211"/>
+        <source>Cards in rank order; Ctrl+Left and Ctrl+Right move the selected card</source>
+        <translation>Kortene i rangert rekkefølge; Ctrl+Venstre og Ctrl+Høyre flytter det valgte kortet</translation>
+    </message>
+</context>
+<context>
+    <name>Card</name>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="62"/>
+        <source>rank %1</source>
+        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column.</extracomment>
+        <translation>plass %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="64"/>
+        <source>weakest link</source>
+        <translation>svakeste ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="66"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="122"/>
+        <source>pinned</source>
+        <translation>festet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="68"/>
+        <source>blocked</source>
+        <translation>blokkert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="77"/>
+        <source>(no link)</source>
+        <translation>(uten ledd)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="97"/>
+        <source>Done: not ranked</source>
+        <translation>Ferdig: ikke rangert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="105"/>
+        <source>%1 d</source>
+        <extracomment>Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high.</extracomment>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="107"/>
+        <source>no owner</source>
+        <translation>ingen eier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="109"/>
+        <source>can be delegated</source>
+        <translation>kan delegeres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="126"/>
+        <source>confidential</source>
+        <translation>konfidensiell</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="127"/>
+        <source>internal</source>
+        <translation>intern</translation>
+    </message>
+</context>
+<context>
+    <name>ChainsDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="63"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="487"/>
+        <source>Chains and links</source>
+        <extracomment>Qt.UserRole payload of a chain row or a link row: its id. The links table&apos;s columns. Emitted with each :class:`Outcome` after it was applied to the live board.</extracomment>
+        <translation>Kjeder og ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="97"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="131"/>
+        <source>Chain</source>
+        <translation>Kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="97"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="143"/>
+        <source>Risk owner</source>
+        <translation>Risikoeier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="98"/>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="110"/>
+        <source>Name of a new chain</source>
+        <translation>Navn på ny kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="112"/>
+        <source>Add chain</source>
+        <translation>Legg til kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="115"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="537"/>
+        <source>Delete chain</source>
+        <translation>Slett kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="136"/>
+        <source>(no risk owner)</source>
+        <translation>(ingen risikoeier)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="142"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="214"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="144"/>
+        <source>Target maturity</source>
+        <translation>Målmodenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="146"/>
+        <source>Links</source>
+        <translation>Ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
+        <source>Link</source>
+        <translation>Ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="210"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="212"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="151"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="215"/>
+        <source>Responsible unit</source>
+        <translation>Ansvarlig enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="151"/>
+        <source>Maturity</source>
+        <translation>Modenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="151"/>
+        <source>Open items</source>
+        <translation>Åpne oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="153"/>
+        <source>The chain&apos;s weakest link: its items come first</source>
+        <translation>Kjedens svakeste ledd: oppgavene her kommer først</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="173"/>
+        <source>Name of a new link</source>
+        <translation>Navn på nytt ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="175"/>
+        <source>Add link</source>
+        <translation>Legg til ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="178"/>
+        <source>Rename link</source>
+        <translation>Gi nytt navn</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="181"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="587"/>
+        <source>Delete link</source>
+        <translation>Slett ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="191"/>
+        <source>Selected link</source>
+        <translation>Valgt ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="198"/>
+        <source>device, network, cloud service, vendor…</source>
+        <translation>utstyr, nettverk, sky…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="202"/>
+        <source>e.g. NO</source>
+        <translation>f.eks. NO</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="203"/>
+        <source>Where the link runs or is operated from</source>
+        <translation>Hvor leddet kjører eller driftes fra</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="205"/>
+        <source>(no responsible unit)</source>
+        <translation>(ingen ansvarlig enhet)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="239"/>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="240"/>
+        <source>ad hoc</source>
+        <translation>ad hoc</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="241"/>
+        <source>defined</source>
+        <translation>definert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="242"/>
+        <source>measured</source>
+        <translation>målt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="285"/>
+        <source>Add a chain or select one.</source>
+        <translation>Legg til en kjede eller velg en.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="329"/>
+        <source>Weakest link: fix this first</source>
+        <translation>Svakeste ledd: ta tak i dette først</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="335"/>
+        <source>How mature %1 is: raise it when the link is improved</source>
+        <translation>Hvor moden %1 er: hev nivået når leddet er forbedret</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="376"/>
+        <source>No open items stand on this chain, so it has no weakest link now.</source>
+        <translation>Ingen åpne oppgaver hører til denne kjeden, så den har ikke noe svakeste ledd nå.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="378"/>
+        <source>%1 Weakest link: open items without a link (maturity 0/%2). Give them a link, or assess the links.</source>
+        <translation>%1 Svakeste ledd: åpne oppgaver uten ledd (modenhet 0/%2). Gi dem et ledd, eller vurder leddene.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="382"/>
+        <source>%1 Weakest link: %2 (maturity %3/%4): its items come first.</source>
+        <translation>%1 Svakeste ledd: %2 (modenhet %3/%4): oppgavene der kommer først.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="386"/>
+        <source>%1 open items have no link.</source>
+        <translation>%1 åpne oppgaver mangler ledd.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="535"/>
+        <source>Delete the chain %1 and its %2 links?</source>
+        <translation>Slette kjeden %1 med sine %2 ledd?</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="586"/>
+        <source>Delete the link %1?</source>
+        <translation>Slette leddet %1?</translation>
+    </message>
+</context>
+<context>
+    <name>CsvDialogs</name>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="430"/>
+        <source>Import CSV</source>
+        <translation>Importer CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="434"/>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-filer (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="435"/>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="466"/>
+        <source>Export CSV</source>
+        <translation>Eksporter CSV</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImporter</name>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="278"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="370"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="378"/>
+        <source>Import CSV</source>
+        <extracomment>The last dialog the importer opened (error table, error box or question). A note for the status bar after the last import, e.g. &quot;cancelled too late&quot;.</extracomment>
+        <translation>Importer CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="279"/>
+        <source>Checking %1…</source>
+        <translation>Kontrollerer %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="279"/>
+        <source>Importing %1…</source>
+        <translation>Importerer %1…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="297"/>
+        <source>Cancelling… nothing will be written.</source>
+        <translation>Avbryter… ingenting blir skrevet.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="356"/>
+        <source>The import had already been saved when Cancel was pressed; it was kept.</source>
+        <translation>Importen var allerede lagret da du trykket Avbryt; den er beholdt.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="359"/>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Importen er avbrutt: ingenting er skrevet.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="379"/>
+        <source>The file has columns kanban-sec does not know: %1.
+
+Import the other columns and leave these out?</source>
+        <translation>Filen har kolonner som kanban-sec ikke kjenner: %1.
+
+Vil du importere de andre kolonnene og utelate disse?</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="383"/>
+        <source>Leave them out</source>
+        <translation>Utelat dem</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="499"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="561"/>
+        <source>Export CSV</source>
+        <translation>Eksporter CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="504"/>
+        <source>Choose where to save the file</source>
+        <translation>Velg hvor filen skal lagres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="506"/>
+        <source>Choose…</source>
+        <translation>Velg…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="515"/>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="516"/>
+        <source>Semicolon (;) — Excel with Norwegian settings</source>
+        <translation>Semikolon (;) — Excel med norske innstillinger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="517"/>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="521"/>
+        <source>Include done items</source>
+        <translation>Ta med ferdige oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="524"/>
+        <source>Include confidential items</source>
+        <translation>Ta med konfidensielle oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="527"/>
+        <source>Confidential items are left out of an export unless you tick this.</source>
+        <translation>Konfidensielle oppgaver blir ikke eksportert med mindre du krysser av her.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="530"/>
+        <source>The file will hold confidential items: store and share it accordingly.</source>
+        <translation>Filen vil inneholde konfidensielle oppgaver: lagre og del den deretter.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="535"/>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="536"/>
+        <source>Separator:</source>
+        <translation>Skilletegn:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="544"/>
+        <source>Export</source>
+        <translation>Eksporter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="564"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="564"/>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="35"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="40"/>
+        <source>Welcome to kanban-sec</source>
+        <translation>Velkommen til kanban-sec</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="46"/>
+        <source>The board is empty. How would you like to start? You can import a CSV file or load the example later from the File menu as well.</source>
+        <translation>Tavlen er tom. Hvordan vil du begynne? Du kan også importere en CSV-fil eller laste inn eksempelet senere fra Fil-menyen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="51"/>
+        <source>Start with the example board</source>
+        <translation>Begynn med eksempeltavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="52"/>
+        <source>A municipality&apos;s services, organisation and improvement items: a good way to see how the weakest link is ranked first.</source>
+        <translation>Tjenester, organisasjon og forbedringsoppgaver i en kommune: en god måte å se hvordan det svakeste leddet rangeres først.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="55"/>
+        <source>Start with an empty board</source>
+        <translation>Begynn med en tom tavle</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="56"/>
+        <source>Add your own chains, links and items.</source>
+        <translation>Legg inn egne kjeder, ledd og oppgaver.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="58"/>
+        <source>Import a CSV file…</source>
+        <translation>Importer en CSV-fil…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="59"/>
+        <source>Items exported from kanban-sec, Excel or another tool. Nothing is imported unless the whole file is correct.</source>
+        <translation>Oppgaver eksportert fra kanban-sec, Excel eller et annet verktøy. Ingenting importeres med mindre hele filen er riktig.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/first_run.py" line="74"/>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportErrorsDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="110"/>
+        <source>Import refused</source>
+        <extracomment>How long an import may take before its progress dialog appears (short ones never flash). SQLite virtual-machine steps between two looks at the cancel flag inside one statement. Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
+        <translation>Importen ble avvist</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="117"/>
+        <source>Nothing was imported. Fix this problem in %1 and import again.</source>
+        <translation>Ingenting er importert. Rett denne feilen i %1 og importer på nytt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="120"/>
+        <source>Nothing was imported. Fix these %n problems in %1 and import again.</source>
+        <translation>
+            <numerusform>Ingenting er importert. Rett %n feil i %1 og importer på nytt.</numerusform>
+            <numerusform>Ingenting er importert. Rett disse %n feilene i %1 og importer på nytt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="137"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="193"/>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="137"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="193"/>
+        <source>Column</source>
+        <translation>Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="137"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="193"/>
+        <source>Problem</source>
+        <translation>Feil</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="168"/>
+        <source>Copy</source>
+        <translation>Kopier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="170"/>
+        <source>Copy the report to the clipboard as text</source>
+        <translation>Kopier rapporten til utklippstavlen som tekst</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="101"/>
+        <source>New item</source>
+        <extracomment>Change-log fields the history leaves out: bookkeeping the other fields already tell. Emitted with each :class:`Outcome` a service call of this dialog returned.</extracomment>
+        <translation>Ny oppgave</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="102"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="853"/>
+        <source>Item: {title}</source>
+        <translation>Oppgave: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="111"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="112"/>
+        <source>D&amp;escription</source>
+        <translation>&amp;Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="113"/>
+        <source>Chec&amp;klist</source>
+        <translation>&amp;Sjekkliste</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="114"/>
+        <source>&amp;Comments</source>
+        <translation>Ko&amp;mmentarer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="115"/>
+        <source>&amp;History</source>
+        <translation>&amp;Historikk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="171"/>
+        <source>What is to be improved (required)</source>
+        <translation>Hva skal forbedres (må fylles ut)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="190"/>
+        <source>(no chain)</source>
+        <translation>(uten kjede)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="197"/>
+        <source>How likely the weakness is exploited or fails: 1 (rare) to 5 (almost certain). Estimated by IT.</source>
+        <translation>Hvor sannsynlig det er at svakheten utnyttes eller svikter: 1 (sjelden) til 5 (nesten sikkert). Anslås av IT.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="200"/>
+        <source>How bad it is when it happens: 1 (insignificant) to 5 (critical). Assessed by the risk owner.</source>
+        <translation>Hvor alvorlig det er når det skjer: 1 (ubetydelig) til 5 (kritisk). Vurderes av risikoeier.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="203"/>
+        <source>1 rare … 5 almost certain</source>
+        <translation>1 sjelden … 5 nesten sikkert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="205"/>
+        <source>1 insignificant … 5 critical</source>
+        <translation>1 ubetydelig … 5 kritisk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="211"/>
+        <source>(not estimated)</source>
+        <translation>(ikke anslått)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="222"/>
+        <source>e.g. NSM 2.6.7 or CIS 15.5</source>
+        <translation>f.eks. NSM 2.6.7 eller CIS 15.5</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="231"/>
+        <source>Separate tags with ; or ,</source>
+        <translation>Skill etikettene med ; eller ,</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="238"/>
+        <source>No due date</source>
+        <translation>Ingen frist</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="248"/>
+        <source>Not blocked; write what it waits for</source>
+        <translation>Ikke blokkert; skriv hva den venter på</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="251"/>
+        <source>Not pinned; a reason puts the item first</source>
+        <translation>Ikke festet; en begrunnelse setter oppgaven først</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="262"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tittel:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="265"/>
+        <source>C&amp;olumn:</source>
+        <translation>&amp;Kolonne:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="266"/>
+        <source>C&amp;hain:</source>
+        <translation>K&amp;jede:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="267"/>
+        <source>&amp;Link:</source>
+        <translation>&amp;Ledd:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="268"/>
+        <source>L&amp;ikelihood:</source>
+        <translation>S&amp;annsynlighet:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="269"/>
+        <source>Co&amp;nsequence:</source>
+        <translation>Ko&amp;nsekvens:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="273"/>
+        <source>Score:</source>
+        <translation>Poeng:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="274"/>
+        <source>E&amp;ffort:</source>
+        <translation>&amp;Innsats:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="275"/>
+        <source>Owner:</source>
+        <translation>Eier:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="276"/>
+        <source>F&amp;ramework ref.:</source>
+        <translation>Ramme&amp;verksref.:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="277"/>
+        <source>Cl&amp;assification:</source>
+        <translation>&amp;Gradering:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="278"/>
+        <source>Ta&amp;gs:</source>
+        <translation>&amp;Etiketter:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="279"/>
+        <source>D&amp;ue date:</source>
+        <translation>F&amp;rist:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="282"/>
+        <source>&amp;Blocked because:</source>
+        <translation>Bl&amp;okkert fordi:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="283"/>
+        <source>&amp;Pinned because:</source>
+        <translation>&amp;Festet fordi:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="286"/>
+        <source>Owner (lowest operational level)</source>
+        <translation>Eier (laveste operative nivå)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="341"/>
+        <source>Markdown: **bold**, - lists, [links](…)</source>
+        <translation>Markdown: **fet**, - lister, [lenker](…)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="357"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="358"/>
+        <source>Preview</source>
+        <translation>Forhåndsvisning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="374"/>
+        <source>New checklist entry</source>
+        <translation>Nytt punkt i sjekklisten</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="376"/>
+        <source>Add</source>
+        <translation>Legg til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="379"/>
+        <source>Edit</source>
+        <translation>Rediger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="382"/>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="385"/>
+        <source>Move up</source>
+        <translation>Flytt opp</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="387"/>
+        <source>Move down</source>
+        <translation>Flytt ned</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="418"/>
+        <source>Write a comment; it is saved with the item when you press OK</source>
+        <translation>Skriv en kommentar; den lagres med oppgaven når du trykker OK</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="420"/>
+        <source>Add comment</source>
+        <translation>Legg til kommentar</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="436"/>
+        <source>When</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="436"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="436"/>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="436"/>
+        <source>Old value</source>
+        <translation>Gammel verdi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="437"/>
+        <source>New value</source>
+        <translation>Ny verdi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="458"/>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="459"/>
+        <source>Next</source>
+        <translation>Neste</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
+        <source>Doing</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="461"/>
+        <source>Verify</source>
+        <translation>Verifiseres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="462"/>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="467"/>
+        <source>Open</source>
+        <translation>Åpen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="468"/>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="469"/>
+        <source>Confidential</source>
+        <translation>Konfidensiell</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="474"/>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="475"/>
+        <source>Column</source>
+        <translation>Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="476"/>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="477"/>
+        <source>Chain</source>
+        <translation>Kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="478"/>
+        <source>Link</source>
+        <translation>Ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="479"/>
+        <source>Likelihood</source>
+        <translation>Sannsynlighet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="480"/>
+        <source>Consequence</source>
+        <translation>Konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="481"/>
+        <source>Effort</source>
+        <translation>Innsats</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="482"/>
+        <source>Owner unit</source>
+        <translation>Eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="483"/>
+        <source>Owner person</source>
+        <translation>Eier (person)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="484"/>
+        <source>Framework reference</source>
+        <translation>Referanse i rammeverk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="485"/>
+        <source>Classification</source>
+        <translation>Gradering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="486"/>
+        <source>Tags</source>
+        <translation>Etiketter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="487"/>
+        <source>Checklist</source>
+        <translation>Sjekkliste</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="488"/>
+        <source>Blocked because</source>
+        <translation>Blokkert fordi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="489"/>
+        <source>Due date</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="490"/>
+        <source>Pinned</source>
+        <translation>Festet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="491"/>
+        <source>Pinned because</source>
+        <translation>Festet fordi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="492"/>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="534"/>
+        <source>New item: ranked when it is saved</source>
+        <translation>Ny oppgave: rangeres når den lagres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="538"/>
+        <source>Done: not ranked</source>
+        <translation>Ferdig: ikke rangert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="541"/>
+        <source>Rank {rank} of {count} · score {score}</source>
+        <translation>Plass {rank} av {count} · poeng {score}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="554"/>
+        <source>not saved yet</source>
+        <translation>ikke lagret ennå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="565"/>
+        <source>Saved with the item when you press OK</source>
+        <translation>Lagres med oppgaven når du trykker OK</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="644"/>
+        <source>(no link)</source>
+        <translation>(uten ledd)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="648"/>
+        <source>{name} (maturity {maturity}/{top})</source>
+        <translation>{name} (modenhet {maturity}/{top})</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="663"/>
+        <source>Risk owner: none (the item is in no chain)</source>
+        <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="665"/>
+        <source>Risk owner: {owner}</source>
+        <translation>Risikoeier: {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="666"/>
+        <source>not set</source>
+        <translation>ikke satt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="679"/>
+        <source>L{likelihood} × C{consequence} × gap {gap} = {score}</source>
+        <translation>S{likelihood} × K{consequence} × gap {gap} = {score}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="700"/>
+        <source>A title is required.</source>
+        <translation>Tittel må fylles ut.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="706"/>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>Beskrivelsen er lengre enn {limit} tegn.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="766"/>
+        <source>{done} of {count} done</source>
+        <translation>{done} av {count} ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="768"/>
+        <source>No checklist yet</source>
+        <translation>Ingen sjekkliste ennå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="836"/>
+        <source>The item was not saved</source>
+        <translation>Oppgaven ble ikke lagret</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="229"/>
+        <source>kanban-sec — %1</source>
+        <translation>kanban-sec — %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="230"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="231"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="232"/>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="233"/>
+        <source>Swimlanes</source>
+        <translation>Svømmebaner</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="234"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="236"/>
+        <source>&amp;New item…</source>
+        <translation>&amp;Ny oppgave…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="237"/>
+        <source>&amp;Open item…</source>
+        <translation>Å&amp;pne oppgave…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Eksporter CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avslutt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="241"/>
+        <source>Pin / unpin (expedite)…</source>
+        <translation>Fest / løsne (haster)…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="242"/>
+        <source>Block / unblock…</source>
+        <translation>Blokker / opphev blokkering…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
+        <source>Delegate to the lowest level</source>
+        <translation>Deleger til laveste nivå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="244"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="530"/>
+        <source>Delete item</source>
+        <translation>Slett oppgave</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
+        <source>Chains and links…</source>
+        <translation>Kjeder og ledd…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
+        <source>Organisation…</source>
+        <translation>Organisasjon…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="247"/>
+        <source>Reload board</source>
+        <translation>Last inn tavlen på nytt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="248"/>
+        <source>No swimlanes</source>
+        <translation>Ingen svømmebaner</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="249"/>
+        <source>By chain</source>
+        <translation>Etter kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="250"/>
+        <source>By owner unit</source>
+        <translation>Etter eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="253"/>
+        <source>Clear filters</source>
+        <translation>Nullstill filtre</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="276"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Angre</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="278"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gjør om</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="258"/>
+        <source>Search title, tag, reference, chain…</source>
+        <translation>Søk i tittel, etikett, referanse, kjede…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="259"/>
+        <source>Search</source>
+        <translation>Søk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="260"/>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="261"/>
+        <source>⚑ Weakest link only</source>
+        <translation>⚑ Bare svakeste ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="262"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
+        <source>Blocked</source>
+        <translation>Blokkert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="275"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Angre %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="277"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Gjør om %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="295"/>
+        <source>Any owner unit</source>
+        <translation>Alle eierenheter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="298"/>
+        <source>Any chain</source>
+        <translation>Alle kjeder</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="301"/>
+        <source>Any tag</source>
+        <translation>Alle etiketter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="302"/>
+        <source>Open</source>
+        <translation>Åpen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="303"/>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="304"/>
+        <source>Confidential</source>
+        <translation>Konfidensiell</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="305"/>
+        <source>Any classification</source>
+        <translation>Alle graderinger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
+        <source>Any link</source>
+        <translation>Alle ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
+        <source>%1 items</source>
+        <translation>%1 oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
+        <source>%1 of %2 items shown</source>
+        <translation>Viser %1 av %2 oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
+        <source>%1 % owned at the lowest level</source>
+        <translation>%1 % eies på laveste nivå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="382"/>
+        <source>Over the WIP limit: %1</source>
+        <translation>Over WIP-grensen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
+        <source>Select a card to see why it ranks where it does.</source>
+        <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="395"/>
+        <source>**Rank %1** · score %2</source>
+        <translation>**Plass %1** · poeng %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
+        <source>Column</source>
+        <translation>Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="401"/>
+        <source>Chain › link</source>
+        <translation>Kjede › ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="403"/>
+        <source>Owner</source>
+        <translation>Eier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="404"/>
+        <source>Owner unit</source>
+        <translation>Eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="405"/>
+        <source>Risk owner</source>
+        <translation>Risikoeier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="406"/>
+        <source>Framework</source>
+        <translation>Rammeverk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="407"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="414"/>
+        <source>Can be delegated to</source>
+        <translation>Kan delegeres til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="418"/>
+        <source>Pinned</source>
+        <translation>Festet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="470"/>
+        <source>Move to %1</source>
+        <translation>Flytt til %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
+        <source>Edit item</source>
+        <translation>Rediger oppgave</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
+        <source>Unpin</source>
+        <translation>Løsne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="502"/>
+        <source>Pin first</source>
+        <translation>Fest først</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="503"/>
+        <source>Why must this go first?</source>
+        <translation>Hvorfor må denne gå først?</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="505"/>
+        <source>Pin</source>
+        <translation>Fest</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="513"/>
+        <source>Unblock</source>
+        <translation>Opphev blokkering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <source>What is it waiting for?</source>
+        <translation>Hva venter den på?</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="520"/>
+        <source>Block</source>
+        <translation>Blokker</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="525"/>
+        <source>Delegate</source>
+        <translation>Deleger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="547"/>
+        <source>Edit chains</source>
+        <translation>Rediger kjeder</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
+        <source>Edit organisation</source>
+        <translation>Rediger organisasjonen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="578"/>
+        <source>Import CSV</source>
+        <translation>Importer CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="587"/>
+        <source>Wrote %1 items to %2</source>
+        <translation>Skrev %1 oppgaver til %2</translation>
+    </message>
+</context>
+<context>
+    <name>Notify</name>
+    <message>
+        <location filename="../../kanban_sec/ui/notify.py" line="19"/>
+        <location filename="../../kanban_sec/ui/notify.py" line="28"/>
+        <source>kanban-sec</source>
+        <translation>kanban-sec</translation>
+    </message>
+</context>
+<context>
+    <name>OrgDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="165"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="457"/>
+        <source>Organisation</source>
+        <extracomment>Qt.UserRole payload of a tree row: (&quot;unit&quot;, unit id) or (&quot;person&quot;, person id). How deep a unit lies in the tree, for the picker&apos;s indentation. Emitted with each :class:`Outcome` after it was applied to the live board.</extracomment>
+        <translation>Organisasjon</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="176"/>
+        <source>Unit / person</source>
+        <translation>Enhet / person</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="176"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="269"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="306"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="177"/>
+        <source>Open items</source>
+        <translation>Åpne oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="184"/>
+        <source>Open items owned by the unit (its people&apos;s included) or the person</source>
+        <translation>Åpne oppgaver som eies av enheten (også av personene i den) eller av personen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="195"/>
+        <source>Selected</source>
+        <translation>Valgt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="229"/>
+        <source>Select a unit or a person to change it.</source>
+        <translation>Velg en enhet eller en person for å endre den.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="240"/>
+        <source>(top level)</source>
+        <translation>(øverste nivå)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="242"/>
+        <source>Move the unit, with everything under it</source>
+        <translation>Flytt enheten med alt som ligger under den</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="244"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="502"/>
+        <source>Delete unit</source>
+        <translation>Slett enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="247"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="267"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="248"/>
+        <source>Part of</source>
+        <translation>Del av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="260"/>
+        <source>Move the person to another unit</source>
+        <translation>Flytt personen til en annen enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="264"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="550"/>
+        <source>Delete person</source>
+        <translation>Slett person</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="268"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="304"/>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="274"/>
+        <source>Add</source>
+        <translation>Legg til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="282"/>
+        <source>Name of the new unit</source>
+        <translation>Navn på den nye enheten</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="284"/>
+        <source>Add unit</source>
+        <translation>Legg til enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="293"/>
+        <source>Name of the new person</source>
+        <translation>Navn på den nye personen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="297"/>
+        <source>Add person</source>
+        <translation>Legg til person</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="305"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="321"/>
+        <source>Governing</source>
+        <translation>Styrende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="322"/>
+        <source>Operational</source>
+        <translation>Gjennomførende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="323"/>
+        <source>Controlling</source>
+        <translation>Kontrollerende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="439"/>
+        <source>New units go at the top level. Select a unit to add people to it.</source>
+        <translation>Nye enheter legges på øverste nivå. Velg en enhet for å legge til personer i den.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="442"/>
+        <source>New units and people go in %1.</source>
+        <translation>Nye enheter og personer legges i %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="501"/>
+        <source>Delete the unit %1?</source>
+        <translation>Slette enheten %1?</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="549"/>
+        <source>Delete %1 from the organisation?</source>
+        <translation>Slette %1 fra organisasjonen?</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPicker</name>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="57"/>
+        <source>Find a unit or person…</source>
+        <extracomment>Qt.UserRole payload of a tree row: (&quot;unit&quot;, unit id) or (&quot;person&quot;, person id). Emitted with ``(unit_id, person_id)`` whenever the chosen owner changes.</extracomment>
+        <translation>Finn en enhet eller person…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="64"/>
+        <source>Unit / person</source>
+        <translation>Enhet / person</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="64"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="71"/>
+        <source>No owner</source>
+        <translation>Ingen eier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="73"/>
+        <source>Leave the item without an owner</source>
+        <translation>La oppgaven stå uten eier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="80"/>
+        <source>Use suggestion</source>
+        <translation>Bruk forslaget</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="89"/>
+        <source>The risk owner is the chain&apos;s business unit; it does not change with the item&apos;s owner.</source>
+        <translation>Risikoeier er kjedens virksomhetsenhet; den endres ikke når oppgaven får en annen eier.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="167"/>
+        <source>(no owner)</source>
+        <translation>(ingen eier)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="207"/>
+        <source>People without a unit</source>
+        <translation>Personer uten enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="220"/>
+        <source>governing</source>
+        <translation>styrende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="221"/>
+        <source>operational</source>
+        <translation>gjennomførende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="222"/>
+        <source>controlling</source>
+        <translation>kontrollerende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="233"/>
+        <source>Risk owner: none (the item is in no chain)</source>
+        <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="235"/>
+        <source>not set</source>
+        <translation>ikke satt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="236"/>
+        <source>Risk owner (chain {chain}): {owner}</source>
+        <translation>Risikoeier (kjede {chain}): {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="252"/>
+        <source>Owned at the lowest level.</source>
+        <translation>Eies på laveste nivå.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="255"/>
+        <source>Suggested (lowest level): none; choose a unit or a person.</source>
+        <translation>Forslag (laveste nivå): ingen; velg en enhet eller en person.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="260"/>
+        <source>(and {count} more)</source>
+        <translation>(og {count} til)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/owner_picker.py" line="262"/>
+        <source>Suggested (lowest level): {names}</source>
+        <translation>Forslag (laveste nivå): {names}</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAmI</name>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="48"/>
+        <source>Governing</source>
+        <extracomment>Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
+        <translation>Styrende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="49"/>
+        <source>Operational</source>
+        <translation>Gjennomførende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="50"/>
+        <source>Controlling</source>
+        <translation>Kontrollerende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="56"/>
+        <source>Leads; sets targets and accepts risk</source>
+        <translation>Leder; setter mål og aksepterer risiko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="57"/>
+        <source>Does the improvement work</source>
+        <translation>Gjør forbedringsarbeidet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="58"/>
+        <source>Internal control: verifies finished work</source>
+        <translation>Internkontroll: verifiserer ferdig arbeid</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAmIDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="121"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="346"/>
+        <source>Who am I?</source>
+        <translation>Hvem er jeg?</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="130"/>
+        <source>Choose who you are on this board. It decides which items are &lt;i&gt;mine&lt;/i&gt; and signs your comments, and is remembered for this board on this computer.</source>
+        <translation>Velg hvem du er på denne tavlen. Valget avgjør hvilke oppgaver som er &lt;i&gt;mine&lt;/i&gt; og hvem som står bak kommentarene dine, og huskes for denne tavlen på denne datamaskinen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="137"/>
+        <source>Search by name, unit or role</source>
+        <translation>Søk etter navn, enhet eller rolle</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="140"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="140"/>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="140"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="189"/>
+        <source>Nobody is in the organisation yet: add yourself under “I am not in the list”.</source>
+        <translation>Ingen er lagt inn i organisasjonen ennå: legg deg selv til under «Jeg står ikke på listen».</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="197"/>
+        <source>Your full name</source>
+        <translation>Ditt fulle navn</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="206"/>
+        <source>Choose a unit, or type a path such as Kommune / IT / Drift</source>
+        <translation>Velg en enhet, eller skriv en sti som Kommune / IT / Drift</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="223"/>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="224"/>
+        <source>Unit:</source>
+        <translation>Enhet:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="226"/>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="232"/>
+        <source>Pick yourself</source>
+        <translation>Velg deg selv</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="233"/>
+        <source>I am not in the list</source>
+        <translation>Jeg står ikke på listen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="239"/>
+        <source>This is me</source>
+        <translation>Dette er meg</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="292"/>
+        <source>No unit has this full path; did you mean %1? Otherwise a new unit is created.</source>
+        <translation>Ingen enhet har akkurat denne stien; mente du %1? Ellers opprettes en ny enhet.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/whoami.py" line="294"/>
+        <source>A new unit is created (with the missing units along its path).</source>
+        <translation>En ny enhet opprettes (med de manglende enhetene langs stien).</translation>
+    </message>
+</context>
+<context>
+    <name>_ImportProgress</name>
+    <message>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="215"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+</TS>
