@@ -7,14 +7,19 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+# isort: off
+# The store (SQLAlchemy) before PySide6: PySide6's import hook reads the source of every
+# module imported after it, which costs start-up time and memory.
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.live_board import LiveBoard
+from kanban_sec.store.database import open_database
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from kanban_sec.services.board import BoardService
-from kanban_sec.services.live_board import LiveBoard
-from kanban_sec.store.database import open_database
 from kanban_sec.ui import i18n
+# isort: on
 from kanban_sec.ui.main_window import MainWindow
 
 APP_NAME = "kanban-sec"

@@ -21,6 +21,8 @@ from kanban_sec.store import rows
 from kanban_sec.store.unit_of_work import Board, reading
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: Fields of an item whose change can change who owns it at the lowest level.
+_OWNERSHIP_FIELDS = frozenset({"owner_unit_id", "owner_person_id", "link_id", "deleted_at"})
 #: Fields of an item whose change can move it in the ranking.
 _RANKING_FIELDS = frozenset({
     "status", "chain_id", "link_id", "likelihood", "consequence", "effort", "pinned_at",
@@ -55,6 +57,8 @@ class LiveBoard:
     me: str | None = None
     board: Board = field(init=False)
     ranking: dict[str, Ranked] = field(init=False, default_factory=dict)
+    #: Whether the last apply() re-ranked (when not, every other card kept its rank).
+    reranked: bool = field(init=False, default=True)
     items: dict[str, Item] = field(init=False, default_factory=dict)
     tree: OrgTree = field(init=False)
 
@@ -74,9 +78,11 @@ class LiveBoard:
     def _rerank(self) -> None:
         self.ranking = {r.item_id: r for r in rank(
             self.items.values(), self.board.chains, self.board.links)}
+        self._lowest: tuple[int, int] | None = None
 
     def apply(self, outcome: Outcome) -> set[str]:
         """Bring the board up to date with a service call's outcome; returns touched ids."""
+        self.reranked = True
         if outcome.bulk_rows or any(c.entity not in ("item", "comment")
                                     for c in outcome.changes):
             self.reload()  # an import, or a chain, link, unit or column changed
@@ -100,6 +106,11 @@ class LiveBoard:
             self.items[change.row_id] = _patched(current, new)
             if _RANKING_FIELDS & new.keys():
                 rerank = rerank or _ranking_may_change(current, new)
+            if _OWNERSHIP_FIELDS & new.keys() or (
+                    "status" in new and Status.DONE.value in (new["status"],
+                                                              current.status.value)):
+                self._lowest = None
+        self.reranked = rerank
         if rerank:
             self._rerank()
         else:
@@ -192,8 +203,10 @@ class LiveBoard:
         return delegation(item, self.tree, link)
 
     def lowest_level(self) -> tuple[int, int]:
-        """(owned at the lowest level, open items)."""
-        return lowest_level_share(self.items.values(), self.tree, self.board.links)
+        """(owned at the lowest level, open items); kept until ownership can have changed."""
+        if self._lowest is None:
+            self._lowest = lowest_level_share(self.items.values(), self.tree, self.board.links)
+        return self._lowest
 
     def counts(self) -> dict[Status, int]:
         out = dict.fromkeys(Status, 0)

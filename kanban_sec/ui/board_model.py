@@ -7,6 +7,7 @@ Models change with row signals (insert, remove, move), never a full reset, so a 
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -125,6 +126,11 @@ class ColumnModel(QAbstractListModel):
         """Become ``new_ids`` with row signals: removals, insertions, then moves."""
         for item_id in touched or ():
             self._cards.pop(item_id, None)
+        if not self._ids and new_ids:  # the first fill: one insertion, not one per row
+            self.beginInsertRows(QModelIndex(), 0, len(new_ids) - 1)
+            self._ids = list(new_ids)
+            self.endInsertRows()
+            return
         wanted = set(new_ids)
         # Remove rows that leave, last first, in contiguous runs.
         row = len(self._ids) - 1
@@ -160,6 +166,33 @@ class ColumnModel(QAbstractListModel):
             changed = [self._ids.index(i) for i in touched if i in wanted]
             if changed:
                 self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
+
+    def remove_id(self, item_id: str) -> bool:
+        row = self.row_of(item_id)
+        if row < 0:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[row]
+        self._cards.pop(item_id, None)
+        self.endRemoveRows()
+        return True
+
+    def insert_ranked(self, item_id: str) -> int:
+        """Insert a card where its rank puts it (the column is in rank order)."""
+        ranking = self.live.ranking
+        row = bisect_left(self._ids, ranking[item_id].rank, key=lambda i: ranking[i].rank)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._ids.insert(row, item_id)
+        self.endInsertRows()
+        return row
+
+    def changed(self, item_id: str) -> None:
+        """The card's data changed (not its place): repaint it from fresh data."""
+        self._cards.pop(item_id, None)
+        row = self.row_of(item_id)
+        if row >= 0:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
 
     def refresh_all(self) -> None:
         """Drop the row cache (ranks or names may have changed everywhere)."""

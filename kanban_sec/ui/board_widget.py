@@ -250,6 +250,37 @@ class BoardWidget(QWidget):
         if self.lane_mode != "none":
             self._fit_lane_heights()
 
+    def relocate(self, item_ids: set[str]) -> bool:
+        """Put changed cards in place when no other card's rank moved (a column change).
+
+        Touches two rows instead of rebuilding five columns; ``False`` when a full
+        :meth:`refresh` is needed (a new lane, or a card the board does not know).
+        """
+        lane_index = {lane.key: n for n, lane in enumerate(self.lanes)}
+        for item_id in item_ids:
+            item = self.live.items.get(item_id)
+            if item is None or item.status is Status.DONE:
+                return False
+            target_lane = lane_index.get(self._lane_of(item_id))
+            if target_lane is None:
+                return False
+            target = self.lanes[target_lane].models[item.status]
+            source = next((m for lane in self.lanes for m in lane.models.values()
+                           if m.row_of(item_id) >= 0), None)
+            visible = not self.filter.active or self.live.matches(item_id, self.filter)
+            if source is target:
+                if visible:
+                    target.changed(item_id)
+                else:
+                    target.remove_id(item_id)
+                continue
+            if source is not None:
+                source.remove_id(item_id)
+            if visible:
+                target.insert_ranked(item_id)
+        self.refresh_headers()
+        return True
+
     def _lane_of(self, item_id: str) -> str:
         if self.lane_mode == "none":
             return NO_LANE
@@ -300,26 +331,29 @@ class BoardWidget(QWidget):
         return out
 
     def select_item(self, item_id: str) -> bool:
-        """Select and focus the card, wherever it is."""
-        for lane in self.lanes:
-            for view in lane.views.values():
-                model = view.model()
-                assert isinstance(model, ColumnModel)
-                row = model.row_of(item_id)
-                if row >= 0:
-                    index = model.index(row)
-                    self._clear_other_selections(view)
-                    view.selectionModel().setCurrentIndex(
-                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                    view.scrollTo(index)
-                    view.setFocus(Qt.FocusReason.OtherFocusReason)
-                    return True
+        """Select and focus the card, wherever it is (its own column is looked at first)."""
+        item = self.live.items.get(item_id)
+        status = item.status if item is not None else None
+        views = [v for lane in self.lanes for s, v in lane.views.items() if s is status] + [
+            v for lane in self.lanes for s, v in lane.views.items() if s is not status]
+        for view in views:
+            model = view.model()
+            assert isinstance(model, ColumnModel)
+            row = model.row_of(item_id)
+            if row >= 0:
+                index = model.index(row)
+                self._clear_other_selections(view)
+                view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                view.scrollTo(index)
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
         return False
 
     def _clear_other_selections(self, keep: QListView) -> None:
         for lane in self.lanes:
             for view in lane.views.values():
-                if view is not keep:
+                if view is not keep and view.selectionModel().hasSelection():
                     view.selectionModel().clearSelection()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -27,6 +35,30 @@ def risk_colour(risk: int) -> QColor:
 
 class CardDelegate(QStyledItemDelegate):
     """Rank, ⚑, title, score (risk colour), chain › link, owner, badges, age."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Wrapped and elided texts per (card, width, font): a drag repaints a column's
+        # visible cards, and text layout is most of a card's painting.
+        self._texts: dict[tuple[Card, int, str], tuple[str, str, str, str]] = {}
+
+    def _layout(self, key: tuple[Card, int, str], metrics: QFontMetrics,
+                title_width: int) -> tuple[str, str, str, str]:
+        card, width, _font = key
+        title = _elide_lines(card.title, metrics, title_width, 2)
+        where = metrics.elidedText(card.where, Qt.TextElideMode.ElideMiddle, width) \
+            if card.where else ""
+        age = translate("Card", "%1 d").replace("%1", str(card.days_in_column))
+        owner = card.owner or translate("Card", "no owner")
+        if card.delegable:
+            owner += "  ↓ " + translate("Card", "can be delegated")
+        owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight,
+                                   width - metrics.horizontalAdvance(age) - 6)
+        if len(self._texts) > 5000:
+            self._texts.clear()
+        texts = (title, where, owner, age)
+        self._texts[key] = texts
+        return texts
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         line = QFontMetrics(option.font).height()
@@ -90,28 +122,24 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(font)
         title_rect = QRect(inner.left() + head_w, inner.top(),
                            inner.width() - head_w - pill_w - 6, line * 2 + 2)
-        title = _elide_lines(card.title, metrics, title_rect.width(), 2)
+        key = (card, inner.width(), font.key())
+        texts = self._texts.get(key)
+        if texts is None:
+            texts = self._layout(key, metrics, title_rect.width())
+        title, where, owner, age = texts
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          title)
 
         y = inner.top() + line * 2 + 2
         painter.setPen(muted)
-        if card.where:
+        if where:
             painter.drawText(QRect(inner.left(), y, inner.width(), line),
-                             Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(card.where, Qt.TextElideMode.ElideMiddle,
-                                                inner.width()))
+                             Qt.AlignmentFlag.AlignLeft, where)
         y += line
-        age = translate("Card", "%1 d").replace("%1", str(card.days_in_column))
         age_w = metrics.horizontalAdvance(age)
-        owner = card.owner or translate("Card", "no owner")
-        if card.delegable:
-            owner += "  ↓ " + translate("Card", "can be delegated")
         painter.setPen(text)
         painter.drawText(QRect(inner.left(), y, inner.width() - age_w - 6, line),
-                         Qt.AlignmentFlag.AlignLeft,
-                         metrics.elidedText(owner, Qt.TextElideMode.ElideRight,
-                                            inner.width() - age_w - 6))
+                         Qt.AlignmentFlag.AlignLeft, owner)
         painter.setPen(muted)
         painter.drawText(QRect(inner.right() - age_w, y, age_w, line),
                          Qt.AlignmentFlag.AlignRight, age)

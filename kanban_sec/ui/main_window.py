@@ -444,7 +444,8 @@ class MainWindow(QMainWindow):
         if structural:
             self._fill_filter_choices()
             self.board.reset_cards()
-        self.board.refresh(touched, rebuild_lanes=True)
+        if structural or self.live.reranked or not self.board.relocate(touched):
+            self.board.refresh(touched, rebuild_lanes=True)
         current = self.board.current_item()
         if current:
             self._show_detail(current)
