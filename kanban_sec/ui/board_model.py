@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QByteArray,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
     Signal,
 )
@@ -99,8 +99,14 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
     )
 
 
-class ColumnModel(QAbstractListModel):
-    """The cards of one column (in one swimlane), in rank order."""
+class ColumnModel(QStringListModel):
+    """The cards of one column (in one swimlane), in rank order.
+
+    The row list lives in C++ (a QStringListModel of item ids) so that Qt's list layout,
+    which asks the model for every row's index, never calls into Python per row; a Python
+    mirror of the ids serves lookups. Rows change only through the methods below, with row
+    signals; views cannot remove or edit rows themselves.
+    """
 
     #: Cards dropped here: (item ids, status) — the window calls the move service.
     move_requested = Signal(list, object)
@@ -111,6 +117,7 @@ class ColumnModel(QAbstractListModel):
         self.status = status
         self._ids: list[str] = []
         self._cards: dict[str, Card] = {}
+        self._changing = False
 
     # -- contents ----------------------------------------------------------------------
     def ids(self) -> list[str]:
@@ -122,14 +129,43 @@ class ColumnModel(QAbstractListModel):
         except ValueError:
             return -1
 
+    def _insert(self, row: int, item_ids: list[str]) -> None:
+        self._changing = True
+        try:
+            QStringListModel.insertRows(self, row, len(item_ids), QModelIndex())
+            for offset, item_id in enumerate(item_ids):
+                QStringListModel.setData(self, self.index(row + offset, 0), item_id,
+                                         Qt.ItemDataRole.EditRole)
+        finally:
+            self._changing = False
+        self._ids[row:row] = item_ids
+
+    def _remove(self, row: int, count: int) -> None:
+        self._changing = True
+        try:
+            QStringListModel.removeRows(self, row, count, QModelIndex())
+        finally:
+            self._changing = False
+        for gone in self._ids[row:row + count]:
+            self._cards.pop(gone, None)
+        del self._ids[row:row + count]
+
+    def _move(self, source: int, target: int) -> None:
+        self._changing = True
+        try:
+            QStringListModel.moveRows(self, QModelIndex(), source, 1, QModelIndex(), target)
+        finally:
+            self._changing = False
+        self._ids.insert(target, self._ids.pop(source))
+
     def set_ids(self, new_ids: list[str], touched: set[str] | None = None) -> None:
-        """Become ``new_ids`` with row signals: removals, insertions, then moves."""
+        """Become ``new_ids`` with row signals: removals, moves, then insertions."""
         for item_id in touched or ():
             self._cards.pop(item_id, None)
-        if not self._ids and new_ids:  # the first fill: one insertion, not one per row
-            self.beginInsertRows(QModelIndex(), 0, len(new_ids) - 1)
+        if not self._ids and new_ids:
+            # The first fill of an empty column: one list handed to C++.
+            self.setStringList(list(new_ids))
             self._ids = list(new_ids)
-            self.endInsertRows()
             return
         wanted = set(new_ids)
         # Remove rows that leave, last first, in contiguous runs.
@@ -141,49 +177,37 @@ class ColumnModel(QAbstractListModel):
             end = row
             while row >= 0 and self._ids[row] not in wanted:
                 row -= 1
-            self.beginRemoveRows(QModelIndex(), row + 1, end)
-            for gone in self._ids[row + 1:end + 1]:
-                self._cards.pop(gone, None)
-            del self._ids[row + 1:end + 1]
-            self.endRemoveRows()
+            self._remove(row + 1, end - row)
         # Move rows that stay into the new relative order.
         present = set(self._ids)
         staying = [i for i in new_ids if i in present]
         for target, item_id in enumerate(staying):
             source = self._ids.index(item_id, target)
             if source != target:
-                self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
-                self._ids.insert(target, self._ids.pop(source))
-                self.endMoveRows()
+                self._move(source, target)
         # Insert the newcomers where they belong.
         for target, item_id in enumerate(new_ids):
             if target < len(self._ids) and self._ids[target] == item_id:
                 continue
-            self.beginInsertRows(QModelIndex(), target, target)
-            self._ids.insert(target, item_id)
-            self.endInsertRows()
+            self._insert(target, [item_id])
         if touched:
             changed = [self._ids.index(i) for i in touched if i in wanted]
             if changed:
-                self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
+                self.dataChanged.emit(self.index(min(changed), 0),
+                                      self.index(max(changed), 0))
 
     def remove_id(self, item_id: str) -> bool:
         row = self.row_of(item_id)
         if row < 0:
             return False
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._ids[row]
-        self._cards.pop(item_id, None)
-        self.endRemoveRows()
+        self._remove(row, 1)
         return True
 
     def insert_ranked(self, item_id: str) -> int:
         """Insert a card where its rank puts it (the column is in rank order)."""
         ranking = self.live.ranking
         row = bisect_left(self._ids, ranking[item_id].rank, key=lambda i: ranking[i].rank)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._ids.insert(row, item_id)
-        self.endInsertRows()
+        self._insert(row, [item_id])
         return row
 
     def changed(self, item_id: str) -> None:
@@ -191,42 +215,60 @@ class ColumnModel(QAbstractListModel):
         self._cards.pop(item_id, None)
         row = self.row_of(item_id)
         if row >= 0:
-            index = self.index(row)
+            index = self.index(row, 0)
             self.dataChanged.emit(index, index)
 
     def refresh_all(self) -> None:
         """Drop the row cache (ranks or names may have changed everywhere)."""
         self._cards.clear()
         if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
 
-    # -- Qt model interface ------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+    # -- rows change only through the methods above ----------------------------------------
+    def insertRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self._changing and super().insertRows(row, count, parent)
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        # A view that dragged cards away asks to remove them; the move service decides.
+        return self._changing and super().removeRows(row, count, parent)
+
+    def moveRows(self, source_parent: Index, source_row: int, count: int,
+                 destination_parent: Index, destination_child: int) -> bool:
+        return self._changing and super().moveRows(source_parent, source_row, count,
+                                                   destination_parent, destination_child)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        return False
 
     def card(self, row: int) -> Card:
-        item_id = self._ids[row]
+        return self._card(self._ids[row])
+
+    def _card(self, item_id: str) -> Card:
         card = self._cards.get(item_id)
         if card is None:
             card = self._cards[item_id] = make_card(self.live, item_id)
         return card
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid():
+            return None
+        # The id from the C++ row list: right even while a row signal is on its way.
+        item_id = QStringListModel.data(self, index, Qt.ItemDataRole.DisplayRole)
+        if not item_id or item_id not in self.live.items:
             return None
         if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
+            return item_id
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.card(index.row()).title
+            return self._card(item_id).title
         if role == CARD_ROLE:
-            return self.card(index.row())
+            return self._card(item_id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            card = self.card(index.row())
+            card = self._card(item_id)
             return f"{card.title}\n{card.explanation}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.card(index.row()).accessible_text()
+            return self._card(item_id).accessible_text()
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return self.card(index.row()).explanation
+            return self._card(item_id).explanation
         if role == STATUS_ROLE:
             return self.status.value
         return None

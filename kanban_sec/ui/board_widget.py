@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -49,9 +50,17 @@ class ColumnHeader(QLabel):
         self.setObjectName(f"header-{status.value}")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMargin(6)
+        # A new count must not change the header's width: that would resize every column
+        # and lay out every list view again (one Python call per row in Qt's layout).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.wip_state = "ok"
+        self._shown: tuple[object, ...] = ()
 
     def show_counts(self, count: int, limit: int | None, hard: bool) -> None:
+        shown = (count, limit, hard, status_name(self.status))
+        if shown == self._shown:
+            return  # a style sheet change re-lays the header out: only when needed
+        self._shown = shown
         name = status_name(self.status)
         if limit is None:
             self.setText(f"<b>{name}</b>  {count}")
@@ -60,10 +69,11 @@ class ColumnHeader(QLabel):
             kind = translate("Board", "hard limit") if hard else translate("Board", "limit")
             self.setText(f"<b>{name}</b>  {count} / {limit} <small>({kind})</small>")
             state = "over" if count > limit else "at" if count == limit else "ok"
-        self.wip_state = state
         colours = {"ok": "", "at": "background:#f6c343; color:#222;",
                    "over": "background:#d32f2f; color:white;"}
-        self.setStyleSheet(f"QLabel {{ border-radius:4px; {colours[state]} }}")
+        if state != self.wip_state or not self.styleSheet():
+            self.setStyleSheet(f"QLabel {{ border-radius:4px; {colours[state]} }}")
+        self.wip_state = state
         tip = {"ok": "", "at": translate("Board", "At the WIP limit"),
                "over": translate("Board", "Over the WIP limit: finish something before "
                                           "starting more")}
