@@ -34,15 +34,20 @@ def ensure_app() -> QApplication:
     if not QCoreApplication.organizationName():
         QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-    app.setStyle("Fusion")
-    _follow_system_palette(app)
+    if app.property("kanban_sec_ready") is None:
+        app.setProperty("kanban_sec_ready", True)
+        app.setStyle("Fusion")
+        _follow_system_palette(app)
+        # The palette follows the system when the user switches light/dark while we run.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: _follow_system_palette(app))
     return app
 
 
-def _follow_system_palette(app: QApplication) -> None:
+def _follow_system_palette(app: QApplication, dark: bool | None = None) -> None:
     """Light or dark, as the system says (Fusion draws both well)."""
-    hints = QGuiApplication.styleHints()
-    dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    if dark is None:
+        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
     palette = app.style().standardPalette()
     if dark:
         role = QPalette.ColorRole
@@ -115,13 +120,9 @@ def install_exception_hook(log_file: Path) -> None:
 
 def run_window(db_path: Path | None) -> int:
     """Open the board window (the first run offers the example, empty or a CSV import)."""
-    import asyncio
-
-    import qasync
-
     from kanban_sec.cli import default_db_path, log_path
 
-    app = ensure_app()
+    ensure_app()
     i18n.install(i18n.preferred_language())
     install_exception_hook(log_path())
     path = db_path or default_db_path()
@@ -133,6 +134,16 @@ def run_window(db_path: Path | None) -> int:
     if window.live.me is None and window.live.board.people:
         _ask_who_am_i(window)
     window.show()
+    return _run_loop(window)
+
+
+def _run_loop(window: MainWindow) -> int:
+    """Run Qt's event loop under asyncio (qasync) until the window closes."""
+    import asyncio
+
+    import qasync
+
+    app = ensure_app()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     closing = asyncio.Event()

@@ -27,3 +27,33 @@ def test_an_unexpected_error_is_logged_and_shown_once(qtbot, tmp_path, monkeypat
     assert len(boxes) == 1
     assert str(log) in boxes[0].text() and "kaputt" in boxes[0].text()
     boxes[0].close()
+
+
+def test_dark_palette_keeps_card_text_readable(qtbot, db_path):
+    from PySide6.QtGui import QPalette
+
+    from kanban_sec.app import _follow_system_palette, create_main_window
+
+    app = ensure_app()
+    before = app.palette()
+    try:
+        _follow_system_palette(app, dark=True)
+        palette = app.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        assert base.lightness() < 60 and text.lightness() > 180  # light text on dark
+        window = create_main_window(db_path)
+        qtbot.addWidget(window)
+        window.resize(1000, 700)
+        window.show()
+        from kanban_sec.domain.model import Status
+
+        view = window.board.view(Status.VERIFY)
+        image = view.viewport().grab().toImage()
+        rect = view.visualRect(view.model().index(0, 0))
+        # A spot inside the first card, right of the text: the card is painted dark.
+        spot = image.pixelColor(rect.right() - 20, rect.bottom() - 12)
+        assert spot.lightness() < 100, spot.name()
+        window.close()
+    finally:
+        app.setPalette(before)

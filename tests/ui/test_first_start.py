@@ -1,0 +1,46 @@
+"""The first start of the app: choose the example board, then who you are."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from kanban_sec import app as app_module
+
+
+def _when_shown(name: str, act) -> None:
+    """Act on the dialog called ``name`` as soon as it is up (it runs its own loop)."""
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == name and widget.isVisible():
+                act(widget)
+                return
+        QTimer.singleShot(20, poll)
+    QTimer.singleShot(20, poll)
+
+
+def test_first_start_offers_the_example_and_asks_who_i_am(qtbot, tmp_path, monkeypatch):
+    default = tmp_path / "data" / "kanban-sec.sqlite"
+    monkeypatch.setattr("kanban_sec.cli.default_db_path", lambda: default)
+    monkeypatch.setattr("kanban_sec.cli.log_path", lambda: tmp_path / "log" / "k.log")
+    shown = {}
+
+    def started(window) -> None:  # instead of entering the event loop
+        shown["window"] = window
+        return 0
+
+    _when_shown("first-run", lambda dialog: dialog.choose("demo"))
+    monkeypatch.setattr(app_module, "_run_loop", started)
+    _when_shown("who-am-i", lambda dialog: _pick(dialog))
+    assert app_module.run_window(None) == 0
+    window = shown["window"]
+    qtbot.addWidget(window)
+    assert default.exists() and len(window.live.items) == 39
+    assert window.live.me is not None
+    assert window.service.author == window.live.board.people[window.live.me].name
+    window.close()
+
+
+def _pick(dialog) -> None:
+    dialog.people_view.selectRow(0)
+    dialog.accept()
