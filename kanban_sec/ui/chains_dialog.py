@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -41,7 +39,7 @@ from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.organisation import OrganisationService
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.ui import notify
-from kanban_sec.ui.org_dialog import UnitPicker, ask
+from kanban_sec.ui.org_dialog import UnitPicker, ask, two_panes
 
 #: Qt.UserRole payload of a chain row or a link row: its id.
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -67,23 +65,7 @@ class ChainsDialog(QDialog):
         self.outcomes: list[Outcome] = []
         self._filling = False
 
-        splitter = QSplitter()
-        splitter.addWidget(self._build_chain_list())
-        splitter.addWidget(self._build_chain_side())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setChildrenCollapsible(False)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
-        self.resize(1000, 650)
-        splitter.setSizes([290, 710])
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)  # Return in a field applies it; it must not click
-            button.setDefault(False)
+        two_panes(self, self._build_chain_list(), self._build_chain_side(), (290, 710))
         self.refresh()
         first = self.chains.topLevelItem(0)
         if first is not None:

@@ -152,6 +152,26 @@ def _walk(tree: OrgTree) -> list[tuple[str, int]]:
     return out
 
 
+def two_panes(dialog: QDialog, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
+    """Lay a dialog out as two panes side by side over a Close button (1000×650)."""
+    splitter = QSplitter()
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, sizes[0])
+    splitter.setStretchFactor(1, sizes[1])
+    splitter.setChildrenCollapsible(False)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(splitter, 1)
+    layout.addWidget(buttons)
+    dialog.resize(1000, 650)
+    splitter.setSizes(list(sizes))
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)  # Return in a field applies it; it must not click
+        button.setDefault(False)
+
+
 class OrgDialog(QDialog):
     """Units, people and roles: add, rename, move, change role, delete."""
 
@@ -202,23 +222,7 @@ class OrgDialog(QDialog):
         side_layout.addWidget(self._build_add_box())
         side_layout.addStretch(1)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
-        self.resize(1000, 650)
-        splitter.setSizes([580, 420])
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)  # Return in a field applies it; it must not click
-            button.setDefault(False)
+        two_panes(self, self.tree, side, (580, 420))
         self.refresh()
         first = self.tree.topLevelItem(0)
         if first is not None:
