@@ -10,6 +10,7 @@ from types import TracebackType
 # isort: off
 # The store (SQLAlchemy) before PySide6: PySide6's import hook reads the source of every
 # module imported after it, which costs start-up time and memory.
+from kanban_sec.domain.errors import KanbanError
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.store.database import open_database
@@ -127,8 +128,18 @@ def run_window(db_path: Path | None) -> int:
     install_exception_hook(log_path())
     path = db_path or default_db_path()
     first_run = db_path is None and not path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    window = create_main_window(path)
+    if db_path is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        window = create_main_window(path)
+    except KanbanError as error:  # locked, unreadable, not ours, too new: say so, in a window
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                          error.message(i18n.current_language()))
+        box.setObjectName("start-error")
+        box.exec()
+        return error.exit_code
     if first_run:
         _offer_first_run(window)
     if window.live.me is None and window.live.board.people:

@@ -44,3 +44,20 @@ def test_first_start_offers_the_example_and_asks_who_i_am(qtbot, tmp_path, monke
 def _pick(dialog) -> None:
     dialog.people_view.selectRow(0)
     dialog.accept()
+
+
+def test_a_database_that_cannot_open_is_a_message_not_a_traceback(qtbot, tmp_path,
+                                                                   monkeypatch):
+    notes = tmp_path / "notater.sqlite"
+    notes.write_text("ikke en database", encoding="utf-8")
+    monkeypatch.setattr("kanban_sec.cli.log_path", lambda: tmp_path / "log" / "k.log")
+    seen = []
+
+    def read_and_close(box) -> None:
+        seen.append(box.text())
+        box.close()
+
+    _when_shown("start-error", read_and_close)
+    assert app_module.run_window(notes) == 2
+    assert seen and "not SQLite" in seen[0] and str(notes) in seen[0]
+    assert notes.read_text(encoding="utf-8") == "ikke en database"
