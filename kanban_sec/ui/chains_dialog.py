@@ -32,14 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.model import MATURITY_MAX, MATURITY_MIN, Chain, Link
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.organisation import OrganisationService
 from kanban_sec.services.outcome import Outcome
-from kanban_sec.ui import notify
-from kanban_sec.ui.org_dialog import UnitPicker, ask, two_panes
+from kanban_sec.ui.org_dialog import UnitPicker, ask, run_edit, two_panes
 
 #: Qt.UserRole payload of a chain row or a link row: its id.
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -461,22 +459,7 @@ class ChainsDialog(QDialog):
     # -- editing -----------------------------------------------------------------------
     def _run(self, call: Callable[..., Outcome], *args: Any,
              keep: QLineEdit | None = None) -> Outcome | None:
-        """One service call: apply and announce its outcome, or show why it was refused."""
-        try:
-            outcome = call(*args)
-        except KanbanError as error:
-            typed = keep.text() if keep is not None else None
-            notify.show_error(self, error, self.tr("Chains and links"))
-            self.refresh()
-            if keep is not None and typed is not None:
-                keep.setText(typed)  # what was typed stays, to be corrected
-            return None
-        if outcome.changed:
-            self.live.apply(outcome)
-            self.outcomes.append(outcome)
-            self.changed.emit(outcome)
-        self.refresh()
-        return outcome
+        return run_edit(self, self.tr("Chains and links"), call, *args, keep=keep)
 
     def _add_chain(self) -> None:
         outcome = self._run(self.org.add_chain, self.new_chain_name.text(),

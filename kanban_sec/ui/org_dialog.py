@@ -152,6 +152,28 @@ def _walk(tree: OrgTree) -> list[tuple[str, int]]:
     return out
 
 
+def run_edit(dialog: Any, title: str, call: Callable[..., Outcome], *args: Any,
+             keep: QLineEdit | None = None) -> Outcome | None:
+    """One service call from an editing dialog: apply and announce its outcome (to the
+    live board, ``dialog.outcomes`` and ``dialog.changed``), or show why it was refused,
+    keeping what was typed in ``keep``."""
+    try:
+        outcome = call(*args)
+    except KanbanError as error:
+        typed = keep.text() if keep is not None else None
+        notify.show_error(dialog, error, title)
+        dialog.refresh()
+        if keep is not None and typed is not None:
+            keep.setText(typed)  # what was typed stays, to be corrected
+        return None
+    if outcome.changed:
+        dialog.live.apply(outcome)
+        dialog.outcomes.append(outcome)
+        dialog.changed.emit(outcome)
+    dialog.refresh()
+    return outcome
+
+
 def two_panes(dialog: QDialog, left: QWidget, right: QWidget, sizes: tuple[int, int]) -> None:
     """Lay a dialog out as two panes side by side over a Close button (1000×650)."""
     splitter = QSplitter()
@@ -453,22 +475,7 @@ class OrgDialog(QDialog):
     # -- editing -----------------------------------------------------------------------
     def _run(self, call: Callable[..., Outcome], *args: Any,
              keep: QLineEdit | None = None) -> Outcome | None:
-        """One service call: apply and announce its outcome, or show why it was refused."""
-        try:
-            outcome = call(*args)
-        except KanbanError as error:
-            typed = keep.text() if keep is not None else None
-            notify.show_error(self, error, self.tr("Organisation"))
-            self.refresh()
-            if keep is not None and typed is not None:
-                keep.setText(typed)  # what was typed stays, to be corrected
-            return None
-        if outcome.changed:
-            self.live.apply(outcome)
-            self.outcomes.append(outcome)
-            self.changed.emit(outcome)
-        self.refresh()
-        return outcome
+        return run_edit(self, self.tr("Organisation"), call, *args, keep=keep)
 
     def _selected_id(self, kind: str) -> str | None:
         current = self.current()
