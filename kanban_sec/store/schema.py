@@ -125,6 +125,9 @@ items = Table(
     Column("started_at", Text),
     Column("done_at", Text),
     *_stamps(),
+    # The annual wheel's activity that generated the item, and for which occurrence.
+    Column("activity_id", Text, _fk("activities.id")),
+    Column("occurrence", Text),
     CheckConstraint(
         "status IN ('backlog', 'next', 'doing', 'verify', 'done')", name="ck_items_status"
     ),
@@ -140,6 +143,68 @@ items = Table(
 Index("ix_items_status", items.c.status, sqlite_where=text("deleted_at IS NULL"))
 Index("ix_items_chain", items.c.chain_id)
 Index("ix_items_link", items.c.link_id)
+Index("ix_items_activity", items.c.activity_id, items.c.occurrence)
+
+activities = Table(
+    "activities",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    # RFC 5545 recurrence rule, e.g. "FREQ=MONTHLY;BYMONTHDAY=1".
+    Column("rrule", Text, nullable=False),
+    Column("starts_on", Text, nullable=False),
+    # Days before an occurrence that its item appears in the backlog.
+    Column("lead_days", Integer, nullable=False, server_default="14"),
+    # A missed occurrence: "create" its item late, or "skip" to the next one.
+    Column("overdue", Text, nullable=False, server_default="create"),
+    Column("owner_unit_id", Text, _fk("org_units.id")),
+    Column("owner_person_id", Text, _fk("people.id")),
+    Column("chain_id", Text, _fk("chains.id")),
+    Column("link_id", Text, _fk("links.id")),
+    Column("likelihood", Integer, nullable=False, server_default="3"),
+    Column("consequence", Integer, nullable=False, server_default="3"),
+    Column("effort", Text),
+    Column("framework_ref", Text, nullable=False, server_default=""),
+    Column("tags", Text, nullable=False, server_default="[]"),
+    # The item whose link reached its target and is now kept there ("keep it there").
+    # (No reference: items already refer to activities, and SQLite cannot add a cycle.)
+    Column("source_item_id", Text),
+    Column("active", Integer, nullable=False, server_default="1"),
+    *_stamps(),
+    CheckConstraint("overdue IN ('create', 'skip')", name="ck_activities_overdue"),
+    CheckConstraint("lead_days >= 0", name="ck_activities_lead"),
+)
+
+standups = Table(
+    "standups",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("held_on", Text, nullable=False),
+    Column("started_at", Text, nullable=False),
+    Column("ended_at", Text),
+    Column("facilitator", Text, nullable=False, server_default=""),
+    # JSON list of person ids.
+    Column("attendees", Text, nullable=False, server_default="[]"),
+    Column("notes", Text, nullable=False, server_default=""),
+    # JSON: the board as it was when the standup started (rank, status, owner per item).
+    Column("snapshot", Text, nullable=False, server_default="{}"),
+    *_stamps(),
+)
+
+standup_notes = Table(
+    "standup_notes",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("standup_id", Text, _fk("standups.id"), nullable=False),
+    Column("item_id", Text, _fk("items.id")),
+    Column("kind", Text, nullable=False, server_default="note"),
+    Column("body", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    *_stamps(),
+    CheckConstraint("kind IN ('note', 'decision')", name="ck_standup_notes_kind"),
+)
+Index("ix_standup_notes_standup", standup_notes.c.standup_id)
 
 comments = Table(
     "comments",
@@ -180,4 +245,7 @@ TABLES: dict[str, Table] = {
     "column": board_columns,
     "item": items,
     "comment": comments,
+    "activity": activities,
+    "standup": standups,
+    "standup_note": standup_notes,
 }
