@@ -108,6 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("link")
     p.add_argument("maturity", type=int, choices=range(4))
 
+    p = sub.add_parser("standup", help="the weekly standup report: what changed, what ages, "
+                       "what is blocked")
+    p.add_argument("--since", help="changes since this date (default: the last standup)")
+    p.add_argument("--format", choices=("md", "html", "pdf"), default="md")
+    p.add_argument("-o", "--output", help="the file to write (default: standard output; "
+                   "pdf needs a file)")
+
+    p = sub.add_parser("wheel", help="the annual wheel (årshjul) of recurring activities")
+    p.add_argument("--year", type=int, help="the year to show (default: this year)")
+    p.add_argument("--ics", help="write the year's occurrences as an iCalendar file")
+    p.add_argument("--generate", action="store_true",
+                   help="create the items that are due now (also done at every start)")
+
     p = sub.add_parser("import", help="import items from CSV (all or nothing)")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="report what would change")
@@ -459,6 +472,18 @@ def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
     return EXIT_OK
 
 
+def _cmd_standup(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from kanban_sec.cli_standup import command
+
+    return int(command(service, args, lang, out))
+
+
+def _cmd_wheel(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from kanban_sec.cli_wheel import command
+
+    return int(command(service, args, lang, out))
+
+
 _COMMANDS = {
     "board": _cmd_board,
     "demo": _cmd_demo,
@@ -477,4 +502,6 @@ _COMMANDS = {
     "maturity": _cmd_maturity,
     "import": _cmd_import,
     "export": _cmd_export,
+    "standup": _cmd_standup,
+    "wheel": _cmd_wheel,
 }

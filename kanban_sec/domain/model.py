@@ -155,6 +155,9 @@ class Item:
     status_changed_at: datetime | None = None
     started_at: datetime | None = None
     done_at: datetime | None = None
+    #: The annual wheel's activity that generated this item, and the occurrence's date.
+    activity_id: str | None = None
+    occurrence: date | None = None
 
     @property
     def is_open(self) -> bool:

@@ -644,7 +644,7 @@ _ITEM_DEFAULTS: dict[str, Any] = {
     "owner_person_id": None, "framework_ref": "", "classification": Classification.OPEN.value,
     "tags": "[]", "checklist": "[]", "blocked_reason": "", "blocked_at": None,
     "due_date": None, "pinned_at": None, "pin_reason": "", "status_changed_at": None,
-    "started_at": None, "done_at": None,
+    "started_at": None, "done_at": None, "activity_id": None, "occurrence": None,
 }
 
 

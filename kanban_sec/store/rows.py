@@ -57,7 +57,7 @@ ITEM_COLUMNS = (
     "id, title, status, description, chain_id, link_id, likelihood, consequence, effort,"
     " owner_unit_id, owner_person_id, framework_ref, classification, tags, checklist,"
     " blocked_reason, blocked_at, due_date, pinned_at, pin_reason, created_at, updated_at,"
-    " status_changed_at, started_at, done_at"
+    " status_changed_at, started_at, done_at, activity_id, occurrence"
 )
 COMMENT_COLUMNS = "id, item_id, author, body, created_at"
 
@@ -100,7 +100,7 @@ def item_from(row: Sequence[Any]) -> Item:
         parse_checklist(row[14]) if row[14] != "[]" else [],
         row[15], parse_ts(row[16]), parse_day(row[17]), parse_ts(row[18]), row[19],
         parse_ts(row[20]), parse_ts(row[21]), parse_ts(row[22]), parse_ts(row[23]),
-        parse_ts(row[24]),
+        parse_ts(row[24]), row[25], parse_day(row[26]),
     )
 
 
@@ -130,4 +130,6 @@ def item_values(item: Item) -> dict[str, Any]:
         "status_changed_at": ts(item.status_changed_at) if item.status_changed_at else None,
         "started_at": ts(item.started_at) if item.started_at else None,
         "done_at": ts(item.done_at) if item.done_at else None,
+        "activity_id": item.activity_id,
+        "occurrence": item.occurrence.isoformat() if item.occurrence else None,
     }
