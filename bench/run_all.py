@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 import bench_export
+import bench_flow
 import bench_import
 import bench_ranking
 import bench_window
@@ -43,7 +44,7 @@ def main(argv: list[str]) -> None:
     show = profile_requested(argv)
     print(machine_info(), flush=True)
     reports = []
-    for module in (bench_ranking, bench_export, bench_import, bench_window):
+    for module in (bench_ranking, bench_export, bench_import, bench_window, bench_flow):
         start = time.perf_counter()
         report = module.run(show_profile=show)
         print("\n".join(report["lines"]), flush=True)
