@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.chains_action = self._action("chains", self.open_chains, "Ctrl+L")
         self.org_action = self._action("organisation", self.open_organisation, "Ctrl+O")
         self.refresh_action = self._action("reload", self.reload, QKeySequence.StandardKey.Refresh)
+        self.metrics_action = self._action("metrics", self.open_metrics, "Ctrl+M")
         self.lane_group = QActionGroup(self)
         self.lane_actions = {}
         for mode in ("none", "chain", "unit"):
@@ -165,7 +166,8 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.view_menu.addSeparator()
-        for action in (self.chains_action, self.org_action, self.refresh_action):
+        for action in (self.metrics_action, self.chains_action, self.org_action,
+                       self.refresh_action):
             self.view_menu.addAction(action)
 
     def _build_toolbar(self) -> None:
@@ -245,6 +247,7 @@ class MainWindow(QMainWindow):
             self.chains_action: self.tr("Chains and links…"),
             self.org_action: self.tr("Organisation…"),
             self.refresh_action: self.tr("Reload board"),
+            self.metrics_action: self.tr("Flow metrics…"),
             self.lane_actions["none"]: self.tr("No swimlanes"),
             self.lane_actions["chain"]: self.tr("By chain"),
             self.lane_actions["unit"]: self.tr("By owner unit"),
@@ -561,6 +564,14 @@ class MainWindow(QMainWindow):
             outcome, self.tr("Edit organisation"), live_applied=True))
         self._keep(dialog)
         dialog.open()
+
+    def open_metrics(self) -> None:
+        from kanban_sec.services.flow_metrics import FlowMetrics
+        from kanban_sec.ui.metrics_view import MetricsView, oslo
+
+        dialog = MetricsView(FlowMetrics(self.service.db, tz=oslo()), self.live, self)
+        self._keep(dialog)
+        dialog.show()
 
     def import_csv(self) -> None:
         from kanban_sec.ui.csv_dialogs import choose_import_file

@@ -317,3 +317,12 @@ def test_raising_a_maturity_in_the_chains_dialog_re_ranks_the_board(window):
     window.undo_action.trigger()
     assert window.live.ranking[weakest.item_id].score == weakest.score
     dialog.close()
+
+
+def test_the_metrics_view_opens_from_the_view_menu(window):
+    from kanban_sec.ui.metrics_view import MetricsView
+
+    window.metrics_action.trigger()
+    view = window.findChild(MetricsView, "metrics-view")
+    assert view is not None and view.isVisible() and view.report is not None
+    view.close()
