@@ -246,7 +246,7 @@ class UnitOfWork(Reader):
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(c.id, c.entity, c.row_id,
               json.dumps(c.fields, ensure_ascii=False),  # (new, old) pairs become arrays
-              c.hlc, c.node_id, c.author, self.now_text) for c in pending],
+              c.hlc, c.node_id, c.author, rows.ts(c.at)) for c in pending],
         )
         self._written = len(self.changes)
 
