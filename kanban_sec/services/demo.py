@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from kanban_sec.domain.errors import Refused
 from kanban_sec.domain.ids import new_id
@@ -14,7 +14,7 @@ from kanban_sec.domain.model import (
     Role,
     Status,
 )
-from kanban_sec.services import demo_data
+from kanban_sec.services import annual_wheel, demo_data
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
@@ -89,5 +89,11 @@ def load_demo(service: BoardService) -> Outcome:
                 uow.insert("comment", {"id": new_id(), "item_id": item.id, "author": author,
                                        "body": body, "created_at": rows.ts(entered)})
             count += 1
-        return Outcome(tuple(uow.changes), (), None, {"items": count})
+        # The annual wheel, and the items it has due on the day the example is loaded.
+        today = date.today()
+        activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
+                                                            today.year)
+        generated, _ = annual_wheel.generate_in(uow, today, service.lang)
+        return Outcome(tuple(uow.changes), (), None, {
+            "items": count + generated, "activities": activities, "generated": generated})
 

@@ -1757,3 +1757,353 @@ ITEMS: list[dict[str, Any]] = [
         ],
     },
 ]
+
+_SIKKERHET = "Eksempel kommune / Utviklings- og kompetanseetaten / Sikkerhet"
+_DRIFT = "Eksempel kommune / Utviklings- og kompetanseetaten / Drift"
+_PLATTFORM = "Eksempel kommune / Utviklings- og kompetanseetaten / Plattform"
+
+#: The annual wheel (årshjul): recurring duties that put an item in the backlog
+#: ``lead_days`` before each occurrence. The rules name their months and days, so the
+#: pattern does not depend on ``starts_on`` (the example moves it into the year it is loaded).
+#: Duties on a whole chain (its ROS review) name no chain: an item in a chain without a link
+#: stands on the chain's unnamed link at maturity 0 and would take the weakest-link mark
+#: from the chain's real weakest link.
+ACTIVITIES: list[dict[str, Any]] = [
+    {
+        "title": "ROS-analyse: Infrastruktur",
+        "description": (
+            "Årlig gjennomgang av risiko- og sårbarhetsanalysen for felles IKT-infrastruktur. "
+            "Gå gjennom hvert ledd i kjeden, oppdater modenhet og trusselbilde (NSMs "
+            "*Risiko*-rapport og Nasjonalt digitalt risikobilde), og legg nye tiltak i "
+            "backlogen.\n"
+            "\n"
+            "- Inviter Team Nettverk, Team Server og lagring, Team Klient og Team Identitet\n"
+            "- Risikoeier (Drift) godkjenner restrisiko"
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=20",
+        "starts_on": "2026-01-01",
+        "lead_days": 30,
+        "overdue": "create",
+        "owner_unit": _SIKKERHET + " / Team Risiko og etterlevelse",
+        "owner_person": "Elise Moen",
+        "chain": None,
+        "link": None,
+        "likelihood": 3,
+        "consequence": 5,
+        "effort": "M",
+        "framework_ref": "ISO 27001 8.2",
+        "tags": ["ROS", "årshjul"],
+    },
+    {
+        "title": "ROS-analyse: Medisindispenser",
+        "description": (
+            "Årlig oppdatering av ROS-analysen for medisindispenseren, sammen med "
+            "hjemmetjenesten og leverandøren. Ta med erfaringer fra avvik og varsler siste år, "
+            "endringer hos MedRobot og underleverandører, og funn fra tilsyn.\n"
+            "\n"
+            "Risikoeier i hjemmetjenesten godkjenner restrisiko og tiltaksplan."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1",
+        "starts_on": "2026-01-01",
+        "lead_days": 30,
+        "overdue": "create",
+        "owner_unit": "Eksempel kommune / Helseetaten / Hjemmetjenesten / Team Velferdsteknologi",
+        "owner_person": "Per Inge Rønning",
+        "chain": None,
+        "link": None,
+        "likelihood": 3,
+        "consequence": 5,
+        "effort": "M",
+        "framework_ref": "ISO 27001 8.2",
+        "tags": ["ROS", "helse", "årshjul"],
+    },
+    {
+        "title": "ROS-analyse: Microsoft 365",
+        "description": (
+            "Årlig ROS-gjennomgang av Microsoft 365: nye tjenester og funksjoner Microsoft har "
+            "slått på, endringer i databehandleravtalen og EU Data Boundary, ekstern deling "
+            "og sikkerhetskopi."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=4",
+        "starts_on": "2026-01-01",
+        "lead_days": 30,
+        "overdue": "create",
+        "owner_unit": _PLATTFORM + " / Team Samhandling",
+        "owner_person": "Eirik Sæther",
+        "chain": None,
+        "link": None,
+        "likelihood": 3,
+        "consequence": 4,
+        "effort": "M",
+        "framework_ref": "ISO 27001 8.2",
+        "tags": ["ROS", "årshjul"],
+    },
+    {
+        "title": "ROS-analyse: TT-kort søknad",
+        "description": (
+            "Årlig gjennomgang av ROS-analysen for TT-kort søknad før høstens søknadstopp. "
+            "Målnivå 2: kontroller at rutinene er dokumentert og fulgt."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=15",
+        "starts_on": "2026-01-01",
+        "lead_days": 30,
+        "overdue": "create",
+        "owner_unit": "Eksempel kommune / Bymiljøetaten / TT-tjenesten",
+        "owner_person": "Sindre Holm",
+        "chain": None,
+        "link": None,
+        "likelihood": 2,
+        "consequence": 3,
+        "effort": "S",
+        "framework_ref": "GDPR art. 32",
+        "tags": ["ROS", "personvern", "årshjul"],
+    },
+    {
+        "title": "Tilgangsgjennomgang: privilegerte roller i Entra ID",
+        "description": (
+            "Kvartalsvis gjennomgang av hvem som har Global Administrator og andre "
+            "privilegerte roller, PIM-aktiveringer og nødkontoer. Fjern det som ikke trengs, "
+            "og dokumenter gjennomgangen."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15",
+        "starts_on": "2026-01-01",
+        "lead_days": 14,
+        "overdue": "skip",
+        "owner_unit": _PLATTFORM + " / Team Identitet",
+        "owner_person": "Thomas Nygård",
+        "chain": "Microsoft 365",
+        "link": "Entra ID",
+        "likelihood": 3,
+        "consequence": 5,
+        "effort": "S",
+        "framework_ref": "ISO 27002 5.18",
+        "tags": ["tilgangsstyring", "årshjul"],
+    },
+    {
+        "title": "Tilgangsgjennomgang: EPJ Omsorgsjournal",
+        "description": (
+            "Kvartalsvis kontroll av at ansatte i hjemmetjenesten bare har tilgang til "
+            "journalene de trenger, og at sluttede og omplasserte er fjernet. Ta stikkprøver "
+            "i tilgangsloggen."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=2,5,8,11;BYMONTHDAY=1",
+        "starts_on": "2026-01-01",
+        "lead_days": 14,
+        "overdue": "skip",
+        "owner_unit": "Eksempel kommune / Helseetaten / Fagsystemforvaltning",
+        "owner_person": "Rune Bakke",
+        "chain": "Medisindispenser",
+        "link": "EPJ Omsorgsjournal",
+        "likelihood": 3,
+        "consequence": 4,
+        "effort": "S",
+        "framework_ref": "Normen faktaark 15",
+        "tags": ["tilgangsstyring", "helse", "årshjul"],
+    },
+    {
+        "title": "Tilgangsgjennomgang: saksbehandlingssystem for TT",
+        "description": (
+            "Kvartalsvis gjennomgang av saksbehandlertilganger og roller i "
+            "saksbehandlingssystemet for TT-kort."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=10",
+        "starts_on": "2026-01-01",
+        "lead_days": 14,
+        "overdue": "skip",
+        "owner_unit": "Eksempel kommune / Bymiljøetaten / TT-tjenesten",
+        "owner_person": "Sindre Holm",
+        "chain": "TT-kort søknad",
+        "link": "Saksbehandlingssystem TT",
+        "likelihood": 2,
+        "consequence": 3,
+        "effort": "XS",
+        "framework_ref": "ISO 27002 5.18",
+        "tags": ["tilgangsstyring", "årshjul"],
+    },
+    {
+        "title": "Leverandørvurdering: MedRobot AB",
+        "description": (
+            "Årlig revurdering av MedRobot AB og underleverandørene (Skyhelse Nordic, "
+            "Textwave Inc.): sikkerhetsrapporter (ISAE 3000/SOC 2), avvik, endringer i "
+            "underleverandører og overføringsgrunnlag."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=1",
+        "starts_on": "2026-01-01",
+        "lead_days": 30,
+        "overdue": "create",
+        "owner_unit": "Eksempel kommune / Helseetaten / Hjemmetjenesten / Team Velferdsteknologi",
+        "owner_person": "Per Inge Rønning",
+        "chain": "Medisindispenser",
+        "link": "MedRobot skyplattform",
+        "likelihood": 3,
+        "consequence": 4,
+        "effort": "M",
+        "framework_ref": "ISO 27002 5.22",
+        "tags": ["leverandør", "årshjul"],
+    },
+    {
+        "title": "Leverandørvurdering: Backupsky AS",
+        "description": (
+            "Årlig revurdering av leverandøren av sikkerhetskopi for Microsoft 365: "
+            "revisjonsrapport, gjenopprettingstider i avtalen og hvor kopiene lagres."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15",
+        "starts_on": "2026-01-01",
+        "lead_days": 30,
+        "overdue": "create",
+        "owner_unit": _DRIFT + " / Team Server og lagring",
+        "owner_person": "Mona Strand",
+        "chain": "Microsoft 365",
+        "link": "M365-backup (Backupsky AS)",
+        "likelihood": 2,
+        "consequence": 4,
+        "effort": "S",
+        "framework_ref": "ISO 27002 5.22",
+        "tags": ["leverandør", "årshjul"],
+    },
+    {
+        "title": "Månedlig patching av servere",
+        "description": (
+            "Rull ut månedens sikkerhetsoppdateringer etter Microsofts Patch Tuesday: test, "
+            "produksjon innen 14 dager, kritiske sårbarheter som utnyttes aktivt straks. "
+            "Rapporter servere som står igjen."
+        ),
+        "rrule": "FREQ=MONTHLY;BYDAY=2TU",
+        "starts_on": "2026-01-01",
+        "lead_days": 7,
+        "overdue": "skip",
+        "owner_unit": _DRIFT + " / Team Server og lagring",
+        "owner_person": "Mona Strand",
+        "chain": "Infrastruktur",
+        "link": "Serverplattform",
+        "likelihood": 4,
+        "consequence": 4,
+        "effort": "S",
+        "framework_ref": "CIS 7.3",
+        "tags": ["sårbarhetshåndtering", "årshjul"],
+    },
+    {
+        "title": "Månedlig sårbarhetsskanning",
+        "description": (
+            "Autentisert skanning av servere og nettverksutstyr, og ekstern skanning av "
+            "kommunens internett-eksponerte tjenester. Nye funn over CVSS 7 legges som egne "
+            "oppgaver."
+        ),
+        "rrule": "FREQ=MONTHLY;BYMONTHDAY=5",
+        "starts_on": "2026-01-01",
+        "lead_days": 7,
+        "overdue": "skip",
+        "owner_unit": _SIKKERHET + " / Team Sikkerhetsovervåking",
+        "owner_person": "Fatima Rahimi",
+        "chain": None,
+        "link": None,
+        "likelihood": 4,
+        "consequence": 4,
+        "effort": "S",
+        "framework_ref": "CIS 7.5",
+        "tags": ["sårbarhetshåndtering", "årshjul"],
+    },
+    {
+        "title": "Gjenopprettingstest av sikkerhetskopi",
+        "description": (
+            "Halvårlig test: gjenopprett en virtuell server og en database fra kopi til et "
+            "isolert nett, mål tiden mot kravet (RTO), og kontroller at den uforanderlige "
+            "kopien ikke kan slettes med driftskontoer."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=5,11;BYMONTHDAY=12",
+        "starts_on": "2026-01-01",
+        "lead_days": 21,
+        "overdue": "skip",
+        "owner_unit": _DRIFT + " / Team Server og lagring",
+        "owner_person": "Mona Strand",
+        "chain": "Infrastruktur",
+        "link": "Sikkerhetskopiering",
+        "likelihood": 3,
+        "consequence": 5,
+        "effort": "M",
+        "framework_ref": "ISO 27002 8.13",
+        "tags": ["beredskap", "årshjul"],
+    },
+    {
+        "title": "Sikkerhetsmåneden: opplæring og bevissthet",
+        "description": (
+            "Oktober er NSMs nasjonale sikkerhetsmåned. Kjør e-læringen for alle ansatte, "
+            "phishing-øvelse og lunsjforedrag; mål deltakelse per etat."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=1",
+        "starts_on": "2026-01-01",
+        "lead_days": 45,
+        "overdue": "create",
+        "owner_unit": _SIKKERHET + " / Team Risiko og etterlevelse",
+        "owner_person": "Elise Moen",
+        "chain": None,
+        "link": None,
+        "likelihood": 4,
+        "consequence": 3,
+        "effort": "M",
+        "framework_ref": "ISO 27002 6.3",
+        "tags": ["opplæring", "årshjul"],
+    },
+    {
+        "title": "Hendelsesøvelse: løsepengevirus",
+        "description": (
+            "Årlig skrivebordsøvelse med kriseledelsen, IT og hjemmetjenesten: kryptert "
+            "fagsystem og lekkasjetrussel. Øv varsling til NSM, Datatilsynet (72 timer) og "
+            "politiet, og lag tiltak av erfaringene."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=2;BYDAY=2WE",
+        "starts_on": "2026-01-01",
+        "lead_days": 30,
+        "overdue": "create",
+        "owner_unit": _SIKKERHET + " / Team Sikkerhetsovervåking",
+        "owner_person": "Jonas Aamodt",
+        "chain": None,
+        "link": None,
+        "likelihood": 3,
+        "consequence": 5,
+        "effort": "L",
+        "framework_ref": "ISO 27002 5.24",
+        "tags": ["beredskap", "øvelse", "årshjul"],
+    },
+    {
+        "title": "Ledelsens gjennomgang av informasjonssikkerheten",
+        "description": (
+            "Årlig gjennomgang for kommunedirektørens ledergruppe: status for tiltak, "
+            "avvik og hendelser, måloppnåelse for modenhet per kjede, resultater fra "
+            "internkontroll og behov for endringer og ressurser."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=1",
+        "starts_on": "2026-01-01",
+        "lead_days": 30,
+        "overdue": "create",
+        "owner_unit": _SIKKERHET + " / Team Risiko og etterlevelse",
+        "owner_person": "Elise Moen",
+        "chain": None,
+        "link": None,
+        "likelihood": 3,
+        "consequence": 4,
+        "effort": "M",
+        "framework_ref": "ISO 27001 9.3",
+        "tags": ["styring", "årshjul"],
+    },
+    {
+        "title": "Gjennomgang av behandlingsprotokollen",
+        "description": (
+            "Årlig gjennomgang av protokollen sammen med personvernombudet: nye og endrede "
+            "behandlinger, lagringstid, mottakere og databehandlere."
+        ),
+        "rrule": "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=15",
+        "starts_on": "2026-01-01",
+        "lead_days": 21,
+        "overdue": "create",
+        "owner_unit": "Eksempel kommune / Velferdsetaten / Digitalisering",
+        "owner_person": "Hanne Torp",
+        "chain": None,
+        "link": None,
+        "likelihood": 2,
+        "consequence": 3,
+        "effort": "S",
+        "framework_ref": "GDPR art. 30",
+        "tags": ["personvern", "årshjul"],
+    },
+]
