@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
 from pathlib import Path
@@ -92,10 +93,21 @@ def create_main_window(db_path: str | Path) -> MainWindow:
 
     service = BoardService(db, current_user(), i18n.current_language())
     me = author_for(path, service)
+    _generate_due(service)
     live = LiveBoard(service, me)
     window = MainWindow(service, live, path)
     window.destroyed.connect(lambda *_: db.close())
     return window
+
+
+def _generate_due(service: BoardService) -> None:
+    """The annual wheel's duties that are due now go on the board (cheap when none are)."""
+    from kanban_sec.domain.errors import StoreFailure
+    from kanban_sec.services.annual_wheel import AnnualWheel
+
+    # When another program holds the file, the next start (or the wheel window) does it.
+    with contextlib.suppress(StoreFailure):
+        AnnualWheel(service.db, service.author, service.lang).generate_due()
 
 
 def install_exception_hook(log_file: Path) -> None:

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self.org_action = self._action("organisation", self.open_organisation, "Ctrl+O")
         self.refresh_action = self._action("reload", self.reload, QKeySequence.StandardKey.Refresh)
         self.metrics_action = self._action("metrics", self.open_metrics, "Ctrl+M")
+        self.wheel_action = self._action("annual-wheel", self.open_wheel, "Ctrl+H")
+        self.keep_action = self._action("keep-it-there", self.keep_it_there)
         self.lane_group = QActionGroup(self)
         self.lane_actions = {}
         for mode in ("none", "chain", "unit"):
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
             self.edit_menu.addAction(action)
         self.edit_menu.addSeparator()
         for action in (self.edit_action, self.pin_action, self.block_action,
-                       self.delegate_action, self.delete_action):
+                       self.delegate_action, self.keep_action, self.delete_action):
             self.edit_menu.addAction(action)
         self.view_menu = bar.addMenu("")
         self.lanes_menu = self.view_menu.addMenu("")
@@ -166,8 +168,8 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.view_menu.addSeparator()
-        for action in (self.metrics_action, self.chains_action, self.org_action,
-                       self.refresh_action):
+        for action in (self.metrics_action, self.wheel_action, self.chains_action,
+                       self.org_action, self.refresh_action):
             self.view_menu.addAction(action)
 
     def _build_toolbar(self) -> None:
@@ -248,6 +250,8 @@ class MainWindow(QMainWindow):
             self.org_action: self.tr("Organisation…"),
             self.refresh_action: self.tr("Reload board"),
             self.metrics_action: self.tr("Flow metrics…"),
+            self.wheel_action: self.tr("Annual wheel (årshjul)…"),
+            self.keep_action: self.tr("Keep it there (make recurring)…"),
             self.lane_actions["none"]: self.tr("No swimlanes"),
             self.lane_actions["chain"]: self.tr("By chain"),
             self.lane_actions["unit"]: self.tr("By owner unit"),
@@ -572,6 +576,37 @@ class MainWindow(QMainWindow):
         dialog = MetricsView(FlowMetrics(self.service.db, tz=oslo()), self.live, self)
         self._keep(dialog)
         dialog.show()
+
+    def _wheel(self) -> Any:
+        from kanban_sec.services.annual_wheel import AnnualWheel
+
+        return AnnualWheel(self.service.db, self.service.author, i18n.current_language())
+
+    def open_wheel(self) -> None:
+        from kanban_sec.ui.wheel_dialog import AnnualWheelDialog
+
+        dialog = AnnualWheelDialog(self._wheel(), self.live, self)
+        dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Annual wheel")))
+        self._keep(dialog)
+        dialog.show()
+
+    def keep_it_there(self) -> None:
+        """A done item whose link reached its target becomes a recurring activity."""
+        item_id = self.board.current_item()
+        if not item_id:
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        rules = {self.tr("Every month"): "FREQ=MONTHLY",
+                 self.tr("Every quarter"): "FREQ=MONTHLY;INTERVAL=3",
+                 self.tr("Every half year"): "FREQ=MONTHLY;INTERVAL=6",
+                 self.tr("Every year"): "FREQ=YEARLY"}
+        choice, ok = QInputDialog.getItem(self, self.tr("Keep it there"),
+                                          self.tr("How often must it be checked again?"),
+                                          list(rules), 3, False)
+        if ok:
+            self._write(lambda: self._wheel().keep_it_there(item_id, rules[choice]),
+                        self.tr("Keep it there"))
 
     def import_csv(self) -> None:
         from kanban_sec.ui.csv_dialogs import choose_import_file

@@ -28,6 +28,7 @@ STATUS_COLOURS = {
     "open": "#1565c0",
     "overdue": "#c62828",
     "planned": "#9e9e9e",
+    "skipped": "#e0e0e0",
 }
 DOT = 7.0
 
@@ -39,13 +40,14 @@ class WheelEntry:
     activity_id: str
     title: str
     day: date
-    status: str  # done | open | overdue | planned
+    status: str  # done | open | overdue | planned | skipped
 
 
 def status_name(status: str) -> str:
     names = {"done": translate("Wheel", "Done"), "open": translate("Wheel", "On the board"),
              "overdue": translate("Wheel", "Overdue"),
-             "planned": translate("Wheel", "Planned")}
+             "planned": translate("Wheel", "Planned"),
+             "skipped": translate("Wheel", "Skipped")}
     return names.get(status, status)
 
 
