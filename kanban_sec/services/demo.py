@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from kanban_sec.domain.errors import Refused
 from kanban_sec.domain.ids import new_id
@@ -19,7 +20,7 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
-from kanban_sec.store.unit_of_work import writing
+from kanban_sec.store.unit_of_work import UnitOfWork, writing
 
 _PROGRESS = {Status.BACKLOG: 0, Status.NEXT: 1, Status.DOING: 2, Status.VERIFY: 3, Status.DONE: 4}
 
@@ -84,7 +85,7 @@ def load_demo(service: BoardService) -> Outcome:
             )
             values = rows.item_values(item)
             values["created_at"] = rows.ts(created)
-            uow.insert("item", values)
+            _write_with_history(uow, values, created, entered, status)
             for author, body in spec["comments"]:
                 uow.insert("comment", {"id": new_id(), "item_id": item.id, "author": author,
                                        "body": body, "created_at": rows.ts(entered)})
@@ -97,3 +98,31 @@ def load_demo(service: BoardService) -> Outcome:
         return Outcome(tuple(uow.changes), (), None, {
             "items": count + generated, "activities": activities, "generated": generated})
 
+
+
+def _write_with_history(uow: UnitOfWork, values: dict[str, Any], created: datetime,
+                        entered: datetime, status: Status) -> None:
+    """Write an example item as its life went: made in the backlog, then moved right column
+    by column until it entered its column at ``entered``, each change dated when it happened
+    (so the flow metrics and the standup have a history to show)."""
+    real_now, real_text = uow.now, uow.now_text
+    path = [s for s in Status if _PROGRESS[s] <= _PROGRESS[status]]
+    steps = len(path) - 1
+    moments = [created + (entered - created) * (k / steps) if steps else created
+               for k in range(len(path))]
+    try:
+        uow.now, uow.now_text = created, rows.ts(created)
+        uow.insert("item", {**values, "status": Status.BACKLOG.value,
+                            "status_changed_at": rows.ts(created), "started_at": None,
+                            "done_at": None})
+        started: datetime | None = None
+        for column, moment in zip(path[1:], moments[1:], strict=True):
+            uow.now, uow.now_text = moment, rows.ts(moment)
+            if started is None and _PROGRESS[column] >= _PROGRESS[Status.DOING]:
+                started = moment
+            uow.update("item", values["id"], {
+                "status": column.value, "status_changed_at": rows.ts(moment),
+                "started_at": rows.ts(started) if started else None,
+                "done_at": rows.ts(moment) if column is Status.DONE else None})
+    finally:
+        uow.now, uow.now_text = real_now, real_text
