@@ -15,6 +15,7 @@ import bench_export
 import bench_flow
 import bench_import
 import bench_ranking
+import bench_standup
 import bench_window
 from common import machine_info, profile_requested
 
@@ -44,7 +45,8 @@ def main(argv: list[str]) -> None:
     show = profile_requested(argv)
     print(machine_info(), flush=True)
     reports = []
-    for module in (bench_ranking, bench_export, bench_import, bench_window, bench_flow):
+    for module in (bench_ranking, bench_export, bench_import, bench_window, bench_flow,
+                   bench_standup):
         start = time.perf_counter()
         report = module.run(show_profile=show)
         print("\n".join(report["lines"]), flush=True)

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action("reload", self.reload, QKeySequence.StandardKey.Refresh)
         self.metrics_action = self._action("metrics", self.open_metrics, "Ctrl+M")
         self.wheel_action = self._action("annual-wheel", self.open_wheel, "Ctrl+H")
+        self.standup_action = self._action("standup", self.open_standup, "Ctrl+U")
         self.keep_action = self._action("keep-it-there", self.keep_it_there)
         self.lane_group = QActionGroup(self)
         self.lane_actions = {}
@@ -168,7 +169,8 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.view_menu.addSeparator()
-        for action in (self.metrics_action, self.wheel_action, self.chains_action,
+        for action in (self.standup_action, self.metrics_action, self.wheel_action,
+                       self.chains_action,
                        self.org_action, self.refresh_action):
             self.view_menu.addAction(action)
 
@@ -251,6 +253,7 @@ class MainWindow(QMainWindow):
             self.refresh_action: self.tr("Reload board"),
             self.metrics_action: self.tr("Flow metrics…"),
             self.wheel_action: self.tr("Annual wheel (årshjul)…"),
+            self.standup_action: self.tr("Weekly standup…"),
             self.keep_action: self.tr("Keep it there (make recurring)…"),
             self.lane_actions["none"]: self.tr("No swimlanes"),
             self.lane_actions["chain"]: self.tr("By chain"),
@@ -589,6 +592,17 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Annual wheel")))
         self._keep(dialog)
         dialog.show()
+
+    def open_standup(self) -> None:
+        from kanban_sec.services.standup import StandupService
+        from kanban_sec.ui.standup_window import StandupWindow
+
+        window = StandupWindow(StandupService(self.service.db, self.service.author,
+                                              i18n.current_language()), self.live, self)
+        # Notes and decisions also land in cards' history: show them; not undone here.
+        window.changed.connect(lambda outcome: self.apply(outcome))
+        self._keep(window)
+        window.show()
 
     def keep_it_there(self) -> None:
         """A done item whose link reached its target becomes a recurring activity."""

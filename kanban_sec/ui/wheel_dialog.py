@@ -127,13 +127,15 @@ class AnnualWheelDialog(QDialog):
         locale = self.locale()
         owner = self.live.unit_path(activity.owner_unit_id)
         person = self.live.board.people.get(activity.owner_person_id or "")
+        lead = self.tr("%1 days before each date").replace("%1", str(activity.lead_days))
         lines = [f"### {activity.title}", "", activity.description, "",
-                 f"- **{self.tr('Rule')}:** `{activity.rrule}`",
-                 f"- **{self.tr('Owner')}:** {person.name if person else owner or '—'}",
-                 f"- **{self.tr('On the board')}:** "
-                 + self.tr("%1 days before each date").replace("%1", str(activity.lead_days)),
-                 f"- **{self.tr('Framework')}:** {activity.framework_ref or '—'}", "",
-                 f"**{self.tr('This year')}**", ""]
+                 "- " + self.tr("**Rule:** %1").replace("%1", f"`{activity.rrule}`"),
+                 "- " + self.tr("**Owner:** %1").replace(
+                     "%1", person.name if person else owner or "—"),
+                 "- " + self.tr("**On the board:** %1").replace("%1", lead),
+                 "- " + self.tr("**Framework:** %1").replace(
+                     "%1", activity.framework_ref or "—"), "",
+                 "**" + self.tr("This year") + "**", ""]
         lines += [f"- {locale.toString(e.occurrence)}: {status_name(wheel_status(e.status))}"
                   for e in mine] or ["- —"]
         self.detail.setMarkdown("\n".join(lines))

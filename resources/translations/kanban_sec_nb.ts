@@ -2,9 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>AnnualWheelDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="53"/>
+        <source>Annual wheel (årshjul)</source>
+        <translation>Årshjul</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="71"/>
+        <source>Export to calendar (.ics)…</source>
+        <translation>Eksporter til kalender (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="74"/>
+        <source>Create what is due now</source>
+        <translation>Opprett oppgaver som forfaller nå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="77"/>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="82"/>
+        <source>Activities</source>
+        <translation>Aktiviteter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="93"/>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="130"/>
+        <source>%1 days before each date</source>
+        <translation>%1 dager før hver dato</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="132"/>
+        <source>**Rule:** %1</source>
+        <translation>**Gjentakelsesregel:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="133"/>
+        <source>**Owner:** %1</source>
+        <translation>**Eier:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="135"/>
+        <source>**On the board:** %1</source>
+        <translation>**På tavlen:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="136"/>
+        <source>**Framework:** %1</source>
+        <translation>**Rammeverk:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="138"/>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="158"/>
+        <source>%1 items put on the board.</source>
+        <translation>%1 oppgaver lagt på tavlen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="169"/>
+        <source>Export to calendar</source>
+        <translation>Eksporter til kalender</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="170"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar-filer (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="177"/>
+        <source>%1 activities written to %2</source>
+        <translation>%1 aktiviteter skrevet til %2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="103"/>
+        <location filename="../../kanban_sec/app.py" line="126"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
@@ -16,67 +99,67 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Board</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="34"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="35"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="35"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="36"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="36"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="37"/>
         <source>Doing</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="37"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="38"/>
         <source>Verify</source>
         <translation>Verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="38"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="39"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="60"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="69"/>
         <source>hard limit</source>
         <translation>fast grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="60"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="69"/>
         <source>limit</source>
         <translation>grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="67"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="77"/>
         <source>At the WIP limit</source>
         <translation>På WIP-grensen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="68"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="78"/>
         <source>Over the WIP limit: finish something before starting more</source>
         <translation>Over WIP-grensen: gjør noe ferdig før du begynner på mer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="148"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="158"/>
         <source>No chain</source>
         <translation>Uten kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="152"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="162"/>
         <source>No owner</source>
         <translation>Ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="154"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="164"/>
         <source>Expedite (pinned)</source>
         <translation>Haster (festet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="211"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="221"/>
         <source>Cards in rank order; Ctrl+Left and Ctrl+Right move the selected card</source>
         <translation>Kortene i rangert rekkefølge; Ctrl+Venstre og Ctrl+Høyre flytter det valgte kortet</translation>
     </message>
@@ -84,60 +167,60 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="62"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="63"/>
         <source>rank %1</source>
         <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column.</extracomment>
         <translation>plass %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="64"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="65"/>
         <source>weakest link</source>
         <translation>svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="66"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="122"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="67"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="150"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="68"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="69"/>
         <source>blocked</source>
         <translation>blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="77"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="97"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="98"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="105"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="51"/>
         <source>%1 d</source>
         <extracomment>Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high.</extracomment>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="107"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="52"/>
         <source>no owner</source>
         <translation>ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="109"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="54"/>
         <source>can be delegated</source>
         <translation>kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="126"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="154"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="127"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="155"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
@@ -145,212 +228,212 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>ChainsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="63"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="487"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="59"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="462"/>
         <source>Chains and links</source>
         <extracomment>Qt.UserRole payload of a chain row or a link row: its id. The links table&apos;s columns. Emitted with each :class:`Outcome` after it was applied to the live board.</extracomment>
         <translation>Kjeder og ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="97"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="131"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="77"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="111"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="97"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="143"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="77"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="123"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="98"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="78"/>
         <source>Target</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="110"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="90"/>
         <source>Name of a new chain</source>
         <translation>Navn på ny kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="112"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="92"/>
         <source>Add chain</source>
         <translation>Legg til kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="115"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="537"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="95"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="502"/>
         <source>Delete chain</source>
         <translation>Slett kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="136"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="116"/>
         <source>(no risk owner)</source>
         <translation>(ingen risikoeier)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="142"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="214"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="122"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="194"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="144"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="124"/>
         <source>Target maturity</source>
         <translation>Målmodenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="146"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="126"/>
         <source>Links</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="130"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="210"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="130"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="190"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="212"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="130"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="192"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="151"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="215"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="131"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="195"/>
         <source>Responsible unit</source>
         <translation>Ansvarlig enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="151"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="131"/>
         <source>Maturity</source>
         <translation>Modenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="151"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="131"/>
         <source>Open items</source>
         <translation>Åpne oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="153"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="133"/>
         <source>The chain&apos;s weakest link: its items come first</source>
         <translation>Kjedens svakeste ledd: oppgavene her kommer først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="173"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="153"/>
         <source>Name of a new link</source>
         <translation>Navn på nytt ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="175"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="155"/>
         <source>Add link</source>
         <translation>Legg til ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="178"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="158"/>
         <source>Rename link</source>
         <translation>Gi nytt navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="181"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="587"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="161"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="552"/>
         <source>Delete link</source>
         <translation>Slett ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="191"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="171"/>
         <source>Selected link</source>
         <translation>Valgt ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="198"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="178"/>
         <source>device, network, cloud service, vendor…</source>
         <translation>utstyr, nettverk, sky…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="202"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="182"/>
         <source>e.g. NO</source>
         <translation>f.eks. NO</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="203"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="183"/>
         <source>Where the link runs or is operated from</source>
         <translation>Hvor leddet kjører eller driftes fra</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="205"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="185"/>
         <source>(no responsible unit)</source>
         <translation>(ingen ansvarlig enhet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="239"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="219"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="240"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="220"/>
         <source>ad hoc</source>
         <translation>ad hoc</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="241"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="221"/>
         <source>defined</source>
         <translation>definert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="242"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="222"/>
         <source>measured</source>
         <translation>målt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="285"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="265"/>
         <source>Add a chain or select one.</source>
         <translation>Legg til en kjede eller velg en.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="329"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="309"/>
         <source>Weakest link: fix this first</source>
         <translation>Svakeste ledd: ta tak i dette først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="335"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="315"/>
         <source>How mature %1 is: raise it when the link is improved</source>
         <translation>Hvor moden %1 er: hev nivået når leddet er forbedret</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="376"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="356"/>
         <source>No open items stand on this chain, so it has no weakest link now.</source>
         <translation>Ingen åpne oppgaver hører til denne kjeden, så den har ikke noe svakeste ledd nå.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="378"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="358"/>
         <source>%1 Weakest link: open items without a link (maturity 0/%2). Give them a link, or assess the links.</source>
         <translation>%1 Svakeste ledd: åpne oppgaver uten ledd (modenhet 0/%2). Gi dem et ledd, eller vurder leddene.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="382"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="362"/>
         <source>%1 Weakest link: %2 (maturity %3/%4): its items come first.</source>
         <translation>%1 Svakeste ledd: %2 (modenhet %3/%4): oppgavene der kommer først.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="386"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="366"/>
         <source>%1 open items have no link.</source>
         <translation>%1 åpne oppgaver mangler ledd.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="535"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="500"/>
         <source>Delete the chain %1 and its %2 links?</source>
         <translation>Slette kjeden %1 med sine %2 ledd?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="586"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="551"/>
         <source>Delete the link %1?</source>
         <translation>Slette leddet %1?</translation>
     </message>
@@ -1084,347 +1167,551 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="229"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="235"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="230"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="236"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="231"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="237"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="232"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="233"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="234"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="236"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="242"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="237"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="244"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="241"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="247"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="242"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="248"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="249"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="244"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="530"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="250"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="541"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="251"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="252"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="247"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="253"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="248"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="258"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="249"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="259"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="250"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="260"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="253"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="263"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="276"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="286"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="278"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="288"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="258"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="268"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="259"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="254"/>
+        <source>Flow metrics…</source>
+        <translation>Flytmåling…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="255"/>
+        <source>Annual wheel (årshjul)…</source>
+        <translation>Årshjul…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="256"/>
+        <source>Weekly standup…</source>
+        <translation>Ukentlig standup…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="257"/>
+        <source>Keep it there (make recurring)…</source>
+        <translation>Hold nivået (gjør gjentakende)…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="269"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="260"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="270"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="261"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="271"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="262"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="272"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="426"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="528"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="275"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="285"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="277"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="287"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="295"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="305"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="298"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="308"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="301"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="311"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="302"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="312"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="303"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="304"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="305"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="323"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="383"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="384"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="382"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="392"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="398"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="395"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="405"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="410"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="401"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="411"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="403"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="413"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="404"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="414"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="405"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="415"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="406"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="407"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="417"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="414"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="424"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="418"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="470"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="481"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="496"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="509"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="502"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="513"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="503"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="514"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="505"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="516"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="513"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="524"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="529"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="520"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="531"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="525"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="547"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="558"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="571"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="578"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="592"/>
+        <source>Annual wheel</source>
+        <translation>Årshjul</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="614"/>
+        <source>Every month</source>
+        <translation>Hver måned</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="615"/>
+        <source>Every quarter</source>
+        <translation>Hvert kvartal</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="616"/>
+        <source>Every half year</source>
+        <translation>Hvert halvår</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="617"/>
+        <source>Every year</source>
+        <translation>Hvert år</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="618"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="623"/>
+        <source>Keep it there</source>
+        <translation>Hold nivået</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="619"/>
+        <source>How often must it be checked again?</source>
+        <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="639"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="587"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="648"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsView</name>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="62"/>
+        <source>Flow metrics</source>
+        <translation>Flytmåling</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="79"/>
+        <source>All chains</source>
+        <translation>Alle kjeder</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="84"/>
+        <source>All owner units</source>
+        <translation>Alle eierenheter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="94"/>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="94"/>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="95"/>
+        <source>Chain</source>
+        <translation>Kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="96"/>
+        <source>Owner unit</source>
+        <translation>Eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="103"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="198"/>
+        <source>Cumulative flow</source>
+        <translation>Kumulativt flytdiagram (CFD)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="103"/>
+        <source>Lead time</source>
+        <translation>Ledetid</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="104"/>
+        <source>Cycle time</source>
+        <translation>Syklustid</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="105"/>
+        <source>Throughput</source>
+        <translation>Gjennomstrømning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="105"/>
+        <source>WIP</source>
+        <translation>Pågående arbeid (WIP)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="106"/>
+        <source>Aging WIP</source>
+        <translation>Aldring av pågående arbeid</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="114"/>
+        <source>Save as PNG…</source>
+        <translation>Lagre som PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="151"/>
+        <source>Lead time (days)</source>
+        <translation>Ledetid (dager)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="153"/>
+        <source>Cycle time (days)</source>
+        <translation>Syklustid (dager)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="165"/>
+        <source>%1 done in the period · lead time p50/p85/p95: %2 / %3 / %4 days · cycle time p50/p85/p95: %5 / %6 / %7 days · %8 items in progress now</source>
+        <translation>%1 ferdige i perioden · ledetid p50/p85/p95: %2 / %3 / %4 dager · syklustid p50/p85/p95: %5 / %6 / %7 dager · %8 oppgaver pågår nå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="221"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="233"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="245"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="277"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="290"/>
+        <source>Items</source>
+        <translation>Oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="242"/>
+        <source>Days</source>
+        <translation>Dager</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="265"/>
+        <source>Throughput per week</source>
+        <translation>Gjennomstrømning per uke</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="266"/>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="273"/>
+        <source>w%1</source>
+        <translation>u%1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="283"/>
+        <source>Work in progress (next, doing, verify)</source>
+        <translation>Pågående arbeid (neste, pågår, verifiseres)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="285"/>
+        <source>In progress</source>
+        <translation>Pågående</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="295"/>
+        <source>Aging WIP: days in the current column</source>
+        <translation>Aldring av pågående arbeid: dager i nåværende kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="316"/>
+        <source>Days in column</source>
+        <translation>Dager i kolonnen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="327"/>
+        <source>Save chart</source>
+        <translation>Lagre diagram</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="328"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-bilder (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1439,150 +1726,150 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="165"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="457"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="207"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="478"/>
         <source>Organisation</source>
         <extracomment>Qt.UserRole payload of a tree row: (&quot;unit&quot;, unit id) or (&quot;person&quot;, person id). How deep a unit lies in the tree, for the picker&apos;s indentation. Emitted with each :class:`Outcome` after it was applied to the live board.</extracomment>
         <translation>Organisasjon</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="176"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="218"/>
         <source>Unit / person</source>
         <translation>Enhet / person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="176"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="269"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="306"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="218"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="295"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="332"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="177"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="219"/>
         <source>Open items</source>
         <translation>Åpne oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="184"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="226"/>
         <source>Open items owned by the unit (its people&apos;s included) or the person</source>
         <translation>Åpne oppgaver som eies av enheten (også av personene i den) eller av personen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="195"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="237"/>
         <source>Selected</source>
         <translation>Valgt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="229"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="255"/>
         <source>Select a unit or a person to change it.</source>
         <translation>Velg en enhet eller en person for å endre den.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="240"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="266"/>
         <source>(top level)</source>
         <translation>(øverste nivå)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="242"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="268"/>
         <source>Move the unit, with everything under it</source>
         <translation>Flytt enheten med alt som ligger under den</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="244"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="502"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="270"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="513"/>
         <source>Delete unit</source>
         <translation>Slett enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="247"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="267"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="273"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="293"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="248"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="274"/>
         <source>Part of</source>
         <translation>Del av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="260"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="286"/>
         <source>Move the person to another unit</source>
         <translation>Flytt personen til en annen enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="264"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="550"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="290"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="561"/>
         <source>Delete person</source>
         <translation>Slett person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="268"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="304"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="294"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="330"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="274"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="300"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="282"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="308"/>
         <source>Name of the new unit</source>
         <translation>Navn på den nye enheten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="284"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="310"/>
         <source>Add unit</source>
         <translation>Legg til enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="293"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="319"/>
         <source>Name of the new person</source>
         <translation>Navn på den nye personen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="297"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="323"/>
         <source>Add person</source>
         <translation>Legg til person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="305"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="331"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="321"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="347"/>
         <source>Governing</source>
         <translation>Styrende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="322"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="348"/>
         <source>Operational</source>
         <translation>Gjennomførende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="323"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="349"/>
         <source>Controlling</source>
         <translation>Kontrollerende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="439"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="465"/>
         <source>New units go at the top level. Select a unit to add people to it.</source>
         <translation>Nye enheter legges på øverste nivå. Velg en enhet for å legge til personer i den.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="442"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="468"/>
         <source>New units and people go in %1.</source>
         <translation>Nye enheter og personer legges i %1.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="501"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="512"/>
         <source>Delete the unit %1?</source>
         <translation>Slette enheten %1?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="549"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="560"/>
         <source>Delete %1 from the organisation?</source>
         <translation>Slette %1 fra organisasjonen?</translation>
     </message>
@@ -1684,6 +1971,182 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <location filename="../../kanban_sec/ui/owner_picker.py" line="262"/>
         <source>Suggested (lowest level): {names}</source>
         <translation>Forslag (laveste nivå): {names}</translation>
+    </message>
+</context>
+<context>
+    <name>StandupWindow</name>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="50"/>
+        <source>Weekly standup</source>
+        <translation>Ukentlig standup</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="89"/>
+        <source>Everyone&apos;s items</source>
+        <translation>Alles oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="93"/>
+        <source>Walk the backlog too</source>
+        <translation>Gå gjennom backlog også</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="95"/>
+        <source>A column at a time (else a card at a time)</source>
+        <translation>Én kolonne om gangen (ellers ett kort om gangen)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="97"/>
+        <source>Start the standup</source>
+        <translation>Start standupen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="101"/>
+        <source>&lt;h2&gt;Weekly standup&lt;/h2&gt;&lt;p&gt;The board is walked from right to left: what is nearly done first.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Ukentlig standup&lt;/h2&gt;&lt;p&gt;Vi går gjennom tavlen fra høyre mot venstre: det som er nesten ferdig, tas først.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="105"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="109"/>
+        <source>Who is here</source>
+        <translation>Til stede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="111"/>
+        <source>Whose items</source>
+        <translation>Hvems oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="161"/>
+        <source>◀ Previous</source>
+        <translation>◀ Forrige</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="164"/>
+        <source>Next ▶</source>
+        <translation>Neste ▶</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="169"/>
+        <source>A note or a decision…</source>
+        <translation>Et notat eller en beslutning…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="170"/>
+        <source>About this card</source>
+        <translation>Gjelder dette kortet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="172"/>
+        <source>Add note</source>
+        <translation>Legg til notat</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="175"/>
+        <source>Record decision</source>
+        <translation>Registrer beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="178"/>
+        <source>End the standup</source>
+        <translation>Avslutt standupen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="181"/>
+        <source>Save report…</source>
+        <translation>Lagre rapport…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="250"/>
+        <source>Nothing to walk</source>
+        <translation>Ingenting å gå gjennom</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="255"/>
+        <source>%1 · card %2 of %3 · %4 in all</source>
+        <translation>%1 · kort %2 av %3 · %4 i alt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="265"/>
+        <source>**Owner:** %1</source>
+        <translation>**Eier:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="267"/>
+        <source>**In this column:** %1</source>
+        <translation>**I denne kolonnen:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="268"/>
+        <source>%1 days</source>
+        <translation>%1 dager</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="270"/>
+        <source>**Blocked:** %1</source>
+        <translation>**Blokkert:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="272"/>
+        <source>Can be delegated</source>
+        <translation>Kan delegeres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="312"/>
+        <source>Ended: save the report (PDF, HTML or Markdown).</source>
+        <translation>Avsluttet: lagre rapporten (PDF, HTML eller Markdown).</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="334"/>
+        <source>Save the standup report</source>
+        <translation>Lagre standuprapporten</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="335"/>
+        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
+    <name>Wheel</name>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="47"/>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="47"/>
+        <source>On the board</source>
+        <translation>På tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="48"/>
+        <source>Overdue</source>
+        <translation>Forfalt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="49"/>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="50"/>
+        <source>Skipped</source>
+        <translation>Hoppet over</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="73"/>
+        <source>Annual wheel</source>
+        <translation>Årshjul</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="164"/>
+        <source>årshjul</source>
+        <translation>årshjul</translation>
     </message>
 </context>
 <context>
