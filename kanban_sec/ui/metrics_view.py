@@ -3,6 +3,7 @@ and aging WIP, drawn with QtCharts; each chart can be saved as PNG."""
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -186,11 +187,15 @@ class MetricsView(QDialog):
         return axis
 
     def _value_axis(self, chart: QChart, title: str, top: float) -> QValueAxis:
+        """A count axis: whole numbers only, at a readable step."""
         axis = QValueAxis()
         axis.setTitleText(title)
-        axis.setRange(0, max(top, 1))
+        step = max(1, math.ceil(max(top, 1) / 6))
+        axis.setRange(0, step * math.ceil(max(top, 1) / step))
+        axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis.setTickAnchor(0)
+        axis.setTickInterval(step)
         axis.setLabelFormat("%d")
-        axis.applyNiceNumbers()
         chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         return axis
 
@@ -225,20 +230,23 @@ class MetricsView(QDialog):
 
     def _distribution_chart(self, distribution: TimeDistribution, title: str) -> QChart:
         chart = self._chart(title)
-        buckets: dict[int, int] = {}
+        # About a dozen bins of whole days, so a long tail stays readable.
+        longest = max(distribution.days, default=0.0)
+        size = max(1, math.ceil((longest + 1) / 12))
+        width = int(longest // size) + 1
+        counts = [0] * width
         for value in distribution.days:
-            buckets[int(value)] = buckets.get(int(value), 0) + 1
-        width = max(buckets, default=0) + 1
-        counts = [buckets.get(day, 0) for day in range(width)]
+            counts[int(value // size)] += 1
         bars = QBarSet(self.tr("Items"))
         bars.append([float(c) for c in counts])
         bars.setColor(QColor("#64b5f6"))
         series = QBarSeries()
         series.append(bars)
-        series.setBarWidth(1.0)
+        series.setBarWidth(0.9)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([str(day) for day in range(width)] or ["0"])
+        categories.append([str(n * size) if size == 1 else f"{n * size}–{(n + 1) * size - 1}"
+                           for n in range(width)])
         categories.setTitleText(self.tr("Days"))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
@@ -250,8 +258,8 @@ class MetricsView(QDialog):
                 continue
             marker = QLineSeries()
             marker.setName(f"p{p}: {self.locale().toString(value, 'f', 1)}")
-            marker.append(value, 0)
-            marker.append(value, max(counts, default=1))
+            marker.append(value / size - 0.5 + 0.5 / size, 0)
+            marker.append(value / size - 0.5 + 0.5 / size, max(counts, default=1))
             chart.addSeries(marker)
             marker.attachAxis(y_axis)
             hidden_x = QValueAxis()
