@@ -845,7 +845,8 @@ def _blocks(report: StandupReport, lang: str) -> list[_Block]:
     return out
 
 
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|#"})
+# Never at the start of a line here, so "#", "+", "-" and digits need no escaping.
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
 
 
 def _md(text: str) -> str:
