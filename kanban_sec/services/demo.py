@@ -19,6 +19,7 @@ from kanban_sec.services import annual_wheel, demo_data
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.standup import end_standup, start_standup
 from kanban_sec.store import rows
 from kanban_sec.store.unit_of_work import UnitOfWork, writing
 
@@ -95,6 +96,10 @@ def load_demo(service: BoardService) -> Outcome:
         activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
                                                             today.year)
         generated, _ = annual_wheel.generate_in(uow, today, service.lang)
+        # Last week's standup, held on the board as loaded: the next standup then shows
+        # what changed since (nothing yet), not the whole example as new.
+        attendees = sorted(names.people, key=lambda pid: names.people[pid].name)[:4]
+        end_standup(uow, start_standup(uow, attendees, today - timedelta(days=7)))
         return Outcome(tuple(uow.changes), (), None, {
             "items": count + generated, "activities": activities, "generated": generated})
 
