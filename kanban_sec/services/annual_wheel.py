@@ -11,7 +11,6 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from kanban_sec.domain import annual_wheel as wheel
@@ -21,6 +20,7 @@ from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import Effort, Item, Status
 from kanban_sec.domain.text import t
 from kanban_sec.services.board import _insert_item
+from kanban_sec.services.files import write_atomically
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store.database import Database
@@ -198,18 +198,7 @@ class AnnualWheel:
         updates the series instead of adding a second one.
         """
         data, count = self.ics(year)
-        target = Path(path)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            with temp.open("wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, target)
-        except OSError as error:
-            temp.unlink(missing_ok=True)
-            raise BadInput("csv.cannot_write", path=str(target),
-                           reason=error.strerror or str(error)) from error
+        write_atomically(path, data)
         return count
 
     def ics(self, year: int) -> tuple[bytes, int]:

@@ -8,7 +8,6 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import IO, Any
 
 from kanban_sec.domain import fields as parse
@@ -33,6 +32,7 @@ from kanban_sec.exchange.csv_codec import (
     read_csv,
 )
 from kanban_sec.services.board import BoardService, status_times
+from kanban_sec.services.files import write_atomically
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
@@ -71,18 +71,7 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
         target.write(data)  # type: ignore[union-attr]
         target.flush()  # type: ignore[union-attr]
         return count
-    path = Path(target)  # type: ignore[arg-type]
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temp.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise BadInput("csv.cannot_write", path=str(path),
-                       reason=error.strerror or str(error)) from error
+    write_atomically(target, data)  # type: ignore[arg-type]
     return count
 
 
