@@ -466,7 +466,8 @@ def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
     target = sys.stdout.buffer if args.file == "-" else args.file
     count = export_csv(service.db, target, delimiter=args.delimiter,
                        include_done=args.include_done,
-                       include_confidential=args.include_confidential, lang=lang)
+                       include_confidential=args.include_confidential, lang=lang,
+                       author=service.author)
     if args.file != "-":
         print(t("export.done", lang, count=count, path=args.file), file=out)
     return EXIT_OK

@@ -394,6 +394,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "standup.cannot_write": ("kan ikke skrive {path}: {reason}", "cannot write {path}: {reason}"),
     "standup.written": ("skrev standuprapporten til {path}",
                         "wrote the standup report to {path}"),
+    # history and audit
+    "history.kind.export": ("eksport", "export"),
+    "history.kind.import": ("import", "import"),
+    "history.written": ("skrev {count} endringer til {path}", "wrote {count} changes to {path}"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import uuid
@@ -33,6 +34,7 @@ from kanban_sec.exchange.csv_codec import (
 )
 from kanban_sec.services.board import BoardService, status_times
 from kanban_sec.services.files import write_atomically
+from kanban_sec.services.history import insert_transfer, record_transfer
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
@@ -53,11 +55,13 @@ _EXPORT_SQL = (
 
 def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
                delimiter: str = ",", include_done: bool = False,
-               include_confidential: bool = False, lang: str = "en") -> int:
+               include_confidential: bool = False, lang: str = "en",
+               author: str | None = None) -> int:
     """Write the board as CSV (UTF-8 with BOM, CRLF, rank order); returns the row count.
 
     The file is written to a temporary name and renamed into place, so a failed export
-    never leaves half a file where the old one was.
+    never leaves half a file where the old one was. An export to a file is recorded
+    (who: ``author``, else ``KANBAN_SEC_USER`` or the login name; how many items; the file).
     """
     sep = DELIMITERS[delimiter]
     with collector_paused():
@@ -72,7 +76,13 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
         target.flush()  # type: ignore[union-attr]
         return count
     write_atomically(target, data)  # type: ignore[arg-type]
+    record_transfer(db, author or _login_name(), "export",
+                    target, count)  # type: ignore[arg-type]
     return count
+
+
+def _login_name() -> str:
+    return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
 
 
 def export_rows(db: Database, *, include_done: bool = False,
@@ -221,6 +231,9 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
                                "unchanged": plan.unchanged}, tuple(uow.bulk_rows))
             if dry_run:
                 raise _DryRun
+            # In the import's transaction, and after the outcome: undo leaves the record.
+            insert_transfer(uow, "import", name,
+                            plan.created + plan.updated + plan.unchanged)
     except _DryRun:
         return Outcome((), outcome.warnings, None, outcome.counts)
     return outcome

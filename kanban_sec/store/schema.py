@@ -236,6 +236,18 @@ changes = Table(
 Index("ix_changes_row", changes.c.entity, changes.c.row_id)
 Index("ix_changes_unpushed", changes.c.seq, sqlite_where=text("pushed = 0"))
 
+transfers = Table(
+    "transfers",
+    metadata,
+    Column("id", Text, primary_key=True),
+    # A CSV export or import; who did it and when is in its change record.
+    Column("kind", Text, nullable=False),
+    Column("path", Text, nullable=False, server_default=""),
+    Column("items", Integer, nullable=False, server_default="0"),
+    *_stamps(),
+    CheckConstraint("kind IN ('export', 'import')", name="ck_transfers_kind"),
+)
+
 #: The entity name used in the change log for each table.
 TABLES: dict[str, Table] = {
     "unit": org_units,
@@ -248,4 +260,5 @@ TABLES: dict[str, Table] = {
     "activity": activities,
     "standup": standups,
     "standup_note": standup_notes,
+    "transfer": transfers,
 }

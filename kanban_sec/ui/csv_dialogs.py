@@ -460,7 +460,8 @@ def export_board(parent: QWidget | None, service: BoardService, path: str | os.P
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         count = export_csv(service.db, path, delimiter=delimiter, include_done=include_done,
-                           include_confidential=include_confidential, lang=current_language())
+                           include_confidential=include_confidential, lang=current_language(),
+                           author=service.author)
     except KanbanError as error:
         QApplication.restoreOverrideCursor()
         notify.show_error(parent, error, translate("CsvDialogs", "Export CSV"))

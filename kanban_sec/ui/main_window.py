@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.org_action = self._action("organisation", self.open_organisation, "Ctrl+O")
         self.refresh_action = self._action("reload", self.reload, QKeySequence.StandardKey.Refresh)
         self.metrics_action = self._action("metrics", self.open_metrics, "Ctrl+M")
+        self.history_action = self._action("history", self.open_history, "Ctrl+Shift+H")
         self.wheel_action = self._action("annual-wheel", self.open_wheel, "Ctrl+H")
         self.standup_action = self._action("standup", self.open_standup, "Ctrl+U")
         self.keep_action = self._action("keep-it-there", self.keep_it_there)
@@ -169,8 +170,8 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
         self.view_menu.addSeparator()
-        for action in (self.standup_action, self.metrics_action, self.wheel_action,
-                       self.chains_action,
+        for action in (self.standup_action, self.metrics_action, self.history_action,
+                       self.wheel_action, self.chains_action,
                        self.org_action, self.refresh_action):
             self.view_menu.addAction(action)
 
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
             self.org_action: self.tr("Organisation…"),
             self.refresh_action: self.tr("Reload board"),
             self.metrics_action: self.tr("Flow metrics…"),
+            self.history_action: self.tr("History…"),
             self.wheel_action: self.tr("Annual wheel (årshjul)…"),
             self.standup_action: self.tr("Weekly standup…"),
             self.keep_action: self.tr("Keep it there (make recurring)…"),
@@ -577,6 +579,14 @@ class MainWindow(QMainWindow):
         from kanban_sec.ui.metrics_view import MetricsView, oslo
 
         dialog = MetricsView(FlowMetrics(self.service.db, tz=oslo()), self.live, self)
+        self._keep(dialog)
+        dialog.show()
+
+    def open_history(self) -> None:
+        from kanban_sec.services.history import History
+        from kanban_sec.ui.history_view import HistoryView
+
+        dialog = HistoryView(History(self.service.db, i18n.current_language()), self)
         self._keep(dialog)
         dialog.show()
 

@@ -640,6 +640,279 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="110"/>
+        <source>History</source>
+        <extracomment>Entries the table shows at most (the newest); an export has them all.</extracomment>
+        <translation>Historikk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="117"/>
+        <source>Item title contains…</source>
+        <translation>Tittelen inneholder…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="123"/>
+        <source>Export CSV…</source>
+        <translation>Eksporter CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="128"/>
+        <source>When</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="128"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="128"/>
+        <source>What</source>
+        <translation>Hva</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="129"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="129"/>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="129"/>
+        <source>Old</source>
+        <translation>Gammel</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="130"/>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="148"/>
+        <source>&amp;Item:</source>
+        <translation>&amp;Oppgave:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="149"/>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="150"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Fra:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="151"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="181"/>
+        <source>No limit</source>
+        <translation>Ingen grense</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="188"/>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="195"/>
+        <source>Item</source>
+        <translation>Oppgave</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="195"/>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="195"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="196"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="205"/>
+        <source>Chain</source>
+        <translation>Kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="196"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="206"/>
+        <source>Link</source>
+        <translation>Ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="196"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="204"/>
+        <source>Column</source>
+        <translation>Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="197"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="197"/>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="198"/>
+        <source>Standup</source>
+        <translation>Standup</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="198"/>
+        <source>Standup note</source>
+        <translation>Standupnotat</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="199"/>
+        <source>CSV export/import</source>
+        <translation>CSV-eksport/-import</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="204"/>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="205"/>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="206"/>
+        <source>Likelihood</source>
+        <translation>Sannsynlighet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="207"/>
+        <source>Consequence</source>
+        <translation>Konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="207"/>
+        <source>Effort</source>
+        <translation>Innsats</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="208"/>
+        <source>Owner unit</source>
+        <translation>Eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="208"/>
+        <source>Owner person</source>
+        <translation>Eier (person)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="209"/>
+        <source>Framework reference</source>
+        <translation>Referanse i rammeverk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="210"/>
+        <source>Classification</source>
+        <translation>Gradering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="210"/>
+        <source>Tags</source>
+        <translation>Etiketter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
+        <source>Checklist</source>
+        <translation>Sjekkliste</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
+        <source>Blocked because</source>
+        <translation>Blokkert fordi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="212"/>
+        <source>Due date</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="212"/>
+        <source>Pinned</source>
+        <translation>Festet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="213"/>
+        <source>Pinned because</source>
+        <translation>Festet fordi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="213"/>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
+        <source>Author</source>
+        <translation>Forfatter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
+        <source>Items</source>
+        <translation>Oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="247"/>
+        <source>Showing the newest {count} changes; the export has them all.</source>
+        <translation>Viser de {count} nyeste endringene; eksporten har alle.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="250"/>
+        <source>{count} changes</source>
+        <translation>{count} endringer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
+        <source>Export history</source>
+        <translation>Eksporter historikk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="268"/>
+        <source>Exported {count} changes to {path}</source>
+        <translation>Eksporterte {count} endringer til {path}</translation>
+    </message>
+</context>
+<context>
     <name>ImportErrorsDialog</name>
     <message>
         <location filename="../../kanban_sec/ui/csv_dialogs.py" line="110"/>
@@ -1167,401 +1440,406 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="235"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="236"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="236"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="237"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="241"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="242"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="244"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="244"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="247"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="247"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="248"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="248"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="249"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="249"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="250"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="250"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="541"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="251"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="543"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="251"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="252"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="252"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="253"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="253"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="254"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="258"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="260"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="259"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="261"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="260"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="262"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="263"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="265"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="286"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="288"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="288"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="268"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="270"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="254"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="255"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="255"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="256"/>
+        <source>History…</source>
+        <translation>Historikk…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="257"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="256"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="258"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="257"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="259"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="269"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="271"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="270"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="272"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="271"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="273"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="272"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="426"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="528"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="274"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="530"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="285"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="287"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="287"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="289"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="305"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="307"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="308"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="310"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="311"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="312"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="323"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="325"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="383"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="385"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="384"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="392"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="394"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="398"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="405"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="407"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="410"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="412"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="411"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="413"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="413"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="415"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="414"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="415"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="417"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="418"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="417"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="419"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="424"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="426"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="430"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="481"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="483"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="496"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="509"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="511"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="513"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="515"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="514"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="516"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="516"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="524"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="526"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="529"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="531"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="531"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="533"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="538"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="558"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="571"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="573"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="592"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="602"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="614"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="624"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="615"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="625"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="616"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="626"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="617"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="627"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="618"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="623"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="628"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="633"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="619"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="629"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="639"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="649"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="648"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="658"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
@@ -1569,147 +1847,147 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MetricsView</name>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="62"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="63"/>
         <source>Flow metrics</source>
         <translation>Flytmåling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="79"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="80"/>
         <source>All chains</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="84"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="85"/>
         <source>All owner units</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="94"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="95"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="94"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="95"/>
         <source>to</source>
         <translation>til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="95"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="96"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="96"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="97"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="103"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="198"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="104"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="203"/>
         <source>Cumulative flow</source>
         <translation>Kumulativt flytdiagram (CFD)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="103"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="104"/>
         <source>Lead time</source>
         <translation>Ledetid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="104"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="105"/>
         <source>Cycle time</source>
         <translation>Syklustid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="105"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="106"/>
         <source>Throughput</source>
         <translation>Gjennomstrømning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="105"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="106"/>
         <source>WIP</source>
         <translation>Pågående arbeid (WIP)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="106"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="107"/>
         <source>Aging WIP</source>
         <translation>Aldring av pågående arbeid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="114"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="115"/>
         <source>Save as PNG…</source>
         <translation>Lagre som PNG…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="151"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="152"/>
         <source>Lead time (days)</source>
         <translation>Ledetid (dager)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="153"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="154"/>
         <source>Cycle time (days)</source>
         <translation>Syklustid (dager)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="165"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="166"/>
         <source>%1 done in the period · lead time p50/p85/p95: %2 / %3 / %4 days · cycle time p50/p85/p95: %5 / %6 / %7 days · %8 items in progress now</source>
         <translation>%1 ferdige i perioden · ledetid p50/p85/p95: %2 / %3 / %4 dager · syklustid p50/p85/p95: %5 / %6 / %7 dager · %8 oppgaver pågår nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="221"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="233"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="245"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="277"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="290"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="226"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="240"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="253"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="285"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="298"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="242"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="250"/>
         <source>Days</source>
         <translation>Dager</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="265"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="273"/>
         <source>Throughput per week</source>
         <translation>Gjennomstrømning per uke</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="266"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="274"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="273"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="281"/>
         <source>w%1</source>
         <translation>u%1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="283"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="291"/>
         <source>Work in progress (next, doing, verify)</source>
         <translation>Pågående arbeid (neste, pågår, verifiseres)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="285"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="293"/>
         <source>In progress</source>
         <translation>Pågående</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="295"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="303"/>
         <source>Aging WIP: days in the current column</source>
         <translation>Aldring av pågående arbeid: dager i nåværende kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="316"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="324"/>
         <source>Days in column</source>
         <translation>Dager i kolonnen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="327"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="335"/>
         <source>Save chart</source>
         <translation>Lagre diagram</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="328"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="336"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-bilder (*.png)</translation>
     </message>

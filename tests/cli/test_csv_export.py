@@ -24,6 +24,7 @@ from cli_support import (
     run_cli,
     run_parallel,
     snapshot,
+    sql,
 )
 
 FORMULA_TITLE = '=HYPERLINK("x")'
@@ -152,10 +153,21 @@ def test_export_import_export_is_byte_identical(exported, tmp_path, flags):
                                             newline="")))) - 1
     out = assert_ok(run_cli(("--db", str(db), "import", str(first)), env=env, cwd=tmp_path))
     assert out == f"imported {first}: 0 new, 0 changed, {count} unchanged\n"
-    assert snapshot(db) == before  # an import that changes nothing writes nothing
+    after = snapshot(db)
+    # An import that changes nothing writes nothing, but the record that it happened (the
+    # audit of transfers, its change record and the clock).
+    audit = ("transfers", "changes", "meta", "sqlite_sequence")
+    assert {t: r for t, r in after.items() if t not in audit} == \
+        {t: r for t, r in before.items() if t not in audit}
+    new_changes = set(after["changes"]) - set(before["changes"])
+    assert [c[2] for c in new_changes] == ["transfer"]
     assert_ok(run_cli(("--db", str(db), "export", str(second), *flags), env=env, cwd=tmp_path))
     assert second.read_bytes() == first.read_bytes()
-    assert count_changes(db) == count_changes(exported.db)
+    # Two exports and one import, each on the record; nothing else was written.
+    assert count_changes(db) == count_changes(exported.db) + 3
+    assert sql(db, "SELECT kind, count(*) FROM transfers WHERE path LIKE '%first.csv'"
+               " OR path LIKE '%second.csv' GROUP BY kind ORDER BY kind") == [
+        ("export", 2), ("import", 1)]
 
 
 def test_export_then_import_into_a_fresh_database(exported, tmp_path):

@@ -1,0 +1,290 @@
+"""History and audit: the change log read as who changed which field from what to what,
+when; its CSV export; and the record each CSV export and import leaves.
+
+One :class:`HistoryEntry` per changed field of a change record. Rows are labelled by what
+people call them (an item's title, a unit's path, a chain's name), ids in values become
+names, and the bookkeeping fields the other fields already tell are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from kanban_sec.domain.ids import new_id
+from kanban_sec.domain.text import has, t
+from kanban_sec.exchange.csv_codec import format_row, neutralise
+from kanban_sec.services.files import write_atomically
+from kanban_sec.store import rows
+from kanban_sec.store.database import Database
+from kanban_sec.store.unit_of_work import Reader, UnitOfWork, ids_in, reading, writing
+
+BOM = "\ufeff"
+CSV_HEADER: tuple[str, ...] = ("at", "author", "entity", "id", "name", "field", "old", "new")
+KINDS = ("export", "import")
+
+#: Change-log fields the history leaves out: bookkeeping the other fields already tell.
+HIDDEN_FIELDS = frozenset({
+    "id", "created_at", "updated_at", "status_changed_at", "started_at", "done_at",
+    "blocked_at", "hlc", "node_id",
+})
+
+#: Fields holding the id of another row, and that row's entity.
+_REFERENCES: dict[str, str] = {
+    "chain_id": "chain", "link_id": "link", "owner_unit_id": "unit",
+    "owner_person_id": "person", "unit_id": "unit", "parent_id": "unit",
+    "risk_owner_unit_id": "unit", "responsible_unit_id": "unit", "item_id": "item",
+    "standup_id": "standup", "activity_id": "activity",
+}
+
+#: How each entity's rows are named: (table, SQL giving the name).
+_LABELS: dict[str, tuple[str, str]] = {
+    "person": ("people", "name"),
+    "chain": ("chains", "name"),
+    "link": ("links", "name"),
+    "column": ("board_columns", "key"),
+    "item": ("items", "title"),
+    "comment": ("comments", "substr(body, 1, 60)"),
+    "activity": ("activities", "title"),
+    "standup": ("standups", "held_on"),
+    "standup_note": ("standup_notes", "substr(body, 1, 60)"),
+    "transfer": ("transfers", "path"),
+}
+
+_CHANGE_SELECT = "SELECT entity, row_id, fields, author, at FROM changes"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One field of one change: ``old`` and ``new`` as stored, ``*_text`` as people read
+    them (empty for no value)."""
+
+    at: datetime
+    author: str
+    entity: str
+    row_id: str
+    label: str
+    field: str
+    old: Any
+    new: Any
+    old_text: str
+    new_text: str
+
+
+def _bound(moment: datetime | date, *, end: bool) -> str:
+    """A filter bound as stored text: a date is a whole UTC day (``until`` includes it)."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time(), UTC) + (timedelta(days=1) if end else
+                                                          timedelta())
+    elif moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return rows.ts(moment)
+
+
+class History:
+    """The change log, read for people (no Qt here)."""
+
+    def __init__(self, db: Database, lang: str = "en") -> None:
+        self.db = db
+        self.lang = lang
+
+    def authors(self) -> list[str]:
+        """Everyone who has written a change, sorted."""
+        with reading(self.db) as reader:
+            found = reader.conn.exec_driver_sql("SELECT DISTINCT author FROM changes").all()
+        return sorted((r[0] for r in found), key=str.casefold)
+
+    def items_matching(self, text: str) -> list[str]:
+        """Ids of the items (deleted ones too) whose title holds ``text``, any case."""
+        needle = text.strip()
+        if not needle:
+            return []
+        with reading(self.db) as reader:
+            found = reader.conn.exec_driver_sql(
+                "SELECT id FROM items WHERE instr(lower(title), lower(?)) > 0",
+                (needle,)).all()
+        return [r[0] for r in found]
+
+    def entries(self, item_id: str | Collection[str] | None = None, author: str | None = None,
+                since: datetime | date | None = None, until: datetime | date | None = None,
+                entity: str | None = None, limit: int | None = None) -> list[HistoryEntry]:
+        """Changed fields, newest first.
+
+        ``item_id`` (one id or several) keeps an item's own changes and its comments';
+        ``since`` is inclusive, ``until`` exclusive (a date: through that whole UTC day);
+        ``limit`` caps the number of entries.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if item_id is not None:
+            ids = [item_id] if isinstance(item_id, str) else list(item_id)
+            if not ids:
+                return []
+            # Both halves use the (entity, row_id) index.
+            where.append(
+                f"((entity = 'item' AND row_id IN {ids_in(ids)}) OR (entity = 'comment'"
+                f" AND row_id IN (SELECT id FROM comments WHERE item_id IN {ids_in(ids)})))")
+            params += [*ids, *ids]
+        if entity is not None:
+            where.append("entity = ?")
+            params.append(entity)
+        if author is not None:
+            where.append("author = ?")
+            params.append(author)
+        if since is not None:
+            where.append("at >= ?")
+            params.append(_bound(since, end=False))
+        if until is not None:
+            where.append("at < ?")
+            params.append(_bound(until, end=True))
+        sql = _CHANGE_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY seq DESC"
+        with reading(self.db) as reader:
+            raw = reader.conn.exec_driver_sql(sql, tuple(params))
+            fields = list(self._fields(raw, limit))
+            labels = _Labels(reader, {(e, r) for e, r, *_ in fields}, fields, self.lang)
+        return [HistoryEntry(datetime.fromisoformat(at), who, entity_name, row_id,
+                             labels.row(entity_name, row_id), name, old, new,
+                             labels.value(name, old), labels.value(name, new))
+                for entity_name, row_id, who, at, name, old, new in fields]
+
+    @staticmethod
+    def _fields(raw: Iterable[Any], limit: int | None) -> Iterator[tuple[Any, ...]]:
+        count = 0
+        for entity_name, row_id, text, who, at in raw:
+            pairs = json.loads(text)
+            creating = all(pair[1] is None for pair in pairs.values())
+            for name, (new, old) in pairs.items():
+                if name in HIDDEN_FIELDS or new == old:
+                    continue
+                if creating and new in (None, "", "[]"):
+                    continue  # a new row's empty fields say nothing
+                if limit is not None and count >= limit:
+                    return
+                count += 1
+                yield entity_name, row_id, who, at, name, old, new
+
+    def export_csv(self, path: str | os.PathLike[str], **filters: Any) -> int:
+        """Write the entries ``filters`` select as CSV (UTF-8 with BOM, CRLF, cells
+        neutralised against formulas), all of the file or none; returns the entry count."""
+        found = self.entries(**filters)
+        lines = [BOM + format_row(list(CSV_HEADER), ",")]
+        for e in found:
+            cells = [rows.ts(e.at)[:19] + "Z", e.author, e.entity, e.row_id, e.label, e.field,
+                     e.old_text, e.new_text]
+            lines.append(format_row([neutralise(c) for c in cells], ","))
+        write_atomically(path, "".join(lines).encode("utf-8"))
+        return len(found)
+
+    def transfers(self) -> list[dict[str, Any]]:
+        """Every CSV export and import recorded, newest first, with who made it."""
+        with reading(self.db) as reader:
+            found = reader.conn.exec_driver_sql(
+                "SELECT t.id, t.kind, t.path, t.items, t.created_at, c.author FROM transfers t"
+                " LEFT JOIN changes c ON c.entity = 'transfer' AND c.row_id = t.id"
+                " WHERE t.deleted_at IS NULL ORDER BY t.created_at DESC, t.id").all()
+        return [{"id": r[0], "kind": r[1], "path": r[2], "items": r[3],
+                 "at": datetime.fromisoformat(r[4]), "author": r[5] or ""} for r in found]
+
+
+class _Labels:
+    """Names for the rows the entries are about and the rows their values refer to."""
+
+    def __init__(self, reader: Reader, wanted: set[tuple[str, str]],
+                 fields: list[tuple[Any, ...]], lang: str = "en") -> None:
+        self.lang = lang
+        by_entity: dict[str, set[str]] = {}
+        for entity_name, row_id in wanted:
+            by_entity.setdefault(entity_name, set()).add(row_id)
+        for _e, _r, _w, _a, name, old, new in fields:
+            target = _REFERENCES.get(name)
+            if target is not None:
+                for value in (old, new):
+                    if isinstance(value, str) and value:
+                        by_entity.setdefault(target, set()).add(value)
+        self.names: dict[tuple[str, str], str] = {}
+        self._units: dict[str, tuple[str, str | None]] = {}
+        if "unit" in by_entity:
+            self._units = {r[0]: (r[1], r[2]) for r in reader.conn.exec_driver_sql(
+                "SELECT id, name, parent_id FROM org_units")}
+        for entity_name, ids in by_entity.items():
+            label = _LABELS.get(entity_name)
+            if label is None or not ids:
+                continue
+            table, column = label
+            listed = sorted(ids)
+            for start in range(0, len(listed), 500):
+                chunk = listed[start:start + 500]
+                for row_id, name in reader.conn.exec_driver_sql(
+                        f"SELECT id, {column} FROM {table} WHERE id IN {ids_in(chunk)}",
+                        tuple(chunk)):
+                    self.names[(entity_name, row_id)] = str(name)
+
+    def row(self, entity_name: str, row_id: str) -> str:
+        if entity_name == "unit":
+            return self._unit_path(row_id)
+        return self.names.get((entity_name, row_id), "")
+
+    def _unit_path(self, unit_id: str) -> str:
+        parts: list[str] = []
+        seen: set[str] = set()
+        current: str | None = unit_id
+        while current is not None and current in self._units and current not in seen:
+            seen.add(current)
+            name, current = self._units[current]
+            parts.append(name)
+        return " / ".join(reversed(parts))
+
+    def value(self, name: str, value: Any) -> str:
+        return display_value(name, value, self, self.lang)
+
+
+def display_value(name: str, value: Any, labels: _Labels | None = None,
+                  lang: str = "en") -> str:
+    """A stored value as people know it: names rather than ids, lists as ``a; b``;
+    ``""`` for no value."""
+    if value is None or value == "":
+        return ""
+    target = _REFERENCES.get(name)
+    if target is not None and labels is not None and isinstance(value, str):
+        return labels.row(target, value) or value
+    if name == "status" and has(f"status.{value}"):
+        return t(f"status.{value}", lang)
+    if name == "kind" and has(f"history.kind.{value}"):
+        return t(f"history.kind.{value}", lang)
+    if name in ("tags", "attendees") and isinstance(value, str):
+        try:
+            return "; ".join(str(v) for v in json.loads(value))
+        except (ValueError, TypeError):
+            return value
+    if name == "checklist" and isinstance(value, str):
+        try:
+            entries = json.loads(value)
+            return "; ".join(("☑ " if done else "☐ ") + str(text) for text, done in entries)
+        except (ValueError, TypeError):
+            return value
+    return str(value)
+
+
+def insert_transfer(uow: UnitOfWork, kind: str, path: str | os.PathLike[str],
+                    count: int) -> str:
+    """Record an export or import in ``uow``'s transaction (so in the change log, with its
+    author and time); returns the record's id."""
+    if kind not in KINDS:
+        raise ValueError(f"transfer kind must be one of {KINDS}, not {kind!r}")
+    transfer_id = new_id()
+    uow.insert("transfer", {"id": transfer_id, "kind": kind,
+                            "path": str(Path(os.fspath(path)).resolve()), "items": count})
+    return transfer_id
+
+
+def record_transfer(db: Database, author: str, kind: str, path: str | os.PathLike[str],
+                    count: int) -> str:
+    """Record a CSV export or import by ``author``: its own small transaction."""
+    with writing(db, author) as uow:
+        return insert_transfer(uow, kind, path, count)

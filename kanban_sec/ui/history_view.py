@@ -1,0 +1,269 @@
+"""The History view: the change log as who changed which field from what to what, when;
+filtered by item, person and date, and exportable to CSV."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kanban_sec.domain.errors import KanbanError
+from kanban_sec.services.history import History, HistoryEntry
+from kanban_sec.ui.notify import show_error
+
+#: Entries the table shows at most (the newest); an export has them all.
+SHOWN_MAX = 5000
+_NO_DATE = QDate(2000, 1, 1)
+_TEXT_MAX = 80
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HistoryModel(QAbstractTableModel):
+    """History entries as rows: when, who, what, name, field, old, new."""
+
+    def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self.entries: list[HistoryEntry] = []
+        self.headers: list[str] = []
+        self.entity_names: dict[str, str] = {}
+        self.field_names: dict[str, str] = {}
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def text(self, row: int, column: int) -> str:
+        e = self.entries[row]
+        if column == 0:
+            return e.at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+        if column == 1:
+            return e.author
+        if column == 2:
+            return self.entity_names.get(e.entity, e.entity)
+        if column == 3:
+            return e.label
+        if column == 4:
+            return self.field_names.get(e.field, e.field.replace("_", " ").capitalize())
+        value = e.old_text if column == 5 else e.new_text
+        return value or "—"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self.text(index.row(), index.column())
+            one_line = " ".join(text.split())
+            return one_line if len(one_line) <= _TEXT_MAX else one_line[:_TEXT_MAX - 1] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.text(index.row(), index.column())
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.headers)):
+            return self.headers[section]
+        return None
+
+
+class HistoryView(QDialog):
+    """Every change on the record, newest first."""
+
+    def __init__(self, history: History, parent: QWidget | None = None,
+                 tz: ZoneInfo | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("history-view")
+        self.setWindowTitle(self.tr("History"))
+        self.history = history
+        self.tz = tz or ZoneInfo("Europe/Oslo")
+        self.resize(1000, 600)
+
+        self.item_edit = QLineEdit()
+        self.item_edit.setObjectName("history-item")
+        self.item_edit.setPlaceholderText(self.tr("Item title contains…"))
+        self.item_edit.setClearButtonEnabled(True)
+        self.person_combo = QComboBox()
+        self.person_combo.setObjectName("history-person")
+        self.from_edit = self._date_edit("history-from")
+        self.to_edit = self._date_edit("history-to")
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setObjectName("history-export")
+        self.export_button.clicked.connect(self._ask_and_export)
+
+        self.model = HistoryModel(self.tz, self)
+        self.model.headers = [self.tr("When"), self.tr("Who"), self.tr("What"),
+                              self.tr("Name"), self.tr("Field"), self.tr("Old"),
+                              self.tr("New")]
+        self.model.entity_names = self._entity_names()
+        self.model.field_names = self._field_names()
+        self.table = QTableView()
+        self.table.setObjectName("history-table")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.status = QLabel()
+        self.status.setObjectName("history-status")
+
+        filters = QHBoxLayout()
+        for label, widget in ((self.tr("&Item:"), self.item_edit),
+                              (self.tr("&Person:"), self.person_combo),
+                              (self.tr("&From:"), self.from_edit),
+                              (self.tr("&To:"), self.to_edit)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
+            filters.addWidget(widget, 2 if widget is self.item_edit else 0)
+        filters.addStretch(1)
+        filters.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(200)
+        self._typing.timeout.connect(self.refresh)
+        self.item_edit.textChanged.connect(lambda _text: self._typing.start())
+        self._fill_people()
+        self.person_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.from_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.to_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.refresh()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_NO_DATE)
+        # The lowest date stands for "no bound".
+        edit.setSpecialValueText(self.tr("No limit"))
+        edit.setDate(_NO_DATE)
+        return edit
+
+    def _fill_people(self) -> None:
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        self.person_combo.addItem(self.tr("Everyone"), None)
+        for author in self.history.authors():
+            self.person_combo.addItem(author, author)
+        self.person_combo.blockSignals(False)
+
+    def _entity_names(self) -> dict[str, str]:
+        return {
+            "item": self.tr("Item"), "unit": self.tr("Unit"), "person": self.tr("Person"),
+            "chain": self.tr("Chain"), "link": self.tr("Link"), "column": self.tr("Column"),
+            "comment": self.tr("Comment"), "activity": self.tr("Activity"),
+            "standup": self.tr("Standup"), "standup_note": self.tr("Standup note"),
+            "transfer": self.tr("CSV export/import"),
+        }
+
+    def _field_names(self) -> dict[str, str]:
+        return {
+            "title": self.tr("Title"), "status": self.tr("Column"),
+            "description": self.tr("Description"), "chain_id": self.tr("Chain"),
+            "link_id": self.tr("Link"), "likelihood": self.tr("Likelihood"),
+            "consequence": self.tr("Consequence"), "effort": self.tr("Effort"),
+            "owner_unit_id": self.tr("Owner unit"), "owner_person_id": self.tr("Owner person"),
+            "framework_ref": self.tr("Framework reference"),
+            "classification": self.tr("Classification"), "tags": self.tr("Tags"),
+            "checklist": self.tr("Checklist"), "blocked_reason": self.tr("Blocked because"),
+            "due_date": self.tr("Due date"), "pinned_at": self.tr("Pinned"),
+            "pin_reason": self.tr("Pinned because"), "deleted_at": self.tr("Deleted"),
+            "name": self.tr("Name"), "body": self.tr("Text"), "author": self.tr("Author"),
+            "kind": self.tr("Kind"), "path": self.tr("File"), "items": self.tr("Items"),
+        }
+
+    # -- filtering ---------------------------------------------------------------------
+    def _day(self, edit: QDateEdit) -> date | None:
+        chosen = edit.date()
+        if chosen == _NO_DATE:
+            return None
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def filters(self) -> dict[str, Any]:
+        """The filters as :meth:`History.entries` takes them (local days, whole days)."""
+        found: dict[str, Any] = {}
+        text = self.item_edit.text().strip()
+        if text:
+            found["item_id"] = self.history.items_matching(text)
+        person = self.person_combo.currentData()
+        if person:
+            found["author"] = person
+        start, end = self._day(self.from_edit), self._day(self.to_edit)
+        if start is not None:
+            found["since"] = datetime.combine(start, time(), self.tz)
+        if end is not None:
+            found["until"] = datetime.combine(end + timedelta(days=1), time(), self.tz)
+        return found
+
+    def refresh(self) -> None:
+        self._typing.stop()
+        entries = self.history.entries(**self.filters(), limit=SHOWN_MAX + 1)
+        shown = entries[:SHOWN_MAX]
+        self.model.set_entries(shown)
+        if len(entries) > SHOWN_MAX:
+            self.status.setText(self.tr("Showing the newest {count} changes; the export has "
+                                        "them all.").format(count=SHOWN_MAX))
+        else:
+            self.status.setText(self.tr("{count} changes").format(count=len(shown)))
+        self.table.resizeColumnsToContents()
+
+    # -- exporting ---------------------------------------------------------------------
+    def export_to(self, path: str | Path) -> int:
+        """Write what the filters select (not only what is shown) as CSV."""
+        return self.history.export_csv(path, **self.filters())
+
+    def _ask_and_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), "history.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        try:
+            count = self.export_to(path)
+        except KanbanError as error:
+            show_error(self, error)
+            return
+        self.status.setText(self.tr("Exported {count} changes to {path}").format(
+            count=count, path=path))

@@ -1,0 +1,82 @@
+"""The History view lists changes made through the services, filters them and exports."""
+
+from __future__ import annotations
+
+import sqlite3
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate
+
+from kanban_sec.domain.model import Status
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.history import History
+from kanban_sec.ui.history_view import HistoryView
+
+
+def _rows(view: HistoryView) -> list[tuple[str, ...]]:
+    model = view.model
+    return [tuple(model.text(r, c) for c in range(model.columnCount()))
+            for r in range(model.rowCount())]
+
+
+def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, service, tmp_path):
+    item = service.create_item("Rotate the Zyxel keys").row_id
+    service.move(item, Status.NEXT)
+    other = BoardService(db, "ola", "en")
+    theirs = other.create_item("Review firewall rules").row_id
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("UPDATE changes SET at = '2026-03-10T10:00:00.000000Z'"
+                     " WHERE entity = 'item' AND row_id = ?", (theirs,))
+        conn.commit()
+    finally:
+        conn.close()
+
+    view = HistoryView(History(db), tz=ZoneInfo("Europe/Oslo"))
+    qtbot.addWidget(view)
+    view.show()
+    assert view.objectName() == "history-view"
+    rows = _rows(view)
+    assert ("tester", "Item", "Rotate the Zyxel keys", "Column", "Backlog", "Next") in \
+        [r[1:] for r in rows]
+
+    view.person_combo.setCurrentIndex(view.person_combo.findData("ola"))
+    rows = _rows(view)
+    assert rows and {r[1] for r in rows} == {"ola"}
+    assert {r[3] for r in rows} == {"Review firewall rules"}
+
+    view.person_combo.setCurrentIndex(0)  # everyone
+    view.from_edit.setDate(QDate(2026, 3, 10))
+    view.to_edit.setDate(QDate(2026, 3, 10))
+    rows = _rows(view)
+    assert rows and {r[3] for r in rows} == {"Review firewall rules"}
+    assert all(r[0].startswith("2026-03-10 11:00") for r in rows)  # Oslo time
+    view.to_edit.setDate(QDate(2026, 3, 9))
+    assert _rows(view) == []
+
+    view.from_edit.setDate(view.from_edit.minimumDate())
+    view.to_edit.setDate(view.to_edit.minimumDate())
+    view.item_edit.setText("zYXel")
+    qtbot.waitUntil(lambda: bool(_rows(view))
+                    and {r[3] for r in _rows(view)} == {"Rotate the Zyxel keys"})
+
+    target = tmp_path / "history.csv"
+    count = view.export_to(target)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfat,author,entity,id,name,field,old,new\r\n")
+    assert count == len(_rows(view)) and data.count(b"\r\n") == count + 1
+    assert f",tester,item,{item},Rotate the Zyxel keys,status,Backlog,Next\r\n".encode() in data
+
+
+def test_main_window_opens_the_history_view(qtbot, db_path):
+    from kanban_sec.app import create_main_window
+
+    window = create_main_window(db_path)
+    qtbot.addWidget(window)
+    try:
+        assert window.history_action in window.view_menu.actions()
+        window.history_action.trigger()
+        view = window.findChild(HistoryView, "history-view")
+        assert view is not None and view.model.rowCount() > 0
+    finally:
+        window.close()
