@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action("edit-item", lambda: self.edit_item(
             self.board.current_item() or ""), "F2")
         self.import_action = self._action("import-csv", self.import_csv, "Ctrl+I")
+        self.demo_action = self._action("load-example", self.load_example)
         self.export_action = self._action("export-csv", self.export_csv, "Ctrl+E")
         self.quit_action = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
         # Own actions rather than QUndoStack's, so their texts follow a language switch.
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        for action in (self.new_action, self.import_action, self.export_action):
+        for action in (self.new_action, self.import_action, self.export_action,
+                       self.demo_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -243,6 +245,7 @@ class MainWindow(QMainWindow):
             self.new_action: self.tr("&New item…"),
             self.edit_action: self.tr("&Open item…"),
             self.import_action: self.tr("&Import CSV…"),
+            self.demo_action: self.tr("Load the example board"),
             self.export_action: self.tr("&Export CSV…"),
             self.quit_action: self.tr("&Quit"),
             self.pin_action: self.tr("Pin / unpin (expedite)…"),
@@ -631,6 +634,12 @@ class MainWindow(QMainWindow):
         if ok:
             self._write(lambda: self._wheel().keep_it_there(item_id, rules[choice]),
                         self.tr("Keep it there"))
+
+    def load_example(self) -> None:
+        """The example board, into an empty board (the service refuses any other)."""
+        from kanban_sec.services.demo import load_demo
+
+        self._write(lambda: load_demo(self.service), self.tr("Load the example board"))
 
     def import_csv(self) -> None:
         from kanban_sec.ui.csv_dialogs import choose_import_file

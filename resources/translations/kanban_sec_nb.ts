@@ -456,7 +456,7 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="466"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="467"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
@@ -514,78 +514,78 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="499"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="561"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="500"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="562"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="504"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="505"/>
         <source>Choose where to save the file</source>
         <translation>Velg hvor filen skal lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="506"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="507"/>
         <source>Choose…</source>
         <translation>Velg…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="515"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="516"/>
         <source>Comma (,)</source>
         <translation>Komma (,)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="516"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="517"/>
         <source>Semicolon (;) — Excel with Norwegian settings</source>
         <translation>Semikolon (;) — Excel med norske innstillinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="517"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="518"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="521"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="522"/>
         <source>Include done items</source>
         <translation>Ta med ferdige oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="524"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="525"/>
         <source>Include confidential items</source>
         <translation>Ta med konfidensielle oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="527"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="528"/>
         <source>Confidential items are left out of an export unless you tick this.</source>
         <translation>Konfidensielle oppgaver blir ikke eksportert med mindre du krysser av her.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="530"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="531"/>
         <source>The file will hold confidential items: store and share it accordingly.</source>
         <translation>Filen vil inneholde konfidensielle oppgaver: lagre og del den deretter.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="535"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="536"/>
         <source>File:</source>
         <translation>Fil:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="536"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="537"/>
         <source>Separator:</source>
         <translation>Skilletegn:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="544"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="545"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="564"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="565"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="564"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="565"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
@@ -1440,406 +1440,412 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="236"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="237"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="242"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="241"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="244"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="247"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="249"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="247"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="248"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="251"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="249"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="252"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="250"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="253"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="251"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="543"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="254"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="546"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="252"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="255"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="253"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="256"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="254"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="257"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="260"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="263"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="261"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="264"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="262"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="265"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="265"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="268"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="288"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="291"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="293"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="270"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="273"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="255"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="248"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="642"/>
+        <source>Load the example board</source>
+        <translation>Last inn eksempeltavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="258"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="256"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="259"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="257"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="260"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="258"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="261"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="259"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="262"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="271"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="274"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="272"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="275"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="273"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="276"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="274"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="530"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="277"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="533"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="287"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="289"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="292"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="307"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="310"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="310"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="320"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="325"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="328"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="385"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="394"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="397"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="403"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="407"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="410"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="412"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="415"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="413"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="415"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="418"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="419"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="417"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="420"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="418"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="421"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="419"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="422"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="426"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="429"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="430"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="433"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="483"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="486"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="501"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="511"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="514"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="515"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="516"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="519"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="521"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="526"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="529"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="531"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="534"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="533"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="538"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="541"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="563"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="573"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="576"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="602"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="605"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="624"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="627"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="625"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="628"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="626"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="629"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="627"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="630"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="628"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="633"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="631"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="636"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="629"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="632"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="649"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="658"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="658"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="667"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>

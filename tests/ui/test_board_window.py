@@ -328,3 +328,18 @@ def test_the_metrics_view_opens_from_the_view_menu(window):
     view = window.findChild(MetricsView, "metrics-view")
     assert view is not None and view.isVisible() and view.report is not None
     view.close()
+
+
+def test_the_example_loads_from_the_file_menu_into_an_empty_board_only(qtbot, tmp_path, window):
+    empty = create_main_window(tmp_path / "empty.sqlite")
+    qtbot.addWidget(empty)
+    empty.demo_action.trigger()
+    assert sum(1 for i in empty.live.items.values() if i.activity_id is None) == 39
+    assert sum(len(ids_in(empty, s)) for s in Status) == len(empty.live.items)
+    empty.close()
+    before = len(window.live.items)
+    window.demo_action.trigger()  # the board is not empty: refused, nothing written
+    assert error_boxes() and "already holds" in error_boxes()[0].text()
+    assert len(window.live.items) == before
+    for box in error_boxes():
+        box.close()
