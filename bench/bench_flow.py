@@ -39,17 +39,25 @@ Run alone: ``python bench/bench_flow.py [--profile]``.
 from __future__ import annotations
 
 import json
-import os
 import random
 import sqlite3
 import sys
-import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from common import OUT, Timing, machine_info, profile, profile_requested, timed
+from common import (
+    CHANGE_LOG_SCAN,
+    OUT,
+    Timing,
+    cached_build,
+    change_log_scan,
+    machine_info,
+    profile,
+    profile_requested,
+    timed,
+)
 from make_board import REFERENCE, TAGS, _checkpoint, _ids, _items, _organisation
 
 from kanban_sec.domain.model import ChecklistEntry, Item
@@ -283,43 +291,13 @@ def make_flow_board(path: Path) -> Path:
 
 def flow_board(*, quiet: bool = False) -> Path:
     """The cached board file, built first if missing."""
-    path = cached_path()
-    if path.exists():
-        return path
-    OUT.mkdir(exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    leftovers = (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
-    for leftover in leftovers:
-        leftover.unlink(missing_ok=True)
-    if not quiet:
-        print(f"building {path.name} ({N_ITEMS:,} items, {N_CHANGES:,} changes) ...",
-              flush=True)
-    start = time.perf_counter()
-    try:
-        make_flow_board(temp)
-        os.replace(temp, path)
-    finally:
-        for leftover in leftovers:
-            leftover.unlink(missing_ok=True)
-    if not quiet:
-        print(f"built in {time.perf_counter() - start:.1f} s "
-              f"({path.stat().st_size / 1e6:.0f} MB)", flush=True)
-    return path
+    return cached_build(cached_path(), make_flow_board,
+                        f"{N_ITEMS:,} items, {N_CHANGES:,} changes", quiet=quiet)
 
 
 # -- the measurement --------------------------------------------------------------------------
 
-FLOOR_SQL = "SELECT count(*), sum(length(fields)) FROM changes"
-
-
-def _floor(path: Path) -> Callable[[], Any]:
-    def scan() -> Any:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return conn.execute(FLOOR_SQL).fetchone()
-        finally:
-            conn.close()
-    return scan
+FLOOR_SQL = CHANGE_LOG_SCAN
 
 
 def run(*, show_profile: bool = False) -> dict[str, Any]:
@@ -338,7 +316,7 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             ("aging WIP", lambda: metrics.aging()),
             ("all metrics from one scan (report)", lambda: metrics.report(start, end)),
         ]
-        floor_body = _floor(path)
+        floor_body = change_log_scan(path)
         count, size = floor_body()  # also the warm-up
         floor = timed(RUNS, floor_body)
         lines = [f"flow board: {count:,} change records ({size / 1e6:.1f} MB of JSON), "

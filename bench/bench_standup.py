@@ -29,11 +29,9 @@ Run alone: ``python bench/bench_standup.py [--profile]``.
 
 from __future__ import annotations
 
-import os
 import random
 import sqlite3
 import sys
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -41,7 +39,16 @@ from typing import Any
 
 import bench_flow
 from bench_flow import CHUNK, FLOOR_SQL, N_CHANGES, N_ITEMS, SEED, _at, _plan, _Replay
-from common import OUT, Timing, machine_info, profile, profile_requested, timed
+from common import (
+    OUT,
+    Timing,
+    cached_build,
+    change_log_scan,
+    machine_info,
+    profile,
+    profile_requested,
+    timed,
+)
 from make_board import REFERENCE, _checkpoint, _items, _organisation
 
 from kanban_sec.services.standup import StandupService, end_standup, start_standup
@@ -121,28 +128,9 @@ def make_standup_board(path: Path) -> Path:
 
 def standup_board(*, quiet: bool = False) -> Path:
     """The cached board file, built first if missing."""
-    path = cached_path()
-    if path.exists():
-        return path
-    OUT.mkdir(exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    leftovers = (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
-    for leftover in leftovers:
-        leftover.unlink(missing_ok=True)
-    if not quiet:
-        print(f"building {path.name} ({N_ITEMS:,} items, {N_CHANGES:,} changes, "
-              f"{len(STANDUPS_DAYS_BACK)} standups) ...", flush=True)
-    start = time.perf_counter()
-    try:
-        make_standup_board(temp)
-        os.replace(temp, path)
-    finally:
-        for leftover in leftovers:
-            leftover.unlink(missing_ok=True)
-    if not quiet:
-        print(f"built in {time.perf_counter() - start:.1f} s "
-              f"({path.stat().st_size / 1e6:.0f} MB)", flush=True)
-    return path
+    return cached_build(cached_path(), make_standup_board,
+                        f"{N_ITEMS:,} items, {N_CHANGES:,} changes, "
+                        f"{len(STANDUPS_DAYS_BACK)} standups", quiet=quiet)
 
 
 def _scalar(path: Path, sql: str) -> Any:
@@ -151,16 +139,6 @@ def _scalar(path: Path, sql: str) -> Any:
         return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
-
-
-def _floor(path: Path) -> Callable[[], Any]:
-    def scan() -> Any:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return conn.execute(FLOOR_SQL).fetchone()
-        finally:
-            conn.close()
-    return scan
 
 
 def run(*, show_profile: bool = False) -> dict[str, Any]:
@@ -188,7 +166,7 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             ("worst case: report data since before the first record",
              lambda: service.report(before_all), False),
         ]
-        floor_body = _floor(path)
+        floor_body = change_log_scan(path)
         count, size = floor_body()  # also the warm-up
         floor = timed(RUNS, floor_body)
         lines = [f"standup board: {count:,} change records ({size / 1e6:.1f} MB of JSON); "

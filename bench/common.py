@@ -134,3 +134,43 @@ def csv_record_count(path: Path) -> int:
 
     with path.open(newline="", encoding="utf-8-sig") as handle:
         return sum(1 for _ in csv.reader(handle)) - 1
+
+
+def cached_build(path: Path, build: Callable[[Path], Any], label: str, *,
+                 quiet: bool = False) -> Path:
+    """``path``, built once with ``build(temp)`` into a temporary file and renamed in place."""
+    if path.exists():
+        return path
+    OUT.mkdir(exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    leftovers = (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"))
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+    if not quiet:
+        print(f"building {path.name} ({label}) ...", flush=True)
+    start = time.perf_counter()
+    try:
+        build(temp)
+        os.replace(temp, path)
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+    if not quiet:
+        print(f"built in {time.perf_counter() - start:.1f} s "
+              f"({path.stat().st_size / 1e6:.0f} MB)", flush=True)
+    return path
+
+
+#: The floor of the change-log benchmarks: one SQL scan of the whole log.
+CHANGE_LOG_SCAN = "SELECT count(*), sum(length(fields)) FROM changes"
+
+
+def change_log_scan(path: Path) -> Callable[[], Any]:
+    """The floor as a callable: one read-only scan of the change log in ``path``."""
+    def scan() -> Any:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute(CHANGE_LOG_SCAN).fetchone()
+        finally:
+            conn.close()
+    return scan
