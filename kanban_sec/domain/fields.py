@@ -6,6 +6,7 @@ import re
 from datetime import UTC, date, datetime
 
 from kanban_sec.domain.errors import FieldProblem, msg
+from kanban_sec.domain.governance import Decision
 from kanban_sec.domain.model import (
     MATURITY_MAX,
     MATURITY_MIN,
@@ -111,6 +112,24 @@ def parse_role(text: str) -> Role:
     if value is None:
         raise FieldProblem(msg("value.bad_role", value=text,
                                choices=", ".join(r.value for r in Role)))
+    return value
+
+
+_DECISION_NAMES = {
+    **{d.value: d for d in Decision},
+    "aksepter": Decision.ACCEPT, "akseptere": Decision.ACCEPT,
+    "reduser": Decision.REDUCE, "redusere": Decision.REDUCE,
+    "del": Decision.SHARE, "dele": Decision.SHARE, "overfør": Decision.SHARE,
+    "unngå": Decision.AVOID, "unngaa": Decision.AVOID,
+}
+
+
+def parse_decision(text: str) -> Decision:
+    """accept, reduce, share or avoid (Norwegian names too: aksepter, reduser, del, unngå)."""
+    value = _DECISION_NAMES.get(text.strip().casefold())
+    if value is None:
+        raise FieldProblem(msg("value.bad_decision", value=text,
+                               choices=", ".join(d.value for d in Decision)))
     return value
 
 

@@ -398,6 +398,101 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "history.kind.export": ("eksport", "export"),
     "history.kind.import": ("import", "import"),
     "history.written": ("skrev {count} endringer til {path}", "wrote {count} changes to {path}"),
+    "history.kind.report": ("rapport", "report"),
+    # roles and risk governance
+    "role.governing": ("styrende", "governing"),
+    "role.operational": ("operativ", "operational"),
+    "role.controlling": ("kontrollerende", "controlling"),
+    "role.who": ("{name} ({role})", "{name} ({role})"),
+    "role.who_unknown": ("«{name}» (ikke i organisasjonen; regnes som operativ)",
+                         "“{name}” (not in the organisation; counts as operational)"),
+    "role.refused": ("{who} kan ikke {action}: det krever rollen {roles}. Be noen med den "
+                     "rollen, eller velg riktig person under «Hvem er jeg» (KANBAN_SEC_USER på "
+                     "kommandolinjen).",
+                     "{who} may not {action}: that takes the {roles} role. Ask someone who "
+                     "has it, or choose the right person under Who am I (KANBAN_SEC_USER on "
+                     "the command line)."),
+    "action.work": ("endre oppgaver", "change items"),
+    "action.comment": ("kommentere", "comment"),
+    "action.maturity": ("vurdere modenheten til ledd", "assess the maturity of links"),
+    "action.targets": ("sette målmodenhet", "set target maturity"),
+    "action.wip_limits": ("sette WIP-grenser", "set WIP limits"),
+    "action.policy": ("endre tavlens regler", "change the board policy"),
+    "action.bands": ("endre akseptgrensene i risikomatrisen",
+                     "change the risk matrix's acceptance bands"),
+    "action.organisation": ("endre organisasjonen og kjedene",
+                            "change the organisation and the chains"),
+    "action.recommend": ("gi ITs risikoanbefaling", "give IT's risk recommendation"),
+    "action.verify": ("verifisere", "verify"),
+    "action.audit": ("lese hele endringshistorikken", "read the whole change history"),
+    "classification.open": ("åpen", "open"),
+    "classification.internal": ("intern", "internal"),
+    "classification.confidential": ("konfidensiell", "confidential"),
+    "decision.accept": ("akseptere", "accept"),
+    "decision.reduce": ("redusere", "reduce"),
+    "decision.share": ("dele", "share"),
+    "decision.avoid": ("unngå", "avoid"),
+    "value.bad_decision": ("«{value}» er ikke en risikobeslutning (bruk {choices})",
+                           "“{value}” is not a risk decision (use {choices})"),
+    "policy.score": ("score ≥ {score}", "score ≥ {score}"),
+    "policy.class": ("klassifisering {classification}", "classification {classification}"),
+    "policy.none": ("ingen oppgaver", "no items"),
+    "verify.needed": ("«{title}» må verifiseres av en kontrollerende før den er ferdig "
+                      "(tavlens regel: {rule}; score {score}). Flytt den til {verify}; en "
+                      "kontrollerende verifiserer den derfra.",
+                      "“{title}” must be verified by a controlling member before it is done "
+                      "(board policy: {rule}; score {score}). Move it to {verify}; a "
+                      "controlling member verifies it from there."),
+    "verify.needed_no_controller": (
+        "«{title}» må verifiseres av en kontrollerende før den er ferdig (tavlens regel: "
+        "{rule}; score {score}), men tavlen har ingen kontrollerende ennå. Legg til en under "
+        "Organisasjon, eller be en styrende endre regelen.",
+        "“{title}” must be verified by a controlling member before it is done (board "
+        "policy: {rule}; score {score}), but the board has no controlling member yet. Add "
+        "one under Organisation, or ask a governing member to change the policy."),
+    "verify.not_in_verify": ("«{title}» står i {column}; bare oppgaver i {verify} kan "
+                             "verifiseres. Flytt den dit først.",
+                             "“{title}” is in {column}; only items in {verify} can be "
+                             "verified. Move it there first."),
+    "verify.evidence_needed": ("verifiseringen trenger bevis: en lenke eller et notat om hva "
+                               "som ble kontrollert",
+                               "the verification needs evidence: a link or a note on what "
+                               "was checked"),
+    "verify.reason_needed": ("skriv hvorfor arbeidet sendes tilbake",
+                             "say why the work goes back"),
+    "risk.target_needed": ("en risikobeslutning gjelder én oppgave eller én hel kjede: oppgi "
+                           "den ene eller den andre",
+                           "a risk decision is about one item or one whole chain: give one "
+                           "of them"),
+    "risk.rationale_needed": ("skriv en begrunnelse for beslutningen",
+                              "give the decision's rationale"),
+    "risk.valid_until_needed": ("en aksept trenger en gyldig-til-dato (da kommer risikoen "
+                                "tilbake på tavlen)",
+                                "an acceptance needs a valid-until date (when the risk comes "
+                                "back on the board)"),
+    "risk.valid_until_past": ("gyldig-til-datoen {day} er passert; velg en dag fra i dag",
+                              "the valid-until date {day} has passed; choose today or later"),
+    "risk.valid_until_far": ("gyldig-til-datoen {day} er mer enn {years} år fram; en aksept "
+                             "må vurderes på nytt før det",
+                             "the valid-until date {day} is more than {years} years ahead; "
+                             "an acceptance must be reviewed before then"),
+    "risk.not_owner": ("{who} kan ikke ta risikobeslutninger for {chain}: det gjør "
+                       "risikoeieren, {unit}. IT kan gi en anbefaling.",
+                       "{who} may not decide risk for {chain}: the risk owner does, {unit}. "
+                       "IT can give a recommendation."),
+    "risk.not_governing": ("{who} kan ikke ta denne risikobeslutningen: uten en risikoeier "
+                           "på kjeden gjør en styrende det",
+                           "{who} may not take this risk decision: without a risk owner on "
+                           "the chain, a governing member does"),
+    "risk.red_band": ("«{title}» (S{likelihood} × K{consequence}) ligger i rødt felt og kan "
+                      "ikke aksepteres; reduser, del eller unngå risikoen, eller be en "
+                      "styrende endre akseptgrensene",
+                      "“{title}” (L{likelihood} × C{consequence}) is in the red band and "
+                      "cannot be accepted; reduce, share or avoid the risk, or ask a "
+                      "governing member to change the acceptance bands"),
+    "risk.not_found": ("fant ingen risikobeslutning {id}", "no risk decision {id}"),
+    "why.accepted": ("Akseptert til {day} av {owner}: utenfor rangeringen",
+                     "Accepted until {day} by {owner}: out of the ranking"),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from kanban_sec.domain import fields as parse
 from kanban_sec.domain.errors import BadInput, FieldProblem, Message, NotFound, Refused, msg
+from kanban_sec.domain.governance import Action
 from kanban_sec.domain.ids import new_id, short_id
 from kanban_sec.domain.model import (
     MATURITY_MAX,
@@ -28,11 +29,12 @@ from kanban_sec.domain.model import (
 from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_level_share
 from kanban_sec.domain.ranking import Ranked, rank
 from kanban_sec.domain.text import t
+from kanban_sec.services.access import check_done, require
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database
-from kanban_sec.store.unit_of_work import Board, UnitOfWork, reading, writing
+from kanban_sec.store.unit_of_work import Board, Reader, UnitOfWork, reading, writing
 
 T = TypeVar("T")
 
@@ -80,10 +82,16 @@ EDITABLE_FIELDS = (
 class BoardService:
     """The board's use cases for one person (the author of every change)."""
 
-    def __init__(self, db: Database, author: str, lang: str = "en") -> None:
+    def __init__(self, db: Database, author: str, lang: str = "en",
+                 person_id: str | None = None) -> None:
         self.db = db
         self.author = author
         self.lang = lang
+        #: The person chosen under "Who am I"; else the author's name finds them.
+        self.person_id = person_id
+
+    def _may(self, uow: Reader, action: Action) -> None:
+        require(uow, self.author, self.person_id, action)
 
     # -- reading -----------------------------------------------------------------------
     def view(self, *, include_done: bool = True) -> BoardView:
@@ -115,9 +123,11 @@ class BoardService:
     def create_item(self, title: str, **values: str) -> Outcome:
         """Add an item; ``values`` are field texts as typed (see :data:`EDITABLE_FIELDS`)."""
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.WORK)
             names = Names(uow)
             item = Item(id=new_id(), title=title)
             item = _apply_texts(names, item, {"title": title, **values}, uow)
+            check_done(uow, replace(item, status=Status.BACKLOG), item, self.lang)
             warnings = self._check_wip(uow, item.status, item.id)
             _insert_item(uow, item)
             return Outcome(tuple(uow.changes), warnings, item.id)
@@ -125,9 +135,11 @@ class BoardService:
     def set_fields(self, item_id: str, values: Mapping[str, str]) -> Outcome:
         """Change fields from their typed text (``set ID FIELD=VALUE``)."""
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.WORK)
             names = Names(uow)
             before = _must_item(uow, item_id)
             after = _apply_texts(names, before, values, uow)
+            check_done(uow, before, after, self.lang)
             warnings: tuple[Message, ...] = ()
             if after.status is not before.status:
                 warnings = self._check_wip(uow, after.status, item_id)
@@ -143,9 +155,11 @@ class BoardService:
         target = status if isinstance(status, Status) else _field("status", parse.parse_status,
                                                                   status)
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.WORK)
             item = _must_item(uow, item_id)
             if item.status is target:
                 return Outcome(row_id=item_id)
+            check_done(uow, item, replace(item, status=target), self.lang)
             warnings = self._check_wip(uow, target, item_id)
             _update_item(uow, replace(item, status=target), moved=True)
             return Outcome(tuple(uow.changes), warnings, item_id)
@@ -192,6 +206,7 @@ class BoardService:
     def delegate(self, item_id: str, to: str | None = None) -> Outcome:
         """Hand the item down: to ``to`` (a unit id or person id), or to the one suggestion."""
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.WORK)
             item = _must_item(uow, item_id)
             names = Names(uow)
             link = names.links.get(item.link_id) if item.link_id else None
@@ -217,6 +232,7 @@ class BoardService:
     def delete(self, item_id: str) -> Outcome:
         """Remove the item from the board (a tombstone, so replicas learn of it)."""
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.WORK)
             _must_item(uow, item_id)
             uow.tombstone("item", item_id)
             return Outcome(tuple(uow.changes), (), item_id)
@@ -225,6 +241,7 @@ class BoardService:
         if not body.strip():
             raise BadInput("comment.empty")
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.COMMENT)
             _must_item(uow, item_id)
             comment_id = new_id()
             uow.insert("comment", {"id": comment_id, "item_id": item_id,
@@ -241,6 +258,7 @@ class BoardService:
             raise BadInput("value.out_of_range", value=maturity, low=MATURITY_MIN,
                            high=MATURITY_MAX)
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.MATURITY)
             if uow.row("link", link_id) is None:
                 raise NotFound("link.not_found", chain="?", name=link_id)
             uow.update("link", link_id, {"maturity": maturity})
@@ -251,6 +269,7 @@ class BoardService:
             raise BadInput("value.out_of_range", value=target, low=MATURITY_MIN,
                            high=MATURITY_MAX)
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.TARGETS)
             uow.update("chain", chain_id, {"target_maturity": target})
             return Outcome(tuple(uow.changes), (), chain_id)
 
@@ -258,17 +277,20 @@ class BoardService:
         if limit is not None and limit < 0:
             raise BadInput("value.out_of_range", value=limit, low=0, high="∞")
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.WIP_LIMITS)
             column = uow.column(status)
             uow.update("column", column.id, {"wip_limit": limit, "wip_hard": int(hard)})
             return Outcome(tuple(uow.changes), (), column.id)
 
     def ensure_unit(self, path: str) -> Outcome:
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.ORGANISATION)
             unit_id = Names(uow).ensure_unit(uow, path)
             return Outcome(tuple(uow.changes), (), unit_id)
 
     def add_person(self, name: str, unit_path: str, role: Role = Role.OPERATIONAL) -> Outcome:
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.ORGANISATION)
             names = Names(uow)
             person_id = names.ensure_person(uow, name, names.ensure_unit(uow, unit_path), role)
             return Outcome(tuple(uow.changes), (), person_id)
@@ -276,6 +298,7 @@ class BoardService:
     def add_chain(self, name: str, risk_owner: str | None = None,
                   target_maturity: int = MATURITY_MAX) -> Outcome:
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.ORGANISATION)
             names = Names(uow)
             owner = names.ensure_unit(uow, risk_owner) if risk_owner else None
             chain_id = names.ensure_chain(uow, name, owner, target_maturity)
@@ -284,6 +307,7 @@ class BoardService:
     def add_link(self, chain: str, name: str, maturity: int = MATURITY_MIN, kind: str = "",
                  responsible_unit: str | None = None) -> Outcome:
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.MATURITY)
             names = Names(uow)
             chain_id = names.chain(chain)
             unit = names.ensure_unit(uow, responsible_unit) if responsible_unit else None
@@ -294,8 +318,11 @@ class BoardService:
     # -- internals ---------------------------------------------------------------------
     def _change(self, item_id: str, change: Callable[[Item, UnitOfWork], Item]) -> Outcome:
         with writing(self.db, self.author) as uow:
+            self._may(uow, Action.WORK)
             item = _must_item(uow, item_id)
-            _update_item(uow, change(item, uow))
+            after = change(item, uow)
+            check_done(uow, item, after, self.lang)
+            _update_item(uow, after)
             return Outcome(tuple(uow.changes), (), item_id)
 
     def _check_wip(self, uow: UnitOfWork, status: Status, item_id: str) -> tuple[Message, ...]:

@@ -43,6 +43,8 @@ class BoardFilter:
     blocked_only: bool = False
     tag: str = ""
     classification: Classification | None = None
+    #: A ROS matrix cell: (likelihood, consequence).
+    cell: tuple[int, int] | None = None
 
     @property
     def active(self) -> bool:
@@ -160,6 +162,8 @@ class LiveBoard:
         if flt.tag and flt.tag.casefold() not in (t.casefold() for t in item.tags):
             return False
         if flt.classification is not None and item.classification is not flt.classification:
+            return False
+        if flt.cell is not None and (item.likelihood, item.consequence) != flt.cell:
             return False
         if flt.text:
             needle = flt.text.casefold()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from kanban_sec.domain.governance import Decision, RiskDecision, Verdict, Verification
 from kanban_sec.domain.model import (
     Chain,
     ChecklistEntry,
@@ -133,3 +134,22 @@ def item_values(item: Item) -> dict[str, Any]:
         "activity_id": item.activity_id,
         "occurrence": item.occurrence.isoformat() if item.occurrence else None,
     }
+
+
+RISK_DECISION_COLUMNS = (
+    "id, item_id, chain_id, recommendation, recommended_by, recommendation_note, decision,"
+    " decided_by, rationale, valid_until, decided_at, created_at"
+)
+VERIFICATION_COLUMNS = "id, item_id, verdict, verified_by, evidence, created_at"
+
+
+def risk_decision_from(row: Sequence[Any]) -> RiskDecision:
+    return RiskDecision(
+        row[0], row[1], row[2], Decision(row[3]) if row[3] else None, row[4], row[5],
+        Decision(row[6]) if row[6] else None, row[7], row[8], parse_day(row[9]),
+        parse_ts(row[10]), parse_ts(row[11]))
+
+
+def verification_from(row: Sequence[Any]) -> Verification:
+    return Verification(row[0], row[1], Verdict(row[2]), row[3], row[4],
+                        datetime.fromisoformat(row[5]))

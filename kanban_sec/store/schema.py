@@ -245,7 +245,60 @@ transfers = Table(
     Column("path", Text, nullable=False, server_default=""),
     Column("items", Integer, nullable=False, server_default="0"),
     *_stamps(),
-    CheckConstraint("kind IN ('export', 'import')", name="ck_transfers_kind"),
+    # Whether confidential details were included (the person's explicit choice).
+    Column("confidential", Integer, nullable=False, server_default="0"),
+    CheckConstraint("kind IN ('export', 'import', 'report')", name="ck_transfers_kind"),
+)
+
+risk_decisions = Table(
+    "risk_decisions",
+    metadata,
+    Column("id", Text, primary_key=True),
+    # For one item, or (item_id empty) for every item of a chain.
+    Column("item_id", Text, _fk("items.id")),
+    Column("chain_id", Text, _fk("chains.id")),
+    # IT's recommendation, and who gave it (a person id).
+    Column("recommendation", Text),
+    Column("recommended_by", Text, _fk("people.id")),
+    Column("recommendation_note", Text, nullable=False, server_default=""),
+    # The risk owner's decision: empty until decided.
+    Column("decision", Text),
+    Column("decided_by", Text, _fk("people.id")),
+    Column("rationale", Text, nullable=False, server_default=""),
+    Column("valid_until", Text),
+    Column("decided_at", Text),
+    *_stamps(),
+    CheckConstraint("item_id IS NOT NULL OR chain_id IS NOT NULL",
+                    name="ck_risk_decisions_target"),
+    CheckConstraint("recommendation IS NULL OR recommendation IN "
+                    "('accept', 'reduce', 'share', 'avoid')",
+                    name="ck_risk_decisions_recommendation"),
+    CheckConstraint("decision IS NULL OR decision IN ('accept', 'reduce', 'share', 'avoid')",
+                    name="ck_risk_decisions_decision"),
+)
+Index("ix_risk_decisions_item", risk_decisions.c.item_id)
+Index("ix_risk_decisions_chain", risk_decisions.c.chain_id)
+
+verifications = Table(
+    "verifications",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("item_id", Text, _fk("items.id"), nullable=False),
+    Column("verdict", Text, nullable=False),
+    Column("verified_by", Text, _fk("people.id"), nullable=False),
+    Column("evidence", Text, nullable=False),
+    *_stamps(),
+    CheckConstraint("verdict IN ('approved', 'rejected')", name="ck_verifications_verdict"),
+)
+Index("ix_verifications_item", verifications.c.item_id)
+
+settings = Table(
+    "settings",
+    metadata,
+    # A board-wide setting (policy, acceptance bands), replicated like any row.
+    Column("id", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+    *_stamps(),
 )
 
 #: The entity name used in the change log for each table.
@@ -261,4 +314,7 @@ TABLES: dict[str, Table] = {
     "standup": standups,
     "standup_note": standup_notes,
     "transfer": transfers,
+    "risk_decision": risk_decisions,
+    "verification": verifications,
+    "setting": settings,
 }

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
 
+from kanban_sec.domain.governance import RiskDecision, Verification
 from kanban_sec.domain.hlc import HybridLogicalClock, wall_millis
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import (
@@ -45,6 +46,10 @@ class Board:
     links: dict[str, Link]
     columns: list[Column]
     items: list[Item]
+    #: Risk decisions (recommended or decided), oldest first.
+    decisions: list[RiskDecision] = field(default_factory=list)
+    #: Board settings by key (policy, acceptance bands), as stored text.
+    settings: dict[str, str] = field(default_factory=dict)
 
 
 class Reader:
@@ -90,7 +95,26 @@ class Reader:
 
     def board(self, *, include_done: bool = True) -> Board:
         return Board(self.units(), self.people(), self.chains(), self.links(), self.columns(),
-                     self.items(include_done=include_done))
+                     self.items(include_done=include_done), self.risk_decisions(),
+                     self.settings())
+
+    def risk_decisions(self) -> list[RiskDecision]:
+        return [rows.risk_decision_from(r) for r in self._all(
+            f"SELECT {rows.RISK_DECISION_COLUMNS} FROM risk_decisions"
+            " WHERE deleted_at IS NULL ORDER BY created_at, id")]
+
+    def verifications(self, item_id: str | None = None) -> list[Verification]:
+        sql = f"SELECT {rows.VERIFICATION_COLUMNS} FROM verifications WHERE deleted_at IS NULL"
+        params: tuple[str, ...] = ()
+        if item_id is not None:
+            sql += " AND item_id = ?"
+            params = (item_id,)
+        return [rows.verification_from(r) for r in self._all(sql + " ORDER BY created_at, id",
+                                                                params)]
+
+    def settings(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self._all(
+            "SELECT id, value FROM settings WHERE deleted_at IS NULL")}
 
     def item_ids_matching(self, fragment: str) -> list[str]:
         """Ids equal to, starting with or ending with ``fragment`` (dashes optional)."""

@@ -1,0 +1,100 @@
+"""Who is acting, and whether their role lets them: the services' one place for it.
+
+The person is the one chosen under "Who am I" (the window passes their id) or, on the
+command line, the person whose name is the author (``KANBAN_SEC_USER`` or the login name).
+Somebody not in the organisation counts as operational: they may work items, not govern,
+decide risk or verify.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kanban_sec.domain.errors import Message, Refused, msg
+from kanban_sec.domain.governance import Action, may, policy_from, roles_for
+from kanban_sec.domain.model import Item, Person, Role, Status
+from kanban_sec.domain.ranking import score_parts
+from kanban_sec.store.unit_of_work import Reader
+
+
+def actor_in(people: Mapping[str, Person], author: str, person_id: str | None) -> Person | None:
+    """The acting person: by id when known, else the one person with the author's name."""
+    if person_id is not None and person_id in people:
+        return people[person_id]
+    folded = author.strip().casefold()
+    matches = [p for p in people.values() if p.name.casefold() == folded]
+    return matches[0] if len(matches) == 1 else None
+
+
+def actor(reader: Reader, author: str, person_id: str | None) -> Person | None:
+    return actor_in(reader.people(), author, person_id)
+
+
+def who(person: Person | None, author: str) -> Message:
+    """How a refusal names the acting person."""
+    if person is None:
+        return msg("role.who_unknown", name=author)
+    return msg("role.who", name=person.name, role=msg(f"role.{person.role.value}"))
+
+
+def require(reader: Reader, author: str, person_id: str | None, action: Action) -> Person | None:
+    """The acting person, when their role allows ``action``; else :class:`Refused`."""
+    people = reader.people()
+    person = actor_in(people, author, person_id)
+    if not may(person, action, people):
+        roles = sorted(roles_for(action), key=list(Role).index)
+        raise Refused("role.refused", who=who(person, author), action=msg(f"action.{action}"),
+                      roles=_roles_text(roles))
+    return person
+
+
+class _RolesText(Message):
+    def render(self, lang: str) -> str:
+        sep = " eller " if lang == "nb" else " or "
+        return sep.join(msg(f"role.{r}").render(lang) for r in self.params["roles"])
+
+
+def _roles_text(roles: list[Role]) -> Message:
+    return _RolesText("", {"roles": [r.value for r in roles]})
+
+
+def item_score(reader: Reader, item: Item) -> int:
+    """The item's score (likelihood × consequence × gap), as the ranking computes it."""
+    chain = reader.chains().get(item.chain_id) if item.chain_id else None
+    link = reader.links().get(item.link_id) if item.link_id else None
+    return item.likelihood * item.consequence * score_parts(chain, link)[2]
+
+
+def check_done(reader: Reader, before: Item, after: Item, lang: str) -> None:
+    """Refuse moving to ``done`` an item the board policy says a controlling member must
+    verify first (verification itself moves it, from ``verify``)."""
+    if after.status is not Status.DONE or before.status is Status.DONE:
+        return
+    policy = policy_from(reader.settings())
+    score = item_score(reader, after)
+    if not policy.needs_verification(after, score):
+        return
+    people = reader.people().values()
+    has_controller = any(p.role is Role.CONTROLLING for p in people)
+    raise Refused("verify.needed" if has_controller else "verify.needed_no_controller",
+                  title=after.title, score=score, rule=policy_text(policy),
+                  verify=reader.column(Status.VERIFY).name(lang))
+
+
+def policy_text(policy: object) -> Message:
+    """The policy as one phrase: "score ≥ 30 or classification confidential"."""
+    return _PolicyText("", {"policy": policy})
+
+
+class _PolicyText(Message):
+    def render(self, lang: str) -> str:
+        policy = self.params["policy"]
+        parts = []
+        if policy.verify_min_score is not None:
+            parts.append(msg("policy.score", score=policy.verify_min_score).render(lang))
+        for c in sorted(policy.verify_classifications, key=lambda c: c.value):
+            parts.append(msg("policy.class", classification=msg(
+                f"classification.{c.value}")).render(lang))
+        if not parts:
+            return msg("policy.none").render(lang)
+        return (" eller " if lang == "nb" else " or ").join(parts)
