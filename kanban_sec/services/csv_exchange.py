@@ -59,9 +59,12 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
                author: str | None = None) -> int:
     """Write the board as CSV (UTF-8 with BOM, CRLF, rank order); returns the row count.
 
-    The file is written to a temporary name and renamed into place, so a failed export
-    never leaves half a file where the old one was. An export to a file is recorded
-    (who: ``author``, else ``KANBAN_SEC_USER`` or the login name; how many items; the file).
+    Confidential items are left out unless ``include_confidential``. The file is written to
+    a temporary name and renamed into place, so a failed export never leaves half a file
+    where the old one was. An export to a file is recorded (who: ``author``, else
+    ``KANBAN_SEC_USER`` or the login name; how many items; the file; whether confidential
+    items were included); so is an export to a stream that includes confidential items
+    (its path recorded as ``-``), since that choice is always on the record.
     """
     sep = DELIMITERS[delimiter]
     with collector_paused():
@@ -74,10 +77,13 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
     if hasattr(target, "write"):
         target.write(data)  # type: ignore[union-attr]
         target.flush()  # type: ignore[union-attr]
+        if include_confidential:
+            record_transfer(db, author or _login_name(), "export", "-", count,
+                            confidential=True)
         return count
     write_atomically(target, data)  # type: ignore[arg-type]
     record_transfer(db, author or _login_name(), "export",
-                    target, count)  # type: ignore[arg-type]
+                    target, count, confidential=include_confidential)  # type: ignore[arg-type]
     return count
 
 

@@ -8,6 +8,7 @@ names, and the bookkeeping fields the other fields already tell are left out.
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 from collections.abc import Collection, Iterable, Iterator
@@ -16,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from kanban_sec.domain.ids import new_id
+from kanban_sec.domain.ids import new_id, short_id
 from kanban_sec.domain.text import has, t
 from kanban_sec.exchange.csv_codec import format_row, neutralise
 from kanban_sec.services.files import write_atomically
@@ -26,7 +27,9 @@ from kanban_sec.store.unit_of_work import Reader, UnitOfWork, ids_in, reading, w
 
 BOM = "\ufeff"
 CSV_HEADER: tuple[str, ...] = ("at", "author", "entity", "id", "name", "field", "old", "new")
-KINDS = ("export", "import")
+#: What a transfer record is about: a CSV export, a CSV import, or a report (e.g. the
+#: standup's) written for people outside the board.
+KINDS = ("export", "import", "report")
 
 #: Change-log fields the history leaves out: bookkeeping the other fields already tell.
 HIDDEN_FIELDS = frozenset({
@@ -87,11 +90,16 @@ def _bound(moment: datetime | date, *, end: bool) -> str:
 
 
 class History:
-    """The change log, read for people (no Qt here)."""
+    """The change log, read for people (no Qt here).
 
-    def __init__(self, db: Database, lang: str = "en") -> None:
+    ``author`` is who the record of a CSV export names (default: ``KANBAN_SEC_USER``, else
+    the login name).
+    """
+
+    def __init__(self, db: Database, lang: str = "en", author: str | None = None) -> None:
         self.db = db
         self.lang = lang
+        self.author = author
 
     def authors(self) -> list[str]:
         """Everyone who has written a change, sorted."""
@@ -169,27 +177,80 @@ class History:
                 count += 1
                 yield entity_name, row_id, who, at, name, old, new
 
-    def export_csv(self, path: str | os.PathLike[str], **filters: Any) -> int:
+    def export_csv(self, path: str | os.PathLike[str], *, include_confidential: bool = False,
+                   **filters: Any) -> int:
         """Write the entries ``filters`` select as CSV (UTF-8 with BOM, CRLF, cells
-        neutralised against formulas), all of the file or none; returns the entry count."""
+        neutralised against formulas), all of the file or none; returns the entry count.
+
+        Changes to confidential items (the item's own, and its comments, standup notes,
+        risk decisions and verifications) keep their time, author, entity, id and field,
+        but the item is named "Confidential item …<id>" and the values are hidden, unless
+        ``include_confidential``; blocked reasons of confidential items in standup
+        snapshots likewise. The export is recorded as a transfer (kind ``export``, the
+        file, the entry count and whether confidential details were included).
+        """
         found = self.entries(**filters)
+        secret = {} if include_confidential else self._confidential_rows(found)
         lines = [BOM + format_row(list(CSV_HEADER), ",")]
         for e in found:
-            cells = [rows.ts(e.at)[:19] + "Z", e.author, e.entity, e.row_id, e.label, e.field,
-                     e.old_text, e.new_text]
+            name, old, new = e.label, e.old_text, e.new_text
+            item_id = secret.get((e.entity, e.row_id))
+            if item_id is not None:
+                name = t("confidential.item", self.lang, id=short_id(item_id))
+                if e.field not in _SHOWN_WHEN_CONFIDENTIAL:
+                    hidden = t("confidential.hidden", self.lang)
+                    old, new = (hidden if old else "", hidden if new else "")
+            elif secret and e.entity == "standup" and e.field == "snapshot":
+                ids = set(secret.values())
+                old, new = _masked_snapshot(old, ids, self.lang), \
+                    _masked_snapshot(new, ids, self.lang)
+            cells = [rows.ts(e.at)[:19] + "Z", e.author, e.entity, e.row_id, name, e.field,
+                     old, new]
             lines.append(format_row([neutralise(c) for c in cells], ","))
         write_atomically(path, "".join(lines).encode("utf-8"))
+        record_transfer(self.db, self.author or _login_name(), "export", path, len(found),
+                        confidential=include_confidential)
         return len(found)
 
+    def _confidential_rows(self, found: list[HistoryEntry]) -> dict[tuple[str, str], str]:
+        """(entity, row id) → the confidential item it is about, for the rows of ``found``
+        about a confidential item; standup snapshots need every confidential item."""
+        wanted = {(e.entity, e.row_id) for e in found}
+        snapshots = any(e.entity == "standup" and e.field == "snapshot" for e in found)
+        if not wanted:
+            return {}
+        out: dict[tuple[str, str], str] = {}
+        with reading(self.db) as reader:
+            secret = [r[0] for r in reader.conn.exec_driver_sql(
+                "SELECT id FROM items WHERE classification = 'confidential'")]
+            if not secret:
+                return {}
+            for item_id in secret:
+                if ("item", item_id) in wanted or snapshots:
+                    out[("item", item_id)] = item_id
+            for entity, table in _ABOUT_ITEMS.items():
+                row_ids = sorted(r for e, r in wanted if e == entity)
+                for start in range(0, len(row_ids), 500):
+                    chunk = row_ids[start:start + 500]
+                    for row_id, item_id in reader.conn.exec_driver_sql(
+                            f"SELECT t.id, t.item_id FROM {table} t JOIN items i"
+                            f" ON i.id = t.item_id WHERE i.classification = 'confidential'"
+                            f" AND t.id IN {ids_in(chunk)}", tuple(chunk)):
+                        out[(entity, row_id)] = item_id
+        return out
+
     def transfers(self) -> list[dict[str, Any]]:
-        """Every CSV export and import recorded, newest first, with who made it."""
+        """Every CSV export, import and report recorded, newest first, with who made it
+        and whether it included confidential details (``confidential``)."""
         with reading(self.db) as reader:
             found = reader.conn.exec_driver_sql(
-                "SELECT t.id, t.kind, t.path, t.items, t.created_at, c.author FROM transfers t"
+                "SELECT t.id, t.kind, t.path, t.items, t.created_at, c.author, t.confidential"
+                " FROM transfers t"
                 " LEFT JOIN changes c ON c.entity = 'transfer' AND c.row_id = t.id"
                 " WHERE t.deleted_at IS NULL ORDER BY t.created_at DESC, t.id").all()
         return [{"id": r[0], "kind": r[1], "path": r[2], "items": r[3],
-                 "at": datetime.fromisoformat(r[4]), "author": r[5] or ""} for r in found]
+                 "at": datetime.fromisoformat(r[4]), "author": r[5] or "",
+                 "confidential": bool(r[6])} for r in found]
 
 
 class _Labels:
@@ -272,19 +333,58 @@ def display_value(name: str, value: Any, labels: _Labels | None = None,
 
 
 def insert_transfer(uow: UnitOfWork, kind: str, path: str | os.PathLike[str],
-                    count: int) -> str:
-    """Record an export or import in ``uow``'s transaction (so in the change log, with its
-    author and time); returns the record's id."""
+                    count: int, *, confidential: bool = False) -> str:
+    """Record an export, import or report in ``uow``'s transaction (so in the change log,
+    with its author and time); returns the record's id.
+
+    ``confidential``: whether confidential details were included (the person's choice).
+    ``path`` ``"-"`` stands for standard output (or another stream) and is kept as it is.
+    """
     if kind not in KINDS:
         raise ValueError(f"transfer kind must be one of {KINDS}, not {kind!r}")
     transfer_id = new_id()
-    uow.insert("transfer", {"id": transfer_id, "kind": kind,
-                            "path": str(Path(os.fspath(path)).resolve()), "items": count})
+    uow.insert("transfer", {"id": transfer_id, "kind": kind, "path": _stored_path(path),
+                            "items": count, "confidential": 1 if confidential else 0})
     return transfer_id
 
 
 def record_transfer(db: Database, author: str, kind: str, path: str | os.PathLike[str],
-                    count: int) -> str:
-    """Record a CSV export or import by ``author``: its own small transaction."""
+                    count: int, *, confidential: bool = False) -> str:
+    """Record a CSV export or import, or a report, by ``author``: its own small
+    transaction."""
     with writing(db, author) as uow:
-        return insert_transfer(uow, kind, path, count)
+        return insert_transfer(uow, kind, path, count, confidential=confidential)
+
+
+def _stored_path(path: str | os.PathLike[str]) -> str:
+    text = os.fspath(path)
+    return text if text in ("", "-") else str(Path(text).resolve())
+
+
+def _login_name() -> str:
+    return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
+
+
+#: Entities whose rows are about one item: entity → its table (with an ``item_id``).
+_ABOUT_ITEMS: dict[str, str] = {
+    "comment": "comments", "standup_note": "standup_notes",
+    "risk_decision": "risk_decisions", "verification": "verifications",
+}
+#: Fields of a confidential item's rows whose values the history export still shows.
+_SHOWN_WHEN_CONFIDENTIAL = frozenset({"status", "classification", "deleted_at"})
+
+
+def _masked_snapshot(text: str, secret: set[str], lang: str) -> str:
+    """A standup snapshot with the blocked reasons of ``secret`` items hidden."""
+    if not text:
+        return text
+    try:
+        data = json.loads(text)
+        changed = False
+        for row in data.get("items", []):
+            if row and row[0] in secret and len(row) > 4 and row[4]:
+                row[4] = t("confidential.hidden", lang)
+                changed = True
+    except (ValueError, TypeError, AttributeError, IndexError):
+        return t("confidential.hidden", lang)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) if changed else text

@@ -8,13 +8,15 @@ holds, and re-ranks only when the ranking can have changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
+from kanban_sec.domain.governance import Acceptance, RiskDecision, policy_from
 from kanban_sec.domain.model import Classification, Item, Status
 from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_level_share
-from kanban_sec.domain.ranking import Ranked, rank
+from kanban_sec.domain.ranking import Ranked, rank, score_parts
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
@@ -63,6 +65,11 @@ class LiveBoard:
     reranked: bool = field(init=False, default=True)
     items: dict[str, Item] = field(init=False, default_factory=dict)
     tree: OrgTree = field(init=False)
+    #: Today's date (a test sets its own): acceptances run out by it.
+    today: Callable[[], date] = date.today
+    #: Open items an acceptance in force takes out of the ranking, as of :attr:`day`.
+    acceptance: Acceptance = field(init=False)
+    day: date = field(init=False)
 
     def __post_init__(self) -> None:
         self.reload()
@@ -78,9 +85,50 @@ class LiveBoard:
         self._rerank()
 
     def _rerank(self) -> None:
+        self.day = self.today()
+        self.acceptance = Acceptance(self.items.values(), self.board.decisions, self.day)
+        accepted = self.acceptance.accepted
+        ranked_items = self.items.values() if not accepted else [
+            i for i in self.items.values() if i.id not in accepted]
         self.ranking = {r.item_id: r for r in rank(
-            self.items.values(), self.board.chains, self.board.links)}
+            ranked_items, self.board.chains, self.board.links)}
         self._lowest: tuple[int, int] | None = None
+
+    def new_day(self) -> bool:
+        """Re-rank when the date has changed since the last ranking (acceptances run out
+        at midnight); whether it did."""
+        if self.today() == self.day:
+            return False
+        self._rerank()
+        return True
+
+    def accepted(self, item_id: str) -> RiskDecision | None:
+        """The acceptance in force that holds the item out of the ranking, if any."""
+        return self.acceptance.accepted.get(item_id)
+
+    def person_name(self, person_id: str | None) -> str:
+        person = self.board.people.get(person_id) if person_id else None
+        return person.name if person else ""
+
+    def needs_verification(self, item_id: str) -> bool:
+        """Whether the board policy wants a controlling member to verify the item."""
+        item = self.items[item_id]
+        ranked = self.ranking.get(item_id)
+        if ranked is not None:
+            score = ranked.score
+        else:
+            chain = self.board.chains.get(item.chain_id) if item.chain_id else None
+            link = self.board.links.get(item.link_id) if item.link_id else None
+            score = item.likelihood * item.consequence * score_parts(chain, link)[2]
+        return policy_from(self.board.settings).needs_verification(item, score)
+
+    def accepted_in(self, status: Status) -> list[str]:
+        """Accepted open items in the column, the soonest to come back first."""
+        found = [(d.valid_until or self.day, self.items[i].title.casefold(), i)
+                 for i, d in self.acceptance.accepted.items()
+                 if i in self.items and self.items[i].status is status]
+        found.sort()
+        return [i for _, _, i in found]
 
     def apply(self, outcome: Outcome) -> set[str]:
         """Bring the board up to date with a service call's outcome; returns touched ids."""

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from kanban_sec.domain.errors import BadInput, FieldProblem, Message, NotFound, Refused, msg
 from kanban_sec.domain.fields import TITLE_MAX, parse_role
+from kanban_sec.domain.governance import Action
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import MATURITY_MAX, MATURITY_MIN, Chain, Link, OrgUnit, Person, Role
 from kanban_sec.domain.ownership import OrgTree
+from kanban_sec.services.access import require
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import Reader, UnitOfWork, writing
@@ -48,10 +50,12 @@ class InUse(Refused):
 class OrganisationService:
     """Use cases of the organisation and chains dialogs for one person (the author)."""
 
-    def __init__(self, db: Database, author: str, lang: str = "en") -> None:
+    def __init__(self, db: Database, author: str, lang: str = "en",
+                 person_id: str | None = None) -> None:
         self.db = db
         self.author = author
         self.lang = lang
+        self.person_id = person_id
 
     # -- chains --------------------------------------------------------------------------
     def add_chain(self, name: str, risk_owner_unit_id: str | None = None,
@@ -60,6 +64,7 @@ class OrganisationService:
         clean = _name(name)
         _check_maturity(target_maturity)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             _check_chain_name(uow, clean, None)
             if risk_owner_unit_id is not None:
                 _must_unit(uow, risk_owner_unit_id)
@@ -72,6 +77,7 @@ class OrganisationService:
     def rename_chain(self, chain_id: str, name: str) -> Outcome:
         clean = _name(name)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             _must_chain(uow, chain_id)
             _check_chain_name(uow, clean, chain_id)
             uow.update("chain", chain_id, {"name": clean})
@@ -80,6 +86,7 @@ class OrganisationService:
     def set_chain_risk_owner(self, chain_id: str, unit_id: str | None) -> Outcome:
         """Hand the chain's risk to another unit: a governance decision, kept in the log."""
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             _must_chain(uow, chain_id)
             if unit_id is not None:
                 _must_unit(uow, unit_id)
@@ -90,6 +97,7 @@ class OrganisationService:
         """The maturity the chain's links should reach (0–3); re-ranks every item on it."""
         _check_maturity(target)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.TARGETS)
             _must_chain(uow, chain_id)
             uow.update("chain", chain_id, {"target_maturity": target})
             return Outcome(tuple(uow.changes), (), chain_id)
@@ -97,6 +105,7 @@ class OrganisationService:
     def delete_chain(self, chain_id: str) -> Outcome:
         """Remove a chain and its links (tombstones); refused while open items use it."""
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             chain = _must_chain(uow, chain_id)
             count = _open_items(uow, "chain_id", chain_id)
             if count:
@@ -115,6 +124,7 @@ class OrganisationService:
         clean = _name(name)
         _check_maturity(maturity)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.MATURITY)
             chain = _must_chain(uow, chain_id)
             _check_link_name(uow, chain, clean, None)
             if responsible_unit_id is not None:
@@ -129,6 +139,7 @@ class OrganisationService:
     def rename_link(self, link_id: str, name: str) -> Outcome:
         clean = _name(name)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.MATURITY)
             link = _must_link(uow, link_id)
             _check_link_name(uow, _must_chain(uow, link.chain_id), clean, link_id)
             uow.update("link", link_id, {"name": clean})
@@ -138,6 +149,7 @@ class OrganisationService:
                         responsible_unit_id: str | None) -> Outcome:
         """Kind, country and responsible unit; only the fields that differ are written."""
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.MATURITY)
             _must_link(uow, link_id)
             if responsible_unit_id is not None:
                 _must_unit(uow, responsible_unit_id)
@@ -149,6 +161,7 @@ class OrganisationService:
         """Assess a link (0–3); the whole board re-ranks on the next read."""
         _check_maturity(maturity)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.MATURITY)
             _must_link(uow, link_id)
             uow.update("link", link_id, {"maturity": maturity})
             return Outcome(tuple(uow.changes), (), link_id)
@@ -156,6 +169,7 @@ class OrganisationService:
     def delete_link(self, link_id: str) -> Outcome:
         """Remove a link (a tombstone); refused while open items stand on it."""
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.MATURITY)
             link = _must_link(uow, link_id)
             count = _open_items(uow, "link_id", link_id)
             if count:
@@ -168,6 +182,7 @@ class OrganisationService:
         """A new unit under ``parent_id`` (``None``: a new top-level unit)."""
         clean = _unit_name(name)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             units = uow.units()
             if parent_id is not None:
                 _must_unit(uow, parent_id, units)
@@ -179,6 +194,7 @@ class OrganisationService:
     def rename_unit(self, unit_id: str, name: str) -> Outcome:
         clean = _unit_name(name)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             units = uow.units()
             unit = _must_unit(uow, unit_id, units)
             _check_unit_name(units, unit.parent_id, clean, unit_id)
@@ -188,6 +204,7 @@ class OrganisationService:
     def move_unit(self, unit_id: str, new_parent_id: str | None) -> Outcome:
         """Put a unit (with everything under it) below another unit, or at the top."""
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             units = uow.units()
             unit = _must_unit(uow, unit_id, units)
             if new_parent_id is not None:
@@ -203,6 +220,7 @@ class OrganisationService:
     def delete_unit(self, unit_id: str) -> Outcome:
         """Remove an empty unit; refused, with every reason, while anything depends on it."""
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             units = uow.units()
             unit = _must_unit(uow, unit_id, units)
             reasons: list[Message] = []
@@ -233,6 +251,7 @@ class OrganisationService:
         clean = _name(name)
         chosen = _role(role)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             unit = _must_unit(uow, unit_id)
             _check_person_name(uow, unit, clean, None)
             person_id = new_id()
@@ -243,6 +262,7 @@ class OrganisationService:
     def rename_person(self, person_id: str, name: str) -> Outcome:
         clean = _name(name)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             person = _must_person(uow, person_id)
             if person.unit_id is not None:
                 _check_person_name(uow, _must_unit(uow, person.unit_id), clean, person_id)
@@ -252,6 +272,7 @@ class OrganisationService:
     def set_role(self, person_id: str, role: Role | str) -> Outcome:
         chosen = _role(role)
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             _must_person(uow, person_id)
             uow.update("person", person_id, {"role": chosen.value})
             return Outcome(tuple(uow.changes), (), person_id)
@@ -263,6 +284,7 @@ class OrganisationService:
         their items owned by somebody outside the owning unit.
         """
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             person = _must_person(uow, person_id)
             unit = _must_unit(uow, unit_id)
             if person.unit_id == unit_id:
@@ -277,6 +299,7 @@ class OrganisationService:
     def delete_person(self, person_id: str) -> Outcome:
         """Remove a person (a tombstone); refused while they own open items."""
         with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
             person = _must_person(uow, person_id)
             count = _open_items(uow, "owner_person_id", person_id)
             if count:

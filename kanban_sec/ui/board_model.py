@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.model import Status
+from kanban_sec.domain.text import t
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.ui.i18n import current_language, translate
 
@@ -55,6 +56,10 @@ class Card:
     days_in_column: int
     classification: str
     explanation: str
+    #: The day an accepted risk comes back into the ranking after ("" when not accepted).
+    accepted_until: str = ""
+    #: In ``verify`` and the board policy wants a controlling member's verification.
+    needs_verification: bool = False
 
     def accessible_text(self) -> str:
         """What a screen reader says: "rank 3, weakest link, Require MFA for ..."."""
@@ -67,6 +72,11 @@ class Card:
             parts.append(translate("Card", "pinned"))
         if self.blocked:
             parts.append(translate("Card", "blocked"))
+        if self.accepted_until:
+            parts.append(translate("Card", "risk accepted until %1").replace(
+                "%1", self.accepted_until))
+        if self.classification == "confidential":
+            parts.append(translate("Card", "confidential"))
         parts.append(self.title)
         return ", ".join(parts)
 
@@ -80,6 +90,11 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
     moment = now or datetime.now(UTC)
     days = max(0, (moment - entered).days) if entered else 0
     lang = current_language()
+    accepted = live.accepted(item_id)
+    explanation = ranked.explanation(lang) if ranked else translate("Card", "Done: not ranked")
+    if accepted is not None:
+        explanation = t("why.accepted", lang, day=_day(accepted.valid_until),
+                        owner=live.person_name(accepted.decided_by))
     return Card(
         item_id=item_id,
         rank=ranked.rank if ranked else None,
@@ -95,8 +110,14 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
         pin_reason=item.pin_reason,
         days_in_column=days,
         classification=item.classification.value,
-        explanation=ranked.explanation(lang) if ranked else translate("Card", "Done: not ranked"),
+        explanation=explanation,
+        accepted_until=_day(accepted.valid_until) if accepted is not None else "",
+        needs_verification=item.status is Status.VERIFY and live.needs_verification(item_id),
     )
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day is not None else ""
 
 
 class ColumnModel(QStringListModel):

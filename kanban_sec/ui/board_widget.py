@@ -28,6 +28,8 @@ from kanban_sec.ui.i18n import translate
 LANE_MODES = ("none", "chain", "unit")
 EXPEDITE = "__expedite__"
 NO_LANE = "__none__"
+#: Items a risk owner accepted: out of the ranking until the acceptance runs out.
+ACCEPTED = "__accepted__"
 
 
 def status_name(status: Status) -> str:
@@ -147,11 +149,14 @@ class BoardWidget(QWidget):
             self.select_item(current)
 
     def _lane_keys(self) -> list[tuple[str, str]]:
+        accepted = [(ACCEPTED, translate("Board", "Accepted risk (out of the ranking until "
+                                                  "it expires)"))] \
+            if self.live.acceptance.accepted else []
         if self.lane_mode == "none":
-            return [(NO_LANE, "")]
+            return [(NO_LANE, translate("Board", "Ranked") if accepted else ""), *accepted]
         keys: dict[str, str] = {}
         for item in self.live.items.values():
-            if item.pinned:
+            if item.pinned or item.id in self.live.acceptance.accepted:
                 continue
             if self.lane_mode == "chain":
                 key = item.chain_id or NO_LANE
@@ -161,7 +166,7 @@ class BoardWidget(QWidget):
                 keys[key] = (self.live.unit_path(item.owner_unit_id)
                              or translate("Board", "No owner"))
         ordered = sorted(keys.items(), key=lambda kv: (kv[0] == NO_LANE, kv[1].casefold()))
-        return [(EXPEDITE, translate("Board", "Expedite (pinned)")), *ordered]
+        return [(EXPEDITE, translate("Board", "Expedite (pinned)")), *ordered, *accepted]
 
     def _column_layout(self, status: Status) -> QVBoxLayout:
         layout = self._columns[status].layout()
@@ -179,8 +184,9 @@ class BoardWidget(QWidget):
                         widget.setModel(None)
                     widget.deleteLater()
         self.lanes = []
-        single = self.lane_mode == "none"
-        for number, (key, title) in enumerate(self._lane_keys()):
+        keys = self._lane_keys()
+        single = len(keys) == 1
+        for number, (key, title) in enumerate(keys):
             views, models = {}, {}
             for status in STATUS_ORDER:
                 layout = self._column_layout(status)
@@ -194,13 +200,17 @@ class BoardWidget(QWidget):
                 view = self._make_view(status, model,
                                        f"column-{status.value}" if single
                                        else f"column-{status.value}-{number}")
-                layout.addWidget(view, 1 if single else 0)
+                layout.addWidget(view, 1 if single or self._stretches(key) else 0)
                 views[status], models[status] = view, model
             self.lanes.append(Lane(key, title, views, models))
-        if not single:
+        if not single and self.lane_mode != "none":
             for status in STATUS_ORDER:
                 self._column_layout(status).addStretch(1)
         self.refresh()
+
+    def _stretches(self, key: str) -> bool:
+        """Without swimlanes the ranked lane takes the height the accepted one leaves."""
+        return self.lane_mode == "none" and key == NO_LANE
 
     def _make_view(self, status: Status, model: ColumnModel, name: str) -> QListView:
         view = QListView()
@@ -241,7 +251,7 @@ class BoardWidget(QWidget):
 
     def refresh(self, touched: set[str] | None = None, *, rebuild_lanes: bool = False) -> None:
         """Put every card where it belongs now (rank order, filters, lanes), with row signals."""
-        if rebuild_lanes and self.lane_mode != "none" and \
+        if rebuild_lanes and \
                 [k for k, _ in self._lane_keys()] != [lane.key for lane in self.lanes]:
             self._build_lanes()
             return
@@ -249,6 +259,8 @@ class BoardWidget(QWidget):
         lane_of = self._lane_of
         for status in STATUS_ORDER:
             ordered = self.live.ordered(status)
+            if self.live.acceptance.accepted and status is not Status.DONE:
+                ordered = ordered + self.live.accepted_in(status)
             if flt.active:
                 ordered = [i for i in ordered if self.live.matches(i, flt)]
             per_lane: dict[str, list[str]] = {lane.key: [] for lane in self.lanes}
@@ -257,7 +269,7 @@ class BoardWidget(QWidget):
             for lane in self.lanes:
                 lane.models[status].set_ids(per_lane.get(lane.key, []), touched)
         self.refresh_headers()
-        if self.lane_mode != "none":
+        if len(self.lanes) > 1:
             self._fit_lane_heights()
 
     def relocate(self, item_ids: set[str]) -> bool:
@@ -292,6 +304,8 @@ class BoardWidget(QWidget):
         return True
 
     def _lane_of(self, item_id: str) -> str:
+        if item_id in self.live.acceptance.accepted:
+            return ACCEPTED
         if self.lane_mode == "none":
             return NO_LANE
         item = self.live.items[item_id]
@@ -302,6 +316,8 @@ class BoardWidget(QWidget):
 
     def _fit_lane_heights(self) -> None:
         for lane in self.lanes:
+            if self._stretches(lane.key):
+                continue
             rows = max((m.rowCount() for m in lane.models.values()), default=0)
             view = lane.views[Status.BACKLOG]
             hint = self.delegate.sizeHint(_options(view), view.model().index(0, 0)).height()

@@ -112,7 +112,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(bold)
 
         # Rank and ⚑, then the title over up to two lines.
-        head = f"#{card.rank}" if card.rank is not None else "✓"
+        head = f"#{card.rank}" if card.rank is not None else \
+            "≈" if card.accepted_until else "✓"
         if card.weakest:
             head += " ⚑"
         painter.setPen(text)
@@ -150,6 +151,11 @@ class CardDelegate(QStyledItemDelegate):
             badges.append(("★ " + (card.pin_reason or translate("Card", "pinned")), "#6a1b9a"))
         if card.blocked:
             badges.append(("✖ " + card.blocked, "#c62828"))
+        if card.accepted_until:
+            badges.append((translate("Card", "accepted until %1").replace(
+                "%1", card.accepted_until), "#2e7d32"))
+        if card.needs_verification:
+            badges.append((translate("Card", "needs verification"), "#1565c0"))
         if card.classification != "open":
             label = translate("Card", "confidential") if card.classification == "confidential" \
                 else translate("Card", "internal")

@@ -11,9 +11,10 @@ from icalendar import Calendar
 from kanban_sec.domain import annual_wheel as wheel
 from kanban_sec.domain.annual_wheel import Overdue
 from kanban_sec.domain.errors import BadInput, NotFound, Refused
-from kanban_sec.domain.model import Effort, Status
+from kanban_sec.domain.model import Effort, Role, Status
 from kanban_sec.services.annual_wheel import CALENDAR_NAME, AnnualWheel, insert_activity
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.demo import load_demo
 from kanban_sec.services.names import Names
 from kanban_sec.store.database import open_database
@@ -217,7 +218,10 @@ def _done_item(service: BoardService) -> str:
     item_id = service.create_item("Sikre dispenserne i brukers hjem", chain="Medisindispenser",
                                   link="Dispenser i brukers hjem", owner_person="Per Inge Rønning",
                                   likelihood="4", consequence="5", tags="IoT").row_id
-    service.move(item_id, Status.DONE)
+    # Score 40: the board policy wants a controlling member's verification first.
+    service.add_person("Kari Kontroll", "Kommune / Internkontroll", Role.CONTROLLING)
+    service.move(item_id, Status.VERIFY)
+    GovernanceService(service.db, "Kari Kontroll").verify(item_id, "Sjekket i fagsystemet")
     return item_id
 
 
