@@ -80,6 +80,7 @@ def author_for(db_path: Path, service: BoardService) -> str | None:
     if person is None:
         return None
     service.author = person.name
+    service.person_id = person.id
     return person.id
 
 
@@ -203,4 +204,4 @@ def _ask_who_am_i(window: MainWindow) -> None:
         remember_person(window.db_path, dialog.person_id())
         author_for(window.db_path, window.service)
         window.live.me = dialog.person_id()
-        window.reload()
+        window.reload()  # the person may be new; the window offers what their role may do

@@ -114,12 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("md", "html", "pdf"), default="md")
     p.add_argument("-o", "--output", help="the file to write (default: standard output; "
                    "pdf needs a file)")
+    p.add_argument("--include-confidential", action="store_true",
+                   help="show confidential items' titles and texts (the choice is recorded)")
 
     p = sub.add_parser("wheel", help="the annual wheel (årshjul) of recurring activities")
     p.add_argument("--year", type=int, help="the year to show (default: this year)")
     p.add_argument("--ics", help="write the year's occurrences as an iCalendar file")
     p.add_argument("--generate", action="store_true",
                    help="create the items that are due now (also done at every start)")
+
+    _governance_parsers(sub)
 
     p = sub.add_parser("import", help="import items from CSV (all or nothing)")
     p.add_argument("file")
@@ -132,6 +136,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-done", action="store_true")
     p.add_argument("--include-confidential", action="store_true")
     return parser
+
+
+def _governance_parsers(sub: Any) -> None:
+    """Risk governance: recommendations, decisions, verification, policy, the ROS matrix."""
+    decisions = "accept, reduce, share or avoid (aksepter, reduser, del, unngå)"
+    p = sub.add_parser("recommend", help="IT's risk recommendation for an item or a chain")
+    p.add_argument("item", nargs="?", metavar="ITEM", help="the item (or give --chain)")
+    p.add_argument("decision", metavar="DECISION", help=decisions)
+    p.add_argument("--chain", help="the whole chain, by name")
+    p.add_argument("--note", help="why IT recommends it")
+
+    p = sub.add_parser("decide", help="the risk owner's decision for an item or a chain")
+    p.add_argument("item", nargs="?", metavar="ITEM", help="the item (or give --chain)")
+    p.add_argument("decision", metavar="DECISION", help=decisions)
+    p.add_argument("--chain", help="the whole chain, by name")
+    p.add_argument("--rationale", required=True, help="why (recorded with the decision)")
+    p.add_argument("--valid-until", metavar="DATE",
+                   help="the last day an acceptance holds (YYYY-MM-DD or dd.mm.yyyy)")
+
+    p = sub.add_parser("risks", help="risk cases: recommendation, decision, who, valid until")
+    p.add_argument("item", nargs="?", metavar="ITEM",
+                   help="only this item's cases (and its chain's)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("verify", help="approve finished work in Verify: it moves to Done "
+                       "(controlling members)")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--evidence", required=True, help="a link or a note on what was checked")
+
+    p = sub.add_parser("reject", help="send work in Verify back to Doing (controlling members)")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--reason", required=True, help="why the work goes back")
+
+    p = sub.add_parser("policy", help="which items need verification before done (no "
+                       "options: print it; changing it takes a governing member)")
+    score = p.add_mutually_exclusive_group()
+    score.add_argument("--min-score", type=int, metavar="N",
+                       help="items scoring at least N need verification (0-75)")
+    score.add_argument("--no-score", action="store_true",
+                       help="the score never requires verification")
+    p.add_argument("--classifications", metavar="LIST",
+                   help="classifications that need verification, e.g. internal,confidential "
+                   "(empty: none)")
+
+    p = sub.add_parser("matrix", help="the 5×5 ROS matrix: open items per likelihood × "
+                       "consequence, with each cell's acceptance band")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -485,6 +536,14 @@ def _cmd_wheel(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -
     return int(command(service, args, lang, out))
 
 
+def _governance_command(name: str) -> Any:
+    def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+        from kanban_sec.cli_governance import COMMANDS
+
+        return int(COMMANDS[name](service, args, lang, out))
+    return command
+
+
 _COMMANDS = {
     "board": _cmd_board,
     "demo": _cmd_demo,
@@ -505,4 +564,6 @@ _COMMANDS = {
     "export": _cmd_export,
     "standup": _cmd_standup,
     "wheel": _cmd_wheel,
+    **{name: _governance_command(name) for name in (
+        "recommend", "decide", "risks", "verify", "reject", "policy", "matrix")},
 }

@@ -37,46 +37,41 @@ def _headless() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def _write(path: Path, write: Any) -> None:
-    """Write through a temporary file beside ``path``: a failed write leaves no half file."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(temp)
-        os.replace(temp, path)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise BadInput("standup.cannot_write", path=str(path),
-                       reason=error.strerror or str(error)) from error
-
-
-def _write_pdf(html: str, path: Path) -> None:
+def _pdf_writer() -> Any:
+    """The PDF maker of ``ui/`` (Qt), offscreen when there is no desktop session."""
     if _headless():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         from kanban_sec.ui.report_pdf import write_pdf
     except ImportError as error:  # Qt's system libraries missing
         raise KanbanError("standup.pdf_unavailable", reason=str(error)) from error
-    _write(path, lambda temp: write_pdf(html, temp))
+    return write_pdf
 
 
 def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    """Print or write the standup report; returns the exit status."""
+    """Print or write the standup report; returns the exit status.
+
+    Confidential items appear by id only unless ``--include-confidential``; a report
+    written to a file is recorded (kind ``report``), and so is one printed with
+    confidential details.
+    """
     from kanban_sec.services.standup import StandupService, render_html, render_markdown
 
     if args.format == "pdf" and args.output in (None, "", "-"):
         raise BadInput("standup.pdf_needs_output")
     since = parse_since(args.since) if args.since is not None else None
+    include = bool(getattr(args, "include_confidential", False))
     standups = StandupService(service.db, service.author, lang)
-    report = standups.report(since)
-    render = render_markdown if args.format == "md" else render_html
-    text = render(report, lang)
     if not args.output or args.output == "-":
-        out.write(text)
+        report = standups.report(since, include_confidential=include)
+        render = render_markdown if args.format == "md" else render_html
+        out.write(render(report, lang))
+        out.flush()
+        if include:
+            standups.record_report(report, "-")
         return EXIT_OK
     path = Path(args.output)
-    if args.format == "pdf":
-        _write_pdf(text, path)
-    else:
-        _write(path, lambda temp: temp.write_text(text, encoding="utf-8"))
+    standups.write_report(path, since, format=args.format, include_confidential=include,
+                          pdf_writer=_pdf_writer() if args.format == "pdf" else None)
     print(t("standup.written", lang, path=str(path)), file=out)
     return EXIT_OK

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from kanban_sec.domain import fields as parse
 from kanban_sec.domain.errors import BadInput, FieldProblem, Message, NotFound, Refused, msg
-from kanban_sec.domain.governance import Action
+from kanban_sec.domain.governance import Acceptance, Action, RiskDecision
 from kanban_sec.domain.ids import new_id, short_id
 from kanban_sec.domain.model import (
     MATURITY_MAX,
@@ -53,8 +53,15 @@ class Entry:
     owner_person: str
     risk_owner: str
     delegation: Delegation
+    #: The acceptance in force that holds the item out of the ranking.
+    accepted: RiskDecision | None = None
+    accepted_by: str = ""
 
     def explanation(self, lang: str) -> str:
+        if self.accepted is not None:
+            until = self.accepted.valid_until
+            return t("why.accepted", lang, day=until.isoformat() if until else "—",
+                     owner=self.accepted_by or "—")
         return self.ranked.explanation(lang) if self.ranked else t("why.done", lang)
 
 
@@ -290,8 +297,12 @@ class BoardService:
 
     def add_person(self, name: str, unit_path: str, role: Role = Role.OPERATIONAL) -> Outcome:
         with writing(self.db, self.author) as uow:
-            self._may(uow, Action.ORGANISATION)
             names = Names(uow)
+            # Anyone may join an existing unit as an operational member (that gives no more
+            # rights than not being in the organisation); other roles and new units are
+            # the governing members' call.
+            if role is not Role.OPERATIONAL or names.find_unit(unit_path) is None:
+                self._may(uow, Action.ORGANISATION)
             person_id = names.ensure_person(uow, name, names.ensure_unit(uow, unit_path), role)
             return Outcome(tuple(uow.changes), (), person_id)
 
@@ -338,9 +349,17 @@ class BoardService:
         return (msg("wip.soft", column=name, count=count, limit=column.wip_limit),)
 
 
-def build_view(board: Board) -> BoardView:
-    """Rank the board and resolve names for display and export."""
-    ranking = {r.item_id: r for r in rank(board.items, board.chains, board.links)}
+def build_view(board: Board, today: date | None = None) -> BoardView:
+    """Rank the board and resolve names for display and export.
+
+    Items whose risk is accepted (until a date not yet passed) are not ranked; they follow
+    the ranked ones, the soonest to come back first.
+    """
+    acceptance = Acceptance(board.items, board.decisions, today or date.today())
+    accepted = acceptance.accepted
+    ranking = {r.item_id: r for r in rank(
+        [i for i in board.items if i.id not in accepted] if accepted else board.items,
+        board.chains, board.links)}
     tree = OrgTree(board.units, board.people)
     paths: dict[str, str] = {}
 
@@ -367,17 +386,28 @@ def build_view(board: Board) -> BoardView:
             owner_person=person.name if person else "",
             risk_owner=path(chain.risk_owner_unit_id) if chain else "",
             delegation=delegation(item, tree, link),
+            accepted=accepted.get(item.id),
+            accepted_by=_person_name(board, accepted[item.id].decided_by)
+            if item.id in accepted else "",
         ))
     entries.sort(key=_board_order)
     lowest, total = lowest_level_share(board.items, tree, board.links)
     return BoardView(entries, lowest, total)
 
 
+def _person_name(board: Board, person_id: str | None) -> str:
+    person = board.people.get(person_id) if person_id else None
+    return person.name if person else ""
+
+
 def _board_order(entry: Entry) -> tuple[int, int, str]:
     if entry.ranked is not None:
         return (0, entry.ranked.rank, "")
+    if entry.accepted is not None:
+        until = entry.accepted.valid_until
+        return (1, until.toordinal() if until else 0, entry.item.id)
     done = entry.item.done_at or entry.item.updated_at
-    return (1, -int(done.timestamp() * 1_000_000) if done else 0, entry.item.id)
+    return (2, -int(done.timestamp() * 1_000_000) if done else 0, entry.item.id)
 
 
 def _resolve(matches: list[str], fragment: str) -> str:

@@ -8,7 +8,7 @@ import os
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import IO, Any
 
 from kanban_sec.domain import fields as parse
@@ -21,6 +21,7 @@ from kanban_sec.domain.errors import (
     Problem,
     msg,
 )
+from kanban_sec.domain.governance import Acceptance
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import MATURITY_MAX, Classification, Status
 from kanban_sec.domain.ranking import rank, score_parts
@@ -92,14 +93,23 @@ def _login_name() -> str:
 
 
 def export_rows(db: Database, *, include_done: bool = False,
-                include_confidential: bool = False) -> list[list[str]]:
-    """The export's data rows as neutralised text cells, open items in rank order first."""
+                include_confidential: bool = False,
+                today: date | None = None) -> list[list[str]]:
+    """The export's data rows as neutralised text cells: open items in rank order first,
+    then open items whose risk is accepted (out of the ranking, as on the board; the
+    soonest to come back first), then done items, newest first."""
     with reading(db) as reader:
         names = Names(reader)
         raw = reader.conn.exec_driver_sql(
             _EXPORT_SQL if include_done else _EXPORT_SQL + " AND status != 'done'").all()
+        decisions = reader.risk_decisions()
     chains, links, people = names.chains, names.links, names.people
-    ranking = {r.item_id: r for r in rank(_rank_inputs(raw), chains, links)}
+    open_items = _rank_inputs(raw)
+    accepted = Acceptance(open_items, decisions, today or date.today()).accepted \
+        if decisions else {}
+    ranking = {r.item_id: r for r in rank(
+        [i for i in open_items if i.id not in accepted] if accepted else open_items,
+        chains, links)}
     paths = {unit_id: names.unit_path(unit_id) for unit_id in names.units}
     keyed = []
     for row in raw:
@@ -119,7 +129,12 @@ def export_rows(db: Database, *, include_done: bool = False,
         else:
             _, _, gap = score_parts(chain, link)
             score, weakest, position = str(likelihood * consequence * gap), "", ""
-            order = (1, "~" if done_at is None else _invert(done_at))
+            held = accepted.get(item_id)
+            if held is not None:
+                until = held.valid_until.isoformat() if held.valid_until else "~"
+                order = (1, until + item_id)
+            else:
+                order = (2, "~" if done_at is None else _invert(done_at))
         person = people.get(owner_person_id) if owner_person_id else None
         cells = [
             item_id, title, description, status,

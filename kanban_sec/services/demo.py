@@ -47,6 +47,7 @@ def load_demo(service: BoardService) -> Outcome:
                               responsible_unit_id=names.unit(link["responsible_unit"]),
                               maturity=link["maturity"])
         count = 0
+        by_title: dict[str, str] = {}
         for number, spec in enumerate(demo_data.ITEMS):
             created = uow.now - timedelta(days=spec["age_days"], minutes=number)
             status = Status(spec["status"])
@@ -84,6 +85,7 @@ def load_demo(service: BoardService) -> Outcome:
                 started_at=entered if _PROGRESS[status] >= 2 else None,
                 done_at=entered if status is Status.DONE else None,
             )
+            by_title[item.title] = item.id
             values = rows.item_values(item)
             values["created_at"] = rows.ts(created)
             _write_with_history(uow, values, created, entered, status)
@@ -93,6 +95,7 @@ def load_demo(service: BoardService) -> Outcome:
             count += 1
         # The annual wheel, and the items it has due on the day the example is loaded.
         today = date.today()
+        _risk_cases(uow, names, by_title, today)
         activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
                                                             today.year)
         generated, _ = annual_wheel.generate_in(uow, today, service.lang)
@@ -103,6 +106,25 @@ def load_demo(service: BoardService) -> Outcome:
         return Outcome(tuple(uow.changes), (), None, {
             "items": count + generated, "activities": activities, "generated": generated})
 
+
+
+def _risk_cases(uow: UnitOfWork, names: Names, by_title: dict[str, str], today: date) -> None:
+    """IT's recommendations and the risk owners' decisions of the example: two accepted
+    risks (one running out within the month) and one recommendation awaiting its owner."""
+    for case in demo_data.RISK_CASES:
+        values: dict[str, Any] = {"id": new_id(), "item_id": by_title[case["item"]],
+                                  "chain_id": None}
+        if case.get("recommendation"):
+            values.update(recommendation=case["recommendation"],
+                          recommended_by=names.person(case["recommended_by"]),
+                          recommendation_note=case["recommendation_note"])
+        if case.get("decision"):
+            values.update(decision=case["decision"],
+                          decided_by=names.person(case["decided_by"]),
+                          rationale=case["rationale"],
+                          valid_until=(today + timedelta(days=case["valid_days"])).isoformat(),
+                          decided_at=rows.ts(uow.now - timedelta(days=case["decided_days_ago"])))
+        uow.insert("risk_decision", values)
 
 
 def _write_with_history(uow: UnitOfWork, values: dict[str, Any], created: datetime,

@@ -102,6 +102,8 @@ PEOPLE: list[tuple[str, str, str]] = [
         "Eksempel kommune / Utviklings- og kompetanseetaten / Plattform / Team Samhandling",
         "operational",
     ),
+    ("Lars Haugen", "Eksempel kommune / Utviklings- og kompetanseetaten / Plattform",
+     "governing"),
     ("Astrid Myklebust", "Eksempel kommune / Helseetaten / Hjemmetjenesten", "governing"),
     (
         "Per Inge Rønning",
@@ -2105,5 +2107,42 @@ ACTIVITIES: list[dict[str, Any]] = [
         "effort": "S",
         "framework_ref": "GDPR art. 30",
         "tags": ["personvern", "årshjul"],
+    },
+]
+
+
+#: Risk cases: IT's recommendation and the risk owner's decision (days relative to loading).
+RISK_CASES: list[dict[str, Any]] = [
+    {
+        "item": "Virusskanning av vedlegg i søknadsskjemaet",
+        "recommendation": "reduce",
+        "recommended_by": "Henrik Dahl",
+        "recommendation_note": "Skjemaløsningen kan sende vedlegg via skanning i "
+                               "integrasjonsplattformen; ca. 3 dagers arbeid.",
+        "decision": "accept",
+        "decided_by": "Camilla Berg",
+        "rationale": "Vedlegg åpnes bare i sandkasse hos saksbehandler, og skjemaløsningen "
+                     "byttes høsten 2027. Vurderes på nytt da.",
+        "valid_days": 75,
+        "decided_days_ago": 12,
+    },
+    {
+        "item": "Databehandleravtale og exit-plan for Backupsky AS",
+        "recommendation": "accept",
+        "recommended_by": "Henrik Dahl",
+        "recommendation_note": "Avtalen fornyes i januar; exit-planen lages da.",
+        "decision": "accept",
+        "decided_by": "Lars Haugen",
+        "rationale": "Gjeldende avtale dekker behandlingen til fornyelsen; exit-plan er del "
+                     "av fornyelsen.",
+        "valid_days": 21,
+        "decided_days_ago": 40,
+    },
+    {
+        "item": "Egen nettverkssone for skrivere og IoT",
+        "recommendation": "reduce",
+        "recommended_by": "Henrik Dahl",
+        "recommendation_note": "Skriverne står i klientnettet; en egen sone stopper "
+                               "spredning fra en kompromittert skriver.",
     },
 ]

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from kanban_sec.domain.bulk import collector_paused
-from kanban_sec.domain.errors import BadInput, NotFound, Refused
+from kanban_sec.domain.errors import BadInput, KanbanError, NotFound, Refused
 from kanban_sec.domain.hlc import pack
 from kanban_sec.domain.ids import new_id, short_id
 from kanban_sec.domain.model import Change, Classification, Item, Status
@@ -41,7 +43,6 @@ from kanban_sec.domain.standup import (
     aging,
     blocked,
     delegable,
-    expiring_risk_decisions,
     is_insert,
     snapshot_from_json,
     snapshot_json,
@@ -51,6 +52,8 @@ from kanban_sec.domain.standup import (
     wip_over_limit,
 )
 from kanban_sec.domain.text import t
+from kanban_sec.services.governance import EXPIRY_WARNING_DAYS, Expiring, GovernanceService
+from kanban_sec.services.history import record_transfer
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database
@@ -137,6 +140,22 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
+class RiskLine:
+    """An acceptance in force that runs out soon: what it covers, until when, and who
+    (the risk owner) decided it."""
+
+    decision_id: str
+    #: The item accepted (``None``: a whole chain's acceptance).
+    item: ItemRef | None
+    #: The chain's name (of a chain's acceptance, or of the item's chain).
+    chain: str
+    valid_until: date
+    risk_owner: str
+    #: Open items it holds out of the ranking.
+    items: int
+
+
+@dataclass(frozen=True)
 class StandupReport:
     """Everything a standup looks at, names resolved, confidential details left out."""
 
@@ -153,8 +172,8 @@ class StandupReport:
     blocked: tuple[BlockedLine, ...]
     wip_over_limit: tuple[WipLine, ...]
     delegable: tuple[DelegableLine, ...]
-    #: Risk decisions expiring soon: empty until risk decisions exist (a later issue).
-    risk_decisions_expiring: tuple[Any, ...]
+    #: Risk acceptances in force that run out within 30 days, soonest first.
+    risk_decisions_expiring: tuple[RiskLine, ...]
     notes: tuple[NoteLine, ...]
     lowest_level: int
     open_items: int
@@ -162,6 +181,14 @@ class StandupReport:
 
     def changes_of(self, kind: ChangeKind) -> list[ChangeLine]:
         return [c for c in self.changes if c.kind is kind]
+
+    def item_ids(self) -> frozenset[str]:
+        """Every item the report names (each once, whatever the section)."""
+        refs: list[ItemRef | None] = [c.item for c in self.changes]
+        refs += [a.item for a in self.aging] + [b.item for b in self.blocked]
+        refs += [d.item for d in self.delegable] + [n.item for n in self.notes]
+        refs += [r.item for r in self.risk_decisions_expiring]
+        return frozenset(ref.id for ref in refs if ref is not None)
 
 
 # -- the service -------------------------------------------------------------------------------
@@ -187,11 +214,14 @@ class StandupService:
     """Standups for one person (the author of every change they write)."""
 
     def __init__(self, db: Database, author: str, lang: str = "en",
-                 settings: StandupSettings | None = None) -> None:
+                 settings: StandupSettings | None = None,
+                 today: Callable[[], date] | None = None) -> None:
         self.db = db
         self.author = author
         self.lang = lang
         self.settings = settings or StandupSettings()
+        #: Today's date (for which risk acceptances run out soon); a test may fix it.
+        self._today = today or date.today
 
     # -- writing -------------------------------------------------------------------------
     def start(self, attendees: Sequence[str], held_on: date | None = None) -> Outcome:
@@ -289,9 +319,62 @@ class StandupService:
         """The report of a standup (its id), of the changes since a moment, or (``None``)
         of the changes since the last ended standup."""
         now = datetime.now(UTC)
+        # An ended standup's report lists what was running out then; others, what is now.
+        day = self._today()
+        if isinstance(of, str):
+            ended = self.get(of).ended_at
+            day = ended.astimezone().date() if ended is not None else day
+        soon = GovernanceService(self.db, self.author, self.lang,
+                                 today=lambda: day).expiring(day, EXPIRY_WARNING_DAYS)
         with reading(self.db) as reader, collector_paused():
             period = self._period(reader, of, now)
-            return _Builder(reader, period, self.settings, include_confidential).build()
+            return _Builder(reader, period, self.settings, include_confidential,
+                            soon).build()
+
+    def expiring_risk_decisions(self, within_days: int = EXPIRY_WARNING_DAYS
+                                ) -> list[Expiring]:
+        """Risk acceptances in force that run out within ``within_days`` of today."""
+        return GovernanceService(self.db, self.author, self.lang,
+                                 today=self._today).expiring(within_days=within_days)
+
+    def write_report(self, path: str | os.PathLike[str],
+                     of: str | datetime | date | None = None, *,
+                     format: str | None = None, include_confidential: bool = False,
+                     pdf_writer: Callable[[str, Path], None] | None = None) -> StandupReport:
+        """Write the report (see :meth:`report`) to ``path`` and record it.
+
+        ``format`` is ``md``, ``html`` or ``pdf`` (default: by the file's ending, else
+        Markdown); a PDF is made from the HTML by ``pdf_writer(html, temp_path)`` (Qt lives
+        in ``ui/``). The file is written beside its place and renamed into it, so a failed
+        write leaves no half file. The report is recorded as a transfer of kind ``report``:
+        the file, how many items it names, and whether confidential details were included.
+        """
+        target = Path(path)
+        kind = format or _format_of(target)
+        if kind not in _FORMATS:
+            raise ValueError(f"report format must be one of {_FORMATS}, not {kind!r}")
+        if kind == "pdf" and pdf_writer is None:
+            raise KanbanError("standup.pdf_unavailable", reason="no PDF writer")
+        report = self.report(of, include_confidential=include_confidential)
+        if kind == "md":
+            text = render_markdown(report, self.lang)
+            _write_file(target, lambda temp: temp.write_text(text, encoding="utf-8"))
+        else:
+            page = render_html(report, self.lang)
+            if kind == "pdf":
+                assert pdf_writer is not None
+                _write_file(target, lambda temp: pdf_writer(page, temp))
+            else:
+                _write_file(target, lambda temp: temp.write_text(page, encoding="utf-8"))
+        self.record_report(report, target)
+        return report
+
+    def record_report(self, report: StandupReport, path: str | os.PathLike[str]) -> str:
+        """Record that ``report`` was written to ``path`` (``-``: standard output) by this
+        person: a transfer of kind ``report`` with the number of items it names and
+        whether confidential details were included. Returns the record's id."""
+        return record_transfer(self.db, self.author, "report", path, len(report.item_ids()),
+                               confidential=report.include_confidential)
 
     # -- periods -------------------------------------------------------------------------
     def _period(self, reader: Reader, of: str | datetime | date | None,
@@ -321,6 +404,29 @@ class StandupService:
             since = before - self.settings.first_period
             return since, _first_seq(reader, _hlc_at(since))
         return previous.started_at, _first_seq(reader, _standup_start_hlc(reader, previous) + 1)
+
+
+_FORMATS = ("md", "html", "pdf")
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return "pdf" if suffix == ".pdf" else "html" if suffix in (".html", ".htm") else "md"
+
+
+def _write_file(path: Path, write: Callable[[Path], Any]) -> None:
+    """Write through a temporary file beside ``path``: a failed write leaves no half file."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(temp)
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise BadInput("standup.cannot_write", path=str(path),
+                       reason=error.strerror or str(error)) from error
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def start_standup(uow: UnitOfWork, attendees: Sequence[str], held_on: date) -> str:
@@ -562,11 +668,12 @@ class _Builder:
     """One report from one read transaction."""
 
     def __init__(self, reader: Reader, period: _Period, settings: StandupSettings,
-                 include_confidential: bool) -> None:
+                 include_confidential: bool, expiring: Sequence[Expiring] = ()) -> None:
         self.reader = reader
         self.period = period
         self.settings = settings
         self.include_confidential = include_confidential
+        self.expiring = expiring
 
     def build(self) -> StandupReport:
         reader, period = self.reader, self.period
@@ -624,12 +731,25 @@ class _Builder:
                     tuple(self._unit(u) for u in d.delegation.units)
                     + tuple(self._person(p) for p in d.delegation.people))
                 for d in delegable(ranked, self.tree, after_board.links, statuses)),
-            risk_decisions_expiring=tuple(expiring_risk_decisions()),
+            risk_decisions_expiring=tuple(self._risk_line(e, current) for e in self.expiring),
             notes=tuple(notes),
             lowest_level=lowest,
             open_items=len(open_items),
             include_confidential=self.include_confidential,
         )
+
+    def _risk_line(self, expiring: Expiring, board: Board) -> RiskLine:
+        decision = expiring.decision
+        assert decision.valid_until is not None  # only dated acceptances run out
+        ref: ItemRef | None = None
+        chain_name = expiring.subject  # a whole chain's acceptance: the chain
+        if decision.item_id:
+            ref = self._ref(decision.item_id)
+            item = self._item(decision.item_id)
+            chain = board.chains.get(item.chain_id) if item and item.chain_id else None
+            chain_name = chain.name if chain is not None else ""
+        return RiskLine(decision.id, ref, chain_name, decision.valid_until,
+                        expiring.decided_by, expiring.items)
 
     def _notes(self) -> list[NoteLine]:
         period = self.period
@@ -743,7 +863,7 @@ def _item(ref: ItemRef | None, lang: str) -> str:
     if ref is None:
         return ""
     if ref.title is None:
-        return f"{t('standup.confidential', lang)} {ref.short}"
+        return t("confidential.item", lang, id=ref.short)
     return f"{ref.title} ({ref.short})"
 
 
@@ -752,7 +872,13 @@ def _rank(value: int | None) -> str:
 
 
 def _hidden_text(text: str | None, lang: str) -> str:
-    return t("standup.hidden", lang) if text is None else text
+    return t("confidential.hidden", lang) if text is None else text
+
+
+def _risk_subject(line: RiskLine, lang: str) -> str:
+    if line.item is None:
+        return t("standup.risk_chain", lang, chain=line.chain, count=line.items)
+    return _item(line.item, lang)
 
 
 def _change_table(kind: ChangeKind, lines: list[ChangeLine], lang: str) -> _Table:
@@ -837,8 +963,9 @@ def _blocks(report: StandupReport, lang: str) -> list[_Block]:
     section("standup.delegable", _Table(h("item", "column", "owner", "suggestion"), tuple(
         (_item(d.item, lang), _column(d.status, lang), d.owner,
          "; ".join(d.suggestions) or "–") for d in report.delegable)))
-    section("standup.risk", _Table(h("item", "until"), tuple(
-        tuple(str(cell) for cell in row) for row in report.risk_decisions_expiring)))
+    section("standup.risk", _Table(h("item", "until", "risk_owner"), tuple(
+        (_risk_subject(r, lang), r.valid_until.isoformat(), r.risk_owner or "–")
+        for r in report.risk_decisions_expiring)))
     section("standup.notes", _Table(h("kind", "item", "text", "by", "when"), tuple(
         (t(f"standup.{n.kind.value}", lang), _item(n.item, lang), _hidden_text(n.body, lang),
          n.author, _when(n.at)) for n in report.notes), wide=2))

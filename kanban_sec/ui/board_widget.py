@@ -182,6 +182,8 @@ class BoardWidget(QWidget):
                 if widget is not None:
                     if isinstance(widget, QListView):
                         widget.setModel(None)
+                    widget.setObjectName("")  # gone for findChild before it is deleted
+                    widget.hide()
                     widget.deleteLater()
         self.lanes = []
         keys = self._lane_keys()
@@ -198,7 +200,8 @@ class BoardWidget(QWidget):
                 model = ColumnModel(self.live, status, self)
                 model.move_requested.connect(self.move_requested)
                 view = self._make_view(status, model,
-                                       f"column-{status.value}" if single
+                                       f"column-{status.value}"
+                                       if single or self._stretches(key)
                                        else f"column-{status.value}-{number}")
                 layout.addWidget(view, 1 if single or self._stretches(key) else 0)
                 views[status], models[status] = view, model

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from kanban_sec.domain.errors import KanbanError
+from kanban_sec.domain.governance import Action, may
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.model import Classification, Status
 from kanban_sec.services import undo
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.live_board import BoardFilter, LiveBoard
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.ui import i18n
@@ -83,12 +85,18 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([1120, 280])
         self.setCentralWidget(self.splitter)
         self._dialogs: list[QWidget] = []
+        self._matrix: Any = None
         self._build_actions()
         self._build_toolbar()
         self._build_status_bar()
         self.retranslate()
         self._restore_settings()
         self.refresh_status()
+        self.apply_roles()
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
 
     # -- building ----------------------------------------------------------------------
     def _action(self, name: str, slot: Any, shortcut: QKeySequence | str | None = None,
@@ -133,6 +141,10 @@ class MainWindow(QMainWindow):
         self.wheel_action = self._action("annual-wheel", self.open_wheel, "Ctrl+H")
         self.standup_action = self._action("standup", self.open_standup, "Ctrl+U")
         self.keep_action = self._action("keep-it-there", self.keep_it_there)
+        self.matrix_action = self._action("ros-matrix", self.open_matrix, "Ctrl+Shift+M")
+        self.risk_action = self._action("risk-decision", self.open_risk_decision, "Ctrl+K")
+        self.verify_action = self._action("verify", self.open_verify, "Ctrl+Shift+V")
+        self.policy_action = self._action("board-policy", self.open_policy)
         self.lane_group = QActionGroup(self)
         self.lane_actions = {}
         for mode in ("none", "chain", "unit"):
@@ -171,6 +183,10 @@ class MainWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+        self.risk_menu = bar.addMenu("")
+        for action in (self.matrix_action, self.risk_action, self.verify_action,
+                       self.policy_action):
+            self.risk_menu.addAction(action)
         self.view_menu.addSeparator()
         for action in (self.standup_action, self.metrics_action, self.history_action,
                        self.wheel_action, self.chains_action,
@@ -207,6 +223,14 @@ class MainWindow(QMainWindow):
         for combo in (self.unit_combo, self.chain_combo, self.link_combo, self.tag_combo,
                       self.class_combo):
             bar.addWidget(combo)
+        self.cell_filter: tuple[int, int] | None = None
+        self.cell_label = QLabel()
+        self.cell_label.setObjectName("filter-cell")
+        self.cell_label.setVisible(False)
+        self.cell_label.setStyleSheet("QLabel { padding: 2px 6px; border-radius: 4px;"
+                                      " background: #1565c0; color: white; }")
+        self.cell_label_action = bar.addWidget(self.cell_label)
+        self.cell_label_action.setVisible(False)
         self.clear_filters_action = self._action("clear-filters", self.clear_filters)
         bar.addAction(self.clear_filters_action)
 
@@ -239,6 +263,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.risk_menu.setTitle(self.tr("&Risk"))
         self.lanes_menu.setTitle(self.tr("Swimlanes"))
         self.language_menu.setTitle(self.tr("Language"))
         texts = {
@@ -260,6 +285,10 @@ class MainWindow(QMainWindow):
             self.wheel_action: self.tr("Annual wheel (årshjul)…"),
             self.standup_action: self.tr("Weekly standup…"),
             self.keep_action: self.tr("Keep it there (make recurring)…"),
+            self.matrix_action: self.tr("ROS matrix…"),
+            self.risk_action: self.tr("Risk decision…"),
+            self.verify_action: self.tr("Verify…"),
+            self.policy_action: self.tr("Board policy…"),
             self.lane_actions["none"]: self.tr("No swimlanes"),
             self.lane_actions["chain"]: self.tr("By chain"),
             self.lane_actions["unit"]: self.tr("By owner unit"),
@@ -352,7 +381,19 @@ class MainWindow(QMainWindow):
             blocked_only=self.blocked_box.isChecked(),
             tag=data(self.tag_combo) or "",
             classification=Classification(classification) if classification else None,
+            cell=self.cell_filter,
         )
+
+    def filter_cell(self, likelihood: int, consequence: int) -> None:
+        """Show only the open items in one ROS matrix cell (chosen in the matrix)."""
+        self.cell_filter = (likelihood, consequence)
+        self.cell_label.setText(self.tr("Matrix cell: likelihood %1 × consequence %2")
+                                .replace("%1", str(likelihood))
+                                .replace("%2", str(consequence)))
+        self.cell_label_action.setVisible(True)
+        self._filters_changed()
+        self.raise_()
+        self.activateWindow()
 
     def _filters_changed(self, *_: object) -> None:
         self.board.set_filter(self.current_filter())
@@ -373,6 +414,8 @@ class MainWindow(QMainWindow):
                        self.unit_combo, self.chain_combo, self.link_combo, self.tag_combo,
                        self.class_combo):
             widget.blockSignals(False)
+        self.cell_filter = None
+        self.cell_label_action.setVisible(False)
         self._fill_links()
         self._filters_changed()
 
@@ -410,6 +453,14 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("**Rank %1** · score %2").replace("%1", str(ranked.rank))
                          .replace("%2", str(ranked.score)))
             lines += ["", f"> {ranked.explanation(lang)}", ""]
+        accepted = self.live.accepted(item_id)
+        if accepted is not None:
+            lines.append(self.tr("**Risk accepted** until %1 by %2: %3")
+                         .replace("%1", accepted.valid_until.isoformat()
+                                  if accepted.valid_until else "—")
+                         .replace("%2", self.live.person_name(accepted.decided_by) or "—")
+                         .replace("%3", accepted.rationale))
+            lines.append("")
         where = self.live.chain_name(item)
         facts = [
             (self.tr("Column"), status_name(item.status)),
@@ -431,6 +482,9 @@ class MainWindow(QMainWindow):
             facts.append((self.tr("Blocked"), item.blocked_reason))
         if item.pinned:
             facts.append((self.tr("Pinned"), item.pin_reason))
+        if item.is_open and self.live.needs_verification(item_id):
+            facts.append((self.tr("Before done"),
+                          self.tr("a controlling member verifies it (board policy)")))
         lines += [f"- **{name}:** {value}" for name, value in facts]
         if item.description:
             lines += ["", "---", "", item.description]
@@ -459,6 +513,7 @@ class MainWindow(QMainWindow):
         if structural:
             self._fill_filter_choices()
             self.board.reset_cards()
+            self.apply_roles()
         if structural or self.live.reranked or not self.board.relocate(touched):
             self.board.refresh(touched, rebuild_lanes=True)
         current = self.board.current_item()
@@ -476,7 +531,16 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def move_items(self, ids: list[str], status: Status) -> None:
-        """Move cards (a drop or Ctrl+arrow); a hard WIP limit refuses with a message."""
+        """Move cards (a drop or Ctrl+arrow); a hard WIP limit refuses with a message.
+
+        A controlling member who drops a card from Verify on Done verifies it (the
+        verification asks for the evidence) rather than moving it.
+        """
+        if status is Status.DONE and len(ids) == 1 and ids[0] in self.live.items and \
+                self.live.items[ids[0]].status is Status.VERIFY and \
+                self.can(Action.VERIFY) and self.live.needs_verification(ids[0]):
+            self.open_verify(ids[0])
+            return
         for item_id in ids:
             try:
                 outcome = self.service.move(item_id, status)
@@ -558,7 +622,7 @@ class MainWindow(QMainWindow):
         from kanban_sec.ui.chains_dialog import ChainsDialog
 
         org = OrganisationService(self.service.db, self.service.author,
-                                  i18n.current_language())
+                                  i18n.current_language(), self.service.person_id)
         dialog = ChainsDialog(self.service, org, self.live, self)
         dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Edit chains"),
                                                           live_applied=True))
@@ -570,12 +634,98 @@ class MainWindow(QMainWindow):
         from kanban_sec.ui.org_dialog import OrgDialog
 
         org = OrganisationService(self.service.db, self.service.author,
-                                  i18n.current_language())
+                                  i18n.current_language(), self.service.person_id)
         dialog = OrgDialog(org, self.live, self)
         dialog.changed.connect(lambda outcome: self.apply(
             outcome, self.tr("Edit organisation"), live_applied=True))
         self._keep(dialog)
         dialog.open()
+
+    # -- risk governance -----------------------------------------------------------------
+    def governance(self) -> GovernanceService:
+        return GovernanceService(self.service.db, self.service.author,
+                                 i18n.current_language(), self.service.person_id,
+                                 today=self.live.today)
+
+    def can(self, action: Action) -> bool:
+        """Whether the person at this window may take ``action`` (the services check too)."""
+        from kanban_sec.services.access import actor_in
+
+        people = self.live.board.people
+        return may(actor_in(people, self.service.author, self.service.person_id), action,
+                   people)
+
+    def apply_roles(self) -> None:
+        """Offer only what the current person may do (after who-am-I or an org change)."""
+        work = self.can(Action.WORK)
+        for action in (self.new_action, self.import_action, self.pin_action,
+                       self.block_action, self.delegate_action, self.delete_action,
+                       self.keep_action, self.demo_action):
+            action.setEnabled(work)
+        self.verify_action.setVisible(self.can(Action.VERIFY))
+        self.history_action.setVisible(self.can(Action.AUDIT))
+        self.risk_action.setEnabled(True)  # everyone may read; the dialog offers the rest
+
+    def _after_governance(self, outcome: Outcome, text: str) -> None:
+        self.apply(outcome, text)
+        if self._matrix is not None and shiboken6.isValid(self._matrix):
+            self._matrix.refresh()
+
+    def open_matrix(self) -> None:
+        from kanban_sec.ui.ros_matrix import RosMatrixView
+
+        if self._matrix is not None and shiboken6.isValid(self._matrix):
+            self._matrix.refresh()
+            self._matrix.show()
+            self._matrix.raise_()
+            return
+        view = RosMatrixView(self.governance(), self)
+        view.cell_chosen.connect(self.filter_cell)
+        self._matrix = view
+        self._keep(view)
+        view.show()
+
+    def open_risk_decision(self, item_id: str | None = None) -> None:
+        from kanban_sec.ui.risk_dialog import RiskDialog
+
+        item_id = item_id or self.board.current_item()
+        if not item_id:
+            return
+        dialog = RiskDialog(self.governance(), item_id=item_id, parent=self)
+        dialog.applied.connect(lambda outcome: self._after_governance(
+            outcome, self.tr("Risk decision")))
+        self._keep(dialog)
+        dialog.open()
+
+    def open_verify(self, item_id: str | None = None) -> None:
+        from kanban_sec.ui.verify_dialog import VerifyDialog
+
+        item_id = item_id or self.board.current_item()
+        if not item_id:
+            return
+        dialog = VerifyDialog(self.governance(), item_id, self)
+        dialog.applied.connect(lambda outcome: self._after_governance(
+            outcome, self.tr("Verify")))
+        self._keep(dialog)
+        dialog.open()
+
+    def open_policy(self) -> None:
+        from kanban_sec.ui.policy_dialog import PolicyDialog
+
+        dialog = PolicyDialog(self.governance(), self)
+        dialog.applied.connect(lambda outcome: self._after_governance(
+            outcome, self.tr("Board policy")))
+        self._keep(dialog)
+        dialog.open()
+
+    def _check_day(self) -> None:
+        """At midnight accepted risks that ran out come back into the ranking."""
+        if self.live.new_day():
+            self.board.reset_cards()
+            self.board.refresh(set(self.live.items), rebuild_lanes=True)
+            self.refresh_status()
+            if self._matrix is not None and shiboken6.isValid(self._matrix):
+                self._matrix.refresh()
 
     def open_metrics(self) -> None:
         from kanban_sec.services.flow_metrics import FlowMetrics
@@ -672,6 +822,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         self.live.reload()
+        self.apply_roles()
         self._fill_filter_choices()
         self.board.reset_cards()
         self.board.refresh(set(self.live.items), rebuild_lanes=True)

@@ -260,6 +260,8 @@ class RiskDialog(QDialog):
         box.setObjectName("recommend-box")
         self.recommendation_choice = self._decision_picker("recommendation-choice")
         self.recommendation_choice.setCurrentIndex(list(Decision).index(Decision.REDUCE))
+        self.recommendation_choice.setToolTip(self.tr(
+            "What IT advises the risk owner to do; the decision stays the risk owner's"))
         self.recommendation_note = QPlainTextEdit()
         self.recommendation_note.setObjectName("recommendation-note")
         self.recommendation_note.setPlaceholderText(self.tr(
@@ -289,6 +291,7 @@ class RiskDialog(QDialog):
         box = QGroupBox(self.tr("Risk owner's decision"))
         box.setObjectName("decide-box")
         self.decision_choice = self._decision_picker("decision-choice")
+        self.decision_choice.setCurrentIndex(list(Decision).index(Decision.REDUCE))
         self.decision_choice.currentIndexChanged.connect(self._on_decision_choice)
         self.rationale = QPlainTextEdit()
         self.rationale.setObjectName("rationale")
@@ -435,6 +438,14 @@ class RiskDialog(QDialog):
         self._on_selection()
         if not self.cases:
             self.case_detail.setText(self.tr("No risk cases yet."))
+        pending = self.pending_case()
+        if pending is not None and pending.recommendation is not None:
+            self.decision_choice.setCurrentIndex(list(Decision).index(pending.recommendation))
+
+    def pending_case(self) -> RiskDecision | None:
+        """The newest case of this subject itself, when it awaits the risk owner."""
+        own = next((c for c in self.cases if c.item_id == self.item_id), None)
+        return own if own is not None and own.decision is None else None
 
     def _show_in_force(self, today: date) -> None:
         if self.item_id is not None:
@@ -455,8 +466,7 @@ class RiskDialog(QDialog):
         self.in_force_label.setText(text)
 
     def _fill_row(self, row: int, case: RiskDecision, today: date) -> None:
-        scope = self.tr("Whole chain") if case.item_id is None else (
-            self.tr("This item") if self.item_id is not None else self.tr("One item"))
+        scope = self.tr("Whole chain") if case.item_id is None else self.tr("This item")
         recommendation = decision_label(case.recommendation)
         if case.recommendation is not None:
             recommendation += " — " + person_label(self._people, case.recommended_by)
@@ -526,7 +536,6 @@ class RiskDialog(QDialog):
             item_id=self.item_id, chain_id=self.chain_id))
         if outcome is not None:
             self.recommendation_note.clear()
-            self.decision_choice.setCurrentIndex(list(Decision).index(choice))
         return outcome
 
     def decide(self) -> Outcome | None:

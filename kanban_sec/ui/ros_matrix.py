@@ -237,12 +237,12 @@ class CellDelegate(QStyledItemDelegate):
         if not isinstance(cell, MatrixCell):
             super().paint(painter, option, index)
             return
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         background = QColor(index.data(Qt.ItemDataRole.BackgroundRole))
         ink = QColor(index.data(Qt.ItemDataRole.ForegroundRole))
         painter.save()
         painter.fillRect(rect, background)
-        base = QFont(option.font)  # type: ignore[attr-defined]
+        base = QFont(option.font)
         mark = QFont(base)
         mark.setBold(True)
         painter.setFont(mark)
@@ -269,7 +269,7 @@ class CellDelegate(QStyledItemDelegate):
                                    small_height),
                              Qt.AlignmentFlag.AlignCenter,
                              RosMatrixModel.accepted_text(cell.accepted))
-        state = option.state  # type: ignore[attr-defined]
+        state = option.state
         if state & QStyle.StateFlag.State_HasFocus:
             pen = painter.pen()
             pen.setColor(QColor(index.data(Qt.ItemDataRole.ForegroundRole)))
@@ -285,7 +285,7 @@ class CellDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)
         return QSize(metrics.horizontalAdvance("0") * 12, metrics.height() * 4)
 
 
@@ -356,6 +356,7 @@ class RosMatrixView(QDialog):
         self.governance = governance
         self.may_edit = False
         self.bands = Bands.default()
+        self.reset_box: QMessageBox | None = None
 
         self.model = RosMatrixModel(self)
         self.grid = RosGrid()
@@ -376,7 +377,7 @@ class RosMatrixView(QDialog):
         self.grid.horizontalHeader().setMinimumSectionSize(110)
         self.grid.verticalHeader().setMinimumSectionSize(56)
         self.grid.verticalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.grid.setMinimumSize(760, 360)
         self.grid.clicked.connect(self._on_cell)
         self.grid.cell_activated.connect(self._on_cell)
@@ -431,6 +432,7 @@ class RosMatrixView(QDialog):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.not_governing, 1)
+        buttons.addStretch(1)
 
         matrix = QGridLayout()
         matrix.addWidget(self.consequence_title, 0, 1)
@@ -521,23 +523,26 @@ class RosMatrixView(QDialog):
         self.bands_changed.emit()
 
     def _ask_reset(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question, translate("RosMatrix", "Reset the acceptance bands"),
-            translate("RosMatrix", "Set every cell back to the default bands? The bands "
-                      "chosen for this board are replaced (the history keeps them)."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.setObjectName("confirm-reset-bands")
+        # One box, kept: the user may ask again, and it goes with the window.
+        if self.reset_box is None:
+            self.reset_box = QMessageBox(self)
+            self.reset_box.setObjectName("confirm-reset-bands")
+            self.reset_box.setIcon(QMessageBox.Icon.Question)
+            self.reset_box.setStandardButtons(QMessageBox.StandardButton.Yes
+                                              | QMessageBox.StandardButton.Cancel)
+            self.reset_box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            self.reset_box.finished.connect(self._reset_answered)
+        box = self.reset_box
+        box.setWindowTitle(translate("RosMatrix", "Reset the acceptance bands"))
+        box.setText(translate("RosMatrix", "Set every cell back to the default bands? The bands "
+                              "chosen for this board are replaced (the history keeps them)."))
         box.button(QMessageBox.StandardButton.Yes).setText(
             translate("RosMatrix", "Reset to default"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button: int) -> None:
-            if button == QMessageBox.StandardButton.Yes:
-                self.reset_bands()
-
-        box.finished.connect(answered)
         box.open()
+
+    def _reset_answered(self, button: int) -> None:
+        if button == QMessageBox.StandardButton.Yes:
+            self.reset_bands()
 
     def _on_edit_toggled(self, _checked: bool) -> None:
         self.model.editing = self.editing()
@@ -571,6 +576,9 @@ class RosMatrixView(QDialog):
         self.model.repaint_all()
 
     def _show_hint(self) -> None:
+        font = self.hint.font()
+        font.setBold(self.editing())  # the mode a click is in must be plain to see
+        self.hint.setFont(font)
         if self.editing():
             self.hint.setText(translate(
                 "RosMatrix", "Editing the bands: click a cell (or press Enter) to change it "

@@ -75,7 +75,8 @@ def test_html_report_since_a_date_is_written_to_a_file(run, demo, demo_db, tmp_p
             assert item["title"] not in page
     title = _norwegian_item(demo)["title"]
     assert title.replace("&", "&amp;") in page
-    assert "(konfidensiell oppgave)" in page
+    secret = next(i for i in open_items if i["classification"] == "confidential")
+    assert f"Konfidensiell oppgave …{short(secret['id'])}" in page
 
 
 def test_html_to_standard_output(run, demo_db):

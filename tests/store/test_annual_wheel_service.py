@@ -14,8 +14,8 @@ from kanban_sec.domain.errors import BadInput, NotFound, Refused
 from kanban_sec.domain.model import Effort, Role, Status
 from kanban_sec.services.annual_wheel import CALENDAR_NAME, AnnualWheel, insert_activity
 from kanban_sec.services.board import BoardService
-from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.demo import load_demo
+from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.names import Names
 from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import reading, writing

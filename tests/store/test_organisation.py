@@ -264,9 +264,13 @@ def test_person_names_are_required_and_unique_within_their_unit(org, db, board):
 def test_roles_are_checked_and_changes_recorded(org, db, board):
     _refused(db, BadInput, org.add_person, "Per", board["net"], "boss")
     _refused(db, BadInput, org.set_role, board["kari"], "boss")
-    outcome = org.set_role(board["kari"], Role.GOVERNING)
+    outcome = org.set_role(board["kari"], Role.GOVERNING)  # nobody governs yet: anyone may
     assert outcome.changes[0].fields["role"] == ("governing", "operational")
-    assert org.set_role(board["kari"], "kontrollerende").changes[0].fields["role"][0] == \
+    # Now Kari governs: roles are hers to give, not tester's.
+    error = _refused(db, Refused, org.set_role, board["kari"], "kontrollerende")
+    assert "may not change the organisation" in error.message("en")
+    kari = OrganisationService(db, "Kari Nordmann", "en")
+    assert kari.set_role(board["kari"], "kontrollerende").changes[0].fields["role"][0] == \
         "controlling"
 
 

@@ -315,8 +315,8 @@ def test_confidential_items_show_their_id_only_unless_asked(service, standups, b
             assert "SCADA" not in text and "CVE-2026-1234" not in text
             assert "Eskaleres" not in text
             assert short_id(board["c1"]) in text
-    assert "(confidential item)" in render_markdown(report, "en")
-    assert "(konfidensiell oppgave)" in render_html(report, "nb")
+    assert f"Confidential item …{short_id(board['c1'])}" in render_markdown(report, "en")
+    assert f"Konfidensiell oppgave …{short_id(board['c1'])}" in render_html(report, "nb")
     shown = standups.report(standup_id, include_confidential=True)
     text = render_markdown(shown, "en")
     assert "Hemmelig sårbarhet i SCADA" in text and "CVE-2026-1234" in text

@@ -10,7 +10,14 @@ from PySide6.QtWidgets import QApplication, QListView, QMessageBox
 
 from kanban_sec.app import create_main_window
 from kanban_sec.domain.model import Status
+from kanban_sec.services.board import BoardService
 from kanban_sec.ui.board_model import CARD_ROLE, ColumnModel
+from kanban_sec.ui.board_widget import ACCEPTED, NO_LANE
+
+
+def lead(service: BoardService) -> BoardService:
+    """The example board's governing member: WIP limits are theirs to set."""
+    return BoardService(service.db, "Astrid Myklebust", service.lang)
 
 
 @pytest.fixture
@@ -33,6 +40,11 @@ def column(window, status: Status) -> QListView:
 def ids_in(window, status: Status) -> list[str]:
     model = column(window, status).model()
     return [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(model.rowCount())]
+
+
+def all_ids(window, status: Status) -> list[str]:
+    """The column's cards in every lane (the accepted risks' lane included)."""
+    return [i for lane in window.board.lanes for i in lane.models[status].ids()]
 
 
 def status_in_db(db_path, item_id) -> str:
@@ -63,7 +75,8 @@ def test_columns_show_every_item_in_rank_order(window):
         shown = ids_in(window, status)
         ranks = [live.ranking[i].rank for i in shown]
         assert ranks == sorted(ranks) and len(shown) == sum(
-            1 for i in live.items.values() if i.status is status)
+            1 for i in live.items.values()
+            if i.status is status and i.id not in live.acceptance.accepted)
     model = column(window, Status.DOING).model()
     first = model.index(0, 0)
     item = live.items[first.data(Qt.ItemDataRole.UserRole)]
@@ -83,7 +96,7 @@ def test_dropping_a_card_moves_it_through_the_service(window, db_path):
     item_id = backlog.index(0, 0).data(Qt.ItemDataRole.UserRole)
     mime = backlog.mimeData([backlog.index(0, 0)])
     target = column(window, Status.NEXT).model()
-    window.service.set_wip_limit(Status.NEXT, None)
+    lead(window.service).set_wip_limit(Status.NEXT, None)
     window.reload()
     assert target.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
     assert status_in_db(db_path, item_id) == "next"
@@ -94,7 +107,7 @@ def test_dropping_a_card_moves_it_through_the_service(window, db_path):
 
 
 def test_keyboard_moves_selection_and_cards(window, qtbot, db_path):
-    window.service.set_wip_limit(Status.NEXT, None)
+    lead(window.service).set_wip_limit(Status.NEXT, None)
     window.reload()
     backlog = column(window, Status.BACKLOG)
     item_id = ids_in(window, Status.BACKLOG)[1]
@@ -110,7 +123,7 @@ def test_keyboard_moves_selection_and_cards(window, qtbot, db_path):
 
 
 def test_a_hard_wip_limit_refuses_with_a_message_and_writes_nothing(window, db_path):
-    window.service.set_wip_limit(Status.DOING, len(ids_in(window, Status.DOING)), hard=True)
+    lead(window.service).set_wip_limit(Status.DOING, len(ids_in(window, Status.DOING)), hard=True)
     window.reload()
     before = change_count(db_path)
     item_id = ids_in(window, Status.NEXT)[0]
@@ -124,7 +137,7 @@ def test_a_hard_wip_limit_refuses_with_a_message_and_writes_nothing(window, db_p
 
 def test_a_soft_wip_limit_warns_in_the_window_without_a_dialog(window, db_path):
     doing = len(ids_in(window, Status.DOING))
-    window.service.set_wip_limit(Status.DOING, doing, hard=False)
+    lead(window.service).set_wip_limit(Status.DOING, doing, hard=False)
     window.reload()
     assert window.board.headers[Status.DOING].wip_state == "at"
     item_id = ids_in(window, Status.NEXT)[0]
@@ -136,7 +149,7 @@ def test_a_soft_wip_limit_warns_in_the_window_without_a_dialog(window, db_path):
 
 
 def test_undo_and_redo_a_move(window, db_path):
-    window.service.set_wip_limit(Status.NEXT, None)
+    lead(window.service).set_wip_limit(Status.NEXT, None)
     window.reload()
     item_id = ids_in(window, Status.BACKLOG)[0]
     window.move_items([item_id], Status.NEXT)
@@ -204,11 +217,16 @@ def test_swimlanes_by_chain_put_pinned_items_in_the_expedite_lane(window):
     pinned = {i.id for i in window.live.items.values() if i.pinned}
     in_expedite = {mid for m in board.lanes[0].models.values() for mid in m.ids()}
     assert in_expedite == pinned
-    for lane in board.lanes[1:]:
+    # Accepted risks sit in their own lane at the bottom, out of the ranking.
+    assert board.lanes[-1].key == ACCEPTED
+    in_accepted = {mid for m in board.lanes[-1].models.values() for mid in m.ids()}
+    assert in_accepted == set(window.live.acceptance.accepted) and in_accepted
+    for lane in board.lanes[1:-1]:
         for model in lane.models.values():
             assert all(window.live.items[i].chain_id in (lane.key, None) for i in model.ids())
     window.set_lanes("none")
-    assert len(board.lanes) == 1
+    assert [lane.key for lane in board.lanes] == [NO_LANE, ACCEPTED]
+    assert {mid for m in board.lanes[1].models.values() for mid in m.ids()} == in_accepted
 
 
 def test_lanes_filters_and_columns_persist(qtbot, db_path):
@@ -269,10 +287,10 @@ def test_import_from_the_file_menu_shows_at_once_and_can_be_undone(window, qtbot
     before = len(window.live.items)
     window.import_file(source)
     qtbot.waitUntil(lambda: len(window.live.items) == before + 300, timeout=20000)
-    assert sum(len(ids_in(window, s)) for s in Status) == before + 300
+    assert sum(len(all_ids(window, s)) for s in Status) == before + 300
     window.undo_action.trigger()
     assert len(window.live.items) == before
-    assert sum(len(ids_in(window, s)) for s in Status) == before
+    assert sum(len(all_ids(window, s)) for s in Status) == before
 
 
 def test_who_am_i_makes_mine_and_comment_authors_follow_the_person(qtbot, db_path):
@@ -335,7 +353,7 @@ def test_the_example_loads_from_the_file_menu_into_an_empty_board_only(qtbot, tm
     qtbot.addWidget(empty)
     empty.demo_action.trigger()
     assert sum(1 for i in empty.live.items.values() if i.activity_id is None) == 39
-    assert sum(len(ids_in(empty, s)) for s in Status) == len(empty.live.items)
+    assert sum(len(all_ids(empty, s)) for s in Status) == len(empty.live.items)
     empty.close()
     before = len(window.live.items)
     window.demo_action.trigger()  # the board is not empty: refused, nothing written

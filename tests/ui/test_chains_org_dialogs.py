@@ -18,7 +18,8 @@ from kanban_sec.ui.org_dialog import OrgDialog
 
 @pytest.fixture
 def org(db):
-    return OrganisationService(db, "tester", "en")
+    # The example board's governing member: the organisation and the chains are theirs.
+    return OrganisationService(db, "Astrid Myklebust", "en")
 
 
 @pytest.fixture

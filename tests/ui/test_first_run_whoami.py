@@ -138,7 +138,9 @@ def test_search_matches_unit_and_role_too(qtbot, service):
     assert dialog.proxy.rowCount() >= 1
 
 
-def test_create_a_new_person(qtbot, service):
+def test_create_a_new_person(qtbot, empty_service):
+    # A board nobody governs yet: the first person may take any role and make units.
+    service = empty_service
     before = _people(service)
     dialog = WhoAmIDialog(service)
     qtbot.addWidget(dialog)
@@ -168,10 +170,28 @@ def test_a_new_person_in_an_existing_unit_chosen_from_the_list(qtbot, service):
     unit_id = dialog.unit_box.currentData()
     dialog.name_edit.setText("Ola Testesen")
     assert dialog.unit_hint.text() == ""  # an existing unit: nothing to warn about
-    dialog.role_box.setCurrentIndex(dialog.role_box.findData("governing"))
+    dialog.role_box.setCurrentIndex(dialog.role_box.findData("operational"))
     dialog.accept()
     person = _people(service)[dialog.person_id()]
-    assert (person.unit_id, person.role) == (unit_id, Role.GOVERNING)
+    assert (person.unit_id, person.role) == (unit_id, Role.OPERATIONAL)
+
+
+def test_on_a_governed_board_a_newcomer_cannot_give_themselves_a_governing_role(qtbot,
+                                                                                service):
+    before = _people(service)
+    dialog = WhoAmIDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.tabs.setCurrentIndex(dialog.CREATE)
+    dialog.unit_box.setCurrentIndex(2)
+    dialog.name_edit.setText("Ola Testesen")
+    dialog.role_box.setCurrentIndex(dialog.role_box.findData("controlling"))
+    dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.person_id() is None
+    assert "may not change the organisation and the chains: that takes the governing role" \
+        in dialog.error_box.text()
+    assert _people(service) == before
+    dialog.error_box.close()
 
 
 def test_a_typed_tail_of_a_path_is_flagged_before_it_makes_a_new_unit(qtbot, service):

@@ -25,12 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from kanban_sec.domain.model import ChecklistEntry, Status
+from kanban_sec.services.board import BoardService
 from kanban_sec.ui.item_dialog import ItemDialog
 from kanban_sec.ui.owner_picker import OwnerPicker
 
 PATCHING = "Patcheregime for nettbrett i hjemmetjenesten"  # backlog, Team Klient, Ola Brekke
 VENDOR_MFA = "MFA på leverandørens supportilgang"  # owned by Hjemmetjenesten (not a leaf)
 HOUSEKEEPING = ("updated_at", "status_changed_at", "started_at", "done_at")
+
+
+def lead(service: BoardService) -> BoardService:
+    """The example board's governing member: WIP limits are theirs to set."""
+    return BoardService(service.db, "Astrid Myklebust", service.lang)
 
 
 def item_id(live, title):
@@ -336,7 +342,7 @@ def test_owner_picker_set_selected_chooses_a_person_in_their_unit(qtbot, live):
 
 
 def test_a_refused_move_shows_an_error_and_writes_nothing(qtbot, service, live):
-    service.set_wip_limit(Status.DOING, 1, hard=True)
+    lead(service).set_wip_limit(Status.DOING, 1, hard=True)
     live.reload()
     target = item_id(live, PATCHING)
     before = len(service.history(target))

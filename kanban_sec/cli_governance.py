@@ -1,0 +1,326 @@
+"""Risk governance on the command line: `recommend`, `decide`, `risks`, `verify`,
+`reject`, `policy` and `matrix`, over the same :class:`GovernanceService` the window uses.
+
+The acting person is the author (``KANBAN_SEC_USER`` or the login name) matched to a person
+by name; the service refuses by role (exit status 2 with one line saying who may).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import Any, TextIO
+
+from kanban_sec.domain.errors import BadInput, FieldProblem
+from kanban_sec.domain.ids import short_id
+from kanban_sec.domain.text import t
+
+EXIT_OK = 0
+
+
+def _governance(service: Any, lang: str) -> Any:
+    from kanban_sec.services.governance import GovernanceService
+
+    return GovernanceService(service.db, service.author, lang)
+
+
+def _chain_id(service: Any, name: str) -> str:
+    from kanban_sec.services.names import Names
+    from kanban_sec.store.unit_of_work import reading
+
+    with reading(service.db) as reader:
+        return Names(reader).chain(name)
+
+
+def _target(service: Any, args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """(item id, chain id) from ITEM or ``--chain CHAIN``: exactly one of them."""
+    if (args.item is None) == (args.chain is None):
+        raise BadInput("risk.target_needed")
+    if args.item is not None:
+        return service.resolve(args.item), None
+    return None, _chain_id(service, args.chain)
+
+
+def _subject(service: Any, item_id: str | None, chain_id: str | None, lang: str) -> str:
+    from kanban_sec.store.unit_of_work import reading
+
+    with reading(service.db) as reader:
+        if item_id is not None:
+            item = reader.item(item_id)
+            title = item.title if item is not None else ""
+            return f"{title} ({short_id(item_id)})"
+        chain = reader.chains().get(chain_id or "")
+        return t("gov.chain_subject", lang, chain=chain.name if chain else "")
+
+
+def _decision_text(value: Any, lang: str) -> str:
+    return t(f"decision.{value.value}", lang) if value is not None else ""
+
+
+def _parse_day(text: str | None, option: str) -> date | None:
+    from kanban_sec.domain.fields import parse_date
+
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except FieldProblem as problem:
+        raise BadInput("field.problem", field=option, problem=problem.msg) from None
+
+
+# -- recommend and decide ------------------------------------------------------------------
+
+def recommend(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    item_id, chain_id = _target(service, args)
+    governance = _governance(service, lang)
+    outcome = governance.recommend(args.decision, args.note or "", item_id=item_id,
+                                   chain_id=chain_id)
+    decision = next(d for d in governance.decisions(item_id=item_id, chain_id=chain_id)
+                    if d.id == outcome.row_id)
+    print(t("gov.recommended", lang, subject=_subject(service, item_id, chain_id, lang),
+            decision=_decision_text(decision.recommendation, lang)), file=out)
+    return EXIT_OK
+
+
+def decide(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    valid_until = _parse_day(args.valid_until, "--valid-until")
+    item_id, chain_id = _target(service, args)
+    governance = _governance(service, lang)
+    outcome = governance.decide(args.decision, args.rationale, valid_until=valid_until,
+                                item_id=item_id, chain_id=chain_id)
+    decision = next(d for d in governance.decisions(item_id=item_id, chain_id=chain_id)
+                    if d.id == outcome.row_id)
+    subject = _subject(service, item_id, chain_id, lang)
+    text = _decision_text(decision.decision, lang)
+    if decision.valid_until is not None:
+        print(t("gov.decided_until", lang, subject=subject, decision=text,
+                day=decision.valid_until.isoformat()), file=out)
+    else:
+        print(t("gov.decided", lang, subject=subject, decision=text), file=out)
+    return EXIT_OK
+
+
+# -- risks ---------------------------------------------------------------------------------
+
+def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    """Risk cases, newest first: all of them, or an item's own and its chain's."""
+    from kanban_sec.services.names import Names
+    from kanban_sec.store.unit_of_work import reading
+
+    item_id = service.resolve(args.item) if args.item else None
+    governance = _governance(service, lang)
+    found = governance.decisions(item_id=item_id)
+    today = governance.today()
+    with reading(service.db) as reader:
+        names = Names(reader)
+        wanted = {d.item_id for d in found if d.item_id}
+        titles = {i: (item.title if (item := reader.item(i)) is not None else "")
+                  for i in wanted}
+    people = names.people
+
+    def person(person_id: str | None) -> str:
+        found_person = people.get(person_id) if person_id else None
+        return found_person.name if found_person else ""
+
+    def state(decision: Any) -> str:
+        if decision.decision is None:
+            return "pending"
+        return "in_force" if decision.in_force(today) else "expired"
+
+    cases = []
+    for d in found:
+        chain = names.chains.get(d.chain_id) if d.chain_id else None
+        cases.append({
+            "id": d.id,
+            "item_id": d.item_id,
+            "item": titles.get(d.item_id) if d.item_id else None,
+            "chain_id": d.chain_id,
+            "chain": chain.name if chain else None,
+            "recommendation": d.recommendation.value if d.recommendation else None,
+            "recommended_by": person(d.recommended_by) or None,
+            "recommendation_note": d.recommendation_note or None,
+            "decision": d.decision.value if d.decision else None,
+            "decided_by": person(d.decided_by) or None,
+            "rationale": d.rationale or None,
+            "valid_until": d.valid_until.isoformat() if d.valid_until else None,
+            "decided_at": d.decided_at.isoformat(timespec="seconds") if d.decided_at
+            else None,
+            "state": state(d),
+        })
+    if args.json:
+        json.dump(cases, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    if not cases:
+        print(t("gov.no_risks", lang), file=out)
+        return EXIT_OK
+    header = tuple(t(f"gov.col.{key}", lang) for key in (
+        "subject", "recommendation", "recommended_by", "decision", "decided_by", "until",
+        "state"))
+    lines = [header]
+    for case in cases:
+        subject = (f"{_cut(case['item'] or '', 40)} ({short_id(case['item_id'])})"
+                   if case["item_id"] else t("gov.chain_subject", lang,
+                                              chain=case["chain"] or ""))
+        lines.append((
+            subject,
+            t(f"decision.{case['recommendation']}", lang) if case["recommendation"] else "",
+            case["recommended_by"] or "",
+            t(f"decision.{case['decision']}", lang) if case["decision"] else "",
+            case["decided_by"] or "",
+            case["valid_until"] or "",
+            t(f"gov.state.{case['state']}", lang),
+        ))
+    _print_columns(lines, out)
+    explained = [c for c in cases if c["rationale"] or c["recommendation_note"]]
+    if explained:
+        print("", file=out)
+    for case in explained:
+        subject = short_id(case["item_id"]) if case["item_id"] else case["chain"] or ""
+        if case["recommendation_note"]:
+            print(f"  {subject} · {t('gov.col.recommendation', lang)}: "
+                  f"{case['recommendation_note']}", file=out)
+        if case["rationale"]:
+            print(f"  {subject} · {t('gov.col.decision', lang)}: {case['rationale']}",
+                  file=out)
+    return EXIT_OK
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_columns(lines: list[tuple[str, ...]], out: TextIO) -> None:
+    widths = [max(len(row[i]) for row in lines) for i in range(len(lines[0]))]
+    for row in lines:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip(),
+              file=out)
+
+
+# -- verification --------------------------------------------------------------------------
+
+def verify(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    item_id = service.resolve(args.item)
+    _governance(service, lang).verify(item_id, args.evidence)
+    return _moved(service, item_id, "gov.verified", lang, out)
+
+
+def reject(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    item_id = service.resolve(args.item)
+    _governance(service, lang).reject(item_id, args.reason)
+    return _moved(service, item_id, "gov.rejected", lang, out)
+
+
+def _moved(service: Any, item_id: str, key: str, lang: str, out: TextIO) -> int:
+    from kanban_sec.store.unit_of_work import reading
+
+    with reading(service.db) as reader:
+        item = reader.item(item_id)
+        column = reader.column(item.status).name(lang) if item is not None else ""
+    print(t(key, lang, id=short_id(item_id), column=column), file=out)
+    return EXIT_OK
+
+
+# -- policy --------------------------------------------------------------------------------
+
+def policy(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    """Print the board policy; with options, change it (governing members) and print it."""
+    from kanban_sec.domain.fields import parse_classification
+
+    governance = _governance(service, lang)
+    changing = args.min_score is not None or args.no_score or args.classifications is not None
+    if changing:
+        current = governance.policy()
+        min_score = None if args.no_score else (
+            args.min_score if args.min_score is not None else current.verify_min_score)
+        classes = current.verify_classifications
+        if args.classifications is not None:
+            try:
+                classes = frozenset(parse_classification(part)
+                                    for part in args.classifications.split(",")
+                                    if part.strip())
+            except FieldProblem as problem:
+                raise BadInput("field.problem", field="--classifications",
+                               problem=problem.msg) from None
+        governance.set_policy(min_score, classes)
+        print(t("gov.policy_saved", lang), file=out)
+    _print_policy(governance.policy(), lang, out)
+    return EXIT_OK
+
+
+def _print_policy(current: Any, lang: str, out: TextIO) -> None:
+    from kanban_sec.services.access import policy_text
+
+    print(t("gov.policy_rule", lang, rule=policy_text(current).render(lang)), file=out)
+    if current.verify_min_score is None:
+        print(t("gov.policy_no_score", lang), file=out)
+    else:
+        print(t("gov.policy_score", lang, score=current.verify_min_score), file=out)
+    classes = sorted(c.value for c in current.verify_classifications)
+    print(t("gov.policy_classes", lang, classes=", ".join(
+        t(f"classification.{c}", lang) for c in classes) or t("gov.none", lang)), file=out)
+
+
+# -- the ROS matrix ------------------------------------------------------------------------
+
+def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    """The 5×5 ROS matrix: open items per likelihood (rows, 5 at the top) × consequence,
+    each cell with its acceptance band (G, Y, R)."""
+    from kanban_sec.domain.governance import CONSEQUENCE_LABELS, LIKELIHOOD_LABELS
+    from kanban_sec.domain.model import SCALE_MAX, SCALE_MIN
+
+    cells = _governance(service, lang).matrix()
+    scale = range(SCALE_MIN, SCALE_MAX + 1)
+    likelihood_labels = LIKELIHOOD_LABELS["nb" if lang == "nb" else "en"]
+    consequence_labels = CONSEQUENCE_LABELS["nb" if lang == "nb" else "en"]
+    if args.json:
+        json.dump({
+            "likelihood_labels": {str(n): likelihood_labels[n - 1] for n in scale},
+            "consequence_labels": {str(n): consequence_labels[n - 1] for n in scale},
+            "cells": [{"likelihood": lk, "consequence": co,
+                       "open_items": cells[(lk, co)].open_items,
+                       "accepted": cells[(lk, co)].accepted,
+                       "band": cells[(lk, co)].band.value}
+                      for lk in reversed(scale) for co in scale],
+        }, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    print(t("gov.matrix_title", lang), file=out)
+    print("", file=out)
+
+    def cell_text(lk: int, co: int) -> str:
+        cell = cells[(lk, co)]
+        accepted = f" ({cell.accepted})" if cell.accepted else ""
+        return f"{cell.open_items}{accepted} {cell.band.letter}"
+
+    row_labels = [f"{lk} {likelihood_labels[lk - 1]}" for lk in reversed(scale)]
+    label_width = max(len(t("gov.matrix_likelihood", lang)),
+                      *(len(label) for label in row_labels))
+    texts = {(lk, co): cell_text(lk, co) for lk in scale for co in scale}
+    width = max(6, *(len(text) for text in texts.values()))
+    print(f"{t('gov.matrix_likelihood', lang).ljust(label_width)}  "
+          + "  ".join(f"K{co}".rjust(width) if lang == "nb" else f"C{co}".rjust(width)
+                      for co in scale), file=out)
+    for lk, label in zip(reversed(scale), row_labels, strict=True):
+        print(f"{label.ljust(label_width)}  "
+              + "  ".join(texts[(lk, co)].rjust(width) for co in scale), file=out)
+    print("", file=out)
+    print(f"{t('gov.matrix_consequence', lang)}: " + " · ".join(
+        f"{'K' if lang == 'nb' else 'C'}{co} {consequence_labels[co - 1]}" for co in scale),
+        file=out)
+    accepted = sum(cell.accepted for cell in cells.values())
+    if accepted:
+        print(t("gov.matrix_accepted", lang, count=accepted), file=out)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "recommend": recommend,
+    "decide": decide,
+    "risks": risks,
+    "verify": verify,
+    "reject": reject,
+    "policy": policy,
+    "matrix": matrix,
+}
