@@ -87,7 +87,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="126"/>
+        <location filename="../../kanban_sec/app.py" line="127"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
@@ -99,67 +99,78 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Board</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="35"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="37"/>
         <source>Backlog</source>
+        <extracomment>Items a risk owner accepted: out of the ranking until the acceptance runs out.</extracomment>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="36"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="38"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="37"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="39"/>
         <source>Doing</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="38"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="40"/>
         <source>Verify</source>
         <translation>Verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="39"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="41"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="69"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="71"/>
         <source>hard limit</source>
         <translation>fast grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="69"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="71"/>
         <source>limit</source>
         <translation>grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="77"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="79"/>
         <source>At the WIP limit</source>
         <translation>På WIP-grensen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="78"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="80"/>
         <source>Over the WIP limit: finish something before starting more</source>
         <translation>Over WIP-grensen: gjør noe ferdig før du begynner på mer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="158"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="152"/>
+        <source>Accepted risk (out of the ranking until it expires)</source>
+        <translation>Akseptert risiko (utenfor rangeringen til aksepten løper ut)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="156"/>
+        <source>Ranked</source>
+        <translation>Rangert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="163"/>
         <source>No chain</source>
         <translation>Uten kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="162"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="167"/>
         <source>No owner</source>
         <translation>Ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="164"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="169"/>
         <source>Expedite (pinned)</source>
         <translation>Haster (festet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="221"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="234"/>
         <source>Cards in rank order; Ctrl+Left and Ctrl+Right move the selected card</source>
         <translation>Kortene i rangert rekkefølge; Ctrl+Venstre og Ctrl+Høyre flytter det valgte kortet</translation>
     </message>
@@ -167,34 +178,39 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="63"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="68"/>
         <source>rank %1</source>
-        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column.</extracomment>
+        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification.</extracomment>
         <translation>plass %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="65"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="70"/>
         <source>weakest link</source>
         <translation>svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="67"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="150"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="72"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="151"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="69"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
         <source>blocked</source>
         <translation>blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="76"/>
+        <source>risk accepted until %1</source>
+        <translation>risiko akseptert til %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="88"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="98"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="94"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
@@ -215,12 +231,23 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="154"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="155"/>
+        <source>accepted until %1</source>
+        <translation>akseptert til %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="158"/>
+        <source>needs verification</source>
+        <translation>må verifiseres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="79"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="160"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="155"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="161"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
@@ -1440,412 +1467,472 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="262"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="264"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="241"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="242"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="267"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="268"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="270"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="271"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="247"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="272"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="249"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="274"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="250"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="251"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="276"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="252"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="277"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="253"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="278"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="254"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="546"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="279"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="610"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="255"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="280"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="256"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="281"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="257"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="282"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="263"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="292"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="264"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="293"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="265"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="294"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="268"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="297"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="291"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="320"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="293"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="322"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="273"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="302"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="248"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="642"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="266"/>
+        <source>&amp;Risk</source>
+        <translation>Ri&amp;siko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="273"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="792"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="258"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="283"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="259"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="284"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="260"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="285"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="261"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="286"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="262"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="287"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="274"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="288"/>
+        <source>ROS matrix…</source>
+        <translation>ROS-matrise…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="289"/>
+        <source>Risk decision…</source>
+        <translation>Risikobeslutning…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
+        <source>Verify…</source>
+        <translation>Verifiser…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="291"/>
+        <source>Board policy…</source>
+        <translation>Tavlens regler…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="303"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="275"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="304"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="276"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="305"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="277"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="533"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="306"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="482"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="597"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="292"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="321"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="310"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="339"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="342"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="345"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="346"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="320"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="328"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="390"/>
+        <source>Matrix cell: likelihood %1 × consequence %2</source>
+        <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="432"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="434"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="397"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="403"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="446"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="410"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="453"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="415"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="458"/>
+        <source>**Risk accepted** until %1 by %2: %3</source>
+        <translation>**Risiko akseptert** til %1 av %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="466"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="467"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="418"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="469"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="419"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="470"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="420"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="471"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="421"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="472"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="422"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="473"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="429"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="480"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="433"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="484"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/main_window.py" line="486"/>
+        <source>Before done</source>
+        <translation>Før ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="487"/>
+        <source>a controlling member verifies it (board policy)</source>
+        <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="550"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="501"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="565"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="514"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="578"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="582"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="519"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="583"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="521"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="585"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="529"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="593"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="534"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="598"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="600"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="541"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="605"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="563"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="627"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="576"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="640"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="605"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="696"/>
+        <source>Risk decision</source>
+        <translation>Risikobeslutning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="708"/>
+        <source>Verify</source>
+        <translation>Verifisering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="717"/>
+        <source>Board policy</source>
+        <translation>Tavlens regler</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="755"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="627"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="777"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="628"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="778"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="629"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="779"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="630"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="780"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="631"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="636"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="781"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="786"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="632"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="782"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="658"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="808"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="667"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="817"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
@@ -2258,6 +2345,507 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
 </context>
 <context>
+    <name>PolicyDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="43"/>
+        <source>Open</source>
+        <extracomment>The highest score there is: likelihood 5 × consequence 5 × maturity gap 3.</extracomment>
+        <translation>Åpen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="44"/>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="45"/>
+        <source>Confidential</source>
+        <translation>Konfidensiell</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="58"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="145"/>
+        <source>Board policy</source>
+        <extracomment>Emitted with the :class:`Outcome` of a saved policy (then the dialog closes).</extracomment>
+        <translation>Tavlens regler</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="64"/>
+        <source>Which finished items a controlling member (internal control) must verify before they are done. An item needs verification when any of the rules below holds.</source>
+        <translation>Hvilke oppgaver en kontrollerende (internkontroll) må verifisere før de er ferdige. En oppgave må verifiseres når minst én av reglene under gjelder.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="68"/>
+        <source>Verification needed for score at least</source>
+        <translation>Verifisering kreves for score minst</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="82"/>
+        <source>Score = likelihood × consequence × maturity gap (0–75).</source>
+        <translation>Score = sannsynlighet × konsekvens × modenhetsgap (0–75).</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="95"/>
+        <source>Verification before done</source>
+        <translation>Verifisering før ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="100"/>
+        <source>Verification needed for classification:</source>
+        <translation>Verifisering kreves for klassifisering:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="107"/>
+        <source>Save</source>
+        <translation>Lagre</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="133"/>
+        <source>Only governing members change the board policy; you can read it here.</source>
+        <translation>Bare styrende endrer tavlens regler; her kan du lese dem.</translation>
+    </message>
+</context>
+<context>
+    <name>RiskDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="67"/>
+        <source>Accept</source>
+        <extracomment>Qt.UserRole payload of a case row: the risk decision&apos;s id.</extracomment>
+        <translation>Akseptere</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="68"/>
+        <source>Reduce</source>
+        <translation>Redusere</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="69"/>
+        <source>Share</source>
+        <translation>Dele</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="70"/>
+        <source>Avoid</source>
+        <translation>Unngå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="76"/>
+        <source>Live with the risk until a date; the work leaves the ranking until then</source>
+        <translation>Leve med risikoen til en dato; arbeidet går ut av rangeringen til da</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="78"/>
+        <source>Do the improvement work</source>
+        <translation>Gjøre forbedringsarbeidet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="79"/>
+        <source>Transfer part of the risk, e.g. by contract or insurance</source>
+        <translation>Overføre en del av risikoen, f.eks. med avtale eller forsikring</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="81"/>
+        <source>Stop the activity that causes the risk</source>
+        <translation>Stanse aktiviteten som gir risikoen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="87"/>
+        <source>green band (acceptable)</source>
+        <translation>grønt felt (akseptabel)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="88"/>
+        <source>yellow band (acceptable with a rationale)</source>
+        <translation>gult felt (akseptabel med begrunnelse)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="89"/>
+        <source>red band (cannot be accepted)</source>
+        <translation>rødt felt (kan ikke aksepteres)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="113"/>
+        <source>(deleted person)</source>
+        <translation>(slettet person)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="172"/>
+        <source>Risk decision: %1</source>
+        <extracomment>Emitted with each :class:`Outcome` after a successful write.</extracomment>
+        <translation>Risikobeslutning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="213"/>
+        <source>Risk cases, newest first</source>
+        <translation>Risikosaker, nyeste først</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="217"/>
+        <source>Applies to</source>
+        <translation>Gjelder</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="217"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="259"/>
+        <source>IT&apos;s recommendation</source>
+        <translation>ITs anbefaling</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="217"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="320"/>
+        <source>Decision</source>
+        <translation>Beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="218"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="321"/>
+        <source>Rationale</source>
+        <translation>Begrunnelse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="218"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="322"/>
+        <source>Valid until</source>
+        <translation>Gyldig til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="218"/>
+        <source>Decided</source>
+        <translation>Besluttet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="236"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="571"/>
+        <source>Withdraw</source>
+        <translation>Trekk tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="239"/>
+        <source>Take the selected recommendation or decision back; it stays in the history</source>
+        <translation>Trekk tilbake valgt anbefaling eller beslutning; den blir stående i historikken</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="264"/>
+        <source>What IT advises the risk owner to do; the decision stays the risk owner&apos;s</source>
+        <translation>Hva IT råder risikoeieren til; beslutningen er fortsatt risikoeierens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="268"/>
+        <source>What IT sees: the weakness, what reducing it takes (optional)</source>
+        <translation>Hva IT ser: svakheten, og hva det koster å redusere den (valgfritt)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="272"/>
+        <source>Recommend</source>
+        <translation>Anbefal</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="280"/>
+        <source>Recommendation</source>
+        <translation>Anbefaling</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="281"/>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="291"/>
+        <source>Risk owner&apos;s decision</source>
+        <translation>Risikoeierens beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="298"/>
+        <source>Why this decision (required)</source>
+        <translation>Hvorfor denne beslutningen (påkrevd)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="311"/>
+        <source>The last day the acceptance holds; the risk comes back on the board after it</source>
+        <translation>Siste dag aksepten gjelder; risikoen kommer tilbake på tavlen etter den</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="312"/>
+        <source>Decide</source>
+        <translation>Beslutt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="355"/>
+        <source>no risk owner unit: a governing member decides</source>
+        <translation>ingen risikoeier-enhet: en styrende beslutter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="360"/>
+        <source>Chain: %1 · risk owner: %2</source>
+        <translation>Kjede: %1 · risikoeier: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="361"/>
+        <source>(no chain)</source>
+        <translation>(uten kjede)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="366"/>
+        <source>Likelihood %1 (%2) × consequence %3 (%4) = %5, %6</source>
+        <translation>Sannsynlighet %1 (%2) × konsekvens %3 (%4) = %5, %6</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="375"/>
+        <source>the work is done</source>
+        <translation>arbeidet er ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="379"/>
+        <source>%1 (whole chain)</source>
+        <translation>%1 (hele kjeden)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="380"/>
+        <source>Risk owner: %1</source>
+        <translation>Risikoeier: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="384"/>
+        <source>A decision here covers all %1 open items of the chain; %2 of them in the red band.</source>
+        <translation>En beslutning her gjelder alle %1 åpne oppgaver i kjeden; %2 av dem i rødt felt.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="397"/>
+        <source>Only governing and operational members (IT) give recommendations.</source>
+        <translation>Bare styrende og operative (IT) gir anbefalinger.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="402"/>
+        <source>You decide as the risk owner.</source>
+        <translation>Du beslutter som risikoeier.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="405"/>
+        <source>Controlling members check risk decisions; they do not make them.</source>
+        <translation>Kontrollerende kontrollerer risikobeslutninger; de tar dem ikke.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="408"/>
+        <source>Only the risk owner decides: people in %1.</source>
+        <translation>Bare risikoeieren beslutter: personer i %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="411"/>
+        <source>Without a risk owner unit on the chain, a governing member decides.</source>
+        <translation>Uten en risikoeier-enhet på kjeden beslutter en styrende.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="440"/>
+        <source>No risk cases yet.</source>
+        <translation>Ingen risikosaker ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="456"/>
+        <source>No decision in force.</source>
+        <translation>Ingen gjeldende beslutning.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="458"/>
+        <source>In force: %1 by %2</source>
+        <translation>Gjeldende: %1 av %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="462"/>
+        <source>valid until %1</source>
+        <translation>gyldig til %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="465"/>
+        <source>(decided for the whole chain)</source>
+        <translation>(besluttet for hele kjeden)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="469"/>
+        <source>Whole chain</source>
+        <translation>Hele kjeden</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="469"/>
+        <source>This item</source>
+        <translation>Denne oppgaven</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="474"/>
+        <source>(awaiting the risk owner)</source>
+        <translation>(venter på risikoeieren)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="479"/>
+        <source>(expired)</source>
+        <translation>(utløpt)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="505"/>
+        <source>Select a case to read it in full.</source>
+        <translation>Velg en sak for å lese den i sin helhet.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="509"/>
+        <source>IT recommends %1 (%2): %3</source>
+        <translation>IT anbefaler %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="514"/>
+        <source>Decided %1 (%2): %3</source>
+        <translation>Besluttet %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="545"/>
+        <source>Write the rationale for the decision: the risk owner&apos;s reasons are what internal control checks.</source>
+        <translation>Skriv begrunnelsen for beslutningen: risikoeierens begrunnelse er det internkontrollen kontrollerer.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="547"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="578"/>
+        <source>Risk decision</source>
+        <translation>Risikobeslutning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="568"/>
+        <source>Withdraw the decision “%1”? It stays in the history.</source>
+        <translation>Trekke tilbake beslutningen «%1»? Den blir stående i historikken.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="570"/>
+        <source>Withdraw the recommendation “%1”? It stays in the history.</source>
+        <translation>Trekke tilbake anbefalingen «%1»? Den blir stående i historikken.</translation>
+    </message>
+</context>
+<context>
+    <name>RosMatrix</name>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="74"/>
+        <source>Acceptable</source>
+        <extracomment>The highest maturity gap: an item&apos;s score is risk × gap, so a cell&apos;s scores run 0..3 × risk. The model&apos;s role for the cell&apos;s :class:`MatrixCell`. Band colours on a light and on a dark window; the text colour is chosen for contrast. A mark per band, so the band reads without telling colours apart.</extracomment>
+        <translation>Akseptabel</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="76"/>
+        <source>Acceptable with a rationale</source>
+        <translation>Akseptabel med begrunnelse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="77"/>
+        <source>Not acceptable: reduce, share or avoid</source>
+        <translation>Ikke akseptabel: reduser, del eller unngå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="192"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="558"/>
+        <source>Consequence</source>
+        <translation>Konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="195"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="559"/>
+        <source>Likelihood</source>
+        <translation>Sannsynlighet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="201"/>
+        <source>{count} accepted</source>
+        <translation>{count} akseptert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="207"/>
+        <source>Likelihood {likelihood} × consequence {consequence} = risk {risk}</source>
+        <translation>Sannsynlighet {likelihood} × konsekvens {consequence} = risiko {risk}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="211"/>
+        <source>Item scores here: 0–{top} (risk × maturity gap 0–3)</source>
+        <translation>Score for oppgaver her: 0–{top} (risiko × modenhetsgap 0–3)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="213"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="487"/>
+        <source>Open items: {count}</source>
+        <extracomment>A cell was chosen (likelihood, consequence): the board shows that cell&apos;s items. A governing member changed the bands (ranking and acceptances may read them).</extracomment>
+        <translation>Åpne oppgaver: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="217"/>
+        <source>Click to change the band</source>
+        <translation>Klikk for å endre feltet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="219"/>
+        <source>Click to show these items on the board</source>
+        <translation>Klikk for å vise disse oppgavene på tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="223"/>
+        <source>Likelihood {likelihood}, consequence {consequence}: {count} open items</source>
+        <translation>Sannsynlighet {likelihood}, konsekvens {consequence}: {count} åpne oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="488"/>
+        <source>In the red band: {count}</source>
+        <translation>I rødt felt: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="489"/>
+        <source>Accepted: {count}</source>
+        <translation>Akseptert: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="536"/>
+        <source>Reset the acceptance bands</source>
+        <translation>Tilbakestill akseptgrensene</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="537"/>
+        <source>Set every cell back to the default bands? The bands chosen for this board are replaced (the history keeps them).</source>
+        <translation>Sette alle celler tilbake til standardfeltene? Feltene valgt for denne tavlen erstattes (historikken tar vare på dem).</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="540"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="569"/>
+        <source>Reset to default</source>
+        <translation>Tilbakestill til standard</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="557"/>
+        <source>ROS matrix</source>
+        <translation>ROS-matrise</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="560"/>
+        <source>ROS matrix: likelihood × consequence</source>
+        <translation>ROS-matrise: sannsynlighet × konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="566"/>
+        <source>Edit acceptance bands</source>
+        <translation>Rediger akseptgrensene</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="567"/>
+        <source>Click a cell to change its band: green → yellow → red</source>
+        <translation>Klikk en celle for å endre feltet: grønn → gul → rød</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="570"/>
+        <source>Only governing members change the acceptance bands.</source>
+        <translation>Bare styrende endrer akseptgrensene.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="583"/>
+        <source>Editing the bands: click a cell (or press Enter) to change it from green to yellow to red. Each change is saved at once.</source>
+        <translation>Redigerer feltene: klikk en celle (eller trykk Enter) for å endre den fra grønn til gul til rød. Hver endring lagres med en gang.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="587"/>
+        <source>Open items by likelihood and consequence. Click a cell (or press Enter) to show its items on the board.</source>
+        <translation>Åpne oppgaver etter sannsynlighet og konsekvens. Klikk en celle (eller trykk Enter) for å vise oppgavene på tavlen.</translation>
+    </message>
+</context>
+<context>
     <name>StandupWindow</name>
     <message>
         <location filename="../../kanban_sec/ui/standup_window.py" line="50"/>
@@ -2393,6 +2981,121 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <location filename="../../kanban_sec/ui/standup_window.py" line="335"/>
         <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="51"/>
+        <source>Approved</source>
+        <translation>Godkjent</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="52"/>
+        <source>Sent back</source>
+        <translation>Sendt tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="81"/>
+        <source>Verify: %1</source>
+        <extracomment>Emitted with the :class:`Outcome` of the verification (then the dialog closes).</extracomment>
+        <translation>Verifiser: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="98"/>
+        <source>Column: %1 · score %2</source>
+        <translation>Kolonne: %1 · score %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="103"/>
+        <source>The board policy requires verification: %1.</source>
+        <translation>Tavlens regel krever verifisering: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="104"/>
+        <source>The board policy does not require verification of this item (%1); a check is still welcome.</source>
+        <translation>Tavlens regel krever ikke verifisering av denne oppgaven (%1); en kontroll er likevel velkommen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="118"/>
+        <source>Earlier verifications</source>
+        <translation>Tidligere verifiseringer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="122"/>
+        <source>When</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="122"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="122"/>
+        <source>Verdict</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="122"/>
+        <source>Evidence</source>
+        <translation>Bevis</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="147"/>
+        <source>None yet.</source>
+        <translation>Ingen ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="156"/>
+        <source>Your verification</source>
+        <translation>Din verifisering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="160"/>
+        <source>Evidence (required): a link to it, or a note on what you checked and found. When you send the work back, write what is missing.</source>
+        <translation>Bevis (påkrevd): en lenke til det, eller et notat om hva du kontrollerte og fant. Sender du arbeidet tilbake, skriv hva som mangler.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="164"/>
+        <source>Approve and mark done</source>
+        <translation>Godkjenn og merk ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="168"/>
+        <source>Send back to Doing</source>
+        <translation>Send tilbake til Pågår</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="202"/>
+        <source>Only controlling members (internal control) verify finished work.</source>
+        <translation>Bare kontrollerende (internkontroll) verifiserer ferdig arbeid.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="205"/>
+        <source>The item is in %1; only items in %2 can be approved or sent back.</source>
+        <translation>Oppgaven står i %1; bare oppgaver i %2 kan godkjennes eller sendes tilbake.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="208"/>
+        <source>Approving moves the item to done; sending it back moves it to doing with your text as the reason.</source>
+        <translation>Godkjenning flytter oppgaven til ferdig; sender du den tilbake, flyttes den til Pågår med teksten din som årsak.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="216"/>
+        <source>Write the evidence: a link to it, or a note on what you checked.</source>
+        <translation>Skriv beviset: en lenke til det, eller et notat om hva du kontrollerte.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="220"/>
+        <source>Write why the work is sent back: what is missing or wrong.</source>
+        <translation>Skriv hvorfor arbeidet sendes tilbake: hva som mangler eller er feil.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="225"/>
+        <location filename="../../kanban_sec/ui/verify_dialog.py" line="231"/>
+        <source>Verify</source>
+        <translation>Verifiser</translation>
     </message>
 </context>
 <context>
