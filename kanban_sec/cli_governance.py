@@ -257,7 +257,9 @@ def _print_policy(current: Any, lang: str, out: TextIO) -> None:
         print(t("gov.policy_no_score", lang), file=out)
     else:
         print(t("gov.policy_score", lang, score=current.verify_min_score), file=out)
-    classes = sorted(c.value for c in current.verify_classifications)
+    from kanban_sec.domain.model import Classification
+
+    classes = [c.value for c in Classification if c in current.verify_classifications]
     print(t("gov.policy_classes", lang, classes=", ".join(
         t(f"classification.{c}", lang) for c in classes) or t("gov.none", lang)), file=out)
 
