@@ -331,8 +331,10 @@ def _entry_json(entry: Any, lang: str) -> dict[str, Any]:
         "consequence": item.consequence,
         "link_maturity": ranked.maturity if ranked else entry.link_maturity,
         "target_maturity": ranked.target if ranked else entry.target_maturity,
-        "score": ranked.score if ranked else None,
-        "weakest_link": ranked.weakest if ranked else False,
+        "score": entry.score,
+        "weakest_link": entry.weakest,
+        "accepted_until": entry.accepted.valid_until.isoformat()
+        if entry.accepted is not None and entry.accepted.valid_until else None,
         "effort": item.effort.value if item.effort else None,
         "owner_unit": entry.owner_unit or None,
         "owner_person": entry.owner_person or None,
@@ -360,12 +362,14 @@ def _print_table(entries: list[Any], lang: str, out: TextIO) -> None:
     lines = [header]
     for e in entries:
         item, ranked = e.item, e.ranked
-        flags = ("⚑" if ranked and ranked.weakest else "") + ("📌" if item.pinned else "") + \
+        flags = ("⚑" if e.weakest else "") + ("📌" if item.pinned else "") + \
             ("⛔" if item.blocked else "")
         where = f"{e.chain} › {e.link or t('link.unnamed', lang)}" if e.chain else ""
         owner = e.owner_person or e.owner_unit.rsplit(" / ", 1)[-1]
-        lines.append((str(ranked.rank) if ranked else "–", short_id(item.id), flags,
-                       str(ranked.score) if ranked else "", t(f"status.{item.status.value}", lang),
+        shown_rank = str(ranked.rank) if ranked else "≈" if e.accepted is not None else "–"
+        lines.append((shown_rank, short_id(item.id), flags,
+                       "" if e.score is None else str(e.score),
+                       t(f"status.{item.status.value}", lang),
                        _cut(item.title, 48), _cut(where, 36), _cut(owner, 28)))
     widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
     for number, row in enumerate(lines):

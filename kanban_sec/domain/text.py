@@ -491,6 +491,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                       "cannot be accepted; reduce, share or avoid the risk, or ask a "
                       "governing member to change the acceptance bands"),
     "risk.not_found": ("fant ingen risikobeslutning {id}", "no risk decision {id}"),
+    "csv.needs_verification": ("«{title}» kan ikke settes ferdig fra en fil: tavlens regel "
+                               "({rule}; score {score}) krever at en kontrollerende "
+                               "verifiserer den fra Verifiseres",
+                               "“{title}” cannot be set done from a file: the board policy "
+                               "({rule}; score {score}) wants a controlling member to verify "
+                               "it from Verify"),
     "why.accepted": ("Akseptert til {day} av {owner}: utenfor rangeringen",
                      "Accepted until {day} by {owner}: out of the ranking"),
     # confidential and governance CLI

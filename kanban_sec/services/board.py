@@ -56,12 +56,25 @@ class Entry:
     #: The acceptance in force that holds the item out of the ranking.
     accepted: RiskDecision | None = None
     accepted_by: str = ""
+    #: For an accepted item: where it would stand (score, weakest link), though unranked.
+    standing: Ranked | None = None
+
+    @property
+    def score(self) -> int | None:
+        ranked = self.ranked or self.standing
+        return ranked.score if ranked else None
+
+    @property
+    def weakest(self) -> bool:
+        ranked = self.ranked or self.standing
+        return bool(ranked and ranked.weakest)
 
     def explanation(self, lang: str) -> str:
         if self.accepted is not None:
             until = self.accepted.valid_until
-            return t("why.accepted", lang, day=until.isoformat() if until else "—",
-                     owner=self.accepted_by or "—")
+            why = t("why.accepted", lang, day=until.isoformat() if until else "—",
+                    owner=self.accepted_by or "—")
+            return f"{why} · {self.standing.explanation(lang)}" if self.standing else why
         return self.ranked.explanation(lang) if self.ranked else t("why.done", lang)
 
 
@@ -360,6 +373,9 @@ def build_view(board: Board, today: date | None = None) -> BoardView:
     ranking = {r.item_id: r for r in rank(
         [i for i in board.items if i.id not in accepted] if accepted else board.items,
         board.chains, board.links)}
+    standings = {r.item_id: r for r in rank(
+        [i for i in board.items if i.id in accepted], board.chains, board.links)} \
+        if accepted else {}
     tree = OrgTree(board.units, board.people)
     paths: dict[str, str] = {}
 
@@ -387,6 +403,7 @@ def build_view(board: Board, today: date | None = None) -> BoardView:
             risk_owner=path(chain.risk_owner_unit_id) if chain else "",
             delegation=delegation(item, tree, link),
             accepted=accepted.get(item.id),
+            standing=standings.get(item.id),
             accepted_by=_person_name(board, accepted[item.id].decided_by)
             if item.id in accepted else "",
         ))

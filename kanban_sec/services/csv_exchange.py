@@ -21,9 +21,9 @@ from kanban_sec.domain.errors import (
     Problem,
     msg,
 )
-from kanban_sec.domain.governance import Acceptance
+from kanban_sec.domain.governance import Acceptance, Action, Policy, policy_from
 from kanban_sec.domain.ids import new_id
-from kanban_sec.domain.model import MATURITY_MAX, Classification, Status
+from kanban_sec.domain.model import MATURITY_MAX, Classification, Item, Status
 from kanban_sec.domain.ranking import rank, score_parts
 from kanban_sec.exchange.csv_codec import (
     COMPUTED,
@@ -33,6 +33,7 @@ from kanban_sec.exchange.csv_codec import (
     neutralise,
     read_csv,
 )
+from kanban_sec.services.access import policy_text, require
 from kanban_sec.services.board import BoardService, status_times
 from kanban_sec.services.files import write_atomically
 from kanban_sec.services.history import insert_transfer, record_transfer
@@ -244,6 +245,7 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
 
     try:
         with collector_paused(), writing(service.db, service.author) as uow:
+            require(uow, service.author, service.person_id, Action.WORK)
             plan = _Importer(uow, positions, service, history).run(table.rows)
             if plan.problems:
                 raise ImportProblems(name, plan.problems)
@@ -270,6 +272,9 @@ class _Importer:
         self.service = service
         self.names = Names(uow)
         self.plan = _Plan()
+        self._policy: Policy | None = None
+        self._chains: dict[str, Any] = {}
+        self._links: dict[str, Any] = {}
         self.unit_cache: dict[str, str | None] = {}
         # What earlier lines said about shared rows, to catch a file that contradicts itself.
         self.link_said: dict[str, tuple[int, int]] = {}
@@ -324,6 +329,7 @@ class _Importer:
                 else:
                     inserts.append(values)
             else:
+                self._check_verification(line, values, current)
                 updates.append((values, current))
         self._check_wip(inserts, updates)
         if self.plan.problems:
@@ -341,6 +347,26 @@ class _Importer:
         return self.plan
 
     # -- helpers -----------------------------------------------------------------------
+    def _check_verification(self, line: int, values: dict[str, Any],
+                            current: dict[str, Any]) -> None:
+        """An open item the board policy wants verified cannot be set done by a file."""
+        if values.get("status") != Status.DONE.value or current["status"] == "done":
+            return
+        if self._policy is None:
+            self._policy = policy_from(self.uow.settings())
+            self._chains, self._links = self.uow.chains(), self.uow.links()
+        merged = {**current, **values}
+        chain = self._chains.get(merged["chain_id"]) if merged["chain_id"] else None
+        link = self._links.get(merged["link_id"]) if merged["link_id"] else None
+        score = int(merged["likelihood"]) * int(merged["consequence"]) * \
+            score_parts(chain, link)[2]
+        probe = Item(id=current["id"], title=str(merged["title"]),
+                     classification=Classification(merged["classification"]))
+        if self._policy.needs_verification(probe, score):
+            self._problem(line, "status", msg(
+                "csv.needs_verification", title=probe.title, score=score,
+                rule=policy_text(self._policy)))
+
     def _problem(self, line: int, column: str, message: Message) -> None:
         self.plan.problems.append(Problem(line, column, message))
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -123,6 +124,11 @@ class HistoryView(QDialog):
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("history-export")
         self.export_button.clicked.connect(self._ask_and_export)
+        self.include_confidential = QCheckBox(self.tr("With confidential details"))
+        self.include_confidential.setObjectName("history-include-confidential")
+        self.include_confidential.setToolTip(self.tr(
+            "Without it the export names confidential items only by id and hides their "
+            "values. Either way, the export and this choice are recorded."))
 
         self.model = HistoryModel(self.tz, self)
         self.model.headers = [self.tr("When"), self.tr("Who"), self.tr("What"),
@@ -154,6 +160,7 @@ class HistoryView(QDialog):
             filters.addWidget(caption)
             filters.addWidget(widget, 2 if widget is self.item_edit else 0)
         filters.addStretch(1)
+        filters.addWidget(self.include_confidential)
         filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -253,7 +260,8 @@ class HistoryView(QDialog):
     # -- exporting ---------------------------------------------------------------------
     def export_to(self, path: str | Path) -> int:
         """Write what the filters select (not only what is shown) as CSV."""
-        return self.history.export_csv(path, **self.filters())
+        return self.history.export_csv(
+            path, include_confidential=self.include_confidential.isChecked(), **self.filters())
 
     def _ask_and_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), "history.csv",

@@ -739,7 +739,8 @@ class MainWindow(QMainWindow):
         from kanban_sec.services.history import History
         from kanban_sec.ui.history_view import HistoryView
 
-        dialog = HistoryView(History(self.service.db, i18n.current_language()), self)
+        dialog = HistoryView(History(self.service.db, i18n.current_language(),
+                                     author=self.service.author), self)
         self._keep(dialog)
         dialog.show()
 

@@ -30,7 +30,7 @@ from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.model import Status
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
-from kanban_sec.services.standup import StandupService, render_html, render_markdown
+from kanban_sec.services.standup import StandupService, render_html
 from kanban_sec.ui.board_widget import status_name
 from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.notify import show_error
@@ -182,6 +182,12 @@ class StandupWindow(QDialog):
         self.save_button.setObjectName("standup-save")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._offer_save)
+        self.include_confidential = QCheckBox(self.tr("Confidential details"))
+        self.include_confidential.setObjectName("standup-include-confidential")
+        self.include_confidential.setToolTip(self.tr(
+            "Show and save confidential items' titles and notes. Without it they appear as "
+            "“Confidential item …id”. A saved report records this choice."))
+        self.include_confidential.toggled.connect(lambda _on: self.refresh_report())
         self.report_view = QTextBrowser()
         self.report_view.setObjectName("standup-report")
 
@@ -190,6 +196,7 @@ class StandupWindow(QDialog):
         top.addSpacing(20)
         top.addWidget(self.where, 1)
         top.addWidget(end)
+        top.addWidget(self.include_confidential)
         top.addWidget(self.save_button)
         walk = QWidget()
         walk_layout = QVBoxLayout(walk)
@@ -294,7 +301,9 @@ class StandupWindow(QDialog):
     def refresh_report(self) -> None:
         if self.standup_id is None:
             return
-        report = self.standups.report(self.standup_id)
+        box = getattr(self, "include_confidential", None)
+        report = self.standups.report(self.standup_id, include_confidential=bool(
+            box is not None and box.isChecked()))
         self.report_view.setHtml(render_html(report, current_language()))
 
     # -- the end -------------------------------------------------------------------------
@@ -314,19 +323,16 @@ class StandupWindow(QDialog):
         return outcome
 
     def save_report(self, path: str | Path) -> Path:
-        """Write the standup's report as Markdown, HTML or PDF, by the file's ending."""
+        """Write the standup's report as Markdown, HTML or PDF, by the file's ending; the
+        service records it (with whether confidential details are in it)."""
         assert self.standup_id is not None
-        target = Path(path)
-        report = self.standups.report(self.standup_id)
-        lang = current_language()
-        if target.suffix.lower() == ".pdf":
-            from kanban_sec.ui.report_pdf import write_pdf
+        from kanban_sec.ui.report_pdf import write_pdf
 
-            write_pdf(render_html(report, lang), target)
-        elif target.suffix.lower() in (".html", ".htm"):
-            target.write_text(render_html(report, lang), encoding="utf-8")
-        else:
-            target.write_text(render_markdown(report, lang), encoding="utf-8")
+        target = Path(path)
+        self.standups.lang = current_language()
+        self.standups.write_report(target, self.standup_id,
+                                   include_confidential=self.include_confidential.isChecked(),
+                                   pdf_writer=write_pdf)
         return target
 
     def _offer_save(self) -> None:
@@ -334,7 +340,10 @@ class StandupWindow(QDialog):
             self, self.tr("Save the standup report"), "standup.pdf",
             self.tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"))
         if path:
-            self.save_report(path)
+            try:
+                self.save_report(path)
+            except (KanbanError, OSError) as error:
+                show_error(self, error if isinstance(error, KanbanError) else str(error))
 
     def closeEvent(self, event: object) -> None:
         self.ticker.stop()

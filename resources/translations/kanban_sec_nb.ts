@@ -669,272 +669,282 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="110"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="111"/>
         <source>History</source>
         <extracomment>Entries the table shows at most (the newest); an export has them all.</extracomment>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="117"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="118"/>
         <source>Item title contains…</source>
         <translation>Tittelen inneholder…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="123"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="124"/>
         <source>Export CSV…</source>
         <translation>Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="128"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="127"/>
+        <source>With confidential details</source>
+        <translation>Med konfidensielle detaljer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="130"/>
+        <source>Without it the export names confidential items only by id and hides their values. Either way, the export and this choice are recorded.</source>
+        <translation>Uten dette nevner eksporten konfidensielle oppgaver bare med id og skjuler verdiene. Uansett registreres eksporten og valget.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="134"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="128"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="134"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="128"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="134"/>
         <source>What</source>
         <translation>Hva</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="129"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="135"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="221"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="129"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="135"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="129"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="135"/>
         <source>Old</source>
         <translation>Gammel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="130"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="136"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="148"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="154"/>
         <source>&amp;Item:</source>
         <translation>&amp;Oppgave:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="149"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="155"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="150"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="156"/>
         <source>&amp;From:</source>
         <translation>&amp;Fra:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="151"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="157"/>
         <source>&amp;To:</source>
         <translation>&amp;Til:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="181"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="188"/>
         <source>No limit</source>
         <translation>Ingen grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="188"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="195"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="195"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="202"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="195"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="202"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="195"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="202"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="196"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="205"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="203"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="212"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="196"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="206"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="203"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="213"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="196"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="204"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="203"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="197"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="204"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="197"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="204"/>
         <source>Activity</source>
         <translation>Aktivitet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="198"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="205"/>
         <source>Standup</source>
         <translation>Standup</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="198"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="205"/>
         <source>Standup note</source>
         <translation>Standupnotat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="199"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="206"/>
         <source>CSV export/import</source>
         <translation>CSV-eksport/-import</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="204"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="205"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="212"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="206"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="213"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="207"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="207"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
         <source>Effort</source>
         <translation>Innsats</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="208"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="208"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
         <source>Owner person</source>
         <translation>Eier (person)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="209"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="216"/>
         <source>Framework reference</source>
         <translation>Referanse i rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="210"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="217"/>
         <source>Classification</source>
         <translation>Gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="210"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="217"/>
         <source>Tags</source>
         <translation>Etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="218"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="218"/>
         <source>Blocked because</source>
         <translation>Blokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="212"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="219"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="212"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="219"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="213"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="220"/>
         <source>Pinned because</source>
         <translation>Festet fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="213"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="220"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="221"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="221"/>
         <source>Author</source>
         <translation>Forfatter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="222"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="222"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="222"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="247"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="254"/>
         <source>Showing the newest {count} changes; the export has them all.</source>
         <translation>Viser de {count} nyeste endringene; eksporten har alle.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="250"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
         <source>{count} changes</source>
         <translation>{count} endringer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="267"/>
         <source>Export history</source>
         <translation>Eksporter historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="268"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="268"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="276"/>
         <source>Exported {count} changes to {path}</source>
         <translation>Eksporterte {count} endringer til {path}</translation>
     </message>
@@ -1599,7 +1609,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/main_window.py" line="273"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="792"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="793"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
@@ -1891,48 +1901,48 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="755"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="756"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="777"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="778"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="778"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="779"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="779"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="780"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="780"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="781"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="781"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="786"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="782"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="787"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="782"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="783"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="808"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="809"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="817"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="818"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
@@ -2933,52 +2943,62 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Lagre rapport…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="250"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="185"/>
+        <source>Confidential details</source>
+        <translation>Konfidensielle detaljer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="188"/>
+        <source>Show and save confidential items&apos; titles and notes. Without it they appear as “Confidential item …id”. A saved report records this choice.</source>
+        <translation>Vis og lagre titler og notater for konfidensielle oppgaver. Uten dette vises de som «Konfidensiell oppgave …id». En lagret rapport registrerer valget.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="257"/>
         <source>Nothing to walk</source>
         <translation>Ingenting å gå gjennom</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="255"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="262"/>
         <source>%1 · card %2 of %3 · %4 in all</source>
         <translation>%1 · kort %2 av %3 · %4 i alt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="265"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="272"/>
         <source>**Owner:** %1</source>
         <translation>**Eier:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="267"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="274"/>
         <source>**In this column:** %1</source>
         <translation>**I denne kolonnen:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="268"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="275"/>
         <source>%1 days</source>
         <translation>%1 dager</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="270"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="277"/>
         <source>**Blocked:** %1</source>
         <translation>**Blokkert:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="272"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="279"/>
         <source>Can be delegated</source>
         <translation>Kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="312"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="321"/>
         <source>Ended: save the report (PDF, HTML or Markdown).</source>
         <translation>Avsluttet: lagre rapporten (PDF, HTML eller Markdown).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="334"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="340"/>
         <source>Save the standup report</source>
         <translation>Lagre standuprapporten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="335"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="341"/>
         <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
     </message>

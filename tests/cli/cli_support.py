@@ -187,7 +187,12 @@ def expected_score(item: dict[str, Any]) -> int:
     return item["likelihood"] * item["consequence"] * max(target - maturity, 0)
 
 
-_ROW = re.compile(r"^\s*(\d+|–)\s+([0-9a-f]{8})\s")
+_ROW = re.compile(r"^\s*(\d+|–|≈)\s+([0-9a-f]{8})\s")
+
+
+def ranked_only(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items in the ranking (an accepted risk is listed, unranked, after them)."""
+    return [i for i in items if i["rank"] is not None]
 
 
 def table_rows(text: str) -> list[tuple[str, str]]:

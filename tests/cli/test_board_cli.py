@@ -14,6 +14,7 @@ from cli_support import (
     count_items,
     expected_score,
     list_json,
+    ranked_only,
     short,
     show_fields,
     snapshot,
@@ -65,8 +66,19 @@ def test_demo_twice_refuses_and_changes_nothing(demo, run, demo_db):
 
 
 def test_list_json_is_the_ranked_board(demo):
-    items = json.loads(assert_ok(demo.run("list", "--json")))
-    assert items, "the demo board has open items"
+    listed = json.loads(assert_ok(demo.run("list", "--json")))
+    assert listed, "the demo board has open items"
+    # Accepted risks are listed after the ranked items, unranked, soonest back first.
+    items = ranked_only(listed)
+    accepted = listed[len(items):]
+    assert accepted and all(i["rank"] is None for i in accepted)
+    assert [i["accepted_until"] for i in accepted] == sorted(i["accepted_until"]
+                                                             for i in accepted)
+    for item in accepted:
+        assert item["score"] == expected_score(item), item
+        assert item["explanation"].startswith("Accepted until " + item["accepted_until"])
+        assert f" = {item['score']}" in item["explanation"], item
+    assert all(i["accepted_until"] is None for i in items)
     for item in items:
         missing = [k for k in JSON_KEYS if k not in item]
         assert not missing, (missing, item)
@@ -92,10 +104,10 @@ def test_list_table_shows_rank_short_id_flag_and_explanation(demo):
     table, listed = demo.run_many(("list",), ("list", "--json"))
     out, expected = assert_ok(table), json.loads(assert_ok(listed))
     rows = table_rows(out)
-    assert rows == [(str(i["rank"]), short(i["id"])) for i in expected]
+    assert rows == [(str(i["rank"]) if i["rank"] else "≈", short(i["id"])) for i in expected]
     lines = out.splitlines()
     assert "score" in lines[0] and "title" in lines[0]
-    for item in expected:
+    for item in ranked_only(expected):
         (row,) = [line for line in lines if re.match(rf"^\s*{item['rank']}\s", line)]
         assert item["title"][:40] in row
         assert ("⚑" in row) == item["weakest_link"], row

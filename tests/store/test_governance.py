@@ -324,3 +324,23 @@ def test_bands_round_trip_and_bad_stored_bands_fall_back_to_the_default():
     assert Bands.parse(bands.text()) == bands
     with pytest.raises(ValueError):
         Bands.parse("GGG/YYY")
+
+
+def test_a_csv_import_cannot_set_done_what_needs_verification(db, org, tmp_path):
+    from kanban_sec.domain.errors import ImportProblems
+    from kanban_sec.services.csv_exchange import import_csv
+
+    gated = _item(db, "Lock down the dispensers", likelihood=4, consequence=5)
+    plain = _item(db, "Label the dispensers", likelihood=1, consequence=2)
+    source = tmp_path / "done.csv"
+    source.write_text(f"id,title,status\r\n{gated},Lock down the dispensers,done\r\n"
+                      f"{plain},Label the dispensers,done\r\n", encoding="utf-8")
+    with pytest.raises(ImportProblems) as caught:
+        import_csv(board_as(db, "Henrik Drift"), source)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (2, "status")
+    assert "cannot be set done from a file" in problem.message.render("en")
+    with reading(db) as reader:  # all or nothing: the other line did not land either
+        assert reader.item(plain).status is Status.BACKLOG
+    with pytest.raises(Refused, match="may not change items"):
+        import_csv(board_as(db, "Trude Kontroll"), source)

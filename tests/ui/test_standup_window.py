@@ -58,3 +58,33 @@ def test_column_at_a_time_jumps_whole_columns(qtbot, db, live):
         statuses.append(live.items[window.current_item()].status)
         window.step(1)
     assert statuses == ORDER
+
+
+def test_confidential_items_are_masked_unless_included_and_the_choice_is_recorded(
+        qtbot, db, service, live, tmp_path):
+    from kanban_sec.store.unit_of_work import reading
+
+    secret = next(i for i in live.items.values()
+                  if i.classification.value == "confidential" and i.status is Status.NEXT)
+    BoardService = type(service)
+    BoardService(db, "Henrik Dahl", "en").move(secret.id, Status.DOING)
+    live.reload()
+    window = StandupWindow(StandupService(db, "tester"), live)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    window.end()
+    shown = window.report_view.toPlainText()
+    assert secret.title not in shown and "Confidential item …" in shown
+    masked = window.save_report(tmp_path / "masked.md").read_text(encoding="utf-8")
+    assert secret.title not in masked
+    window.include_confidential.setChecked(True)
+    assert secret.title in window.report_view.toPlainText()
+    full = window.save_report(tmp_path / "full.md").read_text(encoding="utf-8")
+    assert secret.title in full
+    with reading(db) as reader:
+        recorded = reader.conn.exec_driver_sql(
+            "SELECT path, confidential FROM transfers WHERE kind = 'report' ORDER BY created_at"
+        ).all()
+    assert [(p.rsplit("/", 1)[-1], c) for p, c in recorded] == [("masked.md", 0),
+                                                                  ("full.md", 1)]
