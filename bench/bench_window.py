@@ -380,10 +380,18 @@ class _Phases:
 
 def _child_moves(db: str, result: dict[str, Any], profile_to: str | None) -> None:
     app, window = _child_window(db, result)
-    from kanban_sec.domain.model import STATUS_ORDER
+    from kanban_sec.domain.model import STATUS_ORDER, Role
+    from kanban_sec.services.board import BoardService
+    from kanban_sec.services.governance import GovernanceService
 
+    # A governing member lifts the WIP limits and the verification policy, so every
+    # planned move is allowed (the policy is still read on each move into done).
+    lead = next(p.name for p in sorted(window.live.board.people.values(), key=lambda p: p.id)
+                if p.role is Role.GOVERNING)
+    board_lead = BoardService(window.service.db, lead)
     for status in STATUS_ORDER:
-        window.service.set_wip_limit(status, None)
+        board_lead.set_wip_limit(status, None)
+    GovernanceService(window.service.db, lead).set_policy(None, [])
     window.reload()
     paints: list[float] = []  # every column's paint events
     watches = [_paint_watch(window.board.view(status).viewport(), paints)[0]

@@ -180,6 +180,13 @@ def _governance_parsers(sub: Any) -> None:
                    help="classifications that need verification, e.g. internal,confidential "
                    "(empty: none)")
 
+    p = sub.add_parser("wip", help="the columns' work-in-progress limits (no arguments: "
+                       "print them; setting one takes a governing member)")
+    p.add_argument("column", metavar="COLUMN", nargs="?", help="column key or name")
+    p.add_argument("limit", metavar="LIMIT", nargs="?", help="a number, or none")
+    p.add_argument("--hard", action="store_true",
+                   help="refuse moves over the limit (default: warn)")
+
     p = sub.add_parser("matrix", help="the 5×5 ROS matrix: open items per likelihood × "
                        "consequence, with each cell's acceptance band")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -569,5 +576,5 @@ _COMMANDS = {
     "standup": _cmd_standup,
     "wheel": _cmd_wheel,
     **{name: _governance_command(name) for name in (
-        "recommend", "decide", "risks", "verify", "reject", "policy", "matrix")},
+        "recommend", "decide", "risks", "verify", "reject", "policy", "matrix", "wip")},
 }

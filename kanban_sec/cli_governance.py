@@ -317,7 +317,39 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     return EXIT_OK
 
 
+def wip(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    """Print the columns' WIP limits; with COLUMN LIMIT, set one (governing members)."""
+    from kanban_sec.domain.fields import parse_status
+
+    if args.column is not None:
+        try:
+            status = parse_status(args.column)
+        except FieldProblem as problem:
+            raise BadInput("field.problem", field="COLUMN", problem=problem.msg) from None
+        text = (args.limit or "").strip().casefold()
+        if text in ("none", "ingen", "-", ""):
+            limit = None
+        elif text.isdigit():
+            limit = int(text)
+        else:
+            raise BadInput("gov.bad_limit", value=args.limit)
+        service.set_wip_limit(status, limit, hard=args.hard)
+    from kanban_sec.store.unit_of_work import reading
+
+    with reading(service.db) as reader:
+        columns = reader.columns()
+    for column in columns:
+        if column.wip_limit is None:
+            shown = t("gov.wip_none", lang)
+        else:
+            shown = t("gov.wip_hard" if column.wip_hard else "gov.wip_soft", lang,
+                      limit=column.wip_limit)
+        print(f"{column.name(lang)}: {shown}", file=out)
+    return EXIT_OK
+
+
 COMMANDS = {
+    "wip": wip,
     "recommend": recommend,
     "decide": decide,
     "risks": risks,

@@ -497,6 +497,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                                "“{title}” cannot be set done from a file: the board policy "
                                "({rule}; score {score}) wants a controlling member to verify "
                                "it from Verify"),
+    "gov.bad_limit": ("«{value}» er ikke en WIP-grense: bruk et tall, eller none",
+                      "“{value}” is not a WIP limit: use a number, or none"),
+    "gov.wip_none": ("ingen grense", "no limit"),
+    "gov.wip_soft": ("{limit} (varsler)", "{limit} (warns)"),
+    "gov.wip_hard": ("{limit} (fast: nekter)", "{limit} (hard: refuses)"),
     "why.accepted": ("Akseptert til {day} av {owner}: utenfor rangeringen",
                      "Accepted until {day} by {owner}: out of the ranking"),
     # confidential and governance CLI

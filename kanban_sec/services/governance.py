@@ -187,6 +187,30 @@ class GovernanceService:
             _store_settings(uow, policy_settings(Policy(min_score, classes)))
             return Outcome(tuple(uow.changes))
 
+    def set_board_policy(self, min_score: int | None,
+                         classifications: Iterable[Classification | str],
+                         wip_limits: dict[Status, tuple[int | None, bool]]) -> Outcome:
+        """The verification policy and the columns' WIP limits (limit or ``None``, hard),
+        in one transaction (governing members)."""
+        if min_score is not None and not 0 <= min_score <= 75:
+            raise BadInput("value.out_of_range", value=min_score, low=0, high=75)
+        for limit, _hard in wip_limits.values():
+            if limit is not None and limit < 0:
+                raise BadInput("value.out_of_range", value=limit, low=0, high="∞")
+        classes = frozenset(Classification(c) for c in classifications)
+        with writing(self.db, self.author) as uow:
+            require(uow, self.author, self.person_id, Action.POLICY)
+            require(uow, self.author, self.person_id, Action.WIP_LIMITS)
+            _store_settings(uow, policy_settings(Policy(min_score, classes)))
+            for status, (limit, hard) in wip_limits.items():
+                column = uow.column(status)
+                uow.update("column", column.id, {"wip_limit": limit, "wip_hard": int(hard)})
+            return Outcome(tuple(uow.changes))
+
+    def wip_limits(self) -> dict[Status, tuple[int | None, bool]]:
+        with reading(self.db) as reader:
+            return {c.key: (c.wip_limit, c.wip_hard) for c in reader.columns()}
+
     def set_bands(self, bands: Bands) -> Outcome:
         """The acceptance band of every matrix cell (governing members)."""
         with writing(self.db, self.author) as uow:

@@ -57,6 +57,16 @@ class OrganisationService:
         self.lang = lang
         self.person_id = person_id
 
+    def can(self, action: Action) -> bool:
+        """Whether the acting person's role allows ``action`` (what the dialogs offer)."""
+        from kanban_sec.domain.governance import may
+        from kanban_sec.services.access import actor_in
+        from kanban_sec.store.unit_of_work import reading
+
+        with reading(self.db) as reader:
+            people = reader.people()
+        return may(actor_in(people, self.author, self.person_id), action, people)
+
     # -- chains --------------------------------------------------------------------------
     def add_chain(self, name: str, risk_owner_unit_id: str | None = None,
                   target_maturity: int = MATURITY_MAX) -> Outcome:

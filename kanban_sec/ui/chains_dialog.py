@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kanban_sec.domain.governance import Action
 from kanban_sec.domain.model import MATURITY_MAX, MATURITY_MIN, Chain, Link
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
@@ -63,11 +64,29 @@ class ChainsDialog(QDialog):
         self.outcomes: list[Outcome] = []
         self._filling = False
 
+        #: Chains, their risk owners and targets are the governing members' to change;
+        #: links (and their maturity) anyone who works items may assess.
+        self.may_govern = org.can(Action.ORGANISATION)
+        self.may_target = org.can(Action.TARGETS)
+        self.may_assess = org.can(Action.MATURITY)
         two_panes(self, self._build_chain_list(), self._build_chain_side(), (290, 710))
         self.refresh()
         first = self.chains.topLevelItem(0)
         if first is not None:
             self.chains.setCurrentItem(first)
+
+    def _limit_to_rights(self) -> None:
+        """Disable what the person's role may not change (the services refuse it too)."""
+        for widget in (self.chain_name, self.risk_owner, self.delete_chain_button,
+                       self.new_chain_name, self.add_chain_button):
+            if not self.may_govern:
+                widget.setEnabled(False)
+        if not self.may_target:
+            self.target.setEnabled(False)
+        if not self.may_assess:
+            for widget in (self.links, self.new_link_name, self.add_link_button,
+                           self.link_box):
+                widget.setEnabled(False)
 
     # -- building ----------------------------------------------------------------------
     def _build_chain_list(self) -> QWidget:
@@ -256,6 +275,7 @@ class ChainsDialog(QDialog):
         for widget in (self.chain_name, self.risk_owner, self.target, self.links,
                        self.new_link_name, self.add_link_button, self.delete_chain_button):
             widget.setEnabled(chain is not None)
+        self._limit_to_rights()
         tree = self.live.tree
         if chain is None:
             self.chain_name.clear()

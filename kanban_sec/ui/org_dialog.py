@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanban_sec.domain.errors import KanbanError
+from kanban_sec.domain.governance import Action
 from kanban_sec.domain.model import Role
 from kanban_sec.domain.ownership import OrgTree
 from kanban_sec.services.live_board import LiveBoard
@@ -240,9 +241,20 @@ class OrgDialog(QDialog):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        # Only governing members change the organisation; others may look.
+        self.may_edit = org.can(Action.ORGANISATION)
+        self.rights_label = QLabel(self.tr(
+            "Only governing members change units, people and roles; you can look."))
+        self.rights_label.setObjectName("org-rights")
+        self.rights_label.setWordWrap(True)
+        self.rights_label.setVisible(not self.may_edit)
+        side_layout.addWidget(self.rights_label)
         side_layout.addWidget(selected)
-        side_layout.addWidget(self._build_add_box())
+        self.add_box = self._build_add_box()
+        side_layout.addWidget(self.add_box)
         side_layout.addStretch(1)
+        self.details.setEnabled(self.may_edit)
+        self.add_box.setEnabled(self.may_edit)
 
         two_panes(self, self.tree, side, (580, 420))
         self.refresh()

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.governance import Action
-from kanban_sec.domain.model import Classification
+from kanban_sec.domain.model import Classification, Status
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.ui.board_widget import status_name as status_label
 from kanban_sec.ui.i18n import translate
 from kanban_sec.ui.notify import show_error
 
@@ -99,6 +100,28 @@ class PolicyDialog(QDialog):
         form.addRow(score_hint)
         form.addRow(self.tr("Verification needed for classification:"), class_row)
 
+        # WIP limits per column (0: no limit), soft (a warning) or hard (refused).
+        self.wip: dict[Status, tuple[QSpinBox, QCheckBox]] = {}
+        wip_box = QGroupBox(self.tr("Work-in-progress limits"))
+        wip_form = QFormLayout(wip_box)
+        for status, (limit, hard) in governance.wip_limits().items():
+            if status is Status.DONE:
+                continue
+            spin = QSpinBox()
+            spin.setObjectName(f"wip-{status.value}")
+            spin.setRange(0, 999)
+            spin.setSpecialValueText(self.tr("no limit"))
+            spin.setValue(limit or 0)
+            hard_box = QCheckBox(self.tr("hard (refuse, not only warn)"))
+            hard_box.setObjectName(f"wip-hard-{status.value}")
+            hard_box.setChecked(hard)
+            row = QHBoxLayout()
+            row.addWidget(spin)
+            row.addWidget(hard_box)
+            row.addStretch(1)
+            wip_form.addRow(status_label(status), row)
+            self.wip[status] = (spin, hard_box)
+
         self.rights = QLabel()
         self.rights.setObjectName("policy-rights")
         self.rights.setWordWrap(True)
@@ -117,12 +140,13 @@ class PolicyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(rules)
+        layout.addWidget(wip_box)
         layout.addWidget(self.rights)
         layout.addStretch(1)
         layout.addWidget(buttons)
 
         for widget in (self.score_rule, self.min_score, self.save_button,
-                       *self.classes.values()):
+                       *self.classes.values(), *(w for pair in self.wip.values() for w in pair)):
             widget.setEnabled(may_edit)
         self._may_edit = may_edit
         self._on_score_rule()
@@ -130,7 +154,8 @@ class PolicyDialog(QDialog):
             self.rights.hide()
         else:
             self.rights.setText(self.tr(
-                "Only governing members change the board policy; you can read it here."))
+                "Only governing members change the board policy and the WIP limits; you "
+                "can read them here."))
         self.resize(600, self.sizeHint().height())
 
     def _on_score_rule(self) -> None:
@@ -139,8 +164,10 @@ class PolicyDialog(QDialog):
     def save(self) -> Outcome | None:
         min_score = self.min_score.value() if self.score_rule.isChecked() else None
         chosen = [c for c, box in self.classes.items() if box.isChecked()]
+        limits = {status: (spin.value() or None, hard.isChecked())
+                  for status, (spin, hard) in self.wip.items()}
         try:
-            outcome = self.governance.set_policy(min_score, chosen)
+            outcome = self.governance.set_board_policy(min_score, chosen, limits)
         except KanbanError as error:
             show_error(self, error, self.tr("Board policy"))
             return None

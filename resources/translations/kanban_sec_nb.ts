@@ -255,212 +255,213 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>ChainsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="59"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="462"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="60"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="482"/>
         <source>Chains and links</source>
         <extracomment>Qt.UserRole payload of a chain row or a link row: its id. The links table&apos;s columns. Emitted with each :class:`Outcome` after it was applied to the live board.</extracomment>
         <translation>Kjeder og ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="77"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="111"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="96"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="130"/>
         <source>Chain</source>
+        <extracomment>Chains, their risk owners and targets are the governing members&apos; to change; links (and their maturity) anyone who works items may assess.</extracomment>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="77"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="123"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="96"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="142"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="78"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="97"/>
         <source>Target</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="90"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="109"/>
         <source>Name of a new chain</source>
         <translation>Navn på ny kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="92"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="111"/>
         <source>Add chain</source>
         <translation>Legg til kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="95"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="502"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="114"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="522"/>
         <source>Delete chain</source>
         <translation>Slett kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="116"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="135"/>
         <source>(no risk owner)</source>
         <translation>(ingen risikoeier)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="122"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="194"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="141"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="213"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="124"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="143"/>
         <source>Target maturity</source>
         <translation>Målmodenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="126"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="145"/>
         <source>Links</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="130"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="149"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="130"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="190"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="149"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="209"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="130"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="192"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="149"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="211"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="131"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="195"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="214"/>
         <source>Responsible unit</source>
         <translation>Ansvarlig enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="131"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
         <source>Maturity</source>
         <translation>Modenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="131"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
         <source>Open items</source>
         <translation>Åpne oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="133"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="152"/>
         <source>The chain&apos;s weakest link: its items come first</source>
         <translation>Kjedens svakeste ledd: oppgavene her kommer først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="153"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="172"/>
         <source>Name of a new link</source>
         <translation>Navn på nytt ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="155"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="174"/>
         <source>Add link</source>
         <translation>Legg til ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="158"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="177"/>
         <source>Rename link</source>
         <translation>Gi nytt navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="161"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="552"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="180"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="572"/>
         <source>Delete link</source>
         <translation>Slett ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="171"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="190"/>
         <source>Selected link</source>
         <translation>Valgt ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="178"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="197"/>
         <source>device, network, cloud service, vendor…</source>
         <translation>utstyr, nettverk, sky…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="182"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="201"/>
         <source>e.g. NO</source>
         <translation>f.eks. NO</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="183"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="202"/>
         <source>Where the link runs or is operated from</source>
         <translation>Hvor leddet kjører eller driftes fra</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="185"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="204"/>
         <source>(no responsible unit)</source>
         <translation>(ingen ansvarlig enhet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="219"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="238"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="220"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="239"/>
         <source>ad hoc</source>
         <translation>ad hoc</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="221"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="240"/>
         <source>defined</source>
         <translation>definert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="222"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="241"/>
         <source>measured</source>
         <translation>målt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="265"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="285"/>
         <source>Add a chain or select one.</source>
         <translation>Legg til en kjede eller velg en.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="309"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="329"/>
         <source>Weakest link: fix this first</source>
         <translation>Svakeste ledd: ta tak i dette først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="315"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="335"/>
         <source>How mature %1 is: raise it when the link is improved</source>
         <translation>Hvor moden %1 er: hev nivået når leddet er forbedret</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="356"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="376"/>
         <source>No open items stand on this chain, so it has no weakest link now.</source>
         <translation>Ingen åpne oppgaver hører til denne kjeden, så den har ikke noe svakeste ledd nå.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="358"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="378"/>
         <source>%1 Weakest link: open items without a link (maturity 0/%2). Give them a link, or assess the links.</source>
         <translation>%1 Svakeste ledd: åpne oppgaver uten ledd (modenhet 0/%2). Gi dem et ledd, eller vurder leddene.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="362"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="382"/>
         <source>%1 Weakest link: %2 (maturity %3/%4): its items come first.</source>
         <translation>%1 Svakeste ledd: %2 (modenhet %3/%4): oppgavene der kommer først.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="366"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="386"/>
         <source>%1 open items have no link.</source>
         <translation>%1 åpne oppgaver mangler ledd.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="500"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="520"/>
         <source>Delete the chain %1 and its %2 links?</source>
         <translation>Slette kjeden %1 med sine %2 ledd?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="551"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="571"/>
         <source>Delete the link %1?</source>
         <translation>Slette leddet %1?</translation>
     </message>
@@ -2107,150 +2108,155 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="207"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="478"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="208"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="490"/>
         <source>Organisation</source>
         <extracomment>Qt.UserRole payload of a tree row: (&quot;unit&quot;, unit id) or (&quot;person&quot;, person id). How deep a unit lies in the tree, for the picker&apos;s indentation. Emitted with each :class:`Outcome` after it was applied to the live board.</extracomment>
         <translation>Organisasjon</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="218"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="219"/>
         <source>Unit / person</source>
         <translation>Enhet / person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="218"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="295"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="332"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="219"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="307"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="344"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="219"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="220"/>
         <source>Open items</source>
         <translation>Åpne oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="226"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="227"/>
         <source>Open items owned by the unit (its people&apos;s included) or the person</source>
         <translation>Åpne oppgaver som eies av enheten (også av personene i den) eller av personen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="237"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="238"/>
         <source>Selected</source>
         <translation>Valgt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="255"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="247"/>
+        <source>Only governing members change units, people and roles; you can look.</source>
+        <translation>Bare styrende endrer enheter, personer og roller; du kan se.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="267"/>
         <source>Select a unit or a person to change it.</source>
         <translation>Velg en enhet eller en person for å endre den.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="266"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="278"/>
         <source>(top level)</source>
         <translation>(øverste nivå)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="268"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="280"/>
         <source>Move the unit, with everything under it</source>
         <translation>Flytt enheten med alt som ligger under den</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="270"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="513"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="282"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="525"/>
         <source>Delete unit</source>
         <translation>Slett enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="273"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="293"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="285"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="305"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="274"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="286"/>
         <source>Part of</source>
         <translation>Del av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="286"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="298"/>
         <source>Move the person to another unit</source>
         <translation>Flytt personen til en annen enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="290"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="561"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="302"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="573"/>
         <source>Delete person</source>
         <translation>Slett person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="294"/>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="330"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="306"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="342"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="300"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="312"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="308"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="320"/>
         <source>Name of the new unit</source>
         <translation>Navn på den nye enheten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="310"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="322"/>
         <source>Add unit</source>
         <translation>Legg til enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="319"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="331"/>
         <source>Name of the new person</source>
         <translation>Navn på den nye personen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="323"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="335"/>
         <source>Add person</source>
         <translation>Legg til person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="331"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="343"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="347"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="359"/>
         <source>Governing</source>
         <translation>Styrende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="348"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="360"/>
         <source>Operational</source>
         <translation>Gjennomførende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="349"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="361"/>
         <source>Controlling</source>
         <translation>Kontrollerende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="465"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="477"/>
         <source>New units go at the top level. Select a unit to add people to it.</source>
         <translation>Nye enheter legges på øverste nivå. Velg en enhet for å legge til personer i den.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="468"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="480"/>
         <source>New units and people go in %1.</source>
         <translation>Nye enheter og personer legges i %1.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="512"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="524"/>
         <source>Delete the unit %1?</source>
         <translation>Slette enheten %1?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/org_dialog.py" line="560"/>
+        <location filename="../../kanban_sec/ui/org_dialog.py" line="572"/>
         <source>Delete %1 from the organisation?</source>
         <translation>Slette %1 fra organisasjonen?</translation>
     </message>
@@ -2357,62 +2363,77 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="43"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="44"/>
         <source>Open</source>
         <extracomment>The highest score there is: likelihood 5 × consequence 5 × maturity gap 3.</extracomment>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="44"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="45"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="45"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="46"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="58"/>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="145"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="59"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="172"/>
         <source>Board policy</source>
         <extracomment>Emitted with the :class:`Outcome` of a saved policy (then the dialog closes).</extracomment>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="64"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="65"/>
         <source>Which finished items a controlling member (internal control) must verify before they are done. An item needs verification when any of the rules below holds.</source>
         <translation>Hvilke oppgaver en kontrollerende (internkontroll) må verifisere før de er ferdige. En oppgave må verifiseres når minst én av reglene under gjelder.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="68"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="69"/>
         <source>Verification needed for score at least</source>
         <translation>Verifisering kreves for score minst</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="82"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="83"/>
         <source>Score = likelihood × consequence × maturity gap (0–75).</source>
         <translation>Score = sannsynlighet × konsekvens × modenhetsgap (0–75).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="95"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="96"/>
         <source>Verification before done</source>
         <translation>Verifisering før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="100"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="101"/>
         <source>Verification needed for classification:</source>
         <translation>Verifisering kreves for klassifisering:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="107"/>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="105"/>
+        <source>Work-in-progress limits</source>
+        <translation>WIP-grenser (arbeid i gang)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="113"/>
+        <source>no limit</source>
+        <translation>ingen grense</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="115"/>
+        <source>hard (refuse, not only warn)</source>
+        <translation>fast (nekt, ikke bare varsle)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="130"/>
         <source>Save</source>
         <translation>Lagre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/policy_dialog.py" line="133"/>
-        <source>Only governing members change the board policy; you can read it here.</source>
-        <translation>Bare styrende endrer tavlens regler; her kan du lese dem.</translation>
+        <location filename="../../kanban_sec/ui/policy_dialog.py" line="157"/>
+        <source>Only governing members change the board policy and the WIP limits; you can read them here.</source>
+        <translation>Bare styrende endrer tavlens regler og WIP-grensene; her kan du lese dem.</translation>
     </message>
 </context>
 <context>

@@ -217,3 +217,17 @@ def test_confidential_details_leave_only_when_asked_and_are_recorded(run, demo, 
     assert out.startswith("# Standup report")
     assert sql(demo_db, "SELECT kind, path, confidential FROM transfers"
                " ORDER BY created_at DESC, id DESC LIMIT 1") == [("report", "-", 1)]
+
+
+def test_wip_limits_are_printed_and_set_by_a_governing_member(run, demo_db, tmp_path):
+    before = snapshot(demo_db)
+    assert_error(run("--db", demo_db, "wip", "doing", "3", env=_as(tmp_path, ENGINEER)), 2,
+                 "may not set WIP limits")
+    assert snapshot(demo_db) == before
+    assert_error(run("--db", demo_db, "wip", "doing", "lots", env=_as(tmp_path, OWNER)), 2,
+                 "is not a WIP limit")
+    out = assert_ok(run("--db", demo_db, "wip", "Doing", "3", "--hard",
+                        env=_as(tmp_path, OWNER)))
+    assert "Doing: 3 (hard: refuses)" in out
+    out = assert_ok(run("--db", demo_db, "wip", "next", "none", env=_as(tmp_path, OWNER)))
+    assert "Next: no limit" in out and "Doing: 3 (hard: refuses)" in out

@@ -335,3 +335,25 @@ def test_a_person_owning_open_items_cannot_be_moved(qtbot, org_dialog, live, db)
     assert _changes(db) == before
     assert org_dialog.person_unit.unit_id() == person.unit_id  # the picker shows the truth
     errors[0].close()
+
+
+def test_the_dialogs_offer_only_what_the_role_may_change(qtbot, db, service, live):
+    engineer = OrganisationService(db, "Henrik Dahl", "en")
+    dialog = OrgDialog(engineer, live)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.rights_label.isVisible() and not dialog.details.isEnabled()
+    assert not dialog.add_box.isEnabled()
+
+    chains = ChainsDialog(service, engineer, live)
+    qtbot.addWidget(chains)
+    chains.show()
+    # Chains, their risk owners and targets are governance; links an engineer assesses.
+    assert not chains.chain_name.isEnabled() and not chains.target.isEnabled()
+    assert not chains.add_chain_button.isEnabled() and not chains.risk_owner.isEnabled()
+    assert chains.links.isEnabled() and chains.add_link_button.isEnabled()
+
+    control = ChainsDialog(service, OrganisationService(db, "Trude Fossum", "en"), live)
+    qtbot.addWidget(control)
+    control.show()
+    assert not control.links.isEnabled() and not control.add_link_button.isEnabled()

@@ -325,3 +325,28 @@ def test_the_policy_is_read_only_for_an_operational_member(qtbot, db):
     assert not dialog.min_score.isEnabled() and not dialog.score_rule.isEnabled()
     assert not any(box.isEnabled() for box in dialog.classes.values())
     assert dialog.rights.isVisible() and "governing" in dialog.rights.text()
+
+
+def test_a_governing_member_sets_wip_limits_in_the_policy(qtbot, db, errors):
+    from PySide6.QtWidgets import QCheckBox, QSpinBox
+
+    from kanban_sec.domain.model import Status
+
+    dialog = PolicyDialog(gov(db, RISK_OWNER))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    doing = dialog.findChild(QSpinBox, "wip-doing")
+    assert doing.value() == 5  # the example board's limit
+    doing.setValue(3)
+    dialog.findChild(QCheckBox, "wip-hard-doing").setChecked(True)
+    dialog.findChild(QSpinBox, "wip-next").setValue(0)  # "no limit"
+    with qtbot.waitSignal(dialog.applied):
+        button(dialog, "save-policy").click()
+    assert not errors
+    limits = gov(db, OPERATIONAL).wip_limits()
+    assert limits[Status.DOING] == (3, True) and limits[Status.NEXT][0] is None
+
+    read_only = PolicyDialog(gov(db, OPERATIONAL))
+    qtbot.addWidget(read_only)
+    assert not read_only.findChild(QSpinBox, "wip-doing").isEnabled()
+    assert "WIP limits" in read_only.rights.text()
