@@ -26,6 +26,26 @@ def actor_in(people: Mapping[str, Person], author: str, person_id: str | None) -
     return matches[0] if len(matches) == 1 else None
 
 
+def _lookup(reader: Reader, author: str, person_id: str | None) -> Person | None:
+    """:func:`actor_in` by query: by id, else the one person with the author's name."""
+    from kanban_sec.store import rows
+
+    if person_id is not None:
+        found = reader.conn.exec_driver_sql(
+            f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE id = ? AND deleted_at IS NULL",
+            (person_id,)).all()
+        if found:
+            return rows.person_from(found[0])
+    found = reader.conn.exec_driver_sql(
+        f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL"
+        " AND name = ? COLLATE NOCASE LIMIT 2", (author.strip(),)).all()
+    if not author.isascii():  # SQLite's NOCASE folds ASCII only: "ÅSE" is not "Åse"
+        return actor_in(reader.people(), author, None)
+    matches = [rows.person_from(r) for r in found
+               if r[1].casefold() == author.strip().casefold()]
+    return matches[0] if len(matches) == 1 else None
+
+
 def actor(reader: Reader, author: str, person_id: str | None) -> Person | None:
     return actor_in(reader.people(), author, person_id)
 
@@ -38,7 +58,16 @@ def who(person: Person | None, author: str) -> Message:
 
 
 def require(reader: Reader, author: str, person_id: str | None, action: Action) -> Person | None:
-    """The acting person, when their role allows ``action``; else :class:`Refused`."""
+    """The acting person, when their role allows ``action``; else :class:`Refused`.
+
+    On every move of a card: one indexed lookup of the person, not the whole organisation
+    (that is read only to refuse, or for what the board allows before it has governance).
+    """
+    person = _lookup(reader, author, person_id)
+    if person is not None and person.role in roles_for(action):
+        return person
+    if person is None and Role.OPERATIONAL in roles_for(action):
+        return None
     people = reader.people()
     person = actor_in(people, author, person_id)
     if not may(person, action, people):

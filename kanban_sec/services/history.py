@@ -96,10 +96,23 @@ class History:
     the login name).
     """
 
-    def __init__(self, db: Database, lang: str = "en", author: str | None = None) -> None:
+    def __init__(self, db: Database, lang: str = "en", author: str | None = None,
+                 person_id: str | None = None) -> None:
         self.db = db
         self.lang = lang
         self.author = author
+        self.person_id = person_id
+
+    def _may_read(self) -> None:
+        """The whole history is for governing and controlling members (with an author
+        given: the window and the command line always give one)."""
+        if self.author is None:
+            return
+        from kanban_sec.domain.governance import Action
+        from kanban_sec.services.access import require
+
+        with reading(self.db) as reader:
+            require(reader, self.author, self.person_id, Action.AUDIT)
 
     def authors(self) -> list[str]:
         """Everyone who has written a change, sorted."""
@@ -127,6 +140,7 @@ class History:
         ``since`` is inclusive, ``until`` exclusive (a date: through that whole UTC day);
         ``limit`` caps the number of entries.
         """
+        self._may_read()
         where: list[str] = []
         params: list[Any] = []
         if item_id is not None:

@@ -740,7 +740,8 @@ class MainWindow(QMainWindow):
         from kanban_sec.ui.history_view import HistoryView
 
         dialog = HistoryView(History(self.service.db, i18n.current_language(),
-                                     author=self.service.author), self)
+                                     author=self.service.author,
+                                     person_id=self.service.person_id), self)
         self._keep(dialog)
         dialog.show()
 

@@ -344,3 +344,12 @@ def test_a_csv_import_cannot_set_done_what_needs_verification(db, org, tmp_path)
         assert reader.item(plain).status is Status.BACKLOG
     with pytest.raises(Refused, match="may not change items"):
         import_csv(board_as(db, "Trude Kontroll"), source)
+
+
+def test_the_whole_history_is_for_governing_and_controlling_members(db, org):
+    from kanban_sec.services.history import History
+
+    with pytest.raises(Refused, match="may not read the whole change history"):
+        History(db, "en", author="Henrik Drift").entries()
+    assert History(db, "en", author="Trude Kontroll").entries(limit=1)
+    assert History(db, "en", author="Guro Leder").entries(limit=1)

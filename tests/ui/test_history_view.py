@@ -69,8 +69,17 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
 
 
 def test_main_window_opens_the_history_view(qtbot, db_path):
-    from kanban_sec.app import create_main_window
+    import sqlite3
 
+    from kanban_sec.app import create_main_window
+    from kanban_sec.ui.whoami import remember_person
+
+    conn = sqlite3.connect(db_path)
+    try:  # internal control reads the whole history
+        (trude,) = conn.execute("SELECT id FROM people WHERE name = 'Trude Fossum'").fetchone()
+    finally:
+        conn.close()
+    remember_person(db_path, trude)
     window = create_main_window(db_path)
     qtbot.addWidget(window)
     try:
