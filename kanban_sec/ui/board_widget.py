@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -97,6 +97,8 @@ class BoardWidget(QWidget):
     move_requested = Signal(list, object)
     item_activated = Signal(str)
     current_changed = Signal(str)
+    #: A card's context menu was asked for (right click or the menu key): where, global.
+    menu_requested = Signal(object)
 
     def __init__(self, live: LiveBoard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,12 +236,21 @@ class BoardWidget(QWidget):
         view.setAccessibleDescription(translate("Board", "Cards in rank order; Ctrl+Left and "
                                                   "Ctrl+Right move the selected card"))
         view.installEventFilter(self)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda point, v=view: self._menu_at(v, point))
         view.doubleClicked.connect(lambda index: self.item_activated.emit(index.data(
             Qt.ItemDataRole.UserRole)))
         view.selectionModel().currentChanged.connect(
             lambda current, _previous: self.current_changed.emit(
                 current.data(Qt.ItemDataRole.UserRole) or ""))
         return view
+
+    def _menu_at(self, view: QListView, point: QPoint) -> None:
+        index = view.indexAt(point)
+        if index.isValid():
+            view.setCurrentIndex(index)
+            self.menu_requested.emit(view.viewport().mapToGlobal(point))
 
     def view(self, status: Status, lane: int = 0) -> QListView:
         return self.lanes[lane].views[status]

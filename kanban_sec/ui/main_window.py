@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTextBrowser,
     QToolBar,
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.board.move_requested.connect(self.move_items)
         self.board.item_activated.connect(self.edit_item)
         self.board.current_changed.connect(self._show_detail)
+        self.board.menu_requested.connect(self.card_menu)
         self.detail = QTextBrowser()
         self.detail.setObjectName("detail-panel")
         self.detail.setOpenExternalLinks(True)
@@ -550,6 +552,20 @@ class MainWindow(QMainWindow):
             self.apply(outcome, self.tr("Move to %1").replace("%1", status_name(status)))
         if ids:
             self.board.select_item(ids[0])
+
+    def card_menu(self, where: Any) -> QMenu:
+        """The selected card's actions, as the person's role allows them."""
+        menu = QMenu(self)
+        menu.setObjectName("card-menu")
+        for action in (self.edit_action, None, self.risk_action, self.verify_action, None,
+                       self.pin_action, self.block_action, self.delegate_action,
+                       self.keep_action, None, self.delete_action):
+            if action is None:
+                menu.addSeparator()
+            elif action.isVisible():
+                menu.addAction(action)
+        menu.popup(where)
+        return menu
 
     def new_item(self) -> None:
         self._open_item_dialog(None)

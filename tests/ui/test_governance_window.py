@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QListView, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QListView, QMenu, QPlainTextEdit, QPushButton
 
 from kanban_sec.app import create_main_window
 from kanban_sec.domain.model import Status
@@ -163,3 +163,19 @@ def test_services_behind_the_window_keep_the_person_chosen(window_as):
     window = window_as("Trude Fossum")
     assert window.service.person_id == _person_id(window.db_path, "Trude Fossum")
     assert isinstance(window.service, BoardService)
+
+
+@pytest.mark.parametrize(("name", "verify_offered"), [("Trude Fossum", True),
+                                                     ("Henrik Dahl", False)])
+def test_the_card_menu_offers_verify_only_to_a_controller(window_as, name, verify_offered):
+    window = window_as(name)
+    view = window.findChild(QListView, "column-verify")
+    rect = view.visualRect(view.model().index(0, 0))
+    view.customContextMenuRequested.emit(rect.center())
+    menu = window.findChild(QMenu, "card-menu")
+    assert menu is not None
+    assert (window.verify_action in menu.actions()) is verify_offered
+    assert window.risk_action in menu.actions() and window.edit_action in menu.actions()
+    assert window.board.current_item() == view.model().index(0, 0).data(
+        Qt.ItemDataRole.UserRole)
+    menu.close()
