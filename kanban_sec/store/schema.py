@@ -231,10 +231,38 @@ changes = Table(
     Column("author", Text, nullable=False),
     Column("at", Text, nullable=False),
     Column("pushed", Integer, nullable=False, server_default="0"),
+    # The change's position in the server's order (NULL until seen on the server), and the
+    # pull cursor of the node that made it (what it had seen: see sync/PROTOCOL.md).
+    Column("pos_xid", Integer),
+    Column("pos_seq", Integer),
+    Column("base_xid", Integer),
+    Column("base_seq", Integer),
     sqlite_autoincrement=True,
 )
 Index("ix_changes_row", changes.c.entity, changes.c.row_id)
 Index("ix_changes_unpushed", changes.c.seq, sqlite_where=text("pushed = 0"))
+Index("ix_changes_pos", changes.c.pos_xid, changes.c.pos_seq)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    # Derived by the merge (the same on every replica): id = uuid5(winner id, loser id).
+    Column("id", Text, primary_key=True),
+    Column("entity", Text, nullable=False),
+    Column("row_id", Text, nullable=False),
+    Column("field", Text, nullable=False),
+    Column("winner_change", Text, nullable=False),
+    Column("loser_change", Text, nullable=False),
+    Column("winner_value", Text),
+    Column("loser_value", Text),
+    Column("loser_author", Text, nullable=False, server_default=""),
+    Column("loser_at", Text),
+    *_stamps(),
+    Column("resolved_at", Text),
+    Column("resolution", Text),
+    Column("resolved_by", Text),
+)
+Index("ix_conflicts_row", conflicts.c.entity, conflicts.c.row_id)
 
 transfers = Table(
     "transfers",
@@ -317,4 +345,5 @@ TABLES: dict[str, Table] = {
     "risk_decision": risk_decisions,
     "verification": verifications,
     "setting": settings,
+    "conflict": conflicts,
 }

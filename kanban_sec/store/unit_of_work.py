@@ -177,8 +177,11 @@ class UnitOfWork(Reader):
         #: Rows written in bulk, whose change records SQLite wrote directly.
         self.bulk_rows: list[tuple[str, str]] = []
         self._written = 0
-        stored = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'hlc'").first()
-        last = max(int(stored[0]) if stored else 0, db.clock.last)
+        stored = dict(conn.exec_driver_sql(
+            "SELECT key, value FROM meta WHERE key IN ('hlc', 'sync_cursor')").all())
+        last = max(int(stored.get("hlc", 0)), db.clock.last)
+        #: What this node had pulled from the server when these changes were made.
+        self.base = parse_cursor(stored.get("sync_cursor"))
         self._clock = HybridLogicalClock(last)
         self._wall = wall_millis()
 
@@ -231,10 +234,11 @@ class UnitOfWork(Reader):
             [(new_id(), row_id, now(wall)) for row_id in row_ids])
         pairs = ", ".join(f"'{name}', json_array(r.{name}, NULL)" for name in names)
         self.conn.exec_driver_sql(
-            "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at)"
-            f" SELECT b.change_id, ?, b.row_id, json_object({pairs}), b.hlc, ?, ?, ?"
+            "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at,"
+            " base_xid, base_seq)"
+            f" SELECT b.change_id, ?, b.row_id, json_object({pairs}), b.hlc, ?, ?, ?, ?, ?"
             f" FROM temp.bulk_changes b JOIN {table} r ON r.id = b.row_id ORDER BY b.rowid",
-            (entity, self.db.node_id, self.author, self.now_text))
+            (entity, self.db.node_id, self.author, self.now_text, *self.base))
         self.conn.exec_driver_sql("DELETE FROM temp.bulk_changes")
         self.bulk_rows.extend((entity, row_id) for row_id in row_ids)
 
@@ -265,12 +269,14 @@ class UnitOfWork(Reader):
         pending = self.changes[self._written:]
         if not pending:
             return
+        base_xid, base_seq = self.base
         self.conn.exec_driver_sql(
-            "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at,"
+            " base_xid, base_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(c.id, c.entity, c.row_id,
               json.dumps(c.fields, ensure_ascii=False),  # (new, old) pairs become arrays
-              c.hlc, c.node_id, c.author, rows.ts(c.at)) for c in pending],
+              c.hlc, c.node_id, c.author, rows.ts(c.at), base_xid, base_seq)
+             for c in pending],
         )
         self._written = len(self.changes)
 
@@ -301,6 +307,14 @@ def writing(db: Database, author: str) -> Iterator[UnitOfWork]:
         uow = UnitOfWork(conn, db, author)
         yield uow
         uow.finish()
+
+
+def parse_cursor(text: str | None) -> tuple[int | None, int | None]:
+    """A stored pull cursor ``"xid:seq"`` (none yet: ``(None, None)``)."""
+    if not text:
+        return None, None
+    xid, _, seq = text.partition(":")
+    return int(xid), int(seq)
 
 
 def ids_in(values: Iterable[str]) -> str:
