@@ -450,6 +450,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "“{title}” must be verified by a controlling member before it is done (board "
         "policy: {rule}; score {score}), but the board has no controlling member yet. Add "
         "one under Organisation, or ask a governing member to change the policy."),
+    "verify.only_by_control": ("«{title}» står i {verify}: derfra til ferdig er en "
+                               "verifisering, som en kontrollerende gjør med bevis "
+                               "(Risiko ▸ Verifiser). Arbeid som ikke skal verifiseres, kan "
+                               "flyttes til ferdig fra Pågår.",
+                               "“{title}” is in {verify}: from there to done is a "
+                               "verification, which a controlling member makes with "
+                               "evidence (Risk ▸ Verify). Work that needs no verification "
+                               "can go to done from Doing."),
     "verify.not_in_verify": ("«{title}» står i {column}; bare oppgaver i {verify} kan "
                              "verifiseres. Flytt den dit først.",
                              "“{title}” is in {column}; only items in {verify} can be "

@@ -99,6 +99,11 @@ def check_done(reader: Reader, before: Item, after: Item, lang: str) -> None:
     verify first (verification itself moves it, from ``verify``)."""
     if after.status is not Status.DONE or before.status is Status.DONE:
         return
+    if before.status is Status.VERIFY:
+        # Verify is internal control's queue: leaving it for Done is verifying, with
+        # evidence, by a controlling member (the sync server holds to the same rule).
+        raise Refused("verify.only_by_control", title=after.title,
+                      verify=reader.column(Status.VERIFY).name(lang))
     policy = policy_from(reader.settings())
     score = item_score(reader, after)
     if not policy.needs_verification(after, score):

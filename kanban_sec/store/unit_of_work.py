@@ -177,7 +177,7 @@ class UnitOfWork(Reader):
         #: Rows written in bulk, whose change records SQLite wrote directly.
         self.bulk_rows: list[tuple[str, str]] = []
         self._written = 0
-        stored = dict(conn.exec_driver_sql(
+        stored: dict[str, str] = dict(conn.exec_driver_sql(
             "SELECT key, value FROM meta WHERE key IN ('hlc', 'sync_cursor')").all())
         last = max(int(stored.get("hlc", 0)), db.clock.last)
         #: What this node had pulled from the server when these changes were made.

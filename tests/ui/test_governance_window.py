@@ -127,7 +127,7 @@ def test_an_operational_move_to_done_is_refused_with_the_reason(window_as, monke
     item_id = next(i for i in window.live.ordered(Status.VERIFY)
                    if window.live.needs_verification(i))
     window.move_items([item_id], Status.DONE)
-    assert shown and "must be verified by a controlling member" in shown[0]
+    assert shown and "from there to done is a verification" in shown[0]
     assert window.live.items[item_id].status is Status.VERIFY
 
 
