@@ -554,6 +554,216 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "gov.matrix_consequence": ("Konsekvens", "Consequence"),
     "gov.matrix_accepted": ("{count} av de åpne oppgavene er akseptert (tallet i parentes)",
                             "{count} of the open items are accepted (the number in brackets)"),
+    # sync server
+    "sync.server.not_set_up": (
+        "synkroniseringsserveren er ikke satt opp: be administratoren kjøre "
+        "`kanban-sec server init`",
+        "the sync server is not set up: ask the administrator to run `kanban-sec server init`"),
+    "sync.server.too_new": (
+        "serveren er nyere enn denne kanban-sec (serverens skjema {server}, appens {client}): "
+        "oppdater appen",
+        "the server is newer than this kanban-sec (server schema {server}, this app "
+        "{client}): update the app"),
+    "sync.server.too_old": (
+        "serveren er eldre enn denne kanban-sec (serverens skjema {server}, appens {client}): "
+        "administratoren kjører `kanban-sec server init` for å oppgradere",
+        "the server is older than this kanban-sec (server schema {server}, this app "
+        "{client}): the administrator runs `kanban-sec server init` to upgrade"),
+    "sync.server.bad_version": (
+        "serverens skjemaversjon «{value}» er ikke et tall: be administratoren kjøre "
+        "`kanban-sec server init`",
+        "the server's schema version “{value}” is not a number: ask the administrator to run "
+        "`kanban-sec server init`"),
+    "sync.server.no_access": (
+        "brukeren «{user}» får ikke lese kanban-sec-skjemaet på serveren: be administratoren "
+        "legge den til som medlem (`kanban-sec server add-member`)",
+        "the login “{user}” may not read the kanban-sec schema on the server: ask the "
+        "administrator to add it as a member (`kanban-sec server add-member`)"),
+    "sync.server.unreachable": (
+        "får ikke kontakt med synkroniseringsserveren {where}: {reason}",
+        "cannot reach the sync server {where}: {reason}"),
+    "sync.server.auth_failed": (
+        "synkroniseringsserveren {where} avviste brukeren «{user}»: feil brukernavn eller "
+        "passord",
+        "the sync server {where} refused the login “{user}”: wrong user name or password"),
+    "sync.server.tls_failed": (
+        "fikk ikke en sikker (TLS-)forbindelse til {where}: serverens sertifikat kunne ikke "
+        "bekreftes ({reason}). Sjekk CA-sertifikatet (sslrootcert) og servernavnet.",
+        "no secure (TLS) connection to {where}: the server's certificate could not be "
+        "verified ({reason}). Check the CA certificate (sslrootcert) and the server name."),
+    "sync.server.tls_unsupported": (
+        "serveren {where} tilbyr ikke TLS, men kanban-sec krever kryptert forbindelse",
+        "the server {where} does not offer TLS, but kanban-sec requires an encrypted "
+        "connection"),
+    "sync.server.tls_required": (
+        "serveren {where} avviser forbindelser uten TLS: bruk sslmode=verify-full",
+        "the server {where} refuses connections without TLS: use sslmode=verify-full"),
+    "sync.server.not_allowed": (
+        "serveren {where} slipper ikke «{user}» inn i databasen «{database}»: spør "
+        "administratoren",
+        "the server {where} does not let “{user}” into the database “{database}”: ask the "
+        "administrator"),
+    "sync.server.no_database": (
+        "serveren {where} har ingen database «{database}»",
+        "the server {where} has no database “{database}”"),
+    "sync.server.bad_address": (
+        "adressen til synkroniseringsserveren er ikke gyldig: {reason}",
+        "the sync server address is not valid: {reason}"),
+    "sync.server.hlc_ahead": (
+        "serveren avviste endring {change}: tidsstempelet er {seconds} s foran serverens klokke "
+        "(høyst {limit} s er tillatt). Sjekk klokken på denne maskinen.",
+        "the server refused change {change}: its time stamp is {seconds} s ahead of the "
+        "server clock (at most {limit} s allowed). Check this computer's clock."),
+    "sync.server.only_controlling": (
+        "serveren avviste endring {change}: bare kontrollerende medlemmer verifiserer "
+        "(«{user}» er ikke det)",
+        "the server refused change {change}: only controlling members verify (“{user}” is "
+        "not one)"),
+    "sync.server.only_decider": (
+        "serveren avviste endring {change}: bare styrende medlemmer og risikoeiere tar "
+        "risikobeslutninger («{user}» er ingen av delene)",
+        "the server refused change {change}: only governing members and risk owners record "
+        "risk decisions (“{user}” is neither)"),
+    "sync.server.only_governing": (
+        "serveren avviste endring {change} ({entity}): bare styrende medlemmer endrer "
+        "innstillinger, kolonner og roller («{user}» er ikke det)",
+        "the server refused change {change} ({entity}): only governing members change "
+        "settings, columns and roles (“{user}” is not one)"),
+    "sync.server.bad_change": (
+        "serveren avviste endring {change}: feltene er ikke et JSON-objekt av [ny, gammel]-par",
+        "the server refused change {change}: its fields are not a JSON object of [new, old] "
+        "pairs"),
+    "sync.server.not_yourself": (
+        "serveren avviste en endring skrevet i et annet medlems navn: hvert medlem skriver "
+        "bare som seg selv",
+        "the server refused a change written in another member's name: a member writes only "
+        "as themselves"),
+    "sync.server.permission": (
+        "brukeren «{user}» får ikke gjøre dette på synkroniseringsserveren: {reason}",
+        "the login “{user}” may not do this on the sync server: {reason}"),
+    "sync.server.no_rights": (
+        "«{user}» får ikke sette opp serveren ({reason}): kjør det som databasens eier med "
+        "CREATEROLE, eller som superbruker",
+        "“{user}” may not set up the server ({reason}): run it as the database owner with "
+        "CREATEROLE, or as a superuser"),
+    "sync.server.member_exists": (
+        "serveren har allerede en bruker «{login}»: velg et annet navn",
+        "the server already has a login “{login}”: choose another name"),
+    "sync.server.bad_login": (
+        "«{login}» kan ikke være et brukernavn: det må ha 1–63 tegn og ikke begynne med «pg_»",
+        "“{login}” cannot be a login name: it needs 1–63 characters and must not begin with "
+        "“pg_”"),
+    "sync.server.no_password": (
+        "et medlem trenger et passord", "a member needs a password"),
+    "sync.server.error": (
+        "synkroniseringsserveren meldte en feil: {reason}",
+        "the sync server reported an error: {reason}"),
+    # sync client
+    "sync.settings.bad_url": (
+        "«{url}» er ikke en serveradresse: bruk postgresql://BRUKER@VERT:PORT/DATABASE",
+        "“{url}” is not a server address: use postgresql://USER@HOST:PORT/DATABASE"),
+    "sync.settings.url_password": (
+        "serveradressen inneholder et passord: ta det ut av adressen. Passordet lagres i "
+        "nøkkelringen (Synkronisering ▸ Innstillinger), eller gis i KANBAN_SEC_SYNC_PASSWORD "
+        "på kommandolinjen",
+        "the server address contains a password: take it out of the address. The password "
+        "is kept in the keyring (Sync ▸ Sync settings), or given in KANBAN_SEC_SYNC_PASSWORD "
+        "on the command line"),
+    "sync.settings.no_remote": (
+        "denne tavlen har ingen synkroniseringsserver: oppgi --remote URL (og --save for å "
+        "huske den), eller sett den opp under Synkronisering ▸ Innstillinger",
+        "this board has no sync server: give --remote URL (and --save to remember it), or "
+        "set one up under Sync ▸ Sync settings"),
+    "sync.settings.bad_interval": (
+        "«{value}» minutter er ikke et intervall: bruk 0 (av) eller flere",
+        "“{value}” minutes is not an interval: use 0 (off) or more"),
+    "sync.settings.no_keyring": (
+        "fant ingen nøkkelring (passordlager) som kan brukes på denne maskinen, så passordet "
+        "kan ikke lagres. Installer eller lås opp en nøkkelring, eller sett {variable} når "
+        "du synkroniserer fra kommandolinjen",
+        "no usable keyring (password store) was found on this computer, so the password "
+        "cannot be kept. Install or unlock a keyring, or set {variable} when you sync from "
+        "the command line"),
+    "sync.settings.keyring_store": (
+        "nøkkelringen kunne ikke lagre passordet: {reason}",
+        "the keyring could not store the password: {reason}"),
+    "sync.settings.keyring_read": (
+        "nøkkelringen kunne ikke lese passordet: {reason}",
+        "the keyring could not read the password: {reason}"),
+    "sync.settings.keyring_forget": (
+        "nøkkelringen kunne ikke slette passordet: {reason}",
+        "the keyring could not remove the password: {reason}"),
+    "sync.settings.plain_refused": (
+        "en ukryptert forbindelse til {host} er ikke tillatt: uten TLS kobler kanban-sec "
+        "bare til denne maskinen (localhost)",
+        "an unencrypted connection to {host} is not allowed: without TLS kanban-sec "
+        "connects only to this computer (localhost)"),
+    "sync.run.no_password": (
+        "mangler passord for {account}: sett {variable}, lagre passordet i nøkkelringen "
+        "(Synkronisering ▸ Innstillinger, eller sync --save i en terminal), eller kjør "
+        "kommandoen i en terminal for å bli spurt",
+        "no password for {account}: set {variable}, keep the password in the keyring (Sync "
+        "▸ Sync settings, or sync --save in a terminal), or run the command in a terminal "
+        "to be asked"),
+    "sync.run.done": ("sendt {pushed}, hentet {pulled}, {conflicts} nye konflikter",
+                      "pushed {pushed}, pulled {pulled}, {conflicts} new conflicts"),
+    "sync.run.open_conflicts": (
+        "{count} åpne konflikter: se `kanban-sec conflicts`",
+        "{count} open conflicts: see `kanban-sec conflicts`"),
+    "sync.conflicts.none": ("Ingen åpne konflikter.", "No open conflicts."),
+    "sync.conflicts.col.id": ("id", "id"),
+    "sync.conflicts.col.item": ("gjelder", "item"),
+    "sync.conflicts.col.field": ("felt", "field"),
+    "sync.conflicts.col.mine": ("min verdi", "mine"),
+    "sync.conflicts.col.theirs": ("deres verdi", "theirs"),
+    "sync.conflicts.col.who": ("overskrevet verdi av", "overwritten value by"),
+    "sync.conflicts.col.when": ("når", "when"),
+    "sync.conflicts.hint": (
+        "Løs en: kanban-sec conflicts resolve ID keep|take|edit --value V (keep: verdien "
+        "tavlen har nå; take: den overskrevne)",
+        "Resolve one: kanban-sec conflicts resolve ID keep|take|edit --value V (keep: the "
+        "value the board has now; take: the overwritten one)"),
+    "sync.conflicts.not_found": (
+        "fant ingen konflikt med id «{id}»; se `kanban-sec conflicts`",
+        "no conflict has the id “{id}”; see `kanban-sec conflicts`"),
+    "sync.conflicts.ambiguous": (
+        "id-en «{id}» passer på flere konflikter: {matches}; skriv flere tegn",
+        "the id “{id}” matches several conflicts: {matches}; type more characters"),
+    "sync.conflicts.value_needed": (
+        "edit trenger den nye verdien: --value VERDI",
+        "edit needs the new value: --value VALUE"),
+    "sync.conflicts.value_only_edit": (
+        "--value hører bare til edit", "--value goes only with edit"),
+    "sync.conflicts.resolved": (
+        "konflikt {id} er løst ({title}: {field})",
+        "conflict {id} is resolved ({title}: {field})"),
+    "sync.admin.no_password": (
+        "mangler administratorpassord for {account}: sett {variable}, eller kjør kommandoen "
+        "i en terminal for å bli spurt",
+        "no administrator password for {account}: set {variable}, or run the command in a "
+        "terminal to be asked"),
+    "sync.admin.passwords_differ": (
+        "passordene er ikke like; ingenting er endret",
+        "the passwords differ; nothing was changed"),
+    "sync.admin.member_password_needed": (
+        "det nye medlemmets passord mangler: gi det på standard inn med --password-stdin, "
+        "eller kjør kommandoen i en terminal for å bli spurt",
+        "the new member's password is missing: give it on standard input with "
+        "--password-stdin, or run the command in a terminal to be asked"),
+    "sync.admin.empty_password": (
+        "passordet er tomt; et medlem trenger et passord",
+        "the password is empty; a member needs a password"),
+    "sync.admin.ready": (
+        "serveren {server} er klar (skjemaversjon {version})",
+        "the server {server} is ready (schema version {version})"),
+    "sync.admin.url_needed": (
+        "hvilken server? Oppgi --server URL (som administrator), eller sett {variable}",
+        "which server? Give --server URL (as an administrator), or set {variable}"),
+    "sync.admin.empty_login": ("brukernavnet er tomt", "the login name is empty"),
+    "sync.admin.with_risk_owner": ("{role} og risikoeier", "{role} and risk owner"),
+    "sync.admin.member_added": (
+        "«{login}» kan nå synkronisere med {server} som {role}",
+        "“{login}” may now sync with {server} as {role}"),
 }
 
 
