@@ -158,6 +158,7 @@ def run_window(db_path: Path | None) -> int:
     if window.live.me is None and window.live.board.people:
         _ask_who_am_i(window)
     window.show()
+    window.sync_controller.at_start()  # in the background, once the loop runs
     return _run_loop(window)
 
 

@@ -124,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="create the items that are due now (also done at every start)")
 
     _governance_parsers(sub)
+    from kanban_sec.cli_sync import add_parsers as sync_parsers
+
+    sync_parsers(sub)
 
     p = sub.add_parser("import", help="import items from CSV (all or nothing)")
     p.add_argument("file")
@@ -253,6 +256,8 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
         if given is not None and not given.strip():
             raise BadInput("db.empty_path")
         return run_window(Path(given) if given else None)
+    if args.command in _NO_BOARD:
+        return _NO_BOARD[args.command](args, lang, out)
     if args.command is None:
         print("No display: showing the board as text (the window needs a desktop session)."
               if lang == "en" else
@@ -555,6 +560,23 @@ def _governance_command(name: str) -> Any:
     return command
 
 
+def _sync_command(name: str) -> Any:
+    def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+        from kanban_sec.cli_sync import COMMANDS
+
+        return int(COMMANDS[name](service, args, lang, out))
+    return command
+
+
+def _cmd_server(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from kanban_sec.cli_sync import server_command
+
+    return int(server_command(args, lang, out))
+
+
+#: Commands that work without a board database (the sync server's set-up).
+_NO_BOARD = {"server": _cmd_server}
+
 _COMMANDS = {
     "board": _cmd_board,
     "demo": _cmd_demo,
@@ -577,4 +599,6 @@ _COMMANDS = {
     "wheel": _cmd_wheel,
     **{name: _governance_command(name) for name in (
         "recommend", "decide", "risks", "verify", "reject", "policy", "matrix", "wip")},
+    "sync": _sync_command("sync"),
+    "conflicts": _sync_command("conflicts"),
 }

@@ -708,8 +708,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "sync.run.done": ("sendt {pushed}, hentet {pulled}, {conflicts} nye konflikter",
                       "pushed {pushed}, pulled {pulled}, {conflicts} new conflicts"),
     "sync.run.open_conflicts": (
-        "{count} åpne konflikter: se `kanban-sec conflicts`",
-        "{count} open conflicts: see `kanban-sec conflicts`"),
+        "åpne konflikter: {count} (se `kanban-sec conflicts`)",
+        "open conflicts: {count} (see `kanban-sec conflicts`)"),
+    "sync.settings.ca_missing": (
+        "CA-sertifikatet {path} finnes ikke eller kan ikke leses",
+        "the CA certificate {path} does not exist or cannot be read"),
     "sync.conflicts.none": ("Ingen åpne konflikter.", "No open conflicts."),
     "sync.conflicts.col.id": ("id", "id"),
     "sync.conflicts.col.item": ("gjelder", "item"),
@@ -761,6 +764,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "which server? Give --server URL (as an administrator), or set {variable}"),
     "sync.admin.empty_login": ("brukernavnet er tomt", "the login name is empty"),
     "sync.admin.with_risk_owner": ("{role} og risikoeier", "{role} and risk owner"),
+    "sync.prompt.password": ("Passord for {account}: ", "Password for {account}: "),
+    "sync.prompt.admin": ("Administratorpassord for {account}: ",
+                          "Administrator password for {account}: "),
+    "sync.prompt.new": ("Nytt passord for {login}: ", "New password for {login}: "),
+    "sync.prompt.again": ("Samme passord en gang til: ", "The same password again: "),
     "sync.admin.member_added": (
         "«{login}» kan nå synkronisere med {server} som {role}",
         "“{login}” may now sync with {server} as {role}"),

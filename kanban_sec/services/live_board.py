@@ -20,7 +20,7 @@ from kanban_sec.domain.ranking import Ranked, rank, score_parts
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
-from kanban_sec.store.unit_of_work import Board, reading
+from kanban_sec.store.unit_of_work import Board, Reader, reading
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: Fields of an item whose change can change who owns it at the lowest level.
@@ -70,6 +70,8 @@ class LiveBoard:
     #: Open items an acceptance in force takes out of the ranking, as of :attr:`day`.
     acceptance: Acceptance = field(init=False)
     day: date = field(init=False)
+    #: Items with open sync conflicts: item id -> the fields in conflict.
+    conflicts: dict[str, tuple[str, ...]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reload()
@@ -79,6 +81,7 @@ class LiveBoard:
         """Read everything again (after an import, a sync, or another window's writes)."""
         with reading(self.service.db) as reader:
             self.board = reader.board()
+            self.conflicts = open_conflicts(reader)
         self.items = {item.id: item for item in self.board.items}
         self.tree = OrgTree(self.board.units, self.board.people)
         self._subtrees: dict[str, frozenset[str]] = {}
@@ -268,6 +271,16 @@ class LiveBoard:
 
     def column(self, status: Status) -> Any:
         return next(c for c in self.board.columns if c.key is status)
+
+
+def open_conflicts(reader: Reader) -> dict[str, tuple[str, ...]]:
+    """Items with open sync conflicts, and the fields in conflict (sorted)."""
+    found: dict[str, set[str]] = {}
+    for row_id, name in reader.conn.exec_driver_sql(
+            "SELECT row_id, field FROM conflicts WHERE entity = 'item'"
+            " AND resolved_at IS NULL AND deleted_at IS NULL"):
+        found.setdefault(row_id, set()).add(name)
+    return {row_id: tuple(sorted(names)) for row_id, names in found.items()}
 
 
 def _ranking_may_change(current: Item, new: dict[str, Any]) -> bool:

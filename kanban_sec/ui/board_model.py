@@ -60,6 +60,8 @@ class Card:
     accepted_until: str = ""
     #: In ``verify`` and the board policy wants a controlling member's verification.
     needs_verification: bool = False
+    #: Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts).
+    conflict: bool = False
 
     def accessible_text(self) -> str:
         """What a screen reader says: "rank 3, weakest link, Require MFA for ..."."""
@@ -77,6 +79,8 @@ class Card:
                 "%1", self.accepted_until))
         if self.classification == "confidential":
             parts.append(translate("Card", "confidential"))
+        if self.conflict:
+            parts.append(translate("Card", "sync conflict"))
         parts.append(self.title)
         return ", ".join(parts)
 
@@ -113,6 +117,7 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
         explanation=explanation,
         accepted_until=_day(accepted.valid_until) if accepted is not None else "",
         needs_verification=item.status is Status.VERIFY and live.needs_verification(item_id),
+        conflict=item_id in live.conflicts,
     )
 
 

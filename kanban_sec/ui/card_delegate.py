@@ -23,6 +23,8 @@ Index = QModelIndex | QPersistentModelIndex
 RISK_BANDS = ((4, "#2e7d32"), (12, "#b58900"), (25, "#c62828"))
 PADDING = 8
 MARGIN = 4
+#: The badge of a card changed elsewhere at the same time (an open sync conflict).
+CONFLICT_COLOUR = "#e65100"
 
 
 def risk_colour(risk: int) -> QColor:
@@ -147,6 +149,8 @@ class CardDelegate(QStyledItemDelegate):
         y += line
 
         badges = []
+        if card.conflict:
+            badges.append(("⚠ " + translate("Card", "conflict"), CONFLICT_COLOUR))
         if card.pinned:
             badges.append(("★ " + (card.pin_reason or translate("Card", "pinned")), "#6a1b9a"))
         if card.blocked:

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_toolbar()
         self._build_status_bar()
+        self._build_sync()
         self.retranslate()
         self._restore_settings()
         self.refresh_status()
@@ -258,6 +259,26 @@ class MainWindow(QMainWindow):
             status.addWidget(label)
         status.addPermanentWidget(self.path_label)
 
+    def _build_sync(self) -> None:
+        """The Sync menu, the status-bar indicator and the automatic sync (off the UI thread)."""
+        from kanban_sec.ui.sync_dialog import SyncController
+
+        self.sync_controller = SyncController(self.service.db, self)
+        self.sync_controller.finished.connect(self._synced)
+        self.sync_controller.running_changed.connect(self._sync_running)
+        self.sync_settings_action = self._action("sync-settings", self.open_sync_settings)
+        self.sync_now_action = self._action("sync-now", self.sync_now, "F9")
+        self.sync_cancel_action = self._action("sync-cancel", self.sync_controller.cancel)
+        self.sync_cancel_action.setEnabled(False)
+        self.conflicts_action = self._action("conflicts", self.open_conflicts)
+        self.sync_menu = self.menuBar().addMenu("")
+        self.sync_menu.setObjectName("sync-menu")
+        for action in (self.sync_now_action, self.sync_cancel_action, self.conflicts_action):
+            self.sync_menu.addAction(action)
+        self.sync_menu.addSeparator()
+        self.sync_menu.addAction(self.sync_settings_action)
+        self.statusBar().addPermanentWidget(self.sync_controller.label)
+
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Every visible string again (after a language switch)."""
@@ -266,6 +287,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.risk_menu.setTitle(self.tr("&Risk"))
+        self.sync_menu.setTitle(self.tr("&Sync"))
         self.lanes_menu.setTitle(self.tr("Swimlanes"))
         self.language_menu.setTitle(self.tr("Language"))
         texts = {
@@ -297,10 +319,15 @@ class MainWindow(QMainWindow):
             self.language_actions["nb"]: "Norsk bokmål",
             self.language_actions["en"]: "English",
             self.clear_filters_action: self.tr("Clear filters"),
+            self.sync_settings_action: self.tr("Sync settings…"),
+            self.sync_now_action: self.tr("Sync now"),
+            self.sync_cancel_action: self.tr("Cancel the sync"),
+            self.conflicts_action: self.conflicts_text(),
         }
         for action, text in texts.items():
             action.setText(text)
         self._undo_texts()
+        self.sync_controller.show_state()
         self.search.setPlaceholderText(self.tr("Search title, tag, reference, chain…"))
         self.search.setAccessibleName(self.tr("Search"))
         self.mine_box.setText(self.tr("Mine"))
@@ -487,6 +514,10 @@ class MainWindow(QMainWindow):
         if item.is_open and self.live.needs_verification(item_id):
             facts.append((self.tr("Before done"),
                           self.tr("a controlling member verifies it (board policy)")))
+        if item_id in self.live.conflicts:
+            facts.insert(0, (self.tr("⚠ Conflict"), self.tr(
+                "%1 was changed elsewhere at the same time; decide which value stays under "
+                "Sync ▸ Conflicts…").replace("%1", ", ".join(self.live.conflicts[item_id]))))
         lines += [f"- **{name}:** {value}" for name, value in facts]
         if item.description:
             lines += ["", "---", "", item.description]
@@ -846,6 +877,53 @@ class MainWindow(QMainWindow):
         self.board.refresh(set(self.live.items), rebuild_lanes=True)
         self.refresh_status()
 
+    # -- sync ----------------------------------------------------------------------------
+    def open_sync_settings(self) -> None:
+        from kanban_sec.ui.sync_dialog import SyncSettingsDialog
+
+        dialog = SyncSettingsDialog(self.service.db, self)
+        dialog.saved.connect(self.sync_controller.use)
+        self._keep(dialog)
+        dialog.open()
+
+    def sync_now(self) -> None:
+        """Sync in the background; without a server set up, open the settings."""
+        if not self.sync_controller.settings.configured:
+            self.open_sync_settings()
+            return
+        self.sync_controller.sync_now()
+
+    def _sync_running(self, running: bool) -> None:
+        self.sync_now_action.setEnabled(not running)
+        self.sync_cancel_action.setEnabled(running)
+
+    def _synced(self, result: Any) -> None:
+        """Show what the sync brought (the board is read again only when it brought some:
+        conflicts, too, come only with pulled changes)."""
+        if result.pulled:
+            self.reload()
+            self._show_detail(self.board.current_item() or "")
+        self.conflicts_action.setText(self.conflicts_text())
+
+    def conflicts_text(self) -> str:
+        count = self.sync_controller.open_conflicts
+        return self.tr("Conflicts (%1)…").replace("%1", str(count)) if count else \
+            self.tr("Conflicts…")
+
+    def open_conflicts(self) -> None:
+        from kanban_sec.ui.conflicts_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self.service, self)
+        dialog.resolved.connect(self._conflict_resolved)
+        dialog.show_item.connect(self.board.select_item)
+        self._keep(dialog)
+        dialog.open()
+
+    def _conflict_resolved(self, outcome: Outcome) -> None:
+        self.apply(outcome)  # written like any edit, and synced; not undone from here
+        self.sync_controller.recount()
+        self.conflicts_action.setText(self.conflicts_text())
+
     def set_lanes(self, mode: str) -> None:
         self.board.set_lane_mode(mode)
         self.lane_actions[mode].setChecked(True)
@@ -902,5 +980,6 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: Any) -> None:
+        self.sync_controller.wait()
         self.save_settings()
         super().closeEvent(event)

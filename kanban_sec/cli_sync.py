@@ -1,0 +1,378 @@
+"""Sync on the command line: `sync`, `conflicts` and `server` (init, add-member).
+
+Passwords come from the environment (``KANBAN_SEC_SYNC_PASSWORD``,
+``KANBAN_SEC_SERVER_PASSWORD``), the OS keyring, or a prompt on a terminal; never from an
+argument, and they are never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from kanban_sec.domain.errors import BadInput, KanbanError, NotFound
+from kanban_sec.domain.ids import short_id
+from kanban_sec.domain.text import t
+
+EXIT_OK = 0
+SERVER_PASSWORD_VARIABLE = "KANBAN_SEC_SERVER_PASSWORD"
+SERVER_URL_VARIABLE = "KANBAN_SEC_SERVER_URL"
+ROLES = ("governing", "operational", "controlling")
+
+
+def add_parsers(sub: Any) -> None:
+    """The `sync`, `conflicts` and `server` commands."""
+    p = sub.add_parser("sync", help="push this board's changes to the sync server and pull "
+                       "the others' (settings from the board unless given)")
+    p.add_argument("--remote", metavar="URL",
+                   help="the server, postgresql://USER@HOST:PORT/DATABASE (no password in it)")
+    p.add_argument("--user", metavar="U", help="the server login (default: the URL's)")
+    p.add_argument("--ca-file", metavar="F",
+                   help="the CA certificate that signed the server's (PEM)")
+    p.add_argument("--allow-plain-loopback", action="store_true",
+                   help="allow a connection without TLS to a server on this machine")
+    p.add_argument("--save", action="store_true",
+                   help="remember these settings for this board (the password goes to the "
+                   "keyring, never to a file)")
+
+    p = sub.add_parser("conflicts", help="changes made elsewhere at the same time as "
+                       "yours: list the open ones, or resolve one")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    inner = p.add_subparsers(dest="conflicts_command", metavar="resolve",
+                             parser_class=type(p))
+    r = inner.add_parser("resolve", help="keep the value the board has, take the other, or "
+                         "set a new one")
+    r.add_argument("id", metavar="ID", help="the conflict (its short id is enough)")
+    r.add_argument("resolution", choices=("keep", "take", "edit"),
+                   help="keep: the current value; take: the other value; edit: --value")
+    r.add_argument("--value", help="the new value (with edit)")
+
+    p = sub.add_parser("server", help="set up the sync server (administrators)")
+    inner = p.add_subparsers(dest="server_command", metavar="SUBCOMMAND", required=True,
+                             parser_class=type(p))
+    s = inner.add_parser("init", help="create the kanban-sec schema and roles in a database")
+    s.add_argument("url", metavar="URL", help="the database, as an administrator: "
+                   "postgresql://ADMIN@HOST:PORT/DATABASE (no password in it)")
+    _tls_options(s)
+    s = inner.add_parser("add-member", help="create a login that may sync, with its role")
+    s.add_argument("name", metavar="NAME", help="the new login")
+    s.add_argument("--role", required=True, choices=ROLES)
+    s.add_argument("--person", metavar="NAME", help="the person on the board the login "
+                   "writes as (default: NAME)")
+    s.add_argument("--risk-owner", action="store_true",
+                   help="may record risk decisions as a risk owner")
+    s.add_argument("--password-stdin", action="store_true",
+                   help="read the new member's password from standard input")
+    s.add_argument("--server", metavar="URL", help="the database, as an administrator "
+                   f"(default: {SERVER_URL_VARIABLE})")
+    _tls_options(s)
+
+
+def _tls_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ca-file", metavar="F",
+                        help="the CA certificate that signed the server's (PEM)")
+    parser.add_argument("--allow-plain-loopback", action="store_true",
+                        help="allow a connection without TLS to a server on this machine")
+
+
+# -- passwords ------------------------------------------------------------------------------
+
+def _can_prompt() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _prompt(text: str) -> str:
+    try:
+        return getpass.getpass(text)
+    except EOFError:
+        return ""
+
+
+def _sync_password(settings: Any, address: Any, lang: str) -> tuple[str, bool]:
+    """(password, whether it was typed in): environment, keyring, else a prompt."""
+    from kanban_sec.sync import settings as cfg
+
+    given = os.environ.get(cfg.PASSWORD_VARIABLE)
+    if given:
+        return given, False
+    unusable: KanbanError | None = None
+    try:
+        stored = cfg.get_password(settings)
+    except KanbanError as error:
+        stored, unusable = None, error
+    if stored:
+        return stored, False
+    if _can_prompt():
+        typed = _prompt(t("sync.prompt.password", lang, account=address.account))
+        if typed:
+            return typed, True
+    if unusable is not None:
+        raise unusable
+    raise KanbanError("sync.run.no_password", account=address.account,
+                      variable=cfg.PASSWORD_VARIABLE)
+
+
+def _server_password(account: str, lang: str) -> str:
+    given = os.environ.get(SERVER_PASSWORD_VARIABLE)
+    if given:
+        return given
+    if _can_prompt():
+        typed = _prompt(t("sync.prompt.admin", lang, account=account))
+        if typed:
+            return typed
+    raise KanbanError("sync.admin.no_password", account=account,
+                      variable=SERVER_PASSWORD_VARIABLE)
+
+
+def _new_member_password(args: argparse.Namespace, login: str, lang: str) -> str:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif _can_prompt():
+        password = _prompt(t("sync.prompt.new", lang, login=login))
+        if password and _prompt(t("sync.prompt.again", lang)) != password:
+            raise BadInput("sync.admin.passwords_differ")
+    else:
+        raise BadInput("sync.admin.member_password_needed")
+    if not password:
+        raise BadInput("sync.admin.empty_password")
+    return password
+
+
+# -- sync -----------------------------------------------------------------------------------
+
+def chosen_settings(db: Any, args: argparse.Namespace) -> Any:
+    """The board's stored settings with the options given on the command line."""
+    from kanban_sec.sync import settings as cfg
+
+    ca_file = str(Path(args.ca_file).expanduser().absolute()) if args.ca_file else None
+    return cfg.load(db).with_changes(
+        remote_url=args.remote, user=args.user, ca_file=ca_file,
+        allow_plain_loopback=True if args.allow_plain_loopback else None)
+
+
+def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    """Push and pull once; prints what moved."""
+    from kanban_sec.sync import settings as cfg
+    from kanban_sec.sync.client import sync
+
+    db = service.db
+    before = _open_conflicts(db)
+    chosen = chosen_settings(db, args)
+    address = cfg.address_of(chosen)
+    remote = cfg.remote_of(chosen)
+    password, typed = _sync_password(chosen, address, lang)
+    result = sync(db, remote, password)
+    if args.save:
+        cfg.save(db, chosen)
+        if typed and cfg.keyring_usable():
+            cfg.store_password(chosen, password)
+    new = len(_open_conflicts(db) - before)
+    print(t("sync.run.done", lang, pushed=result.pushed, pulled=result.pulled,
+            conflicts=new), file=out)
+    if result.conflicts:
+        print(t("sync.run.open_conflicts", lang, count=result.conflicts), file=out)
+    return EXIT_OK
+
+
+def _open_conflicts(db: Any) -> set[str]:
+    with db.connect(write=False) as conn:
+        return {r[0] for r in conn.exec_driver_sql(
+            "SELECT id FROM conflicts WHERE resolved_at IS NULL AND deleted_at IS NULL")}
+
+
+# -- conflicts ------------------------------------------------------------------------------
+
+def shown(value: Any) -> str:
+    """A field's value as one short line."""
+    if value is None or value == "":
+        return "∅"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = text.replace("\n", " ")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def sides(conflict: Any) -> tuple[Any, Any]:
+    """(mine, theirs): the overwritten value is mine when this replica made it; else mine
+    is the value the board has now."""
+    if conflict.mine:
+        return conflict.loser_value, conflict.winner_value
+    return conflict.winner_value, conflict.loser_value
+
+
+def resolution_for(conflict: Any, keep_mine: bool) -> Literal["keep", "take"]:
+    """``keep`` or ``take`` for "keep mine" (``True``) or "take theirs" (``False``)."""
+    return "take" if conflict.mine == keep_mine else "keep"
+
+
+def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    """List the open conflicts, or resolve one."""
+    if args.conflicts_command == "resolve":
+        return _resolve(service, args, lang, out)
+    from kanban_sec.sync.merge import list_conflicts
+
+    found = list_conflicts(service.db, open_only=True)
+    if args.json:
+        json.dump([conflict_json(c) for c in found], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    if not found:
+        print(t("sync.conflicts.none", lang), file=out)
+        return EXIT_OK
+    header = tuple(t(f"sync.conflicts.col.{name}", lang) for name in (
+        "id", "item", "field", "mine", "theirs", "who", "when"))
+    lines = [header]
+    for c in found:
+        mine, theirs = sides(c)
+        lines.append((short_id(c.id), _cut(c.title, 36), c.field, shown(mine), shown(theirs),
+                      c.loser_author, when(c.loser_at)))
+    widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
+    for row in lines:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip(),
+              file=out)
+    print(t("sync.conflicts.hint", lang), file=out)
+    return EXIT_OK
+
+
+def _cut(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def when(moment: datetime | None) -> str:
+    """A time in this computer's time zone, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+
+
+def conflict_json(conflict: Any) -> dict[str, Any]:
+    """A conflict for `conflicts --json`."""
+    mine, theirs = sides(conflict)
+    return {
+        "id": conflict.id,
+        "entity": conflict.entity,
+        "row_id": conflict.row_id,
+        "title": conflict.title,
+        "field": conflict.field,
+        "mine": mine,
+        "theirs": theirs,
+        "current_value": conflict.winner_value,
+        "overwritten_value": conflict.loser_value,
+        "overwritten_is_mine": conflict.mine,
+        "by": conflict.loser_author,
+        "at": conflict.loser_at.isoformat() if conflict.loser_at else None,
+    }
+
+
+def find_conflict(db: Any, fragment: str) -> Any:
+    """The conflict whose id is, starts or ends with ``fragment`` (dashes optional)."""
+    from kanban_sec.sync.merge import list_conflicts
+
+    wanted = fragment.strip().lower().replace("-", "")
+    every = list_conflicts(db, open_only=False) if wanted else []
+    matches = [c for c in every if c.id.replace("-", "") == wanted] or [
+        c for c in every if c.id.replace("-", "").endswith(wanted)
+        or c.id.replace("-", "").startswith(wanted)]
+    if not matches:
+        raise NotFound("sync.conflicts.not_found", id=fragment)
+    if len(matches) > 1:
+        raise BadInput("sync.conflicts.ambiguous", id=fragment,
+                       matches=", ".join(short_id(c.id) for c in matches[:5]))
+    return matches[0]
+
+
+def edit_value(text: str, like: Any) -> Any:
+    """``--value`` as the field's kind of value (``like``: a value the field has had)."""
+    from kanban_sec.domain.errors import FieldProblem, msg
+    from kanban_sec.domain.fields import parse_bool
+
+    try:
+        if isinstance(like, bool):
+            return parse_bool(text)
+        if isinstance(like, int | float):
+            try:
+                return type(like)(text.strip())
+            except ValueError:
+                raise FieldProblem(msg("value.not_integer", value=text)) from None
+    except FieldProblem as problem:
+        raise BadInput("field.problem", field="--value", problem=problem.msg) from None
+    return text
+
+
+def _resolve(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from kanban_sec.sync.merge import resolve_conflict
+
+    if args.resolution == "edit" and args.value is None:
+        raise BadInput("sync.conflicts.value_needed")
+    if args.resolution != "edit" and args.value is not None:
+        raise BadInput("sync.conflicts.value_only_edit")
+    conflict = find_conflict(service.db, args.id)
+    value = None
+    if args.value is not None:
+        like = conflict.winner_value if conflict.winner_value is not None \
+            else conflict.loser_value
+        value = edit_value(args.value, like)
+    outcome = resolve_conflict(service.db, service.author, conflict.id, args.resolution,
+                               value, person_id=service.person_id, lang=lang)
+    for warning in outcome.warnings:
+        print(f"kanban-sec: {warning.render(lang)}", file=sys.stderr)
+    print(t("sync.conflicts.resolved", lang, id=short_id(conflict.id), field=conflict.field,
+            title=conflict.title), file=out)
+    return EXIT_OK
+
+
+# -- server ---------------------------------------------------------------------------------
+
+def _admin_conninfo(url: str, args: argparse.Namespace, lang: str) -> tuple[str, Any]:
+    """The administrator's connection string (password included: memory only)."""
+    from kanban_sec.sync import settings as cfg
+
+    address = cfg.parse_url(url)
+
+    def conninfo(password: str) -> str:
+        return cfg.admin_conninfo(url, password, ca_file=args.ca_file,
+                                  allow_plain_loopback=args.allow_plain_loopback)
+
+    conninfo("")  # a bad address or a refused plain connection, before the password
+    return conninfo(_server_password(address.account, lang)), address
+
+
+def server_command(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    """`server init` and `server add-member` (no board database needed)."""
+    from kanban_sec.sync import server
+
+    if args.server_command == "init":
+        conninfo, address = _admin_conninfo(args.url, args, lang)
+        version = server.init_server(conninfo)
+        print(t("sync.admin.ready", lang, server=address.server, version=version), file=out)
+        return EXIT_OK
+    url = args.server or os.environ.get(SERVER_URL_VARIABLE, "")
+    if not url.strip():
+        raise BadInput("sync.admin.url_needed", variable=SERVER_URL_VARIABLE)
+    login = args.name.strip()
+    if not login:
+        raise BadInput("sync.admin.empty_login")
+    conninfo, address = _admin_conninfo(url, args, lang)
+    password = _new_member_password(args, login, lang)
+    server.add_member(conninfo, login, args.role, password, person=args.person or login,
+                      risk_owner=args.risk_owner)
+    role = t(f"role.{args.role}", lang)
+    if args.risk_owner:
+        role = t("sync.admin.with_risk_owner", lang, role=role)
+    print(t("sync.admin.member_added", lang, login=login, role=role, server=address.server),
+          file=out)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Any, argparse.Namespace, str, TextIO], int]] = {
+    "sync": sync_command,
+    "conflicts": conflicts_command,
+}
