@@ -145,32 +145,33 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>Over WIP-grensen: gjør noe ferdig før du begynner på mer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="152"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="154"/>
         <source>Accepted risk (out of the ranking until it expires)</source>
+        <extracomment>A card&apos;s context menu was asked for (right click or the menu key): where, global.</extracomment>
         <translation>Akseptert risiko (utenfor rangeringen til aksepten løper ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="156"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="158"/>
         <source>Ranked</source>
         <translation>Rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="163"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="165"/>
         <source>No chain</source>
         <translation>Uten kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="167"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="169"/>
         <source>No owner</source>
         <translation>Ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="169"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="171"/>
         <source>Expedite (pinned)</source>
         <translation>Haster (festet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="234"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="236"/>
         <source>Cards in rank order; Ctrl+Left and Ctrl+Right move the selected card</source>
         <translation>Kortene i rangert rekkefølge; Ctrl+Venstre og Ctrl+Høyre flytter det valgte kortet</translation>
     </message>
@@ -178,76 +179,86 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="68"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="70"/>
         <source>rank %1</source>
-        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification.</extracomment>
+        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts).</extracomment>
         <translation>plass %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="70"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="72"/>
         <source>weakest link</source>
         <translation>svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="72"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="151"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="155"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="76"/>
         <source>blocked</source>
         <translation>blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="76"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
         <source>risk accepted until %1</source>
         <translation>risiko akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="88"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="83"/>
+        <source>sync conflict</source>
+        <translation>synkroniseringskonflikt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="92"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="94"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="98"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="51"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="53"/>
         <source>%1 d</source>
-        <extracomment>Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high.</extracomment>
+        <extracomment>Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high. The badge of a card changed elsewhere at the same time (an open sync conflict).</extracomment>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="52"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="54"/>
         <source>no owner</source>
         <translation>ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="54"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="56"/>
         <source>can be delegated</source>
         <translation>kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="155"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="153"/>
+        <source>conflict</source>
+        <translation>konflikt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="159"/>
         <source>accepted until %1</source>
         <translation>akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="158"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="162"/>
         <source>needs verification</source>
         <translation>må verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="79"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="160"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="81"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="164"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="161"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="165"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
@@ -464,6 +475,80 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="571"/>
         <source>Delete the link %1?</source>
         <translation>Slette leddet %1?</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="58"/>
+        <source>Sync conflicts</source>
+        <extracomment>Emitted with the :class:`Outcome` of each resolution. The person wants to see the item of a conflict on the board (its id).</extracomment>
+        <translation>Synkroniseringskonflikter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="64"/>
+        <source>These values were changed on two computers at the same time. The board shows one of them everywhere; the other is kept here until somebody decides. Your choice syncs to everybody.</source>
+        <translation>Disse verdiene ble endret på to maskiner samtidig. Tavlen viser én av dem overalt; den andre tas vare på her til noen bestemmer. Valget ditt synkroniseres til alle.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="71"/>
+        <source>Item</source>
+        <translation>Oppgave</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="71"/>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="71"/>
+        <source>Mine</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="71"/>
+        <source>Theirs</source>
+        <translation>Deres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="72"/>
+        <source>Overwritten value by</source>
+        <translation>Overskrevet verdi av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="72"/>
+        <source>When</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="82"/>
+        <source>No open conflicts.</source>
+        <translation>Ingen åpne konflikter.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="85"/>
+        <source>Keep mine</source>
+        <translation>Behold min</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="88"/>
+        <source>Take theirs</source>
+        <translation>Ta deres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="91"/>
+        <source>Edit…</source>
+        <translation>Rediger…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="177"/>
+        <source>Edit the value</source>
+        <translation>Rediger verdien</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="178"/>
+        <source>New value for %1 of “%2”:</source>
+        <translation>Ny verdi for %1 i «%2»:</translation>
     </message>
 </context>
 <context>
@@ -1478,474 +1563,514 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="262"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="285"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="263"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="264"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="287"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="265"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="288"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="267"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="291"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="268"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="292"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="270"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="294"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="271"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="295"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="272"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="296"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="274"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="298"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="275"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="299"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="276"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="300"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="277"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="301"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="278"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="302"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="279"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="610"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="303"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="657"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="280"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="304"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="281"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="305"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="282"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="306"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="292"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="293"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="294"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="297"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="321"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="320"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="322"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="302"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="331"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="266"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="289"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="273"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="793"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
+        <source>&amp;Sync</source>
+        <translation>S&amp;ynkronisering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="297"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="841"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="283"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="307"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="284"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="308"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="285"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="309"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="286"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="310"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="287"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="311"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="288"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="312"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="289"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="291"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="303"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="322"/>
+        <source>Sync settings…</source>
+        <translation>Innstillinger for synkronisering…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="323"/>
+        <source>Sync now</source>
+        <translation>Synkroniser nå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="324"/>
+        <source>Cancel the sync</source>
+        <translation>Avbryt synkroniseringen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="332"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="304"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="333"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="305"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="334"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="306"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="482"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="597"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="335"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="511"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="644"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="321"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="339"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="342"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="371"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="345"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="346"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="375"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="377"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="378"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="390"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="419"/>
         <source>Matrix cell: likelihood %1 × consequence %2</source>
         <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="460"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="432"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="461"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="434"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="463"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="469"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="446"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="475"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="453"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="482"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="458"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="487"/>
         <source>**Risk accepted** until %1 by %2: %3</source>
         <translation>**Risiko akseptert** til %1 av %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="466"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="495"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="467"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="496"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="469"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="470"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="499"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="471"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="500"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="472"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="501"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="473"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="502"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="480"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="509"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="484"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="513"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="486"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="515"/>
         <source>Before done</source>
         <translation>Før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="487"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="516"/>
         <source>a controlling member verifies it (board policy)</source>
         <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="550"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <source>⚠ Conflict</source>
+        <translation>⚠ Konflikt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="519"/>
+        <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
+        <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="583"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="565"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="612"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="578"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="625"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="582"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="629"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="583"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="630"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="585"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="632"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="593"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="640"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="598"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="645"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="600"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="647"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="605"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="652"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="627"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="674"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="640"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="687"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="696"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="743"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="708"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="755"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="717"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="764"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="756"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="804"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="778"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="826"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="779"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="827"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="780"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="828"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="781"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="829"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="782"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="787"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="830"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="835"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="783"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="831"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="809"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="857"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="818"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="866"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="910"/>
+        <source>Conflicts (%1)…</source>
+        <translation>Konflikter (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="911"/>
+        <source>Conflicts…</source>
+        <translation>Konflikter…</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3147,215 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <location filename="../../kanban_sec/ui/standup_window.py" line="341"/>
         <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
         <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="100"/>
+        <source>The sync was cancelled; nothing is lost, the next sync goes on from there.</source>
+        <translation>Synkroniseringen ble avbrutt; ingenting er tapt, neste synkronisering fortsetter derfra.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="106"/>
+        <source>Something went wrong that should not have: %1 (details in %2)</source>
+        <translation>Noe gikk galt som ikke skulle skje: %1 (detaljer i %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="124"/>
+        <source>No password is stored for %1: enter it under Sync ▸ Sync settings…</source>
+        <translation>Ingen passord er lagret for %1: skriv det inn under Synkronisering ▸ Innstillinger for synkronisering…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="203"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="307"/>
+        <source>Sync is off: choose a server under Sync ▸ Sync settings…</source>
+        <extracomment>A sync finished: the :class:`~kanban_sec.sync.client.SyncResult`. A sync failed: the message shown. Running or not (actions enable accordingly).</extracomment>
+        <translation>Synkronisering er av: velg en server under Synkronisering ▸ Innstillinger for synkronisering…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="240"/>
+        <source>sending %1 of %2</source>
+        <translation>sender %1 av %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="243"/>
+        <source>receiving %1</source>
+        <translation>mottar %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="251"/>
+        <source>Pushed %1, pulled %2; open conflicts: %3</source>
+        <translation>Sendt %1, mottatt %2; åpne konflikter: %3</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="286"/>
+        <source>syncing…</source>
+        <translation>synkroniserer…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="289"/>
+        <source>Syncing with %1</source>
+        <translation>Synkroniserer med %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="291"/>
+        <source>synced %1</source>
+        <translation>synkronisert %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="293"/>
+        <source>⚠ conflicts: %1</source>
+        <translation>⚠ konflikter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="296"/>
+        <source>Synced with %1</source>
+        <translation>Synkronisert med %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="299"/>
+        <source>sync error</source>
+        <translation>synkroniseringsfeil</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="303"/>
+        <source>offline</source>
+        <translation>frakoblet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="305"/>
+        <source>Not synced yet: Sync ▸ Sync now (F9)</source>
+        <translation>Ikke synkronisert ennå: Synkronisering ▸ Synkroniser nå (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="310"/>
+        <source>Sync status</source>
+        <translation>Synkroniseringsstatus</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="343"/>
+        <source>Sync settings</source>
+        <extracomment>Emitted with the saved :class:`SyncSettings` (then the dialog closes).</extracomment>
+        <translation>Innstillinger for synkronisering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="349"/>
+        <source>Sync shares this board through a PostgreSQL server. The connection is encrypted (TLS) and the server&apos;s certificate is checked; the password is kept in your system&apos;s keyring, never in a file.</source>
+        <translation>Synkronisering deler denne tavlen via en PostgreSQL-server. Forbindelsen er kryptert (TLS) og serverens sertifikat kontrolleres; passordet oppbevares i systemets nøkkelring, aldri i en fil.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="359"/>
+        <source>the user in the address</source>
+        <translation>brukeren i adressen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="363"/>
+        <source>empty: keep the stored password</source>
+        <translation>tomt: behold det lagrede passordet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="364"/>
+        <source>Forget the stored password</source>
+        <translation>Glem det lagrede passordet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="373"/>
+        <source>empty: the system&apos;s trusted certificates</source>
+        <translation>tomt: systemets klarerte sertifikater</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="374"/>
+        <source>Choose…</source>
+        <translation>Velg…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="382"/>
+        <source>Allow an unencrypted connection to a server on this computer</source>
+        <translation>Tillat ukryptert forbindelse til en server på denne maskinen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="388"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="389"/>
+        <source>off</source>
+        <translation>av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="391"/>
+        <source>Sync when the board opens</source>
+        <translation>Synkroniser når tavlen åpnes</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="395"/>
+        <source>Test connection</source>
+        <translation>Test forbindelsen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="407"/>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="408"/>
+        <source>User</source>
+        <translation>Bruker</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="409"/>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="410"/>
+        <source>CA certificate</source>
+        <translation>CA-sertifikat</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="412"/>
+        <source>Sync automatically every</source>
+        <translation>Synkroniser automatisk hvert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="471"/>
+        <source>The stored password is removed.</source>
+        <translation>Det lagrede passordet er fjernet.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="472"/>
+        <source>No password was stored for this account.</source>
+        <translation>Ingen passord var lagret for denne kontoen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="475"/>
+        <source>The CA certificate that signed the server&apos;s</source>
+        <translation>CA-sertifikatet som signerte serverens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="479"/>
+        <source>Certificates (*.crt *.pem *.cer)</source>
+        <translation>Sertifikater (*.crt *.pem *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="480"/>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="510"/>
+        <source>Connected: the server is ready for this board.</source>
+        <translation>Tilkoblet: serveren er klar for denne tavlen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="519"/>
+        <source>Connecting…</source>
+        <translation>Kobler til…</translation>
     </message>
 </context>
 <context>
