@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from kanban_sec.domain import hlc
 from kanban_sec.domain.governance import RiskDecision, Verification
-from kanban_sec.domain.hlc import HybridLogicalClock, wall_millis
+from kanban_sec.domain.hlc import HybridLogicalClock
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import (
     Chain,
@@ -178,12 +179,15 @@ class UnitOfWork(Reader):
         self.bulk_rows: list[tuple[str, str]] = []
         self._written = 0
         stored: dict[str, str] = dict(conn.exec_driver_sql(
-            "SELECT key, value FROM meta WHERE key IN ('hlc', 'sync_cursor')").all())
+            "SELECT key, value FROM meta WHERE key IN ('hlc', 'sync_cursor', 'clock_offset')"
+        ).all())
         last = max(int(stored.get("hlc", 0)), db.clock.last)
         #: What this node had pulled from the server when these changes were made.
         self.base = parse_cursor(stored.get("sync_cursor"))
         self._clock = HybridLogicalClock(last)
-        self._wall = wall_millis()
+        # A sync that found this machine's clock off stored how far the server's is from
+        # it: new stamps follow the server's time (see sync/PROTOCOL.md, clock skew).
+        self._wall = hlc.wall_millis() + int(stored.get("clock_offset", 0))
 
     def _record(self, entity: str, row_id: str, fields: dict[str, tuple[Any, Any]]) -> Change:
         change = Change(new_id(), entity, row_id, fields, self._clock.now(self._wall),
@@ -243,8 +247,13 @@ class UnitOfWork(Reader):
         self.bulk_rows.extend((entity, row_id) for row_id in row_ids)
 
     def update(self, entity: str, row_id: str, values: dict[str, Any],
-               current: dict[str, Any] | None = None) -> Change | None:
-        """Set the fields that differ; no record and no new ``updated_at`` if none do."""
+               current: dict[str, Any] | None = None, *,
+               carry: Sequence[str] = ()) -> Change | None:
+        """Set the fields that differ; no record and no new ``updated_at`` if none do.
+
+        ``carry`` names unchanged fields to record too (as ``[value, value]``), so that the
+        change alone describes the row (a replica may get it before the row exists).
+        """
         if current is None:
             current = self.row(entity, row_id)
             if current is None:
@@ -254,6 +263,8 @@ class UnitOfWork(Reader):
         if not fields:
             return None
         fields["updated_at"] = (self.now_text, current["updated_at"])
+        for name in carry:
+            fields.setdefault(name, (current[name], current[name]))
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.conn.exec_driver_sql(
             f"UPDATE {TABLES[entity].name} SET {assignments} WHERE id = ?",

@@ -1,0 +1,292 @@
+"""The sync client: push this replica's new changes, pull everybody else's (no Qt).
+
+One :func:`sync` is: connect (verified TLS), check the server's schema version, make the
+node's clock follow the server's, push the unpushed changes (in batches, idempotent by
+change id, in one server transaction; marked pushed locally only after COMMIT), then pull
+in server order until nothing is left, each batch applied in one SQLite transaction
+together with the pull cursor (:func:`kanban_sec.sync.merge.apply_remote`).
+
+Whatever fails (server out of reach, wrong password, TLS, schema, a connection lost in the
+middle, the app killed), the local database is consistent and the next sync completes:
+pushes are idempotent, and a pull batch is applied all or nothing with its cursor.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+
+from kanban_sec.domain import hlc
+from kanban_sec.domain.errors import BadInput
+from kanban_sec.store import rows
+from kanban_sec.store.database import Database
+from kanban_sec.store.unit_of_work import parse_cursor
+from kanban_sec.sync import merge
+from kanban_sec.sync.errors import TlsFailure, describe_error
+from kanban_sec.sync.merge import RemoteChange, sync_error
+from kanban_sec.sync.server import CONNECT_TIMEOUT, check_version
+
+#: Called as ``on_progress(stage, done, total)``: stage ``"push"`` (total known) or
+#: ``"pull"`` (total ``None``: the server does not say how many are waiting).
+Progress = Callable[[str, int, int | None], None]
+#: A clock this close to the server's is left alone (network delay makes up the rest).
+CLOCK_TOLERANCE_MS = 1000
+
+_PUSH = """
+INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person,
+                                base_xid, base_seq, at)
+SELECT id, entity, row_id, fields, hlc, node_id, person, base_xid, base_seq, at
+FROM unnest(%s::uuid[], %s::text[], %s::text[], %s::jsonb[], %s::bigint[], %s::text[],
+            %s::text[], %s::bigint[], %s::bigint[], %s::timestamptz[])
+     WITH ORDINALITY AS u(id, entity, row_id, fields, hlc, node_id, person, base_xid,
+                          base_seq, at, n)
+ORDER BY n
+ON CONFLICT (id) DO NOTHING
+"""
+
+# The fast way: COPY into a temporary table, then the same INSERT from it.
+_PUSH_TABLE = """
+CREATE TEMP TABLE IF NOT EXISTS kanban_push (
+  n bigint, id uuid, entity text, row_id text, fields text, hlc bigint, node_id text,
+  person text, base_xid bigint, base_seq bigint, at timestamptz)
+"""
+_PUSH_COPY = ("COPY pg_temp.kanban_push (n, id, entity, row_id, fields, hlc, node_id, person,"
+              " base_xid, base_seq, at) FROM STDIN")
+_PUSH_FROM_TABLE = """
+INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person,
+                                base_xid, base_seq, at)
+SELECT id, entity, row_id, fields::jsonb, hlc, node_id, person, base_xid, base_seq, at
+FROM pg_temp.kanban_push ORDER BY n
+ON CONFLICT (id) DO NOTHING
+"""
+
+# In server order, and only below the oldest transaction still running: one that commits
+# late has a lower xid than rows already visible, so the cursor waits for it.
+_PULL = """
+SELECT id::text, entity, row_id, fields::text, hlc, node_id, person,
+       to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+       base_xid, base_seq, xid::text::bigint, seq
+FROM kanban_sec.changes
+WHERE (xid, seq) > (%s::text::xid8, %s) AND xid < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY xid, seq
+LIMIT %s
+"""
+
+@dataclass(frozen=True)
+class Remote:
+    """Where to sync: a libpq URL without a password, and how to trust the server."""
+
+    url: str
+    #: The CA certificate that signed the server's (else the system's trusted CAs).
+    ca_file: str | None = None
+    #: Allow a connection without TLS, to a server on this machine only.
+    allow_plain_loopback: bool = False
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What one sync did."""
+
+    #: Changes of this replica the server took in.
+    pushed: int
+    #: Changes of other replicas stored here.
+    pulled: int
+    #: Open conflicts on this replica after the sync.
+    conflicts: int
+    at: datetime
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine (a loopback name or address, or a Unix socket)."""
+    if not host or host.startswith("/") or host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def connect(remote: Remote, password: str, user: str | None = None) -> psycopg.Connection[Any]:
+    """An autocommit connection to the server: TLS with ``verify-full`` (``ca_file`` as root
+    certificate), or plain only to a loopback server when ``allow_plain_loopback``."""
+    try:
+        parts = {k: str(v) for k, v in conninfo_to_dict(remote.url).items() if v is not None}
+    except psycopg.Error as exc:
+        raise describe_error(exc, None, secrets=[password]) from None
+    if parts.get("password"):
+        raise sync_error(BadInput, "sync.url_has_password")
+    host = parts.get("host") or parts.get("hostaddr") or "localhost"
+    options: dict[str, Any] = {"password": password, "autocommit": True,
+                               "application_name": "kanban-sec"}
+    if user:
+        options["user"] = user
+    if "connect_timeout" not in parts:
+        options["connect_timeout"] = CONNECT_TIMEOUT
+    if remote.allow_plain_loopback:
+        if not all(is_loopback(h) for h in host.split(",")):
+            raise sync_error(TlsFailure, "sync.plain_refused", host=host)
+        options["sslmode"] = "disable"
+    else:
+        options["sslmode"] = "verify-full"
+        if remote.ca_file:
+            options["sslrootcert"] = remote.ca_file
+        elif not parts.get("sslrootcert") and psycopg.pq.version() >= 160000:
+            options["sslrootcert"] = "system"  # the operating system's trusted CAs
+    try:
+        return psycopg.connect(remote.url, **options)
+    except psycopg.Error as exc:
+        raise describe_error(exc, remote.url, secrets=[password]) from None
+
+
+def sync(db: Database, remote: Remote, password: str, *, batch: int = 2000,
+         on_progress: Progress | None = None) -> SyncResult:
+    """Push this replica's unpushed changes and pull everybody else's; see the module."""
+    progress = on_progress or (lambda stage, done, total: None)
+    conn = connect(remote, password)
+    try:
+        check_version(conn)
+        _follow_server_clock(db, conn)
+        pushed = push(db, conn, batch=batch, on_progress=progress)
+        pulled = pull(db, conn, batch=batch, on_progress=progress)
+    except psycopg.Error as exc:
+        raise describe_error(exc, remote.url, secrets=[password]) from None
+    finally:
+        conn.close()
+    at = datetime.now(UTC)
+    with db.connect(write=True) as local:
+        local.exec_driver_sql(
+            "INSERT INTO meta (key, value) VALUES ('sync_last', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (rows.ts(at),))
+        open_conflicts = int(local.exec_driver_sql(
+            "SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"
+            " AND deleted_at IS NULL").scalar_one())
+    return SyncResult(pushed, pulled, open_conflicts, at)
+
+
+# -- the clock ------------------------------------------------------------------------------------
+
+def server_offset(conn: psycopg.Connection[Any]) -> tuple[int, int]:
+    """The server's clock in epoch milliseconds, and how far it is from this machine's."""
+    before = hlc.wall_millis()
+    row = conn.execute(
+        "SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint").fetchone()
+    after = hlc.wall_millis()
+    server = int(row[0]) if row else before
+    return server, server - (before + after) // 2
+
+
+def _follow_server_clock(db: Database, conn: psycopg.Connection[Any]) -> None:
+    server, offset = server_offset(conn)
+    if abs(offset) < CLOCK_TOLERANCE_MS:
+        offset = 0
+    ahead = merge.unpushed_ahead(db, server)
+    on_server: list[str] = []
+    if ahead:  # the answer to an earlier push may have been lost: those keep their stamps
+        found = conn.execute("SELECT id::text FROM kanban_sec.changes WHERE id = ANY(%s::uuid[])",
+                             (ahead,)).fetchall()
+        on_server = [r[0] for r in found]
+    merge.follow_server_clock(db, server, offset, on_server)
+
+
+# -- push -----------------------------------------------------------------------------------------
+
+def push(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
+         on_progress: Progress | None = None) -> int:
+    """Send the unpushed changes in one server transaction; mark them pushed after COMMIT.
+    Returns how many the server did not have yet."""
+    with db.connect(write=False) as local:
+        last, total = local.exec_driver_sql(
+            "SELECT max(seq), count(*) FROM changes WHERE pushed = 0").one()
+    if not total:
+        return 0
+    copying = _push_table(conn)
+    taken = sent = 0
+    after = 0
+    with conn.transaction():
+        while True:  # read a batch at a time: a first sync may send a whole board
+            with db.connect(write=False) as local:
+                chunk = local.exec_driver_sql(
+                    "SELECT seq, id, entity, row_id, fields, hlc, node_id, author, base_xid,"
+                    " base_seq, at FROM changes WHERE pushed = 0 AND seq > ? AND seq <= ?"
+                    " ORDER BY seq LIMIT ?", (after, last, batch)).all()
+            if not chunk:
+                break
+            if copying:
+                taken += _copy_batch(conn, chunk)
+            else:
+                columns = list(zip(*chunk, strict=True))
+                taken += conn.execute(_PUSH, [list(c) for c in columns[1:]]).rowcount
+            after = chunk[-1][0]
+            sent += len(chunk)
+            if on_progress is not None:
+                on_progress("push", sent, total)
+    mark_pushed(db, last)
+    return taken
+
+
+def _push_table(conn: psycopg.Connection[Any]) -> bool:
+    """Whether the session has its temporary table for COPY (a server may deny TEMP)."""
+    try:
+        conn.execute(_PUSH_TABLE)
+    except psycopg.errors.InsufficientPrivilege:
+        return False
+    return True
+
+
+def _copy_batch(conn: psycopg.Connection[Any], chunk: Sequence[Any]) -> int:
+    with conn.cursor() as cur:
+        with cur.copy(_PUSH_COPY) as copy:
+            for row in chunk:
+                copy.write_row(row)
+        cur.execute(_PUSH_FROM_TABLE)
+        taken = cur.rowcount
+        cur.execute("TRUNCATE pg_temp.kanban_push")
+    return taken
+
+
+def mark_pushed(db: Database, up_to_seq: int) -> None:
+    """The changes up to local ``seq`` are on the server (after its COMMIT returned)."""
+    with db.connect(write=True) as local:
+        local.exec_driver_sql("UPDATE changes SET pushed = 1 WHERE pushed = 0 AND seq <= ?",
+                              (up_to_seq,))
+
+
+# -- pull -----------------------------------------------------------------------------------------
+
+def pull(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
+         on_progress: Progress | None = None) -> int:
+    """Fetch and apply batches in server order until none is left; returns how many
+    changes were new here."""
+    with db.connect(write=False) as local:
+        stored = local.exec_driver_sql(
+            "SELECT value FROM meta WHERE key = 'sync_cursor'").scalar_one_or_none()
+    xid, seq = parse_cursor(stored)
+    cursor = (xid or 0, seq or 0)
+    new = done = 0
+    while True:
+        found = fetch(conn, cursor, batch)
+        if not found:
+            break
+        cursor = (found[-1].pos_xid, found[-1].pos_seq)
+        result = merge.apply_remote(db, found, cursor)
+        new += result.new
+        done += len(found)
+        if on_progress is not None:
+            on_progress("pull", done, None)
+        if len(found) < batch:
+            break
+    return new
+
+
+def fetch(conn: psycopg.Connection[Any], cursor: tuple[int, int],
+          limit: int) -> Sequence[RemoteChange]:
+    """The next changes after ``cursor`` in server order (at most ``limit``)."""
+    with conn.cursor() as cur:
+        cur.execute(_PULL, (str(cursor[0]), cursor[1], limit))
+        return [RemoteChange._make(r) for r in cur.fetchall()]
