@@ -16,6 +16,7 @@ import bench_flow
 import bench_import
 import bench_ranking
 import bench_standup
+import bench_sync
 import bench_window
 from common import machine_info, profile_requested
 
@@ -46,7 +47,7 @@ def main(argv: list[str]) -> None:
     print(machine_info(), flush=True)
     reports = []
     for module in (bench_ranking, bench_export, bench_import, bench_window, bench_flow,
-                   bench_standup):
+                   bench_standup, bench_sync):
         start = time.perf_counter()
         report = module.run(show_profile=show)
         print("\n".join(report["lines"]), flush=True)

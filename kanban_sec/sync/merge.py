@@ -12,7 +12,7 @@ row, a change is a **head** when no other change to that field has seen it (a la
 of the same node, or one whose node had pulled it: ``pos <= base``). The winner W is the
 highest head; every other head C whose value differs (heads are concurrent with each other
 by construction) is the conflict ``(W, C)``: a value somebody set, that nobody who knew it
-replaced, and that is not the value now. Its id is ``uuid5(W.id + C.id)``. Resolving one
+replaced, and that is not the value now. Its id is ``uuid5(W.id + C.id + field)``. Resolving one
 writes a change on entity ``conflict`` that carries the conflict's description as well as
 ``resolved_at``/``resolution``/``resolved_by``, so every replica shows it resolved, even
 one that had not derived it (yet), and a resolved conflict stays listed after the values
@@ -50,7 +50,7 @@ from kanban_sec.store.database import Database
 from kanban_sec.store.schema import TABLES
 from kanban_sec.store.unit_of_work import UnitOfWork, parse_cursor, reading, writing
 
-#: Conflict ids: ``uuid5(NAMESPACE, winner id + loser id)``, the same on every replica.
+#: Conflict ids: ``uuid5(NAMESPACE, winner id + loser id + field)``, the same everywhere.
 CONFLICT_NAMESPACE = uuid.UUID("0b8f3d56-6a4e-4b8e-9f0c-5d2b7e1c9a31")
 #: Fields whose overwriting is no conflict: stamps the other fields already tell.
 BOOKKEEPING = frozenset({"created_at", "updated_at", "status_changed_at", "started_at",
@@ -483,9 +483,10 @@ def conflicts_among(changes: Sequence[_Change]) -> Iterator[tuple[_Change, _Chan
         yield winner, head
 
 
-def conflict_id(winner_change: str, loser_change: str) -> str:
-    """The id every replica gives the conflict of these two changes."""
-    return str(uuid.uuid5(CONFLICT_NAMESPACE, winner_change + loser_change))
+def conflict_id(winner_change: str, loser_change: str, field: str) -> str:
+    """The id every replica gives the conflict of these two changes over ``field`` (two
+    changes that each set several fields can conflict over each of them)."""
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{winner_change}{loser_change}:{field}"))
 
 
 def _normal(value_json: str) -> str:
@@ -494,7 +495,8 @@ def _normal(value_json: str) -> str:
 
 def _conflict_row(winner: _Change, loser: _Change) -> tuple[Any, ...]:
     made = max(winner.at, loser.at)
-    return (conflict_id(winner.id, loser.id), winner.entity, winner.row_id, winner.field,
+    return (conflict_id(winner.id, loser.id, winner.field), winner.entity, winner.row_id,
+            winner.field,
             winner.id, loser.id, _normal(winner.value), _normal(loser.value), loser.author,
             loser.at, made, made)
 

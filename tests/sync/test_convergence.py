@@ -143,13 +143,13 @@ def expected_conflicts(db: Database) -> set[str]:
         return c["pos"] is not None and d["base"] is not None and c["pos"] <= d["base"]
 
     expected = set()
-    for changes in by_field.values():
+    for (_entity, _row, field), changes in by_field.items():
         winner = max(changes, key=lambda c: (c["hlc"], c["node"]))
         for c in changes:
             head = not any(saw(d, c) for d in changes)
             if head and c is not winner and c["value"] != winner["value"] \
                     and not saw(c, winner):
-                expected.add(conflict_id(winner["id"], c["id"]))
+                expected.add(conflict_id(winner["id"], c["id"], field))
     return expected
 
 

@@ -338,7 +338,8 @@ def test_the_conflict_id_is_the_same_everywhere(open_db, server):
     for db in (a, b, a):
         server.sync(db)
     [mine], [theirs] = list_conflicts(a), list_conflicts(b)
-    assert mine.id == theirs.id == conflict_id(mine.winner_change, mine.loser_change)
+    assert mine.id == theirs.id == conflict_id(mine.winner_change, mine.loser_change,
+                                               "title")
 
 
 @pytest.mark.parametrize("resolution, expected", [("keep", "Bob's"), ("take", "Ann's"),
@@ -465,3 +466,18 @@ def test_taking_a_value_follows_the_rules_of_the_field(open_db, server):
         resolve_conflict(b, "Bob", conflict.id, "take")
     assert "controlling member" in str(caught.value)
     assert snapshot(b) == before
+
+
+def test_two_changes_of_several_fields_conflict_over_each_field(open_db, server):
+    a, b = open_db("a"), open_db("b")
+    item = BoardService(a, "Ann").create_item("Start").row_id
+    server.sync(a)
+    server.sync(b)
+    BoardService(a, "Ann").edit_item(item, title="A", description="Ann's text")
+    BoardService(b, "Bob").edit_item(item, title="B", description="Bob's text")
+    for db in (a, b, a):
+        server.sync(db)
+    for db in (a, b):
+        found = list_conflicts(db)
+        assert sorted(c.field for c in found) == ["description", "title"]
+        assert len({c.id for c in found}) == 2
