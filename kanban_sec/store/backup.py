@@ -50,13 +50,21 @@ def newest(db_path: Path) -> Path | None:
     folder = folder_for(db_path)
     if not folder.is_dir():
         return None
-    found = sorted(folder.glob(f"{db_path.stem}-*.sqlite"), key=lambda p: p.stat().st_mtime)
-    return found[-1] if found else None
+    dated = []
+    for path in folder.glob(f"{db_path.stem}-*.sqlite"):
+        try:  # another program starting on the same file may be pruning its backups
+            dated.append((path.stat().st_mtime, path))
+        except FileNotFoundError:
+            continue
+    return max(dated)[1] if dated else None
 
 
 def daily(db_path: Path) -> Path | None:
     """Take a backup unless one was taken in the last 24 hours."""
     latest = newest(db_path)
-    if latest is not None and time.time() - latest.stat().st_mtime < DAY:
-        return None
-    return take(db_path)
+    try:
+        if latest is not None and time.time() - latest.stat().st_mtime < DAY:
+            return None
+        return take(db_path)
+    except (FileExistsError, FileNotFoundError):
+        return None  # two programs started on the file at once: the other one takes it

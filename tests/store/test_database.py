@@ -218,3 +218,14 @@ def test_reading_works_while_another_program_writes(tmp_path, monkeypatch):
         holder.execute("ROLLBACK")
         holder.close()
     assert titles == ["Les meg"]  # the committed state, not the writer's unfinished change
+
+
+def test_two_programs_starting_at_once_do_not_fail_on_the_daily_backup(tmp_path, monkeypatch):
+    db_path = tmp_path / "board.sqlite"
+    open_database(db_path, daily_backup=False).close()
+
+    def raced(*_args, **_kwargs):
+        raise FileExistsError("the other program made this backup file first")
+
+    monkeypatch.setattr(backup, "take", raced)
+    assert backup.daily(db_path) is None
