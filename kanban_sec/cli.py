@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "in your user data folder)")
     parser.add_argument("--lang", choices=("nb", "en"), help="language of messages "
                         "(default: from the locale)")
+    parser.add_argument("--self-check", action="store_true", help="check this installation: "
+                        "database (read-only), migrations on a temporary copy, translations "
+                        "and the window offscreen; exit 0 when all pass")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("demo", help="load the example board into an empty database")
@@ -225,9 +228,11 @@ def append_to_log(where: Path, text: str) -> None:
 
 
 def _log_unexpected(error: BaseException) -> Path:
-    where = log_path()
-    append_to_log(where, "".join(traceback.format_exception(error)))
-    return where
+    from kanban_sec.store.recovery import scrub, write_crash_report
+
+    where = log_path()  # the log and the crash report beside it hold no password
+    append_to_log(where, scrub("".join(traceback.format_exception(error))))
+    return write_crash_report(where.parent, error) or where
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -248,7 +253,18 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _self_check(args: argparse.Namespace, out: TextIO) -> int:
+    from kanban_sec.ui.self_check import run  # PySide6 only when asked for
+
+    given = args.db if args.db is not None else os.environ.get("KANBAN_SEC_DB")
+    if given is not None and not given.strip():
+        raise BadInput("db.empty_path")
+    return run(Path(given) if given else default_db_path(), out)
+
+
 def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    if getattr(args, "self_check", False):
+        return _self_check(args, out)
     if args.command is None and _has_display():
         from kanban_sec.app import run_window
 

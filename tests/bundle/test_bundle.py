@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+
+#: Qt libraries the app does not use and the bundle must not carry (they are large).
+UNWANTED = ("QtWebEngine", "Qt6WebEngine", "Qt3D", "Qt63D", "QtQuick3D", "Qt6Quick3D")
+
+
+def _bundle_size_mb(folder: Path) -> float:
+    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return total / 1e6
+
+
+def _timed(command: list[str],
+           env: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], float]:
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    return result, time.perf_counter() - start
 
 
 def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
@@ -17,10 +35,11 @@ def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
          str(ROOT / "pyinstaller.spec")],
         cwd=tmp_path, capture_output=True, text=True, timeout=900)
     assert build.returncode == 0, build.stderr[-3000:]
-    exe = tmp_path / "dist" / "kanban-sec" / "kanban-sec"
+    bundle = tmp_path / "dist" / "kanban-sec"
+    exe = bundle / "kanban-sec"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KANBAN_SEC_LANG": "en",
            "KANBAN_SEC_USER": "tester"}
-    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, env=env)
+    version, version_s = _timed([str(exe), "--version"], env)
     from kanban_sec import __version__
 
     assert version.returncode == 0 and version.stdout.strip() == f"kanban-sec {__version__}"
@@ -33,3 +52,48 @@ def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
                              text=True, env=env)
     assert listing.returncode == 0 and "Weakest link in" in listing.stdout
     assert os.path.getsize(db) > 0
+
+    # The frozen self-check: database, migrations on a copy, translations, the window
+    # offscreen (no display here: the check chooses the offscreen platform itself).
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    check, check_s = _timed([str(exe), "--db", str(db), "--self-check"], env)
+    assert check.returncode == 0, check.stdout + check.stderr
+    lines = check.stdout.splitlines()
+    checks = [line for line in lines if line.startswith(("OK ", "FAIL "))]
+    assert len(checks) == 5 and all(line.startswith("OK ") for line in checks), check.stdout
+    assert "(frozen)" in lines[0]
+    assert lines[-1] == "self-check passed"
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+    # Nothing large the app does not need.
+    unwanted = [str(p.relative_to(bundle)) for p in bundle.rglob("*")
+                if any(name in p.name for name in UNWANTED)]
+    assert unwanted == []
+    assert (bundle / "_internal" / "resources" / "translations" / "kanban_sec_nb.qm").is_file()
+    assert (bundle / "_internal" / "resources" / "icons" / "kanban-sec.svg").is_file()
+    platforms = bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms"
+    assert (platforms / "libqoffscreen.so").is_file() and (platforms / "libqxcb.so").is_file()
+
+    size = _bundle_size_mb(bundle)
+    print(f"\nbundle: {size:.0f} MB in {bundle}; frozen start-up (wall clock, one run): "
+          f"--version {version_s:.2f} s, --self-check {check_s:.2f} s")
+    assert size < 400
+
+
+def test_desktop_file_and_icon():
+    desktop = ROOT / "resources" / "kanban-sec.desktop"
+    entries = dict(line.split("=", 1) for line in desktop.read_text(encoding="utf-8").splitlines()
+                   if "=" in line)
+    assert entries["Exec"] == "kanban-sec" and entries["Icon"] == "kanban-sec"
+    assert entries["Terminal"] == "false" and "Name[nb]" in entries
+    assert entries["Categories"] == "Office;ProjectManagement;"
+    icons = ROOT / "resources" / "icons"
+    assert (icons / "kanban-sec.svg").is_file()
+    for size in (48, 128, 256):
+        png = (icons / f"kanban-sec-{size}.png").read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(png[16:20], "big") == size == int.from_bytes(png[20:24], "big")
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        check = subprocess.run([validator, str(desktop)], capture_output=True, text=True)
+        assert check.returncode == 0 and not check.stdout.strip(), check.stdout + check.stderr

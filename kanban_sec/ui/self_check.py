@@ -1,0 +1,164 @@
+"""``kanban-sec --self-check``: can this installation (or frozen bundle) run here?
+
+One line per check; exit 0 when all pass, 1 at the first failure (naming it). The real
+database is only ever opened read-only: migrations and the window run on a temporary copy.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from kanban_sec.domain.errors import KanbanError
+
+EXIT_OK, EXIT_FAILURE = 0, 1
+
+
+def _versions(_db: Path, _work: Path) -> str:
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
+    return (f"Python {sys.version.split()[0]}{frozen}, PySide6 {PySide6.__version__}, "
+            f"Qt {qVersion()}")
+
+
+def _database(db: Path, _work: Path) -> str:
+    from kanban_sec.store import migrate
+
+    if not db.exists():
+        return f"{db} does not exist yet (a new one would be created)"
+    revision = migrate.revision_of(db)  # read-only; refuses foreign or newer files
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+    return f"{db} opened read-only, schema revision {revision or 'none (blank)'}"
+
+
+def _copy_path(work: Path) -> Path:
+    return work / "board.sqlite"
+
+
+def _migrations(db: Path, work: Path) -> str:
+    from kanban_sec.store import migrate
+    from kanban_sec.store.database import open_database
+
+    copy = _copy_path(work)
+    if db.exists():
+        # SQLite's backup API from a read-only connection: the copy includes anything still
+        # in the write-ahead log, and the original is not written to.
+        src = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        source = "a copy"
+    else:
+        source = "a new empty database"
+    before = migrate.revision_of(copy) if copy.exists() else None
+    opened = open_database(copy, daily_backup=False)
+    opened.close()
+    after = migrate.revision_of(copy)
+    if after != migrate.HEAD:
+        raise RuntimeError(f"the copy is at revision {after}, not {migrate.HEAD}")
+    return f"{source} migrated from {before or 'blank'} to head {after}"
+
+
+def _app() -> object:
+    if not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY")
+            or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kanban_sec.app import ensure_app
+
+    return ensure_app()
+
+
+def _translations(_db: Path, _work: Path) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from kanban_sec.ui import i18n
+
+    _app()
+    qm = i18n.translations_folder() / "kanban_sec_nb.qm"
+    if not qm.is_file():
+        raise RuntimeError(f"{qm} is missing")
+    try:
+        i18n.install("nb")
+        text = QCoreApplication.translate("MainWindow", "&File")
+        if text != "&Fil":
+            raise RuntimeError(f"'&File' translates to {text!r}, not '&Fil'")
+    finally:
+        i18n.install("en")
+    return f"nb loaded from {qm.parent}, '&File' -> '&Fil'"
+
+
+def _window(_db: Path, work: Path) -> str:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    _app()
+    # The window reads the user's settings (language, layout): keep it off the real ones.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(work / "settings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(work / "settings"))
+    from kanban_sec.app import create_main_window
+
+    window = create_main_window(_copy_path(work))
+    try:
+        window.show()
+        QApplication.processEvents()
+        frame = window.grab()
+        if frame.isNull() or frame.width() == 0:
+            raise RuntimeError("the window painted no frame")
+        size = f"{frame.width()}x{frame.height()}"
+    finally:
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    platform = QApplication.platformName()
+    return f"main window created, shown and grabbed ({size}, platform {platform})"
+
+
+CHECKS: tuple[tuple[str, Callable[[Path, Path], str]], ...] = (
+    ("versions", _versions),
+    ("database", _database),
+    ("migrations", _migrations),
+    ("translations", _translations),
+    ("window", _window),
+)
+
+
+def run(db_path: Path, out: TextIO | None = None) -> int:
+    """Run every check against ``db_path`` (never changed); 0 when all pass, else 1."""
+    out = out or sys.stdout
+    db = Path(db_path).expanduser().absolute()
+    with tempfile.TemporaryDirectory(prefix="kanban-sec-self-check-") as folder:
+        work = Path(folder)
+        for name, check in CHECKS:
+            try:
+                detail = check(db, work)
+            except Exception as error:  # report the failing check, then stop
+                reason = str(error) or type(error).__name__
+                if isinstance(error, KanbanError):  # the user's message, not the key
+                    reason = error.message("en")
+                print(f"FAIL {name}: {reason}", file=out)
+                if os.environ.get("KANBAN_SEC_DEBUG"):
+                    traceback.print_exc(file=sys.stderr)
+                print("self-check failed", file=out)
+                out.flush()
+                return EXIT_FAILURE
+            print(f"OK   {name}: {detail}", file=out)
+            out.flush()
+    print("self-check passed", file=out)
+    return EXIT_OK

@@ -1,0 +1,73 @@
+"""`kanban-sec --self-check`: every check on a copy, never a change to the real board."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CHECKS = ("versions", "database", "migrations", "translations", "window")
+
+
+def _self_check(db: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    # A process of its own, as a user runs it: the check makes its own QApplication.
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_DATA_HOME": str(home / ".data"), "KANBAN_SEC_USER": "tester",
+           "KANBAN_SEC_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "kanban_sec", "--db", str(db), "--self-check"],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_passes_on_a_demo_board_and_leaves_it_byte_identical(db_path, tmp_path):
+    before, mtime = _digest(db_path), db_path.stat().st_mtime_ns
+    result = _self_check(db_path, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    for name in CHECKS:
+        assert any(line.startswith(f"OK   {name}:") for line in lines), result.stdout
+    assert not any(line.startswith("FAIL") for line in lines)
+    from kanban_sec.store.migrate import HEAD
+
+    assert f"schema revision {HEAD}" in result.stdout
+    assert lines[-1] == "self-check passed"
+    assert _digest(db_path) == before and db_path.stat().st_mtime_ns == mtime
+    # No backups, copies or new databases beside the real one.
+    assert sorted(p.name for p in db_path.parent.iterdir()
+                  if p.name.startswith(db_path.name) and not p.name.endswith(("-wal", "-shm"))
+                  ) == [db_path.name]
+
+
+def test_a_database_that_does_not_exist_yet_is_not_created(tmp_path):
+    missing = tmp_path / "new.sqlite"
+    result = _self_check(missing, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK   migrations: a new empty database migrated" in result.stdout
+    assert not missing.exists()
+
+
+def test_fails_clearly_on_a_file_that_is_not_a_kanban_sec_database(tmp_path):
+    other = tmp_path / "other.sqlite"
+    import sqlite3
+
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = _digest(other)
+    result = _self_check(other, tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "FAIL database:" in result.stdout
+    assert "self-check failed" in result.stdout
+    assert _digest(other) == before
+
+    text = tmp_path / "notes.sqlite"
+    text.write_text("not a database at all\n")
+    result = _self_check(text, tmp_path)
+    assert result.returncode == 1 and "FAIL database:" in result.stdout
+    assert text.read_text() == "not a database at all\n"
