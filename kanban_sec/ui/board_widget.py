@@ -80,7 +80,11 @@ class ColumnHeader(QLabel):
                "over": translate("Board", "Over the WIP limit: finish something before "
                                           "starting more")}
         self.setToolTip(tip[state])
-        self.setAccessibleName(self.text().replace("<b>", "").replace("</b>", ""))
+        plain = self.text().replace("<b>", "").replace("</b>", "").replace(
+            "<small>", "").replace("</small>", "")
+        self.setAccessibleName(plain)
+        self.setAccessibleDescription(tip[state] or translate(
+            "Board", "Column header: the number of cards and the WIP limit"))
 
 
 @dataclass
@@ -235,6 +239,7 @@ class BoardWidget(QWidget):
         view.setAccessibleName(status_name(status))
         view.setAccessibleDescription(translate("Board", "Cards in rank order; Ctrl+Left and "
                                                   "Ctrl+Right move the selected card"))
+        view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         view.installEventFilter(self)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(
@@ -251,6 +256,17 @@ class BoardWidget(QWidget):
         if index.isValid():
             view.setCurrentIndex(index)
             self.menu_requested.emit(view.viewport().mapToGlobal(point))
+
+    def menu_for_current(self, view: QListView) -> bool:
+        """The card menu from the keyboard (Menu key, Shift+F10): at the current card."""
+        index = view.currentIndex()
+        if not index.isValid():
+            return False
+        if not view.selectionModel().isSelected(index):
+            view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        rect = view.visualRect(index)
+        self.menu_requested.emit(view.viewport().mapToGlobal(rect.center()))
+        return True
 
     def view(self, status: Status, lane: int = 0) -> QListView:
         return self.lanes[lane].views[status]
@@ -411,6 +427,11 @@ class BoardWidget(QWidget):
                 index = watched.currentIndex()
                 if index.isValid():
                     self.item_activated.emit(index.data(Qt.ItemDataRole.UserRole))
+                return True
+            if key == Qt.Key.Key_Menu or (
+                    key == Qt.Key.Key_F10
+                    and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+                self.menu_for_current(watched)
                 return True
         return super().eventFilter(watched, event)
 

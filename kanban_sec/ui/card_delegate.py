@@ -20,11 +20,23 @@ from kanban_sec.ui.i18n import translate
 Index = QModelIndex | QPersistentModelIndex
 
 #: Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high.
-RISK_BANDS = ((4, "#2e7d32"), (12, "#b58900"), (25, "#c62828"))
+#: Dark enough for white text at WCAG AA (≥ 4.5:1).
+RISK_BANDS = ((4, "#2e7d32"), (12, "#8d6e00"), (25, "#c62828"))
 PADDING = 8
 MARGIN = 4
 #: The badge of a card changed elsewhere at the same time (an open sync conflict).
-CONFLICT_COLOUR = "#e65100"
+CONFLICT_COLOUR = "#bf360c"
+#: Every colour white text is drawn on (pills and badges), for the contrast tests.
+PINNED_COLOUR = "#6a1b9a"
+BLOCKED_COLOUR = "#c62828"
+ACCEPTED_COLOUR = "#2e7d32"
+VERIFY_COLOUR = "#1565c0"
+CLASSIFIED_COLOUR = "#455a64"
+#: Every colour white text is drawn on (score pills and badges), for the contrast tests.
+BADGE_COLOURS = (*(colour for _upper, colour in RISK_BANDS), CONFLICT_COLOUR, PINNED_COLOUR,
+                 BLOCKED_COLOUR, ACCEPTED_COLOUR, VERIFY_COLOUR, CLASSIFIED_COLOUR)
+#: The focus ring's width at least, in pixels (it grows with the font).
+FOCUS_RING = 2
 
 
 def risk_colour(risk: int) -> QColor:
@@ -87,10 +99,14 @@ class CardDelegate(QStyledItemDelegate):
             painter.fillRect(QRect(rect.left() + 1, rect.top() + 4, 4, rect.height() - 8),
                              QColor("#c62828"))
         if focused or selected:
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+            # The keyboard focus gets a thicker ring than a mere selection; both in the
+            # palette's Highlight, which both palettes keep visible against their cards.
+            width = focus_ring_width(option.font) if focused else FOCUS_RING
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), width)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 6, 6)
+            half = (width + 1) // 2
+            painter.drawRoundedRect(QRectF(rect).adjusted(half, half, -half, -half), 6, 6)
 
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
@@ -152,18 +168,18 @@ class CardDelegate(QStyledItemDelegate):
         if card.conflict:
             badges.append(("⚠ " + translate("Card", "conflict"), CONFLICT_COLOUR))
         if card.pinned:
-            badges.append(("★ " + (card.pin_reason or translate("Card", "pinned")), "#6a1b9a"))
+            badges.append(("★ " + (card.pin_reason or translate("Card", "pinned")), PINNED_COLOUR))
         if card.blocked:
-            badges.append(("✖ " + card.blocked, "#c62828"))
+            badges.append(("✖ " + card.blocked, BLOCKED_COLOUR))
         if card.accepted_until:
             badges.append((translate("Card", "accepted until %1").replace(
-                "%1", card.accepted_until), "#2e7d32"))
+                "%1", card.accepted_until), ACCEPTED_COLOUR))
         if card.needs_verification:
-            badges.append((translate("Card", "needs verification"), "#1565c0"))
+            badges.append((translate("Card", "needs verification"), VERIFY_COLOUR))
         if card.classification != "open":
             label = translate("Card", "confidential") if card.classification == "confidential" \
                 else translate("Card", "internal")
-            badges.append((label, "#455a64"))
+            badges.append((label, CLASSIFIED_COLOUR))
         x = inner.left()
         small = QFont(font)
         small.setPointSizeF(max(font.pointSizeF() * 0.9, 7))
@@ -184,6 +200,11 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, shown)
             x += width + 4
         painter.restore()
+
+
+def focus_ring_width(font: QFont) -> int:
+    """The focus ring: at least 3 px (≥ 2 px required), thicker with a larger font."""
+    return max(FOCUS_RING + 1, QFontMetrics(font).height() // 8)
 
 
 def _elide_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._build_sync()
+        self._build_help()
         self.retranslate()
         self._restore_settings()
         self.refresh_status()
@@ -102,7 +103,8 @@ class MainWindow(QMainWindow):
         self._day_timer.start()
 
     # -- building ----------------------------------------------------------------------
-    def _action(self, name: str, slot: Any, shortcut: QKeySequence | str | None = None,
+    def _action(self, name: str, slot: Any,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 checkable: bool = False) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
@@ -279,6 +281,51 @@ class MainWindow(QMainWindow):
         self.sync_menu.addAction(self.sync_settings_action)
         self.statusBar().addPermanentWidget(self.sync_controller.label)
 
+    def _build_help(self) -> None:
+        """Help ▸ Keyboard shortcuts… (F1, and `?` outside text fields, which take it)."""
+        self.shortcuts_action = self._action("keyboard-shortcuts", self.show_shortcuts)
+        self.shortcuts_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents),
+                                            QKeySequence("?")])
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.setObjectName("help-menu")
+        self.help_menu.addAction(self.shortcuts_action)
+        self._shortcuts_dialog: Any = None
+
+    def show_shortcuts(self) -> Any:
+        """The overlay listing every shortcut, built from this window's actions."""
+        from kanban_sec.ui.shortcuts import ShortcutsDialog
+
+        if self._shortcuts_dialog is not None and shiboken6.isValid(self._shortcuts_dialog):
+            self._shortcuts_dialog.close()
+            self._shortcuts_dialog.deleteLater()
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._shortcuts_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _name_toolbar(self) -> None:
+        """Accessible names for every toolbar control (read by screen readers)."""
+        names = {
+            self.search: self.tr("Search"),
+            self.mine_box: self.tr("Show only my items"),
+            self.weakest_box: self.tr("Show only weakest links"),
+            self.blocked_box: self.tr("Show only blocked items"),
+            self.unit_combo: self.tr("Filter by owner unit"),
+            self.chain_combo: self.tr("Filter by chain"),
+            self.link_combo: self.tr("Filter by link"),
+            self.tag_combo: self.tr("Filter by tag"),
+            self.class_combo: self.tr("Filter by classification"),
+            self.cell_label: self.tr("ROS matrix cell filter"),
+        }
+        for widget, name in names.items():
+            widget.setAccessibleName(name)
+        self.search.setAccessibleDescription(self.search.placeholderText())
+        for action in self.toolbar.actions():  # tool buttons: named as their action
+            widget = self.toolbar.widgetForAction(action)
+            if widget is not None and widget not in names and action.text():
+                widget.setAccessibleName(action.text().replace("&", ""))
+
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Every visible string again (after a language switch)."""
@@ -288,6 +335,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.risk_menu.setTitle(self.tr("&Risk"))
         self.sync_menu.setTitle(self.tr("&Sync"))
+        self.help_menu.setTitle(self.tr("&Help"))
         self.lanes_menu.setTitle(self.tr("Swimlanes"))
         self.language_menu.setTitle(self.tr("Language"))
         texts = {
@@ -323,16 +371,17 @@ class MainWindow(QMainWindow):
             self.sync_now_action: self.tr("Sync now"),
             self.sync_cancel_action: self.tr("Cancel the sync"),
             self.conflicts_action: self.conflicts_text(),
+            self.shortcuts_action: self.tr("Keyboard shortcuts…"),
         }
         for action, text in texts.items():
             action.setText(text)
         self._undo_texts()
         self.sync_controller.show_state()
         self.search.setPlaceholderText(self.tr("Search title, tag, reference, chain…"))
-        self.search.setAccessibleName(self.tr("Search"))
         self.mine_box.setText(self.tr("Mine"))
         self.weakest_box.setText(self.tr("⚑ Weakest link only"))
         self.blocked_box.setText(self.tr("Blocked"))
+        self._name_toolbar()
         self._fill_filter_choices()
         if self.board.lane_mode != "none":
             self.board.rebuild()  # lane titles are texts too
@@ -954,7 +1003,7 @@ class MainWindow(QMainWindow):
         self.search.setText(str(settings.value("filters/text", "")))
         for key, box in (("filters/mine", self.mine_box), ("filters/weakest", self.weakest_box),
                          ("filters/blocked", self.blocked_box)):
-            box.setChecked(settings.value(key, False, type=bool))
+            box.setChecked(bool(settings.value(key, False, type=bool)))
         for key, combo in (("filters/unit", self.unit_combo), ("filters/chain", self.chain_combo),
                            ("filters/tag", self.tag_combo),
                            ("filters/classification", self.class_combo),

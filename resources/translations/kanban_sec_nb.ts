@@ -87,7 +87,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="127"/>
+        <location filename="../../kanban_sec/app.py" line="132"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
@@ -145,33 +145,38 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>Over WIP-grensen: gjør noe ferdig før du begynner på mer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="154"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="86"/>
+        <source>Column header: the number of cards and the WIP limit</source>
+        <translation>Kolonneoverskrift: antall kort og WIP-grensen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="158"/>
         <source>Accepted risk (out of the ranking until it expires)</source>
         <extracomment>A card&apos;s context menu was asked for (right click or the menu key): where, global.</extracomment>
         <translation>Akseptert risiko (utenfor rangeringen til aksepten løper ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="158"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="162"/>
         <source>Ranked</source>
         <translation>Rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="165"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="169"/>
         <source>No chain</source>
         <translation>Uten kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="169"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="173"/>
         <source>No owner</source>
         <translation>Ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="171"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="175"/>
         <source>Expedite (pinned)</source>
         <translation>Haster (festet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="236"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="240"/>
         <source>Cards in rank order; Ctrl+Left and Ctrl+Right move the selected card</source>
         <translation>Kortene i rangert rekkefølge; Ctrl+Venstre og Ctrl+Høyre flytter det valgte kortet</translation>
     </message>
@@ -191,7 +196,7 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="155"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="171"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
@@ -221,44 +226,44 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="53"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="65"/>
         <source>%1 d</source>
-        <extracomment>Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high. The badge of a card changed elsewhere at the same time (an open sync conflict).</extracomment>
+        <extracomment>Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high. Dark enough for white text at WCAG AA (≥ 4.5:1). The badge of a card changed elsewhere at the same time (an open sync conflict). Every colour white text is drawn on (pills and badges), for the contrast tests. Every colour white text is drawn on (score pills and badges), for the contrast tests. The focus ring&apos;s width at least, in pixels (it grows with the font).</extracomment>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="54"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="66"/>
         <source>no owner</source>
         <translation>ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="56"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="68"/>
         <source>can be delegated</source>
         <translation>kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="153"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="169"/>
         <source>conflict</source>
         <translation>konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="159"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="175"/>
         <source>accepted until %1</source>
         <translation>akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="162"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="178"/>
         <source>needs verification</source>
         <translation>må verifiseres</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/board_model.py" line="81"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="164"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="180"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="165"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="181"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
@@ -1563,512 +1568,568 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="285"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="332"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="286"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="333"/>
+        <location filename="../../kanban_sec/ui/self_check.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="287"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="334"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="288"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="335"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="291"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="339"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="292"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="340"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="294"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="342"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="295"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="343"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="296"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="344"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="298"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="346"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="299"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="300"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="301"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="302"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="303"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="657"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="706"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="304"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="352"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="305"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="353"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="306"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="364"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="365"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="321"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="369"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="398"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="331"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="380"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="289"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="336"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="337"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="297"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="841"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="345"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="890"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="307"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="355"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="308"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="356"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="309"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="310"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="358"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="311"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="359"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="312"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="361"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="363"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="322"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="370"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="323"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="371"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="324"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="372"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="332"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="310"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="333"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="311"/>
+        <source>Show only my items</source>
+        <translation>Vis bare mine oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="312"/>
+        <source>Show only weakest links</source>
+        <translation>Vis bare svakeste ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
+        <source>Show only blocked items</source>
+        <translation>Vis bare blokkerte oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
+        <source>Filter by owner unit</source>
+        <translation>Filtrer på eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
+        <source>Filter by chain</source>
+        <translation>Filtrer på kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
+        <source>Filter by link</source>
+        <translation>Filtrer på ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
+        <source>Filter by tag</source>
+        <translation>Filtrer på etikett</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
+        <source>Filter by classification</source>
+        <translation>Filtrer på gradering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
+        <source>ROS matrix cell filter</source>
+        <translation>Filter på celle i ROS-matrisen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="338"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjelp</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>Hurtigtaster…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="381"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="334"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="382"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="335"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="511"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="644"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="383"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="693"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="397"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="399"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="417"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="371"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="420"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="423"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="375"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="424"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="425"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="377"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="426"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="378"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="427"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="419"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="468"/>
         <source>Matrix cell: likelihood %1 × consequence %2</source>
         <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="460"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="509"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="461"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="510"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="463"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="512"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="469"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="475"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="524"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="482"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="531"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="487"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
         <source>**Risk accepted** until %1 by %2: %3</source>
         <translation>**Risiko akseptert** til %1 av %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="495"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="544"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="496"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="545"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="547"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="499"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="548"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="500"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="549"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="501"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="550"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="502"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="551"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="509"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="558"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="513"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="562"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="515"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="564"/>
         <source>Before done</source>
         <translation>Før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="516"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="565"/>
         <source>a controlling member verifies it (board policy)</source>
         <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="567"/>
         <source>⚠ Conflict</source>
         <translation>⚠ Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="519"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="568"/>
         <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="583"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="632"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="612"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="661"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="625"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="674"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="629"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="678"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="630"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="679"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="632"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="681"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="640"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="689"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="645"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="694"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="647"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="696"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="652"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="701"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="674"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="723"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="687"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="736"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="743"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="792"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="755"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="804"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="764"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="813"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="804"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="853"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="826"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="875"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="827"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="876"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="828"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="877"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="829"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="878"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="830"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="835"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="879"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="884"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="831"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="880"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="857"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="906"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="866"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="915"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="910"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="959"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="911"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="960"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>
@@ -2999,6 +3060,65 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="587"/>
         <source>Open items by likelihood and consequence. Click a cell (or press Enter) to show its items on the board.</source>
         <translation>Åpne oppgaver etter sannsynlighet og konsekvens. Klikk en celle (eller trykk Enter) for å vise oppgavene på tavlen.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="65"/>
+        <source>Other</source>
+        <translation>Annet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="82"/>
+        <source>Move focus between cards and columns</source>
+        <translation>Flytt fokus mellom kort og kolonner</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="83"/>
+        <source>Arrow keys</source>
+        <translation>Piltaster</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="84"/>
+        <source>Move the selected card to the previous / next column</source>
+        <translation>Flytt valgt kort til forrige / neste kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="86"/>
+        <source>Open the card</source>
+        <translation>Åpne kortet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="87"/>
+        <source>The card&apos;s menu</source>
+        <translation>Kortets meny</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="88"/>
+        <source>Close a dialog or this list</source>
+        <translation>Lukk en dialog eller denne listen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="98"/>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="104"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Hurtigtaster</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="102"/>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="103"/>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/shortcuts.py" line="106"/>
+        <source>Board</source>
+        <translation>Tavle</translation>
     </message>
 </context>
 <context>
