@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -227,12 +227,20 @@ def append_to_log(where: Path, text: str) -> None:
         pass
 
 
+def scrub(text: str, environ: Mapping[str, str] | None = None) -> str:
+    """``text`` without passwords in URLs, ``password=`` settings or secret variables."""
+    from kanban_sec.store.recovery import environment_secrets
+    from kanban_sec.sync.errors import redact
+
+    return redact(text, environment_secrets(environ))
+
+
 def _log_unexpected(error: BaseException) -> Path:
-    from kanban_sec.store.recovery import scrub, write_crash_report
+    from kanban_sec.store.recovery import write_crash_report
 
     where = log_path()  # the log and the crash report beside it hold no password
     append_to_log(where, scrub("".join(traceback.format_exception(error))))
-    return write_crash_report(where.parent, error) or where
+    return write_crash_report(where.parent, error, scrub) or where
 
 
 def _db_path(args: argparse.Namespace) -> Path:

@@ -772,6 +772,33 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "sync.admin.member_added": (
         "«{login}» kan nå synkronisere med {server} som {role}",
         "“{login}” may now sync with {server} as {role}"),
+    # hardening
+    "db.damaged": (
+        "databasen {path} er skadet ({reason}); filen er ikke endret. Nyeste gode "
+        "sikkerhetskopi er fra {date}: {backup}. Åpne en kopi av den i vinduet, eller "
+        "kopier den selv til en ny fil og åpne den med --db",
+        "the database {path} is damaged ({reason}); the file was left untouched. The newest "
+        "good backup is from {date}: {backup}. Open a copy of it in the window, or copy it "
+        "yourself to a new file and open that with --db"),
+    "db.damaged_no_backup": (
+        "databasen {path} er skadet ({reason}); filen er ikke endret, og det finnes ingen "
+        "god sikkerhetskopi i {folder}",
+        "the database {path} is damaged ({reason}); the file was left untouched, and there "
+        "is no good backup in {folder}"),
+    "db.restored": (
+        "Åpnet en kopi av sikkerhetskopien fra {date}: {restored}. Den skadede filen ligger "
+        "urørt i {damaged}.",
+        "Opened a copy of the backup from {date}: {restored}. The damaged file is left "
+        "untouched at {damaged}."),
+    "crash.saved": ("detaljene er lagret i {path}", "the details are saved in {path}"),
+    "recovery.title": ("Databasen er skadet", "The database is damaged"),
+    "recovery.open_copy": ("Åpne en kopi av sikkerhetskopien", "Open a copy of the backup"),
+    "recovery.close": ("Lukk", "Close"),
+    "db.held": (
+        "{path} er åpen i et annet vindu: {user} på {host} (prosess {pid}) siden {since}. "
+        "Dette vinduet kan bare lese; lukk det andre vinduet for å gjøre endringer",
+        "{path} is open in another window: {user} on {host} (process {pid}) since {since}. "
+        "This window can only read; close the other window to make changes"),
 }
 
 

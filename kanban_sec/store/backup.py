@@ -26,15 +26,19 @@ def take(db_path: Path, reason: str = "daily") -> Path:
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
     os.close(fd)
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        dest = sqlite3.connect(target)
+        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+    except BaseException:
+        target.unlink(missing_ok=True)  # never leave a half-written backup behind
+        raise
     _prune(folder, db_path.stem, reason)
     return target
 
@@ -65,6 +69,27 @@ def daily(db_path: Path) -> Path | None:
     try:
         if latest is not None and time.time() - latest.stat().st_mtime < DAY:
             return None
-        return take(db_path)
+        taken = take(db_path)
     except (FileExistsError, FileNotFoundError):
         return None  # two programs started on the file at once: the other one takes it
+    except sqlite3.DatabaseError:
+        return None  # a damaged page: no backup today, and the older good ones are kept
+    if not _sound(taken):
+        # A damaged page copied faithfully is no backup: it must never push a good one out.
+        taken.unlink(missing_ok=True)
+        return None
+    return taken
+
+
+def _sound(path: Path) -> bool:
+    """Whether SQLite's quick check finds ``path`` sound (read-only)."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()

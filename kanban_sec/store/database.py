@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import getpass
+import json
 import os
+import socket
 import sqlite3
 import stat
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 
 from kanban_sec.domain.errors import BadInput, KanbanError, StoreFailure
 from kanban_sec.domain.hlc import HybridLogicalClock
 from kanban_sec.domain.ids import new_id
-from kanban_sec.store import backup, migrate
+from kanban_sec.store import backup, migrate, recovery
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -51,10 +57,26 @@ class Database:
         self.clock = HybridLogicalClock()
         #: The backup taken before this open upgraded an older schema, if any.
         self.upgraded_backup = upgraded_backup
+        #: Who else has the file open in a window (from its lock file): then this one is
+        #: read-only, and every write says who holds it.
+        self.held_by: dict[str, Any] | None = None
+        self._lock: Path | None = None
+
+    def held_error(self) -> StoreFailure | None:
+        """The message a write gets while another window holds the file, else ``None``."""
+        if self.held_by is None:
+            return None
+        holder = self.held_by
+        return StoreFailure("db.held", path=str(self.path), user=holder.get("user", "?"),
+                            host=holder.get("host", "?"), pid=holder.get("pid", "?"),
+                            since=holder.get("since", "?"))
 
     @contextmanager
     def connect(self, *, write: bool) -> Iterator[Connection]:
         """One transaction; a write one takes SQLite's write lock at its start."""
+        held = self.held_error() if write else None
+        if held is not None:
+            raise held
         try:
             with self.engine.connect() as conn:
                 conn = conn.execution_options(kanban_write=write)
@@ -68,6 +90,94 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            release_lock(self._lock)
+            self._lock = None
+
+
+# -- who has the file open in a window ---------------------------------------------------
+
+
+def lock_path(db_path: Path) -> Path:
+    """The lock file beside the database: who holds it (user, host, pid, since)."""
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _me() -> dict[str, Any]:
+    return {"user": os.environ.get("KANBAN_SEC_USER") or getpass.getuser(),
+            "host": socket.gethostname(), "pid": os.getpid(),
+            "since": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M")}
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this machine."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # os.kill would end the process there
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+def _read_lock(lock: Path) -> dict[str, Any] | None:
+    try:
+        holder = json.loads(lock.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return holder if isinstance(holder, dict) else None
+
+
+def acquire_lock(db_path: Path) -> tuple[dict[str, Any] | None, Path | None]:
+    """Take the lock file: ``(None, lock)`` when ours, ``(holder, None)`` when another's.
+
+    A lock left by a process that no longer runs on this machine (a crash) is taken
+    over; another window of this same process shares the file.
+    """
+    lock = lock_path(db_path)
+    me = _me()
+    for attempt in range(4):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
+        except FileExistsError:
+            holder = _read_lock(lock)
+            if holder is None:  # being written this instant, or garbage: look again
+                if attempt < 2:
+                    continue
+                lock.unlink(missing_ok=True)
+                continue
+            pid = holder.get("pid")
+            here = holder.get("host") == me["host"]
+            if here and pid == me["pid"]:
+                return None, None
+            if here and isinstance(pid, int) and not _alive(pid):
+                lock.unlink(missing_ok=True)  # left by a crash
+                continue
+            return holder, None
+        except OSError:
+            return None, None  # a read-only folder: the writes themselves will say so
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(me, handle)
+        return None, lock
+    return None, None
+
+
+def release_lock(lock: Path) -> None:
+    """Remove our lock file (only if it is still ours)."""
+    holder = _read_lock(lock)
+    if holder is not None and holder.get("pid") == os.getpid() \
+            and holder.get("host") == socket.gethostname():
+        lock.unlink(missing_ok=True)
 
 
 def _install_pragmas(engine: Engine) -> None:
@@ -120,10 +230,21 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def open_database(path: str | os.PathLike[str], *, daily_backup: bool = True) -> Database:
-    """Open (creating, upgrading or refusing) the board database at ``path``."""
+def open_database(path: str | os.PathLike[str], *, daily_backup: bool = True,
+                  hold: bool = False) -> Database:
+    """Open (creating, upgrading or refusing) the board database at ``path``.
+
+    ``hold`` (a window): take the lock file beside it; when another window holds it, the
+    database opens read-only and :attr:`Database.held_by` says who.
+    """
     db_path = Path(path).expanduser().absolute()
-    must_create = _check_file(db_path)
+    try:
+        must_create = _check_file(db_path)
+    except BadInput as error:
+        # Not SQLite, yet it has backups: a board file whose start was overwritten.
+        if error.msg.key == "db.not_sqlite" and recovery.has_backups(db_path):
+            raise recovery.damaged(db_path, "file is not a database") from error
+        raise
     if must_create:
         try:
             _create_private(db_path)
@@ -134,6 +255,8 @@ def open_database(path: str | os.PathLike[str], *, daily_backup: bool = True) ->
     try:
         revision = migrate.revision_of(db_path)
     except sqlite3.DatabaseError as error:
+        if recovery.is_damaged(db_path, str(error)):
+            raise recovery.damaged(db_path, str(error)) from error
         translated = translate_error(error, db_path)
         raise translated or StoreFailure("db.unreadable", path=str(db_path),
                                          reason=str(error)) from error
@@ -148,6 +271,8 @@ def open_database(path: str | os.PathLike[str], *, daily_backup: bool = True) ->
             backup.daily(db_path)
     except exc.DBAPIError as error:
         engine.dispose()
+        if recovery.is_damaged(db_path, str(error.orig)):
+            raise recovery.damaged(db_path, str(error.orig)) from error
         translated = translate_error(error, db_path)
         if translated is None:
             raise
@@ -155,7 +280,10 @@ def open_database(path: str | os.PathLike[str], *, daily_backup: bool = True) ->
     except BaseException:
         engine.dispose()
         raise
-    return Database(db_path, engine, node_id, upgraded_backup)
+    database = Database(db_path, engine, node_id, upgraded_backup)
+    if hold:
+        database.held_by, database._lock = acquire_lock(db_path)
+    return database
 
 
 def _node_id(engine: Engine) -> str:

@@ -87,7 +87,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="132"/>
+        <location filename="../../kanban_sec/app.py" line="134"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
