@@ -11,6 +11,7 @@ import sys
 import time
 from typing import Any
 
+import bench_big
 import bench_export
 import bench_flow
 import bench_import
@@ -47,7 +48,7 @@ def main(argv: list[str]) -> None:
     print(machine_info(), flush=True)
     reports = []
     for module in (bench_ranking, bench_export, bench_import, bench_window, bench_flow,
-                   bench_standup, bench_sync):
+                   bench_standup, bench_sync, bench_big):
         start = time.perf_counter()
         report = module.run(show_profile=show)
         print("\n".join(report["lines"]), flush=True)
