@@ -79,6 +79,8 @@ class LiveBoard:
     # -- loading -----------------------------------------------------------------------
     def reload(self) -> None:
         """Read everything again (after an import, a sync, or another window's writes)."""
+        self._haystacks: dict[str, str] = {}
+        self._ordered: dict[Status, list[str]] = {}
         with reading(self.service.db) as reader:
             self.board = reader.board()
             self.conflicts = open_conflicts(reader)
@@ -88,6 +90,7 @@ class LiveBoard:
         self._rerank()
 
     def _rerank(self) -> None:
+        self._ordered = {}
         self.day = self.today()
         self.acceptance = Acceptance(self.items.values(), self.board.decisions, self.day)
         accepted = self.acceptance.accepted
@@ -136,6 +139,7 @@ class LiveBoard:
     def apply(self, outcome: Outcome) -> set[str]:
         """Bring the board up to date with a service call's outcome; returns touched ids."""
         self.reranked = True
+        self._ordered = {}
         if outcome.bulk_rows or any(c.entity not in ("item", "comment")
                                     for c in outcome.changes):
             self.reload()  # an import, or a chain, link, unit or column changed
@@ -146,6 +150,7 @@ class LiveBoard:
             if change.entity != "item":
                 continue
             touched.add(change.row_id)
+            self._haystacks.pop(change.row_id, None)
             new = {name: value for name, (value, _old) in change.fields.items()}
             if change.row_id in self.items and new.get("deleted_at"):
                 del self.items[change.row_id]
@@ -181,7 +186,14 @@ class LiveBoard:
 
     # -- what the window shows ---------------------------------------------------------
     def ordered(self, status: Status) -> list[str]:
-        """The column's item ids: open columns in rank order, ``done`` newest first."""
+        """The column's item ids: open columns in rank order, ``done`` newest first (kept
+        until the board changes: a filter asks for every column on every keystroke)."""
+        cached = self._ordered.get(status)
+        if cached is None:
+            cached = self._ordered[status] = self._order(status)
+        return list(cached)
+
+    def _order(self, status: Status) -> list[str]:
         if status is Status.DONE:
             done = [i for i in self.items.values() if i.status is Status.DONE]
             done.sort(key=lambda i: (i.done_at or i.updated_at or i.created_at or _EPOCH, i.id),
@@ -218,8 +230,11 @@ class LiveBoard:
             return False
         if flt.text:
             needle = flt.text.casefold()
-            haystack = " ".join((item.title, item.framework_ref, " ".join(item.tags),
-                                 self.chain_name(item), self.link_name(item))).casefold()
+            haystack = self._haystacks.get(item_id)
+            if haystack is None:
+                haystack = self._haystacks[item_id] = " ".join((
+                    item.title, item.framework_ref, " ".join(item.tags),
+                    self.chain_name(item), self.link_name(item))).casefold()
             if needle not in haystack and not item.id.replace("-", "").endswith(needle):
                 return False
         return True

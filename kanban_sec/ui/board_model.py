@@ -211,11 +211,19 @@ class ColumnModel(QStringListModel):
             source = self._ids.index(item_id, target)
             if source != target:
                 self._move(source, target)
-        # Insert the newcomers where they belong.
-        for target, item_id in enumerate(new_ids):
-            if target < len(self._ids) and self._ids[target] == item_id:
+        # Insert the newcomers where they belong, a contiguous run at a time (a filter that
+        # widens again brings back thousands of rows: one signal per run, not per row).
+        present = set(self._ids)
+        target, count = 0, len(new_ids)
+        while target < count:
+            if new_ids[target] in present:
+                target += 1
                 continue
-            self._insert(target, [item_id])
+            end = target
+            while end < count and new_ids[end] not in present:
+                end += 1
+            self._insert(target, new_ids[target:end])
+            target = end
         if touched:
             changed = [self._ids.index(i) for i in touched if i in wanted]
             if changed:
