@@ -81,6 +81,7 @@ class LiveBoard:
         """Read everything again (after an import, a sync, or another window's writes)."""
         self._haystacks: dict[str, str] = {}
         self._ordered: dict[Status, list[str]] = {}
+        self._match_cache: tuple[BoardFilter, set[str]] | None = None
         with reading(self.service.db) as reader:
             self.board = reader.board()
             self.conflicts = open_conflicts(reader)
@@ -91,6 +92,7 @@ class LiveBoard:
 
     def _rerank(self) -> None:
         self._ordered = {}
+        self._match_cache = None
         self.day = self.today()
         self.acceptance = Acceptance(self.items.values(), self.board.decisions, self.day)
         accepted = self.acceptance.accepted
@@ -140,6 +142,7 @@ class LiveBoard:
         """Bring the board up to date with a service call's outcome; returns touched ids."""
         self.reranked = True
         self._ordered = {}
+        self._match_cache = None
         if outcome.bulk_rows or any(c.entity not in ("item", "comment")
                                     for c in outcome.changes):
             self.reload()  # an import, or a chain, link, unit or column changed
@@ -230,14 +233,56 @@ class LiveBoard:
             return False
         if flt.text:
             needle = flt.text.casefold()
-            haystack = self._haystacks.get(item_id)
-            if haystack is None:
-                haystack = self._haystacks[item_id] = " ".join((
-                    item.title, item.framework_ref, " ".join(item.tags),
-                    self.chain_name(item), self.link_name(item))).casefold()
-            if needle not in haystack and not item.id.replace("-", "").endswith(needle):
+            if needle not in self._haystack(item) and \
+                    not item.id.replace("-", "").endswith(needle):
                 return False
         return True
+
+    def _haystack(self, item: Item) -> str:
+        """What the search box looks in, casefolded (kept until the item changes)."""
+        haystack = self._haystacks.get(item.id)
+        if haystack is None:
+            haystack = self._haystacks[item.id] = " ".join((
+                item.title, item.framework_ref, " ".join(item.tags),
+                self.chain_name(item), self.link_name(item))).casefold()
+        return haystack
+
+    def matching(self, flt: BoardFilter) -> set[str]:
+        """The ids of every item :meth:`matches` lets through, worked out a filter at a time
+        over the whole board (a refresh of 50,000 cards asks once, not per card)."""
+        if self._match_cache is not None and self._match_cache[0] == flt:
+            return self._match_cache[1]
+        items = list(self.items.values())
+        if flt.chain_id is not None:
+            items = [i for i in items if i.chain_id == flt.chain_id]
+        if flt.link_id is not None:
+            items = [i for i in items if i.link_id == flt.link_id]
+        if flt.cell is not None:
+            items = [i for i in items if (i.likelihood, i.consequence) == flt.cell]
+        if flt.classification is not None:
+            items = [i for i in items if i.classification is flt.classification]
+        if flt.blocked_only:
+            items = [i for i in items if i.blocked_reason]
+        if flt.mine:
+            items = [i for i in items if self.me is not None and i.owner_person_id == self.me]
+        if flt.unit_id is not None:
+            subtree = self._subtree(flt.unit_id)
+            items = [i for i in items
+                     if i.owner_unit_id is not None and i.owner_unit_id in subtree]
+        if flt.weakest_only:
+            ranking = self.ranking
+            items = [i for i in items
+                     if (r := ranking.get(i.id)) is not None and r.weakest]
+        if flt.tag:
+            tag = flt.tag.casefold()
+            items = [i for i in items if tag in (t.casefold() for t in i.tags)]
+        if flt.text:
+            needle, haystack = flt.text.casefold(), self._haystack
+            items = [i for i in items if needle in haystack(i)
+                     or i.id.replace("-", "").endswith(needle)]
+        found = {i.id for i in items}
+        self._match_cache = (flt, found)
+        return found
 
     def _subtree(self, unit_id: str) -> frozenset[str]:
         if unit_id not in self._subtrees:

@@ -292,7 +292,8 @@ class BoardWidget(QWidget):
             if self.live.acceptance.accepted and status is not Status.DONE:
                 ordered = ordered + self.live.accepted_in(status)
             if flt.active:
-                ordered = [i for i in ordered if self.live.matches(i, flt)]
+                keep = self.live.matching(flt)
+                ordered = [i for i in ordered if i in keep]
             per_lane: dict[str, list[str]] = {lane.key: [] for lane in self.lanes}
             for item_id in ordered:
                 per_lane.setdefault(lane_of(item_id), []).append(item_id)
