@@ -1,0 +1,45 @@
+"""A disk that fills up during a save: one clear message, and nothing half-written."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import event
+
+from kanban_sec.domain.errors import StoreFailure
+from kanban_sec.services.board import BoardService
+from kanban_sec.store.unit_of_work import reading
+
+
+def _counts(db) -> tuple[int, int]:
+    with reading(db) as reader:
+        items = reader.conn.exec_driver_sql("SELECT count(*) FROM items").scalar_one()
+        changes = reader.conn.exec_driver_sql("SELECT count(*) FROM changes").scalar_one()
+    return int(items), int(changes)
+
+
+def _cap(dbapi_connection, _record):
+    pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+    dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def _fill_the_disk(db) -> None:
+    """From now on the file may not grow: SQLite reports a full disk (SQLITE_FULL)."""
+    db.engine.dispose()
+    event.listen(db.engine, "connect", _cap)
+
+
+def test_a_full_disk_during_a_save_is_one_message_and_writes_nothing(db):
+    service = BoardService(db, "Kari")
+    service.create_item("Før disken ble full")
+    before = _counts(db)
+    _fill_the_disk(db)
+    with pytest.raises(StoreFailure) as caught:
+        service.create_item("Stor sak", description="x" * 90_000)
+    text = caught.value.message("en")
+    assert "cannot write to" in text and "full" in text and "nothing was changed" in text
+    assert "ingenting er endret" in caught.value.message("nb")
+    assert _counts(db) == before  # neither the item nor its change record landed
+    event.remove(db.engine, "connect", _cap)  # room on the disk again: the board works on
+    db.engine.dispose()
+    service.create_item("Etter opprydding")
+    assert _counts(db)[0] == before[0] + 1
