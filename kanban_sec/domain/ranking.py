@@ -216,6 +216,11 @@ def _first(row: tuple[Any, Any]) -> Any:
     return row[0]
 
 
+def item_score(item: Item, chain: Chain | None, link: Link | None) -> int:
+    """``likelihood × consequence × gap`` of an item on ``link`` in ``chain`` (0–75)."""
+    return item.likelihood * item.consequence * score_parts(chain, link)[2]
+
+
 def score_parts(chain: Chain | None, link: Link | None) -> tuple[int, int, int]:
     """``(maturity, target, gap)`` of an item on ``link`` in ``chain`` (open or done)."""
     target = chain.target_maturity if chain is not None else MATURITY_MAX

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from kanban_sec.domain.errors import Message, Refused, msg
 from kanban_sec.domain.governance import Action, may, policy_from, roles_for
 from kanban_sec.domain.model import Item, Person, Role, Status
-from kanban_sec.domain.ranking import score_parts
+from kanban_sec.domain.ranking import item_score as score_of
 from kanban_sec.store.unit_of_work import Reader
 
 
@@ -91,7 +91,7 @@ def item_score(reader: Reader, item: Item) -> int:
     """The item's score (likelihood × consequence × gap), as the ranking computes it."""
     chain = reader.chains().get(item.chain_id) if item.chain_id else None
     link = reader.links().get(item.link_id) if item.link_id else None
-    return item.likelihood * item.consequence * score_parts(chain, link)[2]
+    return score_of(item, chain, link)
 
 
 def check_done(reader: Reader, before: Item, after: Item, lang: str) -> None:

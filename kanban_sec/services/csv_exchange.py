@@ -24,7 +24,7 @@ from kanban_sec.domain.errors import (
 from kanban_sec.domain.governance import Acceptance, Action, Policy, policy_from
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import MATURITY_MAX, Classification, Item, Status
-from kanban_sec.domain.ranking import rank, score_parts
+from kanban_sec.domain.ranking import item_score, rank, score_parts
 from kanban_sec.exchange.csv_codec import (
     COMPUTED,
     DELIMITERS,
@@ -358,10 +358,11 @@ class _Importer:
         merged = {**current, **values}
         chain = self._chains.get(merged["chain_id"]) if merged["chain_id"] else None
         link = self._links.get(merged["link_id"]) if merged["link_id"] else None
-        score = int(merged["likelihood"]) * int(merged["consequence"]) * \
-            score_parts(chain, link)[2]
         probe = Item(id=current["id"], title=str(merged["title"]),
+                     likelihood=int(merged["likelihood"]),
+                     consequence=int(merged["consequence"]),
                      classification=Classification(merged["classification"]))
+        score = item_score(probe, chain, link)
         if self._policy.needs_verification(probe, score):
             self._problem(line, "status", msg(
                 "csv.needs_verification", title=probe.title, score=score,

@@ -4,7 +4,7 @@ verification, with each role's rights checked here (the window only offers what 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -232,17 +232,10 @@ class GovernanceService:
         with writing(self.db, self.author) as uow:
             person = require(uow, self.author, self.person_id, Action.RECOMMEND)
             item_id, chain_id = _target(uow, item_id, chain_id)
-            pending = _pending(uow, item_id, chain_id)
             values = {"recommendation": choice.value,
                       "recommended_by": person.id if person else None,
                       "recommendation_note": note.strip()}
-            if pending is not None:
-                uow.update("risk_decision", pending.id, values)
-                row_id = pending.id
-            else:
-                row_id = new_id()
-                uow.insert("risk_decision", {"id": row_id, "item_id": item_id,
-                                             "chain_id": chain_id, **values})
+            row_id = _write_case(uow, item_id, chain_id, values)
             return Outcome(tuple(uow.changes), (), row_id)
 
     def decide(self, decision: Decision | str, rationale: str, *,
@@ -274,14 +267,7 @@ class GovernanceService:
                       "rationale": rationale.strip(),
                       "valid_until": valid_until.isoformat() if valid_until else None,
                       "decided_at": uow.now_text}
-            pending = _pending(uow, item_id, chain_id)
-            if pending is not None:
-                uow.update("risk_decision", pending.id, values)
-                row_id = pending.id
-            else:
-                row_id = new_id()
-                uow.insert("risk_decision", {"id": row_id, "item_id": item_id,
-                                             "chain_id": chain_id, **values})
+            row_id = _write_case(uow, item_id, chain_id, values)
             return Outcome(tuple(uow.changes), (), row_id)
 
     def withdraw(self, decision_id: str) -> Outcome:
@@ -383,6 +369,19 @@ def _pending(reader: Reader, item_id: str | None, chain_id: str | None) -> RiskD
                                             decision.chain_id == chain_id):
             return decision if decision.decision is None else None
     return None
+
+
+def _write_case(uow: UnitOfWork, item_id: str | None, chain_id: str | None,
+                values: Mapping[str, object]) -> str:
+    """Fill in the target's case awaiting its decision, or open a new one; its id."""
+    pending = _pending(uow, item_id, chain_id)
+    if pending is not None:
+        uow.update("risk_decision", pending.id, dict(values))
+        return pending.id
+    row_id = new_id()
+    uow.insert("risk_decision", {"id": row_id, "item_id": item_id, "chain_id": chain_id,
+                                 **values})
+    return row_id
 
 
 def _check_acceptable(reader: Reader, item_id: str | None, chain_id: str | None) -> None:

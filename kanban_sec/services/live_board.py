@@ -16,7 +16,7 @@ from typing import Any
 from kanban_sec.domain.governance import Acceptance, RiskDecision, policy_from
 from kanban_sec.domain.model import Classification, Item, Status
 from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_level_share
-from kanban_sec.domain.ranking import Ranked, rank, score_parts
+from kanban_sec.domain.ranking import Ranked, item_score, rank
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
@@ -127,7 +127,7 @@ class LiveBoard:
         else:
             chain = self.board.chains.get(item.chain_id) if item.chain_id else None
             link = self.board.links.get(item.link_id) if item.link_id else None
-            score = item.likelihood * item.consequence * score_parts(chain, link)[2]
+            score = item_score(item, chain, link)
         return policy_from(self.board.settings).needs_verification(item, score)
 
     def accepted_in(self, status: Status) -> list[str]:
