@@ -1,0 +1,708 @@
+"""The rulebook: who may write what, and which values a row may hold. Pure Python.
+
+Every write path of the board asks :func:`judge` before it writes a row: the services, CSV
+import, undo and redo, the example loader and the merge of pulled changes all write
+through the store's one write path (``store/unit_of_work.py``), which asks here. The sync
+server enforces the same rules in its trigger, reading the declarations below from a table
+that ``server init`` fills (``sync/server.py``), and one table of cases
+(``tests/rules_cases.py``) runs against both.
+
+A judgement looks at the proposed change (entity, the row as it is now, the fields to set),
+the actor (their role and unit) and a :class:`World` that answers the few questions a rule
+needs about the rest of the board. It returns ``None`` (allowed) or a :class:`Refusal` with
+a stable code (``KS002``...) and a message key of the catalogue.
+
+Declared as data (and so shared with the server):
+- :data:`FIELD_SPECS`: the type, allowed values, range and size of every known field;
+- :data:`WRITE_ROLES`: which roles may create, change or delete which field of which entity.
+Rules that need more than a role (verification before done, the risk owner's unit, writing
+as oneself, acceptances) are the functions below, mirrored in the server's trigger.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from kanban_sec.domain.errors import Message, Refused, msg
+
+# -- codes -----------------------------------------------------------------------------------
+
+#: Stable refusal codes (also the SQLSTATE the sync server raises), and what each means.
+CODES: dict[str, str] = {
+    "KS001": "time stamp far ahead of the server clock",
+    "KS002": "done needs a verification by a controlling member",
+    "KS003": "risk decisions are the risk owner's",
+    "KS004": "the role may not change this",
+    "KS005": "malformed change",
+    "KS006": "a value of the wrong type, out of range, unknown or too large",
+    "KS007": "writing as somebody else",
+    "KS008": "a blocked item cannot be done",
+    "KS009": "an acceptance must hold: rationale, valid-until, not in the red band",
+    "KS010": "a login without TLS",
+}
+
+MAX_CHANGE_BYTES = 1024 * 1024
+MAX_TEXT_BYTES = 64 * 1024
+
+GOVERNING = "governing"
+OPERATIONAL = "operational"
+CONTROLLING = "controlling"
+ALL_ROLES = frozenset({GOVERNING, OPERATIONAL, CONTROLLING})
+GOV = frozenset({GOVERNING})
+WORKERS = frozenset({GOVERNING, OPERATIONAL})
+CONTROL = frozenset({CONTROLLING})
+
+#: Pseudo-field names in :data:`WRITE_ROLES`: creating a row, the default for other fields.
+CREATE = "+create"
+DEFAULT = "*"
+DELETE = "deleted_at"
+
+#: Fields every row has that the store sets itself (never judged on their own).
+BOOKKEEPING = frozenset({"created_at", "updated_at", "status_changed_at", "started_at",
+                         "done_at", "blocked_at"})
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a change may not be written: a stable code and a catalogue message."""
+
+    code: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> Message:
+        return Message(self.key, self.params)
+
+    def error(self) -> RuleRefused:
+        return RuleRefused(self)
+
+
+class RuleRefused(Refused):
+    """A rule of the rulebook refused a write; nothing was written (exit status 2)."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.key, **refusal.params)
+        self.refusal = refusal
+        self.code = refusal.code
+
+
+# -- field declarations ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """What a stored field may hold. ``kind``: text, int, enum, date, time, ref, json."""
+
+    kind: str
+    nullable: bool = True
+    low: int | None = None
+    high: int | None = None
+    choices: tuple[str, ...] = ()
+    ref: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "nullable": self.nullable, "low": self.low,
+                "high": self.high, "choices": list(self.choices), "ref": self.ref}
+
+
+def _text(nullable: bool = False) -> FieldSpec:
+    return FieldSpec("text", nullable)
+
+
+def _int(low: int | None, high: int | None, nullable: bool = False) -> FieldSpec:
+    return FieldSpec("int", nullable, low, high)
+
+
+def _enum(*choices: str, nullable: bool = False) -> FieldSpec:
+    return FieldSpec("enum", nullable, choices=choices)
+
+
+def _ref(entity: str, nullable: bool = True) -> FieldSpec:
+    return FieldSpec("ref", nullable, ref=entity)
+
+
+_TIME = FieldSpec("time")
+_DAY = FieldSpec("date")
+_STAMPS = {"created_at": FieldSpec("time", False), "updated_at": FieldSpec("time", False),
+           "deleted_at": _TIME}
+DECISIONS = ("accept", "reduce", "share", "avoid")
+
+FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
+    "unit": {"name": _text(), "parent_id": _ref("unit"), **_STAMPS},
+    "person": {"name": _text(), "unit_id": _ref("unit"),
+               "role": _enum(GOVERNING, OPERATIONAL, CONTROLLING), **_STAMPS},
+    "chain": {"name": _text(), "risk_owner_unit_id": _ref("unit"),
+              "target_maturity": _int(0, 3), "description": _text(), **_STAMPS},
+    "link": {"chain_id": _ref("chain", False), "name": _text(), "kind": _text(),
+             "country": _text(), "responsible_unit_id": _ref("unit"), "maturity": _int(0, 3),
+             **_STAMPS},
+    "column": {"key": _enum("backlog", "next", "doing", "verify", "done"),
+               "name_nb": _text(), "name_en": _text(), "position": _int(0, 100),
+               "wip_limit": _int(0, None, True), "wip_hard": _int(0, 1), **_STAMPS},
+    "item": {
+        "title": _text(), "description": _text(),
+        "status": _enum("backlog", "next", "doing", "verify", "done"),
+        "chain_id": _ref("chain"), "link_id": _ref("link"),
+        "likelihood": _int(1, 5), "consequence": _int(1, 5),
+        "effort": _enum("XS", "S", "M", "L", "XL", nullable=True),
+        "owner_unit_id": _ref("unit"), "owner_person_id": _ref("person"),
+        "framework_ref": _text(), "classification": _enum("open", "internal", "confidential"),
+        "tags": FieldSpec("json", False), "checklist": FieldSpec("json", False),
+        "blocked_reason": _text(), "blocked_at": _TIME, "due_date": _DAY,
+        "pinned_at": _TIME, "pin_reason": _text(), "status_changed_at": _TIME,
+        "started_at": _TIME, "done_at": _TIME, "activity_id": _ref("activity"),
+        "occurrence": _DAY, "needs_verification": _int(0, 1),
+        "acceptance_void": _text(), **_STAMPS},
+    "comment": {"item_id": _ref("item", False), "author": _text(), "body": _text(),
+                **_STAMPS},
+    "activity": {
+        "title": _text(), "description": _text(), "rrule": _text(),
+        "starts_on": FieldSpec("date", False), "lead_days": _int(0, 366),
+        "overdue": _enum("create", "skip"), "owner_unit_id": _ref("unit"),
+        "owner_person_id": _ref("person"), "chain_id": _ref("chain"), "link_id": _ref("link"),
+        "likelihood": _int(1, 5), "consequence": _int(1, 5),
+        "effort": _enum("XS", "S", "M", "L", "XL", nullable=True),
+        "framework_ref": _text(), "tags": FieldSpec("json", False),
+        "source_item_id": _ref("item"), "active": _int(0, 1), **_STAMPS},
+    "standup": {"held_on": FieldSpec("date", False), "started_at": FieldSpec("time", False),
+                "ended_at": _TIME, "facilitator": _text(), "attendees": FieldSpec("json", False),
+                "notes": _text(), "snapshot": FieldSpec("json", False), **_STAMPS},
+    "standup_note": {"standup_id": _ref("standup", False), "item_id": _ref("item"),
+                     "kind": _enum("note", "decision"), "body": _text(), "author": _text(),
+                     **_STAMPS},
+    "transfer": {"kind": _enum("export", "import", "report"), "path": _text(),
+                 "items": _int(0, None), "confidential": _int(0, 1), **_STAMPS},
+    "risk_decision": {
+        "item_id": _ref("item"), "chain_id": _ref("chain"),
+        "recommendation": _enum(*DECISIONS, nullable=True),
+        "recommended_by": _ref("person"), "recommendation_note": _text(),
+        "decision": _enum(*DECISIONS, nullable=True), "decided_by": _ref("person"),
+        "rationale": _text(), "valid_until": _DAY, "decided_at": _TIME,
+        "covers": FieldSpec("json"), **_STAMPS},
+    "verification": {"item_id": _ref("item", False),
+                     "verdict": _enum("approved", "rejected"),
+                     "verified_by": _ref("person", False), "evidence": _text(), **_STAMPS},
+    "setting": {"value": _text(), **_STAMPS},
+    "conflict": {
+        "entity": _text(), "row_id": _text(), "field": _text(), "winner_change": _text(),
+        "loser_change": _text(), "winner_value": _text(True), "loser_value": _text(True),
+        "loser_author": _text(), "loser_at": _TIME, "resolved_at": _TIME,
+        "resolution": _enum("kept_winner", "took_loser", "edited", "restored",
+                            "deleted", nullable=True),
+        "resolved_by": _text(True), **_STAMPS},
+}
+
+#: The fields of a risk case that are the risk owner's decision (the rest is IT's advice).
+DECISION_FIELDS = frozenset({"decision", "decided_by", "rationale", "valid_until",
+                             "decided_at", "covers"})
+RECOMMENDATION_FIELDS = frozenset({"recommendation", "recommended_by",
+                                   "recommendation_note"})
+#: What an acceptance was decided on: changing any of these on an item voids it.
+ACCEPTANCE_FIELDS = ("likelihood", "consequence", "chain_id", "link_id")
+
+#: Which roles may write what: entity → field (or CREATE, DEFAULT) → roles.
+WRITE_ROLES: dict[str, dict[str, frozenset[str]]] = {
+    # The organisation, the chains, the columns and the policy are governed data.
+    "unit": {DEFAULT: GOV},
+    "person": {DEFAULT: GOV},  # joining a unit as operational: see _person
+    "chain": {DEFAULT: GOV},
+    "column": {DEFAULT: GOV},
+    "setting": {DEFAULT: GOV},
+    "link": {DEFAULT: WORKERS, "chain_id": GOV},
+    # Work: governing and operational members; internal control checks it, not changes it.
+    "item": {DEFAULT: WORKERS, "status": ALL_ROLES},  # control's status: see _item
+    "activity": {DEFAULT: WORKERS},
+    "standup": {DEFAULT: WORKERS},
+    "standup_note": {DEFAULT: WORKERS},
+    "comment": {DEFAULT: ALL_ROLES},
+    "transfer": {DEFAULT: ALL_ROLES},
+    "conflict": {DEFAULT: ALL_ROLES},
+    # IT recommends; the risk owner decides (see _risk_decision for the unit).
+    "risk_decision": {DEFAULT: WORKERS, **{f: GOV for f in sorted(DECISION_FIELDS)}},
+    "verification": {DEFAULT: CONTROL},
+}
+
+
+def roles_for(entity: str, name: str) -> frozenset[str]:
+    """The roles that may set ``name`` (a field, :data:`CREATE` or :data:`DELETE`)."""
+    table = WRITE_ROLES.get(entity, {})
+    return table.get(name, table.get(DEFAULT, frozenset()))
+
+
+def declarations() -> list[tuple[str, str, str]]:
+    """``(entity, field, role)`` rows: :data:`WRITE_ROLES` as the server's table holds it."""
+    return sorted((entity, name, role) for entity, table in WRITE_ROLES.items()
+                  for name, roles in table.items() for role in roles)
+
+
+def field_declarations() -> list[tuple[str, str, str]]:
+    """``(entity, field, spec as JSON)`` rows: :data:`FIELD_SPECS` for the server."""
+    return sorted((entity, name, json.dumps(spec.as_json(), sort_keys=True))
+                  for entity, specs in FIELD_SPECS.items() for name, spec in specs.items())
+
+
+# -- validation ------------------------------------------------------------------------------
+
+
+def _bad(entity: str, name: str, value: Any, why: str) -> Refusal:
+    shown = repr(value)
+    if len(shown) > 80:
+        shown = shown[:77] + "…"
+    return Refusal("KS006", "rule.bad_value", {"entity": entity, "field": name,
+                                               "value": shown, "why": why})
+
+
+def check_value(entity: str, name: str, value: Any) -> Refusal | None:
+    """Whether ``value`` may be stored in ``entity.name`` (type, choices, range, size)."""
+    spec = FIELD_SPECS.get(entity, {}).get(name)
+    if spec is None:
+        return _bad(entity, name, value, "unknown field")
+    if value is None:
+        return None if spec.nullable else _bad(entity, name, value, "may not be empty")
+    if spec.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return _bad(entity, name, value, "not a whole number")
+        if (spec.low is not None and value < spec.low) or (
+                spec.high is not None and value > spec.high):
+            return _bad(entity, name, value, f"outside {spec.low}–{spec.high or '∞'}")
+        return None
+    if not isinstance(value, str):
+        return _bad(entity, name, value, "not text")
+    if len(value.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+        return _bad(entity, name, value, f"over {MAX_TEXT_BYTES // 1024} KiB")
+    if "\x00" in value:
+        return _bad(entity, name, value, "holds a NUL character")
+    if spec.kind == "enum" and value not in spec.choices:
+        return _bad(entity, name, value, "not one of " + ", ".join(spec.choices))
+    if spec.kind == "date" and not _is_day(value):
+        return _bad(entity, name, value, "not a date (YYYY-MM-DD)")
+    if spec.kind == "time" and not _is_time(value):
+        return _bad(entity, name, value, "not a time (ISO 8601)")
+    if spec.kind == "json":
+        try:
+            json.loads(value)
+        except ValueError:
+            return _bad(entity, name, value, "not JSON")
+    if spec.kind == "ref" and not value.strip():
+        return _bad(entity, name, value, "an empty reference")
+    return None
+
+
+def _is_day(text: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def _is_time(text: str) -> bool:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def validate(entity: str, values: Mapping[str, Any]) -> Refusal | None:
+    """The first value in ``values`` that ``entity`` may not hold; ``None`` when all may."""
+    if entity not in FIELD_SPECS:
+        return Refusal("KS006", "rule.unknown_entity", {"entity": entity})
+    for name, value in values.items():
+        if name == "id":
+            continue
+        refusal = check_value(entity, name, value)
+        if refusal is not None:
+            return refusal
+    return None
+
+
+# -- the actor and the rest of the board -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes: their name, person id (``None``: not in the organisation), role, unit.
+
+    ``setting_up`` is true while the board has no governing member: then anyone may do the
+    governing work of setting it up (otherwise a new board never gets its first one).
+    """
+
+    name: str
+    person_id: str | None = None
+    role: str = OPERATIONAL
+    unit_id: str | None = None
+    setting_up: bool = False
+
+    def has(self, roles: Iterable[str]) -> bool:
+        return self.role in roles
+
+    def shown(self) -> str:
+        return f"{self.name} ({self.role})"
+
+
+class World(Protocol):
+    """What a rule may ask about the rest of the board (the store and the server answer)."""
+
+    def row(self, entity: str, row_id: str) -> Mapping[str, Any] | None:
+        """A live (not deleted) row as stored, or ``None``."""
+
+    def units_up(self, unit_id: str) -> list[str]:
+        """``unit_id`` and the units above it, nearest first."""
+
+    def approved_since(self, item_id: str, since: str | None) -> bool:
+        """Whether a controlling member approved the item at or after ``since``."""
+
+    def needs_verification(self, item: Mapping[str, Any]) -> tuple[bool, int]:
+        """Whether the board policy asks for a verification of ``item``; and its score."""
+
+    def red_band(self, likelihood: int, consequence: int) -> bool:
+        """Whether the cell is in the ROS matrix's red band (not acceptable)."""
+
+    def chain_open_items(self, chain_id: str) -> list[Mapping[str, Any]]:
+        """The open items of a chain (what a chain-level acceptance covers)."""
+
+    def change_author(self, change_id: str) -> str | None:
+        """The author's name of a change in the log."""
+
+
+@dataclass(frozen=True)
+class Proposed:
+    """A write: ``current`` is the row as it is (``None``: a new row), ``new`` the fields
+    set. A delete sets ``deleted_at``."""
+
+    entity: str
+    row_id: str
+    current: Mapping[str, Any] | None
+    new: Mapping[str, Any]
+
+    @property
+    def creating(self) -> bool:
+        return self.current is None
+
+    @property
+    def deleting(self) -> bool:
+        return bool(self.new.get("deleted_at")) and not (
+            self.current is not None and self.current.get("deleted_at"))
+
+    def after(self, name: str) -> Any:
+        if name in self.new:
+            return self.new[name]
+        return self.current.get(name) if self.current is not None else None
+
+    def before(self, name: str) -> Any:
+        return self.current.get(name) if self.current is not None else None
+
+    def changed(self, name: str) -> bool:
+        return name in self.new and (self.current is None or
+                                     self.current.get(name) != self.new[name])
+
+
+# -- judging -----------------------------------------------------------------------------------
+
+
+def judge(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    """Whether ``actor`` may write ``change``; the refusal when not."""
+    refusal = validate(change.entity, change.new)
+    if refusal is not None:
+        return refusal
+    refusal = _roles(change, actor)
+    if refusal is not None:
+        return refusal
+    special = _SPECIAL.get(change.entity)
+    return special(change, actor, world) if special is not None else None
+
+
+def _role_refusal(change: Proposed, name: str, actor: Actor, roles: frozenset[str]) -> Refusal:
+    what = "create" if name == CREATE else "delete" if name == DELETE else name
+    code = "KS003" if change.entity == "risk_decision" and name in DECISION_FIELDS else (
+        "KS002" if change.entity == "verification" else "KS004")
+    return Refusal(code, "rule.role", {
+        "who": actor.shown(), "entity": change.entity, "field": what,
+        "roles": " / ".join(sorted(roles))})
+
+
+def _roles(change: Proposed, actor: Actor) -> Refusal | None:
+    names: list[str] = []
+    if change.creating:
+        names.append(CREATE)
+    elif change.deleting:
+        names.append(DELETE)
+    names.extend(n for n in change.new if n not in BOOKKEEPING and n != DELETE
+                 and change.changed(n) and not (change.creating and change.new[n] is None))
+    for name in names:
+        roles = roles_for(change.entity, name)
+        if actor.has(roles):
+            continue
+        if GOVERNING in roles and actor.setting_up and actor.role != CONTROLLING:
+            continue
+        if change.entity == "person" and _joins_as_operational(change, actor):
+            continue
+        return _role_refusal(change, name, actor, roles)
+    return None
+
+
+def _joins_as_operational(change: Proposed, actor: Actor) -> bool:
+    """Anyone may add a person as an operational member of an existing unit: that gives no
+    more rights than not being in the organisation (a CSV import names new owners so)."""
+    return change.creating and change.after("role") in (None, OPERATIONAL)
+
+
+def _self(change: Proposed, name: str, actor: Actor, expected: str | None) -> Refusal | None:
+    """A field naming who did something must name the actor."""
+    if not change.changed(name) or change.new[name] is None:
+        return None
+    if change.new[name] == expected:
+        return None
+    return Refusal("KS007", "rule.as_somebody_else", {
+        "who": actor.shown(), "field": f"{change.entity}.{name}",
+        "value": str(change.new[name])})
+
+
+def _person(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    if _joins_as_operational(change, actor) and not actor.has(GOV) and not actor.setting_up:
+        unit = change.after("unit_id")
+        if unit is not None and world.row("unit", unit) is None:
+            return Refusal("KS004", "rule.role", {
+                "who": actor.shown(), "entity": "unit", "field": "create",
+                "roles": GOVERNING})
+    return None
+
+
+def _item(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    status = change.after("status")
+    if actor.role == CONTROLLING:
+        # Internal control moves work only out of its own queue: verified to done (with
+        # the record) or sent back; it changes nothing else of the work it checks.
+        other = [n for n in change.new if n not in BOOKKEEPING and n not in (
+            "status", "needs_verification") and change.changed(n)]
+        if change.creating or other or (change.changed("status")
+                                        and change.before("status") != "verify"):
+            return _role_refusal(change, other[0] if other else "status", actor, WORKERS)
+    if status == "done" and change.before("status") != "done" and (
+            change.changed("status") or change.creating):
+        refusal = _done(change, actor, world)
+        if refusal is not None:
+            return refusal
+    if change.changed("chain_id") and not change.creating and change.before("chain_id"):
+        return _chain_move(change, actor, world)
+    return None
+
+
+def _done(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    title = str(change.after("title") or "")
+    if change.after("blocked_reason"):
+        return Refusal("KS008", "rule.blocked_done", {"title": title,
+                                                      "reason": change.after("blocked_reason")})
+    if change.before("status") == "verify":
+        # Verify is internal control's queue: leaving it for done is a verification, by a
+        # controlling member, recorded with evidence before the move.
+        if actor.role != CONTROLLING or not world.approved_since(
+                change.row_id, change.before("status_changed_at")):
+            return Refusal("KS002", "verify.only_by_control", {"title": title,
+                                                               "verify": "Verify"})
+        return None
+    needed, score = world.needs_verification(_merged(change))
+    if needed or change.after("needs_verification"):
+        return Refusal("KS002", "rule.verify_first", {"title": title, "score": score})
+    return None
+
+
+def _merged(change: Proposed) -> dict[str, Any]:
+    row = dict(change.current or {})
+    row.update(change.new)
+    row["id"] = change.row_id
+    return row
+
+
+def deciders(chain: Mapping[str, Any] | None, world: World) -> tuple[str | None, set[str]]:
+    """The risk-owner unit of ``chain`` and the units whose governing members decide for
+    it (the unit and those above it); no unit: ``(None, set())``, governing members decide."""
+    unit = chain.get("risk_owner_unit_id") if chain is not None else None
+    if not unit or world.row("unit", unit) is None:
+        return None, set()
+    return unit, set(world.units_up(unit))
+
+
+def may_decide(actor: Actor, chain: Mapping[str, Any] | None, world: World) -> bool:
+    """Only a governing member of the chain's risk-owner unit (or a unit above it) decides
+    its risk; without a risk-owner unit, any governing member."""
+    if actor.role != GOVERNING:
+        return False
+    unit, units = deciders(chain, world)
+    return unit is None or (actor.unit_id is not None and actor.unit_id in units)
+
+
+def _chain_of(change: Proposed, world: World) -> Mapping[str, Any] | None:
+    item_id = change.after("item_id")
+    chain_id = change.after("chain_id")
+    if item_id:
+        item = world.row("item", item_id)
+        chain_id = item.get("chain_id") if item is not None else None
+    return world.row("chain", chain_id) if chain_id else None
+
+
+def _not_decider(actor: Actor, chain: Mapping[str, Any] | None, world: World) -> Refusal:
+    unit, _ = deciders(chain, world)
+    return Refusal("KS003", "rule.not_decider", {
+        "who": actor.shown(), "chain": str(chain.get("name", "")) if chain else "—",
+        "unit": str(world.row("unit", unit).get("name", unit)) if unit and world.row(
+            "unit", unit) else "—"})
+
+
+def _chain_move(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    """Risk ownership stays with the service: moving an item to a chain with another risk
+    owner is the current risk owner's call, not a way to become the risk owner."""
+    old = world.row("chain", change.before("chain_id"))
+    new_id = change.after("chain_id")
+    new = world.row("chain", new_id) if new_id else None
+    old_owner = old.get("risk_owner_unit_id") if old is not None else None
+    new_owner = new.get("risk_owner_unit_id") if new is not None else None
+    if old is None or old_owner == new_owner or may_decide(actor, old, world):
+        return None
+    return Refusal("KS003", "rule.chain_move", {
+        "who": actor.shown(), "title": str(change.after("title") or ""),
+        "chain": str(old.get("name", ""))})
+
+
+def _risk_decision(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    touched = {n for n in change.new if change.changed(n)}
+    deciding = bool(touched & DECISION_FIELDS) or (
+        change.deleting and change.before("decision") is not None)
+    if deciding:
+        chain = _chain_of(change, world)
+        if not may_decide(actor, chain, world):
+            return _not_decider(actor, chain, world)
+        refusal = _self(change, "decided_by", actor, actor.person_id)
+        if refusal is not None:
+            return refusal
+    refusal = _self(change, "recommended_by", actor, actor.person_id)
+    if refusal is not None:
+        return refusal
+    if change.after("decision") == "accept" and not change.deleting and (
+            touched & DECISION_FIELDS):
+        return _acceptance(change, world)
+    return None
+
+
+def _acceptance(change: Proposed, world: World) -> Refusal | None:
+    if not str(change.after("rationale") or "").strip():
+        return Refusal("KS009", "risk.rationale_needed", {})
+    if not change.after("valid_until"):
+        return Refusal("KS009", "risk.valid_until_needed", {})
+    item_id = change.after("item_id")
+    if item_id:
+        found = world.row("item", item_id)
+        covered = [found] if found is not None else []
+    else:
+        covered = world.chain_open_items(str(change.after("chain_id") or ""))
+    red = [i for i in covered if world.red_band(int(i["likelihood"]), int(i["consequence"]))]
+    if red:
+        first = red[0]
+        return Refusal("KS009", "risk.red_band", {
+            "title": first.get("title", ""), "likelihood": first["likelihood"],
+            "consequence": first["consequence"], "more": len(red) - 1})
+    return None
+
+
+def _verification(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    refusal = _self(change, "verified_by", actor, actor.person_id)
+    if refusal is not None:
+        return refusal
+    if change.creating:
+        if not str(change.after("evidence") or "").strip():
+            return Refusal("KS002", "verify.evidence_needed", {})
+        item = world.row("item", str(change.after("item_id")))
+        if item is None or item.get("status") != "verify":
+            return Refusal("KS002", "rule.verify_not_in_verify", {
+                "title": str(item.get("title", "")) if item else str(change.after("item_id"))})
+    return None
+
+
+def _comment(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    if change.creating:
+        return _self(change, "author", actor, actor.name)
+    if change.before("author") != actor.name and actor.role != GOVERNING:
+        return Refusal("KS007", "rule.others_comment", {"who": actor.shown()})
+    return None
+
+
+def _standup_note(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    return _self(change, "author", actor, actor.name) if change.creating else None
+
+
+def _conflict(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    if change.creating or not change.changed("resolved_at") or not change.new["resolved_at"]:
+        return None
+    refusal = _self(change, "resolved_by", actor, actor.name)
+    if refusal is not None:
+        return refusal
+    involved = {change.before("loser_author"),
+                world.change_author(str(change.before("winner_change") or ""))}
+    if actor.name in involved or actor.role == GOVERNING or actor.setting_up:
+        return None
+    return Refusal("KS007", "rule.others_conflict", {
+        "who": actor.shown(), "names": " / ".join(sorted(n for n in involved if n))})
+
+
+_SPECIAL = {
+    "person": _person,
+    "item": _item,
+    "risk_decision": _risk_decision,
+    "verification": _verification,
+    "comment": _comment,
+    "standup_note": _standup_note,
+    "conflict": _conflict,
+}
+
+
+# -- acceptances -------------------------------------------------------------------------------
+
+
+def acceptance_snapshot(item: Mapping[str, Any]) -> list[Any]:
+    """What an acceptance of ``item`` was decided on: its L, C, chain and link."""
+    return [item.get(name) for name in ACCEPTANCE_FIELDS]
+
+
+def covers_json(items: Iterable[Mapping[str, Any]]) -> str:
+    """The ``covers`` of a risk case: each item it covers with what it was decided on."""
+    return json.dumps({str(i["id"]): acceptance_snapshot(i) for i in items},
+                      sort_keys=True)
+
+
+def voided_by(change: Proposed) -> list[str]:
+    """The fields of an item change that void an acceptance covering it."""
+    return [n for n in ACCEPTANCE_FIELDS if change.changed(n)] if not change.creating else []
+
+
+def refused(refusal: Refusal | None) -> None:
+    """Raise the refusal, if any, as an error for the user."""
+    if refusal is not None:
+        raise refusal.error()
+
+
+__all__ = [
+    "ACCEPTANCE_FIELDS",
+    "CODES",
+    "FIELD_SPECS",
+    "WRITE_ROLES",
+    "Actor",
+    "FieldSpec",
+    "Proposed",
+    "Refusal",
+    "RuleRefused",
+    "World",
+    "check_value",
+    "declarations",
+    "judge",
+    "msg",
+    "validate",
+]
