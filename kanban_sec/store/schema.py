@@ -128,6 +128,11 @@ items = Table(
     # The annual wheel's activity that generated the item, and for which occurrence.
     Column("activity_id", Text, _fk("activities.id")),
     Column("occurrence", Text),
+    # Whether a controlling member must verify it before done: fixed when it enters
+    # Verify (the policy then), never lifted by a lower score afterwards.
+    Column("needs_verification", Integer, nullable=False, server_default="0"),
+    # Why an acceptance that covered the item no longer does ("" while none was voided).
+    Column("acceptance_void", Text, nullable=False, server_default=""),
     CheckConstraint(
         "status IN ('backlog', 'next', 'doing', 'verify', 'done')", name="ck_items_status"
     ),
@@ -296,6 +301,8 @@ risk_decisions = Table(
     Column("valid_until", Text),
     Column("decided_at", Text),
     *_stamps(),
+    # What the decision was taken on: {item id: [likelihood, consequence, chain, link]}.
+    Column("covers", Text),
     CheckConstraint("item_id IS NOT NULL OR chain_id IS NOT NULL",
                     name="ck_risk_decisions_target"),
     CheckConstraint("recommendation IS NULL OR recommendation IN "
