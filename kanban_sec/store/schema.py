@@ -354,3 +354,38 @@ TABLES: dict[str, Table] = {
     "setting": settings,
     "conflict": conflicts,
 }
+
+# -- local to this replica (never synced; not in TABLES) ----------------------------------
+
+refused_changes = Table(
+    "refused_changes",
+    metadata,
+    # A change of this replica the sync server refused: it stays in the log, unpushed, and
+    # is not sent again until redone (or it is discarded). See sync/PROTOCOL.md.
+    Column("change_id", Text, primary_key=True),
+    Column("code", Text, nullable=False, server_default=""),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("refused_at", Text, nullable=False),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    # A pulled change this board cannot apply: kept as it came (JSON), never in the log.
+    Column("change_id", Text, primary_key=True),
+    Column("entity", Text, nullable=False, server_default=""),
+    Column("row_id", Text, nullable=False, server_default=""),
+    Column("change", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("pos_xid", Integer),
+    Column("pos_seq", Integer),
+    Column("quarantined_at", Text, nullable=False),
+)
+
+transfer_paths = Table(
+    "transfer_paths",
+    metadata,
+    # Where on this computer a transfer's file was (the synced row has the file name only).
+    Column("transfer_id", Text, primary_key=True),
+    Column("path", Text, nullable=False),
+)
