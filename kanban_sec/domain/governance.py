@@ -62,6 +62,18 @@ class RiskDecision:
     valid_until: date | None = None
     decided_at: datetime | None = None
     created_at: datetime | None = None
+    #: What it was decided on: item id → (likelihood, consequence, chain, link). An item
+    #: not in it, or whose values differ now, is not covered (``None``: taken before this
+    #: was kept; covers what it names).
+    covers: Mapping[str, tuple[object, ...]] | None = None
+
+    def covers_item(self, item: Item) -> bool:
+        """Whether the decision was taken on ``item`` as it is now."""
+        if self.covers is None or self.decision is not Decision.ACCEPT:
+            return True
+        snapshot = self.covers.get(item.id)
+        return snapshot is not None and tuple(snapshot) == (
+            item.likelihood, item.consequence, item.chain_id, item.link_id)
 
     def in_force(self, today: date) -> bool:
         """Decided, and not past its valid-until date (the last day it holds)."""
@@ -109,6 +121,9 @@ class Acceptance:
         self.accepted: dict[str, RiskDecision] = {}
         #: Item id → the decision in force (any kind), for cards and explanations.
         self.in_force: dict[str, RiskDecision] = {}
+        #: Item id → an acceptance in force that no longer covers it (the item changed, or
+        #: came into the chain after the decision): the item is ranked again.
+        self.void: dict[str, RiskDecision] = {}
         if not by_item and not by_chain:
             return
         for item in items:
@@ -118,7 +133,12 @@ class Acceptance:
                 by_chain.get(item.chain_id, []) if item.chain_id else [])
             if not candidates:
                 continue
-            current = decision_for(item, candidates, today)
+            covering = [d for d in candidates if d.covers_item(item)]
+            current = decision_for(item, covering, today)
+            dropped = decision_for(item, candidates, today)
+            if dropped is not None and dropped is not current and \
+                    dropped.decision is Decision.ACCEPT:
+                self.void[item.id] = dropped
             if current is None:
                 continue
             self.in_force[item.id] = current
@@ -328,18 +348,21 @@ def may(person: Person | None, action: Action, people: Mapping[str, Person]) -> 
 
 def may_decide(person: Person | None, chain: Chain | None, tree: OrgTree,
                people: Mapping[str, Person]) -> bool:
-    """Whether ``person`` may decide the risk of items in ``chain``.
+    """Whether ``person`` may decide the risk of items in ``chain`` (the rulebook's rule,
+    :func:`kanban_sec.domain.rules.may_decide`, over an organisation tree).
 
-    The risk owner is the chain's risk owner unit: people in it (or under it) decide,
-    except controlling members, who check decisions rather than make them. Work without a
-    chain, or a chain without a risk owner unit, is decided by governing members.
+    Only a governing member of the chain's risk-owner unit, or of a unit above it, decides;
+    operational members in the business assess consequence and IT recommends, controlling
+    members check. Work without a chain, or a chain without a risk-owner unit, is decided
+    by governing members.
     """
-    if person is None or person.role is Role.CONTROLLING:
+    if person is None or person.role is not Role.GOVERNING:
         return False
     owner_unit = chain.risk_owner_unit_id if chain is not None else None
     if owner_unit is None or owner_unit not in tree.units:
-        return may(person, Action.POLICY, people) and person.role is Role.GOVERNING
-    return person.unit_id is not None and person.unit_id in tree.subtree(owner_unit)
+        return True
+    return person.unit_id is not None and (
+        person.unit_id == owner_unit or person.unit_id in tree.ancestors(owner_unit))
 
 
 # -- stored settings -------------------------------------------------------------------------

@@ -158,6 +158,10 @@ class Item:
     #: The annual wheel's activity that generated this item, and the occurrence's date.
     activity_id: str | None = None
     occurrence: date | None = None
+    #: A controlling member must verify it before done (fixed when it entered Verify).
+    needs_verification: bool = False
+    #: Why an acceptance that covered it no longer does (JSON: who changed what), or "".
+    acceptance_void: str = ""
 
     @property
     def is_open(self) -> bool:

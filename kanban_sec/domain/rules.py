@@ -393,6 +393,12 @@ class Proposed:
         return bool(self.new.get("deleted_at")) and not (
             self.current is not None and self.current.get("deleted_at"))
 
+    @property
+    def restoring(self) -> bool:
+        """Bringing a deleted row back (judged like creating it)."""
+        return self.current is not None and bool(self.current.get("deleted_at")) and \
+            "deleted_at" in self.new and self.new["deleted_at"] is None
+
     def after(self, name: str) -> Any:
         if name in self.new:
             return self.new[name]
@@ -432,7 +438,7 @@ def _role_refusal(change: Proposed, name: str, actor: Actor, roles: frozenset[st
 
 def _roles(change: Proposed, actor: Actor) -> Refusal | None:
     names: list[str] = []
-    if change.creating:
+    if change.creating or change.restoring:
         names.append(CREATE)
     elif change.deleting:
         names.append(DELETE)
@@ -552,10 +558,10 @@ def _chain_of(change: Proposed, world: World) -> Mapping[str, Any] | None:
 
 def _not_decider(actor: Actor, chain: Mapping[str, Any] | None, world: World) -> Refusal:
     unit, _ = deciders(chain, world)
+    found = world.row("unit", unit) if unit else None
     return Refusal("KS003", "rule.not_decider", {
         "who": actor.shown(), "chain": str(chain.get("name", "")) if chain else "—",
-        "unit": str(world.row("unit", unit).get("name", unit)) if unit and world.row(
-            "unit", unit) else "—"})
+        "unit": str(found.get("name", unit)) if found is not None else "—"})
 
 
 def _chain_move(change: Proposed, actor: Actor, world: World) -> Refusal | None:

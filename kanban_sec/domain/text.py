@@ -466,6 +466,53 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                                "som ble kontrollert",
                                "the verification needs evidence: a link or a note on what "
                                "was checked"),
+    # the rulebook (domain/rules.py)
+    "rule.bad_value": ("{entity}.{field} kan ikke være {value}: {why}",
+                       "{entity}.{field} cannot be {value}: {why}"),
+    "rule.unknown_entity": ("ukjent slags rad: {entity}", "unknown kind of row: {entity}"),
+    "rule.role": ("{who} kan ikke endre {entity}.{field}: det krever rollen {roles}. Be "
+                  "noen med den rollen, eller velg riktig person under «Hvem er jeg» "
+                  "(--as NAVN eller KANBAN_SEC_USER på kommandolinjen).",
+                  "{who} may not change {entity}.{field}: that takes the {roles} role. Ask "
+                  "someone who has it, or choose the right person under Who am I ("
+                  "or KANBAN_SEC_USER on the command line)."),
+    "rule.as_somebody_else": ("{who} kan ikke skrive {field} som {value}: man skriver bare "
+                              "i eget navn",
+                              "{who} may not write {field} as {value}: everyone writes in "
+                              "their own name"),
+    "rule.blocked_done": ("«{title}» er blokkert ({reason}) og kan ikke bli ferdig. Fjern "
+                          "blokkeringen først.",
+                          "“{title}” is blocked ({reason}) and cannot be done. Unblock it "
+                          "first."),
+    "rule.verify_first": ("«{title}» må verifiseres av en kontrollerende før den er ferdig "
+                          "(score {score}, eller den har stått i Verifiseres). Flytt den til "
+                          "Verifiseres; en kontrollerende verifiserer den derfra.",
+                          "“{title}” must be verified by a controlling member before it is "
+                          "done (score {score}, or it has been in Verify). Move it to Verify; "
+                          "a controlling member verifies it from there."),
+    "rule.verify_not_in_verify": ("«{title}» står ikke i Verifiseres; bare oppgaver der kan "
+                                  "verifiseres",
+                                  "“{title}” is not in Verify; only items there can be "
+                                  "verified"),
+    "rule.not_decider": ("{who} kan ikke ta risikobeslutninger for {chain}: det gjør en "
+                         "styrende i risikoeierenheten {unit} (eller en enhet over den). IT "
+                         "kan gi en anbefaling.",
+                         "{who} may not decide risk for {chain}: a governing member of the "
+                         "risk-owner unit {unit} (or a unit above it) does. IT can give a "
+                         "recommendation."),
+    "rule.chain_move": ("{who} kan ikke flytte «{title}» ut av {chain}: risikoeierskapet "
+                        "følger tjenesten, og bare risikoeieren for {chain} kan gi den fra seg",
+                        "{who} may not move “{title}” out of {chain}: risk ownership stays "
+                        "with the service, and only the risk owner of {chain} can hand it "
+                        "over"),
+    "rule.others_comment": ("{who} kan bare endre sine egne kommentarer",
+                            "{who} may change only their own comments"),
+    "rule.others_conflict": ("{who} kan ikke lukke en konflikt mellom {names}: det gjør de "
+                             "selv eller en styrende",
+                             "{who} may not close a conflict between {names}: they do, or "
+                             "a governing member"),
+    "why.acceptance_void": ("Aksept bortfalt: {who} endret {fields}",
+                            "Acceptance void: {who} changed {fields}"),
     "verify.reason_needed": ("skriv hvorfor arbeidet sendes tilbake",
                              "say why the work goes back"),
     "risk.target_needed": ("en risikobeslutning gjelder én oppgave eller én hel kjede: oppgi "
@@ -799,6 +846,45 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Dette vinduet kan bare lese; lukk det andre vinduet for å gjøre endringer",
         "{path} is open in another window: {user} on {host} (process {pid}) since {since}. "
         "This window can only read; close the other window to make changes"),
+    # -- the sync server's rulebook refusals (sync/errors.py) --
+    "sync.server.rule_verify": (
+        "serveren avviste endring {change} ({entity}): ferdig krever en verifisering av et "
+        "kontrollerende medlem ({reason})",
+        "the server refused change {change} ({entity}): done needs a verification by a "
+        "controlling member ({reason})"),
+    "sync.server.rule_decider": (
+        "serveren avviste endring {change} ({entity}): risikobeslutninger tas av risikoeieren "
+        "({reason})",
+        "the server refused change {change} ({entity}): risk decisions are the risk owner's "
+        "({reason})"),
+    "sync.server.rule_role": (
+        "serveren avviste endring {change} ({entity}): «{user}» har ikke en rolle som kan "
+        "endre dette ({reason})",
+        "the server refused change {change} ({entity}): “{user}” does not have a role that may "
+        "change this ({reason})"),
+    "sync.server.rule_value": (
+        "serveren avviste endring {change} ({entity}): en verdi av feil type, utenfor "
+        "gyldig område, ukjent eller for stor ({reason})",
+        "the server refused change {change} ({entity}): a value of the wrong type, out of "
+        "range, unknown or too large ({reason})"),
+    "sync.server.rule_self": (
+        "serveren avviste endring {change} ({entity}): et medlem skriver bare som seg selv "
+        "({reason})",
+        "the server refused change {change} ({entity}): a member writes only as themselves "
+        "({reason})"),
+    "sync.server.rule_blocked": (
+        "serveren avviste endring {change} ({entity}): en blokkert oppgave blir aldri ferdig "
+        "({reason})",
+        "the server refused change {change} ({entity}): a blocked item is never done "
+        "({reason})"),
+    "sync.server.rule_acceptance": (
+        "serveren avviste endring {change} ({entity}): en aksept trenger begrunnelse og "
+        "gyldighetsdato og kan ikke ligge i rødt område ({reason})",
+        "the server refused change {change} ({entity}): an acceptance needs a rationale and "
+        "a valid-until date and cannot be in the red band ({reason})"),
+    "sync.server.rule_tls": (
+        "serveren avviser «{user}» uten TLS: koble til med sslmode=verify-full",
+        "the server refuses “{user}” without TLS: connect with sslmode=verify-full"),
 }
 
 

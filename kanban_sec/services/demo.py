@@ -15,6 +15,7 @@ from kanban_sec.domain.model import (
     Role,
     Status,
 )
+from kanban_sec.domain.rules import covers_json
 from kanban_sec.services import annual_wheel, demo_data
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.names import Names
@@ -90,12 +91,16 @@ def load_demo(service: BoardService) -> Outcome:
             values["created_at"] = rows.ts(created)
             _write_with_history(uow, values, created, entered, status)
             for author, body in spec["comments"]:
-                uow.insert("comment", {"id": new_id(), "item_id": item.id, "author": author,
+                # The example's story is told as its people: each comment by its author.
+                uow.act_as(names.find_person(author, None))
+                uow.insert("comment", {"id": new_id(), "item_id": item.id, "author": uow.author,
                                        "body": body, "created_at": rows.ts(entered)})
+                uow.act_as(None)
             count += 1
         # The annual wheel, and the items it has due on the day the example is loaded.
         today = date.today()
         _risk_cases(uow, names, by_title, today)
+        uow.act_as(None)
         activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
                                                             today.year)
         generated, _ = annual_wheel.generate_in(uow, today, service.lang)
@@ -112,19 +117,27 @@ def _risk_cases(uow: UnitOfWork, names: Names, by_title: dict[str, str], today: 
     """IT's recommendations and the risk owners' decisions of the example: two accepted
     risks (one running out within the month) and one recommendation awaiting its owner."""
     for case in demo_data.RISK_CASES:
-        values: dict[str, Any] = {"id": new_id(), "item_id": by_title[case["item"]],
-                                  "chain_id": None}
+        row_id = new_id()
+        item_id = by_title[case["item"]]
         if case.get("recommendation"):
-            values.update(recommendation=case["recommendation"],
-                          recommended_by=names.person(case["recommended_by"]),
-                          recommendation_note=case["recommendation_note"])
+            uow.act_as(names.person(case["recommended_by"]))
+            uow.insert("risk_decision", {
+                "id": row_id, "item_id": item_id, "chain_id": None,
+                "recommendation": case["recommendation"], "recommended_by": uow.actor.person_id,
+                "recommendation_note": case["recommendation_note"]})
         if case.get("decision"):
-            values.update(decision=case["decision"],
-                          decided_by=names.person(case["decided_by"]),
-                          rationale=case["rationale"],
-                          valid_until=(today + timedelta(days=case["valid_days"])).isoformat(),
-                          decided_at=rows.ts(uow.now - timedelta(days=case["decided_days_ago"])))
-        uow.insert("risk_decision", values)
+            uow.act_as(names.person(case["decided_by"]))
+            item = uow.world.row("item", item_id)
+            values = {"decision": case["decision"], "decided_by": uow.actor.person_id,
+                      "rationale": case["rationale"],
+                      "valid_until": (today + timedelta(days=case["valid_days"])).isoformat(),
+                      "decided_at": rows.ts(uow.now - timedelta(days=case["decided_days_ago"])),
+                      "covers": covers_json([item] if item else [])}
+            if case.get("recommendation"):
+                uow.update("risk_decision", row_id, values)
+            else:
+                uow.insert("risk_decision", {"id": row_id, "item_id": item_id,
+                                             "chain_id": None, **values})
 
 
 def _write_with_history(uow: UnitOfWork, values: dict[str, Any], created: datetime,
@@ -133,7 +146,10 @@ def _write_with_history(uow: UnitOfWork, values: dict[str, Any], created: dateti
     by column until it entered its column at ``entered``, each change dated when it happened
     (so the flow metrics and the standup have a history to show)."""
     real_now, real_text = uow.now, uow.now_text
-    path = [s for s in Status if _PROGRESS[s] <= _PROGRESS[status]]
+    # Work that needs no verification goes from Doing straight to Done (the rulebook lets
+    # only a controlling member with evidence take it out of Verify).
+    path = [s for s in Status if _PROGRESS[s] <= _PROGRESS[status]
+            and not (status is Status.DONE and s is Status.VERIFY)]
     steps = len(path) - 1
     moments = [created + (entered - created) * (k / steps) if steps else created
                for k in range(len(path))]

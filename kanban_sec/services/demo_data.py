@@ -121,6 +121,9 @@ PEOPLE: list[tuple[str, str, str]] = [
     ("Hanne Torp", "Eksempel kommune / Velferdsetaten / Digitalisering", "operational"),
     ("Nora Elvestad", "Eksempel kommune / Personvernombudet", "governing"),
     ("Trude Fossum", "Eksempel kommune / Internkontroll", "controlling"),
+    # The municipality's security coordinator sits at the top: a governing member above
+    # every risk-owner unit, who can set the example board up on a sync server.
+    ("Siri Lunde", "Eksempel kommune", "governing"),
 ]
 
 CHAINS: list[dict[str, Any]] = [
@@ -1704,7 +1707,7 @@ ITEMS: list[dict[str, Any]] = [
         "status": "done",
         "chain": None,
         "link": None,
-        "likelihood": 4,
+        "likelihood": 3,
         "consequence": 3,
         "effort": "M",
         "owner_unit": (

@@ -41,6 +41,7 @@ from kanban_sec.domain.model import (
     Status,
 )
 from kanban_sec.domain.ownership import OrgTree
+from kanban_sec.domain.rules import covers_json
 from kanban_sec.services.access import actor, actor_in, item_score, require, who
 from kanban_sec.services.board import _must_item, _update_item
 from kanban_sec.services.outcome import Outcome
@@ -263,11 +264,17 @@ class GovernanceService:
             person = self._check_decider(uow, item_id, chain_id)
             if choice is Decision.ACCEPT:
                 _check_acceptable(uow, item_id, chain_id)
+            covered = _covered(uow, item_id, chain_id)
             values = {"decision": choice.value, "decided_by": person.id,
                       "rationale": rationale.strip(),
                       "valid_until": valid_until.isoformat() if valid_until else None,
-                      "decided_at": uow.now_text}
+                      "decided_at": uow.now_text, "covers": covers_json(covered)}
             row_id = _write_case(uow, item_id, chain_id, values)
+            if choice is Decision.ACCEPT:
+                # A fresh acceptance covers the items as they are now: no longer void.
+                for row in covered:
+                    if row.get("acceptance_void"):
+                        uow.update("item", str(row["id"]), {"acceptance_void": ""})
             return Outcome(tuple(uow.changes), (), row_id)
 
     def withdraw(self, decision_id: str) -> Outcome:
@@ -360,6 +367,17 @@ def _target(reader: Reader, item_id: str | None,
     if chain_id not in reader.chains():
         raise NotFound("chain.not_found", name=chain_id)
     return None, chain_id
+
+
+def _covered(uow: UnitOfWork, item_id: str | None,
+             chain_id: str | None) -> list[Mapping[str, object]]:
+    """The items a decision is taken on: the item, or the chain's open items now (items
+    that come into the chain later are not covered)."""
+    if item_id is not None:
+        found = uow.world.row("item", item_id)
+        return [found] if found is not None else []
+    return [uow.world.row("item", str(i["id"])) or i
+            for i in uow.world.chain_open_items(chain_id or "")]
 
 
 def _pending(reader: Reader, item_id: str | None, chain_id: str | None) -> RiskDecision | None:

@@ -58,7 +58,8 @@ ITEM_COLUMNS = (
     "id, title, status, description, chain_id, link_id, likelihood, consequence, effort,"
     " owner_unit_id, owner_person_id, framework_ref, classification, tags, checklist,"
     " blocked_reason, blocked_at, due_date, pinned_at, pin_reason, created_at, updated_at,"
-    " status_changed_at, started_at, done_at, activity_id, occurrence"
+    " status_changed_at, started_at, done_at, activity_id, occurrence, needs_verification,"
+    " acceptance_void"
 )
 COMMENT_COLUMNS = "id, item_id, author, body, created_at"
 
@@ -101,7 +102,7 @@ def item_from(row: Sequence[Any]) -> Item:
         parse_checklist(row[14]) if row[14] != "[]" else [],
         row[15], parse_ts(row[16]), parse_day(row[17]), parse_ts(row[18]), row[19],
         parse_ts(row[20]), parse_ts(row[21]), parse_ts(row[22]), parse_ts(row[23]),
-        parse_ts(row[24]), row[25], parse_day(row[26]),
+        parse_ts(row[24]), row[25], parse_day(row[26]), bool(row[27]), row[28],
     )
 
 
@@ -133,12 +134,14 @@ def item_values(item: Item) -> dict[str, Any]:
         "done_at": ts(item.done_at) if item.done_at else None,
         "activity_id": item.activity_id,
         "occurrence": item.occurrence.isoformat() if item.occurrence else None,
+        "needs_verification": int(item.needs_verification),
+        "acceptance_void": item.acceptance_void,
     }
 
 
 RISK_DECISION_COLUMNS = (
     "id, item_id, chain_id, recommendation, recommended_by, recommendation_note, decision,"
-    " decided_by, rationale, valid_until, decided_at, created_at"
+    " decided_by, rationale, valid_until, decided_at, created_at, covers"
 )
 VERIFICATION_COLUMNS = "id, item_id, verdict, verified_by, evidence, created_at"
 
@@ -147,7 +150,14 @@ def risk_decision_from(row: Sequence[Any]) -> RiskDecision:
     return RiskDecision(
         row[0], row[1], row[2], Decision(row[3]) if row[3] else None, row[4], row[5],
         Decision(row[6]) if row[6] else None, row[7], row[8], parse_day(row[9]),
-        parse_ts(row[10]), parse_ts(row[11]))
+        parse_ts(row[10]), parse_ts(row[11]), _covers(row[12]))
+
+
+def _covers(text: str | None) -> dict[str, tuple[Any, ...]] | None:
+    """What a decision covers: item id → (likelihood, consequence, chain, link)."""
+    if not text:
+        return None
+    return {item_id: tuple(values) for item_id, values in json.loads(text).items()}
 
 
 def verification_from(row: Sequence[Any]) -> Verification:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from kanban_sec.domain import hlc
+from kanban_sec.domain import hlc, rules
 from kanban_sec.domain.governance import RiskDecision, Verification
 from kanban_sec.domain.hlc import HybridLogicalClock
 from kanban_sec.domain.ids import new_id
@@ -31,6 +31,7 @@ from kanban_sec.domain.model import (
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.schema import TABLES
+from kanban_sec.store.world import StoreWorld
 
 #: From this many rows on, insert_many has SQLite build the change records.
 BULK = 256
@@ -166,12 +167,24 @@ def _change_from(r: Sequence[Any]) -> Change:
 
 
 class UnitOfWork(Reader):
-    """Writes of one service call; every row written leaves a change record."""
+    """Writes of one service call; every row written leaves a change record.
 
-    def __init__(self, conn: Connection, db: Database, author: str) -> None:
+    This is the one write path of every entity: each row written is first judged by the
+    rulebook (:func:`kanban_sec.domain.rules.judge`) for the acting person, and a refusal
+    raises :class:`~kanban_sec.domain.rules.RuleRefused` before anything is written (the
+    transaction then rolls back whole).
+    """
+
+    def __init__(self, conn: Connection, db: Database, author: str,
+                 person_id: str | None = None) -> None:
         super().__init__(conn)
         self.db = db
         self.author = author
+        #: The person chosen under "Who am I"; else the author's name finds them.
+        self.person_id = person_id
+        self._actor: rules.Actor | None = None
+        self._own = (author, person_id)
+        self.world = StoreWorld(self)
         self.now = datetime.now(UTC)
         self.now_text = rows.ts(self.now)
         self.changes: list[Change] = []
@@ -189,6 +202,33 @@ class UnitOfWork(Reader):
         # it: new stamps follow the server's time (see sync/PROTOCOL.md, clock skew).
         self._wall = hlc.wall_millis() + int(stored.get("clock_offset", 0))
 
+    @property
+    def actor(self) -> rules.Actor:
+        """Who writes, as the rulebook sees them (looked up once per transaction)."""
+        if self._actor is None:
+            self._actor = self.world.actor(self.author, self.person_id)
+        return self._actor
+
+    def act_as(self, person_id: str | None) -> None:
+        """Write the next rows as another person of the board, judged as them (``None``:
+        as the person who acts again).
+
+        Only for telling the example board's story as its people; everything else writes
+        as the person who acts.
+        """
+        setting_up = self.actor.setting_up
+        person = self.world.person(person_id) if person_id else None
+        self.author, self.person_id = (person["name"], person_id) if person else self._own
+        self._actor = self.world.actor(self.author, self.person_id, setting_up=setting_up)
+
+    def judge(self, entity: str, row_id: str, current: dict[str, Any] | None,
+              new: dict[str, Any]) -> None:
+        """Raise the rulebook's refusal of this write, if any."""
+        refusal = rules.judge(rules.Proposed(entity, row_id, current, new), self.actor,
+                              self.world)
+        if refusal is not None:
+            raise refusal.error()
+
     def _record(self, entity: str, row_id: str, fields: dict[str, tuple[Any, Any]]) -> Change:
         change = Change(new_id(), entity, row_id, fields, self._clock.now(self._wall),
                         self.db.node_id, self.author, self.now)
@@ -205,6 +245,13 @@ class UnitOfWork(Reader):
         given = [n for n in many[0] if n not in ("created_at", "updated_at")]
         if given[0] != "id":
             raise ValueError("insert_many needs rows whose first key is 'id'")
+        if entity == "item":
+            many = [self.world.item_consequences(None, dict(v)) for v in many]
+            if "needs_verification" not in given:
+                given.append("needs_verification")
+        judge, name = self.judge, entity
+        for v in many:
+            judge(name, v["id"], None, {k: x for k, x in v.items() if k != "id"})
         names = [*given, "created_at", "updated_at"]
         now = self.now_text
         pick = itemgetter(*given)
@@ -258,10 +305,14 @@ class UnitOfWork(Reader):
             current = self.row(entity, row_id)
             if current is None:
                 raise KeyError(f"{entity} {row_id}")
+        if entity == "item":
+            values = self.world.item_consequences(current, dict(values))
         fields = {name: (value, current[name]) for name, value in values.items()
                   if current[name] != value}
         if not fields:
             return None
+        self.judge(entity, row_id, current,
+                   {name: pair[0] for name, pair in fields.items() if name != "updated_at"})
         fields["updated_at"] = (self.now_text, current["updated_at"])
         for name in carry:
             fields.setdefault(name, (current[name], current[name]))
@@ -312,10 +363,10 @@ def reading(db: Database) -> Iterator[Reader]:
 
 
 @contextmanager
-def writing(db: Database, author: str) -> Iterator[UnitOfWork]:
+def writing(db: Database, author: str, person_id: str | None = None) -> Iterator[UnitOfWork]:
     """One write transaction: all of it, change log included, or none of it."""
     with db.connect(write=True) as conn:
-        uow = UnitOfWork(conn, db, author)
+        uow = UnitOfWork(conn, db, author, person_id)
         yield uow
         uow.finish()
 
