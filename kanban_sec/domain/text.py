@@ -472,10 +472,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.unknown_entity": ("ukjent slags rad: {entity}", "unknown kind of row: {entity}"),
     "rule.role": ("{who} kan ikke endre {entity}.{field}: det krever rollen {roles}. Be "
                   "noen med den rollen, eller velg riktig person under «Hvem er jeg» "
-                  "(--as NAVN eller KANBAN_SEC_USER på kommandolinjen).",
+                  "(KANBAN_SEC_USER på kommandolinjen).",
                   "{who} may not change {entity}.{field}: that takes the {roles} role. Ask "
-                  "someone who has it, or choose the right person under Who am I ("
-                  "or KANBAN_SEC_USER on the command line)."),
+                  "someone who has it, or choose the right person under Who am I "
+                  "(KANBAN_SEC_USER on the command line)."),
     "rule.as_somebody_else": ("{who} kan ikke skrive {field} som {value}: man skriver bare "
                               "i eget navn",
                               "{who} may not write {field} as {value}: everyone writes in "
