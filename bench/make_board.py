@@ -37,7 +37,7 @@ from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import writing
 
 #: Bump when the generated content changes, so cached files are rebuilt.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 AUTHOR = "bench"
 BATCH = 10_000
 #: "Now" of the generated history (fixed, so a seed always gives the same board).
@@ -296,6 +296,11 @@ def make_board(path: str | os.PathLike[str], n_items: int, seed: int = 1) -> Pat
             existing = uow.conn.exec_driver_sql("SELECT count(*) FROM items").scalar_one()
             if existing:
                 raise ValueError(f"{target} already holds {existing} items")
+            # The generated history has done work nobody verified: a board whose policy
+            # asks for no verification (the rulebook holds every write to the policy).
+            uow.insert_many("setting", [
+                {"id": "policy.verify_min_score", "value": ""},
+                {"id": "policy.verify_classifications", "value": ""}])
             uow.insert_many("unit", units)
             uow.insert_many("person", people)
             uow.insert_many("chain", chains)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
+from kanban_sec.domain.errors import Message, msg
 from kanban_sec.domain.model import (
     SCALE_MAX,
     SCALE_MIN,
@@ -272,6 +273,25 @@ class Policy:
         if self.verify_min_score is not None and score >= self.verify_min_score:
             return True
         return item.classification in self.verify_classifications
+
+
+def policy_text(policy: object) -> Message:
+    """The policy as one phrase: "score ≥ 30 or classification confidential"."""
+    return _PolicyText("", {"policy": policy})
+
+
+class _PolicyText(Message):
+    def render(self, lang: str) -> str:
+        policy = self.params["policy"]
+        parts = []
+        if policy.verify_min_score is not None:
+            parts.append(msg("policy.score", score=policy.verify_min_score).render(lang))
+        for c in sorted(policy.verify_classifications, key=lambda c: c.value):
+            parts.append(msg("policy.class", classification=msg(
+                f"classification.{c.value}")).render(lang))
+        if not parts:
+            return msg("policy.none").render(lang)
+        return (" eller " if lang == "nb" else " or ").join(parts)
 
 
 # -- verification ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kanban_sec.domain.errors import Message, Refused, msg
+from kanban_sec.domain.governance import Policy, policy_text
 
 # -- codes -----------------------------------------------------------------------------------
 
@@ -227,6 +228,14 @@ WRITE_ROLES: dict[str, dict[str, frozenset[str]]] = {
 }
 
 
+#: Per entity, the fields whose roles differ from the entity's default (creating a row is
+#: judged by :data:`CREATE`, and by these of the fields it sets).
+_SPECIAL_FIELDS: dict[str, frozenset[str]] = {
+    entity: frozenset(n for n, roles in table.items()
+                      if n not in (DEFAULT, CREATE) and roles != table.get(DEFAULT))
+    for entity, table in WRITE_ROLES.items()}
+
+
 def roles_for(entity: str, name: str) -> frozenset[str]:
     """The roles that may set ``name`` (a field, :data:`CREATE` or :data:`DELETE`)."""
     table = WRITE_ROLES.get(entity, {})
@@ -263,31 +272,42 @@ def check_value(entity: str, name: str, value: Any) -> Refusal | None:
         return _bad(entity, name, value, "unknown field")
     if value is None:
         return None if spec.nullable else _bad(entity, name, value, "may not be empty")
-    if spec.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
+    kind = spec.kind
+    if kind == "int":
+        if type(value) is not int:
             return _bad(entity, name, value, "not a whole number")
         if (spec.low is not None and value < spec.low) or (
                 spec.high is not None and value > spec.high):
             return _bad(entity, name, value, f"outside {spec.low}–{spec.high or '∞'}")
         return None
-    if not isinstance(value, str):
+    if type(value) is not str:
         return _bad(entity, name, value, "not text")
-    if len(value.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+    # Four bytes a character at most: only a long text needs encoding to be measured.
+    if len(value) * 4 > MAX_TEXT_BYTES and \
+            len(value.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
         return _bad(entity, name, value, f"over {MAX_TEXT_BYTES // 1024} KiB")
     if "\x00" in value:
         return _bad(entity, name, value, "holds a NUL character")
-    if spec.kind == "enum" and value not in spec.choices:
-        return _bad(entity, name, value, "not one of " + ", ".join(spec.choices))
-    if spec.kind == "date" and not _is_day(value):
-        return _bad(entity, name, value, "not a date (YYYY-MM-DD)")
-    if spec.kind == "time" and not _is_time(value):
-        return _bad(entity, name, value, "not a time (ISO 8601)")
-    if spec.kind == "json":
+    if kind == "text":
+        return None
+    if kind == "enum":
+        return None if value in spec.choices else _bad(
+            entity, name, value, "not one of " + ", ".join(spec.choices))
+    if kind == "date":
+        return None if _is_day(value) else _bad(entity, name, value,
+                                                "not a date (YYYY-MM-DD)")
+    if kind == "time":
+        return None if _is_time(value) else _bad(entity, name, value,
+                                                 "not a time (ISO 8601)")
+    if kind == "json":
+        if value in ("[]", "{}"):
+            return None
         try:
             json.loads(value)
         except ValueError:
             return _bad(entity, name, value, "not JSON")
-    if spec.kind == "ref" and not value.strip():
+        return None
+    if kind == "ref" and not value.strip():
         return _bad(entity, name, value, "an empty reference")
     return None
 
@@ -323,6 +343,37 @@ def validate(entity: str, values: Mapping[str, Any]) -> Refusal | None:
         if refusal is not None:
             return refusal
     return None
+
+
+def validate_rows(entity: str, many: list[dict[str, Any]]) -> tuple[int, Refusal] | None:
+    """:func:`validate` of many rows with the same fields, column by column (each distinct
+    value checked once): the index of the first bad row and why, or ``None``."""
+    if not many:
+        return None
+    if entity not in FIELD_SPECS:
+        return 0, Refusal("KS006", "rule.unknown_entity", {"entity": entity})
+    specs = FIELD_SPECS[entity]
+    for name in many[0]:
+        if name == "id":
+            continue
+        spec = specs.get(name)
+        column = [row[name] for row in many]
+        if spec is not None and spec.kind == "text" and _plain_texts(column, spec.nullable):
+            continue
+        for value in dict.fromkeys(column):
+            refusal = check_value(entity, name, value)
+            if refusal is not None:
+                return column.index(value), refusal
+    return None
+
+
+def _plain_texts(column: list[Any], nullable: bool) -> bool:
+    """Whether every value is a text short enough and without NUL (or an allowed None)."""
+    texts = [v for v in column if v is not None] if nullable else column
+    if any(type(v) is not str for v in texts):
+        return False
+    return not texts or (max(map(len, texts)) * 4 <= MAX_TEXT_BYTES
+                         and not any("\x00" in v for v in texts))
 
 
 # -- the actor and the rest of the board -------------------------------------------------------
@@ -363,6 +414,12 @@ class World(Protocol):
 
     def needs_verification(self, item: Mapping[str, Any]) -> tuple[bool, int]:
         """Whether the board policy asks for a verification of ``item``; and its score."""
+
+    def has_controller(self) -> bool:
+        """Whether the board has a controlling member (who could verify)."""
+
+    def policy(self) -> Policy:
+        """The board policy: which items need verification."""
 
     def red_band(self, likelihood: int, consequence: int) -> bool:
         """Whether the cell is in the ROS matrix's red band (not acceptable)."""
@@ -415,11 +472,14 @@ class Proposed:
 # -- judging -----------------------------------------------------------------------------------
 
 
-def judge(change: Proposed, actor: Actor, world: World) -> Refusal | None:
-    """Whether ``actor`` may write ``change``; the refusal when not."""
-    refusal = validate(change.entity, change.new)
-    if refusal is not None:
-        return refusal
+def judge(change: Proposed, actor: Actor, world: World, *,
+          validated: bool = False) -> Refusal | None:
+    """Whether ``actor`` may write ``change``; the refusal when not. (``validated``: the
+    values were checked already, e.g. by :func:`validate_rows`.)"""
+    if not validated:
+        refusal = validate(change.entity, change.new)
+        if refusal is not None:
+            return refusal
     refusal = _roles(change, actor)
     if refusal is not None:
         return refusal
@@ -438,12 +498,18 @@ def _role_refusal(change: Proposed, name: str, actor: Actor, roles: frozenset[st
 
 def _roles(change: Proposed, actor: Actor) -> Refusal | None:
     names: list[str] = []
-    if change.creating or change.restoring:
+    if change.creating:
+        # A new row: creating it, and any field set that takes other roles than creating.
         names.append(CREATE)
-    elif change.deleting:
-        names.append(DELETE)
-    names.extend(n for n in change.new if n not in BOOKKEEPING and n != DELETE
-                 and change.changed(n) and not (change.creating and change.new[n] is None))
+        special = _SPECIAL_FIELDS.get(change.entity, frozenset())
+        names.extend(n for n in special if change.new.get(n) is not None)
+    else:
+        if change.restoring:
+            names.append(CREATE)
+        elif change.deleting:
+            names.append(DELETE)
+        names.extend(n for n in change.new if n not in BOOKKEEPING and n != DELETE
+                     and change.changed(n))
     for name in names:
         roles = roles_for(change.entity, name)
         if actor.has(roles):
@@ -490,8 +556,9 @@ def _item(change: Proposed, actor: Actor, world: World) -> Refusal | None:
         # the record) or sent back; it changes nothing else of the work it checks.
         other = [n for n in change.new if n not in BOOKKEEPING and n not in (
             "status", "needs_verification") and change.changed(n)]
-        if change.creating or other or (change.changed("status")
-                                        and change.before("status") != "verify"):
+        # (Into Verify too: undoing their own verification puts the item back there.)
+        if change.creating or other or (change.changed("status") and "verify" not in (
+                change.before("status"), change.after("status"))):
             return _role_refusal(change, other[0] if other else "status", actor, WORKERS)
     if status == "done" and change.before("status") != "done" and (
             change.changed("status") or change.creating):
@@ -513,11 +580,16 @@ def _done(change: Proposed, actor: Actor, world: World) -> Refusal | None:
         # controlling member, recorded with evidence before the move.
         if actor.role != CONTROLLING or not world.approved_since(
                 change.row_id, change.before("status_changed_at")):
-            return Refusal("KS002", "verify.only_by_control", {"title": title,
-                                                               "verify": "Verify"})
+            return Refusal("KS002", "verify.only_by_control", {
+                "title": title, "verify": msg("status.verify")})
         return None
     needed, score = world.needs_verification(_merged(change))
-    if needed or change.after("needs_verification"):
+    if needed:
+        key = "verify.needed" if world.has_controller() else "verify.needed_no_controller"
+        return Refusal("KS002", key, {"title": title, "score": score,
+                                      "rule": policy_text(world.policy()),
+                                      "verify": msg("status.verify")})
+    if change.after("needs_verification"):
         return Refusal("KS002", "rule.verify_first", {"title": title, "score": score})
     return None
 

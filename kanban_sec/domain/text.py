@@ -484,12 +484,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                           "blokkeringen først.",
                           "“{title}” is blocked ({reason}) and cannot be done. Unblock it "
                           "first."),
-    "rule.verify_first": ("«{title}» må verifiseres av en kontrollerende før den er ferdig "
-                          "(score {score}, eller den har stått i Verifiseres). Flytt den til "
-                          "Verifiseres; en kontrollerende verifiserer den derfra.",
-                          "“{title}” must be verified by a controlling member before it is "
-                          "done (score {score}, or it has been in Verify). Move it to Verify; "
-                          "a controlling member verifies it from there."),
+    "rule.verify_first": ("«{title}» har stått i Verifiseres da tavlens regel krevde "
+                          "verifisering, og må verifiseres av en kontrollerende før den er "
+                          "ferdig, selv om scoren nå er {score}. Flytt den til Verifiseres; "
+                          "en kontrollerende verifiserer den derfra.",
+                          "“{title}” was in Verify when the board policy asked for a "
+                          "verification, so a controlling member must verify it before it is "
+                          "done, even though its score is now {score}. Move it to Verify; a "
+                          "controlling member verifies it from there."),
     "rule.verify_not_in_verify": ("«{title}» står ikke i Verifiseres; bare oppgaver der kan "
                                   "verifiseres",
                                   "“{title}” is not in Verify; only items there can be "

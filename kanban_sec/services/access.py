@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kanban_sec.domain.errors import Message, Refused, msg
-from kanban_sec.domain.governance import Action, may, policy_from, roles_for
+from kanban_sec.domain.governance import Action, may, policy_from, policy_text, roles_for
 from kanban_sec.domain.model import Item, Person, Role, Status
 from kanban_sec.domain.ranking import item_score as score_of
 from kanban_sec.store.unit_of_work import Reader
@@ -113,22 +113,3 @@ def check_done(reader: Reader, before: Item, after: Item, lang: str) -> None:
     raise Refused("verify.needed" if has_controller else "verify.needed_no_controller",
                   title=after.title, score=score, rule=policy_text(policy),
                   verify=reader.column(Status.VERIFY).name(lang))
-
-
-def policy_text(policy: object) -> Message:
-    """The policy as one phrase: "score ≥ 30 or classification confidential"."""
-    return _PolicyText("", {"policy": policy})
-
-
-class _PolicyText(Message):
-    def render(self, lang: str) -> str:
-        policy = self.params["policy"]
-        parts = []
-        if policy.verify_min_score is not None:
-            parts.append(msg("policy.score", score=policy.verify_min_score).render(lang))
-        for c in sorted(policy.verify_classifications, key=lambda c: c.value):
-            parts.append(msg("policy.class", classification=msg(
-                f"classification.{c.value}")).render(lang))
-        if not parts:
-            return msg("policy.none").render(lang)
-        return (" eller " if lang == "nb" else " or ").join(parts)

@@ -29,7 +29,7 @@ from kanban_sec.domain.model import (
 from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_level_share
 from kanban_sec.domain.ranking import Ranked, rank
 from kanban_sec.domain.text import t
-from kanban_sec.services.access import check_done, require
+from kanban_sec.services.access import require
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
@@ -142,24 +142,22 @@ class BoardService:
     # -- creating and editing ----------------------------------------------------------
     def create_item(self, title: str, **values: str) -> Outcome:
         """Add an item; ``values`` are field texts as typed (see :data:`EDITABLE_FIELDS`)."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
             names = Names(uow)
             item = Item(id=new_id(), title=title)
             item = _apply_texts(names, item, {"title": title, **values}, uow)
-            check_done(uow, replace(item, status=Status.BACKLOG), item, self.lang)
             warnings = self._check_wip(uow, item.status, item.id)
             _insert_item(uow, item)
             return Outcome(tuple(uow.changes), warnings, item.id)
 
     def set_fields(self, item_id: str, values: Mapping[str, str]) -> Outcome:
         """Change fields from their typed text (``set ID FIELD=VALUE``)."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
             names = Names(uow)
             before = _must_item(uow, item_id)
             after = _apply_texts(names, before, values, uow)
-            check_done(uow, before, after, self.lang)
             warnings: tuple[Message, ...] = ()
             if after.status is not before.status:
                 warnings = self._check_wip(uow, after.status, item_id)
@@ -174,12 +172,11 @@ class BoardService:
         """Move to another column; a hard WIP limit refuses, a soft one warns."""
         target = status if isinstance(status, Status) else _field("status", parse.parse_status,
                                                                   status)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
             item = _must_item(uow, item_id)
             if item.status is target:
                 return Outcome(row_id=item_id)
-            check_done(uow, item, replace(item, status=target), self.lang)
             warnings = self._check_wip(uow, target, item_id)
             _update_item(uow, replace(item, status=target), moved=True)
             return Outcome(tuple(uow.changes), warnings, item_id)
@@ -225,7 +222,7 @@ class BoardService:
 
     def delegate(self, item_id: str, to: str | None = None) -> Outcome:
         """Hand the item down: to ``to`` (a unit id or person id), or to the one suggestion."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
             item = _must_item(uow, item_id)
             names = Names(uow)
@@ -251,7 +248,7 @@ class BoardService:
 
     def delete(self, item_id: str) -> Outcome:
         """Remove the item from the board (a tombstone, so replicas learn of it)."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
             _must_item(uow, item_id)
             uow.tombstone("item", item_id)
@@ -260,7 +257,7 @@ class BoardService:
     def add_comment(self, item_id: str, body: str) -> Outcome:
         if not body.strip():
             raise BadInput("comment.empty")
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.COMMENT)
             _must_item(uow, item_id)
             comment_id = new_id()
@@ -277,7 +274,7 @@ class BoardService:
         if not MATURITY_MIN <= maturity <= MATURITY_MAX:
             raise BadInput("value.out_of_range", value=maturity, low=MATURITY_MIN,
                            high=MATURITY_MAX)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.MATURITY)
             if uow.row("link", link_id) is None:
                 raise NotFound("link.not_found", chain="?", name=link_id)
@@ -288,7 +285,7 @@ class BoardService:
         if not MATURITY_MIN <= target <= MATURITY_MAX:
             raise BadInput("value.out_of_range", value=target, low=MATURITY_MIN,
                            high=MATURITY_MAX)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.TARGETS)
             uow.update("chain", chain_id, {"target_maturity": target})
             return Outcome(tuple(uow.changes), (), chain_id)
@@ -296,20 +293,20 @@ class BoardService:
     def set_wip_limit(self, status: Status, limit: int | None, hard: bool = False) -> Outcome:
         if limit is not None and limit < 0:
             raise BadInput("value.out_of_range", value=limit, low=0, high="∞")
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WIP_LIMITS)
             column = uow.column(status)
             uow.update("column", column.id, {"wip_limit": limit, "wip_hard": int(hard)})
             return Outcome(tuple(uow.changes), (), column.id)
 
     def ensure_unit(self, path: str) -> Outcome:
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.ORGANISATION)
             unit_id = Names(uow).ensure_unit(uow, path)
             return Outcome(tuple(uow.changes), (), unit_id)
 
     def add_person(self, name: str, unit_path: str, role: Role = Role.OPERATIONAL) -> Outcome:
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             names = Names(uow)
             # Anyone may join an existing unit as an operational member (that gives no more
             # rights than not being in the organisation); other roles and new units are
@@ -321,7 +318,7 @@ class BoardService:
 
     def add_chain(self, name: str, risk_owner: str | None = None,
                   target_maturity: int = MATURITY_MAX) -> Outcome:
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.ORGANISATION)
             names = Names(uow)
             owner = names.ensure_unit(uow, risk_owner) if risk_owner else None
@@ -330,7 +327,7 @@ class BoardService:
 
     def add_link(self, chain: str, name: str, maturity: int = MATURITY_MIN, kind: str = "",
                  responsible_unit: str | None = None) -> Outcome:
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.MATURITY)
             names = Names(uow)
             chain_id = names.chain(chain)
@@ -341,11 +338,10 @@ class BoardService:
 
     # -- internals ---------------------------------------------------------------------
     def _change(self, item_id: str, change: Callable[[Item, UnitOfWork], Item]) -> Outcome:
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
             item = _must_item(uow, item_id)
             after = change(item, uow)
-            check_done(uow, item, after, self.lang)
             _update_item(uow, after)
             return Outcome(tuple(uow.changes), (), item_id)
 

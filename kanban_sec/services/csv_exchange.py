@@ -244,7 +244,7 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
     history = {c: i for i, c in enumerate(table.header) if c in ("created_at", "done_at")}
 
     try:
-        with collector_paused(), writing(service.db, service.author) as uow:
+        with collector_paused(), writing(service.db, service.author, service.person_id) as uow:
             require(uow, service.author, service.person_id, Action.WORK)
             plan = _Importer(uow, positions, service, history).run(table.rows)
             if plan.problems:

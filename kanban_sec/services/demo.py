@@ -29,7 +29,7 @@ _PROGRESS = {Status.BACKLOG: 0, Status.NEXT: 1, Status.DOING: 2, Status.VERIFY: 
 
 def load_demo(service: BoardService) -> Outcome:
     """Fill an empty board with the example; refuses a board that already has items."""
-    with writing(service.db, service.author) as uow:
+    with writing(service.db, service.author, service.person_id) as uow:
         existing = uow.conn.exec_driver_sql(
             "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one()
         if existing:

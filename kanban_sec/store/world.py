@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from kanban_sec.domain import rules
-from kanban_sec.domain.governance import Band, bands_from, policy_from
+from kanban_sec.domain.governance import Band, Policy, bands_from, policy_from
 from kanban_sec.domain.model import Classification, Item
 from kanban_sec.domain.ranking import item_score
 from kanban_sec.store import rows
@@ -31,9 +31,22 @@ _TABLE = {"unit": "org_units", "person": "people", "chain": "chains", "link": "l
 class StoreWorld:
     """:class:`kanban_sec.domain.rules.World` over a reader's transaction."""
 
+    #: Rows a write is often judged against many times (an import of many items on a few
+    #: chains): kept for the transaction, forgotten when the unit of work writes them.
+    CACHED = frozenset({"chain", "link", "unit", "setting", "column"})
+
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
         self._settings: dict[str, str] | None = None
+        self._cache: dict[tuple[str, str], Mapping[str, Any] | None] = {}
+        self._policy: Policy | None = None
+
+    def forget(self, entity: str) -> None:
+        """A row of ``entity`` was written: answer from the database again."""
+        if entity in self.CACHED:
+            self._cache = {k: v for k, v in self._cache.items() if k[0] != entity}
+        if entity == "setting":
+            self._settings = None
 
     def _one(self, sql: str, params: tuple[Any, ...]) -> Any:
         return self.reader.conn.exec_driver_sql(sql, params).first()
@@ -67,8 +80,17 @@ class StoreWorld:
     def row(self, entity: str, row_id: str | None) -> Mapping[str, Any] | None:
         if row_id is None:
             return None
-        found = self.reader.row(entity, row_id)
-        return found if found is not None and not found.get("deleted_at") else None
+        key = (entity, row_id)
+        if key in self._cache:
+            return self._cache[key]
+        result = self.reader.conn.exec_driver_sql(
+            f"SELECT * FROM {_TABLE[entity]} WHERE id = ?", (row_id,))
+        found = result.first()
+        row = dict(zip(result.keys(), found, strict=True)) if found is not None else None
+        live = row if row is not None and not row.get("deleted_at") else None
+        if entity in self.CACHED:
+            self._cache[key] = live
+        return live
 
     def units_up(self, unit_id: str) -> list[str]:
         out: list[str] = []
@@ -103,12 +125,22 @@ class StoreWorld:
                 "maturity")]) if link else None)
 
     def needs_verification(self, item: Mapping[str, Any]) -> tuple[bool, int]:
-        policy = policy_from(self.settings())
+        policy = self.policy()
+        classification = Classification(item.get("classification") or "open")
+        if policy.verify_min_score is None:
+            return classification in policy.verify_classifications, 0
         score = self.score(item)
-        classification = item.get("classification") or "open"
-        needed = (policy.verify_min_score is not None and score >= policy.verify_min_score) \
-            or Classification(classification) in policy.verify_classifications
-        return needed, score
+        return score >= policy.verify_min_score or \
+            classification in policy.verify_classifications, score
+
+    def has_controller(self) -> bool:
+        return self._one("SELECT 1 FROM people WHERE role = 'controlling'"
+                         " AND deleted_at IS NULL LIMIT 1", ()) is not None
+
+    def policy(self) -> Policy:
+        if self._policy is None or self._settings is None:
+            self._policy = policy_from(self.settings())
+        return self._policy
 
     def red_band(self, likelihood: int, consequence: int) -> bool:
         return bands_from(self.settings()).band(likelihood, consequence) is Band.RED
