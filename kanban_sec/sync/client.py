@@ -14,6 +14,7 @@ pushes are idempotent, and a pull batch is applied all or nothing with its curso
 from __future__ import annotations
 
 import ipaddress
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -100,6 +101,10 @@ class SyncResult:
     #: Open conflicts on this replica after the sync.
     conflicts: int
     at: datetime
+    #: This replica's changes the server refused, set aside (all of them, not only new).
+    refused: tuple[merge.RefusedChange, ...] = ()
+    #: Pulled changes this board could not apply (all kept in quarantine).
+    quarantined: int = 0
 
 
 def is_loopback(host: str) -> bool:
@@ -166,7 +171,9 @@ def sync(db: Database, remote: Remote, password: str, *, batch: int = 2000,
         open_conflicts = int(local.exec_driver_sql(
             "SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"
             " AND deleted_at IS NULL").scalar_one())
-    return SyncResult(pushed, pulled, open_conflicts, at)
+        quarantined = int(local.exec_driver_sql("SELECT count(*) FROM quarantine").scalar_one())
+    return SyncResult(pushed, pulled, open_conflicts, at, tuple(merge.list_refused(db)),
+                      quarantined)
 
 
 # -- the clock ------------------------------------------------------------------------------------
@@ -199,35 +206,89 @@ def _follow_server_clock(db: Database, conn: psycopg.Connection[Any]) -> None:
 def push(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
          on_progress: Progress | None = None) -> int:
     """Send the unpushed changes in one server transaction; mark them pushed after COMMIT.
-    Returns how many the server did not have yet."""
+    Returns how many the server did not have yet.
+
+    Each batch goes on its own savepoint; when the server refuses a change in it (SQLSTATE
+    ``KS…``, or a data or constraint error), the batch is rolled back to the savepoint and
+    sent again in halves, down to one change per savepoint: the changes the server takes
+    land, the refused ones are set aside (``refused_changes``, with the server's reason)
+    and are not sent again until redone (:func:`kanban_sec.sync.merge.redo_refused`).
+    """
     with db.connect(write=False) as local:
         last, total = local.exec_driver_sql(
-            "SELECT max(seq), count(*) FROM changes WHERE pushed = 0").one()
+            "SELECT max(seq), count(*) FROM changes WHERE pushed = 0"
+            " AND id NOT IN (SELECT change_id FROM refused_changes)").one()
     if not total:
         return 0
     copying = _push_table(conn)
     taken = sent = 0
     after = 0
+    refused: list[tuple[str, str, str]] = []
     with conn.transaction():
         while True:  # read a batch at a time: a first sync may send a whole board
             with db.connect(write=False) as local:
                 chunk = local.exec_driver_sql(
                     "SELECT seq, id, entity, row_id, fields, hlc, node_id, author, base_xid,"
                     " base_seq, at FROM changes WHERE pushed = 0 AND seq > ? AND seq <= ?"
+                    " AND id NOT IN (SELECT change_id FROM refused_changes)"
                     " ORDER BY seq LIMIT ?", (after, last, batch)).all()
             if not chunk:
                 break
-            if copying:
-                taken += _copy_batch(conn, chunk)
-            else:
-                columns = list(zip(*chunk, strict=True))
-                taken += conn.execute(_PUSH, [list(c) for c in columns[1:]]).rowcount
+            taken += _send(conn, [_outgoing(r) for r in chunk], copying, refused)
             after = chunk[-1][0]
             sent += len(chunk)
             if on_progress is not None:
                 on_progress("push", sent, total)
+    if refused:
+        merge.set_aside(db, refused)
     mark_pushed(db, last)
     return taken
+
+
+def _outgoing(row: Any) -> Any:
+    """A change as the server gets it: a transfer's file without this computer's folders."""
+    if row[2] != "transfer" or '"path"' not in row[4]:
+        return row
+    fields = json.loads(row[4])
+    pair = fields.get("path")
+    if isinstance(pair, list):
+        fields["path"] = [merge.file_name(v) for v in pair]
+    return (*row[:4], json.dumps(fields, ensure_ascii=False), *row[5:])
+
+
+def refusal_of(exc: psycopg.Error) -> tuple[str, str] | None:
+    """``(code, reason)`` when the server refused the change itself (a rule ``KS…``, a
+    value or constraint error); ``None`` for anything else (connection, rights, …)."""
+    state = exc.sqlstate or ""
+    if not (state.startswith("KS") or state.startswith("22") or state.startswith("23")):
+        return None
+    diag = exc.diag
+    reason = diag.message_primary or str(exc).strip().splitlines()[0]
+    if diag.message_detail:
+        reason += f" ({diag.message_detail})"
+    return state, reason
+
+
+def _send(conn: psycopg.Connection[Any], chunk: Sequence[Any], copying: bool,
+          refused: list[tuple[str, str, str]]) -> int:
+    """Insert ``chunk`` on a savepoint; on a refusal, the halves on their own savepoints
+    (one change alone is refused: set aside in ``refused``)."""
+    try:
+        with conn.transaction():
+            if copying:
+                return _copy_batch(conn, chunk)
+            columns = list(zip(*chunk, strict=True))
+            return conn.execute(_PUSH, [list(c) for c in columns[1:]]).rowcount
+    except psycopg.Error as exc:
+        why = refusal_of(exc)
+        if why is None:
+            raise
+        if len(chunk) == 1:
+            refused.append((str(chunk[0][1]), *why))
+            return 0
+    middle = len(chunk) // 2
+    return (_send(conn, chunk[:middle], copying, refused)
+            + _send(conn, chunk[middle:], copying, refused))
 
 
 def _push_table(conn: psycopg.Connection[Any]) -> bool:
@@ -251,10 +312,12 @@ def _copy_batch(conn: psycopg.Connection[Any], chunk: Sequence[Any]) -> int:
 
 
 def mark_pushed(db: Database, up_to_seq: int) -> None:
-    """The changes up to local ``seq`` are on the server (after its COMMIT returned)."""
+    """The changes up to local ``seq`` are on the server (after its COMMIT returned),
+    except those it refused."""
     with db.connect(write=True) as local:
-        local.exec_driver_sql("UPDATE changes SET pushed = 1 WHERE pushed = 0 AND seq <= ?",
-                              (up_to_seq,))
+        local.exec_driver_sql(
+            "UPDATE changes SET pushed = 1 WHERE pushed = 0 AND seq <= ?"
+            " AND id NOT IN (SELECT change_id FROM refused_changes)", (up_to_seq,))
 
 
 # -- pull -----------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ import sqlite3
 import uuid
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import groupby
 from typing import Any, Literal, NamedTuple
 
@@ -41,6 +41,7 @@ from kanban_sec.domain.errors import BadInput, KanbanError, Message, NotFound, R
 from kanban_sec.domain.governance import Action
 from kanban_sec.domain.hlc import COUNTER_BITS, HybridLogicalClock
 from kanban_sec.domain.model import Status
+from kanban_sec.domain.rules import FIELD_SPECS, check_value
 from kanban_sec.domain.text import has
 from kanban_sec.services.access import check_done, require
 from kanban_sec.services.board import status_times
@@ -59,12 +60,16 @@ BOOKKEEPING = frozenset({"created_at", "updated_at", "status_changed_at", "start
 CONFLICT_DESCRIPTION = ("entity", "row_id", "field", "winner_change", "loser_change",
                         "winner_value", "loser_value", "loser_author", "loser_at",
                         "created_at")
-RESOLUTIONS = {"keep": "kept_winner", "take": "took_loser", "edit": "edited"}
+RESOLUTIONS = {"keep": "kept_winner", "take": "took_loser", "edit": "edited",
+               "restore": "restored", "delete": "deleted"}
+#: A row deleted while somebody changed it: a conflict on this field whose overwritten
+#: value is the edit (``{field: value}``), resolved ``restored`` or ``deleted``.
+DELETE_FIELD = "deleted_at"
 #: Unpushed changes stamped this far ahead of the server's clock are stamped again
 #: (the server refuses more than 5 minutes ahead; this leaves a minute for the push).
 RESTAMP_AHEAD_MS = 4 * 60 * 1000
 
-Resolution = Literal["keep", "take", "edit"]
+Resolution = Literal["keep", "take", "edit", "restore", "delete"]
 Cursor = tuple[int, int]
 
 
@@ -127,10 +132,18 @@ class Conflict:
     resolution: str | None
     #: The row's name as people know it (an item's title, a person's name...).
     title: str
+    #: Who made the winning change (for a deleted row: who deleted it).
+    winner_author: str = ""
 
     @property
     def open(self) -> bool:
         return self.resolved_at is None
+
+    @property
+    def deleted_while_changed(self) -> bool:
+        """The row was deleted while somebody changed it: ``loser_value`` is the edit
+        (``{field: value}``); resolved by restoring the row or confirming the delete."""
+        return self.field == DELETE_FIELD and isinstance(self.loser_value, dict)
 
 
 # -- messages this module gives (until the shared catalogue carries them) -------------------
@@ -142,8 +155,59 @@ _TEXT: dict[str, tuple[str, str]] = {
                                "the conflict about {field} is resolved already"),
     "sync.conflict.bad_resolution": ("«{value}» er ingen løsning (bruk keep, take eller edit)",
                                      "“{value}” is no resolution (use keep, take or edit)"),
+    "sync.conflict.restore_or_delete": (
+        "raden ble slettet mens noen endret den: gjenopprett den (restore) eller bekreft "
+        "slettingen (delete)",
+        "the row was deleted while somebody changed it: restore it (restore) or confirm "
+        "the delete (delete)"),
     "sync.conflict.row_gone": ("raden konflikten gjelder finnes ikke her ({entity} {id})",
                                "the row of the conflict is not here ({entity} {id})"),
+    "sync.quarantine.unknown_entity": ("en ukjent slags rad: «{entity}»",
+                                       "an unknown kind of row: “{entity}”"),
+    "sync.quarantine.unknown_field": ("et ukjent felt: {entity}.{field}",
+                                      "an unknown field: {entity}.{field}"),
+    "sync.quarantine.malformed": ("feltene er ikke i formen {{felt: [ny, gammel]}}",
+                                  "its fields are not in the form {{field: [new, old]}}"),
+    "sync.quarantine.shape": ("{entity}.{field} har en form tavla ikke kan lese",
+                              "{entity}.{field} has a shape the board cannot read"),
+    "sync.quarantine.missing_row": (
+        "{field} viser til {entity} {id}, som ikke finnes her",
+        "{field} refers to {entity} {id}, which is not here"),
+    "sync.refused.not_found": ("ingen endring serveren avviste har id {id}",
+                               "no change the server refused has the id {id}"),
+    "sync.refused.ambiguous": ("flere endringer serveren avviste passer til {id}: gi mer "
+                               "av id-en", "more than one refused change matches {id}: "
+                               "give more of the id"),
+    "sync.refused.summary": ("{count} endringer avvist av serveren:",
+                             "{count} changes refused by the server:"),
+    "sync.refused.line": ("  {id}  {entity} «{title}» ({fields}): {reason}",
+                          "  {id}  {entity} “{title}” ({fields}): {reason}"),
+    "sync.refused.hint": (
+        "De sendes ikke igjen. Forkast dem (kanban-sec sync --discard-refused [ID]) så "
+        "tavla blir som serverens, eller prøv igjen (kanban-sec sync --redo-refused [ID]).",
+        "They are not sent again. Discard them (kanban-sec sync --discard-refused [ID]) so "
+        "the board matches the server's, or try again (kanban-sec sync --redo-refused [ID])."),
+    "sync.refused.discarded": ("forkastet {count} avviste endringer; tavla er som serverens "
+                               "igjen", "discarded {count} refused changes; the board "
+                               "matches the server's again"),
+    "sync.refused.none": ("ingen endringer er avvist av serveren",
+                          "no changes are refused by the server"),
+    "sync.refused.redo": ("sender {count} avviste endringer igjen",
+                          "sending {count} refused changes again"),
+    "sync.quarantine.summary": ("{count} endringer fra serveren kan ikke brukes her (i "
+                                "karantene: kanban-sec conflicts)",
+                                "{count} changes from the server cannot be applied here "
+                                "(quarantined: kanban-sec conflicts)"),
+    "sync.quarantine.title": ("I karantene (endringer fra serveren tavla ikke kan bruke):",
+                              "Quarantined (changes from the server the board cannot apply):"),
+    "sync.quarantine.line": ("  {id}  {entity} {row}  av {who}: {reason}",
+                             "  {id}  {entity} {row}  by {who}: {reason}"),
+    "sync.deleted.line": ("  {id}  «{title}» ble slettet av {deleter} mens {editor} endret "
+                          "{fields}", "  {id}  “{title}” was deleted by {deleter} while "
+                          "{editor} changed {fields}"),
+    "sync.deleted.title": ("Slettet mens noen endret (conflicts resolve ID restore|delete):",
+                           "Deleted while somebody changed it (conflicts resolve ID "
+                           "restore|delete):"),
     "sync.plain_refused": (
         "en ukryptert forbindelse til {host} er ikke tillatt: uten TLS kobler kanban-sec "
         "bare til denne maskinen (localhost), og bare når det er slått på",
@@ -239,6 +303,8 @@ def _apply(conn: Connection, changes: Sequence[RemoteChange],
         " WHERE i.known = 1 AND changes.id = i.id AND (changes.pos_xid IS NULL"
         "  OR changes.pushed = 0 OR changes.hlc <> i.hlc OR changes.pos_xid <> i.pos_xid"
         "  OR changes.pos_seq <> i.pos_seq)").rowcount
+    # A change this board cannot apply is kept aside, never in the log (nor half applied).
+    _quarantine(raw)
     _start_touched(raw)
     # Before the new changes join the log: is each row's batch newer than all it has?
     raw.execute(
@@ -383,15 +449,16 @@ WITH multi AS (
 ), f AS (
   SELECT c.entity, c.row_id, j.key AS field, c.id, c.hlc, c.node_id, c.pos_xid, c.pos_seq,
          c.base_xid, c.base_seq, j.value -> 0 AS value, c.author, c.at,
-         min(c.node_id) OVER w AS lo, max(c.node_id) OVER w AS hi
+         min(c.node_id) OVER w AS lo, max(c.node_id) OVER w AS hi,
+         json_type(c.fields, '$.created_at[1]') = 'null' AS creates
   FROM multi m CROSS JOIN main.changes c ON c.entity = m.entity AND c.row_id = m.row_id,
   json_each(c.fields) j
   WHERE j.key NOT IN ({", ".join(f"'{name}'" for name in sorted(BOOKKEEPING))})
   WINDOW w AS (PARTITION BY c.entity, c.row_id, j.key)
 )
 SELECT entity, row_id, field, id, hlc, node_id, pos_xid, pos_seq, base_xid, base_seq, value,
-       author, at
-FROM f WHERE lo <> hi ORDER BY entity, row_id, field
+       author, at, lo <> hi, creates
+FROM f ORDER BY entity, row_id, field
 """
 
 
@@ -409,6 +476,10 @@ class _Change(NamedTuple):
     value: str
     author: str
     at: str
+    #: More than one node set this field (else it cannot conflict by itself).
+    multi: bool = True
+    #: The change made the row (nobody deletes a row before it exists).
+    creates: bool = False
 
     @property
     def pos(self) -> Cursor | None:
@@ -434,9 +505,15 @@ def derive_conflicts(conn: Connection, keys: Iterable[tuple[str, str]]) -> int:
 
 def _derive(raw: sqlite3.Connection) -> int:
     derived: list[tuple[Any, ...]] = []
-    for _key, group in groupby((_Change(*r) for r in raw.execute(_CANDIDATES)),
-                               key=lambda c: (c.entity, c.row_id, c.field)):
-        derived.extend(_conflict_row(w, c) for w, c in conflicts_among(list(group)))
+    for _row, changes in groupby((_Change(*r) for r in raw.execute(_CANDIDATES)),
+                                 key=lambda c: (c.entity, c.row_id)):
+        of_row = list(changes)
+        for _field, group in groupby(of_row, key=lambda c: c.field):
+            same = list(group)
+            if same[0].multi:
+                derived.extend(_conflict_row(w, c) for w, c in conflicts_among(same))
+        derived.extend(_deleted_row(w, c, changed)
+                       for w, c, changed in deleted_while_changed(of_row))
     before = {r[0] for r in raw.execute(
         "SELECT x.id FROM temp.sync_touched t CROSS JOIN conflicts x"
         " ON x.entity = t.entity AND x.row_id = t.row_id WHERE x.resolved_at IS NULL")}
@@ -481,6 +558,54 @@ def conflicts_among(changes: Sequence[_Change]) -> Iterator[tuple[_Change, _Chan
         if json.loads(head.value) == won:
             continue
         yield winner, head
+
+
+def _saw(later: _Change, earlier: _Change) -> bool:
+    """Whether the node that made ``later`` had seen ``earlier`` (``PROTOCOL.md``)."""
+    if later.node_id == earlier.node_id:
+        return earlier.hlc < later.hlc
+    pos, base = earlier.pos, later.base
+    return pos is not None and base is not None and pos <= base
+
+
+def deleted_while_changed(changes: Sequence[_Change],
+                          ) -> Iterator[tuple[_Change, _Change, dict[str, Any]]]:
+    """The (delete, edit, {field: value}) triples of one row: the row is deleted now (the
+    winning ``deleted_at`` is set) by a change that had not seen an edit of the row made
+    elsewhere, whose node had not seen the delete either. One per node: its latest such
+    edit. ``changes``: the row's changes, one per field set (:data:`_CANDIDATES`)."""
+    deletes = [c for c in changes if c.field == DELETE_FIELD]
+    if not deletes:
+        return
+    winner = max(deletes, key=lambda c: (c.hlc, c.node_id))
+    if json.loads(winner.value) is None:
+        return  # the row is not deleted (restored): nothing of anybody's is hidden
+    touching_delete = {c.id for c in deletes}
+    edits: dict[str, tuple[_Change, dict[str, Any]]] = {}
+    for change in changes:
+        if change.id in touching_delete or change.creates:
+            continue
+        found = edits.get(change.id)
+        if found is None:
+            found = edits[change.id] = (change, {})
+        found[1][change.field] = json.loads(change.value)
+    latest: dict[str, tuple[_Change, dict[str, Any]]] = {}
+    for change, values in edits.values():
+        if _saw(winner, change) or _saw(change, winner):
+            continue
+        mine = latest.get(change.node_id)
+        if mine is None or (change.hlc, change.id) > (mine[0].hlc, mine[0].id):
+            latest[change.node_id] = (change, values)
+    for change, values in latest.values():
+        yield winner, change, values
+
+
+def _deleted_row(winner: _Change, edit: _Change, values: dict[str, Any]) -> tuple[Any, ...]:
+    made = max(winner.at, edit.at)
+    return (conflict_id(winner.id, edit.id, DELETE_FIELD), winner.entity, winner.row_id,
+            DELETE_FIELD, winner.id, edit.id, _normal(winner.value),
+            json.dumps(dict(sorted(values.items())), ensure_ascii=False), edit.author,
+            edit.at, made, made)
 
 
 def conflict_id(winner_change: str, loser_change: str, field: str) -> str:
@@ -574,8 +699,9 @@ def list_conflicts(db: Database, *, open_only: bool = True) -> list[Conflict]:
         found = reader.conn.exec_driver_sql(
             "SELECT x.id, x.entity, x.row_id, x.field, x.winner_change, x.loser_change,"
             " x.winner_value, x.loser_value, x.loser_author, x.loser_at, x.resolved_at,"
-            " x.resolution, l.node_id FROM conflicts x"
+            " x.resolution, l.node_id, w.author FROM conflicts x"
             " LEFT JOIN changes l ON l.id = x.loser_change"
+            " LEFT JOIN changes w ON w.id = x.winner_change"
             " WHERE x.deleted_at IS NULL AND (? = 0 OR x.resolved_at IS NULL)"
             " ORDER BY x.created_at, x.id", (1 if open_only else 0,)).all()
         titles: dict[tuple[str, str], str] = {}
@@ -595,7 +721,7 @@ def list_conflicts(db: Database, *, open_only: bool = True) -> list[Conflict]:
         winner_value=_value(r[6]), loser_value=_value(r[7]), loser_author=r[8] or "",
         loser_at=rows.parse_ts(r[9]), mine=r[12] == db.node_id,
         resolved_at=rows.parse_ts(r[10]), resolution=r[11],
-        title=titles.get((r[1], r[2])) or r[2]) for r in found]
+        title=titles.get((r[1], r[2])) or r[2], winner_author=r[13] or "") for r in found]
 
 
 def _value(text: str | None) -> Any:
@@ -617,7 +743,18 @@ def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Re
             raise sync_error(NotFound, "sync.conflict.not_found", id=conflict_id)
         if conflict["resolved_at"] is not None:
             raise sync_error(Refused, "sync.conflict.resolved", field=conflict["field"])
-        if resolution == "keep":
+        deleted = conflict["field"] == DELETE_FIELD and isinstance(
+            _value(conflict["loser_value"]), dict)
+        if deleted:  # keep the winner: the delete; take the other side: the edit
+            resolution = {"keep": "delete", "take": "restore"}.get(resolution, resolution)
+            if resolution == "edit":
+                raise sync_error(BadInput, "sync.conflict.restore_or_delete")
+        elif resolution in ("restore", "delete"):
+            raise sync_error(BadInput, "sync.conflict.bad_resolution", value=resolution)
+        if resolution == "restore":
+            _write_value(uow, person_id, lang, conflict["entity"], conflict["row_id"],
+                         DELETE_FIELD, None)
+        elif resolution in ("keep", "delete"):
             require(uow, author, person_id, Action.COMMENT)
         else:
             new = _value(conflict["loser_value"]) if resolution == "take" else value
@@ -627,7 +764,7 @@ def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Re
                    {"resolved_at": uow.now_text, "resolution": RESOLUTIONS[resolution],
                     "resolved_by": author}, conflict, carry=CONFLICT_DESCRIPTION)
         outcome = Outcome(tuple(uow.changes), row_id=conflict["row_id"])
-    if resolution != "keep":  # the new value has seen the others: their conflicts are over
+    if resolution not in ("keep", "delete"):  # the new value has seen the others
         with db.connect(write=True) as conn:
             derive_conflicts(conn, [(conflict["entity"], conflict["row_id"])])
     return outcome
@@ -661,3 +798,331 @@ def _write_value(uow: UnitOfWork, person_id: str | None, lang: str, entity: str,
         check_done(uow, before, replace(before, status=Status(new)), lang)
         values.update(status_times(str(new), current["started_at"], uow.now_text))
     uow.update(entity, row_id, values, current)
+
+
+# -- pulled changes the board cannot apply: quarantine --------------------------------------
+
+def _reason(key: str, **params: Any) -> str:
+    """A stored reason: the message key and its parameters (rendered when shown)."""
+    return json.dumps({"key": key, "params": params}, ensure_ascii=False, default=str)
+
+
+def say(key: str, lang: str, /, **params: Any) -> str:
+    """A message of this package (the catalogue's when it has the key)."""
+    return _Text(key, params).render(lang)
+
+
+def reason_text(stored: str, lang: str) -> str:
+    """A stored reason as a sentence in ``lang``."""
+    try:
+        found = json.loads(stored)
+        key, params = found["key"], found["params"]
+    except (ValueError, TypeError, KeyError):
+        return stored
+    if has(key):
+        return Message(key, params).render(lang)
+    if key in _TEXT:
+        return say(key, lang, **params)
+    return stored
+
+
+def _list_of_text(value: Any) -> bool:
+    try:
+        found = json.loads(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(found, list) and all(isinstance(v, str) for v in found)
+
+
+def _checklist(value: Any) -> bool:
+    try:
+        found = json.loads(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(found, list) and all(
+        isinstance(e, list) and len(e) == 2 and isinstance(e[0], str)
+        and isinstance(e[1], bool | int) for e in found)
+
+
+#: Shapes the board reads beyond what the rulebook checks (else `list` would fail).
+_SHAPES = {("item", "tags"): _list_of_text, ("activity", "tags"): _list_of_text,
+           ("item", "checklist"): _checklist}
+
+
+def check_change(entity: str, fields_text: str,
+                 ) -> tuple[str | None, list[tuple[str, str, str]]]:
+    """Whether a pulled change can be applied on this board: ``(reason, references)``;
+    the reason (a stored :func:`_reason`) is ``None`` when it can, the references are the
+    rows its values point at, ``(field, entity, id)``, which must exist."""
+    specs = FIELD_SPECS.get(entity)
+    if specs is None or entity not in TABLES:
+        return _reason("sync.quarantine.unknown_entity", entity=entity), []
+    try:
+        fields = json.loads(fields_text)
+    except (TypeError, ValueError):
+        return _reason("sync.quarantine.malformed"), []
+    if not isinstance(fields, dict) or not fields:
+        return _reason("sync.quarantine.malformed"), []
+    refs: list[tuple[str, str, str]] = []
+    for name, pair in fields.items():
+        if not isinstance(pair, list) or len(pair) != 2:
+            return _reason("sync.quarantine.malformed"), []
+        value = pair[0]
+        spec = specs.get(name)
+        if spec is None:
+            return _reason("sync.quarantine.unknown_field", entity=entity, field=name), []
+        kind = spec.kind
+        # The common cases at once (a pull may bring 100,000 changes); the rest: the rulebook.
+        if value is None and spec.nullable:
+            continue
+        if kind == "text" and type(value) is str and len(value) <= 16384 \
+                and "\x00" not in value:
+            continue
+        if kind == "int" and type(value) is int and (spec.low is None or value >= spec.low) \
+                and (spec.high is None or value <= spec.high):
+            continue
+        refusal = check_value(entity, name, value)
+        if refusal is not None:
+            return _reason(refusal.key, **refusal.params), []
+        shape = _SHAPES.get((entity, name))
+        if shape is not None and not shape(value):
+            return _reason("sync.quarantine.shape", entity=entity, field=name), []
+        if kind == "ref" and value is not None and spec.ref is not None:
+            refs.append((name, spec.ref, value))
+    return None, refs
+
+
+def _quarantine(raw: sqlite3.Connection) -> int:
+    """Take the new changes of ``sync_incoming`` this board cannot apply out of it, into
+    ``quarantine``: a bad value, an unknown entity or field, malformed fields, a reference
+    to a row that is neither here nor made in the batch. Returns how many."""
+    fresh = raw.execute(
+        "SELECT id, entity, row_id, fields, hlc, node_id, author, at, base_xid, base_seq,"
+        " pos_xid, pos_seq FROM temp.sync_incoming WHERE known = 0").fetchall()
+    if not fresh:
+        return 0
+    bad: dict[str, str] = {}
+    pointing: list[tuple[str, str, str, str]] = []  # change id, field, entity, row id
+    for change in fresh:
+        reason, refs = check_change(change[1], change[3])
+        if reason is not None:
+            bad[change[0]] = reason
+        else:
+            pointing.extend((change[0], *ref) for ref in refs)
+    if pointing:
+        made = {(c[1], c[2]): c[0] for c in fresh if c[0] not in bad}
+        wanted: dict[str, set[str]] = {}
+        for _cid, _field, entity, row_id in pointing:
+            if (entity, row_id) not in made:
+                wanted.setdefault(entity, set()).add(row_id)
+        present: set[tuple[str, str]] = set()
+        for entity, ids in wanted.items():
+            table = TABLES.get(entity)
+            if table is None:
+                continue
+            listed = sorted(ids)
+            for start in range(0, len(listed), 500):
+                chunk = listed[start:start + 500]
+                present.update((entity, r[0]) for r in raw.execute(
+                    f"SELECT id FROM {table.name} WHERE id IN ({', '.join('?' * len(chunk))})",
+                    chunk))
+        changed = True
+        while changed:  # a row whose making is quarantined is missing for the others too
+            changed = False
+            for cid, field_name, entity, row_id in pointing:
+                if cid in bad or (entity, row_id) in present:
+                    continue
+                maker = made.get((entity, row_id))
+                if maker is not None and maker not in bad:
+                    continue
+                bad[cid] = _reason("sync.quarantine.missing_row", field=field_name,
+                                   entity=entity, id=row_id)
+                changed = True
+    if not bad:
+        return 0
+    now = rows.ts(datetime.now(UTC))
+    raw.executemany(
+        "INSERT OR IGNORE INTO quarantine (change_id, entity, row_id, change, reason,"
+        " pos_xid, pos_seq, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(c[0], c[1], c[2], json.dumps(dict(zip(RemoteChange._fields, c, strict=True)),
+                                      ensure_ascii=False), bad[c[0]], c[10], c[11], now)
+         for c in fresh if c[0] in bad])
+    raw.executemany("DELETE FROM temp.sync_incoming WHERE id = ?", [(i,) for i in bad])
+    return len(bad)
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """A pulled change this board could not apply, and why."""
+
+    change_id: str
+    entity: str
+    row_id: str
+    author: str
+    #: The change as it came: ``{field: [new, old]}`` (or the text, when not JSON).
+    fields: Any
+    #: Why, as a stored reason (:func:`reason_text` renders it).
+    reason: str
+    at: datetime | None
+
+    def why(self, lang: str) -> str:
+        return reason_text(self.reason, lang)
+
+
+def list_quarantined(db: Database) -> list[Quarantined]:
+    """The quarantined changes, in server order."""
+    with db.connect(write=False) as conn:
+        found = conn.exec_driver_sql(
+            "SELECT change_id, entity, row_id, change, reason, quarantined_at FROM quarantine"
+            " ORDER BY pos_xid, pos_seq, change_id").all()
+    out = []
+    for change_id, entity, row_id, change, reason, at in found:
+        try:
+            whole = json.loads(change)
+        except ValueError:
+            whole = {}
+        fields: Any = whole.get("fields", "")
+        try:
+            fields = json.loads(fields)
+        except (TypeError, ValueError):
+            pass
+        out.append(Quarantined(change_id, entity, row_id, str(whole.get("author") or ""),
+                               fields, reason, rows.parse_ts(at)))
+    return out
+
+
+# -- this replica's changes the server refused --------------------------------------------------
+
+@dataclass(frozen=True)
+class RefusedChange:
+    """A change of this replica the sync server refused: set aside, not sent again until
+    redone; discarding it undoes its effect here."""
+
+    change_id: str
+    code: str
+    reason: str
+    refused_at: datetime | None
+    entity: str
+    row_id: str
+    #: The values it set: ``{field: new}``.
+    values: dict[str, Any]
+    #: The row's name as people know it.
+    title: str
+
+
+def set_aside(db: Database, refused: Sequence[tuple[str, str, str]]) -> None:
+    """The ``refused`` changes ``(id, code, reason)`` are set aside: not pushed again
+    until redone (recorded after the server's COMMIT, before the others are marked)."""
+    now = rows.ts(datetime.now(UTC))
+    with db.connect(write=True) as conn:
+        _raw(conn).executemany(
+            "INSERT INTO refused_changes (change_id, code, reason, refused_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (change_id) DO UPDATE SET code = excluded.code,"
+            " reason = excluded.reason, refused_at = excluded.refused_at",
+            [(*r, now) for r in refused])
+
+
+def list_refused(db: Database, ids: Collection[str] | None = None) -> list[RefusedChange]:
+    """The changes set aside (all, or those of ``ids``), oldest first."""
+    with db.connect(write=False) as conn:
+        found = conn.exec_driver_sql(
+            "SELECT r.change_id, r.code, r.reason, r.refused_at, c.entity, c.row_id, c.fields"
+            " FROM refused_changes r JOIN changes c ON c.id = r.change_id"
+            " ORDER BY c.seq").all()
+        wanted = [r for r in found if ids is None or r[0] in ids]
+        titles: dict[tuple[str, str], str] = {}
+        for entity, row_id in {(r[4], r[5]) for r in wanted}:
+            label = _LABELS.get(entity)
+            if label is not None:
+                name = conn.exec_driver_sql(f"SELECT {label[1]} FROM {label[0]} WHERE id = ?",
+                                            (row_id,)).scalar_one_or_none()
+                if name is not None:
+                    titles[(entity, row_id)] = str(name)
+    out = []
+    for change_id, code, reason, at, entity, row_id, fields in wanted:
+        values = {k: v[0] for k, v in json.loads(fields).items()
+                  if k not in BOOKKEEPING and isinstance(v, list) and v}
+        out.append(RefusedChange(change_id, code, reason, rows.parse_ts(at), entity, row_id,
+                                 values, titles.get((entity, row_id)) or row_id))
+    return out
+
+
+def match_refused(db: Database, fragments: Sequence[str] | None) -> list[str]:
+    """The ids of the refused changes named by ``fragments`` (a whole id, or its start or
+    end, dashes optional); all of them for ``None``. An unknown one is an error."""
+    every = [r.change_id for r in list_refused(db)]
+    if fragments is None:
+        return every
+    chosen: list[str] = []
+    for fragment in fragments:
+        wanted = fragment.strip().lower().replace("-", "")
+        plain = {c: c.replace("-", "") for c in every}
+        found = [c for c, p in plain.items() if p == wanted] or [
+            c for c, p in plain.items() if wanted and (p.startswith(wanted)
+                                                       or p.endswith(wanted))]
+        if len(found) != 1:
+            raise sync_error(NotFound if not found else BadInput,
+                             "sync.refused.not_found" if not found else "sync.refused.ambiguous",
+                             id=fragment)
+        chosen.append(found[0])
+    return chosen
+
+
+def redo_refused(db: Database, ids: Collection[str] | None = None) -> int:
+    """Send the refused changes (all, or ``ids``) again at the next push; returns how many."""
+    with db.connect(write=True) as conn:
+        if ids is None:
+            return int(conn.exec_driver_sql("DELETE FROM refused_changes").rowcount)
+        return sum(int(conn.exec_driver_sql(
+            "DELETE FROM refused_changes WHERE change_id = ?", (i,)).rowcount) for i in ids)
+
+
+def discard_refused(db: Database, ids: Collection[str] | None = None) -> list[RefusedChange]:
+    """Drop refused changes (all, or ``ids``) from the log and undo their effect here: each
+    field they set gets its value from the remaining changes of the row (else the value it
+    had before), and a row they created is removed (rebuilt if other changes make it). The
+    server never had them, so the board is as the server's log has it again."""
+    gone = list_refused(db, ids)
+    if not gone:
+        return []
+    with db.connect(write=True) as conn:
+        raw = _raw(conn)
+        wanted = [(r.change_id,) for r in gone]
+        found = raw.execute(
+            "SELECT id, entity, row_id, fields, hlc, node_id FROM changes"
+            f" WHERE id IN ({', '.join('?' * len(wanted))}) AND pushed = 0"
+            " ORDER BY hlc DESC, node_id DESC", [w[0] for w in wanted]).fetchall()
+        raw.executemany("DELETE FROM changes WHERE id = ? AND pushed = 0", wanted)
+        raw.executemany("DELETE FROM refused_changes WHERE change_id = ?", wanted)
+        touched: dict[tuple[str, str], dict[str, Any]] = {}
+        created: set[tuple[str, str]] = set()
+        for _id, entity, row_id, fields_text, _hlc, _node in found:
+            before = touched.setdefault((entity, row_id), {})
+            for name, pair in json.loads(fields_text).items():
+                before[name] = pair[1]  # newest first: the oldest change's "old" stays
+                if name == "created_at" and pair[1] is None:
+                    created.add((entity, row_id))
+        for (entity, row_id), before in touched.items():
+            table = TABLES.get(entity)
+            if table is None:
+                continue
+            if (entity, row_id) in created:
+                raw.execute(f"DELETE FROM {table.name} WHERE id = ?", (row_id,))
+                continue
+            columns = {c.name for c in table.columns}
+            names = [n for n in before if n in columns and n != "id"]
+            if names:
+                raw.execute(f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in names)}"
+                            " WHERE id = ?", (*(before[n] for n in names), row_id))
+        _load_touched(raw, touched)
+        _rebuild(raw)  # what the remaining changes say wins over the old values
+        _derive(raw)
+        raw.execute("DELETE FROM temp.sync_touched")
+    return gone
+
+
+def file_name(path: Any) -> Any:
+    """A transfer's file without the folders of the computer it was made on."""
+    if not isinstance(path, str) or path in ("", "-"):
+        return path
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]

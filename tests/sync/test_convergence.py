@@ -143,6 +143,37 @@ def expected_conflicts(db: Database) -> set[str]:
         return c["pos"] is not None and d["base"] is not None and c["pos"] <= d["base"]
 
     expected = set()
+    # A row deleted while somebody changed it, neither knowing of the other: for each
+    # node, its latest such edit is a conflict with the winning delete.
+    by_row: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    with db.connect(write=False) as conn:
+        for r in conn.exec_driver_sql(
+                "SELECT id, entity, row_id, fields, hlc, node_id, pos_xid, pos_seq, base_xid,"
+                " base_seq FROM changes WHERE entity <> 'conflict'"):
+            fields = json.loads(r[3])
+            by_row[(r[1], r[2])].append({
+                "id": r[0], "fields": fields, "hlc": r[4], "node": r[5],
+                "pos": None if r[6] is None else (r[6], r[7]),
+                "base": None if r[8] is None else (r[8], r[9])})
+    for changes in by_row.values():
+        deletes = [c for c in changes if "deleted_at" in c["fields"]]
+        if not deletes:
+            continue
+        winner = max(deletes, key=lambda c: (c["hlc"], c["node"]))
+        if winner["fields"]["deleted_at"][0] is None:
+            continue
+        latest: dict[str, dict[str, Any]] = {}
+        for c in changes:
+            if "deleted_at" in c["fields"] or (
+                    "created_at" in c["fields"] and c["fields"]["created_at"][1] is None):
+                continue
+            if not set(c["fields"]) - BOOKKEEPING or saw(winner, c) or saw(c, winner):
+                continue
+            mine = latest.get(c["node"])
+            if mine is None or (c["hlc"], c["id"]) > (mine["hlc"], mine["id"]):
+                latest[c["node"]] = c
+        expected.update(conflict_id(winner["id"], c["id"], "deleted_at")
+                        for c in latest.values())
     for (_entity, _row, field), changes in by_field.items():
         winner = max(changes, key=lambda c: (c["hlc"], c["node"]))
         for c in changes:

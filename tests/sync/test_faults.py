@@ -286,12 +286,17 @@ def test_without_restamping_the_server_refuses_a_clock_ahead(two: Pair, monkeypa
     two.ann.create_item("From the future")
     monkeypatch.setattr(client, "_follow_server_clock", lambda db, conn: None)
     before = snapshot(two.a)
-    with pytest.raises(errors.ChangeRefused) as caught:
-        two.sync_a()
-    assert "ahead of the server clock" in str(caught.value)
-    assert snapshot(two.a) == before and server_ids(two.server) == []
+    result = two.sync_a()  # refused, and set aside: the sync goes on
+    assert result.pushed == 0 and len(result.refused) == 1
+    assert "ahead of the server clock" in result.refused[0].reason
+    assert result.refused[0].code == "KS001"
+    assert server_ids(two.server) == []
+    assert local(two.a, "SELECT count(*) FROM changes WHERE pushed = 0") == [(1,)]
+    assert two.sync_a().pushed == 0  # not sent again until redone
     monkeypatch.undo()
+    assert merge.redo_refused(two.a) == 1
     assert two.sync_a().pushed == 1
+    assert snapshot(two.a)["items"] == before["items"]
 
 
 def test_a_lost_answer_keeps_the_stamps_the_server_has(two: Pair, monkeypatch) -> None:
