@@ -21,10 +21,11 @@ from kanban_sec.domain.errors import (
     Problem,
     msg,
 )
-from kanban_sec.domain.governance import Acceptance, Action, Policy, policy_from
+from kanban_sec.domain.governance import Acceptance, Action, Policy
 from kanban_sec.domain.ids import new_id
-from kanban_sec.domain.model import MATURITY_MAX, Classification, Item, Status
-from kanban_sec.domain.ranking import item_score, rank, score_parts
+from kanban_sec.domain.model import MATURITY_MAX, Classification, Status
+from kanban_sec.domain.ranking import rank, score_parts
+from kanban_sec.domain.rules import Refusal, RuleRefused
 from kanban_sec.exchange.csv_codec import (
     COMPUTED,
     DELIMITERS,
@@ -33,7 +34,7 @@ from kanban_sec.exchange.csv_codec import (
     neutralise,
     read_csv,
 )
-from kanban_sec.services.access import policy_text, require
+from kanban_sec.services.access import require
 from kanban_sec.services.board import BoardService, status_times
 from kanban_sec.services.files import write_atomically
 from kanban_sec.services.history import insert_transfer, record_transfer
@@ -317,7 +318,11 @@ class _Importer:
                     continue
                 first_line[item_id] = line
             current = existing.get(item_id) if item_id else None
-            values = self._values(line, cells, current)
+            try:
+                values = self._values(line, cells, current)
+            except RuleRefused as refused:  # a unit, chain, link or person it would make
+                self._refused(line, refused.refusal)
+                continue
             if len(self.plan.problems) > problems_before or values is None:
                 continue
             if current is None or current["deleted_at"] is not None:
@@ -325,11 +330,13 @@ class _Importer:
                 values["id"] = item_id or new_id()
                 if current is not None:  # an id deleted earlier comes back
                     values["deleted_at"] = None
+                    self._judge(line, values, current)
                     updates.append((values, current))
                 else:
+                    self._judge(line, _new_item(values, self.uow), None)
                     inserts.append(values)
             else:
-                self._check_verification(line, values, current)
+                self._judge(line, values, current)
                 updates.append((values, current))
         self._check_wip(inserts, updates)
         if self.plan.problems:
@@ -347,26 +354,23 @@ class _Importer:
         return self.plan
 
     # -- helpers -----------------------------------------------------------------------
-    def _check_verification(self, line: int, values: dict[str, Any],
-                            current: dict[str, Any]) -> None:
-        """An open item the board policy wants verified cannot be set done by a file."""
-        if values.get("status") != Status.DONE.value or current["status"] == "done":
-            return
-        if self._policy is None:
-            self._policy = policy_from(self.uow.settings())
-            self._chains, self._links = self.uow.chains(), self.uow.links()
-        merged = {**current, **values}
-        chain = self._chains.get(merged["chain_id"]) if merged["chain_id"] else None
-        link = self._links.get(merged["link_id"]) if merged["link_id"] else None
-        probe = Item(id=current["id"], title=str(merged["title"]),
-                     likelihood=int(merged["likelihood"]),
-                     consequence=int(merged["consequence"]),
-                     classification=Classification(merged["classification"]))
-        score = item_score(probe, chain, link)
-        if self._policy.needs_verification(probe, score):
-            self._problem(line, "status", msg(
-                "csv.needs_verification", title=probe.title, score=score,
-                rule=policy_text(self._policy)))
+    def _judge(self, line: int, values: dict[str, Any],
+               current: dict[str, Any] | None) -> None:
+        """The rulebook's word on this row, as a problem of its line (every line is judged
+        before anything is written, so the error lists them all)."""
+        stamped = dict(values)
+        if current is not None:
+            _stamp_move(stamped, current, self.uow)
+        row_id = str(values.get("id") or (current or {}).get("id"))
+        refusal = self.uow.refusal("item", row_id, current, stamped)
+        if refusal is not None:
+            self._refused(line, refusal)
+
+    def _refused(self, line: int, refusal: Refusal) -> None:
+        field = str(refusal.params.get("field", ""))
+        column = _COLUMN_OF.get(field, field if field in HEADER else "status"
+                                if refusal.code in ("KS002", "KS008") else "")
+        self._problem(line, column, refusal.message)
 
     def _problem(self, line: int, column: str, message: Message) -> None:
         self.plan.problems.append(Problem(line, column, message))
@@ -696,6 +700,13 @@ _ITEM_DEFAULTS: dict[str, Any] = {
     "due_date": None, "pinned_at": None, "pin_reason": "", "status_changed_at": None,
     "started_at": None, "done_at": None, "activity_id": None, "occurrence": None,
 }
+
+
+#: The CSV column of a stored field a refusal names.
+_COLUMN_OF = {"chain_id": "chain", "link_id": "link", "owner_unit_id": "owner_unit",
+              "owner_person_id": "owner_person", "risk_owner_unit_id": "risk_owner",
+              "target_maturity": "target_maturity", "maturity": "link_maturity",
+              "create": "", "status": "status"}
 
 
 def _new_item(values: dict[str, Any], uow: UnitOfWork) -> dict[str, Any]:

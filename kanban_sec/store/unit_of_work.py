@@ -229,6 +229,19 @@ class UnitOfWork(Reader):
         if refusal is not None:
             raise refusal.error()
 
+    def refusal(self, entity: str, row_id: str, current: Mapping[str, Any] | None,
+                values: Mapping[str, Any]) -> rules.Refusal | None:
+        """What the rulebook would say to writing ``values`` (nothing is written): for a
+        caller that reports every refusal at once, e.g. an import by line."""
+        values = dict(values)
+        if entity == "item":
+            values = self.world.item_consequences(current, values)
+        if current is not None:
+            values = {k: v for k, v in values.items()
+                      if k != "updated_at" and current.get(k) != v}
+        return rules.judge(rules.Proposed(entity, row_id, current, values), self.actor,
+                           self.world)
+
     def _record(self, entity: str, row_id: str, fields: dict[str, tuple[Any, Any]]) -> Change:
         change = Change(new_id(), entity, row_id, fields, self._clock.now(self._wall),
                         self.db.node_id, self.author, self.now)

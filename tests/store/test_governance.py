@@ -340,7 +340,7 @@ def test_a_csv_import_cannot_set_done_what_needs_verification(db, org, tmp_path)
         import_csv(board_as(db, "Henrik Drift"), source)
     (problem,) = caught.value.problems
     assert (problem.line, problem.column) == (2, "status")
-    assert "cannot be set done from a file" in problem.message.render("en")
+    assert "must be verified by a controlling member" in problem.message.render("en")
     with reading(db) as reader:  # all or nothing: the other line did not land either
         assert reader.item(plain).status is Status.BACKLOG
     with pytest.raises(Refused, match="may not change items"):
