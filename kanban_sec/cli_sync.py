@@ -22,6 +22,8 @@ from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import t
 
 EXIT_OK = 0
+#: The sync went through, but the server refused some of this board's changes.
+EXIT_REFUSED = 3
 SERVER_PASSWORD_VARIABLE = "KANBAN_SEC_SERVER_PASSWORD"
 SERVER_URL_VARIABLE = "KANBAN_SEC_SERVER_URL"
 ROLES = ("governing", "operational", "controlling")
@@ -41,6 +43,11 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--save", action="store_true",
                    help="remember these settings for this board (the password goes to the "
                    "keyring, never to a file)")
+    p.add_argument("--discard-refused", nargs="*", metavar="ID",
+                   help="drop the changes the server refused (all, or these) and undo them "
+                   "here, so the board matches the server's; no connection needed")
+    p.add_argument("--redo-refused", nargs="*", metavar="ID",
+                   help="send the changes the server refused (all, or these) again, then sync")
 
     p = sub.add_parser("conflicts", help="changes made elsewhere at the same time as "
                        "yours: list the open ones, or resolve one")
@@ -50,8 +57,10 @@ def add_parsers(sub: Any) -> None:
     r = inner.add_parser("resolve", help="keep the value the board has, take the other, or "
                          "set a new one")
     r.add_argument("id", metavar="ID", help="the conflict (its short id is enough)")
-    r.add_argument("resolution", choices=("keep", "take", "edit"),
-                   help="keep: the current value; take: the other value; edit: --value")
+    r.add_argument("resolution", choices=("keep", "take", "edit", "restore", "delete"),
+                   help="keep: the current value; take: the other value; edit: --value; "
+                   "a row deleted while somebody changed it: restore (with the change) or "
+                   "delete")
     r.add_argument("--value", help="the new value (with edit)")
 
     p = sub.add_parser("server", help="set up the sync server (administrators)")
@@ -165,7 +174,22 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
     from kanban_sec.sync import settings as cfg
     from kanban_sec.sync.client import sync
 
+    from kanban_sec.sync import merge
+
     db = service.db
+    if args.discard_refused is not None:
+        ids = merge.match_refused(db, args.discard_refused or None)
+        if not ids:
+            print(merge.say("sync.refused.none", lang), file=out)
+            return EXIT_OK
+        gone = merge.discard_refused(db, ids)
+        print(merge.say("sync.refused.discarded", lang, count=len(gone)), file=out)
+        return EXIT_OK
+    if args.redo_refused is not None:
+        ids = merge.match_refused(db, args.redo_refused or None)
+        if ids:
+            merge.redo_refused(db, ids)
+            print(merge.say("sync.refused.redo", lang, count=len(ids)), file=out)
     before = _open_conflicts(db)
     chosen = chosen_settings(db, args)
     address = cfg.address_of(chosen)
@@ -181,7 +205,24 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
             conflicts=new), file=out)
     if result.conflicts:
         print(t("sync.run.open_conflicts", lang, count=result.conflicts), file=out)
+    if result.quarantined:
+        print(merge.say("sync.quarantine.summary", lang, count=result.quarantined), file=out)
+    if result.refused:
+        print_refused(result.refused, lang, out)
+        return EXIT_REFUSED
     return EXIT_OK
+
+
+def print_refused(refused: Any, lang: str, out: TextIO) -> None:
+    """"N changes refused by the server:", one line each with the reason, and what to do."""
+    from kanban_sec.sync import merge
+
+    print(merge.say("sync.refused.summary", lang, count=len(refused)), file=out)
+    for r in refused:
+        fields = ", ".join(f"{k}={shown(v)}" for k, v in r.values.items()) or "∅"
+        print(merge.say("sync.refused.line", lang, id=short_id(r.change_id), entity=r.entity,
+                        title=_cut(r.title, 36), fields=fields, reason=r.reason), file=out)
+    print(merge.say("sync.refused.hint", lang), file=out)
 
 
 def _open_conflicts(db: Any) -> set[str]:
@@ -220,27 +261,60 @@ def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: Te
         return _resolve(service, args, lang, out)
     from kanban_sec.sync.merge import list_conflicts
 
+    from kanban_sec.sync.merge import list_quarantined, say
+
     found = list_conflicts(service.db, open_only=True)
+    held = list_quarantined(service.db)
     if args.json:
-        json.dump([conflict_json(c) for c in found], out, ensure_ascii=False, indent=2)
+        json.dump([conflict_json(c) for c in found] + [quarantined_json(q, lang) for q in held],
+                  out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
-    if not found:
+    plain = [c for c in found if not c.deleted_while_changed]
+    deleted = [c for c in found if c.deleted_while_changed]
+    if not plain and not deleted:
         print(t("sync.conflicts.none", lang), file=out)
-        return EXIT_OK
-    header = tuple(t(f"sync.conflicts.col.{name}", lang) for name in (
-        "id", "item", "field", "mine", "theirs", "who", "when"))
-    lines = [header]
-    for c in found:
-        mine, theirs = sides(c)
-        lines.append((short_id(c.id), _cut(c.title, 36), c.field, shown(mine), shown(theirs),
-                      c.loser_author, when(c.loser_at)))
-    widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
-    for row in lines:
-        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip(),
-              file=out)
-    print(t("sync.conflicts.hint", lang), file=out)
+    if plain:
+        header = tuple(t(f"sync.conflicts.col.{name}", lang) for name in (
+            "id", "item", "field", "mine", "theirs", "who", "when"))
+        lines = [header]
+        for c in plain:
+            mine, theirs = sides(c)
+            lines.append((short_id(c.id), _cut(c.title, 36), c.field, shown(mine),
+                          shown(theirs), c.loser_author, when(c.loser_at)))
+        widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
+        for row in lines:
+            print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip(),
+                  file=out)
+        print(t("sync.conflicts.hint", lang), file=out)
+    if deleted:
+        print(say("sync.deleted.title", lang), file=out)
+        for c in deleted:
+            print(say("sync.deleted.line", lang, id=short_id(c.id), title=_cut(c.title, 36),
+                      deleter=c.winner_author or "?", editor=c.loser_author or "?",
+                      fields=changed_text(c.loser_value)), file=out)
+    if held:
+        print(say("sync.quarantine.title", lang), file=out)
+        for q in held:
+            print(say("sync.quarantine.line", lang, id=short_id(q.change_id), entity=q.entity,
+                      row=short_id(q.row_id) if q.row_id else "", who=q.author or "?",
+                      reason=q.why(lang)), file=out)
     return EXIT_OK
+
+
+def changed_text(values: Any) -> str:
+    """An edit of a deleted row as one short line: ``title=…, likelihood=…``."""
+    if not isinstance(values, dict):
+        return shown(values)
+    return ", ".join(f"{k}={shown(v)}" for k, v in values.items())
+
+
+def quarantined_json(held: Any, lang: str) -> dict[str, Any]:
+    """A quarantined change for `conflicts --json`."""
+    return {"kind": "quarantined", "id": held.change_id, "entity": held.entity,
+            "row_id": held.row_id, "by": held.author, "fields": held.fields,
+            "reason": held.why(lang),
+            "at": held.at.isoformat() if held.at else None}
 
 
 def _cut(text: str, width: int) -> str:
@@ -257,6 +331,7 @@ def conflict_json(conflict: Any) -> dict[str, Any]:
     """A conflict for `conflicts --json`."""
     mine, theirs = sides(conflict)
     return {
+        "kind": "deleted_while_changed" if conflict.deleted_while_changed else "conflict",
         "id": conflict.id,
         "entity": conflict.entity,
         "row_id": conflict.row_id,
@@ -268,6 +343,7 @@ def conflict_json(conflict: Any) -> dict[str, Any]:
         "overwritten_value": conflict.loser_value,
         "overwritten_is_mine": conflict.mine,
         "by": conflict.loser_author,
+        "deleted_by": conflict.winner_author if conflict.deleted_while_changed else None,
         "at": conflict.loser_at.isoformat() if conflict.loser_at else None,
     }
 

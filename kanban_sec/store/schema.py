@@ -381,11 +381,3 @@ quarantine = Table(
     Column("pos_seq", Integer),
     Column("quarantined_at", Text, nullable=False),
 )
-
-transfer_paths = Table(
-    "transfer_paths",
-    metadata,
-    # Where on this computer a transfer's file was (the synced row has the file name only).
-    Column("transfer_id", Text, primary_key=True),
-    Column("path", Text, nullable=False),
-)

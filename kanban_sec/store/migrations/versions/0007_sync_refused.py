@@ -1,6 +1,5 @@
 """Sync: changes the server refused (set aside, not pushed again until redone), pulled
-changes the board cannot apply (quarantined), and the local file path of a transfer
-(kept on this computer only).
+changes the board cannot apply (quarantined). Both are this replica's own (never synced).
 
 Revision ID: 0007
 Revises: 0006
@@ -37,18 +36,8 @@ def upgrade() -> None:
         sa.Column("pos_seq", sa.Integer),
         sa.Column("quarantined_at", sa.Text, nullable=False),
     )
-    op.create_table(
-        "transfer_paths",
-        sa.Column("transfer_id", sa.Text, primary_key=True),
-        sa.Column("path", sa.Text, nullable=False),
-    )
-    # The paths recorded so far stay readable here (this computer's own).
-    op.get_bind().exec_driver_sql(
-        "INSERT INTO transfer_paths (transfer_id, path) SELECT id, path FROM transfers"
-        " WHERE path NOT IN ('', '-')")
 
 
 def downgrade() -> None:
-    op.drop_table("transfer_paths")
     op.drop_table("quarantine")
     op.drop_table("refused_changes")
