@@ -14,6 +14,7 @@ from kanban_sec.domain.errors import Message, Refused, msg
 from kanban_sec.domain.governance import Action, may, policy_from, policy_text, roles_for
 from kanban_sec.domain.model import Item, Person, Role, Status
 from kanban_sec.domain.ranking import item_score as score_of
+from kanban_sec.domain.rules import Refusal
 from kanban_sec.store.unit_of_work import Reader
 
 
@@ -72,8 +73,10 @@ def require(reader: Reader, author: str, person_id: str | None, action: Action) 
     person = actor_in(people, author, person_id)
     if not may(person, action, people):
         roles = sorted(roles_for(action), key=list(Role).index)
-        raise Refused("role.refused", who=who(person, author), action=msg(f"action.{action}"),
-                      roles=_roles_text(roles))
+        code = {Action.VERIFY: "KS002"}.get(action, "KS004")
+        raise Refusal(code, "role.refused", {
+            "who": who(person, author), "action": msg(f"action.{action}"),
+            "roles": _roles_text(roles)}).error()
     return person
 
 

@@ -41,7 +41,7 @@ from kanban_sec.domain.model import (
     Status,
 )
 from kanban_sec.domain.ownership import OrgTree
-from kanban_sec.domain.rules import covers_json
+from kanban_sec.domain.rules import Refusal, covers_json
 from kanban_sec.services.access import actor, actor_in, item_score, require, who
 from kanban_sec.services.board import _must_item, _update_item
 from kanban_sec.services.outcome import Outcome
@@ -173,8 +173,9 @@ class GovernanceService:
             item = reader.item(item_id)
             if item is None:
                 raise NotFound("item.not_found", id=item_id)
-            return policy_from(reader.settings()).needs_verification(
-                item, item_score(reader, item))
+            # Once it entered Verify when the policy asked for it, it stays so.
+            return item.needs_verification or policy_from(
+                reader.settings()).needs_verification(item, item_score(reader, item))
 
     # -- governing: policy and bands ---------------------------------------------------
     def set_policy(self, min_score: int | None,
@@ -303,9 +304,11 @@ class GovernanceService:
             owner_unit = chain.risk_owner_unit_id if chain is not None else None
             owner = tree.path(owner_unit) if owner_unit and owner_unit in tree.units else ""
             if owner:
-                raise Refused("risk.not_owner", who=who(person, self.author),
-                              chain=chain.name if chain else "", unit=owner)
-            raise Refused("risk.not_governing", who=who(person, self.author))
+                raise Refusal("KS003", "risk.not_owner", {
+                    "who": who(person, self.author), "chain": chain.name if chain else "",
+                    "unit": owner}).error()
+            raise Refusal("KS003", "risk.not_governing",
+                          {"who": who(person, self.author)}).error()
         return person
 
     # -- verification ------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from org_support import TODAY, _item, as_, board_as
 
 from kanban_sec.domain.errors import BadInput, Refused
 from kanban_sec.domain.governance import Action, Band, Bands, Decision, Verdict
@@ -15,49 +16,6 @@ from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.organisation import OrganisationService
 from kanban_sec.store.unit_of_work import reading
-
-TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def org(db) -> dict[str, str]:
-    """A municipality with a risk owner, IT staff, internal control and a governing lead."""
-    setup = BoardService(db, "Guro Leder")  # the first governing member sets the board up
-    ids = {
-        "lead": setup.add_person("Guro Leder", "Kommune / Sikkerhet", Role.GOVERNING).row_id,
-        "owner": setup.add_person("Astrid Eier", "Kommune / Helse / Hjemmetjenesten",
-                                  Role.GOVERNING).row_id,
-        "nurse": setup.add_person("Nils Sone", "Kommune / Helse / Hjemmetjenesten / Sone Nord",
-                                  Role.OPERATIONAL).row_id,
-        "engineer": setup.add_person("Henrik Drift", "Kommune / IT / Drift",
-                                     Role.OPERATIONAL).row_id,
-        "control": setup.add_person("Trude Kontroll", "Kommune / Internkontroll",
-                                    Role.CONTROLLING).row_id,
-    }
-    # Setting up the chains is the governing lead's work from now on.
-    lead = BoardService(db, "Guro Leder")
-    ids["chain"] = lead.add_chain("Medisindispenser", "Kommune / Helse / Hjemmetjenesten").row_id
-    ids["weak"] = lead.add_link("Medisindispenser", "Dispenser", maturity=1).row_id
-    ids["strong"] = lead.add_link("Medisindispenser", "Fagsystem", maturity=2).row_id
-    ids["other_chain"] = lead.add_chain("Skoleportal", "Kommune / Skole").row_id
-    ids["portal"] = lead.add_link("Skoleportal", "Portal", maturity=0).row_id
-    return ids
-
-
-def as_(db, name: str, *, today: date = TODAY) -> GovernanceService:
-    return GovernanceService(db, name, "en", today=lambda: today)
-
-
-def board_as(db, name: str) -> BoardService:
-    return BoardService(db, name, "en")
-
-
-def _item(db, title: str, *, link: str = "Dispenser", chain: str = "Medisindispenser",
-          likelihood: int = 3, consequence: int = 3, **extra: str) -> str:
-    return board_as(db, "Henrik Drift").create_item(
-        title, chain=chain, link=link, likelihood=str(likelihood),
-        consequence=str(consequence), **extra).row_id
-
 
 # -- roles ---------------------------------------------------------------------------------
 
