@@ -9,6 +9,7 @@ weakest-link items, then score descending, smaller effort, older, id.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -121,7 +122,28 @@ class Ranked(NamedTuple):
         if place.gap == 0:
             score += f" ({t('why.gap0', lang)})"
         parts.append(score)
+        if item.acceptance_void:
+            parts.insert(0, acceptance_void_text(item.acceptance_void, lang))
         return " · ".join(parts)
+
+
+def acceptance_void_text(stored: str, lang: str) -> str:
+    """"Acceptance void: Henrik Dahl changed likelihood 2→4" from the item's stored note."""
+    try:
+        note = json.loads(stored)
+        fields = note["fields"]
+    except (ValueError, KeyError, TypeError):
+        return t("why.acceptance_void", lang, who="?", fields="?")
+    shown = []
+    for name, pair in fields.items():
+        label = t(f"void.{name}", lang) if name in _VOID_FIELDS else name
+        if name in ("likelihood", "consequence") and isinstance(pair, list) and len(pair) == 2:
+            label += f" {pair[0]}→{pair[1]}"
+        shown.append(label)
+    return t("why.acceptance_void", lang, who=note.get("by") or "?", fields=", ".join(shown))
+
+
+_VOID_FIELDS = ("likelihood", "consequence", "chain_id", "link_id")
 
 
 def _place(chain_id: str | None, link_id: str | None, chains: Mapping[str, Chain],

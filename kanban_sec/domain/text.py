@@ -513,6 +513,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                              "selv eller en styrende",
                              "{who} may not close a conflict between {names}: they do, or "
                              "a governing member"),
+    "void.likelihood": ("sannsynlighet", "likelihood"),
+    "void.consequence": ("konsekvens", "consequence"),
+    "void.chain_id": ("kjede", "chain"),
+    "void.link_id": ("ledd", "link"),
     "why.acceptance_void": ("Aksept bortfalt: {who} endret {fields}",
                             "Acceptance void: {who} changed {fields}"),
     "verify.reason_needed": ("skriv hvorfor arbeidet sendes tilbake",

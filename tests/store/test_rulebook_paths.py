@@ -355,3 +355,16 @@ def test_the_write_path_refuses_values_a_row_may_not_hold(db, org, values):
     with pytest.raises(RuleRefused) as caught, writing(db, "Henrik Drift") as uow:
         uow.update("item", item_id, values)
     assert caught.value.code == "KS006"
+
+
+def test_the_ranking_says_why_an_acceptance_became_void(db, org):
+    item_id = _accepted(db, org)
+    board_as(db, "Henrik Drift").set_fields(item_id, {"likelihood": "3"})
+    entry = board_as(db, "Henrik Drift").entry(item_id)
+    assert entry.explanation("en").startswith(
+        "Acceptance void: Henrik Drift changed likelihood 2→3 · ")
+    assert entry.explanation("nb").startswith(
+        "Aksept bortfalt: Henrik Drift endret sannsynlighet 2→3 · ")
+    # A new acceptance of the item as it is now clears the note.
+    as_(db, "Astrid Eier").decide("accept", "still fine", valid_until=UNTIL, item_id=item_id)
+    assert board_as(db, "Henrik Drift").entry(item_id).item.acceptance_void == ""
