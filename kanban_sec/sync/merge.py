@@ -850,6 +850,7 @@ _SHAPES = {("item", "tags"): _list_of_text, ("activity", "tags"): _list_of_text,
 
 
 def check_change(entity: str, fields_text: str,
+                 memo: dict[tuple[str, str, Any], str | None] | None = None,
                  ) -> tuple[str | None, list[tuple[str, str, str]]]:
     """Whether a pulled change can be applied on this board: ``(reason, references)``;
     the reason (a stored :func:`_reason`) is ``None`` when it can, the references are the
@@ -881,12 +882,21 @@ def check_change(entity: str, fields_text: str,
         if kind == "int" and type(value) is int and (spec.low is None or value >= spec.low) \
                 and (spec.high is None or value <= spec.high):
             continue
-        refusal = check_value(entity, name, value)
-        if refusal is not None:
-            return _reason(refusal.key, **refusal.params), []
-        shape = _SHAPES.get((entity, name))
-        if shape is not None and not shape(value):
-            return _reason("sync.quarantine.shape", entity=entity, field=name), []
+        if kind == "enum" and value in spec.choices:
+            continue
+        key = (entity, name, value) if type(value) is str and len(value) < 200 else None
+        if key is not None and memo is not None and key in memo:
+            problem = memo[key]
+        else:
+            refusal = check_value(entity, name, value)
+            problem = None if refusal is None else _reason(refusal.key, **refusal.params)
+            shape = _SHAPES.get((entity, name))
+            if problem is None and shape is not None and not shape(value):
+                problem = _reason("sync.quarantine.shape", entity=entity, field=name)
+            if key is not None and memo is not None:
+                memo[key] = problem
+        if problem is not None:
+            return problem, []
         if kind == "ref" and value is not None and spec.ref is not None:
             refs.append((name, spec.ref, value))
     return None, refs
@@ -903,8 +913,9 @@ def _quarantine(raw: sqlite3.Connection) -> int:
         return 0
     bad: dict[str, str] = {}
     pointing: list[tuple[str, str, str, str]] = []  # change id, field, entity, row id
+    memo: dict[tuple[str, str, Any], str | None] = {}
     for change in fresh:
-        reason, refs = check_change(change[1], change[3])
+        reason, refs = check_change(change[1], change[3], memo)
         if reason is not None:
             bad[change[0]] = reason
         else:
