@@ -121,6 +121,8 @@ class LiveBoard:
     def needs_verification(self, item_id: str) -> bool:
         """Whether the board policy wants a controlling member to verify the item."""
         item = self.items[item_id]
+        if item.needs_verification:  # asked for when it entered Verify: it stays so
+            return True
         ranked = self.ranking.get(item_id)
         if ranked is not None:
             score = ranked.score

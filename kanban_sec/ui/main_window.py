@@ -616,11 +616,12 @@ class MainWindow(QMainWindow):
         """Move cards (a drop or Ctrl+arrow); a hard WIP limit refuses with a message.
 
         A controlling member who drops a card from Verify on Done verifies it (the
-        verification asks for the evidence) rather than moving it.
+        verification asks for the evidence) rather than moving it: out of Verify, Done is
+        reached only through a verification.
         """
         if status is Status.DONE and len(ids) == 1 and ids[0] in self.live.items and \
                 self.live.items[ids[0]].status is Status.VERIFY and \
-                self.can(Action.VERIFY) and self.live.needs_verification(ids[0]):
+                self.can(Action.VERIFY):
             self.open_verify(ids[0])
             return
         for item_id in ids:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import event
 
 from kanban_sec.domain.errors import ImportProblems
+from kanban_sec.services.board import BoardService
 from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui import csv_dialogs
 from kanban_sec.ui.csv_dialogs import (
@@ -81,7 +82,9 @@ def _big_file(tmp_path, rows=50_000):
 # -- import ------------------------------------------------------------------------------
 
 def test_a_good_file_is_imported_off_the_ui_thread_and_reported(qtbot, window, importer,
-                                                                 service, live, tmp_path):
+                                                                 db, live, tmp_path):
+    # New chains and units are governed data: a governing member imports this file.
+    service = BoardService(db, "Siri Lunde", "en")
     before = _count(service)
     path = _write(tmp_path, "title,chain,link,likelihood,consequence,owner_unit",
                   "Tofaktor for VPN,Fjernaksess,VPN,4,5,Kommune / IT / Nett",

@@ -179,3 +179,32 @@ def test_the_card_menu_offers_verify_only_to_a_controller(window_as, name, verif
     assert window.board.current_item() == view.model().index(0, 0).data(
         Qt.ItemDataRole.UserRole)
     menu.close()
+
+
+def test_undo_in_the_window_does_not_lift_a_verification_once_asked_for(qtbot, window_as,
+                                                                        monkeypatch):
+    window = window_as("Henrik Dahl")
+    shown: list[str] = []
+    monkeypatch.setattr("kanban_sec.ui.main_window.show_error",
+                        lambda _parent, error, *_: shown.append(error.message("en")))
+    item_id = next(i for i in window.live.ordered(Status.DOING)
+                   if window.live.needs_verification(i) and not window.live.items[i].blocked)
+    window.move_items([item_id], Status.VERIFY)
+    assert window.live.items[item_id].status is Status.VERIFY
+    window.undo_action.trigger()  # back to Doing ...
+    assert window.live.items[item_id].status is Status.DOING
+    assert window.live.needs_verification(item_id)  # ... still to be verified
+    window.move_items([item_id], Status.DONE)
+    assert shown and "must be verified by a controlling member" in shown[-1]
+    assert window.live.items[item_id].status is Status.DOING
+
+
+def test_editing_an_accepted_item_in_the_window_voids_its_acceptance(window_as):
+    window = window_as("Henrik Dahl")
+    accepted = next(iter(window.live.acceptance.accepted))
+    item = window.live.items[accepted]
+    outcome = window.service.edit_item(accepted, likelihood=1 if item.likelihood > 1 else 2)
+    window.apply(outcome, "Edit")
+    assert accepted in window.live.ranking  # ranked again, and says why
+    assert window.live.ranking[accepted].explanation("en").startswith(
+        "Acceptance void: Henrik Dahl changed likelihood")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kanban_sec.domain.model import ChecklistEntry, Status
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.ui.item_dialog import ItemDialog
 from kanban_sec.ui.owner_picker import OwnerPicker
 
@@ -168,7 +169,10 @@ def test_link_choices_are_the_links_of_the_chosen_chain(qtbot, service, live):
     assert link.count() == 1 and not link.isEnabled()
 
 
-def test_changing_the_chain_writes_chain_and_link(qtbot, service, live):
+def test_changing_the_chain_writes_chain_and_link(qtbot, db):
+    # Risk ownership stays with the service: the chain's risk owner hands the item over.
+    service = BoardService(db, "Astrid Myklebust", "en")
+    live = LiveBoard(service)
     target = item_id(live, PATCHING)
     dialog = open_dialog(qtbot, service, live, target)
     choose(child(dialog, QComboBox, "item-chain"), "Infrastruktur")
@@ -180,6 +184,20 @@ def test_changing_the_chain_writes_chain_and_link(qtbot, service, live):
     assert written_fields(dialog.outcomes[0]) == {"chain_id", "link_id"}
     entry = service.entry(target)
     assert (entry.chain, entry.link) == ("Infrastruktur", "Active Directory")
+
+
+def test_an_engineer_cannot_move_an_item_to_another_risk_owners_chain(qtbot, service, live,
+                                                                      monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr("kanban_sec.ui.item_dialog.show_error",
+                        lambda _parent, error, *_: shown.append(error.message("en")))
+    target = item_id(live, PATCHING)
+    dialog = open_dialog(qtbot, service, live, target)
+    choose(child(dialog, QComboBox, "item-chain"), "Infrastruktur")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # still open, nothing written
+    assert shown and "risk ownership stays with the service" in shown[0]
+    assert service.entry(target).chain == "Medisindispenser"
 
 
 def test_a_new_item_is_created_with_its_fields(qtbot, service, live):
