@@ -19,18 +19,28 @@ from psycopg.conninfo import conninfo_to_dict
 
 from kanban_sec.domain.errors import KanbanError
 
-#: What the server's ``BEFORE INSERT`` check raises (see ``server.py``).
+#: What the server's ``BEFORE INSERT`` check raises (see ``server.py``): the codes of the
+#: rulebook (:data:`kanban_sec.domain.rules.CODES`), judged against the server's own state.
 HLC_AHEAD = "KS001"
 ONLY_CONTROLLING = "KS002"
 ONLY_DECIDER = "KS003"
 ONLY_GOVERNING = "KS004"
 BAD_CHANGE = "KS005"
+BAD_VALUE = "KS006"
+NOT_YOURSELF = "KS007"
+BLOCKED_DONE = "KS008"
+BAD_ACCEPTANCE = "KS009"
+NO_TLS = "KS010"
 REFUSALS = {
     HLC_AHEAD: "sync.server.hlc_ahead",
-    ONLY_CONTROLLING: "sync.server.only_controlling",
-    ONLY_DECIDER: "sync.server.only_decider",
-    ONLY_GOVERNING: "sync.server.only_governing",
+    ONLY_CONTROLLING: "sync.server.rule_verify",
+    ONLY_DECIDER: "sync.server.rule_decider",
+    ONLY_GOVERNING: "sync.server.rule_role",
     BAD_CHANGE: "sync.server.bad_change",
+    BAD_VALUE: "sync.server.rule_value",
+    NOT_YOURSELF: "sync.server.rule_self",
+    BLOCKED_DONE: "sync.server.rule_blocked",
+    BAD_ACCEPTANCE: "sync.server.rule_acceptance",
 }
 #: How far ahead of the server clock a change's HLC may be (milliseconds).
 HLC_MAX_AHEAD_MS = 5 * 60 * 1000
@@ -217,11 +227,16 @@ def _from_server(exc: psycopg.Error, sqlstate: str, parts: dict[str, str],
     diag = exc.diag
     primary = clean(_one_line(diag.message_primary or str(exc)))
     user = parts.get("user", "")
+    if sqlstate == NO_TLS:
+        detail = _detail(diag.message_detail)
+        return _error(TlsFailure, "sync.server.rule_tls", sqlstate,
+                      user=detail.get("login", user))
     if sqlstate in REFUSALS:
         detail = _detail(diag.message_detail)
         params: dict[str, Any] = {
             "change": detail.get("change", "?"), "user": detail.get("login", user),
-            "entity": detail.get("entity", "?")}
+            "entity": detail.get("entity", "?"),
+            "reason": clean(_one_line(str(detail.get("reason") or primary)))}
         if sqlstate == HLC_AHEAD:
             ahead = int(detail.get("ahead_ms", 0))
             params.update(seconds=max(1, round(ahead / 1000)),

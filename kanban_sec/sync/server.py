@@ -31,7 +31,9 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from kanban_sec.domain import rules
 from kanban_sec.domain.errors import BadInput
+from kanban_sec.domain.rules import MAX_CHANGE_BYTES, MAX_TEXT_BYTES
 from kanban_sec.sync.errors import (
     HLC_MAX_AHEAD_MS,
     LoginFailed,
@@ -45,7 +47,7 @@ from kanban_sec.sync.errors import (
 )
 
 #: The server schema this kanban-sec speaks. A server with another version is refused.
-SERVER_SCHEMA_VERSION = 1
+SERVER_SCHEMA_VERSION = 2
 SCHEMA = "kanban_sec"
 
 MEMBER_ROLE = "kanban_member"
@@ -64,6 +66,8 @@ KIND_ROLES = {
 INSERT_COLUMNS = ("id", "entity", "row_id", "fields", "hlc", "node_id", "person",
                   "base_xid", "base_seq", "at", "author")
 CONNECT_TIMEOUT = 10
+#: How long a member's session may stay idle inside a transaction before the server ends it.
+IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 _LOCK_KEY = 0x6B616E62  # "kanb": serialises concurrent set-ups of one database
 
 _TABLES = """
@@ -82,9 +86,10 @@ CREATE TABLE IF NOT EXISTS kanban_sec.changes (
   person   text NOT NULL,
   base_xid bigint, base_seq bigint,
   at       timestamptz NOT NULL,
-  author   name NOT NULL DEFAULT current_user,
+  author   name NOT NULL DEFAULT session_user,
   received timestamptz NOT NULL DEFAULT clock_timestamp()
 );
+ALTER TABLE kanban_sec.changes ALTER COLUMN author SET DEFAULT session_user;
 -- Pull reads in server order; the trigger looks rows up by (entity, row_id).
 CREATE INDEX IF NOT EXISTS changes_position ON kanban_sec.changes (xid, seq);
 CREATE INDEX IF NOT EXISTS changes_row ON kanban_sec.changes (entity, row_id);
@@ -95,14 +100,587 @@ CREATE TABLE IF NOT EXISTS kanban_sec.members (
   kind   text NOT NULL,
   person text
 );
+
+-- The server's own state of every row: per field the value of the change with the highest
+-- (hlc, node_id), and that stamp. Only the trigger (SECURITY DEFINER) writes it.
+CREATE TABLE IF NOT EXISTS kanban_sec.rows (
+  entity text NOT NULL,
+  row_id text NOT NULL,
+  data   jsonb NOT NULL,
+  stamps jsonb NOT NULL,
+  PRIMARY KEY (entity, row_id)
+);
+CREATE INDEX IF NOT EXISTS rows_person_name ON kanban_sec.rows (lower(data ->> 'name'))
+  WHERE entity = 'person';
+CREATE INDEX IF NOT EXISTS rows_person_role ON kanban_sec.rows ((data ->> 'role'))
+  WHERE entity = 'person';
+CREATE INDEX IF NOT EXISTS rows_verification_item ON kanban_sec.rows ((data ->> 'item_id'))
+  WHERE entity = 'verification';
+CREATE INDEX IF NOT EXISTS rows_item_chain ON kanban_sec.rows ((data ->> 'chain_id'))
+  WHERE entity = 'item';
+
+-- The rulebook's declarations (kanban_sec/domain/rules.py), refilled by every init.
+CREATE TABLE IF NOT EXISTS kanban_sec.rule_roles (
+  entity text NOT NULL, field text NOT NULL, role text NOT NULL,
+  PRIMARY KEY (entity, field, role)
+);
+CREATE TABLE IF NOT EXISTS kanban_sec.field_specs (
+  entity text NOT NULL, field text NOT NULL, spec jsonb NOT NULL,
+  PRIMARY KEY (entity, field)
+);
 """
 
-# ``>>`` on a bigint is arithmetic: an HLC's top 48 bits are epoch milliseconds. The rules
-# are plain expressions (no queries) for the common case; the one lookup a rule needs, and
-# the lookup of a retried change, run only when a change would be refused.
+# Rebuilds the state from the log (an upgrade from version 1): the same merge, set-based.
+_REBUILD = """
+TRUNCATE kanban_sec.rows;
+INSERT INTO kanban_sec.rows (entity, row_id, data, stamps)
+SELECT entity, row_id, jsonb_object_agg(key, value), jsonb_object_agg(key, stamp)
+FROM (
+  SELECT DISTINCT ON (c.entity, c.row_id, f.key)
+         c.entity, c.row_id, f.key, f.value -> 0 AS value,
+         jsonb_build_array(c.hlc, c.node_id) AS stamp
+  FROM kanban_sec.changes c
+  CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(c.fields) = 'object'
+                                     THEN c.fields ELSE '{}'::jsonb END) f
+  WHERE jsonb_typeof(f.value) = 'array'
+  ORDER BY c.entity, c.row_id, f.key, c.hlc DESC, c.node_id COLLATE "C" DESC
+) winners
+GROUP BY entity, row_id;
+"""
+
+_FUNCTIONS = r"""
+-- Whether this session came in over TLS (its own backend's entry: no scan of the others).
+CREATE OR REPLACE FUNCTION kanban_sec.tls() RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT coalesce((SELECT s.ssl FROM pg_stat_get_activity(pg_backend_pid()) s), false)
+$fn$;
+
+-- The SELECT policy's check: refuse a session without TLS (KS010) instead of answering.
+CREATE OR REPLACE FUNCTION kanban_sec.require_tls() RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  IF NOT kanban_sec.tls() THEN
+    RAISE EXCEPTION USING ERRCODE = 'KS010',
+      MESSAGE = format('the login %s is not connected with TLS: the server answers only '
+                       'over TLS', session_user),
+      DETAIL = jsonb_build_object('code', 'KS010', 'login', session_user)::text;
+  END IF;
+  RETURN true;
+END
+$fn$;
+
+-- A live (not deleted) row of the server's state, or NULL.
+CREATE OR REPLACE FUNCTION kanban_sec.live(p_entity text, p_row text) RETURNS jsonb
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT r.data FROM kanban_sec.rows r
+  WHERE r.entity = p_entity AND r.row_id = p_row
+    AND coalesce(r.data ->> 'deleted_at', '') = ''
+$fn$;
+
+-- Whether the board has no governing person yet (then it is being set up).
+CREATE OR REPLACE FUNCTION kanban_sec.setting_up() RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT NOT EXISTS (SELECT 1 FROM kanban_sec.rows r
+                     WHERE r.entity = 'person' AND r.data ->> 'role' = 'governing'
+                       AND coalesce(r.data ->> 'deleted_at', '') = '')
+$fn$;
+
+-- A setting's value (NULL when unset).
+CREATE OR REPLACE FUNCTION kanban_sec.setting(p_key text) RETURNS text
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT kanban_sec.live('setting', p_key) ->> 'value'
+$fn$;
+
+-- An item's score as ranking.item_score computes it: likelihood x consequence x gap,
+-- gap = max(target of its chain (3 without one) - maturity of its link (0 without), 0);
+-- an unassessed likelihood or consequence counts as 3.
+CREATE OR REPLACE FUNCTION kanban_sec.item_score(p_item jsonb) RETURNS integer
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  chain jsonb;
+  link jsonb;
+  target integer := 3;
+  maturity integer := 0;
+BEGIN
+  IF coalesce(p_item ->> 'chain_id', '') <> '' THEN
+    chain := kanban_sec.live('chain', p_item ->> 'chain_id');
+    IF chain IS NOT NULL THEN
+      target := coalesce((chain ->> 'target_maturity')::integer, 3);
+    END IF;
+  END IF;
+  IF coalesce(p_item ->> 'link_id', '') <> '' THEN
+    link := kanban_sec.live('link', p_item ->> 'link_id');
+    IF link IS NOT NULL THEN
+      maturity := coalesce((link ->> 'maturity')::integer, 0);
+    END IF;
+  END IF;
+  RETURN coalesce((p_item ->> 'likelihood')::integer, 3)
+         * coalesce((p_item ->> 'consequence')::integer, 3)
+         * greatest(target - maturity, 0);
+END
+$fn$;
+
+-- Whether the cell (likelihood, consequence) is red in the ROS matrix (setting
+-- 'matrix.bands': 5 rows of 5 letters G/Y/R joined by '/'; row = likelihood - 1).
+CREATE OR REPLACE FUNCTION kanban_sec.red_band(p_likelihood integer, p_consequence integer)
+RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  bands text := kanban_sec.setting('matrix.bands');
+  l integer := coalesce(p_likelihood, 3);
+  c integer := coalesce(p_consequence, 3);
+BEGIN
+  IF bands IS NOT NULL AND upper(bands) ~ '^[GYR]{5}(/[GYR]{5}){4}$'
+     AND l BETWEEN 1 AND 5 AND c BETWEEN 1 AND 5 THEN
+    RETURN substr(split_part(upper(bands), '/', l), c, 1) = 'R';
+  END IF;
+  RETURN l * c > 10;
+END
+$fn$;
+
+-- Whether the board's policy asks for a verification of the item (its score too).
+CREATE OR REPLACE FUNCTION kanban_sec.needs_verification(p_item jsonb, OUT needed boolean,
+                                                          OUT score integer)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  min_text text := kanban_sec.setting('policy.verify_min_score');
+  classes text := kanban_sec.setting('policy.verify_classifications');
+  min_score integer;
+BEGIN
+  score := kanban_sec.item_score(p_item);
+  IF min_text IS NULL THEN
+    min_score := 30;
+  ELSIF btrim(min_text) ~ '^-?[0-9]+$' THEN
+    min_score := btrim(min_text)::integer;
+  END IF;  -- '' (or anything else): the score never requires it
+  needed := (min_score IS NOT NULL AND score >= min_score)
+            OR coalesce(p_item ->> 'classification', 'open') = ANY (
+                 string_to_array(replace(coalesce(classes, 'confidential'), ' ', ''), ','));
+END
+$fn$;
+
+-- The unit and the units above it (following parent_id in the state), nearest first.
+CREATE OR REPLACE FUNCTION kanban_sec.units_up(p_unit text) RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  found text[] := '{}';
+  unit text := p_unit;
+BEGIN
+  WHILE unit IS NOT NULL AND unit <> '' AND NOT unit = ANY (found)
+        AND cardinality(found) < 100 LOOP
+    found := found || unit;
+    unit := kanban_sec.live('unit', unit) ->> 'parent_id';
+  END LOOP;
+  RETURN found;
+END
+$fn$;
+
+-- Whether a member (role, unit) decides the risk of a chain: a governing member of the
+-- chain's risk-owner unit or a unit above it; any governing member for a chain without one.
+CREATE OR REPLACE FUNCTION kanban_sec.may_decide(p_role text, p_unit text, p_chain jsonb)
+RETURNS boolean
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  owner text := p_chain ->> 'risk_owner_unit_id';
+BEGIN
+  IF p_role IS DISTINCT FROM 'governing' THEN
+    RETURN false;
+  END IF;
+  IF coalesce(owner, '') = '' OR kanban_sec.live('unit', owner) IS NULL THEN
+    RETURN true;
+  END IF;
+  RETURN p_unit IS NOT NULL AND p_unit = ANY (kanban_sec.units_up(owner));
+END
+$fn$;
+
+-- Why a value may not be stored in a field of this spec; NULL when it may (rules.check_value).
+CREATE OR REPLACE FUNCTION kanban_sec.bad_value(p_spec jsonb, p_value jsonb) RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  kind text := p_spec ->> 'kind';
+  value text;
+BEGIN
+  IF p_spec IS NULL THEN
+    RETURN 'unknown field';
+  END IF;
+  IF p_value IS NULL OR jsonb_typeof(p_value) = 'null' THEN
+    RETURN CASE WHEN (p_spec ->> 'nullable')::boolean THEN NULL ELSE 'may not be empty' END;
+  END IF;
+  IF kind = 'int' THEN
+    IF jsonb_typeof(p_value) <> 'number' OR p_value::text !~ '^-?[0-9]+$' THEN
+      RETURN 'not a whole number';
+    END IF;
+    IF (p_spec ->> 'low' IS NOT NULL AND p_value::numeric < (p_spec ->> 'low')::numeric)
+       OR (p_spec ->> 'high' IS NOT NULL
+           AND p_value::numeric > (p_spec ->> 'high')::numeric) THEN
+      RETURN format('outside %s–%s', p_spec ->> 'low', coalesce(p_spec ->> 'high', '∞'));
+    END IF;
+    RETURN NULL;
+  END IF;
+  IF jsonb_typeof(p_value) <> 'string' THEN
+    RETURN 'not text';
+  END IF;
+  value := p_value #>> '{}';
+  IF octet_length(value) > {max_text} THEN
+    RETURN 'over {max_text_kib} KiB';
+  END IF;
+  IF kind = 'enum' AND NOT (p_spec -> 'choices') ? value THEN
+    RETURN 'not one of ' || (SELECT string_agg(c, ', ')
+                             FROM jsonb_array_elements_text(p_spec -> 'choices') c);
+  ELSIF kind = 'date' AND NOT (value ~ '^\d{4}-\d{2}-\d{2}$'
+                               AND kanban_sec.is_date(value)) THEN
+    RETURN 'not a date (YYYY-MM-DD)';
+  ELSIF kind = 'time' AND NOT (value ~ ('^\d{4}-\d{2}-\d{2}([T ]\d{2}(:\d{2}(:\d{2}'
+                                       '(\.\d{1,6})?)?)?([+-]\d{2}(:?\d{2})?|Z)?)?$')
+                               AND kanban_sec.is_date(left(value, 10))) THEN
+    RETURN 'not a time (ISO 8601)';
+  ELSIF kind = 'json' AND value NOT IN ('[]', '{}', 'null') AND NOT kanban_sec.is_json(value) THEN
+    RETURN 'not JSON';
+  ELSIF kind = 'ref' AND btrim(value) = '' THEN
+    RETURN 'an empty reference';
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION kanban_sec.is_date(p_text text) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  y integer := substr(p_text, 1, 4)::integer;
+  m integer := substr(p_text, 6, 2)::integer;
+  d integer := substr(p_text, 9, 2)::integer;
+BEGIN
+  RETURN y >= 1 AND m BETWEEN 1 AND 12 AND d >= 1
+         AND d <= extract(day FROM (make_date(y, m, 1) + interval '1 month - 1 day'));
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION kanban_sec.is_json(p_text text) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  PERFORM p_text::jsonb;
+  RETURN true;
+EXCEPTION WHEN others THEN
+  RETURN false;
+END
+$fn$;
+""".replace("{max_text}", str(MAX_TEXT_BYTES)).replace("{max_text_kib}",
+                                                       str(MAX_TEXT_BYTES // 1024))
+
+# The rulebook's judgement (rules.judge), against the server's state of the row: ``p_cur``
+# is the live row (NULL: new or deleted), ``p_new`` the fields set, the actor the login's
+# member kind and person. Returns the refusal's code and message, or NULLs.
+_JUDGE = r"""
+CREATE OR REPLACE FUNCTION kanban_sec.judge(
+  p_entity text, p_row text, p_new jsonb, p_cur jsonb, p_role text, p_name text,
+  OUT code text, OUT message text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  bookkeeping CONSTANT text[] := '{bookkeeping}';
+  decision_fields CONSTANT text[] := '{decision_fields}';
+  creating boolean := p_cur IS NULL;
+  deleting boolean := coalesce(p_new ->> 'deleted_at', '') <> '';
+  merged jsonb := coalesce(p_cur, '{}'::jsonb) || p_new;
+  specs jsonb;
+  role_map jsonb;
+  roles jsonb;
+  why text;
+  k text;
+  v jsonb;
+  names text[] := '{}';
+  changed text[] := '{}';
+  joins boolean;
+  person_id text;
+  person_unit text;
+  person_known boolean := false;
+  chain jsonb;
+  other jsonb;
+  item jsonb;
+  needed record;
+  red jsonb;
+  touched boolean;
+  role text := coalesce(p_role, 'none');
+  -- While the board has no governing person, anyone but control may set it up (rules.Actor).
+  setting_up boolean;
+BEGIN
+  -- Validation: the entity, every field's type, null, range, choices and size (KS006).
+  SELECT jsonb_object_agg(s.field, s.spec) INTO specs
+  FROM kanban_sec.field_specs s WHERE s.entity = p_entity;
+  IF specs IS NULL THEN
+    code := 'KS006';
+    message := format('unknown entity %s', p_entity);
+    RETURN;
+  END IF;
+  FOR k, v IN SELECT e.key, e.value FROM jsonb_each(p_new) e LOOP
+    CONTINUE WHEN k = 'id';
+    why := kanban_sec.bad_value(specs -> k, v);
+    IF why IS NOT NULL THEN
+      code := 'KS006';
+      message := format('%s.%s: %s (%s)', p_entity, k, why,
+                        CASE WHEN length(v::text) > 80 THEN left(v::text, 77) || '…'
+                             ELSE v::text END);
+      RETURN;
+    END IF;
+    IF creating OR (p_cur -> k) IS DISTINCT FROM v AND NOT (p_cur -> k IS NULL
+                                                        AND jsonb_typeof(v) = 'null') THEN
+      changed := changed || k;
+    END IF;
+  END LOOP;
+
+  -- Roles per field (rules.WRITE_ROLES): KS004, KS003 for decisions, KS002 for verifying.
+  IF creating THEN
+    names := '{+create}';
+  ELSIF deleting THEN
+    names := '{deleted_at}';
+  END IF;
+  FOREACH k IN ARRAY changed LOOP
+    IF NOT k = ANY (bookkeeping) AND k <> 'deleted_at'
+       AND NOT (creating AND jsonb_typeof(p_new -> k) = 'null') THEN
+      names := names || k;
+    END IF;
+  END LOOP;
+  joins := p_entity = 'person' AND creating
+           AND coalesce(merged ->> 'role', 'operational') = 'operational';
+  IF cardinality(names) > 0 THEN
+    SELECT jsonb_object_agg(g.field, g.roles) INTO role_map
+    FROM (SELECT r.field, jsonb_agg(r.role) AS roles FROM kanban_sec.rule_roles r
+          WHERE r.entity = p_entity GROUP BY r.field) g;
+    FOREACH k IN ARRAY names LOOP
+      roles := coalesce(role_map -> k, role_map -> '*', '[]'::jsonb);
+      CONTINUE WHEN roles ? role OR joins;
+      IF roles ? 'governing' AND role <> 'controlling' THEN
+        setting_up := coalesce(setting_up, kanban_sec.setting_up());
+        CONTINUE WHEN setting_up;
+      END IF;
+      code := CASE WHEN p_entity = 'risk_decision' AND k = ANY (decision_fields) THEN 'KS003'
+                   WHEN p_entity = 'verification' THEN 'KS002' ELSE 'KS004' END;
+      message := format('%s (%s) may not %s (only %s)', p_name, role,
+                        CASE WHEN k = '+create' THEN 'create ' || p_entity
+                             WHEN k = 'deleted_at' THEN 'delete ' || p_entity
+                             ELSE 'change ' || p_entity || '.' || k END,
+                        (SELECT string_agg(x, ' / ' ORDER BY x)
+                         FROM jsonb_array_elements_text(roles) x));
+      RETURN;
+    END LOOP;
+  END IF;
+
+  -- The rules that need more than a role.
+  IF p_entity = 'person' THEN
+    IF joins AND role <> 'governing' AND coalesce(merged ->> 'unit_id', '') <> ''
+       AND kanban_sec.live('unit', merged ->> 'unit_id') IS NULL
+       AND NOT coalesce(setting_up, kanban_sec.setting_up()) THEN
+      code := 'KS004';
+      message := format('%s (%s) may not create a unit (only governing)', p_name, role);
+    END IF;
+    RETURN;
+  END IF;
+
+  IF p_entity IN ('risk_decision', 'verification', 'comment', 'standup_note')
+     OR (p_entity = 'item' AND 'chain_id' = ANY (changed)) THEN
+    -- The person with the member's name (case-insensitive), when there is exactly one.
+    SELECT min(r.row_id), min(r.data ->> 'unit_id') INTO person_id, person_unit
+    FROM kanban_sec.rows r
+    WHERE r.entity = 'person' AND lower(r.data ->> 'name') = lower(btrim(p_name))
+      AND coalesce(r.data ->> 'deleted_at', '') = ''
+    HAVING count(*) = 1;
+  END IF;
+
+  IF p_entity = 'item' THEN
+    IF role = 'controlling' THEN
+      -- Internal control moves work only out of its own queue; it changes nothing else.
+      SELECT c INTO k FROM unnest(changed) c
+      WHERE NOT c = ANY (bookkeeping) AND c NOT IN ('status', 'needs_verification') LIMIT 1;
+      IF creating OR k IS NOT NULL
+         OR ('status' = ANY (changed) AND (p_cur ->> 'status') IS DISTINCT FROM 'verify') THEN
+        code := 'KS004';
+        message := format('%s (%s) may not %s (only governing / operational)', p_name, role,
+                          CASE WHEN creating THEN 'create item'
+                               ELSE 'change item.' || coalesce(k, 'status') END);
+        RETURN;
+      END IF;
+    END IF;
+    IF merged ->> 'status' = 'done' AND (p_cur ->> 'status') IS DISTINCT FROM 'done'
+       AND (creating OR 'status' = ANY (changed)) THEN
+      IF coalesce(merged ->> 'blocked_reason', '') <> '' THEN
+        code := 'KS008';
+        message := format('the item “%s” is blocked (%s): a blocked item is never done',
+                          merged ->> 'title', merged ->> 'blocked_reason');
+        RETURN;
+      END IF;
+      IF p_cur ->> 'status' = 'verify' THEN
+        IF role <> 'controlling' OR NOT EXISTS (
+             SELECT 1 FROM kanban_sec.rows r
+             WHERE r.entity = 'verification' AND r.data ->> 'item_id' = p_row
+               AND r.data ->> 'verdict' = 'approved'
+               AND coalesce(r.data ->> 'deleted_at', '') = ''
+               AND (p_cur ->> 'status_changed_at' IS NULL
+                    OR coalesce(r.data ->> 'created_at', '')
+                       >= p_cur ->> 'status_changed_at')) THEN
+          code := 'KS002';
+          message := format('the item “%s” leaves verify for done only through an approved '
+                            'verification by a controlling member', merged ->> 'title');
+          RETURN;
+        END IF;
+      ELSE
+        SELECT * INTO needed FROM kanban_sec.needs_verification(merged);
+        IF needed.needed OR coalesce(merged ->> 'needs_verification', '0') = '1' THEN
+          code := 'KS002';
+          message := format('the item “%s” (score %s) needs a verification by a controlling '
+                            'member before done', merged ->> 'title', needed.score);
+          RETURN;
+        END IF;
+      END IF;
+    END IF;
+    IF 'chain_id' = ANY (changed) AND NOT creating
+       AND coalesce(p_cur ->> 'chain_id', '') <> '' THEN
+      chain := kanban_sec.live('chain', p_cur ->> 'chain_id');
+      IF coalesce(merged ->> 'chain_id', '') <> '' THEN
+        other := kanban_sec.live('chain', merged ->> 'chain_id');
+      END IF;
+      IF chain IS NOT NULL
+         AND (chain ->> 'risk_owner_unit_id') IS DISTINCT FROM (other ->> 'risk_owner_unit_id')
+         AND NOT kanban_sec.may_decide(role, person_unit, chain) THEN
+        code := 'KS003';
+        message := format('%s (%s) may not move the item “%s” out of the chain “%s” to '
+                          'another risk owner: that is the risk owner''s decision',
+                          p_name, role, merged ->> 'title', chain ->> 'name');
+      END IF;
+    END IF;
+    RETURN;
+  END IF;
+
+  IF p_entity = 'risk_decision' THEN
+    touched := changed && decision_fields;
+    IF touched OR (deleting AND NOT creating AND p_cur ->> 'decision' IS NOT NULL) THEN
+      IF coalesce(merged ->> 'item_id', '') <> '' THEN
+        item := kanban_sec.live('item', merged ->> 'item_id');
+        IF coalesce(item ->> 'chain_id', '') <> '' THEN
+          chain := kanban_sec.live('chain', item ->> 'chain_id');
+        END IF;
+      ELSIF coalesce(merged ->> 'chain_id', '') <> '' THEN
+        chain := kanban_sec.live('chain', merged ->> 'chain_id');
+      END IF;
+      IF NOT kanban_sec.may_decide(role, person_unit, chain) THEN
+        code := 'KS003';
+        message := format('%s (%s) does not decide the risk of the chain “%s”: only a '
+                          'governing member of its risk-owner unit or a unit above it',
+                          p_name, role, coalesce(chain ->> 'name', '—'));
+        RETURN;
+      END IF;
+      IF 'decided_by' = ANY (changed) AND merged ->> 'decided_by' IS NOT NULL
+         AND (merged ->> 'decided_by') IS DISTINCT FROM person_id THEN
+        code := 'KS007';
+        message := format('%s may not record risk_decision.decided_by as %s', p_name,
+                          merged ->> 'decided_by');
+        RETURN;
+      END IF;
+    END IF;
+    IF 'recommended_by' = ANY (changed) AND merged ->> 'recommended_by' IS NOT NULL
+       AND (merged ->> 'recommended_by') IS DISTINCT FROM person_id THEN
+      code := 'KS007';
+      message := format('%s may not record risk_decision.recommended_by as %s', p_name,
+                        merged ->> 'recommended_by');
+      RETURN;
+    END IF;
+    IF merged ->> 'decision' = 'accept' AND NOT deleting AND touched THEN
+      IF btrim(coalesce(merged ->> 'rationale', '')) = '' THEN
+        code := 'KS009';
+        message := 'an acceptance needs a rationale';
+      ELSIF coalesce(merged ->> 'valid_until', '') = '' THEN
+        code := 'KS009';
+        message := 'an acceptance needs a valid-until date';
+      ELSE
+        IF coalesce(merged ->> 'item_id', '') <> '' THEN
+          SELECT i INTO red FROM (SELECT kanban_sec.live('item', merged ->> 'item_id') AS i) x
+          WHERE i IS NOT NULL AND kanban_sec.red_band((i ->> 'likelihood')::integer,
+                                                      (i ->> 'consequence')::integer);
+        ELSE
+          SELECT r.data INTO red FROM kanban_sec.rows r
+          WHERE r.entity = 'item' AND r.data ->> 'chain_id' = merged ->> 'chain_id'
+            AND coalesce(r.data ->> 'deleted_at', '') = ''
+            AND (r.data ->> 'status') IS DISTINCT FROM 'done'
+            AND kanban_sec.red_band((r.data ->> 'likelihood')::integer,
+                                    (r.data ->> 'consequence')::integer)
+          ORDER BY r.row_id LIMIT 1;
+        END IF;
+        IF red IS NOT NULL THEN
+          code := 'KS009';
+          message := format('the item “%s” (likelihood %s × consequence %s) is in the red '
+                            'band: it cannot be accepted', red ->> 'title',
+                            coalesce(red ->> 'likelihood', '3'),
+                            coalesce(red ->> 'consequence', '3'));
+        END IF;
+      END IF;
+    END IF;
+    RETURN;
+  END IF;
+
+  IF p_entity = 'verification' THEN
+    IF 'verified_by' = ANY (changed) AND merged ->> 'verified_by' IS NOT NULL
+       AND (merged ->> 'verified_by') IS DISTINCT FROM person_id THEN
+      code := 'KS007';
+      message := format('%s may not record verification.verified_by as %s', p_name,
+                        merged ->> 'verified_by');
+    ELSIF creating AND btrim(coalesce(merged ->> 'evidence', '')) = '' THEN
+      code := 'KS002';
+      message := 'a verification needs evidence';
+    ELSIF creating AND (kanban_sec.live('item', merged ->> 'item_id') ->> 'status')
+                       IS DISTINCT FROM 'verify' THEN
+      code := 'KS002';
+      message := format('the item %s is not in verify', merged ->> 'item_id');
+    END IF;
+    RETURN;
+  END IF;
+
+  IF p_entity IN ('comment', 'standup_note') THEN
+    IF creating AND 'author' = ANY (changed) AND merged ->> 'author' IS NOT NULL
+       AND merged ->> 'author' <> p_name THEN
+      code := 'KS007';
+      message := format('%s may not write a %s as %s', p_name, p_entity, merged ->> 'author');
+    ELSIF p_entity = 'comment' AND NOT creating
+          AND (p_cur ->> 'author') IS DISTINCT FROM p_name AND role <> 'governing' THEN
+      code := 'KS007';
+      message := format('%s (%s) may not change another member''s comment', p_name, role);
+    END IF;
+  END IF;
+END
+$fn$;
+""".replace("{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}").replace(
+    "{decision_fields}", "{" + ",".join(sorted(rules.DECISION_FIELDS)) + "}")
+
+# ``>>`` on a bigint is arithmetic: an HLC's top 48 bits are epoch milliseconds.
 _TRIGGER = """
 CREATE OR REPLACE FUNCTION kanban_sec.check_change() RETURNS trigger
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
@@ -110,64 +688,136 @@ DECLARE
   message text;
   hint text;
   ahead_ms bigint;
+  kind text;
+  member_person text;
+  new_values jsonb;
+  state_data jsonb;
+  state_stamps jsonb;
+  has_state boolean;
+  live jsonb;
+  k text;
+  v jsonb;
+  stamp jsonb;
+  done integer;
 BEGIN
-  -- The server's own columns: a member cannot choose its place in the server order.
+  -- The server's own columns: a member cannot choose its place in the server order, nor
+  -- who wrote: the login of the session (SET ROLE does not change it) and its person.
   NEW.xid := pg_current_xact_id();
   NEW.received := clock_timestamp();
+  NEW.author := session_user;
+  SELECT m.person INTO member_person FROM kanban_sec.members m WHERE m.login = session_user;
+  NEW.person := coalesce(member_person, session_user::text);
   ahead_ms := (NEW.hlc >> 16)
               - floor(extract(epoch FROM NEW.received) * 1000)::bigint;
 
   IF jsonb_typeof(NEW.fields) IS DISTINCT FROM 'object' OR jsonb_path_exists(
        NEW.fields, 'strict $.* ? (@.type() != "array" || @.size() != 2)') THEN
     code := 'KS005';
-    message := format('change %s: fields must be a JSON object of [new, old] pairs', NEW.id);
+    message := 'fields must be a JSON object of [new, old] pairs';
   ELSIF ahead_ms > {max_ahead_ms} THEN
     code := 'KS001';
-    message := format('change %s: its HLC time stamp is %s s ahead of the server clock '
-                      '(at most %s s allowed)', NEW.id, round(ahead_ms / 1000.0, 1),
+    message := format('its HLC time stamp is %s s ahead of the server clock '
+                      '(at most %s s allowed)', round(ahead_ms / 1000.0, 1),
                       {max_ahead_ms} / 1000);
     hint := 'Check the clock of the computer that made the change.';
-  ELSIF (NEW.entity = 'verification'
-         OR (NEW.entity = 'item'
-             AND coalesce(NEW.fields -> 'status' ->> 0 = 'done'
-                          AND NEW.fields -> 'status' ->> 1 = 'verify', false)))
-        AND NOT pg_has_role(current_user, 'kanban_controlling', 'MEMBER') THEN
-    code := 'KS002';
-    message := format('change %s: only controlling members verify (%s is not one)',
-                      NEW.id, current_user);
-  ELSIF NEW.entity = 'risk_decision' AND NEW.fields ? 'decision'
-        AND NOT pg_has_role(current_user, 'kanban_governing', 'MEMBER')
-        AND NOT pg_has_role(current_user, 'kanban_risk_owner', 'MEMBER') THEN
-    code := 'KS003';
-    message := format('change %s: only governing members and risk owners record risk '
-                      'decisions (%s is neither)', NEW.id, current_user);
-  ELSIF (NEW.entity IN ('setting', 'column')
-         OR (NEW.entity = 'person' AND NEW.fields ? 'role'
-             -- anyone may add a new person as operational (e.g. by importing a CSV file)
-             AND NOT (NEW.fields -> 'role' ->> 0 IS NOT DISTINCT FROM 'operational'
-                      AND NOT EXISTS (SELECT 1 FROM kanban_sec.changes c
-                                      WHERE c.entity = 'person' AND c.row_id = NEW.row_id
-                                        AND c.id <> NEW.id))))
-        AND NOT pg_has_role(current_user, 'kanban_governing', 'MEMBER') THEN
-    code := 'KS004';
-    message := format('change %s: only governing members change %s (%s is not one)',
-                      NEW.id, CASE WHEN NEW.entity = 'person' THEN 'roles'
-                                   ELSE NEW.entity || 's' END, current_user);
+  ELSIF NOT kanban_sec.tls() THEN
+    code := 'KS010';
+    message := format('the login %s is not connected with TLS', session_user);
+    hint := 'Connect with sslmode=verify-full.';
+  ELSIF octet_length(NEW.fields::text) > {max_change} THEN
+    code := 'KS006';
+    message := format('the change is %s bytes (at most %s)', octet_length(NEW.fields::text),
+                      {max_change});
+  ELSE
+    -- The actor: the login's member kind (its group roles) and person.
+    kind := CASE WHEN pg_has_role(session_user, 'kanban_governing', 'MEMBER') THEN 'governing'
+                 WHEN pg_has_role(session_user, 'kanban_controlling', 'MEMBER')
+                   THEN 'controlling'
+                 WHEN pg_has_role(session_user, 'kanban_operational', 'MEMBER')
+                   THEN 'operational' END;
+    SELECT r.data, r.stamps INTO state_data, state_stamps FROM kanban_sec.rows r
+    WHERE r.entity = NEW.entity AND r.row_id = NEW.row_id FOR UPDATE;
+    has_state := FOUND;
+    IF has_state AND coalesce(state_data ->> 'deleted_at', '') = '' THEN
+      live := state_data;
+    END IF;
+    SELECT jsonb_object_agg(f.key, f.value -> 0) INTO new_values FROM jsonb_each(NEW.fields) f;
+    SELECT j.code, j.message INTO code, message
+    FROM kanban_sec.judge(NEW.entity, NEW.row_id, coalesce(new_values, '{}'::jsonb), live,
+                          kind, NEW.person) j;
   END IF;
 
   IF code IS NULL THEN
+    -- Accepted: merge it into the server's state, per field the highest (hlc, node_id).
+    IF NOT has_state THEN
+      state_data := '{}'::jsonb;
+      state_stamps := '{}'::jsonb;
+    END IF;
+    FOR k, v IN SELECT f.key, f.value FROM jsonb_each(NEW.fields) f LOOP
+      stamp := state_stamps -> k;
+      IF stamp IS NULL OR NEW.hlc > (stamp ->> 0)::bigint OR (
+           NEW.hlc = (stamp ->> 0)::bigint
+           AND NEW.node_id COLLATE "C" > (stamp ->> 1) COLLATE "C") THEN
+        state_data := state_data || jsonb_build_object(k, v -> 0);
+        state_stamps := state_stamps || jsonb_build_object(k, jsonb_build_array(NEW.hlc,
+                                                                                NEW.node_id));
+      END IF;
+    END LOOP;
+    IF has_state THEN
+      UPDATE kanban_sec.rows SET data = state_data, stamps = state_stamps
+      WHERE entity = NEW.entity AND row_id = NEW.row_id;
+    ELSE
+      INSERT INTO kanban_sec.rows (entity, row_id, data, stamps)
+      VALUES (NEW.entity, NEW.row_id, state_data, state_stamps)
+      ON CONFLICT (entity, row_id) DO NOTHING;
+      GET DIAGNOSTICS done = ROW_COUNT;
+      IF done = 0 THEN  -- created meanwhile by another transaction: merge into that
+        PERFORM kanban_sec.merge_change(NEW.entity, NEW.row_id, NEW.fields, NEW.hlc,
+                                        NEW.node_id);
+      END IF;
+    END IF;
     RETURN NEW;
   END IF;
   -- A retried push of a change the server has: ON CONFLICT (id) DO NOTHING skips it (and
   -- without ON CONFLICT the unique id refuses it), so it is not judged again, even if the
-  -- member's rights or the clock have changed since. Row-level security still applies.
+  -- member's rights or the clock have changed since.
   IF EXISTS (SELECT 1 FROM kanban_sec.changes c WHERE c.id = NEW.id) THEN
     RETURN NEW;
   END IF;
-  RAISE EXCEPTION USING ERRCODE = code, MESSAGE = message,
+  RAISE EXCEPTION USING ERRCODE = code,
+    MESSAGE = format('change %s (%s) refused: %s', NEW.id, NEW.entity, message),
     DETAIL = jsonb_build_object('code', code, 'change', NEW.id, 'entity', NEW.entity,
-                                'login', current_user, 'ahead_ms', ahead_ms)::text,
+                                'login', session_user, 'reason', message,
+                                'ahead_ms', ahead_ms)::text,
     HINT = coalesce(hint, '');
+END
+$fn$;
+
+-- Merge one change into a state row that exists (the slow path of a concurrent create).
+CREATE OR REPLACE FUNCTION kanban_sec.merge_change(p_entity text, p_row text, p_fields jsonb,
+                                                   p_hlc bigint, p_node text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  state_data jsonb;
+  state_stamps jsonb;
+  k text;
+  v jsonb;
+  stamp jsonb;
+BEGIN
+  SELECT r.data, r.stamps INTO state_data, state_stamps FROM kanban_sec.rows r
+  WHERE r.entity = p_entity AND r.row_id = p_row FOR UPDATE;
+  FOR k, v IN SELECT f.key, f.value FROM jsonb_each(p_fields) f LOOP
+    stamp := state_stamps -> k;
+    IF stamp IS NULL OR p_hlc > (stamp ->> 0)::bigint OR (
+         p_hlc = (stamp ->> 0)::bigint AND p_node COLLATE "C" > (stamp ->> 1) COLLATE "C") THEN
+      state_data := state_data || jsonb_build_object(k, v -> 0);
+      state_stamps := state_stamps || jsonb_build_object(k, jsonb_build_array(p_hlc, p_node));
+    END IF;
+  END LOOP;
+  UPDATE kanban_sec.rows SET data = state_data, stamps = state_stamps
+  WHERE entity = p_entity AND row_id = p_row;
 END
 $fn$;
 
@@ -177,11 +827,14 @@ CREATE TRIGGER check_change BEFORE INSERT ON kanban_sec.changes
 
 ALTER TABLE kanban_sec.changes ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_insert ON kanban_sec.changes;
+-- The trigger sets the author to the session's login; this holds it to that.
 CREATE POLICY changes_insert ON kanban_sec.changes FOR INSERT
-  WITH CHECK (author = current_user);
+  WITH CHECK (author = session_user);
 DROP POLICY IF EXISTS changes_select ON kanban_sec.changes;
-CREATE POLICY changes_select ON kanban_sec.changes FOR SELECT USING (true);
-""".replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS))
+CREATE POLICY changes_select ON kanban_sec.changes FOR SELECT
+  USING (kanban_sec.require_tls());
+""".replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS)).replace(
+    "{max_change}", str(MAX_CHANGE_BYTES))
 
 _ROLE = """
 DO $do$
@@ -204,7 +857,13 @@ def _grants(database: str) -> list[sql.SQL | sql.Composed]:
                 " FROM PUBLIC, {member}").format(member=member),
         sql.SQL("REVOKE ALL ON SEQUENCE kanban_sec.changes_seq_seq FROM PUBLIC, {member}")
         .format(member=member),
-        sql.SQL("REVOKE ALL ON FUNCTION kanban_sec.check_change() FROM PUBLIC"),
+        sql.SQL("REVOKE ALL ON kanban_sec.rows, kanban_sec.rule_roles, kanban_sec.field_specs"
+                " FROM PUBLIC, {member}").format(member=member),
+        sql.SQL("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kanban_sec FROM PUBLIC, {member}")
+        .format(member=member),
+        # The SELECT policy runs as the member: it needs these two (and nothing else).
+        sql.SQL("GRANT EXECUTE ON FUNCTION kanban_sec.tls(), kanban_sec.require_tls()"
+                " TO {member}").format(member=member),
         sql.SQL("GRANT USAGE ON SCHEMA kanban_sec TO {member}").format(member=member),
         sql.SQL("GRANT SELECT ON kanban_sec.changes TO {member}").format(member=member),
         sql.SQL("GRANT INSERT ({columns}) ON kanban_sec.changes TO {member}").format(
@@ -306,6 +965,7 @@ def init_server(conninfo: str) -> int:
     with _connected(conninfo) as conn:
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
         existing = _current_version(conn)
+        version = None
         if existing is not None:
             version = _version_number(existing)
             if version > SERVER_SCHEMA_VERSION:
@@ -316,20 +976,31 @@ def init_server(conninfo: str) -> int:
         row = conn.execute("SELECT current_user").fetchone()
         user = str(row[0]) if row else "?"
         try:
-            _create(conn)
+            # Version 1 kept no state of the rows: build it from the log (also when the
+            # stored version is unreadable or older still).
+            _create(conn, rebuild=version is None or version < 2)
         except psycopg.errors.InsufficientPrivilege as exc:
             reason = redact(" ".join((exc.diag.message_primary or str(exc)).split()))
             raise ServerRefused("sync.server.no_rights", user=user, reason=reason) from None
     return SERVER_SCHEMA_VERSION
 
 
-def _create(conn: psycopg.Connection[Any]) -> None:
+def _create(conn: psycopg.Connection[Any], *, rebuild: bool) -> None:
     for role in (MEMBER_ROLE, GOVERNING_ROLE, OPERATIONAL_ROLE, CONTROLLING_ROLE,
                  RISK_OWNER_ROLE):
         conn.execute(sql.SQL(_ROLE).format(name=sql.Literal(role),
                                            ident=sql.Identifier(role)))
     conn.execute(_TABLES)
+    conn.execute(_FUNCTIONS)
+    conn.execute(_JUDGE)
     conn.execute(_TRIGGER)
+    _declare(conn)
+    if rebuild:
+        conn.execute(_REBUILD)
+    for (login,) in conn.execute(
+            "SELECT m.login FROM kanban_sec.members m"
+            " JOIN pg_catalog.pg_roles r ON r.rolname = m.login").fetchall():
+        conn.execute(_idle_timeout(str(login)))
     row = conn.execute("SELECT current_database()").fetchone()
     for statement in _grants(str(row[0]) if row else ""):
         conn.execute(statement)
@@ -337,6 +1008,23 @@ def _create(conn: psycopg.Connection[Any]) -> None:
         "INSERT INTO kanban_sec.meta (key, value) VALUES ('schema_version', %s)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (str(SERVER_SCHEMA_VERSION),))
+
+
+def _declare(conn: psycopg.Connection[Any]) -> None:
+    """Refill the rulebook's declarations (an upgrade of the app brings its new rules)."""
+    conn.execute("DELETE FROM kanban_sec.rule_roles")
+    conn.execute("DELETE FROM kanban_sec.field_specs")
+    with conn.cursor() as cur:
+        cur.executemany("INSERT INTO kanban_sec.rule_roles (entity, field, role)"
+                        " VALUES (%s, %s, %s)", rules.declarations())
+        cur.executemany("INSERT INTO kanban_sec.field_specs (entity, field, spec)"
+                        " VALUES (%s, %s, %s::jsonb)", rules.field_declarations())
+
+
+def _idle_timeout(login: str) -> sql.Composed:
+    """A member's login may not sit idle in a transaction (holding back others' pulls)."""
+    return sql.SQL("ALTER ROLE {} SET idle_in_transaction_session_timeout = {}").format(
+        sql.Identifier(login), sql.Literal(IDLE_IN_TRANSACTION_TIMEOUT))
 
 
 def add_member(conninfo: str, login: str, kind: str, password: str, *,
@@ -370,6 +1058,7 @@ def add_member(conninfo: str, login: str, kind: str, password: str, *,
         except psycopg.errors.DuplicateObject:
             raise MemberExists("sync.server.member_exists", login=login) from None
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(KIND_ROLES[kind]), ident))
+        conn.execute(_idle_timeout(login))
         if risk_owner:
             conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(RISK_OWNER_ROLE),
                                                           ident))
