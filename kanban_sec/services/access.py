@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kanban_sec.domain.errors import Message, Refused, msg
-from kanban_sec.domain.governance import Action, may, policy_from, policy_text, roles_for
-from kanban_sec.domain.model import Item, Person, Role, Status
+from kanban_sec.domain.errors import Message, msg
+from kanban_sec.domain.governance import Action, may, roles_for
+from kanban_sec.domain.model import Item, Person, Role
 from kanban_sec.domain.ranking import item_score as score_of
 from kanban_sec.domain.rules import Refusal
 from kanban_sec.store.unit_of_work import Reader
@@ -97,22 +97,3 @@ def item_score(reader: Reader, item: Item) -> int:
     return score_of(item, chain, link)
 
 
-def check_done(reader: Reader, before: Item, after: Item, lang: str) -> None:
-    """Refuse moving to ``done`` an item the board policy says a controlling member must
-    verify first (verification itself moves it, from ``verify``)."""
-    if after.status is not Status.DONE or before.status is Status.DONE:
-        return
-    if before.status is Status.VERIFY:
-        # Verify is internal control's queue: leaving it for Done is verifying, with
-        # evidence, by a controlling member (the sync server holds to the same rule).
-        raise Refused("verify.only_by_control", title=after.title,
-                      verify=reader.column(Status.VERIFY).name(lang))
-    policy = policy_from(reader.settings())
-    score = item_score(reader, after)
-    if not policy.needs_verification(after, score):
-        return
-    people = reader.people().values()
-    has_controller = any(p.role is Role.CONTROLLING for p in people)
-    raise Refused("verify.needed" if has_controller else "verify.needed_no_controller",
-                  title=after.title, score=score, rule=policy_text(policy),
-                  verify=reader.column(Status.VERIFY).name(lang))

@@ -73,7 +73,7 @@ class OrganisationService:
         """A new value chain; its name must be new among the chains."""
         clean = _name(name)
         _check_maturity(target_maturity)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             _check_chain_name(uow, clean, None)
             if risk_owner_unit_id is not None:
@@ -86,7 +86,7 @@ class OrganisationService:
 
     def rename_chain(self, chain_id: str, name: str) -> Outcome:
         clean = _name(name)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             _must_chain(uow, chain_id)
             _check_chain_name(uow, clean, chain_id)
@@ -95,7 +95,7 @@ class OrganisationService:
 
     def set_chain_risk_owner(self, chain_id: str, unit_id: str | None) -> Outcome:
         """Hand the chain's risk to another unit: a governance decision, kept in the log."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             _must_chain(uow, chain_id)
             if unit_id is not None:
@@ -106,7 +106,7 @@ class OrganisationService:
     def set_target_maturity(self, chain_id: str, target: int) -> Outcome:
         """The maturity the chain's links should reach (0–3); re-ranks every item on it."""
         _check_maturity(target)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.TARGETS)
             _must_chain(uow, chain_id)
             uow.update("chain", chain_id, {"target_maturity": target})
@@ -114,7 +114,7 @@ class OrganisationService:
 
     def delete_chain(self, chain_id: str) -> Outcome:
         """Remove a chain and its links (tombstones); refused while open items use it."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             chain = _must_chain(uow, chain_id)
             count = _open_items(uow, "chain_id", chain_id)
@@ -133,7 +133,7 @@ class OrganisationService:
         """A new link in the chain; its name must be new within the chain."""
         clean = _name(name)
         _check_maturity(maturity)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.MATURITY)
             chain = _must_chain(uow, chain_id)
             _check_link_name(uow, chain, clean, None)
@@ -148,7 +148,7 @@ class OrganisationService:
 
     def rename_link(self, link_id: str, name: str) -> Outcome:
         clean = _name(name)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.MATURITY)
             link = _must_link(uow, link_id)
             _check_link_name(uow, _must_chain(uow, link.chain_id), clean, link_id)
@@ -158,7 +158,7 @@ class OrganisationService:
     def set_link_fields(self, link_id: str, kind: str, country: str,
                         responsible_unit_id: str | None) -> Outcome:
         """Kind, country and responsible unit; only the fields that differ are written."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.MATURITY)
             _must_link(uow, link_id)
             if responsible_unit_id is not None:
@@ -170,7 +170,7 @@ class OrganisationService:
     def set_link_maturity(self, link_id: str, maturity: int) -> Outcome:
         """Assess a link (0–3); the whole board re-ranks on the next read."""
         _check_maturity(maturity)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.MATURITY)
             _must_link(uow, link_id)
             uow.update("link", link_id, {"maturity": maturity})
@@ -178,7 +178,7 @@ class OrganisationService:
 
     def delete_link(self, link_id: str) -> Outcome:
         """Remove a link (a tombstone); refused while open items stand on it."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.MATURITY)
             link = _must_link(uow, link_id)
             count = _open_items(uow, "link_id", link_id)
@@ -191,7 +191,7 @@ class OrganisationService:
     def add_unit(self, parent_id: str | None, name: str) -> Outcome:
         """A new unit under ``parent_id`` (``None``: a new top-level unit)."""
         clean = _unit_name(name)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             units = uow.units()
             if parent_id is not None:
@@ -203,7 +203,7 @@ class OrganisationService:
 
     def rename_unit(self, unit_id: str, name: str) -> Outcome:
         clean = _unit_name(name)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             units = uow.units()
             unit = _must_unit(uow, unit_id, units)
@@ -213,7 +213,7 @@ class OrganisationService:
 
     def move_unit(self, unit_id: str, new_parent_id: str | None) -> Outcome:
         """Put a unit (with everything under it) below another unit, or at the top."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             units = uow.units()
             unit = _must_unit(uow, unit_id, units)
@@ -229,7 +229,7 @@ class OrganisationService:
 
     def delete_unit(self, unit_id: str) -> Outcome:
         """Remove an empty unit; refused, with every reason, while anything depends on it."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             units = uow.units()
             unit = _must_unit(uow, unit_id, units)
@@ -260,7 +260,7 @@ class OrganisationService:
         """A new person in a unit, with their role for security work."""
         clean = _name(name)
         chosen = _role(role)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             unit = _must_unit(uow, unit_id)
             _check_person_name(uow, unit, clean, None)
@@ -271,7 +271,7 @@ class OrganisationService:
 
     def rename_person(self, person_id: str, name: str) -> Outcome:
         clean = _name(name)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             person = _must_person(uow, person_id)
             if person.unit_id is not None:
@@ -281,7 +281,7 @@ class OrganisationService:
 
     def set_role(self, person_id: str, role: Role | str) -> Outcome:
         chosen = _role(role)
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             _must_person(uow, person_id)
             uow.update("person", person_id, {"role": chosen.value})
@@ -293,7 +293,7 @@ class OrganisationService:
         An item is owned by a unit and a person in it: moving the person alone would leave
         their items owned by somebody outside the owning unit.
         """
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             person = _must_person(uow, person_id)
             unit = _must_unit(uow, unit_id)
@@ -308,7 +308,7 @@ class OrganisationService:
 
     def delete_person(self, person_id: str) -> Outcome:
         """Remove a person (a tombstone); refused while they own open items."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.ORGANISATION)
             person = _must_person(uow, person_id)
             count = _open_items(uow, "owner_person_id", person_id)

@@ -26,24 +26,22 @@ rows more than one node changed (the only ones that can conflict).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import uuid
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import groupby
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
 from sqlalchemy import Connection
 
 from kanban_sec.domain.errors import BadInput, KanbanError, Message, NotFound, Refused
-from kanban_sec.domain.governance import Action
 from kanban_sec.domain.hlc import COUNTER_BITS, HybridLogicalClock
-from kanban_sec.domain.model import Status
 from kanban_sec.domain.rules import FIELD_SPECS, check_value
 from kanban_sec.domain.text import has
-from kanban_sec.services.access import check_done, require
 from kanban_sec.services.board import status_times
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
@@ -737,7 +735,7 @@ def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Re
     resolution, so every replica closes it."""
     if resolution not in RESOLUTIONS:
         raise sync_error(BadInput, "sync.conflict.bad_resolution", value=resolution)
-    with writing(db, author) as uow:
+    with writing(db, author, person_id) as uow:
         conflict = uow.row("conflict", conflict_id)
         if conflict is None:
             raise sync_error(NotFound, "sync.conflict.not_found", id=conflict_id)
@@ -746,20 +744,19 @@ def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Re
         deleted = conflict["field"] == DELETE_FIELD and isinstance(
             _value(conflict["loser_value"]), dict)
         if deleted:  # keep the winner: the delete; take the other side: the edit
-            resolution = {"keep": "delete", "take": "restore"}.get(resolution, resolution)
+            resolution = cast(Resolution, {"keep": "delete", "take": "restore"}.get(
+                resolution, resolution))
             if resolution == "edit":
                 raise sync_error(BadInput, "sync.conflict.restore_or_delete")
         elif resolution in ("restore", "delete"):
             raise sync_error(BadInput, "sync.conflict.bad_resolution", value=resolution)
+        # Every write below is judged by the rulebook (who may change the field, who may
+        # close this conflict) in the store's one write path.
         if resolution == "restore":
-            _write_value(uow, person_id, lang, conflict["entity"], conflict["row_id"],
-                         DELETE_FIELD, None)
-        elif resolution in ("keep", "delete"):
-            require(uow, author, person_id, Action.COMMENT)
-        else:
+            _write_value(uow, conflict["entity"], conflict["row_id"], DELETE_FIELD, None)
+        elif resolution not in ("keep", "delete"):
             new = _value(conflict["loser_value"]) if resolution == "take" else value
-            _write_value(uow, person_id, lang, conflict["entity"], conflict["row_id"],
-                         conflict["field"], new)
+            _write_value(uow, conflict["entity"], conflict["row_id"], conflict["field"], new)
         uow.update("conflict", conflict_id,
                    {"resolved_at": uow.now_text, "resolution": RESOLUTIONS[resolution],
                     "resolved_by": author}, conflict, carry=CONFLICT_DESCRIPTION)
@@ -770,32 +767,12 @@ def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Re
     return outcome
 
 
-#: The action a field's change needs, as the services (and the server) check it.
-_ACTIONS: dict[str, Action] = {
-    "item": Action.WORK, "comment": Action.COMMENT, "setting": Action.POLICY,
-    "column": Action.WIP_LIMITS, "unit": Action.ORGANISATION,
-    "person": Action.ORGANISATION, "chain": Action.ORGANISATION, "link": Action.MATURITY,
-    "verification": Action.VERIFY, "risk_decision": Action.RECOMMEND,
-}
-
-
-def _write_value(uow: UnitOfWork, person_id: str | None, lang: str, entity: str,
-                 row_id: str, field: str, new: Any) -> None:
+def _write_value(uow: UnitOfWork, entity: str, row_id: str, field: str, new: Any) -> None:
     current = uow.row(entity, row_id)
     if current is None:
         raise sync_error(NotFound, "sync.conflict.row_gone", entity=entity, id=row_id)
-    action = _ACTIONS.get(entity, Action.WORK)
-    if entity == "chain" and field == "target_maturity":
-        action = Action.TARGETS
-    if entity == "risk_decision" and field in ("decision", "decided_by", "decided_at"):
-        action = Action.POLICY
-    require(uow, uow.author, person_id, action)
     values = {field: new}
     if entity == "item" and field == "status" and new != current["status"]:
-        found = uow.conn.exec_driver_sql(  # a deleted item too: the server checks it alike
-            f"SELECT {rows.ITEM_COLUMNS} FROM items WHERE id = ?", (row_id,)).one()
-        before = rows.item_from(found)
-        check_done(uow, before, replace(before, status=Status(new)), lang)
         values.update(status_times(str(new), current["started_at"], uow.now_text))
     uow.update(entity, row_id, values, current)
 
@@ -993,10 +970,8 @@ def list_quarantined(db: Database) -> list[Quarantined]:
         except ValueError:
             whole = {}
         fields: Any = whole.get("fields", "")
-        try:
+        with contextlib.suppress(TypeError, ValueError):
             fields = json.loads(fields)
-        except (TypeError, ValueError):
-            pass
         out.append(Quarantined(change_id, entity, row_id, str(whole.get("author") or ""),
                                fields, reason, rows.parse_ts(at)))
     return out

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from kanban_sec.domain.errors import KanbanError, NotFound
-from kanban_sec.domain.governance import Action, Verdict
+from kanban_sec.domain.governance import Action, Verdict, policy_text
 from kanban_sec.domain.model import Status
-from kanban_sec.services.access import item_score, policy_text
+from kanban_sec.services.access import item_score
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store.unit_of_work import reading
