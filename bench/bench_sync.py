@@ -89,11 +89,13 @@ def make_log(path: Path) -> None:
                     assert current is not None
                     kind = rnd.random()
                     if kind < 0.4:
-                        status = rnd.choice([  # verify -> done is internal control's
-                            s for s in STATUSES if s != current["status"]
-                            and not (current["status"] == "verify" and s == "done")])
-                        values = {"status": status,
-                                  **status_times(status, current["started_at"], uow.now_text)}
+                        # Moves the rulebook allows Ann (verify -> done is internal
+                        # control's; work the policy wants verified does not skip Verify).
+                        moves = [{"status": s, **status_times(s, current["started_at"],
+                                                              uow.now_text)}
+                                 for s in STATUSES if s != current["status"]]
+                        values = rnd.choice([m for m in moves if uow.refusal(
+                            "item", item, current, m) is None])
                     elif kind < 0.7:
                         values = {"title": f"Item {n}, edited"}
                     else:
