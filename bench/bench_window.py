@@ -36,7 +36,7 @@ Moves (one product process, after the first paint): WIP limits are lifted
 backlog → next, next → doing, doing → verify, verify → backlog with
 ``window.move_items([id], status)`` followed by ``processEvents`` until a round paints
 nothing more; each call plus its repaint is timed. Then 10 moves into ``done`` (from doing
-and verify), which re-rank every open item, are timed the same way and reported apart.
+and next: out of verify, done is a verification), which re-rank every open item, are timed the same way and reported apart.
 A second pass with timing wrappers on the window's instances splits moves into service,
 board update, models, status bar, selection and repaint.
 
@@ -89,7 +89,7 @@ TARGET_EXTRA_MB = 150.0
 PAINT_TIMEOUT_S = 120.0
 OPEN_CYCLE = (("backlog", "next"), ("next", "doing"), ("doing", "verify"),
               ("verify", "backlog"))
-DONE_SOURCES = ("doing", "verify")
+DONE_SOURCES = ("doing", "next")  # out of Verify, Done is a verification
 TITLES_QUERY = ("SELECT title FROM items WHERE status != 'done' AND deleted_at IS NULL "
                 "ORDER BY rowid")
 RESULT_MARK = "BENCH-RESULT "
@@ -292,10 +292,11 @@ def _settle(app: Any, paints: list[float]) -> None:
             return
 
 
-def _pick(window: Any, source: Any, used: set[str]) -> str:
-    """The top card of ``source`` (what a user sees and drags) not moved before."""
+def _pick(window: Any, source: Any, used: set[str], *, to_done: bool = False) -> str:
+    """The top card of ``source`` (what a user sees and drags) not moved before (into
+    done: not a blocked one, which the rulebook keeps out of done)."""
     for item_id in window.board.model(source).ids():
-        if item_id not in used:
+        if item_id not in used and not (to_done and window.live.items[item_id].blocked):
             used.add(item_id)
             return item_id
     raise SystemExit(f"no card left in {source.value}")
@@ -309,7 +310,7 @@ def _moves(app: Any, window: Any, plan: list[tuple[str, str]], used: set[str],
     out = []
     for source_key, target_key in plan:
         source, target = Status(source_key), Status(target_key)
-        item_id = _pick(window, source, used)
+        item_id = _pick(window, source, used, to_done=target is Status.DONE)
         painted_before = len(paints)
         start = time.perf_counter()
         window.move_items([item_id], target)
