@@ -36,7 +36,8 @@ Moves (one product process, after the first paint): WIP limits are lifted
 backlog → next, next → doing, doing → verify, verify → backlog with
 ``window.move_items([id], status)`` followed by ``processEvents`` until a round paints
 nothing more; each call plus its repaint is timed. Then 10 moves into ``done`` (from doing
-and next: out of verify, done is a verification), which re-rank every open item, are timed the same way and reported apart.
+and next: out of verify, done is a verification), which re-rank every open item, are timed
+the same way and reported apart.
 A second pass with timing wrappers on the window's instances splits moves into service,
 board update, models, status bar, selection and repaint.
 
