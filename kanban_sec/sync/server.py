@@ -150,8 +150,9 @@ GROUP BY entity, row_id;
 
 _FUNCTIONS = r"""
 -- Whether this session came in over TLS (its own backend's entry: no scan of the others).
+-- SECURITY DEFINER: after SET ROLE the session's own entry would be hidden from it.
 CREATE OR REPLACE FUNCTION kanban_sec.tls() RETURNS boolean
-LANGUAGE sql STABLE
+LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
   SELECT coalesce((SELECT s.ssl FROM pg_stat_get_activity(pg_backend_pid()) s), false)
@@ -515,11 +516,13 @@ BEGIN
 
   IF p_entity = 'item' THEN
     IF role = 'controlling' THEN
-      -- Internal control moves work only out of its own queue; it changes nothing else.
+      -- Internal control moves work only out of its own queue (or back into it, undoing
+      -- its own verification); it changes nothing else of the work it checks.
       SELECT c INTO k FROM unnest(changed) c
       WHERE NOT c = ANY (bookkeeping) AND c NOT IN ('status', 'needs_verification') LIMIT 1;
       IF creating OR k IS NOT NULL
-         OR ('status' = ANY (changed) AND (p_cur ->> 'status') IS DISTINCT FROM 'verify') THEN
+         OR ('status' = ANY (changed) AND (p_cur ->> 'status') IS DISTINCT FROM 'verify'
+             AND (merged ->> 'status') IS DISTINCT FROM 'verify') THEN
         code := 'KS004';
         message := format('%s (%s) may not %s (only governing / operational)', p_name, role,
                           CASE WHEN creating THEN 'create item'

@@ -1,0 +1,251 @@
+"""One table of rulebook cases, run against both the Python rulebook and a real sync server.
+
+Each :class:`Case` is a proposed change (entity, the row as it is now, the fields set), the
+actor (their role and unit) and what the rulebook says: allowed (``None``) or a refusal
+code. ``tests/unit/test_rules_cases.py`` judges every case with ``rules.judge`` and a small
+in-memory world; ``tests/sync/test_attacks.py`` builds the same world on a server with
+changes of a governing (and a controlling) member, then pushes the case's change as a
+member of the actor's kind and expects the same answer (the SQLSTATE is the code).
+
+Ids and names written ``@name`` are placeholders: :func:`resolve` makes them unique per run
+(the server test keeps every case in one database).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+BIG_TEXT = "x" * (64 * 1024 + 1)
+HUGE_TEXT = "y" * (1024 * 1024 + 10)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    entity: str
+    row_id: str
+    #: The row as it is (``None``: a new row).
+    current: Mapping[str, Any] | None
+    #: The fields the change sets.
+    fields: Mapping[str, Any]
+    role: str
+    unit: str | None
+    #: ``None``: allowed; else the refusal code.
+    expected: str | None
+    #: More rows of the board beyond :data:`BASE_WORLD`: (entity, id, values).
+    world: tuple[tuple[str, str, Mapping[str, Any]], ...] = field(default_factory=tuple)
+
+
+#: The board every case starts from: a unit tree, two chains with different risk owners,
+#: a link at full maturity (items on it score 0) and the actor's person (added per case).
+BASE_WORLD: tuple[tuple[str, str, Mapping[str, Any]], ...] = (
+    ("unit", "@top", {"name": "Top"}),
+    ("unit", "@owner", {"name": "Owner", "parent_id": "@top"}),
+    ("unit", "@other", {"name": "Other", "parent_id": "@top"}),
+    ("unit", "@it", {"name": "IT", "parent_id": "@top"}),
+    ("chain", "@chain_a", {"name": "Chain A", "risk_owner_unit_id": "@owner",
+                           "target_maturity": 3}),
+    ("chain", "@chain_b", {"name": "Chain B", "risk_owner_unit_id": "@other",
+                           "target_maturity": 3}),
+    ("link", "@link_a", {"chain_id": "@chain_a", "name": "Device", "maturity": 3}),
+)
+
+
+def item(status: str = "doing", likelihood: int = 1, consequence: int = 1,
+         **more: Any) -> dict[str, Any]:
+    return {"title": "Patch", "status": status, "likelihood": likelihood,
+            "consequence": consequence, **more}
+
+
+def accept(**more: Any) -> dict[str, Any]:
+    return {"item_id": "@item", "decision": "accept", "rationale": "low impact",
+            "valid_until": "2031-01-01", **more}
+
+
+LOW_ITEM = ("item", "@item", item("doing", 2, 2, chain_id="@chain_a"))
+RED_ITEM = ("item", "@item", item("doing", 5, 5, chain_id="@chain_a"))
+APPROVAL = ("verification", "@approval", {"item_id": "@case", "verdict": "approved",
+                                          "evidence": "screenshot"})
+DECIDED = {"item_id": "@item", "decision": "accept", "rationale": "low impact",
+           "valid_until": "2031-01-01"}
+
+CASES: tuple[Case, ...] = (
+    # -- done needs a verification ------------------------------------------------------
+    Case("doing->done needs verification (score 75)", "item", "@case", item("doing", 5, 5),
+         {"status": "done"}, "operational", "@it", "KS002"),
+    Case("doing->done low score", "item", "@case", item("doing", 1, 1),
+         {"status": "done"}, "operational", "@it", None),
+    Case("doing->done confidential", "item", "@case",
+         item("doing", classification="confidential"), {"status": "done"}, "operational",
+         "@it", "KS002"),
+    Case("doing->done stored needs_verification", "item", "@case",
+         item("doing", needs_verification=1), {"status": "done"}, "operational", "@it",
+         "KS002"),
+    Case("verify->done by operational", "item", "@case", item("verify"),
+         {"status": "done"}, "operational", "@it", "KS002"),
+    Case("verify->done by governing", "item", "@case", item("verify"),
+         {"status": "done"}, "governing", "@top", "KS002"),
+    Case("verify->done by controlling without approval", "item", "@case", item("verify"),
+         {"status": "done"}, "controlling", "@it", "KS002"),
+    Case("verify->done by controlling with approval", "item", "@case", item("verify"),
+         {"status": "done"}, "controlling", "@it", None, (APPROVAL,)),
+    Case("verify->doing by controlling (sent back)", "item", "@case", item("verify"),
+         {"status": "doing"}, "controlling", "@it", None),
+    Case("blocked->done", "item", "@case", item("doing", blocked_reason="waiting"),
+         {"status": "done"}, "operational", "@it", "KS008"),
+    Case("created in done with a high score", "item", "@case", None,
+         item("done", 5, 5), "operational", "@it", "KS002"),
+    Case("created in done on a mature link (score 0)", "item", "@case", None,
+         item("done", 5, 5, chain_id="@chain_a", link_id="@link_a"), "operational", "@it",
+         None),
+    Case("controlling creates an item", "item", "@case", None, item("backlog"),
+         "controlling", "@it", "KS004"),
+    Case("controlling edits a title", "item", "@case", item("verify"),
+         {"title": "Mine now"}, "controlling", "@it", "KS004"),
+    Case("controlling moves work out of doing", "item", "@case", item("doing"),
+         {"status": "backlog"}, "controlling", "@it", "KS004"),
+    Case("controlling puts work back into verify", "item", "@case", item("doing"),
+         {"status": "verify"}, "controlling", "@it", None),
+    # -- moving an item to another risk owner -------------------------------------------
+    Case("item to another risk owner's chain by operational", "item", "@case",
+         item("doing", chain_id="@chain_a"), {"chain_id": "@chain_b"}, "operational",
+         "@owner", "KS003"),
+    Case("item to another risk owner's chain by the risk owner", "item", "@case",
+         item("doing", chain_id="@chain_a"), {"chain_id": "@chain_b"}, "governing",
+         "@owner", None),
+    Case("item to another risk owner's chain by another unit's governing", "item", "@case",
+         item("doing", chain_id="@chain_a"), {"chain_id": "@chain_b"}, "governing",
+         "@other", "KS003"),
+    # -- governed data ------------------------------------------------------------------
+    Case("operational changes a chain's risk owner", "chain", "@chain_a", None,
+         {"risk_owner_unit_id": "@it"}, "operational", "@it", "KS004"),
+    Case("operational changes a chain's target maturity", "chain", "@chain_a", None,
+         {"target_maturity": 1}, "operational", "@it", "KS004"),
+    Case("governing changes a chain's target maturity", "chain", "@chain_a", None,
+         {"target_maturity": 2}, "governing", "@top", None),
+    Case("operational creates a chain", "chain", "@case", None,
+         {"name": "Mine", "target_maturity": 3}, "operational", "@it", "KS004"),
+    Case("operational moves a unit", "unit", "@it", None, {"parent_id": "@owner"},
+         "operational", "@it", "KS004"),
+    Case("governing moves a unit", "unit", "@it", None, {"parent_id": "@owner"},
+         "governing", "@top", None),
+    Case("operational renames a person", "person", "@case",
+         {"name": "Per", "unit_id": "@it", "role": "operational"}, {"name": "Pål"},
+         "operational", "@it", "KS004"),
+    Case("operational promotes a person", "person", "@case",
+         {"name": "Per", "unit_id": "@it", "role": "operational"}, {"role": "governing"},
+         "operational", "@it", "KS004"),
+    Case("operational removes a person", "person", "@case",
+         {"name": "Per", "unit_id": "@it", "role": "operational"},
+         {"deleted_at": "2030-01-01T00:00:00+00:00"}, "operational", "@it", "KS004"),
+    Case("governing removes a person", "person", "@case",
+         {"name": "Per", "unit_id": "@it", "role": "operational"},
+         {"deleted_at": "2030-01-01T00:00:00+00:00"}, "governing", "@top", None),
+    Case("operational adds an operational person", "person", "@case", None,
+         {"name": "Nina", "unit_id": "@it", "role": "operational"}, "operational", "@it",
+         None),
+    Case("operational adds a governing person", "person", "@case", None,
+         {"name": "Nina", "unit_id": "@it", "role": "governing"}, "operational", "@it",
+         "KS004"),
+    Case("operational changes the policy", "setting", "policy.case_probe", None,
+         {"value": "0"}, "operational", "@it", "KS004"),
+    # -- risk decisions -----------------------------------------------------------------
+    Case("accept by operational of the risk-owner unit", "risk_decision", "@case", None,
+         accept(), "operational", "@owner", "KS003", (LOW_ITEM,)),
+    Case("accept by governing of the risk-owner unit", "risk_decision", "@case", None,
+         accept(), "governing", "@owner", None, (LOW_ITEM,)),
+    Case("accept by governing of a unit above", "risk_decision", "@case", None,
+         accept(), "governing", "@top", None, (LOW_ITEM,)),
+    Case("accept by governing of another unit", "risk_decision", "@case", None,
+         accept(), "governing", "@other", "KS003", (LOW_ITEM,)),
+    Case("recommendation by operational", "risk_decision", "@case", None,
+         {"item_id": "@item", "recommendation": "accept"}, "operational", "@it", None,
+         (LOW_ITEM,)),
+    Case("valid_until changed by operational", "risk_decision", "@case", DECIDED,
+         {"valid_until": "2040-01-01"}, "operational", "@owner", "KS003", (LOW_ITEM,)),
+    Case("accept in the red band", "risk_decision", "@case", None, accept(), "governing",
+         "@owner", "KS009", (RED_ITEM,)),
+    Case("accept without a rationale", "risk_decision", "@case", None,
+         accept(rationale=""), "governing", "@owner", "KS009", (LOW_ITEM,)),
+    Case("accept without valid-until", "risk_decision", "@case", None,
+         accept(valid_until=None), "governing", "@owner", "KS009", (LOW_ITEM,)),
+    # -- verification -------------------------------------------------------------------
+    Case("verification by controlling", "verification", "@case", None,
+         {"item_id": "@item", "verdict": "approved", "evidence": "logs",
+          "verified_by": "@actor"}, "controlling", "@it", None,
+         (("item", "@item", item("verify")),)),
+    Case("verification by operational", "verification", "@case", None,
+         {"item_id": "@item", "verdict": "approved", "evidence": "logs"}, "operational",
+         "@it", "KS002", (("item", "@item", item("verify")),)),
+    Case("verification without evidence", "verification", "@case", None,
+         {"item_id": "@item", "verdict": "approved", "evidence": "",
+          "verified_by": "@actor"}, "controlling", "@it", "KS002",
+         (("item", "@item", item("verify")),)),
+    Case("verification of an item not in verify", "verification", "@case", None,
+         {"item_id": "@item", "verdict": "approved", "evidence": "logs",
+          "verified_by": "@actor"}, "controlling", "@it", "KS002",
+         (("item", "@item", item("doing")),)),
+    Case("verification in somebody else's name", "verification", "@case", None,
+         {"item_id": "@item", "verdict": "approved", "evidence": "logs",
+          "verified_by": "@other_person"}, "controlling", "@it", "KS007",
+         (("item", "@item", item("verify")),)),
+    # -- values -------------------------------------------------------------------------
+    Case("likelihood 9", "item", "@case", item("doing"), {"likelihood": 9}, "operational",
+         "@it", "KS006"),
+    Case("status nope", "item", "@case", item("doing"), {"status": "nope"}, "operational",
+         "@it", "KS006"),
+    Case("likelihood as text", "item", "@case", item("doing"), {"likelihood": "3"},
+         "operational", "@it", "KS006"),
+    Case("a title over 64 KiB", "item", "@case", item("doing"), {"title": BIG_TEXT},
+         "operational", "@it", "KS006"),
+    Case("a change over 1 MiB", "item", "@case", item("doing"), {"description": HUGE_TEXT},
+         "operational", "@it", "KS006"),
+    Case("an unknown field", "item", "@case", item("doing"), {"owner_password": "x"},
+         "operational", "@it", "KS006"),
+    Case("an unknown entity", "spaceship", "@case", None, {"name": "x"}, "governing",
+         "@top", "KS006"),
+    Case("a bad date", "item", "@case", item("doing"), {"due_date": "2030-02-30"},
+         "operational", "@it", "KS006"),
+    Case("an empty title", "item", "@case", item("doing"), {"title": None},
+         "operational", "@it", "KS006"),
+)
+
+
+def resolve(value: Any, tag: str) -> Any:
+    """``value`` with every ``@name`` placeholder made unique with ``tag``."""
+    if isinstance(value, str) and value.startswith("@"):
+        return f"{value[1:]}-{tag}"
+    if isinstance(value, Mapping):
+        return {k: resolve(v, tag) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return type(value)(resolve(v, tag) for v in value)
+    return value
+
+
+def current_row(case: Case, tag: str) -> dict[str, Any] | None:
+    """The case's row as it is now: its ``current``, else the base row it names, if any."""
+    if case.current is not None:
+        return resolve(dict(case.current), tag)
+    for entity, row_id, values in BASE_WORLD:
+        if (entity, row_id) == (case.entity, case.row_id):
+            return resolve(dict(values), tag)
+    return None
+
+
+def world_rows(case: Case, tag: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """The board before the case's change, in an order a server accepts it: the base, the
+    actor's person, the case's extra rows, and the row as it is now (verifications after
+    the items they verify)."""
+    actor = ("person", "@actor", {"name": "@actor", "unit_id": case.unit,
+                                  "role": case.role})
+    rows = [*BASE_WORLD, actor, *case.world]
+    if case.current is not None:
+        rows.append((case.entity, case.row_id, dict(case.current)))
+    rows.sort(key=lambda r: r[0] == "verification")
+    return [(entity, resolve(row_id, tag), resolve(dict(values), tag))
+            for entity, row_id, values in rows]
+
+
+__all__ = ["BASE_WORLD", "CASES", "Case", "current_row", "resolve", "world_rows"]
