@@ -107,10 +107,13 @@ def create_main_window(db_path: str | Path) -> MainWindow:
 def _generate_due(service: BoardService) -> None:
     """The annual wheel's duties that are due now go on the board (cheap when none are)."""
     from kanban_sec.domain.errors import StoreFailure
+    from kanban_sec.domain.rules import RuleRefused
     from kanban_sec.services.annual_wheel import AnnualWheel
 
-    # When another program holds the file, the next start (or the wheel window) does it.
-    with contextlib.suppress(StoreFailure):
+    # When another program holds the file, the next start (or the wheel window) does it;
+    # so does the next start of somebody whose role makes items, when this person's (say,
+    # internal control's) does not.
+    with contextlib.suppress(StoreFailure, RuleRefused):
         AnnualWheel(service.db, service.author, service.lang).generate_due()
 
 

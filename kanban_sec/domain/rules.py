@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 from kanban_sec.domain.errors import Message, Refused, msg
 from kanban_sec.domain.governance import Policy, policy_text
+from kanban_sec.domain.text import has
 
 # -- codes -----------------------------------------------------------------------------------
 
@@ -396,8 +397,9 @@ class Actor:
     def has(self, roles: Iterable[str]) -> bool:
         return self.role in roles
 
-    def shown(self) -> str:
-        return f"{self.name} ({self.role})"
+    def shown(self) -> Message:
+        """"Henrik Dahl (operational)", in the reader's language."""
+        return msg("role.who", name=self.name, role=msg(f"role.{self.role}"))
 
 
 class World(Protocol):
@@ -488,12 +490,22 @@ def judge(change: Proposed, actor: Actor, world: World, *,
 
 
 def _role_refusal(change: Proposed, name: str, actor: Actor, roles: frozenset[str]) -> Refusal:
-    what = "create" if name == CREATE else "delete" if name == DELETE else name
     code = "KS003" if change.entity == "risk_decision" and name in DECISION_FIELDS else (
         "KS002" if change.entity == "verification" else "KS004")
+    what = msg("rule.what_create" if name == CREATE else "rule.what_delete"
+               if name == DELETE else "rule.what_change", entity=msg(f"entity.{change.entity}"),
+               field=msg(f"field.{name}") if has(f"field.{name}") else name)
     return Refusal(code, "rule.role", {
-        "who": actor.shown(), "entity": change.entity, "field": what,
-        "roles": " / ".join(sorted(roles))})
+        "who": actor.shown(), "what": what, "roles": _Roles("", {"roles": sorted(roles)}),
+        "entity": change.entity, "field": name})
+
+
+class _Roles(Message):
+    """"governing or operational", in the reader's language."""
+
+    def render(self, lang: str) -> str:
+        sep = " eller " if lang == "nb" else " or "
+        return sep.join(msg(f"role.{r}").render(lang) for r in self.params["roles"])
 
 
 def _roles(change: Proposed, actor: Actor) -> Refusal | None:
@@ -544,8 +556,9 @@ def _person(change: Proposed, actor: Actor, world: World) -> Refusal | None:
         unit = change.after("unit_id")
         if unit is not None and world.row("unit", unit) is None:
             return Refusal("KS004", "rule.role", {
-                "who": actor.shown(), "entity": "unit", "field": "create",
-                "roles": GOVERNING})
+                "who": actor.shown(), "what": msg("rule.what_create", entity=msg("entity.unit")),
+                "roles": _Roles("", {"roles": [GOVERNING]}), "entity": "unit",
+                "field": CREATE})
     return None
 
 

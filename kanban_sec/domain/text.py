@@ -470,12 +470,51 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.bad_value": ("{entity}.{field} kan ikke være {value}: {why}",
                        "{entity}.{field} cannot be {value}: {why}"),
     "rule.unknown_entity": ("ukjent slags rad: {entity}", "unknown kind of row: {entity}"),
-    "rule.role": ("{who} kan ikke endre {entity}.{field}: det krever rollen {roles}. Be "
-                  "noen med den rollen, eller velg riktig person under «Hvem er jeg» "
-                  "(KANBAN_SEC_USER på kommandolinjen).",
-                  "{who} may not change {entity}.{field}: that takes the {roles} role. Ask "
-                  "someone who has it, or choose the right person under Who am I "
-                  "(KANBAN_SEC_USER on the command line)."),
+    "rule.role": ("{who} kan ikke {what}: det krever rollen {roles}. Be noen med den "
+                  "rollen, eller velg riktig person under «Hvem er jeg» (KANBAN_SEC_USER på "
+                  "kommandolinjen).",
+                  "{who} may not {what}: that takes the {roles} role. Ask someone who has "
+                  "it, or choose the right person under Who am I (KANBAN_SEC_USER on the "
+                  "command line)."),
+    "rule.what_create": ("opprette {entity}", "create {entity}"),
+    "rule.what_delete": ("slette {entity}", "delete {entity}"),
+    "rule.what_change": ("endre {field} på {entity}", "change the {field} of {entity}"),
+    "entity.unit": ("en enhet", "a unit"),
+    "entity.person": ("en person", "a person"),
+    "entity.chain": ("en kjede", "a chain"),
+    "entity.link": ("et ledd", "a link"),
+    "entity.column": ("en kolonne", "a column"),
+    "entity.item": ("en oppgave", "an item"),
+    "entity.comment": ("en kommentar", "a comment"),
+    "entity.activity": ("en aktivitet i årshjulet", "an activity of the annual wheel"),
+    "entity.standup": ("en standup", "a standup"),
+    "entity.standup_note": ("et standupnotat", "a standup note"),
+    "entity.transfer": ("en eksport eller import", "an export or import"),
+    "entity.risk_decision": ("en risikobeslutning", "a risk decision"),
+    "entity.verification": ("en verifisering", "a verification"),
+    "entity.setting": ("tavlens regler", "the board policy"),
+    "entity.conflict": ("en konflikt", "a conflict"),
+    "field.risk_owner_unit_id": ("risikoeier", "risk owner"),
+    "field.target_maturity": ("målmodenhet", "target maturity"),
+    "field.parent_id": ("overordnet enhet", "parent unit"),
+    "field.name": ("navn", "name"),
+    "field.role": ("rolle", "role"),
+    "field.unit_id": ("enhet", "unit"),
+    "field.wip_limit": ("WIP-grense", "WIP limit"),
+    "field.wip_hard": ("fast WIP-grense", "hard WIP limit"),
+    "field.value": ("verdi", "value"),
+    "field.decision": ("beslutning", "decision"),
+    "field.decided_by": ("hvem som besluttet", "decider"),
+    "field.valid_until": ("gyldig til", "valid-until date"),
+    "field.rationale": ("begrunnelse", "rationale"),
+    "field.decided_at": ("beslutningstidspunkt", "decision time"),
+    "field.covers": ("hva beslutningen gjelder", "what the decision covers"),
+    "field.status": ("status", "status"),
+    "field.chain_id": ("kjede", "chain"),
+    "field.maturity": ("modenhet", "maturity"),
+    "field.title": ("tittel", "title"),
+    "field.likelihood": ("sannsynlighet", "likelihood"),
+    "field.consequence": ("konsekvens", "consequence"),
     "rule.as_somebody_else": ("{who} kan ikke skrive {field} som {value}: man skriver bare "
                               "i eget navn",
                               "{who} may not write {field} as {value}: everyone writes in "

@@ -208,3 +208,16 @@ def test_editing_an_accepted_item_in_the_window_voids_its_acceptance(window_as):
     assert accepted in window.live.ranking  # ranked again, and says why
     assert window.live.ranking[accepted].explanation("en").startswith(
         "Acceptance void: Henrik Dahl changed likelihood")
+
+
+def test_internal_control_opens_the_board_when_wheel_duties_are_due(window_as, db_path):
+    # Due duties become items at start-up; control may not make items, so its window
+    # opens without them (the next start by someone who may, makes them).
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("UPDATE activities SET lead_days = 366")
+        conn.commit()
+    finally:
+        conn.close()
+    window = window_as("Trude Fossum")
+    assert window.isVisible() and window.live.items
