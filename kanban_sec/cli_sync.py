@@ -13,13 +13,19 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from kanban_sec.domain.errors import BadInput, KanbanError, NotFound
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import t
+from kanban_sec.sync.present import (
+    changed_text,
+    edit_value,
+    shown,
+    sides,
+    when,
+)
 
 EXIT_OK = 0
 #: The sync went through, but the server refused some of this board's changes.
@@ -171,10 +177,9 @@ def chosen_settings(db: Any, args: argparse.Namespace) -> Any:
 
 def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     """Push and pull once; prints what moved."""
+    from kanban_sec.sync import merge
     from kanban_sec.sync import settings as cfg
     from kanban_sec.sync.client import sync
-
-    from kanban_sec.sync import merge
 
     db = service.db
     if args.discard_refused is not None:
@@ -233,35 +238,11 @@ def _open_conflicts(db: Any) -> set[str]:
 
 # -- conflicts ------------------------------------------------------------------------------
 
-def shown(value: Any) -> str:
-    """A field's value as one short line."""
-    if value is None or value == "":
-        return "∅"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = text.replace("\n", " ")
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def sides(conflict: Any) -> tuple[Any, Any]:
-    """(mine, theirs): the overwritten value is mine when this replica made it; else mine
-    is the value the board has now."""
-    if conflict.mine:
-        return conflict.loser_value, conflict.winner_value
-    return conflict.winner_value, conflict.loser_value
-
-
-def resolution_for(conflict: Any, keep_mine: bool) -> Literal["keep", "take"]:
-    """``keep`` or ``take`` for "keep mine" (``True``) or "take theirs" (``False``)."""
-    return "take" if conflict.mine == keep_mine else "keep"
-
-
 def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     """List the open conflicts, or resolve one."""
     if args.conflicts_command == "resolve":
         return _resolve(service, args, lang, out)
-    from kanban_sec.sync.merge import list_conflicts
-
-    from kanban_sec.sync.merge import list_quarantined, say
+    from kanban_sec.sync.merge import list_conflicts, list_quarantined, say
 
     found = list_conflicts(service.db, open_only=True)
     held = list_quarantined(service.db)
@@ -302,13 +283,6 @@ def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: Te
     return EXIT_OK
 
 
-def changed_text(values: Any) -> str:
-    """An edit of a deleted row as one short line: ``title=…, likelihood=…``."""
-    if not isinstance(values, dict):
-        return shown(values)
-    return ", ".join(f"{k}={shown(v)}" for k, v in values.items())
-
-
 def quarantined_json(held: Any, lang: str) -> dict[str, Any]:
     """A quarantined change for `conflicts --json`."""
     return {"kind": "quarantined", "id": held.change_id, "entity": held.entity,
@@ -320,11 +294,6 @@ def quarantined_json(held: Any, lang: str) -> dict[str, Any]:
 def _cut(text: str, width: int) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def when(moment: datetime | None) -> str:
-    """A time in this computer's time zone, to the minute."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""
 
 
 def conflict_json(conflict: Any) -> dict[str, Any]:
@@ -363,24 +332,6 @@ def find_conflict(db: Any, fragment: str) -> Any:
         raise BadInput("sync.conflicts.ambiguous", id=fragment,
                        matches=", ".join(short_id(c.id) for c in matches[:5]))
     return matches[0]
-
-
-def edit_value(text: str, like: Any) -> Any:
-    """``--value`` as the field's kind of value (``like``: a value the field has had)."""
-    from kanban_sec.domain.errors import FieldProblem, msg
-    from kanban_sec.domain.fields import parse_bool
-
-    try:
-        if isinstance(like, bool):
-            return parse_bool(text)
-        if isinstance(like, int | float):
-            try:
-                return type(like)(text.strip())
-            except ValueError:
-                raise FieldProblem(msg("value.not_integer", value=text)) from None
-    except FieldProblem as problem:
-        raise BadInput("field.problem", field="--value", problem=problem.msg) from None
-    return text
 
 
 def _resolve(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:

@@ -4,7 +4,10 @@
 window never waits on the network) and hands the result back to the UI thread through a
 queued signal; it keeps the status-bar indicator (``sync-status``) and the automatic sync
 timer. :class:`SyncSettingsDialog` edits the board's sync settings; the password goes to
-the OS keyring only.
+the OS keyring only. :class:`RefusedChangesDialog` lists this board's changes the server
+refused (set aside, not sent again) and discards or redoes them through
+:func:`kanban_sec.sync.merge.discard_refused` and :func:`~kanban_sec.sync.merge.redo_refused`,
+as ``kanban-sec sync --discard-refused`` / ``--redo-refused`` do.
 """
 
 from __future__ import annotations
@@ -16,31 +19,39 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.store.database import Database
+from kanban_sec.sync import merge
 from kanban_sec.sync import settings as cfg
+from kanban_sec.sync.present import changed_text, refusal_reason, when
 from kanban_sec.sync.settings import SyncSettings
 from kanban_sec.ui.i18n import current_language, translate
 
 _MAX_INTERVAL = 24 * 60
 _ERROR_STYLE = "color: #c62828;"
 _OK_STYLE = "color: #2e7d32;"
+_WARN_STYLE = "color: #c62828; font-weight: bold;"
 
 
 class Cancelled(Exception):
@@ -133,6 +144,18 @@ def count_open_conflicts(db: Database) -> int:
             " AND deleted_at IS NULL").scalar_one())
 
 
+def refused_ids(db: Database) -> list[str]:
+    """The ids of this board's changes the server refused (set aside)."""
+    return [r.change_id for r in merge.list_refused(db)]
+
+
+def refused_text(count: int) -> str:
+    """How many changes the server refused, and that they wait for the person."""
+    return translate("Sync", "Changes refused by the server: %1. They are not sent again "
+                             "until you redo them; discard them to make the board match the "
+                             "server's.").replace("%1", str(count))
+
+
 # -- the controller ---------------------------------------------------------------------------
 
 class SyncController(QObject):
@@ -141,6 +164,11 @@ class SyncController(QObject):
     ``label`` is the status-bar indicator: offline, syncing…, synced HH:MM, or an error
     (the message in its tooltip). ``pulled`` is emitted on the UI thread after a sync that
     brought changes or conflicts, so the window reloads.
+
+    Changes the server refused are counted in the indicator (in red, ``sync_state``
+    ``refused``); a click on it, or a sync that brings new refusals, opens
+    :class:`RefusedChangesDialog`. ``board_changed`` is emitted after refused changes were
+    discarded (the board's values changed): a parent window's ``reload`` is connected.
     """
 
     #: A sync finished: the :class:`~kanban_sec.sync.client.SyncResult`.
@@ -149,6 +177,8 @@ class SyncController(QObject):
     failed = Signal(str)
     #: Running or not (actions enable accordingly).
     running_changed = Signal(bool)
+    #: Refused changes were discarded here: the board's rows changed (read them again).
+    board_changed = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +194,13 @@ class SyncController(QObject):
         self.message = ""
         self.last: datetime | None = cfg.last_synced(db)
         self.open_conflicts = count_open_conflicts(db)
+        #: This board's changes the server refused (ids), as of the last look.
+        self.refused: list[str] = refused_ids(db)
+        self._refused_dialog: RefusedChangesDialog | None = None
+        self.label.installEventFilter(self)
+        reload = getattr(parent, "reload", None)
+        if callable(reload):
+            self.board_changed.connect(reload)
         self._thread: threading.Thread | None = None
         self._cancel = threading.Event()
         self._progress = ""
@@ -181,8 +218,9 @@ class SyncController(QObject):
         self.show_state()
 
     def recount(self) -> None:
-        """Count the open conflicts again (one was resolved) and show it."""
+        """Count the open conflicts and the refused changes again and show it."""
         self.open_conflicts = count_open_conflicts(self.db)
+        self.refused = refused_ids(self.db)
         self.show_state()
 
     @property
@@ -248,11 +286,18 @@ class SyncController(QObject):
         self._thread = None
         self.last = result.at
         self.open_conflicts = int(result.conflicts)
-        self._set("synced", translate("Sync", "Pushed %1, pulled %2; open conflicts: %3")
-                  .replace("%1", str(result.pushed)).replace("%2", str(result.pulled))
-                  .replace("%3", str(result.conflicts)))
+        before = set(self.refused)
+        self.refused = [r.change_id for r in result.refused]
+        message = translate("Sync", "Pushed %1, pulled %2; open conflicts: %3").replace(
+            "%1", str(result.pushed)).replace("%2", str(result.pulled)).replace(
+            "%3", str(result.conflicts))
+        if self.refused:
+            message += "\n" + refused_text(len(self.refused))
+        self._set("synced", message)
         self.running_changed.emit(False)
         self.finished.emit(result)
+        if set(self.refused) - before:
+            self.show_refused()
 
     def _failed(self, error: BaseException) -> None:
         self._thread = None
@@ -295,6 +340,14 @@ class SyncController(QObject):
                 style = "color: #e65100; font-weight: bold;"
             tip = self.message or translate("Sync", "Synced with %1").replace(
                 "%1", self._server())
+            if self.refused:
+                label.setProperty("sync_state", "refused")
+                text = translate("Sync", "⚠ refused by the server: %1").replace(
+                    "%1", str(len(self.refused))) + " · " + text
+                style = _WARN_STYLE
+                if not self.message:
+                    tip = refused_text(len(self.refused))
+                tip += "\n" + translate("Sync", "Click to see them, and discard or redo them.")
         elif self.state == "error":
             text = translate("Sync", "sync error")
             tip = self.message
@@ -310,6 +363,47 @@ class SyncController(QObject):
         label.setAccessibleName(translate("Sync", "Sync status"))
         label.setAccessibleDescription(tip)
         label.setStyleSheet(style)
+        if self.refused and self.state == "synced":
+            label.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
+        else:
+            label.unsetCursor()
+
+    # -- refused changes -----------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.MouseButtonRelease \
+                and self.refused:
+            self.show_refused()
+            return True
+        return super().eventFilter(watched, event)
+
+    def show_refused(self) -> RefusedChangesDialog:
+        """Open (or bring up to date and raise) the list of refused changes."""
+        dialog = self._refused_dialog
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.refresh()
+        else:
+            parent = self.parent()
+            dialog = RefusedChangesDialog(self, parent if isinstance(parent, QWidget) else None)
+            self._refused_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def discard_refused(self, ids: list[str]) -> list[Any]:
+        """Discard these refused changes (undone here: the board matches the server's);
+        returns the changes discarded."""
+        gone = merge.discard_refused(self.db, ids)
+        self.recount()
+        if gone:
+            self.board_changed.emit()
+        return gone
+
+    def redo_refused(self, ids: list[str]) -> tuple[int, bool]:
+        """Send these refused changes again: (how many, whether a sync started for them)."""
+        count = merge.redo_refused(self.db, ids)
+        self.recount()
+        return count, bool(count) and self.sync_now()
 
     def _server(self) -> str:
         try:
@@ -518,3 +612,169 @@ class SyncSettingsDialog(QDialog):
         self.test_button.setEnabled(False)
         self._say(self.tr("Connecting…"), ok=True)
         self._test_thread = run_in_thread(self, work, done, failed)
+
+
+# -- the refused changes ------------------------------------------------------------------------
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RefusedChangesDialog(QDialog):
+    """This board's changes the server refused: what, why and when; discard or redo the
+    selected ones (or all). Works through the :class:`SyncController` (which calls
+    :mod:`kanban_sec.sync.merge` and starts the sync a redo needs)."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refused-dialog")
+        self.setWindowTitle(self.tr("Changes refused by the server"))
+        self.controller = controller
+        self.changes: list[Any] = []
+
+        intro = QLabel(self.tr(
+            "The sync server refused these changes made on this board. They stay here but "
+            "are not sent again. Discard a change to undo it here, so the board matches the "
+            "server's; or redo it to send it again (for instance after an administrator "
+            "changed your role)."))
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("refused-table")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Row"), self.tr("Change"), self.tr("Refused"),
+            self.tr("The server's reason")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._enable)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("refused-status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.setObjectName("refused-discard")
+        self.discard_button.setToolTip(self.tr(
+            "Undo the selected changes here; the board gets the server's values back"))
+        self.discard_button.clicked.connect(lambda: self.discard(self.selected_ids()))
+        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button.setObjectName("refused-redo")
+        self.redo_button.setToolTip(self.tr("Send the selected changes again, now"))
+        self.redo_button.clicked.connect(lambda: self.redo(self.selected_ids()))
+        self.discard_all_button = QPushButton(self.tr("Discard all"))
+        self.discard_all_button.setObjectName("refused-discard-all")
+        self.discard_all_button.clicked.connect(lambda: self.discard(self.all_ids()))
+        self.redo_all_button = QPushButton(self.tr("Redo all"))
+        self.redo_all_button.setObjectName("refused-redo-all")
+        self.redo_all_button.clicked.connect(lambda: self.redo(self.all_ids()))
+        actions = QHBoxLayout()
+        for button in (self.discard_button, self.redo_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.discard_all_button, self.redo_all_button):
+            actions.addWidget(button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+        layout.addLayout(actions)
+        layout.addWidget(close)
+        self.resize(860, 380)
+
+        controller.finished.connect(self._synced)
+        controller.failed.connect(self._sync_failed)
+        controller.running_changed.connect(lambda _running: self._enable())
+        self.refresh()
+
+    # -- contents ------------------------------------------------------------------------
+    def refresh(self, message: str | None = None) -> None:
+        """Read the refused changes again; ``message`` (else their count) in the status."""
+        self.changes = merge.list_refused(self.controller.db)
+        self.table.setRowCount(len(self.changes))
+        for row, change in enumerate(self.changes):
+            reason = refusal_reason(change.reason)
+            cells = (self.tr("%1 “%2”").replace("%1", self._kind(change.entity))
+                     .replace("%2", change.title),
+                     changed_text(change.values) or "∅", when(change.refused_at),
+                     f"{change.code}: {reason}")
+            tips = (f"{change.entity} {change.row_id}", changed_text(change.values), "",
+                    f"{change.code}: {change.reason}")
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(_ID_ROLE, change.change_id)
+                cell.setToolTip(tips[column] or text)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()
+        for column, widest in ((0, 260), (1, 220)):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+        if message is None:
+            message = refused_text(len(self.changes)) if self.changes else \
+                self.tr("No changes are refused by the server.")
+        self.status_label.setText(message)
+        self._enable()
+
+    def _kind(self, entity: str) -> str:
+        names = {"item": self.tr("Item"), "setting": self.tr("Setting"),
+                 "comment": self.tr("Comment"), "person": self.tr("Person"),
+                 "unit": self.tr("Unit"), "column": self.tr("Column")}
+        return names.get(entity, entity)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.changes[r].change_id for r in rows if r < len(self.changes)]
+
+    def all_ids(self) -> list[str]:
+        return [c.change_id for c in self.changes]
+
+    def _enable(self) -> None:
+        idle = not self.controller.running
+        chosen = bool(self.table.selectionModel().selectedRows())
+        self.discard_button.setEnabled(idle and chosen)
+        self.redo_button.setEnabled(idle and chosen)
+        self.discard_all_button.setEnabled(idle and bool(self.changes))
+        self.redo_all_button.setEnabled(idle and bool(self.changes))
+
+    # -- acting ----------------------------------------------------------------------------
+    def discard(self, ids: list[str]) -> int:
+        """Discard these changes (undone here); returns how many."""
+        if not ids or self.controller.running:
+            return 0
+        try:
+            gone = self.controller.discard_refused(ids)
+        except KanbanError as error:
+            self.refresh(error.message(current_language()))
+            return 0
+        self.refresh(self.tr("Discarded: %1. The board matches the server's again.")
+                     .replace("%1", str(len(gone))))
+        return len(gone)
+
+    def redo(self, ids: list[str]) -> int:
+        """Send these changes again (a sync starts when one can); returns how many."""
+        if not ids or self.controller.running:
+            return 0
+        try:
+            count, syncing = self.controller.redo_refused(ids)
+        except KanbanError as error:
+            self.refresh(error.message(current_language()))
+            return 0
+        text = self.tr("To be sent again: %1. Syncing…") if syncing else \
+            self.tr("To be sent again: %1, with the next sync.")
+        self.refresh(text.replace("%1", str(count)))
+        return count
+
+    def _synced(self, _result: Any) -> None:
+        if shiboken6.isValid(self):
+            self.refresh()
+
+    def _sync_failed(self, text: str) -> None:
+        if shiboken6.isValid(self):
+            self.refresh(text)

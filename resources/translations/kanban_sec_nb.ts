@@ -485,73 +485,149 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="58"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="79"/>
         <source>Sync conflicts</source>
         <extracomment>Emitted with the :class:`Outcome` of each resolution. The person wants to see the item of a conflict on the board (its id).</extracomment>
         <translation>Synkroniseringskonflikter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="64"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="86"/>
         <source>These values were changed on two computers at the same time. The board shows one of them everywhere; the other is kept here until somebody decides. Your choice syncs to everybody.</source>
         <translation>Disse verdiene ble endret på to maskiner samtidig. Tavlen viser én av dem overalt; den andre tas vare på her til noen bestemmer. Valget ditt synkroniseres til alle.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="71"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="91"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="71"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="91"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="71"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="91"/>
         <source>Mine</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="71"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="91"/>
         <source>Theirs</source>
         <translation>Deres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="72"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="92"/>
         <source>Overwritten value by</source>
         <translation>Overskrevet verdi av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="72"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="92"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="136"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="82"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="95"/>
         <source>No open conflicts.</source>
         <translation>Ingen åpne konflikter.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="85"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="102"/>
         <source>Keep mine</source>
         <translation>Behold min</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="88"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="105"/>
         <source>Take theirs</source>
         <translation>Ta deres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="91"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="108"/>
         <source>Edit…</source>
         <translation>Rediger…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="177"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="111"/>
+        <source>Restore with the change</source>
+        <translation>Gjenopprett med endringen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="114"/>
+        <source>Bring the deleted row back, with the change made meanwhile</source>
+        <translation>Hent tilbake den slettede raden, med endringen som ble gjort i mellomtiden</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="116"/>
+        <source>Confirm delete</source>
+        <translation>Bekreft slettingen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="119"/>
+        <source>Keep the row deleted; the change made meanwhile is dropped</source>
+        <translation>La raden forbli slettet; endringen som ble gjort i mellomtiden forkastes</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="127"/>
+        <source>Quarantined</source>
+        <translation>I karantene</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="130"/>
+        <source>Changes from the server this board cannot apply. They are kept here and never applied; the rest of the board syncs as usual. Tell whoever made them, or your administrator.</source>
+        <translation>Endringer fra serveren som denne tavlen ikke kan bruke. De tas vare på her og brukes aldri; resten av tavlen synkroniseres som vanlig. Si fra til den som gjorde dem, eller til administratoren din.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="135"/>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="136"/>
+        <source>Fields</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="135"/>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="135"/>
+        <source>Why it cannot be applied</source>
+        <translation>Hvorfor den ikke kan brukes</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="165"/>
+        <source>deleted while changed</source>
+        <translation>slettet mens den ble endret</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="189"/>
+        <source>changed: %1</source>
+        <translation>endret: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="190"/>
+        <source>deleted</source>
+        <translation>slettet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="218"/>
+        <source>Quarantined (%1)</source>
+        <translation>I karantene (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="247"/>
+        <source>“%1” was deleted by %2 while %3 changed %4. Restore it with the change, or confirm the delete.</source>
+        <translation>«%1» ble slettet av %2 mens %3 endret %4. Gjenopprett den med endringen, eller bekreft slettingen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="280"/>
         <source>Edit the value</source>
         <translation>Rediger verdien</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="178"/>
+        <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="281"/>
         <source>New value for %1 of “%2”:</source>
         <translation>Ny verdi for %1 i «%2»:</translation>
     </message>
@@ -1640,7 +1716,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="706"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
@@ -1706,7 +1782,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/main_window.py" line="345"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="890"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="891"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
@@ -1843,7 +1919,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     <message>
         <location filename="../../kanban_sec/ui/main_window.py" line="383"/>
         <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="693"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="694"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
@@ -2003,133 +2079,133 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="632"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="633"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="661"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="662"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="674"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="675"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="678"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="679"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="679"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="680"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="681"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="682"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="689"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="690"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="694"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="695"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="696"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="697"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="701"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="723"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="724"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="736"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="737"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="792"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="793"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="804"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="805"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="813"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="814"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="853"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="854"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="875"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="876"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="876"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="877"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="877"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="878"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="878"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="879"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="879"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="884"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="880"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="885"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="880"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="881"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="906"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="907"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="915"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="916"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="959"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="960"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="960"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="961"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>
@@ -2620,6 +2696,124 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <location filename="../../kanban_sec/ui/policy_dialog.py" line="157"/>
         <source>Only governing members change the board policy and the WIP limits; you can read them here.</source>
         <translation>Bare styrende endrer tavlens regler og WIP-grensene; her kan du lese dem.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedChangesDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="630"/>
+        <source>Changes refused by the server</source>
+        <translation>Endringer avvist av serveren</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="635"/>
+        <source>The sync server refused these changes made on this board. They stay here but are not sent again. Discard a change to undo it here, so the board matches the server&apos;s; or redo it to send it again (for instance after an administrator changed your role).</source>
+        <translation>Synkroniseringsserveren avviste disse endringene som ble gjort på denne tavlen. De blir værende her, men sendes ikke igjen. Forkast en endring for å angre den her, så tavlen blir lik serverens; eller send den på nytt (for eksempel etter at en administrator har endret rollen din).</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="643"/>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="643"/>
+        <source>Change</source>
+        <translation>Endring</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="644"/>
+        <source>The server&apos;s reason</source>
+        <translation>Serverens begrunnelse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="643"/>
+        <source>Refused</source>
+        <translation>Avvist</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="660"/>
+        <source>Discard</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="663"/>
+        <source>Undo the selected changes here; the board gets the server&apos;s values back</source>
+        <translation>Angre de valgte endringene her; tavlen får serverens verdier tilbake</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="665"/>
+        <source>Redo</source>
+        <translation>Send på nytt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="667"/>
+        <source>Send the selected changes again, now</source>
+        <translation>Send de valgte endringene på nytt, nå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="669"/>
+        <source>Discard all</source>
+        <translation>Forkast alle</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="672"/>
+        <source>Redo all</source>
+        <translation>Send alle på nytt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="704"/>
+        <source>%1 “%2”</source>
+        <translation>%1 «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="721"/>
+        <source>No changes are refused by the server.</source>
+        <translation>Ingen endringer er avvist av serveren.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="726"/>
+        <source>Item</source>
+        <translation>Oppgave</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="726"/>
+        <source>Setting</source>
+        <translation>Innstilling</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="727"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="727"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="728"/>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="728"/>
+        <source>Column</source>
+        <translation>Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="756"/>
+        <source>Discarded: %1. The board matches the server&apos;s again.</source>
+        <translation>Forkastet: %1. Tavlen er lik serverens igjen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="769"/>
+        <source>To be sent again: %1. Syncing…</source>
+        <translation>Sendes på nytt: %1. Synkroniserer…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="770"/>
+        <source>To be sent again: %1, with the next sync.</source>
+        <translation>Sendes på nytt: %1, ved neste synkronisering.</translation>
     </message>
 </context>
 <context>
@@ -3272,84 +3466,99 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="100"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="111"/>
         <source>The sync was cancelled; nothing is lost, the next sync goes on from there.</source>
         <translation>Synkroniseringen ble avbrutt; ingenting er tapt, neste synkronisering fortsetter derfra.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="106"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="117"/>
         <source>Something went wrong that should not have: %1 (details in %2)</source>
         <translation>Noe gikk galt som ikke skulle skje: %1 (detaljer i %2)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="124"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="135"/>
         <source>No password is stored for %1: enter it under Sync ▸ Sync settings…</source>
         <translation>Ingen passord er lagret for %1: skriv det inn under Synkronisering ▸ Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="203"/>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="307"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="154"/>
+        <source>Changes refused by the server: %1. They are not sent again until you redo them; discard them to make the board match the server&apos;s.</source>
+        <translation>Endringer avvist av serveren: %1. De sendes ikke igjen før du sender dem på nytt; forkast dem for å gjøre tavlen lik serverens.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="241"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="360"/>
         <source>Sync is off: choose a server under Sync ▸ Sync settings…</source>
-        <extracomment>A sync finished: the :class:`~kanban_sec.sync.client.SyncResult`. A sync failed: the message shown. Running or not (actions enable accordingly).</extracomment>
+        <extracomment>A sync finished: the :class:`~kanban_sec.sync.client.SyncResult`. A sync failed: the message shown. Running or not (actions enable accordingly). Refused changes were discarded here: the board&apos;s rows changed (read them again). This board&apos;s changes the server refused (ids), as of the last look.</extracomment>
         <translation>Synkronisering er av: velg en server under Synkronisering ▸ Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="240"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="278"/>
         <source>sending %1 of %2</source>
         <translation>sender %1 av %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="243"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="281"/>
         <source>receiving %1</source>
         <translation>mottar %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="251"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="291"/>
         <source>Pushed %1, pulled %2; open conflicts: %3</source>
         <translation>Sendt %1, mottatt %2; åpne konflikter: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="286"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="331"/>
         <source>syncing…</source>
         <translation>synkroniserer…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="289"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="334"/>
         <source>Syncing with %1</source>
         <translation>Synkroniserer med %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="291"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="336"/>
         <source>synced %1</source>
         <translation>synkronisert %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="293"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="338"/>
         <source>⚠ conflicts: %1</source>
         <translation>⚠ konflikter: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="296"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="341"/>
         <source>Synced with %1</source>
         <translation>Synkronisert med %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="299"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="345"/>
+        <source>⚠ refused by the server: %1</source>
+        <translation>⚠ avvist av serveren: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="350"/>
+        <source>Click to see them, and discard or redo them.</source>
+        <translation>Klikk for å se dem, og forkast dem eller send dem på nytt.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="352"/>
         <source>sync error</source>
         <translation>synkroniseringsfeil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="303"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="356"/>
         <source>offline</source>
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="305"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="358"/>
         <source>Not synced yet: Sync ▸ Sync now (F9)</source>
         <translation>Ikke synkronisert ennå: Synkronisering ▸ Synkroniser nå (F9)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="310"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="363"/>
         <source>Sync status</source>
         <translation>Synkroniseringsstatus</translation>
     </message>
@@ -3357,123 +3566,123 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="343"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="437"/>
         <source>Sync settings</source>
         <extracomment>Emitted with the saved :class:`SyncSettings` (then the dialog closes).</extracomment>
         <translation>Innstillinger for synkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="349"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="443"/>
         <source>Sync shares this board through a PostgreSQL server. The connection is encrypted (TLS) and the server&apos;s certificate is checked; the password is kept in your system&apos;s keyring, never in a file.</source>
         <translation>Synkronisering deler denne tavlen via en PostgreSQL-server. Forbindelsen er kryptert (TLS) og serverens sertifikat kontrolleres; passordet oppbevares i systemets nøkkelring, aldri i en fil.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="359"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="453"/>
         <source>the user in the address</source>
         <translation>brukeren i adressen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="363"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="457"/>
         <source>empty: keep the stored password</source>
         <translation>tomt: behold det lagrede passordet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="364"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="458"/>
         <source>Forget the stored password</source>
         <translation>Glem det lagrede passordet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="373"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="467"/>
         <source>empty: the system&apos;s trusted certificates</source>
         <translation>tomt: systemets klarerte sertifikater</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="374"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="468"/>
         <source>Choose…</source>
         <translation>Velg…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="382"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="476"/>
         <source>Allow an unencrypted connection to a server on this computer</source>
         <translation>Tillat ukryptert forbindelse til en server på denne maskinen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="388"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="482"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="389"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="483"/>
         <source>off</source>
         <translation>av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="391"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="485"/>
         <source>Sync when the board opens</source>
         <translation>Synkroniser når tavlen åpnes</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="395"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="489"/>
         <source>Test connection</source>
         <translation>Test forbindelsen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="407"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="501"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="408"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="502"/>
         <source>User</source>
         <translation>Bruker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="409"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="503"/>
         <source>Password</source>
         <translation>Passord</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="410"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="504"/>
         <source>CA certificate</source>
         <translation>CA-sertifikat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="412"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="506"/>
         <source>Sync automatically every</source>
         <translation>Synkroniser automatisk hvert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="471"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="565"/>
         <source>The stored password is removed.</source>
         <translation>Det lagrede passordet er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="472"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="566"/>
         <source>No password was stored for this account.</source>
         <translation>Ingen passord var lagret for denne kontoen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="475"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="569"/>
         <source>The CA certificate that signed the server&apos;s</source>
         <translation>CA-sertifikatet som signerte serverens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="479"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="573"/>
         <source>Certificates (*.crt *.pem *.cer)</source>
         <translation>Sertifikater (*.crt *.pem *.cer)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="480"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="574"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="510"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="604"/>
         <source>Connected: the server is ready for this board.</source>
         <translation>Tilkoblet: serveren er klar for denne tavlen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="519"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="613"/>
         <source>Connecting…</source>
         <translation>Kobler til…</translation>
     </message>
