@@ -250,7 +250,7 @@ def policy(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
 
 
 def _print_policy(current: Any, lang: str, out: TextIO) -> None:
-    from kanban_sec.services.access import policy_text
+    from kanban_sec.domain.governance import policy_text
 
     print(t("gov.policy_rule", lang, rule=policy_text(current).render(lang)), file=out)
     if current.verify_min_score is None:

@@ -273,9 +273,13 @@ class MainWindow(QMainWindow):
         self.sync_cancel_action = self._action("sync-cancel", self.sync_controller.cancel)
         self.sync_cancel_action.setEnabled(False)
         self.conflicts_action = self._action("conflicts", self.open_conflicts)
+        self.refused_action = self._action("refused", self.sync_controller.show_refused)
+        self.sync_controller.board_changed.connect(
+            lambda: self.conflicts_action.setText(self.conflicts_text()))
         self.sync_menu = self.menuBar().addMenu("")
         self.sync_menu.setObjectName("sync-menu")
-        for action in (self.sync_now_action, self.sync_cancel_action, self.conflicts_action):
+        for action in (self.sync_now_action, self.sync_cancel_action, self.conflicts_action,
+                       self.refused_action):
             self.sync_menu.addAction(action)
         self.sync_menu.addSeparator()
         self.sync_menu.addAction(self.sync_settings_action)
@@ -371,6 +375,7 @@ class MainWindow(QMainWindow):
             self.sync_now_action: self.tr("Sync now"),
             self.sync_cancel_action: self.tr("Cancel the sync"),
             self.conflicts_action: self.conflicts_text(),
+            self.refused_action: self.tr("Changes the server refused…"),
             self.shortcuts_action: self.tr("Keyboard shortcuts…"),
         }
         for action, text in texts.items():

@@ -87,7 +87,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="134"/>
+        <location filename="../../kanban_sec/app.py" line="137"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
@@ -1644,568 +1644,573 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="332"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="336"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="333"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="337"/>
         <location filename="../../kanban_sec/ui/self_check.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="334"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="338"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="335"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="339"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="339"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="343"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="340"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="344"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="342"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="346"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="343"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="344"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="346"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="352"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="353"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="355"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="712"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="352"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="356"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="353"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="358"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="364"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="365"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="369"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="370"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="369"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="398"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="403"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="405"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="380"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="385"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="336"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="340"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="337"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="341"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="345"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="891"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="896"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="355"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="359"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="356"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="361"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="358"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="359"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="363"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="364"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="361"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="365"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="363"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="367"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="370"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="371"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="375"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="372"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="310"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="311"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
         <source>Show only my items</source>
         <translation>Vis bare mine oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="312"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
         <source>Show only weakest links</source>
         <translation>Vis bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="313"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
         <source>Show only blocked items</source>
         <translation>Vis bare blokkerte oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
         <source>Filter by owner unit</source>
         <translation>Filtrer på eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
         <source>Filter by chain</source>
         <translation>Filtrer på kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="320"/>
         <source>Filter by link</source>
         <translation>Filtrer på ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="321"/>
         <source>Filter by tag</source>
         <translation>Filtrer på etikett</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="322"/>
         <source>Filter by classification</source>
         <translation>Filtrer på gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="323"/>
         <source>ROS matrix cell filter</source>
         <translation>Filter på celle i ROS-matrisen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="338"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="342"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="378"/>
+        <source>Changes the server refused…</source>
+        <translation>Endringer tjeneren avviste …</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="379"/>
         <source>Keyboard shortcuts…</source>
         <translation>Hurtigtaster…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="381"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="382"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="387"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="383"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="694"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="565"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="699"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="397"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="402"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="399"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="404"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="417"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="422"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="420"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="425"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="423"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="424"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="429"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="425"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="430"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="426"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="427"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="432"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="468"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="473"/>
         <source>Matrix cell: likelihood %1 × consequence %2</source>
         <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="509"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="514"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="510"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="515"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="512"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="523"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="524"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="529"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="531"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="541"/>
         <source>**Risk accepted** until %1 by %2: %3</source>
         <translation>**Risiko akseptert** til %1 av %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="544"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="549"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="545"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="550"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="547"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="552"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="548"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="553"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="549"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="554"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="550"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="551"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="556"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="558"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="563"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="562"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="567"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="564"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="569"/>
         <source>Before done</source>
         <translation>Før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="565"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="570"/>
         <source>a controlling member verifies it (board policy)</source>
         <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="567"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="572"/>
         <source>⚠ Conflict</source>
         <translation>⚠ Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="568"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="573"/>
         <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="633"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="638"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="662"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="667"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="675"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="680"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="679"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="684"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="680"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="685"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="682"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="687"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="690"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="695"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="695"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="700"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="697"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="724"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="729"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="737"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="742"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="793"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="798"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="805"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="810"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="814"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="819"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="854"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="859"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="876"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="881"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="877"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="882"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="878"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="883"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="879"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="884"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="880"/>
         <location filename="../../kanban_sec/ui/main_window.py" line="885"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="890"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="881"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="886"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="907"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="912"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="916"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="921"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="960"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="965"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="961"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="966"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>

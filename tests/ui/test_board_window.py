@@ -361,3 +361,14 @@ def test_the_example_loads_from_the_file_menu_into_an_empty_board_only(qtbot, tm
     assert len(window.live.items) == before
     for box in error_boxes():
         box.close()
+
+
+def test_the_sync_menu_opens_the_changes_the_server_refused(qtbot, window):
+    from kanban_sec.ui.sync_dialog import RefusedChangesDialog
+
+    assert window.refused_action in window.sync_menu.actions()
+    assert window.refused_action.text() == "Changes the server refused…"
+    window.refused_action.trigger()
+    dialog = window.findChild(RefusedChangesDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
