@@ -149,6 +149,9 @@ GROUP BY entity, row_id;
 """
 
 _FUNCTIONS = r"""
+-- The helpers below have no search_path of their own: they run inside the trigger's
+-- (pg_catalog, pg_temp), name everything with its schema, and members may not call them.
+
 -- Whether this session came in over TLS (its own backend's entry: no scan of the others).
 -- SECURITY DEFINER: after SET ROLE the session's own entry would be hidden from it.
 CREATE OR REPLACE FUNCTION kanban_sec.tls() RETURNS boolean
@@ -177,7 +180,6 @@ $fn$;
 -- A live (not deleted) row of the server's state, or NULL.
 CREATE OR REPLACE FUNCTION kanban_sec.live(p_entity text, p_row text) RETURNS jsonb
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
   SELECT r.data FROM kanban_sec.rows r
   WHERE r.entity = p_entity AND r.row_id = p_row
@@ -187,7 +189,6 @@ $fn$;
 -- Whether the board has no governing person yet (then it is being set up).
 CREATE OR REPLACE FUNCTION kanban_sec.setting_up() RETURNS boolean
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
   SELECT NOT EXISTS (SELECT 1 FROM kanban_sec.rows r
                      WHERE r.entity = 'person' AND r.data ->> 'role' = 'governing'
@@ -197,7 +198,6 @@ $fn$;
 -- A setting's value (NULL when unset).
 CREATE OR REPLACE FUNCTION kanban_sec.setting(p_key text) RETURNS text
 LANGUAGE sql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
   SELECT kanban_sec.live('setting', p_key) ->> 'value'
 $fn$;
@@ -207,7 +207,6 @@ $fn$;
 -- an unassessed likelihood or consequence counts as 3.
 CREATE OR REPLACE FUNCTION kanban_sec.item_score(p_item jsonb) RETURNS integer
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   chain jsonb;
@@ -238,7 +237,6 @@ $fn$;
 CREATE OR REPLACE FUNCTION kanban_sec.red_band(p_likelihood integer, p_consequence integer)
 RETURNS boolean
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   bands text := kanban_sec.setting('matrix.bands');
@@ -257,7 +255,6 @@ $fn$;
 CREATE OR REPLACE FUNCTION kanban_sec.needs_verification(p_item jsonb, OUT needed boolean,
                                                           OUT score integer)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   min_text text := kanban_sec.setting('policy.verify_min_score');
@@ -279,7 +276,6 @@ $fn$;
 -- The unit and the units above it (following parent_id in the state), nearest first.
 CREATE OR REPLACE FUNCTION kanban_sec.units_up(p_unit text) RETURNS text[]
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   found text[] := '{}';
@@ -299,7 +295,6 @@ $fn$;
 CREATE OR REPLACE FUNCTION kanban_sec.may_decide(p_role text, p_unit text, p_chain jsonb)
 RETURNS boolean
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   owner text := p_chain ->> 'risk_owner_unit_id';
@@ -317,7 +312,6 @@ $fn$;
 -- Why a value may not be stored in a field of this spec; NULL when it may (rules.check_value).
 CREATE OR REPLACE FUNCTION kanban_sec.bad_value(p_spec jsonb, p_value jsonb) RETURNS text
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   kind text := p_spec ->> 'kind';
@@ -368,7 +362,6 @@ $fn$;
 
 CREATE OR REPLACE FUNCTION kanban_sec.is_date(p_text text) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   y integer := substr(p_text, 1, 4)::integer;
@@ -382,7 +375,6 @@ $fn$;
 
 CREATE OR REPLACE FUNCTION kanban_sec.is_json(p_text text) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
   PERFORM p_text::jsonb;
@@ -402,7 +394,6 @@ CREATE OR REPLACE FUNCTION kanban_sec.judge(
   p_entity text, p_row text, p_new jsonb, p_cur jsonb, p_role text, p_name text,
   OUT code text, OUT message text)
 LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   bookkeeping CONSTANT text[] := '{bookkeeping}';
@@ -756,16 +747,15 @@ BEGIN
       state_data := '{}'::jsonb;
       state_stamps := '{}'::jsonb;
     END IF;
-    FOR k, v IN SELECT f.key, f.value FROM jsonb_each(NEW.fields) f LOOP
-      stamp := state_stamps -> k;
-      IF stamp IS NULL OR NEW.hlc > (stamp ->> 0)::bigint OR (
-           NEW.hlc = (stamp ->> 0)::bigint
-           AND NEW.node_id COLLATE "C" > (stamp ->> 1) COLLATE "C") THEN
-        state_data := state_data || jsonb_build_object(k, v -> 0);
-        state_stamps := state_stamps || jsonb_build_object(k, jsonb_build_array(NEW.hlc,
-                                                                                NEW.node_id));
-      END IF;
-    END LOOP;
+    SELECT state_data || coalesce(jsonb_object_agg(f.key, f.value -> 0), '{}'::jsonb),
+           state_stamps || coalesce(jsonb_object_agg(
+             f.key, jsonb_build_array(NEW.hlc, NEW.node_id)), '{}'::jsonb)
+    INTO state_data, state_stamps
+    FROM jsonb_each(NEW.fields) f
+    WHERE state_stamps -> f.key IS NULL
+       OR NEW.hlc > (state_stamps -> f.key ->> 0)::bigint
+       OR (NEW.hlc = (state_stamps -> f.key ->> 0)::bigint
+           AND NEW.node_id COLLATE "C" > (state_stamps -> f.key ->> 1) COLLATE "C");
     IF has_state THEN
       UPDATE kanban_sec.rows SET data = state_data, stamps = state_stamps
       WHERE entity = NEW.entity AND row_id = NEW.row_id;
@@ -800,7 +790,6 @@ $fn$;
 CREATE OR REPLACE FUNCTION kanban_sec.merge_change(p_entity text, p_row text, p_fields jsonb,
                                                    p_hlc bigint, p_node text) RETURNS void
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
   state_data jsonb;
