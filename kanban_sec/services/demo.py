@@ -28,7 +28,13 @@ _PROGRESS = {Status.BACKLOG: 0, Status.NEXT: 1, Status.DOING: 2, Status.VERIFY: 
 
 
 def load_demo(service: BoardService) -> Outcome:
-    """Fill an empty board with the example; refuses a board that already has items."""
+    """Fill an empty board with the example; refuses a board that already has items.
+
+    The example is set up by its governing member at the top of the organisation
+    (:data:`demo_data.LEAD`): after the organisation, every record is written in her name
+    and passes the rulebook as hers — so she can push the whole board to a fresh sync
+    server without a refusal. What others said is quoted with their names.
+    """
     with writing(service.db, service.author, service.person_id) as uow:
         existing = uow.conn.exec_driver_sql(
             "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one()
@@ -39,6 +45,7 @@ def load_demo(service: BoardService) -> Outcome:
             names.ensure_unit(uow, path)
         for name, unit_path, role in demo_data.PEOPLE:
             names.ensure_person(uow, name, names.unit(unit_path), Role(role))
+        uow.act_as(names.person(demo_data.LEAD))
         for chain in demo_data.CHAINS:
             names.ensure_chain(uow, chain["name"], names.unit(chain["risk_owner"]),
                                chain["target_maturity"], chain["description"])
@@ -91,16 +98,13 @@ def load_demo(service: BoardService) -> Outcome:
             values["created_at"] = rows.ts(created)
             _write_with_history(uow, values, created, entered, status)
             for author, body in spec["comments"]:
-                # The example's story is told as its people: each comment by its author.
-                uow.act_as(names.find_person(author, None))
                 uow.insert("comment", {"id": new_id(), "item_id": item.id, "author": uow.author,
-                                       "body": body, "created_at": rows.ts(entered)})
-                uow.act_as(None)
+                                       "body": _quoted(author, body, uow.author),
+                                       "created_at": rows.ts(entered)})
             count += 1
         # The annual wheel, and the items it has due on the day the example is loaded.
         today = date.today()
-        _risk_cases(uow, names, by_title, today)
-        uow.act_as(None)
+        _risk_cases(uow, by_title, today)
         activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
                                                             today.year)
         generated, _ = annual_wheel.generate_in(uow, today, service.lang)
@@ -113,31 +117,34 @@ def load_demo(service: BoardService) -> Outcome:
 
 
 
-def _risk_cases(uow: UnitOfWork, names: Names, by_title: dict[str, str], today: date) -> None:
-    """IT's recommendations and the risk owners' decisions of the example: two accepted
-    risks (one running out within the month) and one recommendation awaiting its owner."""
+def _quoted(person: str, text: str, writer: str) -> str:
+    """What ``person`` said, as ``writer`` records it."""
+    return text if person == writer else f"{person}: {text}"
+
+
+def _risk_cases(uow: UnitOfWork, by_title: dict[str, str], today: date) -> None:
+    """IT's recommendations and the risk owners' decisions of the example, as its lead
+    records them: two accepted risks (one running out within the month) and one
+    recommendation awaiting its owner."""
     for case in demo_data.RISK_CASES:
         row_id = new_id()
         item_id = by_title[case["item"]]
+        values: dict[str, Any] = {}
         if case.get("recommendation"):
-            uow.act_as(names.person(case["recommended_by"]))
-            uow.insert("risk_decision", {
-                "id": row_id, "item_id": item_id, "chain_id": None,
-                "recommendation": case["recommendation"], "recommended_by": uow.actor.person_id,
-                "recommendation_note": case["recommendation_note"]})
+            values.update(recommendation=case["recommendation"],
+                          recommended_by=uow.actor.person_id,
+                          recommendation_note=_quoted(case["recommended_by"],
+                                                      case["recommendation_note"], uow.author))
         if case.get("decision"):
-            uow.act_as(names.person(case["decided_by"]))
             item = uow.world.row("item", item_id)
-            values = {"decision": case["decision"], "decided_by": uow.actor.person_id,
-                      "rationale": case["rationale"],
-                      "valid_until": (today + timedelta(days=case["valid_days"])).isoformat(),
-                      "decided_at": rows.ts(uow.now - timedelta(days=case["decided_days_ago"])),
-                      "covers": covers_json([item] if item else [])}
-            if case.get("recommendation"):
-                uow.update("risk_decision", row_id, values)
-            else:
-                uow.insert("risk_decision", {"id": row_id, "item_id": item_id,
-                                             "chain_id": None, **values})
+            values.update(decision=case["decision"], decided_by=uow.actor.person_id,
+                          rationale=_quoted(case["decided_by"], case["rationale"], uow.author),
+                          valid_until=(today + timedelta(days=case["valid_days"])).isoformat(),
+                          decided_at=rows.ts(uow.now - timedelta(
+                              days=case["decided_days_ago"])),
+                          covers=covers_json([item] if item else []))
+        uow.insert("risk_decision", {"id": row_id, "item_id": item_id, "chain_id": None,
+                                     **values})
 
 
 def _write_with_history(uow: UnitOfWork, values: dict[str, Any], created: datetime,

@@ -37,6 +37,9 @@ UNITS: list[str] = [
     "Eksempel kommune / Personvernombudet",
 ]
 
+#: The example's governing member at the top: she sets the board up (see demo.load_demo).
+LEAD = "Siri Lunde"
+
 PEOPLE: list[tuple[str, str, str]] = [
     (
         "Ingrid Haugland",

@@ -179,7 +179,7 @@ def test_show_by_short_id_prints_fields_explanation_comments_history(demo):
     for body in bodies:
         assert body in out
     history = out.split("\nHistory\n", 1)[1]
-    assert "tester:" in history and "title:" in history
+    assert "Siri Lunde:" in history and "title:" in history  # the example's lead set it up
 
     # the whole id and a different case find the same item
     for again in demo.run_many(("show", item["id"]), ("show", short_id.upper())):

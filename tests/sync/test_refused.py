@@ -4,8 +4,8 @@ met an edit: against the real PostgreSQL test server (see conftest)."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -185,14 +185,13 @@ def test_redo_sends_a_refused_change_again(boards) -> None:
 def _insert_raw(server: SyncServer, entity: str, row_id: str, fields: dict[str, Any]) -> str:
     """A change put on the server by its owner, past the server's own checks."""
     change_id = new_id()
-    with psycopg.connect(server.admin_url(), autocommit=True) as conn:
-        with conn.transaction():
-            conn.execute("ALTER TABLE kanban_sec.changes DISABLE TRIGGER USER")
-            conn.execute(
-                "INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id,"
-                " person, at) VALUES (%s, %s, %s, %s, %s, 'rogue-node', 'Rogue', now())",
-                (change_id, entity, row_id, json.dumps(fields), pack(wall_millis(), 0)))
-            conn.execute("ALTER TABLE kanban_sec.changes ENABLE TRIGGER USER")
+    with psycopg.connect(server.admin_url(), autocommit=True) as conn, conn.transaction():
+        conn.execute("ALTER TABLE kanban_sec.changes DISABLE TRIGGER USER")
+        conn.execute(
+            "INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id,"
+            " person, at) VALUES (%s, %s, %s, %s, %s, 'rogue-node', 'Rogue', now())",
+            (change_id, entity, row_id, json.dumps(fields), pack(wall_millis(), 0)))
+        conn.execute("ALTER TABLE kanban_sec.changes ENABLE TRIGGER USER")
     return change_id
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kanban_sec.domain.ids import new_id
 from kanban_sec.store.database import open_database
+from kanban_sec.store.unit_of_work import writing
 from kanban_sec.sync.client import Remote, sync
 
 from .pg import SyncServer
 from .test_refused import _insert_raw, _item_fields, write_setting
 from .test_sync_cli import PASSWORD_VARIABLE, Cli, assert_ok
-from kanban_sec.domain.ids import new_id
-from kanban_sec.store.unit_of_work import writing
 
 
 def test_sync_lists_refused_changes_and_discards_them(sync_server: SyncServer,
