@@ -45,7 +45,8 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--ca-file", metavar="F",
                    help="the CA certificate that signed the server's (PEM)")
     p.add_argument("--allow-plain-loopback", action="store_true",
-                   help="allow a connection without TLS to a server on this machine")
+                   help="allow a connection without TLS to a server on this machine (a "
+                        "kanban-sec server refuses members' changes without TLS)")
     p.add_argument("--save", action="store_true",
                    help="remember these settings for this board (the password goes to the "
                    "keyring, never to a file)")

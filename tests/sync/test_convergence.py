@@ -259,6 +259,12 @@ def test_replicas_converge(logins: Logins, skew: list[int], operations: list[tup
             if endings[n] != "none":
                 clock.skew = skew[n]
                 run_operation(("resolve", n, n, endings[n]), service, db)
+        # A change the server refused (judged against its own state, which may differ from
+        # the replica's, e.g. a move to done after someone else raised the likelihood) is
+        # set aside on its replica; its person discards it, and the boards meet again.
+        for n, (db, _, _, _) in enumerate(replicas):
+            refused = merge.discard_refused(db)
+            event(f"refused: {'none' if not refused else 'some'}")
         for _ in range(2):
             for n in range(len(replicas)):
                 sync_replica(n)
