@@ -37,6 +37,7 @@ from common import (
     machine_info,
     profile,
     profile_requested,
+    runs,
     sqlite_cli,
     timed,
 )
@@ -46,7 +47,7 @@ from kanban_sec.services.csv_exchange import export_csv
 from kanban_sec.store.database import open_database
 
 TARGET_RATIO = 5
-RUNS = 5
+RUNS = runs(5)
 
 FLOOR_QUERY = """\
 WITH RECURSIVE unit_path(id, path) AS (

@@ -56,6 +56,8 @@ from common import (
     machine_info,
     profile,
     profile_requested,
+    runs,
+    scaled,
     timed,
 )
 from make_board import REFERENCE, TAGS, _checkpoint, _ids, _items, _organisation
@@ -67,13 +69,13 @@ from kanban_sec.store import migrate, rows
 from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import UnitOfWork, writing
 
-N_ITEMS = 10_000
-N_CHANGES = 200_000
+N_ITEMS = scaled(10_000)
+N_CHANGES = scaled(200_000)
 SEED = 1
 #: Bump when the generated history changes, so the cached file is rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 TARGET_S = 1.0
-RUNS = 5
+RUNS = runs(5)
 #: Events per transaction while building.
 CHUNK = 20_000
 DELETED_SHARE = 0.01
@@ -165,6 +167,8 @@ def _at(uow: UnitOfWork, moment: datetime, author: str) -> None:
     uow.now_text = rows.ts(moment)
     uow._wall = int(moment.timestamp() * 1000)
     uow.author = author
+    uow.person_id = None
+    uow._actor = None  # judged as this author from now on
 
 
 class _Replay:
@@ -178,6 +182,9 @@ class _Replay:
         self.members: dict[str, list[str]] = {}
         for person in people:
             self.members.setdefault(person["unit_id"], []).append(person["id"])
+        #: Internal control, who verifies work out of Verify (one record more each time).
+        self.controller = next(p for p in people if p["role"] == "controlling")
+        self.extra = 0
 
     def create(self, uow: UnitOfWork, item: dict[str, Any], status: str) -> None:
         values = {key: item.get(key) for key in ITEM_KEYS}
@@ -197,8 +204,23 @@ class _Replay:
 
     def move(self, uow: UnitOfWork, item_id: str, status: str) -> None:
         started = self.current[item_id]["started_at"]
+        author = uow.author
+        if status == "done" and self.current[item_id]["blocked_reason"]:
+            # A blocked item never moves to done: it is unblocked first (one record more).
+            self.update(uow, item_id, {"blocked_reason": "", "blocked_at": None})
+            self.extra += 1
+        if status == "done" and self.current[item_id]["status"] == "verify":
+            # Out of Verify, done is internal control's verification, recorded first.
+            _at(uow, uow.now, self.controller["name"])
+            uow.insert("verification", {"id": _ids(self.rng, uow.now), "item_id": item_id,
+                                        "verdict": "approved",
+                                        "verified_by": self.controller["id"],
+                                        "evidence": "Kontrollert mot sjekklisten"})
+            self.extra += 1
         self.update(uow, item_id, {"status": status,
                                    **status_times(status, started, uow.now_text)})
+        if uow.author != author:
+            _at(uow, uow.now, author)
 
     def edit(self, uow: UnitOfWork, item_id: str, kind: str) -> None:
         rng, row = self.rng, self.current[item_id]
@@ -253,12 +275,18 @@ def make_flow_board(path: Path) -> Path:
     items = _items(N_ITEMS, rng, units, people, chains, links, levels)
     fixed = len(units) + len(people) + len(chains) + len(links)
     events = _plan(rng, items, fixed)
-    authors = [p["name"] for p in people[:40]]
+    # The history's authors are people who work items (the rulebook judges every write as
+    # its author: internal control does not make or move work).
+    authors = [p["name"] for p in people if p["role"] != "controlling"][:40]
     replay = _Replay(rng, items, people)
     db = open_database(path, daily_backup=False)
     try:
         with writing(db, "bench") as uow:
             _at(uow, REFERENCE - timedelta(days=900), authors[0])
+            # Work moves to done unverified in this history: a policy that asks for none.
+            uow.insert_many("setting", [
+                {"id": "policy.verify_min_score", "value": ""},
+                {"id": "policy.verify_classifications", "value": ""}])
             uow.insert_many("unit", units)
             uow.insert_many("person", people)
             uow.insert_many("chain", chains)
@@ -284,8 +312,11 @@ def make_flow_board(path: Path) -> Path:
         written = conn.execute("SELECT count(*) FROM changes").fetchone()[0]
     finally:
         conn.close()
-    if written != N_CHANGES:
-        raise SystemExit(f"the history wrote {written:,} change records, not {N_CHANGES:,}")
+    # The plan's records, the policy's two settings, and what the rulebook asks for before
+    # done (internal control's verifications, unblocking).
+    if written != N_CHANGES + 2 + replay.extra:
+        raise SystemExit(f"the history wrote {written:,} change records, not {N_CHANGES:,}"
+                         f" + 2 + {replay.extra:,}")
     return path
 
 

@@ -31,7 +31,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import EXPORT_IMPORT_ITEMS, Timing, machine_info, profile, profile_requested, sqlite_cli
+from common import (
+    EXPORT_IMPORT_ITEMS,
+    Timing,
+    machine_info,
+    profile,
+    profile_requested,
+    runs,
+    sqlite_cli,
+)
 from make_board import board_for
 
 from kanban_sec.services.board import BoardService
@@ -40,7 +48,7 @@ from kanban_sec.services.governance import GovernanceService
 from kanban_sec.store.database import open_database
 
 TARGET_RATIO = 10
-RUNS = 3
+RUNS = runs(3)
 
 
 def make_import_file(board: Path, target: Path) -> int:

@@ -14,7 +14,15 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from common import RANKING_BOARD_ITEMS, machine_info, profile, profile_requested, timed
+from common import (
+    RANKING_BOARD_ITEMS,
+    machine_info,
+    profile,
+    profile_requested,
+    runs,
+    scaled,
+    timed,
+)
 from make_board import board_for
 
 from kanban_sec.domain.ranking import rank
@@ -22,9 +30,9 @@ from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import reading
 
 TARGET_S = 0.5
-OPEN_ITEMS = 100_000
-RUNS = 5
-LOAD_RUNS = 3
+OPEN_ITEMS = scaled(100_000)
+RUNS = runs(5)
+LOAD_RUNS = runs(3)
 
 
 def _load(db: Any) -> tuple[list[Any], dict[str, Any], dict[str, Any]]:

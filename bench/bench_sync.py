@@ -44,7 +44,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import Timing, machine_info, profile, profile_requested
+from common import Timing, machine_info, profile, profile_requested, runs, scaled
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.sync.pg
 
@@ -58,11 +58,11 @@ from kanban_sec.sync.client import Remote, sync
 from kanban_sec.sync.server import add_member, init_server
 from tests.sync.pg import PgCluster, start_cluster
 
-ITEMS = 2_500
-EDITS = 7_500
+ITEMS = scaled(2_500)
+EDITS = scaled(7_500)
 CHANGES = ITEMS + EDITS
 TARGET = 5_000  # changes per second, end to end
-RUNS = 3
+RUNS = runs(3)
 STATUSES = ("backlog", "next", "doing", "verify", "done")
 COPY_COLUMNS = ("id", "entity", "row_id", "fields", "hlc", "node_id", "person", "base_xid",
                 "base_seq", "at")

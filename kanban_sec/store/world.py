@@ -162,6 +162,11 @@ class StoreWorld:
         whether the item needs verification (never lifted again), and changing what an
         acceptance was decided on voids it, noting who changed what."""
         before = current or {}
+        # The rulebook's own fields: a writer that names them without a value means none.
+        if "needs_verification" in values and values["needs_verification"] is None:
+            values["needs_verification"] = int(bool(before.get("needs_verification")))
+        if "acceptance_void" in values and values["acceptance_void"] is None:
+            values["acceptance_void"] = ""
         if before.get("needs_verification") and "needs_verification" in values:
             values["needs_verification"] = 1
         status = values.get("status", before.get("status"))
