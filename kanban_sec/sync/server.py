@@ -469,11 +469,6 @@ DECLARE
 BEGIN
   -- Validation: the entity, every field's type, null, range, choices and size (KS006):
   -- the first bad field in the change's order, in one query (kanban_sec.why_bad inlines).
-  IF NOT EXISTS (SELECT 1 FROM kanban_sec.field_specs s WHERE s.entity = p_entity) THEN
-    code := 'KS006';
-    message := format('unknown entity %s', p_entity);
-    RETURN;
-  END IF;
   SELECT b.key, b.value, b.why INTO k, v, why
   FROM (SELECT e.key, e.value, e.n, kanban_sec.why_bad(s.spec, e.value) AS why
         FROM jsonb_each(p_new) WITH ORDINALITY e(key, value, n)
@@ -481,6 +476,13 @@ BEGIN
         WHERE e.key <> 'id' OFFSET 0) b
   WHERE b.why IS NOT NULL
   ORDER BY b.n LIMIT 1;
+  -- An entity without declarations: every field is unknown (or it sets none but its id).
+  IF (why = 'unknown field' OR (why IS NULL AND p_new - 'id' = '{}'::jsonb)) AND NOT EXISTS (
+       SELECT 1 FROM kanban_sec.field_specs s WHERE s.entity = p_entity) THEN
+    code := 'KS006';
+    message := format('unknown entity %s', p_entity);
+    RETURN;
+  END IF;
   IF why IS NOT NULL THEN
     code := 'KS006';
     message := format('%s.%s: %s (%s)', p_entity, k, why,
