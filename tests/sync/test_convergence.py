@@ -262,7 +262,7 @@ def test_replicas_converge(logins: Logins, skew: list[int], operations: list[tup
         # A change the server refused (judged against its own state, which may differ from
         # the replica's, e.g. a move to done after someone else raised the likelihood) is
         # set aside on its replica; its person discards it, and the boards meet again.
-        for n, (db, _, _, _) in enumerate(replicas):
+        for db, _, _, _ in replicas:
             refused = merge.discard_refused(db)
             event(f"refused: {'none' if not refused else 'some'}")
         for _ in range(2):
