@@ -62,6 +62,8 @@ class Card:
     needs_verification: bool = False
     #: Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts).
     conflict: bool = False
+    #: An acceptance covered it until someone changed what was decided on: ranked again.
+    acceptance_void: bool = False
 
     def accessible_text(self) -> str:
         """What a screen reader says: "rank 3, weakest link, Require MFA for ..."."""
@@ -81,6 +83,8 @@ class Card:
             parts.append(translate("Card", "confidential"))
         if self.conflict:
             parts.append(translate("Card", "sync conflict"))
+        if self.acceptance_void:
+            parts.append(translate("Card", "acceptance void"))
         parts.append(self.title)
         return ", ".join(parts)
 
@@ -118,6 +122,7 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
         accepted_until=_day(accepted.valid_until) if accepted is not None else "",
         needs_verification=item.status is Status.VERIFY and live.needs_verification(item_id),
         conflict=item_id in live.conflicts,
+        acceptance_void=bool(item.acceptance_void) and accepted is None and item.is_open,
     )
 
 

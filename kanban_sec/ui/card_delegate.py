@@ -171,6 +171,8 @@ class CardDelegate(QStyledItemDelegate):
             badges.append(("★ " + (card.pin_reason or translate("Card", "pinned")), PINNED_COLOUR))
         if card.blocked:
             badges.append(("✖ " + card.blocked, BLOCKED_COLOUR))
+        if card.acceptance_void:
+            badges.append(("⚠ " + translate("Card", "acceptance void"), CONFLICT_COLOUR))
         if card.accepted_until:
             badges.append((translate("Card", "accepted until %1").replace(
                 "%1", card.accepted_until), ACCEPTED_COLOUR))

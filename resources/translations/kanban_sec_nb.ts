@@ -184,44 +184,50 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="70"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="72"/>
         <source>rank %1</source>
-        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts).</extracomment>
+        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts). An acceptance covered it until someone changed what was decided on: ranked again.</extracomment>
         <translation>plass %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="72"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
         <source>weakest link</source>
         <translation>svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="76"/>
         <location filename="../../kanban_sec/ui/card_delegate.py" line="171"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="76"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
         <source>blocked</source>
         <translation>blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="80"/>
         <source>risk accepted until %1</source>
         <translation>risiko akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="83"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="85"/>
         <source>sync conflict</source>
         <translation>synkroniseringskonflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="92"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="87"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="175"/>
+        <source>acceptance void</source>
+        <translation>aksept bortfalt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="96"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="98"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="102"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
@@ -247,23 +253,23 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="175"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="177"/>
         <source>accepted until %1</source>
         <translation>akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="178"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="180"/>
         <source>needs verification</source>
         <translation>må verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="81"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="180"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="83"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="182"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="181"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="183"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>

@@ -208,6 +208,10 @@ def test_editing_an_accepted_item_in_the_window_voids_its_acceptance(window_as):
     assert accepted in window.live.ranking  # ranked again, and says why
     assert window.live.ranking[accepted].explanation("en").startswith(
         "Acceptance void: Henrik Dahl changed likelihood")
+    from kanban_sec.ui.board_model import make_card
+
+    card = make_card(window.live, accepted)
+    assert card.acceptance_void and "acceptance void" in card.accessible_text()
 
 
 def test_internal_control_opens_the_board_when_wheel_duties_are_due(window_as, db_path):
