@@ -43,21 +43,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from smoke import runs, scaled
+
 BENCH = Path(__file__).resolve().parent
 OUT = BENCH / "out"
-# The smoke run (common.SMOKE; not imported here, so a child's clock sees no extra import):
-# boards 50 times smaller, each measurement once.
-_SMOKE = os.environ.get("KANBAN_SEC_BENCH_SMOKE") == "1"
-
-
-def scaled(n: int) -> int:
-    return max(1, n // 50) if _SMOKE else n
-
-
-def runs(n: int) -> int:
-    return 1 if _SMOKE else n
-
-
 BOARD_ITEMS = scaled(62_500)
 OPEN_ITEMS = scaled(50_000)
 N_CHANGES = scaled(1_000_000)

@@ -74,28 +74,17 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from smoke import SMOKE, runs, scaled
+
 BENCH = Path(__file__).resolve().parent
 OUT = BENCH / "out"
-# The smoke run (common.SMOKE; not imported here, so a child's clock sees no extra import):
-# boards 50 times smaller, each measurement once.
-_SMOKE = os.environ.get("KANBAN_SEC_BENCH_SMOKE") == "1"
-
-
-def scaled(n: int) -> int:
-    return max(1, n // 50) if _SMOKE else n
-
-
-def runs(n: int) -> int:
-    return 1 if _SMOKE else n
-
-
 BOARD_ITEMS = scaled(12_500)
 OPEN_ITEMS = scaled(10_000)
 RUNS = runs(5)
-MOVES = 8 if _SMOKE else 50
-DONE_MOVES = 4 if _SMOKE else 10
-BREAKDOWN_MOVES = 4 if _SMOKE else 20
-BREAKDOWN_DONE_MOVES = 2 if _SMOKE else 5
+MOVES = 8 if SMOKE else 50
+DONE_MOVES = 4 if SMOKE else 10
+BREAKDOWN_MOVES = 4 if SMOKE else 20
+BREAKDOWN_DONE_MOVES = 2 if SMOKE else 5
 WIDTH, HEIGHT = 1400, 900
 TARGET_START_RATIO = 3.0
 TARGET_MOVE_MS = 16.0

@@ -22,25 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from smoke import SMOKE, runs, scaled  # noqa: F401 - the benchmarks take them from here
+
 BENCH = Path(__file__).resolve().parent
 OUT = BENCH / "out"
-#: The smoke run (``KANBAN_SEC_BENCH_SMOKE=1``, what the test suite runs): every benchmark
-#: end to end on boards 50 times smaller, each measurement once, so none can silently
-#: break. Its figures mean nothing.
-SMOKE = os.environ.get("KANBAN_SEC_BENCH_SMOKE") == "1"
-SMOKE_FACTOR = 50
-
-
-def scaled(n: int) -> int:
-    """A size of the benchmark: ``n``, or 1/50 of it in the smoke run."""
-    return max(1, n // SMOKE_FACTOR) if SMOKE else n
-
-
-def runs(n: int) -> int:
-    """How many times a measurement is repeated: ``n``, or once in the smoke run."""
-    return 1 if SMOKE else n
-
-
 #: Items needed for a board with 100,000 open items when 20% of the items are done.
 RANKING_BOARD_ITEMS = scaled(125_000)
 EXPORT_IMPORT_ITEMS = scaled(100_000)
@@ -102,14 +87,14 @@ class Timing:
 def timed(repeat: int, body: Callable[[], Any],
           setup: Callable[[], Any] | None = None) -> Timing:
     """Run ``body`` ``repeat`` times (``setup`` untimed before each) and keep the times."""
-    runs = []
+    times = []
     for _ in range(repeat):
         if setup is not None:
             setup()
         start = time.perf_counter()
         body()
-        runs.append(time.perf_counter() - start)
-    return Timing(runs)
+        times.append(time.perf_counter() - start)
+    return Timing(times)
 
 
 def profile(body: Callable[[], Any], *, top: int = 10, name: str | None = None) -> str:
