@@ -17,15 +17,10 @@ from kanban_sec.domain.governance import Band, Policy, bands_from, policy_from
 from kanban_sec.domain.model import Classification, Item
 from kanban_sec.domain.ranking import item_score
 from kanban_sec.store import rows
+from kanban_sec.store.schema import TABLES
 
 if TYPE_CHECKING:
     from kanban_sec.store.unit_of_work import Reader
-
-_TABLE = {"unit": "org_units", "person": "people", "chain": "chains", "link": "links",
-          "column": "board_columns", "item": "items", "comment": "comments",
-          "activity": "activities", "standup": "standups", "standup_note": "standup_notes",
-          "transfer": "transfers", "risk_decision": "risk_decisions",
-          "verification": "verifications", "setting": "settings", "conflict": "conflicts"}
 
 
 class StoreWorld:
@@ -84,7 +79,7 @@ class StoreWorld:
         if key in self._cache:
             return self._cache[key]
         result = self.reader.conn.exec_driver_sql(
-            f"SELECT * FROM {_TABLE[entity]} WHERE id = ?", (row_id,))
+            f"SELECT * FROM {TABLES[entity].name} WHERE id = ?", (row_id,))
         found = result.first()
         row = dict(zip(result.keys(), found, strict=True)) if found is not None else None
         live = row if row is not None and not row.get("deleted_at") else None
