@@ -83,7 +83,8 @@ def add_parsers(sub: Any) -> None:
     s.add_argument("--person", metavar="NAME", help="the person on the board the login "
                    "writes as (default: NAME)")
     s.add_argument("--risk-owner", action="store_true",
-                   help="may record risk decisions as a risk owner")
+                   help="kept for old scripts; it grants nothing: a risk decision is a "
+                        "governing member's of the chain's risk-owner unit (or above)")
     s.add_argument("--password-stdin", action="store_true",
                    help="read the new member's password from standard input")
     s.add_argument("--server", metavar="URL", help="the database, as an administrator "
