@@ -184,6 +184,8 @@ class UnitOfWork(Reader):
         self.person_id = person_id
         self._actor: rules.Actor | None = None
         self._own = (author, person_id)
+        #: New rows the rulebook allowed (see :meth:`refusal`), exactly as they were asked.
+        self._approved: dict[tuple[str, str], tuple[rules.Actor, dict[str, Any]]] = {}
         self.world = StoreWorld(self)
         self.now = datetime.now(UTC)
         self.now_text = rows.ts(self.now)
@@ -239,8 +241,12 @@ class UnitOfWork(Reader):
         if current is not None:
             values = {k: v for k, v in values.items()
                       if k != "updated_at" and current.get(k) != v}
-        return rules.judge(rules.Proposed(entity, row_id, current, values), self.actor,
-                           self.world)
+        refusal = rules.judge(rules.Proposed(entity, row_id, current, values), self.actor,
+                              self.world)
+        if refusal is None and current is None:
+            # The same new row, written later in this transaction, need not be judged twice.
+            self._approved[(entity, row_id)] = (self.actor, values)
+        return refusal
 
     def _record(self, entity: str, row_id: str, fields: dict[str, tuple[Any, Any]]) -> Change:
         change = Change(new_id(), entity, row_id, fields, self._clock.now(self._wall),
@@ -265,9 +271,10 @@ class UnitOfWork(Reader):
         bad = rules.validate_rows(entity, list(many))
         if bad is not None:
             raise bad[1].error()
-        judge, name = self.judge, entity
+        judge, name, approved, actor = self.judge, entity, self._approved, self.actor
         for v in many:
-            judge(name, v["id"], None, v, validated=True)
+            if approved.pop((name, v["id"]), None) != (actor, v):
+                judge(name, v["id"], None, v, validated=True)
         names = [*given, "created_at", "updated_at"]
         now = self.now_text
         pick = itemgetter(*given)
