@@ -229,6 +229,34 @@ WRITE_ROLES: dict[str, dict[str, frozenset[str]]] = {
 }
 
 
+#: The fields a rule reads of a stored row (besides whether it exists), per entity: all the
+#: sync server keeps of a row in its own state (``kanban_sec.rows``), so a change that sets
+#: none of them (a title, a description, a comment's body...) costs it no state write. A
+#: field outside these is judged as changed whenever a change sets it (the server does not
+#: know its value). Messages that name an item's title find it in the server's log.
+STATE_FIELDS: dict[str, frozenset[str]] = {
+    "unit": frozenset({"name", "parent_id", "deleted_at"}),
+    "person": frozenset({"name", "unit_id", "role", "deleted_at"}),
+    "chain": frozenset({"name", "risk_owner_unit_id", "target_maturity", "deleted_at"}),
+    "link": frozenset({"chain_id", "maturity", "deleted_at"}),
+    "column": frozenset({"deleted_at"}),
+    "item": frozenset({"status", "status_changed_at", "needs_verification", "blocked_reason",
+                       "chain_id", "link_id", "likelihood", "consequence", "classification",
+                       "deleted_at"}),
+    "comment": frozenset({"author", "deleted_at"}),
+    "activity": frozenset({"deleted_at"}),
+    "standup": frozenset({"deleted_at"}),
+    "standup_note": frozenset({"author", "deleted_at"}),
+    "transfer": frozenset({"deleted_at"}),
+    "risk_decision": frozenset({"item_id", "chain_id", "deleted_at"}
+                               | DECISION_FIELDS | RECOMMENDATION_FIELDS),
+    "verification": frozenset({"item_id", "verdict", "verified_by", "evidence", "created_at",
+                               "deleted_at"}),
+    "setting": frozenset({"value", "deleted_at"}),
+    "conflict": frozenset({"deleted_at"}),
+}
+
+
 #: Per entity, the fields whose roles differ from the entity's default (creating a row is
 #: judged by :data:`CREATE`, and by these of the fields it sets).
 _SPECIAL_FIELDS: dict[str, frozenset[str]] = {
@@ -253,6 +281,11 @@ def field_declarations() -> list[tuple[str, str, str]]:
     """``(entity, field, spec as JSON)`` rows: :data:`FIELD_SPECS` for the server."""
     return sorted((entity, name, json.dumps(spec.as_json(), sort_keys=True))
                   for entity, specs in FIELD_SPECS.items() for name, spec in specs.items())
+
+
+def state_declarations() -> list[tuple[str, str]]:
+    """``(entity, field)`` rows: :data:`STATE_FIELDS` for the server."""
+    return sorted((entity, name) for entity, names in STATE_FIELDS.items() for name in names)
 
 
 # -- validation ------------------------------------------------------------------------------
@@ -335,11 +368,28 @@ def _is_time(text: str) -> bool:
 
 def validate(entity: str, values: Mapping[str, Any]) -> Refusal | None:
     """The first value in ``values`` that ``entity`` may not hold; ``None`` when all may."""
-    if entity not in FIELD_SPECS:
+    specs = FIELD_SPECS.get(entity)
+    if specs is None:
         return Refusal("KS006", "rule.unknown_entity", {"entity": entity})
     for name, value in values.items():
         if name == "id":
             continue
+        spec = specs.get(name)
+        # The common cases without a call (a write of many rows judges each of them).
+        if spec is not None:
+            if value is None:
+                if spec.nullable:
+                    continue
+            elif spec.kind == "text":
+                if type(value) is str and len(value) * 4 <= MAX_TEXT_BYTES and \
+                        "\x00" not in value:
+                    continue
+            elif spec.kind == "int":
+                if type(value) is int and (spec.low is None or value >= spec.low) and (
+                        spec.high is None or value <= spec.high):
+                    continue
+            elif spec.kind == "enum" and value in spec.choices:
+                continue
         refusal = check_value(entity, name, value)
         if refusal is not None:
             return refusal
@@ -784,6 +834,7 @@ __all__ = [
     "ACCEPTANCE_FIELDS",
     "CODES",
     "FIELD_SPECS",
+    "STATE_FIELDS",
     "WRITE_ROLES",
     "Actor",
     "FieldSpec",
@@ -795,5 +846,6 @@ __all__ = [
     "declarations",
     "judge",
     "msg",
+    "state_declarations",
     "validate",
 ]

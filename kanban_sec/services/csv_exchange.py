@@ -333,15 +333,16 @@ class _Importer:
                     self._judge(line, values, current)
                     updates.append((values, current))
                 else:
-                    self._judge(line, _new_item(values, self.uow), None)
-                    inserts.append(values)
+                    row = _new_item(values, self.uow)
+                    self._judge(line, row, None)
+                    inserts.append(row)
             else:
                 self._judge(line, values, current)
                 updates.append((values, current))
         self._check_wip(inserts, updates)
         if self.plan.problems:
             return self.plan
-        self.uow.insert_many("item", [_new_item(v, self.uow) for v in inserts])
+        self.uow.insert_many("item", inserts)
         self.plan.created = len(inserts)
         for values, current in updates:
             values = dict(values)
@@ -362,7 +363,7 @@ class _Importer:
         if current is not None:
             _stamp_move(stamped, current, self.uow)
         row_id = str(values.get("id") or (current or {}).get("id"))
-        refusal = self.uow.refusal("item", row_id, current, stamped)
+        refusal = self.uow.refusal("item", row_id, current, stamped, values_checked=True)
         if refusal is not None:
             self._refused(line, refusal)
 

@@ -232,9 +232,13 @@ class UnitOfWork(Reader):
             raise refusal.error()
 
     def refusal(self, entity: str, row_id: str, current: Mapping[str, Any] | None,
-                values: Mapping[str, Any]) -> rules.Refusal | None:
+                values: Mapping[str, Any], *, values_checked: bool = False,
+                ) -> rules.Refusal | None:
         """What the rulebook would say to writing ``values`` (nothing is written): for a
-        caller that reports every refusal at once, e.g. an import by line."""
+        caller that reports every refusal at once, e.g. an import by line.
+
+        ``values_checked``: the caller's own parsers made the values (the write checks
+        them again, column by column, before anything is stored)."""
         values = dict(values)
         if entity == "item":
             values = self.world.item_consequences(current, values)
@@ -242,7 +246,7 @@ class UnitOfWork(Reader):
             values = {k: v for k, v in values.items()
                       if k != "updated_at" and current.get(k) != v}
         refusal = rules.judge(rules.Proposed(entity, row_id, current, values), self.actor,
-                              self.world)
+                              self.world, validated=values_checked)
         if refusal is None and current is None:
             # The same new row, written later in this transaction, need not be judged twice.
             self._approved[(entity, row_id)] = (self.actor, values)
