@@ -128,24 +128,63 @@ CREATE TABLE IF NOT EXISTS kanban_sec.field_specs (
   entity text NOT NULL, field text NOT NULL, spec jsonb NOT NULL,
   PRIMARY KEY (entity, field)
 );
+CREATE TABLE IF NOT EXISTS kanban_sec.state_fields (
+  entity text NOT NULL, field text NOT NULL,
+  PRIMARY KEY (entity, field)
+);
+-- The three above per entity, as the trigger reads them (one lookup a change): field →
+-- spec, field → roles (a JSON array), the state's fields (a JSON array).
+CREATE TABLE IF NOT EXISTS kanban_sec.entity_rules (
+  entity text PRIMARY KEY,
+  specs  jsonb NOT NULL,
+  roles  jsonb NOT NULL,
+  state  jsonb NOT NULL
+);
+-- Kept whole in the row (never compressed): the trigger reads them field by field.
+ALTER TABLE kanban_sec.entity_rules ALTER COLUMN specs SET STORAGE PLAIN,
+  ALTER COLUMN roles SET STORAGE PLAIN, ALTER COLUMN state SET STORAGE PLAIN;
 """
 
-# Rebuilds the state from the log (an upgrade from version 1): the same merge, set-based.
+# Rebuilds the state from the log (an upgrade from version 1, or other state fields): the
+# same merge, set-based, of the fields the state keeps; every row a change names has one.
 _REBUILD = """
 TRUNCATE kanban_sec.rows;
 INSERT INTO kanban_sec.rows (entity, row_id, data, stamps)
-SELECT entity, row_id, jsonb_object_agg(key, value), jsonb_object_agg(key, stamp)
-FROM (
-  SELECT DISTINCT ON (c.entity, c.row_id, f.key)
-         c.entity, c.row_id, f.key, f.value -> 0 AS value,
-         jsonb_build_array(c.hlc, c.node_id) AS stamp
-  FROM kanban_sec.changes c
-  CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(c.fields) = 'object'
-                                     THEN c.fields ELSE '{}'::jsonb END) f
-  WHERE jsonb_typeof(f.value) = 'array'
-  ORDER BY c.entity, c.row_id, f.key, c.hlc DESC, c.node_id COLLATE "C" DESC
-) winners
-GROUP BY entity, row_id;
+SELECT k.entity, k.row_id, coalesce(w.data, '{}'::jsonb), coalesce(w.stamps, '{}'::jsonb)
+FROM (SELECT DISTINCT c.entity, c.row_id FROM kanban_sec.changes c) k
+LEFT JOIN (
+  SELECT entity, row_id, jsonb_object_agg(key, value) AS data,
+         jsonb_object_agg(key, stamp) AS stamps
+  FROM (
+    SELECT DISTINCT ON (c.entity, c.row_id, f.key)
+           c.entity, c.row_id, f.key, f.value -> 0 AS value,
+           jsonb_build_array(c.hlc, c.node_id) AS stamp
+    FROM kanban_sec.changes c
+    CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(c.fields) = 'object'
+                                       THEN c.fields ELSE '{}'::jsonb END) f
+    JOIN kanban_sec.state_fields s ON s.entity = c.entity AND s.field = f.key
+    WHERE jsonb_typeof(f.value) = 'array'
+    ORDER BY c.entity, c.row_id, f.key, c.hlc DESC, c.node_id COLLATE "C" DESC
+  ) winners
+  GROUP BY entity, row_id
+) w ON w.entity = k.entity AND w.row_id = k.row_id;
+"""
+
+# The declarations per entity, as the trigger reads them.
+_ENTITY_RULES = """
+DELETE FROM kanban_sec.entity_rules;
+INSERT INTO kanban_sec.entity_rules (entity, specs, roles, state)
+SELECT e.entity,
+       coalesce((SELECT jsonb_object_agg(s.field, s.spec) FROM kanban_sec.field_specs s
+                 WHERE s.entity = e.entity), '{}'::jsonb),
+       coalesce((SELECT jsonb_object_agg(r.field, r.roles)
+                 FROM (SELECT r.field, jsonb_agg(r.role ORDER BY r.role) AS roles
+                       FROM kanban_sec.rule_roles r WHERE r.entity = e.entity
+                       GROUP BY r.field) r), '{}'::jsonb),
+       coalesce((SELECT jsonb_agg(f.field ORDER BY f.field) FROM kanban_sec.state_fields f
+                 WHERE f.entity = e.entity), '[]'::jsonb)
+FROM (SELECT entity FROM kanban_sec.field_specs UNION SELECT entity FROM kanban_sec.rule_roles
+      UNION SELECT entity FROM kanban_sec.state_fields) e;
 """
 
 _FUNCTIONS = r"""
@@ -384,6 +423,27 @@ EXCEPTION WHEN others THEN
 END
 $fn$;
 
+-- The value a field of a row has by the log (the change setting it with the highest
+-- (hlc, node_id)), NULL when none sets it: for the fields the state does not keep.
+CREATE OR REPLACE FUNCTION kanban_sec.logged(p_entity text, p_row text, p_field text)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $fn$
+  SELECT c.fields -> p_field -> 0 FROM kanban_sec.changes c
+  WHERE c.entity = p_entity AND c.row_id = p_row
+    AND jsonb_typeof(c.fields -> p_field) = 'array'
+  ORDER BY c.hlc DESC, c.node_id COLLATE "C" DESC
+  LIMIT 1
+$fn$;
+
+-- An item's title for a message: the one the change sets, else the log's.
+CREATE OR REPLACE FUNCTION kanban_sec.item_title(p_row text, p_new jsonb) RETURNS text
+LANGUAGE sql STABLE
+AS $fn$
+  SELECT CASE WHEN p_new ? 'title' THEN p_new ->> 'title'
+              ELSE kanban_sec.logged('item', p_row, 'title') #>> '{}' END
+$fn$;
+
 CREATE OR REPLACE FUNCTION kanban_sec.choices_text(p_choices jsonb) RETURNS text
 LANGUAGE sql STABLE
 AS $fn$
@@ -543,6 +603,42 @@ BEGIN
   END IF;
 
   -- The rules that need more than a role.
+  SELECT m.code, m.message INTO code, message
+  FROM kanban_sec.judge_more(p_entity, p_row, p_new, p_cur, p_role, p_name, changed,
+                             setting_up) m;
+END
+$fn$;
+
+-- The rules that need more than a role (the rest of kanban_sec.judge), for a change whose
+-- values and roles passed: ``p_changed`` the fields it changes, in order; ``p_setting_up``
+-- whether the board is being set up, when known (NULL: looked up if needed).
+CREATE OR REPLACE FUNCTION kanban_sec.judge_more(
+  p_entity text, p_row text, p_new jsonb, p_cur jsonb, p_role text, p_name text,
+  p_changed text[], p_setting_up boolean, OUT code text, OUT message text)
+LANGUAGE plpgsql STABLE
+AS $fn$
+DECLARE
+  bookkeeping CONSTANT text[] := '{bookkeeping}';
+  decision_fields CONSTANT text[] := '{decision_fields}';
+  creating boolean := p_cur IS NULL;
+  deleting boolean := coalesce(p_new ->> 'deleted_at', '') <> '';
+  merged jsonb := coalesce(p_cur, '{}'::jsonb) || p_new;
+  changed text[] := p_changed;
+  joins boolean := p_entity = 'person' AND creating
+                   AND coalesce(merged ->> 'role', 'operational') = 'operational';
+  setting_up boolean := p_setting_up;
+  role text := coalesce(p_role, 'none');
+  k text;
+  person_id text;
+  person_unit text;
+  chain jsonb;
+  other jsonb;
+  item jsonb;
+  needed record;
+  red jsonb;
+  red_id text;
+  touched boolean;
+BEGIN
   IF p_entity = 'person' THEN
     IF joins AND role <> 'governing' AND coalesce(merged ->> 'unit_id', '') <> ''
        AND kanban_sec.live('unit', merged ->> 'unit_id') IS NULL
@@ -584,7 +680,8 @@ BEGIN
       IF coalesce(merged ->> 'blocked_reason', '') <> '' THEN
         code := 'KS008';
         message := format('the item “%s” is blocked (%s): a blocked item is never done',
-                          merged ->> 'title', merged ->> 'blocked_reason');
+                          kanban_sec.item_title(p_row, p_new),
+                          merged ->> 'blocked_reason');
         RETURN;
       END IF;
       IF p_cur ->> 'status' = 'verify' THEN
@@ -598,7 +695,8 @@ BEGIN
                        >= p_cur ->> 'status_changed_at')) THEN
           code := 'KS002';
           message := format('the item “%s” leaves verify for done only through an approved '
-                            'verification by a controlling member', merged ->> 'title');
+                            'verification by a controlling member',
+                            kanban_sec.item_title(p_row, p_new));
           RETURN;
         END IF;
       ELSE
@@ -606,7 +704,8 @@ BEGIN
         IF needed.needed OR coalesce(merged ->> 'needs_verification', '0') = '1' THEN
           code := 'KS002';
           message := format('the item “%s” (score %s) needs a verification by a controlling '
-                            'member before done', merged ->> 'title', needed.score);
+                            'member before done', kanban_sec.item_title(p_row, p_new),
+                            needed.score);
           RETURN;
         END IF;
       END IF;
@@ -623,7 +722,8 @@ BEGIN
         code := 'KS003';
         message := format('%s (%s) may not move the item “%s” out of the chain “%s” to '
                           'another risk owner: that is the risk owner''s decision',
-                          p_name, role, merged ->> 'title', chain ->> 'name');
+                          p_name, role, kanban_sec.item_title(p_row, p_new),
+                          chain ->> 'name');
       END IF;
     END IF;
     RETURN;
@@ -671,11 +771,12 @@ BEGIN
         message := 'an acceptance needs a valid-until date';
       ELSE
         IF coalesce(merged ->> 'item_id', '') <> '' THEN
-          SELECT i INTO red FROM (SELECT kanban_sec.live('item', merged ->> 'item_id') AS i) x
+          SELECT i, merged ->> 'item_id' INTO red, red_id
+          FROM (SELECT kanban_sec.live('item', merged ->> 'item_id') AS i) x
           WHERE i IS NOT NULL AND kanban_sec.red_band((i ->> 'likelihood')::integer,
                                                       (i ->> 'consequence')::integer);
         ELSE
-          SELECT r.data INTO red FROM kanban_sec.rows r
+          SELECT r.data, r.row_id INTO red, red_id FROM kanban_sec.rows r
           WHERE r.entity = 'item' AND r.data ->> 'chain_id' = merged ->> 'chain_id'
             AND coalesce(r.data ->> 'deleted_at', '') = ''
             AND (r.data ->> 'status') IS DISTINCT FROM 'done'
@@ -686,7 +787,8 @@ BEGIN
         IF red IS NOT NULL THEN
           code := 'KS009';
           message := format('the item “%s” (likelihood %s × consequence %s) is in the red '
-                            'band: it cannot be accepted', red ->> 'title',
+                            'band: it cannot be accepted',
+                            kanban_sec.item_title(red_id, '{}'),
                             coalesce(red ->> 'likelihood', '3'),
                             coalesce(red ->> 'consequence', '3'));
         END IF;
@@ -737,22 +839,21 @@ SET search_path = pg_catalog, pg_temp
 SET plan_cache_mode = force_generic_plan
 AS $fn$
 DECLARE
+  bookkeeping CONSTANT text[] := '{bookkeeping}';
   code text;
   message text;
   hint text;
   ahead_ms bigint;
   kind text;
   member_person text;
+  tls boolean;
   new_values jsonb;
   win_data jsonb;
   win_stamps jsonb;
-  state_data jsonb;
-  state_stamps jsonb;
   has_state boolean;
   live jsonb;
-  k text;
-  v jsonb;
-  stamp jsonb;
+  odd boolean;
+  changed text[];
   done integer;
 BEGIN
   -- The server's own columns: a member cannot choose its place in the server order, nor
@@ -760,8 +861,6 @@ BEGIN
   NEW.xid := pg_current_xact_id();
   NEW.received := clock_timestamp();
   NEW.author := session_user;
-  SELECT m.person INTO member_person FROM kanban_sec.members m WHERE m.login = session_user;
-  NEW.person := coalesce(member_person, session_user::text);
   ahead_ms := (NEW.hlc >> 16)
               - floor(extract(epoch FROM NEW.received) * 1000)::bigint;
 
@@ -775,65 +874,114 @@ BEGIN
                       '(at most %s s allowed)', round(ahead_ms / 1000.0, 1),
                       {max_ahead_ms} / 1000);
     hint := 'Check the clock of the computer that made the change.';
-  ELSIF NOT coalesce((SELECT s.ssl FROM pg_stat_get_activity(pg_backend_pid()) s), false) THEN
-    -- (kanban_sec.tls(), inline: the trigger runs as the owner, who sees the session.)
-    code := 'KS010';
-    message := format('the login %s is not connected with TLS', session_user);
-    hint := 'Connect with sslmode=verify-full.';
-  ELSIF octet_length(NEW.fields::text) > {max_change} THEN
-    code := 'KS006';
-    message := format('the change is %s bytes (at most %s)', octet_length(NEW.fields::text),
-                      {max_change});
   ELSE
-    -- The actor: the login's member kind (its group roles) and person.
-    kind := CASE WHEN pg_has_role(session_user, 'kanban_governing', 'MEMBER') THEN 'governing'
-                 WHEN pg_has_role(session_user, 'kanban_controlling', 'MEMBER')
-                   THEN 'controlling'
-                 WHEN pg_has_role(session_user, 'kanban_operational', 'MEMBER')
-                   THEN 'operational' END;
-    SELECT r.data, r.stamps INTO state_data, state_stamps FROM kanban_sec.rows r
-    WHERE r.entity = NEW.entity AND r.row_id = NEW.row_id FOR UPDATE;
-    has_state := FOUND;
-    IF has_state AND coalesce(state_data ->> 'deleted_at', '') = '' THEN
-      live := state_data;
+    -- One query for the common case: the actor (the login's member kind by its group
+    -- roles, and its person), TLS (kanban_sec.tls(), inline: the trigger runs as the owner,
+    -- who sees the session), the server's state of the row (locked until the end of the
+    -- transaction), the values the change sets, those that win the merge of the state's
+    -- fields (per field the highest (hlc, node_id)), the fields it changes, and whether
+    -- anything is odd: a bad or unknown value, no field set, or a field (or creating,
+    -- deleting) the member's role may not write. Then kanban_sec.judge says why.
+    SELECT a.person, a.kind, a.tls, st.data IS NOT NULL, l.live, f.new_values, f.win_data,
+           f.win_stamps, f.changed,
+           f.odd OR CASE
+             WHEN l.live IS NULL
+               THEN NOT coalesce(er.roles -> '+create', er.roles -> '*', '[]'::jsonb) ? a.kind
+             WHEN coalesce(f.new_values ->> 'deleted_at', '') <> ''
+               THEN NOT coalesce(er.roles -> 'deleted_at', er.roles -> '*', '[]'::jsonb)
+                        ? a.kind
+             ELSE false END
+    INTO member_person, kind, tls, has_state, live, new_values, win_data, win_stamps,
+         changed, odd
+    FROM (SELECT (SELECT m.person FROM kanban_sec.members m WHERE m.login = session_user)
+                   AS person,
+                 CASE WHEN pg_has_role(session_user, 'kanban_governing', 'MEMBER')
+                        THEN 'governing'
+                      WHEN pg_has_role(session_user, 'kanban_controlling', 'MEMBER')
+                        THEN 'controlling'
+                      WHEN pg_has_role(session_user, 'kanban_operational', 'MEMBER')
+                        THEN 'operational'
+                      ELSE 'none' END AS kind,
+                 coalesce((SELECT s.ssl FROM pg_stat_get_activity(pg_backend_pid()) s),
+                          false) AS tls) a
+    LEFT JOIN (SELECT r.data, r.stamps FROM kanban_sec.rows r
+               WHERE r.entity = NEW.entity AND r.row_id = NEW.row_id FOR UPDATE) st ON true
+    LEFT JOIN kanban_sec.entity_rules er ON er.entity = NEW.entity
+    CROSS JOIN LATERAL (SELECT CASE WHEN coalesce(st.data ->> 'deleted_at', '') = ''
+                                    THEN st.data END AS live) l
+    CROSS JOIN LATERAL (
+      SELECT coalesce(jsonb_object_agg(x.key, x.value), '{}'::jsonb) AS new_values,
+             coalesce(jsonb_object_agg(x.key, x.value) FILTER (WHERE x.kept AND x.wins),
+                      '{}'::jsonb) AS win_data,
+             coalesce(jsonb_object_agg(x.key, jsonb_build_array(NEW.hlc, NEW.node_id))
+                      FILTER (WHERE x.kept AND x.wins), '{}'::jsonb) AS win_stamps,
+             coalesce(array_agg(x.key ORDER BY x.n) FILTER (WHERE x.changed), '{}'::text[])
+               AS changed,
+             coalesce(bool_or(x.why IS NOT NULL), false)
+             OR coalesce(bool_and(x.key = 'id'), true)
+             OR coalesce(bool_or(x.changed AND NOT x.key = ANY (bookkeeping)
+                                 AND x.key <> 'deleted_at'
+                                 AND NOT (l.live IS NULL AND jsonb_typeof(x.value) = 'null')
+                                 AND NOT coalesce(er.roles -> x.key, er.roles -> '*',
+                                                  '[]'::jsonb) ? a.kind), false) AS odd
+      FROM (SELECT e.key, e.value -> 0 AS value, e.n,
+                   coalesce(er.state ? e.key, false) AS kept,
+                   st.stamps -> e.key IS NULL
+                   OR NEW.hlc > (st.stamps -> e.key ->> 0)::bigint
+                   OR (NEW.hlc = (st.stamps -> e.key ->> 0)::bigint
+                       AND NEW.node_id COLLATE "C" > (st.stamps -> e.key ->> 1) COLLATE "C")
+                   AS wins,
+                   CASE WHEN e.key <> 'id'
+                        THEN kanban_sec.why_bad(er.specs -> e.key, e.value -> 0) END AS why,
+                   e.key <> 'id' AND (l.live IS NULL OR (
+                     (l.live -> e.key) IS DISTINCT FROM (e.value -> 0)
+                     AND NOT (l.live -> e.key IS NULL
+                              AND jsonb_typeof(e.value -> 0) = 'null'))) AS changed
+            FROM jsonb_each(NEW.fields) WITH ORDINALITY e(key, value, n)) x
+    ) f;
+    NEW.person := coalesce(member_person, session_user::text);
+    IF NOT tls THEN
+      code := 'KS010';
+      message := format('the login %s is not connected with TLS', session_user);
+      hint := 'Connect with sslmode=verify-full.';
+    ELSIF octet_length(NEW.fields::text) > {max_change} THEN
+      code := 'KS006';
+      message := format('the change is %s bytes (at most %s)', octet_length(NEW.fields::text),
+                        {max_change});
+    ELSIF odd THEN
+      SELECT j.code, j.message INTO code, message
+      FROM kanban_sec.judge(NEW.entity, NEW.row_id, new_values, live, kind, NEW.person) j;
+    ELSIF NEW.entity IN ('person', 'risk_decision', 'verification', 'comment', 'standup_note')
+          OR (NEW.entity = 'item' AND (kind = 'controlling' OR new_values ? 'chain_id'
+                                       OR new_values ->> 'status' = 'done')) THEN
+      -- The rules that need more than a role: only the changes they concern.
+      SELECT j.code, j.message INTO code, message
+      FROM kanban_sec.judge_more(NEW.entity, NEW.row_id, new_values, live, kind, NEW.person,
+                                 changed, NULL) j;
     END IF;
-    -- The values it sets, and those that win the merge (per field the highest (hlc,
-    -- node_id)): one pass over the fields.
-    SELECT jsonb_object_agg(f.key, f.value -> 0),
-           coalesce(jsonb_object_agg(f.key, f.value -> 0) FILTER (WHERE f.wins), '{}'::jsonb),
-           coalesce(jsonb_object_agg(f.key, jsonb_build_array(NEW.hlc, NEW.node_id))
-                    FILTER (WHERE f.wins), '{}'::jsonb)
-    INTO new_values, win_data, win_stamps
-    FROM (SELECT e.key, e.value,
-                 state_stamps -> e.key IS NULL
-                 OR NEW.hlc > (state_stamps -> e.key ->> 0)::bigint
-                 OR (NEW.hlc = (state_stamps -> e.key ->> 0)::bigint
-                     AND NEW.node_id COLLATE "C" > (state_stamps -> e.key ->> 1) COLLATE "C")
-                 AS wins
-          FROM jsonb_each(NEW.fields) e) f;
-    SELECT j.code, j.message INTO code, message
-    FROM kanban_sec.judge(NEW.entity, NEW.row_id, coalesce(new_values, '{}'::jsonb), live,
-                          kind, NEW.person) j;
   END IF;
 
   IF code IS NULL THEN
-    -- Accepted: merge it into the server's state, per field the highest (hlc, node_id).
-    state_data := coalesce(state_data, '{}'::jsonb) || win_data;
-    state_stamps := coalesce(state_stamps, '{}'::jsonb) || win_stamps;
-    IF has_state THEN
-      UPDATE kanban_sec.rows SET data = state_data, stamps = state_stamps
-      WHERE entity = NEW.entity AND row_id = NEW.row_id;
-    ELSE
+    -- Accepted: merge it into the server's state (its fields), per field the highest
+    -- (hlc, node_id); nothing to write when it sets none of them on a row the state has.
+    IF NOT has_state THEN
       INSERT INTO kanban_sec.rows (entity, row_id, data, stamps)
-      VALUES (NEW.entity, NEW.row_id, state_data, state_stamps)
+      VALUES (NEW.entity, NEW.row_id, win_data, win_stamps)
       ON CONFLICT (entity, row_id) DO NOTHING;
       GET DIAGNOSTICS done = ROW_COUNT;
       IF done = 0 THEN  -- created meanwhile by another transaction: merge into that
         PERFORM kanban_sec.merge_change(NEW.entity, NEW.row_id, NEW.fields, NEW.hlc,
                                         NEW.node_id);
       END IF;
+    ELSIF win_data <> '{}'::jsonb THEN  -- (the row is locked since the query above)
+      UPDATE kanban_sec.rows r SET data = r.data || win_data, stamps = r.stamps || win_stamps
+      WHERE r.entity = NEW.entity AND r.row_id = NEW.row_id;
     END IF;
     RETURN NEW;
+  END IF;
+  IF member_person IS NULL THEN  -- (refused before the actor was looked up)
+    NEW.person := coalesce((SELECT m.person FROM kanban_sec.members m
+                            WHERE m.login = session_user), session_user::text);
   END IF;
   -- A retried push of a change the server has: ON CONFLICT (id) DO NOTHING skips it (and
   -- without ON CONFLICT the unique id refuses it), so it is not judged again, even if the
@@ -864,7 +1012,8 @@ DECLARE
 BEGIN
   SELECT r.data, r.stamps INTO state_data, state_stamps FROM kanban_sec.rows r
   WHERE r.entity = p_entity AND r.row_id = p_row FOR UPDATE;
-  FOR k, v IN SELECT f.key, f.value FROM jsonb_each(p_fields) f LOOP
+  FOR k, v IN SELECT f.key, f.value FROM jsonb_each(p_fields) f
+              JOIN kanban_sec.state_fields s ON s.entity = p_entity AND s.field = f.key LOOP
     stamp := state_stamps -> k;
     IF stamp IS NULL OR p_hlc > (stamp ->> 0)::bigint OR (
          p_hlc = (stamp ->> 0)::bigint AND p_node COLLATE "C" > (stamp ->> 1) COLLATE "C") THEN
@@ -890,7 +1039,8 @@ DROP POLICY IF EXISTS changes_select ON kanban_sec.changes;
 CREATE POLICY changes_select ON kanban_sec.changes FOR SELECT
   USING ((SELECT kanban_sec.require_tls()));  -- once per statement, not per row
 """.replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS)).replace(
-    "{max_change}", str(MAX_CHANGE_BYTES))
+    "{max_change}", str(MAX_CHANGE_BYTES)).replace(
+    "{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}")
 
 _ROLE = """
 DO $do$
@@ -913,7 +1063,8 @@ def _grants(database: str) -> list[sql.SQL | sql.Composed]:
                 " FROM PUBLIC, {member}").format(member=member),
         sql.SQL("REVOKE ALL ON SEQUENCE kanban_sec.changes_seq_seq FROM PUBLIC, {member}")
         .format(member=member),
-        sql.SQL("REVOKE ALL ON kanban_sec.rows, kanban_sec.rule_roles, kanban_sec.field_specs"
+        sql.SQL("REVOKE ALL ON kanban_sec.rows, kanban_sec.rule_roles, kanban_sec.field_specs,"
+                " kanban_sec.state_fields, kanban_sec.entity_rules"
                 " FROM PUBLIC, {member}").format(member=member),
         sql.SQL("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kanban_sec FROM PUBLIC, {member}")
         .format(member=member),
@@ -1050,8 +1201,7 @@ def _create(conn: psycopg.Connection[Any], *, rebuild: bool) -> None:
     conn.execute(_FUNCTIONS)
     conn.execute(_JUDGE)
     conn.execute(_TRIGGER)
-    _declare(conn)
-    if rebuild:
+    if _declare(conn) or rebuild:
         conn.execute(_REBUILD)
     for (login,) in conn.execute(
             "SELECT m.login FROM kanban_sec.members m"
@@ -1066,15 +1216,25 @@ def _create(conn: psycopg.Connection[Any], *, rebuild: bool) -> None:
         (str(SERVER_SCHEMA_VERSION),))
 
 
-def _declare(conn: psycopg.Connection[Any]) -> None:
-    """Refill the rulebook's declarations (an upgrade of the app brings its new rules)."""
+def _declare(conn: psycopg.Connection[Any]) -> bool:
+    """Refill the rulebook's declarations (an upgrade of the app brings its new rules).
+
+    Returns whether the fields the state keeps changed (then the state is built again)."""
+    before = conn.execute("SELECT entity, field FROM kanban_sec.state_fields"
+                          " ORDER BY entity, field").fetchall()
     conn.execute("DELETE FROM kanban_sec.rule_roles")
     conn.execute("DELETE FROM kanban_sec.field_specs")
+    conn.execute("DELETE FROM kanban_sec.state_fields")
+    state = rules.state_declarations()
     with conn.cursor() as cur:
         cur.executemany("INSERT INTO kanban_sec.rule_roles (entity, field, role)"
                         " VALUES (%s, %s, %s)", rules.declarations())
         cur.executemany("INSERT INTO kanban_sec.field_specs (entity, field, spec)"
                         " VALUES (%s, %s, %s::jsonb)", rules.field_declarations())
+        cur.executemany("INSERT INTO kanban_sec.state_fields (entity, field)"
+                        " VALUES (%s, %s)", state)
+    conn.execute(_ENTITY_RULES)
+    return [tuple(row) for row in before] != [tuple(row) for row in state]
 
 
 def _idle_timeout(login: str) -> sql.Composed:
