@@ -882,17 +882,15 @@ BEGIN
     -- fields (per field the highest (hlc, node_id)), the fields it changes, and whether
     -- anything is odd: a bad or unknown value, no field set, or a field (or creating,
     -- deleting) the member's role may not write. Then kanban_sec.judge says why.
-    SELECT a.person, a.kind, a.tls, st.data IS NOT NULL, l.live, f.new_values, f.win_data,
-           f.win_stamps, f.changed,
+    SELECT a.person, a.kind, a.tls, st.data IS NOT NULL, l.live, f.win_data, f.win_stamps,
            f.odd OR CASE
              WHEN l.live IS NULL
                THEN NOT coalesce(er.roles -> '+create', er.roles -> '*', '[]'::jsonb) ? a.kind
-             WHEN coalesce(f.new_values ->> 'deleted_at', '') <> ''
+             WHEN coalesce(NEW.fields -> 'deleted_at' ->> 0, '') <> ''
                THEN NOT coalesce(er.roles -> 'deleted_at', er.roles -> '*', '[]'::jsonb)
                         ? a.kind
              ELSE false END
-    INTO member_person, kind, tls, has_state, live, new_values, win_data, win_stamps,
-         changed, odd
+    INTO member_person, kind, tls, has_state, live, win_data, win_stamps, odd
     FROM (SELECT (SELECT m.person FROM kanban_sec.members m WHERE m.login = session_user)
                    AS person,
                  CASE WHEN pg_has_role(session_user, 'kanban_governing', 'MEMBER')
@@ -910,13 +908,10 @@ BEGIN
     CROSS JOIN LATERAL (SELECT CASE WHEN coalesce(st.data ->> 'deleted_at', '') = ''
                                     THEN st.data END AS live) l
     CROSS JOIN LATERAL (
-      SELECT coalesce(jsonb_object_agg(x.key, x.value), '{}'::jsonb) AS new_values,
-             coalesce(jsonb_object_agg(x.key, x.value) FILTER (WHERE x.kept AND x.wins),
+      SELECT coalesce(jsonb_object_agg(x.key, x.value) FILTER (WHERE x.kept AND x.wins),
                       '{}'::jsonb) AS win_data,
              coalesce(jsonb_object_agg(x.key, jsonb_build_array(NEW.hlc, NEW.node_id))
                       FILTER (WHERE x.kept AND x.wins), '{}'::jsonb) AS win_stamps,
-             coalesce(array_agg(x.key ORDER BY x.n) FILTER (WHERE x.changed), '{}'::text[])
-               AS changed,
              coalesce(bool_or(x.why IS NOT NULL), false)
              OR coalesce(bool_and(x.key = 'id'), true)
              OR coalesce(bool_or(x.changed AND NOT x.key = ANY (bookkeeping)
@@ -924,20 +919,20 @@ BEGIN
                                  AND NOT (l.live IS NULL AND jsonb_typeof(x.value) = 'null')
                                  AND NOT coalesce(er.roles -> x.key, er.roles -> '*',
                                                   '[]'::jsonb) ? a.kind), false) AS odd
-      FROM (SELECT e.key, e.value -> 0 AS value, e.n,
-                   coalesce(er.state ? e.key, false) AS kept,
-                   st.stamps -> e.key IS NULL
-                   OR NEW.hlc > (st.stamps -> e.key ->> 0)::bigint
-                   OR (NEW.hlc = (st.stamps -> e.key ->> 0)::bigint
-                       AND NEW.node_id COLLATE "C" > (st.stamps -> e.key ->> 1) COLLATE "C")
-                   AS wins,
-                   CASE WHEN e.key <> 'id'
-                        THEN kanban_sec.why_bad(er.specs -> e.key, e.value -> 0) END AS why,
-                   e.key <> 'id' AND (l.live IS NULL OR (
-                     (l.live -> e.key) IS DISTINCT FROM (e.value -> 0)
-                     AND NOT (l.live -> e.key IS NULL
-                              AND jsonb_typeof(e.value -> 0) = 'null'))) AS changed
-            FROM jsonb_each(NEW.fields) WITH ORDINALITY e(key, value, n)) x
+      FROM (SELECT y.key, y.value, y.n, y.kept,
+                   y.stamp IS NULL OR NEW.hlc > (y.stamp ->> 0)::bigint
+                   OR (NEW.hlc = (y.stamp ->> 0)::bigint
+                       AND NEW.node_id COLLATE "C" > (y.stamp ->> 1) COLLATE "C") AS wins,
+                   CASE WHEN y.key <> 'id' THEN kanban_sec.why_bad(y.spec, y.value) END AS why,
+                   y.key <> 'id' AND (l.live IS NULL OR (
+                     y.cur IS DISTINCT FROM y.value
+                     AND NOT (y.cur IS NULL AND jsonb_typeof(y.value) = 'null'))) AS changed
+            -- (each looked up once: why_bad reads its spec and value many times)
+            FROM (SELECT e.key, e.value -> 0 AS value, e.n, er.specs -> e.key AS spec,
+                         coalesce(er.state ? e.key, false) AS kept,
+                         st.stamps -> e.key AS stamp, l.live -> e.key AS cur
+                  FROM jsonb_each(NEW.fields) WITH ORDINALITY e(key, value, n)
+                  OFFSET 0) y) x
     ) f;
     NEW.person := coalesce(member_person, session_user::text);
     IF NOT tls THEN
@@ -948,16 +943,28 @@ BEGIN
       code := 'KS006';
       message := format('the change is %s bytes (at most %s)', octet_length(NEW.fields::text),
                         {max_change});
-    ELSIF odd THEN
-      SELECT j.code, j.message INTO code, message
-      FROM kanban_sec.judge(NEW.entity, NEW.row_id, new_values, live, kind, NEW.person) j;
-    ELSIF NEW.entity IN ('person', 'risk_decision', 'verification', 'comment', 'standup_note')
-          OR (NEW.entity = 'item' AND (kind = 'controlling' OR new_values ? 'chain_id'
-                                       OR new_values ->> 'status' = 'done')) THEN
-      -- The rules that need more than a role: only the changes they concern.
-      SELECT j.code, j.message INTO code, message
-      FROM kanban_sec.judge_more(NEW.entity, NEW.row_id, new_values, live, kind, NEW.person,
-                                 changed, NULL) j;
+    ELSIF odd OR NEW.entity IN ('person', 'risk_decision', 'verification', 'comment',
+                                'standup_note')
+          OR (NEW.entity = 'item' AND (kind = 'controlling' OR NEW.fields -> 'status' ->> 0 = 'done'
+                                       OR (NEW.fields ? 'chain_id'
+                                           AND coalesce(live ->> 'chain_id', '') <> ''))) THEN
+      -- The values it sets; something odd: the whole judgement says why; else the rules
+      -- that need more than a role, only for the changes they concern.
+      new_values := coalesce((SELECT jsonb_object_agg(e.key, e.value -> 0)
+                              FROM jsonb_each(NEW.fields) e), '{}'::jsonb);
+      IF odd THEN
+        SELECT j.code, j.message INTO code, message
+        FROM kanban_sec.judge(NEW.entity, NEW.row_id, new_values, live, kind, NEW.person) j;
+      ELSE
+        SELECT j.code, j.message INTO code, message
+        FROM kanban_sec.judge_more(
+          NEW.entity, NEW.row_id, new_values, live, kind, NEW.person,
+          ARRAY(SELECT e.key FROM jsonb_each(new_values) WITH ORDINALITY e(key, value, n)
+                WHERE e.key <> 'id' AND (live IS NULL OR (
+                  (live -> e.key) IS DISTINCT FROM e.value
+                  AND NOT (live -> e.key IS NULL AND jsonb_typeof(e.value) = 'null')))
+                ORDER BY e.n), NULL) j;
+      END IF;
     END IF;
   END IF;
 
