@@ -258,6 +258,9 @@ def plain(pg: PgCluster) -> Iterator[tuple[str, str]]:
     add_member(pg.admin_url(PLAIN_DATABASE), login, "operational", password)
     yield (pg.plain_url(PLAIN_DATABASE, login, password),
            pg.member_url(PLAIN_DATABASE, login, password))
+    # Other tests expect the plain database without a kanban-sec schema: leave it so.
+    with psycopg.connect(pg.admin_url(PLAIN_DATABASE), autocommit=True) as conn:
+        conn.execute("DROP SCHEMA kanban_sec CASCADE")
 
 
 def test_a_member_without_tls_is_refused(plain: tuple[str, str]) -> None:
