@@ -855,6 +855,8 @@ DECLARE
   odd boolean;
   changed text[];
   done integer;
+  pairs boolean;
+  state_ctid tid;
 BEGIN
   -- The server's own columns: a member cannot choose its place in the server order, nor
   -- who wrote: the login of the session (SET ROLE does not change it) and its person.
@@ -864,33 +866,28 @@ BEGIN
   ahead_ms := (NEW.hlc >> 16)
               - floor(extract(epoch FROM NEW.received) * 1000)::bigint;
 
-  IF jsonb_typeof(NEW.fields) IS DISTINCT FROM 'object' OR jsonb_path_exists(
-       NEW.fields, 'strict $.* ? (@.type() != "array" || @.size() != 2)') THEN
+  IF jsonb_typeof(NEW.fields) IS DISTINCT FROM 'object' THEN
     code := 'KS005';
     message := 'fields must be a JSON object of [new, old] pairs';
-  ELSIF ahead_ms > {max_ahead_ms} THEN
-    code := 'KS001';
-    message := format('its HLC time stamp is %s s ahead of the server clock '
-                      '(at most %s s allowed)', round(ahead_ms / 1000.0, 1),
-                      {max_ahead_ms} / 1000);
-    hint := 'Check the clock of the computer that made the change.';
   ELSE
     -- One query for the common case: the actor (the login's member kind by its group
     -- roles, and its person), TLS (kanban_sec.tls(), inline: the trigger runs as the owner,
     -- who sees the session), the server's state of the row (locked until the end of the
-    -- transaction), the values the change sets, those that win the merge of the state's
-    -- fields (per field the highest (hlc, node_id)), the fields it changes, and whether
-    -- anything is odd: a bad or unknown value, no field set, or a field (or creating,
-    -- deleting) the member's role may not write. Then kanban_sec.judge says why.
-    SELECT a.person, a.kind, a.tls, st.data IS NOT NULL, l.live, f.win_data, f.win_stamps,
-           f.odd OR CASE
+    -- transaction), whether every field is a [new, old] pair, the values that win the merge
+    -- of the state's fields (per field the highest (hlc, node_id)), and whether anything is
+    -- odd: a bad or unknown value, no field set, or a field (or creating, deleting) the
+    -- member's role may not write. Then kanban_sec.judge says why. One pass over the
+    -- fields; the common values (text, times, choices, references) are checked by plain
+    -- predicates, anything else (or anything they do not pass) by kanban_sec.why_bad.
+    SELECT a.person, a.kind, a.tls, st.data IS NOT NULL, st.ctid, l.live, f.win_data, f.win_stamps,
+           f.pairs, f.odd OR CASE
              WHEN l.live IS NULL
                THEN NOT coalesce(er.roles -> '+create', er.roles -> '*', '[]'::jsonb) ? a.kind
              WHEN coalesce(NEW.fields -> 'deleted_at' ->> 0, '') <> ''
                THEN NOT coalesce(er.roles -> 'deleted_at', er.roles -> '*', '[]'::jsonb)
                         ? a.kind
              ELSE false END
-    INTO member_person, kind, tls, has_state, live, win_data, win_stamps, odd
+    INTO member_person, kind, tls, has_state, state_ctid, live, win_data, win_stamps, pairs, odd
     FROM (SELECT (SELECT m.person FROM kanban_sec.members m WHERE m.login = session_user)
                    AS person,
                  CASE WHEN pg_has_role(session_user, 'kanban_governing', 'MEMBER')
@@ -902,7 +899,7 @@ BEGIN
                       ELSE 'none' END AS kind,
                  coalesce((SELECT s.ssl FROM pg_stat_get_activity(pg_backend_pid()) s),
                           false) AS tls) a
-    LEFT JOIN (SELECT r.data, r.stamps FROM kanban_sec.rows r
+    LEFT JOIN (SELECT r.ctid, r.data, r.stamps FROM kanban_sec.rows r
                WHERE r.entity = NEW.entity AND r.row_id = NEW.row_id FOR UPDATE) st ON true
     LEFT JOIN kanban_sec.entity_rules er ON er.entity = NEW.entity
     CROSS JOIN LATERAL (SELECT CASE WHEN coalesce(st.data ->> 'deleted_at', '') = ''
@@ -912,30 +909,65 @@ BEGIN
                       '{}'::jsonb) AS win_data,
              coalesce(jsonb_object_agg(x.key, jsonb_build_array(NEW.hlc, NEW.node_id))
                       FILTER (WHERE x.kept AND x.wins), '{}'::jsonb) AS win_stamps,
+             coalesce(bool_and(x.pair), true) AS pairs,
              coalesce(bool_or(x.why IS NOT NULL), false)
              OR coalesce(bool_and(x.key = 'id'), true)
              OR coalesce(bool_or(x.changed AND NOT x.key = ANY (bookkeeping)
                                  AND x.key <> 'deleted_at'
-                                 AND NOT (l.live IS NULL AND jsonb_typeof(x.value) = 'null')
+                                 AND NOT (l.live IS NULL AND x.type = 'null')
                                  AND NOT coalesce(er.roles -> x.key, er.roles -> '*',
                                                   '[]'::jsonb) ? a.kind), false) AS odd
-      FROM (SELECT y.key, y.value, y.n, y.kept,
+      FROM (SELECT y.key, y.value, y.type, y.n, y.kept, y.pair,
                    y.stamp IS NULL OR NEW.hlc > (y.stamp ->> 0)::bigint
                    OR (NEW.hlc = (y.stamp ->> 0)::bigint
                        AND NEW.node_id COLLATE "C" > (y.stamp ->> 1) COLLATE "C") AS wins,
-                   CASE WHEN y.key <> 'id' THEN kanban_sec.why_bad(y.spec, y.value) END AS why,
+                   CASE
+                     WHEN y.key = 'id' THEN NULL
+                     -- (each implies why_bad's NULL; the rest goes to why_bad)
+                     WHEN y.kind = 'time' AND y.type = 'string'
+                          AND y.text ~ ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])'
+                                        '([T ][0-9]{2}(:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?)?'
+                                        '([+-][0-9]{2}(:?[0-9]{2})?|Z)?)?$')
+                          AND left(y.text, 4) <> '0000' THEN NULL
+                     WHEN y.kind = 'text' AND y.type = 'string'
+                          AND octet_length(y.text) <= {max_text} THEN NULL
+                     WHEN y.type = 'null' AND y.spec ->> 'nullable' = 'true' THEN NULL
+                     WHEN y.kind = 'enum' AND y.type = 'string'
+                          AND (y.spec -> 'choices') ? y.text
+                          AND octet_length(y.text) <= {max_text} THEN NULL
+                     WHEN y.kind = 'ref' AND y.type = 'string'
+                          AND octet_length(y.text) <= {max_text} AND btrim(y.text) <> ''
+                          THEN NULL
+                     WHEN y.kind = 'json' AND y.type = 'string'
+                          AND y.text IN ('[]', '{}', 'null') THEN NULL
+                     ELSE kanban_sec.bad_value(y.spec, y.value) END AS why,
                    y.key <> 'id' AND (l.live IS NULL OR (
                      y.cur IS DISTINCT FROM y.value
-                     AND NOT (y.cur IS NULL AND jsonb_typeof(y.value) = 'null'))) AS changed
-            -- (each looked up once: why_bad reads its spec and value many times)
-            FROM (SELECT e.key, e.value -> 0 AS value, e.n, er.specs -> e.key AS spec,
-                         coalesce(er.state ? e.key, false) AS kept,
-                         st.stamps -> e.key AS stamp, l.live -> e.key AS cur
-                  FROM jsonb_each(NEW.fields) WITH ORDINALITY e(key, value, n)
+                     AND NOT (y.cur IS NULL AND y.type = 'null'))) AS changed
+            -- (each looked up once)
+            FROM (SELECT z.key, z.value, z.n, z.spec, z.kept, z.stamp, z.cur, z.pair,
+                         z.spec ->> 'kind' AS kind, jsonb_typeof(z.value) AS type,
+                         z.value #>> '{}' AS text
+                  FROM (SELECT e.key, e.value -> 0 AS value, e.n, er.specs -> e.key AS spec,
+                               coalesce(er.state ? e.key, false) AS kept,
+                               st.stamps -> e.key AS stamp, l.live -> e.key AS cur,
+                               CASE WHEN jsonb_typeof(e.value) = 'array'
+                                    THEN jsonb_array_length(e.value) = 2 ELSE false END AS pair
+                        FROM jsonb_each(NEW.fields) WITH ORDINALITY e(key, value, n)
+                        OFFSET 0) z
                   OFFSET 0) y) x
     ) f;
     NEW.person := coalesce(member_person, session_user::text);
-    IF NOT tls THEN
+    IF NOT pairs THEN
+      code := 'KS005';
+      message := 'fields must be a JSON object of [new, old] pairs';
+    ELSIF ahead_ms > {max_ahead_ms} THEN
+      code := 'KS001';
+      message := format('its HLC time stamp is %s s ahead of the server clock '
+                        '(at most %s s allowed)', round(ahead_ms / 1000.0, 1),
+                        {max_ahead_ms} / 1000);
+      hint := 'Check the clock of the computer that made the change.';
+    ELSIF NOT tls THEN
       code := 'KS010';
       message := format('the login %s is not connected with TLS', session_user);
       hint := 'Connect with sslmode=verify-full.';
@@ -981,8 +1013,9 @@ BEGIN
                                         NEW.node_id);
       END IF;
     ELSIF win_data <> '{}'::jsonb THEN  -- (the row is locked since the query above)
+      -- (by its place: the lock holds it there)
       UPDATE kanban_sec.rows r SET data = r.data || win_data, stamps = r.stamps || win_stamps
-      WHERE r.entity = NEW.entity AND r.row_id = NEW.row_id;
+      WHERE r.ctid = state_ctid;
     END IF;
     RETURN NEW;
   END IF;
@@ -1046,7 +1079,7 @@ DROP POLICY IF EXISTS changes_select ON kanban_sec.changes;
 CREATE POLICY changes_select ON kanban_sec.changes FOR SELECT
   USING ((SELECT kanban_sec.require_tls()));  -- once per statement, not per row
 """.replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS)).replace(
-    "{max_change}", str(MAX_CHANGE_BYTES)).replace(
+    "{max_change}", str(MAX_CHANGE_BYTES)).replace("{max_text}", str(MAX_TEXT_BYTES)).replace(
     "{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}")
 
 _ROLE = """
