@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     SIGNAL,
     SLOT,
@@ -252,8 +253,7 @@ class CsvImporter(QObject):
         self._path = ""
         self._dry_run = False
         self.progress: _ImportProgress | None = None
-        #: The last dialog the importer opened (error table, error box or question).
-        self.dialog: QWidget | None = None
+        self._dialog: QWidget | None = None
         #: A note for the status bar after the last import, e.g. "cancelled too late".
         self.note = ""
         app = QCoreApplication.instance()
@@ -287,6 +287,17 @@ class CsvImporter(QObject):
         self._thread = worker
         worker.start()
         return True
+
+    @property
+    def dialog(self) -> QWidget | None:
+        """The last dialog the importer opened (error table, error box or question), while
+        Qt has not deleted it (they delete themselves on closing)."""
+        found = self._dialog
+        return found if found is not None and shiboken6.isValid(found) else None
+
+    @dialog.setter
+    def dialog(self, dialog: QWidget | None) -> None:
+        self._dialog = dialog
 
     def cancel(self) -> None:
         """Ask the running import to stop; it rolls back unless it has already committed."""

@@ -669,7 +669,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _keep(self, dialog: QWidget) -> None:
-        self._dialogs = [d for d in self._dialogs if d.isVisible()] + [dialog]
+        """Hold a modeless dialog while it is open. Qt deletes a closed dialog that has
+        WA_DeleteOnClose, so a held one is asked nothing (not even ``isVisible``) once its
+        C++ side is gone: it is only let go."""
+        self._dialogs = [d for d in self._dialogs if shiboken6.isValid(d) and d.isVisible()]
+        self._dialogs.append(dialog)
 
     def toggle_pin(self) -> None:
         item_id = self.board.current_item()
