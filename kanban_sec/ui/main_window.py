@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QToolBar,
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([1120, 280])
         self.setCentralWidget(self.splitter)
         self._dialogs: list[QWidget] = []
+        #: The status bar's Undo button after a delete (Qt deletes it when it expires).
+        self._undo_offer: QPushButton | None = None
         self._matrix: Any = None
         self._build_actions()
         self._build_toolbar()
@@ -711,9 +714,46 @@ class MainWindow(QMainWindow):
             self._write(lambda: self.service.delegate(item_id), self.tr("Delegate"))
 
     def delete_item(self) -> None:
+        """Delete the selected card at once, with an Undo offer in the status bar."""
         item_id = self.board.current_item()
-        if item_id:
-            self._write(lambda: self.service.delete(item_id), self.tr("Delete item"))
+        if not item_id:
+            return
+        title = self.live.items[item_id].title
+        try:
+            outcome = self.service.delete(item_id)
+        except KanbanError as error:
+            show_error(self, error)
+            return
+        self.apply(outcome, self.tr("Delete item"))
+        self._offer_undo(self.tr("Deleted “%1”.").replace("%1", title))
+
+    def _offer_undo(self, text: str, seconds: int = 15) -> QPushButton:
+        """Say what was just done in the status bar, with a button that undoes it (for a
+        while, and only while it is still the last thing done)."""
+        bar = self.statusBar()
+        old = self._undo_offer
+        if old is not None and shiboken6.isValid(old):
+            old.deleteLater()
+        button = QPushButton(self.tr("Undo"), bar)
+        button.setObjectName("undo-offer")
+        position = self.undo_stack.index()
+
+        def undo() -> None:
+            if self.undo_stack.index() == position:
+                self.undo_stack.undo()
+            bar.clearMessage()
+            button.deleteLater()
+
+        def expire() -> None:
+            if shiboken6.isValid(button):
+                button.deleteLater()
+
+        button.clicked.connect(undo)
+        bar.insertPermanentWidget(0, button)
+        bar.showMessage(text, seconds * 1000)
+        QTimer.singleShot(seconds * 1000, expire)
+        self._undo_offer = button
+        return button
 
     def _write(self, call: Any, text: str) -> None:
         try:

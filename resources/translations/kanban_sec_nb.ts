@@ -641,22 +641,22 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>CsvDialogs</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="430"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="441"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="434"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="445"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV-filer (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="435"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="446"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="467"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="478"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
@@ -665,10 +665,10 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     <name>CsvImporter</name>
     <message>
         <location filename="../../kanban_sec/ui/csv_dialogs.py" line="278"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="370"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="378"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="381"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="389"/>
         <source>Import CSV</source>
-        <extracomment>The last dialog the importer opened (error table, error box or question). A note for the status bar after the last import, e.g. &quot;cancelled too late&quot;.</extracomment>
+        <extracomment>A note for the status bar after the last import, e.g. &quot;cancelled too late&quot;.</extracomment>
         <translation>Importer CSV</translation>
     </message>
     <message>
@@ -682,22 +682,22 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>Importerer %1…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="297"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="308"/>
         <source>Cancelling… nothing will be written.</source>
         <translation>Avbryter… ingenting blir skrevet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="356"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="367"/>
         <source>The import had already been saved when Cancel was pressed; it was kept.</source>
         <translation>Importen var allerede lagret da du trykket Avbryt; den er beholdt.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="359"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="370"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Importen er avbrutt: ingenting er skrevet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="379"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="390"/>
         <source>The file has columns kanban-sec does not know: %1.
 
 Import the other columns and leave these out?</source>
@@ -706,7 +706,7 @@ Import the other columns and leave these out?</source>
 Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="383"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="394"/>
         <source>Leave them out</source>
         <translation>Utelat dem</translation>
     </message>
@@ -714,78 +714,78 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="500"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="562"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="511"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="573"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="505"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="516"/>
         <source>Choose where to save the file</source>
         <translation>Velg hvor filen skal lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="507"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="518"/>
         <source>Choose…</source>
         <translation>Velg…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="516"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="527"/>
         <source>Comma (,)</source>
         <translation>Komma (,)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="517"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="528"/>
         <source>Semicolon (;) — Excel with Norwegian settings</source>
         <translation>Semikolon (;) — Excel med norske innstillinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="518"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="529"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="522"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="533"/>
         <source>Include done items</source>
         <translation>Ta med ferdige oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="525"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="536"/>
         <source>Include confidential items</source>
         <translation>Ta med konfidensielle oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="528"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="539"/>
         <source>Confidential items are left out of an export unless you tick this.</source>
         <translation>Konfidensielle oppgaver blir ikke eksportert med mindre du krysser av her.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="531"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="542"/>
         <source>The file will hold confidential items: store and share it accordingly.</source>
         <translation>Filen vil inneholde konfidensielle oppgaver: lagre og del den deretter.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="536"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="547"/>
         <source>File:</source>
         <translation>Fil:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="537"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="548"/>
         <source>Separator:</source>
         <translation>Skilletegn:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="545"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="556"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="565"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="576"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="565"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="576"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
@@ -1125,18 +1125,18 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="110"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="111"/>
         <source>Import refused</source>
         <extracomment>How long an import may take before its progress dialog appears (short ones never flash). SQLite virtual-machine steps between two looks at the cancel flag inside one statement. Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
         <translation>Importen ble avvist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="117"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="118"/>
         <source>Nothing was imported. Fix this problem in %1 and import again.</source>
         <translation>Ingenting er importert. Rett denne feilen i %1 og importer på nytt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="120"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="121"/>
         <source>Nothing was imported. Fix these %n problems in %1 and import again.</source>
         <translation>
             <numerusform>Ingenting er importert. Rett %n feil i %1 og importer på nytt.</numerusform>
@@ -1144,30 +1144,30 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="137"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="193"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="138"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="194"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="137"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="193"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="138"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="194"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="137"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="193"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="138"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="194"/>
         <source>Problem</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="168"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="169"/>
         <source>Copy</source>
         <translation>Kopier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="170"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="171"/>
         <source>Copy the report to the clipboard as text</source>
         <translation>Kopier rapporten til utklippstavlen som tekst</translation>
     </message>
@@ -1650,573 +1650,584 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="336"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="339"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="337"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="340"/>
         <location filename="../../kanban_sec/ui/self_check.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="338"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="341"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="339"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="342"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="343"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="346"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="344"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="346"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="353"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="352"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="355"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="353"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="356"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="355"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="712"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="358"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="727"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="356"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="359"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="358"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="361"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="371"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="369"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="372"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="370"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="403"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="406"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="405"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="408"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="385"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="340"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="343"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="341"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="344"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="896"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="352"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="940"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="359"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="363"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="361"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="364"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="365"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="363"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="364"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="367"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="365"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="369"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="367"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="370"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="377"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="375"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="378"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="379"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="314"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
         <source>Search</source>
+        <extracomment>The status bar&apos;s Undo button after a delete (Qt deletes it when it expires).</extracomment>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
         <source>Show only my items</source>
         <translation>Vis bare mine oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="316"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
         <source>Show only weakest links</source>
         <translation>Vis bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="320"/>
         <source>Show only blocked items</source>
         <translation>Vis bare blokkerte oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="321"/>
         <source>Filter by owner unit</source>
         <translation>Filtrer på eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="322"/>
         <source>Filter by chain</source>
         <translation>Filtrer på kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="320"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="323"/>
         <source>Filter by link</source>
         <translation>Filtrer på ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="321"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="324"/>
         <source>Filter by tag</source>
         <translation>Filtrer på etikett</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="322"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="325"/>
         <source>Filter by classification</source>
         <translation>Filtrer på gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="323"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="326"/>
         <source>ROS matrix cell filter</source>
         <translation>Filter på celle i ROS-matrisen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="342"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="345"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="378"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="381"/>
         <source>Changes the server refused…</source>
         <translation>Endringer tjeneren avviste …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="379"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="382"/>
         <source>Keyboard shortcuts…</source>
         <translation>Hurtigtaster…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="387"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="390"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="565"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="699"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="568"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="706"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="402"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="405"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="404"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="407"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="422"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="425"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="425"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="429"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="432"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="430"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="433"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="434"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="432"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="443"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="473"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="476"/>
         <source>Matrix cell: likelihood %1 × consequence %2</source>
         <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="514"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="515"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="520"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="523"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="526"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="529"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="532"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="539"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="541"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="544"/>
         <source>**Risk accepted** until %1 by %2: %3</source>
         <translation>**Risiko akseptert** til %1 av %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="549"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="552"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="550"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="553"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="552"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="553"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="556"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="554"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="557"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="558"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="556"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="559"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="563"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="566"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="567"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="570"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="569"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="572"/>
         <source>Before done</source>
         <translation>Før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="570"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="573"/>
         <source>a controlling member verifies it (board policy)</source>
         <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="572"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="575"/>
         <source>⚠ Conflict</source>
         <translation>⚠ Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="573"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="576"/>
         <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="638"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="641"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="667"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="670"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="680"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="687"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="684"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="691"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="685"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="692"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="687"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="694"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="695"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="700"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="709"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="714"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="729"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="728"/>
+        <source>Deleted “%1”.</source>
+        <translation>Slettet «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="737"/>
+        <source>Undo</source>
+        <translation>Angre</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="773"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="742"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="786"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="798"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="842"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="810"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="854"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="819"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="863"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="859"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="903"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="881"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="925"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="882"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="926"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="883"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="927"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="884"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="928"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="885"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="890"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="929"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="934"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="886"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="930"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="912"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="956"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="921"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="965"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="965"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1009"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="966"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1010"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>
@@ -3977,7 +3988,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>_ImportProgress</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="215"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="216"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>

@@ -372,3 +372,19 @@ def test_the_sync_menu_opens_the_changes_the_server_refused(qtbot, window):
     dialog = window.findChild(RefusedChangesDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_del_deletes_the_card_and_offers_to_bring_it_back(qtbot, window):
+    from PySide6.QtWidgets import QPushButton
+
+    item_id = window.live.ordered(Status.BACKLOG)[0]
+    title = window.live.items[item_id].title
+    window.board.select_item(item_id)
+    qtbot.keyClick(window.board.view(Status.BACKLOG), Qt.Key.Key_Delete)
+    assert item_id not in window.live.items
+    assert window.statusBar().currentMessage() == f"Deleted “{title}”."
+    offer = window.statusBar().findChild(QPushButton, "undo-offer")
+    assert offer is not None and offer.isVisible()
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    assert item_id in window.live.items  # back where it was
+    assert window.statusBar().currentMessage() == ""
