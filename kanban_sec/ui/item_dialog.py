@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -173,6 +173,10 @@ class ItemDialog(QDialog):
         self._title_problem.setObjectName("item-title-problem")
         self._title_problem.setStyleSheet("color: #c62828;")
         self._title_problem.hide()
+        #: Whether the person has typed in (or emptied) the title: only then is a missing
+        #: title said, once, under the field (a new item does not open with an error).
+        self._title_touched = False
+        self._title.textEdited.connect(self._touch_title)
         title_box = QWidget()
         title_layout = QVBoxLayout(title_box)
         title_layout.setContentsMargins(0, 0, 0, 0)
@@ -693,7 +697,7 @@ class ItemDialog(QDialog):
         self._title.setProperty("invalid", not title_ok)
         self._title.style().unpolish(self._title)
         self._title.style().polish(self._title)
-        if title_ok:
+        if title_ok or not self._title_touched:
             self._title.setToolTip("")
             self._title_problem.hide()
         else:
@@ -701,12 +705,25 @@ class ItemDialog(QDialog):
             self._title.setToolTip(why)
             self._title_problem.setText(why)
             self._title_problem.show()
-            problems.append(why)
         if len(self._description.toPlainText()) > parse.TEXT_MAX:
             problems.append(self.tr("The description is longer than {limit} characters.")
                             .format(limit=QLocale().toString(parse.TEXT_MAX)))
         self._problems.setText(" ".join(problems))
-        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            title_ok and not problems)
+
+    def _touch_title(self) -> None:
+        self._title_touched = True
+        self._validate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return in the new checklist entry adds it (``returnPressed``) and stays in the
+        checklist; elsewhere it is the dialog's OK, as usual."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                self.focusWidget() is self._checklist_new:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def is_valid(self) -> bool:
         """Whether OK would try to save (no value the dialog knows to be bad)."""
@@ -827,6 +844,7 @@ class ItemDialog(QDialog):
 
     def accept(self) -> None:
         """Save what changed; on a refusal show why and stay open with the edits kept."""
+        self._title_touched = True
         self._validate()
         if not self.is_valid():
             return

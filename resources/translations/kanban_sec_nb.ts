@@ -1182,7 +1182,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/item_dialog.py" line="102"/>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="853"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="871"/>
         <source>Item: {title}</source>
         <translation>Oppgave: {title}</translation>
     </message>
@@ -1217,432 +1217,433 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Hva skal forbedres (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="190"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="194"/>
         <source>(no chain)</source>
+        <extracomment>Whether the person has typed in (or emptied) the title: only then is a missing title said, once, under the field (a new item does not open with an error).</extracomment>
         <translation>(uten kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="197"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="201"/>
         <source>How likely the weakness is exploited or fails: 1 (rare) to 5 (almost certain). Estimated by IT.</source>
         <translation>Hvor sannsynlig det er at svakheten utnyttes eller svikter: 1 (sjelden) til 5 (nesten sikkert). Anslås av IT.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="200"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="204"/>
         <source>How bad it is when it happens: 1 (insignificant) to 5 (critical). Assessed by the risk owner.</source>
         <translation>Hvor alvorlig det er når det skjer: 1 (ubetydelig) til 5 (kritisk). Vurderes av risikoeier.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="203"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="207"/>
         <source>1 rare … 5 almost certain</source>
         <translation>1 sjelden … 5 nesten sikkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="205"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="209"/>
         <source>1 insignificant … 5 critical</source>
         <translation>1 ubetydelig … 5 kritisk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="211"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="215"/>
         <source>(not estimated)</source>
         <translation>(ikke anslått)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="222"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="226"/>
         <source>e.g. NSM 2.6.7 or CIS 15.5</source>
         <translation>f.eks. NSM 2.6.7 eller CIS 15.5</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="231"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="235"/>
         <source>Separate tags with ; or ,</source>
         <translation>Skill etikettene med ; eller ,</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="238"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="242"/>
         <source>No due date</source>
         <translation>Ingen frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="248"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="252"/>
         <source>Not blocked; write what it waits for</source>
         <translation>Ikke blokkert; skriv hva den venter på</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="251"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="255"/>
         <source>Not pinned; a reason puts the item first</source>
         <translation>Ikke festet; en begrunnelse setter oppgaven først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="262"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="266"/>
         <source>&amp;Title:</source>
         <translation>&amp;Tittel:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="265"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="269"/>
         <source>C&amp;olumn:</source>
         <translation>&amp;Kolonne:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="266"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="270"/>
         <source>C&amp;hain:</source>
         <translation>K&amp;jede:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="267"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="271"/>
         <source>&amp;Link:</source>
         <translation>&amp;Ledd:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="268"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="272"/>
         <source>L&amp;ikelihood:</source>
         <translation>S&amp;annsynlighet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="269"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="273"/>
         <source>Co&amp;nsequence:</source>
         <translation>Ko&amp;nsekvens:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="273"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="277"/>
         <source>Score:</source>
         <translation>Poeng:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="274"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="278"/>
         <source>E&amp;ffort:</source>
         <translation>&amp;Innsats:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="275"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="279"/>
         <source>Owner:</source>
         <translation>Eier:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="276"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="280"/>
         <source>F&amp;ramework ref.:</source>
         <translation>Ramme&amp;verksref.:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="277"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="281"/>
         <source>Cl&amp;assification:</source>
         <translation>&amp;Gradering:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="278"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="282"/>
         <source>Ta&amp;gs:</source>
         <translation>&amp;Etiketter:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="279"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="283"/>
         <source>D&amp;ue date:</source>
         <translation>F&amp;rist:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="282"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="286"/>
         <source>&amp;Blocked because:</source>
         <translation>Bl&amp;okkert fordi:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="283"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="287"/>
         <source>&amp;Pinned because:</source>
         <translation>&amp;Festet fordi:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="286"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="290"/>
         <source>Owner (lowest operational level)</source>
         <translation>Eier (laveste operative nivå)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="341"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="345"/>
         <source>Markdown: **bold**, - lists, [links](…)</source>
         <translation>Markdown: **fet**, - lister, [lenker](…)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="357"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="361"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="358"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="362"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="374"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="378"/>
         <source>New checklist entry</source>
         <translation>Nytt punkt i sjekklisten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="376"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="380"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="379"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="383"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="382"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="386"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="385"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="389"/>
         <source>Move up</source>
         <translation>Flytt opp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="387"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="391"/>
         <source>Move down</source>
         <translation>Flytt ned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="418"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="422"/>
         <source>Write a comment; it is saved with the item when you press OK</source>
         <translation>Skriv en kommentar; den lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="420"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="424"/>
         <source>Add comment</source>
         <translation>Legg til kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="436"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="440"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="436"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="440"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="436"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="440"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="436"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="440"/>
         <source>Old value</source>
         <translation>Gammel verdi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="437"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="441"/>
         <source>New value</source>
         <translation>Ny verdi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="458"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="462"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="459"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="463"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="464"/>
         <source>Doing</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="461"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="465"/>
         <source>Verify</source>
         <translation>Verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="462"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="466"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="467"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="471"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="468"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="472"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="469"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="473"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="474"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="478"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="475"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="479"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="476"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="480"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="477"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="481"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="478"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="482"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="479"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="483"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="480"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="484"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="481"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="485"/>
         <source>Effort</source>
         <translation>Innsats</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="482"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="486"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="483"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="487"/>
         <source>Owner person</source>
         <translation>Eier (person)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="484"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="488"/>
         <source>Framework reference</source>
         <translation>Referanse i rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="485"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="489"/>
         <source>Classification</source>
         <translation>Gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="486"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="490"/>
         <source>Tags</source>
         <translation>Etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="487"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="491"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="488"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="492"/>
         <source>Blocked because</source>
         <translation>Blokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="489"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="493"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="490"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="494"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="491"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="495"/>
         <source>Pinned because</source>
         <translation>Festet fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="492"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="496"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="534"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="538"/>
         <source>New item: ranked when it is saved</source>
         <translation>Ny oppgave: rangeres når den lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="538"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="542"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="541"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="545"/>
         <source>Rank {rank} of {count} · score {score}</source>
         <translation>Plass {rank} av {count} · poeng {score}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="554"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="558"/>
         <source>not saved yet</source>
         <translation>ikke lagret ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="565"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="569"/>
         <source>Saved with the item when you press OK</source>
         <translation>Lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="644"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="648"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="648"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="652"/>
         <source>{name} (maturity {maturity}/{top})</source>
         <translation>{name} (modenhet {maturity}/{top})</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="663"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="667"/>
         <source>Risk owner: none (the item is in no chain)</source>
         <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="665"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="669"/>
         <source>Risk owner: {owner}</source>
         <translation>Risikoeier: {owner}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="666"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="670"/>
         <source>not set</source>
         <translation>ikke satt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="679"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="683"/>
         <source>L{likelihood} × C{consequence} × gap {gap} = {score}</source>
         <translation>S{likelihood} × K{consequence} × gap {gap} = {score}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="700"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="704"/>
         <source>A title is required.</source>
         <translation>Tittel må fylles ut.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="706"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="709"/>
         <source>The description is longer than {limit} characters.</source>
         <translation>Beskrivelsen er lengre enn {limit} tegn.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="766"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="783"/>
         <source>{done} of {count} done</source>
         <translation>{done} av {count} ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="768"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="785"/>
         <source>No checklist yet</source>
         <translation>Ingen sjekkliste ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="836"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="854"/>
         <source>The item was not saved</source>
         <translation>Oppgaven ble ikke lagret</translation>
     </message>

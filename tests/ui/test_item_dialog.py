@@ -126,10 +126,14 @@ def test_an_empty_title_disables_ok_and_says_why(qtbot, service, live):
     target = item_id(live, PATCHING)
     before = len(service.history(target))
     dialog = open_dialog(qtbot, service, live, target)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     title = child(dialog, QLineEdit, "item-title")
     assert ok_button(dialog).isEnabled()
 
-    title.setText("   ")
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(title, "   ")  # the title typed over with blanks
     assert not ok_button(dialog).isEnabled()
     problem = child(dialog, QLabel, "item-title-problem")
     assert problem.isVisible() and "title is required" in problem.text()
@@ -421,3 +425,35 @@ def test_a_pin_reason_that_reads_like_yes_is_kept_as_written(qtbot, service, liv
     assert dialog.result() == QDialog.DialogCode.Accepted
     item = service.entry(target).item
     assert item.pinned and item.pin_reason == "Ja"
+
+
+def test_return_in_a_new_checklist_entry_adds_it_and_keeps_the_dialog_open(qtbot, service,
+                                                                           live):
+    dialog = open_dialog(qtbot, service, live, item_id(live, PATCHING))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # Chec&klist
+    entry = child(dialog, QLineEdit, "item-checklist-new")
+    qtbot.waitUntil(entry.isVisible)
+    entry.setFocus()
+    qtbot.keyClicks(entry, "Test one dispenser")
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    checklist = child(dialog, QListWidget, "item-checklist")
+    assert checklist.item(checklist.count() - 1).text() == "Test one dispenser"
+    assert entry.text() == ""
+
+
+def test_a_new_item_opens_without_an_error_and_says_a_missing_title_once(qtbot, service,
+                                                                         live):
+    dialog = open_dialog(qtbot, service, live, None)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    problem = child(dialog, QLabel, "item-title-problem")
+    assert not problem.isVisible() and child(dialog, QLabel, "item-problems").text() == ""
+    assert not ok_button(dialog).isEnabled()  # nothing to save yet
+    title = child(dialog, QLineEdit, "item-title")
+    qtbot.keyClicks(title, "X")
+    qtbot.keyClick(title, Qt.Key.Key_Backspace)  # typed and emptied again
+    assert problem.isVisible() and problem.text() == "A title is required."
+    assert "title" not in child(dialog, QLabel, "item-problems").text()
