@@ -54,12 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
                         "in your user data folder)")
     parser.add_argument("--lang", choices=("nb", "en"), help="language of messages "
                         "(default: from the locale)")
+    parser.add_argument("--as", dest="as_person", metavar="NAME",
+                        help="act as this person of the board (default: KANBAN_SEC_USER, "
+                             "else your login name)")
     parser.add_argument("--self-check", action="store_true", help="check this installation: "
                         "database (read-only), migrations on a temporary copy, translations "
                         "and the window offscreen; exit 0 when all pass")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("demo", help="load the example board into an empty database")
+    sub.add_parser("whoami", help="who you act as: name, role and unit (--as NAME or "
+                   "KANBAN_SEC_USER sets it)")
 
     p = sub.add_parser("list", help="the ranked board (open items unless asked)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
@@ -294,7 +299,7 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     try:
         if db.upgraded_backup is not None:
             print(t("db.upgraded", lang, backup=db.upgraded_backup), file=sys.stderr)
-        service = BoardService(db, current_user(), lang)
+        service = BoardService(db, args.as_person or current_user(), lang)
         command = args.command or "board"
         return _COMMANDS[command](service, args, lang, out)
     finally:
@@ -601,9 +606,17 @@ def _cmd_server(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 #: Commands that work without a board database (the sync server's set-up).
 _NO_BOARD = {"server": _cmd_server}
 
+def _cmd_whoami(service: Any, lang: str, out: TextIO) -> int:
+    from kanban_sec.services.governance import GovernanceService
+
+    print(GovernanceService(service.db, service.author, lang).whoami().render(lang), file=out)
+    return EXIT_OK
+
+
 _COMMANDS = {
     "board": _cmd_board,
     "demo": _cmd_demo,
+    "whoami": lambda service, args, lang, out: _cmd_whoami(service, lang, out),
     "list": _cmd_list,
     "show": _cmd_show,
     "add": _cmd_add,

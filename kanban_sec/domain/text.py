@@ -404,6 +404,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "role.operational": ("operativ", "operational"),
     "role.controlling": ("kontrollerende", "controlling"),
     "role.who": ("{name} ({role})", "{name} ({role})"),
+    "whoami.person": ("{who}, {unit}", "{who}, {unit}"),
     "role.who_unknown": ("«{name}» (ikke i organisasjonen; regnes som operativ)",
                          "“{name}” (not in the organisation; counts as operational)"),
     "role.refused": ("{who} kan ikke {action}: det krever rollen {roles}. Be noen med den "

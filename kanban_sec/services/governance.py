@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from kanban_sec.domain.errors import BadInput, FieldProblem, NotFound, Refused
+from kanban_sec.domain.errors import BadInput, FieldProblem, Message, NotFound, Refused, msg
 from kanban_sec.domain.fields import parse_decision
 from kanban_sec.domain.governance import BANDS as BANDS_KEY
 from kanban_sec.domain.governance import (
@@ -83,6 +83,18 @@ class GovernanceService:
     def me(self) -> Person | None:
         with reading(self.db) as reader:
             return actor(reader, self.author, self.person_id)
+
+    def whoami(self) -> Message:
+        """Who acts, as one line: "Henrik Dahl (operational), Kommune / IT / Drift", or
+        that the name is not in the organisation (and counts as operational)."""
+        with reading(self.db) as reader:
+            person = actor(reader, self.author, self.person_id)
+            if person is None:
+                return who(None, self.author)
+            tree = OrgTree(reader.units(), reader.people())
+            unit_id = person.unit_id
+            unit = tree.path(unit_id) if unit_id is not None and unit_id in tree.units else "—"
+            return msg("whoami.person", who=who(person, self.author), unit=unit)
 
     def can(self, action: Action) -> bool:
         with reading(self.db) as reader:

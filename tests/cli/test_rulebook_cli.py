@@ -131,3 +131,22 @@ def test_the_example_board_is_recorded_by_its_lead(demo):
     risks = json.loads(assert_ok(demo.run("risks", "--json")))
     deciders = {c["decided_by"] for c in risks if c.get("decided_by")}
     assert deciders == {"Siri Lunde"}
+
+
+def test_whoami_says_who_acts_and_as_sets_it(run, demo, tmp_path):
+    out = assert_ok(run("--db", demo.path, "whoami", env=_as(tmp_path, ENGINEER)))
+    assert out == (f"{ENGINEER} (operational), Eksempel kommune / Utviklings- og "
+                   "kompetanseetaten / Plattform / Team Integrasjon\n")
+    out = assert_ok(run("--db", demo.path, "--as", OWNER, "whoami",
+                        env=_as(tmp_path, ENGINEER)))
+    assert out.startswith(f"{OWNER} (governing), Eksempel kommune / Helseetaten")
+    out = assert_ok(run("--db", demo.path, "--lang", "nb", "--as", "Ukjent Person", "whoami"))
+    assert out.startswith("«Ukjent Person» (ikke i organisasjonen")
+
+
+def test_as_acts_as_that_person_under_the_rulebook(run, demo_db, tmp_path):
+    before = snapshot(demo_db)
+    assert_error(run("--db", demo_db, "--as", ENGINEER, "policy", "--no-score"), 2,
+                 "governing")
+    assert snapshot(demo_db) == before
+    assert_ok(run("--db", demo_db, "--as", OWNER, "policy", "--no-score"))
