@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("import-csv", self.import_csv, "Ctrl+I")
         self.demo_action = self._action("load-example", self.load_example)
         self.export_action = self._action("export-csv", self.export_csv, "Ctrl+E")
+        self.switch_person_action = self._action("action-switch-person", self.switch_person,
+                                                 "Ctrl+Shift+W")
         self.quit_action = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
         # Own actions rather than QUndoStack's, so their texts follow a language switch.
         self.undo_action = self._action("undo", self.undo_stack.undo,
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.import_action, self.export_action,
                        self.demo_action):
             self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.switch_person_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -260,8 +264,12 @@ class MainWindow(QMainWindow):
         self.wip_label.setObjectName("status-wip")
         self.path_label = QLabel(str(self.db_path))
         self.path_label.setObjectName("status-path")
+        #: Who acts: every change is in their name and judged by their role.
+        self.person_label = QLabel()
+        self.person_label.setObjectName("status-person")
         for label in (self.count_label, self.share_label, self.wip_label):
             status.addWidget(label)
+        status.addPermanentWidget(self.person_label)
         status.addPermanentWidget(self.path_label)
 
     def _build_sync(self) -> None:
@@ -378,6 +386,7 @@ class MainWindow(QMainWindow):
             self.sync_now_action: self.tr("Sync now"),
             self.sync_cancel_action: self.tr("Cancel the sync"),
             self.conflicts_action: self.conflicts_text(),
+            self.switch_person_action: self.tr("Who am I…"),
             self.refused_action: self.tr("Changes the server refused…"),
             self.shortcuts_action: self.tr("Keyboard shortcuts…"),
         }
@@ -526,6 +535,13 @@ class MainWindow(QMainWindow):
             text = self.tr("Over the WIP limit: %1").replace("%1", ", ".join(over))
         self.wip_label.setText(text)
         self.wip_label.setStyleSheet("color:#c62828; font-weight:bold;" if text else "")
+        person = self.live.board.people.get(self.service.person_id or "")
+        role = {"governing": self.tr("governing"), "operational": self.tr("operational"),
+                "controlling": self.tr("controlling")}
+        self.person_label.setText(
+            f"{person.name} ({role[person.role.value]})" if person is not None else
+            self.tr("%1 (not in the organisation)").replace("%1", self.service.author))
+        self.person_label.setToolTip(self.tr("Who acts: File ▸ Who am I… to switch"))
 
     def _show_detail(self, item_id: str) -> None:
         if not item_id or item_id not in self.live.items:
@@ -712,6 +728,31 @@ class MainWindow(QMainWindow):
         item_id = self.board.current_item()
         if item_id:
             self._write(lambda: self.service.delegate(item_id), self.tr("Delegate"))
+
+    def switch_person(self) -> None:
+        """File ▸ Who am I: choose the person at this computer (any time); the board then
+        acts, offers and shows as them."""
+        from kanban_sec.ui.whoami import WhoAmIDialog, remember_person
+
+        dialog = WhoAmIDialog(self.service, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            person_id = dialog.person_id()
+            if not person_id:
+                return
+            remember_person(self.db_path, person_id)
+            self.live.reload()  # the person may be new
+            person = self.live.board.people.get(person_id)
+            if person is None:
+                return
+            self.service.author, self.service.person_id = person.name, person.id
+            self.live.me = person_id
+            self.reload()
+
+        dialog.accepted.connect(chosen)
+        self._keep(dialog)
+        dialog.open()
 
     def delete_item(self) -> None:
         """Delete the selected card at once, with an Undo offer in the status bar."""

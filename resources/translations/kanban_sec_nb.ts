@@ -1651,584 +1651,614 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="339"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="340"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
         <location filename="../../kanban_sec/ui/self_check.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="341"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="342"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="346"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="355"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="358"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="359"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="353"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="361"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="355"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="363"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="356"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="364"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="365"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="358"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="727"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="768"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="359"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="367"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="361"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="369"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="371"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="379"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="372"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="380"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="381"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="384"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="406"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="415"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="408"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="417"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="397"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="343"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="344"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="352"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="352"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="940"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="981"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="370"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="363"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="371"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="364"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="372"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="365"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="367"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="375"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="369"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="377"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="370"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="378"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="377"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="385"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="378"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="379"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="387"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="317"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="325"/>
         <source>Search</source>
-        <extracomment>The status bar&apos;s Undo button after a delete (Qt deletes it when it expires).</extracomment>
+        <extracomment>The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="318"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="326"/>
         <source>Show only my items</source>
         <translation>Vis bare mine oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="319"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="327"/>
         <source>Show only weakest links</source>
         <translation>Vis bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="320"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="328"/>
         <source>Show only blocked items</source>
         <translation>Vis bare blokkerte oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="321"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="329"/>
         <source>Filter by owner unit</source>
         <translation>Filtrer på eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="322"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="330"/>
         <source>Filter by chain</source>
         <translation>Filtrer på kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="323"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="331"/>
         <source>Filter by link</source>
         <translation>Filtrer på ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="324"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="332"/>
         <source>Filter by tag</source>
         <translation>Filtrer på etikett</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="325"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="333"/>
         <source>Filter by classification</source>
         <translation>Filtrer på gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="326"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="334"/>
         <source>ROS matrix cell filter</source>
         <translation>Filter på celle i ROS-matrisen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="345"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="353"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="381"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
+        <source>Who am I…</source>
+        <translation>Hvem er jeg …</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="390"/>
         <source>Changes the server refused…</source>
         <translation>Endringer tjeneren avviste …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="382"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
         <source>Keyboard shortcuts…</source>
         <translation>Hurtigtaster…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="398"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="390"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="399"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="568"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="706"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="584"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="722"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="405"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="414"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="407"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="425"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="434"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="437"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="432"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="441"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="433"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="442"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="434"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="443"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="444"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="443"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="452"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="476"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
         <source>Matrix cell: likelihood %1 × consequence %2</source>
         <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="526"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="527"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="520"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="529"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="526"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="535"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="532"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="539"/>
+        <source>governing</source>
+        <translation>styrende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="539"/>
+        <source>operational</source>
+        <translation>operativ</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="540"/>
+        <source>controlling</source>
+        <translation>kontrollerende</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="543"/>
+        <source>%1 (not in the organisation)</source>
+        <translation>%1 (ikke i organisasjonen)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="544"/>
+        <source>Who acts: File ▸ Who am I… to switch</source>
+        <translation>Hvem som handler: Fil ▸ Hvem er jeg … for å bytte</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="548"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="539"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="544"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
         <source>**Risk accepted** until %1 by %2: %3</source>
         <translation>**Risiko akseptert** til %1 av %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="552"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="568"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="553"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="569"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="571"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="556"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="572"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="557"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="573"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="558"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="574"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="559"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="575"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="566"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="582"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="570"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="586"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="572"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="588"/>
         <source>Before done</source>
         <translation>Før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="573"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="589"/>
         <source>a controlling member verifies it (board policy)</source>
         <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="575"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="591"/>
         <source>⚠ Conflict</source>
         <translation>⚠ Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="576"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="592"/>
         <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="641"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="657"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="670"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="686"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="687"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="703"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="691"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="692"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="708"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="694"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="710"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="718"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="723"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="709"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="725"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="714"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="730"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="728"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="769"/>
         <source>Deleted “%1”.</source>
         <translation>Slettet «%1».</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="737"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="778"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="773"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="814"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="786"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="827"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="842"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="883"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="854"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="895"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="863"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="904"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="903"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="944"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="925"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="966"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="926"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="967"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="927"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="968"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="928"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="969"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="929"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="934"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="970"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="975"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="930"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="971"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="956"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="997"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="965"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1006"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1009"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1050"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1010"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1051"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>

@@ -7,7 +7,15 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QListView, QMenu, QPlainTextEdit, QPushButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListView,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from kanban_sec.app import create_main_window
 from kanban_sec.domain.model import Status
@@ -225,3 +233,25 @@ def test_internal_control_opens_the_board_when_wheel_duties_are_due(window_as, d
         conn.close()
     window = window_as("Trude Fossum")
     assert window.isVisible() and window.live.items
+
+
+def test_who_am_i_switches_the_person_at_any_time(qtbot, window_as):
+    from kanban_sec.ui.whoami import WhoAmIDialog
+
+    window = window_as("Henrik Dahl")
+    person = window.statusBar().findChild(QLabel, "status-person")
+    assert person.text() == "Henrik Dahl (operational)"
+    from kanban_sec.domain.governance import Action
+
+    assert not window.can(Action.POLICY)
+    switch = window.findChild(QAction, "action-switch-person")
+    assert switch in window.file_menu.actions()
+    switch.trigger()
+    dialog = window.findChild(WhoAmIDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.search, "Astrid")
+    assert dialog.select_person(_person_id(window.db_path, "Astrid Myklebust"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert person.text() == "Astrid Myklebust (governing)"
+    assert window.service.author == "Astrid Myklebust"
+    assert window.can(Action.POLICY)  # a governing member's window now
