@@ -91,6 +91,9 @@ class LiveBoard:
         self._rerank()
 
     def _rerank(self) -> None:
+        #: Counts the rankings made: a view that caches what it shows of a card (its rank,
+        #: score, explanation) starts afresh when this changes.
+        self.generation = getattr(self, "generation", 0) + 1
         self._ordered = {}
         self._match_cache = None
         self.day = self.today()

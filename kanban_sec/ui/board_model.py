@@ -148,6 +148,7 @@ class ColumnModel(QStringListModel):
         self.status = status
         self._ids: list[str] = []
         self._cards: dict[str, Card] = {}
+        self._generation = live.generation
         self._changing = False
 
     # -- contents ----------------------------------------------------------------------
@@ -235,6 +236,11 @@ class ColumnModel(QStringListModel):
                 self.dataChanged.emit(self.index(min(changed), 0),
                                       self.index(max(changed), 0))
 
+    def ranks_changed(self) -> None:
+        """Every card may show another rank now (a re-rank): one signal for the column."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
+
     def remove_id(self, item_id: str) -> bool:
         row = self.row_of(item_id)
         if row < 0:
@@ -283,6 +289,10 @@ class ColumnModel(QStringListModel):
         return self._card(self._ids[row])
 
     def _card(self, item_id: str) -> Card:
+        if self._generation != self.live.generation:
+            # Re-ranked since these cards were made: every card's rank may have moved.
+            self._cards.clear()
+            self._generation = self.live.generation
         card = self._cards.get(item_id)
         if card is None:
             card = self._cards[item_id] = make_card(self.live, item_id)

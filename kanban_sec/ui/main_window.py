@@ -622,6 +622,10 @@ class MainWindow(QMainWindow):
             self.apply_roles()
         if structural or self.live.reranked or not self.board.relocate(touched):
             self.board.refresh(touched, rebuild_lanes=True)
+        if self.live.reranked:  # every card may show another rank: repaint them all
+            for lane in self.board.lanes:
+                for model in lane.models.values():
+                    model.ranks_changed()
         current = self.board.current_item()
         if current:
             self._show_detail(current)
