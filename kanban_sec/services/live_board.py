@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from kanban_sec.domain.governance import Acceptance, RiskDecision, policy_from
+from kanban_sec.domain.governance import (
+    Acceptance,
+    Band,
+    Bands,
+    RiskDecision,
+    bands_from,
+    policy_from,
+)
 from kanban_sec.domain.model import Classification, Item, Status
 from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_level_share
 from kanban_sec.domain.ranking import Ranked, item_score, rank
@@ -79,6 +86,7 @@ class LiveBoard:
     # -- loading -----------------------------------------------------------------------
     def reload(self) -> None:
         """Read everything again (after an import, a sync, or another window's writes)."""
+        self._bands: tuple[dict[str, str], Bands] | None = None
         self._haystacks: dict[str, str] = {}
         self._ordered: dict[Status, list[str]] = {}
         self._match_cache: tuple[BoardFilter, set[str]] | None = None
@@ -120,6 +128,13 @@ class LiveBoard:
     def person_name(self, person_id: str | None) -> str:
         person = self.board.people.get(person_id) if person_id else None
         return person.name if person else ""
+
+    def band(self, item: Item) -> Band:
+        """The ROS matrix band of the item's likelihood × consequence cell (the board's
+        acceptance bands): the colour its score badge takes."""
+        if self._bands is None or self._bands[0] is not self.board.settings:
+            self._bands = (self.board.settings, bands_from(self.board.settings))
+        return self._bands[1].band(item.likelihood, item.consequence)
 
     def needs_verification(self, item_id: str) -> bool:
         """Whether the board policy wants a controlling member to verify the item."""

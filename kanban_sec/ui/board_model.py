@@ -64,6 +64,8 @@ class Card:
     conflict: bool = False
     #: An acceptance covered it until someone changed what was decided on: ranked again.
     acceptance_void: bool = False
+    #: The ROS matrix band of its likelihood × consequence cell: green, yellow or red.
+    band: str = "green"
 
     def accessible_text(self) -> str:
         """What a screen reader says: "rank 3, weakest link, Require MFA for ..."."""
@@ -123,6 +125,7 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
         needs_verification=item.status is Status.VERIFY and live.needs_verification(item_id),
         conflict=item_id in live.conflicts,
         acceptance_void=bool(item.acceptance_void) and accepted is None and item.is_open,
+        band=live.band(item).value,
     )
 
 

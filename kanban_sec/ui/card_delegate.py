@@ -19,9 +19,9 @@ from kanban_sec.ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high.
-#: Dark enough for white text at WCAG AA (≥ 4.5:1).
-RISK_BANDS = ((4, "#2e7d32"), (12, "#8d6e00"), (25, "#c62828"))
+#: The score badge's colour by the ROS matrix band of the card's likelihood × consequence
+#: cell (the matrix's own hues), dark enough for white text at WCAG AA (≥ 4.5:1).
+BAND_COLOURS = {"green": "#2e7d32", "yellow": "#8d6e00", "red": "#c62828"}
 PADDING = 8
 MARGIN = 4
 #: The badge of a card changed elsewhere at the same time (an open sync conflict).
@@ -33,18 +33,15 @@ ACCEPTED_COLOUR = "#2e7d32"
 VERIFY_COLOUR = "#1565c0"
 CLASSIFIED_COLOUR = "#455a64"
 #: Every colour white text is drawn on (score pills and badges), for the contrast tests.
-BADGE_COLOURS = (*(colour for _upper, colour in RISK_BANDS), CONFLICT_COLOUR, PINNED_COLOUR,
+BADGE_COLOURS = (*BAND_COLOURS.values(), CONFLICT_COLOUR, PINNED_COLOUR,
                  BLOCKED_COLOUR, ACCEPTED_COLOUR, VERIFY_COLOUR, CLASSIFIED_COLOUR)
 #: The focus ring's width at least, in pixels (it grows with the font).
 FOCUS_RING = 2
 
 
-def risk_colour(risk: int) -> QColor:
-    """Green, yellow or red by likelihood × consequence."""
-    for upper, colour in RISK_BANDS:
-        if risk <= upper:
-            return QColor(colour)
-    return QColor(RISK_BANDS[-1][1])
+def band_colour(band: str) -> QColor:
+    """The score badge's colour for a ROS matrix band (green, yellow or red)."""
+    return QColor(BAND_COLOURS.get(band, BAND_COLOURS["red"]))
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -115,14 +112,15 @@ class CardDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         line = metrics.height()
 
-        # Score pill, right, coloured by likelihood × consequence (done cards have none).
+        # Score pill, right, coloured by the ROS matrix band of its likelihood × consequence
+        # cell (done cards have none).
         pill_w = metrics.horizontalAdvance("75") + 12
         bold = QFont(font)
         bold.setBold(True)
         if card.score is not None:
             pill = QRect(inner.right() - pill_w, inner.top(), pill_w, line + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(risk_colour(card.risk))
+            painter.setBrush(band_colour(card.band))
             painter.drawRoundedRect(QRectF(pill), 8, 8)
             painter.setPen(QColor("white"))
             painter.setFont(bold)

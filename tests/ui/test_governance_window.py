@@ -255,3 +255,26 @@ def test_who_am_i_switches_the_person_at_any_time(qtbot, window_as):
     assert person.text() == "Astrid Myklebust (governing)"
     assert window.service.author == "Astrid Myklebust"
     assert window.can(Action.POLICY)  # a governing member's window now
+
+
+def test_the_score_badge_takes_the_colour_of_its_ros_matrix_band(window_as):
+    from kanban_sec.domain.governance import Band, bands_from
+    from kanban_sec.ui.board_model import make_card
+    from kanban_sec.ui.card_delegate import BAND_COLOURS, band_colour
+
+    window = window_as("Astrid Myklebust")
+    bands = bands_from(window.live.board.settings)
+    seen = set()
+    for item_id in window.live.ranking:
+        item = window.live.items[item_id]
+        card = make_card(window.live, item_id)
+        expected = bands.band(item.likelihood, item.consequence)
+        assert card.band == expected.value
+        assert band_colour(card.band).name() == BAND_COLOURS[expected.value]
+        seen.add(expected)
+    assert {Band.YELLOW, Band.RED} <= seen
+    # Whatever the score: a cell in the red band is red even when its gap makes it 0.
+    red_zero = [i for i, r in window.live.ranking.items() if r.score == 0 and bands.band(
+        window.live.items[i].likelihood, window.live.items[i].consequence) is Band.RED]
+    for item_id in red_zero:
+        assert make_card(window.live, item_id).band == "red"
