@@ -14,8 +14,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from kanban_sec.domain.ids import short_id
 from kanban_sec.ui.board_model import CARD_ROLE, Card
-from kanban_sec.ui.i18n import translate
+from kanban_sec.ui.i18n import current_language, translate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,6 +40,15 @@ BADGE_COLOURS = (*BAND_COLOURS.values(), CONFLICT_COLOUR, PINNED_COLOUR,
 FOCUS_RING = 2
 
 
+def rank_label(rank: int) -> str:
+    """A rank as the ordinal it is ("38." in Norwegian, "38th" in English), never "#38",
+    which reads like an id though it changes as the board re-ranks."""
+    if current_language() == "nb":
+        return f"{rank}."
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
 def band_colour(band: str) -> QColor:
     """The score badge's colour for a ROS matrix band (green, yellow or red)."""
     return QColor(BAND_COLOURS.get(band, BAND_COLOURS["red"]))
@@ -59,10 +69,15 @@ class CardDelegate(QStyledItemDelegate):
         title = _elide_lines(card.title, metrics, title_width, 2)
         where = metrics.elidedText(card.where, Qt.TextElideMode.ElideMiddle, width) \
             if card.where else ""
-        age = translate("Card", "%1 d").replace("%1", str(card.days_in_column))
+        days = translate("Card", "%1 d").replace("%1", str(card.days_in_column))
         owner = card.owner or translate("Card", "no owner")
         if card.delegable:
             owner += "  ↓ " + translate("Card", "can be delegated")
+        # The stable short key beside the days in the column (a rank is no name), where
+        # the owner's name still fits whole: the owner comes first.
+        keyed = short_id(card.item_id) + " · " + days
+        room = width - metrics.horizontalAdvance(keyed) - 6
+        age = keyed if metrics.horizontalAdvance(owner) <= room else days
         owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight,
                                    width - metrics.horizontalAdvance(age) - 6)
         if len(self._texts) > 5000:
@@ -128,7 +143,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(bold)
 
         # Rank and ⚑, then the title over up to two lines.
-        head = f"#{card.rank}" if card.rank is not None else \
+        head = rank_label(card.rank) if card.rank is not None else \
             "≈" if card.accepted_until else "✓"
         if card.weakest:
             head += " ⚑"

@@ -184,92 +184,92 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="72"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
         <source>rank %1</source>
-        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts). An acceptance covered it until someone changed what was decided on: ranked again.</extracomment>
+        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts). An acceptance covered it until someone changed what was decided on: ranked again. The ROS matrix band of its likelihood × consequence cell: green, yellow or red.</extracomment>
         <translation>plass %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="76"/>
         <source>weakest link</source>
         <translation>svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="76"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="171"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="184"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="80"/>
         <source>blocked</source>
         <translation>blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="80"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="82"/>
         <source>risk accepted until %1</source>
         <translation>risiko akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="85"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="87"/>
         <source>sync conflict</source>
         <translation>synkroniseringskonflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="87"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="175"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="89"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="188"/>
         <source>acceptance void</source>
         <translation>aksept bortfalt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="96"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="98"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="102"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="104"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="65"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="72"/>
         <source>%1 d</source>
-        <extracomment>Risk (likelihood × consequence) bands of a 5×5 ROS matrix: low, medium, high. Dark enough for white text at WCAG AA (≥ 4.5:1). The badge of a card changed elsewhere at the same time (an open sync conflict). Every colour white text is drawn on (pills and badges), for the contrast tests. Every colour white text is drawn on (score pills and badges), for the contrast tests. The focus ring&apos;s width at least, in pixels (it grows with the font).</extracomment>
+        <extracomment>The score badge&apos;s colour by the ROS matrix band of the card&apos;s likelihood × consequence cell (the matrix&apos;s own hues), dark enough for white text at WCAG AA (≥ 4.5:1). The badge of a card changed elsewhere at the same time (an open sync conflict). Every colour white text is drawn on (pills and badges), for the contrast tests. Every colour white text is drawn on (score pills and badges), for the contrast tests. The focus ring&apos;s width at least, in pixels (it grows with the font).</extracomment>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="66"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="73"/>
         <source>no owner</source>
         <translation>ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="68"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="75"/>
         <source>can be delegated</source>
         <translation>kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="169"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="182"/>
         <source>conflict</source>
         <translation>konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="177"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="190"/>
         <source>accepted until %1</source>
         <translation>akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="180"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="193"/>
         <source>needs verification</source>
         <translation>må verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="83"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="182"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="85"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="195"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="183"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="196"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
@@ -1723,7 +1723,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="768"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="772"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
@@ -1789,7 +1789,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="981"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="985"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
@@ -1937,7 +1937,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     <message>
         <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
         <location filename="../../kanban_sec/ui/main_window.py" line="584"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="722"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="726"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
@@ -2122,143 +2122,143 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="657"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="661"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="686"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="690"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="703"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="711"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="708"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="712"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="710"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="714"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="718"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="722"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="723"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="727"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="725"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="729"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="730"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="734"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="769"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="773"/>
         <source>Deleted “%1”.</source>
         <translation>Slettet «%1».</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="778"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="782"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="814"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="818"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="827"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="831"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="883"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="887"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="895"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="899"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="904"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="908"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="944"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="948"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="966"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="970"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="967"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="971"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="968"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="972"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="969"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="973"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="970"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="975"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="974"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="979"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="971"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="975"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="997"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1001"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1006"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1010"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1050"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1054"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1051"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1055"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>

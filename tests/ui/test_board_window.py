@@ -388,3 +388,26 @@ def test_del_deletes_the_card_and_offers_to_bring_it_back(qtbot, window):
     qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
     assert item_id in window.live.items  # back where it was
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_card_shows_its_rank_as_an_ordinal_and_its_stable_key(qtbot, window):
+    from kanban_sec.domain.ids import short_id
+    from kanban_sec.ui import i18n
+    from kanban_sec.ui.card_delegate import CardDelegate, rank_label
+
+    assert [rank_label(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 43)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "43rd"]
+    i18n.install("nb")
+    try:
+        assert rank_label(43) == "43."  # Norwegian writes an ordinal with a full stop
+    finally:
+        i18n.install("en")
+    # The key that stays the same when the board re-ranks, beside the days in the column.
+    item_id = window.live.ordered(Status.BACKLOG)[0]
+    card = window.board.model(Status.BACKLOG).index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
+    view = window.board.view(Status.BACKLOG)
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, CardDelegate)
+    metrics = view.fontMetrics()
+    _title, _where, _owner, age = delegate._layout((card, 600, view.font().key()), metrics, 400)
+    assert age.startswith(short_id(item_id) + " · ")
