@@ -132,9 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="create the items that are due now (also done at every start)")
 
     _governance_parsers(sub)
+    from kanban_sec.cli_org import add_parsers as org_parsers
     from kanban_sec.cli_sync import add_parsers as sync_parsers
 
     sync_parsers(sub)
+    org_parsers(sub)
 
     p = sub.add_parser("import", help="import items from CSV (all or nothing)")
     p.add_argument("file")
@@ -589,6 +591,14 @@ def _governance_command(name: str) -> Any:
     return command
 
 
+def _org_command(name: str) -> Any:
+    def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+        from kanban_sec.cli_org import COMMANDS
+
+        return int(COMMANDS[name](service, args, lang, out))
+    return command
+
+
 def _sync_command(name: str) -> Any:
     def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
         from kanban_sec.cli_sync import COMMANDS
@@ -636,6 +646,7 @@ _COMMANDS = {
     "wheel": _cmd_wheel,
     **{name: _governance_command(name) for name in (
         "recommend", "decide", "risks", "verify", "reject", "policy", "matrix", "wip")},
+    **{name: _org_command(name) for name in ("people", "person", "unit", "chain", "link")},
     "sync": _sync_command("sync"),
     "conflicts": _sync_command("conflicts"),
 }

@@ -19,9 +19,10 @@ from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import MATURITY_MAX, MATURITY_MIN, Chain, Link, OrgUnit, Person, Role
 from kanban_sec.domain.ownership import OrgTree
 from kanban_sec.services.access import require
+from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store.database import Database
-from kanban_sec.store.unit_of_work import Reader, UnitOfWork, writing
+from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
 
 #: How many names a refusal lists before it says "…".
 _NAMES_SHOWN = 5
@@ -66,6 +67,36 @@ class OrganisationService:
         with reading(self.db) as reader:
             people = reader.people()
         return may(actor_in(people, self.author, self.person_id), action, people)
+
+    # -- by name (the command line) -----------------------------------------------------
+    def find_person_id(self, name: str) -> str:
+        """The person of that name (case-insensitive); :class:`NotFound` otherwise."""
+        with reading(self.db) as reader:
+            return Names(reader).person(name)
+
+    def find_unit_id(self, path: str) -> str:
+        """The unit at ``path`` ("Kommune / IT", or a unique last part); NotFound else."""
+        with reading(self.db) as reader:
+            return Names(reader).unit(path)
+
+    def find_chain_id(self, name: str) -> str:
+        with reading(self.db) as reader:
+            return Names(reader).chain(name)
+
+    def people(self) -> list[tuple[str, str, str]]:
+        """Everybody as (name, unit path, role), by name."""
+        with reading(self.db) as reader:
+            names = Names(reader)
+            return sorted(((p.name, names.unit_path(p.unit_id), p.role.value)
+                           for p in reader.people().values()),
+                          key=lambda row: (row[0].casefold(), row[1]))
+
+    def ensure_unit(self, path: str) -> Outcome:
+        """The unit at ``path``, made with the units above it that are missing."""
+        with writing(self.db, self.author, self.person_id) as uow:
+            require(uow, self.author, self.person_id, Action.ORGANISATION)
+            unit_id = Names(uow).ensure_unit(uow, path)
+            return Outcome(tuple(uow.changes), (), unit_id)
 
     # -- chains --------------------------------------------------------------------------
     def add_chain(self, name: str, risk_owner_unit_id: str | None = None,
