@@ -281,6 +281,11 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     if getattr(args, "self_check", False):
         return _self_check(args, out)
     if args.command is None and _has_display():
+        from kanban_sec.desktop import missing_packages
+
+        missing = missing_packages()
+        if missing:  # Qt would abort the process with a message only a developer reads
+            raise KanbanError("desktop.missing", packages=" ".join(missing))
         from kanban_sec.app import run_window
 
         given = args.db if args.db is not None else os.environ.get("KANBAN_SEC_DB")

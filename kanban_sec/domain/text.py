@@ -405,6 +405,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "role.controlling": ("kontrollerende", "controlling"),
     "role.who": ("{name} ({role})", "{name} ({role})"),
     "whoami.person": ("{who}, {unit}", "{who}, {unit}"),
+    "desktop.missing": ("vinduet trenger systembiblioteker som mangler her; installer dem med "
+                        "«sudo apt-get install -y {packages}» og start igjen (kommandoene, "
+                        "f.eks. «kanban-sec list», virker uten)",
+                        "the window needs system libraries that are missing here; install "
+                        "them with “sudo apt-get install -y {packages}” and start again (the "
+                        "commands, e.g. “kanban-sec list”, work without them)"),
     "org.person_added": ("la til {name} ({role}) i {unit}", "added {name} ({role}) to {unit}"),
     "org.person_removed": ("fjernet {name} (historikken beholder dem)",
                            "removed {name} (the history keeps them)"),
