@@ -573,6 +573,13 @@ def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
                        author=service.author)
     if args.file != "-":
         print(t("export.done", lang, count=count, path=args.file), file=out)
+    if not args.include_confidential:
+        from kanban_sec.services.csv_exchange import confidential_left_out
+
+        left = confidential_left_out(service.db, include_done=args.include_done)
+        if left:  # beside the summary; for an export to stdout, on stderr (clean data)
+            print(t("export.left_out", lang, count=left),
+                  file=sys.stderr if args.file == "-" else out)
     return EXIT_OK
 
 

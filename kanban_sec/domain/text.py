@@ -150,6 +150,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                             "number of fields is {count}, but the header has {header}"),
     "csv.cannot_write": ("kan ikke skrive {path}: {reason}", "cannot write {path}: {reason}"),
     "export.done": ("skrev {count} oppgaver til {path}", "wrote {count} items to {path}"),
+    "export.left_out": ("{count} konfidensielle oppgaver er ikke med (--include-confidential "
+                        "tar dem med)",
+                        "{count} confidential items not included (--include-confidential "
+                        "includes them)"),
     "import.done": ("importerte {path}: {created} nye, {updated} endret, {unchanged} uendret",
                     "imported {path}: {created} new, {updated} changed, {unchanged} unchanged"),
     "import.dry_run": ("prøvekjøring av {path}: {created} nye, {updated} ville blitt endret, "

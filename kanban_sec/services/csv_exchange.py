@@ -90,6 +90,12 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
     return count
 
 
+def confidential_left_out(db: Database, *, include_done: bool = False) -> int:
+    """How many confidential items an export without them leaves out (to say so)."""
+    with reading(db) as reader:
+        return reader.count_confidential(include_done=include_done)
+
+
 def _login_name() -> str:
     return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
 

@@ -133,6 +133,14 @@ class Reader:
             (bare, bare))
         return sorted(r[0] for r in found)
 
+    def count_confidential(self, *, include_done: bool = False) -> int:
+        """Confidential items on the board (open ones unless ``include_done``)."""
+        sql = ("SELECT count(*) FROM items WHERE classification = 'confidential'"
+               " AND deleted_at IS NULL")
+        if not include_done:
+            sql += " AND status != 'done'"
+        return int(self.conn.exec_driver_sql(sql).scalar_one())
+
     def count_open_in(self, status: Status) -> int:
         return int(self.conn.exec_driver_sql(
             "SELECT count(*) FROM items WHERE status = ? AND deleted_at IS NULL",

@@ -74,7 +74,7 @@ from sqlalchemy.exc import DBAPIError
 from kanban_sec.domain.errors import BadInput, ImportProblems, KanbanError
 from kanban_sec.domain.text import t
 from kanban_sec.services.board import BoardService
-from kanban_sec.services.csv_exchange import export_csv, import_csv
+from kanban_sec.services.csv_exchange import confidential_left_out, export_csv, import_csv
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.ui import notify
@@ -607,15 +607,18 @@ class ExportOptionsDialog(QDialog):
 def ask_and_export(parent: QWidget | None, service: BoardService,
                    on_done: Any = None) -> ExportOptionsDialog:
     """File ▸ Export: open the options dialog; on Export write the file and call
-    ``on_done(count, path)`` (count -1 when it failed and the user was told why)."""
+    ``on_done(count, path, left_out)`` (count -1 when it failed and the user was told why;
+    ``left_out``: the confidential items the file does not hold)."""
     dialog = ExportOptionsDialog(parent)
 
     def accepted() -> None:
         options = dialog.options()
         count = export_board(parent, service, options.path, options.delimiter,
                              options.include_done, options.include_confidential)
+        left_out = 0 if options.include_confidential or count < 0 else \
+            confidential_left_out(service.db, include_done=options.include_done)
         if on_done is not None:
-            on_done(count, options.path)
+            on_done(count, options.path, left_out)
 
     dialog.accepted.connect(accepted)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

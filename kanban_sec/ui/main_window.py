@@ -1005,11 +1005,14 @@ class MainWindow(QMainWindow):
     def export_csv(self) -> None:
         from kanban_sec.ui.csv_dialogs import ask_and_export
 
-        def done(count: int, path: Path) -> None:
+        def done(count: int, path: Path, left_out: int = 0) -> None:
             if count >= 0:
-                self.statusBar().showMessage(self.tr("Wrote %1 items to %2")
-                                             .replace("%1", str(count))
-                                             .replace("%2", str(path)), 8000)
+                text = self.tr("Wrote %1 items to %2").replace("%1", str(count)) \
+                    .replace("%2", str(path))
+                if left_out:
+                    text += " · " + self.tr("%1 confidential items not included").replace(
+                        "%1", str(left_out))
+                self.statusBar().showMessage(text, 8000)
 
         self._keep(ask_and_export(self, self.service, done))
 

@@ -2253,12 +2253,17 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1054"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1013"/>
+        <source>%1 confidential items not included</source>
+        <translation>%1 konfidensielle oppgaver er ikke med</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1057"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1055"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1058"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>

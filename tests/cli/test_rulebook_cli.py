@@ -15,6 +15,7 @@ from cli_support import (
     make_env,
     short,
     snapshot,
+    sql,
 )
 
 OWNER = "Astrid Myklebust"      # governing, Helseetaten / Hjemmetjenesten: decides for the chain
@@ -150,3 +151,18 @@ def test_as_acts_as_that_person_under_the_rulebook(run, demo_db, tmp_path):
                  "governing")
     assert snapshot(demo_db) == before
     assert_ok(run("--db", demo_db, "--as", OWNER, "policy", "--no-score"))
+
+
+def test_an_export_says_what_it_left_out(run, demo, tmp_path):
+    ((confidential,),) = sql(demo.path, "SELECT count(*) FROM items WHERE classification ="
+                             " 'confidential' AND status != 'done' AND deleted_at IS NULL")
+    assert confidential > 0  # the example has some
+    out = assert_ok(run("--db", demo.path, "export", tmp_path / "out.csv"))
+    assert out.splitlines()[1] == (f"{confidential} confidential items not included "
+                                   "(--include-confidential includes them)")
+    full = assert_ok(run("--db", demo.path, "export", tmp_path / "all.csv",
+                         "--include-confidential"))
+    assert len(full.splitlines()) == 1
+    piped = run("--db", demo.path, "export", "-")
+    assert piped.stdout.startswith("\ufeffid,") and "confidential items not included" in \
+        piped.stderr

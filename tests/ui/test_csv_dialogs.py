@@ -396,8 +396,8 @@ def test_a_failed_export_is_a_message_not_a_traceback(qtbot, window, service, tm
 
 def test_the_export_options_dialog(qtbot, window, service, tmp_path):
     done = []
-    dialog = ask_and_export(window, service, on_done=lambda count, path: done.append(
-        (count, path)))
+    dialog = ask_and_export(window, service, on_done=lambda count, path, left: done.append(
+        (count, path, left)))
     assert dialog.objectName() == "export-options"
     assert dialog.isVisible()
     assert not dialog.ok_button.isEnabled()  # no file yet
@@ -410,6 +410,7 @@ def test_the_export_options_dialog(qtbot, window, service, tmp_path):
     assert dialog.options() == csv_dialogs.ExportOptions(str(path), ";", False, True)
     dialog.ok_button.click()
     assert done and done[0][0] > 0 and done[0][1] == str(path)
+    assert done[0][2] == 0  # confidential items were included: nothing left out
     rows = list(csv.DictReader(io.StringIO(_read_export(path)), delimiter=";"))
     assert _confidential_titles(service) <= {row["title"] for row in rows}
     # The choices are remembered for the next export.
