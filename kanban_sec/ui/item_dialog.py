@@ -62,6 +62,7 @@ from kanban_sec.services.outcome import Outcome
 from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.owner_picker import OwnerPicker
+from kanban_sec.ui.ros_matrix import consequence_label, likelihood_label
 
 #: Change-log fields the history leaves out: bookkeeping the other fields already tell.
 _HISTORY_HIDDEN = frozenset({
@@ -134,6 +135,7 @@ class ItemDialog(QDialog):
         self._load()
         self._baseline = self._form() if item is not None else _blank_form()
         self._baseline_checklist = list(self._item.checklist)
+        self._scale_words()
         self._validate()
 
     # -- building the tabs -------------------------------------------------------------
@@ -197,16 +199,19 @@ class ItemDialog(QDialog):
         self._link = QComboBox()
         self._link.setObjectName("item-link")
 
+        # One likelihood scale and one consequence scale, with the ROS matrix's words.
         self._likelihood = self._scale_box("item-likelihood", self.tr(
-            "How likely the weakness is exploited or fails: 1 (rare) to 5 (almost certain). "
-            "Estimated by IT."))
+            "How likely the weakness is exploited or fails: %1 to %2. Estimated by IT.")
+            .replace("%1", likelihood_label(SCALE_MIN))
+            .replace("%2", likelihood_label(SCALE_MAX)))
         self._consequence = self._scale_box("item-consequence", self.tr(
-            "How bad it is when it happens: 1 (insignificant) to 5 (critical). "
-            "Assessed by the risk owner."))
-        likelihood_row = self._with_hint(self._likelihood, self.tr(
-            "1 rare … 5 almost certain"))
-        consequence_row = self._with_hint(self._consequence, self.tr(
-            "1 insignificant … 5 critical"))
+            "How bad it is when it happens: %1 to %2. Assessed by the risk owner.")
+            .replace("%1", consequence_label(SCALE_MIN))
+            .replace("%2", consequence_label(SCALE_MAX)))
+        likelihood_row = self._with_hint(self._likelihood, "", "item-likelihood-word")
+        consequence_row = self._with_hint(self._consequence, "", "item-consequence-word")
+        self._likelihood.valueChanged.connect(self._scale_words)
+        self._consequence.valueChanged.connect(self._scale_words)
         self._score_preview = QLabel()
         self._score_preview.setObjectName("item-score-preview")
 
@@ -328,9 +333,19 @@ class ItemDialog(QDialog):
         box.setMinimumWidth(box.fontMetrics().horizontalAdvance("0") * 6 + 32)
         return box
 
-    def _with_hint(self, box: QWidget, hint: str) -> QWidget:
+    def _scale_words(self) -> None:
+        """The words of the chosen likelihood and consequence, as the ROS matrix says them."""
+        for box, name, word in ((self._likelihood, "item-likelihood-word", likelihood_label),
+                                (self._consequence, "item-consequence-word",
+                                 consequence_label)):
+            label = self.findChild(QLabel, name)
+            if label is not None:
+                label.setText(word(box.value()).split(" ", 1)[1])
+
+    def _with_hint(self, box: QWidget, hint: str, name: str = "") -> QWidget:
         """A field with a short grey explanation after it."""
         label = QLabel(hint)
+        label.setObjectName(name)
         label.setEnabled(False)  # drawn in the palette's muted text colour
         row = QWidget()
         layout = QHBoxLayout(row)

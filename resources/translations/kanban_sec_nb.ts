@@ -1175,475 +1175,465 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="101"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="102"/>
         <source>New item</source>
         <extracomment>Change-log fields the history leaves out: bookkeeping the other fields already tell. Emitted with each :class:`Outcome` a service call of this dialog returned.</extracomment>
         <translation>Ny oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="102"/>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="871"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="103"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="886"/>
         <source>Item: {title}</source>
         <translation>Oppgave: {title}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="111"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="112"/>
         <source>&amp;Details</source>
         <translation>&amp;Detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="112"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="113"/>
         <source>D&amp;escription</source>
         <translation>&amp;Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="113"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="114"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="114"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="115"/>
         <source>&amp;Comments</source>
         <translation>Ko&amp;mmentarer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="115"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="116"/>
         <source>&amp;History</source>
         <translation>&amp;Historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="171"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="173"/>
         <source>What is to be improved (required)</source>
         <translation>Hva skal forbedres (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="194"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="196"/>
         <source>(no chain)</source>
         <extracomment>Whether the person has typed in (or emptied) the title: only then is a missing title said, once, under the field (a new item does not open with an error).</extracomment>
         <translation>(uten kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="201"/>
-        <source>How likely the weakness is exploited or fails: 1 (rare) to 5 (almost certain). Estimated by IT.</source>
-        <translation>Hvor sannsynlig det er at svakheten utnyttes eller svikter: 1 (sjelden) til 5 (nesten sikkert). Anslås av IT.</translation>
-    </message>
-    <message>
         <location filename="../../kanban_sec/ui/item_dialog.py" line="204"/>
-        <source>How bad it is when it happens: 1 (insignificant) to 5 (critical). Assessed by the risk owner.</source>
-        <translation>Hvor alvorlig det er når det skjer: 1 (ubetydelig) til 5 (kritisk). Vurderes av risikoeier.</translation>
+        <source>How likely the weakness is exploited or fails: %1 to %2. Estimated by IT.</source>
+        <translation>Hvor sannsynlig det er at svakheten utnyttes eller svikter: %1 til %2. Anslått av IT.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="207"/>
-        <source>1 rare … 5 almost certain</source>
-        <translation>1 sjelden … 5 nesten sikkert</translation>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="208"/>
+        <source>How bad it is when it happens: %1 to %2. Assessed by the risk owner.</source>
+        <translation>Hvor ille det er når det skjer: %1 til %2. Vurdert av risikoeieren.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="209"/>
-        <source>1 insignificant … 5 critical</source>
-        <translation>1 ubetydelig … 5 kritisk</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="215"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="220"/>
         <source>(not estimated)</source>
         <translation>(ikke anslått)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="226"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="231"/>
         <source>e.g. NSM 2.6.7 or CIS 15.5</source>
         <translation>f.eks. NSM 2.6.7 eller CIS 15.5</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="235"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="240"/>
         <source>Separate tags with ; or ,</source>
         <translation>Skill etikettene med ; eller ,</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="242"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="247"/>
         <source>No due date</source>
         <translation>Ingen frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="252"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="257"/>
         <source>Not blocked; write what it waits for</source>
         <translation>Ikke blokkert; skriv hva den venter på</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="255"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="260"/>
         <source>Not pinned; a reason puts the item first</source>
         <translation>Ikke festet; en begrunnelse setter oppgaven først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="266"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="271"/>
         <source>&amp;Title:</source>
         <translation>&amp;Tittel:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="269"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="274"/>
         <source>C&amp;olumn:</source>
         <translation>&amp;Kolonne:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="270"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="275"/>
         <source>C&amp;hain:</source>
         <translation>K&amp;jede:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="271"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="276"/>
         <source>&amp;Link:</source>
         <translation>&amp;Ledd:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="272"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="277"/>
         <source>L&amp;ikelihood:</source>
         <translation>S&amp;annsynlighet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="273"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="278"/>
         <source>Co&amp;nsequence:</source>
         <translation>Ko&amp;nsekvens:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="277"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="282"/>
         <source>Score:</source>
         <translation>Poeng:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="278"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="283"/>
         <source>E&amp;ffort:</source>
         <translation>&amp;Innsats:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="279"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="284"/>
         <source>Owner:</source>
         <translation>Eier:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="280"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="285"/>
         <source>F&amp;ramework ref.:</source>
         <translation>Ramme&amp;verksref.:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="281"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="286"/>
         <source>Cl&amp;assification:</source>
         <translation>&amp;Gradering:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="282"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="287"/>
         <source>Ta&amp;gs:</source>
         <translation>&amp;Etiketter:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="283"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="288"/>
         <source>D&amp;ue date:</source>
         <translation>F&amp;rist:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="286"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="291"/>
         <source>&amp;Blocked because:</source>
         <translation>Bl&amp;okkert fordi:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="287"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="292"/>
         <source>&amp;Pinned because:</source>
         <translation>&amp;Festet fordi:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="290"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="295"/>
         <source>Owner (lowest operational level)</source>
         <translation>Eier (laveste operative nivå)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="345"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="360"/>
         <source>Markdown: **bold**, - lists, [links](…)</source>
         <translation>Markdown: **fet**, - lister, [lenker](…)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="361"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="376"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="362"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="377"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="378"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="393"/>
         <source>New checklist entry</source>
         <translation>Nytt punkt i sjekklisten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="380"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="395"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="383"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="398"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="386"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="401"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="389"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="404"/>
         <source>Move up</source>
         <translation>Flytt opp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="391"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="406"/>
         <source>Move down</source>
         <translation>Flytt ned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="422"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="437"/>
         <source>Write a comment; it is saved with the item when you press OK</source>
         <translation>Skriv en kommentar; den lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="424"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="439"/>
         <source>Add comment</source>
         <translation>Legg til kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="440"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="455"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="440"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="455"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="440"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="455"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="440"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="455"/>
         <source>Old value</source>
         <translation>Gammel verdi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="441"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="456"/>
         <source>New value</source>
         <translation>Ny verdi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="462"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="477"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="463"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="478"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="464"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="479"/>
         <source>Doing</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="465"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="480"/>
         <source>Verify</source>
         <translation>Verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="466"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="481"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="471"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="486"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="472"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="487"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="473"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="488"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="478"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="493"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="479"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="494"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="480"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="495"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="481"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="496"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="482"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="497"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="483"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="498"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="484"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="499"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="485"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="500"/>
         <source>Effort</source>
         <translation>Innsats</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="486"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="501"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="487"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="502"/>
         <source>Owner person</source>
         <translation>Eier (person)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="488"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="503"/>
         <source>Framework reference</source>
         <translation>Referanse i rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="489"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="504"/>
         <source>Classification</source>
         <translation>Gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="490"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="505"/>
         <source>Tags</source>
         <translation>Etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="491"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="506"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="492"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="507"/>
         <source>Blocked because</source>
         <translation>Blokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="493"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="508"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="494"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="509"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="495"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="510"/>
         <source>Pinned because</source>
         <translation>Festet fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="496"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="511"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="538"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="553"/>
         <source>New item: ranked when it is saved</source>
         <translation>Ny oppgave: rangeres når den lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="542"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="557"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="545"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="560"/>
         <source>Rank {rank} of {count} · score {score}</source>
         <translation>Plass {rank} av {count} · poeng {score}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="558"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="573"/>
         <source>not saved yet</source>
         <translation>ikke lagret ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="569"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="584"/>
         <source>Saved with the item when you press OK</source>
         <translation>Lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="648"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="663"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="652"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="667"/>
         <source>{name} (maturity {maturity}/{top})</source>
         <translation>{name} (modenhet {maturity}/{top})</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="667"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="682"/>
         <source>Risk owner: none (the item is in no chain)</source>
         <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="669"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="684"/>
         <source>Risk owner: {owner}</source>
         <translation>Risikoeier: {owner}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="670"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="685"/>
         <source>not set</source>
         <translation>ikke satt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="683"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="698"/>
         <source>L{likelihood} × C{consequence} × gap {gap} = {score}</source>
         <translation>S{likelihood} × K{consequence} × gap {gap} = {score}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="704"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="719"/>
         <source>A title is required.</source>
         <translation>Tittel må fylles ut.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="709"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="724"/>
         <source>The description is longer than {limit} characters.</source>
         <translation>Beskrivelsen er lengre enn {limit} tegn.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="783"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="798"/>
         <source>{done} of {count} done</source>
         <translation>{done} av {count} ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="785"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="800"/>
         <source>No checklist yet</source>
         <translation>Ingen sjekkliste ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="854"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="869"/>
         <source>The item was not saved</source>
         <translation>Oppgaven ble ikke lagret</translation>
     </message>

@@ -457,3 +457,21 @@ def test_a_new_item_opens_without_an_error_and_says_a_missing_title_once(qtbot, 
     qtbot.keyClick(title, Qt.Key.Key_Backspace)  # typed and emptied again
     assert problem.isVisible() and problem.text() == "A title is required."
     assert "title" not in child(dialog, QLabel, "item-problems").text()
+
+
+def test_likelihood_and_consequence_use_the_ros_matrix_words(qtbot, service, live):
+    from kanban_sec.ui.ros_matrix import consequence_label, likelihood_label
+
+    dialog = open_dialog(qtbot, service, live, item_id(live, PATCHING))
+    likelihood = child(dialog, QSpinBox, "item-likelihood")
+    consequence = child(dialog, QSpinBox, "item-consequence")
+    likelihood.setFocus()
+    qtbot.keyClick(likelihood, Qt.Key.Key_Up)
+    word = child(dialog, QLabel, "item-likelihood-word").text()
+    assert word == likelihood_label(likelihood.value()).split(" ", 1)[1]
+    assert child(dialog, QLabel, "item-consequence-word").text() == \
+        consequence_label(consequence.value()).split(" ", 1)[1]
+    # The same words as the matrix's headers, at both ends of the tooltips.
+    assert likelihood_label(1) in likelihood.toolTip() and likelihood_label(5) in \
+        likelihood.toolTip()
+    assert "rare" not in likelihood.toolTip() and "almost certain" not in likelihood.toolTip()
