@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import ctypes.util
 import os
+import re
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 
@@ -44,8 +47,24 @@ def missing_packages(find: Callable[[str], str | None] | None = None,
     none is missing, or when the window does not open through X11)."""
     if not uses_x11(environ, platform):
         return []
-    find = find or ctypes.util.find_library
+    find = find or _finder()
     missing = [package for library, package in X11_LIBRARIES if find(library) is None]
     # Nothing found at all: this system's library lookup cannot tell (no ldconfig, say);
     # let Qt try rather than send the person to install what they may well have.
     return [] if len(missing) == len(X11_LIBRARIES) else missing
+
+
+def _finder() -> Callable[[str], str | None]:
+    """A lookup of installed libraries by name: one ``ldconfig -p`` for all of them (a
+    ``find_library`` call runs it again each time, some 5 ms a library at start-up)."""
+    ldconfig = shutil.which("ldconfig") or next(
+        (p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if os.path.exists(p)), None)
+    if ldconfig is None:
+        return ctypes.util.find_library
+    try:
+        listing = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, timeout=5,
+                                 check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ctypes.util.find_library
+    names = set(re.findall(r"^\s*lib(\S+?)\.so[.\s]", listing, re.MULTILINE))
+    return lambda name: name if name in names else None

@@ -36,8 +36,8 @@ def test_the_first_command_says_what_to_install_in_one_line(monkeypatch, tmp_pat
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr("sys.platform", "linux")
-    monkeypatch.setattr(desktop.ctypes.util, "find_library",
-                        lambda name: None if name == "xcb-icccm" else name)
+    monkeypatch.setattr(desktop, "_finder",
+                        lambda: lambda name: None if name == "xcb-icccm" else name)
     err = io.StringIO()
     with redirect_stderr(err):
         status = cli.main(["--db", str(tmp_path / "b.sqlite"), "--lang", "en"])
@@ -50,3 +50,9 @@ def test_the_first_command_says_what_to_install_in_one_line(monkeypatch, tmp_pat
 
 def test_a_system_whose_lookup_finds_nothing_is_not_told_to_install_everything():
     assert desktop.missing_packages(lambda _name: None, X11, "linux") == []
+
+
+def test_this_systems_libraries_are_read_once_and_found_by_name():
+    find = desktop._finder()
+    assert find("c") == "c"  # every Linux system has the C library
+    assert find("no-such-library-anywhere") is None
