@@ -68,3 +68,34 @@ def _isolated_settings(tmp_path, monkeypatch):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "config"))
     yield
+
+
+@pytest.fixture
+def window_as(qtbot, db_path):
+    """``window_as(name)``: the main window on the example board as that person (chosen
+    under Who am I), 1400×900, shown; closed after the test."""
+    import sqlite3
+
+    from kanban_sec.app import create_main_window
+    from kanban_sec.ui.whoami import remember_person
+
+    windows = []
+
+    def open_as(name: str):
+        conn = sqlite3.connect(db_path)
+        try:
+            person = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
+        finally:
+            conn.close()
+        remember_person(db_path, person[0])
+        window = create_main_window(db_path)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield open_as
+    for window in windows:
+        window.close()

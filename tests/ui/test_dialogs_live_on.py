@@ -4,14 +4,9 @@ with it. (It did: the window asked a deleted export dialog whether it was visibl
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
-
-from kanban_sec.app import create_main_window
-from kanban_sec.ui.whoami import remember_person
 
 #: The keys a person presses for each dialog (the card dialog: Enter on a selected card).
 KEYS = {
@@ -31,20 +26,8 @@ KEYS = {
 
 
 @pytest.fixture
-def window(qtbot, db_path):
-    conn = sqlite3.connect(db_path)
-    try:
-        person = conn.execute("SELECT id FROM people WHERE name = 'Astrid Myklebust'").fetchone()
-    finally:
-        conn.close()
-    remember_person(db_path, person[0])
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(window_as):
+    return window_as("Astrid Myklebust")
 
 
 def _open_windows(main: QWidget) -> set[QWidget]:

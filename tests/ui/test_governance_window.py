@@ -17,14 +17,12 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from kanban_sec.app import create_main_window
 from kanban_sec.domain.model import Status
 from kanban_sec.services.board import BoardService
 from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui.board_widget import ACCEPTED
 from kanban_sec.ui.ros_matrix import RosMatrixView
 from kanban_sec.ui.verify_dialog import VerifyDialog
-from kanban_sec.ui.whoami import remember_person
 
 
 def _person_id(db_path, name: str) -> str:
@@ -33,25 +31,6 @@ def _person_id(db_path, name: str) -> str:
         return conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()[0]
     finally:
         conn.close()
-
-
-@pytest.fixture
-def window_as(qtbot, db_path):
-    windows = []
-
-    def open_as(name: str):
-        remember_person(db_path, _person_id(db_path, name))
-        window = create_main_window(db_path)
-        qtbot.addWidget(window)
-        window.resize(1400, 900)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield open_as
-    for window in windows:
-        window.close()
 
 
 def test_a_controlling_member_is_offered_verify_and_the_history(window_as):

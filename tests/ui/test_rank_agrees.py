@@ -3,32 +3,16 @@ and the side panel says the same rank as the card (it once lagged until F5)."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 
-from kanban_sec.app import create_main_window
 from kanban_sec.domain.model import Status
 from kanban_sec.ui.board_model import make_card
-from kanban_sec.ui.whoami import remember_person
 
 
 @pytest.fixture
-def window(qtbot, db_path):
-    conn = sqlite3.connect(db_path)
-    try:
-        person = conn.execute("SELECT id FROM people WHERE name = 'Henrik Dahl'").fetchone()
-    finally:
-        conn.close()
-    remember_person(db_path, person[0])
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def window(window_as):
+    return window_as("Henrik Dahl")
 
 
 def _cards(window) -> dict[str, int | None]:
