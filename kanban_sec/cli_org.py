@@ -20,8 +20,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
     person = sub.add_parser("person", help="add, change or remove a person (governing)")
-    acts = person.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                 parser_class=type(person))
+    acts = _actions(person)
     p = acts.add_parser("add", help="a new person in a unit")
     p.add_argument("name")
     p.add_argument("--unit", required=True, help="the unit path, e.g. 'Kommune / IT'")
@@ -34,8 +33,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("name")
 
     unit = sub.add_parser("unit", help="add or move a unit (governing)")
-    acts = unit.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                 parser_class=type(unit))
+    acts = _actions(unit)
     p = acts.add_parser("add", help="a unit at PATH (and the units above it that are missing)")
     p.add_argument("path")
     p = acts.add_parser("move", help="put a unit under another")
@@ -44,8 +42,7 @@ def add_parsers(sub: Any) -> None:
                    help="the new parent unit's path ('' for the top)")
 
     chain = sub.add_parser("chain", help="add or change a service's chain (governing)")
-    acts = chain.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                 parser_class=type(chain))
+    acts = _actions(chain)
     p = acts.add_parser("add", help="a new chain with its risk owner unit")
     p.add_argument("name")
     p.add_argument("--risk-owner", required=True, metavar="UNIT")
@@ -55,8 +52,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
 
     link = sub.add_parser("link", help="add a link to a chain")
-    acts = link.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                 parser_class=type(link))
+    acts = _actions(link)
     p = acts.add_parser("add", help="a new link (component) of a chain")
     p.add_argument("chain")
     p.add_argument("name")
@@ -64,6 +60,12 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--country", default="")
     p.add_argument("--responsible", metavar="UNIT", help="the unit responsible for it")
     p.add_argument("--maturity", type=int, default=0, help="0-3 (default 0)")
+
+
+def _actions(parser: Any) -> Any:
+    """The ACTION sub-commands of ``parser`` (one-line errors, like every command)."""
+    return parser.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                 parser_class=type(parser))
 
 
 def _org(service: Any, lang: str) -> Any:
