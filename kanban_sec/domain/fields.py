@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from kanban_sec.domain.errors import FieldProblem, msg
 from kanban_sec.domain.governance import Decision
@@ -42,6 +42,10 @@ _ROLE_NAMES = {
 _TRUE = {"1", "true", "yes", "ja", "y", "j", "x", "sann"}
 _FALSE = {"0", "false", "no", "nei", "n", "usann", ""}
 _NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+# What Norwegian Excel shows and saves: 04.12.2026, 04.12.2026 14:30, ... 14:30:00 (also
+# with the older "14.30" time separator).
+_NORWEGIAN_MOMENT = re.compile(
+    r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$")
 
 
 def parse_status(text: str) -> Status:
@@ -150,20 +154,25 @@ def parse_date(text: str) -> date | None:
         raise FieldProblem(msg("value.bad_date", value=text)) from None
 
 
-def parse_datetime(text: str) -> datetime | None:
-    """An ISO 8601 time, or Norwegian Excel's ``28.11.2026 17:10``; no zone means UTC."""
+def parse_datetime(text: str, zone: tzinfo = UTC) -> datetime | None:
+    """An ISO 8601 time (``T`` or a space between date and time) or Norwegian Excel's
+    ``04.12.2026 14:30`` / ``04.12.2026``, in UTC. A time without ``Z`` or an offset is a
+    wall-clock time in ``zone``; in the hour a clock change repeats, the first one."""
     cleaned = text.strip()
     if not cleaned:
         return None
     try:
-        match = _NORWEGIAN_DATE.match(cleaned.split(" ")[0])
-        if match and " " in cleaned:
-            day, month, year = match.groups()
-            cleaned = f"{year}-{int(month):02d}-{int(day):02d}T{cleaned.split(' ', 1)[1]}"
-        value = datetime.fromisoformat(cleaned)
+        match = _NORWEGIAN_MOMENT.match(cleaned)
+        if match:
+            day, month, year, hour, minute, second = (int(g or 0) for g in match.groups())
+            value = datetime(year, month, day, hour, minute, second)
+        else:
+            value = datetime.fromisoformat(cleaned)
     except ValueError:
         raise FieldProblem(msg("value.bad_datetime", value=text)) from None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    return value.astimezone(UTC)
 
 
 def parse_bool(text: str) -> bool:

@@ -28,6 +28,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "why.pinned_no_reason": ("📌 Festet først", "📌 Pinned first"),
     "why.done": ("Ferdig: ikke rangert", "Done: not ranked"),
     "link.unnamed": ("(uten ledd)", "(no link)"),
+    # the headers of `list`
+    "list.col.rank": ("plass", "rank"),
+    "list.col.id": ("id", "id"),
+    "list.col.score": ("poeng", "score"),
+    "list.col.status": ("kolonne", "status"),
+    "list.col.title": ("tittel", "title"),
+    "list.col.where": ("kjede › ledd", "chain › link"),
+    "list.col.owner": ("eier", "owner"),
     # columns
     "status.backlog": ("Backlog", "Backlog"),
     "status.next": ("Neste", "Next"),
@@ -49,8 +57,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                        "“{value}” is not a role (use {choices})"),
     "value.bad_date": ("«{value}» er ikke en dato (bruk ÅÅÅÅ-MM-DD)",
                        "“{value}” is not a date (use YYYY-MM-DD)"),
-    "value.bad_datetime": ("«{value}» er ikke et tidspunkt (bruk ISO 8601)",
-                           "“{value}” is not a time (use ISO 8601)"),
+    "value.bad_datetime": ("«{value}» er ikke et tidspunkt (bruk ÅÅÅÅ-MM-DD TT:MM:SS "
+                           "eller DD.MM.ÅÅÅÅ TT:MM)",
+                           "“{value}” is not a time (use YYYY-MM-DD HH:MM:SS or "
+                           "DD.MM.YYYY HH:MM)"),
     "value.bad_bool": ("«{value}» er verken ja eller nei", "“{value}” is neither yes nor no"),
     "value.bad_id": ("«{value}» er ikke en gyldig id (UUID); la cellen stå tom for nye "
                      "oppgaver", "“{value}” is not a valid id (UUID); leave the cell empty "
@@ -238,6 +248,40 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                        "RRULE etter RFC 5545, f.eks. FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1",
                        "“{rule}” is not a valid repeat rule: {problem}. Write an RFC 5545 "
                        "RRULE, e.g. FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1"),
+    "wheel.bad_words": ("Skjønner ikke «{phrase}»: {problem}. Skriv f.eks. «andre tirsdag i "
+                        "hver måned», «hvert år 1. mars», «hvert kvartal» eller en RRULE som "
+                        "FREQ=MONTHLY;BYDAY=2TU",
+                        "Cannot read “{phrase}”: {problem}. Write e.g. “second Tuesday of "
+                        "every month”, “every year on 1 March”, “every quarter” or an RRULE "
+                        "such as FREQ=MONTHLY;BYDAY=2TU"),
+    "wheel.words_empty": ("det står ingenting", "it is empty"),
+    "wheel.words_unknown": ("«{word}» passer ikke inn her", "“{word}” does not fit here"),
+    "wheel.words_twice": ("det sier to ganger hvor ofte", "it says twice how often"),
+    "wheel.words_nth": ("«{word}» er ikke en ukedag i måneden som kan telles (første til femte, "
+                        "siste eller nest siste)",
+                        "“{word}” is not a weekday of the month that can be counted (first to "
+                        "fifth, last or second-last)"),
+    "wheel.words_monthday": ("«{word}» er ikke en dag i måneden (1–31)",
+                             "“{word}” is not a day of the month (1–31)"),
+    "wheel.words_until": ("datoen etter «til» mangler år eller finnes ikke (skriv f.eks. "
+                          "31. desember 2027 eller 2027-12-31)",
+                          "the date after “until” has no year or does not exist (write e.g. "
+                          "31 December 2027 or 2027-12-31)"),
+    "wheel.words_end_twice": ("det sier to ganger når det slutter",
+                              "it says twice when it ends"),
+    "wheel.words_mixed": ("det blander nummererte ukedager (andre tirsdag) og alle ukedager "
+                          "(hver mandag)",
+                          "it mixes numbered weekdays (second Tuesday) and plain weekdays "
+                          "(every Monday)"),
+    "wheel.words_dates": ("datoene har ikke samme dag i måneden; lag én aktivitet per dato",
+                          "the dates do not share a day of the month; make one activity per "
+                          "date"),
+    "wheel.words_count": ("antall ganger må være 1–{high}", "the number of times must be "
+                          "1–{high}"),
+    "wheel.words_no_often": ("det sier ikke hvor ofte (f.eks. hver måned)",
+                             "it does not say how often (e.g. every month)"),
+    "wheel.words_together": ("disse delene kan ikke stå sammen i én regel",
+                             "these parts cannot make one rule together"),
     "wheel.rule_empty": ("regelen er tom", "the rule is empty"),
     "wheel.rule_one_line": ("regelen må stå på én linje", "the rule must be on one line"),
     "wheel.rule_part": ("«{part}» er ikke på formen NAVN=VERDI", "“{part}” is not NAME=VALUE"),

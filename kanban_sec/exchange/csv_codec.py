@@ -13,7 +13,10 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from kanban_sec.domain.errors import BadInput, ImportProblems, Problem, msg
 
@@ -32,6 +35,10 @@ COMPUTED: frozenset[str] = frozenset(
 # Option name -> the character itself; "tab" because a literal tab is awkward on a command line.
 DELIMITERS: dict[str, str] = {",": ",", ";": ";", "tab": "\t"}
 _DELIMITER_CHARS: dict[str, str] = {**DELIMITERS, "\t": "\t"}
+
+#: Times in a file are wall-clock times where the boards' teams work (Norway), written
+#: ``2026-12-04 15:30:00``: the form Excel in every locale reads as a date and time.
+CSV_ZONE = ZoneInfo("Europe/Oslo")
 
 # Characters that make Excel and LibreOffice read a cell as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -62,6 +69,25 @@ def unneutralise(cell: str) -> str:
     if cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START):
         return cell[1:]
     return cell
+
+
+def format_moment(stamp: str | None) -> str:
+    """A stored UTC time (``2026-12-04T14:30:00.123456Z``) as a cell: Norwegian wall-clock
+    time to the second, ``2026-12-04 15:30:00``. In the hour the autumn clock change
+    repeats, the offset follows (``2026-10-25 02:30:00+01:00``) so the instant stays exact."""
+    if not stamp:
+        return ""
+    head, tail = _wall_clock_hour(stamp[:13])
+    return head + stamp[13:19] + tail
+
+
+@lru_cache(maxsize=65536)
+def _wall_clock_hour(utc_hour: str) -> tuple[str, str]:
+    # Norway's offsets are whole hours and its clock changes fall on whole UTC hours, so
+    # minutes and seconds carry over: one answer per hour, and an export repeats hours.
+    moment = datetime.fromisoformat(utc_hour + ":00:00+00:00").astimezone(CSV_ZONE)
+    repeated = moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
+    return moment.strftime("%Y-%m-%d %H"), moment.isoformat()[-6:] if repeated else ""
 
 
 def format_row(cells: list[str], delimiter: str) -> str:

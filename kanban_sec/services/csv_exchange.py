@@ -28,8 +28,10 @@ from kanban_sec.domain.ranking import rank, score_parts
 from kanban_sec.domain.rules import Refusal, RuleRefused
 from kanban_sec.exchange.csv_codec import (
     COMPUTED,
+    CSV_ZONE,
     DELIMITERS,
     HEADER,
+    format_moment,
     format_row,
     neutralise,
     read_csv,
@@ -159,7 +161,7 @@ def export_rows(db: Database, *, include_done: bool = False,
             ";".join(json.loads(tags)) if tags != "[]" else "",
             blocked_reason, due_date or "",
             (pin_reason or "yes") if pinned_at else "",
-            _seconds(created_at), _seconds(updated_at), _seconds(done_at),
+            format_moment(created_at), format_moment(updated_at), format_moment(done_at),
         ]
         keyed.append((order, [neutralise(c) if c and c[0] in _RISKY_START else c
                               for c in cells]))
@@ -174,10 +176,6 @@ _RISKY_START = frozenset("=+-@\t\r'")
 def _invert(stamp: str) -> str:
     # Newest first under an ascending sort: complement each digit.
     return stamp.translate(str.maketrans("0123456789", "9876543210"))
-
-
-def _seconds(stamp: str | None) -> str:
-    return stamp[:19] + "Z" if stamp else ""
 
 
 @dataclass(slots=True)
@@ -494,7 +492,7 @@ class _Importer:
             if column == "done_at" and values.get("status") != "done":
                 continue
             try:
-                moment = parse.parse_datetime(cells[index])
+                moment = parse.parse_datetime(cells[index], CSV_ZONE)
             except FieldProblem as problem:
                 self._problem(line, column, problem.msg)
                 continue

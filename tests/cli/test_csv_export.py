@@ -9,7 +9,9 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from cli_support import (
@@ -28,6 +30,8 @@ from cli_support import (
 )
 
 FORMULA_TITLE = '=HYPERLINK("x")'
+TIMES = ("created_at", "updated_at", "done_at")
+OSLO = ZoneInfo("Europe/Oslo")
 
 
 class Exported:
@@ -127,6 +131,51 @@ def test_done_and_confidential_only_when_asked(exported):
     assert set(exported.ids("done")) == everyone - secret
     assert set(exported.ids("confidential")) == everyone - done
     assert Counter(exported.ids("everything")) == Counter(everyone)
+
+
+def test_times_are_norwegian_wall_clock_that_excel_reads_as_dates(exported):
+    rows = exported.rows("everything")
+    col = {name: i for i, name in enumerate(HEADER)}
+    stored = {r[0]: r[1:] for r in sql(exported.db, "SELECT id, created_at, updated_at, "
+                                                    "done_at FROM items")}
+    done = 0
+    for row in rows[1:]:
+        for column, stamp in zip(TIMES, stored[row[0]], strict=True):
+            cell = row[col[column]]
+            if stamp is None:
+                assert cell == "", (column, cell)
+                continue
+            # yyyy-mm-dd hh:mm:ss: a date and time to Excel in every locale (T and Z are
+            # not); the offset only in the hour the autumn clock change repeats
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}([+]0[12]:00)?", cell), cell
+            instant = datetime.fromisoformat(stamp)
+            assert cell[:19] == instant.astimezone(OSLO).strftime("%Y-%m-%d %H:%M:%S")
+            done += column == "done_at"
+        assert re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", row[col["due_date"]])
+    assert done, "the demo has done items"
+
+
+def test_times_survive_export_import_export_into_a_fresh_board(exported, tmp_path):
+    env = make_env(tmp_path)
+    fresh = tmp_path / "fresh.sqlite"
+    again = tmp_path / "again.csv"
+    assert_ok(run_cli(("--db", str(fresh), "import", str(exported.files["everything"])),
+                      env=env, cwd=tmp_path))
+    assert_ok(run_cli(("--db", str(fresh), "export", str(again), "--include-done",
+                       "--include-confidential"), env=env, cwd=tmp_path))
+    col = {name: i for i, name in enumerate(HEADER)}
+
+    def history(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
+        return {r[0]: (r[col["created_at"]], r[col["done_at"]]) for r in rows[1:]}
+
+    text = again.read_bytes().decode("utf-8-sig")
+    assert history(list(csv.reader(io.StringIO(text, newline="")))) == \
+        history(exported.rows("everything"))
+    # to the second, as stored: the exact instant, not a wall-clock time read as UTC
+    stamps = dict(sql(fresh, "SELECT id, created_at FROM items"))
+    for item_id, stamp in sql(exported.db, "SELECT id, created_at FROM items"):
+        assert datetime.fromisoformat(stamps[item_id]) == \
+            datetime.fromisoformat(stamp).replace(microsecond=0).astimezone(UTC)
 
 
 @pytest.mark.parametrize(("name", "delimiter", "raw"), [("semicolon", ";", b";"),

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+from datetime import UTC, date, datetime
 
+import pytest
 from cli_support import (
     assert_error,
     assert_ok,
@@ -25,6 +30,64 @@ EXCEL_NB_LINES = [
     "Årlig ROS-analyse;VERIFISERES;;;3;3;Kommune;;",
     "Fjerne gamle kontoer;Ferdig;Skolenett;Brannmur ØST;1;1;Kommune / Oppvekst;;",
 ]
+
+
+def saved_by_norwegian_excel(data: bytes, *, utf8: bool) -> bytes:
+    """Our export as Norwegian Excel saves it after opening it with a double-click: each
+    time and date it read as one written back as it shows it (``04.12.2026 14:30``,
+    ``31.12.2026``), ``;`` and CRLF; "CSV UTF-8" with a BOM, else "CSV (semikolondelt)" in
+    Windows-1252 without one."""
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    header = rows[0]
+    times = [header.index(c) for c in ("created_at", "updated_at", "done_at")]
+    due = header.index("due_date")
+    for row in rows[1:]:
+        for i in times:
+            if re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", row[i]):  # not with offset
+                row[i] = datetime.fromisoformat(row[i]).strftime("%d.%m.%Y %H:%M")
+        if row[due]:
+            row[due] = date.fromisoformat(row[due]).strftime("%d.%m.%Y")
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    return b"\xef\xbb\xbf" + out.getvalue().encode() if utf8 else out.getvalue().encode("cp1252")
+
+
+@pytest.mark.parametrize("utf8", [False, True], ids=["cp1252", "utf8-bom"])
+def test_a_file_norwegian_excel_saved_back_imports_losslessly(demo, run, demo_db, tmp_path,
+                                                              utf8):
+    flags = ("--delimiter", ";", "--include-done", "--include-confidential")
+    first, edited, second = (tmp_path / n for n in ("first.csv", "excel.csv", "second.csv"))
+    assert_ok(run("--db", demo_db, "export", first, *flags))
+    edited.write_bytes(saved_by_norwegian_excel(first.read_bytes(), utf8=utf8))
+    data = edited.read_bytes()
+    assert re.search(rb";\d\d\.\d\d\.\d{4} \d\d:\d\d;", data)  # Excel's own form
+    assert re.search(rb";\d\d\.\d\d\.\d{4};", data), "the demo has due dates"
+    assert b"\r\n" in data and (data.startswith(b"\xef\xbb\xbf") == utf8)
+    count = len(demo.items)
+
+    # into the same board: every due date read as the same day, nothing changes ...
+    out = assert_ok(run("--db", demo_db, "import", edited))
+    assert out == f"imported {edited}: 0 new, 0 changed, {count} unchanged\n"
+    # ... and the next export is byte for byte the first
+    assert_ok(run("--db", demo_db, "export", second, *flags))
+    assert second.read_bytes() == first.read_bytes()
+
+    # into a new board: the items keep their history, to the minute Excel shows
+    fresh = tmp_path / "fresh.sqlite"
+    out = assert_ok(run("--db", fresh, "import", edited))
+    assert out == f"imported {edited}: {count} new, 0 changed, 0 unchanged\n"
+    copied = {i: (c, d) for i, c, d in sql(fresh, "SELECT id, created_at, done_at FROM items")}
+
+    def minute(stamp: str | None) -> datetime | None:
+        return datetime.fromisoformat(stamp).replace(second=0, microsecond=0) \
+            if stamp else None
+
+    for item_id, created, done in sql(demo_db, "SELECT id, created_at, done_at FROM items"):
+        got_created, got_done = copied[item_id]
+        assert datetime.fromisoformat(got_created) == minute(created), item_id
+        assert (datetime.fromisoformat(got_done) if got_done else None) == minute(done)
+    assert any(done for _, done in copied.values())
+    assert datetime.fromisoformat(next(iter(copied.values()))[0]).tzinfo == UTC
 
 
 def test_windows_1252_semicolon_file_from_norwegian_excel(run, tmp_path):

@@ -6,6 +6,7 @@ import csv
 import io
 import random
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kanban_sec.domain.errors import BadInput, ImportProblems
+from kanban_sec.domain.fields import parse_datetime
 from kanban_sec.exchange.csv_codec import (
     COMPUTED,
+    CSV_ZONE,
     DELIMITERS,
     HEADER,
     CsvTable,
+    format_moment,
     format_row,
     neutralise,
     read_csv,
@@ -554,3 +558,28 @@ def test_excel_unicode_text_utf16_with_tabs_is_read(tmp_path):
     table = read_csv(path)
     assert table.delimiter == "\t" and table.encoding == "utf-16"
     assert table.rows == [(2, ["Blåbær", "Pågår"])]
+
+
+# -- times ------------------------------------------------------------------------------
+def test_times_are_norwegian_wall_clock_in_the_form_excel_reads_as_a_date():
+    assert format_moment("2026-12-04T14:30:05.123456Z") == "2026-12-04 15:30:05"  # CET
+    assert format_moment("2026-07-04T14:30:05.000000Z") == "2026-07-04 16:30:05"  # CEST
+    assert format_moment("2026-12-31T23:59:59.999999Z") == "2027-01-01 00:59:59"
+    assert format_moment(None) == format_moment("") == ""
+
+
+def test_the_hour_the_autumn_clock_change_repeats_carries_its_offset():
+    # 02:00-03:00 on 25 October 2026 happens twice in Norway: without the offset an
+    # import could not tell the two apart.
+    assert format_moment("2026-10-25T00:30:00.000000Z") == "2026-10-25 02:30:00+02:00"
+    assert format_moment("2026-10-25T01:30:00.000000Z") == "2026-10-25 02:30:00+01:00"
+    assert format_moment("2026-10-25T02:30:00.000000Z") == "2026-10-25 03:30:00"
+    assert format_moment("2026-03-29T01:00:00.000000Z") == "2026-03-29 03:00:00"
+
+
+@given(st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2100, 1, 1)))
+def test_every_exported_time_imports_as_the_same_instant(moment):
+    stored = moment.replace(tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    cell = format_moment(stored)
+    assert "T" not in cell and "Z" not in cell
+    assert parse_datetime(cell, CSV_ZONE) == moment.replace(microsecond=0, tzinfo=UTC)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -87,3 +88,27 @@ def test_norwegian_excel_datetimes():
     assert f.parse_datetime("28.11.2026 17:10") == datetime(2026, 11, 28, 17, 10, tzinfo=UTC)
     with pytest.raises(FieldProblem):
         f.parse_datetime("28.11.2026 kl 17")
+
+
+def test_a_time_without_offset_is_wall_clock_time_in_the_zone_given():
+    oslo = ZoneInfo("Europe/Oslo")
+    # What Norwegian Excel saves (minutes, or a bare date), in winter and in summer time
+    assert f.parse_datetime("04.12.2026 14:30", oslo) == datetime(2026, 12, 4, 13, 30,
+                                                                   tzinfo=UTC)
+    assert f.parse_datetime("4.7.2026 9.05", oslo) == datetime(2026, 7, 4, 7, 5, tzinfo=UTC)
+    assert f.parse_datetime("04.12.2026", oslo) == datetime(2026, 12, 3, 23, tzinfo=UTC)
+    assert f.parse_datetime("04.12.2026 14:30:15", oslo) == datetime(2026, 12, 4, 13, 30, 15,
+                                                                      tzinfo=UTC)
+    # What this app exports, and ISO with T
+    assert f.parse_datetime("2026-12-04 14:30:00", oslo) == datetime(2026, 12, 4, 13, 30,
+                                                                      tzinfo=UTC)
+    assert f.parse_datetime("2026-12-04T14:30", oslo) == datetime(2026, 12, 4, 13, 30,
+                                                                   tzinfo=UTC)
+    # Z or an offset is that instant, whatever the zone (older exports wrote Z)
+    assert f.parse_datetime("2026-12-04T14:30:00Z", oslo) == datetime(2026, 12, 4, 14, 30,
+                                                                       tzinfo=UTC)
+    assert f.parse_datetime("2026-10-25 02:30:00+01:00", oslo) == datetime(2026, 10, 25, 1,
+                                                                            30, tzinfo=UTC)
+    for bad in ("31.02.2026 10:00", "04.12.2026 25:00", "2026-12-04 14:30 CET"):
+        with pytest.raises(FieldProblem):
+            f.parse_datetime(bad, oslo)
