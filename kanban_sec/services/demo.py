@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,6 +26,8 @@ from kanban_sec.services.standup import end_standup, start_standup
 from kanban_sec.store import rows
 from kanban_sec.store.unit_of_work import UnitOfWork, writing
 
+#: Last week's standup of the example was held this many days before it is loaded.
+STANDUP_DAYS_AGO = 7
 _PROGRESS = {Status.BACKLOG: 0, Status.NEXT: 1, Status.DOING: 2, Status.VERIFY: 3, Status.DONE: 4}
 
 
@@ -54,67 +58,140 @@ def load_demo(service: BoardService) -> Outcome:
                               country=link["country"],
                               responsible_unit_id=names.unit(link["responsible_unit"]),
                               maturity=link["maturity"])
-        count = 0
+        # The items as they stood at last week's standup; what happened since comes after it.
+        then = uow.now - timedelta(days=STANDUP_DAYS_AGO)
+        week = {entry["item"]: entry for entry in demo_data.LAST_WEEK}
         by_title: dict[str, str] = {}
+        since: list[tuple[int, dict[str, Any]]] = []
         for number, spec in enumerate(demo_data.ITEMS):
-            created = uow.now - timedelta(days=spec["age_days"], minutes=number)
-            status = Status(spec["status"])
-            # Work moves right over its life: later columns entered more recently.
-            entered = created + (uow.now - created) * (_PROGRESS[status] / 5)
-            chain_id = names.chain(spec["chain"]) if spec["chain"] else None
-            link_id = names.link(chain_id, spec["link"]) if chain_id and spec["link"] else None
-            unit_id = names.unit(spec["owner_unit"])
-            item = Item(
-                id=new_id(),
-                title=spec["title"],
-                status=status,
-                description=spec["description"],
-                chain_id=chain_id,
-                link_id=link_id,
-                likelihood=spec["likelihood"],
-                consequence=spec["consequence"],
-                effort=Effort(spec["effort"]) if spec["effort"] else None,
-                owner_unit_id=unit_id,
-                owner_person_id=(names.person(spec["owner_person"], unit_id)
-                                 if spec["owner_person"] else None),
-                framework_ref=spec["framework_ref"],
-                classification=Classification(spec["classification"]),
-                tags=list(spec["tags"]),
-                checklist=[ChecklistEntry(text, done) for text, done in spec["checklist"]],
-                blocked_reason=spec["blocked_reason"],
-                blocked_at=entered if spec["blocked_reason"] else None,
-                due_date=(uow.now + timedelta(days=spec["due_in_days"])).date()
-                if spec["due_in_days"] is not None else None,
-                pinned_at=uow.now - timedelta(days=2, minutes=-number)
-                if spec["pin_reason"] else None,
-                pin_reason=spec["pin_reason"],
-                created_at=created,
-                status_changed_at=entered,
-                started_at=entered if _PROGRESS[status] >= 2 else None,
-                done_at=entered if status is Status.DONE else None,
-            )
-            by_title[item.title] = item.id
-            values = rows.item_values(item)
-            values["created_at"] = rows.ts(created)
-            _write_with_history(uow, values, created, entered, status)
-            for author, body in spec["comments"]:
-                uow.insert("comment", {"id": new_id(), "item_id": item.id, "author": uow.author,
-                                       "body": _quoted(author, body, uow.author),
-                                       "created_at": rows.ts(entered)})
-            count += 1
-        # The annual wheel, and the items it has due on the day the example is loaded.
+            if spec["age_days"] < STANDUP_DAYS_AGO:
+                since.append((number, spec))
+                continue
+            entry = week.get(spec["title"])
+            stood = {**spec, **entry["was"]} if entry else spec
+            by_title[spec["title"]] = _write_item(uow, names, stood, number,
+                                                  then if entry else uow.now)
         today = date.today()
         _risk_cases(uow, by_title, today)
+        # The annual wheel, and the items it has due on the day the example is loaded (in
+        # the backlog by last week's standup already: the standup is about the work).
         activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
                                                             today.year)
-        generated, _ = annual_wheel.generate_in(uow, today, service.lang)
-        # Last week's standup, held on the board as loaded: the next standup then shows
-        # what changed since (nothing yet), not the whole example as new.
+        with _dated(uow, then):
+            generated, _ = annual_wheel.generate_in(uow, today, service.lang)
+        # Last week's standup, held on the board as it stood then: the next standup shows
+        # what changed since (moves, a block lifted and one new, a hand-down, a re-rank, new
+        # items), not the whole example as new.
         attendees = sorted(names.people, key=lambda pid: names.people[pid].name)[:4]
-        end_standup(uow, start_standup(uow, attendees, today - timedelta(days=7)))
+        with _dated(uow, then):
+            standup_id = start_standup(uow, attendees, then.astimezone().date())
+        with _dated(uow, then + timedelta(minutes=20)):
+            end_standup(uow, standup_id)
+        specs = {spec["title"]: spec for spec in demo_data.ITEMS}
+        for entry in demo_data.LAST_WEEK:
+            _changed_since(uow, names, by_title[entry["item"]], specs[entry["item"]], entry)
+        for number, spec in since:
+            by_title[spec["title"]] = _write_item(uow, names, spec, number, uow.now)
+        count = len(by_title)
         return Outcome(tuple(uow.changes), (), None, {
             "items": count + generated, "activities": activities, "generated": generated})
 
+def _item_of(uow: UnitOfWork, names: Names, spec: dict[str, Any], number: int,
+             now: datetime) -> tuple[Item, datetime]:
+    """An example item as it stands at ``now``, and when it entered its column."""
+    created = uow.now - timedelta(days=spec["age_days"], minutes=number)
+    status = Status(spec["status"])
+    # Work moves right over its life: later columns entered more recently.
+    entered = created + (now - created) * (_PROGRESS[status] / 5)
+    chain_id = names.chain(spec["chain"]) if spec["chain"] else None
+    link_id = names.link(chain_id, spec["link"]) if chain_id and spec["link"] else None
+    unit_id = names.unit(spec["owner_unit"])
+    return Item(
+        id=new_id(),
+        title=spec["title"],
+        status=status,
+        description=spec["description"],
+        chain_id=chain_id,
+        link_id=link_id,
+        likelihood=spec["likelihood"],
+        consequence=spec["consequence"],
+        effort=Effort(spec["effort"]) if spec["effort"] else None,
+        owner_unit_id=unit_id,
+        owner_person_id=(names.person(spec["owner_person"], unit_id)
+                         if spec["owner_person"] else None),
+        framework_ref=spec["framework_ref"],
+        classification=Classification(spec["classification"]),
+        tags=list(spec["tags"]),
+        checklist=[ChecklistEntry(text, done) for text, done in spec["checklist"]],
+        blocked_reason=spec["blocked_reason"],
+        blocked_at=entered if spec["blocked_reason"] else None,
+        due_date=(uow.now + timedelta(days=spec["due_in_days"])).date()
+        if spec["due_in_days"] is not None else None,
+        pinned_at=uow.now - timedelta(days=2, minutes=-number)
+        if spec["pin_reason"] else None,
+        pin_reason=spec["pin_reason"],
+        created_at=created,
+        status_changed_at=entered,
+        started_at=entered if _PROGRESS[status] >= 2 else None,
+        done_at=entered if status is Status.DONE else None,
+    ), entered
+
+
+def _write_item(uow: UnitOfWork, names: Names, spec: dict[str, Any], number: int,
+                now: datetime) -> str:
+    """Write an example item as it stands at ``now`` (with its history and comments);
+    returns its id."""
+    item, entered = _item_of(uow, names, spec, number, now)
+    assert item.created_at is not None
+    values = rows.item_values(item)
+    values["created_at"] = rows.ts(item.created_at)
+    _write_with_history(uow, values, item.created_at, entered, item.status)
+    for author, body in spec["comments"]:
+        uow.insert("comment", {"id": new_id(), "item_id": item.id, "author": uow.author,
+                               "body": _quoted(author, body, uow.author),
+                               "created_at": rows.ts(entered)})
+    return item.id
+
+
+#: What changes an item in the week since last week's standup (:data:`demo_data.LAST_WEEK`).
+_WEEK_FIELDS = ("status", "blocked_reason", "owner_unit_id", "owner_person_id",
+                "likelihood", "consequence")
+
+
+def _changed_since(uow: UnitOfWork, names: Names, item_id: str, spec: dict[str, Any],
+                   entry: dict[str, Any]) -> None:
+    """Bring an item from how it stood at last week's standup to how it stands now, on the
+    day it happened, with what was said about it."""
+    moment = uow.now - timedelta(days=entry["days_ago"])
+    current = uow.row("item", item_id)
+    assert current is not None
+    now, _ = _item_of(uow, names, spec, 0, uow.now)
+    wanted = rows.item_values(now)
+    values = {name: wanted[name] for name in _WEEK_FIELDS if wanted[name] != current[name]}
+    status = Status(wanted["status"])
+    if "status" in values:
+        values["status_changed_at"] = rows.ts(moment)
+        if _PROGRESS[status] >= 2 and not current["started_at"]:
+            values["started_at"] = rows.ts(moment)
+        values["done_at"] = rows.ts(moment) if status is Status.DONE else None
+    if "blocked_reason" in values:
+        values["blocked_at"] = rows.ts(moment) if wanted["blocked_reason"] else None
+    with _dated(uow, moment):
+        uow.update("item", item_id, values)
+        author, body = entry["comment"]
+        uow.insert("comment", {"id": new_id(), "item_id": item_id, "author": uow.author,
+                               "body": _quoted(author, body, uow.author)})
+
+
+@contextmanager
+def _dated(uow: UnitOfWork, moment: datetime) -> Iterator[None]:
+    """Write as of ``moment`` (the example's past), then as of now again."""
+    real_now, real_text = uow.now, uow.now_text
+    uow.now, uow.now_text = moment, rows.ts(moment)
+    try:
+        yield
+    finally:
+        uow.now, uow.now_text = real_now, real_text
 
 
 def _quoted(person: str, text: str, writer: str) -> str:

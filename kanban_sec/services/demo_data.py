@@ -2152,3 +2152,59 @@ RISK_CASES: list[dict[str, Any]] = [
                                "spredning fra en kompromittert skriver.",
     },
 ]
+
+
+#: The week since last week's standup (held 7 days before the example is loaded): how
+#: some items stood at that standup (``was``: their fields then; ITEMS says how they stand
+#: now), how many days ago they changed, and what was said about it. With these the first
+#: standup on the example has something to show under "changed since the last standup".
+#: Items in ITEMS younger than a week were added since that standup.
+LAST_WEEK: list[dict[str, Any]] = [
+    {
+        "item": "Conditional Access: blokkere eldre autentisering",
+        "was": {"status": "doing"},
+        "days_ago": 4,
+        "comment": ("Thomas Nygård", "Pilot i to etater uten feil; klar for kontroll."),
+    },
+    {
+        "item": "Fjerne helseopplysninger fra SMS-varsler",
+        "was": {"status": "next"},
+        "days_ago": 5,
+        "comment": ("Per Inge Rønning", "Startet: maler gjennomgås med Textwave."),
+    },
+    {
+        "item": "Phishing-øvelse for alle ansatte",
+        "was": {"status": "doing"},
+        "days_ago": 2,
+        "comment": ("Fatima Rahimi", "Øvelsen er gjennomført; 11 % klikket, rapporten er "
+                                     "sendt ledergruppen."),
+    },
+    {
+        "item": "Sikker filoverføring til kortleverandøren",
+        "was": {"blocked_reason": ""},
+        "days_ago": 3,
+        "comment": ("Henrik Dahl", "Testoverføringen feilet: leverandøren har ikke åpnet "
+                                   "for vår IP-adresse."),
+    },
+    {
+        "item": "Uforanderlig sikkerhetskopi (immutable backup)",
+        "was": {"blocked_reason": "Venter på lisens for objektlås i backupløsningen"},
+        "days_ago": 2,
+        "comment": ("Mona Strand", "Lisensen er på plass; objektlås slås på for de "
+                                   "kritiske systemene først."),
+    },
+    {
+        "item": "Phishing-resistent MFA for administratorer",
+        "was": {"owner_unit": "Eksempel kommune / Utviklings- og kompetanseetaten / Plattform",
+                "owner_person": None},
+        "days_ago": 6,
+        "comment": ("Ingrid Haugland", "Delegert til Team Identitet, som eier Entra ID."),
+    },
+    {
+        "item": "Ekstern deling avslått som standard",
+        "was": {"likelihood": 3},
+        "days_ago": 3,
+        "comment": ("Eirik Sæther", "En mappe med elevdata var delt med «alle med lenken»: "
+                                    "sannsynligheten er høyere enn vi trodde."),
+    },
+]

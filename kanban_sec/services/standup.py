@@ -878,8 +878,15 @@ def _item(ref: ItemRef | None, lang: str) -> str:
     return f"{ref.title} ({ref.short})"
 
 
-def _rank(value: int | None) -> str:
-    return f"#{value}" if value is not None else "–"
+def _rank(value: int | None, lang: str) -> str:
+    """A rank as the ordinal it is ("26." in Norwegian, "26th" in English), never "#26",
+    which reads like an id."""
+    if value is None:
+        return "–"
+    if lang == "nb":
+        return f"{value}."
+    tens = 10 <= value % 100 <= 20
+    return f"{value}{'th' if tens else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
 
 
 def _hidden_text(text: str | None, lang: str) -> str:
@@ -917,7 +924,7 @@ def _change_table(kind: ChangeKind, lines: list[ChangeLine], lang: str) -> _Tabl
             (i, _column(c.to_status, lang), _hidden_text(c.reason, lang), *w)
             for i, c, w in zip(item, lines, by, strict=True)))
     return _Table(h("item", "column", "rank", "places"), tuple(
-        (i, _column(c.to_status, lang), f"{_rank(c.from_rank)} → {_rank(c.to_rank)}",
+        (i, _column(c.to_status, lang), f"{_rank(c.from_rank, lang)} → {_rank(c.to_rank, lang)}",
          f"{c.places:+d}") for i, c in zip(item, lines, strict=True)))
 
 
@@ -1024,8 +1031,15 @@ th { background-color: #e8edf3; font-weight: bold; }
 """.strip()
 
 
-#: The share of a table's width its widest column gets (Qt's layout honours it too).
-_WIDE_SHARE = "40%"
+#: A column whose cells are all at most this long (times, columns, counts, names) is kept
+#: on one line: the long texts (titles, reasons, notes) wrap, between words, in the rest.
+_SHORT_CELL = 24
+
+
+def _short_columns(table: _Table) -> set[int]:
+    """The columns of ``table`` that are never wrapped."""
+    return {number for number in range(len(table.headers))
+            if all(len(row[number]) <= _SHORT_CELL for row in table.rows)}
 
 
 def render_html(report: StandupReport, lang: str) -> str:
@@ -1041,12 +1055,16 @@ def render_html(report: StandupReport, lang: str) -> str:
             muted = ' class="muted"' if block.muted else ""
             body.append(f"<p{muted}>{e(block.text)}</p>")
         else:
-            head = "".join(
-                f'<th width="{_WIDE_SHARE}">{e(h)}</th>' if number == block.wide else
-                f"<th>{e(h)}</th>" for number, h in enumerate(block.headers))
+            short = _short_columns(block)
+
+            def cell(tag: str, number: int, text: str, short: set[int] = short) -> str:
+                keep = ' style="white-space: nowrap"' if number in short else ""
+                return f"<{tag}{keep}>{e(text)}</{tag}>"
+
+            head = "".join(cell("th", n, h) for n, h in enumerate(block.headers))
             cells = "".join(
-                "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>\n"
-                for row in block.rows)
+                "<tr>" + "".join(cell("td", n, text) for n, text in enumerate(row))
+                + "</tr>\n" for row in block.rows)
             body.append('<table width="100%" border="1" cellspacing="0" cellpadding="4">\n'
                         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{cells}</tbody></table>")
     return (f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'

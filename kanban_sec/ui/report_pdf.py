@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextOption,
 )
 
 #: Page margins in millimetres.
@@ -102,6 +103,11 @@ def _print(document: QTextDocument, path: str | os.PathLike[str]) -> None:
 def _document() -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(_body_font())
+    # Lines break between words only: a word longer than its table column widens the
+    # column instead of being cut in two ("underdatabehandler-avtale").
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     return document
 
 
