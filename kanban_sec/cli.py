@@ -125,12 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-confidential", action="store_true",
                    help="show confidential items' titles and texts (the choice is recorded)")
 
-    p = sub.add_parser("wheel", help="the annual wheel (årshjul) of recurring activities")
-    p.add_argument("--year", type=int, help="the year to show (default: this year)")
-    p.add_argument("--ics", help="write the year's occurrences as an iCalendar file")
-    p.add_argument("--generate", action="store_true",
-                   help="create the items that are due now (also done at every start)")
+    from kanban_sec.cli_wheel import add_parser as wheel_parser
 
+    wheel_parser(sub)
     _governance_parsers(sub)
     from kanban_sec.cli_org import add_parsers as org_parsers
     from kanban_sec.cli_sync import add_parsers as sync_parsers

@@ -36,6 +36,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "list.col.title": ("tittel", "title"),
     "list.col.where": ("kjede › ledd", "chain › link"),
     "list.col.owner": ("eier", "owner"),
+    # the headers of `people`
+    "org.col.name": ("navn", "name"),
+    "org.col.role": ("rolle", "role"),
+    "org.col.unit": ("enhet", "unit"),
+    # progress bars of long command-line work (on a terminal's stderr)
+    "progress.import": ("Leser inn linjer", "Importing lines"),
+    "progress.export": ("Eksporterer oppgaver", "Exporting items"),
+    "progress.push": ("Sender endringer", "Sending changes"),
+    "progress.pull": ("Henter endringer", "Fetching changes"),
     # columns
     "status.backlog": ("Backlog", "Backlog"),
     "status.next": ("Neste", "Next"),
@@ -307,8 +316,19 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "wheel.bad_overdue": ("«{value}» er ikke et valg for glemte forekomster (bruk create eller "
                           "skip)", "“{value}” is not a choice for missed occurrences (use "
                           "create or skip)"),
-    "wheel.not_found": ("fant ingen aktivitet i årshjulet med id «{id}»",
-                        "no activity of the annual wheel has the id “{id}”"),
+    "wheel.not_found": ("fant ingen aktivitet i årshjulet med id eller tittel «{id}» (se "
+                        "`kanban-sec wheel activities`)",
+                        "no activity of the annual wheel has the id or title “{id}” (see "
+                        "`kanban-sec wheel activities`)"),
+    "wheel.rule_required": ("si hvor ofte med --rule, f.eks. --rule \"andre tirsdag i hver "
+                            "måned\" eller --rule FREQ=MONTHLY;BYDAY=2TU",
+                            "say how often with --rule, e.g. --rule \"second Tuesday of "
+                            "every month\" or --rule FREQ=MONTHLY;BYDAY=2TU"),
+    "wheel.link_needs_chain": ("leddet «{link}» trenger en kjede: gi også chain=KJEDE",
+                               "the link “{link}” needs a chain: give chain=CHAIN too"),
+    "wheel.ambiguous": ("«{id}» passer på {count} aktiviteter i årshjulet; skriv mer av id-en",
+                        "“{id}” matches {count} activities of the annual wheel; give more of "
+                        "the id"),
     "wheel.bad_year": ("«{value}» er ikke et år årshjulet kan vise (bruk {low}–{high})",
                        "“{value}” is not a year the annual wheel can show (use {low}–{high})"),
     "wheel.skipped_activity": ("aktiviteten «{title}» i årshjulet ble hoppet over: {problem}",
@@ -343,6 +363,24 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "wheel.col_owner": ("eier", "owner"),
     "wheel.col_status": ("status", "status"),
     "wheel.col_item": ("oppgave", "item"),
+    "wheel.col_id": ("id", "id"),
+    "wheel.col_when": ("når", "when"),
+    "wheel.col_chain": ("kjede › ledd", "chain › link"),
+    "wheel.col_lc": ("S×K", "L×C"),
+    "wheel.col_state": ("status", "state"),
+    "wheel.state_in_use": ("i bruk", "in use"),
+    "wheel.state_retired": ("avsluttet", "retired"),
+    "wheel.added": ("la til {id} «{title}» i årshjulet: {when}",
+                    "added {id} “{title}” to the annual wheel: {when}"),
+    "wheel.edited": ("endret {id} «{title}»: {when}", "changed {id} “{title}”: {when}"),
+    "wheel.unchanged": ("{id} «{title}» var allerede slik: {when}",
+                        "{id} “{title}” was already so: {when}"),
+    "wheel.retired": ("avsluttet {id} «{title}»: lager ingen nye oppgaver; historikken og "
+                      "oppgavene blir stående",
+                      "retired {id} “{title}”: it makes no more items; its history and "
+                      "items stay"),
+    "wheel.reinstated": ("{id} «{title}» er i bruk igjen: {when}",
+                         "{id} “{title}” is in use again: {when}"),
     "wheel.planned": ("planlagt", "planned"),
     "wheel.overdue": ("forfalt", "overdue"),
     "wheel.skipped": ("hoppet over", "skipped"),

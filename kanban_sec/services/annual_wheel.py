@@ -14,10 +14,20 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
 
 from kanban_sec.domain import annual_wheel as wheel
+from kanban_sec.domain import fields as parse
 from kanban_sec.domain.annual_wheel import Activity, Overdue
-from kanban_sec.domain.errors import BadInput, KanbanError, Message, NotFound, Refused, msg
+from kanban_sec.domain.errors import (
+    BadInput,
+    FieldProblem,
+    KanbanError,
+    Message,
+    NotFound,
+    Refused,
+    msg,
+)
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import Effort, Item, Status
+from kanban_sec.domain.recurrence import to_rrule
 from kanban_sec.domain.text import t
 from kanban_sec.services.board import _insert_item
 from kanban_sec.services.files import write_atomically
@@ -49,15 +59,19 @@ class WheelEntry(NamedTuple):
     occurrence: date
     status: str
     item_id: str | None
+    #: Its day has passed and it is not done (no item yet, or its item still open).
+    late: bool = False
 
 
 class AnnualWheel:
     """The annual wheel's use cases for one person (the author of every change)."""
 
-    def __init__(self, db: Database, author: str, lang: str = "en") -> None:
+    def __init__(self, db: Database, author: str, lang: str = "en",
+                 person_id: str | None = None) -> None:
         self.db = db
         self.author = author
         self.lang = lang
+        self.person_id = person_id
 
     # -- activities --------------------------------------------------------------------
     def list_activities(self, *, include_inactive: bool = True) -> list[Activity]:
@@ -70,15 +84,37 @@ class AnnualWheel:
         with reading(self.db) as reader:
             return _must_activity(reader, activity_id)
 
+    def resolve(self, reference: str) -> str:
+        """The id of the activity ``reference`` names: its id, the start or end of its id
+        (at least 4 characters, one activity only), or its title."""
+        text = reference.strip()
+        activities = self.list_activities()
+        for activity in activities:
+            if activity.id == text:
+                return activity.id
+        hex_text = text.replace("-", "").casefold()
+        found = {a.id for a in activities if len(hex_text) >= 4 and (
+            a.id.replace("-", "").startswith(hex_text)
+            or a.id.replace("-", "").endswith(hex_text))}
+        if not found:
+            found = {a.id for a in activities
+                     if " ".join(a.title.split()).casefold() == " ".join(text.split()).casefold()}
+        if len(found) == 1:
+            return found.pop()
+        if len(found) > 1:
+            raise BadInput("wheel.ambiguous", id=reference, count=len(found))
+        raise NotFound("wheel.not_found", id=reference)
+
     def add_activity(self, title: str, rrule: str, starts_on: date, **fields: Any) -> Outcome:
-        """Add a recurring activity; ``fields`` are :class:`Activity` fields (domain values)."""
+        """Add a recurring activity; ``rrule`` is an RRULE or plain words (nb or en), and
+        ``fields`` are :class:`Activity` fields (domain values)."""
         unknown = set(fields) - EDITABLE
         if unknown:
             raise BadInput("field.unknown", field=sorted(unknown)[0],
                            choices=", ".join(sorted(EDITABLE)))
-        activity = Activity(id=new_id(), title=title, rrule=rrule, starts_on=starts_on,
-                            **fields)
-        with writing(self.db, self.author) as uow:
+        activity = Activity(id=new_id(), title=title, rrule=to_rrule(rrule),
+                            starts_on=starts_on, **fields)
+        with writing(self.db, self.author, self.person_id) as uow:
             insert_activity(uow, activity)
             return Outcome(tuple(uow.changes), (), activity.id)
 
@@ -88,17 +124,79 @@ class AnnualWheel:
         if unknown:
             raise BadInput("field.unknown", field=sorted(unknown)[0],
                            choices=", ".join(sorted(EDITABLE)))
-        with writing(self.db, self.author) as uow:
+        if "rrule" in changes:
+            changes["rrule"] = to_rrule(changes["rrule"])
+        with writing(self.db, self.author, self.person_id) as uow:
             before = _must_activity(uow, activity_id)
+            if "chain_id" in changes and "link_id" not in changes and \
+                    changes["chain_id"] != before.chain_id:
+                changes["link_id"] = None  # a link belongs to its chain
             after = _checked(uow, replace(before, **changes))
+            if after == before:
+                return Outcome((), (), activity_id)
             values = activity_values(after)
             del values["id"]
             uow.update("activity", activity_id, values)
             return Outcome(tuple(uow.changes), (), activity_id)
 
+    def add_from_text(self, title: str, values: Mapping[str, str]) -> Outcome:
+        """:meth:`add_activity` from text as typed (see :data:`TEXT_FIELDS`); ``rule`` is
+        required, ``starts`` defaults to today."""
+        fields = self.fields_from_text(values, None)
+        if "rrule" not in fields:
+            raise BadInput("wheel.rule_required")
+        rule = fields.pop("rrule")
+        starts_on = fields.pop("starts_on", None) or date.today()
+        return self.add_activity(title, rule, starts_on, **fields)
+
+    def edit_from_text(self, activity_id: str, values: Mapping[str, str]) -> Outcome:
+        """:meth:`edit_activity` from text as typed (see :data:`TEXT_FIELDS`)."""
+        return self.edit_activity(activity_id,
+                                  **self.fields_from_text(values, self.activity(activity_id)))
+
+    def fields_from_text(self, values: Mapping[str, str],
+                         current: Activity | None) -> dict[str, Any]:
+        """Domain values for text values by field name; names of units, people, chains
+        and links are looked up (an empty value clears an optional field)."""
+        out: dict[str, Any] = {}
+        named = {}
+        for name, value in values.items():
+            key = TEXT_FIELDS.get(name.strip().casefold().replace("-", "_"))
+            if key is None:
+                raise BadInput("field.unknown", field=name,
+                               choices=", ".join(sorted(set(TEXT_FIELDS))))
+            named[key] = (name, value)
+        with reading(self.db) as reader:
+            names = Names(reader)
+            for key, (name, value) in named.items():
+                try:
+                    out[key] = _from_text(key, value, names)
+                except FieldProblem as problem:
+                    raise BadInput("field.problem", field=name, problem=problem.msg) from None
+            if "link_id" in named and named["link_id"][1].strip():
+                chain_id = out.get("chain_id", current.chain_id if current else None)
+                if chain_id is None:
+                    raise BadInput("wheel.link_needs_chain", link=named["link_id"][1])
+                out["link_id"] = names.link(chain_id, named["link_id"][1])
+            if "owner_person_id" in out and out["owner_person_id"] is not None:
+                out["owner_person_id"] = names.person(named["owner_person_id"][1],
+                                                      out.get("owner_unit_id"))
+                if "owner_unit_id" not in out:
+                    out["owner_unit_id"] = names.people[out["owner_person_id"]].unit_id
+        return out
+
+    def retire_activity(self, activity_id: str) -> Outcome:
+        """Take an activity out of use: it makes no more items; it, its history and its
+        items stay (bring it back with :meth:`reinstate_activity`)."""
+        return self.edit_activity(activity_id, active=False)
+
+    def reinstate_activity(self, activity_id: str) -> Outcome:
+        """Put a retired activity back in use."""
+        return self.edit_activity(activity_id, active=True)
+
     def delete_activity(self, activity_id: str) -> Outcome:
         """Take an activity off the wheel (a tombstone); its items stay on the board."""
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             _must_activity(uow, activity_id)
             uow.tombstone("activity", activity_id)
             return Outcome(tuple(uow.changes), (), activity_id)
@@ -116,7 +214,7 @@ class AnnualWheel:
             plan, warnings = due_plan(reader, day)
         if not plan:
             return Outcome(warnings=tuple(warnings), counts={"generated": 0})
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             count, _ = generate_in(uow, day, self.lang)
             return Outcome(tuple(uow.changes), tuple(warnings), None, {"generated": count})
 
@@ -139,8 +237,9 @@ class AnnualWheel:
                 continue  # a rule this version cannot read: generate_due reports it
             for occurrence, state in states:
                 found = known.get(occurrence)
+                late = occurrence < day and state not in ("done", wheel.SKIPPED)
                 entries.append(WheelEntry(activity, occurrence, state,
-                                          found[0] if found and not found[2] else None))
+                                          found[0] if found and not found[2] else None, late))
         entries.sort(key=lambda e: (e.occurrence, e.activity.title.casefold(), e.activity.id))
         return entries
 
@@ -154,7 +253,7 @@ class AnnualWheel:
         The activity starts ``starts_on`` (default today); if that day is an occurrence,
         the done item stands for it, so no item for it is generated again.
         """
-        with writing(self.db, self.author) as uow:
+        with writing(self.db, self.author, self.person_id) as uow:
             item = uow.item(item_id)
             if item is None:
                 raise NotFound("item.not_found", id=item_id)
@@ -246,6 +345,53 @@ class AnnualWheel:
             calendar.add_component(event)
             count += 1
         return calendar.to_ical(), count
+
+
+#: Field names a person may type (command line) -> :class:`Activity` fields.
+TEXT_FIELDS = {
+    "title": "title", "description": "description", "rule": "rrule", "rrule": "rrule",
+    "when": "rrule", "starts": "starts_on", "starts_on": "starts_on", "lead": "lead_days",
+    "lead_days": "lead_days", "if_missed": "overdue", "overdue": "overdue",
+    "owner": "owner_unit_id", "owner_unit": "owner_unit_id", "person": "owner_person_id",
+    "owner_person": "owner_person_id", "chain": "chain_id", "link": "link_id",
+    "likelihood": "likelihood", "consequence": "consequence", "effort": "effort",
+    "framework_ref": "framework_ref", "tags": "tags", "active": "active",
+}
+
+
+def _from_text(key: str, value: str, names: Names) -> Any:
+    """One field's domain value from text (a link and a person are looked up later)."""
+    clean = value.strip()
+    if key in ("title", "description", "rrule", "framework_ref"):
+        return parse.parse_title(value) if key == "title" else parse.parse_text(value)
+    if key == "starts_on":
+        day = parse.parse_date(value)
+        if day is None:
+            raise FieldProblem(msg("value.required"))
+        return day
+    if key == "lead_days":
+        return parse.parse_int(value, 0, 366)
+    if key == "overdue":
+        choices = {"create": Overdue.CREATE, "opprett": Overdue.CREATE, "skip": Overdue.SKIP,
+                   "hopp over": Overdue.SKIP, "hopp": Overdue.SKIP}
+        if clean.casefold() not in choices:
+            raise FieldProblem(msg("wheel.bad_overdue", value=value))
+        return choices[clean.casefold()]
+    if key in ("likelihood", "consequence"):
+        return parse.parse_scale(value)
+    if key == "effort":
+        return parse.parse_effort(value)
+    if key == "tags":
+        return parse.parse_tags(value)
+    if key == "active":
+        return parse.parse_bool(value)
+    if not clean:
+        return None
+    if key == "owner_unit_id":
+        return names.unit(clean)
+    if key == "chain_id":
+        return names.chain(clean)
+    return clean  # link and person: looked up once the chain and the unit are known
 
 
 # -- in a transaction (also used by the example board) -----------------------------------
