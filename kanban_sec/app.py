@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from kanban_sec.ui import i18n
 # isort: on
 from kanban_sec.ui.main_window import MainWindow
+from kanban_sec.ui.screen_fit import fit_to_screen
 
 APP_NAME = "kanban-sec"
 
@@ -194,6 +195,7 @@ def _open_restored(damaged: DamagedDatabase) -> MainWindow | None:
     from kanban_sec.ui.recovery_dialog import RecoveryDialog
 
     dialog = RecoveryDialog(damaged, i18n.current_language())
+    fit_to_screen(dialog)
     if not dialog.exec() or dialog.restored() is None:
         return None
     restored = dialog.restored()
@@ -225,6 +227,7 @@ def _offer_first_run(window: MainWindow) -> None:
     from kanban_sec.ui.first_run import FirstRunDialog, apply_first_run
 
     dialog = FirstRunDialog(window, window.db_path)
+    fit_to_screen(dialog)
     if dialog.exec():
         choice = dialog.choice()
         path = getattr(dialog, "import_path", lambda: None)()
@@ -244,6 +247,7 @@ def _ask_who_am_i(window: MainWindow) -> None:
     from kanban_sec.ui.whoami import WhoAmIDialog, remember_person
 
     dialog = WhoAmIDialog(window.service, window)
+    fit_to_screen(dialog)
     person_id = dialog.person_id() if dialog.exec() else None
     if person_id:
         remember_person(window.db_path, person_id)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +89,26 @@ class ColumnHeader(QLabel):
             "Board", "Column header: the number of cards and the WIP limit"))
 
 
+class LaneTitle(QLabel):
+    """A lane's name in bold, elided to the column's width (the whole name as tooltip)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setToolTip(title)
+        self.setAccessibleName(title)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             self.contentsRect().width())
+        painter.drawText(self.contentsRect(), Qt.AlignmentFlag.AlignLeft
+                         | Qt.AlignmentFlag.AlignVCenter, text)
+
+
 @dataclass
 class Lane:
     key: str
@@ -103,12 +125,17 @@ class BoardWidget(QWidget):
     current_changed = Signal(str)
     #: A card's context menu was asked for (right click or the menu key): where, global.
     menu_requested = Signal(object)
+    #: The person folded (False) or unfolded (True) the accepted-risk lane.
+    accepted_toggled = Signal(bool)
 
     def __init__(self, live: LiveBoard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.live = live
         self.filter = BoardFilter()
         self.lane_mode = "none"
+        #: The accepted-risk lane shows its title only (its cards stay in its models).
+        self.accepted_collapsed = False
+        self.accepted_button: QToolButton | None = None
         self.delegate = CardDelegate(self)
         self.headers = {s: ColumnHeader(s) for s in STATUS_ORDER}
         # One splitter holds the columns (header above its lanes' views), so headers and
@@ -129,6 +156,7 @@ class BoardWidget(QWidget):
             self.header_splitter.setStretchFactor(position, 1)
         self.lanes: list[Lane] = []
         self._scroll = QScrollArea()
+        self._scroll.setObjectName("board-scroll")
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setWidget(self.header_splitter)
@@ -192,6 +220,7 @@ class BoardWidget(QWidget):
                     widget.hide()
                     widget.deleteLater()
         self.lanes = []
+        self.accepted_button = None
         keys = self._lane_keys()
         single = len(keys) == 1
         for number, (key, title) in enumerate(keys):
@@ -200,8 +229,11 @@ class BoardWidget(QWidget):
                 layout = self._column_layout(status)
                 if not single:
                     # The lane's name in the first column; the others keep the same height.
-                    label = QLabel(f"<b>{title}</b>" if status is STATUS_ORDER[0] else " ")
-                    label.setObjectName(f"lane-{number}-{status.value}")
+                    label = self._lane_title(key, title) if status is STATUS_ORDER[0] \
+                        else QLabel(" ")
+                    if not label.objectName():
+                        label.setObjectName(f"lane-{number}-{status.value}")
+                    label.setFixedHeight(self._lane_title_height())
                     layout.addWidget(label)
                 model = ColumnModel(self.live, status, self)
                 model.move_requested.connect(self.move_requested)
@@ -216,6 +248,57 @@ class BoardWidget(QWidget):
             for status in STATUS_ORDER:
                 self._column_layout(status).addStretch(1)
         self.refresh()
+
+    def _lane_title_height(self) -> int:
+        return max(QToolButton().sizeHint().height(), self.fontMetrics().height() + 4)
+
+    def _lane_title(self, key: str, title: str) -> QWidget:
+        """A lane's name, elided to its column (it never widens the first column); the
+        accepted-risk lane's is the button that folds the lane away and back."""
+        if key != ACCEPTED:
+            return LaneTitle(title)
+        button = QToolButton()
+        button.setObjectName("accepted-toggle")
+        button.setAutoRaise(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        font = button.font()
+        font.setBold(True)
+        button.setFont(font)
+        button.clicked.connect(lambda: self.set_accepted_collapsed(
+            not self.accepted_collapsed, by_user=True))
+        self.accepted_button = button
+        return button
+
+    def set_accepted_collapsed(self, collapsed: bool, *, by_user: bool = False) -> None:
+        """Fold the accepted-risk lane to its title (the ranked lane takes its height), or
+        unfold it; ``by_user``: the person asked, and :attr:`accepted_toggled` says so."""
+        changed = collapsed != self.accepted_collapsed
+        self.accepted_collapsed = collapsed
+        self._show_accepted()
+        if by_user and changed:
+            self.accepted_toggled.emit(not collapsed)
+
+    def _show_accepted(self) -> None:
+        for lane in self.lanes:
+            if lane.key == ACCEPTED:
+                for view in lane.views.values():
+                    view.setVisible(not self.accepted_collapsed)
+                self._title_accepted(lane)
+
+    def _title_accepted(self, lane: Lane) -> None:
+        button = self.accepted_button
+        if button is None or not shiboken6.isValid(button):
+            return
+        count = sum(model.rowCount() for model in lane.models.values())
+        button.setArrowType(Qt.ArrowType.RightArrow if self.accepted_collapsed
+                            else Qt.ArrowType.DownArrow)
+        button.setText(translate("Board", "Accepted risk (%1)").replace("%1", str(count)))
+        tip = translate("Board", "Show the accepted risks") if self.accepted_collapsed \
+            else translate("Board", "Hide the accepted risks")
+        button.setToolTip(f"{lane.title}\n{tip}")
+        button.setAccessibleName(button.text())
+        button.setAccessibleDescription(tip)
 
     def _stretches(self, key: str) -> bool:
         """Without swimlanes the ranked lane takes the height the accepted one leaves."""
@@ -360,6 +443,7 @@ class BoardWidget(QWidget):
         for status, header in self.headers.items():
             column = self.live.column(status)
             header.show_counts(counts[status], column.wip_limit, column.wip_hard)
+        self._show_accepted()
 
     def reset_cards(self) -> None:
         """Names, ranks or maturities changed: repaint every card from fresh data."""
@@ -398,6 +482,8 @@ class BoardWidget(QWidget):
             assert isinstance(model, ColumnModel)
             row = model.row_of(item_id)
             if row >= 0:
+                if view.isHidden() and self.accepted_collapsed:  # asked for: show it
+                    self.set_accepted_collapsed(False, by_user=True)
                 index = model.index(row)
                 self._clear_other_selections(view)
                 view.selectionModel().setCurrentIndex(

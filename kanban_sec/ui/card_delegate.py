@@ -66,7 +66,8 @@ class CardDelegate(QStyledItemDelegate):
     def _layout(self, key: tuple[Card, int, str], metrics: QFontMetrics,
                 title_width: int) -> tuple[str, str, str, str]:
         card, width, _font = key
-        title = _elide_lines(card.title, metrics, title_width, 2)
+        # The title's first line beside the rank and the score, its second under both.
+        title = "\n".join(title_lines(card.title, metrics, title_width, width))
         where = metrics.elidedText(card.where, Qt.TextElideMode.ElideMiddle, width) \
             if card.where else ""
         days = translate("Card", "%1 d").replace("%1", str(card.days_in_column))
@@ -77,7 +78,10 @@ class CardDelegate(QStyledItemDelegate):
         # the owner's name still fits whole: the owner comes first.
         keyed = short_id(card.item_id) + " · " + days
         room = width - metrics.horizontalAdvance(keyed) - 6
-        age = keyed if metrics.horizontalAdvance(owner) <= room else days
+        # (Asked of elidedText itself: its sub-pixel widths can elide what
+        # horizontalAdvance, rounded, says fits.)
+        fits = metrics.elidedText(owner, Qt.TextElideMode.ElideRight, room) == owner
+        age = keyed if fits else days
         owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight,
                                    width - metrics.horizontalAdvance(age) - 6)
         if len(self._texts) > 5000:
@@ -152,15 +156,18 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(inner.left(), inner.top(), head_w, line + 2),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
         painter.setFont(font)
-        title_rect = QRect(inner.left() + head_w, inner.top(),
-                           inner.width() - head_w - pill_w - 6, line * 2 + 2)
+        first_rect = QRect(inner.left() + head_w, inner.top(),
+                           inner.width() - head_w - pill_w - 6, line + 2)
         key = (card, inner.width(), font.key())
         texts = self._texts.get(key)
         if texts is None:
-            texts = self._layout(key, metrics, title_rect.width())
+            texts = self._layout(key, metrics, first_rect.width())
         title, where, owner, age = texts
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         title)
+        first, _, second = title.partition("\n")
+        painter.drawText(first_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         first)
+        painter.drawText(QRect(inner.left(), inner.top() + line + 2, inner.width(), line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, second)
 
         y = inner.top() + line * 2 + 2
         painter.setPen(muted)
@@ -222,23 +229,44 @@ def focus_ring_width(font: QFont) -> int:
     return max(FOCUS_RING + 1, QFontMetrics(font).height() // 8)
 
 
-def _elide_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
-    """Wrap ``text`` into at most ``lines`` lines of ``width`` pixels, eliding the last."""
+_VOWELS = frozenset("aeiouyæøåéèäöüAEIOUYÆØÅÉÈÄÖÜ")
+
+
+def _hyphen_at(word: str, metrics: QFontMetrics, width: int) -> int:
+    """Where to split a word too long for ``width`` with a hyphen: the last place that fits
+    after a joining s (Overførings-vurdering) or between syllables (Databe-handling), else
+    the last that fits."""
+    fits = len(word) - 1
+    while fits > 1 and metrics.horizontalAdvance(word[:fits] + "-") > width:
+        fits -= 1
+    cuts = [cut for cut in range(fits, 2, -1) if len(word) - cut >= 3]
+    for cut in cuts:
+        if word[cut - 1] == "s" and word[cut - 2] not in "s":
+            return cut
+    for cut in cuts:
+        if word[cut - 1] in _VOWELS and word[cut] not in _VOWELS and word[cut + 1] in _VOWELS:
+            return cut
+    return fits
+
+
+def title_lines(text: str, metrics: QFontMetrics, first: int, rest: int) -> list[str]:
+    """A title on at most two lines: the first ``first`` pixels wide (beside the rank and
+    the score), the second ``rest`` wide; broken between words, the second line elided
+    ("…") when the title goes on. A word too long for the first line is split with a
+    hyphen rather than cut."""
     words = text.split()
-    out: list[str] = []
-    current = ""
-    for position, word in enumerate(words):
-        candidate = f"{current} {word}".strip()
-        if metrics.horizontalAdvance(candidate) <= width or not current:
-            current = candidate
-            continue
-        out.append(current)
-        current = word
-        if len(out) == lines - 1:
-            rest = " ".join([current, *words[position + 1:]])
-            out.append(rest)
-            return "\n".join(metrics.elidedText(text_line, Qt.TextElideMode.ElideRight, width)
-                             for text_line in out)
-    out.append(current)
-    return "\n".join(metrics.elidedText(text_line, Qt.TextElideMode.ElideRight, width)
-                     for text_line in out[:lines])
+    line = ""
+    while words:
+        candidate = f"{line} {words[0]}".strip()
+        if metrics.horizontalAdvance(candidate) > first:
+            break
+        line = candidate
+        words.pop(0)
+    if not line and words:  # one long word (Norwegian compounds): split it
+        word = words.pop(0)
+        cut = _hyphen_at(word, metrics, first)
+        line, words = word[:cut] + "-", [word[cut:], *words]
+    if not words:
+        return [line]
+    second = metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, rest)
+    return [line, second]

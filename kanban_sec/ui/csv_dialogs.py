@@ -79,6 +79,7 @@ from kanban_sec.services.outcome import Outcome
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.ui import notify
 from kanban_sec.ui.i18n import current_language
+from kanban_sec.ui.screen_fit import fit_to_screen
 
 #: How long an import may take before its progress dialog appears (short ones never flash).
 PROGRESS_DELAY_MS = 300
@@ -373,6 +374,7 @@ class CsvImporter(QObject):
             dialog = ImportErrorsDialog(error, parent)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog = dialog
+            fit_to_screen(dialog)
             dialog.open()
             self.failed.emit(error)
         elif isinstance(error, BadInput) and error.msg.key == "csv.unknown_columns":

@@ -11,14 +11,18 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUn
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QToolBar,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,8 +38,15 @@ from kanban_sec.services.outcome import Outcome
 from kanban_sec.ui import i18n
 from kanban_sec.ui.board_widget import BoardWidget, status_name
 from kanban_sec.ui.notify import show_error
+from kanban_sec.ui.screen_fit import fit_to_screen
 
 _ANY = "__any__"
+#: The side panel's width when it opens.
+DETAIL_WIDTH = 280
+#: Below this window width the side panel folds away by itself (five columns of some
+#: 220 px and the panel need it); below this height the accepted-risk lane does.
+ROOMY_WIDTH = 1360
+ROOMY_HEIGHT = 800
 
 
 class ChangeCommand(QUndoCommand):
@@ -77,16 +88,23 @@ class MainWindow(QMainWindow):
         self.board.item_activated.connect(self.edit_item)
         self.board.current_changed.connect(self._show_detail)
         self.board.menu_requested.connect(self.card_menu)
+        self.board.accepted_toggled.connect(self._accepted_toggled)
         self.detail = QTextBrowser()
         self.detail.setObjectName("detail-panel")
         self.detail.setOpenExternalLinks(True)
+        self._build_detail_pane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.board)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_pane)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1120, 280])
+        self.splitter.setCollapsible(1, False)  # folded by its button, never dragged away
+        self.splitter.setSizes([1120, DETAIL_WIDTH])
         self.setCentralWidget(self.splitter)
+        #: The person's own choice to show (True) or hide (False) the side panel and the
+        #: accepted-risk lane; None: as the room allows.
+        self.panel_choice: dict[str, bool | None] = {"detail": None, "accepted": None}
+        self._roomy: tuple[bool, bool] | None = None
         self._dialogs: list[QWidget] = []
         #: The status bar's Undo button after a delete (Qt deletes it when it expires).
         self._undo_offer: QPushButton | None = None
@@ -155,6 +173,12 @@ class MainWindow(QMainWindow):
         self.risk_action = self._action("risk-decision", self.open_risk_decision, "Ctrl+K")
         self.verify_action = self._action("verify", self.open_verify, "Ctrl+Shift+V")
         self.policy_action = self._action("board-policy", self.open_policy)
+        self.detail_action = self._action(
+            "detail-panel-action", lambda shown: self.set_detail_shown(shown, by_user=True),
+            "Ctrl+J", checkable=True)
+        self.accepted_action = self._action(
+            "accepted-lane-action", lambda shown: self.board.set_accepted_collapsed(
+                not shown, by_user=True), "Ctrl+Shift+A", checkable=True)
         self.lane_group = QActionGroup(self)
         self.lane_actions = {}
         for mode in ("none", "chain", "unit"):
@@ -195,6 +219,8 @@ class MainWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         for action in self.language_actions.values():
             self.language_menu.addAction(action)
+        self.view_menu.addAction(self.detail_action)
+        self.view_menu.addAction(self.accepted_action)
         self.risk_menu = bar.addMenu("")
         for action in (self.matrix_action, self.risk_action, self.verify_action,
                        self.policy_action):
@@ -214,7 +240,10 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        # Narrow enough that every filter and Clear filters fit a 1280 px wide window; it
+        # takes what room there is beyond that.
+        self.search.setMinimumWidth(160)
+        self.search.setMaximumWidth(360)
         self.search.textChanged.connect(self._filters_changed)
         bar.addWidget(self.search)
         self.mine_box = QCheckBox()
@@ -250,7 +279,7 @@ class MainWindow(QMainWindow):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        combo.setMaximumWidth(260)
+        combo.setMaximumWidth(180)  # the list itself opens as wide as its longest entry
         combo.currentIndexChanged.connect(self._filters_changed)
         return combo
 
@@ -306,6 +335,91 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.shortcuts_action)
         self._shortcuts_dialog: Any = None
 
+    def _build_detail_pane(self) -> None:
+        """The side panel (why the card ranks where it does) under a button that folds it
+        to a narrow strip, and back."""
+        self.detail_pane = QWidget()
+        self.detail_pane.setObjectName("detail-pane")
+        self.detail_toggle = QToolButton()
+        self.detail_toggle.setObjectName("detail-toggle")
+        self.detail_toggle.setAutoRaise(True)
+        self.detail_toggle.clicked.connect(
+            lambda: self.set_detail_shown(not self.detail.isVisibleTo(self.detail_pane),
+                                          by_user=True))
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("detail-title")
+        self.detail_title.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.detail_toggle)
+        top.addWidget(self.detail_title, 1)
+        layout = QVBoxLayout(self.detail_pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.detail, 1)
+        layout.addStretch(0)  # folded: the button stays at the top of its strip
+        self._detail_width = DETAIL_WIDTH
+
+    def set_detail_shown(self, shown: bool, *, by_user: bool = False) -> None:
+        """Open or fold the side panel; ``by_user``: the person chose, and it is kept."""
+        if by_user:
+            self.panel_choice["detail"] = shown
+            QSettings().setValue("window/detail-panel", "shown" if shown else "hidden")
+        was = self.detail.isVisibleTo(self.detail_pane)
+        if was and not shown:
+            self._detail_width = max(self.splitter.sizes()[1], 160)
+        self.detail.setVisible(shown)
+        self.detail_title.setVisible(shown)
+        strip = self.detail_toggle.sizeHint().width()
+        self.detail_pane.setMaximumWidth(16_777_215 if shown else strip)
+        if shown and not was:
+            total = self.splitter.width() if self.splitter.isVisible() else self.width()
+            self.splitter.setSizes([max(total - self._detail_width, 0), self._detail_width])
+        self.detail_action.setChecked(shown)
+        self._detail_texts()
+
+    def _detail_texts(self) -> None:
+        shown = self.detail.isVisibleTo(self.detail_pane)
+        self.detail_toggle.setArrowType(Qt.ArrowType.RightArrow if shown
+                                        else Qt.ArrowType.LeftArrow)
+        tip = self.tr("Hide the side panel") if shown else self.tr("Show the side panel")
+        keys = self.detail_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.detail_toggle.setToolTip(f"{tip} ({keys})")
+        self.detail_toggle.setAccessibleName(tip)
+        title = self.tr("Details")
+        self.detail_title.setText(f"<b>{title}</b>")
+
+    def _accepted_toggled(self, shown: bool) -> None:
+        self.panel_choice["accepted"] = shown
+        QSettings().setValue("board/accepted-lane", "shown" if shown else "hidden")
+        self.accepted_action.setChecked(shown)
+
+    def _fit_panels(self) -> None:
+        """Fold the side panel and the accepted-risk lane when the window gets too small
+        for them (and bring them back when it grows), unless the person chose otherwise at
+        start."""
+        roomy = (self.width() >= ROOMY_WIDTH, self.height() >= ROOMY_HEIGHT)
+        if roomy == self._roomy:
+            return
+        first = self._roomy is None
+        self._roomy = roomy
+        for panel, room in zip(("detail", "accepted"), roomy, strict=True):
+            choice = self.panel_choice[panel]
+            # At start the person's choice stands; later the room decides, and a panel the
+            # person hid stays hidden when the room comes back.
+            shown = choice if first and choice is not None else room and choice is not False
+            if panel == "detail":
+                self.set_detail_shown(shown)
+            else:
+                self.board.set_accepted_collapsed(not shown)
+                self.accepted_action.setChecked(shown)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_panels()
+
     def show_shortcuts(self) -> Any:
         """The overlay listing every shortcut, built from this window's actions."""
         from kanban_sec.ui.shortcuts import ShortcutsDialog
@@ -316,6 +430,7 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._shortcuts_dialog = dialog
+        fit_to_screen(dialog)
         dialog.open()
         return dialog
 
@@ -389,10 +504,13 @@ class MainWindow(QMainWindow):
             self.switch_person_action: self.tr("Who am I…"),
             self.refused_action: self.tr("Changes the server refused…"),
             self.shortcuts_action: self.tr("Keyboard shortcuts…"),
+            self.detail_action: self.tr("Side panel"),
+            self.accepted_action: self.tr("Accepted-risk lane"),
         }
         for action, text in texts.items():
             action.setText(text)
         self._undo_texts()
+        self._detail_texts()
         self.sync_controller.show_state()
         self.search.setPlaceholderText(self.tr("Search title, tag, reference, chain…"))
         self.mine_box.setText(self.tr("Mine"))
@@ -400,8 +518,8 @@ class MainWindow(QMainWindow):
         self.blocked_box.setText(self.tr("Blocked"))
         self._name_toolbar()
         self._fill_filter_choices()
-        if self.board.lane_mode != "none":
-            self.board.rebuild()  # lane titles are texts too
+        # Lane titles are texts too, also without swimlanes (Ranked / Accepted risk).
+        self.board.rebuild()
         self.board.refresh_headers()
         self.board.reset_cards()
         self.refresh_status()
@@ -697,6 +815,7 @@ class MainWindow(QMainWindow):
         C++ side is gone: it is only let go."""
         self._dialogs = [d for d in self._dialogs if shiboken6.isValid(d) and d.isVisible()]
         self._dialogs.append(dialog)
+        fit_to_screen(dialog)  # every dialog of the window fits the screen it opens on
 
     def toggle_pin(self) -> None:
         item_id = self.board.current_item()
@@ -939,7 +1058,8 @@ class MainWindow(QMainWindow):
     def _wheel(self) -> Any:
         from kanban_sec.services.annual_wheel import AnnualWheel
 
-        return AnnualWheel(self.service.db, self.service.author, i18n.current_language())
+        return AnnualWheel(self.service.db, self.service.author, i18n.current_language(),
+                           self.service.person_id)
 
     def open_wheel(self) -> None:
         from kanban_sec.ui.wheel_dialog import AnnualWheelDialog
@@ -957,6 +1077,8 @@ class MainWindow(QMainWindow):
                                               i18n.current_language()), self.live, self)
         # Notes and decisions also land in cards' history: show them; not undone here.
         window.changed.connect(lambda outcome: self.apply(outcome))
+        # What is done to a card in the standup shows on the board and can be undone.
+        window.acted.connect(lambda outcome, text: self.apply(outcome, text, live_applied=True))
         self._keep(window)
         window.show()
 
@@ -1092,12 +1214,22 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
+        fit_to_screen(self)  # a laptop's 1280×720, or a smaller screen than last time
         for key, splitter in (("window/splitter", self.splitter),
                               ("window/columns", self.board.header_splitter)):
             state = settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
         self.set_lanes(str(settings.value("board/lanes", "none")))
+        for panel, key in (("detail", "window/detail-panel"),
+                           ("accepted", "board/accepted-lane")):
+            value = settings.value(key, "")
+            self.panel_choice[panel] = {"shown": True, "hidden": False}.get(str(value))
+        width = settings.value("window/detail-width", DETAIL_WIDTH, type=int)
+        self._detail_width = max(width if isinstance(width, int) else DETAIL_WIDTH, 160)
+        self.detail.setVisible(False)  # opened below at its width, if it opens
+        self._roomy = None
+        self._fit_panels()
         self.search.setText(str(settings.value("filters/text", "")))
         for key, box in (("filters/mine", self.mine_box), ("filters/weakest", self.weakest_box),
                          ("filters/blocked", self.blocked_box)):
@@ -1114,6 +1246,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
+        if self.detail.isVisibleTo(self.detail_pane):
+            self._detail_width = self.splitter.sizes()[1]
+        settings.setValue("window/detail-width", self._detail_width)
         settings.setValue("window/columns", self.board.header_splitter.saveState())
         settings.setValue("board/lanes", self.board.lane_mode)
         settings.setValue("filters/text", self.search.text())

@@ -8,7 +8,7 @@ that cannot shrink that far goes in :func:`scrolling` areas rather than off the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -57,7 +57,22 @@ def fit_to_screen(window: QWidget) -> bool:
     window.resize(window.size().boundedTo(room))
     if window.isVisible():
         keep_inside(window)
+    elif window.findChild(_InsideOnShow) is None:
+        # Where it shows is decided as it shows (a dialog centred on its parent, say).
+        window.installEventFilter(_InsideOnShow(window))
     return window.width() <= room.width() and window.height() <= room.height()
+
+
+class _InsideOnShow(QObject):
+    """Moves its window inside the screen when it first shows, then lets go."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            # Once the window system has placed it (it moves it just after showing it).
+            QTimer.singleShot(0, watched, lambda: keep_inside(watched))
+            self.deleteLater()
+        return False
 
 
 def keep_inside(window: QWidget) -> None:

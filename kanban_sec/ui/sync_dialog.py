@@ -47,6 +47,7 @@ from kanban_sec.sync import settings as cfg
 from kanban_sec.sync.present import changed_text, refusal_reason, when
 from kanban_sec.sync.settings import SyncSettings
 from kanban_sec.ui.i18n import current_language, translate
+from kanban_sec.ui.screen_fit import fit_to_screen
 
 _MAX_INTERVAL = 24 * 60
 _ERROR_STYLE = "color: #c62828;"
@@ -385,6 +386,7 @@ class SyncController(QObject):
             parent = self.parent()
             dialog = RefusedChangesDialog(self, parent if isinstance(parent, QWidget) else None)
             self._refused_dialog = dialog
+            fit_to_screen(dialog)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

@@ -35,6 +35,7 @@ from kanban_sec.domain.ownership import OrgTree
 from kanban_sec.services.board import BoardService
 from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui import notify
+from kanban_sec.ui.screen_fit import fit_to_screen
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -99,6 +100,7 @@ def ask_who_am_i(parent: QWidget | None, service: BoardService,
     dialog = WhoAmIDialog(service, parent)
     dialog.accepted.connect(lambda: on_chosen(dialog.person_id() or ""))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    fit_to_screen(dialog)
     dialog.open()
     return dialog
 

@@ -2,84 +2,319 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO">
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="76"/>
+        <source>New recurring activity</source>
+        <extracomment>How many of the next dates the rule preview lists.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="77"/>
+        <source>Change recurring activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="82"/>
+        <source>e.g. Restore test of the backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="86"/>
+        <source>In words, e.g. “second Tuesday of every month”, or an RRULE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="88"/>
+        <source>Write how often in Norwegian or English — “andre tirsdag i hver måned”, “last Friday of every month”, “every weekday”, “hvert kvartal”, “every year on 1 March”, “first Monday in March” — or an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=2TU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="127"/>
+        <source> days before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="130"/>
+        <source>Create its item late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="131"/>
+        <source>Skip to the next date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="135"/>
+        <source>(no chain)</source>
+        <translation type="unfinished">(uten kjede)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="152"/>
+        <source>(no owner)</source>
+        <translation type="unfinished">(ingen eier)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="161"/>
+        <source>(not estimated)</source>
+        <translation type="unfinished">(ikke anslått)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="166"/>
+        <source>e.g. ISO 27001 8.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="169"/>
+        <source>Separate tags with ; or ,</source>
+        <translation type="unfinished">Skill etikettene med ; eller ,</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="172"/>
+        <source>What to do, and who takes part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="182"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished">&amp;Tittel:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="183"/>
+        <source>&amp;When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="184"/>
+        <source>&amp;First day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="185"/>
+        <source>On the &amp;board:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="186"/>
+        <source>If &amp;missed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="187"/>
+        <source>C&amp;hain:</source>
+        <translation type="unfinished">K&amp;jede:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="188"/>
+        <source>&amp;Link:</source>
+        <translation type="unfinished">&amp;Ledd:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="189"/>
+        <source>L&amp;ikelihood:</source>
+        <translation type="unfinished">S&amp;annsynlighet:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="191"/>
+        <source>Co&amp;nsequence:</source>
+        <translation type="unfinished">Ko&amp;nsekvens:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="193"/>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="194"/>
+        <source>E&amp;ffort:</source>
+        <translation type="unfinished">&amp;Innsats:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="195"/>
+        <source>F&amp;ramework ref.:</source>
+        <translation type="unfinished">Ramme&amp;verksref.:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="196"/>
+        <source>Ta&amp;gs:</source>
+        <translation type="unfinished">&amp;Etiketter:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="197"/>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="271"/>
+        <source>(the whole chain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="271"/>
+        <source>(no link)</source>
+        <translation type="unfinished">(uten ledd)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="276"/>
+        <source>{name} (maturity {maturity}/{top})</source>
+        <translation type="unfinished">{name} (modenhet {maturity}/{top})</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="296"/>
+        <source>(no plain words for this rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="300"/>
+        <source>Next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="304"/>
+        <source>Say how often, in words or as an RRULE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnnualWheelDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="53"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="62"/>
         <source>Annual wheel (årshjul)</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="71"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="80"/>
         <source>Export to calendar (.ics)…</source>
         <translation>Eksporter til kalender (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="74"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="83"/>
         <source>Create what is due now</source>
         <translation>Opprett oppgaver som forfaller nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="77"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="86"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="82"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="88"/>
+        <source>&amp;New activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="91"/>
+        <source>&amp;Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="94"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="180"/>
+        <source>&amp;Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="106"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="93"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="118"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="130"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="149"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="253"/>
+        <source>%1 (retired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="151"/>
+        <source>%1 — overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="179"/>
+        <source>&amp;Bring back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="245"/>
         <source>%1 days before each date</source>
         <translation>%1 dager før hver dato</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="132"/>
-        <source>**Rule:** %1</source>
-        <translation>**Gjentakelsesregel:** %1</translation>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="250"/>
+        <source>%1 (the whole chain)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="133"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="251"/>
+        <source>no chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="256"/>
+        <source>Retired: it makes no more items. Its history and its items stay; Bring back puts it in use again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="259"/>
+        <source>**When:** %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="261"/>
+        <source>**Chain:** %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="262"/>
+        <source>**Its items:** likelihood %1 × consequence %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>**Rule:** %1</source>
+        <translation type="vanished">**Gjentakelsesregel:** %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="265"/>
         <source>**Owner:** %1</source>
         <translation>**Eier:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="135"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="267"/>
         <source>**On the board:** %1</source>
         <translation>**På tavlen:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="136"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="268"/>
         <source>**Framework:** %1</source>
         <translation>**Rammeverk:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="138"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="270"/>
         <source>This year</source>
         <translation>I år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="158"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="294"/>
         <source>%1 items put on the board.</source>
         <translation>%1 oppgaver lagt på tavlen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="169"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="305"/>
         <source>Export to calendar</source>
         <translation>Eksporter til kalender</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="170"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="306"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-filer (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="177"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="313"/>
         <source>%1 activities written to %2</source>
         <translation>%1 aktiviteter skrevet til %2</translation>
     </message>
@@ -87,7 +322,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="137"/>
+        <location filename="../../kanban_sec/app.py" line="138"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
@@ -99,84 +334,99 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Board</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="37"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="39"/>
         <source>Backlog</source>
         <extracomment>Items a risk owner accepted: out of the ranking until the acceptance runs out.</extracomment>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="38"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="40"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="39"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="41"/>
         <source>Doing</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="40"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="42"/>
         <source>Verify</source>
         <translation>Verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="41"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="43"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="71"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="73"/>
         <source>hard limit</source>
         <translation>fast grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="71"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="73"/>
         <source>limit</source>
         <translation>grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="79"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="81"/>
         <source>At the WIP limit</source>
         <translation>På WIP-grensen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="80"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="82"/>
         <source>Over the WIP limit: finish something before starting more</source>
         <translation>Over WIP-grensen: gjør noe ferdig før du begynner på mer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="86"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="88"/>
         <source>Column header: the number of cards and the WIP limit</source>
         <translation>Kolonneoverskrift: antall kort og WIP-grensen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="158"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="186"/>
         <source>Accepted risk (out of the ranking until it expires)</source>
-        <extracomment>A card&apos;s context menu was asked for (right click or the menu key): where, global.</extracomment>
+        <extracomment>A card&apos;s context menu was asked for (right click or the menu key): where, global. The person folded (False) or unfolded (True) the accepted-risk lane. The accepted-risk lane shows its title only (its cards stay in its models).</extracomment>
         <translation>Akseptert risiko (utenfor rangeringen til aksepten løper ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="162"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="190"/>
         <source>Ranked</source>
         <translation>Rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="169"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="197"/>
         <source>No chain</source>
         <translation>Uten kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="173"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="201"/>
         <source>No owner</source>
         <translation>Ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="175"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="203"/>
         <source>Expedite (pinned)</source>
         <translation>Haster (festet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="240"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="296"/>
+        <source>Accepted risk (%1)</source>
+        <translation>Akseptert risiko (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="297"/>
+        <source>Show the accepted risks</source>
+        <translation>Vis de aksepterte risikoene</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="298"/>
+        <source>Hide the accepted risks</source>
+        <translation>Skjul de aksepterte risikoene</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="323"/>
         <source>Cards in rank order; Ctrl+Left and Ctrl+Right move the selected card</source>
         <translation>Kortene i rangert rekkefølge; Ctrl+Venstre og Ctrl+Høyre flytter det valgte kortet</translation>
     </message>
@@ -196,7 +446,7 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="184"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="191"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
@@ -217,7 +467,7 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/board_model.py" line="89"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="188"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="195"/>
         <source>acceptance void</source>
         <translation>aksept bortfalt</translation>
     </message>
@@ -232,44 +482,44 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="72"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="73"/>
         <source>%1 d</source>
         <extracomment>The score badge&apos;s colour by the ROS matrix band of the card&apos;s likelihood × consequence cell (the matrix&apos;s own hues), dark enough for white text at WCAG AA (≥ 4.5:1). The badge of a card changed elsewhere at the same time (an open sync conflict). Every colour white text is drawn on (pills and badges), for the contrast tests. Every colour white text is drawn on (score pills and badges), for the contrast tests. The focus ring&apos;s width at least, in pixels (it grows with the font).</extracomment>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="73"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="74"/>
         <source>no owner</source>
         <translation>ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="75"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="76"/>
         <source>can be delegated</source>
         <translation>kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="182"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="189"/>
         <source>conflict</source>
         <translation>konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="190"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="197"/>
         <source>accepted until %1</source>
         <translation>akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="193"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="200"/>
         <source>needs verification</source>
         <translation>må verifiseres</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/board_model.py" line="85"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="195"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="202"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="196"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="203"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
@@ -641,22 +891,22 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>CsvDialogs</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="441"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="443"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="445"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="447"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV-filer (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="446"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="448"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="478"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="480"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
@@ -664,40 +914,40 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>CsvImporter</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="278"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="381"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="389"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="279"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="383"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="391"/>
         <source>Import CSV</source>
         <extracomment>A note for the status bar after the last import, e.g. &quot;cancelled too late&quot;.</extracomment>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="279"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="280"/>
         <source>Checking %1…</source>
         <translation>Kontrollerer %1…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="279"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="280"/>
         <source>Importing %1…</source>
         <translation>Importerer %1…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="308"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="309"/>
         <source>Cancelling… nothing will be written.</source>
         <translation>Avbryter… ingenting blir skrevet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="367"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="368"/>
         <source>The import had already been saved when Cancel was pressed; it was kept.</source>
         <translation>Importen var allerede lagret da du trykket Avbryt; den er beholdt.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="370"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="371"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Importen er avbrutt: ingenting er skrevet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="390"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="392"/>
         <source>The file has columns kanban-sec does not know: %1.
 
 Import the other columns and leave these out?</source>
@@ -706,7 +956,7 @@ Import the other columns and leave these out?</source>
 Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="394"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="396"/>
         <source>Leave them out</source>
         <translation>Utelat dem</translation>
     </message>
@@ -714,78 +964,78 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="511"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="573"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="513"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="575"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="516"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="518"/>
         <source>Choose where to save the file</source>
         <translation>Velg hvor filen skal lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="518"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="520"/>
         <source>Choose…</source>
         <translation>Velg…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="527"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="529"/>
         <source>Comma (,)</source>
         <translation>Komma (,)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="528"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="530"/>
         <source>Semicolon (;) — Excel with Norwegian settings</source>
         <translation>Semikolon (;) — Excel med norske innstillinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="529"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="531"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="533"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="535"/>
         <source>Include done items</source>
         <translation>Ta med ferdige oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="536"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="538"/>
         <source>Include confidential items</source>
         <translation>Ta med konfidensielle oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="539"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="541"/>
         <source>Confidential items are left out of an export unless you tick this.</source>
         <translation>Konfidensielle oppgaver blir ikke eksportert med mindre du krysser av her.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="542"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="544"/>
         <source>The file will hold confidential items: store and share it accordingly.</source>
         <translation>Filen vil inneholde konfidensielle oppgaver: lagre og del den deretter.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="547"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="549"/>
         <source>File:</source>
         <translation>Fil:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="548"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="550"/>
         <source>Separator:</source>
         <translation>Skilletegn:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="556"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="558"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="576"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="578"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="576"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="578"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
@@ -1125,18 +1375,18 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="111"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="112"/>
         <source>Import refused</source>
         <extracomment>How long an import may take before its progress dialog appears (short ones never flash). SQLite virtual-machine steps between two looks at the cancel flag inside one statement. Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
         <translation>Importen ble avvist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="118"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="119"/>
         <source>Nothing was imported. Fix this problem in %1 and import again.</source>
         <translation>Ingenting er importert. Rett denne feilen i %1 og importer på nytt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="121"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="122"/>
         <source>Nothing was imported. Fix these %n problems in %1 and import again.</source>
         <translation>
             <numerusform>Ingenting er importert. Rett %n feil i %1 og importer på nytt.</numerusform>
@@ -1144,30 +1394,30 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="138"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="194"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="139"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="195"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="138"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="194"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="139"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="195"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="138"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="194"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="139"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="195"/>
         <source>Problem</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="169"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="170"/>
         <source>Copy</source>
         <translation>Kopier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="171"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="172"/>
         <source>Copy the report to the clipboard as text</source>
         <translation>Kopier rapporten til utklippstavlen som tekst</translation>
     </message>
@@ -1641,619 +1891,644 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="347"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="462"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="348"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="463"/>
         <location filename="../../kanban_sec/ui/self_check.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="349"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="464"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="465"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="469"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="355"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="470"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="357"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="472"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="358"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="473"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="359"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="474"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="361"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="476"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="477"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="363"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="478"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="364"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="479"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="365"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="480"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="366"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="772"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="481"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="891"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="367"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="482"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="483"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="369"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="484"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="379"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="494"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="380"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="495"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="381"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="496"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="384"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="499"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="415"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="533"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="417"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="535"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="397"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="515"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="351"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="466"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="352"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="467"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="360"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="985"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="475"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1107"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="370"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="371"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="486"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="372"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="487"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="488"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="374"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="489"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="375"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="490"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="491"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="377"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="492"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="378"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="493"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="385"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="500"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="386"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="501"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="387"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="502"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="325"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
         <source>Search</source>
-        <extracomment>The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="326"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="387"/>
+        <source>Hide the side panel</source>
+        <extracomment>The side panel&apos;s width when it opens. Below this window width the side panel folds away by itself (five columns of some 220 px and the panel need it); below this height the accepted-risk lane does. The person&apos;s own choice to show (True) or hide (False) the side panel and the accepted-risk lane; None: as the room allows. The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
+        <translation>Skjul sidepanelet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="387"/>
+        <source>Show the side panel</source>
+        <translation>Vis sidepanelet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="441"/>
         <source>Show only my items</source>
         <translation>Vis bare mine oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="327"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="442"/>
         <source>Show only weakest links</source>
         <translation>Vis bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="328"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="443"/>
         <source>Show only blocked items</source>
         <translation>Vis bare blokkerte oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="329"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="444"/>
         <source>Filter by owner unit</source>
         <translation>Filtrer på eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="330"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="445"/>
         <source>Filter by chain</source>
         <translation>Filtrer på kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="331"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="446"/>
         <source>Filter by link</source>
         <translation>Filtrer på ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="332"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="447"/>
         <source>Filter by tag</source>
         <translation>Filtrer på etikett</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="333"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="448"/>
         <source>Filter by classification</source>
         <translation>Filtrer på gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="334"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="449"/>
         <source>ROS matrix cell filter</source>
         <translation>Filter på celle i ROS-matrisen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="353"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="468"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="504"/>
         <source>Who am I…</source>
         <translation>Hvem er jeg …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="390"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="505"/>
         <source>Changes the server refused…</source>
         <translation>Endringer tjeneren avviste …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="506"/>
         <source>Keyboard shortcuts…</source>
         <translation>Hurtigtaster…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="398"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="507"/>
+        <source>Side panel</source>
+        <translation>Sidepanel</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="508"/>
+        <source>Accepted-risk lane</source>
+        <translation>Svømmebane for akseptert risiko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="516"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="399"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="400"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="584"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="726"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="845"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="414"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="532"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="534"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="434"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="552"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="437"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="558"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="441"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="559"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="442"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="443"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="561"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="444"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="562"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="452"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="570"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="603"/>
         <source>Matrix cell: likelihood %1 × consequence %2</source>
         <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="526"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="644"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="527"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="645"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="529"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="647"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="535"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="653"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="539"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="657"/>
         <source>governing</source>
         <translation>styrende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="539"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="657"/>
         <source>operational</source>
         <translation>operativ</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="540"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="658"/>
         <source>controlling</source>
         <translation>kontrollerende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="543"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="661"/>
         <source>%1 (not in the organisation)</source>
         <translation>%1 (ikke i organisasjonen)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="544"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="662"/>
         <source>Who acts: File ▸ Who am I… to switch</source>
         <translation>Hvem som handler: Fil ▸ Hvem er jeg … for å bytte</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="548"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="666"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="673"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="678"/>
         <source>**Risk accepted** until %1 by %2: %3</source>
         <translation>**Risiko akseptert** til %1 av %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="568"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="686"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="569"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="687"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="571"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="689"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="572"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="690"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="573"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="691"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="574"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="692"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="575"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="693"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="582"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="700"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="586"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="704"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="588"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="706"/>
         <source>Before done</source>
         <translation>Før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="589"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
         <source>a controlling member verifies it (board policy)</source>
         <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="591"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="709"/>
         <source>⚠ Conflict</source>
         <translation>⚠ Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="592"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="710"/>
         <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="661"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="779"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="690"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="808"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="826"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="711"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="830"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="712"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="831"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="714"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="833"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="722"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="841"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="727"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="846"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="729"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="848"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="734"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="853"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="773"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="892"/>
         <source>Deleted “%1”.</source>
         <translation>Slettet «%1».</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="782"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="901"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="818"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="937"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="831"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="950"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="887"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1006"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="899"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1018"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="908"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1027"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="948"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1068"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="970"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1092"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="971"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1093"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="972"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1094"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="973"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1095"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="974"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="979"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1096"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1101"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="975"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1097"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1001"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1123"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1010"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1132"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1013"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1135"/>
         <source>%1 confidential items not included</source>
         <translation>%1 konfidensielle oppgaver er ikke med</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1057"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1179"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1058"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1180"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>
@@ -2261,147 +2536,147 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MetricsView</name>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="63"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="135"/>
         <source>Flow metrics</source>
         <translation>Flytmåling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="80"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="136"/>
         <source>All chains</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="85"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="137"/>
         <source>All owner units</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="95"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="138"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="95"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="138"/>
         <source>to</source>
         <translation>til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="96"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="138"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="97"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="139"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="104"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="203"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="141"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="222"/>
         <source>Cumulative flow</source>
         <translation>Kumulativt flytdiagram (CFD)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="104"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="141"/>
         <source>Lead time</source>
         <translation>Ledetid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="105"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="142"/>
         <source>Cycle time</source>
         <translation>Syklustid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="106"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="142"/>
         <source>Throughput</source>
         <translation>Gjennomstrømning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="106"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="143"/>
         <source>WIP</source>
         <translation>Pågående arbeid (WIP)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="107"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="143"/>
         <source>Aging WIP</source>
         <translation>Aldring av pågående arbeid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="115"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="146"/>
         <source>Save as PNG…</source>
         <translation>Lagre som PNG…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="152"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="171"/>
         <source>Lead time (days)</source>
         <translation>Ledetid (dager)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="154"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="173"/>
         <source>Cycle time (days)</source>
         <translation>Syklustid (dager)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="166"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="185"/>
         <source>%1 done in the period · lead time p50/p85/p95: %2 / %3 / %4 days · cycle time p50/p85/p95: %5 / %6 / %7 days · %8 items in progress now</source>
         <translation>%1 ferdige i perioden · ledetid p50/p85/p95: %2 / %3 / %4 dager · syklustid p50/p85/p95: %5 / %6 / %7 dager · %8 oppgaver pågår nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="226"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="240"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="253"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="285"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="298"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="245"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="259"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="272"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="304"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="317"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="250"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="269"/>
         <source>Days</source>
         <translation>Dager</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="273"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="292"/>
         <source>Throughput per week</source>
         <translation>Gjennomstrømning per uke</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="274"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="293"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="281"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="300"/>
         <source>w%1</source>
         <translation>u%1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="291"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="310"/>
         <source>Work in progress (next, doing, verify)</source>
         <translation>Pågående arbeid (neste, pågår, verifiseres)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="293"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="312"/>
         <source>In progress</source>
         <translation>Pågående</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="303"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="322"/>
         <source>Aging WIP: days in the current column</source>
         <translation>Aldring av pågående arbeid: dager i nåværende kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="324"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="343"/>
         <source>Days in column</source>
         <translation>Dager i kolonnen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="335"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="354"/>
         <source>Save chart</source>
         <translation>Lagre diagram</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="336"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="355"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-bilder (*.png)</translation>
     </message>
@@ -2749,117 +3024,117 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>RefusedChangesDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="630"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="632"/>
         <source>Changes refused by the server</source>
         <translation>Endringer avvist av serveren</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="635"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="637"/>
         <source>The sync server refused these changes made on this board. They stay here but are not sent again. Discard a change to undo it here, so the board matches the server&apos;s; or redo it to send it again (for instance after an administrator changed your role).</source>
         <translation>Synkroniseringsserveren avviste disse endringene som ble gjort på denne tavlen. De blir værende her, men sendes ikke igjen. Forkast en endring for å angre den her, så tavlen blir lik serverens; eller send den på nytt (for eksempel etter at en administrator har endret rollen din).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="643"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="645"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="643"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="645"/>
         <source>Change</source>
         <translation>Endring</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="644"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="646"/>
         <source>The server&apos;s reason</source>
         <translation>Serverens begrunnelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="643"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="645"/>
         <source>Refused</source>
         <translation>Avvist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="660"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="662"/>
         <source>Discard</source>
         <translation>Forkast</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="663"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="665"/>
         <source>Undo the selected changes here; the board gets the server&apos;s values back</source>
         <translation>Angre de valgte endringene her; tavlen får serverens verdier tilbake</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="665"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="667"/>
         <source>Redo</source>
         <translation>Send på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="667"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="669"/>
         <source>Send the selected changes again, now</source>
         <translation>Send de valgte endringene på nytt, nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="669"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="671"/>
         <source>Discard all</source>
         <translation>Forkast alle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="672"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="674"/>
         <source>Redo all</source>
         <translation>Send alle på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="704"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="706"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="721"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="723"/>
         <source>No changes are refused by the server.</source>
         <translation>Ingen endringer er avvist av serveren.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="726"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="728"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="726"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="728"/>
         <source>Setting</source>
         <translation>Innstilling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="727"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="729"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="727"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="729"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="728"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="730"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="728"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="730"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="756"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="758"/>
         <source>Discarded: %1. The board matches the server&apos;s again.</source>
         <translation>Forkastet: %1. Tavlen er lik serverens igjen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="769"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="771"/>
         <source>To be sent again: %1. Syncing…</source>
         <translation>Sendes på nytt: %1. Synkroniserer…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="770"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="772"/>
         <source>To be sent again: %1, with the next sync.</source>
         <translation>Sendes på nytt: %1, ved neste synkronisering.</translation>
     </message>
@@ -3366,247 +3641,377 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>StandupWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="50"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="72"/>
         <source>Weekly standup</source>
+        <extracomment>Where the last standup report was saved (the next one is offered there). How many of a card&apos;s newest comments the standup shows under it. ``(outcome, what was done)`` after an act on a card, the live board already brought up to date: the board shows it and can undo it.</extracomment>
         <translation>Ukentlig standup</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="89"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="103"/>
+        <source>Choose a team…</source>
+        <translation>Velg et team…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="105"/>
+        <source>%1 (%2 people)</source>
+        <translation>%1 (%2 personer)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="107"/>
+        <source>Ticks the team&apos;s members (its sub-units&apos; too) and shows the team&apos;s items; adjust the ticks by hand after.</source>
+        <translation>Krysser av teamets medlemmer (også underenhetenes) og viser teamets oppgaver; juster avkryssingen for hånd etterpå.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="121"/>
         <source>Everyone&apos;s items</source>
         <translation>Alles oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="93"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="125"/>
         <source>Walk the backlog too</source>
         <translation>Gå gjennom backlog også</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="95"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="127"/>
         <source>A column at a time (else a card at a time)</source>
         <translation>Én kolonne om gangen (ellers ett kort om gangen)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="97"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="129"/>
         <source>Start the standup</source>
         <translation>Start standupen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="101"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="135"/>
         <source>&lt;h2&gt;Weekly standup&lt;/h2&gt;&lt;p&gt;The board is walked from right to left: what is nearly done first.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Ukentlig standup&lt;/h2&gt;&lt;p&gt;Vi går gjennom tavlen fra høyre mot venstre: det som er nesten ferdig, tas først.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="105"/>
-        <source>Date</source>
-        <translation>Dato</translation>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="139"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Dato</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="109"/>
-        <source>Who is here</source>
-        <translation>Til stede</translation>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="143"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="111"/>
-        <source>Whose items</source>
-        <translation>Hvems oppgaver</translation>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="149"/>
+        <source>&amp;Who is here</source>
+        <translation>&amp;Hvem er til stede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="161"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="153"/>
+        <source>Whose &amp;items</source>
+        <translation>&amp;Hvem sine oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="236"/>
         <source>◀ Previous</source>
         <translation>◀ Forrige</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="164"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="240"/>
+        <source>The card before (Alt+Left)</source>
+        <translation>Forrige kort (Alt+Venstre)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="241"/>
         <source>Next ▶</source>
         <translation>Neste ▶</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="169"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="245"/>
+        <source>The next card (Alt+Right)</source>
+        <translation>Neste kort (Alt+Høyre)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="248"/>
         <source>A note or a decision…</source>
         <translation>Et notat eller en beslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="170"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="249"/>
         <source>About this card</source>
         <translation>Gjelder dette kortet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="172"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="251"/>
         <source>Add note</source>
         <translation>Legg til notat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="175"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="254"/>
         <source>Record decision</source>
         <translation>Registrer beslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="178"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="257"/>
         <source>End the standup</source>
         <translation>Avslutt standupen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="181"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="260"/>
         <source>Save report…</source>
         <translation>Lagre rapport…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="185"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="264"/>
         <source>Confidential details</source>
         <translation>Konfidensielle detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="188"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="267"/>
         <source>Show and save confidential items&apos; titles and notes. Without it they appear as “Confidential item …id”. A saved report records this choice.</source>
         <translation>Vis og lagre titler og notater for konfidensielle oppgaver. Uten dette vises de som «Konfidensiell oppgave …id». En lagret rapport registrerer valget.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="257"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="314"/>
+        <source>On this card</source>
+        <translation>På dette kortet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="326"/>
+        <source>Change &amp;owner…</source>
+        <translation>Bytt &amp;eier…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="331"/>
+        <source>What is it waiting for?</source>
+        <translation>Hva venter det på?</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="333"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="400"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="517"/>
+        <source>Block</source>
+        <translation>Blokker</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="338"/>
+        <source>A comment on the card, for everyone…</source>
+        <translation>En kommentar på kortet, for alle…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="340"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="406"/>
+        <source>Comment</source>
+        <translation>Kommenter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="344"/>
+        <source>&amp;Column</source>
+        <translation>&amp;Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="348"/>
+        <source>Owner</source>
+        <translation>Eier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="351"/>
+        <source>B&amp;locked because</source>
+        <translation>B&amp;lokkert fordi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="356"/>
+        <source>Co&amp;mment</source>
+        <translation>Ko&amp;mmentar</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="390"/>
+        <source>Move</source>
+        <translation>Flytt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="398"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="517"/>
+        <source>Unblock</source>
+        <translation>Opphev blokkering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="419"/>
+        <source>Owner of “%1”</source>
+        <translation>Eier av «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="436"/>
+        <source>Change owner</source>
+        <translation>Bytt eier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="476"/>
         <source>Nothing to walk</source>
         <translation>Ingenting å gå gjennom</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="262"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="483"/>
         <source>%1 · card %2 of %3 · %4 in all</source>
         <translation>%1 · kort %2 av %3 · %4 i alt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="272"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="493"/>
         <source>**Owner:** %1</source>
         <translation>**Eier:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="274"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="495"/>
         <source>**In this column:** %1</source>
         <translation>**I denne kolonnen:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="275"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="496"/>
         <source>%1 days</source>
         <translation>%1 dager</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="277"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="498"/>
         <source>**Blocked:** %1</source>
         <translation>**Blokkert:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="279"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="500"/>
         <source>Can be delegated</source>
         <translation>Kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="321"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="506"/>
+        <source>Latest comments</source>
+        <translation>Siste kommentarer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="514"/>
+        <source>(no owner)</source>
+        <translation>(ingen eier)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="555"/>
         <source>Ended: save the report (PDF, HTML or Markdown).</source>
         <translation>Avsluttet: lagre rapporten (PDF, HTML eller Markdown).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="340"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="583"/>
         <source>Save the standup report</source>
         <translation>Lagre standuprapporten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="341"/>
-        <source>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</source>
-        <translation>PDF (*.pdf);;HTML (*.html);;Markdown (*.md)</translation>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="587"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="587"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="588"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="608"/>
+        <source>Report saved to %1</source>
+        <translation>Rapporten er lagret i %1</translation>
     </message>
 </context>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="111"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="112"/>
         <source>The sync was cancelled; nothing is lost, the next sync goes on from there.</source>
         <translation>Synkroniseringen ble avbrutt; ingenting er tapt, neste synkronisering fortsetter derfra.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="117"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="118"/>
         <source>Something went wrong that should not have: %1 (details in %2)</source>
         <translation>Noe gikk galt som ikke skulle skje: %1 (detaljer i %2)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="135"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="136"/>
         <source>No password is stored for %1: enter it under Sync ▸ Sync settings…</source>
         <translation>Ingen passord er lagret for %1: skriv det inn under Synkronisering ▸ Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="154"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="155"/>
         <source>Changes refused by the server: %1. They are not sent again until you redo them; discard them to make the board match the server&apos;s.</source>
         <translation>Endringer avvist av serveren: %1. De sendes ikke igjen før du sender dem på nytt; forkast dem for å gjøre tavlen lik serverens.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="241"/>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="360"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="242"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="361"/>
         <source>Sync is off: choose a server under Sync ▸ Sync settings…</source>
         <extracomment>A sync finished: the :class:`~kanban_sec.sync.client.SyncResult`. A sync failed: the message shown. Running or not (actions enable accordingly). Refused changes were discarded here: the board&apos;s rows changed (read them again). This board&apos;s changes the server refused (ids), as of the last look.</extracomment>
         <translation>Synkronisering er av: velg en server under Synkronisering ▸ Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="278"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="279"/>
         <source>sending %1 of %2</source>
         <translation>sender %1 av %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="281"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="282"/>
         <source>receiving %1</source>
         <translation>mottar %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="291"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="292"/>
         <source>Pushed %1, pulled %2; open conflicts: %3</source>
         <translation>Sendt %1, mottatt %2; åpne konflikter: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="331"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="332"/>
         <source>syncing…</source>
         <translation>synkroniserer…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="334"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="335"/>
         <source>Syncing with %1</source>
         <translation>Synkroniserer med %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="336"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="337"/>
         <source>synced %1</source>
         <translation>synkronisert %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="338"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="339"/>
         <source>⚠ conflicts: %1</source>
         <translation>⚠ konflikter: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="341"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="342"/>
         <source>Synced with %1</source>
         <translation>Synkronisert med %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="345"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="346"/>
         <source>⚠ refused by the server: %1</source>
         <translation>⚠ avvist av serveren: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="350"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="351"/>
         <source>Click to see them, and discard or redo them.</source>
         <translation>Klikk for å se dem, og forkast dem eller send dem på nytt.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="352"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="353"/>
         <source>sync error</source>
         <translation>synkroniseringsfeil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="356"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="357"/>
         <source>offline</source>
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="358"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="359"/>
         <source>Not synced yet: Sync ▸ Sync now (F9)</source>
         <translation>Ikke synkronisert ennå: Synkronisering ▸ Synkroniser nå (F9)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="363"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="364"/>
         <source>Sync status</source>
         <translation>Synkroniseringsstatus</translation>
     </message>
@@ -3614,123 +4019,123 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="437"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="439"/>
         <source>Sync settings</source>
         <extracomment>Emitted with the saved :class:`SyncSettings` (then the dialog closes).</extracomment>
         <translation>Innstillinger for synkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="443"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="445"/>
         <source>Sync shares this board through a PostgreSQL server. The connection is encrypted (TLS) and the server&apos;s certificate is checked; the password is kept in your system&apos;s keyring, never in a file.</source>
         <translation>Synkronisering deler denne tavlen via en PostgreSQL-server. Forbindelsen er kryptert (TLS) og serverens sertifikat kontrolleres; passordet oppbevares i systemets nøkkelring, aldri i en fil.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="453"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="455"/>
         <source>the user in the address</source>
         <translation>brukeren i adressen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="457"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="459"/>
         <source>empty: keep the stored password</source>
         <translation>tomt: behold det lagrede passordet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="458"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="460"/>
         <source>Forget the stored password</source>
         <translation>Glem det lagrede passordet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="467"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="469"/>
         <source>empty: the system&apos;s trusted certificates</source>
         <translation>tomt: systemets klarerte sertifikater</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="468"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="470"/>
         <source>Choose…</source>
         <translation>Velg…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="476"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="478"/>
         <source>Allow an unencrypted connection to a server on this computer</source>
         <translation>Tillat ukryptert forbindelse til en server på denne maskinen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="482"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="484"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="483"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="485"/>
         <source>off</source>
         <translation>av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="485"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="487"/>
         <source>Sync when the board opens</source>
         <translation>Synkroniser når tavlen åpnes</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="489"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="491"/>
         <source>Test connection</source>
         <translation>Test forbindelsen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="501"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="503"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="502"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="504"/>
         <source>User</source>
         <translation>Bruker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="503"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="505"/>
         <source>Password</source>
         <translation>Passord</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="504"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="506"/>
         <source>CA certificate</source>
         <translation>CA-sertifikat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="506"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="508"/>
         <source>Sync automatically every</source>
         <translation>Synkroniser automatisk hvert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="565"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="567"/>
         <source>The stored password is removed.</source>
         <translation>Det lagrede passordet er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="566"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="568"/>
         <source>No password was stored for this account.</source>
         <translation>Ingen passord var lagret for denne kontoen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="569"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="571"/>
         <source>The CA certificate that signed the server&apos;s</source>
         <translation>CA-sertifikatet som signerte serverens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="573"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="575"/>
         <source>Certificates (*.crt *.pem *.cer)</source>
         <translation>Sertifikater (*.crt *.pem *.cer)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="574"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="576"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="604"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="606"/>
         <source>Connected: the server is ready for this board.</source>
         <translation>Tilkoblet: serveren er klar for denne tavlen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="613"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="615"/>
         <source>Connecting…</source>
         <translation>Kobler til…</translation>
     </message>
@@ -3891,33 +4296,33 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>WhoAmI</name>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="48"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="49"/>
         <source>Governing</source>
         <extracomment>Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
         <translation>Styrende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="49"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="50"/>
         <source>Operational</source>
         <translation>Gjennomførende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="50"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="51"/>
         <source>Controlling</source>
         <translation>Kontrollerende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="56"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="57"/>
         <source>Leads; sets targets and accepts risk</source>
         <translation>Leder; setter mål og aksepterer risiko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="57"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="58"/>
         <source>Does the improvement work</source>
         <translation>Gjør forbedringsarbeidet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="58"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="59"/>
         <source>Internal control: verifies finished work</source>
         <translation>Internkontroll: verifiserer ferdig arbeid</translation>
     </message>
@@ -3925,88 +4330,88 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>WhoAmIDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="121"/>
-        <location filename="../../kanban_sec/ui/whoami.py" line="346"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="123"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="348"/>
         <source>Who am I?</source>
         <translation>Hvem er jeg?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="130"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="132"/>
         <source>Choose who you are on this board. It decides which items are &lt;i&gt;mine&lt;/i&gt; and signs your comments, and is remembered for this board on this computer.</source>
         <translation>Velg hvem du er på denne tavlen. Valget avgjør hvilke oppgaver som er &lt;i&gt;mine&lt;/i&gt; og hvem som står bak kommentarene dine, og huskes for denne tavlen på denne datamaskinen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="137"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="139"/>
         <source>Search by name, unit or role</source>
         <translation>Søk etter navn, enhet eller rolle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="140"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="142"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="140"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="142"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="140"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="142"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="189"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="191"/>
         <source>Nobody is in the organisation yet: add yourself under “I am not in the list”.</source>
         <translation>Ingen er lagt inn i organisasjonen ennå: legg deg selv til under «Jeg står ikke på listen».</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="197"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="199"/>
         <source>Your full name</source>
         <translation>Ditt fulle navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="206"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="208"/>
         <source>Choose a unit, or type a path such as Kommune / IT / Drift</source>
         <translation>Velg en enhet, eller skriv en sti som Kommune / IT / Drift</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="223"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="225"/>
         <source>Name:</source>
         <translation>Navn:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="224"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="226"/>
         <source>Unit:</source>
         <translation>Enhet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="226"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="228"/>
         <source>Role:</source>
         <translation>Rolle:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="232"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="234"/>
         <source>Pick yourself</source>
         <translation>Velg deg selv</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="233"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="235"/>
         <source>I am not in the list</source>
         <translation>Jeg står ikke på listen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="239"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="241"/>
         <source>This is me</source>
         <translation>Dette er meg</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="292"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="294"/>
         <source>No unit has this full path; did you mean %1? Otherwise a new unit is created.</source>
         <translation>Ingen enhet har akkurat denne stien; mente du %1? Ellers opprettes en ny enhet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/whoami.py" line="294"/>
+        <location filename="../../kanban_sec/ui/whoami.py" line="296"/>
         <source>A new unit is created (with the missing units along its path).</source>
         <translation>En ny enhet opprettes (med de manglende enhetene langs stien).</translation>
     </message>
@@ -4014,7 +4419,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>_ImportProgress</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="216"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="217"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
