@@ -1,18 +1,25 @@
-"""Standup mode: the team lead walks the board right to left with a timer, sees exactly what
-changed since the last standup, records notes and decisions, and ends with a report."""
+"""Standup mode: the team lead picks a team, walks the board right to left with a timer,
+sees exactly what changed since the last standup, acts on the card in front of everyone
+(move, block, owner, comment: the board's own services, under the rulebook), records notes
+and decisions, and ends with a report saved under the standup's date."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QElapsedTimer, QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,21 +34,36 @@ from PySide6.QtWidgets import (
 )
 
 from kanban_sec.domain.errors import KanbanError
-from kanban_sec.domain.model import Status
+from kanban_sec.domain.model import Item, Status
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.services.standup import StandupService, render_html
 from kanban_sec.ui.board_widget import status_name
 from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.notify import show_error
+from kanban_sec.ui.owner_picker import OwnerPicker
+from kanban_sec.ui.screen_fit import fit_to_screen, scrolling
 
 _EVERYONE = "__everyone__"
+#: Where the last standup report was saved (the next one is offered there).
+_FOLDER_KEY = "standup/report_folder"
+#: How many of a card's newest comments the standup shows under it.
+_COMMENTS_SHOWN = 3
+_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
+
+
+def _plain(text: str) -> str:
+    """User text shown as itself inside Markdown (one line, specials escaped)."""
+    return " ".join(text.split()).translate(_MARKDOWN_SPECIAL)
 
 
 class StandupWindow(QDialog):
     """Set up (date, attendees, whose items), then walk, record, end and report."""
 
     changed = Signal(object)
+    #: ``(outcome, what was done)`` after an act on a card, the live board already brought
+    #: up to date: the board shows it and can undo it.
+    acted = Signal(object, str)
 
     def __init__(self, standups: StandupService, live: LiveBoard,
                  parent: QWidget | None = None) -> None:
@@ -63,6 +85,7 @@ class StandupWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.resize(1200, 780)
+        fit_to_screen(self)
         running = standups.running()
         if running is not None:  # a standup left open (e.g. the window was closed)
             self._begin(running.id)
@@ -75,6 +98,15 @@ class StandupWindow(QDialog):
         self.held_on.setCalendarPopup(True)
         today = date.today()
         self.held_on.setDate(QDate(today.year, today.month, today.day))
+        self.team = QComboBox()
+        self.team.setObjectName("standup-team")
+        self.team.addItem(self.tr("Choose a team…"), None)
+        for unit_id, members in self._teams():
+            self.team.addItem(self.tr("%1 (%2 people)").replace(
+                "%1", self.live.unit_path(unit_id)).replace("%2", str(members)), unit_id)
+        self.team.setToolTip(self.tr("Ticks the team's members (its sub-units' too) and shows "
+                                     "the team's items; adjust the ticks by hand after."))
+        self.team.activated.connect(lambda _row: self.pick_team(self.team.currentData()))
         self.attendees = QListWidget()
         self.attendees.setObjectName("standup-attendees")
         for person in sorted(self.live.board.people.values(), key=lambda p: p.name.casefold()):
@@ -97,23 +129,66 @@ class StandupWindow(QDialog):
         start = QPushButton(self.tr("Start the standup"))
         start.setObjectName("standup-start")
         start.clicked.connect(self.start)
-        layout = QVBoxLayout(page)
+        self.attendees.setMinimumHeight(120)
+        form = QWidget()
+        layout = QVBoxLayout(form)
         title = QLabel(self.tr("<h2>Weekly standup</h2><p>The board is walked from right to "
                                "left: what is nearly done first.</p>"))
         layout.addWidget(title)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Date")))
-        row.addWidget(self.held_on)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("Who is here")))
+        grid = QGridLayout()
+        date_label = QLabel(self.tr("&Date"))
+        date_label.setBuddy(self.held_on)
+        grid.addWidget(date_label, 0, 0)
+        grid.addWidget(self.held_on, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        team_label = QLabel(self.tr("&Team"))
+        team_label.setBuddy(self.team)
+        grid.addWidget(team_label, 1, 0)
+        grid.addWidget(self.team, 1, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        here = QLabel(self.tr("&Who is here"))
+        here.setBuddy(self.attendees)
+        layout.addWidget(here)
         layout.addWidget(self.attendees, 1)
-        layout.addWidget(QLabel(self.tr("Whose items")))
+        whose = QLabel(self.tr("Whose &items"))
+        whose.setBuddy(self.owner)
+        layout.addWidget(whose)
         layout.addWidget(self.owner)
         layout.addWidget(self.with_backlog)
         layout.addWidget(self.by_column)
-        layout.addWidget(start, 0, Qt.AlignmentFlag.AlignRight)
+        # The form scrolls on a small screen; Start stays below it, always in sight.
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(form, "standup-setup-scroll"), 1)
+        outer.addWidget(start, 0, Qt.AlignmentFlag.AlignRight)
         return page
+
+    def _teams(self) -> list[tuple[str, int]]:
+        """Units with people in them or below them, by path: (unit id, how many people)."""
+        tree = self.live.tree
+        out = []
+        for unit_id in sorted(self.live.board.units,
+                              key=lambda u: self.live.unit_path(u).casefold()):
+            units = set(tree.subtree(unit_id))
+            members = sum(1 for p in self.live.board.people.values() if p.unit_id in units)
+            if members:
+                out.append((unit_id, members))
+        return out
+
+    def pick_team(self, unit_id: str | None) -> None:
+        """Tick the team's members (those of its sub-units too) and whoever runs the
+        standup, untick the rest, and walk the team's items."""
+        if unit_id is None:
+            return
+        units = set(self.live.tree.subtree(unit_id))
+        for row in range(self.attendees.count()):
+            entry = self.attendees.item(row)
+            person = self.live.board.people.get(entry.data(Qt.ItemDataRole.UserRole))
+            ticked = person is not None and (person.unit_id in units or person.id == self.live.me)
+            entry.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        found = self.owner.findData(unit_id)
+        if found >= 0:
+            self.owner.setCurrentIndex(found)
 
     def chosen_attendees(self) -> list[str]:
         return [self.attendees.item(r).data(Qt.ItemDataRole.UserRole)
@@ -161,9 +236,13 @@ class StandupWindow(QDialog):
         previous = QPushButton(self.tr("◀ Previous"))
         previous.setObjectName("standup-previous")
         previous.clicked.connect(lambda: self.step(-1))
+        previous.setShortcut(QKeySequence("Alt+Left"))
+        previous.setToolTip(self.tr("The card before (Alt+Left)"))
         following = QPushButton(self.tr("Next ▶"))
         following.setObjectName("standup-next")
         following.clicked.connect(lambda: self.step(1))
+        following.setShortcut(QKeySequence("Alt+Right"))
+        following.setToolTip(self.tr("The next card (Alt+Right)"))
         self.note = QLineEdit()
         self.note.setObjectName("standup-note")
         self.note.setPlaceholderText(self.tr("A note or a decision…"))
@@ -190,6 +269,9 @@ class StandupWindow(QDialog):
         self.include_confidential.toggled.connect(lambda _on: self.refresh_report())
         self.report_view = QTextBrowser()
         self.report_view.setObjectName("standup-report")
+        # Between words only: a long word widens its column (scrolling sideways if need
+        # be) rather than being cut in two.
+        self.report_view.setWordWrapMode(QTextOption.WrapMode.WordWrap)
 
         top = QHBoxLayout()
         top.addWidget(self.timer_label)
@@ -206,6 +288,7 @@ class StandupWindow(QDialog):
         buttons.addWidget(following)
         buttons.addStretch(1)
         walk_layout.addLayout(buttons)
+        walk_layout.addWidget(self._card_actions())
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.about_card)
@@ -215,11 +298,147 @@ class StandupWindow(QDialog):
         splitter = QSplitter()
         splitter.addWidget(walk)
         splitter.addWidget(self.report_view)
-        splitter.setSizes([620, 560])
+        splitter.setSizes([520, 680])  # the report's tables need the room
+        self.status = QLabel()
+        self.status.setObjectName("standup-status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
         return page
+
+    def _card_actions(self) -> QGroupBox:
+        """Move, block or unblock, give to another owner, comment: the card in front."""
+        box = QGroupBox(self.tr("On this card"))
+        box.setObjectName("standup-card-actions")
+        self.actions_box = box
+        self.move_to = QComboBox()
+        self.move_to.setObjectName("standup-move")
+        for status in Status:
+            self.move_to.addItem(status_name(status), status.value)
+        self.move_to.activated.connect(
+            lambda _row: self.move_card(Status(self.move_to.currentData())))
+        self.card_owner = QLabel()
+        self.card_owner.setObjectName("standup-card-owner")
+        self.card_owner.setWordWrap(True)
+        assign = QPushButton(self.tr("Change &owner…"))
+        assign.setObjectName("standup-assign")
+        assign.clicked.connect(self.choose_owner)
+        self.block_reason = QLineEdit()
+        self.block_reason.setObjectName("standup-block-reason")
+        self.block_reason.setPlaceholderText(self.tr("What is it waiting for?"))
+        self.block_reason.returnPressed.connect(self.toggle_block)
+        self.block_button = QPushButton(self.tr("Block"))
+        self.block_button.setObjectName("standup-block")
+        self.block_button.clicked.connect(self.toggle_block)
+        self.comment = QLineEdit()
+        self.comment.setObjectName("standup-comment")
+        self.comment.setPlaceholderText(self.tr("A comment on the card, for everyone…"))
+        self.comment.returnPressed.connect(self.add_comment)
+        comment_button = QPushButton(self.tr("Comment"))
+        comment_button.setObjectName("standup-add-comment")
+        comment_button.clicked.connect(self.add_comment)
+        grid = QGridLayout(box)
+        column_label = QLabel(self.tr("&Column"))
+        column_label.setBuddy(self.move_to)
+        grid.addWidget(column_label, 0, 0)
+        grid.addWidget(self.move_to, 0, 1)
+        grid.addWidget(QLabel(self.tr("Owner")), 0, 2)
+        grid.addWidget(self.card_owner, 0, 3)
+        grid.addWidget(assign, 0, 4)
+        blocked_label = QLabel(self.tr("B&locked because"))
+        blocked_label.setBuddy(self.block_reason)
+        grid.addWidget(blocked_label, 1, 0)
+        grid.addWidget(self.block_reason, 1, 1, 1, 3)
+        grid.addWidget(self.block_button, 1, 4)
+        comment_label = QLabel(self.tr("Co&mment"))
+        comment_label.setBuddy(self.comment)
+        grid.addWidget(comment_label, 2, 0)
+        grid.addWidget(self.comment, 2, 1, 1, 3)
+        grid.addWidget(comment_button, 2, 4)
+        grid.setColumnStretch(3, 1)
+        return box
+
+    # -- acting on the card --------------------------------------------------------------
+    def _act(self, call: Callable[[str], Outcome], text: str) -> Outcome | None:
+        """Run one board service call on the card in front; a refusal is one message and
+        nothing is written. The live board, the card and the report show it at once."""
+        item_id = self.current_item()
+        if item_id is None:
+            return None
+        try:
+            outcome = call(item_id)
+        except KanbanError as error:
+            show_error(self, error)
+            self.show_position()  # back to how the card stands
+            return None
+        self.live.apply(outcome)
+        self.acted.emit(outcome, text)
+        self.show_position()
+        self.refresh_report()
+        warnings = [w.render(current_language()) for w in outcome.warnings]
+        self.status.setText(" ".join(warnings))
+        return outcome
+
+    def move_card(self, status: Status) -> Outcome | None:
+        """Move the card in front to another column."""
+        item = self.live.items.get(self.current_item() or "")
+        if item is None or item.status is status:
+            return None
+        return self._act(lambda i: self.live.service.move(i, status), self.tr("Move"))
+
+    def toggle_block(self) -> Outcome | None:
+        """Block the card with the reason typed, or unblock a blocked one."""
+        item = self.live.items.get(self.current_item() or "")
+        if item is None:
+            return None
+        if item.blocked:
+            return self._act(self.live.service.unblock, self.tr("Unblock"))
+        reason = self.block_reason.text()
+        return self._act(lambda i: self.live.service.block(i, reason), self.tr("Block"))
+
+    def add_comment(self) -> Outcome | None:
+        """Comment on the card in front (it shows in the card's history)."""
+        body = self.comment.text()
+        outcome = self._act(lambda i: self.live.service.add_comment(i, body),
+                            self.tr("Comment"))
+        if outcome is not None:
+            self.comment.clear()
+        return outcome
+
+    def choose_owner(self) -> QDialog | None:
+        """The owner picker for the card in front; OK gives the card to the one chosen."""
+        item_id = self.current_item()
+        item = self.live.items.get(item_id or "")
+        if item is None:
+            return None
+        dialog = QDialog(self)
+        dialog.setObjectName("standup-owner-dialog")
+        dialog.setWindowTitle(self.tr("Owner of “%1”").replace("%1", item.title))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker = OwnerPicker(self.live, item_id, dialog)
+        picker.set_selected(item.owner_unit_id, item.owner_person_id)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(picker, 1)
+        layout.addWidget(buttons)
+        dialog.resize(640, 560)
+        fit_to_screen(dialog)
+
+        def chosen() -> None:
+            unit_id, person_id = picker.selected()
+            self._act(lambda i: self.live.service.assign(i, unit_id, person_id),
+                      self.tr("Change owner"))
+
+        dialog.accepted.connect(chosen)
+        self.owner_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _tick(self) -> None:
         seconds = self.clock.elapsed() // 1000 if self.clock.isValid() else 0
@@ -256,8 +475,10 @@ class StandupWindow(QDialog):
         if item_id is None or item_id not in self.live.items:
             self.where.setText(self.tr("Nothing to walk"))
             self.card.setMarkdown("")
+            self.actions_box.setEnabled(False)
             return
         item = self.live.items[item_id]
+        self._show_actions(item)
         column = [i for i in self.order if self._status(i) is item.status]
         self.where.setText(self.tr("%1 · card %2 of %3 · %4 in all").replace(
             "%1", status_name(item.status)).replace(
@@ -280,7 +501,20 @@ class StandupWindow(QDialog):
         if self.by_column.isChecked():
             lines += ["", f"**{status_name(item.status)}**", ""]
             lines += [f"{n}. {self.live.items[i].title}" for n, i in enumerate(column, 1)]
+        comments = self.live.service.comments(item_id)[-_COMMENTS_SHOWN:]
+        if comments:
+            lines += ["", "**" + self.tr("Latest comments") + "**", ""]
+            lines += [f"- {_plain(c.body)} — *{_plain(c.author)}*" for c in comments]
         self.card.setMarkdown("\n".join(lines))
+
+    def _show_actions(self, item: Item) -> None:
+        """The action row as the card stands: its column, owner, block."""
+        self.actions_box.setEnabled(True)
+        self.move_to.setCurrentIndex(self.move_to.findData(item.status.value))
+        self.card_owner.setText(self.live.owner_text(item) or self.tr("(no owner)"))
+        self.block_reason.setText(item.blocked_reason)
+        self.block_reason.setReadOnly(item.blocked)
+        self.block_button.setText(self.tr("Unblock") if item.blocked else self.tr("Block"))
 
     def record(self, *, decision: bool) -> Outcome | None:
         """Store a note or decision on the standup (and in the card's history)."""
@@ -335,15 +569,47 @@ class StandupWindow(QDialog):
                                    pdf_writer=write_pdf)
         return target
 
-    def _offer_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the standup report"), "standup.pdf",
-            self.tr("PDF (*.pdf);;HTML (*.html);;Markdown (*.md)"))
-        if path:
-            try:
-                self.save_report(path)
-            except (KanbanError, OSError) as error:
-                show_error(self, error if isinstance(error, KanbanError) else str(error))
+    def default_report_name(self, suffix: str = ".pdf") -> str:
+        """``standup-YYYY-MM-DD.pdf``: the standup's own date."""
+        held_on = self.standups.get(self.standup_id).held_on if self.standup_id else \
+            self.held_on.date().toPython()
+        return f"standup-{held_on.isoformat()}{suffix}"
+
+    def _offer_save(self) -> QFileDialog:
+        """Ask where, under the standup's dated name in the folder used last time."""
+        settings = QSettings()
+        folder = str(settings.value(_FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        dialog = QFileDialog(self, self.tr("Save the standup report"),
+                             str(Path(folder) / self.default_report_name()))
+        dialog.setObjectName("standup-save-dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        filters = {self.tr("PDF (*.pdf)"): ".pdf", self.tr("HTML (*.html)"): ".html",
+                   self.tr("Markdown (*.md)"): ".md"}
+        dialog.setNameFilters(list(filters))
+        dialog.setDefaultSuffix("pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Another format: the name keeps its date and takes that format's ending.
+        dialog.filterSelected.connect(lambda name: dialog.selectFile(
+            self.default_report_name(filters.get(name, ".pdf"))))
+        dialog.fileSelected.connect(self._save_chosen)
+        fit_to_screen(dialog)
+        self.save_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_chosen(self, path: str) -> None:
+        try:
+            target = self.save_report(path)
+        except (KanbanError, OSError) as error:
+            show_error(self, error if isinstance(error, KanbanError) else str(error))
+            return
+        QSettings().setValue(_FOLDER_KEY, str(target.parent))
+        self.status.setText(self.tr("Report saved to %1").replace("%1", str(target)))
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        fit_to_screen(self)  # on the screen it opened on, wholly
 
     def closeEvent(self, event: object) -> None:
         self.ticker.stop()
