@@ -133,3 +133,29 @@ def test_refused_and_bad_wheel_edits_are_one_line_exit_2_and_write_nothing(run, 
     assert_error(run("--db", demo_db, "wheel", "add", "X", "--rule",
                      "every year on 30 February"), 2, "never falls")
     assert snapshot(demo_db) == before
+
+
+def test_the_example_wheels_duties_belong_to_their_chains_and_rank_below_weak_links(run, demo):
+    rows = sql(demo.path, "SELECT a.title, c.name, l.name, a.likelihood, a.consequence"
+                          " FROM activities a LEFT JOIN chains c ON c.id = a.chain_id"
+                          " LEFT JOIN links l ON l.id = a.link_id WHERE a.deleted_at IS NULL")
+    by_title = {title: (chain, link, lc) for title, chain, link, *lc in rows}
+    organisation_wide = {"Ledelsens gjennomgang av informasjonssikkerheten",
+                         "Gjennomgang av behandlingsprotokollen"}
+    assert {t for t, (chain, _, _) in by_title.items() if chain is None} == organisation_wide
+    assert by_title["Gjenopprettingstest av sikkerhetskopi"][:2] == (
+        "Infrastruktur", "Sikkerhetskopiering")
+    assert by_title["ROS-analyse: Medisindispenser"][:2] == ("Medisindispenser", None)
+    # A duty's due date never lifts it over the weakest link's work of its chain: a wheel
+    # item ranks above such work only when it is on that weakest link itself.
+    ranked = [e for e in json.loads(assert_ok(run("--db", demo.path, "list", "--json")))
+              if e["rank"] is not None]
+    wheel_item = re.compile(r" \(\d{4}-\d{2}-\d{2}\)$")
+    for entry in ranked:
+        if not wheel_item.search(entry["title"]) or entry["chain"] is None:
+            continue
+        below = [e for e in ranked if e["rank"] > entry["rank"] and e["chain"] == entry["chain"]
+                 and e["weakest_link"] and not wheel_item.search(e["title"])]
+        assert entry["weakest_link"] or not below, (entry["title"], below[0]["title"])
+    top = [e["title"] for e in ranked[:8]]
+    assert not [title for title in top if wheel_item.search(title)], top
