@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -21,19 +22,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kanban_sec.domain.annual_wheel import Activity
 from kanban_sec.domain.errors import KanbanError
+from kanban_sec.domain.recurrence import describe
 from kanban_sec.services.annual_wheel import AnnualWheel
 from kanban_sec.services.annual_wheel import WheelEntry as AnnualWheelEntry
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.ui.activity_dialog import ActivityDialog
+from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.notify import show_error, show_info
 from kanban_sec.ui.wheel_view import AnnualWheelView, WheelEntry, status_name
 
 
-def wheel_status(status: str) -> str:
-    """The wheel's four colours from an occurrence's state (its item's column, or none)."""
+def wheel_status(status: str, late: bool = False) -> str:
+    """The wheel's colours from an occurrence's state (its item's column, or none); an
+    occurrence whose day has passed with its work not done is overdue, item or not."""
     if status == "done":
         return "done"
+    if late:
+        return "overdue"
     if status in ("backlog", "next", "doing", "verify"):
         return "open"
     if status in ("overdue", "skipped"):
@@ -42,7 +50,8 @@ def wheel_status(status: str) -> str:
 
 
 class AnnualWheelDialog(QDialog):
-    """Year, wheel, activities; export to Outlook; create what is due now."""
+    """Year, wheel, activities (add, change, retire); export to Outlook; create what is due
+    now."""
 
     changed = Signal(object)
 
@@ -76,11 +85,27 @@ class AnnualWheelDialog(QDialog):
         generate.clicked.connect(self.generate_due)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
+        self.add_button = QPushButton(self.tr("&New activity…"))
+        self.add_button.setObjectName("wheel-add")
+        self.add_button.clicked.connect(lambda: self.add_activity())
+        self.edit_button = QPushButton(self.tr("&Change…"))
+        self.edit_button.setObjectName("wheel-edit")
+        self.edit_button.clicked.connect(lambda: self.edit_activity())
+        self.retire_button = QPushButton(self.tr("&Retire"))
+        self.retire_button.setObjectName("wheel-retire")
+        self.retire_button.clicked.connect(lambda: self.retire_or_reinstate())
+        self.activities.itemActivated.connect(lambda _item: self.edit_activity())
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.retire_button)
+        actions.addStretch(1)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(QLabel(self.tr("Activities")))
         side_layout.addWidget(self.activities, 2)
+        side_layout.addLayout(actions)
         side_layout.addWidget(self.detail, 3)
         splitter = QSplitter()
         splitter.addWidget(self.view)
@@ -107,19 +132,109 @@ class AnnualWheelDialog(QDialog):
         year = self.year.value()
         self.entries = self.wheel.year_view(year, self.today)
         self.view.set_entries(year, [
-            WheelEntry(e.activity.id, e.activity.title, e.occurrence, wheel_status(e.status))
+            WheelEntry(e.activity.id, e.activity.title, e.occurrence,
+                       wheel_status(e.status, e.late))
             for e in self.entries], self.today)
         current = self.activities.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.activities.blockSignals(True)
         self.activities.clear()
-        for activity in sorted(self.wheel.list_activities(), key=lambda a: a.title.casefold()):
-            row = QListWidgetItem(activity.title)
+        late = {e.activity.id for e in self.entries if e.late}
+        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        # In use first, by title; retired ones after them, greyed and marked.
+        for activity in sorted(self.wheel.list_activities(),
+                               key=lambda a: (not a.active, a.title.casefold())):
+            text = activity.title
+            if not activity.active:
+                text = self.tr("%1 (retired)").replace("%1", text)
+            elif activity.id in late:
+                text = self.tr("%1 — overdue").replace("%1", text)
+            row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, activity.id)
+            if not activity.active:
+                font = QFont(row.font())
+                font.setItalic(True)
+                row.setFont(font)
+                row.setForeground(QBrush(muted))
             self.activities.addItem(row)
             if activity.id == keep:
                 self.activities.setCurrentItem(row)
         self.activities.blockSignals(False)
+        self._buttons()
+
+    def current_activity(self) -> Activity | None:
+        """The activity chosen in the list, if any."""
+        row = self.activities.currentItem()
+        if row is None:
+            return None
+        try:
+            return self.wheel.activity(row.data(Qt.ItemDataRole.UserRole))
+        except KanbanError:
+            return None
+
+    def _buttons(self) -> None:
+        activity = self.current_activity()
+        self.edit_button.setEnabled(activity is not None)
+        self.retire_button.setEnabled(activity is not None)
+        self.retire_button.setText(self.tr("&Bring back") if activity is not None
+                                   and not activity.active else self.tr("&Retire"))
+
+    # -- changing the activities -------------------------------------------------------
+    def add_activity(self) -> ActivityDialog:
+        """Open the form for a new activity; OK adds it."""
+        return self._open_form(None)
+
+    def edit_activity(self) -> ActivityDialog | None:
+        """Open the form for the chosen activity; OK saves what changed."""
+        activity = self.current_activity()
+        return self._open_form(activity) if activity is not None else None
+
+    def _open_form(self, activity: Activity | None) -> ActivityDialog:
+        form = ActivityDialog(self.live, activity, self, self.today)
+        form.accepted.connect(lambda: self._save(form))
+        form.open()
+        return form
+
+    def _save(self, form: ActivityDialog) -> None:
+        values = form.values()
+        try:
+            if form.activity is None:
+                outcome = self.wheel.add_activity(
+                    values.pop("title"), values.pop("rrule"), values.pop("starts_on"),
+                    **values)
+            else:
+                outcome = self.wheel.edit_activity(form.activity.id, **values)
+        except KanbanError as error:
+            show_error(self, error)
+            return
+        self._changed(outcome)
+        self.select(outcome.row_id)
+
+    def retire_or_reinstate(self) -> Outcome | None:
+        """Retire the chosen activity (it makes no more items; history and items stay),
+        or bring a retired one back."""
+        activity = self.current_activity()
+        if activity is None:
+            return None
+        try:
+            outcome = (self.wheel.retire_activity(activity.id) if activity.active
+                       else self.wheel.reinstate_activity(activity.id))
+        except KanbanError as error:
+            show_error(self, error)
+            return None
+        self._changed(outcome)
+        self.select(activity.id)
+        return outcome
+
+    def _changed(self, outcome: Outcome) -> None:
+        if outcome.changed:
+            self.changed.emit(outcome)
+        self.refresh()
+
+    def select(self, activity_id: str | None) -> None:
+        """Choose an activity in the list and show it."""
+        if activity_id:
+            self.show_activity(activity_id)
 
     def show_activity(self, activity_id: str) -> None:
         activity = self.wheel.activity(activity_id)
@@ -128,15 +243,35 @@ class AnnualWheelDialog(QDialog):
         owner = self.live.unit_path(activity.owner_unit_id)
         person = self.live.board.people.get(activity.owner_person_id or "")
         lead = self.tr("%1 days before each date").replace("%1", str(activity.lead_days))
-        lines = [f"### {activity.title}", "", activity.description, "",
-                 "- " + self.tr("**Rule:** %1").replace("%1", f"`{activity.rrule}`"),
+        words = describe(activity.rrule, current_language())
+        chain = self.live.board.chains.get(activity.chain_id or "")
+        link = self.live.board.links.get(activity.link_id or "")
+        where = (f"{chain.name} › {link.name}" if chain and link
+                 else self.tr("%1 (the whole chain)").replace("%1", chain.name) if chain
+                 else self.tr("no chain"))
+        title = activity.title if activity.active else \
+            self.tr("%1 (retired)").replace("%1", activity.title)
+        lines = [f"### {title}", ""]
+        if not activity.active:
+            lines += ["*" + self.tr("Retired: it makes no more items. Its history and its "
+                                    "items stay; Bring back puts it in use again.") + "*", ""]
+        lines += [activity.description, "",
+                 "- " + self.tr("**When:** %1").replace("%1", words or "—")
+                 + "  \n  `RRULE: " + activity.rrule + "`",
+                 "- " + self.tr("**Chain:** %1").replace("%1", where),
+                 "- " + self.tr("**Its items:** likelihood %1 × consequence %2")
+                 .replace("%1", str(activity.likelihood))
+                 .replace("%2", str(activity.consequence)),
                  "- " + self.tr("**Owner:** %1").replace(
                      "%1", person.name if person else owner or "—"),
                  "- " + self.tr("**On the board:** %1").replace("%1", lead),
                  "- " + self.tr("**Framework:** %1").replace(
                      "%1", activity.framework_ref or "—"), "",
                  "**" + self.tr("This year") + "**", ""]
-        lines += [f"- {locale.toString(e.occurrence)}: {status_name(wheel_status(e.status))}"
+        lines += [f"- {locale.toString(e.occurrence)}: "
+                  + (f"**{status_name('overdue')}**" if e.late else
+                     status_name(wheel_status(e.status)))
+                  + (f" ({status_name('open')})" if e.late and e.item_id else "")
                   for e in mine] or ["- —"]
         self.detail.setMarkdown("\n".join(lines))
         for row in range(self.activities.count()):
@@ -146,6 +281,7 @@ class AnnualWheelDialog(QDialog):
                 self.activities.blockSignals(True)
                 self.activities.setCurrentItem(item)
                 self.activities.blockSignals(False)
+        self._buttons()
 
     def generate_due(self) -> Outcome | None:
         try:

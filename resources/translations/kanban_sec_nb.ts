@@ -7,172 +7,172 @@
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="76"/>
         <source>New recurring activity</source>
         <extracomment>How many of the next dates the rule preview lists.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ny gjentakende aktivitet</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="77"/>
         <source>Change recurring activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Endre gjentakende aktivitet</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="82"/>
         <source>e.g. Restore test of the backups</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Gjenopprettingstest av sikkerhetskopien</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="86"/>
         <source>In words, e.g. “second Tuesday of every month”, or an RRULE</source>
-        <translation type="unfinished"></translation>
+        <translation>Med ord, f.eks. «andre tirsdag i hver måned», eller en RRULE</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="88"/>
         <source>Write how often in Norwegian or English — “andre tirsdag i hver måned”, “last Friday of every month”, “every weekday”, “hvert kvartal”, “every year on 1 March”, “first Monday in March” — or an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=2TU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv hvor ofte på norsk eller engelsk – «andre tirsdag i hver måned», «siste fredag i hver måned», «hver virkedag», «hvert kvartal», «hvert år 1. mars», «første mandag i mars» – eller en RRULE etter RFC 5545, f.eks. FREQ=MONTHLY;BYDAY=2TU.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="127"/>
         <source> days before</source>
-        <translation type="unfinished"></translation>
+        <translation> dager før</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="130"/>
         <source>Create its item late</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag oppgaven likevel, for sent</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="131"/>
         <source>Skip to the next date</source>
-        <translation type="unfinished"></translation>
+        <translation>Hopp til neste dato</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="135"/>
         <source>(no chain)</source>
-        <translation type="unfinished">(uten kjede)</translation>
+        <translation>(uten kjede)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="152"/>
         <source>(no owner)</source>
-        <translation type="unfinished">(ingen eier)</translation>
+        <translation>(uten eier)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="161"/>
         <source>(not estimated)</source>
-        <translation type="unfinished">(ikke anslått)</translation>
+        <translation>(ikke anslått)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="166"/>
         <source>e.g. ISO 27001 8.2</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. ISO 27001 8.2</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="169"/>
         <source>Separate tags with ; or ,</source>
-        <translation type="unfinished">Skill etikettene med ; eller ,</translation>
+        <translation>Skill etikettene med ; eller ,</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="172"/>
         <source>What to do, and who takes part</source>
-        <translation type="unfinished"></translation>
+        <translation>Hva som skal gjøres, og hvem som deltar</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="182"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished">&amp;Tittel:</translation>
+        <translation>&amp;Tittel:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="183"/>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Når:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="184"/>
         <source>&amp;First day:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Første dag:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="185"/>
         <source>On the &amp;board:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;På tavlen:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="186"/>
         <source>If &amp;missed:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hvis glemt:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="187"/>
         <source>C&amp;hain:</source>
-        <translation type="unfinished">K&amp;jede:</translation>
+        <translation>K&amp;jede:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="188"/>
         <source>&amp;Link:</source>
-        <translation type="unfinished">&amp;Ledd:</translation>
+        <translation>&amp;Ledd:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="189"/>
         <source>L&amp;ikelihood:</source>
-        <translation type="unfinished">S&amp;annsynlighet:</translation>
+        <translation>S&amp;annsynlighet:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="191"/>
         <source>Co&amp;nsequence:</source>
-        <translation type="unfinished">Ko&amp;nsekvens:</translation>
+        <translation>K&amp;onsekvens:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="193"/>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ier:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="194"/>
         <source>E&amp;ffort:</source>
-        <translation type="unfinished">&amp;Innsats:</translation>
+        <translation>Inn&amp;sats:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="195"/>
         <source>F&amp;ramework ref.:</source>
-        <translation type="unfinished">Ramme&amp;verksref.:</translation>
+        <translation>Ramme&amp;verksref.:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="196"/>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished">&amp;Etiketter:</translation>
+        <translation>&amp;Etiketter:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="197"/>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beskrivelse:</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="271"/>
         <source>(the whole chain)</source>
-        <translation type="unfinished"></translation>
+        <translation>(hele kjeden)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="271"/>
         <source>(no link)</source>
-        <translation type="unfinished">(uten ledd)</translation>
+        <translation>(uten ledd)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="276"/>
         <source>{name} (maturity {maturity}/{top})</source>
-        <translation type="unfinished">{name} (modenhet {maturity}/{top})</translation>
+        <translation>{name} (modenhet {maturity}/{top})</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="296"/>
         <source>(no plain words for this rule)</source>
-        <translation type="unfinished"></translation>
+        <translation>(regelen kan ikke sies med vanlige ord)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="300"/>
         <source>Next: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neste: %1</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="304"/>
         <source>Say how often, in words or as an RRULE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si hvor ofte, med ord eller som RRULE.</translation>
     </message>
 </context>
 <context>
@@ -200,18 +200,18 @@
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="88"/>
         <source>&amp;New activity…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ny aktivitet…</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="91"/>
         <source>&amp;Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Endre…</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="94"/>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="180"/>
         <source>&amp;Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avslutt</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="106"/>
@@ -227,17 +227,17 @@
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="149"/>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="253"/>
         <source>%1 (retired)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (avsluttet)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="151"/>
         <source>%1 — overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – forfalt</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="179"/>
         <source>&amp;Bring back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ta i bruk igjen</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="245"/>
@@ -247,36 +247,32 @@
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="250"/>
         <source>%1 (the whole chain)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (hele kjeden)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="251"/>
         <source>no chain</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen kjede</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="256"/>
         <source>Retired: it makes no more items. Its history and its items stay; Bring back puts it in use again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsluttet: lager ingen nye oppgaver. Historikken og oppgavene blir stående; «Ta i bruk igjen» tar den i bruk på nytt.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="259"/>
         <source>**When:** %1</source>
-        <translation type="unfinished"></translation>
+        <translation>**Når:** %1</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="261"/>
         <source>**Chain:** %1</source>
-        <translation type="unfinished"></translation>
+        <translation>**Kjede:** %1</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="262"/>
         <source>**Its items:** likelihood %1 × consequence %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>**Rule:** %1</source>
-        <translation type="vanished">**Gjentakelsesregel:** %1</translation>
+        <translation>**Oppgavene:** sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/wheel_dialog.py" line="265"/>
@@ -385,48 +381,48 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>Kolonneoverskrift: antall kort og WIP-grensen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="186"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="188"/>
         <source>Accepted risk (out of the ranking until it expires)</source>
         <extracomment>A card&apos;s context menu was asked for (right click or the menu key): where, global. The person folded (False) or unfolded (True) the accepted-risk lane. The accepted-risk lane shows its title only (its cards stay in its models).</extracomment>
         <translation>Akseptert risiko (utenfor rangeringen til aksepten løper ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="190"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="192"/>
         <source>Ranked</source>
         <translation>Rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="197"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="199"/>
         <source>No chain</source>
         <translation>Uten kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="201"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="203"/>
         <source>No owner</source>
         <translation>Ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="203"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="205"/>
         <source>Expedite (pinned)</source>
         <translation>Haster (festet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="296"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="300"/>
         <source>Accepted risk (%1)</source>
         <translation>Akseptert risiko (%1)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="297"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="301"/>
         <source>Show the accepted risks</source>
         <translation>Vis de aksepterte risikoene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="298"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="302"/>
         <source>Hide the accepted risks</source>
         <translation>Skjul de aksepterte risikoene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_widget.py" line="323"/>
+        <location filename="../../kanban_sec/ui/board_widget.py" line="327"/>
         <source>Cards in rank order; Ctrl+Left and Ctrl+Right move the selected card</source>
         <translation>Kortene i rangert rekkefølge; Ctrl+Venstre og Ctrl+Høyre flytter det valgte kortet</translation>
     </message>
@@ -3767,151 +3763,151 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Vis og lagre titler og notater for konfidensielle oppgaver. Uten dette vises de som «Konfidensiell oppgave …id». En lagret rapport registrerer valget.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="314"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="315"/>
         <source>On this card</source>
         <translation>På dette kortet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="326"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="327"/>
         <source>Change &amp;owner…</source>
         <translation>Bytt &amp;eier…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="331"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="332"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter det på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="333"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="400"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="517"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="334"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="401"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="519"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="338"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="339"/>
         <source>A comment on the card, for everyone…</source>
         <translation>En kommentar på kortet, for alle…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="340"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="406"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="341"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="407"/>
         <source>Comment</source>
         <translation>Kommenter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="344"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="345"/>
         <source>&amp;Column</source>
         <translation>&amp;Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="348"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="349"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="351"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="352"/>
         <source>B&amp;locked because</source>
         <translation>B&amp;lokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="356"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="357"/>
         <source>Co&amp;mment</source>
         <translation>Ko&amp;mmentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="390"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="391"/>
         <source>Move</source>
         <translation>Flytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="398"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="517"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="399"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="519"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="419"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="420"/>
         <source>Owner of “%1”</source>
         <translation>Eier av «%1»</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="436"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="437"/>
         <source>Change owner</source>
         <translation>Bytt eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="476"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="477"/>
         <source>Nothing to walk</source>
         <translation>Ingenting å gå gjennom</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="483"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="484"/>
         <source>%1 · card %2 of %3 · %4 in all</source>
         <translation>%1 · kort %2 av %3 · %4 i alt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="493"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="494"/>
         <source>**Owner:** %1</source>
         <translation>**Eier:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="495"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="496"/>
         <source>**In this column:** %1</source>
         <translation>**I denne kolonnen:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="496"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="497"/>
         <source>%1 days</source>
         <translation>%1 dager</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="498"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="499"/>
         <source>**Blocked:** %1</source>
         <translation>**Blokkert:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="500"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="501"/>
         <source>Can be delegated</source>
         <translation>Kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="506"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="507"/>
         <source>Latest comments</source>
         <translation>Siste kommentarer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="514"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="515"/>
         <source>(no owner)</source>
         <translation>(ingen eier)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="555"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="557"/>
         <source>Ended: save the report (PDF, HTML or Markdown).</source>
         <translation>Avsluttet: lagre rapporten (PDF, HTML eller Markdown).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="583"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="585"/>
         <source>Save the standup report</source>
         <translation>Lagre standuprapporten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="587"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="589"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="587"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="589"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="588"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="590"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="608"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="610"/>
         <source>Report saved to %1</source>
         <translation>Rapporten er lagret i %1</translation>
     </message>
