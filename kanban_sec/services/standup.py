@@ -1065,7 +1065,9 @@ def render_html(report: StandupReport, lang: str) -> str:
             cells = "".join(
                 "<tr>" + "".join(cell("td", n, text) for n, text in enumerate(row))
                 + "</tr>\n" for row in block.rows)
-            body.append('<table width="100%" border="1" cellspacing="0" cellpadding="4">\n'
+            # 99 %: Qt's layout rounds a 100 % table one pixel past some widths, and the
+            # window then scrolls sideways for it.
+            body.append('<table width="99%" border="1" cellspacing="0" cellpadding="4">\n'
                         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{cells}</tbody></table>")
     return (f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{e(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"

@@ -289,16 +289,17 @@ class StandupWindow(QDialog):
         buttons.addStretch(1)
         walk_layout.addLayout(buttons)
         walk_layout.addWidget(self._card_actions())
+        walk_layout.addWidget(self.note)  # a line of its own: room to write on a laptop
         note_row = QHBoxLayout()
-        note_row.addWidget(self.note, 1)
         note_row.addWidget(self.about_card)
+        note_row.addStretch(1)
         note_row.addWidget(note_button)
         note_row.addWidget(decision_button)
         walk_layout.addLayout(note_row)
         splitter = QSplitter()
         splitter.addWidget(walk)
         splitter.addWidget(self.report_view)
-        splitter.setSizes([520, 680])  # the report's tables need the room
+        splitter.setSizes([470, 730])  # the report's tables need the room
         self.status = QLabel()
         self.status.setObjectName("standup-status")
         self.status.setWordWrap(True)
@@ -513,6 +514,7 @@ class StandupWindow(QDialog):
         self.move_to.setCurrentIndex(self.move_to.findData(item.status.value))
         self.card_owner.setText(self.live.owner_text(item) or self.tr("(no owner)"))
         self.block_reason.setText(item.blocked_reason)
+        self.block_reason.setCursorPosition(0)  # the reason's start, not its end
         self.block_reason.setReadOnly(item.blocked)
         self.block_button.setText(self.tr("Unblock") if item.blocked else self.tr("Block"))
 

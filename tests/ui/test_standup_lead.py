@@ -11,7 +11,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -205,6 +207,41 @@ def test_the_report_is_saved_under_the_standups_date_and_says_where(qtbot, windo
     assert target.stat().st_size > 0
     assert standup.status.isVisible()
     assert standup.status.text() == f"Report saved to {target}"
+    # the PDF's tables break lines between words: the long Norwegian words stay whole
+    words = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    for word in LONG_WORDS:
+        assert word in words, word
+
+
+#: Words of the example's blocked reasons that are longer than a narrow table column.
+LONG_WORDS = ("underdatabehandleravtale", "underleverandørliste")
+
+
+def _mid_word_breaks(document: QTextDocument) -> list[str]:
+    """The laid-out lines (table cells included) that start inside a word."""
+    out = []
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for number in range(1, layout.lineCount()):
+            start = layout.lineAt(number).textStart()
+            if start > 0 and not text[start - 1].isspace() and text[start - 1] not in "-/…":
+                out.append(f"{text[:start]}|{text[start:]}")
+        block = block.next()
+    return out
+
+
+def test_the_reports_tables_in_the_window_never_break_a_word(qtbot, window_as):
+    window = window_as("Siri Lunde")
+    standup = _open_standup(qtbot, window)
+    _click(qtbot, standup, "standup-start")
+    view = standup.report_view
+    text = view.toPlainText()
+    assert all(word in text for word in LONG_WORDS)
+    for width in (view.width(), 420):  # as opened, and squeezed by the splitter
+        view.setFixedWidth(width)
+        qtbot.wait(50)
+        assert _mid_word_breaks(view.document()) == []
 
 
 def test_the_examples_first_standup_lists_what_changed_since_last_week(qtbot, window_as):
