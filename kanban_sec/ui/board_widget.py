@@ -92,8 +92,10 @@ class ColumnHeader(QLabel):
 class LaneTitle(QLabel):
     """A lane's name in bold, elided to the column's width (the whole name as tooltip)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+                 parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
+        self.elide = elide
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         font = self.font()
         font.setBold(True)
@@ -103,7 +105,7 @@ class LaneTitle(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+        text = self.fontMetrics().elidedText(self.text(), self.elide,
                                              self.contentsRect().width())
         painter.drawText(self.contentsRect(), Qt.AlignmentFlag.AlignLeft
                          | Qt.AlignmentFlag.AlignVCenter, text)
@@ -256,7 +258,9 @@ class BoardWidget(QWidget):
         """A lane's name, elided to its column (it never widens the first column); the
         accepted-risk lane's is the button that folds the lane away and back."""
         if key != ACCEPTED:
-            return LaneTitle(title)
+            # A unit's path says most at its end (the team), a chain's name at its start.
+            return LaneTitle(title, Qt.TextElideMode.ElideLeft if self.lane_mode == "unit"
+                             else Qt.TextElideMode.ElideRight)
         button = QToolButton()
         button.setObjectName("accepted-toggle")
         button.setAutoRaise(True)

@@ -234,18 +234,25 @@ _VOWELS = frozenset("aeiouyæøåéèäöüAEIOUYÆØÅÉÈÄÖÜ")
 
 def _hyphen_at(word: str, metrics: QFontMetrics, width: int) -> int:
     """Where to split a word too long for ``width`` with a hyphen: the last place that fits
-    after a joining s (Overførings-vurdering) or between syllables (Databe-handling), else
-    the last that fits."""
+    after a joining s (Overførings-vurdering), after -er (Databehandler-avtale), else
+    between syllables (Leverandør-vurdering, Databe-handling), else the last that fits."""
     fits = len(word) - 1
     while fits > 1 and metrics.horizontalAdvance(word[:fits] + "-") > width:
         fits -= 1
-    cuts = [cut for cut in range(fits, 2, -1) if len(word) - cut >= 3]
-    for cut in cuts:
-        if word[cut - 1] == "s" and word[cut - 2] not in "s":
-            return cut
-    for cut in cuts:
-        if word[cut - 1] in _VOWELS and word[cut] not in _VOWELS and word[cut + 1] in _VOWELS:
-            return cut
+    cuts = [cut for cut in range(fits, 3, -1) if len(word) - cut >= 3]
+    vowel = [letter in _VOWELS for letter in word]
+    rules = (
+        lambda c: word[c - 1] == "s" and word[c - 2] != "s"  # Hendelses-øvelse
+        and c >= 5 and len(word) - c >= 4,
+        lambda c: word[c - 2:c] == "er" and vowel[c]  # Databehandler-avtale
+        and c >= 8 and len(word) - c >= 5,
+        lambda c: vowel[c - 2] and not vowel[c - 1] and not vowel[c] and vowel[c + 1],
+        lambda c: vowel[c - 1] and not vowel[c] and vowel[c + 1],  # Ide-en
+    )
+    for rule in rules:
+        for cut in cuts:
+            if rule(cut):
+                return cut
     return fits
 
 

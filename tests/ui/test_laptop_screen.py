@@ -255,3 +255,18 @@ def test_every_dialog_from_the_menus_opens_inside_the_laptop_screen(window_as, q
             "keyboard-shortcuts", "export-csv", "sync-settings"} <= set(checked)
     assert ("verify" in checked) == (person == "Trude Fossum")  # internal control verifies
     assert ("new-item" in checked) == (person != "Trude Fossum")  # and changes no work
+
+
+def test_a_first_word_too_long_for_beside_the_rank_is_hyphenated_not_cut(qapp):
+    from PySide6.QtGui import QFontMetrics
+
+    from kanban_sec.ui.card_delegate import title_lines
+
+    metrics = QFontMetrics(qapp.font())
+    title = "Databehandleravtale med Reisekort Nordic AB"
+    narrow = metrics.horizontalAdvance("Databehandler-")  # not the whole first word
+    first, second = title_lines(title, metrics, narrow, 3 * narrow)
+    assert first.endswith("-") and metrics.horizontalAdvance(first) <= narrow
+    # Nothing lost: the two lines read as the title again.
+    assert (first[:-1] + second).rstrip("…") == title[:len(first[:-1] + second.rstrip("…"))]
+    assert first == "Databehandler-"  # after -er, where the compound's parts meet
