@@ -401,10 +401,16 @@ def _cut(text: str, width: int) -> str:
 
 
 def _print_table(entries: list[Any], lang: str, out: TextIO) -> None:
-    header = ("#", "id", "⚑", "score", "status", "title", "chain › link", "owner")
-    if lang == "nb":
-        header = ("#", "id", "⚑", "poeng", "kolonne", "tittel", "kjede › ledd", "eier")
-    lines = [header]
+    from kanban_sec.cli_table import Column, Table
+
+    def head(name: str) -> str:
+        return t(f"list.col.{name}", lang)
+
+    table = Table([Column(head("rank"), key=True, right=True),
+                   Column(head("id"), key=True, style="cyan"), Column("⚑", key=True),
+                   Column(head("score"), key=True, right=True, style="bold"),
+                   Column(head("status"), key=True), Column(head("title"), main=True),
+                   Column(head("where"), optional=True), Column(head("owner"))])
     for e in entries:
         item, ranked = e.item, e.ranked
         flags = ("⚑" if e.weakest else "") + ("📌" if item.pinned else "") + \
@@ -412,17 +418,11 @@ def _print_table(entries: list[Any], lang: str, out: TextIO) -> None:
         where = f"{e.chain} › {e.link or t('link.unnamed', lang)}" if e.chain else ""
         owner = e.owner_person or e.owner_unit.rsplit(" / ", 1)[-1]
         shown_rank = str(ranked.rank) if ranked else "≈" if e.accepted is not None else "–"
-        lines.append((shown_rank, short_id(item.id), flags,
-                       "" if e.score is None else str(e.score),
-                       t(f"status.{item.status.value}", lang),
-                       _cut(item.title, 48), _cut(where, 36), _cut(owner, 28)))
-    widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
-    for number, row in enumerate(lines):
-        cells = [cell.rjust(widths[i]) if i in (0, 3) else cell.ljust(widths[i])
-                 for i, cell in enumerate(row)]
-        print("  ".join(cells).rstrip(), file=out)
-        if number > 0:
-            print(" " * (widths[0] + 2) + "↳ " + entries[number - 1].explanation(lang), file=out)
+        table.add_row(shown_rank, short_id(item.id), flags,
+                      "" if e.score is None else str(e.score),
+                      t(f"status.{item.status.value}", lang), item.title, where, owner,
+                      note="↳ " + e.explanation(lang))
+    table.print(out)
 
 
 def _cmd_show(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
@@ -552,22 +552,31 @@ def _cmd_demo(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
 
 
 def _cmd_import(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from kanban_sec.cli_progress import progress, rows
     from kanban_sec.services.csv_exchange import import_csv
 
-    outcome = import_csv(service, args.file, dry_run=args.dry_run,
-                         ignore_unknown_columns=args.ignore_unknown_columns)
+    with progress({"import": t("progress.import", lang)}) as report:
+        if report is not None:
+            report("import", 0, None)  # shown while the file is read
+        outcome = import_csv(service, args.file, dry_run=args.dry_run,
+                             ignore_unknown_columns=args.ignore_unknown_columns,
+                             on_progress=rows(report, "import"))
     key = "import.dry_run" if args.dry_run else "import.done"
     return _report(outcome, lang, out, t(key, lang, path=args.file, **outcome.counts))
 
 
 def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from kanban_sec.cli_progress import progress, rows
     from kanban_sec.services.csv_exchange import export_csv
 
     target = sys.stdout.buffer if args.file == "-" else args.file
-    count = export_csv(service.db, target, delimiter=args.delimiter,
-                       include_done=args.include_done,
-                       include_confidential=args.include_confidential, lang=lang,
-                       author=service.author)
+    with progress({"export": t("progress.export", lang)}) as report:
+        if report is not None:
+            report("export", 0, None)  # shown while the board is read and ranked
+        count = export_csv(service.db, target, delimiter=args.delimiter,
+                           include_done=args.include_done,
+                           include_confidential=args.include_confidential, lang=lang,
+                           author=service.author, on_progress=rows(report, "export"))
     if args.file != "-":
         print(t("export.done", lang, count=count, path=args.file), file=out)
     if not args.include_confidential:

@@ -155,15 +155,18 @@ def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
     if not cases:
         print(t("gov.no_risks", lang), file=out)
         return EXIT_OK
-    header = tuple(t(f"gov.col.{key}", lang) for key in (
-        "subject", "recommendation", "recommended_by", "decision", "decided_by", "until",
-        "state"))
-    lines = [header]
+    from kanban_sec.cli_table import Column, Table
+
+    table = Table([Column(t(f"gov.col.{key}", lang), main=key == "subject",
+                          key=key in ("recommendation", "decision", "until", "state"),
+                          optional=key in ("recommended_by", "decided_by"))
+                   for key in ("subject", "recommendation", "recommended_by", "decision",
+                               "decided_by", "until", "state")])
     for case in cases:
-        subject = (f"{_cut(case['item'] or '', 40)} ({short_id(case['item_id'])})"
+        subject = (f"{case['item'] or ''} ({short_id(case['item_id'])})"
                    if case["item_id"] else t("gov.chain_subject", lang,
                                               chain=case["chain"] or ""))
-        lines.append((
+        table.add_row(
             subject,
             t(f"decision.{case['recommendation']}", lang) if case["recommendation"] else "",
             case["recommended_by"] or "",
@@ -171,8 +174,8 @@ def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
             case["decided_by"] or "",
             case["valid_until"] or "",
             t(f"gov.state.{case['state']}", lang),
-        ))
-    _print_columns(lines, out)
+        )
+    table.print(out)
     explained = [c for c in cases if c["rationale"] or c["recommendation_note"]]
     if explained:
         print("", file=out)
@@ -185,17 +188,6 @@ def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
             print(f"  {subject} · {t('gov.col.decision', lang)}: {case['rationale']}",
                   file=out)
     return EXIT_OK
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _print_columns(lines: list[tuple[str, ...]], out: TextIO) -> None:
-    widths = [max(len(row[i]) for row in lines) for i in range(len(lines[0]))]
-    for row in lines:
-        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip(),
-              file=out)
 
 
 # -- verification --------------------------------------------------------------------------

@@ -93,9 +93,13 @@ def people(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
         print(json.dumps([{"name": n, "unit": u, "role": r} for n, u, r in found],
                          ensure_ascii=False, indent=2), file=out)
         return EXIT_OK
-    width = max((len(n) for n, _, _ in found), default=4)
+    from kanban_sec.cli_table import Column, Table
+
+    table = Table([Column(t("org.col.name", lang)), Column(t("org.col.role", lang), key=True),
+                   Column(t("org.col.unit", lang), main=True)])
     for name, unit, role in found:
-        print(f"{name:<{width}}  {t(f'role.{role}', lang):<14}  {unit}", file=out)
+        table.add_row(name, t(f"role.{role}", lang), unit)
+    table.print(out)
     return EXIT_OK
 
 

@@ -202,7 +202,11 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
     address = cfg.address_of(chosen)
     remote = cfg.remote_of(chosen)
     password, typed = _sync_password(chosen, address, lang)
-    result = sync(db, remote, password)
+    from kanban_sec.cli_progress import progress
+
+    with progress({"push": t("progress.push", lang), "pull": t("progress.pull", lang)}) \
+            as report:
+        result = sync(db, remote, password, on_progress=report)
     if args.save:
         cfg.save(db, chosen)
         if typed and cfg.keyring_usable():
@@ -258,17 +262,17 @@ def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: Te
     if not plain and not deleted:
         print(t("sync.conflicts.none", lang), file=out)
     if plain:
-        header = tuple(t(f"sync.conflicts.col.{name}", lang) for name in (
-            "id", "item", "field", "mine", "theirs", "who", "when"))
-        lines = [header]
+        from kanban_sec.cli_table import Column, Table
+
+        table = Table([Column(t(f"sync.conflicts.col.{name}", lang),
+                              key=name in ("id", "field", "when"), main=name == "item",
+                              style="cyan" if name == "id" else "")
+                       for name in ("id", "item", "field", "mine", "theirs", "who", "when")])
         for c in plain:
             mine, theirs = sides(c)
-            lines.append((short_id(c.id), _cut(c.title, 36), c.field, shown(mine),
-                          shown(theirs), c.loser_author, when(c.loser_at)))
-        widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
-        for row in lines:
-            print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip(),
-                  file=out)
+            table.add_row(short_id(c.id), c.title, c.field, shown(mine), shown(theirs),
+                          c.loser_author, when(c.loser_at))
+        table.print(out)
         print(t("sync.conflicts.hint", lang), file=out)
     if deleted:
         print(say("sync.deleted.title", lang), file=out)

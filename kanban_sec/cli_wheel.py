@@ -192,9 +192,12 @@ def _print_wheel(service: Any, entries: list[Any], year: int, lang: str, out: Te
         return
     with reading(service.db) as reader:
         names = Names(reader)
-    header = tuple(t(f"wheel.col_{name}", lang)
-                   for name in ("date", "activity", "owner", "status", "item"))
-    rows: list[tuple[int, tuple[str, ...]]] = []
+    from kanban_sec.cli_table import Column, Table
+
+    table = Table([Column(t(f"wheel.col_{name}", lang), key=name in ("date", "status", "item"),
+                          main=name == "activity", style="cyan" if name == "item" else "")
+                   for name in ("date", "activity", "owner", "status", "item")], indent=2)
+    month = 0
     for entry in entries:
         activity = entry.activity
         person = names.people.get(activity.owner_person_id) if activity.owner_person_id else None
@@ -204,26 +207,12 @@ def _print_wheel(service: Any, entries: list[Any], year: int, lang: str, out: Te
                   else t(f"status.{entry.status}", lang))
         if entry.late and entry.status != "overdue":  # its item is still open after its day
             status += f" · {t('wheel.overdue', lang)}"
-        rows.append((entry.occurrence.month, (
-            entry.occurrence.isoformat(), _cut(activity.title, 56), _cut(owner, 28), status,
-            short_id(entry.item_id) if entry.item_id else "")))
-    widths = [max(len(cells[i]) for cells in [header, *(r for _, r in rows)])
-              for i in range(len(header))]
-
-    def line(cells: tuple[str, ...]) -> str:
-        return ("  " + "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))).rstrip()
-
-    print(line(header), file=out)
-    month = 0
-    for number, cells in rows:
-        if number != month:
-            month = number
-            print(f"\n{t(f'wheel.month.{month}', lang)}", file=out)
-        print(line(cells), file=out)
+        if entry.occurrence.month != month:
+            month = entry.occurrence.month
+            table.add_heading(t(f"wheel.month.{month}", lang))
+        table.add_row(entry.occurrence.isoformat(), activity.title, owner, status,
+                      short_id(entry.item_id) if entry.item_id else "")
+    table.print(out)
     overdue = sum(1 for e in entries if e.late)
     print("\n" + t("wheel.summary", lang, count=len(entries), year=year, overdue=overdue),
           file=out)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

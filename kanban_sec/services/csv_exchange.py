@@ -61,7 +61,8 @@ _EXPORT_SQL = (
 def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
                delimiter: str = ",", include_done: bool = False,
                include_confidential: bool = False, lang: str = "en",
-               author: str | None = None) -> int:
+               author: str | None = None,
+               on_progress: Callable[[int, int], None] | None = None) -> int:
     """Write the board as CSV (UTF-8 with BOM, CRLF, rank order); returns the row count.
 
     Confidential items are left out unless ``include_confidential``. The file is written to
@@ -70,14 +71,21 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
     ``KANBAN_SEC_USER`` or the login name; how many items; the file; whether confidential
     items were included); so is an export to a stream that includes confidential items
     (its path recorded as ``-``), since that choice is always on the record.
+    ``on_progress(rows done, rows)`` is called now and then while the rows are written.
     """
     sep = DELIMITERS[delimiter]
     with collector_paused():
         body = export_rows(db, include_done=include_done,
                            include_confidential=include_confidential)
         count = len(body)
-        data = (BOM + format_row(list(HEADER), sep)
-                + "".join([format_row(cells, sep) for cells in body])).encode("utf-8")
+        parts = [BOM + format_row(list(HEADER), sep)]
+        step = _progress_step(count) if on_progress is not None else count or 1
+        for start in range(0, count, step):
+            parts += [format_row(cells, sep) for cells in body[start:start + step]]
+            if on_progress is not None:
+                on_progress(min(start + step, count), count)
+        data = "".join(parts).encode("utf-8")
+        del parts
         del body
     if hasattr(target, "write"):
         target.write(data)  # type: ignore[union-attr]
@@ -96,6 +104,11 @@ def confidential_left_out(db: Database, *, include_done: bool = False) -> int:
     """How many confidential items an export without them leaves out (to say so)."""
     with reading(db) as reader:
         return reader.count_confidential(include_done=include_done)
+
+
+def _progress_step(total: int) -> int:
+    """Report progress about every percent (a call per row would cost time)."""
+    return max(1, total // 100)
 
 
 def _login_name() -> str:
@@ -230,8 +243,12 @@ class _Plan:
 
 
 def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: bool = False,
-               ignore_unknown_columns: bool = False) -> Outcome:
-    """Create or update items from a CSV file: all of it, or nothing with every problem."""
+               ignore_unknown_columns: bool = False,
+               on_progress: Callable[[int, int], None] | None = None) -> Outcome:
+    """Create or update items from a CSV file: all of it, or nothing with every problem.
+
+    ``on_progress(lines done, lines)`` is called now and then as the lines are checked,
+    and once more when they are written."""
     table = read_csv(path)
     name = table.path
     seen: dict[str, int] = {}
@@ -251,7 +268,7 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
     try:
         with collector_paused(), writing(service.db, service.author, service.person_id) as uow:
             require(uow, service.author, service.person_id, Action.WORK)
-            plan = _Importer(uow, positions, service, history).run(table.rows)
+            plan = _Importer(uow, positions, service, history).run(table.rows, on_progress)
             if plan.problems:
                 raise ImportProblems(name, plan.problems)
             outcome = Outcome(tuple(uow.changes), tuple(plan.warnings), None,
@@ -300,7 +317,8 @@ class _Importer:
             (positions[column], column, parser, {})
             for column, parser in _SIMPLE_COLUMNS if column in positions]
 
-    def run(self, records: list[tuple[int, list[str]]]) -> _Plan:
+    def run(self, records: list[tuple[int, list[str]]],
+            on_progress: Callable[[int, int], None] | None = None) -> _Plan:
         existing: dict[str, dict[str, Any]] = {}
         if "id" in self.at:
             wanted = {cells[self.at["id"]].strip() for _, cells in records}
@@ -308,7 +326,10 @@ class _Importer:
         first_line: dict[str, int] = {}
         inserts: list[dict[str, Any]] = []
         updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
-        for line, cells in records:
+        total, step = len(records), _progress_step(len(records))
+        for number, (line, cells) in enumerate(records, 1):
+            if on_progress is not None and number % step == 0:
+                on_progress(number, total)
             problems_before = len(self.plan.problems)
             item_id = cells[self.at["id"]].strip() if "id" in self.at else ""
             if item_id:
@@ -356,6 +377,8 @@ class _Importer:
                 self.plan.unchanged += 1
             else:
                 self.plan.updated += 1
+        if on_progress is not None:
+            on_progress(total, total)
         return self.plan
 
     # -- helpers -----------------------------------------------------------------------

@@ -6,13 +6,19 @@ inside the test's temporary directory, English messages, a fixed author.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
 import re
+import select
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
+import termios
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -35,7 +41,10 @@ JSON_KEYS = (
 )
 
 _INHERITED_NOISE = ("KANBAN_SEC_", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_QPA_PLATFORM",
-                    "DISPLAY", "WAYLAND_DISPLAY")
+                    "DISPLAY", "WAYLAND_DISPLAY",
+                    # what makes a pipe pass for a terminal, or sets its width or colours
+                    "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "NO_COLOR", "COLUMNS",
+                    "LINES")
 
 Runner = Callable[..., "subprocess.CompletedProcess[str]"]
 
@@ -77,6 +86,60 @@ def run_parallel(jobs: list[tuple[str, ...]], *, env: dict[str, str], cwd: Path,
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda args: run_cli(tuple(map(str, args)), env=env, cwd=cwd),
                              jobs))
+
+
+# -- on a terminal ------------------------------------------------------------------------
+
+ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def in_terminal(args: tuple[str, ...], env: dict[str, str], cwd: Path, columns: int, *,
+                stdout_too: bool = True) -> tuple[str, str]:
+    """Run the command with stderr (and stdout, unless told) on a pseudo-terminal that is
+    ``columns`` wide; returns (what the terminal showed, what went to the stdout pipe)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
+    env["TERM"] = "xterm-256color"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kanban_sec", *args], env=env, cwd=cwd,
+        stdin=subprocess.DEVNULL, stdout=slave if stdout_too else subprocess.PIPE,
+        stderr=slave)
+    os.close(slave)
+    shown = b""
+    piped = b""
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the other end closed
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+            elif process.poll() is not None:
+                break
+        if not stdout_too:
+            assert process.stdout is not None
+            piped = process.stdout.read()
+        assert process.wait(timeout=60) == 0, (shown, piped)
+    finally:
+        os.close(master)
+        if process.poll() is None:  # hung: never leave it behind
+            process.kill()
+        if process.stdout is not None:
+            process.stdout.close()
+    text = shown.decode("utf-8").replace("\r\n", "\n")
+    assert "Traceback" not in text, text
+    return text, piped.decode("utf-8")
+
+
+def visible_lines(text: str) -> list[str]:
+    """What the terminal shows, line by line, without escape codes or trailing spaces."""
+    return [line.rstrip() for line in ESCAPE.sub("", text).replace("\r", "").splitlines()]
 
 
 # -- assertions ---------------------------------------------------------------------------

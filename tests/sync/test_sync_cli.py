@@ -16,7 +16,7 @@ import pytest
 from .pg import PgCluster
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
-from cli_support import assert_error, assert_ok, make_env, run_cli
+from cli_support import assert_error, assert_ok, in_terminal, make_env, run_cli
 
 ADMIN_PASSWORD_VARIABLE = "KANBAN_SEC_SERVER_PASSWORD"
 PASSWORD_VARIABLE = "KANBAN_SEC_SYNC_PASSWORD"
@@ -233,3 +233,34 @@ def test_no_password_anywhere(cli: Cli, tmp_path: Path) -> None:
                  2, "--password-stdin")
     result = cli("server", "add-member", "kari", "--role", "boss")
     assert result.returncode == 2 and "argument --role: invalid choice: 'boss'" in result.stderr
+
+
+def test_sync_shows_progress_on_a_terminal_and_nothing_when_piped(
+        cli: Cli, pg: PgCluster, pg_db: str, tmp_path: Path) -> None:
+    kari, ola = login("kari"), login("ola")
+    set_up_server(cli, pg, pg_db, {kari: "governing", ola: "operational"})
+    source = tmp_path / "many.csv"
+    source.write_text("title,likelihood,consequence\n" + "".join(
+        f"Oppgave {n} på Ørsta,{n % 5 + 1},3\n" for n in range(2000)), encoding="utf-8")
+    board_a, board_b, board_c = (tmp_path / f"{n}.sqlite" for n in "abc")
+    assert_ok(cli("--db", board_a, "import", source))
+    env = {**cli.env, PASSWORD_VARIABLE: kari * 2}
+
+    shown, out = in_terminal(("--db", str(board_a), "sync", "--remote",
+                              url(pg, pg_db, kari), "--ca-file", str(pg.ca_file)),
+                             env, tmp_path, 100, stdout_too=False)
+    assert out.startswith("pushed ") and "Traceback" not in shown
+    pushed = int(out.split()[1].rstrip(","))
+    assert pushed >= 2000
+    assert "Sending changes" in shown and f"{pushed}/{pushed}" in shown  # on stderr
+
+    shown, out = in_terminal(("--db", str(board_b), "sync", "--remote",
+                              url(pg, pg_db, ola), "--ca-file", str(pg.ca_file)),
+                             {**cli.env, PASSWORD_VARIABLE: ola * 2}, tmp_path, 100,
+                             stdout_too=False)
+    assert f"pulled {pushed}, 0 new conflicts" in out
+    assert "Fetching changes" in shown
+
+    piped = sync(cli, board_c, pg, pg_db, ola)
+    assert f"pulled {pushed}, 0 new conflicts" in assert_ok(piped)
+    assert piped.stderr == ""  # nothing at all when stderr is not a terminal
