@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from datetime import date
 from typing import Any, TextIO
 
@@ -118,24 +117,21 @@ def _activities(wheel: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
-    header = tuple(t(f"wheel.col_{name}", lang)
-                   for name in ("id", "activity", "when", "chain", "lc", "owner", "state"))
-    _print_table(header, [(
-        short_id(r["id"]), r["title"], r["when"],
-        f"{r['chain']} › {r['link'] or t('link.unnamed', lang)}" if r["chain"] else "",
-        f"{r['likelihood']}×{r['consequence']}",
-        r["owner_person"] or (r["owner_unit"] or "").rsplit(" / ", 1)[-1],
-        t("wheel.state_in_use" if r["active"] else "wheel.state_retired", lang))
-        for r in rows], out)
+    from kanban_sec.cli_table import Column, Table
+
+    table = Table([Column(t(f"wheel.col_{name}", lang), key=name in ("id", "lc", "state"),
+                          main=name == "activity", optional=name == "chain",
+                          style="cyan" if name == "id" else "")
+                   for name in ("id", "activity", "when", "chain", "lc", "owner", "state")])
+    for r in rows:
+        table.add_row(
+            short_id(r["id"]), r["title"], r["when"],
+            f"{r['chain']} › {r['link'] or t('link.unnamed', lang)}" if r["chain"] else "",
+            f"{r['likelihood']}×{r['consequence']}",
+            r["owner_person"] or (r["owner_unit"] or "").rsplit(" / ", 1)[-1],
+            t("wheel.state_in_use" if r["active"] else "wheel.state_retired", lang))
+    table.print(out)
     return EXIT_OK
-
-
-def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
-    """Columns padded to their widest cell, two spaces apart, the header first."""
-    widths = [max(len(cells[i]) for cells in [header, *rows]) for i in range(len(header))]
-    for cells in [header, *rows]:
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip(),
-              file=out)
 
 
 def _add(wheel: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:

@@ -104,15 +104,18 @@ KEY_CELLS = {
     "wheel": re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),  # the dates
     "risks": re.compile(r"\([0-9a-f]{8}\)|\b\d{4}-\d{2}-\d{2}\b"),  # short keys, until
     "people": re.compile(r"\b(?:governing|operational|controlling)\b"),  # the roles
+    "activities": re.compile(r"^[0-9a-f]{8}\b|\b\d×\d\b", re.M),  # keys, L×C
 }
 
 
-@pytest.mark.parametrize("command", [("wheel", "--year", "2027"), ("risks",), ("people",)])
+@pytest.mark.parametrize("command", [("wheel", "--year", "2027"), ("risks",), ("people",),
+                                     ("wheel", "activities")])
 def test_other_tables_fit_a_terminal_and_stay_plain_when_piped(demo, cli_env, tmp_path,
                                                              command):
     piped = assert_ok(demo.run(*command))
     assert "\x1b" not in piped and "─" not in piped
-    keys = KEY_CELLS[command[0]].findall(piped)
+    pattern = KEY_CELLS[command[-1] if command[-1] == "activities" else command[0]]
+    keys = pattern.findall(piped)
     assert keys
     for width in (80, 120):
         shown, _ = in_terminal(("--db", str(demo.path), *command), cli_env, tmp_path, width)
@@ -120,7 +123,7 @@ def test_other_tables_fit_a_terminal_and_stay_plain_when_piped(demo, cli_env, tm
         table = lines[: lines.index("")] if command == ("risks",) else lines  # then prose
         assert max(cell_len(line) for line in table) <= width, (width, lines)
         assert "─" in shown  # the header's rule: a terminal's table
-        assert sorted(KEY_CELLS[command[0]].findall("\n".join(lines))) == sorted(keys)
+        assert sorted(pattern.findall("\n".join(lines))) == sorted(keys)
 
 
 def test_import_of_thousands_of_rows_shows_progress_on_a_terminal_only(run, cli_env,
