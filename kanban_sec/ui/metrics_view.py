@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,7 +60,6 @@ class MetricsView(QDialog):
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("metrics-view")
-        self.setWindowTitle(self.tr("Flow metrics"))
         self.metrics = metrics
         self.live = live
         self.today = today or datetime.now(UTC).date()
@@ -77,12 +76,12 @@ class MetricsView(QDialog):
         self.end_edit.setDate(QDate(self.today.year, self.today.month, self.today.day))
         self.chain_combo = QComboBox()
         self.chain_combo.setObjectName("metrics-chain")
-        self.chain_combo.addItem(self.tr("All chains"), _ANY)
+        self.chain_combo.addItem("", _ANY)
         for chain in sorted(live.board.chains.values(), key=lambda c: c.name.casefold()):
             self.chain_combo.addItem(chain.name, chain.id)
         self.unit_combo = QComboBox()
         self.unit_combo.setObjectName("metrics-unit")
-        self.unit_combo.addItem(self.tr("All owner units"), _ANY)
+        self.unit_combo.addItem("", _ANY)
         for unit_id in sorted(live.board.units, key=lambda u: live.unit_path(u).casefold()):
             self.unit_combo.addItem(live.unit_path(unit_id), unit_id)
         self.unit_combo.setMaximumWidth(320)
@@ -92,19 +91,17 @@ class MetricsView(QDialog):
             combo.currentIndexChanged.connect(self.refresh)
 
         bar = QHBoxLayout()
-        for label, widget in ((self.tr("From"), self.start_edit), (self.tr("to"), self.end_edit),
-                              (self.tr("Chain"), self.chain_combo),
-                              (self.tr("Owner unit"), self.unit_combo)):
-            bar.addWidget(QLabel(label))
+        self.labels = [QLabel() for _ in range(4)]
+        for label, widget in zip(self.labels, (self.start_edit, self.end_edit, self.chain_combo,
+                                               self.unit_combo), strict=True):
+            bar.addWidget(label)
             bar.addWidget(widget)
         bar.addStretch(1)
 
         self.views: dict[str, QChartView] = {}
         self.tabs = QTabWidget()
-        for key, title in (("cfd", self.tr("Cumulative flow")), ("lead", self.tr("Lead time")),
-                           ("cycle", self.tr("Cycle time")),
-                           ("throughput", self.tr("Throughput")), ("wip", self.tr("WIP")),
-                           ("aging", self.tr("Aging WIP"))):
+        self.saves: list[QPushButton] = []
+        for key in ("cfd", "lead", "cycle", "throughput", "wip", "aging"):
             view = QChartView()
             view.setObjectName(f"chart-{key}")
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -112,14 +109,15 @@ class MetricsView(QDialog):
             page = QWidget()
             layout = QVBoxLayout(page)
             layout.addWidget(view, 1)
-            save = QPushButton(self.tr("Save as PNG…"))
+            save = QPushButton()
             save.setObjectName(f"save-{key}")
+            self.saves.append(save)
             save.clicked.connect(lambda _=False, k=key: self._ask_and_save(k))
             row = QHBoxLayout()
             row.addStretch(1)
             row.addWidget(save)
             layout.addLayout(row)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(page, "")
         self.summary = QLabel()
         self.summary.setObjectName("metrics-summary")
         self.summary.setWordWrap(True)
@@ -130,7 +128,28 @@ class MetricsView(QDialog):
         layout.addWidget(self.tabs, 2, 0)
         layout.setRowStretch(2, 1)
         self.resize(1100, 720)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the window's language, the charts drawn again (also after a switch)."""
+        self.setWindowTitle(self.tr("Flow metrics"))
+        self.chain_combo.setItemText(0, self.tr("All chains"))
+        self.unit_combo.setItemText(0, self.tr("All owner units"))
+        for label, text in zip(self.labels, (self.tr("From"), self.tr("to"), self.tr("Chain"),
+                                             self.tr("Owner unit")), strict=True):
+            label.setText(text)
+        for index, title in enumerate((self.tr("Cumulative flow"), self.tr("Lead time"),
+                                       self.tr("Cycle time"), self.tr("Throughput"),
+                                       self.tr("WIP"), self.tr("Aging WIP"))):
+            self.tabs.setTabText(index, title)
+        for save in self.saves:
+            save.setText(self.tr("Save as PNG…"))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- data --------------------------------------------------------------------------
     def scope(self) -> Scope:
