@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -132,6 +132,9 @@ class MetricsView(QDialog):
 
     def retranslate(self) -> None:
         """Every text in the window's language, the charts drawn again (also after a switch)."""
+        self.setLocale(QLocale())  # dates and decimals as the language writes them
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.setWindowTitle(self.tr("Flow metrics"))
         self.chain_combo.setItemText(0, self.tr("All chains"))
         self.unit_combo.setItemText(0, self.tr("All owner units"))

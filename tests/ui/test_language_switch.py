@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -117,6 +120,10 @@ def test_the_menu_switches_lanes_menus_status_bar_and_an_open_window(window_as, 
     assert window.lane_actions["chain"].text() == "Etter kjede"
     nb = texts(metrics_window)
     assert {"Flytmåling", "Kumulativt flytdiagram (CFD)", "Alle kjeder"} <= nb, nb
+    summary = metrics_window.findChild(QLabel, "metrics-summary").text()
+    assert re.search(r"ledetid p50/p85/p95: \S+,\d", summary), summary  # decimal comma
+    start = metrics_window.findChild(QDateEdit, "metrics-start").text()
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4}", start), start
     assert not {"Flow metrics", "Cumulative flow", "All chains", "Save as PNG…",
                 "Owner unit"} & nb, nb & english["metrics"]
 
