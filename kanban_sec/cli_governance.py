@@ -264,7 +264,9 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     from kanban_sec.domain.governance import CONSEQUENCE_LABELS, LIKELIHOOD_LABELS
     from kanban_sec.domain.model import SCALE_MAX, SCALE_MIN
 
-    cells = _governance(service, lang).matrix()
+    governance = _governance(service, lang)
+    cells = governance.matrix()
+    unassessed = governance.unassessed()
     scale = range(SCALE_MIN, SCALE_MAX + 1)
     likelihood_labels = LIKELIHOOD_LABELS["nb" if lang == "nb" else "en"]
     consequence_labels = CONSEQUENCE_LABELS["nb" if lang == "nb" else "en"]
@@ -277,6 +279,7 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
                        "accepted": cells[(lk, co)].accepted,
                        "band": cells[(lk, co)].band.value}
                       for lk in reversed(scale) for co in scale],
+            "unassessed": unassessed,
         }, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
@@ -306,6 +309,8 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     accepted = sum(cell.accepted for cell in cells.values())
     if accepted:
         print(t("gov.matrix_accepted", lang, count=accepted), file=out)
+    if unassessed:
+        print(t("gov.matrix_unassessed", lang, count=unassessed), file=out)
     return EXIT_OK
 
 

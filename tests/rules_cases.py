@@ -50,10 +50,11 @@ BASE_WORLD: tuple[tuple[str, str, Mapping[str, Any]], ...] = (
     ("chain", "@chain_b", {"name": "Chain B", "risk_owner_unit_id": "@other",
                            "target_maturity": 3}),
     ("link", "@link_a", {"chain_id": "@chain_a", "name": "Device", "maturity": 3}),
+    ("link", "@link_b", {"chain_id": "@chain_b", "name": "Cloud", "maturity": 0}),
 )
 
 
-def item(status: str = "doing", likelihood: int = 1, consequence: int = 1,
+def item(status: str = "doing", likelihood: int | None = 1, consequence: int | None = 1,
          **more: Any) -> dict[str, Any]:
     return {"title": "Patch", "status": status, "likelihood": likelihood,
             "consequence": consequence, **more}
@@ -73,7 +74,16 @@ DECIDED = {"item_id": "@item", "decision": "accept", "rationale": "low impact",
 
 CASES: tuple[Case, ...] = (
     # -- done needs a verification ------------------------------------------------------
-    Case("doing->done needs verification (score 75)", "item", "@case", item("doing", 5, 5),
+    Case("doing->done needs verification (score 75)", "item", "@case",
+         item("doing", 5, 5, chain_id="@chain_b", link_id="@link_b"),
+         {"status": "done"}, "operational", "@it", "KS002"),
+    Case("doing->done on a chain as a whole: its weakest link's gap (score 75)", "item",
+         "@case", item("doing", 5, 5, chain_id="@chain_b"), {"status": "done"},
+         "operational", "@it", "KS002"),
+    Case("doing->done in no chain: gap 1 (score 25)", "item", "@case", item("doing", 5, 5),
+         {"status": "done"}, "operational", "@it", None),
+    Case("doing->done unassessed counts 3 (score 3 x 5 x 3 = 45)", "item", "@case",
+         item("doing", None, 5, chain_id="@chain_b", link_id="@link_b"),
          {"status": "done"}, "operational", "@it", "KS002"),
     Case("doing->done low score", "item", "@case", item("doing", 1, 1),
          {"status": "done"}, "operational", "@it", None),
@@ -96,7 +106,8 @@ CASES: tuple[Case, ...] = (
     Case("blocked->done", "item", "@case", item("doing", blocked_reason="waiting"),
          {"status": "done"}, "operational", "@it", "KS008"),
     Case("created in done with a high score", "item", "@case", None,
-         item("done", 5, 5), "operational", "@it", "KS002"),
+         item("done", 5, 5, chain_id="@chain_b", link_id="@link_b"), "operational", "@it",
+         "KS002"),
     Case("created in done on a mature link (score 0)", "item", "@case", None,
          item("done", 5, 5, chain_id="@chain_a", link_id="@link_a"), "operational", "@it",
          None),
@@ -167,6 +178,9 @@ CASES: tuple[Case, ...] = (
          {"valid_until": "2040-01-01"}, "operational", "@owner", "KS003", (LOW_ITEM,)),
     Case("accept in the red band", "risk_decision", "@case", None, accept(), "governing",
          "@owner", "KS009", (RED_ITEM,)),
+    Case("accept an item nobody has assessed", "risk_decision", "@case", None, accept(),
+         "governing", "@owner", "KS009",
+         (("item", "@item", item("doing", None, 2, chain_id="@chain_a")),)),
     Case("accept without a rationale", "risk_decision", "@case", None,
          accept(rationale=""), "governing", "@owner", "KS009", (LOW_ITEM,)),
     Case("accept without valid-until", "risk_decision", "@case", None,

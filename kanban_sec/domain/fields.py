@@ -81,6 +81,20 @@ def parse_scale(text: str) -> int:
     return parse_int(text, SCALE_MIN, SCALE_MAX)
 
 
+#: What may stand for a likelihood or consequence nobody has assessed (besides empty).
+UNASSESSED_WORDS = frozenset(("?", "-", "ikke vurdert", "uvurdert", "unassessed",
+                              "not assessed"))
+
+
+def parse_assessment(text: str) -> int | None:
+    """Likelihood or consequence as judged (1–5), or ``None`` for unassessed: empty, "?",
+    "ikke vurdert" or "unassessed"."""
+    cleaned = " ".join(text.split()).casefold()
+    if not cleaned or cleaned in UNASSESSED_WORDS:
+        return None
+    return parse_scale(text)
+
+
 def parse_maturity(text: str) -> int:
     """Link maturity or target maturity: 0–3."""
     return parse_int(text, MATURITY_MIN, MATURITY_MAX)

@@ -246,14 +246,20 @@ def matrix_counts(items: Iterable[Item], bands: Bands,
     in the cell too, and separately."""
     counts = {(lk, co): [0, 0] for lk in _SCALE for co in _SCALE}
     for item in items:
-        if item.status is Status.DONE:
-            continue
+        if item.status is Status.DONE or item.likelihood is None or item.consequence is None:
+            continue  # an unassessed item sits in no cell (see unassessed_count)
         cell = counts[(item.likelihood, item.consequence)]
         cell[0] += 1
         if accepted is not None and item.id in accepted:
             cell[1] += 1
     return {key: MatrixCell(key[0], key[1], n, a, bands.band(*key))
             for key, (n, a) in counts.items()}
+
+
+def unassessed_count(items: Iterable[Item]) -> int:
+    """Open items whose likelihood or consequence nobody has assessed (in no cell)."""
+    return sum(1 for item in items if item.status is not Status.DONE
+               and (item.likelihood is None or item.consequence is None))
 
 
 # -- the board policy --------------------------------------------------------------------------

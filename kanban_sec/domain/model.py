@@ -136,8 +136,9 @@ class Item:
     description: str = ""
     chain_id: str | None = None
     link_id: str | None = None
-    likelihood: int = 3
-    consequence: int = 3
+    #: ``None``: nobody has judged it yet (shown as unassessed, counts 3 in the score).
+    likelihood: int | None = None
+    consequence: int | None = None
     effort: Effort | None = None
     owner_unit_id: str | None = None
     owner_person_id: str | None = None

@@ -149,7 +149,7 @@ FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
         "title": _text(), "description": _text(),
         "status": _enum("backlog", "next", "doing", "verify", "done"),
         "chain_id": _ref("chain"), "link_id": _ref("link"),
-        "likelihood": _int(1, 5), "consequence": _int(1, 5),
+        "likelihood": _int(1, 5, True), "consequence": _int(1, 5, True),
         "effort": _enum("XS", "S", "M", "L", "XL", nullable=True),
         "owner_unit_id": _ref("unit"), "owner_person_id": _ref("person"),
         "framework_ref": _text(), "classification": _enum("open", "internal", "confidential"),
@@ -745,6 +745,11 @@ def _acceptance(change: Proposed, world: World) -> Refusal | None:
         covered = [found] if found is not None else []
     else:
         covered = world.chain_open_items(str(change.after("chain_id") or ""))
+    unjudged = [i for i in covered
+                if i.get("likelihood") is None or i.get("consequence") is None]
+    if unjudged:
+        return Refusal("KS009", "risk.unassessed", {
+            "title": unjudged[0].get("title", ""), "more": len(unjudged) - 1})
     red = [i for i in covered if world.red_band(int(i["likelihood"]), int(i["consequence"]))]
     if red:
         first = red[0]

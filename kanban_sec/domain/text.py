@@ -15,14 +15,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # ranking explanations
     "why.weakest": ("⚑ Svakeste ledd i {chain} (modenhet {maturity}/{target})",
                     "⚑ Weakest link in {chain} (maturity {maturity}/{target})"),
-    "why.no_chain": ("⚑ Uten kjede: eget svakeste ledd (modenhet {maturity}/{target})",
-                     "⚑ No chain: its own weakest link (maturity {maturity}/{target})"),
+    "why.no_chain": ("Uten kjede: styrker ingen navngitt kjede (gap {gap})",
+                     "No chain: strengthens no named chain (gap {gap})"),
+    "why.whole_chain": ("{chain} som helhet (svakeste ledd er {weakest} "
+                        "{maturity}/{target})",
+                        "{chain} as a whole (weakest link is {weakest} {maturity}/{target})"),
+    "why.whole_chain_no_links": ("{chain} som helhet (kjeden har ingen ledd ennå)",
+                                 "{chain} as a whole (the chain has no links yet)"),
+    "why.unassessed": ("{letter} ikke vurdert (teller {value})",
+                       "{letter} unassessed (counts {value})"),
+    "why.letter_l": ("S", "L"),
+    "why.letter_c": ("K", "C"),
     "why.not_weakest": ("{chain} › {link} (modenhet {maturity}/{target}; svakeste ledd er "
                         "{weakest} {weakest_maturity}/{target})",
                         "{chain} › {link} (maturity {maturity}/{target}; weakest link is "
                         "{weakest} {weakest_maturity}/{target})"),
-    "why.score": ("S{likelihood} × K{consequence} × gap {gap} = {score}",
-                  "L{likelihood} × C{consequence} × gap {gap} = {score}"),
+    "why.score": ("{likelihood} × {consequence} × gap {gap} = {score}",
+                  "{likelihood} × {consequence} × gap {gap} = {score}"),
     "why.gap0": ("målet er nådd", "target reached"),
     "why.pinned": ("📌 Festet først: {reason}", "📌 Pinned first: {reason}"),
     "why.pinned_no_reason": ("📌 Festet først", "📌 Pinned first"),
@@ -686,6 +695,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                            "på kjeden gjør en styrende det",
                            "{who} may not take this risk decision: without a risk owner on "
                            "the chain, a governing member does"),
+    "risk.unassessed": ("«{title}» har ikke vurdert sannsynlighet og konsekvens og kan ikke "
+                        "aksepteres ennå; vurder begge i saken først",
+                        "“{title}” has no assessed likelihood and consequence and cannot be "
+                        "accepted yet; assess both in the item first"),
     "risk.red_band": ("«{title}» (S{likelihood} × K{consequence}) ligger i rødt felt og kan "
                       "ikke aksepteres; reduser, del eller unngå risikoen, eller be en "
                       "styrende endre akseptgrensene",
@@ -746,6 +759,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                          "(G = green, Y = yellow, R = red)"),
     "gov.matrix_likelihood": ("Sannsynlighet", "Likelihood"),
     "gov.matrix_consequence": ("Konsekvens", "Consequence"),
+    "gov.matrix_unassessed": ("{count} åpne oppgaver har ikke vurdert sannsynlighet og "
+                              "konsekvens ennå (står ikke i noen rute)",
+                              "{count} open items have no assessed likelihood and "
+                              "consequence yet (in no cell)"),
     "gov.matrix_accepted": ("{count} av de åpne oppgavene er akseptert (tallet i parentes)",
                             "{count} of the open items are accepted (the number in brackets)"),
     # sync server

@@ -94,6 +94,6 @@ def item_score(reader: Reader, item: Item) -> int:
     """The item's score (likelihood × consequence × gap), as the ranking computes it."""
     chain = reader.chains().get(item.chain_id) if item.chain_id else None
     link = reader.links().get(item.link_id) if item.link_id else None
-    return score_of(item, chain, link)
+    return score_of(item, chain, link, reader.links().values() if link is None else ())
 
 

@@ -27,6 +27,7 @@ from kanban_sec.domain.errors import (
 )
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import Effort, Item, Status
+from kanban_sec.domain.ranking import assessed
 from kanban_sec.domain.recurrence import to_rrule
 from kanban_sec.domain.text import t
 from kanban_sec.services.board import _insert_item
@@ -279,8 +280,9 @@ class AnnualWheel:
                 description=f"{item.description.rstrip()}\n\n{note}".lstrip(),
                 rrule=rrule, starts_on=start, lead_days=lead_days, overdue=overdue,
                 owner_unit_id=item.owner_unit_id, owner_person_id=item.owner_person_id,
-                chain_id=item.chain_id, link_id=item.link_id, likelihood=item.likelihood,
-                consequence=item.consequence, effort=item.effort,
+                chain_id=item.chain_id, link_id=item.link_id,
+                likelihood=assessed(item.likelihood), consequence=assessed(item.consequence),
+                effort=item.effort,
                 framework_ref=item.framework_ref, tags=list(item.tags), source_item_id=item.id,
             ))
             if item.activity_id is None and wheel.activity_occurrences(activity, start, start):

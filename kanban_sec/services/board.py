@@ -543,8 +543,8 @@ def _parse_due(text: str) -> date | None:
 _SIMPLE: dict[str, tuple[str, Callable[[str], Any]]] = {
     "title": ("title", parse.parse_title),
     "description": ("description", parse.parse_text),
-    "likelihood": ("likelihood", parse.parse_scale),
-    "consequence": ("consequence", parse.parse_scale),
+    "likelihood": ("likelihood", parse.parse_assessment),
+    "consequence": ("consequence", parse.parse_assessment),
     "effort": ("effort", _parse_effort),
     "framework_ref": ("framework_ref", lambda s: parse.parse_text(s.strip())),
     "classification": ("classification", _parse_classification),

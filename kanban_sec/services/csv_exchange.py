@@ -24,7 +24,7 @@ from kanban_sec.domain.errors import (
 from kanban_sec.domain.governance import Acceptance, Action, Policy
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import MATURITY_MAX, Classification, Status
-from kanban_sec.domain.ranking import rank, score_parts
+from kanban_sec.domain.ranking import assessed, rank, score_parts
 from kanban_sec.domain.rules import Refusal, RuleRefused
 from kanban_sec.exchange.csv_codec import (
     COMPUTED,
@@ -150,8 +150,9 @@ def export_rows(db: Database, *, include_done: bool = False,
                 str(ranked.rank)
             order: tuple[int, Any] = (0, ranked.rank)
         else:
-            _, _, gap = score_parts(chain, link)
-            score, weakest, position = str(likelihood * consequence * gap), "", ""
+            _, _, gap = score_parts(chain, link, links.values() if link is None else ())
+            score, weakest, position = str(
+                assessed(likelihood) * assessed(consequence) * gap), "", ""
             held = accepted.get(item_id)
             if held is not None:
                 until = held.valid_until.isoformat() if held.valid_until else "~"
@@ -162,8 +163,9 @@ def export_rows(db: Database, *, include_done: bool = False,
         cells = [
             item_id, title, description, status,
             chain.name if chain else "", link.name if link else "",
-            str(likelihood), str(consequence),
-            str(link.maturity) if link else "0" if chain else "",
+            "" if likelihood is None else str(likelihood),
+            "" if consequence is None else str(consequence),
+            str(link.maturity) if link else "",
             str(chain.target_maturity) if chain else "",
             score, weakest, position, effort or "",
             paths.get(owner_unit_id, "") if owner_unit_id else "",
@@ -199,8 +201,8 @@ class _RankInput:
     status: Status
     chain_id: str | None
     link_id: str | None
-    likelihood: int
-    consequence: int
+    likelihood: int | None
+    consequence: int | None
     effort: Any
     created_at: datetime | None
     pinned_at: datetime | None
@@ -686,7 +688,9 @@ def _optional(parser: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 def _optional_scale(text: str) -> Any:
-    return parse.parse_scale(text) if text.strip() else _ABSENT  # empty: leave as it is
+    """1–5; empty leaves the value as it is (unassessed for a new item); "?" or
+    "ikke vurdert"/"unassessed" makes it unassessed."""
+    return parse.parse_assessment(text) if text.strip() else _ABSENT
 
 
 def _effort_value(text: str) -> str | None:
@@ -722,7 +726,7 @@ _SIMPLE_COLUMNS: tuple[tuple[str, Callable[[str], Any]], ...] = (
 
 _ITEM_DEFAULTS: dict[str, Any] = {
     "title": "", "description": "", "status": "backlog", "chain_id": None, "link_id": None,
-    "likelihood": 3, "consequence": 3, "effort": None, "owner_unit_id": None,
+    "likelihood": None, "consequence": None, "effort": None, "owner_unit_id": None,
     "owner_person_id": None, "framework_ref": "", "classification": Classification.OPEN.value,
     "tags": "[]", "checklist": "[]", "blocked_reason": "", "blocked_at": None,
     "due_date": None, "pinned_at": None, "pin_reason": "", "status_changed_at": None,

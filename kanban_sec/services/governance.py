@@ -25,6 +25,7 @@ from kanban_sec.domain.governance import (
     bands_from,
     expiring,
     matrix_counts,
+    unassessed_count,
     may,
     may_decide,
     policy_from,
@@ -175,6 +176,11 @@ class GovernanceService:
             board = reader.board(include_done=False)
         acceptance = Acceptance(board.items, board.decisions, today or self.today())
         return matrix_counts(board.items, bands_from(board.settings), acceptance)
+
+    def unassessed(self) -> int:
+        """Open items whose likelihood or consequence nobody has assessed (in no cell)."""
+        with reading(self.db) as reader:
+            return unassessed_count(reader.board(include_done=False).items)
 
     def verifications(self, item_id: str) -> list[Verification]:
         with reading(self.db) as reader:

@@ -129,9 +129,12 @@ class LiveBoard:
         person = self.board.people.get(person_id) if person_id else None
         return person.name if person else ""
 
-    def band(self, item: Item) -> Band:
+    def band(self, item: Item) -> Band | None:
         """The ROS matrix band of the item's likelihood × consequence cell (the board's
-        acceptance bands): the colour its score badge takes."""
+        acceptance bands): the colour its score badge takes; ``None`` while either is
+        unassessed (the item sits in no cell yet)."""
+        if item.likelihood is None or item.consequence is None:
+            return None
         if self._bands is None or self._bands[0] is not self.board.settings:
             self._bands = (self.board.settings, bands_from(self.board.settings))
         return self._bands[1].band(item.likelihood, item.consequence)
@@ -147,7 +150,7 @@ class LiveBoard:
         else:
             chain = self.board.chains.get(item.chain_id) if item.chain_id else None
             link = self.board.links.get(item.link_id) if item.link_id else None
-            score = item_score(item, chain, link)
+            score = item_score(item, chain, link, self.board.links.values())
         return policy_from(self.board.settings).needs_verification(item, score)
 
     def accepted_in(self, status: Status) -> list[str]:

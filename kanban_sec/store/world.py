@@ -111,13 +111,16 @@ class StoreWorld:
         chain = self.row("chain", item.get("chain_id")) if item.get("chain_id") else None
         link = self.row("link", item.get("link_id")) if item.get("link_id") else None
         shell = Item(id=str(item.get("id", "")), title="",
-                     likelihood=int(item.get("likelihood") or 3),
-                     consequence=int(item.get("consequence") or 3))
+                     likelihood=_judged(item.get("likelihood")),
+                     consequence=_judged(item.get("consequence")))
+        chain_links = [rows.link_from(r) for r in self.reader.conn.exec_driver_sql(
+            f"SELECT {rows.LINK_COLUMNS} FROM links WHERE chain_id = ? AND deleted_at IS NULL",
+            (chain["id"],)).all()] if chain and not link else []
         return item_score(shell, rows.chain_from([chain[k] for k in (
             "id", "name", "risk_owner_unit_id", "target_maturity", "description")])
             if chain else None, rows.link_from([link[k] for k in (
                 "id", "chain_id", "name", "kind", "country", "responsible_unit_id",
-                "maturity")]) if link else None)
+                "maturity")]) if link else None, chain_links)
 
     def needs_verification(self, item: Mapping[str, Any]) -> tuple[bool, int]:
         policy = self.policy()
@@ -196,3 +199,8 @@ class StoreWorld:
             if json.loads(covers).get(item["id"]) == snapshot:
                 return True
         return False
+
+
+def _judged(value: Any) -> int | None:
+    """A stored likelihood or consequence; ``None`` when unassessed."""
+    return None if value is None or value == "" else int(value)

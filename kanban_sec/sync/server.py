@@ -47,7 +47,7 @@ from kanban_sec.sync.errors import (
 )
 
 #: The server schema this kanban-sec speaks. A server with another version is refused.
-SERVER_SCHEMA_VERSION = 2
+SERVER_SCHEMA_VERSION = 3
 SCHEMA = "kanban_sec"
 
 MEMBER_ROLE = "kanban_member"
@@ -241,33 +241,43 @@ AS $fn$
   SELECT kanban_sec.live('setting', p_key) ->> 'value'
 $fn$;
 
--- An item's score as ranking.item_score computes it: likelihood x consequence x gap,
--- gap = max(target of its chain (3 without one) - maturity of its link (0 without), 0);
--- an unassessed likelihood or consequence counts as 3.
+-- An item's score as ranking.item_score computes it: likelihood x consequence x gap, where
+-- the gap is max(target of its chain - maturity of its link, 0) for an item on a link of
+-- its chain; max(target - the least maturity among the chain's links, 0) for an item in a
+-- chain but on no link (0 for a chain without links); 1 for an item in no chain. An
+-- unassessed likelihood or consequence counts as 3.
 CREATE OR REPLACE FUNCTION kanban_sec.item_score(p_item jsonb) RETURNS integer
 LANGUAGE plpgsql STABLE
 AS $fn$
 DECLARE
   chain jsonb;
   link jsonb;
-  target integer := 3;
-  maturity integer := 0;
+  target integer;
+  maturity integer;
+  gap integer := 1;
 BEGIN
   IF coalesce(p_item ->> 'chain_id', '') <> '' THEN
     chain := kanban_sec.live('chain', p_item ->> 'chain_id');
-    IF chain IS NOT NULL THEN
-      target := coalesce((chain ->> 'target_maturity')::integer, 3);
-    END IF;
   END IF;
-  IF coalesce(p_item ->> 'link_id', '') <> '' THEN
-    link := kanban_sec.live('link', p_item ->> 'link_id');
-    IF link IS NOT NULL THEN
-      maturity := coalesce((link ->> 'maturity')::integer, 0);
+  IF chain IS NOT NULL THEN
+    target := coalesce((chain ->> 'target_maturity')::integer, 3);
+    IF coalesce(p_item ->> 'link_id', '') <> '' THEN
+      link := kanban_sec.live('link', p_item ->> 'link_id');
+      IF link IS NOT NULL AND (link ->> 'chain_id') = (p_item ->> 'chain_id') THEN
+        maturity := coalesce((link ->> 'maturity')::integer, 0);
+      END IF;
     END IF;
+    IF maturity IS NULL THEN
+      SELECT min(coalesce((r.data ->> 'maturity')::integer, 0)) INTO maturity
+      FROM kanban_sec.rows r
+      WHERE r.entity = 'link' AND r.data ->> 'chain_id' = p_item ->> 'chain_id'
+        AND coalesce(r.data ->> 'deleted_at', '') = '';
+    END IF;
+    gap := greatest(target - coalesce(maturity, target), 0);
   END IF;
   RETURN coalesce((p_item ->> 'likelihood')::integer, 3)
          * coalesce((p_item ->> 'consequence')::integer, 3)
-         * greatest(target - maturity, 0);
+         * gap;
 END
 $fn$;
 
@@ -279,9 +289,12 @@ LANGUAGE plpgsql STABLE
 AS $fn$
 DECLARE
   bands text := kanban_sec.setting('matrix.bands');
-  l integer := coalesce(p_likelihood, 3);
-  c integer := coalesce(p_consequence, 3);
+  l integer := p_likelihood;
+  c integer := p_consequence;
 BEGIN
+  IF l IS NULL OR c IS NULL THEN
+    RETURN true;  -- nobody has assessed it: it cannot be accepted either
+  END IF;
   IF bands IS NOT NULL AND upper(bands) ~ '^[GYR]{5}(/[GYR]{5}){4}$'
      AND l BETWEEN 1 AND 5 AND c BETWEEN 1 AND 5 THEN
     RETURN substr(split_part(upper(bands), '/', l), c, 1) = 'R';
@@ -786,11 +799,16 @@ BEGIN
         END IF;
         IF red IS NOT NULL THEN
           code := 'KS009';
-          message := format('the item “%s” (likelihood %s × consequence %s) is in the red '
-                            'band: it cannot be accepted',
-                            kanban_sec.item_title(red_id, '{}'),
-                            coalesce(red ->> 'likelihood', '3'),
-                            coalesce(red ->> 'consequence', '3'));
+          IF red ->> 'likelihood' IS NULL OR red ->> 'consequence' IS NULL THEN
+            message := format('the item “%s” has no assessed likelihood or consequence: '
+                              'it cannot be accepted until it is assessed',
+                              kanban_sec.item_title(red_id, '{}'));
+          ELSE
+            message := format('the item “%s” (likelihood %s × consequence %s) is in the red '
+                              'band: it cannot be accepted',
+                              kanban_sec.item_title(red_id, '{}'), red ->> 'likelihood',
+                              red ->> 'consequence');
+          END IF;
         END IF;
       END IF;
     END IF;

@@ -37,6 +37,9 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+#: The band of a card whose likelihood or consequence nobody has assessed (a grey badge).
+UNASSESSED_BAND = "unassessed"
+
 @dataclass(frozen=True, slots=True)
 class Card:
     """What a card shows; built from the live board when first painted."""
@@ -45,7 +48,8 @@ class Card:
     rank: int | None
     title: str
     score: int | None
-    risk: int
+    #: Likelihood × consequence; ``None`` while either is unassessed.
+    risk: int | None
     weakest: bool
     where: str
     owner: str
@@ -64,7 +68,8 @@ class Card:
     conflict: bool = False
     #: An acceptance covered it until someone changed what was decided on: ranked again.
     acceptance_void: bool = False
-    #: The ROS matrix band of its likelihood × consequence cell: green, yellow or red.
+    #: The ROS matrix band of its likelihood × consequence cell: green, yellow or red;
+    #: "unassessed" while nobody has judged its likelihood or consequence.
     band: str = "green"
 
     def accessible_text(self) -> str:
@@ -87,6 +92,8 @@ class Card:
             parts.append(translate("Card", "sync conflict"))
         if self.acceptance_void:
             parts.append(translate("Card", "acceptance void"))
+        if self.band == UNASSESSED_BAND:
+            parts.append(translate("Card", "likelihood or consequence not assessed"))
         parts.append(self.title)
         return ", ".join(parts)
 
@@ -110,7 +117,8 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
         rank=ranked.rank if ranked else None,
         title=item.title,
         score=ranked.score if ranked else None,
-        risk=item.likelihood * item.consequence,
+        risk=None if item.likelihood is None or item.consequence is None
+        else item.likelihood * item.consequence,
         weakest=bool(ranked and ranked.weakest),
         where=where,
         owner=live.owner_text(item),
@@ -125,7 +133,7 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
         needs_verification=item.status is Status.VERIFY and live.needs_verification(item_id),
         conflict=item_id in live.conflicts,
         acceptance_void=bool(item.acceptance_void) and accepted is None and item.is_open,
-        band=live.band(item).value,
+        band=band.value if (band := live.band(item)) is not None else UNASSESSED_BAND,
     )
 
 

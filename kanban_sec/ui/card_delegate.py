@@ -15,14 +15,15 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kanban_sec.domain.ids import short_id
-from kanban_sec.ui.board_model import CARD_ROLE, Card
+from kanban_sec.ui.board_model import CARD_ROLE, UNASSESSED_BAND, Card
 from kanban_sec.ui.i18n import current_language, translate
 
 Index = QModelIndex | QPersistentModelIndex
 
 #: The score badge's colour by the ROS matrix band of the card's likelihood × consequence
 #: cell (the matrix's own hues), dark enough for white text at WCAG AA (≥ 4.5:1).
-BAND_COLOURS = {"green": "#2e7d32", "yellow": "#8d6e00", "red": "#c62828"}
+BAND_COLOURS = {"green": "#2e7d32", "yellow": "#8d6e00", "red": "#c62828",
+                "unassessed": "#616161"}
 PADDING = 8
 MARGIN = 4
 #: The badge of a card changed elsewhere at the same time (an open sync conflict).
@@ -133,7 +134,8 @@ class CardDelegate(QStyledItemDelegate):
 
         # Score pill, right, coloured by the ROS matrix band of its likelihood × consequence
         # cell (done cards have none).
-        pill_w = metrics.horizontalAdvance("75") + 12
+        unassessed = card.band == UNASSESSED_BAND
+        pill_w = metrics.horizontalAdvance("75?" if unassessed else "75") + 12
         bold = QFont(font)
         bold.setBold(True)
         if card.score is not None:
@@ -143,7 +145,9 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(QRectF(pill), 8, 8)
             painter.setPen(QColor("white"))
             painter.setFont(bold)
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, str(card.score))
+            # A grey pill with "?": a score counting an unassessed value as 3, not a judgement.
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter,
+                             f"{card.score}?" if unassessed else str(card.score))
         painter.setFont(bold)
 
         # Rank and ⚑, then the title over up to two lines.

@@ -47,7 +47,6 @@ from kanban_sec.domain import fields as parse
 from kanban_sec.domain.errors import FieldProblem, KanbanError, NotFound
 from kanban_sec.domain.model import (
     MATURITY_MAX,
-    MATURITY_MIN,
     SCALE_MAX,
     SCALE_MIN,
     ChecklistEntry,
@@ -56,6 +55,7 @@ from kanban_sec.domain.model import (
     Item,
     Status,
 )
+from kanban_sec.domain.ranking import assessed, score_parts, score_text
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
@@ -326,11 +326,15 @@ class ItemDialog(QDialog):
             self._details_splitter.setSizes([half, half])
 
     def _scale_box(self, name: str, tip: str) -> QSpinBox:
+        # One step below 1 reads "not assessed": nobody has judged it yet (counts 3).
         box = QSpinBox()
         box.setObjectName(name)
-        box.setRange(SCALE_MIN, SCALE_MAX)
+        box.setRange(SCALE_MIN - 1, SCALE_MAX)
+        box.setSpecialValueText(self.tr("not assessed"))
         box.setToolTip(tip)
-        box.setMinimumWidth(box.fontMetrics().horizontalAdvance("0") * 6 + 32)
+        box.setMinimumWidth(max(box.fontMetrics().horizontalAdvance("0") * 6,
+                                box.fontMetrics().horizontalAdvance(
+                                    box.specialValueText())) + 32)
         return box
 
     def _scale_words(self) -> None:
@@ -340,7 +344,8 @@ class ItemDialog(QDialog):
                                  consequence_label)):
             label = self.findChild(QLabel, name)
             if label is not None:
-                label.setText(word(box.value()).split(" ", 1)[1])
+                label.setText(word(box.value()).split(" ", 1)[1] if box.value() >= SCALE_MIN
+                              else self.tr("counts as 3 in the score until assessed"))
 
     def _with_hint(self, box: QWidget, hint: str, name: str = "") -> QWidget:
         """A field with a short grey explanation after it."""
@@ -518,8 +523,8 @@ class ItemDialog(QDialog):
         self._status.setCurrentIndex(max(self._status.findData(item.status.value), 0))
         self._chain.setCurrentIndex(max(self._chain.findData(item.chain_id), 0))
         self._fill_links(item.chain_id, item.link_id)
-        self._likelihood.setValue(item.likelihood)
-        self._consequence.setValue(item.consequence)
+        self._likelihood.setValue(_box_value(item.likelihood))
+        self._consequence.setValue(_box_value(item.consequence))
         self._effort.setCurrentIndex(
             max(self._effort.findData(item.effort.value if item.effort else ""), 0))
         self._framework_ref.setText(item.framework_ref)
@@ -689,15 +694,12 @@ class ItemDialog(QDialog):
         chain_id, link_id = self._chain.currentData(), self._link.currentData()
         chain = self.live.board.chains.get(chain_id) if chain_id else None
         link = self.live.board.links.get(link_id) if link_id else None
-        target = chain.target_maturity if chain is not None else MATURITY_MAX
-        maturity = link.maturity if link is not None else MATURITY_MIN
-        gap = max(target - maturity, 0)
-        likelihood, consequence = self._likelihood.value(), self._consequence.value()
-        locale = QLocale()
-        self._score_preview.setText(self.tr(
-            "L{likelihood} × C{consequence} × gap {gap} = {score}").format(
-            likelihood=likelihood, consequence=consequence, gap=gap,
-            score=locale.toString(likelihood * consequence * gap)))
+        gap = score_parts(chain, link, self.live.board.links.values())[2]
+        likelihood = _assessment(self._likelihood.value())
+        consequence = _assessment(self._consequence.value())
+        score = assessed(likelihood) * assessed(consequence) * gap
+        self._score_preview.setText(score_text(likelihood, consequence, gap, score,
+                                               current_language()))
 
     def _owner_chosen(self, *_: object) -> None:
         self._owner.setText(self._picker.owner_text())
@@ -832,8 +834,8 @@ class ItemDialog(QDialog):
             "status": str(self._status.currentData()),
             "chain": chain.name if chain else "",
             "link": link.name if link else "",
-            "likelihood": str(self._likelihood.value()),
-            "consequence": str(self._consequence.value()),
+            "likelihood": _form_value(self._likelihood.value()),
+            "consequence": _form_value(self._consequence.value()),
             "effort": str(self._effort.currentData() or ""),
             "owner_unit": self.live.unit_path(unit_id) if unit_id else "",
             "owner_person": person.name if person else "",
@@ -907,12 +909,27 @@ class ItemDialog(QDialog):
         self.changed.emit(outcome)
 
 
+def _box_value(value: int | None) -> int:
+    """A likelihood or consequence as its spin box holds it (one below 1: unassessed)."""
+    return SCALE_MIN - 1 if value is None else value
+
+
+def _assessment(box_value: int) -> int | None:
+    return None if box_value < SCALE_MIN else box_value
+
+
+def _form_value(box_value: int) -> str:
+    """The text ``set_fields`` takes: the value, or empty for unassessed."""
+    return "" if box_value < SCALE_MIN else str(box_value)
+
+
 def _blank_form() -> dict[str, str]:
     """What a new item holds before anything is typed (the item's defaults)."""
     item = Item(id="", title="")
     return {
         "title": "", "status": item.status.value, "chain": "", "link": "",
-        "likelihood": str(item.likelihood), "consequence": str(item.consequence),
+        "likelihood": _form_value(_box_value(item.likelihood)),
+        "consequence": _form_value(_box_value(item.consequence)),
         "effort": "", "owner_unit": "", "owner_person": "", "framework_ref": "",
         "classification": item.classification.value, "tags": "", "due_date": "",
         "blocked_reason": "", "pinned": "", "description": "",

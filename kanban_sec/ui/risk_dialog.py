@@ -362,14 +362,19 @@ class RiskDialog(QDialog):
                 .replace("%2", owner))
             likely = LIKELIHOOD_LABELS.get(lang, LIKELIHOOD_LABELS["en"])
             serious = CONSEQUENCE_LABELS.get(lang, CONSEQUENCE_LABELS["en"])
-            self.matrix_label.setText(
-                self.tr("Likelihood %1 (%2) × consequence %3 (%4) = %5, %6")
-                .replace("%1", str(item.likelihood))
-                .replace("%2", likely[item.likelihood - 1])
-                .replace("%3", str(item.consequence))
-                .replace("%4", serious[item.consequence - 1])
-                .replace("%5", str(item.likelihood * item.consequence))
-                .replace("%6", band_label(bands.band(item.likelihood, item.consequence))))
+            if item.likelihood is None or item.consequence is None:
+                self.matrix_label.setText(self.tr(
+                    "Likelihood or consequence not assessed yet: assess both in the item "
+                    "before the risk can be accepted."))
+            else:
+                self.matrix_label.setText(
+                    self.tr("Likelihood %1 (%2) × consequence %3 (%4) = %5, %6")
+                    .replace("%1", str(item.likelihood))
+                    .replace("%2", likely[item.likelihood - 1])
+                    .replace("%3", str(item.consequence))
+                    .replace("%4", serious[item.consequence - 1])
+                    .replace("%5", str(item.likelihood * item.consequence))
+                    .replace("%6", band_label(bands.band(item.likelihood, item.consequence))))
             if item.status is Status.DONE:
                 self.matrix_label.setText(self.matrix_label.text() + " · " + self.tr(
                     "the work is done"))
@@ -378,8 +383,9 @@ class RiskDialog(QDialog):
             self._subject = chain.name
             self.subject_label.setText(self.tr("%1 (whole chain)").replace("%1", chain.name))
             self.owner_label.setText(self.tr("Risk owner: %1").replace("%1", owner))
-            red = sum(1 for i in open_items
-                      if bands.band(i.likelihood, i.consequence) is Band.RED)
+            red = sum(1 for i in open_items if i.likelihood is not None
+                      and i.consequence is not None
+                      and bands.band(i.likelihood, i.consequence) is Band.RED)
             self.matrix_label.setText(
                 self.tr("A decision here covers all %1 open items of the chain; %2 of them "
                         "in the red band.")

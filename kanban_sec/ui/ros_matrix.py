@@ -411,6 +411,7 @@ class RosMatrixView(QDialog):
             legend.addWidget(text)
             legend.addSpacing(14)
         legend.addStretch(1)
+        self.unassessed = 0
         self.total = QLabel()
         self.total.setObjectName("ros-total")
         legend.addWidget(self.total)
@@ -459,6 +460,7 @@ class RosMatrixView(QDialog):
         """Read the counts, the bands and the right to change them again."""
         self.bands = self.governance.bands()
         self.model.set_cells(self.governance.matrix())
+        self.unassessed = self.governance.unassessed()
         self.may_edit = self.governance.can(Action.BANDS)
         if not self.may_edit and self.edit_button.isChecked():
             self.edit_button.setChecked(False)
@@ -487,6 +489,9 @@ class RosMatrixView(QDialog):
         parts = [translate("RosMatrix", "Open items: {count}").format(count=total),
                  translate("RosMatrix", "In the red band: {count}").format(count=red),
                  translate("RosMatrix", "Accepted: {count}").format(count=accepted)]
+        if self.unassessed:
+            parts.append(translate("RosMatrix", "Not assessed yet (in no cell): {count}")
+                         .format(count=self.unassessed))
         self.total.setText(" · ".join(parts))
 
     # -- choosing and editing ----------------------------------------------------------

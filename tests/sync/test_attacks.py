@@ -21,7 +21,7 @@ from kanban_sec.domain import rules
 from kanban_sec.domain.model import Chain, Item, Link
 from kanban_sec.domain.ranking import item_score
 from kanban_sec.sync import errors
-from kanban_sec.sync.server import add_member, init_server
+from kanban_sec.sync.server import SERVER_SCHEMA_VERSION, add_member, init_server
 from tests.rules_cases import CASES, Case, resolve, world_rows
 
 from .pg import PLAIN_DATABASE, PgCluster, SyncServer, new_sync_server
@@ -158,10 +158,15 @@ def test_the_server_judges_the_case(board: Board, case: Case) -> None:
 
 
 def scored_item(board: Board, status: str = "doing") -> str:
-    """An item the server has in ``status``, scoring 75 (it needs verification)."""
-    item_id = str(uuid.uuid4())
-    push(board.server.url("governing"), change("item", item_id, {
-        "title": "Patch", "status": status, "likelihood": 5, "consequence": 5}))
+    """An item the server has in ``status`` on a maturity-0 link of a chain with target 3,
+    scoring 75 (it needs verification)."""
+    item_id, chain_id, link_id = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
+    push(board.server.url("governing"),
+         change("chain", chain_id, {"name": f"Chain {chain_id[:6]}", "target_maturity": 3}),
+         change("link", link_id, {"chain_id": chain_id, "name": "Device", "maturity": 0}),
+         change("item", item_id, {"title": "Patch", "status": status, "likelihood": 5,
+                                  "consequence": 5, "chain_id": chain_id,
+                                  "link_id": link_id}))
     return item_id
 
 
@@ -285,28 +290,38 @@ def test_a_member_without_tls_is_refused(plain: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize(("likelihood", "consequence", "target", "maturity", "place"), [
     (5, 5, 3, 0, "link"), (4, 2, 3, 1, "link"), (2, 3, 2, 3, "link"), (None, 4, 3, 1, "link"),
-    (5, 4, 2, None, "chain"), (3, 3, None, None, "nowhere"),
+    (5, 4, 2, None, "chain"), (4, 4, 3, 2, "chain"), (None, None, 3, 1, "chain"),
+    (5, 5, 3, None, "bare chain"), (3, 3, None, None, "nowhere"), (5, 4, None, None, "nowhere"),
 ])
 def test_the_server_scores_as_the_ranking(board: Board, likelihood: int | None,
-                                          consequence: int, target: int | None,
+                                          consequence: int | None, target: int | None,
                                           maturity: int | None, place: str) -> None:
-    chain_id, link_id = str(uuid.uuid4()), str(uuid.uuid4())
+    chain_id, link_id, bare_id = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
     gov = board.server.url("governing")
     push(gov, change("chain", chain_id, {"name": "C", "target_maturity": target or 3}))
-    push(gov, change("link", link_id, {"chain_id": chain_id, "name": "L",
-                                       "maturity": maturity or 0}))
-    item: dict[str, Any] = {"consequence": consequence}
+    push(gov, change("chain", bare_id, {"name": "Bare", "target_maturity": target or 3}))
+    links = [Link(link_id, chain_id, "L", maturity=maturity or 0),
+             Link(str(uuid.uuid4()), chain_id, "Strong", maturity=3)]
+    for link in links:
+        push(gov, change("link", link.id, {"chain_id": chain_id, "name": link.name,
+                                           "maturity": link.maturity}))
+    item: dict[str, Any] = {}
     if likelihood is not None:
         item["likelihood"] = likelihood
+    if consequence is not None:
+        item["consequence"] = consequence
     if place in ("link", "chain"):
         item["chain_id"] = chain_id
+    if place == "bare chain":
+        item["chain_id"] = bare_id
     if place == "link":
         item["link_id"] = link_id
     found = run(board.server.admin_url(), "SELECT kanban_sec.item_score(%s)", (Jsonb(item),))
-    expected = item_score(
-        Item(id="i", title="t", likelihood=likelihood or 3, consequence=consequence),
-        Chain(chain_id, "C", target_maturity=target or 3) if place != "nowhere" else None,
-        Link(link_id, chain_id, "L", maturity=maturity or 0) if place == "link" else None)
+    chain = {"link": Chain(chain_id, "C", target_maturity=target or 3),
+             "chain": Chain(chain_id, "C", target_maturity=target or 3),
+             "bare chain": Chain(bare_id, "Bare", target_maturity=target or 3)}.get(place)
+    expected = item_score(Item(id="i", title="t", likelihood=likelihood, consequence=consequence),
+                          chain, links[0] if place == "link" else None, links)
     assert found == [(expected,)]
 
 
@@ -324,7 +339,7 @@ def test_an_upgrade_from_version_1_builds_the_state_from_the_log(pg: PgCluster) 
     run(server.admin_url(), "TRUNCATE kanban_sec.rows, kanban_sec.rule_roles,"
         " kanban_sec.field_specs")
     run(server.admin_url(), "UPDATE kanban_sec.meta SET value = '1'")
-    assert init_server(server.admin_url()) == 2
+    assert init_server(server.admin_url()) == SERVER_SCHEMA_VERSION
     assert run(server.admin_url(), "SELECT entity, row_id, data, stamps FROM kanban_sec.rows"
                " ORDER BY entity, row_id") == before
     assert run(server.admin_url(), "SELECT count(*) > 0 FROM kanban_sec.rule_roles") == [
@@ -333,5 +348,5 @@ def test_an_upgrade_from_version_1_builds_the_state_from_the_log(pg: PgCluster) 
     assert run(server.admin_url(), "SELECT entity, row_id, data, stamps FROM kanban_sec.rows"
                " ORDER BY entity, row_id") == before
     # The rules hold after the upgrade.
-    done = change("item", item_id, {"status": "done", "likelihood": 5, "consequence": 5})
+    done = change("item", item_id, {"status": "done", "classification": "confidential"})
     assert refused(server.url("operational"), done).sqlstate == "KS002"

@@ -87,17 +87,17 @@ def shared(pg: PgCluster) -> SyncServer:
 # -- set-up -----------------------------------------------------------------------------------
 
 
-def test_init_is_idempotent_and_sets_version_2(pg: PgCluster) -> None:
+def test_init_is_idempotent_and_sets_version_3(pg: PgCluster) -> None:
     dbname = pg.new_database()
     url = pg.admin_url(dbname)
-    assert init_server(url) == SERVER_SCHEMA_VERSION == 2
+    assert init_server(url) == SERVER_SCHEMA_VERSION == 3
     add_member(url, f"early_{dbname}", "operational", "s3cret-Early")
     member = pg.member_url(dbname, f"early_{dbname}", "s3cret-Early")
     kept = change()
     push(member, kept)
 
-    assert init_server(url) == 2  # again: nothing lost, nothing doubled
-    assert run(url, "SELECT key, value FROM kanban_sec.meta") == [("schema_version", "2")]
+    assert init_server(url) == 3  # again: nothing lost, nothing doubled
+    assert run(url, "SELECT key, value FROM kanban_sec.meta") == [("schema_version", "3")]
     assert run(url, "SELECT id::text FROM kanban_sec.changes") == [(kept["id"],)]
     assert run(url, "SELECT login, kind FROM kanban_sec.members") == [
         (f"early_{dbname}", "operational")]
@@ -111,7 +111,7 @@ def test_init_is_idempotent_and_sets_version_2(pg: PgCluster) -> None:
     push(member, change())  # the member still works after the second init
     # A second database on the same cluster shares the (cluster-wide) group roles.
     other = pg.new_database()
-    assert init_server(pg.admin_url(other)) == 2
+    assert init_server(pg.admin_url(other)) == 3
 
 
 def test_members_have_the_roles_of_their_kind(sync_server: SyncServer) -> None:
@@ -219,7 +219,7 @@ def test_changes_are_append_only(shared: SyncServer, who: str) -> None:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             run(shared.url(who), statement)
     assert run(shared.admin_url(), "SELECT * FROM kanban_sec.changes ORDER BY seq") == before
-    assert run(shared.admin_url(), "SELECT value FROM kanban_sec.meta") == [("2",)]
+    assert run(shared.admin_url(), "SELECT value FROM kanban_sec.meta") == [("3",)]
 
 
 def test_member_cannot_choose_its_server_position(shared: SyncServer) -> None:
@@ -490,9 +490,9 @@ def test_check_version_on_a_database_without_the_schema(pg: PgCluster) -> None:
 
 
 @pytest.mark.parametrize(("stored_version", "expected"), [
-    ("1", "the server is older than this kanban-sec (server schema 1, this app 2): the "
+    ("2", "the server is older than this kanban-sec (server schema 2, this app 3): the "
           "administrator runs `kanban-sec server init` to upgrade"),
-    ("3", "the server is newer than this kanban-sec (server schema 3, this app 2): update "
+    ("4", "the server is newer than this kanban-sec (server schema 4, this app 3): update "
           "the app"),
     ("two", "the server's schema version “two” is not a number: ask the administrator to "
             "run `kanban-sec server init`"),
@@ -527,8 +527,8 @@ def test_init_refuses_a_newer_server_and_upgrades_an_older(sync_server: SyncServ
         init_server(url)
     assert run(url, "SELECT value FROM kanban_sec.meta") == [("7",)]
     run(url, "UPDATE kanban_sec.meta SET value = '0'")
-    assert init_server(url) == 2
-    assert run(url, "SELECT value FROM kanban_sec.meta") == [("2",)]
+    assert init_server(url) == 3
+    assert run(url, "SELECT value FROM kanban_sec.meta") == [("3",)]
 
 
 def test_a_login_that_is_not_a_member_is_told_so(pg: PgCluster,

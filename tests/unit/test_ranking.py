@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kanban_sec.domain.model import Chain, Effort, Item, Link, Status
-from kanban_sec.domain.ranking import rank
+from kanban_sec.domain.ranking import item_score, rank
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -57,40 +57,65 @@ def test_gap_is_never_negative_when_a_link_exceeds_its_target():
     assert (r["a"].gap, r["a"].score) == (0, 0)
 
 
-def test_item_without_link_counts_as_maturity_zero_and_without_chain_target_three():
-    c = chain("c", target=2)
-    r = by_id([item("no_chain", lk=2, ck=2), item("no_link", chain_id="c", lk=2, ck=2)], [c])
-    assert (r["no_chain"].maturity, r["no_chain"].target, r["no_chain"].score) == (0, 3, 12)
-    assert (r["no_link"].maturity, r["no_link"].target, r["no_link"].score) == (0, 2, 8)
+def test_item_in_no_chain_has_gap_one_and_ranks_by_its_own_risk():
+    r = by_id([item("chore", lk=4, ck=5)])
+    assert (r["chore"].gap, r["chore"].score) == (1, 20)
+    assert not r["chore"].weakest
+    assert r["chore"].explanation("en").startswith("No chain: strengthens no named chain")
+    assert "⚑" not in r["chore"].explanation("nb")
 
 
-def test_item_without_chain_is_always_its_own_weakest_link():
-    r = by_id([item("lonely", lk=1, ck=1)])
-    assert r["lonely"].weakest
-    assert "No chain" in r["lonely"].explanation("en")
+def test_item_on_no_link_takes_the_chains_weakest_maturity_and_is_never_flagged():
+    c = chain("c", target=3)
+    links = [link("one", "c", 1, name="Wi-Fi"), link("two", "c", 2)]
+    r = by_id([item("whole", chain_id="c", lk=2, ck=2)], [c], links)
+    assert (r["whole"].maturity, r["whole"].target, r["whole"].gap) == (1, 3, 2)
+    assert r["whole"].score == 8
+    assert not r["whole"].weakest
+    assert r["whole"].explanation("en") == (
+        "C as a whole (weakest link is Wi-Fi 1/3) · L2 × C2 × gap 2 = 8")
 
 
-def test_weakest_link_is_the_lowest_maturity_among_links_with_open_items():
+def test_item_in_a_chain_without_links_has_gap_zero():
+    r = by_id([item("whole", chain_id="c", lk=5, ck=5)], [chain("c")])
+    assert (r["whole"].gap, r["whole"].score) == (0, 0)
+    assert "has no links yet" in r["whole"].explanation("en")
+
+
+def test_work_on_no_link_never_outranks_the_weakest_link():
     c = chain("c")
-    links = [link("zero", "c", 0), link("one", "c", 1), link("two", "c", 2)]
-    items = [item("on_one", chain_id="c", link_id="one", lk=5, ck=5),
-             item("on_two", chain_id="c", link_id="two", lk=5, ck=5),
-             item("done_on_zero", chain_id="c", link_id="zero", status=Status.DONE)]
-    r = by_id(items, [c], links)
-    # The maturity-0 link has only done work, so it does not count.
-    assert r["on_one"].weakest and not r["on_two"].weakest
-    assert "done_on_zero" not in r
-
-
-def test_unnamed_link_of_a_chain_is_weakest_at_maturity_zero():
-    c = chain("c")
-    r = by_id([item("no_link", chain_id="c", lk=1, ck=1),
-               item("on_one", chain_id="c", link_id="one", lk=5, ck=5)],
+    r = by_id([item("no_link", chain_id="c", lk=5, ck=5),
+               item("on_one", chain_id="c", link_id="one", lk=1, ck=1)],
               [c], [link("one", "c", 1)])
-    assert r["no_link"].weakest and not r["on_one"].weakest
-    assert order([item("no_link", chain_id="c", lk=1, ck=1),
-                  item("on_one", chain_id="c", link_id="one", lk=5, ck=5)],
-                 [c], [link("one", "c", 1)]) == ["no_link", "on_one"]
+    assert r["on_one"].weakest and not r["no_link"].weakest
+    assert order([item("no_link", chain_id="c", lk=5, ck=5),
+                  item("on_one", chain_id="c", link_id="one", lk=1, ck=1)],
+                 [c], [link("one", "c", 1)]) == ["on_one", "no_link"]
+
+
+def test_routine_duties_in_no_chain_rank_below_the_weak_links_they_do_not_touch():
+    # A board like the example: a weak link with a middling item, and a high-risk chore in
+    # no chain. The chore (gap 1) no longer outranks real weak-link work; giving it its
+    # chain and link ranks it as the work on that link it is.
+    c = chain("c")
+    links = [link("weak", "c", 0), link("ok", "c", 2)]
+    items = [item("patch", chain_id="c", link_id="ok", lk=3, ck=4),        # 12, gap 1
+             item("chore", lk=4, ck=4),                                    # 16, no chain
+             item("fix_weak", chain_id="c", link_id="weak", lk=2, ck=3)]   # 18, weakest
+    assert order(items, [c], links) == ["fix_weak", "chore", "patch"]
+    linked = [*items[:1], replace(items[1], chain_id="c", link_id="weak"), items[2]]
+    r = by_id(linked, [c], links)
+    assert r["chore"].score == 48 and r["chore"].weakest
+    assert order(linked, [c], links)[0] == "chore"
+
+
+def test_unassessed_values_count_three_and_are_said_to_be_unassessed():
+    unjudged = Item(id="u", title="u", chain_id="c", link_id="l", likelihood=None,
+                    consequence=4, created_at=T0)
+    r = by_id([unjudged], [chain("c")], [link("l", "c", 1)])
+    assert r["u"].score == 3 * 4 * 2
+    assert r["u"].explanation("en").endswith("L unassessed (counts 3) × C4 × gap 2 = 24")
+    assert r["u"].explanation("nb").endswith("S ikke vurdert (teller 3) × K4 × gap 2 = 24")
 
 
 def test_maturity_tie_goes_to_the_link_whose_best_item_scores_highest():
@@ -179,8 +204,10 @@ def test_explanation_of_an_item_not_on_the_weakest_link_names_the_weakest():
 
 def test_link_of_another_chain_is_ignored():
     a, b = chain("a"), chain("b")
-    r = by_id([item("x", chain_id="a", link_id="lb", lk=1, ck=1)], [a, b], [link("lb", "b", 3)])
-    assert r["x"].maturity == 0 and r["x"].link_name is None
+    r = by_id([item("x", chain_id="a", link_id="lb", lk=1, ck=1)], [a, b],
+              [link("lb", "b", 3), link("la", "a", 1)])
+    # Counted as work on chain a as a whole: a's weakest link sets the gap, not b's link.
+    assert (r["x"].maturity, r["x"].gap) == (1, 2) and r["x"].link_name is None
 
 
 # -- properties ------------------------------------------------------------------------
@@ -202,7 +229,8 @@ def boards(draw):
         items.append(Item(
             id=f"i{k:02d}", title="t", chain_id=cid, link_id=lid,
             status=draw(st.sampled_from(list(Status))),
-            likelihood=draw(st.integers(1, 5)), consequence=draw(st.integers(1, 5)),
+            likelihood=draw(st.sampled_from([None, 1, 2, 3, 4, 5])),
+            consequence=draw(st.sampled_from([None, 1, 2, 3, 4, 5])),
             effort=draw(st.sampled_from([None, *Effort])),
             created_at=T0 + timedelta(hours=draw(st.integers(0, 5))),
             pinned_at=draw(st.sampled_from([None, None, None, T0, T0 + timedelta(hours=1)])),
@@ -225,6 +253,17 @@ def test_order_is_total_and_does_not_depend_on_input_order(board, rnd):
     open_ids = {i.id for i in items if i.status is not Status.DONE}
     assert [r.rank for r in first] == list(range(1, len(open_ids) + 1))
     assert {r.item_id for r in first} == open_ids
+
+
+@given(boards())
+def test_one_item_scored_alone_scores_as_the_ranking_does(board):
+    """The score the rules, the export and the dialogs compute for one item is the rank's."""
+    chains, links, items = board
+    by_chain, by_link = {c.id: c for c in chains}, {lk.id: lk for lk in links}
+    for r in rank(items, by_chain, by_link):
+        chain = by_chain.get(r.item.chain_id or "")
+        assert item_score(r.item, chain, by_link.get(r.item.link_id or ""), links) == r.score
+        assert r.weakest <= (r.item.link_id is not None and r.gap > 0)
 
 
 @settings(max_examples=300, deadline=None)

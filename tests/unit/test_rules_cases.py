@@ -11,6 +11,8 @@ import pytest
 
 from kanban_sec.domain import rules
 from kanban_sec.domain.governance import Policy
+from kanban_sec.domain.model import Chain, Item, Link
+from kanban_sec.domain.ranking import item_score
 from tests.rules_cases import CASES, Case, current_row, resolve, world_rows
 
 TAG = "t"
@@ -43,12 +45,23 @@ class CaseWorld:
                    for (entity, _), v in self.rows.items())
 
     def needs_verification(self, item: Mapping[str, Any]) -> tuple[bool, int]:
-        chain = self.row("chain", item.get("chain_id"))
-        link = self.row("link", item.get("link_id"))
-        target = int(chain.get("target_maturity", 3)) if chain else 3
-        maturity = int(link.get("maturity", 0)) if link else 0
-        score = int(item.get("likelihood") or 3) * int(item.get("consequence") or 3) * max(
-            target - maturity, 0)
+        # The ranking's own score, so the table checks the server against it.
+        def chain_of(row_id: str, v: Mapping[str, Any]) -> Chain:
+            return Chain(row_id, v["name"], v.get("risk_owner_unit_id"),
+                         int(v.get("target_maturity", 3)))
+
+        def link_of(row_id: str, v: Mapping[str, Any]) -> Link:
+            return Link(row_id, v["chain_id"], v["name"], maturity=int(v.get("maturity", 0)))
+
+        chain_row, link_row = self.row("chain", item.get("chain_id")), \
+            self.row("link", item.get("link_id"))
+        links = [link_of(row_id, v) for (entity, row_id), v in self.rows.items()
+                 if entity == "link" and not v.get("deleted_at")]
+        score = item_score(
+            Item(id="", title="", likelihood=item.get("likelihood"),
+                 consequence=item.get("consequence")),
+            chain_of(str(item["chain_id"]), chain_row) if chain_row else None,
+            link_of(str(item["link_id"]), link_row) if link_row else None, links)
         return score >= 30 or item.get("classification") == "confidential", score
 
     def has_controller(self) -> bool:
