@@ -25,11 +25,11 @@ from kanban_sec.domain.governance import (
     bands_from,
     expiring,
     matrix_counts,
-    unassessed_count,
     may,
     may_decide,
     policy_from,
     policy_settings,
+    unassessed_count,
 )
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import (
