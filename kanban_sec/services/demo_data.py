@@ -1010,7 +1010,7 @@ ITEMS: list[dict[str, Any]] = [
         "chain": "TT-kort søknad",
         "link": "Saksbehandlingssystem TT",
         "likelihood": 3,
-        "consequence": 3,
+        "consequence": None,
         "effort": "S",
         "owner_unit": "Eksempel kommune / Bymiljøetaten / TT-tjenesten",
         "owner_person": "Sindre Holm",
@@ -1125,7 +1125,7 @@ ITEMS: list[dict[str, Any]] = [
         "status": "backlog",
         "chain": "Microsoft 365",
         "link": "M365-backup (Backupsky AS)",
-        "likelihood": 3,
+        "likelihood": None,
         "consequence": 4,
         "effort": "S",
         "owner_unit": (

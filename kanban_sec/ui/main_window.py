@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
             self.board.current_item() or ""), "F2")
         self.import_action = self._action("import-csv", self.import_csv, "Ctrl+I")
         self.demo_action = self._action("load-example", self.load_example)
-        self.export_action = self._action("export-csv", self.export_csv, "Ctrl+E")
+        self.export_action = self._action("action-export-csv", self.export_csv, "Ctrl+E")
         self.switch_person_action = self._action("action-switch-person", self.switch_person,
                                                  "Ctrl+Shift+W")
         self.quit_action = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
