@@ -146,15 +146,23 @@ def test_an_empty_title_disables_ok_and_says_why(qtbot, service, live):
     assert ok_button(dialog).isEnabled() and not problem.isVisible()
 
 
-def test_likelihood_and_consequence_stay_within_one_to_five(qtbot, service, live):
+def test_likelihood_and_consequence_are_one_to_five_or_not_assessed(qtbot, service, live):
     dialog = open_dialog(qtbot, service, live, item_id(live, PATCHING))
     for name in ("item-likelihood", "item-consequence"):
         box = child(dialog, QSpinBox, name)
-        assert (box.minimum(), box.maximum()) == (1, 5)
         box.setValue(9)
         assert box.value() == 5
-        box.setValue(0)
-        assert box.value() == 1
+        box.setValue(-3)
+        # Below 1 there is one step only: "not assessed", never a judged 0.
+        assert box.text() == "not assessed"
+        qtbot.keyClick(box, Qt.Key.Key_Up)
+        assert box.value() == 1 and box.text() == "1"
+    assert dialog.changes() == {"likelihood": "1", "consequence": "1"}
+    child(dialog, QSpinBox, "item-consequence").setValue(0)
+    assert dialog.changes() == {"likelihood": "1", "consequence": ""}
+    dialog.accept()
+    item = service.entry(item_id(live, PATCHING)).item
+    assert (item.likelihood, item.consequence) == (1, None)
 
 
 def test_link_choices_are_the_links_of_the_chosen_chain(qtbot, service, live):
