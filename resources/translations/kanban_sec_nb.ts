@@ -430,92 +430,97 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="74"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="79"/>
         <source>rank %1</source>
-        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts). An acceptance covered it until someone changed what was decided on: ranked again. The ROS matrix band of its likelihood × consequence cell: green, yellow or red.</extracomment>
+        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The band of a card whose likelihood or consequence nobody has assessed (a grey badge). Likelihood × consequence; ``None`` while either is unassessed. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts). An acceptance covered it until someone changed what was decided on: ranked again. The ROS matrix band of its likelihood × consequence cell: green, yellow or red; &quot;unassessed&quot; while nobody has judged its likelihood or consequence.</extracomment>
         <translation>plass %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="76"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="81"/>
         <source>weakest link</source>
         <translation>svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="78"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="191"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="83"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="195"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="80"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="85"/>
         <source>blocked</source>
         <translation>blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="82"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="87"/>
         <source>risk accepted until %1</source>
         <translation>risiko akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="87"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="92"/>
         <source>sync conflict</source>
         <translation>synkroniseringskonflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="89"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="195"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="94"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="199"/>
         <source>acceptance void</source>
         <translation>aksept bortfalt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="98"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="96"/>
+        <source>likelihood or consequence not assessed</source>
+        <translation>sannsynlighet eller konsekvens ikke vurdert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="105"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="104"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="111"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="73"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="74"/>
         <source>%1 d</source>
         <extracomment>The score badge&apos;s colour by the ROS matrix band of the card&apos;s likelihood × consequence cell (the matrix&apos;s own hues), dark enough for white text at WCAG AA (≥ 4.5:1). The badge of a card changed elsewhere at the same time (an open sync conflict). Every colour white text is drawn on (pills and badges), for the contrast tests. Every colour white text is drawn on (score pills and badges), for the contrast tests. The focus ring&apos;s width at least, in pixels (it grows with the font).</extracomment>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="74"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="75"/>
         <source>no owner</source>
         <translation>ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="76"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="77"/>
         <source>can be delegated</source>
         <translation>kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="189"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="193"/>
         <source>conflict</source>
         <translation>konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="197"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="201"/>
         <source>accepted until %1</source>
         <translation>akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="200"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="204"/>
         <source>needs verification</source>
         <translation>må verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="85"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="202"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="90"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="206"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="203"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="207"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
@@ -1428,7 +1433,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/item_dialog.py" line="103"/>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="886"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="888"/>
         <source>Item: {title}</source>
         <translation>Oppgave: {title}</translation>
     </message>
@@ -1589,297 +1594,306 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Eier (laveste operative nivå)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="360"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="333"/>
+        <source>not assessed</source>
+        <translation>ikke vurdert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="348"/>
+        <source>counts as 3 in the score until assessed</source>
+        <translation>teller som 3 i poengsummen til den er vurdert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="365"/>
         <source>Markdown: **bold**, - lists, [links](…)</source>
         <translation>Markdown: **fet**, - lister, [lenker](…)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="376"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="381"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="377"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="382"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="393"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="398"/>
         <source>New checklist entry</source>
         <translation>Nytt punkt i sjekklisten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="395"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="400"/>
         <source>Add</source>
         <translation>Legg til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="398"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="403"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="401"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="406"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="404"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="409"/>
         <source>Move up</source>
         <translation>Flytt opp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="406"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="411"/>
         <source>Move down</source>
         <translation>Flytt ned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="437"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="442"/>
         <source>Write a comment; it is saved with the item when you press OK</source>
         <translation>Skriv en kommentar; den lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="439"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="444"/>
         <source>Add comment</source>
         <translation>Legg til kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="455"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="455"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="455"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="455"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
         <source>Old value</source>
         <translation>Gammel verdi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="456"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="461"/>
         <source>New value</source>
         <translation>Ny verdi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="477"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="482"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="478"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="483"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="479"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="484"/>
         <source>Doing</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="480"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="485"/>
         <source>Verify</source>
         <translation>Verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="481"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="486"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="486"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="491"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="487"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="492"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="488"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="493"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="493"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="498"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="494"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="499"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="495"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="500"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="496"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="501"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="497"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="502"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="498"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="503"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="499"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="504"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="500"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="505"/>
         <source>Effort</source>
         <translation>Innsats</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="501"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="506"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="502"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="507"/>
         <source>Owner person</source>
         <translation>Eier (person)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="503"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="508"/>
         <source>Framework reference</source>
         <translation>Referanse i rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="504"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="509"/>
         <source>Classification</source>
         <translation>Gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="505"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="510"/>
         <source>Tags</source>
         <translation>Etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="506"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="511"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="507"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="512"/>
         <source>Blocked because</source>
         <translation>Blokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="508"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="513"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="509"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="514"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="510"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="515"/>
         <source>Pinned because</source>
         <translation>Festet fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="511"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="516"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="553"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="558"/>
         <source>New item: ranked when it is saved</source>
         <translation>Ny oppgave: rangeres når den lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="557"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="562"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="560"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="565"/>
         <source>Rank {rank} of {count} · score {score}</source>
         <translation>Plass {rank} av {count} · poeng {score}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="573"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="578"/>
         <source>not saved yet</source>
         <translation>ikke lagret ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="584"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="589"/>
         <source>Saved with the item when you press OK</source>
         <translation>Lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="663"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="668"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="667"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="672"/>
         <source>{name} (maturity {maturity}/{top})</source>
         <translation>{name} (modenhet {maturity}/{top})</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="682"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="687"/>
         <source>Risk owner: none (the item is in no chain)</source>
         <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="684"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="689"/>
         <source>Risk owner: {owner}</source>
         <translation>Risikoeier: {owner}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="685"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="690"/>
         <source>not set</source>
         <translation>ikke satt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="698"/>
         <source>L{likelihood} × C{consequence} × gap {gap} = {score}</source>
-        <translation>S{likelihood} × K{consequence} × gap {gap} = {score}</translation>
+        <translation type="vanished">S{likelihood} × K{consequence} × gap {gap} = {score}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="719"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="721"/>
         <source>A title is required.</source>
         <translation>Tittel må fylles ut.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="724"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="726"/>
         <source>The description is longer than {limit} characters.</source>
         <translation>Beskrivelsen er lengre enn {limit} tegn.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="798"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="800"/>
         <source>{done} of {count} done</source>
         <translation>{done} av {count} ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="800"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="802"/>
         <source>No checklist yet</source>
         <translation>Ingen sjekkliste ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="869"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="871"/>
         <source>The item was not saved</source>
         <translation>Oppgaven ble ikke lagret</translation>
     </message>
@@ -2532,147 +2546,147 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MetricsView</name>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="135"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="138"/>
         <source>Flow metrics</source>
         <translation>Flytmåling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="136"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="139"/>
         <source>All chains</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="137"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="140"/>
         <source>All owner units</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="138"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="141"/>
         <source>From</source>
         <translation>Fra</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="138"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="141"/>
         <source>to</source>
         <translation>til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="138"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="141"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="139"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="142"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="141"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="222"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="144"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="225"/>
         <source>Cumulative flow</source>
         <translation>Kumulativt flytdiagram (CFD)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="141"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="144"/>
         <source>Lead time</source>
         <translation>Ledetid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="142"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="145"/>
         <source>Cycle time</source>
         <translation>Syklustid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="142"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="145"/>
         <source>Throughput</source>
         <translation>Gjennomstrømning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="143"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="146"/>
         <source>WIP</source>
         <translation>Pågående arbeid (WIP)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="143"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="146"/>
         <source>Aging WIP</source>
         <translation>Aldring av pågående arbeid</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="146"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="149"/>
         <source>Save as PNG…</source>
         <translation>Lagre som PNG…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="171"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="174"/>
         <source>Lead time (days)</source>
         <translation>Ledetid (dager)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="173"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="176"/>
         <source>Cycle time (days)</source>
         <translation>Syklustid (dager)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="185"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="188"/>
         <source>%1 done in the period · lead time p50/p85/p95: %2 / %3 / %4 days · cycle time p50/p85/p95: %5 / %6 / %7 days · %8 items in progress now</source>
         <translation>%1 ferdige i perioden · ledetid p50/p85/p95: %2 / %3 / %4 dager · syklustid p50/p85/p95: %5 / %6 / %7 dager · %8 oppgaver pågår nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="245"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="259"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="272"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="304"/>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="317"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="248"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="262"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="275"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="307"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="320"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="269"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="272"/>
         <source>Days</source>
         <translation>Dager</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="292"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="295"/>
         <source>Throughput per week</source>
         <translation>Gjennomstrømning per uke</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="293"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="296"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="300"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="303"/>
         <source>w%1</source>
         <translation>u%1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="310"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="313"/>
         <source>Work in progress (next, doing, verify)</source>
         <translation>Pågående arbeid (neste, pågår, verifiseres)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="312"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="315"/>
         <source>In progress</source>
         <translation>Pågående</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="322"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="325"/>
         <source>Aging WIP: days in the current column</source>
         <translation>Aldring av pågående arbeid: dager i nåværende kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="343"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="346"/>
         <source>Days in column</source>
         <translation>Dager i kolonnen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="354"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="357"/>
         <source>Save chart</source>
         <translation>Lagre diagram</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/metrics_view.py" line="355"/>
+        <location filename="../../kanban_sec/ui/metrics_view.py" line="358"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-bilder (*.png)</translation>
     </message>
@@ -3245,7 +3259,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/risk_dialog.py" line="236"/>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="571"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="577"/>
         <source>Withdraw</source>
         <translation>Trekk tilbake</translation>
     </message>
@@ -3315,133 +3329,138 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>(uten kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="366"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="367"/>
+        <source>Likelihood or consequence not assessed yet: assess both in the item before the risk can be accepted.</source>
+        <translation>Sannsynlighet eller konsekvens er ikke vurdert ennå: vurder begge i saken før risikoen kan aksepteres.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="371"/>
         <source>Likelihood %1 (%2) × consequence %3 (%4) = %5, %6</source>
         <translation>Sannsynlighet %1 (%2) × konsekvens %3 (%4) = %5, %6</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="375"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="380"/>
         <source>the work is done</source>
         <translation>arbeidet er ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="379"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="384"/>
         <source>%1 (whole chain)</source>
         <translation>%1 (hele kjeden)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="380"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="385"/>
         <source>Risk owner: %1</source>
         <translation>Risikoeier: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="384"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="390"/>
         <source>A decision here covers all %1 open items of the chain; %2 of them in the red band.</source>
         <translation>En beslutning her gjelder alle %1 åpne oppgaver i kjeden; %2 av dem i rødt felt.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="397"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="403"/>
         <source>Only governing and operational members (IT) give recommendations.</source>
         <translation>Bare styrende og operative (IT) gir anbefalinger.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="402"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="408"/>
         <source>You decide as the risk owner.</source>
         <translation>Du beslutter som risikoeier.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="405"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="411"/>
         <source>Controlling members check risk decisions; they do not make them.</source>
         <translation>Kontrollerende kontrollerer risikobeslutninger; de tar dem ikke.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="408"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="414"/>
         <source>Only the risk owner decides: people in %1.</source>
         <translation>Bare risikoeieren beslutter: personer i %1.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="411"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="417"/>
         <source>Without a risk owner unit on the chain, a governing member decides.</source>
         <translation>Uten en risikoeier-enhet på kjeden beslutter en styrende.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="440"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="446"/>
         <source>No risk cases yet.</source>
         <translation>Ingen risikosaker ennå.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="456"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="462"/>
         <source>No decision in force.</source>
         <translation>Ingen gjeldende beslutning.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="458"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="464"/>
         <source>In force: %1 by %2</source>
         <translation>Gjeldende: %1 av %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="462"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="468"/>
         <source>valid until %1</source>
         <translation>gyldig til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="465"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="471"/>
         <source>(decided for the whole chain)</source>
         <translation>(besluttet for hele kjeden)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="469"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="475"/>
         <source>Whole chain</source>
         <translation>Hele kjeden</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="469"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="475"/>
         <source>This item</source>
         <translation>Denne oppgaven</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="474"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="480"/>
         <source>(awaiting the risk owner)</source>
         <translation>(venter på risikoeieren)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="479"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="485"/>
         <source>(expired)</source>
         <translation>(utløpt)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="505"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="511"/>
         <source>Select a case to read it in full.</source>
         <translation>Velg en sak for å lese den i sin helhet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="509"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="515"/>
         <source>IT recommends %1 (%2): %3</source>
         <translation>IT anbefaler %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="514"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="520"/>
         <source>Decided %1 (%2): %3</source>
         <translation>Besluttet %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="545"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="551"/>
         <source>Write the rationale for the decision: the risk owner&apos;s reasons are what internal control checks.</source>
         <translation>Skriv begrunnelsen for beslutningen: risikoeierens begrunnelse er det internkontrollen kontrollerer.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="547"/>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="578"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="553"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="584"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="568"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="574"/>
         <source>Withdraw the decision “%1”? It stays in the history.</source>
         <translation>Trekke tilbake beslutningen «%1»? Den blir stående i historikken.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_dialog.py" line="570"/>
+        <location filename="../../kanban_sec/ui/risk_dialog.py" line="576"/>
         <source>Withdraw the recommendation “%1”? It stays in the history.</source>
         <translation>Trekke tilbake anbefalingen «%1»? Den blir stående i historikken.</translation>
     </message>
@@ -3466,13 +3485,13 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="192"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="558"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="563"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="195"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="559"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="564"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
@@ -3493,7 +3512,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="213"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="487"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="489"/>
         <source>Open items: {count}</source>
         <extracomment>A cell was chosen (likelihood, consequence): the board shows that cell&apos;s items. A governing member changed the bands (ranking and acceptances may read them).</extracomment>
         <translation>Åpne oppgaver: {count}</translation>
@@ -3514,63 +3533,68 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Sannsynlighet {likelihood}, konsekvens {consequence}: {count} åpne oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="488"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="490"/>
         <source>In the red band: {count}</source>
         <translation>I rødt felt: {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="489"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="491"/>
         <source>Accepted: {count}</source>
         <translation>Akseptert: {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="536"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="493"/>
+        <source>Not assessed yet (in no cell): {count}</source>
+        <translation>Ikke vurdert ennå (i ingen rute): {count}</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="541"/>
         <source>Reset the acceptance bands</source>
         <translation>Tilbakestill akseptgrensene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="537"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="542"/>
         <source>Set every cell back to the default bands? The bands chosen for this board are replaced (the history keeps them).</source>
         <translation>Sette alle celler tilbake til standardfeltene? Feltene valgt for denne tavlen erstattes (historikken tar vare på dem).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="540"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="569"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="545"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="574"/>
         <source>Reset to default</source>
         <translation>Tilbakestill til standard</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="557"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="562"/>
         <source>ROS matrix</source>
         <translation>ROS-matrise</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="560"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="565"/>
         <source>ROS matrix: likelihood × consequence</source>
         <translation>ROS-matrise: sannsynlighet × konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="566"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="571"/>
         <source>Edit acceptance bands</source>
         <translation>Rediger akseptgrensene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="567"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="572"/>
         <source>Click a cell to change its band: green → yellow → red</source>
         <translation>Klikk en celle for å endre feltet: grønn → gul → rød</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="570"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="575"/>
         <source>Only governing members change the acceptance bands.</source>
         <translation>Bare styrende endrer akseptgrensene.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="583"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="588"/>
         <source>Editing the bands: click a cell (or press Enter) to change it from green to yellow to red. Each change is saved at once.</source>
         <translation>Redigerer feltene: klikk en celle (eller trykk Enter) for å endre den fra grønn til gul til rød. Hver endring lagres med en gang.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="587"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="592"/>
         <source>Open items by likelihood and consequence. Click a cell (or press Enter) to show its items on the board.</source>
         <translation>Åpne oppgaver etter sannsynlighet og konsekvens. Klikk en celle (eller trykk Enter) for å vise oppgavene på tavlen.</translation>
     </message>
