@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.services.history import History, HistoryEntry
+from kanban_sec.ui.i18n import Texts, current_language
 from kanban_sec.ui.notify import show_error
 
 #: Entries the table shows at most (the newest); an export has them all.
@@ -51,6 +54,8 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tz = tz
+        # Dates as the window's language writes them.
+        self.locale = QLocale()
         self.entries: list[HistoryEntry] = []
         self.headers: list[str] = []
         self.entity_names: dict[str, str] = {}
@@ -70,7 +75,9 @@ class HistoryModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         e = self.entries[row]
         if column == 0:
-            return e.at.astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+            at = e.at.astimezone(self.tz)
+            return (f"{self.locale.toString(at.date(), QLocale.FormatType.ShortFormat)} "
+                    f"{at:%H:%M}")
         if column == 1:
             return e.author
         if column == 2:
@@ -108,34 +115,35 @@ class HistoryView(QDialog):
                  tz: ZoneInfo | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("history-view")
-        self.setWindowTitle(self.tr("History"))
+        self.texts = Texts()
+        self.texts.bind(self.setWindowTitle, lambda: self.tr("History"))
         self.history = history
         self.tz = tz or ZoneInfo("Europe/Oslo")
         self.resize(1000, 600)
 
         self.item_edit = QLineEdit()
         self.item_edit.setObjectName("history-item")
-        self.item_edit.setPlaceholderText(self.tr("Item title contains…"))
+        self.texts.bind(self.item_edit.setPlaceholderText,
+                        lambda: self.tr("Item title contains…"))
         self.item_edit.setClearButtonEnabled(True)
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("history-person")
         self.from_edit = self._date_edit("history-from")
         self.to_edit = self._date_edit("history-to")
-        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button = QPushButton()
         self.export_button.setObjectName("history-export")
+        self.texts.bind(self.export_button.setText, lambda: self.tr("Export CSV…"))
         self.export_button.clicked.connect(self._ask_and_export)
-        self.include_confidential = QCheckBox(self.tr("With confidential details"))
+        self.include_confidential = QCheckBox()
         self.include_confidential.setObjectName("history-include-confidential")
-        self.include_confidential.setToolTip(self.tr(
+        self.texts.bind(self.include_confidential.setText,
+                        lambda: self.tr("With confidential details"))
+        self.texts.bind(self.include_confidential.setToolTip, lambda: self.tr(
             "Without it the export names confidential items only by id and hides their "
             "values. Either way, the export and this choice are recorded."))
 
         self.model = HistoryModel(self.tz, self)
-        self.model.headers = [self.tr("When"), self.tr("Who"), self.tr("What"),
-                              self.tr("Name"), self.tr("Field"), self.tr("Old"),
-                              self.tr("New")]
-        self.model.entity_names = self._entity_names()
-        self.model.field_names = self._field_names()
+        self._model_texts()
         self.table = QTableView()
         self.table.setObjectName("history-table")
         self.table.setModel(self.model)
@@ -151,11 +159,12 @@ class HistoryView(QDialog):
         self.status.setObjectName("history-status")
 
         filters = QHBoxLayout()
-        for label, widget in ((self.tr("&Item:"), self.item_edit),
-                              (self.tr("&Person:"), self.person_combo),
-                              (self.tr("&From:"), self.from_edit),
-                              (self.tr("&To:"), self.to_edit)):
-            caption = QLabel(label)
+        for label, widget in ((lambda: self.tr("&Item:"), self.item_edit),
+                              (lambda: self.tr("&Person:"), self.person_combo),
+                              (lambda: self.tr("&From:"), self.from_edit),
+                              (lambda: self.tr("&To:"), self.to_edit)):
+            caption = QLabel()
+            self.texts.bind(caption.setText, label)
             caption.setBuddy(widget)
             filters.addWidget(caption)
             filters.addWidget(widget, 2 if widget is self.item_edit else 0)
@@ -182,12 +191,41 @@ class HistoryView(QDialog):
         edit = QDateEdit()
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         edit.setMinimumDate(_NO_DATE)
         # The lowest date stands for "no bound".
-        edit.setSpecialValueText(self.tr("No limit"))
+        self.texts.bind(edit.setSpecialValueText, lambda: self.tr("No limit"))
         edit.setDate(_NO_DATE)
         return edit
+
+    def retranslate(self) -> None:
+        """Every text in the window's language, the changes listed again in it (after a
+        switch): column names, names of fields and rows, values such as a column's name,
+        dates."""
+        self.history.lang = current_language()
+        self.setLocale(QLocale())
+        for edit in (self.from_edit, self.to_edit):
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.texts.again()
+        self.person_combo.setItemText(0, self.tr("Everyone"))
+        self._model_texts()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          self.model.columnCount() - 1)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_typing") \
+                and self.texts.outdated():
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _model_texts(self) -> None:
+        self.model.locale = QLocale()
+        self.model.headers = [self.tr("When"), self.tr("Who"), self.tr("What"),
+                              self.tr("Name"), self.tr("Field"), self.tr("Old"),
+                              self.tr("New")]
+        self.model.entity_names = self._entity_names()
+        self.model.field_names = self._field_names()
 
     def _fill_people(self) -> None:
         self.person_combo.blockSignals(True)
@@ -252,9 +290,11 @@ class HistoryView(QDialog):
         self.model.set_entries(shown)
         if len(entries) > SHOWN_MAX:
             self.status.setText(self.tr("Showing the newest {count} changes; the export has "
-                                        "them all.").format(count=SHOWN_MAX))
+                                        "them all.").format(count=self.locale().toString(
+                                            SHOWN_MAX)))
         else:
-            self.status.setText(self.tr("{count} changes").format(count=len(shown)))
+            self.status.setText(self.tr("{count} changes").format(
+                count=self.locale().toString(len(shown))))
         self.table.resizeColumnsToContents()
 
     # -- exporting ---------------------------------------------------------------------

@@ -3,6 +3,7 @@ messages the services speak (kanban_sec.domain.text)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
@@ -78,3 +79,28 @@ def translate(context: str, text: str) -> str:
     Named ``translate`` so that ``pyside6-lupdate`` finds the strings.
     """
     return QCoreApplication.translate(context, text)
+
+
+class Texts:
+    """The texts a window that stays open sets again after a language switch: each a
+    setter (``label.setText``) and a function giving the text in the current language."""
+
+    def __init__(self) -> None:
+        self.lang = current_language()
+        self._bound: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+
+    def bind(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
+        """Set ``text()`` through ``setter`` now, and again after each switch."""
+        setter(text())
+        self._bound.append((setter, text))
+
+    def outdated(self) -> bool:
+        """Whether the language changed since the texts were last set (Qt sends a window
+        its LanguageChange more than once for one switch)."""
+        return self.lang != current_language()
+
+    def again(self) -> None:
+        """Every bound text in the current language."""
+        self.lang = current_language()
+        for setter, text in self._bound:
+            setter(text())

@@ -9,7 +9,17 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QElapsedTimer, QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QElapsedTimer,
+    QEvent,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,7 +49,7 @@ from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.services.standup import StandupService, render_html
 from kanban_sec.ui.board_widget import status_name
-from kanban_sec.ui.i18n import current_language
+from kanban_sec.ui.i18n import Texts, current_language
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.owner_picker import OwnerPicker
 from kanban_sec.ui.screen_fit import fit_to_screen, scrolling
@@ -69,7 +79,8 @@ class StandupWindow(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("standup-window")
-        self.setWindowTitle(self.tr("Weekly standup"))
+        self.texts = Texts()
+        self.texts.bind(self.setWindowTitle, lambda: self.tr("Weekly standup"))
         self.standups = standups
         self.live = live
         self.standup_id: str | None = None
@@ -90,22 +101,47 @@ class StandupWindow(QDialog):
         if running is not None:  # a standup left open (e.g. the window was closed)
             self._begin(running.id)
 
+    def retranslate(self) -> None:
+        """Every text in the window's language (after a switch): the form, the card in
+        front, the report, and what the service writes (a note's comment on a card)."""
+        self.standups.lang = current_language()
+        self.setLocale(QLocale())
+        self.held_on.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.texts.again()
+        self._team_texts()
+        for row in range(self.move_to.count()):
+            self.move_to.setItemText(row, status_name(Status(self.move_to.itemData(row))))
+        self.block_button.setText(self.tr("Block"))  # the card in front may say Unblock
+        if self.standup_id is not None:
+            ended = self.save_button.isEnabled()
+            self.show_position()
+            self.refresh_report()
+            if ended:
+                self.where.setText(self.tr("Ended: save the report (PDF, HTML or Markdown)."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "actions_box") \
+                and self.texts.outdated():
+            self.retranslate()
+        super().changeEvent(event)
+
     # -- set-up --------------------------------------------------------------------------
     def _setup_page(self) -> QWidget:
         page = QWidget()
         self.held_on = QDateEdit()
         self.held_on.setObjectName("standup-date")
         self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         today = date.today()
         self.held_on.setDate(QDate(today.year, today.month, today.day))
         self.team = QComboBox()
         self.team.setObjectName("standup-team")
-        self.team.addItem(self.tr("Choose a team…"), None)
-        for unit_id, members in self._teams():
-            self.team.addItem(self.tr("%1 (%2 people)").replace(
-                "%1", self.live.unit_path(unit_id)).replace("%2", str(members)), unit_id)
-        self.team.setToolTip(self.tr("Ticks the team's members (its sub-units' too) and shows "
-                                     "the team's items; adjust the ticks by hand after."))
+        self.team.addItem("", None)
+        for unit_id, _members in self._teams():
+            self.team.addItem("", unit_id)
+        self.texts.bind(self.team.setToolTip, lambda: self.tr(
+            "Ticks the team's members (its sub-units' too) and shows the team's items; adjust "
+            "the ticks by hand after."))
         self.team.activated.connect(lambda _row: self.pick_team(self.team.currentData()))
         self.attendees = QListWidget()
         self.attendees.setObjectName("standup-attendees")
@@ -118,39 +154,45 @@ class StandupWindow(QDialog):
             self.attendees.addItem(row)
         self.owner = QComboBox()
         self.owner.setObjectName("standup-owner")
-        self.owner.addItem(self.tr("Everyone's items"), _EVERYONE)
+        self.owner.addItem("", _EVERYONE)
         for unit_id in sorted(self.live.board.units,
                               key=lambda u: self.live.unit_path(u).casefold()):
             self.owner.addItem(self.live.unit_path(unit_id), unit_id)
-        self.with_backlog = QCheckBox(self.tr("Walk the backlog too"))
+        self.with_backlog = QCheckBox()
         self.with_backlog.setObjectName("standup-backlog")
-        self.by_column = QCheckBox(self.tr("A column at a time (else a card at a time)"))
+        self.texts.bind(self.with_backlog.setText, lambda: self.tr("Walk the backlog too"))
+        self.by_column = QCheckBox()
         self.by_column.setObjectName("standup-by-column")
-        start = QPushButton(self.tr("Start the standup"))
+        self.texts.bind(self.by_column.setText,
+                        lambda: self.tr("A column at a time (else a card at a time)"))
+        start = QPushButton()
         start.setObjectName("standup-start")
+        self.texts.bind(start.setText, lambda: self.tr("Start the standup"))
         start.clicked.connect(self.start)
         self.attendees.setMinimumHeight(120)
         form = QWidget()
         layout = QVBoxLayout(form)
-        title = QLabel(self.tr("<h2>Weekly standup</h2><p>The board is walked from right to "
-                               "left: what is nearly done first.</p>"))
+        title = QLabel()
+        self.texts.bind(title.setText, lambda: self.tr(
+            "<h2>Weekly standup</h2><p>The board is walked from right to left: what is "
+            "nearly done first.</p>"))
         layout.addWidget(title)
         grid = QGridLayout()
-        date_label = QLabel(self.tr("&Date"))
+        date_label = self._label(lambda: self.tr("&Date"))
         date_label.setBuddy(self.held_on)
         grid.addWidget(date_label, 0, 0)
         grid.addWidget(self.held_on, 0, 1, Qt.AlignmentFlag.AlignLeft)
-        team_label = QLabel(self.tr("&Team"))
+        team_label = self._label(lambda: self.tr("&Team"))
         team_label.setBuddy(self.team)
         grid.addWidget(team_label, 1, 0)
         grid.addWidget(self.team, 1, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
-        here = QLabel(self.tr("&Who is here"))
+        here = self._label(lambda: self.tr("&Who is here"))
         here.setBuddy(self.attendees)
         layout.addWidget(here)
         layout.addWidget(self.attendees, 1)
-        whose = QLabel(self.tr("Whose &items"))
+        whose = self._label(lambda: self.tr("Whose &items"))
         whose.setBuddy(self.owner)
         layout.addWidget(whose)
         layout.addWidget(self.owner)
@@ -161,7 +203,24 @@ class StandupWindow(QDialog):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(form, "standup-setup-scroll"), 1)
         outer.addWidget(start, 0, Qt.AlignmentFlag.AlignRight)
+        self._team_texts()
         return page
+
+    def _label(self, text: Callable[[], str]) -> QLabel:
+        """A label whose text follows the language."""
+        label = QLabel()
+        self.texts.bind(label.setText, text)
+        return label
+
+    def _team_texts(self) -> None:
+        """The team and whose-items choices' words (unit paths stay as they are)."""
+        self.team.setItemText(0, self.tr("Choose a team…"))
+        for row, (unit_id, members) in enumerate(self._teams(), 1):
+            if self.team.itemData(row) == unit_id:
+                self.team.setItemText(row, self.tr("%1 (%2 people)").replace(
+                    "%1", self.live.unit_path(unit_id)).replace(
+                    "%2", self.locale().toString(members)))
+        self.owner.setItemText(0, self.tr("Everyone's items"))
 
     def _teams(self) -> list[tuple[str, int]]:
         """Units with people in them or below them, by path: (unit id, how many people)."""
@@ -233,37 +292,46 @@ class StandupWindow(QDialog):
         self.where.setObjectName("standup-position")
         self.card = QTextBrowser()
         self.card.setObjectName("standup-card")
-        previous = QPushButton(self.tr("◀ Previous"))
+        previous = QPushButton()
         previous.setObjectName("standup-previous")
+        self.texts.bind(previous.setText, lambda: self.tr("◀ Previous"))
         previous.clicked.connect(lambda: self.step(-1))
         previous.setShortcut(QKeySequence("Alt+Left"))
-        previous.setToolTip(self.tr("The card before (Alt+Left)"))
-        following = QPushButton(self.tr("Next ▶"))
+        self.texts.bind(previous.setToolTip, lambda: self.tr("The card before (Alt+Left)"))
+        following = QPushButton()
         following.setObjectName("standup-next")
+        self.texts.bind(following.setText, lambda: self.tr("Next ▶"))
         following.clicked.connect(lambda: self.step(1))
         following.setShortcut(QKeySequence("Alt+Right"))
-        following.setToolTip(self.tr("The next card (Alt+Right)"))
+        self.texts.bind(following.setToolTip, lambda: self.tr("The next card (Alt+Right)"))
         self.note = QLineEdit()
         self.note.setObjectName("standup-note")
-        self.note.setPlaceholderText(self.tr("A note or a decision…"))
-        self.about_card = QCheckBox(self.tr("About this card"))
+        self.texts.bind(self.note.setPlaceholderText, lambda: self.tr("A note or a decision…"))
+        self.about_card = QCheckBox()
+        self.texts.bind(self.about_card.setText, lambda: self.tr("About this card"))
         self.about_card.setChecked(True)
-        note_button = QPushButton(self.tr("Add note"))
+        note_button = QPushButton()
         note_button.setObjectName("standup-add-note")
+        self.texts.bind(note_button.setText, lambda: self.tr("Add note"))
         note_button.clicked.connect(lambda: self.record(decision=False))
-        decision_button = QPushButton(self.tr("Record decision"))
+        decision_button = QPushButton()
         decision_button.setObjectName("standup-add-decision")
+        self.texts.bind(decision_button.setText, lambda: self.tr("Record decision"))
         decision_button.clicked.connect(lambda: self.record(decision=True))
-        end = QPushButton(self.tr("End the standup"))
+        end = QPushButton()
         end.setObjectName("standup-end")
+        self.texts.bind(end.setText, lambda: self.tr("End the standup"))
         end.clicked.connect(self.end)
-        self.save_button = QPushButton(self.tr("Save report…"))
+        self.save_button = QPushButton()
         self.save_button.setObjectName("standup-save")
+        self.texts.bind(self.save_button.setText, lambda: self.tr("Save report…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._offer_save)
-        self.include_confidential = QCheckBox(self.tr("Confidential details"))
+        self.include_confidential = QCheckBox()
         self.include_confidential.setObjectName("standup-include-confidential")
-        self.include_confidential.setToolTip(self.tr(
+        self.texts.bind(self.include_confidential.setText,
+                        lambda: self.tr("Confidential details"))
+        self.texts.bind(self.include_confidential.setToolTip, lambda: self.tr(
             "Show and save confidential items' titles and notes. Without it they appear as "
             "“Confidential item …id”. A saved report records this choice."))
         self.include_confidential.toggled.connect(lambda _on: self.refresh_report())
@@ -312,8 +380,9 @@ class StandupWindow(QDialog):
 
     def _card_actions(self) -> QGroupBox:
         """Move, block or unblock, give to another owner, comment: the card in front."""
-        box = QGroupBox(self.tr("On this card"))
+        box = QGroupBox()
         box.setObjectName("standup-card-actions")
+        self.texts.bind(box.setTitle, lambda: self.tr("On this card"))
         self.actions_box = box
         self.move_to = QComboBox()
         self.move_to.setObjectName("standup-move")
@@ -324,37 +393,41 @@ class StandupWindow(QDialog):
         self.card_owner = QLabel()
         self.card_owner.setObjectName("standup-card-owner")
         self.card_owner.setWordWrap(True)
-        assign = QPushButton(self.tr("Change &owner…"))
+        assign = QPushButton()
         assign.setObjectName("standup-assign")
+        self.texts.bind(assign.setText, lambda: self.tr("Change &owner…"))
         assign.clicked.connect(self.choose_owner)
         self.block_reason = QLineEdit()
         self.block_reason.setObjectName("standup-block-reason")
-        self.block_reason.setPlaceholderText(self.tr("What is it waiting for?"))
+        self.texts.bind(self.block_reason.setPlaceholderText,
+                        lambda: self.tr("What is it waiting for?"))
         self.block_reason.returnPressed.connect(self.toggle_block)
         self.block_button = QPushButton(self.tr("Block"))
         self.block_button.setObjectName("standup-block")
         self.block_button.clicked.connect(self.toggle_block)
         self.comment = QLineEdit()
         self.comment.setObjectName("standup-comment")
-        self.comment.setPlaceholderText(self.tr("A comment on the card, for everyone…"))
+        self.texts.bind(self.comment.setPlaceholderText,
+                        lambda: self.tr("A comment on the card, for everyone…"))
         self.comment.returnPressed.connect(self.add_comment)
-        comment_button = QPushButton(self.tr("Comment"))
+        comment_button = QPushButton()
         comment_button.setObjectName("standup-add-comment")
+        self.texts.bind(comment_button.setText, lambda: self.tr("Comment"))
         comment_button.clicked.connect(self.add_comment)
         grid = QGridLayout(box)
-        column_label = QLabel(self.tr("&Column"))
+        column_label = self._label(lambda: self.tr("&Column"))
         column_label.setBuddy(self.move_to)
         grid.addWidget(column_label, 0, 0)
         grid.addWidget(self.move_to, 0, 1)
-        grid.addWidget(QLabel(self.tr("Owner")), 0, 2)
+        grid.addWidget(self._label(lambda: self.tr("Owner")), 0, 2)
         grid.addWidget(self.card_owner, 0, 3)
         grid.addWidget(assign, 0, 4)
-        blocked_label = QLabel(self.tr("B&locked because"))
+        blocked_label = self._label(lambda: self.tr("B&locked because"))
         blocked_label.setBuddy(self.block_reason)
         grid.addWidget(blocked_label, 1, 0)
         grid.addWidget(self.block_reason, 1, 1, 1, 3)
         grid.addWidget(self.block_button, 1, 4)
-        comment_label = QLabel(self.tr("Co&mment"))
+        comment_label = self._label(lambda: self.tr("Co&mment"))
         comment_label.setBuddy(self.comment)
         grid.addWidget(comment_label, 2, 0)
         grid.addWidget(self.comment, 2, 1, 1, 3)

@@ -46,7 +46,7 @@ from kanban_sec.sync import merge
 from kanban_sec.sync import settings as cfg
 from kanban_sec.sync.present import changed_text, refusal_reason, when
 from kanban_sec.sync.settings import SyncSettings
-from kanban_sec.ui.i18n import current_language, translate
+from kanban_sec.ui.i18n import Texts, current_language, translate
 from kanban_sec.ui.screen_fit import fit_to_screen
 
 _MAX_INTERVAL = 24 * 60
@@ -629,11 +629,13 @@ class RefusedChangesDialog(QDialog):
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("refused-dialog")
-        self.setWindowTitle(self.tr("Changes refused by the server"))
+        self.texts = Texts()
+        self.texts.bind(self.setWindowTitle, lambda: self.tr("Changes refused by the server"))
         self.controller = controller
         self.changes: list[Any] = []
 
-        intro = QLabel(self.tr(
+        intro = QLabel()
+        self.texts.bind(intro.setText, lambda: self.tr(
             "The sync server refused these changes made on this board. They stay here but "
             "are not sent again. Discard a change to undo it here, so the board matches the "
             "server's; or redo it to send it again (for instance after an administrator "
@@ -641,9 +643,7 @@ class RefusedChangesDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("refused-table")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Row"), self.tr("Change"), self.tr("Refused"),
-            self.tr("The server's reason")])
+        self._headers()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -659,20 +659,25 @@ class RefusedChangesDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button = QPushButton()
         self.discard_button.setObjectName("refused-discard")
-        self.discard_button.setToolTip(self.tr(
+        self.texts.bind(self.discard_button.setText, lambda: self.tr("Discard"))
+        self.texts.bind(self.discard_button.setToolTip, lambda: self.tr(
             "Undo the selected changes here; the board gets the server's values back"))
         self.discard_button.clicked.connect(lambda: self.discard(self.selected_ids()))
-        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button = QPushButton()
         self.redo_button.setObjectName("refused-redo")
-        self.redo_button.setToolTip(self.tr("Send the selected changes again, now"))
+        self.texts.bind(self.redo_button.setText, lambda: self.tr("Redo"))
+        self.texts.bind(self.redo_button.setToolTip,
+                        lambda: self.tr("Send the selected changes again, now"))
         self.redo_button.clicked.connect(lambda: self.redo(self.selected_ids()))
-        self.discard_all_button = QPushButton(self.tr("Discard all"))
+        self.discard_all_button = QPushButton()
         self.discard_all_button.setObjectName("refused-discard-all")
+        self.texts.bind(self.discard_all_button.setText, lambda: self.tr("Discard all"))
         self.discard_all_button.clicked.connect(lambda: self.discard(self.all_ids()))
-        self.redo_all_button = QPushButton(self.tr("Redo all"))
+        self.redo_all_button = QPushButton()
         self.redo_all_button.setObjectName("refused-redo-all")
+        self.texts.bind(self.redo_all_button.setText, lambda: self.tr("Redo all"))
         self.redo_all_button.clicked.connect(lambda: self.redo(self.all_ids()))
         actions = QHBoxLayout()
         for button in (self.discard_button, self.redo_button):
@@ -695,6 +700,19 @@ class RefusedChangesDialog(QDialog):
         controller.failed.connect(self._sync_failed)
         controller.running_changed.connect(lambda _running: self._enable())
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "redo_all_button") \
+                and self.texts.outdated():
+            self.texts.again()  # a language switch: every text, the list too
+            self._headers()
+            self.refresh()
+        super().changeEvent(event)
+
+    def _headers(self) -> None:
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Row"), self.tr("Change"), self.tr("Refused"),
+            self.tr("The server's reason")])
 
     # -- contents ------------------------------------------------------------------------
     def refresh(self, message: str | None = None) -> None:

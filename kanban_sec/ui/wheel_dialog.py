@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +30,7 @@ from kanban_sec.services.annual_wheel import WheelEntry as AnnualWheelEntry
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.ui.activity_dialog import ActivityDialog
-from kanban_sec.ui.i18n import current_language
+from kanban_sec.ui.i18n import Texts, current_language
 from kanban_sec.ui.notify import show_error, show_info
 from kanban_sec.ui.wheel_view import AnnualWheelView, WheelEntry, status_name
 
@@ -59,8 +59,11 @@ class AnnualWheelDialog(QDialog):
                  today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("wheel-dialog")
-        self.setWindowTitle(self.tr("Annual wheel (årshjul)"))
+        self.texts = Texts()
+        self.texts.bind(self.setWindowTitle, lambda: self.tr("Annual wheel (årshjul)"))
         self.wheel = wheel
+        # The activity whose details show (drawn again after a language switch).
+        self.shown_activity: str | None = None
         self.live = live
         self.today = today or date.today()
         self.year = QSpinBox()
@@ -77,19 +80,24 @@ class AnnualWheelDialog(QDialog):
             if current is not None else None)
         self.detail = QTextBrowser()
         self.detail.setObjectName("wheel-detail")
-        export = QPushButton(self.tr("Export to calendar (.ics)…"))
+        export = QPushButton()
         export.setObjectName("wheel-export")
+        self.texts.bind(export.setText, lambda: self.tr("Export to calendar (.ics)…"))
         export.clicked.connect(self._ask_export)
-        generate = QPushButton(self.tr("Create what is due now"))
+        generate = QPushButton()
         generate.setObjectName("wheel-generate")
+        self.texts.bind(generate.setText, lambda: self.tr("Create what is due now"))
         generate.clicked.connect(self.generate_due)
-        close = QPushButton(self.tr("Close"))
+        close = QPushButton()
+        self.texts.bind(close.setText, lambda: self.tr("Close"))
         close.clicked.connect(self.reject)
-        self.add_button = QPushButton(self.tr("&New activity…"))
+        self.add_button = QPushButton()
         self.add_button.setObjectName("wheel-add")
+        self.texts.bind(self.add_button.setText, lambda: self.tr("&New activity…"))
         self.add_button.clicked.connect(lambda: self.add_activity())
-        self.edit_button = QPushButton(self.tr("&Change…"))
+        self.edit_button = QPushButton()
         self.edit_button.setObjectName("wheel-edit")
+        self.texts.bind(self.edit_button.setText, lambda: self.tr("&Change…"))
         self.edit_button.clicked.connect(lambda: self.edit_activity())
         self.retire_button = QPushButton(self.tr("&Retire"))
         self.retire_button.setObjectName("wheel-retire")
@@ -103,7 +111,9 @@ class AnnualWheelDialog(QDialog):
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel(self.tr("Activities")))
+        activities_label = QLabel()
+        self.texts.bind(activities_label.setText, lambda: self.tr("Activities"))
+        side_layout.addWidget(activities_label)
         side_layout.addWidget(self.activities, 2)
         side_layout.addLayout(actions)
         side_layout.addWidget(self.detail, 3)
@@ -115,7 +125,9 @@ class AnnualWheelDialog(QDialog):
         splitter.setSizes([700, 480])
         self.activities.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year")))
+        year_label = QLabel()
+        self.texts.bind(year_label.setText, lambda: self.tr("Year"))
+        top.addWidget(year_label)
         top.addWidget(self.year)
         top.addStretch(1)
         top.addWidget(generate)
@@ -127,6 +139,24 @@ class AnnualWheelDialog(QDialog):
         self.resize(1200, 780)
         self.entries: list[AnnualWheelEntry] = []
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Every text in the window's language (after a switch): the wheel's months and
+        legend, the list, the activity shown, and what the service writes (new items'
+        notes, the calendar export)."""
+        self.wheel.lang = current_language()
+        self.setLocale(QLocale())
+        self.texts.again()
+        self.view.retranslate()
+        self.refresh()
+        if self.shown_activity is not None:
+            self.show_activity(self.shown_activity)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "entries") \
+                and self.texts.outdated():
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self, *_: object) -> None:
         year = self.year.value()
@@ -238,6 +268,7 @@ class AnnualWheelDialog(QDialog):
 
     def show_activity(self, activity_id: str) -> None:
         activity = self.wheel.activity(activity_id)
+        self.shown_activity = activity_id
         mine = [e for e in self.entries if e.activity.id == activity_id]
         locale = self.locale()
         owner = self.live.unit_path(activity.owner_unit_id)

@@ -70,7 +70,13 @@ class AnnualWheelView(QWidget):
         self.entries: list[WheelEntry] = []
         self._rings: dict[str, int] = {}
         self._dots: list[tuple[QPointF, WheelEntry]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Name and description in the window's language; months, legend and the hub's
+        word are painted in it (after a switch too)."""
         self.setAccessibleName(translate("Wheel", "Annual wheel"))
+        self.set_entries(self.year, self.entries, self.today)
 
     def sizeHint(self) -> QSize:
         return QSize(720, 720)

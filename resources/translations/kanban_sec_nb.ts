@@ -178,139 +178,139 @@
 <context>
     <name>AnnualWheelDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="62"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="63"/>
         <source>Annual wheel (årshjul)</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="80"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="85"/>
         <source>Export to calendar (.ics)…</source>
         <translation>Eksporter til kalender (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="83"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="89"/>
         <source>Create what is due now</source>
         <translation>Opprett oppgaver som forfaller nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="86"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="92"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="88"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="96"/>
         <source>&amp;New activity…</source>
         <translation>&amp;Ny aktivitet…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="91"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="100"/>
         <source>&amp;Change…</source>
         <translation>&amp;Endre…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="94"/>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="180"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="102"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="210"/>
         <source>&amp;Retire</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="106"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="115"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="118"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="129"/>
         <source>Year</source>
         <translation>År</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="149"/>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="253"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="179"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="284"/>
         <source>%1 (retired)</source>
         <translation>%1 (avsluttet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="151"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="181"/>
         <source>%1 — overdue</source>
         <translation>%1 – forfalt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="179"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="209"/>
         <source>&amp;Bring back</source>
         <translation>&amp;Ta i bruk igjen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="245"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="276"/>
         <source>%1 days before each date</source>
         <translation>%1 dager før hver dato</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="250"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="281"/>
         <source>%1 (the whole chain)</source>
         <translation>%1 (hele kjeden)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="251"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="282"/>
         <source>no chain</source>
         <translation>ingen kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="256"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="287"/>
         <source>Retired: it makes no more items. Its history and its items stay; Bring back puts it in use again.</source>
         <translation>Avsluttet: lager ingen nye oppgaver. Historikken og oppgavene blir stående; «Ta i bruk igjen» tar den i bruk på nytt.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="259"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="290"/>
         <source>**When:** %1</source>
         <translation>**Når:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="261"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="292"/>
         <source>**Chain:** %1</source>
         <translation>**Kjede:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="262"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="293"/>
         <source>**Its items:** likelihood %1 × consequence %2</source>
         <translation>**Oppgavene:** sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="265"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="296"/>
         <source>**Owner:** %1</source>
         <translation>**Eier:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="267"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="298"/>
         <source>**On the board:** %1</source>
         <translation>**På tavlen:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="268"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="299"/>
         <source>**Framework:** %1</source>
         <translation>**Rammeverk:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="270"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="301"/>
         <source>This year</source>
         <translation>I år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="294"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="325"/>
         <source>%1 items put on the board.</source>
         <translation>%1 oppgaver lagt på tavlen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="305"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="336"/>
         <source>Export to calendar</source>
         <translation>Eksporter til kalender</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="306"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="337"/>
         <source>iCalendar files (*.ics)</source>
         <translation>iCalendar-filer (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="313"/>
+        <location filename="../../kanban_sec/ui/wheel_dialog.py" line="344"/>
         <source>%1 activities written to %2</source>
         <translation>%1 aktiviteter skrevet til %2</translation>
     </message>
@@ -430,97 +430,133 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="79"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="88"/>
         <source>rank %1</source>
-        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The band of a card whose likelihood or consequence nobody has assessed (a grey badge). Likelihood × consequence; ``None`` while either is unassessed. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts). An acceptance covered it until someone changed what was decided on: ranked again. The ROS matrix band of its likelihood × consequence cell: green, yellow or red; &quot;unassessed&quot; while nobody has judged its likelihood or consequence.</extracomment>
+        <extracomment>The card&apos;s painted data (a :class:`Card`). The status key of the model&apos;s column. The band of a card whose likelihood or consequence nobody has assessed (a grey badge). Likelihood × consequence; ``None`` while either is unassessed. The day an accepted risk comes back into the ranking after (&quot;&quot; when not accepted). In ``verify`` and the board policy wants a controlling member&apos;s verification. Changed elsewhere at the same time (sync): a person resolves it (Sync ▸ Conflicts). An acceptance covered it until someone changed what was decided on: ranked again. The ROS matrix band of its likelihood × consequence cell: green, yellow or red; &quot;unassessed&quot; while nobody has judged its likelihood or consequence. How urgent its due date is (&quot;later&quot;, &quot;soon&quot;, &quot;overdue&quot;; &quot;&quot; without a due date). The due date&apos;s badge, e.g. &quot;due 15 Dec&quot; or &quot;overdue 1 Dec&quot; (&quot;&quot; without one). The due date as a screen reader says it, e.g. &quot;overdue since 1 December&quot;.</extracomment>
         <translation>plass %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="81"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="90"/>
         <source>weakest link</source>
         <translation>svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="83"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="195"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="92"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="201"/>
         <source>pinned</source>
         <translation>festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="85"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="94"/>
         <source>blocked</source>
         <translation>blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="87"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="96"/>
         <source>risk accepted until %1</source>
         <translation>risiko akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="92"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="101"/>
         <source>sync conflict</source>
         <translation>synkroniseringskonflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="94"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="199"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="103"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="205"/>
         <source>acceptance void</source>
         <translation>aksept bortfalt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="96"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="105"/>
         <source>likelihood or consequence not assessed</source>
         <translation>sannsynlighet eller konsekvens ikke vurdert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="105"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="116"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="111"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="122"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="74"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="164"/>
+        <source>d MMM</source>
+        <translation>d.M.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="164"/>
+        <source>d MMM yyyy</source>
+        <translation>d.M.yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="165"/>
+        <source>d MMMM</source>
+        <translation>d. MMMM</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="165"/>
+        <source>d MMMM yyyy</source>
+        <translation>d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="175"/>
+        <source>overdue %1</source>
+        <translation>forfalt %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="176"/>
+        <source>overdue since %1</source>
+        <translation>forfalt siden %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/board_model.py" line="177"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="178"/>
+        <source>due %1</source>
+        <translation>frist %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="80"/>
         <source>%1 d</source>
-        <extracomment>The score badge&apos;s colour by the ROS matrix band of the card&apos;s likelihood × consequence cell (the matrix&apos;s own hues), dark enough for white text at WCAG AA (≥ 4.5:1). The badge of a card changed elsewhere at the same time (an open sync conflict). Every colour white text is drawn on (pills and badges), for the contrast tests. Every colour white text is drawn on (score pills and badges), for the contrast tests. The focus ring&apos;s width at least, in pixels (it grows with the font).</extracomment>
+        <extracomment>The score badge&apos;s colour by the ROS matrix band of the card&apos;s likelihood × consequence cell (the matrix&apos;s own hues), dark enough for white text at WCAG AA (≥ 4.5:1). The badge of a card changed elsewhere at the same time (an open sync conflict). Every colour white text is drawn on (pills and badges), for the contrast tests. The due date&apos;s badge within a week of the day (amber), and past it, not done (a darker red than a block&apos;s). Further off it is outlined in the text colour: no alarm. Every colour white text is drawn on (score pills and badges), for the contrast tests. The focus ring&apos;s width at least, in pixels (it grows with the font).</extracomment>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="75"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="81"/>
         <source>no owner</source>
         <translation>ingen eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="77"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="83"/>
         <source>can be delegated</source>
         <translation>kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="193"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="199"/>
         <source>conflict</source>
         <translation>konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="201"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="207"/>
         <source>accepted until %1</source>
         <translation>akseptert til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="204"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="210"/>
         <source>needs verification</source>
         <translation>må verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/board_model.py" line="90"/>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="206"/>
+        <location filename="../../kanban_sec/ui/board_model.py" line="99"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="212"/>
         <source>confidential</source>
         <translation>konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/card_delegate.py" line="207"/>
+        <location filename="../../kanban_sec/ui/card_delegate.py" line="213"/>
         <source>internal</source>
         <translation>intern</translation>
     </message>
@@ -1093,282 +1129,283 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="111"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="119"/>
         <source>History</source>
         <extracomment>Entries the table shows at most (the newest); an export has them all.</extracomment>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="118"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="127"/>
         <source>Item title contains…</source>
         <translation>Tittelen inneholder…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="124"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="135"/>
         <source>Export CSV…</source>
         <translation>Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="127"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="140"/>
         <source>With confidential details</source>
         <translation>Med konfidensielle detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="130"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="142"/>
         <source>Without it the export names confidential items only by id and hides their values. Either way, the export and this choice are recorded.</source>
         <translation>Uten dette nevner eksporten konfidensielle oppgaver bare med id og skjuler verdiene. Uansett registreres eksporten og valget.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="134"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="224"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="134"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="224"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="134"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="224"/>
         <source>What</source>
         <translation>Hva</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="135"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="221"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="225"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="135"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="225"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="135"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="225"/>
         <source>Old</source>
         <translation>Gammel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="136"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="226"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="154"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="162"/>
         <source>&amp;Item:</source>
         <translation>&amp;Oppgave:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="155"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="163"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="156"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="164"/>
         <source>&amp;From:</source>
         <translation>&amp;Fra:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="157"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="165"/>
         <source>&amp;To:</source>
         <translation>&amp;Til:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="188"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="197"/>
         <source>No limit</source>
         <translation>Ingen grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="195"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="210"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="233"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="202"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="240"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="202"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="240"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="202"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="240"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="203"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="212"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="241"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="250"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="203"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="213"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="241"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="251"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="203"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="241"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="249"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="204"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="242"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="204"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="242"/>
         <source>Activity</source>
         <translation>Aktivitet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="205"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="243"/>
         <source>Standup</source>
         <translation>Standup</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="205"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="243"/>
         <source>Standup note</source>
         <translation>Standupnotat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="206"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="244"/>
         <source>CSV export/import</source>
         <translation>CSV-eksport/-import</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="249"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="212"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="250"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="213"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="251"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="252"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="214"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="252"/>
         <source>Effort</source>
         <translation>Innsats</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="253"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="215"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="253"/>
         <source>Owner person</source>
         <translation>Eier (person)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="216"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="254"/>
         <source>Framework reference</source>
         <translation>Referanse i rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="217"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="255"/>
         <source>Classification</source>
         <translation>Gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="217"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="255"/>
         <source>Tags</source>
         <translation>Etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="218"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="256"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="218"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="256"/>
         <source>Blocked because</source>
         <translation>Blokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="219"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="219"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="220"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="258"/>
         <source>Pinned because</source>
         <translation>Festet fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="220"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="258"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="221"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="221"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
         <source>Author</source>
         <translation>Forfatter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="222"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="222"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="222"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="254"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="292"/>
         <source>Showing the newest {count} changes; the export has them all.</source>
         <translation>Viser de {count} nyeste endringene; eksporten har alle.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="296"/>
         <source>{count} changes</source>
         <translation>{count} endringer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="267"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="307"/>
         <source>Export history</source>
         <translation>Eksporter historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="268"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="308"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="276"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="316"/>
         <source>Exported {count} changes to {path}</source>
         <translation>Eksporterte {count} endringer til {path}</translation>
     </message>
@@ -1869,10 +1906,6 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>ikke satt</translation>
     </message>
     <message>
-        <source>L{likelihood} × C{consequence} × gap {gap} = {score}</source>
-        <translation type="vanished">S{likelihood} × K{consequence} × gap {gap} = {score}</translation>
-    </message>
-    <message>
         <location filename="../../kanban_sec/ui/item_dialog.py" line="721"/>
         <source>A title is required.</source>
         <translation>Tittel må fylles ut.</translation>
@@ -1901,644 +1934,659 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="462"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="464"/>
         <source>kanban-sec — %1</source>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="463"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="465"/>
         <location filename="../../kanban_sec/ui/self_check.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="464"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="466"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="465"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="467"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="469"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="471"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="470"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="472"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="472"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="474"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="473"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="475"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="474"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="476"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="476"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="478"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="477"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="479"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="478"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="480"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="479"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="481"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="480"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="482"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="481"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="891"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="483"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="906"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="482"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="484"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="483"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="484"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="486"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="494"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="496"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="495"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="497"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="496"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="499"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="501"/>
         <source>Clear filters</source>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="533"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="535"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="535"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="537"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="515"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="466"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="468"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="467"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="469"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="475"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1107"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="477"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1122"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="487"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="486"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="488"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="487"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="489"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="488"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="490"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="489"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="491"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="490"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="492"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="491"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="493"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="492"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="494"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="493"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="495"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="500"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="502"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="501"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="503"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="502"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="504"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="442"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="387"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
         <source>Hide the side panel</source>
         <extracomment>The side panel&apos;s width when it opens. Below this window width the side panel folds away by itself (five columns of some 220 px and the panel need it); below this height the accepted-risk lane does. The person&apos;s own choice to show (True) or hide (False) the side panel and the accepted-risk lane; None: as the room allows. The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
         <translation>Skjul sidepanelet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="387"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
         <source>Show the side panel</source>
         <translation>Vis sidepanelet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="393"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="441"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="443"/>
         <source>Show only my items</source>
         <translation>Vis bare mine oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="442"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="444"/>
         <source>Show only weakest links</source>
         <translation>Vis bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="443"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="445"/>
         <source>Show only blocked items</source>
         <translation>Vis bare blokkerte oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="444"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="446"/>
         <source>Filter by owner unit</source>
         <translation>Filtrer på eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="445"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="447"/>
         <source>Filter by chain</source>
         <translation>Filtrer på kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="446"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="448"/>
         <source>Filter by link</source>
         <translation>Filtrer på ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="447"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="449"/>
         <source>Filter by tag</source>
         <translation>Filtrer på etikett</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="448"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="450"/>
         <source>Filter by classification</source>
         <translation>Filtrer på gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="449"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="451"/>
         <source>ROS matrix cell filter</source>
         <translation>Filter på celle i ROS-matrisen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="468"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="470"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="504"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="506"/>
         <source>Who am I…</source>
         <translation>Hvem er jeg …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="505"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="507"/>
         <source>Changes the server refused…</source>
         <translation>Endringer tjeneren avviste …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="506"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="508"/>
         <source>Keyboard shortcuts…</source>
         <translation>Hurtigtaster…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="507"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="509"/>
         <source>Side panel</source>
         <translation>Sidepanel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="508"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="510"/>
         <source>Accepted-risk lane</source>
         <translation>Svømmebane for akseptert risiko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="516"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="519"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="845"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="520"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="706"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="860"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="532"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="534"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="534"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="552"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="554"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="557"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="558"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="559"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="561"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="562"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="561"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="563"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="562"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="564"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="570"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="572"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="603"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="605"/>
         <source>Matrix cell: likelihood %1 × consequence %2</source>
         <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="644"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="646"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="645"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="647"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="647"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="649"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="653"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="655"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="657"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="659"/>
         <source>governing</source>
         <translation>styrende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="657"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="659"/>
         <source>operational</source>
         <translation>operativ</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="658"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="660"/>
         <source>controlling</source>
         <translation>kontrollerende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="661"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="663"/>
         <source>%1 (not in the organisation)</source>
         <translation>%1 (ikke i organisasjonen)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="662"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="664"/>
         <source>Who acts: File ▸ Who am I… to switch</source>
         <translation>Hvem som handler: Fil ▸ Hvem er jeg … for å bytte</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="666"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="668"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="673"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="675"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="678"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="680"/>
         <source>**Risk accepted** until %1 by %2: %3</source>
         <translation>**Risiko akseptert** til %1 av %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="686"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="688"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="687"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="689"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="689"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="691"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="690"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="692"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="691"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="693"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="692"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="694"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="693"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="695"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="700"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="698"/>
+        <source>Due date</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="704"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="704"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="708"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="706"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="710"/>
         <source>Before done</source>
         <translation>Før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="711"/>
         <source>a controlling member verifies it (board policy)</source>
         <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="709"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="713"/>
         <source>⚠ Conflict</source>
         <translation>⚠ Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="710"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="714"/>
         <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="779"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="727"/>
+        <source>%1 — **overdue**</source>
+        <translation>%1 — **forfalt**</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="729"/>
+        <source>%1 — within a week</source>
+        <translation>%1 — innen en uke</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/main_window.py" line="794"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="808"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="823"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="826"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="841"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="830"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="845"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="831"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="846"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="833"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="848"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="841"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="856"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="846"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="861"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="848"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="863"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="853"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="868"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="892"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="907"/>
         <source>Deleted “%1”.</source>
         <translation>Slettet «%1».</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="901"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="916"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="937"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="952"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="950"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="965"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1006"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1021"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1018"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1033"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1027"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1042"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1068"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1083"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1092"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1107"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1093"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1108"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1094"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1109"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1095"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1110"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1096"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1101"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1111"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1116"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1097"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1112"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1123"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1138"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1132"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1147"/>
         <source>Wrote %1 items to %2</source>
         <translation>Skrev %1 oppgaver til %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1135"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1150"/>
         <source>%1 confidential items not included</source>
         <translation>%1 konfidensielle oppgaver er ikke med</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1179"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1194"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1180"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="1195"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>
@@ -3034,117 +3082,117 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>RefusedChangesDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="632"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="633"/>
         <source>Changes refused by the server</source>
         <translation>Endringer avvist av serveren</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="637"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="639"/>
         <source>The sync server refused these changes made on this board. They stay here but are not sent again. Discard a change to undo it here, so the board matches the server&apos;s; or redo it to send it again (for instance after an administrator changed your role).</source>
         <translation>Synkroniseringsserveren avviste disse endringene som ble gjort på denne tavlen. De blir værende her, men sendes ikke igjen. Forkast en endring for å angre den her, så tavlen blir lik serverens; eller send den på nytt (for eksempel etter at en administrator har endret rollen din).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="645"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="714"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="645"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="714"/>
         <source>Change</source>
         <translation>Endring</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="646"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="715"/>
         <source>The server&apos;s reason</source>
         <translation>Serverens begrunnelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="645"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="714"/>
         <source>Refused</source>
         <translation>Avvist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="662"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="664"/>
         <source>Discard</source>
         <translation>Forkast</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="665"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="666"/>
         <source>Undo the selected changes here; the board gets the server&apos;s values back</source>
         <translation>Angre de valgte endringene her; tavlen får serverens verdier tilbake</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="667"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="670"/>
         <source>Redo</source>
         <translation>Send på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="669"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="672"/>
         <source>Send the selected changes again, now</source>
         <translation>Send de valgte endringene på nytt, nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="671"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="676"/>
         <source>Discard all</source>
         <translation>Forkast alle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="674"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="680"/>
         <source>Redo all</source>
         <translation>Send alle på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="706"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="724"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="723"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="741"/>
         <source>No changes are refused by the server.</source>
         <translation>Ingen endringer er avvist av serveren.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="728"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="746"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="728"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="746"/>
         <source>Setting</source>
         <translation>Innstilling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="729"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="747"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="729"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="747"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="730"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="748"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="730"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="748"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="758"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="776"/>
         <source>Discarded: %1. The board matches the server&apos;s again.</source>
         <translation>Forkastet: %1. Tavlen er lik serverens igjen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="771"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="789"/>
         <source>To be sent again: %1. Syncing…</source>
         <translation>Sendes på nytt: %1. Synkroniserer…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="772"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="790"/>
         <source>To be sent again: %1, with the next sync.</source>
         <translation>Sendes på nytt: %1, ved neste synkronisering.</translation>
     </message>
@@ -3485,13 +3533,13 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="192"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="563"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="564"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="195"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="564"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="565"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
@@ -3559,42 +3607,42 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="545"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="574"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="575"/>
         <source>Reset to default</source>
         <translation>Tilbakestill til standard</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="562"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="563"/>
         <source>ROS matrix</source>
         <translation>ROS-matrise</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="565"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="566"/>
         <source>ROS matrix: likelihood × consequence</source>
         <translation>ROS-matrise: sannsynlighet × konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="571"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="572"/>
         <source>Edit acceptance bands</source>
         <translation>Rediger akseptgrensene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="572"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="573"/>
         <source>Click a cell to change its band: green → yellow → red</source>
         <translation>Klikk en celle for å endre feltet: grønn → gul → rød</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="575"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="576"/>
         <source>Only governing members change the acceptance bands.</source>
         <translation>Bare styrende endrer akseptgrensene.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="588"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="589"/>
         <source>Editing the bands: click a cell (or press Enter) to change it from green to yellow to red. Each change is saved at once.</source>
         <translation>Redigerer feltene: klikk en celle (eller trykk Enter) for å endre den fra grønn til gul til rød. Hver endring lagres med en gang.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="592"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="593"/>
         <source>Open items by likelihood and consequence. Click a cell (or press Enter) to show its items on the board.</source>
         <translation>Åpne oppgaver etter sannsynlighet og konsekvens. Klikk en celle (eller trykk Enter) for å vise oppgavene på tavlen.</translation>
     </message>
@@ -3661,277 +3709,279 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>StandupWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="72"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="83"/>
         <source>Weekly standup</source>
         <extracomment>Where the last standup report was saved (the next one is offered there). How many of a card&apos;s newest comments the standup shows under it. ``(outcome, what was done)`` after an act on a card, the live board already brought up to date: the board shows it and can undo it.</extracomment>
         <translation>Ukentlig standup</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="103"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="217"/>
         <source>Choose a team…</source>
         <translation>Velg et team…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="105"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="220"/>
         <source>%1 (%2 people)</source>
         <translation>%1 (%2 personer)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="107"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="143"/>
         <source>Ticks the team&apos;s members (its sub-units&apos; too) and shows the team&apos;s items; adjust the ticks by hand after.</source>
         <translation>Krysser av teamets medlemmer (også underenhetenes) og viser teamets oppgaver; juster avkryssingen for hånd etterpå.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="121"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="223"/>
         <source>Everyone&apos;s items</source>
         <translation>Alles oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="125"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="163"/>
         <source>Walk the backlog too</source>
         <translation>Gå gjennom backlog også</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="127"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="167"/>
         <source>A column at a time (else a card at a time)</source>
         <translation>Én kolonne om gangen (ellers ett kort om gangen)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="129"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="170"/>
         <source>Start the standup</source>
         <translation>Start standupen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="135"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="177"/>
         <source>&lt;h2&gt;Weekly standup&lt;/h2&gt;&lt;p&gt;The board is walked from right to left: what is nearly done first.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Ukentlig standup&lt;/h2&gt;&lt;p&gt;Vi går gjennom tavlen fra høyre mot venstre: det som er nesten ferdig, tas først.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="139"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="181"/>
         <source>&amp;Date</source>
         <translation>&amp;Dato</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="143"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="185"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="149"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="191"/>
         <source>&amp;Who is here</source>
         <translation>&amp;Hvem er til stede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="153"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="195"/>
         <source>Whose &amp;items</source>
         <translation>&amp;Hvem sine oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="236"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="297"/>
         <source>◀ Previous</source>
         <translation>◀ Forrige</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="240"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="300"/>
         <source>The card before (Alt+Left)</source>
         <translation>Forrige kort (Alt+Venstre)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="241"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="303"/>
         <source>Next ▶</source>
         <translation>Neste ▶</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="245"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="306"/>
         <source>The next card (Alt+Right)</source>
         <translation>Neste kort (Alt+Høyre)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="248"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="309"/>
         <source>A note or a decision…</source>
         <translation>Et notat eller en beslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="249"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="311"/>
         <source>About this card</source>
         <translation>Gjelder dette kortet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="251"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="315"/>
         <source>Add note</source>
         <translation>Legg til notat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="254"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="319"/>
         <source>Record decision</source>
         <translation>Registrer beslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="257"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="323"/>
         <source>End the standup</source>
         <translation>Avslutt standupen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="260"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="327"/>
         <source>Save report…</source>
         <translation>Lagre rapport…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="264"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="333"/>
         <source>Confidential details</source>
         <translation>Konfidensielle detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="267"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="335"/>
         <source>Show and save confidential items&apos; titles and notes. Without it they appear as “Confidential item …id”. A saved report records this choice.</source>
         <translation>Vis og lagre titler og notater for konfidensielle oppgaver. Uten dette vises de som «Konfidensiell oppgave …id». En lagret rapport registrerer valget.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="315"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="385"/>
         <source>On this card</source>
         <translation>På dette kortet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="327"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="398"/>
         <source>Change &amp;owner…</source>
         <translation>Bytt &amp;eier…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="332"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="403"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter det på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="334"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="401"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="519"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="114"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="405"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="474"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="592"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="339"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="411"/>
         <source>A comment on the card, for everyone…</source>
         <translation>En kommentar på kortet, for alle…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="341"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="407"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="415"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="480"/>
         <source>Comment</source>
         <translation>Kommenter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="345"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="418"/>
         <source>&amp;Column</source>
         <translation>&amp;Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="349"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="422"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="352"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="425"/>
         <source>B&amp;locked because</source>
         <translation>B&amp;lokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="357"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="430"/>
         <source>Co&amp;mment</source>
         <translation>Ko&amp;mmentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="391"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="464"/>
         <source>Move</source>
         <translation>Flytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="399"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="519"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="472"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="592"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="420"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="493"/>
         <source>Owner of “%1”</source>
         <translation>Eier av «%1»</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="437"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="510"/>
         <source>Change owner</source>
         <translation>Bytt eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="477"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="550"/>
         <source>Nothing to walk</source>
         <translation>Ingenting å gå gjennom</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="484"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="557"/>
         <source>%1 · card %2 of %3 · %4 in all</source>
         <translation>%1 · kort %2 av %3 · %4 i alt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="494"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="567"/>
         <source>**Owner:** %1</source>
         <translation>**Eier:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="496"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="569"/>
         <source>**In this column:** %1</source>
         <translation>**I denne kolonnen:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="497"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="570"/>
         <source>%1 days</source>
         <translation>%1 dager</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="499"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="572"/>
         <source>**Blocked:** %1</source>
         <translation>**Blokkert:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="501"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="574"/>
         <source>Can be delegated</source>
         <translation>Kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="507"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="580"/>
         <source>Latest comments</source>
         <translation>Siste kommentarer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="515"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="588"/>
         <source>(no owner)</source>
         <translation>(ingen eier)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="557"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="120"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="630"/>
         <source>Ended: save the report (PDF, HTML or Markdown).</source>
         <translation>Avsluttet: lagre rapporten (PDF, HTML eller Markdown).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="585"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="658"/>
         <source>Save the standup report</source>
         <translation>Lagre standuprapporten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="589"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="662"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="589"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="662"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="590"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="663"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="610"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="683"/>
         <source>Report saved to %1</source>
         <translation>Rapporten er lagret i %1</translation>
     </message>
@@ -4303,12 +4353,12 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Hoppet over</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_view.py" line="73"/>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="78"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/wheel_view.py" line="164"/>
+        <location filename="../../kanban_sec/ui/wheel_view.py" line="170"/>
         <source>årshjul</source>
         <translation>årshjul</translation>
     </message>

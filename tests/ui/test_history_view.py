@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 
 from kanban_sec.domain.model import Status
 from kanban_sec.services.board import BoardService
@@ -50,7 +50,8 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
     view.to_edit.setDate(QDate(2026, 3, 10))
     rows = _rows(view)
     assert rows and {r[3] for r in rows} == {"Review firewall rules"}
-    assert all(r[0].startswith("2026-03-10 11:00") for r in rows)  # Oslo time
+    day = QLocale().toString(QDate(2026, 3, 10), QLocale.FormatType.ShortFormat)
+    assert all(r[0] == f"{day} 11:00" for r in rows)  # Oslo time, as the language writes it
     view.to_edit.setDate(QDate(2026, 3, 9))
     assert _rows(view) == []
 

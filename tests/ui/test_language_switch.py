@@ -1,22 +1,29 @@
-"""View ▸ Language, clicked: everything on screen follows, Qt's own dialogs too."""
+"""View ▸ Language, clicked: everything on screen follows, Qt's own dialogs and the windows
+that stay open beside the board (history, annual wheel, ROS matrix, standup...) too."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMenu,
     QMessageBox,
     QPushButton,
+    QTableView,
+    QTableWidget,
     QTabWidget,
+    QTextBrowser,
     QToolButton,
     QWidget,
 )
@@ -204,3 +211,170 @@ def test_no_menu_keeps_an_english_entry(window_as, qtbot):
     same = {"Norsk bokmål", "English"}
     unchanged = {t for k, t in before.items() if after.get(k) == t} - same
     assert not unchanged, unchanged
+
+
+# -- the windows that stay open beside the board -------------------------------------------
+def choose(qtbot, window, menu: QMenu, action) -> None:
+    """A menu bar entry as a person chooses it: the menu clicked, arrows, Return."""
+    bar = window.menuBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(menu.menuAction()).center())
+    qtbot.waitUntil(menu.isVisible)
+    walk_to(qtbot, menu, action)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+def open_window(qtbot, window, menu: QMenu, action, name: str) -> QWidget:
+    """Open a window from the menu bar; returns it once it shows."""
+    choose(qtbot, window, menu, action)
+
+    def shown() -> QWidget | None:
+        return next((w for w in QApplication.topLevelWidgets()
+                     if w.objectName() == name and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None)
+    found = shown()
+    assert found is not None
+    qtbot.waitExposed(found)
+    return found
+
+
+def headers(table: QAbstractItemView) -> list[str]:
+    model = table.model()
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def history_rows(view: QWidget) -> list[list[str]]:
+    table = view.findChild(QTableView, "history-table")
+    model = table.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def test_history_wheel_matrix_and_refused_changes_follow_a_switch(window_as, qtbot):
+    window = window_as("Astrid Myklebust")
+    history = open_window(qtbot, window, window.view_menu, window.history_action,
+                          "history-view")
+    wheel = open_window(qtbot, window, window.view_menu, window.wheel_action, "wheel-dialog")
+    matrix = open_window(qtbot, window, window.risk_menu, window.matrix_action, "ros-matrix")
+    refused = open_window(qtbot, window, window.sync_menu, window.refused_action,
+                          "refused-dialog")
+    # the annual wheel's first activity, clicked in its list: its details show
+    activities = wheel.findChild(QListWidget, "wheel-activities")
+    qtbot.mouseClick(activities.viewport(), Qt.MouseButton.LeftButton,
+                     pos=activities.visualItemRect(activities.item(0)).center())
+    detail = wheel.findChild(QTextBrowser, "wheel-detail")
+    history_table = history.findChild(QTableView, "history-table")
+    grid = matrix.findChild(QTableView, "ros-grid")
+
+    def seen() -> dict[str, object]:
+        return {"history": texts(history), "history headers": headers(history_table),
+                "history rows": history_rows(history), "wheel": texts(wheel),
+                "wheel detail": detail.toPlainText(),
+                "wheel months": wheel.view.locale().monthName(3,
+                                                              QLocale.FormatType.LongFormat),
+                "wheel name": wheel.view.accessibleName(),
+                "wheel summary": wheel.view.accessibleDescription(),
+                "matrix": texts(matrix), "matrix headers": headers(grid),
+                "refused": texts(refused),
+                "refused headers": [refused.findChild(QTableWidget, "refused-table")
+                                    .horizontalHeaderItem(c).text() for c in range(4)]}
+
+    english = seen()
+    assert {"History", "&Item:", "Export CSV…"} <= english["history"]
+    assert english["history headers"] == ["When", "Who", "What", "Name", "Field", "Old", "New"]
+    moves = [n for n, row in enumerate(english["history rows"])
+             if row[4] == "Column" and row[6] == "Next"]
+    assert moves, "the example's history moves items to Next"
+    assert {"When:", "This year", "each date"} <= set(english["wheel detail"].split("\n")) \
+        or all(w in english["wheel detail"] for w in ("When:", "This year", "each date"))
+    assert english["wheel months"] == "March"
+    assert "Annual wheel (årshjul)" in english["wheel"]
+    assert {"ROS matrix", "Consequence"} <= english["matrix"]
+    assert {"Changes refused by the server", "Redo all"} <= english["refused"]
+
+    click_language(qtbot, window, "nb")
+    norsk = seen()
+    assert {"Historikk", "&Oppgave:", "Tittelen inneholder…"} <= norsk["history"] | {
+        history.findChild(QLineEdit, "history-item").placeholderText()}
+    assert norsk["history headers"][:3] == ["Når", "Hvem", "Hva"], norsk["history headers"]
+    for n in moves:  # the same change, told in Norwegian: field, column name, date
+        row = norsk["history rows"][n]
+        assert (row[4], row[6]) == ("Kolonne", "Neste"), row
+        assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", row[0]), row[0]
+    assert len(norsk["history rows"]) == len(english["history rows"])
+    assert "Årshjul" in norsk["wheel"]
+    assert norsk["wheel months"] == "mars"
+    assert norsk["wheel name"] != english["wheel name"]
+    assert norsk["wheel summary"] != english["wheel summary"]
+    assert "Når:" in norsk["wheel detail"] and "I år" in norsk["wheel detail"]
+    assert not any(w in norsk["wheel detail"] for w in ("When:", "This year", "each date",
+                                                        "Overdue", "On the board"))
+    assert {"ROS-matrise"} <= norsk["matrix"]
+    assert norsk["matrix headers"] != english["matrix headers"]
+    assert {"Endringer avvist av serveren"} <= norsk["refused"]
+    assert norsk["refused headers"] != english["refused headers"]
+    for key in ("history", "wheel", "matrix", "refused"):
+        words = {t for t in english[key] & norsk[key]  # type: ignore[operator]
+                 if any(c.isalpha() for c in t)}
+        assert words <= SAME_IN_BOTH, (key, words)
+
+    # ... and back
+    click_language(qtbot, window, "en")
+    assert seen() == english
+
+
+#: Texts that read the same in Norwegian and English.
+SAME_IN_BOTH = {"Backlog", "Status", "&Person:"}
+
+
+def test_the_standup_follows_a_switch_and_writes_in_the_new_language(window_as, qtbot):
+    window = window_as("Astrid Myklebust")
+    standup = open_window(qtbot, window, window.view_menu, window.standup_action,
+                          "standup-window")
+    qtbot.mouseClick(standup.findChild(QPushButton, "standup-start"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: standup.standup_id is not None)
+    report = standup.findChild(QTextBrowser, "standup-report")
+    move = standup.findChild(QComboBox, "standup-move")
+    actions = standup.findChild(QGroupBox, "standup-card-actions")
+
+    def seen() -> dict[str, object]:
+        return {"title": standup.windowTitle(), "report": report.toPlainText(),
+                "columns": [move.itemText(r) for r in range(move.count())],
+                "card actions": actions.title(),
+                "where": standup.findChild(QLabel, "standup-position").text(),
+                "buttons": {b.text() for b in standup.findChildren(QPushButton)
+                            if b.isVisible()}}
+
+    english = seen()
+    assert english["title"] == "Weekly standup"
+    assert "Changed since the last standup" in english["report"]
+    assert english["columns"][:3] == ["Backlog", "Next", "Doing"]
+    assert {"Next ▶", "End the standup"} <= english["buttons"]
+
+    click_language(qtbot, window, "nb")
+    norsk = seen()
+    assert norsk["title"] == "Ukentlig standup"
+    assert "Endret siden forrige standup" in norsk["report"]
+    assert "Changed since the last standup" not in norsk["report"]
+    assert norsk["columns"][:3] == ["Backlog", "Neste", "Pågår"]
+    assert norsk["card actions"] == "På dette kortet"
+    assert norsk["where"] != english["where"]
+    assert "Neste ▶" in norsk["buttons"] and "Next ▶" not in norsk["buttons"]
+
+    # A note about the card in front lands on the card as a comment in Norwegian now.
+    item_id = standup.current_item()
+    note = standup.findChild(QLineEdit, "standup-note")
+    note.setFocus()
+    qtbot.keyClicks(note, "Ta det med leverandøren")
+    qtbot.mouseClick(standup.findChild(QPushButton, "standup-add-note"),
+                     Qt.MouseButton.LeftButton)
+    comments = [c.body for c in window.live.service.comments(item_id)]
+    assert any(c.startswith("Notat fra standup") and c.endswith("Ta det med leverandøren")
+               for c in comments), comments
+
+    click_language(qtbot, window, "en")
+    assert seen() == english | {"report": seen()["report"]}  # the report now has the note
+    assert "Changed since the last standup" in seen()["report"]
