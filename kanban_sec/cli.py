@@ -365,6 +365,10 @@ def _cmd_list(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
 
 def _entry_json(entry: Any, lang: str) -> dict[str, Any]:
     item, ranked = entry.item, entry.ranked
+    # Where the score's gap is measured from (an accepted item's would-be standing too):
+    # the link's maturity, or for work on a chain as a whole its weakest link's.
+    standing = ranked or entry.standing
+    in_chain = standing is not None and standing.place.chain is not None
     return {
         "id": item.id,
         "rank": ranked.rank if ranked else None,
@@ -374,8 +378,9 @@ def _entry_json(entry: Any, lang: str) -> dict[str, Any]:
         "link": entry.link or None,
         "likelihood": item.likelihood,
         "consequence": item.consequence,
-        "link_maturity": ranked.maturity if ranked else entry.link_maturity,
-        "target_maturity": ranked.target if ranked else entry.target_maturity,
+        "link_maturity": standing.maturity if in_chain else entry.link_maturity,
+        "target_maturity": standing.target if in_chain else entry.target_maturity,
+        "gap": standing.gap if standing is not None else None,
         "score": entry.score,
         "weakest_link": entry.weakest,
         "accepted_until": entry.accepted.valid_until.isoformat()

@@ -36,8 +36,8 @@ HEADER = HEADER_LINE.split(",")
 #: What `list --json` promises for every object (DESIGN.md, "Command line").
 JSON_KEYS = (
     "id", "rank", "title", "status", "chain", "link", "likelihood", "consequence",
-    "link_maturity", "target_maturity", "score", "weakest_link", "owner_unit", "owner_person",
-    "explanation",
+    "link_maturity", "target_maturity", "gap", "score", "weakest_link", "owner_unit",
+    "owner_person", "explanation",
 )
 
 _INHERITED_NOISE = ("KANBAN_SEC_", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_QPA_PLATFORM",
@@ -244,10 +244,15 @@ def short(item_id: str) -> str:
 
 
 def expected_score(item: dict[str, Any]) -> int:
-    """DESIGN.md: likelihood × consequence × max(target − maturity, 0), 0 and 3 by default."""
-    target = 3 if item["target_maturity"] is None else item["target_maturity"]
-    maturity = item["link_maturity"] or 0
-    return item["likelihood"] * item["consequence"] * max(target - maturity, 0)
+    """DESIGN.md: likelihood × consequence × gap, an unassessed value counting 3; the gap is
+    max(target − maturity, 0) in a chain (for work on no link, the chain's weakest link's
+    maturity, which ``list`` reports) and 1 in no chain."""
+    likelihood = 3 if item["likelihood"] is None else item["likelihood"]
+    consequence = 3 if item["consequence"] is None else item["consequence"]
+    gap = 1 if item["chain"] is None else max(
+        item["target_maturity"] - item["link_maturity"], 0)
+    assert gap == item["gap"], item
+    return likelihood * consequence * gap
 
 
 _ROW = re.compile(r"^\s*(\d+|–|≈)\s+([0-9a-f]{8})\s")

@@ -87,7 +87,7 @@ def test_list_json_is_the_ranked_board(demo):
         assert item["explanation"].strip()
         assert f" = {item['score']}" in item["explanation"], item
         assert ("⚑" in item["explanation"]) == item["weakest_link"], item
-        assert 1 <= item["likelihood"] <= 5 and 1 <= item["consequence"] <= 5
+        assert all(item[k] is None or 1 <= item[k] <= 5 for k in ("likelihood", "consequence"))
     assert [i["rank"] for i in items] == list(range(1, len(items) + 1))
     # pinned first, then ⚑ before the rest, then score descending
     keys = [(not i.get("pinned", False), not i["weakest_link"]) for i in items]
