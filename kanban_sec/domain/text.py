@@ -759,10 +759,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                          "(G = green, Y = yellow, R = red)"),
     "gov.matrix_likelihood": ("Sannsynlighet", "Likelihood"),
     "gov.matrix_consequence": ("Konsekvens", "Consequence"),
-    "gov.matrix_unassessed": ("{count} åpne oppgaver har ikke vurdert sannsynlighet og "
-                              "konsekvens ennå (står ikke i noen rute)",
-                              "{count} open items have no assessed likelihood and "
-                              "consequence yet (in no cell)"),
+    "gov.matrix_unassessed": ("Ikke vurdert ennå (står ikke i noen rute): {count} åpne "
+                              "oppgaver mangler sannsynlighet eller konsekvens",
+                              "Not assessed yet (in no cell): {count} open items lack a "
+                              "likelihood or consequence"),
     "gov.matrix_accepted": ("{count} av de åpne oppgavene er akseptert (tallet i parentes)",
                             "{count} of the open items are accepted (the number in brackets)"),
     # sync server

@@ -96,8 +96,9 @@ def test_list_json_is_the_ranked_board(demo):
     assert unpinned_weakest == sorted(unpinned_weakest, reverse=True)
     others = [i["score"] for i in items if not i["weakest_link"] and not i["pinned"]]
     assert others == sorted(others, reverse=True)
-    # an item without a chain is its own chain: always flagged
-    assert all(i["weakest_link"] for i in items if i["chain"] is None)
+    # work in no chain or on no link is never flagged: only a chain's weakest link is
+    assert not any(i["weakest_link"] for i in items if i["chain"] is None or i["link"] is None)
+    assert any(i["chain"] is None for i in items)
 
 
 def test_list_table_shows_rank_short_id_flag_and_explanation(demo):

@@ -136,8 +136,9 @@ def test_utf8_with_bom_and_semicolons(run, tmp_path):
     assert out == f"imported {source}: 2 new, 0 changed, 0 unchanged\n"
     items = list_json(run, db)
     assert [(i["title"], i["status"], i["score"], i["rank"]) for i in items] == [
-        ("Kryptert e-post til NAV", "doing", 75, 1),
-        ("Personvernerklæring på nett", "backlog", 24, 2),
+        # In no chain: gap 1, so the score is likelihood × consequence.
+        ("Kryptert e-post til NAV", "doing", 25, 1),
+        ("Personvernerklæring på nett", "backlog", 8, 2),
     ]
     assert all(i["owner_unit"] == "Kommune / Kommunikasjon" for i in items)
     assert sql(db, "SELECT classification FROM items ORDER BY title") == [

@@ -176,6 +176,10 @@ def test_matrix_counts_open_items_per_cell(demo):
                        if i["rank"] is None)
     assert {(c["likelihood"], c["consequence"]): c["accepted"] for c in cells
             if c["accepted"]} == dict(accepted)
+    # Items nobody has assessed sit in no cell and are counted apart.
+    unassessed = sum(1 for i in demo.open_items
+                     if i["likelihood"] is None or i["consequence"] is None)
+    assert data["unassessed"] == unassessed > 0
     bands = {(c["likelihood"], c["consequence"]): c["band"] for c in cells}
     assert bands[(5, 5)] == "red" and bands[(1, 1)] == "green" and bands[(2, 5)] == "yellow"
     assert data["likelihood_labels"]["5"] == "Very likely"
@@ -188,6 +192,7 @@ def test_matrix_counts_open_items_per_cell(demo):
         "1 Svært lite sannsynlig")
     assert rows[0].rstrip().endswith(f"{expected.get((5, 5), 0)} R")
     assert "Konsekvens: K1 Ubetydelig" in text
+    assert f"Ikke vurdert ennå (står ikke i noen rute): {unassessed} åpne oppgaver" in text
 
 
 def test_confidential_details_leave_only_when_asked_and_are_recorded(run, demo, demo_db,
