@@ -242,6 +242,8 @@ class HistoryView(QDialog):
             "comment": self.tr("Comment"), "activity": self.tr("Activity"),
             "standup": self.tr("Standup"), "standup_note": self.tr("Standup note"),
             "transfer": self.tr("CSV export/import"),
+            "risk_decision": self.tr("Risk decision"), "verification": self.tr("Verification"),
+            "setting": self.tr("Setting"),
         }
 
     def _field_names(self) -> dict[str, str]:
@@ -258,6 +260,27 @@ class HistoryView(QDialog):
             "pin_reason": self.tr("Pinned because"), "deleted_at": self.tr("Deleted"),
             "name": self.tr("Name"), "body": self.tr("Text"), "author": self.tr("Author"),
             "kind": self.tr("Kind"), "path": self.tr("File"), "items": self.tr("Items"),
+            "confidential": self.tr("With confidential details"),
+            "item_id": self.tr("Item"), "unit_id": self.tr("Unit"),
+            "parent_id": self.tr("Parent unit"), "role": self.tr("Role"),
+            "country": self.tr("Country"), "maturity": self.tr("Maturity"),
+            "responsible_unit_id": self.tr("Responsible unit"),
+            "risk_owner_unit_id": self.tr("Risk owner"),
+            "target_maturity": self.tr("Target maturity"),
+            "needs_verification": self.tr("Needs verification"),
+            "acceptance_void": self.tr("Acceptance void"),
+            "activity_id": self.tr("Activity"), "occurrence": self.tr("Occurrence"),
+            "active": self.tr("In use"), "rrule": self.tr("Schedule (RRULE)"),
+            "starts_on": self.tr("First day"), "lead_days": self.tr("Days before on the board"),
+            "overdue": self.tr("If missed"), "source_item_id": self.tr("Made from item"),
+            "held_on": self.tr("Date"), "facilitator": self.tr("Led by"),
+            "attendees": self.tr("Attendees"), "snapshot": self.tr("Board at the start"),
+            "ended_at": self.tr("Ended"), "decision": self.tr("Decision"),
+            "rationale": self.tr("Rationale"), "valid_until": self.tr("Valid until"),
+            "covers": self.tr("Covers"), "decided_by": self.tr("Decided by"),
+            "decided_at": self.tr("Decided"), "recommendation": self.tr("Recommendation"),
+            "recommendation_note": self.tr("Why recommended"),
+            "recommended_by": self.tr("Recommended by"),
         }
 
     # -- filtering ---------------------------------------------------------------------

@@ -1146,6 +1146,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="140"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="263"/>
         <source>With confidential details</source>
         <translation>Med konfidensielle detaljer</translation>
     </message>
@@ -1171,7 +1172,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="225"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="261"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -1223,11 +1224,13 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="240"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="264"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="240"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="264"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
@@ -1238,19 +1241,19 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="241"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="250"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="252"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="241"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="251"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="253"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="241"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="249"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="251"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
@@ -1261,6 +1264,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="242"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="272"/>
         <source>Activity</source>
         <translation>Aktivitet</translation>
     </message>
@@ -1280,132 +1284,297 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>CSV-eksport/-import</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="249"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="245"/>
+        <source>Risk decision</source>
+        <translation>Risikobeslutning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="245"/>
+        <source>Verification</source>
+        <translation>Verifisering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="246"/>
+        <source>Setting</source>
+        <translation>Innstilling</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="251"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="250"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="252"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="251"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="253"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="252"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="254"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="252"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="254"/>
         <source>Effort</source>
         <translation>Innsats</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="253"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="255"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="253"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="255"/>
         <source>Owner person</source>
         <translation>Eier (person)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="254"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="256"/>
         <source>Framework reference</source>
         <translation>Referanse i rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="255"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
         <source>Classification</source>
         <translation>Gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="255"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
         <source>Tags</source>
         <translation>Etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="256"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="258"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="256"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="258"/>
         <source>Blocked because</source>
         <translation>Blokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="258"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
         <source>Pinned because</source>
         <translation>Festet fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="258"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="261"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="259"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="261"/>
         <source>Author</source>
         <translation>Forfatter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="262"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="262"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="260"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="262"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="292"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="265"/>
+        <source>Parent unit</source>
+        <translation>Overordnet enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="265"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="266"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="266"/>
+        <source>Maturity</source>
+        <translation>Modenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="267"/>
+        <source>Responsible unit</source>
+        <translation>Ansvarlig enhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="268"/>
+        <source>Risk owner</source>
+        <translation>Risikoeier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="269"/>
+        <source>Target maturity</source>
+        <translation>Målmodenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="270"/>
+        <source>Needs verification</source>
+        <translation>Må verifiseres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="271"/>
+        <source>Acceptance void</source>
+        <translation>Aksept bortfalt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="272"/>
+        <source>Occurrence</source>
+        <translation>Forekomst</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="273"/>
+        <source>In use</source>
+        <translation>I bruk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="273"/>
+        <source>Schedule (RRULE)</source>
+        <translation>Gjentakelse (RRULE)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="274"/>
+        <source>First day</source>
+        <translation>Første dag</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="274"/>
+        <source>Days before on the board</source>
+        <translation>Dager før på tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="275"/>
+        <source>If missed</source>
+        <translation>Hvis glemt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="275"/>
+        <source>Made from item</source>
+        <translation>Laget fra oppgave</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="276"/>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="276"/>
+        <source>Led by</source>
+        <translation>Ledet av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="277"/>
+        <source>Attendees</source>
+        <translation>Til stede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="277"/>
+        <source>Board at the start</source>
+        <translation>Tavlen ved start</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="278"/>
+        <source>Ended</source>
+        <translation>Avsluttet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="278"/>
+        <source>Decision</source>
+        <translation>Beslutning</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="279"/>
+        <source>Rationale</source>
+        <translation>Begrunnelse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="279"/>
+        <source>Valid until</source>
+        <translation>Gyldig til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="280"/>
+        <source>Covers</source>
+        <translation>Omfatter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="280"/>
+        <source>Decided by</source>
+        <translation>Besluttet av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="281"/>
+        <source>Decided</source>
+        <translation>Besluttet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="281"/>
+        <source>Recommendation</source>
+        <translation>Anbefaling</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="282"/>
+        <source>Why recommended</source>
+        <translation>Begrunnelse for anbefalingen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="283"/>
+        <source>Recommended by</source>
+        <translation>Anbefalt av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="315"/>
         <source>Showing the newest {count} changes; the export has them all.</source>
         <translation>Viser de {count} nyeste endringene; eksporten har alle.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="296"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="319"/>
         <source>{count} changes</source>
         <translation>{count} endringer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="307"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="330"/>
         <source>Export history</source>
         <translation>Eksporter historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="308"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="331"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="316"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="339"/>
         <source>Exported {count} changes to {path}</source>
         <translation>Eksporterte {count} endringer til {path}</translation>
     </message>

@@ -26,7 +26,7 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
     theirs = other.create_item("Review firewall rules").row_id
     conn = sqlite3.connect(db_path)
     try:
-        conn.execute("UPDATE changes SET at = '2026-03-10T10:00:00.000000Z'"
+        conn.execute("UPDATE changes SET at = '2003-03-10T10:00:00.000000Z'"
                      " WHERE entity = 'item' AND row_id = ?", (theirs,))
         conn.commit()
     finally:
@@ -46,13 +46,13 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
     assert {r[3] for r in rows} == {"Review firewall rules"}
 
     view.person_combo.setCurrentIndex(0)  # everyone
-    view.from_edit.setDate(QDate(2026, 3, 10))
-    view.to_edit.setDate(QDate(2026, 3, 10))
+    view.from_edit.setDate(QDate(2003, 3, 10))
+    view.to_edit.setDate(QDate(2003, 3, 10))
     rows = _rows(view)
     assert rows and {r[3] for r in rows} == {"Review firewall rules"}
-    day = QLocale().toString(QDate(2026, 3, 10), QLocale.FormatType.ShortFormat)
-    assert all(r[0] == f"{day} 11:00" for r in rows)  # Oslo time, as the language writes it
-    view.to_edit.setDate(QDate(2026, 3, 9))
+    day = QLocale().toString(QDate(2003, 3, 10), QLocale.FormatType.ShortFormat)
+    assert all(r[0] == f"{day} 11:00" for r in rows)  # Oslo time (winter), as the language writes it
+    view.to_edit.setDate(QDate(2003, 3, 9))
     assert _rows(view) == []
 
     view.from_edit.setDate(view.from_edit.minimumDate())

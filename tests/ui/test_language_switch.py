@@ -304,6 +304,10 @@ def test_history_wheel_matrix_and_refused_changes_follow_a_switch(window_as, qtb
         assert (row[4], row[6]) == ("Kolonne", "Neste"), row
         assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", row[0]), row[0]
     assert len(norsk["history rows"]) == len(english["history rows"])
+    for column in (2, 4):  # what was changed, which field: every name told in Norwegian
+        same = {r[column] for r in english["history rows"]} & \
+            {r[column] for r in norsk["history rows"]}
+        assert same <= SAME_IN_BOTH, same
     assert "Årshjul" in norsk["wheel"]
     assert norsk["wheel months"] == "mars"
     assert norsk["wheel name"] != english["wheel name"]
@@ -326,7 +330,7 @@ def test_history_wheel_matrix_and_refused_changes_follow_a_switch(window_as, qtb
 
 
 #: Texts that read the same in Norwegian and English.
-SAME_IN_BOTH = {"Backlog", "Status", "&Person:"}
+SAME_IN_BOTH = {"Backlog", "Status", "Person", "&Person:", "Standup"}
 
 
 def test_the_standup_follows_a_switch_and_writes_in_the_new_language(window_as, qtbot):
