@@ -51,7 +51,7 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
     rows = _rows(view)
     assert rows and {r[3] for r in rows} == {"Review firewall rules"}
     day = QLocale().toString(QDate(2003, 3, 10), QLocale.FormatType.ShortFormat)
-    assert all(r[0] == f"{day} 11:00" for r in rows)  # Oslo time (winter), as the language writes it
+    assert all(r[0] == f"{day} 11:00" for r in rows)  # Oslo time, in the language
     view.to_edit.setDate(QDate(2003, 3, 9))
     assert _rows(view) == []
 
