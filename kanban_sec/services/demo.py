@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from kanban_sec.domain import annual_wheel as wheel
 from kanban_sec.domain.errors import Refused
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import (
@@ -28,73 +29,143 @@ from kanban_sec.store.unit_of_work import UnitOfWork, writing
 
 #: Last week's standup of the example was held this many days before it is loaded.
 STANDUP_DAYS_AGO = 7
+#: The example's wheel leaves the newest occurrence of this many activities late (overdue)
+#: when it was missed within this many days; every other passed occurrence is done.
+LATE_OCCURRENCES = 2
+LATE_DAYS = 31
 _PROGRESS = {Status.BACKLOG: 0, Status.NEXT: 1, Status.DOING: 2, Status.VERIFY: 3, Status.DONE: 4}
 
 
-def load_demo(service: BoardService) -> Outcome:
+def load_demo(service: BoardService, today: date | None = None) -> Outcome:
     """Fill an empty board with the example; refuses a board that already has items.
 
     The example is set up by its governing member at the top of the organisation
     (:data:`demo_data.LEAD`): after the organisation, every record is written in her name
     and passes the rulebook as hers — so she can push the whole board to a fresh sync
     server without a refusal. What others said is quoted with their names.
+
+    ``today``: load it as if it were that day (at this time of day), e.g. to see the
+    example's annual wheel in another month; every date of the example follows it.
     """
     with writing(service.db, service.author, service.person_id) as uow:
         existing = uow.conn.exec_driver_sql(
             "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one()
         if existing:
             raise Refused("demo.not_empty", count=existing, path=str(service.db.path))
-        names = Names(uow)
-        for path in demo_data.UNITS:
-            names.ensure_unit(uow, path)
-        for name, unit_path, role in demo_data.PEOPLE:
-            names.ensure_person(uow, name, names.unit(unit_path), Role(role))
-        uow.act_as(names.person(demo_data.LEAD))
-        for chain in demo_data.CHAINS:
-            names.ensure_chain(uow, chain["name"], names.unit(chain["risk_owner"]),
-                               chain["target_maturity"], chain["description"])
-        for link in demo_data.LINKS:
-            names.ensure_link(uow, names.chain(link["chain"]), link["name"], kind=link["kind"],
-                              country=link["country"],
-                              responsible_unit_id=names.unit(link["responsible_unit"]),
-                              maturity=link["maturity"])
-        # The items as they stood at last week's standup; what happened since comes after it.
-        then = uow.now - timedelta(days=STANDUP_DAYS_AGO)
-        week = {entry["item"]: entry for entry in demo_data.LAST_WEEK}
-        by_title: dict[str, str] = {}
-        since: list[tuple[int, dict[str, Any]]] = []
-        for number, spec in enumerate(demo_data.ITEMS):
-            if spec["age_days"] < STANDUP_DAYS_AGO:
-                since.append((number, spec))
-                continue
-            entry = week.get(spec["title"])
-            stood = {**spec, **entry["was"]} if entry else spec
-            by_title[spec["title"]] = _write_item(uow, names, stood, number,
-                                                  then if entry else uow.now)
-        today = date.today()
-        _risk_cases(uow, by_title, today)
-        # The annual wheel, and the items it has due on the day the example is loaded (in
-        # the backlog by last week's standup already: the standup is about the work).
-        activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
-                                                            today.year)
-        with _dated(uow, then):
-            generated, _ = annual_wheel.generate_in(uow, today, service.lang)
-        # Last week's standup, held on the board as it stood then: the next standup shows
-        # what changed since (moves, a block lifted and one new, a hand-down, a re-rank, new
-        # items), not the whole example as new.
-        attendees = sorted(names.people, key=lambda pid: names.people[pid].name)[:4]
-        with _dated(uow, then):
-            standup_id = start_standup(uow, attendees, then.astimezone().date())
-        with _dated(uow, then + timedelta(minutes=20)):
-            end_standup(uow, standup_id)
-        specs = {spec["title"]: spec for spec in demo_data.ITEMS}
-        for entry in demo_data.LAST_WEEK:
-            _changed_since(uow, names, by_title[entry["item"]], specs[entry["item"]], entry)
-        for number, spec in since:
-            by_title[spec["title"]] = _write_item(uow, names, spec, number, uow.now)
-        count = len(by_title)
-        return Outcome(tuple(uow.changes), (), None, {
-            "items": count + generated, "activities": activities, "generated": generated})
+        if today is None:
+            return _load(uow, service, date.today())
+        with _dated(uow, datetime.combine(today, datetime.now().time()).astimezone()):
+            return _load(uow, service, today)
+
+
+def _load(uow: UnitOfWork, service: BoardService, today: date) -> Outcome:
+    """Write the example within ``uow``, as of ``uow.now`` (on ``today``)."""
+    names = Names(uow)
+    for path in demo_data.UNITS:
+        names.ensure_unit(uow, path)
+    for name, unit_path, role in demo_data.PEOPLE:
+        names.ensure_person(uow, name, names.unit(unit_path), Role(role))
+    uow.act_as(names.person(demo_data.LEAD))
+    for chain in demo_data.CHAINS:
+        names.ensure_chain(uow, chain["name"], names.unit(chain["risk_owner"]),
+                           chain["target_maturity"], chain["description"])
+    for link in demo_data.LINKS:
+        names.ensure_link(uow, names.chain(link["chain"]), link["name"], kind=link["kind"],
+                          country=link["country"],
+                          responsible_unit_id=names.unit(link["responsible_unit"]),
+                          maturity=link["maturity"])
+    # The items as they stood at last week's standup; what happened since comes after it.
+    then = uow.now - timedelta(days=STANDUP_DAYS_AGO)
+    week = {entry["item"]: entry for entry in demo_data.LAST_WEEK}
+    by_title: dict[str, str] = {}
+    since: list[tuple[int, dict[str, Any]]] = []
+    for number, spec in enumerate(demo_data.ITEMS):
+        if spec["age_days"] < STANDUP_DAYS_AGO:
+            since.append((number, spec))
+            continue
+        entry = week.get(spec["title"])
+        stood = {**spec, **entry["was"]} if entry else spec
+        by_title[spec["title"]] = _write_item(uow, names, stood, number,
+                                              then if entry else uow.now)
+    _risk_cases(uow, by_title, today)
+    # The annual wheel as a team keeps it: what came due this year is done (a late one
+    # or two aside), and the items it has due on the day the example is loaded (in the
+    # backlog by last week's standup already: the standup is about the work).
+    activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
+                                                        today.year)
+    kept = _keep_wheel(uow, names, today, then, service.lang)
+    with _dated(uow, then):
+        generated, _ = annual_wheel.generate_in(uow, today, service.lang)
+    # Last week's standup, held on the board as it stood then: the next standup shows
+    # what changed since (moves, a block lifted and one new, a hand-down, a re-rank, new
+    # items), not the whole example as new.
+    attendees = sorted(names.people, key=lambda pid: names.people[pid].name)[:4]
+    with _dated(uow, then):
+        standup_id = start_standup(uow, attendees, then.astimezone().date())
+    with _dated(uow, then + timedelta(minutes=20)):
+        end_standup(uow, standup_id)
+    specs = {spec["title"]: spec for spec in demo_data.ITEMS}
+    for entry in demo_data.LAST_WEEK:
+        _changed_since(uow, names, by_title[entry["item"]], specs[entry["item"]], entry)
+    for number, spec in since:
+        by_title[spec["title"]] = _write_item(uow, names, spec, number, uow.now)
+    count = len(by_title) + kept
+    return Outcome(tuple(uow.changes), (), None, {
+        "items": count + generated, "activities": activities, "generated": generated,
+        "kept": kept})
+
+
+def wheel_kept(passed: Mapping[str, Sequence[date]], today: date
+               ) -> tuple[list[tuple[str, date]], list[tuple[str, date]]]:
+    """How the example's team kept its wheel this year: of the occurrences (by activity)
+    whose day has passed, ``(done, late)`` as (activity, day) pairs, oldest first.
+
+    All are done but the newest occurrence of up to :data:`LATE_OCCURRENCES` activities
+    missed within :data:`LATE_DAYS` days: the example shows what overdue looks like, on a
+    team that is not months behind whatever the day it is loaded.
+    """
+    days = sorted(((day, key) for key, found in passed.items() for day in found
+                   if date(today.year, 1, 1) <= day < today), reverse=True)
+    late: list[tuple[date, str]] = []
+    for day, key in days:
+        if len(late) == LATE_OCCURRENCES or (today - day).days > LATE_DAYS:
+            break
+        if all(key != other for _, other in late):
+            late.append((day, key))
+    return ([(key, day) for day, key in reversed(days) if (day, key) not in late],
+            [(key, day) for day, key in reversed(late)])
+
+
+def _keep_wheel(uow: UnitOfWork, names: Names, today: date, then: datetime,
+                lang: str) -> int:
+    """This year's occurrences whose day has passed, as the team kept them (see
+    :func:`wheel_kept`); returns how many items that wrote.
+
+    Each item is its activity's owner's, made ``lead_days`` before its day. A done one was
+    done on its day, or before last week's standup if its day came since (the week since
+    is :data:`demo_data.LAST_WEEK`'s story); a late one still waits in the backlog.
+    """
+    activities = {a.title: a for a in annual_wheel.read_activities(uow, active_only=True)}
+    passed = {title: wheel.activity_occurrences(activity, date(today.year, 1, 1),
+                                                today - timedelta(days=1))
+              for title, activity in activities.items()}
+    done, late = wheel_kept(passed, today)
+    for (title, day), status in [*((pair, Status.DONE) for pair in done),
+                                 *((pair, Status.BACKLOG) for pair in late)]:
+        activity = activities[title]
+        item = annual_wheel.occurrence_item(activity, day, names, lang)
+        made = _at(day - timedelta(days=activity.lead_days), 8)
+        finished = min(_at(day, 13), then - timedelta(hours=1)) \
+            if status is Status.DONE else made
+        values = rows.item_values(item)
+        values["created_at"] = rows.ts(made)
+        _write_with_history(uow, values, made, finished, status)
+    return len(done) + len(late)
+
+
+def _at(day: date, hour: int) -> datetime:
+    """``hour`` o'clock on ``day``, local time."""
+    return datetime(day.year, day.month, day.day, hour).astimezone()
 
 def _item_of(uow: UnitOfWork, names: Names, spec: dict[str, Any], number: int,
              now: datetime) -> tuple[Item, datetime]:

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QDate,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +24,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from kanban_sec.domain.due import DueState, due_state
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.model import Status
 from kanban_sec.domain.text import t
@@ -71,6 +74,12 @@ class Card:
     #: The ROS matrix band of its likelihood × consequence cell: green, yellow or red;
     #: "unassessed" while nobody has judged its likelihood or consequence.
     band: str = "green"
+    #: How urgent its due date is ("later", "soon", "overdue"; "" without a due date).
+    due_state: str = ""
+    #: The due date's badge, e.g. "due 15 Dec" or "overdue 1 Dec" ("" without one).
+    due_label: str = ""
+    #: The due date as a screen reader says it, e.g. "overdue since 1 December".
+    due_spoken: str = ""
 
     def accessible_text(self) -> str:
         """What a screen reader says: "rank 3, weakest link, Require MFA for ..."."""
@@ -94,6 +103,8 @@ class Card:
             parts.append(translate("Card", "acceptance void"))
         if self.band == UNASSESSED_BAND:
             parts.append(translate("Card", "likelihood or consequence not assessed"))
+        if self.due_spoken:
+            parts.append(self.due_spoken)
         parts.append(self.title)
         return ", ".join(parts)
 
@@ -109,6 +120,11 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
     lang = current_language()
     accepted = live.accepted(item_id)
     explanation = ranked.explanation(lang) if ranked else translate("Card", "Done: not ranked")
+    # The due date is a badge, never a ranking field (DESIGN, Ranking).
+    today = moment.astimezone().date()
+    state = due_state(item.due_date, today, done=not item.is_open)
+    label, spoken = due_texts(item.due_date, state, today) \
+        if item.due_date is not None and state is not None else ("", "")
     if accepted is not None:
         explanation = t("why.accepted", lang, day=_day(accepted.valid_until),
                         owner=live.person_name(accepted.decided_by))
@@ -134,7 +150,32 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
         conflict=item_id in live.conflicts,
         acceptance_void=bool(item.acceptance_void) and accepted is None and item.is_open,
         band=band.value if (band := live.band(item)) is not None else UNASSESSED_BAND,
+        due_state=state.value if state is not None else "",
+        due_label=label,
+        due_spoken=spoken,
     )
+
+
+def due_dates(day: date, today: date) -> tuple[str, str]:
+    """A due date short (a badge: "15 Dec", "15.12.") and long ("15 December",
+    "15. desember") in the window's language; with the year when it is not this year's."""
+    this_year = day.year == today.year
+    # Qt date formats, translated: each language writes a day and month its own way.
+    short = translate("Card", "d MMM") if this_year else translate("Card", "d MMM yyyy")
+    long = translate("Card", "d MMMM") if this_year else translate("Card", "d MMMM yyyy")
+    when, locale = QDate(day.year, day.month, day.day), QLocale()
+    return locale.toString(when, short), locale.toString(when, long)
+
+
+def due_texts(day: date, state: DueState, today: date) -> tuple[str, str]:
+    """The due date's badge ("due 15 Dec", "overdue 1 Dec") and what a screen reader
+    says ("due 15 December", "overdue since 1 December")."""
+    short, long = due_dates(day, today)
+    if state is DueState.OVERDUE:
+        return (translate("Card", "overdue %1").replace("%1", short),
+                translate("Card", "overdue since %1").replace("%1", long))
+    return (translate("Card", "due %1").replace("%1", short),
+            translate("Card", "due %1").replace("%1", long))
 
 
 def _day(day: date | None) -> str:
@@ -160,6 +201,8 @@ class ColumnModel(QStringListModel):
         self._ids: list[str] = []
         self._cards: dict[str, Card] = {}
         self._generation = live.generation
+        #: The day the cached cards were made for (a due date becomes overdue at midnight).
+        self._day = date.today()
         self._changing = False
 
     # -- contents ----------------------------------------------------------------------
@@ -304,6 +347,9 @@ class ColumnModel(QStringListModel):
             # Re-ranked since these cards were made: every card's rank may have moved.
             self._cards.clear()
             self._generation = self.live.generation
+        if self._day != (today := date.today()):
+            self._cards.clear()
+            self._day = today
         card = self._cards.get(item_id)
         if card is None:
             card = self._cards[item_id] = make_card(self.live, item_id)

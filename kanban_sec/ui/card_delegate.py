@@ -34,9 +34,15 @@ BLOCKED_COLOUR = "#c62828"
 ACCEPTED_COLOUR = "#2e7d32"
 VERIFY_COLOUR = "#1565c0"
 CLASSIFIED_COLOUR = "#455a64"
+#: The due date's badge within a week of the day (amber), and past it, not done (a darker
+#: red than a block's). Further off it is outlined in the text colour: no alarm.
+DUE_SOON_COLOUR = "#a15c00"
+OVERDUE_COLOUR = "#b71c1c"
+DUE_COLOURS = {"soon": DUE_SOON_COLOUR, "overdue": OVERDUE_COLOUR}
 #: Every colour white text is drawn on (score pills and badges), for the contrast tests.
 BADGE_COLOURS = (*BAND_COLOURS.values(), CONFLICT_COLOUR, PINNED_COLOUR,
-                 BLOCKED_COLOUR, ACCEPTED_COLOUR, VERIFY_COLOUR, CLASSIFIED_COLOUR)
+                 BLOCKED_COLOUR, ACCEPTED_COLOUR, VERIFY_COLOUR, CLASSIFIED_COLOUR,
+                 *DUE_COLOURS.values())
 #: The focus ring's width at least, in pixels (it grows with the font).
 FOCUS_RING = 2
 
@@ -211,8 +217,26 @@ class CardDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(font.pointSizeF() * 0.9, 7))
         small_metrics = QFontMetrics(small)
         painter.setFont(small)
+        # The due date at the right end of the row, under the days in the column: always
+        # whole; the other badges share what is left of the row.
+        limit = inner.right()
+        if card.due_label:
+            due = due_badge_rect(card, small_metrics, inner, y, line)
+            colour = DUE_COLOURS.get(card.due_state)
+            if colour is not None:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(colour))
+                painter.drawRoundedRect(QRectF(due), 4, 4)
+                painter.setPen(QColor("white"))
+            else:
+                painter.setPen(QPen(muted, 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(due).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+                painter.setPen(text)
+            painter.drawText(due, Qt.AlignmentFlag.AlignCenter, card.due_label)
+            limit = due.left() - 4
         for label, colour in badges:
-            room = inner.right() - x
+            room = limit - x
             if room < 40:
                 break
             shown = small_metrics.elidedText(label, Qt.TextElideMode.ElideRight,
@@ -226,6 +250,13 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, shown)
             x += width + 4
         painter.restore()
+
+
+def due_badge_rect(card: Card, small_metrics: QFontMetrics, inner: QRect, y: int,
+                   line: int) -> QRect:
+    """Where a card's due date badge goes: the right end of its badge row."""
+    width = small_metrics.horizontalAdvance(card.due_label) + 10
+    return QRect(inner.right() - width + 1, y + 1, width, line - 1)
 
 
 def focus_ring_width(font: QFont) -> int:

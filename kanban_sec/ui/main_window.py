@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kanban_sec.domain.due import DueState, due_state
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.governance import Action, may
 from kanban_sec.domain.ids import short_id
@@ -692,6 +694,8 @@ class MainWindow(QMainWindow):
             (self.tr("Framework"), item.framework_ref or "—"),
             (self.tr("Id"), short_id(item.id)),
         ]
+        if item.due_date is not None:
+            facts.insert(1, (self.tr("Due date"), self._due_text(item.due_date, item.is_open)))
         delegation = self.live.delegation(item_id)
         if item.is_open and delegation.can_be_delegated:
             to = [self.live.unit_path(u) for u in delegation.units] + [
@@ -713,6 +717,17 @@ class MainWindow(QMainWindow):
         if item.description:
             lines += ["", "---", "", item.description]
         self.detail.setMarkdown("\n".join(lines))
+
+    def _due_text(self, day: date, is_open: bool) -> str:
+        """A due date in full, and whether it has passed or is near (a badge, not a rank)."""
+        when = QLocale().toString(QDate(day.year, day.month, day.day),
+                                  QLocale.FormatType.LongFormat)
+        state = due_state(day, date.today(), done=not is_open)
+        if state is DueState.OVERDUE:
+            return self.tr("%1 — **overdue**").replace("%1", when)
+        if state is DueState.SOON:
+            return self.tr("%1 — within a week").replace("%1", when)
+        return when
 
     # -- changing the board --------------------------------------------------------------
     def apply(self, outcome: Outcome, text: str | None = None, *,

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from cli_support import assert_error, assert_ok, count_items, execute, sql
 from icalendar import Calendar
 
+from kanban_sec.services.demo import LATE_OCCURRENCES
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 STATUSES = {"planned", "overdue", "skipped", "Backlog", "Next", "Doing", "Verify", "Done"}
@@ -72,17 +74,21 @@ def test_wheel_ics_writes_a_calendar_outlook_can_read(demo, tmp_path):
 
 
 def test_wheel_generate_twice_creates_nothing_the_second_time(run, demo_db):
-    # Make the example's generated items as if they had never been made.
-    made = sql(demo_db, "SELECT count(*) FROM items WHERE activity_id IS NOT NULL")[0][0]
+    # Make the example's open generated items as if they had never been made (the done
+    # ones are the year's history: those occurrences stay done).
+    made = sql(demo_db, "SELECT count(*) FROM items WHERE activity_id IS NOT NULL"
+                        " AND status != 'done'")[0][0]
     assert made > 0
-    execute(demo_db, "DELETE FROM items WHERE activity_id IS NOT NULL")
+    execute(demo_db, "DELETE FROM items WHERE activity_id IS NOT NULL AND status != 'done'")
     before = count_items(demo_db)
     first = assert_ok(run("--db", demo_db, "wheel", "--generate"))
     match = re.fullmatch(r"created (\d+) items from the annual wheel \(due as of (.+)\)\n",
                          first)
     assert match, first
     created = int(match.group(1))
-    assert created >= made  # (more only if the day changed since the example was loaded)
+    # (More if the day changed since the example was loaded; a late occurrence of an
+    # activity that skips missed ones gives way to its next if that is due already.)
+    assert created >= made - LATE_OCCURRENCES
     assert count_items(demo_db) == before + created
     second = assert_ok(run("--db", demo_db, "wheel", "--generate"))
     assert second == f"created 0 items from the annual wheel (due as of {match.group(2)})\n"

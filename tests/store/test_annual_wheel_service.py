@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -315,5 +316,49 @@ def test_the_example_has_a_wheel_and_generates_once(service, db):
             "ROS-analyse: Microsoft 365", "ROS-analyse: Infrastruktur"} <= titles
     refs = {a.framework_ref for a in activities}
     assert "ISO 27001 9.3" in refs
-    assert len(_generated(db)) == outcome.counts["generated"]
+    # The year's passed occurrences kept (done, or late), and what is due now generated.
+    assert len(_generated(db)) == outcome.counts["kept"] + outcome.counts["generated"]
     assert annual.generate_due(date.today()).counts["generated"] == 0
+
+
+@pytest.mark.parametrize("today", [date(2026, 1, 2), date(2026, 1, 10), date(2026, 2, 16),
+                                   date(2026, 6, 15), date(2026, 12, 4), date(2026, 12, 31),
+                                   date(2028, 2, 29)])
+def test_the_example_keeps_its_wheel_whatever_the_day_it_is_loaded(service, db, today):
+    outcome = load_demo(service, today=today)
+    entries = AnnualWheel(db, "tester", "en").year_view(today.year, today=today)
+    passed = [e for e in entries if e.occurrence < today]
+    late = [e for e in passed if e.late]
+    # At most two occurrences overdue, each missed within the last month and still on the
+    # board; every other passed occurrence this year is done.
+    assert len(late) <= 2
+    assert all((today - e.occurrence).days <= 31 and e.item_id for e in late)
+    assert {e.status for e in passed if not e.late} <= {"done"}
+    assert outcome.counts["kept"] == len(passed)
+    if today.month == 12:
+        assert len(passed) - len(late) >= 40  # by December most of the year is done
+    conn = sqlite3.connect(db.path)
+    try:
+        for entry in passed:
+            owner, done_at = conn.execute(
+                "SELECT owner_person_id, done_at FROM items WHERE id = ?",
+                (entry.item_id,)).fetchone()
+            # The activity's owner's work, done on its day (or, when its day came after
+            # last week's standup, before that standup: the week since is another story).
+            assert owner == entry.activity.owner_person_id
+            if entry.late:
+                assert done_at is None
+                continue
+            done_day = datetime.fromisoformat(done_at).astimezone().date()
+            assert done_day == entry.occurrence or \
+                entry.occurrence - timedelta(days=8) <= done_day < entry.occurrence
+            # Its history says so: moved to done on that day, written by the example's lead.
+            moved = [(at, author) for at, author, fields in conn.execute(
+                "SELECT at, author, fields FROM changes WHERE entity = 'item' AND row_id = ?",
+                (entry.item_id,)) if json.loads(fields).get("status", [""])[0] == "done"]
+            assert len(moved) == 1
+            at, author = moved[0]
+            assert datetime.fromisoformat(at).astimezone().date() == done_day
+            assert author == "Siri Lunde"
+    finally:
+        conn.close()
