@@ -154,9 +154,12 @@ def _keep_wheel(uow: UnitOfWork, names: Names, today: date, then: datetime,
                                  *((pair, Status.BACKLOG) for pair in late)]:
         activity = activities[title]
         item = annual_wheel.occurrence_item(activity, day, names, lang)
-        made = _at(day - timedelta(days=activity.lead_days), 8)
-        finished = min(_at(day, 13), then - timedelta(hours=1)) \
-            if status is Status.DONE else made
+        finished = min(_at(day, 13), then - timedelta(hours=1))
+        # (A day before it was done at the latest, whatever the lead time.)
+        made = min(_at(day - timedelta(days=activity.lead_days), 8),
+                   finished - timedelta(days=1))
+        if status is not Status.DONE:
+            finished = made
         values = rows.item_values(item)
         values["created_at"] = rows.ts(made)
         _write_with_history(uow, values, made, finished, status)
