@@ -79,8 +79,12 @@ def test_cells_count_the_open_items_where_they_sit(open_view, db, qtmodeltester)
             likelihood, consequence = 5 - row, column + 1
             text = model.index(row, column).data(DISPLAY)
             assert text == str(expected[(likelihood, consequence)]), (likelihood, consequence)
-    total = sum(expected.values())
+    # Items nobody has assessed sit in no cell; the totals say how many there are.
+    unassessed = sum(n for (lk, co), n in expected.items() if lk is None or co is None)
+    total = sum(expected.values()) - unassessed
+    assert unassessed > 0
     assert f"Open items: {total}" in view.total.text()
+    assert f"Not assessed yet (in no cell): {unassessed}" in view.total.text()
     # Rows run from likelihood 5 at the top down to 1; columns from consequence 1 to 5.
     assert model.headerData(0, Qt.Orientation.Vertical, DISPLAY) == "5 Very likely"
     assert model.headerData(4, Qt.Orientation.Vertical, DISPLAY) == "1 Very unlikely"
