@@ -36,7 +36,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "why.pinned": ("📌 Festet først: {reason}", "📌 Pinned first: {reason}"),
     "why.pinned_no_reason": ("📌 Festet først", "📌 Pinned first"),
     "why.done": ("Ferdig: ikke rangert", "Done: not ranked"),
-    "link.unnamed": ("(uten ledd)", "(no link)"),
+    "link.unnamed": ("(hele kjeden)", "(whole chain)"),
     # the headers of `list`
     "list.col.rank": ("plass", "rank"),
     "list.col.id": ("id", "id"),

@@ -375,15 +375,18 @@ class ChainsDialog(QDialog):
         if not on_link and not unlinked:
             return self.tr("No open items stand on this chain, so it has no weakest link now.")
         if weakest is None:
-            text = self.tr("%1 Weakest link: open items without a link (maturity 0/%2). "
-                           "Give them a link, or assess the links.")
-            return text.replace("%1", WEAKEST_MARK).replace("%2", str(chain.target_maturity))
-        link = self.live.board.links[weakest]
-        text = self.tr("%1 Weakest link: %2 (maturity %3/%4): its items come first.")
-        text = text.replace("%1", WEAKEST_MARK).replace("%2", link.name)
-        text = text.replace("%3", str(link.maturity)).replace("%4", str(chain.target_maturity))
+            text = self.tr("No link with open work is below the target, so no item is "
+                           "flagged.")
+        else:
+            link = self.live.board.links[weakest]
+            text = self.tr("%1 Weakest link: %2 (maturity %3/%4): its items come first.")
+            text = text.replace("%1", WEAKEST_MARK).replace("%2", link.name)
+            text = text.replace("%3", str(link.maturity)).replace(
+                "%4", str(chain.target_maturity))
         if unlinked:
-            text += " " + self.tr("%1 open items have no link.").replace("%1", str(unlinked))
+            text += " " + self.tr("%1 open items are on the chain as a whole (no link): "
+                                  "their gap is the weakest link's.").replace(
+                "%1", str(unlinked))
         return text
 
     def _open_counts(self, chain_id: str) -> tuple[dict[str, int], int]:

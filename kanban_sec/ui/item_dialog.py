@@ -665,7 +665,8 @@ class ItemDialog(QDialog):
         """Only the chosen chain's links can be chosen."""
         self._link.blockSignals(True)
         self._link.clear()
-        self._link.addItem(self.tr("(no link)"), None)
+        self._link.addItem(self.tr("(the whole chain)") if chain_id else self.tr("(no link)"),
+                           None)
         links = [lk for lk in self.live.board.links.values() if lk.chain_id == chain_id] \
             if chain_id else []
         for link in sorted(links, key=lambda lk: lk.name.casefold()):

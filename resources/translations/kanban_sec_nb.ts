@@ -474,8 +474,8 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/board_model.py" line="116"/>
-        <source>(no link)</source>
-        <translation>(uten ledd)</translation>
+        <source>(whole chain)</source>
+        <translation>(hele kjeden)</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/board_model.py" line="122"/>
@@ -565,7 +565,7 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     <name>ChainsDialog</name>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="60"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="482"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="485"/>
         <source>Chains and links</source>
         <extracomment>Qt.UserRole payload of a chain row or a link row: its id. The links table&apos;s columns. Emitted with each :class:`Outcome` after it was applied to the live board.</extracomment>
         <translation>Kjeder og ledd</translation>
@@ -600,7 +600,7 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="114"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="522"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="525"/>
         <source>Delete chain</source>
         <translation>Slett kjede</translation>
     </message>
@@ -680,7 +680,7 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="180"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="572"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="575"/>
         <source>Delete link</source>
         <translation>Slett ledd</translation>
     </message>
@@ -751,8 +751,13 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="378"/>
-        <source>%1 Weakest link: open items without a link (maturity 0/%2). Give them a link, or assess the links.</source>
-        <translation>%1 Svakeste ledd: åpne oppgaver uten ledd (modenhet 0/%2). Gi dem et ledd, eller vurder leddene.</translation>
+        <source>No link with open work is below the target, so no item is flagged.</source>
+        <translation>Ingen ledd med åpent arbeid er under målet, så ingen oppgave er flagget.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="387"/>
+        <source>%1 open items are on the chain as a whole (no link): their gap is the weakest link&apos;s.</source>
+        <translation>%1 åpne oppgaver gjelder kjeden som helhet (uten ledd): gapet deres er det svakeste leddets.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="382"/>
@@ -760,17 +765,12 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
         <translation>%1 Svakeste ledd: %2 (modenhet %3/%4): oppgavene der kommer først.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="386"/>
-        <source>%1 open items have no link.</source>
-        <translation>%1 åpne oppgaver mangler ledd.</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="520"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="523"/>
         <source>Delete the chain %1 and its %2 links?</source>
         <translation>Slette kjeden %1 med sine %2 ledd?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="571"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="574"/>
         <source>Delete the link %1?</source>
         <translation>Slette leddet %1?</translation>
     </message>
@@ -1639,7 +1639,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/item_dialog.py" line="103"/>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="888"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="889"/>
         <source>Item: {title}</source>
         <translation>Oppgave: {title}</translation>
     </message>
@@ -2055,47 +2055,52 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="672"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="668"/>
+        <source>(the whole chain)</source>
+        <translation>(hele kjeden)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="673"/>
         <source>{name} (maturity {maturity}/{top})</source>
         <translation>{name} (modenhet {maturity}/{top})</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="687"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="688"/>
         <source>Risk owner: none (the item is in no chain)</source>
         <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="689"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="690"/>
         <source>Risk owner: {owner}</source>
         <translation>Risikoeier: {owner}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="690"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="691"/>
         <source>not set</source>
         <translation>ikke satt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="721"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="722"/>
         <source>A title is required.</source>
         <translation>Tittel må fylles ut.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="726"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="727"/>
         <source>The description is longer than {limit} characters.</source>
         <translation>Beskrivelsen er lengre enn {limit} tegn.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="800"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="801"/>
         <source>{done} of {count} done</source>
         <translation>{done} av {count} ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="802"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="803"/>
         <source>No checklist yet</source>
         <translation>Ingen sjekkliste ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="871"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="872"/>
         <source>The item was not saved</source>
         <translation>Oppgaven ble ikke lagret</translation>
     </message>

@@ -57,7 +57,7 @@ def test_piped_list_is_plain_complete_and_one_row_per_line(run, long_board, cli_
     for line, item in zip(rows, items, strict=True):
         flags = ("⚑" if item["weakest_link"] else "") + ("📌" if item["pinned"] else "") + \
             ("⛔" if item["blocked_reason"] else "")
-        where = f"{item['chain']} › {item['link'] or '(no link)'}" if item["chain"] else ""
+        where = f"{item['chain']} › {item['link'] or '(whole chain)'}" if item["chain"] else ""
         owner = item["owner_person"] or (item["owner_unit"] or "").rsplit(" / ", 1)[-1]
         status = {"backlog": "Backlog", "next": "Next", "doing": "Doing",
                   "verify": "Verify"}[item["status"]]

@@ -58,7 +58,7 @@ def set_up_server(cli: Cli, pg: PgCluster, dbname: str,
     admin = {ADMIN_PASSWORD_VARIABLE: pg.admin_password}
     out = assert_ok(cli("server", "init", url(pg, dbname, pg.admin_user), "--ca-file",
                         pg.ca_file, **admin))
-    assert "is ready (schema version 2)" in out
+    assert "is ready (schema version 3)" in out
     for login, role in members.items():
         out = assert_ok(cli("server", "add-member", login, "--role", role, "--password-stdin",
                             "--server", url(pg, dbname, pg.admin_user), "--ca-file",

@@ -173,7 +173,7 @@ def test_link_choices_are_the_links_of_the_chosen_chain(qtbot, service, live):
     tt = next(c.id for c in live.board.chains.values() if c.name == "TT-kort søknad")
     expected = {lk.id for lk in live.board.links.values() if lk.chain_id == tt}
     offered = [link.itemData(i) for i in range(link.count())]
-    assert offered[0] is None  # "(no link)"
+    assert offered[0] is None and link.itemText(0) == "(the whole chain)"
     assert set(offered[1:]) == expected
     assert link.currentData() is None  # the old link was in another chain
 
