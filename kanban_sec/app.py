@@ -72,15 +72,19 @@ def _follow_system_palette(app: QApplication, dark: bool | None = None) -> None:
 
 
 def author_for(db_path: Path, service: BoardService) -> str | None:
-    """The person chosen under "Who am I" for this database, if still there."""
+    """The acting person: the one chosen under "Who am I" for this database if still there,
+    else the one person named as the user (``KANBAN_SEC_USER`` or the login), as the
+    command line finds them."""
+    from kanban_sec.services.access import actor_in
     from kanban_sec.store.unit_of_work import reading
     from kanban_sec.ui.whoami import remembered_person
 
     stored = remembered_person(db_path, service)
-    if not stored:
-        return None
     with reading(service.db) as reader:
-        person = reader.people().get(stored)
+        people = reader.people()
+    person = people.get(stored) if stored else None
+    if person is None:
+        person = actor_in(people, service.author, None)
     if person is None:
         return None
     service.author = person.name

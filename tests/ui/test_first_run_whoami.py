@@ -262,3 +262,20 @@ def test_ask_again_when_the_remembered_person_is_gone(qtbot, service):
     # Known now: no dialog the next time.
     assert ask_who_am_i(window, service, chosen.append) is None
     assert chosen == [me, me]
+
+
+def test_the_user_named_by_kanban_sec_user_acts_without_being_asked(qtbot, db_path,
+                                                                    monkeypatch):
+    """Nobody chosen under Who am I yet: the person named as the user is the one acting,
+    shown in the status bar with their role, as the command line finds them."""
+    from PySide6.QtWidgets import QLabel
+
+    from kanban_sec.app import create_main_window
+
+    monkeypatch.setenv("KANBAN_SEC_USER", "astrid myklebust")
+    window = create_main_window(db_path)
+    qtbot.addWidget(window)
+    assert window.findChild(QLabel, "status-person").text() == \
+        "Astrid Myklebust (governing)"
+    assert window.service.person_id is not None
+    window.close()
