@@ -133,6 +133,7 @@ class Table:
             column = self.columns[i]
             table.add_column(column.header, justify="right" if column.right else "left",
                              style=column.style or None, width=widths[i],
+                             min_width=widths[i] if column.key else None,
                              no_wrap=not column.main,
                              overflow="fold" if column.main else "ellipsis")
         for row in rows:
@@ -176,7 +177,16 @@ class Table:
                             min(natural[i], _OTHER_MIN))
             left -= widths[i]
         for i in mains:  # what the others leave
-            widths[i] = max(_MAIN_MIN, room - sum(widths[j] for j in others))
+            widths[i] = max(min(natural[i], _MAIN_MIN), room - sum(widths[j] for j in others))
+        # Never wider than the terminal: what is still over comes off the widest of the
+        # others, then the main column (key columns are never cut).
+        over = sum(widths[i] for i in mains + others) - room
+        for i in sorted(others + mains, key=lambda i: -widths[i]):
+            if over <= 0:
+                break
+            cut = min(over, widths[i] - 1)
+            widths[i] -= cut
+            over -= cut
         fits = all(widths[i] >= min(natural[i], _OTHER_WANT) for i in others) and \
             all(widths[i] >= min(natural[i], _MAIN_WANT) for i in mains)
         return widths, fits
