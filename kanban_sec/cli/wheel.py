@@ -117,7 +117,7 @@ def _activities(wheel: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
-    from kanban_sec.cli_table import Column, Table
+    from kanban_sec.cli.table import Column, Table
 
     table = Table([Column(t(f"wheel.col_{name}", lang), key=name in ("id", "lc", "state"),
                           main=name == "activity", optional=name == "chain",
@@ -188,7 +188,7 @@ def _print_wheel(service: Any, entries: list[Any], year: int, lang: str, out: Te
         return
     with reading(service.db) as reader:
         names = Names(reader)
-    from kanban_sec.cli_table import Column, Table
+    from kanban_sec.cli.table import Column, Table
 
     table = Table([Column(t(f"wheel.col_{name}", lang), key=name in ("date", "status", "item"),
                           main=name == "activity", style="cyan" if name == "item" else "")

@@ -202,7 +202,7 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
     address = cfg.address_of(chosen)
     remote = cfg.remote_of(chosen)
     password, typed = _sync_password(chosen, address, lang)
-    from kanban_sec.cli_progress import progress
+    from kanban_sec.cli.progress import progress
 
     with progress({"push": t("progress.push", lang), "pull": t("progress.pull", lang)}) \
             as report:
@@ -262,7 +262,7 @@ def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: Te
     if not plain and not deleted:
         print(t("sync.conflicts.none", lang), file=out)
     if plain:
-        from kanban_sec.cli_table import Column, Table
+        from kanban_sec.cli.table import Column, Table
 
         table = Table([Column(t(f"sync.conflicts.col.{name}", lang),
                               key=name in ("id", "field", "when"), main=name == "item",

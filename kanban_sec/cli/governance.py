@@ -155,7 +155,7 @@ def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
     if not cases:
         print(t("gov.no_risks", lang), file=out)
         return EXIT_OK
-    from kanban_sec.cli_table import Column, Table
+    from kanban_sec.cli.table import Column, Table
 
     table = Table([Column(t(f"gov.col.{key}", lang), main=key == "subject",
                           key=key in ("recommendation", "decision", "until", "state"),

@@ -125,12 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-confidential", action="store_true",
                    help="show confidential items' titles and texts (the choice is recorded)")
 
-    from kanban_sec.cli_wheel import add_parser as wheel_parser
+    from kanban_sec.cli.wheel import add_parser as wheel_parser
 
     wheel_parser(sub)
     _governance_parsers(sub)
-    from kanban_sec.cli_org import add_parsers as org_parsers
-    from kanban_sec.cli_sync import add_parsers as sync_parsers
+    from kanban_sec.cli.org import add_parsers as org_parsers
+    from kanban_sec.cli.sync import add_parsers as sync_parsers
 
     sync_parsers(sub)
     org_parsers(sub)
@@ -406,7 +406,7 @@ def _cut(text: str, width: int) -> str:
 
 
 def _print_table(entries: list[Any], lang: str, out: TextIO) -> None:
-    from kanban_sec.cli_table import Column, Table
+    from kanban_sec.cli.table import Column, Table
 
     def head(name: str) -> str:
         return t(f"list.col.{name}", lang)
@@ -557,7 +557,7 @@ def _cmd_demo(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
 
 
 def _cmd_import(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli_progress import progress, rows
+    from kanban_sec.cli.progress import progress, rows
     from kanban_sec.services.csv_exchange import import_csv
 
     with progress({"import": t("progress.import", lang)}) as report:
@@ -571,7 +571,7 @@ def _cmd_import(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
 
 
 def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli_progress import progress, rows
+    from kanban_sec.cli.progress import progress, rows
     from kanban_sec.services.csv_exchange import export_csv
 
     target = sys.stdout.buffer if args.file == "-" else args.file
@@ -595,20 +595,20 @@ def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
 
 
 def _cmd_standup(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli_standup import command
+    from kanban_sec.cli.standup import command
 
     return int(command(service, args, lang, out))
 
 
 def _cmd_wheel(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli_wheel import command
+    from kanban_sec.cli.wheel import command
 
     return int(command(service, args, lang, out))
 
 
 def _governance_command(name: str) -> Any:
     def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-        from kanban_sec.cli_governance import COMMANDS
+        from kanban_sec.cli.governance import COMMANDS
 
         return int(COMMANDS[name](service, args, lang, out))
     return command
@@ -616,7 +616,7 @@ def _governance_command(name: str) -> Any:
 
 def _org_command(name: str) -> Any:
     def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-        from kanban_sec.cli_org import COMMANDS
+        from kanban_sec.cli.org import COMMANDS
 
         return int(COMMANDS[name](service, args, lang, out))
     return command
@@ -624,14 +624,14 @@ def _org_command(name: str) -> Any:
 
 def _sync_command(name: str) -> Any:
     def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-        from kanban_sec.cli_sync import COMMANDS
+        from kanban_sec.cli.sync import COMMANDS
 
         return int(COMMANDS[name](service, args, lang, out))
     return command
 
 
 def _cmd_server(args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli_sync import server_command
+    from kanban_sec.cli.sync import server_command
 
     return int(server_command(args, lang, out))
 

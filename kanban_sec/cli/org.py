@@ -93,7 +93,7 @@ def people(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
         print(json.dumps([{"name": n, "unit": u, "role": r} for n, u, r in found],
                          ensure_ascii=False, indent=2), file=out)
         return EXIT_OK
-    from kanban_sec.cli_table import Column, Table
+    from kanban_sec.cli.table import Column, Table
 
     table = Table([Column(t("org.col.name", lang)), Column(t("org.col.role", lang), key=True),
                    Column(t("org.col.unit", lang), main=True)])
