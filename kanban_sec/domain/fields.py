@@ -227,4 +227,5 @@ def parse_tags(text: str) -> list[str]:
 
 
 def format_tags(tags: list[str]) -> str:
-    return ";".join(tags)
+    """Tags as a field shows them for editing (``parse_tags`` reads it back)."""
+    return "; ".join(tags)

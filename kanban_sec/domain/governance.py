@@ -149,11 +149,6 @@ class Acceptance:
     def __contains__(self, item_id: object) -> bool:
         return item_id in self.accepted
 
-    def next_expiry(self) -> date | None:
-        """The first day an acceptance in force runs out (its items come back the day after)."""
-        days = [d.valid_until for d in self.accepted.values() if d.valid_until is not None]
-        return min(days) if days else None
-
 
 def expiring(decisions: Iterable[RiskDecision], today: date,
              within_days: int = 30) -> list[RiskDecision]:

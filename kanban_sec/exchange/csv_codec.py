@@ -135,7 +135,7 @@ class CsvTable:
     names: list[str] = field(default_factory=list)
 
 
-def read_csv(path: str | os.PathLike[str], *, lang_unused: str | None = None) -> CsvTable:
+def read_csv(path: str | os.PathLike[str]) -> CsvTable:
     """Read and parse a CSV file as Excel or this app writes it; raise on any problem."""
     name = os.fspath(path)
     try:

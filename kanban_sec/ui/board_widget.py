@@ -467,14 +467,6 @@ class BoardWidget(QWidget):
                 return str(index.data(Qt.ItemDataRole.UserRole))
         return None
 
-    def selected_items(self) -> list[str]:
-        out: list[str] = []
-        for lane in self.lanes:
-            for view in lane.views.values():
-                out += [str(i.data(Qt.ItemDataRole.UserRole))
-                        for i in view.selectionModel().selectedIndexes()]
-        return out
-
     def select_item(self, item_id: str) -> bool:
         """Select and focus the card, wherever it is (its own column is looked at first)."""
         item = self.live.items.get(item_id)

@@ -486,11 +486,6 @@ def export_board(parent: QWidget | None, service: BoardService, path: str | os.P
     return count
 
 
-def export_summary(count: int, path: str | os.PathLike[str]) -> str:
-    """One line for the status bar after an export."""
-    return t("export.done", current_language(), count=count, path=os.fspath(path))
-
-
 @dataclass(frozen=True)
 class ExportOptions:
     path: str

@@ -530,7 +530,7 @@ class ItemDialog(QDialog):
         self._framework_ref.setText(item.framework_ref)
         self._classification.setCurrentIndex(
             max(self._classification.findData(item.classification.value), 0))
-        self._tags.setText("; ".join(item.tags))
+        self._tags.setText(parse.format_tags(item.tags))
         if item.due_date is not None:
             self._due.setDate(QDate(item.due_date.year, item.due_date.month, item.due_date.day))
         self._no_due.setChecked(item.due_date is None)
@@ -842,7 +842,7 @@ class ItemDialog(QDialog):
             "owner_person": person.name if person else "",
             "framework_ref": self._framework_ref.text().strip(),
             "classification": str(self._classification.currentData()),
-            "tags": "; ".join(parse.parse_tags(self._tags.text())),
+            "tags": parse.format_tags(parse.parse_tags(self._tags.text())),
             "due_date": due,
             "blocked_reason": self._blocked.text().strip(),
             "pinned": self._pin.text().strip(),

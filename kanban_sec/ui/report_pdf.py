@@ -117,11 +117,3 @@ def write_pdf(html: str, path: str | os.PathLike[str]) -> None:
     document = _document()
     document.setHtml(html)
     _print(document, path)
-
-
-def write_markdown_pdf(markdown: str, path: str | os.PathLike[str]) -> None:
-    """Lay out ``markdown`` (CommonMark with tables) and write it as a PDF file."""
-    _ensure_application()
-    document = _document()
-    document.setMarkdown(markdown)
-    _print(document, path)

@@ -72,6 +72,12 @@ def test_tags_split_on_semicolons_and_commas_without_repeats():
         "personvern", "leverandør", "logging"]
 
 
+def test_tags_written_for_a_field_read_back_the_same():
+    tags = ["personvern", "leverandør", "logging"]
+    assert f.format_tags(tags) == "personvern; leverandør; logging"
+    assert f.parse_tags(f.format_tags(tags)) == tags
+
+
 def test_title_is_required_and_single_line():
     assert f.parse_title("  Krev  MFA\n for admin ") == "Krev MFA for admin"
     with pytest.raises(FieldProblem):
