@@ -24,23 +24,32 @@ def take(db_path: Path, reason: str = "daily") -> Path:
     folder.mkdir(mode=0o700, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
+    copy_database(db_path, target)
+    _prune(folder, db_path.stem, reason)
+    return target
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy the database ``source`` (opened read-only) into the new file ``target``.
+
+    ``target`` is created readable by its owner only and must not exist
+    (``FileExistsError``); a failed copy removes it, so no half-written copy is left.
+    """
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
     os.close(fd)
     try:
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        reader = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
         try:
-            dest = sqlite3.connect(target)
+            writer = sqlite3.connect(target)
             try:
-                source.backup(dest)
+                reader.backup(writer)
             finally:
-                dest.close()
+                writer.close()
         finally:
-            source.close()
+            reader.close()
     except BaseException:
-        target.unlink(missing_ok=True)  # never leave a half-written backup behind
+        target.unlink(missing_ok=True)
         raise
-    _prune(folder, db_path.stem, reason)
-    return target
 
 
 def _prune(folder: Path, stem: str, reason: str) -> None:
@@ -49,18 +58,23 @@ def _prune(folder: Path, stem: str, reason: str) -> None:
         old.unlink(missing_ok=True)
 
 
-def newest(db_path: Path) -> Path | None:
-    """The newest backup of the database, if any."""
+def listed(db_path: Path) -> list[Path]:
+    """The backups of the database, newest first."""
     folder = folder_for(db_path)
     if not folder.is_dir():
-        return None
+        return []
     dated = []
     for path in folder.glob(f"{db_path.stem}-*.sqlite"):
         try:  # another program starting on the same file may be pruning its backups
             dated.append((path.stat().st_mtime, path))
         except FileNotFoundError:
             continue
-    return max(dated)[1] if dated else None
+    return [path for _mtime, path in sorted(dated, reverse=True)]
+
+
+def newest(db_path: Path) -> Path | None:
+    """The newest backup of the database, if any."""
+    return next(iter(listed(db_path)), None)
 
 
 def daily(db_path: Path) -> Path | None:

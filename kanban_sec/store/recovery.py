@@ -61,19 +61,7 @@ def has_backups(db_path: Path) -> bool:
 
 def newest_good_backup(db_path: Path) -> Path | None:
     """The newest backup of ``db_path`` that passes SQLite's quick check, if any."""
-    folder = backup.folder_for(db_path)
-    if not folder.is_dir():
-        return None
-    dated = []
-    for path in folder.glob(f"{db_path.stem}-*.sqlite"):
-        try:
-            dated.append((path.stat().st_mtime, path.name, path))
-        except FileNotFoundError:  # pruned by another program meanwhile
-            continue
-    for _mtime, _name, path in sorted(dated, reverse=True):
-        if passes_check(path):
-            return path
-    return None
+    return next((path for path in backup.listed(db_path) if passes_check(path)), None)
 
 
 def backup_date(path: Path) -> str:
@@ -107,28 +95,14 @@ def restore_copy(db_path: Path, good_backup: Path) -> Path:
         suffix = "" if count == 0 else f"-{count}"
         target = db_path.with_name(f"{db_path.stem}-restored-{stamp}{suffix}.sqlite")
         try:
-            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY,
-                         stat.S_IRUSR | stat.S_IWUSR)
+            backup.copy_database(good_backup, target)
         except FileExistsError:
             continue
-        os.close(fd)
-        break
-    else:  # pragma: no cover - a thousand restored copies of one second
-        raise StoreFailure("db.readonly", path=str(db_path), reason="too many restored copies")
-    try:
-        source = sqlite3.connect(f"{good_backup.as_uri()}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(target)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
-    except (OSError, sqlite3.Error) as error:
-        target.unlink(missing_ok=True)
-        raise StoreFailure("db.readonly", path=str(target), reason=str(error)) from error
-    return target
+        except (OSError, sqlite3.Error) as error:
+            raise StoreFailure("db.readonly", path=str(target), reason=str(error)) from error
+        return target
+    raise StoreFailure(  # pragma: no cover - a thousand restored copies of one second
+        "db.readonly", path=str(db_path), reason="too many restored copies")
 
 
 # -- crash reports ---------------------------------------------------------------------
@@ -166,7 +140,7 @@ def write_crash_report(folder: Path, error: BaseException,
                        scrub: Callable[[str], str]) -> Path | None:
     """A crash report (traceback, versions, platform) in ``folder``, passed through ``scrub``.
 
-    ``scrub`` removes the secrets (``kanban_sec.cli.scrub``: the sync layer's ``redact``
+    ``scrub`` removes the secrets (``kanban_sec.runtime.scrub``: the sync layer's ``redact``
     with the environment's secrets; the store may not import the sync layer itself).
     Returns the file, or ``None`` when it could not be written (a report must never
     become a second failure).

@@ -161,6 +161,21 @@ def test_daily_backup_is_a_consistent_copy_and_old_ones_are_pruned(tmp_path, mon
     assert stat.S_IMODE(taken[-1].stat().st_mode) == 0o600
 
 
+def test_a_board_in_a_folder_named_with_hash_and_percent_is_backed_up(tmp_path):
+    folder = tmp_path / "Sikkerhet #2 (50% ferdig) åø"
+    folder.mkdir()
+    path = folder / "board.sqlite"
+    db = open_database(path)
+    from kanban_sec.services.board import BoardService
+
+    BoardService(db, "tester").create_item("Kopier meg")
+    db.close()
+    taken = backup.take(path)
+    assert taken.parent == folder / "board-backups"
+    assert _sql(taken, "SELECT title FROM items") == [("Kopier meg",)]
+    assert backup.newest(path) == taken
+
+
 def test_a_locked_database_waits_then_says_so(tmp_path, monkeypatch):
     path = tmp_path / "board.sqlite"
     open_database(path).close()
