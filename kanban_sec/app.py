@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
 # isort: off
+from kanban_sec import runtime
 # The store (SQLAlchemy) before PySide6: PySide6's import hook reads the source of every
 # module imported after it, which costs start-up time and memory.
 from kanban_sec.domain.errors import KanbanError
@@ -26,7 +26,7 @@ from kanban_sec.ui import i18n
 from kanban_sec.ui.main_window import MainWindow
 from kanban_sec.ui.screen_fit import fit_to_screen
 
-APP_NAME = "kanban-sec"
+APP_NAME = runtime.APP_NAME
 
 
 def ensure_app() -> QApplication:
@@ -98,9 +98,7 @@ def create_main_window(db_path: str | Path) -> MainWindow:
     i18n.install(i18n.preferred_language())
     path = Path(db_path)
     db = open_database(path, hold=True)  # another window holding it: this one only reads
-    from kanban_sec.cli import current_user
-
-    service = BoardService(db, current_user(), i18n.current_language())
+    service = BoardService(db, runtime.current_user(), i18n.current_language())
     me = author_for(path, service)
     _generate_due(service)
     live = LiveBoard(service, me)
@@ -128,13 +126,10 @@ def install_exception_hook(log_file: Path) -> None:
 
     def hook(kind: type[BaseException], error: BaseException,
              trace: TracebackType | None) -> None:
-        from kanban_sec.cli import append_to_log, scrub
-        from kanban_sec.store.recovery import write_crash_report
-
+        if error.__traceback__ is None and trace is not None:
+            error = error.with_traceback(trace)
         # Neither the log nor the crash report (beside it) may hold a password.
-        append_to_log(log_file, scrub("".join(traceback.format_exception(kind, error, trace))))
-        report = write_crash_report(log_file.parent, error, scrub)
-        details = str(log_file) if report is None else f"{log_file}, {report}"
+        details = runtime.log_failure(error, log_file).where()
         if not shown and QApplication.instance() is not None:
             shown.append(True)
             from kanban_sec.ui.notify import show_error
@@ -142,19 +137,17 @@ def install_exception_hook(log_file: Path) -> None:
             show_error(None, i18n.translate(
                 "App", "Something went wrong that should not have: %1\n\nThe details are in "
                        "%2. The board is saved; you can go on working.")
-                .replace("%1", scrub(str(error))).replace("%2", details))
+                .replace("%1", runtime.scrub(str(error))).replace("%2", details))
 
     sys.excepthook = hook
 
 
 def run_window(db_path: Path | None) -> int:
     """Open the board window (the first run offers the example, empty or a CSV import)."""
-    from kanban_sec.cli import default_db_path, log_path
-
     ensure_app()
     i18n.install(i18n.preferred_language())
-    install_exception_hook(log_path())
-    path = db_path or default_db_path()
+    install_exception_hook(runtime.log_path())
+    path = db_path or runtime.default_db_path()
     first_run = db_path is None and not path.exists()
     if db_path is None:
         path.parent.mkdir(parents=True, exist_ok=True)

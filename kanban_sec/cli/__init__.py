@@ -3,42 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
-import traceback
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from kanban_sec import __version__
+from kanban_sec import __version__, runtime
 from kanban_sec.domain.errors import BadInput, KanbanError
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import language_from_environment, t
+from kanban_sec.runtime import APP_NAME
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
-APP_NAME = "kanban-sec"
-
-
-def default_db_path() -> Path:
-    """The embedded default: a SQLite file in the user's data directory."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False) / "kanban-sec.sqlite"
-
-
-def log_path() -> Path:
-    from platformdirs import user_log_path
-
-    return user_log_path(APP_NAME, appauthor=False) / "kanban-sec.log"
-
-
-def current_user() -> str:
-    """Who the changes are by: ``KANBAN_SEC_USER``, else the login name."""
-    return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -216,35 +195,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # a bug: log it whole, tell the user one line
-        where = _log_unexpected(error)
-        print(f"{APP_NAME}: {t('unexpected', lang, error=error, log=where)}", file=sys.stderr)
+        logged = runtime.log_failure(error)  # the log and the crash report: no password
+        where = logged.report or logged.log
+        print(f"{APP_NAME}: {t('unexpected', lang, error=runtime.scrub(str(error)), log=where)}",
+              file=sys.stderr)
         return EXIT_FAILURE
-
-
-def append_to_log(where: Path, text: str) -> None:
-    """Add a dated entry to the log file (the log must never become a second failure)."""
-    try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        with where.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-    except OSError:
-        pass
-
-
-def scrub(text: str, environ: Mapping[str, str] | None = None) -> str:
-    """``text`` without passwords in URLs, ``password=`` settings or secret variables."""
-    from kanban_sec.store.recovery import environment_secrets
-    from kanban_sec.sync.errors import redact
-
-    return redact(text, environment_secrets(environ))
-
-
-def _log_unexpected(error: BaseException) -> Path:
-    from kanban_sec.store.recovery import write_crash_report
-
-    where = log_path()  # the log and the crash report beside it hold no password
-    append_to_log(where, scrub("".join(traceback.format_exception(error))))
-    return write_crash_report(where.parent, error, scrub) or where
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -253,7 +208,7 @@ def _db_path(args: argparse.Namespace) -> Path:
         if not given.strip():
             raise BadInput("db.empty_path")
         return Path(given)
-    path = default_db_path()
+    path = runtime.default_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -271,7 +226,7 @@ def _self_check(args: argparse.Namespace, out: TextIO) -> int:
     given = args.db if args.db is not None else os.environ.get("KANBAN_SEC_DB")
     if given is not None and not given.strip():
         raise BadInput("db.empty_path")
-    return run(Path(given) if given else default_db_path(), out)
+    return run(Path(given) if given else runtime.default_db_path(), out)
 
 
 def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
@@ -303,7 +258,7 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     try:
         if db.upgraded_backup is not None:
             print(t("db.upgraded", lang, backup=db.upgraded_backup), file=sys.stderr)
-        service = BoardService(db, args.as_person or current_user(), lang)
+        service = BoardService(db, args.as_person or runtime.current_user(), lang)
         command = args.command or "board"
         return _COMMANDS[command](service, args, lang, out)
     finally:

@@ -13,7 +13,6 @@ as ``kanban-sec sync --discard-refused`` / ``--redo-refused`` do.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -111,12 +110,13 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, Cancelled):
         return translate("Sync", "The sync was cancelled; nothing is lost, the next sync "
                                  "goes on from there.")
-    from kanban_sec.cli import append_to_log, log_path
+    from kanban_sec import runtime
 
-    where = log_path()
-    append_to_log(where, "".join(traceback.format_exception(error)))
+    # The log must not hold the password a failed connection may show (its URL, the server's
+    # words); nor may the message.
+    where = runtime.log_failure(error, crash_report=False).log
     return translate("Sync", "Something went wrong that should not have: %1 (details in %2)"
-                     ).replace("%1", str(error)).replace("%2", str(where))
+                     ).replace("%1", runtime.scrub(str(error))).replace("%2", str(where))
 
 
 def password_for(settings: SyncSettings) -> str:

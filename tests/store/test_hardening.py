@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from kanban_sec import cli
+from kanban_sec import cli, runtime
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.demo import load_demo
 from kanban_sec.store import backup
@@ -142,7 +142,7 @@ def _crash():
 
 def test_a_crash_report_holds_the_traceback_and_versions_but_no_secret(tmp_path):
     report = write_crash_report(tmp_path / "logs", _crash(),
-                                lambda text: cli.scrub(text, ENV))
+                                lambda text: runtime.scrub(text, ENV))
     assert report is not None
     text = report.read_text(encoding="utf-8")
     assert "Traceback" in text and "RuntimeError" in text and "Python" in text
@@ -155,14 +155,14 @@ def test_a_crash_report_holds_the_traceback_and_versions_but_no_secret(tmp_path)
 def test_scrub_reads_the_secrets_from_the_environment(monkeypatch):
     for name, value in ENV.items():
         monkeypatch.setenv(name, value)
-    assert "sync-Pass-123" not in cli.scrub("password is sync-Pass-123")
+    assert "sync-Pass-123" not in runtime.scrub("password is sync-Pass-123")
 
 
 def test_the_cli_crash_path_writes_a_report_without_secrets(tmp_path, monkeypatch, capsys):
     for name, value in ENV.items():
         monkeypatch.setenv(name, value)
     log = tmp_path / "log" / "kanban-sec.log"
-    monkeypatch.setattr(cli, "log_path", lambda: log)
+    monkeypatch.setattr(runtime, "log_path", lambda: log)
 
     def boom(*_args, **_kwargs):
         raise _crash()

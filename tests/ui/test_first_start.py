@@ -21,8 +21,8 @@ def _when_shown(name: str, act) -> None:
 
 def test_first_start_offers_the_example_and_asks_who_i_am(qtbot, tmp_path, monkeypatch):
     default = tmp_path / "data" / "kanban-sec.sqlite"
-    monkeypatch.setattr("kanban_sec.cli.default_db_path", lambda: default)
-    monkeypatch.setattr("kanban_sec.cli.log_path", lambda: tmp_path / "log" / "k.log")
+    monkeypatch.setattr("kanban_sec.runtime.default_db_path", lambda: default)
+    monkeypatch.setattr("kanban_sec.runtime.log_path", lambda: tmp_path / "log" / "k.log")
     shown = {}
 
     def started(window) -> None:  # instead of entering the event loop
@@ -51,7 +51,7 @@ def test_a_database_that_cannot_open_is_a_message_not_a_traceback(qtbot, tmp_pat
                                                                    monkeypatch):
     notes = tmp_path / "notater.sqlite"
     notes.write_text("ikke en database", encoding="utf-8")
-    monkeypatch.setattr("kanban_sec.cli.log_path", lambda: tmp_path / "log" / "k.log")
+    monkeypatch.setattr("kanban_sec.runtime.log_path", lambda: tmp_path / "log" / "k.log")
     seen = []
 
     def read_and_close(box) -> None:

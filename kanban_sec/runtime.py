@@ -1,0 +1,78 @@
+"""What the command line and the window share about where and as whom they run.
+
+The user's data paths (the default board, the log), who is acting, and the one logging
+path: every traceback that reaches the log or a crash report passes :func:`scrub` first,
+so neither ever holds a password. No Qt here; the store and sync layers only lazily.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import traceback
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+APP_NAME = "kanban-sec"
+
+
+def default_db_path() -> Path:
+    """The embedded default: a SQLite file in the user's data directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "kanban-sec.sqlite"
+
+
+def log_path() -> Path:
+    """The log file in the user's log directory (crash reports go beside it)."""
+    from platformdirs import user_log_path
+
+    return user_log_path(APP_NAME, appauthor=False) / "kanban-sec.log"
+
+
+def current_user() -> str:
+    """Who the changes are by: ``KANBAN_SEC_USER``, else the login name."""
+    return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
+
+
+def scrub(text: str, environ: Mapping[str, str] | None = None) -> str:
+    """``text`` without passwords in URLs, ``password=`` settings or secret variables."""
+    from kanban_sec.store.recovery import environment_secrets
+    from kanban_sec.sync.errors import redact
+
+    return redact(text, environment_secrets(environ))
+
+
+def _append_to_log(where: Path, text: str) -> None:
+    """Add a dated entry to the log file (the log must never become a second failure)."""
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        with where.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+    except OSError:
+        pass
+
+
+class Logged(NamedTuple):
+    """Where an unexpected error was written: the log, and the crash report if one was."""
+
+    log: Path
+    report: Path | None
+
+    def where(self) -> str:
+        """Both places, for the message that tells the person where the details are."""
+        return str(self.log) if self.report is None else f"{self.log}, {self.report}"
+
+
+def log_failure(error: BaseException, log_file: Path | None = None, *,
+                crash_report: bool = True) -> Logged:
+    """Log ``error``'s traceback, scrubbed, to ``log_file`` (default :func:`log_path`);
+    with ``crash_report`` also a crash report (versions, platform) beside it."""
+    from kanban_sec.store.recovery import write_crash_report
+
+    where = log_file if log_file is not None else log_path()
+    _append_to_log(where, scrub("".join(traceback.format_exception(error))))
+    report = write_crash_report(where.parent, error, scrub) if crash_report else None
+    return Logged(where, report)
