@@ -9,12 +9,8 @@ resolve) shows as an error dialog and leaves the dialog open with every edit in 
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, date, datetime
-from typing import Any
-
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,8 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -49,7 +42,6 @@ from kanban_sec.domain.model import (
     MATURITY_MAX,
     SCALE_MAX,
     SCALE_MIN,
-    ChecklistEntry,
     Classification,
     Effort,
     Item,
@@ -60,18 +52,13 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.ui.i18n import current_language
+from kanban_sec.ui.item_checklist import ChecklistEditor
+from kanban_sec.ui.item_history import ItemHistory, local_time
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.owner_picker import OwnerPicker
 from kanban_sec.ui.ros_matrix import consequence_label, likelihood_label
 
-#: Change-log fields the history leaves out: bookkeeping the other fields already tell.
-_HISTORY_HIDDEN = frozenset({
-    "id", "created_at", "updated_at", "status_changed_at", "started_at", "done_at",
-    "blocked_at", "hlc", "node_id",
-})
-_TIME_FIELDS = frozenset({"pinned_at", "blocked_at", "deleted_at", "started_at", "done_at"})
 _PREVIEW_DELAY_MS = 150
-_HISTORY_TEXT_MAX = 80
 
 
 class ItemDialog(QDialog):
@@ -111,7 +98,8 @@ class ItemDialog(QDialog):
         self._tabs.setObjectName("item-tabs")
         self._tabs.addTab(self._details_tab(), self.tr("&Details"))
         self._tabs.addTab(self._description_tab(), self.tr("D&escription"))
-        self._tabs.addTab(self._checklist_tab(), self.tr("Chec&klist"))
+        self._checklist = ChecklistEditor()
+        self._tabs.addTab(self._checklist, self.tr("Chec&klist"))
         self._tabs.addTab(self._comments_tab(), self.tr("&Comments"))
         self._tabs.addTab(self._history_tab(), self.tr("&History"))
 
@@ -386,48 +374,6 @@ class ItemDialog(QDialog):
         layout.addWidget(splitter)
         return tab
 
-    def _checklist_tab(self) -> QWidget:
-        self._checklist = QListWidget()
-        self._checklist.setObjectName("item-checklist")
-        self._checklist.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                        | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self._checklist.itemChanged.connect(self._checklist_progress)
-        self._checklist.currentRowChanged.connect(self._checklist_buttons)
-        self._checklist_new = QLineEdit()
-        self._checklist_new.setObjectName("item-checklist-new")
-        self._checklist_new.setPlaceholderText(self.tr("New checklist entry"))
-        self._checklist_new.returnPressed.connect(self.add_checklist_entry)
-        add = QPushButton(self.tr("Add"))
-        add.setObjectName("item-checklist-add")
-        add.clicked.connect(self.add_checklist_entry)
-        self._checklist_edit = QPushButton(self.tr("Edit"))
-        self._checklist_edit.setObjectName("item-checklist-edit")
-        self._checklist_edit.clicked.connect(self._edit_checklist_entry)
-        self._checklist_remove = QPushButton(self.tr("Remove"))
-        self._checklist_remove.setObjectName("item-checklist-remove")
-        self._checklist_remove.clicked.connect(self._remove_checklist_entry)
-        self._checklist_up = QPushButton(self.tr("Move up"))
-        self._checklist_up.clicked.connect(lambda: self._move_checklist_entry(-1))
-        self._checklist_down = QPushButton(self.tr("Move down"))
-        self._checklist_down.clicked.connect(lambda: self._move_checklist_entry(1))
-        self._checklist_done = QLabel()
-        self._checklist_done.setObjectName("item-checklist-progress")
-
-        add_row = QHBoxLayout()
-        add_row.addWidget(self._checklist_new, 1)
-        add_row.addWidget(add)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._checklist_done, 1)
-        for button in (self._checklist_edit, self._checklist_up, self._checklist_down,
-                       self._checklist_remove):
-            buttons.addWidget(button)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self._checklist, 1)
-        layout.addLayout(buttons)
-        layout.addLayout(add_row)
-        return tab
-
     def _comments_tab(self) -> QWidget:
         self._comments = QListWidget()
         self._comments.setObjectName("item-comments")
@@ -454,23 +400,8 @@ class ItemDialog(QDialog):
         return tab
 
     def _history_tab(self) -> QWidget:
-        self._history = QTableWidget(0, 5)
-        self._history.setObjectName("item-history")
-        self._history.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("Who"), self.tr("Field"), self.tr("Old value"),
-            self.tr("New value")])
-        self._history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._history.setAlternatingRowColors(True)
-        self._history.setWordWrap(False)
-        self._history.verticalHeader().hide()
-        self._history.verticalHeader().setDefaultSectionSize(
-            self._history.fontMetrics().height() + 8)
-        header = self._history.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self._history = ItemHistory(self.service, self.live, {
+            "status": self._status_names(), "classification": self._classification_names()})
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self._history)
@@ -491,29 +422,6 @@ class ItemDialog(QDialog):
             Classification.OPEN: self.tr("Open"),
             Classification.INTERNAL: self.tr("Internal"),
             Classification.CONFIDENTIAL: self.tr("Confidential"),
-        }
-
-    def _field_names(self) -> dict[str, str]:
-        return {
-            "title": self.tr("Title"),
-            "status": self.tr("Column"),
-            "description": self.tr("Description"),
-            "chain_id": self.tr("Chain"),
-            "link_id": self.tr("Link"),
-            "likelihood": self.tr("Likelihood"),
-            "consequence": self.tr("Consequence"),
-            "effort": self.tr("Effort"),
-            "owner_unit_id": self.tr("Owner unit"),
-            "owner_person_id": self.tr("Owner person"),
-            "framework_ref": self.tr("Framework reference"),
-            "classification": self.tr("Classification"),
-            "tags": self.tr("Tags"),
-            "checklist": self.tr("Checklist"),
-            "blocked_reason": self.tr("Blocked because"),
-            "due_date": self.tr("Due date"),
-            "pinned_at": self.tr("Pinned"),
-            "pin_reason": self.tr("Pinned because"),
-            "deleted_at": self.tr("Deleted"),
         }
 
     # -- loading -----------------------------------------------------------------------
@@ -541,12 +449,9 @@ class ItemDialog(QDialog):
             edit.setCursorPosition(0)  # long texts show their start, not their end
         self._description.setPlainText(item.description)
         self._render_preview()
-        for entry in item.checklist:
-            self._checklist.addItem(self._checklist_row(entry.text, entry.done))
-        self._checklist_progress()
-        self._checklist_buttons()
+        self._checklist.set_entries(item.checklist)
         self._load_comments()
-        self._load_history()
+        self._history.load(self.item_id)
         self._context_changed()
         self._owner_chosen()
         self._show_info()
@@ -572,7 +477,7 @@ class ItemDialog(QDialog):
         self._comments.clear()
         if self.item_id is not None:
             for comment in self.service.comments(self.item_id):
-                self._add_comment_row(comment.author, _local_time(comment.created_at),
+                self._add_comment_row(comment.author, local_time(comment.created_at),
                                       comment.body, pending=False)
         for body in self._pending_comments:
             self._add_comment_row(self.service.author, self.tr("not saved yet"), body,
@@ -588,77 +493,6 @@ class ItemDialog(QDialog):
             row.setFont(font)
             row.setToolTip(self.tr("Saved with the item when you press OK"))
         self._comments.addItem(row)
-
-    def _load_history(self) -> None:
-        self._history.setRowCount(0)
-        if self.item_id is None:
-            return
-        names = self._field_names()
-        rows: list[tuple[str, str, str, str, str]] = []
-        # Newest change first (what changed lately matters most in an edit); the fields of
-        # one change in the order the form shows them.
-        for change in reversed(self.service.history(self.item_id)):
-            when = _local_time(change.at)
-            creating = all(old is None for _new, old in change.fields.values())
-            for name in _history_order(change.fields):
-                if name in _HISTORY_HIDDEN:
-                    continue
-                new, old = change.fields[name]
-                if creating and new in (None, "", "[]"):
-                    continue  # a new item's empty fields say nothing
-                if new == old:
-                    continue
-                label = names.get(name, name.replace("_", " ").capitalize())
-                rows.append((when, change.author, label, self._history_value(name, old),
-                             self._history_value(name, new)))
-        self._history.setRowCount(len(rows))
-        for number, values in enumerate(rows):
-            for column, text in enumerate(values):
-                cell = QTableWidgetItem(_one_line(text))
-                cell.setToolTip(text)
-                self._history.setItem(number, column, cell)
-
-    def _history_value(self, name: str, value: Any) -> str:
-        """A stored value as the user knows it: names, not ids; local times; ``—``."""
-        if value is None or value == "":
-            return "—"
-        board = self.live.board
-        if name == "status":
-            return _enum_name(self._status_names(), value)
-        if name == "classification":
-            return _enum_name(self._classification_names(), value)
-        if name == "chain_id":
-            chain = board.chains.get(value)
-            return chain.name if chain else str(value)
-        if name == "link_id":
-            link = board.links.get(value)
-            return link.name if link else str(value)
-        if name == "owner_unit_id":
-            return self.live.unit_path(value) or str(value)
-        if name == "owner_person_id":
-            person = board.people.get(value)
-            return person.name if person else str(value)
-        if name == "tags":
-            return "; ".join(_json_list(value)) or "—"
-        if name == "checklist":
-            entries = _json_list(value)
-            return "; ".join(("☑ " if done else "☐ ") + str(text)
-                             for text, done in entries) or "—"
-        if name == "due_date":
-            try:
-                day = date.fromisoformat(str(value))
-            except ValueError:
-                return str(value)
-            return QLocale().toString(QDate(day.year, day.month, day.day),
-                                      QLocale.FormatType.ShortFormat)
-        if name in _TIME_FIELDS:
-            try:
-                return _local_time(datetime.fromisoformat(str(value)))
-            except ValueError:
-                return str(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return QLocale().toString(value)
-        return str(value)
 
     # -- reacting to edits -------------------------------------------------------------
     def _fill_links(self, chain_id: str | None, keep: str | None) -> None:
@@ -734,84 +568,11 @@ class ItemDialog(QDialog):
         self._title_touched = True
         self._validate()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Return in the new checklist entry adds it (``returnPressed``) and stays in the
-        checklist; elsewhere it is the dialog's OK, as usual."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                self.focusWidget() is self._checklist_new:
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
     def is_valid(self) -> bool:
         """Whether OK would try to save (no value the dialog knows to be bad)."""
         return self._buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
-    # -- checklist and comments --------------------------------------------------------
-    def _checklist_row(self, text: str, done: bool) -> QListWidgetItem:
-        row = QListWidgetItem(text)
-        row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                     | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
-        row.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
-        return row
-
-    def add_checklist_entry(self, text: str | None = None) -> None:
-        """Add an entry (from the entry box when ``text`` is not given)."""
-        if not isinstance(text, str):
-            text = self._checklist_new.text()
-        text = " ".join(text.split())
-        if not text:
-            return
-        self._checklist.addItem(self._checklist_row(text, False))
-        self._checklist.setCurrentRow(self._checklist.count() - 1)
-        self._checklist_new.clear()
-        self._checklist_progress()
-
-    def _edit_checklist_entry(self) -> None:
-        row = self._checklist.currentItem()
-        if row is not None:
-            self._checklist.editItem(row)
-
-    def _remove_checklist_entry(self) -> None:
-        number = self._checklist.currentRow()
-        if number >= 0:
-            self._checklist.takeItem(number)
-            self._checklist_progress()
-            self._checklist_buttons()
-
-    def _move_checklist_entry(self, step: int) -> None:
-        number = self._checklist.currentRow()
-        target = number + step
-        if number < 0 or not 0 <= target < self._checklist.count():
-            return
-        row = self._checklist.takeItem(number)
-        self._checklist.insertItem(target, row)
-        self._checklist.setCurrentRow(target)
-
-    def _checklist_buttons(self, *_: object) -> None:
-        chosen = self._checklist.currentRow() >= 0
-        for button in (self._checklist_edit, self._checklist_remove, self._checklist_up,
-                       self._checklist_down):
-            button.setEnabled(chosen)
-
-    def _checklist_progress(self, *_: object) -> None:
-        entries = self.checklist()
-        done = sum(entry.done for entry in entries)
-        locale = QLocale()
-        self._checklist_done.setText(self.tr("{done} of {count} done").format(
-            done=locale.toString(done), count=locale.toString(len(entries)))
-            if entries else self.tr("No checklist yet"))
-
-    def checklist(self) -> list[ChecklistEntry]:
-        """The checklist as it stands in the dialog (blank entries dropped)."""
-        entries = []
-        for number in range(self._checklist.count()):
-            row = self._checklist.item(number)
-            text = " ".join(row.text().split())
-            if text:
-                entries.append(ChecklistEntry(text, row.checkState() == Qt.CheckState.Checked))
-        return entries
-
+    # -- comments ----------------------------------------------------------------------
     def add_comment(self, body: str | None = None) -> None:
         """Queue a comment (from the comment box when ``body`` is not given); OK saves it."""
         if not isinstance(body, str):
@@ -894,7 +655,7 @@ class ItemDialog(QDialog):
         if literal_pin:
             self._record(self.service.pin(self.item_id, pin_reason))
             self._baseline["pinned"] = form["pinned"]
-        checklist = self.checklist()
+        checklist = self._checklist.entries()
         if checklist != self._baseline_checklist:
             self._record(self.service.set_checklist(self.item_id, checklist))
             self._baseline_checklist = checklist
@@ -945,43 +706,3 @@ def _is_yes_no(text: str) -> bool:
     return bool(text.strip())
 
 
-def _local_time(moment: datetime) -> str:
-    """A stored (UTC) time in the user's time zone and locale."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
-
-
-def _enum_name(names: dict[Any, str], value: Any) -> str:
-    """The translated name of a stored enum value (``names`` is keyed by StrEnum members)."""
-    return next((name for member, name in names.items() if member == value), str(value))
-
-
-def _json_list(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        return value
-    try:
-        loaded = json.loads(str(value))
-    except ValueError:
-        return [value]
-    return loaded if isinstance(loaded, list) else [loaded]
-
-
-def _one_line(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= _HISTORY_TEXT_MAX else line[:_HISTORY_TEXT_MAX - 1] + "…"
-
-
-_FIELD_ORDER = (
-    "title", "status", "chain_id", "link_id", "likelihood", "consequence", "effort",
-    "owner_unit_id", "owner_person_id", "framework_ref", "classification", "tags",
-    "due_date", "blocked_reason", "pinned_at", "pin_reason", "checklist", "description",
-    "deleted_at",
-)
-
-
-def _history_order(fields: dict[str, Any]) -> list[str]:
-    """The fields of one change in the order the form shows them."""
-    known = [name for name in _FIELD_ORDER if name in fields]
-    return known + sorted(name for name in fields if name not in _FIELD_ORDER)

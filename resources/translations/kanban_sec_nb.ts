@@ -318,7 +318,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="138"/>
+        <location filename="../../kanban_sec/app.py" line="137"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
@@ -776,6 +776,49 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistEditor</name>
+    <message>
+        <location filename="../../kanban_sec/ui/item_checklist.py" line="39"/>
+        <source>New checklist entry</source>
+        <translation>Nytt punkt i sjekklisten</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_checklist.py" line="41"/>
+        <source>Add</source>
+        <translation>Legg til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_checklist.py" line="44"/>
+        <source>Edit</source>
+        <translation>Rediger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_checklist.py" line="47"/>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_checklist.py" line="50"/>
+        <source>Move up</source>
+        <translation>Flytt opp</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_checklist.py" line="52"/>
+        <source>Move down</source>
+        <translation>Flytt ned</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_checklist.py" line="139"/>
+        <source>{done} of {count} done</source>
+        <translation>{done} av {count} ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_checklist.py" line="141"/>
+        <source>No checklist yet</source>
+        <translation>Ingen sjekkliste ennå</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../kanban_sec/ui/conflicts_dialog.py" line="79"/>
@@ -1001,78 +1044,78 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="513"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="575"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="508"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="570"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="518"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="513"/>
         <source>Choose where to save the file</source>
         <translation>Velg hvor filen skal lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="520"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="515"/>
         <source>Choose…</source>
         <translation>Velg…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="529"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="524"/>
         <source>Comma (,)</source>
         <translation>Komma (,)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="530"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="525"/>
         <source>Semicolon (;) — Excel with Norwegian settings</source>
         <translation>Semikolon (;) — Excel med norske innstillinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="531"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="526"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="535"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="530"/>
         <source>Include done items</source>
         <translation>Ta med ferdige oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="538"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="533"/>
         <source>Include confidential items</source>
         <translation>Ta med konfidensielle oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="541"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="536"/>
         <source>Confidential items are left out of an export unless you tick this.</source>
         <translation>Konfidensielle oppgaver blir ikke eksportert med mindre du krysser av her.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="544"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="539"/>
         <source>The file will hold confidential items: store and share it accordingly.</source>
         <translation>Filen vil inneholde konfidensielle oppgaver: lagre og del den deretter.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="549"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="544"/>
         <source>File:</source>
         <translation>Fil:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="550"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="545"/>
         <source>Separator:</source>
         <translation>Skilletegn:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="558"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="553"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="578"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="573"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="578"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="573"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
@@ -1632,477 +1675,441 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="102"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="89"/>
         <source>New item</source>
-        <extracomment>Change-log fields the history leaves out: bookkeeping the other fields already tell. Emitted with each :class:`Outcome` a service call of this dialog returned.</extracomment>
+        <extracomment>Emitted with each :class:`Outcome` a service call of this dialog returned.</extracomment>
         <translation>Ny oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="103"/>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="889"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="90"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="650"/>
         <source>Item: {title}</source>
         <translation>Oppgave: {title}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="112"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="99"/>
         <source>&amp;Details</source>
         <translation>&amp;Detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="113"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="100"/>
         <source>D&amp;escription</source>
         <translation>&amp;Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="114"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="102"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="115"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="103"/>
         <source>&amp;Comments</source>
         <translation>Ko&amp;mmentarer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="116"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="104"/>
         <source>&amp;History</source>
         <translation>&amp;Historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="173"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="161"/>
         <source>What is to be improved (required)</source>
         <translation>Hva skal forbedres (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="196"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="184"/>
         <source>(no chain)</source>
         <extracomment>Whether the person has typed in (or emptied) the title: only then is a missing title said, once, under the field (a new item does not open with an error).</extracomment>
         <translation>(uten kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="204"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="192"/>
         <source>How likely the weakness is exploited or fails: %1 to %2. Estimated by IT.</source>
         <translation>Hvor sannsynlig det er at svakheten utnyttes eller svikter: %1 til %2. Anslått av IT.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="208"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="196"/>
         <source>How bad it is when it happens: %1 to %2. Assessed by the risk owner.</source>
         <translation>Hvor ille det er når det skjer: %1 til %2. Vurdert av risikoeieren.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="220"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="208"/>
         <source>(not estimated)</source>
         <translation>(ikke anslått)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="231"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="219"/>
         <source>e.g. NSM 2.6.7 or CIS 15.5</source>
         <translation>f.eks. NSM 2.6.7 eller CIS 15.5</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="240"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="228"/>
         <source>Separate tags with ; or ,</source>
         <translation>Skill etikettene med ; eller ,</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="247"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="235"/>
         <source>No due date</source>
         <translation>Ingen frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="257"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="245"/>
         <source>Not blocked; write what it waits for</source>
         <translation>Ikke blokkert; skriv hva den venter på</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="260"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="248"/>
         <source>Not pinned; a reason puts the item first</source>
         <translation>Ikke festet; en begrunnelse setter oppgaven først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="271"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="259"/>
         <source>&amp;Title:</source>
         <translation>&amp;Tittel:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="274"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="262"/>
         <source>C&amp;olumn:</source>
         <translation>&amp;Kolonne:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="275"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="263"/>
         <source>C&amp;hain:</source>
         <translation>K&amp;jede:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="276"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="264"/>
         <source>&amp;Link:</source>
         <translation>&amp;Ledd:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="277"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="265"/>
         <source>L&amp;ikelihood:</source>
         <translation>S&amp;annsynlighet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="278"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="266"/>
         <source>Co&amp;nsequence:</source>
         <translation>Ko&amp;nsekvens:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="282"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="270"/>
         <source>Score:</source>
         <translation>Poeng:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="283"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="271"/>
         <source>E&amp;ffort:</source>
         <translation>&amp;Innsats:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="284"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="272"/>
         <source>Owner:</source>
         <translation>Eier:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="285"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="273"/>
         <source>F&amp;ramework ref.:</source>
         <translation>Ramme&amp;verksref.:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="286"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="274"/>
         <source>Cl&amp;assification:</source>
         <translation>&amp;Gradering:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="287"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="275"/>
         <source>Ta&amp;gs:</source>
         <translation>&amp;Etiketter:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="288"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="276"/>
         <source>D&amp;ue date:</source>
         <translation>F&amp;rist:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="291"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="279"/>
         <source>&amp;Blocked because:</source>
         <translation>Bl&amp;okkert fordi:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="292"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="280"/>
         <source>&amp;Pinned because:</source>
         <translation>&amp;Festet fordi:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="295"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="283"/>
         <source>Owner (lowest operational level)</source>
         <translation>Eier (laveste operative nivå)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="333"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="321"/>
         <source>not assessed</source>
         <translation>ikke vurdert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="348"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="336"/>
         <source>counts as 3 in the score until assessed</source>
         <translation>teller som 3 i poengsummen til den er vurdert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="365"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="353"/>
         <source>Markdown: **bold**, - lists, [links](…)</source>
         <translation>Markdown: **fet**, - lister, [lenker](…)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="381"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="369"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="382"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="370"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="398"/>
-        <source>New checklist entry</source>
-        <translation>Nytt punkt i sjekklisten</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="400"/>
-        <source>Add</source>
-        <translation>Legg til</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="403"/>
-        <source>Edit</source>
-        <translation>Rediger</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="406"/>
-        <source>Remove</source>
-        <translation>Fjern</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="409"/>
-        <source>Move up</source>
-        <translation>Flytt opp</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="411"/>
-        <source>Move down</source>
-        <translation>Flytt ned</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="442"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="388"/>
         <source>Write a comment; it is saved with the item when you press OK</source>
         <translation>Skriv en kommentar; den lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="444"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="390"/>
         <source>Add comment</source>
         <translation>Legg til kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
-        <source>When</source>
-        <translation>Når</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
-        <source>Who</source>
-        <translation>Hvem</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
-        <source>Field</source>
-        <translation>Felt</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="460"/>
-        <source>Old value</source>
-        <translation>Gammel verdi</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="461"/>
-        <source>New value</source>
-        <translation>Ny verdi</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="482"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="413"/>
         <source>Backlog</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="483"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="414"/>
         <source>Next</source>
         <translation>Neste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="484"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="415"/>
         <source>Doing</source>
         <translation>Pågår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="485"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="416"/>
         <source>Verify</source>
         <translation>Verifiseres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="486"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="417"/>
         <source>Done</source>
         <translation>Ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="491"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="422"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="492"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="423"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="493"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="424"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="498"/>
-        <source>Title</source>
-        <translation>Tittel</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="499"/>
-        <source>Column</source>
-        <translation>Kolonne</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="500"/>
-        <source>Description</source>
-        <translation>Beskrivelse</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="501"/>
-        <source>Chain</source>
-        <translation>Kjede</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="502"/>
-        <source>Link</source>
-        <translation>Ledd</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="503"/>
-        <source>Likelihood</source>
-        <translation>Sannsynlighet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="504"/>
-        <source>Consequence</source>
-        <translation>Konsekvens</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="505"/>
-        <source>Effort</source>
-        <translation>Innsats</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="506"/>
-        <source>Owner unit</source>
-        <translation>Eierenhet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="507"/>
-        <source>Owner person</source>
-        <translation>Eier (person)</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="508"/>
-        <source>Framework reference</source>
-        <translation>Referanse i rammeverk</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="509"/>
-        <source>Classification</source>
-        <translation>Gradering</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="510"/>
-        <source>Tags</source>
-        <translation>Etiketter</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="511"/>
-        <source>Checklist</source>
-        <translation>Sjekkliste</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="512"/>
-        <source>Blocked because</source>
-        <translation>Blokkert fordi</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="513"/>
-        <source>Due date</source>
-        <translation>Frist</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="514"/>
-        <source>Pinned</source>
-        <translation>Festet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="515"/>
-        <source>Pinned because</source>
-        <translation>Festet fordi</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="516"/>
-        <source>Deleted</source>
-        <translation>Slettet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="558"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="463"/>
         <source>New item: ranked when it is saved</source>
         <translation>Ny oppgave: rangeres når den lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="562"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="467"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="565"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="470"/>
         <source>Rank {rank} of {count} · score {score}</source>
         <translation>Plass {rank} av {count} · poeng {score}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="578"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="483"/>
         <source>not saved yet</source>
         <translation>ikke lagret ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="589"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="494"/>
         <source>Saved with the item when you press OK</source>
         <translation>Lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="668"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="502"/>
         <source>(no link)</source>
         <translation>(uten ledd)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="668"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="502"/>
         <source>(the whole chain)</source>
         <translation>(hele kjeden)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="673"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="507"/>
         <source>{name} (maturity {maturity}/{top})</source>
         <translation>{name} (modenhet {maturity}/{top})</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="688"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="522"/>
         <source>Risk owner: none (the item is in no chain)</source>
         <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="690"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="524"/>
         <source>Risk owner: {owner}</source>
         <translation>Risikoeier: {owner}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="691"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="525"/>
         <source>not set</source>
         <translation>ikke satt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="722"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="556"/>
         <source>A title is required.</source>
         <translation>Tittel må fylles ut.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="727"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="561"/>
         <source>The description is longer than {limit} characters.</source>
         <translation>Beskrivelsen er lengre enn {limit} tegn.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="801"/>
-        <source>{done} of {count} done</source>
-        <translation>{done} av {count} ferdig</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="803"/>
-        <source>No checklist yet</source>
-        <translation>Ingen sjekkliste ennå</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="872"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="633"/>
         <source>The item was not saved</source>
         <translation>Oppgaven ble ikke lagret</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHistory</name>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="57"/>
+        <source>When</source>
+        <extracomment>Change-log fields the history leaves out: bookkeeping the other fields already tell. The fields in the order the item form shows them (others follow by name).</extracomment>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="57"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="57"/>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="57"/>
+        <source>Old value</source>
+        <translation>Gammel verdi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="58"/>
+        <source>New value</source>
+        <translation>Ny verdi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="73"/>
+        <source>Title</source>
+        <translation>Tittel</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="74"/>
+        <source>Column</source>
+        <translation>Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="75"/>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="76"/>
+        <source>Chain</source>
+        <translation>Kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="77"/>
+        <source>Link</source>
+        <translation>Ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="78"/>
+        <source>Likelihood</source>
+        <translation>Sannsynlighet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="79"/>
+        <source>Consequence</source>
+        <translation>Konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="80"/>
+        <source>Effort</source>
+        <translation>Innsats</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="81"/>
+        <source>Owner unit</source>
+        <translation>Eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="82"/>
+        <source>Owner person</source>
+        <translation>Eier (person)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="83"/>
+        <source>Framework reference</source>
+        <translation>Referanse i rammeverk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="84"/>
+        <source>Classification</source>
+        <translation>Gradering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="85"/>
+        <source>Tags</source>
+        <translation>Etiketter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="86"/>
+        <source>Checklist</source>
+        <translation>Sjekkliste</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="87"/>
+        <source>Blocked because</source>
+        <translation>Blokkert fordi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="88"/>
+        <source>Due date</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="89"/>
+        <source>Pinned</source>
+        <translation>Festet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="90"/>
+        <source>Pinned because</source>
+        <translation>Festet fordi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="91"/>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
     </message>
 </context>
 <context>
@@ -3883,279 +3890,279 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>StandupWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="83"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="84"/>
         <source>Weekly standup</source>
         <extracomment>Where the last standup report was saved (the next one is offered there). How many of a card&apos;s newest comments the standup shows under it. ``(outcome, what was done)`` after an act on a card, the live board already brought up to date: the board shows it and can undo it.</extracomment>
         <translation>Ukentlig standup</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="217"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="218"/>
         <source>Choose a team…</source>
         <translation>Velg et team…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="220"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="221"/>
         <source>%1 (%2 people)</source>
         <translation>%1 (%2 personer)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="143"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="144"/>
         <source>Ticks the team&apos;s members (its sub-units&apos; too) and shows the team&apos;s items; adjust the ticks by hand after.</source>
         <translation>Krysser av teamets medlemmer (også underenhetenes) og viser teamets oppgaver; juster avkryssingen for hånd etterpå.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="223"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="224"/>
         <source>Everyone&apos;s items</source>
         <translation>Alles oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="163"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="164"/>
         <source>Walk the backlog too</source>
         <translation>Gå gjennom backlog også</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="167"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="168"/>
         <source>A column at a time (else a card at a time)</source>
         <translation>Én kolonne om gangen (ellers ett kort om gangen)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="170"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="171"/>
         <source>Start the standup</source>
         <translation>Start standupen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="177"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="178"/>
         <source>&lt;h2&gt;Weekly standup&lt;/h2&gt;&lt;p&gt;The board is walked from right to left: what is nearly done first.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Ukentlig standup&lt;/h2&gt;&lt;p&gt;Vi går gjennom tavlen fra høyre mot venstre: det som er nesten ferdig, tas først.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="181"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="182"/>
         <source>&amp;Date</source>
         <translation>&amp;Dato</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="185"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="186"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="191"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="192"/>
         <source>&amp;Who is here</source>
         <translation>&amp;Hvem er til stede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="195"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="196"/>
         <source>Whose &amp;items</source>
         <translation>&amp;Hvem sine oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="297"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="298"/>
         <source>◀ Previous</source>
         <translation>◀ Forrige</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="300"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="301"/>
         <source>The card before (Alt+Left)</source>
         <translation>Forrige kort (Alt+Venstre)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="303"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="304"/>
         <source>Next ▶</source>
         <translation>Neste ▶</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="306"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="307"/>
         <source>The next card (Alt+Right)</source>
         <translation>Neste kort (Alt+Høyre)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="309"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="310"/>
         <source>A note or a decision…</source>
         <translation>Et notat eller en beslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="311"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="312"/>
         <source>About this card</source>
         <translation>Gjelder dette kortet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="315"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="316"/>
         <source>Add note</source>
         <translation>Legg til notat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="319"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="320"/>
         <source>Record decision</source>
         <translation>Registrer beslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="323"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="324"/>
         <source>End the standup</source>
         <translation>Avslutt standupen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="327"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="328"/>
         <source>Save report…</source>
         <translation>Lagre rapport…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="333"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="334"/>
         <source>Confidential details</source>
         <translation>Konfidensielle detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="335"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="336"/>
         <source>Show and save confidential items&apos; titles and notes. Without it they appear as “Confidential item …id”. A saved report records this choice.</source>
         <translation>Vis og lagre titler og notater for konfidensielle oppgaver. Uten dette vises de som «Konfidensiell oppgave …id». En lagret rapport registrerer valget.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="385"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="386"/>
         <source>On this card</source>
         <translation>På dette kortet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="398"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="399"/>
         <source>Change &amp;owner…</source>
         <translation>Bytt &amp;eier…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="403"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="404"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter det på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="114"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="405"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="474"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="592"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="115"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="406"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="475"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="593"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="411"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="412"/>
         <source>A comment on the card, for everyone…</source>
         <translation>En kommentar på kortet, for alle…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="415"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="480"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="416"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="481"/>
         <source>Comment</source>
         <translation>Kommenter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="418"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="419"/>
         <source>&amp;Column</source>
         <translation>&amp;Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="422"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="423"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="425"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="426"/>
         <source>B&amp;locked because</source>
         <translation>B&amp;lokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="430"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="431"/>
         <source>Co&amp;mment</source>
         <translation>Ko&amp;mmentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="464"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="465"/>
         <source>Move</source>
         <translation>Flytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="472"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="592"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="473"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="593"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="493"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="494"/>
         <source>Owner of “%1”</source>
         <translation>Eier av «%1»</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="510"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="511"/>
         <source>Change owner</source>
         <translation>Bytt eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="550"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="551"/>
         <source>Nothing to walk</source>
         <translation>Ingenting å gå gjennom</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="557"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="558"/>
         <source>%1 · card %2 of %3 · %4 in all</source>
         <translation>%1 · kort %2 av %3 · %4 i alt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="567"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="568"/>
         <source>**Owner:** %1</source>
         <translation>**Eier:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="569"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="570"/>
         <source>**In this column:** %1</source>
         <translation>**I denne kolonnen:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="570"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="571"/>
         <source>%1 days</source>
         <translation>%1 dager</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="572"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="573"/>
         <source>**Blocked:** %1</source>
         <translation>**Blokkert:** %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="574"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="575"/>
         <source>Can be delegated</source>
         <translation>Kan delegeres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="580"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="581"/>
         <source>Latest comments</source>
         <translation>Siste kommentarer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="588"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="589"/>
         <source>(no owner)</source>
         <translation>(ingen eier)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="120"/>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="630"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="121"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="631"/>
         <source>Ended: save the report (PDF, HTML or Markdown).</source>
         <translation>Avsluttet: lagre rapporten (PDF, HTML eller Markdown).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="658"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="659"/>
         <source>Save the standup report</source>
         <translation>Lagre standuprapporten</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="662"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="663"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="662"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="663"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="663"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="664"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/standup_window.py" line="683"/>
+        <location filename="../../kanban_sec/ui/standup_window.py" line="684"/>
         <source>Report saved to %1</source>
         <translation>Rapporten er lagret i %1</translation>
     </message>
@@ -4163,7 +4170,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="112"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="111"/>
         <source>The sync was cancelled; nothing is lost, the next sync goes on from there.</source>
         <translation>Synkroniseringen ble avbrutt; ingenting er tapt, neste synkronisering fortsetter derfra.</translation>
     </message>
