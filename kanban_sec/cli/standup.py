@@ -55,7 +55,8 @@ def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> i
     written to a file is recorded (kind ``report``), and so is one printed with
     confidential details.
     """
-    from kanban_sec.services.standup import StandupService, render_html, render_markdown
+    from kanban_sec.exchange.standup_report import render_html, render_markdown
+    from kanban_sec.services.standup import StandupService
 
     if args.format == "pdf" and args.output in (None, "", "-"):
         raise BadInput("standup.pdf_needs_output")

@@ -45,9 +45,10 @@ from PySide6.QtWidgets import (
 
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.model import Item, Status
+from kanban_sec.exchange.standup_report import render_html
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
-from kanban_sec.services.standup import StandupService, render_html
+from kanban_sec.services.standup import StandupService
 from kanban_sec.ui.board_widget import status_name
 from kanban_sec.ui.i18n import Texts, current_language
 from kanban_sec.ui.notify import show_error

@@ -14,12 +14,13 @@ import pytest
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.model import Role, Status
+from kanban_sec.exchange.standup_report import render_markdown
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.csv_exchange import export_csv
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.history import History, record_transfer
 from kanban_sec.services.names import Names
-from kanban_sec.services.standup import StandupService, render_markdown
+from kanban_sec.services.standup import StandupService
 from kanban_sec.store.unit_of_work import reading
 
 TODAY = date(2026, 11, 28)

@@ -12,7 +12,8 @@ from kanban_sec.domain.errors import BadInput, NotFound, Refused
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.model import Status
 from kanban_sec.domain.standup import ChangeKind, NoteKind, StandupSettings
-from kanban_sec.services.standup import StandupService, render_html, render_markdown
+from kanban_sec.exchange.standup_report import render_html, render_markdown
+from kanban_sec.services.standup import StandupService
 from kanban_sec.store import rows
 
 NETT = "Kommune / IT / Drift / Team Nettverk"
