@@ -1,9 +1,11 @@
 """CSV import and export from the File menu: the same services as the command line.
 
-Import runs :func:`~kanban_sec.services.csv_exchange.import_csv` on a worker thread with an
-(indeterminate) progress dialog; an all-or-nothing refusal is shown as a table of every
-problem (:class:`ImportErrorsDialog`). Export is fast enough to run in the UI thread (about
-two seconds for 100,000 items) under a busy cursor.
+Import runs :func:`~kanban_sec.services.csv_exchange.import_csv` in the background
+(:class:`~kanban_sec.ui.background.BackgroundCall`: an asyncio task on the qasync loop, the
+blocking call in a worker thread) with a progress dialog that counts the lines checked; an
+all-or-nothing refusal is shown as a table of every problem (:class:`ImportErrorsDialog`).
+Export is fast enough to run in the UI thread (about two seconds for 100,000 items) under a
+busy cursor.
 
 Cancelling an import really cancels it, and says so only when it is true:
 
@@ -11,10 +13,11 @@ Cancelling an import really cancels it, and says so only when it is true:
   (SQLite connections are made and used on the worker thread only, and the window's engine
   is never shared between threads); the import's clock stays exact, because every write
   transaction starts from the clock stored in the database;
-* on that private engine three gates look at the cancel flag: before each SQL statement,
-  SQLite's progress handler inside long statements (the bulk insert), and the ``commit``
-  event, which runs before ``COMMIT`` is sent. Any of them aborts the one transaction the
-  import runs in, so SQLite rolls it back: nothing is written;
+* the import's progress callback raises :class:`~kanban_sec.ui.background.Cancelled` once
+  Cancel was pressed; on the private engine three gates look at the same flag: before each
+  SQL statement, SQLite's progress handler inside long statements (the bulk insert), and
+  the ``commit`` event, which runs before ``COMMIT`` is sent. Any of them aborts the one
+  transaction the import runs in, so SQLite rolls it back: nothing is written;
 * once the commit gate has been passed the import is kept. A cancel that comes that late
   cannot undo it, so the importer reports the import as finished (with a note), never as
   cancelled. "Cancelled" therefore always means "nothing was written".
@@ -26,10 +29,9 @@ lock. After Cancel the dialog stays up ("Cancelling…") until the worker has ro
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,6 +80,7 @@ from kanban_sec.services.csv_exchange import confidential_left_out, export_csv, 
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.ui import notify
+from kanban_sec.ui.background import BackgroundCall, Cancelled, Progress
 from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.screen_fit import fit_to_screen
 
@@ -202,10 +205,6 @@ class ImportErrorsDialog(QDialog):
 
 # -- import ------------------------------------------------------------------------------
 
-class _Cancelled(Exception):
-    """Raised inside the worker's transaction so that SQLite rolls it back."""
-
-
 class _ImportProgress(QProgressDialog):
     """A progress dialog that stays up after Cancel until the worker has really stopped."""
 
@@ -217,11 +216,17 @@ class _ImportProgress(QProgressDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("csv-progress-cancel")
         self.setCancelButton(self.cancel_button)
-        self.setRange(0, 0)  # indeterminate: the import cannot tell how far it is
+        self.setRange(0, 0)  # indeterminate until the import says how many lines it has
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(420)
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Lines checked of all the file's lines."""
+        if total > 0:
+            self.setRange(0, total)
+            self.setValue(min(done, total))
 
     def reject(self) -> None:  # Escape, or the window's close button
         self.canceled.emit()
@@ -232,7 +237,7 @@ class _ImportProgress(QProgressDialog):
 
 
 class CsvImporter(QObject):
-    """Imports a CSV file off the UI thread; one import at a time.
+    """Imports a CSV file in the background; one import at a time.
 
     Signals: ``finished(Outcome)`` after a successful import (or dry run),
     ``failed(KanbanError)`` after the user has been shown why nothing was imported,
@@ -242,13 +247,11 @@ class CsvImporter(QObject):
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
-    _done = Signal(object, object)  # (outcome | None, exception | None), from the worker
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._cancel = threading.Event()
-        self._thread: threading.Thread | None = None
+        #: The running import's background call (``None`` when none runs).
+        self.call: BackgroundCall | None = None
         self._parent: QWidget | None = None
         self._service: BoardService | None = None
         self._path = ""
@@ -263,17 +266,16 @@ class CsvImporter(QObject):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self.call is not None
 
     def start(self, parent: QWidget | None, service: BoardService,
               path: str | os.PathLike[str], dry_run: bool = False, *,
               ignore_unknown_columns: bool = False) -> bool:
         """Start importing ``path`` into the service's database; ``False`` if one is running."""
-        if self._thread is not None:
+        if self.call is not None:
             return False
         self._parent, self._service = parent, service
         self._path, self._dry_run = os.fspath(path), dry_run
-        self._cancel = threading.Event()
         self.note = ""
         self.progress = _ImportProgress(parent)
         self.progress.setWindowTitle(self.tr("Import CSV"))
@@ -281,12 +283,13 @@ class CsvImporter(QObject):
         self.progress.setLabelText(label.replace("%1", Path(self._path).name))
         self.progress.canceled.connect(self.cancel)
         QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
-        worker = threading.Thread(
-            target=self._work, name="csv-import", daemon=False,
-            args=(service.db.path, service.author, service.lang, self._path, dry_run,
-                  ignore_unknown_columns, self._cancel))
-        self._thread = worker
-        worker.start()
+        call = BackgroundCall(_import_work(service.db.path, service.author, service.lang,
+                                           self._path, dry_run, ignore_unknown_columns), self)
+        call.progressed.connect(self._on_progress)
+        call.finished.connect(lambda outcome: self._on_done(outcome, None))
+        call.failed.connect(lambda error: self._on_done(None, error))
+        self.call = call
+        call.start()
         return True
 
     @property
@@ -302,72 +305,47 @@ class CsvImporter(QObject):
 
     def cancel(self) -> None:
         """Ask the running import to stop; it rolls back unless it has already committed."""
-        if self._thread is None or self._cancel.is_set():
+        if self.call is None or self.call.cancelling:
             return
-        self._cancel.set()
+        self.call.cancel()
         if self.progress is not None:
             self.progress.setLabelText(self.tr("Cancelling… nothing will be written."))
             self.progress.cancel_button.setEnabled(False)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the worker has stopped (for shutdown and tests); ``True`` if it has."""
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-            return not thread.is_alive()
-        return True
+        return True if self.call is None else self.call.wait(timeout)
 
     def _show_progress(self) -> None:
-        if self._thread is not None and self.progress is not None:
+        if self.call is not None and self.progress is not None:
             self.progress.show()
 
-    # -- the worker thread (no Qt objects are touched here but the queued signal) --------
-    def _work(self, db_path: Path, author: str, lang: str, path: str, dry_run: bool,
-              ignore_unknown: bool, cancel: threading.Event) -> None:
-        outcome: Outcome | None = None
-        error: BaseException | None = None
-        db: Database | None = None
-        try:
-            if cancel.is_set():
-                raise _Cancelled
-            db = open_database(db_path, daily_backup=False)
-            _install_cancel_gates(db, cancel)
-            outcome = import_csv(BoardService(db, author, lang), path, dry_run=dry_run,
-                                 ignore_unknown_columns=ignore_unknown)
-        except BaseException as caught:  # handed to the UI thread, never lost in a thread
-            error = caught
-            if cancel.is_set() and isinstance(caught, DBAPIError) \
-                    and "interrupted" in str(caught.orig):
-                error = _Cancelled()  # the progress handler stopped a statement
-        finally:
-            if db is not None:
-                db.close()
-        # RuntimeError: the importer was deleted meanwhile and nobody is listening.
-        with contextlib.suppress(RuntimeError):
-            self._done.emit(outcome, error)
+    def _on_progress(self, values: tuple[int, int]) -> None:
+        if self.progress is not None and self.call is not None and not self.call.cancelling:
+            self.progress.show_progress(*values)
 
-    # -- back on the UI thread -----------------------------------------------------------
     def _on_done(self, outcome: Outcome | None, error: BaseException | None) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join()
-        was_cancelled = self._cancel.is_set()
+        call, self.call = self.call, None
+        was_cancelled = call is not None and call.cancelling
+        if call is not None:
+            call.deleteLater()
         if self.progress is not None:
             self.progress.hide()
             self.progress.deleteLater()
             self.progress = None
         parent = self._parent
-        if was_cancelled and isinstance(error, KanbanError):
-            # Stopped (a refused file, a locked database...) after the user had cancelled:
-            # nothing was written, which is what Cancel promised; no report on top of it.
-            error = _Cancelled()
+        if was_cancelled and (isinstance(error, KanbanError) or _interrupted(error)):
+            # Stopped (a refused file, a locked database, SQLite's progress handler...)
+            # after the user had cancelled: nothing was written, which is what Cancel
+            # promised; no report on top of it.
+            error = Cancelled()
         if error is None:
             assert outcome is not None
             if was_cancelled:
                 self.note = self.tr(
                     "The import had already been saved when Cancel was pressed; it was kept.")
             self.finished.emit(outcome)
-        elif isinstance(error, _Cancelled):
+        elif isinstance(error, Cancelled):
             self.note = self.tr("Import cancelled: nothing was written.")
             self.cancelled.emit()
         elif isinstance(error, ImportProblems):
@@ -409,21 +387,42 @@ class CsvImporter(QObject):
         box.open()
 
 
-def _install_cancel_gates(db: Database, cancel: threading.Event) -> None:
-    """Make the worker's private engine abort its transaction once ``cancel`` is set."""
+def _import_work(db_path: Path, author: str, lang: str, path: str, dry_run: bool,
+                 ignore_unknown: bool) -> Callable[[Progress], Outcome]:
+    """The import as the worker thread runs it, on its own database connection."""
+
+    def work(progress: Progress) -> Outcome:
+        progress.check()
+        db = open_database(db_path, daily_backup=False)
+        try:
+            _install_cancel_gates(db, progress)
+            return import_csv(BoardService(db, author, lang), path, dry_run=dry_run,
+                              ignore_unknown_columns=ignore_unknown, on_progress=progress)
+        finally:
+            db.close()
+
+    return work
+
+
+def _interrupted(error: BaseException | None) -> bool:
+    """SQLite's progress handler stopped a statement (the cancel gate inside statements)."""
+    return isinstance(error, DBAPIError) and "interrupted" in str(error.orig)
+
+
+def _install_cancel_gates(db: Database, progress: Progress) -> None:
+    """Make the worker's private engine abort its transaction once Cancel was pressed."""
     engine = db.engine
 
     def before_statement(*_args: Any) -> None:
-        if cancel.is_set():
-            raise _Cancelled
+        progress.check()
 
     def before_commit(_conn: Any) -> None:
-        if cancel.is_set():
-            raise _Cancelled  # COMMIT is not sent; the transaction is rolled back
+        progress.check()  # COMMIT is not sent; the transaction is rolled back
 
     def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Non-zero from the handler interrupts the running statement (a long bulk insert).
-        dbapi_conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0, _PROGRESS_STEPS)
+        dbapi_conn.set_progress_handler(lambda: 1 if progress.cancelled else 0,
+                                        _PROGRESS_STEPS)
 
     event.listen(engine, "before_cursor_execute", before_statement)
     event.listen(engine, "commit", before_commit)

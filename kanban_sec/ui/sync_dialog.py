@@ -1,19 +1,18 @@
-"""Sync in the window: the settings dialog, and the controller that syncs off the UI thread.
+"""Sync in the window: the settings dialog, and the controller that syncs in the background.
 
-:class:`SyncController` runs :func:`kanban_sec.sync.client.sync` in a worker thread (the
-window never waits on the network) and hands the result back to the UI thread through a
-queued signal; it keeps the status-bar indicator (``sync-status``) and the automatic sync
-timer. :class:`SyncSettingsDialog` edits the board's sync settings; the password goes to
-the OS keyring only. :class:`RefusedChangesDialog` lists this board's changes the server
-refused (set aside, not sent again) and discards or redoes them through
+:class:`SyncController` runs :func:`kanban_sec.sync.client.sync` as background work on the
+qasync loop (:class:`~kanban_sec.ui.background.BackgroundCall`: the window never waits on
+the network; Cancel stops it at its next batch); it keeps the status-bar indicator
+(``sync-status``) and the automatic sync timer. :class:`SyncSettingsDialog` edits the
+board's sync settings; the password goes to the OS keyring only.
+:class:`RefusedChangesDialog` lists this board's changes the server refused (set aside, not
+sent again) and discards or redoes them through
 :func:`kanban_sec.sync.merge.discard_refused` and :func:`~kanban_sec.sync.merge.redo_refused`,
 as ``kanban-sec sync --discard-refused`` / ``--redo-refused`` do.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +44,7 @@ from kanban_sec.sync import merge
 from kanban_sec.sync import settings as cfg
 from kanban_sec.sync.present import changed_text, refusal_reason, when
 from kanban_sec.sync.settings import SyncSettings
+from kanban_sec.ui.background import BackgroundCall, Cancelled, Progress
 from kanban_sec.ui.i18n import Texts, current_language, translate
 from kanban_sec.ui.screen_fit import fit_to_screen
 
@@ -52,55 +52,6 @@ _MAX_INTERVAL = 24 * 60
 _ERROR_STYLE = "color: #c62828;"
 _OK_STYLE = "color: #2e7d32;"
 _WARN_STYLE = "color: #c62828; font-weight: bold;"
-
-
-class Cancelled(Exception):
-    """The person cancelled a sync; raised inside the worker from the progress callback."""
-
-
-class _Bridge(QObject):
-    """Carries a worker thread's outcome to the UI thread (queued signals)."""
-
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(str, int, object)
-
-
-def run_in_thread(parent: QObject, work: Callable[[Any], Any],
-                  on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None],
-                  on_progress: Callable[[str, int, Any], None] | None = None,
-                  ) -> threading.Thread:
-    """Run ``work(report)`` in a worker thread; the callbacks run on the UI thread.
-
-    ``report(stage, done, total)`` may be called by ``work`` to show progress.
-    """
-    bridge = _Bridge(parent)
-    bridge.done.connect(on_done)
-    bridge.failed.connect(on_failed)
-    if on_progress is not None:
-        bridge.progress.connect(on_progress)
-    # Deleted on the UI thread, after the outcome was handled there.
-    bridge.done.connect(bridge.deleteLater)
-    bridge.failed.connect(bridge.deleteLater)
-
-    def emit(signal: Any, *args: Any) -> None:
-        if shiboken6.isValid(bridge):  # the window may be gone by now
-            signal.emit(*args)
-
-    def report(stage: str, done: int, total: Any) -> None:
-        emit(bridge.progress, stage, done, total)
-
-    def run() -> None:
-        try:
-            result = work(report)
-        except BaseException as error:  # handed to the UI thread, which decides
-            emit(bridge.failed, error)
-        else:
-            emit(bridge.done, result)
-
-    thread = threading.Thread(target=run, name="kanban-sec sync", daemon=True)
-    thread.start()
-    return thread
 
 
 def error_text(error: BaseException) -> str:
@@ -202,8 +153,7 @@ class SyncController(QObject):
         reload = getattr(parent, "reload", None)
         if callable(reload):
             self.board_changed.connect(reload)
-        self._thread: threading.Thread | None = None
-        self._cancel = threading.Event()
+        self._call: BackgroundCall | None = None
         self._progress = ""
         self.use(self.settings)
 
@@ -226,7 +176,7 @@ class SyncController(QObject):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._call is not None
 
     # -- syncing -------------------------------------------------------------------------
     def at_start(self) -> None:
@@ -244,37 +194,35 @@ class SyncController(QObject):
             return False
         settings = self.settings
         db = self.db
-        self._cancel.clear()
-        cancel = self._cancel
 
-        def work(report: Callable[[str, int, Any], None]) -> Any:
+        def work(progress: Progress) -> Any:
             from kanban_sec.sync.client import sync
 
             password = password_for(settings)
             remote = cfg.remote_of(settings)
-
-            def progress(stage: str, done: int, total: int | None) -> None:
-                if cancel.is_set():
-                    raise Cancelled
-                report(stage, done, total)
-
-            if cancel.is_set():
-                raise Cancelled
+            progress.check()
             return sync(db, remote, password, on_progress=progress)
 
         self._progress = ""
         self._set("syncing", "")
-        self._thread = run_in_thread(self, work, self._done, self._failed, self._on_progress)
+        call = BackgroundCall(work, self)
+        call.progressed.connect(self._on_progress)
+        call.finished.connect(self._done)
+        call.failed.connect(self._failed)
+        self._call = call
+        call.start()
         self.running_changed.emit(True)
         return True
 
     def cancel(self) -> None:
         """Stop the running sync at its next step (what was applied stays applied)."""
-        self._cancel.set()
+        if self._call is not None:
+            self._call.cancel()
 
-    def _on_progress(self, stage: str, done: int, total: Any) -> None:
+    def _on_progress(self, values: tuple[str, int, Any]) -> None:
         if not self.running:
             return
+        stage, done, total = values
         if stage == "push":
             self._progress = translate("Sync", "sending %1 of %2").replace(
                 "%1", QLocale().toString(done)).replace("%2", QLocale().toString(total or 0))
@@ -283,8 +231,13 @@ class SyncController(QObject):
                 "%1", QLocale().toString(done))
         self.show_state()
 
+    def _let_go(self) -> None:
+        call, self._call = self._call, None
+        if call is not None:
+            call.deleteLater()
+
     def _done(self, result: Any) -> None:
-        self._thread = None
+        self._let_go()
         self.last = result.at
         self.open_conflicts = int(result.conflicts)
         before = set(self.refused)
@@ -301,7 +254,7 @@ class SyncController(QObject):
             self.show_refused()
 
     def _failed(self, error: BaseException) -> None:
-        self._thread = None
+        self._let_go()
         text = error_text(error)
         self._set("error", text)
         self.running_changed.emit(False)
@@ -309,11 +262,11 @@ class SyncController(QObject):
 
     def wait(self, timeout: float = 10.0) -> None:
         """Let a running sync finish (the window is closing); gives up after ``timeout``."""
-        thread = self._thread
+        call = self._call
         self.timer.stop()
-        if thread is not None:
-            self._cancel.set()
-            thread.join(timeout)
+        if call is not None:
+            call.cancel()
+            call.wait(timeout)
 
     # -- the indicator -------------------------------------------------------------------
     def _set(self, state: str, message: str) -> None:
@@ -439,7 +392,7 @@ class SyncSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Sync settings"))
         self.db = db
         current = cfg.load(db)
-        self._test_thread: threading.Thread | None = None
+        self._test_call: BackgroundCall | None = None
 
         intro = QLabel(self.tr(
             "Sync shares this board through a PostgreSQL server. The connection is encrypted "
@@ -582,12 +535,12 @@ class SyncSettingsDialog(QDialog):
 
     def test_connection(self) -> None:
         """Connect and check the server's schema, in the background; say how it went."""
-        if self._test_thread is not None:
+        if self._test_call is not None:
             return
         settings = self.chosen()
         typed = self.password_edit.text()
 
-        def work(_report: Any) -> None:
+        def work(_progress: Progress) -> None:
             from kanban_sec.sync.client import connect
             from kanban_sec.sync.server import check_version
 
@@ -600,20 +553,24 @@ class SyncSettingsDialog(QDialog):
                 conn.close()
 
         def done(_result: Any) -> None:
-            self._test_thread = None
+            self._test_call = None
             if shiboken6.isValid(self):
                 self.test_button.setEnabled(True)
                 self._say(self.tr("Connected: the server is ready for this board."), ok=True)
 
         def failed(error: BaseException) -> None:
-            self._test_thread = None
+            self._test_call = None
             if shiboken6.isValid(self):
                 self.test_button.setEnabled(True)
                 self._say(error_text(error), ok=False)
 
         self.test_button.setEnabled(False)
         self._say(self.tr("Connecting…"), ok=True)
-        self._test_thread = run_in_thread(self, work, done, failed)
+        call = BackgroundCall(work, self)
+        call.finished.connect(done)
+        call.failed.connect(failed)
+        self._test_call = call
+        call.start()
 
 
 # -- the refused changes ------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from kanban_sec.sync import settings as cfg
 from kanban_sec.sync.client import Remote, sync
 from kanban_sec.sync.server import add_member, init_server
 from kanban_sec.sync.settings import SyncSettings
+from tests.qt_loop import _qasync_session_loop, qasync_loop  # noqa: F401 (fixtures)
 
 from .pg import PgCluster
 
@@ -79,6 +80,12 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _background_on_the_loop(qasync_loop: Any) -> Any:  # noqa: F811 (the fixture, imported above)
+    """The window's sync runs on qasync's loop, as in the application."""
+    return qasync_loop
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,14 @@ from . import test_refused
 from .pg import SyncServer
 from .test_refused import _insert_raw, _item_fields, governed
 from .test_sync_ui import (  # noqa: F401 (autouse fixtures)
+    _background_on_the_loop,
     _isolated_settings,
+    _qasync_session_loop,
     child,
     memory_keyring,
     new_board,
     open_window,
+    qasync_loop,
     status,
     sync_and_wait,
 )

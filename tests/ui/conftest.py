@@ -21,6 +21,7 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.demo import load_demo
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.store.database import open_database
+from tests.qt_loop import _qasync_session_loop, qasync_loop  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +75,12 @@ def _isolated_settings(tmp_path, monkeypatch):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "config"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _background_on_the_loop(qasync_loop):  # noqa: F811 (the fixture, imported above)
+    """The window's background work runs on qasync's loop, as in the application."""
+    return qasync_loop
 
 
 @pytest.fixture

@@ -313,7 +313,7 @@ def test_a_cancel_at_the_commit_gate_rolls_back(qtbot, window, importer, service
     def opened(*args, **kwargs):
         db = real_open(*args, **kwargs)
         # Runs just before the importer's own commit gate: as if Cancel came right then.
-        event.listen(db.engine, "commit", lambda _conn: importer._cancel.set())
+        event.listen(db.engine, "commit", lambda _conn: importer.call.cancel())
         return db
 
     monkeypatch.setattr(csv_dialogs, "open_database", opened)
@@ -330,7 +330,7 @@ def test_a_cancel_after_the_commit_keeps_the_import_and_says_so(qtbot, window, i
 
     def committed_then_cancelled(*args, **kwargs):
         outcome = real_import(*args, **kwargs)
-        importer._cancel.set()  # Cancel pressed after COMMIT: too late to undo
+        importer.call.cancel()  # Cancel pressed after COMMIT: too late to undo
         return outcome
 
     monkeypatch.setattr(csv_dialogs, "import_csv", committed_then_cancelled)
