@@ -6,6 +6,7 @@ import contextlib
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 # isort: off
 from kanban_sec import runtime
@@ -140,6 +141,14 @@ def install_exception_hook(log_file: Path) -> None:
                 .replace("%1", runtime.scrub(str(error))).replace("%2", details))
 
     sys.excepthook = hook
+
+
+def self_check(db_path: Path, out: TextIO) -> int:
+    """``kanban-sec --self-check``: the checks of ``ui.self_check``, with this module's
+    QApplication and main window (offscreen on a copy of the board)."""
+    from kanban_sec.ui.self_check import Window, run
+
+    return run(db_path, Window(ensure_app, create_main_window), out)
 
 
 def run_window(db_path: Path | None) -> int:

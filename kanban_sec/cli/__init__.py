@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from kanban_sec import __version__, runtime
+from kanban_sec.cli import board, window
 from kanban_sec.domain.errors import BadInput, KanbanError
-from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import language_from_environment, t
 from kanban_sec.runtime import APP_NAME
 
@@ -40,145 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
                         "database (read-only), migrations on a temporary copy, translations "
                         "and the window offscreen; exit 0 when all pass")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    from kanban_sec.cli import governance, org, standup, sync, wheel
 
-    sub.add_parser("demo", help="load the example board into an empty database")
-    sub.add_parser("whoami", help="who you act as: name, role and unit (--as NAME or "
-                   "KANBAN_SEC_USER sets it)")
-
-    p = sub.add_parser("list", help="the ranked board (open items unless asked)")
-    p.add_argument("--json", action="store_true", help="print a JSON array")
-    p.add_argument("--status", help="only this column (key or name)")
-    p.add_argument("--owner", help="only items owned by this unit or a unit under it")
-    p.add_argument("--mine", action="store_true", help="only items owned by you")
-    p.add_argument("--all", action="store_true", help="done items too")
-
-    p = sub.add_parser("show", help="every field of an item, why it ranks where it does, "
-                       "comments and history")
-    p.add_argument("id")
-
-    p = sub.add_parser("add", help="add an item")
-    p.add_argument("title")
-    for name in ("chain", "link", "likelihood", "consequence", "effort", "owner",
-                 "person", "status", "framework-ref", "classification", "tags", "due",
-                 "description"):
-        p.add_argument(f"--{name}")
-
-    p = sub.add_parser("move", help="move an item to another column")
-    p.add_argument("id")
-    p.add_argument("status")
-
-    p = sub.add_parser("set", help="change fields: FIELD=VALUE ...")
-    p.add_argument("id")
-    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
-
-    for name, text in (("pin", "put an item first, with a reason"),
-                       ("block", "mark an item blocked, with a reason")):
-        p = sub.add_parser(name, help=text)
-        p.add_argument("id")
-        p.add_argument("reason")
-    for name, text in (("unpin", "let the ranking place an item again"),
-                       ("unblock", "clear an item's blocked mark"),
-                       ("delete", "remove an item from the board")):
-        p = sub.add_parser(name, help=text)
-        p.add_argument("id")
-
-    p = sub.add_parser("delegate", help="hand an item to a lower unit or a person")
-    p.add_argument("id")
-    p.add_argument("--to", help="unit path or person (default: the one suggestion)")
-
-    p = sub.add_parser("comment", help="add a comment to an item")
-    p.add_argument("id")
-    p.add_argument("text")
-
-    p = sub.add_parser("maturity", help="set a link's maturity (0-3); the board re-ranks")
-    p.add_argument("chain")
-    p.add_argument("link")
-    p.add_argument("maturity", type=int, choices=range(4))
-
-    p = sub.add_parser("standup", help="the weekly standup report: what changed, what ages, "
-                       "what is blocked")
-    p.add_argument("--since", help="changes since this date (default: the last standup)")
-    p.add_argument("--format", choices=("md", "html", "pdf"), default="md")
-    p.add_argument("-o", "--output", help="the file to write (default: standard output; "
-                   "pdf needs a file)")
-    p.add_argument("--include-confidential", action="store_true",
-                   help="show confidential items' titles and texts (the choice is recorded)")
-
-    from kanban_sec.cli.wheel import add_parser as wheel_parser
-
-    wheel_parser(sub)
-    _governance_parsers(sub)
-    from kanban_sec.cli.org import add_parsers as org_parsers
-    from kanban_sec.cli.sync import add_parsers as sync_parsers
-
-    sync_parsers(sub)
-    org_parsers(sub)
-
-    p = sub.add_parser("import", help="import items from CSV (all or nothing)")
-    p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="report what would change")
-    p.add_argument("--ignore-unknown-columns", action="store_true")
-
-    p = sub.add_parser("export", help="export the backlog to CSV for Excel")
-    p.add_argument("file", help="the CSV file to write (- for standard output)")
-    p.add_argument("--delimiter", choices=(",", ";", "tab"), default=",")
-    p.add_argument("--include-done", action="store_true")
-    p.add_argument("--include-confidential", action="store_true")
+    board.add_parsers(sub)
+    standup.add_parser(sub)
+    wheel.add_parser(sub)
+    governance.add_parsers(sub)
+    sync.add_parsers(sub)
+    org.add_parsers(sub)
+    board.add_exchange_parsers(sub)
     return parser
-
-
-def _governance_parsers(sub: Any) -> None:
-    """Risk governance: recommendations, decisions, verification, policy, the ROS matrix."""
-    decisions = "accept, reduce, share or avoid (aksepter, reduser, del, unngå)"
-    p = sub.add_parser("recommend", help="IT's risk recommendation for an item or a chain")
-    p.add_argument("item", nargs="?", metavar="ITEM", help="the item (or give --chain)")
-    p.add_argument("decision", metavar="DECISION", help=decisions)
-    p.add_argument("--chain", help="the whole chain, by name")
-    p.add_argument("--note", help="why IT recommends it")
-
-    p = sub.add_parser("decide", help="the risk owner's decision for an item or a chain")
-    p.add_argument("item", nargs="?", metavar="ITEM", help="the item (or give --chain)")
-    p.add_argument("decision", metavar="DECISION", help=decisions)
-    p.add_argument("--chain", help="the whole chain, by name")
-    p.add_argument("--rationale", required=True, help="why (recorded with the decision)")
-    p.add_argument("--valid-until", metavar="DATE",
-                   help="the last day an acceptance holds (YYYY-MM-DD or dd.mm.yyyy)")
-
-    p = sub.add_parser("risks", help="risk cases: recommendation, decision, who, valid until")
-    p.add_argument("item", nargs="?", metavar="ITEM",
-                   help="only this item's cases (and its chain's)")
-    p.add_argument("--json", action="store_true", help="print a JSON array")
-
-    p = sub.add_parser("verify", help="approve finished work in Verify: it moves to Done "
-                       "(controlling members)")
-    p.add_argument("item", metavar="ITEM")
-    p.add_argument("--evidence", required=True, help="a link or a note on what was checked")
-
-    p = sub.add_parser("reject", help="send work in Verify back to Doing (controlling members)")
-    p.add_argument("item", metavar="ITEM")
-    p.add_argument("--reason", required=True, help="why the work goes back")
-
-    p = sub.add_parser("policy", help="which items need verification before done (no "
-                       "options: print it; changing it takes a governing member)")
-    score = p.add_mutually_exclusive_group()
-    score.add_argument("--min-score", type=int, metavar="N",
-                       help="items scoring at least N need verification (0-75)")
-    score.add_argument("--no-score", action="store_true",
-                       help="the score never requires verification")
-    p.add_argument("--classifications", metavar="LIST",
-                   help="classifications that need verification, e.g. internal,confidential "
-                   "(empty: none)")
-
-    p = sub.add_parser("wip", help="the columns' work-in-progress limits (no arguments: "
-                       "print them; setting one takes a governing member)")
-    p.add_argument("column", metavar="COLUMN", nargs="?", help="column key or name")
-    p.add_argument("limit", metavar="LIMIT", nargs="?", help="a number, or none")
-    p.add_argument("--hard", action="store_true",
-                   help="refuse moves over the limit (default: warn)")
-
-    p = sub.add_parser("matrix", help="the 5×5 ROS matrix: open items per likelihood × "
-                       "consequence, with each cell's acceptance band")
-    p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -202,50 +71,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-def _db_path(args: argparse.Namespace) -> Path:
+def _given_db(args: argparse.Namespace) -> Path | None:
+    """The board named by ``--db`` or ``KANBAN_SEC_DB`` (``None``: the default one)."""
     given = args.db if args.db is not None else os.environ.get("KANBAN_SEC_DB")
+    if given is None:
+        return None
+    if not given.strip():
+        raise BadInput("db.empty_path")
+    return Path(given)
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    given = _given_db(args)
     if given is not None:
-        if not given.strip():
-            raise BadInput("db.empty_path")
-        return Path(given)
+        return given
     path = runtime.default_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def _has_display() -> bool:
-    """Whether a window can open here (a desktop session, or a Qt platform chosen)."""
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def _self_check(args: argparse.Namespace, out: TextIO) -> int:
-    from kanban_sec.ui.self_check import run  # PySide6 only when asked for
-
-    given = args.db if args.db is not None else os.environ.get("KANBAN_SEC_DB")
-    if given is not None and not given.strip():
-        raise BadInput("db.empty_path")
-    return run(Path(given) if given else runtime.default_db_path(), out)
-
-
 def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     if getattr(args, "self_check", False):
-        return _self_check(args, out)
-    if args.command is None and _has_display():
-        from kanban_sec.desktop import missing_packages
+        given = _given_db(args)
+        return window.self_check(given or runtime.default_db_path(), out)
+    if args.command is None and window.has_display():
+        return window.start(_given_db(args))
+    if args.command == "server":  # the sync server's set-up: no board database
+        from kanban_sec.cli.sync import server_command
 
-        missing = missing_packages()
-        if missing:  # Qt would abort the process with a message only a developer reads
-            raise KanbanError("desktop.missing", packages=" ".join(missing))
-        from kanban_sec.app import run_window
-
-        given = args.db if args.db is not None else os.environ.get("KANBAN_SEC_DB")
-        if given is not None and not given.strip():
-            raise BadInput("db.empty_path")
-        return run_window(Path(given) if given else None)
-    if args.command in _NO_BOARD:
-        return _NO_BOARD[args.command](args, lang, out)
+        return int(server_command(args, lang, out))
     if args.command is None:
         print("No display: showing the board as text (the window needs a desktop session)."
               if lang == "en" else
@@ -260,371 +114,30 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
             print(t("db.upgraded", lang, backup=db.upgraded_backup), file=sys.stderr)
         service = BoardService(db, args.as_person or runtime.current_user(), lang)
         command = args.command or "board"
-        return _COMMANDS[command](service, args, lang, out)
+        return int(_commands(command)[command](service, args, lang, out))
     finally:
         db.close()
 
 
-# -- commands ----------------------------------------------------------------------------
+Command = Callable[[Any, argparse.Namespace, str, TextIO], int]
 
-def _cmd_board(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    args.json, args.status, args.owner, args.mine, args.all = False, None, None, False, False
-    _cmd_list(service, args, lang, out)
-    view = service.view(include_done=False)
-    share = f"{view.lowest_level_share:.0%}"
-    print(f"\n{view.open_items} open · {share} owned at the lowest level · {service.db.path}"
-          if lang == "en" else
-          f"\n{view.open_items} åpne · {share} eid på laveste nivå · {service.db.path}",
-          file=out)
-    if view.open_items == 0:
-        print("The board is empty: `kanban-sec demo` loads an example board."
-              if lang == "en" else
-              "Tavlen er tom: `kanban-sec demo` laster en eksempeltavle.", file=out)
-    return EXIT_OK
 
+def _commands(command: str) -> Mapping[str, Command]:
+    """The commands of the module that runs ``command``, imported only when it runs."""
+    if command in board.COMMANDS:
+        return board.COMMANDS
+    if command == "standup":
+        from kanban_sec.cli import standup
 
-def _cmd_list(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.domain import fields as parse
-    from kanban_sec.domain.errors import FieldProblem
-    from kanban_sec.domain.model import Status
-    from kanban_sec.services.names import Names
-    from kanban_sec.store.unit_of_work import reading
+        return {"standup": standup.command}
+    if command == "wheel":
+        from kanban_sec.cli import wheel
 
-    status = None
-    if args.status:
-        try:
-            status = parse.parse_status(args.status)
-        except FieldProblem as problem:
-            raise BadInput("field.problem", field="--status", problem=problem.msg) from None
-    include_done = args.all or status is Status.DONE
-    view = service.view(include_done=include_done)
-    entries = view.entries
-    if status is not None:
-        entries = [e for e in entries if e.item.status is status]
-    if args.owner:
-        with reading(service.db) as reader:
-            names = Names(reader)
-            unit_id = names.unit(args.owner)
-            inside = set(names.tree.subtree(unit_id))
-        entries = [e for e in entries if e.item.owner_unit_id in inside]
-    if args.mine:
-        me = service.author.casefold()
-        entries = [e for e in entries if e.owner_person.casefold() == me]
-    if args.json:
-        json.dump([_entry_json(e, lang) for e in entries], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return EXIT_OK
-    _print_table(entries, lang, out)
-    return EXIT_OK
+        return {"wheel": wheel.command}
+    if command in ("sync", "conflicts"):
+        from kanban_sec.cli import sync
 
+        return sync.COMMANDS
+    from kanban_sec.cli import governance, org
 
-def _entry_json(entry: Any, lang: str) -> dict[str, Any]:
-    item, ranked = entry.item, entry.ranked
-    # Where the score's gap is measured from (an accepted item's would-be standing too):
-    # the link's maturity, or for work on a chain as a whole its weakest link's.
-    standing = ranked or entry.standing
-    in_chain = standing is not None and standing.place.chain is not None
-    return {
-        "id": item.id,
-        "rank": ranked.rank if ranked else None,
-        "title": item.title,
-        "status": item.status.value,
-        "chain": entry.chain or None,
-        "link": entry.link or None,
-        "likelihood": item.likelihood,
-        "consequence": item.consequence,
-        "link_maturity": standing.maturity if in_chain else entry.link_maturity,
-        "target_maturity": standing.target if in_chain else entry.target_maturity,
-        "gap": standing.gap if standing is not None else None,
-        "score": entry.score,
-        "weakest_link": entry.weakest,
-        "accepted_until": entry.accepted.valid_until.isoformat()
-        if entry.accepted is not None and entry.accepted.valid_until else None,
-        "effort": item.effort.value if item.effort else None,
-        "owner_unit": entry.owner_unit or None,
-        "owner_person": entry.owner_person or None,
-        "risk_owner": entry.risk_owner or None,
-        "can_be_delegated": entry.delegation.can_be_delegated,
-        "pinned": item.pinned,
-        "pin_reason": item.pin_reason or None,
-        "blocked_reason": item.blocked_reason or None,
-        "classification": item.classification.value,
-        "framework_ref": item.framework_ref or None,
-        "tags": item.tags,
-        "due_date": item.due_date.isoformat() if item.due_date else None,
-        "explanation": entry.explanation(lang),
-    }
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _print_table(entries: list[Any], lang: str, out: TextIO) -> None:
-    from kanban_sec.cli.table import Column, Table
-
-    def head(name: str) -> str:
-        return t(f"list.col.{name}", lang)
-
-    table = Table([Column(head("rank"), key=True, right=True),
-                   Column(head("id"), key=True, style="cyan"), Column("⚑", key=True),
-                   Column(head("score"), key=True, right=True, style="bold"),
-                   Column(head("status"), key=True), Column(head("title"), main=True),
-                   Column(head("where"), optional=True), Column(head("owner"))])
-    for e in entries:
-        item, ranked = e.item, e.ranked
-        flags = ("⚑" if e.weakest else "") + ("📌" if item.pinned else "") + \
-            ("⛔" if item.blocked else "")
-        where = f"{e.chain} › {e.link or t('link.unnamed', lang)}" if e.chain else ""
-        owner = e.owner_person or e.owner_unit.rsplit(" / ", 1)[-1]
-        shown_rank = str(ranked.rank) if ranked else "≈" if e.accepted is not None else "–"
-        table.add_row(shown_rank, short_id(item.id), flags,
-                      "" if e.score is None else str(e.score),
-                      t(f"status.{item.status.value}", lang), item.title, where, owner,
-                      note="↳ " + e.explanation(lang))
-    table.print(out)
-
-
-def _cmd_show(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    item_id = service.resolve(args.id)
-    entry = service.entry(item_id)
-    item = entry.item
-    data = _entry_json(entry, lang)
-    data["description"] = item.description
-    data["checklist"] = [f"[{'x' if c.done else ' '}] {c.text}" for c in item.checklist]
-    for name in ("created_at", "updated_at", "status_changed_at", "started_at", "done_at",
-                 "blocked_at", "pinned_at"):
-        value = getattr(item, name)
-        data[name] = value.isoformat(timespec="seconds") if value else None
-    suggestion = entry.delegation
-    if suggestion.can_be_delegated:
-        with _names(service) as names:
-            data["delegate_to"] = [names.unit_path(u) for u in suggestion.units] + \
-                [names.people[p].name for p in suggestion.people]
-    width = max(len(k) for k in data)
-    for key, value in data.items():
-        if isinstance(value, list):
-            value = "; ".join(str(v) for v in value)
-        text = "" if value is None else str(value)
-        print(f"{key.ljust(width)}  {text}".rstrip(), file=out)
-    comments = service.comments(item_id)
-    if comments:
-        print("\n" + ("Kommentarer" if lang == "nb" else "Comments"), file=out)
-        for c in comments:
-            print(f"  {c.created_at:%Y-%m-%d %H:%M} {c.author}: {c.body}", file=out)
-    print("\n" + ("Historikk" if lang == "nb" else "History"), file=out)
-    for change in service.history(item_id):
-        shown = ", ".join(f"{k}: {_short(v[1])} → {_short(v[0])}"
-                          for k, v in change.fields.items() if k != "updated_at")
-        print(f"  {change.at:%Y-%m-%d %H:%M} {change.author}: {shown}", file=out)
-    return EXIT_OK
-
-
-def _short(value: Any) -> str:
-    text = "∅" if value is None or value == "" else str(value)
-    return _cut(text.replace("\n", " "), 40)
-
-
-@contextmanager
-def _names(service: Any) -> Iterator[Any]:
-    """Name lookups over a read transaction."""
-    from kanban_sec.services.names import Names
-    from kanban_sec.store.unit_of_work import reading
-
-    with reading(service.db) as reader:
-        yield Names(reader)
-
-
-def _report(outcome: Any, lang: str, out: TextIO, done: str) -> int:
-    for warning in outcome.warnings:
-        print(f"{APP_NAME}: {warning.render(lang)}", file=sys.stderr)
-    print(done, file=out)
-    return EXIT_OK
-
-
-def _cmd_add(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    values = {field: getattr(args, attr) for field, attr in (
-        ("chain", "chain"), ("link", "link"), ("likelihood", "likelihood"),
-        ("consequence", "consequence"), ("effort", "effort"), ("owner_unit", "owner"),
-        ("owner_person", "person"), ("status", "status"), ("framework_ref", "framework_ref"),
-        ("classification", "classification"), ("tags", "tags"), ("due_date", "due"),
-        ("description", "description"),
-    ) if getattr(args, attr) is not None}
-    outcome = service.create_item(args.title, **values)
-    return _report(outcome, lang, out, outcome.row_id)
-
-
-def _cmd_move(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    item_id = service.resolve(args.id)
-    outcome = service.move(item_id, args.status)
-    entry = service.entry(item_id)
-    return _report(outcome, lang, out, f"{short_id(item_id)} → "
-                   f"{t('status.' + entry.item.status.value, lang)}")
-
-
-def _cmd_set(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    values: dict[str, str] = {}
-    for assignment in args.assignments:
-        name, sep, value = assignment.partition("=")
-        if not sep or not name.strip():
-            raise BadInput("field.assignment", value=assignment)
-        values[name.strip().replace("-", "_")] = value
-    item_id = service.resolve(args.id)
-    outcome = service.set_fields(item_id, values)
-    return _report(outcome, lang, out, short_id(item_id))
-
-
-def _simple(method: str, *extra: str) -> Any:
-    def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-        item_id = service.resolve(args.id)
-        outcome = getattr(service, method)(item_id, *(getattr(args, e) for e in extra))
-        return _report(outcome, lang, out, short_id(item_id))
-    return command
-
-
-def _cmd_delegate(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    item_id = service.resolve(args.id)
-    target = None
-    if args.to:
-        with _names(service) as names:
-            target = names.find_person(args.to) or names.unit(args.to)
-    outcome = service.delegate(item_id, target)
-    entry = service.entry(item_id)
-    return _report(outcome, lang, out, f"{short_id(item_id)} → "
-                   f"{entry.owner_person or entry.owner_unit}")
-
-
-def _cmd_maturity(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    with _names(service) as names:
-        link_id = names.link(names.chain(args.chain), args.link)
-    outcome = service.set_link_maturity(link_id, args.maturity)
-    return _report(outcome, lang, out, f"{args.chain} › {args.link}: {args.maturity}/3")
-
-
-def _cmd_demo(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.services.demo import load_demo
-
-    outcome = load_demo(service)
-    return _report(outcome, lang, out, (
-        f"Eksempeltavlen er lastet: {outcome.counts['items']} oppgaver i {service.db.path}"
-        if lang == "nb" else
-        f"Loaded the example board: {outcome.counts['items']} items in {service.db.path}"))
-
-
-def _cmd_import(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli.progress import progress, rows
-    from kanban_sec.services.csv_exchange import import_csv
-
-    with progress({"import": t("progress.import", lang)}) as report:
-        if report is not None:
-            report("import", 0, None)  # shown while the file is read
-        outcome = import_csv(service, args.file, dry_run=args.dry_run,
-                             ignore_unknown_columns=args.ignore_unknown_columns,
-                             on_progress=rows(report, "import"))
-    key = "import.dry_run" if args.dry_run else "import.done"
-    return _report(outcome, lang, out, t(key, lang, path=args.file, **outcome.counts))
-
-
-def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli.progress import progress, rows
-    from kanban_sec.services.csv_exchange import export_csv
-
-    target = sys.stdout.buffer if args.file == "-" else args.file
-    with progress({"export": t("progress.export", lang)}) as report:
-        if report is not None:
-            report("export", 0, None)  # shown while the board is read and ranked
-        count = export_csv(service.db, target, delimiter=args.delimiter,
-                           include_done=args.include_done,
-                           include_confidential=args.include_confidential, lang=lang,
-                           author=service.author, on_progress=rows(report, "export"))
-    if args.file != "-":
-        print(t("export.done", lang, count=count, path=args.file), file=out)
-    if not args.include_confidential:
-        from kanban_sec.services.csv_exchange import confidential_left_out
-
-        left = confidential_left_out(service.db, include_done=args.include_done)
-        if left:  # beside the summary; for an export to stdout, on stderr (clean data)
-            print(t("export.left_out", lang, count=left),
-                  file=sys.stderr if args.file == "-" else out)
-    return EXIT_OK
-
-
-def _cmd_standup(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli.standup import command
-
-    return int(command(service, args, lang, out))
-
-
-def _cmd_wheel(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli.wheel import command
-
-    return int(command(service, args, lang, out))
-
-
-def _governance_command(name: str) -> Any:
-    def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-        from kanban_sec.cli.governance import COMMANDS
-
-        return int(COMMANDS[name](service, args, lang, out))
-    return command
-
-
-def _org_command(name: str) -> Any:
-    def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-        from kanban_sec.cli.org import COMMANDS
-
-        return int(COMMANDS[name](service, args, lang, out))
-    return command
-
-
-def _sync_command(name: str) -> Any:
-    def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-        from kanban_sec.cli.sync import COMMANDS
-
-        return int(COMMANDS[name](service, args, lang, out))
-    return command
-
-
-def _cmd_server(args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.cli.sync import server_command
-
-    return int(server_command(args, lang, out))
-
-
-#: Commands that work without a board database (the sync server's set-up).
-_NO_BOARD = {"server": _cmd_server}
-
-def _cmd_whoami(service: Any, lang: str, out: TextIO) -> int:
-    from kanban_sec.services.governance import GovernanceService
-
-    print(GovernanceService(service.db, service.author, lang).whoami().render(lang), file=out)
-    return EXIT_OK
-
-
-_COMMANDS = {
-    "board": _cmd_board,
-    "demo": _cmd_demo,
-    "whoami": lambda service, args, lang, out: _cmd_whoami(service, lang, out),
-    "list": _cmd_list,
-    "show": _cmd_show,
-    "add": _cmd_add,
-    "move": _cmd_move,
-    "set": _cmd_set,
-    "pin": _simple("pin", "reason"),
-    "unpin": _simple("unpin"),
-    "block": _simple("block", "reason"),
-    "unblock": _simple("unblock"),
-    "delete": _simple("delete"),
-    "comment": _simple("add_comment", "text"),
-    "delegate": _cmd_delegate,
-    "maturity": _cmd_maturity,
-    "import": _cmd_import,
-    "export": _cmd_export,
-    "standup": _cmd_standup,
-    "wheel": _cmd_wheel,
-    **{name: _governance_command(name) for name in (
-        "recommend", "decide", "risks", "verify", "reject", "policy", "matrix", "wip")},
-    **{name: _org_command(name) for name in ("people", "person", "unit", "chain", "link")},
-    "sync": _sync_command("sync"),
-    "conflicts": _sync_command("conflicts"),
-}
+    return governance.COMMANDS if command in governance.COMMANDS else org.COMMANDS

@@ -19,6 +19,60 @@ from kanban_sec.domain.text import t
 EXIT_OK = 0
 
 
+def add_parsers(sub: Any) -> None:
+    """Risk governance: recommendations, decisions, verification, policy, the ROS matrix."""
+    decisions = "accept, reduce, share or avoid (aksepter, reduser, del, unngå)"
+    p = sub.add_parser("recommend", help="IT's risk recommendation for an item or a chain")
+    p.add_argument("item", nargs="?", metavar="ITEM", help="the item (or give --chain)")
+    p.add_argument("decision", metavar="DECISION", help=decisions)
+    p.add_argument("--chain", help="the whole chain, by name")
+    p.add_argument("--note", help="why IT recommends it")
+
+    p = sub.add_parser("decide", help="the risk owner's decision for an item or a chain")
+    p.add_argument("item", nargs="?", metavar="ITEM", help="the item (or give --chain)")
+    p.add_argument("decision", metavar="DECISION", help=decisions)
+    p.add_argument("--chain", help="the whole chain, by name")
+    p.add_argument("--rationale", required=True, help="why (recorded with the decision)")
+    p.add_argument("--valid-until", metavar="DATE",
+                   help="the last day an acceptance holds (YYYY-MM-DD or dd.mm.yyyy)")
+
+    p = sub.add_parser("risks", help="risk cases: recommendation, decision, who, valid until")
+    p.add_argument("item", nargs="?", metavar="ITEM",
+                   help="only this item's cases (and its chain's)")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("verify", help="approve finished work in Verify: it moves to Done "
+                       "(controlling members)")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--evidence", required=True, help="a link or a note on what was checked")
+
+    p = sub.add_parser("reject", help="send work in Verify back to Doing (controlling members)")
+    p.add_argument("item", metavar="ITEM")
+    p.add_argument("--reason", required=True, help="why the work goes back")
+
+    p = sub.add_parser("policy", help="which items need verification before done (no "
+                       "options: print it; changing it takes a governing member)")
+    score = p.add_mutually_exclusive_group()
+    score.add_argument("--min-score", type=int, metavar="N",
+                       help="items scoring at least N need verification (0-75)")
+    score.add_argument("--no-score", action="store_true",
+                       help="the score never requires verification")
+    p.add_argument("--classifications", metavar="LIST",
+                   help="classifications that need verification, e.g. internal,confidential "
+                   "(empty: none)")
+
+    p = sub.add_parser("wip", help="the columns' work-in-progress limits (no arguments: "
+                       "print them; setting one takes a governing member)")
+    p.add_argument("column", metavar="COLUMN", nargs="?", help="column key or name")
+    p.add_argument("limit", metavar="LIMIT", nargs="?", help="a number, or none")
+    p.add_argument("--hard", action="store_true",
+                   help="refuse moves over the limit (default: warn)")
+
+    p = sub.add_parser("matrix", help="the 5×5 ROS matrix: open items per likelihood × "
+                       "consequence, with each cell's acceptance band")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
 def _governance(service: Any, lang: str) -> Any:
     from kanban_sec.services.governance import GovernanceService
 

@@ -4,16 +4,26 @@ as Markdown, HTML or PDF."""
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from kanban_sec.domain.errors import BadInput, KanbanError, msg
+from kanban_sec.domain.errors import BadInput, msg
 from kanban_sec.domain.text import t
 
 EXIT_OK = 0
+
+
+def add_parser(sub: Any) -> None:
+    """``standup [--since DATE] [--format md|html|pdf] [-o FILE]``."""
+    p = sub.add_parser("standup", help="the weekly standup report: what changed, what ages, "
+                       "what is blocked")
+    p.add_argument("--since", help="changes since this date (default: the last standup)")
+    p.add_argument("--format", choices=("md", "html", "pdf"), default="md")
+    p.add_argument("-o", "--output", help="the file to write (default: standard output; "
+                   "pdf needs a file)")
+    p.add_argument("--include-confidential", action="store_true",
+                   help="show confidential items' titles and texts (the choice is recorded)")
 
 
 def parse_since(text: str) -> datetime:
@@ -30,24 +40,6 @@ def parse_since(text: str) -> datetime:
     return aware(moment)
 
 
-def _headless() -> bool:
-    """No desktop session for Qt to talk to (and no platform chosen)."""
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def _pdf_writer() -> Any:
-    """The PDF maker of ``ui/`` (Qt), offscreen when there is no desktop session."""
-    if _headless():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    try:
-        from kanban_sec.ui.report_pdf import write_pdf
-    except ImportError as error:  # Qt's system libraries missing
-        raise KanbanError("standup.pdf_unavailable", reason=str(error)) from error
-    return write_pdf
-
-
 def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     """Print or write the standup report; returns the exit status.
 
@@ -55,6 +47,7 @@ def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> i
     written to a file is recorded (kind ``report``), and so is one printed with
     confidential details.
     """
+    from kanban_sec.cli.window import pdf_writer  # Qt, and only for a PDF
     from kanban_sec.exchange.standup_report import render_html, render_markdown
     from kanban_sec.services.standup import StandupService
 
@@ -73,6 +66,6 @@ def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> i
         return EXIT_OK
     path = Path(args.output)
     standups.write_report(path, since, format=args.format, include_confidential=include,
-                          pdf_writer=_pdf_writer() if args.format == "pdf" else None)
+                          pdf_writer=pdf_writer() if args.format == "pdf" else None)
     print(t("standup.written", lang, path=str(path)), file=out)
     return EXIT_OK

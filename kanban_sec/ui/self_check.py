@@ -2,6 +2,8 @@
 
 One line per check; exit 0 when all pass, 1 at the first failure (naming it). The real
 database is only ever opened read-only: migrations and the window run on a temporary copy.
+``kanban_sec.app.self_check`` runs it with the application and the window it builds (this
+module is below ``app`` and does not import it).
 """
 
 from __future__ import annotations
@@ -12,15 +14,24 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from kanban_sec.domain.errors import KanbanError
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
 
-def _versions(_db: Path, _work: Path) -> str:
+@dataclass(frozen=True)
+class Window:
+    """What the checks need of ``app``: its QApplication, and its main window on a file."""
+
+    ensure_app: Callable[[], object]
+    open: Callable[[Path], Any]
+
+
+def _versions(_db: Path, _work: Path, _app: Window) -> str:
     import PySide6
     from PySide6.QtCore import qVersion
 
@@ -29,7 +40,7 @@ def _versions(_db: Path, _work: Path) -> str:
             f"Qt {qVersion()}")
 
 
-def _database(db: Path, _work: Path) -> str:
+def _database(db: Path, _work: Path, _app: Window) -> str:
     from kanban_sec.store import migrate
 
     if not db.exists():
@@ -47,7 +58,7 @@ def _copy_path(work: Path) -> Path:
     return work / "board.sqlite"
 
 
-def _migrations(db: Path, work: Path) -> str:
+def _migrations(db: Path, work: Path, _app: Window) -> str:
     from kanban_sec.store import migrate
     from kanban_sec.store.database import open_database
 
@@ -74,21 +85,19 @@ def _migrations(db: Path, work: Path) -> str:
     return f"{source} migrated from {before or 'blank'} to head {after}"
 
 
-def _app() -> object:
+def _app(app: Window) -> object:
     if not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY")
             or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from kanban_sec.app import ensure_app
-
-    return ensure_app()
+    return app.ensure_app()
 
 
-def _translations(_db: Path, _work: Path) -> str:
+def _translations(_db: Path, _work: Path, app: Window) -> str:
     from PySide6.QtCore import QCoreApplication
 
     from kanban_sec.ui import i18n
 
-    _app()
+    _app(app)
     qm = i18n.translations_folder() / "kanban_sec_nb.qm"
     if not qm.is_file():
         raise RuntimeError(f"{qm} is missing")
@@ -102,19 +111,17 @@ def _translations(_db: Path, _work: Path) -> str:
     return f"nb loaded from {qm.parent}, '&File' -> '&Fil'"
 
 
-def _window(_db: Path, work: Path) -> str:
+def _window(_db: Path, work: Path, app: Window) -> str:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    _app()
+    _app(app)
     # The window reads the user's settings (language, layout): keep it off the real ones.
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
                       str(work / "settings"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(work / "settings"))
-    from kanban_sec.app import create_main_window
-
-    window = create_main_window(_copy_path(work))
+    window = app.open(_copy_path(work))
     try:
         window.show()
         QApplication.processEvents()
@@ -130,7 +137,7 @@ def _window(_db: Path, work: Path) -> str:
     return f"main window created, shown and grabbed ({size}, platform {platform})"
 
 
-CHECKS: tuple[tuple[str, Callable[[Path, Path], str]], ...] = (
+CHECKS: tuple[tuple[str, Callable[[Path, Path, Window], str]], ...] = (
     ("versions", _versions),
     ("database", _database),
     ("migrations", _migrations),
@@ -139,7 +146,7 @@ CHECKS: tuple[tuple[str, Callable[[Path, Path], str]], ...] = (
 )
 
 
-def run(db_path: Path, out: TextIO | None = None) -> int:
+def run(db_path: Path, app: Window, out: TextIO | None = None) -> int:
     """Run every check against ``db_path`` (never changed); 0 when all pass, else 1."""
     out = out or sys.stdout
     db = Path(db_path).expanduser().absolute()
@@ -147,7 +154,7 @@ def run(db_path: Path, out: TextIO | None = None) -> int:
         work = Path(folder)
         for name, check in CHECKS:
             try:
-                detail = check(db, work)
+                detail = check(db, work, app)
             except Exception as error:  # report the failing check, then stop
                 reason = str(error) or type(error).__name__
                 if isinstance(error, KanbanError):  # the user's message, not the key
