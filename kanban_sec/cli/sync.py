@@ -187,16 +187,16 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
     if args.discard_refused is not None:
         ids = merge.match_refused(db, args.discard_refused or None)
         if not ids:
-            print(merge.say("sync.refused.none", lang), file=out)
+            print(t("sync.refused.none", lang), file=out)
             return EXIT_OK
         gone = merge.discard_refused(db, ids)
-        print(merge.say("sync.refused.discarded", lang, count=len(gone)), file=out)
+        print(t("sync.refused.discarded", lang, count=len(gone)), file=out)
         return EXIT_OK
     if args.redo_refused is not None:
         ids = merge.match_refused(db, args.redo_refused or None)
         if ids:
             merge.redo_refused(db, ids)
-            print(merge.say("sync.refused.redo", lang, count=len(ids)), file=out)
+            print(t("sync.refused.redo", lang, count=len(ids)), file=out)
     before = _open_conflicts(db)
     chosen = chosen_settings(db, args)
     address = cfg.address_of(chosen)
@@ -217,7 +217,7 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
     if result.conflicts:
         print(t("sync.run.open_conflicts", lang, count=result.conflicts), file=out)
     if result.quarantined:
-        print(merge.say("sync.quarantine.summary", lang, count=result.quarantined), file=out)
+        print(t("sync.quarantine.summary", lang, count=result.quarantined), file=out)
     if result.refused:
         print_refused(result.refused, lang, out)
         return EXIT_REFUSED
@@ -226,14 +226,13 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
 
 def print_refused(refused: Any, lang: str, out: TextIO) -> None:
     """"N changes refused by the server:", one line each with the reason, and what to do."""
-    from kanban_sec.sync import merge
 
-    print(merge.say("sync.refused.summary", lang, count=len(refused)), file=out)
+    print(t("sync.refused.summary", lang, count=len(refused)), file=out)
     for r in refused:
         fields = ", ".join(f"{k}={shown(v)}" for k, v in r.values.items()) or "∅"
-        print(merge.say("sync.refused.line", lang, id=short_id(r.change_id), entity=r.entity,
+        print(t("sync.refused.line", lang, id=short_id(r.change_id), entity=r.entity,
                         title=_cut(r.title, 36), fields=fields, reason=r.reason), file=out)
-    print(merge.say("sync.refused.hint", lang), file=out)
+    print(t("sync.refused.hint", lang), file=out)
 
 
 def _open_conflicts(db: Any) -> set[str]:
@@ -248,7 +247,7 @@ def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: Te
     """List the open conflicts, or resolve one."""
     if args.conflicts_command == "resolve":
         return _resolve(service, args, lang, out)
-    from kanban_sec.sync.merge import list_conflicts, list_quarantined, say
+    from kanban_sec.sync.merge import list_conflicts, list_quarantined
 
     found = list_conflicts(service.db, open_only=True)
     held = list_quarantined(service.db)
@@ -275,15 +274,15 @@ def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: Te
         table.print(out)
         print(t("sync.conflicts.hint", lang), file=out)
     if deleted:
-        print(say("sync.deleted.title", lang), file=out)
+        print(t("sync.deleted.title", lang), file=out)
         for c in deleted:
-            print(say("sync.deleted.line", lang, id=short_id(c.id), title=_cut(c.title, 36),
+            print(t("sync.deleted.line", lang, id=short_id(c.id), title=_cut(c.title, 36),
                       deleter=c.winner_author or "?", editor=c.loser_author or "?",
                       fields=changed_text(c.loser_value)), file=out)
     if held:
-        print(say("sync.quarantine.title", lang), file=out)
+        print(t("sync.quarantine.title", lang), file=out)
         for q in held:
-            print(say("sync.quarantine.line", lang, id=short_id(q.change_id), entity=q.entity,
+            print(t("sync.quarantine.line", lang, id=short_id(q.change_id), entity=q.entity,
                       row=short_id(q.row_id) if q.row_id else "", who=q.author or "?",
                       reason=q.why(lang)), file=out)
     return EXIT_OK
@@ -341,7 +340,7 @@ def find_conflict(db: Any, fragment: str) -> Any:
 
 
 def _resolve(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.sync.merge import resolve_conflict
+    from kanban_sec.services.conflicts import resolve_conflict
 
     if args.resolution == "edit" and args.value is None:
         raise BadInput("sync.conflicts.value_needed")

@@ -29,6 +29,18 @@ def msg(key: str, **params: Any) -> Message:
     return Message(key, params)
 
 
+class RoleChoice(Message):
+    """"governing or operational", in the reader's language (``params["roles"]``: the
+    roles' values)."""
+
+    def render(self, lang: str) -> str:
+        return t("text.or", lang).join(t(f"role.{r}", lang) for r in self.params["roles"])
+
+
+def role_choice(roles: list[str]) -> Message:
+    return RoleChoice("", {"roles": list(roles)})
+
+
 class KanbanError(Exception):
     """A failure to report to the user as one readable message (exit status 1)."""
 

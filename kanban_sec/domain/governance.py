@@ -27,6 +27,7 @@ from kanban_sec.domain.model import (
     Status,
 )
 from kanban_sec.domain.ownership import OrgTree
+from kanban_sec.domain.text import t
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -292,7 +293,7 @@ class _PolicyText(Message):
                 f"classification.{c.value}")).render(lang))
         if not parts:
             return msg("policy.none").render(lang)
-        return (" eller " if lang == "nb" else " or ").join(parts)
+        return t("text.or", lang).join(parts)
 
 
 # -- verification ------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from kanban_sec.domain.errors import Message, Refused, msg
+from kanban_sec.domain.errors import Message, Refused, msg, role_choice
 from kanban_sec.domain.governance import Policy, policy_text
 from kanban_sec.domain.text import has
 
@@ -546,16 +546,8 @@ def _role_refusal(change: Proposed, name: str, actor: Actor, roles: frozenset[st
                if name == DELETE else "rule.what_change", entity=msg(f"entity.{change.entity}"),
                field=msg(f"field.{name}") if has(f"field.{name}") else name)
     return Refusal(code, "rule.role", {
-        "who": actor.shown(), "what": what, "roles": _Roles("", {"roles": sorted(roles)}),
+        "who": actor.shown(), "what": what, "roles": role_choice(sorted(roles)),
         "entity": change.entity, "field": name})
-
-
-class _Roles(Message):
-    """"governing or operational", in the reader's language."""
-
-    def render(self, lang: str) -> str:
-        sep = " eller " if lang == "nb" else " or "
-        return sep.join(msg(f"role.{r}").render(lang) for r in self.params["roles"])
 
 
 def _roles(change: Proposed, actor: Actor) -> Refusal | None:
@@ -607,7 +599,7 @@ def _person(change: Proposed, actor: Actor, world: World) -> Refusal | None:
         if unit is not None and world.row("unit", unit) is None:
             return Refusal("KS004", "rule.role", {
                 "who": actor.shown(), "what": msg("rule.what_create", entity=msg("entity.unit")),
-                "roles": _Roles("", {"roles": [GOVERNING]}), "entity": "unit",
+                "roles": role_choice([GOVERNING]), "entity": "unit",
                 "field": CREATE})
     return None
 

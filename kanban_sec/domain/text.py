@@ -37,6 +37,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "why.pinned_no_reason": ("📌 Festet først", "📌 Pinned first"),
     "why.done": ("Ferdig: ikke rangert", "Done: not ranked"),
     "link.unnamed": ("(hele kjeden)", "(whole chain)"),
+    "text.or": (" eller ", " or "),
     # the headers of `list`
     "list.col.rank": ("plass", "rank"),
     "list.col.id": ("id", "id"),
@@ -1049,6 +1050,75 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "sync.server.rule_tls": (
         "serveren avviser «{user}» uten TLS: koble til med sslmode=verify-full",
         "the server refuses “{user}” without TLS: connect with sslmode=verify-full"),
+    # sync: conflicts, quarantine, refused changes
+    "sync.conflict.not_found": ("finner ingen konflikt med id {id}",
+                                "no conflict has the id {id}"),
+    "sync.conflict.resolved": ("konflikten om {field} er allerede løst",
+                               "the conflict about {field} is resolved already"),
+    "sync.conflict.bad_resolution": ("«{value}» er ingen løsning (bruk keep, take eller edit)",
+                                     "“{value}” is no resolution (use keep, take or edit)"),
+    "sync.conflict.restore_or_delete": (
+        "raden ble slettet mens noen endret den: gjenopprett den (restore) eller bekreft "
+        "slettingen (delete)",
+        "the row was deleted while somebody changed it: restore it (restore) or confirm "
+        "the delete (delete)"),
+    "sync.conflict.row_gone": ("raden konflikten gjelder finnes ikke her ({entity} {id})",
+                               "the row of the conflict is not here ({entity} {id})"),
+    "sync.quarantine.unknown_entity": ("en ukjent slags rad: «{entity}»",
+                                       "an unknown kind of row: “{entity}”"),
+    "sync.quarantine.unknown_field": ("et ukjent felt: {entity}.{field}",
+                                      "an unknown field: {entity}.{field}"),
+    "sync.quarantine.malformed": ("feltene er ikke i formen {{felt: [ny, gammel]}}",
+                                  "its fields are not in the form {{field: [new, old]}}"),
+    "sync.quarantine.shape": ("{entity}.{field} har en form tavla ikke kan lese",
+                              "{entity}.{field} has a shape the board cannot read"),
+    "sync.quarantine.missing_row": (
+        "{field} viser til {entity} {id}, som ikke finnes her",
+        "{field} refers to {entity} {id}, which is not here"),
+    "sync.refused.not_found": ("ingen endring serveren avviste har id {id}",
+                               "no change the server refused has the id {id}"),
+    "sync.refused.ambiguous": ("flere endringer serveren avviste passer til {id}: gi mer "
+                               "av id-en", "more than one refused change matches {id}: "
+                               "give more of the id"),
+    "sync.refused.summary": ("{count} endringer avvist av serveren:",
+                             "{count} changes refused by the server:"),
+    "sync.refused.line": ("  {id}  {entity} «{title}» ({fields}): {reason}",
+                          "  {id}  {entity} “{title}” ({fields}): {reason}"),
+    "sync.refused.hint": (
+        "De sendes ikke igjen. Forkast dem (kanban-sec sync --discard-refused [ID]) så "
+        "tavla blir som serverens, eller prøv igjen (kanban-sec sync --redo-refused [ID]).",
+        "They are not sent again. Discard them (kanban-sec sync --discard-refused [ID]) so "
+        "the board matches the server's, or try again (kanban-sec sync --redo-refused [ID])."),
+    "sync.refused.discarded": ("forkastet {count} avviste endringer; tavla er som serverens "
+                               "igjen", "discarded {count} refused changes; the board "
+                               "matches the server's again"),
+    "sync.refused.none": ("ingen endringer er avvist av serveren",
+                          "no changes are refused by the server"),
+    "sync.refused.redo": ("sender {count} avviste endringer igjen",
+                          "sending {count} refused changes again"),
+    "sync.quarantine.summary": ("{count} endringer fra serveren kan ikke brukes her (i "
+                                "karantene: kanban-sec conflicts)",
+                                "{count} changes from the server cannot be applied here "
+                                "(quarantined: kanban-sec conflicts)"),
+    "sync.quarantine.title": ("I karantene (endringer fra serveren tavla ikke kan bruke):",
+                              "Quarantined (changes from the server the board cannot apply):"),
+    "sync.quarantine.line": ("  {id}  {entity} {row}  av {who}: {reason}",
+                             "  {id}  {entity} {row}  by {who}: {reason}"),
+    "sync.deleted.line": ("  {id}  «{title}» ble slettet av {deleter} mens {editor} endret "
+                          "{fields}", "  {id}  “{title}” was deleted by {deleter} while "
+                          "{editor} changed {fields}"),
+    "sync.deleted.title": ("Slettet mens noen endret (conflicts resolve ID restore|delete):",
+                           "Deleted while somebody changed it (conflicts resolve ID "
+                           "restore|delete):"),
+    "sync.plain_refused": (
+        "en ukryptert forbindelse til {host} er ikke tillatt: uten TLS kobler kanban-sec "
+        "bare til denne maskinen (localhost), og bare når det er slått på",
+        "an unencrypted connection to {host} is not allowed: without TLS kanban-sec "
+        "connects only to this computer (localhost), and only when that is turned on"),
+    "sync.url_has_password": (
+        "serveradressen inneholder et passord: fjern det (passordet lagres i nøkkelringen)",
+        "the server address contains a password: remove it (the password is kept in the "
+        "keyring)"),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kanban_sec.domain.errors import Message, msg
+from kanban_sec.domain.errors import Message, msg, role_choice
 from kanban_sec.domain.governance import Action, may, roles_for
 from kanban_sec.domain.model import Item, Person, Role
 from kanban_sec.domain.ranking import item_score as score_of
@@ -80,14 +80,8 @@ def require(reader: Reader, author: str, person_id: str | None, action: Action) 
     return person
 
 
-class _RolesText(Message):
-    def render(self, lang: str) -> str:
-        sep = " eller " if lang == "nb" else " or "
-        return sep.join(msg(f"role.{r}").render(lang) for r in self.params["roles"])
-
-
 def _roles_text(roles: list[Role]) -> Message:
-    return _RolesText("", {"roles": [r.value for r in roles]})
+    return role_choice([r.value for r in roles])
 
 
 def item_score(reader: Reader, item: Item) -> int:

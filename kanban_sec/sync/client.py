@@ -30,7 +30,7 @@ from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import parse_cursor
 from kanban_sec.sync import merge
 from kanban_sec.sync.errors import TlsFailure, describe_error
-from kanban_sec.sync.merge import RemoteChange, sync_error
+from kanban_sec.sync.merge import RemoteChange
 from kanban_sec.sync.server import CONNECT_TIMEOUT, check_version
 
 #: Called as ``on_progress(stage, done, total)``: stage ``"push"`` (total known) or
@@ -125,7 +125,7 @@ def connect(remote: Remote, password: str, user: str | None = None) -> psycopg.C
     except psycopg.Error as exc:
         raise describe_error(exc, None, secrets=[password]) from None
     if parts.get("password"):
-        raise sync_error(BadInput, "sync.url_has_password")
+        raise BadInput("sync.url_has_password")
     host = parts.get("host") or parts.get("hostaddr") or "localhost"
     options: dict[str, Any] = {"password": password, "autocommit": True,
                                "application_name": "kanban-sec"}
@@ -135,7 +135,7 @@ def connect(remote: Remote, password: str, user: str | None = None) -> psycopg.C
         options["connect_timeout"] = CONNECT_TIMEOUT
     if remote.allow_plain_loopback:
         if not all(is_loopback(h) for h in host.split(",")):
-            raise sync_error(TlsFailure, "sync.plain_refused", host=host)
+            raise TlsFailure("sync.plain_refused", host=host)
         options["sslmode"] = "disable"
     else:
         options["sslmode"] = "verify-full"

@@ -34,20 +34,18 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import groupby
-from typing import Any, Literal, NamedTuple, cast
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Connection
 
-from kanban_sec.domain.errors import BadInput, KanbanError, Message, NotFound, Refused
+from kanban_sec.domain.errors import BadInput, Message, NotFound
 from kanban_sec.domain.hlc import COUNTER_BITS, HybridLogicalClock
 from kanban_sec.domain.rules import FIELD_SPECS, check_value
 from kanban_sec.domain.text import has
-from kanban_sec.services.board import status_times
-from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.schema import TABLES
-from kanban_sec.store.unit_of_work import UnitOfWork, parse_cursor, reading, writing
+from kanban_sec.store.unit_of_work import parse_cursor, reading
 
 #: Conflict ids: ``uuid5(NAMESPACE, winner id + loser id + field)``, the same everywhere.
 CONFLICT_NAMESPACE = uuid.UUID("0b8f3d56-6a4e-4b8e-9f0c-5d2b7e1c9a31")
@@ -142,102 +140,6 @@ class Conflict:
         """The row was deleted while somebody changed it: ``loser_value`` is the edit
         (``{field: value}``); resolved by restoring the row or confirming the delete."""
         return self.field == DELETE_FIELD and isinstance(self.loser_value, dict)
-
-
-# -- messages this module gives (until the shared catalogue carries them) -------------------
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "sync.conflict.not_found": ("finner ingen konflikt med id {id}",
-                                "no conflict has the id {id}"),
-    "sync.conflict.resolved": ("konflikten om {field} er allerede løst",
-                               "the conflict about {field} is resolved already"),
-    "sync.conflict.bad_resolution": ("«{value}» er ingen løsning (bruk keep, take eller edit)",
-                                     "“{value}” is no resolution (use keep, take or edit)"),
-    "sync.conflict.restore_or_delete": (
-        "raden ble slettet mens noen endret den: gjenopprett den (restore) eller bekreft "
-        "slettingen (delete)",
-        "the row was deleted while somebody changed it: restore it (restore) or confirm "
-        "the delete (delete)"),
-    "sync.conflict.row_gone": ("raden konflikten gjelder finnes ikke her ({entity} {id})",
-                               "the row of the conflict is not here ({entity} {id})"),
-    "sync.quarantine.unknown_entity": ("en ukjent slags rad: «{entity}»",
-                                       "an unknown kind of row: “{entity}”"),
-    "sync.quarantine.unknown_field": ("et ukjent felt: {entity}.{field}",
-                                      "an unknown field: {entity}.{field}"),
-    "sync.quarantine.malformed": ("feltene er ikke i formen {{felt: [ny, gammel]}}",
-                                  "its fields are not in the form {{field: [new, old]}}"),
-    "sync.quarantine.shape": ("{entity}.{field} har en form tavla ikke kan lese",
-                              "{entity}.{field} has a shape the board cannot read"),
-    "sync.quarantine.missing_row": (
-        "{field} viser til {entity} {id}, som ikke finnes her",
-        "{field} refers to {entity} {id}, which is not here"),
-    "sync.refused.not_found": ("ingen endring serveren avviste har id {id}",
-                               "no change the server refused has the id {id}"),
-    "sync.refused.ambiguous": ("flere endringer serveren avviste passer til {id}: gi mer "
-                               "av id-en", "more than one refused change matches {id}: "
-                               "give more of the id"),
-    "sync.refused.summary": ("{count} endringer avvist av serveren:",
-                             "{count} changes refused by the server:"),
-    "sync.refused.line": ("  {id}  {entity} «{title}» ({fields}): {reason}",
-                          "  {id}  {entity} “{title}” ({fields}): {reason}"),
-    "sync.refused.hint": (
-        "De sendes ikke igjen. Forkast dem (kanban-sec sync --discard-refused [ID]) så "
-        "tavla blir som serverens, eller prøv igjen (kanban-sec sync --redo-refused [ID]).",
-        "They are not sent again. Discard them (kanban-sec sync --discard-refused [ID]) so "
-        "the board matches the server's, or try again (kanban-sec sync --redo-refused [ID])."),
-    "sync.refused.discarded": ("forkastet {count} avviste endringer; tavla er som serverens "
-                               "igjen", "discarded {count} refused changes; the board "
-                               "matches the server's again"),
-    "sync.refused.none": ("ingen endringer er avvist av serveren",
-                          "no changes are refused by the server"),
-    "sync.refused.redo": ("sender {count} avviste endringer igjen",
-                          "sending {count} refused changes again"),
-    "sync.quarantine.summary": ("{count} endringer fra serveren kan ikke brukes her (i "
-                                "karantene: kanban-sec conflicts)",
-                                "{count} changes from the server cannot be applied here "
-                                "(quarantined: kanban-sec conflicts)"),
-    "sync.quarantine.title": ("I karantene (endringer fra serveren tavla ikke kan bruke):",
-                              "Quarantined (changes from the server the board cannot apply):"),
-    "sync.quarantine.line": ("  {id}  {entity} {row}  av {who}: {reason}",
-                             "  {id}  {entity} {row}  by {who}: {reason}"),
-    "sync.deleted.line": ("  {id}  «{title}» ble slettet av {deleter} mens {editor} endret "
-                          "{fields}", "  {id}  “{title}” was deleted by {deleter} while "
-                          "{editor} changed {fields}"),
-    "sync.deleted.title": ("Slettet mens noen endret (conflicts resolve ID restore|delete):",
-                           "Deleted while somebody changed it (conflicts resolve ID "
-                           "restore|delete):"),
-    "sync.plain_refused": (
-        "en ukryptert forbindelse til {host} er ikke tillatt: uten TLS kobler kanban-sec "
-        "bare til denne maskinen (localhost), og bare når det er slått på",
-        "an unencrypted connection to {host} is not allowed: without TLS kanban-sec "
-        "connects only to this computer (localhost), and only when that is turned on"),
-    "sync.url_has_password": (
-        "serveradressen inneholder et passord: fjern det (passordet lagres i nøkkelringen)",
-        "the server address contains a password: remove it (the password is kept in the "
-        "keyring)"),
-}
-
-
-class _Text(Message):
-    """A message from :data:`_TEXT` (or the catalogue, once it has the key)."""
-
-    def render(self, lang: str) -> str:
-        if has(self.key):
-            return super().render(lang)
-        nb, en = _TEXT[self.key]
-        params = {name: value.render(lang) if isinstance(value, Message) else value
-                  for name, value in self.params.items()}
-        return (nb if lang == "nb" else en).format(**params)
-
-
-def sync_error(cls: type[KanbanError], key: str, **params: Any) -> KanbanError:
-    """An error of ``cls`` whose message may come from this package's own texts."""
-    if has(key):
-        return cls(key, **params)
-    error = cls.__new__(cls)
-    error.msg = _Text(key, params)
-    Exception.__init__(error, error.msg.render("en"))
-    return error
 
 
 # -- applying a pulled batch ------------------------------------------------------------------
@@ -726,67 +628,11 @@ def _value(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Resolution,
-                     value: Any = None, *, person_id: str | None = None,
-                     lang: str = "en") -> Outcome:
-    """Close a conflict: ``keep`` the current value, ``take`` the overwritten one, or
-    ``edit`` (``value`` becomes current). Taking or editing is a new change to the row,
-    checked like any edit of that field; either way a ``conflict`` change records the
-    resolution, so every replica closes it."""
-    if resolution not in RESOLUTIONS:
-        raise sync_error(BadInput, "sync.conflict.bad_resolution", value=resolution)
-    with writing(db, author, person_id) as uow:
-        conflict = uow.row("conflict", conflict_id)
-        if conflict is None:
-            raise sync_error(NotFound, "sync.conflict.not_found", id=conflict_id)
-        if conflict["resolved_at"] is not None:
-            raise sync_error(Refused, "sync.conflict.resolved", field=conflict["field"])
-        deleted = conflict["field"] == DELETE_FIELD and isinstance(
-            _value(conflict["loser_value"]), dict)
-        if deleted:  # keep the winner: the delete; take the other side: the edit
-            resolution = cast(Resolution, {"keep": "delete", "take": "restore"}.get(
-                resolution, resolution))
-            if resolution == "edit":
-                raise sync_error(BadInput, "sync.conflict.restore_or_delete")
-        elif resolution in ("restore", "delete"):
-            raise sync_error(BadInput, "sync.conflict.bad_resolution", value=resolution)
-        # Every write below is judged by the rulebook (who may change the field, who may
-        # close this conflict) in the store's one write path.
-        if resolution == "restore":
-            _write_value(uow, conflict["entity"], conflict["row_id"], DELETE_FIELD, None)
-        elif resolution not in ("keep", "delete"):
-            new = _value(conflict["loser_value"]) if resolution == "take" else value
-            _write_value(uow, conflict["entity"], conflict["row_id"], conflict["field"], new)
-        uow.update("conflict", conflict_id,
-                   {"resolved_at": uow.now_text, "resolution": RESOLUTIONS[resolution],
-                    "resolved_by": author}, conflict, carry=CONFLICT_DESCRIPTION)
-        outcome = Outcome(tuple(uow.changes), row_id=conflict["row_id"])
-    if resolution not in ("keep", "delete"):  # the new value has seen the others
-        with db.connect(write=True) as conn:
-            derive_conflicts(conn, [(conflict["entity"], conflict["row_id"])])
-    return outcome
-
-
-def _write_value(uow: UnitOfWork, entity: str, row_id: str, field: str, new: Any) -> None:
-    current = uow.row(entity, row_id)
-    if current is None:
-        raise sync_error(NotFound, "sync.conflict.row_gone", entity=entity, id=row_id)
-    values = {field: new}
-    if entity == "item" and field == "status" and new != current["status"]:
-        values.update(status_times(str(new), current["started_at"], uow.now_text))
-    uow.update(entity, row_id, values, current)
-
-
 # -- pulled changes the board cannot apply: quarantine --------------------------------------
 
 def _reason(key: str, **params: Any) -> str:
     """A stored reason: the message key and its parameters (rendered when shown)."""
     return json.dumps({"key": key, "params": params}, ensure_ascii=False, default=str)
-
-
-def say(key: str, lang: str, /, **params: Any) -> str:
-    """A message of this package (the catalogue's when it has the key)."""
-    return _Text(key, params).render(lang)
 
 
 def reason_text(stored: str, lang: str) -> str:
@@ -798,8 +644,6 @@ def reason_text(stored: str, lang: str) -> str:
         return stored
     if has(key):
         return Message(key, params).render(lang)
-    if key in _TEXT:
-        return say(key, lang, **params)
     return stored
 
 
@@ -1047,9 +891,9 @@ def match_refused(db: Database, fragments: Sequence[str] | None) -> list[str]:
             c for c, p in plain.items() if wanted and (p.startswith(wanted)
                                                        or p.endswith(wanted))]
         if len(found) != 1:
-            raise sync_error(NotFound if not found else BadInput,
-                             "sync.refused.not_found" if not found else "sync.refused.ambiguous",
-                             id=fragment)
+            if not found:
+                raise NotFound("sync.refused.not_found", id=fragment)
+            raise BadInput("sync.refused.ambiguous", id=fragment)
         chosen.append(found[0])
     return chosen
 
