@@ -467,7 +467,8 @@ def occurrence_item(activity: Activity, day: date, names: Names, lang: str) -> I
 
 def add_activities_from_specs(uow: UnitOfWork, names: Names, specs: Iterable[Mapping[str, Any]],
                               year: int) -> int:
-    """Add activities described by names (as in ``demo_data.ACTIVITIES``); returns the count.
+    """Add activities described by names (as in ``resources/demo/wheel.toml``); returns the
+    count.
 
     Each first day is moved by whole years into ``year``: the example wheel starts the
     year it is loaded, so it never owes items for years before it existed.

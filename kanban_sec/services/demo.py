@@ -1,10 +1,13 @@
-"""The example board: a municipality's chains, organisation, people and items."""
+"""The example board: a municipality's chains, organisation, people and items, written
+with their history from the data files in ``resources/demo/``
+(:mod:`kanban_sec.exchange.example_board`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from kanban_sec.domain import annual_wheel as wheel
@@ -19,7 +22,8 @@ from kanban_sec.domain.model import (
     Status,
 )
 from kanban_sec.domain.rules import covers_json
-from kanban_sec.services import annual_wheel, demo_data
+from kanban_sec.exchange.example_board import Example, read_example
+from kanban_sec.services import annual_wheel
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
@@ -36,62 +40,66 @@ LATE_DAYS = 31
 _PROGRESS = {Status.BACKLOG: 0, Status.NEXT: 1, Status.DOING: 2, Status.VERIFY: 3, Status.DONE: 4}
 
 
-def load_demo(service: BoardService, today: date | None = None) -> Outcome:
+def load_demo(service: BoardService, today: date | None = None,
+              folder: Path | None = None) -> Outcome:
     """Fill an empty board with the example; refuses a board that already has items.
 
-    The example is set up by its governing member at the top of the organisation
-    (:data:`demo_data.LEAD`): after the organisation, every record is written in her name
+    The example is set up by its governing member at the top of the organisation (its
+    ``lead``): after the organisation, every record is written in her name
     and passes the rulebook as hers — so she can push the whole board to a fresh sync
     server without a refusal. What others said is quoted with their names.
 
     ``today``: load it as if it were that day (at this time of day), e.g. to see the
     example's annual wheel in another month; every date of the example follows it.
+    ``folder``: the example's data files (default: ``resources/demo/``).
     """
+    example = read_example(folder)
     with writing(service.db, service.author, service.person_id) as uow:
         existing = uow.conn.exec_driver_sql(
             "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one()
         if existing:
             raise Refused("demo.not_empty", count=existing, path=str(service.db.path))
         if today is None:
-            return _load(uow, service, date.today())
+            return _load(uow, service, date.today(), example)
         with _dated(uow, datetime.combine(today, datetime.now().time()).astimezone()):
-            return _load(uow, service, today)
+            return _load(uow, service, today, example)
 
 
-def _load(uow: UnitOfWork, service: BoardService, today: date) -> Outcome:
+def _load(uow: UnitOfWork, service: BoardService, today: date, example: Example) -> Outcome:
     """Write the example within ``uow``, as of ``uow.now`` (on ``today``)."""
     names = Names(uow)
-    for path in demo_data.UNITS:
+    for path in example.units:
         names.ensure_unit(uow, path)
-    for name, unit_path, role in demo_data.PEOPLE:
-        names.ensure_person(uow, name, names.unit(unit_path), Role(role))
-    uow.act_as(names.person(demo_data.LEAD))
-    for chain in demo_data.CHAINS:
+    for person in example.people:
+        names.ensure_person(uow, person["name"], names.unit(person["unit"]),
+                            Role(person["role"]))
+    uow.act_as(names.person(example.lead))
+    for chain in example.chains:
         names.ensure_chain(uow, chain["name"], names.unit(chain["risk_owner"]),
                            chain["target_maturity"], chain["description"])
-    for link in demo_data.LINKS:
+    for link in example.links:
         names.ensure_link(uow, names.chain(link["chain"]), link["name"], kind=link["kind"],
                           country=link["country"],
                           responsible_unit_id=names.unit(link["responsible_unit"]),
                           maturity=link["maturity"])
     # The items as they stood at last week's standup; what happened since comes after it.
     then = uow.now - timedelta(days=STANDUP_DAYS_AGO)
-    week = {entry["item"]: entry for entry in demo_data.LAST_WEEK}
+    week = {entry["item"]: entry for entry in example.last_week}
     by_title: dict[str, str] = {}
     since: list[tuple[int, dict[str, Any]]] = []
-    for number, spec in enumerate(demo_data.ITEMS):
-        if spec["age_days"] < STANDUP_DAYS_AGO:
+    for number, spec in enumerate(example.items):
+        if spec["age"] < timedelta(days=STANDUP_DAYS_AGO):
             since.append((number, spec))
             continue
         entry = week.get(spec["title"])
         stood = {**spec, **entry["was"]} if entry else spec
         by_title[spec["title"]] = _write_item(uow, names, stood, number,
                                               then if entry else uow.now)
-    _risk_cases(uow, by_title, today)
+    _risk_cases(uow, example.risk_cases, by_title, today)
     # The annual wheel as a team keeps it: what came due this year is done (a late one
     # or two aside), and the items it has due on the day the example is loaded (in the
     # backlog by last week's standup already: the standup is about the work).
-    activities = annual_wheel.add_activities_from_specs(uow, names, demo_data.ACTIVITIES,
+    activities = annual_wheel.add_activities_from_specs(uow, names, example.activities,
                                                         today.year)
     kept = _keep_wheel(uow, names, today, then, service.lang)
     with _dated(uow, then):
@@ -104,8 +112,8 @@ def _load(uow: UnitOfWork, service: BoardService, today: date) -> Outcome:
         standup_id = start_standup(uow, attendees, then.astimezone().date())
     with _dated(uow, then + timedelta(minutes=20)):
         end_standup(uow, standup_id)
-    specs = {spec["title"]: spec for spec in demo_data.ITEMS}
-    for entry in demo_data.LAST_WEEK:
+    specs = {spec["title"]: spec for spec in example.items}
+    for entry in example.last_week:
         _changed_since(uow, names, by_title[entry["item"]], specs[entry["item"]], entry)
     for number, spec in since:
         by_title[spec["title"]] = _write_item(uow, names, spec, number, uow.now)
@@ -143,7 +151,7 @@ def _keep_wheel(uow: UnitOfWork, names: Names, today: date, then: datetime,
 
     Each item is its activity's owner's, made ``lead_days`` before its day. A done one was
     done on its day, or before last week's standup if its day came since (the week since
-    is :data:`demo_data.LAST_WEEK`'s story); a late one still waits in the backlog.
+    is the story of ``resources/demo/last_week.toml``); a late one still waits in the backlog.
     """
     activities = {a.title: a for a in annual_wheel.read_activities(uow, active_only=True)}
     passed = {title: wheel.activity_occurrences(activity, date(today.year, 1, 1),
@@ -172,8 +180,9 @@ def _at(day: date, hour: int) -> datetime:
 
 def _item_of(uow: UnitOfWork, names: Names, spec: dict[str, Any], number: int,
              now: datetime) -> tuple[Item, datetime]:
-    """An example item as it stands at ``now``, and when it entered its column."""
-    created = uow.now - timedelta(days=spec["age_days"], minutes=number)
+    """An example item as it stands at ``now``, and when it entered its column (``number``:
+    its place in the file, which orders the pins)."""
+    created = uow.now - spec["age"]
     status = Status(spec["status"])
     # Work moves right over its life: later columns entered more recently.
     entered = created + (now - created) * (_PROGRESS[status] / 5)
@@ -227,7 +236,7 @@ def _write_item(uow: UnitOfWork, names: Names, spec: dict[str, Any], number: int
     return item.id
 
 
-#: What changes an item in the week since last week's standup (:data:`demo_data.LAST_WEEK`).
+#: What changes an item in the week since last week's standup (``last_week.toml``).
 _WEEK_FIELDS = ("status", "blocked_reason", "owner_unit_id", "owner_person_id",
                 "likelihood", "consequence")
 
@@ -252,9 +261,8 @@ def _changed_since(uow: UnitOfWork, names: Names, item_id: str, spec: dict[str, 
         values["blocked_at"] = rows.ts(moment) if wanted["blocked_reason"] else None
     with _dated(uow, moment):
         uow.update("item", item_id, values)
-        author, body = entry["comment"]
         uow.insert("comment", {"id": new_id(), "item_id": item_id, "author": uow.author,
-                               "body": _quoted(author, body, uow.author)})
+                               "body": _quoted(entry["said_by"], entry["said"], uow.author)})
 
 
 @contextmanager
@@ -273,11 +281,12 @@ def _quoted(person: str, text: str, writer: str) -> str:
     return text if person == writer else f"{person}: {text}"
 
 
-def _risk_cases(uow: UnitOfWork, by_title: dict[str, str], today: date) -> None:
+def _risk_cases(uow: UnitOfWork, cases: Sequence[Mapping[str, Any]],
+                by_title: dict[str, str], today: date) -> None:
     """IT's recommendations and the risk owners' decisions of the example, as its lead
     records them: two accepted risks (one running out within the month) and one
     recommendation awaiting its owner."""
-    for case in demo_data.RISK_CASES:
+    for case in cases:
         row_id = new_id()
         item_id = by_title[case["item"]]
         values: dict[str, Any] = {}

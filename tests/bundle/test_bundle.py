@@ -71,6 +71,8 @@ def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
     assert unwanted == []
     assert (bundle / "_internal" / "resources" / "translations" / "kanban_sec_nb.qm").is_file()
     assert (bundle / "_internal" / "resources" / "icons" / "kanban-sec.svg").is_file()
+    # The example board is data files, read at run time (the demo above needed them).
+    assert (bundle / "_internal" / "resources" / "demo" / "items.csv").is_file()
     platforms = bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms"
     assert (platforms / "libqoffscreen.so").is_file() and (platforms / "libqxcb.so").is_file()
 

@@ -9,14 +9,14 @@ import pytest
 
 from kanban_sec.domain import annual_wheel as wheel
 from kanban_sec.domain.annual_wheel import Activity
-from kanban_sec.services import demo_data
+from kanban_sec.exchange.example_board import read_example
 from kanban_sec.services.demo import LATE_DAYS, LATE_OCCURRENCES, wheel_kept
 
 
 def _passed(today: date) -> dict[str, list[date]]:
     """The example wheel's occurrences this year before ``today``, by activity."""
     out = {}
-    for spec in demo_data.ACTIVITIES:
+    for spec in read_example().activities:
         activity = Activity(id="x", title=spec["title"], rrule=spec["rrule"],
                             starts_on=date(today.year, 1, 1))
         out[spec["title"]] = wheel.activity_occurrences(activity, date(today.year, 1, 1),
