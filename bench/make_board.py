@@ -14,7 +14,8 @@ descriptions hold commas, quotes, line breaks (LF or CRLF) or begin like a formu
 ``board_for(n_items, seed)`` caches the built file in ``bench/out/`` (git-ignored) and
 reuses it while the generator version and the schema revision are unchanged.
 
-Run alone: ``python bench/make_board.py [N_ITEMS] [SEED]``.
+Run alone: ``python bench/make_board.py [N_ITEMS] [SEED] [--smoke]`` (``--smoke``: 2,000
+items unless N_ITEMS is given).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from common import OUT
+from common import OUT, scaled
 
 from kanban_sec.store import migrate, rows
 from kanban_sec.store.database import open_database
@@ -354,7 +355,7 @@ def board_for(n_items: int, seed: int = 1, *, quiet: bool = False) -> Path:
 
 
 def main(argv: list[str]) -> None:
-    n_items = int(argv[1]) if len(argv) > 1 else 100_000
+    n_items = int(argv[1]) if len(argv) > 1 else scaled(100_000)
     seed = int(argv[2]) if len(argv) > 2 else 1
     path = board_for(n_items, seed)
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -1,8 +1,10 @@
 """Run every benchmark and print the figures as a Markdown table.
 
-Run: ``python bench/run_all.py [--profile]`` (``--profile`` adds each benchmark's cProfile
-top 10 by cumulative time). Each benchmark also runs alone, e.g.
-``python bench/bench_export.py``. Boards are built once and cached in ``bench/out/``.
+Run: ``python bench/run_all.py [--profile] [--smoke]`` (``--profile`` adds each
+benchmark's cProfile top 10 by cumulative time; ``--smoke`` runs each on a board 50 times
+smaller, once, as CI does: see ``smoke.py``). Each benchmark also runs alone, e.g.
+``python bench/bench_export.py [--smoke]``. Boards are built once and cached in
+``bench/out/``.
 """
 
 from __future__ import annotations
