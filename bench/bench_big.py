@@ -132,14 +132,14 @@ def _child_search(db: str, result: dict[str, Any], profile_to: str | None) -> No
     paints: list[float] = []
     result["_watch"] = _paint_watch(view.viewport(), paints)
     _settle(app, paints)
-    chains = window.chain_combo.count()
+    chains = window.toolbar.chain_combo.count()
     steps: list[tuple[str, Any]] = []
     for number, text in enumerate(SEARCH_TEXTS):
         chain = 1 + (number * 7) % max(1, chains - 1)
-        steps += [("text", lambda t=text: window.search.setText(t)),
-                  ("chain", lambda c=chain: window.chain_combo.setCurrentIndex(c)),
-                  ("clear chain", lambda: window.chain_combo.setCurrentIndex(0)),
-                  ("clear text", lambda: window.search.setText(""))]
+        steps += [("text", lambda t=text: window.toolbar.search.setText(t)),
+                  ("chain", lambda c=chain: window.toolbar.chain_combo.setCurrentIndex(c)),
+                  ("clear chain", lambda: window.toolbar.chain_combo.setCurrentIndex(0)),
+                  ("clear text", lambda: window.toolbar.search.setText(""))]
 
     def shown() -> int:
         return sum(window.board.model(s).rowCount() for s in window.board.headers

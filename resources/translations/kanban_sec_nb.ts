@@ -318,7 +318,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="137"/>
+        <location filename="../../kanban_sec/app.py" line="138"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
@@ -971,22 +971,22 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>CsvDialogs</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="443"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="442"/>
         <source>Import CSV</source>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="447"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="446"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV-filer (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="448"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="447"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="480"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="479"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
@@ -994,40 +994,40 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>CsvImporter</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="279"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="383"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="391"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="281"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="361"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="369"/>
         <source>Import CSV</source>
-        <extracomment>A note for the status bar after the last import, e.g. &quot;cancelled too late&quot;.</extracomment>
+        <extracomment>The running import&apos;s background call (``None`` when none runs). A note for the status bar after the last import, e.g. &quot;cancelled too late&quot;.</extracomment>
         <translation>Importer CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="280"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="282"/>
         <source>Checking %1…</source>
         <translation>Kontrollerer %1…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="280"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="282"/>
         <source>Importing %1…</source>
         <translation>Importerer %1…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="309"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="312"/>
         <source>Cancelling… nothing will be written.</source>
         <translation>Avbryter… ingenting blir skrevet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="368"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="346"/>
         <source>The import had already been saved when Cancel was pressed; it was kept.</source>
         <translation>Importen var allerede lagret da du trykket Avbryt; den er beholdt.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="371"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="349"/>
         <source>Import cancelled: nothing was written.</source>
         <translation>Importen er avbrutt: ingenting er skrevet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="392"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="370"/>
         <source>The file has columns kanban-sec does not know: %1.
 
 Import the other columns and leave these out?</source>
@@ -1036,88 +1036,355 @@ Import the other columns and leave these out?</source>
 Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="396"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="374"/>
         <source>Leave them out</source>
         <translation>Utelat dem</translation>
     </message>
 </context>
 <context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="76"/>
+        <source>Hide the side panel</source>
+        <extracomment>The panel&apos;s maximum width when open (no limit) and the strip&apos;s when folded (the button). The person pressed the button: True to open the panel, False to fold it. The toggle&apos;s shortcut as the tooltip shows it (the window&apos;s View ▸ action).</extracomment>
+        <translation>Skjul sidepanelet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="76"/>
+        <source>Show the side panel</source>
+        <translation>Vis sidepanelet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="79"/>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="86"/>
+        <source>Select a card to see why it ranks where it does.</source>
+        <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="93"/>
+        <source>**Rank %1** · score %2</source>
+        <translation>**Plass %1** · poeng %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="98"/>
+        <source>**Risk accepted** until %1 by %2: %3</source>
+        <translation>**Risiko akseptert** til %1 av %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="106"/>
+        <source>Column</source>
+        <translation>Kolonne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="107"/>
+        <source>Chain › link</source>
+        <translation>Kjede › ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="109"/>
+        <source>Owner</source>
+        <translation>Eier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="110"/>
+        <source>Owner unit</source>
+        <translation>Eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="111"/>
+        <source>Risk owner</source>
+        <translation>Risikoeier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="112"/>
+        <source>Framework</source>
+        <translation>Rammeverk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="113"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="116"/>
+        <source>Due date</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="122"/>
+        <source>Can be delegated to</source>
+        <translation>Kan delegeres til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="124"/>
+        <source>Blocked</source>
+        <translation>Blokkert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="126"/>
+        <source>Pinned</source>
+        <translation>Festet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="128"/>
+        <source>Before done</source>
+        <translation>Før ferdig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="129"/>
+        <source>a controlling member verifies it (board policy)</source>
+        <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="131"/>
+        <source>⚠ Conflict</source>
+        <translation>⚠ Konflikt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="132"/>
+        <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
+        <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="145"/>
+        <source>%1 — **overdue**</source>
+        <translation>%1 — **forfalt**</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="147"/>
+        <source>%1 — within a week</source>
+        <translation>%1 — innen en uke</translation>
+    </message>
+</context>
+<context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="508"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="570"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="507"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="569"/>
         <source>Export CSV</source>
         <translation>Eksporter CSV</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="513"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="512"/>
         <source>Choose where to save the file</source>
         <translation>Velg hvor filen skal lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="515"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="514"/>
         <source>Choose…</source>
         <translation>Velg…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="524"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="523"/>
         <source>Comma (,)</source>
         <translation>Komma (,)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="525"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="524"/>
         <source>Semicolon (;) — Excel with Norwegian settings</source>
         <translation>Semikolon (;) — Excel med norske innstillinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="526"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="525"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="530"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="529"/>
         <source>Include done items</source>
         <translation>Ta med ferdige oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="533"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="532"/>
         <source>Include confidential items</source>
         <translation>Ta med konfidensielle oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="536"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="535"/>
         <source>Confidential items are left out of an export unless you tick this.</source>
         <translation>Konfidensielle oppgaver blir ikke eksportert med mindre du krysser av her.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="539"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="538"/>
         <source>The file will hold confidential items: store and share it accordingly.</source>
         <translation>Filen vil inneholde konfidensielle oppgaver: lagre og del den deretter.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="544"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="543"/>
         <source>File:</source>
         <translation>Fil:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="545"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="544"/>
         <source>Separator:</source>
         <translation>Skilletegn:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="553"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="552"/>
         <source>Export</source>
         <translation>Eksporter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="573"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="572"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="573"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="572"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../kanban_sec/ui/file_actions.py" line="32"/>
+        <source>Load the example board</source>
+        <extracomment>The last import started (it runs in the background).</extracomment>
+        <translation>Last inn eksempeltavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/file_actions.py" line="50"/>
+        <source>Import CSV</source>
+        <translation>Importer CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/file_actions.py" line="62"/>
+        <source>Wrote %1 items to %2</source>
+        <translation>Skrev %1 oppgaver til %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/file_actions.py" line="65"/>
+        <source>%1 confidential items not included</source>
+        <translation>%1 konfidensielle oppgaver er ikke med</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="90"/>
+        <source>Clear filters</source>
+        <extracomment>A combo box&apos;s &quot;any …&quot; entry. The ROS matrix cell shown alone: (likelihood, consequence), or None.</extracomment>
+        <translation>Nullstill filtre</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="91"/>
+        <source>Search title, tag, reference, chain…</source>
+        <translation>Søk i tittel, etikett, referanse, kjede…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="92"/>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="93"/>
+        <source>⚑ Weakest link only</source>
+        <translation>⚑ Bare svakeste ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="94"/>
+        <source>Blocked</source>
+        <translation>Blokkert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="100"/>
+        <source>Search</source>
+        <translation>Søk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="101"/>
+        <source>Show only my items</source>
+        <translation>Vis bare mine oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="102"/>
+        <source>Show only weakest links</source>
+        <translation>Vis bare svakeste ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="103"/>
+        <source>Show only blocked items</source>
+        <translation>Vis bare blokkerte oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="104"/>
+        <source>Filter by owner unit</source>
+        <translation>Filtrer på eierenhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="105"/>
+        <source>Filter by chain</source>
+        <translation>Filtrer på kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="106"/>
+        <source>Filter by link</source>
+        <translation>Filtrer på ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="107"/>
+        <source>Filter by tag</source>
+        <translation>Filtrer på etikett</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="108"/>
+        <source>Filter by classification</source>
+        <translation>Filtrer på gradering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="109"/>
+        <source>ROS matrix cell filter</source>
+        <translation>Filter på celle i ROS-matrisen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="135"/>
+        <source>Any owner unit</source>
+        <translation>Alle eierenheter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="138"/>
+        <source>Any chain</source>
+        <translation>Alle kjeder</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="141"/>
+        <source>Any tag</source>
+        <translation>Alle etiketter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="142"/>
+        <source>Open</source>
+        <translation>Åpen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="143"/>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="144"/>
+        <source>Confidential</source>
+        <translation>Konfidensiell</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="145"/>
+        <source>Any classification</source>
+        <translation>Alle graderinger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="153"/>
+        <source>Any link</source>
+        <translation>Alle ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="187"/>
+        <source>Matrix cell: likelihood %1 × consequence %2</source>
+        <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
     </message>
 </context>
 <context>
@@ -1625,18 +1892,18 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ImportErrorsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="112"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="115"/>
         <source>Import refused</source>
         <extracomment>How long an import may take before its progress dialog appears (short ones never flash). SQLite virtual-machine steps between two looks at the cancel flag inside one statement. Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
         <translation>Importen ble avvist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="119"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="122"/>
         <source>Nothing was imported. Fix this problem in %1 and import again.</source>
         <translation>Ingenting er importert. Rett denne feilen i %1 og importer på nytt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="122"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="125"/>
         <source>Nothing was imported. Fix these %n problems in %1 and import again.</source>
         <translation>
             <numerusform>Ingenting er importert. Rett %n feil i %1 og importer på nytt.</numerusform>
@@ -1644,30 +1911,30 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="139"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="195"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="142"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="198"/>
         <source>Line</source>
         <translation>Linje</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="139"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="195"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="142"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="198"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="139"/>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="195"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="142"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="198"/>
         <source>Problem</source>
         <translation>Feil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="170"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="173"/>
         <source>Copy</source>
         <translation>Kopier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="172"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="175"/>
         <source>Copy the report to the clipboard as text</source>
         <translation>Kopier rapporten til utklippstavlen som tekst</translation>
     </message>
@@ -2115,659 +2382,417 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="464"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="223"/>
         <source>kanban-sec — %1</source>
+        <extracomment>The side panel&apos;s width when it opens. Below this window width the side panel folds away by itself (five columns of some 220 px and the panel need it); below this height the accepted-risk lane does. The person&apos;s own choice to show (True) or hide (False) the side panel and the accepted-risk lane; None: as the room allows. The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="465"/>
-        <location filename="../../kanban_sec/ui/self_check.py" line="97"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="169"/>
+        <location filename="../../kanban_sec/ui/self_check.py" line="106"/>
         <source>&amp;File</source>
+        <extracomment>Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="466"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="467"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="171"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="471"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="175"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="472"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="176"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="474"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="178"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="475"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="179"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="476"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="180"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="478"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="182"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="479"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="480"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="184"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="481"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="185"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="482"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="186"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="483"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="906"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="187"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="474"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="484"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="188"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="189"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="486"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="190"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="496"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="200"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="497"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="201"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="202"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="501"/>
-        <source>Clear filters</source>
-        <translation>Nullstill filtre</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="535"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="244"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="537"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="246"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="517"/>
-        <source>Search title, tag, reference, chain…</source>
-        <translation>Søk i tittel, etikett, referanse, kjede…</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="468"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="172"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="469"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="173"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="477"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1122"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="181"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="487"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="191"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="488"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="192"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="489"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="193"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="490"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="194"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="491"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="195"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="492"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="196"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="493"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="197"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="494"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="198"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="495"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="199"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="502"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="205"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="503"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="206"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="504"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="207"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="442"/>
-        <source>Search</source>
-        <translation>Søk</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
-        <source>Hide the side panel</source>
-        <extracomment>The side panel&apos;s width when it opens. Below this window width the side panel folds away by itself (five columns of some 220 px and the panel need it); below this height the accepted-risk lane does. The person&apos;s own choice to show (True) or hide (False) the side panel and the accepted-risk lane; None: as the room allows. The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
-        <translation>Skjul sidepanelet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
-        <source>Show the side panel</source>
-        <translation>Vis sidepanelet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="393"/>
-        <source>Details</source>
-        <translation>Detaljer</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="443"/>
-        <source>Show only my items</source>
-        <translation>Vis bare mine oppgaver</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="444"/>
-        <source>Show only weakest links</source>
-        <translation>Vis bare svakeste ledd</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="445"/>
-        <source>Show only blocked items</source>
-        <translation>Vis bare blokkerte oppgaver</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="446"/>
-        <source>Filter by owner unit</source>
-        <translation>Filtrer på eierenhet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="447"/>
-        <source>Filter by chain</source>
-        <translation>Filtrer på kjede</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="448"/>
-        <source>Filter by link</source>
-        <translation>Filtrer på ledd</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="449"/>
-        <source>Filter by tag</source>
-        <translation>Filtrer på etikett</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="450"/>
-        <source>Filter by classification</source>
-        <translation>Filtrer på gradering</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="451"/>
-        <source>ROS matrix cell filter</source>
-        <translation>Filter på celle i ROS-matrisen</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="470"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="174"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="506"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="209"/>
         <source>Who am I…</source>
         <translation>Hvem er jeg …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="507"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="210"/>
         <source>Changes the server refused…</source>
         <translation>Endringer tjeneren avviste …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="508"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="211"/>
         <source>Keyboard shortcuts…</source>
         <translation>Hurtigtaster…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="509"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="212"/>
         <source>Side panel</source>
         <translation>Sidepanel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="510"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="213"/>
         <source>Accepted-risk lane</source>
         <translation>Svømmebane for akseptert risiko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="518"/>
-        <source>Mine</source>
-        <translation>Mine</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="519"/>
-        <source>⚑ Weakest link only</source>
-        <translation>⚑ Bare svakeste ledd</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="520"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="706"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="860"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="428"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="534"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="243"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="536"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="245"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="554"/>
-        <source>Any owner unit</source>
-        <translation>Alle eierenheter</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="557"/>
-        <source>Any chain</source>
-        <translation>Alle kjeder</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="560"/>
-        <source>Any tag</source>
-        <translation>Alle etiketter</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="561"/>
-        <source>Open</source>
-        <translation>Åpen</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="562"/>
-        <source>Internal</source>
-        <translation>Intern</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="563"/>
-        <source>Confidential</source>
-        <translation>Konfidensiell</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="564"/>
-        <source>Any classification</source>
-        <translation>Alle graderinger</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="572"/>
-        <source>Any link</source>
-        <translation>Alle ledd</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="605"/>
-        <source>Matrix cell: likelihood %1 × consequence %2</source>
-        <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="646"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="277"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="647"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="278"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="649"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="280"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="655"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="286"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="659"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
         <source>governing</source>
         <translation>styrende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="659"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="290"/>
         <source>operational</source>
         <translation>operativ</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="660"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="291"/>
         <source>controlling</source>
         <translation>kontrollerende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="663"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="294"/>
         <source>%1 (not in the organisation)</source>
         <translation>%1 (ikke i organisasjonen)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="664"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="295"/>
         <source>Who acts: File ▸ Who am I… to switch</source>
         <translation>Hvem som handler: Fil ▸ Hvem er jeg … for å bytte</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="668"/>
-        <source>Select a card to see why it ranks where it does.</source>
-        <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="675"/>
-        <source>**Rank %1** · score %2</source>
-        <translation>**Plass %1** · poeng %2</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="680"/>
-        <source>**Risk accepted** until %1 by %2: %3</source>
-        <translation>**Risiko akseptert** til %1 av %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="688"/>
-        <source>Column</source>
-        <translation>Kolonne</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="689"/>
-        <source>Chain › link</source>
-        <translation>Kjede › ledd</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="691"/>
-        <source>Owner</source>
-        <translation>Eier</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="692"/>
-        <source>Owner unit</source>
-        <translation>Eierenhet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="693"/>
-        <source>Risk owner</source>
-        <translation>Risikoeier</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="694"/>
-        <source>Framework</source>
-        <translation>Rammeverk</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="695"/>
-        <source>Id</source>
-        <translation>Id</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="698"/>
-        <source>Due date</source>
-        <translation>Frist</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="704"/>
-        <source>Can be delegated to</source>
-        <translation>Kan delegeres til</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="708"/>
-        <source>Pinned</source>
-        <translation>Festet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="710"/>
-        <source>Before done</source>
-        <translation>Før ferdig</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="711"/>
-        <source>a controlling member verifies it (board policy)</source>
-        <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="713"/>
-        <source>⚠ Conflict</source>
-        <translation>⚠ Konflikt</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="714"/>
-        <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
-        <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="727"/>
-        <source>%1 — **overdue**</source>
-        <translation>%1 — **forfalt**</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="729"/>
-        <source>%1 — within a week</source>
-        <translation>%1 — innen en uke</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="794"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="362"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="823"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="391"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="841"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="409"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="845"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="413"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="846"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="414"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="848"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="416"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="856"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="424"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="861"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="429"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="863"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="431"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="868"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="436"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="907"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="475"/>
         <source>Deleted “%1”.</source>
         <translation>Slettet «%1».</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="916"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="484"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="952"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="520"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="965"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="533"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1021"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="589"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1033"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="601"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1042"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="610"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1083"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="651"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1107"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="675"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1108"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="676"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1109"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="677"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1110"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="678"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1111"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1116"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="679"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="684"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1112"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="680"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1138"/>
-        <source>Import CSV</source>
-        <translation>Importer CSV</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1147"/>
-        <source>Wrote %1 items to %2</source>
-        <translation>Skrev %1 oppgaver til %2</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1150"/>
-        <source>%1 confidential items not included</source>
-        <translation>%1 konfidensielle oppgaver er ikke med</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1194"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="724"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="1195"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="725"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>
@@ -3263,117 +3288,117 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>RefusedChangesDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="633"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="590"/>
         <source>Changes refused by the server</source>
         <translation>Endringer avvist av serveren</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="639"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="596"/>
         <source>The sync server refused these changes made on this board. They stay here but are not sent again. Discard a change to undo it here, so the board matches the server&apos;s; or redo it to send it again (for instance after an administrator changed your role).</source>
         <translation>Synkroniseringsserveren avviste disse endringene som ble gjort på denne tavlen. De blir værende her, men sendes ikke igjen. Forkast en endring for å angre den her, så tavlen blir lik serverens; eller send den på nytt (for eksempel etter at en administrator har endret rollen din).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="714"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="671"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="714"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="671"/>
         <source>Change</source>
         <translation>Endring</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="715"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="672"/>
         <source>The server&apos;s reason</source>
         <translation>Serverens begrunnelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="714"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="671"/>
         <source>Refused</source>
         <translation>Avvist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="664"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="621"/>
         <source>Discard</source>
         <translation>Forkast</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="666"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="623"/>
         <source>Undo the selected changes here; the board gets the server&apos;s values back</source>
         <translation>Angre de valgte endringene her; tavlen får serverens verdier tilbake</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="670"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="627"/>
         <source>Redo</source>
         <translation>Send på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="672"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="629"/>
         <source>Send the selected changes again, now</source>
         <translation>Send de valgte endringene på nytt, nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="676"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="633"/>
         <source>Discard all</source>
         <translation>Forkast alle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="680"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="637"/>
         <source>Redo all</source>
         <translation>Send alle på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="724"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="681"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="741"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="698"/>
         <source>No changes are refused by the server.</source>
         <translation>Ingen endringer er avvist av serveren.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="746"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="703"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="746"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="703"/>
         <source>Setting</source>
         <translation>Innstilling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="747"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="704"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="747"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="704"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="748"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="705"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="748"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="705"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="776"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="733"/>
         <source>Discarded: %1. The board matches the server&apos;s again.</source>
         <translation>Forkastet: %1. Tavlen er lik serverens igjen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="789"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="746"/>
         <source>To be sent again: %1. Syncing…</source>
         <translation>Sendes på nytt: %1. Synkroniserer…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="790"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="747"/>
         <source>To be sent again: %1, with the next sync.</source>
         <translation>Sendes på nytt: %1, ved neste synkronisering.</translation>
     </message>
@@ -4170,99 +4195,99 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="111"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="62"/>
         <source>The sync was cancelled; nothing is lost, the next sync goes on from there.</source>
         <translation>Synkroniseringen ble avbrutt; ingenting er tapt, neste synkronisering fortsetter derfra.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="118"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="69"/>
         <source>Something went wrong that should not have: %1 (details in %2)</source>
         <translation>Noe gikk galt som ikke skulle skje: %1 (detaljer i %2)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="136"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="87"/>
         <source>No password is stored for %1: enter it under Sync ▸ Sync settings…</source>
         <translation>Ingen passord er lagret for %1: skriv det inn under Synkronisering ▸ Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="155"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="106"/>
         <source>Changes refused by the server: %1. They are not sent again until you redo them; discard them to make the board match the server&apos;s.</source>
         <translation>Endringer avvist av serveren: %1. De sendes ikke igjen før du sender dem på nytt; forkast dem for å gjøre tavlen lik serverens.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="242"/>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="361"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="192"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="314"/>
         <source>Sync is off: choose a server under Sync ▸ Sync settings…</source>
         <extracomment>A sync finished: the :class:`~kanban_sec.sync.client.SyncResult`. A sync failed: the message shown. Running or not (actions enable accordingly). Refused changes were discarded here: the board&apos;s rows changed (read them again). This board&apos;s changes the server refused (ids), as of the last look.</extracomment>
         <translation>Synkronisering er av: velg en server under Synkronisering ▸ Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="279"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="227"/>
         <source>sending %1 of %2</source>
         <translation>sender %1 av %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="282"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="230"/>
         <source>receiving %1</source>
         <translation>mottar %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="292"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="245"/>
         <source>Pushed %1, pulled %2; open conflicts: %3</source>
         <translation>Sendt %1, mottatt %2; åpne konflikter: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="332"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="285"/>
         <source>syncing…</source>
         <translation>synkroniserer…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="335"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="288"/>
         <source>Syncing with %1</source>
         <translation>Synkroniserer med %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="337"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="290"/>
         <source>synced %1</source>
         <translation>synkronisert %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="339"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="292"/>
         <source>⚠ conflicts: %1</source>
         <translation>⚠ konflikter: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="342"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="295"/>
         <source>Synced with %1</source>
         <translation>Synkronisert med %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="346"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="299"/>
         <source>⚠ refused by the server: %1</source>
         <translation>⚠ avvist av serveren: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="351"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="304"/>
         <source>Click to see them, and discard or redo them.</source>
         <translation>Klikk for å se dem, og forkast dem eller send dem på nytt.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="353"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="306"/>
         <source>sync error</source>
         <translation>synkroniseringsfeil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="357"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="310"/>
         <source>offline</source>
         <translation>frakoblet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="359"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="312"/>
         <source>Not synced yet: Sync ▸ Sync now (F9)</source>
         <translation>Ikke synkronisert ennå: Synkronisering ▸ Synkroniser nå (F9)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="364"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="317"/>
         <source>Sync status</source>
         <translation>Synkroniseringsstatus</translation>
     </message>
@@ -4270,123 +4295,123 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="439"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="392"/>
         <source>Sync settings</source>
         <extracomment>Emitted with the saved :class:`SyncSettings` (then the dialog closes).</extracomment>
         <translation>Innstillinger for synkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="445"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="398"/>
         <source>Sync shares this board through a PostgreSQL server. The connection is encrypted (TLS) and the server&apos;s certificate is checked; the password is kept in your system&apos;s keyring, never in a file.</source>
         <translation>Synkronisering deler denne tavlen via en PostgreSQL-server. Forbindelsen er kryptert (TLS) og serverens sertifikat kontrolleres; passordet oppbevares i systemets nøkkelring, aldri i en fil.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="455"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="408"/>
         <source>the user in the address</source>
         <translation>brukeren i adressen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="459"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="412"/>
         <source>empty: keep the stored password</source>
         <translation>tomt: behold det lagrede passordet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="460"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="413"/>
         <source>Forget the stored password</source>
         <translation>Glem det lagrede passordet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="469"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="422"/>
         <source>empty: the system&apos;s trusted certificates</source>
         <translation>tomt: systemets klarerte sertifikater</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="470"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="423"/>
         <source>Choose…</source>
         <translation>Velg…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="478"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="431"/>
         <source>Allow an unencrypted connection to a server on this computer</source>
         <translation>Tillat ukryptert forbindelse til en server på denne maskinen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="484"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="437"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="485"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="438"/>
         <source>off</source>
         <translation>av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="487"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="440"/>
         <source>Sync when the board opens</source>
         <translation>Synkroniser når tavlen åpnes</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="491"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="444"/>
         <source>Test connection</source>
         <translation>Test forbindelsen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="503"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="456"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="504"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="457"/>
         <source>User</source>
         <translation>Bruker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="505"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="458"/>
         <source>Password</source>
         <translation>Passord</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="506"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="459"/>
         <source>CA certificate</source>
         <translation>CA-sertifikat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="508"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="461"/>
         <source>Sync automatically every</source>
         <translation>Synkroniser automatisk hvert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="567"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="520"/>
         <source>The stored password is removed.</source>
         <translation>Det lagrede passordet er fjernet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="568"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="521"/>
         <source>No password was stored for this account.</source>
         <translation>Ingen passord var lagret for denne kontoen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="571"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="524"/>
         <source>The CA certificate that signed the server&apos;s</source>
         <translation>CA-sertifikatet som signerte serverens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="575"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="528"/>
         <source>Certificates (*.crt *.pem *.cer)</source>
         <translation>Sertifikater (*.crt *.pem *.cer)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="576"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="529"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="606"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="559"/>
         <source>Connected: the server is ready for this board.</source>
         <translation>Tilkoblet: serveren er klar for denne tavlen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/sync_dialog.py" line="615"/>
+        <location filename="../../kanban_sec/ui/sync_dialog.py" line="568"/>
         <source>Connecting…</source>
         <translation>Kobler til…</translation>
     </message>
@@ -4670,7 +4695,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>_ImportProgress</name>
     <message>
-        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="217"/>
+        <location filename="../../kanban_sec/ui/csv_dialogs.py" line="216"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>

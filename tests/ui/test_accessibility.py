@@ -74,9 +74,9 @@ def test_f1_and_the_help_menu_open_the_overlay(window, qtbot):
 
 
 def test_typing_a_question_mark_in_the_search_field_does_not_open_it(window, qtbot):
-    window.search.setFocus()
-    qtbot.keyClicks(window.search, "why?")
-    assert window.search.text() == "why?"
+    window.toolbar.search.setFocus()
+    qtbot.keyClicks(window.toolbar.search, "why?")
+    assert window.toolbar.search.text() == "why?"
     assert shortcuts_dialog(window) is None
 
 
@@ -215,12 +215,12 @@ def test_cards_grow_with_the_application_font(window, qapp):
 
 
 def test_toolbar_names_follow_a_language_switch(window):
-    button = window.toolbar.widgetForAction(window.clear_filters_action)
+    button = window.toolbar.widgetForAction(window.toolbar.clear_action)
     english = button.accessibleName()
     window.set_language("nb")
     try:
-        assert button.accessibleName() == window.clear_filters_action.text().replace("&", "")
-        assert window.search.accessibleName()
+        assert button.accessibleName() == window.toolbar.clear_action.text().replace("&", "")
+        assert window.toolbar.search.accessibleName()
     finally:
         window.set_language("en")
     assert button.accessibleName() == english

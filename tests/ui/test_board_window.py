@@ -178,7 +178,7 @@ def test_raising_a_link_re_ranks_the_board_at_once(window):
 
 def test_filters_narrow_the_board_and_clear(window):
     total = sum(len(ids_in(window, s)) for s in Status)
-    window.search.setText("MFA")
+    window.toolbar.search.setText("MFA")
     shown = [i for s in Status for i in ids_in(window, s)]
     assert shown and all("mfa" in (window.live.items[i].title + " ".join(
         window.live.items[i].tags) + window.live.items[i].framework_ref).casefold()
@@ -186,11 +186,11 @@ def test_filters_narrow_the_board_and_clear(window):
         for i in shown)
     assert "of" in window.count_label.text()
     window.clear_filters()
-    window.weakest_box.setChecked(True)
+    window.toolbar.weakest_box.setChecked(True)
     shown = [i for s in Status for i in ids_in(window, s)]
     assert shown and all(window.live.ranking[i].weakest for i in shown)
     window.clear_filters()
-    window.blocked_box.setChecked(True)
+    window.toolbar.blocked_box.setChecked(True)
     shown = [i for s in Status for i in ids_in(window, s)]
     assert shown and all(window.live.items[i].blocked_reason for i in shown)
     window.clear_filters()
@@ -202,7 +202,7 @@ def test_owner_unit_filter_includes_sub_units(window):
     parent = next(u for u in live.board.units.values()
                   if live.tree.children(u.id) and live.tree.children(u.id)[0] in
                   {i.owner_unit_id for i in live.items.values()})
-    combo = window.unit_combo
+    combo = window.toolbar.unit_combo
     combo.setCurrentIndex(combo.findData(parent.id))
     shown = [i for s in Status for i in ids_in(window, s)]
     inside = set(live.tree.subtree(parent.id))
@@ -234,12 +234,12 @@ def test_lanes_filters_and_columns_persist(qtbot, db_path):
     qtbot.addWidget(first)
     first.show()
     first.set_lanes("unit")
-    first.search.setText("Patch")
+    first.toolbar.search.setText("Patch")
     first.close()
     second = create_main_window(db_path)
     qtbot.addWidget(second)
     assert second.board.lane_mode == "unit"
-    assert second.search.text() == "Patch"
+    assert second.toolbar.search.text() == "Patch"
     second.close()
 
 
@@ -285,7 +285,7 @@ def test_import_from_the_file_menu_shows_at_once_and_can_be_undone(window, qtbot
         f"Importert sak {n};Microsoft 365;Entra ID;4;5" for n in range(300)]
     source.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
     before = len(window.live.items)
-    window.import_file(source)
+    window.files.import_file(source)
     qtbot.waitUntil(lambda: len(window.live.items) == before + 300, timeout=20000)
     assert sum(len(all_ids(window, s)) for s in Status) == before + 300
     window.undo_action.trigger()
@@ -305,7 +305,7 @@ def test_who_am_i_makes_mine_and_comment_authors_follow_the_person(qtbot, db_pat
     win = create_main_window(db_path)
     qtbot.addWidget(win)
     assert win.service.author == person.name and win.live.me == person.id
-    win.mine_box.setChecked(True)
+    win.toolbar.mine_box.setChecked(True)
     shown = [i for s in Status for i in ids_in(win, s)]
     assert shown and all(win.live.items[i].owner_person_id == person.id for i in shown)
     win.close()

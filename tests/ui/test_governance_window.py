@@ -79,12 +79,12 @@ def test_a_matrix_cell_filters_the_board_and_clear_filters_shows_all(window_as, 
     assert target.id in shown
     assert all((window.live.items[i].likelihood, window.live.items[i].consequence) == cell
                for i in shown)
-    assert window.cell_label_action.isVisible()
-    assert f"likelihood {cell[0]} × consequence {cell[1]}" in window.cell_label.text()
+    assert window.toolbar.cell_label_action.isVisible()
+    assert f"likelihood {cell[0]} × consequence {cell[1]}" in window.toolbar.cell_label.text()
     window.clear_filters()
     shown = [i for lane in window.board.lanes for m in lane.models.values() for i in m.ids()]
     assert len(shown) == len(window.live.items)
-    assert not window.cell_label_action.isVisible()
+    assert not window.toolbar.cell_label_action.isVisible()
 
 
 def test_dropping_a_card_on_done_opens_verification_for_a_controller(window_as, db_path, qtbot):

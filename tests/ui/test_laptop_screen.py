@@ -53,7 +53,7 @@ def test_the_five_columns_fit_the_window_side_by_side(window_as, qtbot, size):
     scroll = window.findChild(QScrollArea, "board-scroll")
     assert not scroll.horizontalScrollBar().isVisible()
     # The toolbar's filters all show, Clear filters included (none folded into »).
-    clear = window.toolbar.widgetForAction(window.clear_filters_action)
+    clear = window.toolbar.widgetForAction(window.toolbar.clear_action)
     assert clear.isVisible()
     assert window.rect().contains(_in_window(clear, window))
 

@@ -32,7 +32,7 @@ def test_after_an_import_ranks_are_unique_and_the_panel_agrees(qtbot, window, tm
     lines = ["title,chain,link,likelihood,consequence"] + [
         f"Ny sak {n},Medisindispenser,Dispenser i brukers hjem,5,5" for n in range(rows)]
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    window.import_file(path)
+    window.files.import_file(path)
     qtbot.waitUntil(lambda: sum(1 for i in window.live.items.values()
                                 if i.title.startswith("Ny sak")) == rows, timeout=30_000)
     qtbot.wait(50)

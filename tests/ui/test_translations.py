@@ -172,9 +172,9 @@ def test_the_menu_switches_the_language_and_remembers_it(open_window, db_path):
     assert window.undo_action.text() == "&Angre"
     assert "<b>Pågår</b>" in header_text(window, Status.DOING)
     assert "<b>Verifiseres</b>" in header_text(window, Status.VERIFY)
-    assert window.search.placeholderText().startswith("Søk")
+    assert window.toolbar.search.placeholderText().startswith("Søk")
     assert window.count_label.text().endswith(" oppgaver")
-    assert window.unit_combo.itemText(0) == "Alle eierenheter"
+    assert window.toolbar.unit_combo.itemText(0) == "Alle eierenheter"
     assert QSettings().value("language") == "nb"
 
     # a service error speaks Norwegian too (the catalogue, not a tr() string)
