@@ -3,8 +3,8 @@
 Each row is one field of one row (mostly an item) where two people set different values
 without seeing each other's change. The board shows one of them (the winner, the same on
 every replica); the other is kept here. "Keep mine", "Take theirs" or "Edit…" resolves it
-through :func:`kanban_sec.sync.merge.resolve_conflict`; the :class:`Outcome` is emitted with
-``resolved`` for the window to show, and the resolution syncs to everybody.
+through :func:`kanban_sec.services.conflicts.resolve_conflict`; the :class:`Outcome` is emitted
+with ``resolved`` for the window to show, and the resolution syncs to everybody.
 
 A row deleted while somebody changed it is a conflict too: "Restore" brings the row back
 with the change, "Confirm delete" keeps it deleted. Below the conflicts, the changes pulled
@@ -299,7 +299,7 @@ class ConflictsDialog(QDialog):
         return self._resolve(conflict, "edit", value)
 
     def _resolve(self, conflict: Any, resolution: Resolution, value: Any = None) -> bool:
-        from kanban_sec.sync.merge import resolve_conflict
+        from kanban_sec.services.conflicts import resolve_conflict
 
         service = self.service
         try:

@@ -29,10 +29,11 @@ from kanban_sec.domain import hlc
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.domain.model import Status
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.conflicts import resolve_conflict
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.sync import merge
 from kanban_sec.sync.client import Remote, sync
-from kanban_sec.sync.merge import BOOKKEEPING, conflict_id, list_conflicts, resolve_conflict
+from kanban_sec.sync.merge import BOOKKEEPING, conflict_id, list_conflicts
 from kanban_sec.sync.server import add_member, init_server
 
 from .pg import PgCluster

@@ -19,6 +19,7 @@ from kanban_sec.domain.hlc import pack
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import Item
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.conflicts import resolve_conflict
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.sync.client import mark_pushed
@@ -29,7 +30,6 @@ from kanban_sec.sync.merge import (
     follow_server_clock,
     list_conflicts,
     rebuild_rows,
-    resolve_conflict,
 )
 
 T0 = 1_800_000_000_000  # a fixed wall clock (ms) for hand-made stamps

@@ -16,6 +16,7 @@ from kanban_sec.domain.hlc import pack, wall_millis
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import Item
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.conflicts import resolve_conflict
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.store.unit_of_work import parse_cursor, writing
@@ -267,7 +268,7 @@ def test_a_delete_concurrent_with_an_edit_is_a_conflict_everywhere(boards,
     assert len(set(found.values())) == 1
     assert a.sql("SELECT * FROM conflicts") == b.sql("SELECT * FROM conflicts")
     conflict_id = next(iter(found.values()))
-    merge.resolve_conflict(b.db, "Risk Owner", conflict_id, resolution)
+    resolve_conflict(b.db, "Risk Owner", conflict_id, resolution)
     b.sync()
     a.sync()
     restored = resolution in ("restore", "take")
@@ -302,7 +303,7 @@ def test_a_delete_conflict_cannot_be_edited(boards) -> None:
     _a, b, _item = _deleted_vs_edited(boards)
     [conflict] = merge.list_conflicts(b.db)
     with pytest.raises(Exception, match="restore it"):
-        merge.resolve_conflict(b.db, "Risk Owner", conflict.id, "edit", "x")
+        resolve_conflict(b.db, "Risk Owner", conflict.id, "edit", "x")
 
 
 # -- 4. a transfer's local path stays here ---------------------------------------------------------
