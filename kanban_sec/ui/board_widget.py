@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from kanban_sec.domain.model import STATUS_ORDER, Status
+from kanban_sec.domain.text import t
 from kanban_sec.services.live_board import BoardFilter, LiveBoard
 from kanban_sec.ui.board_model import ColumnModel
 from kanban_sec.ui.card_delegate import CardDelegate
-from kanban_sec.ui.i18n import translate
+from kanban_sec.ui.i18n import current_language, translate
 
 LANE_MODES = ("none", "chain", "unit")
 EXPEDITE = "__expedite__"
@@ -35,14 +36,8 @@ ACCEPTED = "__accepted__"
 
 
 def status_name(status: Status) -> str:
-    names = {
-        Status.BACKLOG: translate("Board", "Backlog"),
-        Status.NEXT: translate("Board", "Next"),
-        Status.DOING: translate("Board", "Doing"),
-        Status.VERIFY: translate("Board", "Verify"),
-        Status.DONE: translate("Board", "Done"),
-    }
-    return names[status]
+    """A column's name in the window's language: the catalogue's, as the CLI says it."""
+    return t(f"status.{status.value}", current_language())
 
 
 class ColumnHeader(QLabel):

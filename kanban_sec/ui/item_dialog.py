@@ -51,6 +51,7 @@ from kanban_sec.domain.ranking import assessed, score_parts, score_text
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.ui.board_widget import status_name
 from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.item_checklist import ChecklistEditor
 from kanban_sec.ui.item_history import ItemHistory, local_time
@@ -409,13 +410,7 @@ class ItemDialog(QDialog):
 
     # -- names the user reads ----------------------------------------------------------
     def _status_names(self) -> dict[Status, str]:
-        return {
-            Status.BACKLOG: self.tr("Backlog"),
-            Status.NEXT: self.tr("Next"),
-            Status.DOING: self.tr("Doing"),
-            Status.VERIFY: self.tr("Verify"),
-            Status.DONE: self.tr("Done"),
-        }
+        return {status: status_name(status) for status in Status}
 
     def _classification_names(self) -> dict[Classification, str]:
         return {
