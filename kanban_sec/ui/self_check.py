@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from kanban_sec import runtime
 from kanban_sec.domain.errors import KanbanError
 
 EXIT_OK, EXIT_FAILURE = 0, 1
@@ -159,9 +160,9 @@ def run(db_path: Path, app: Window, out: TextIO | None = None) -> int:
                 reason = str(error) or type(error).__name__
                 if isinstance(error, KanbanError):  # the user's message, not the key
                     reason = error.message("en")
-                print(f"FAIL {name}: {reason}", file=out)
+                print(f"FAIL {name}: {runtime.scrub(reason)}", file=out)  # no password
                 if os.environ.get("KANBAN_SEC_DEBUG"):
-                    traceback.print_exc(file=sys.stderr)
+                    print(runtime.scrub(traceback.format_exc()), file=sys.stderr)
                 print("self-check failed", file=out)
                 out.flush()
                 return EXIT_FAILURE
