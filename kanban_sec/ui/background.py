@@ -66,6 +66,10 @@ class BackgroundCall(QObject):
         self._stopped = threading.Event()
         self._stopped.set()
         self._running = False
+        # The newest report not yet shown: reports are coalesced, the newest wins (the
+        # loop may run queued callbacks out of order, and a flood would only cost time).
+        self._latest: tuple[Any, ...] | None = None
+        self._latest_lock = threading.Lock()
         #: The asyncio task while the work runs (and after, until it is let go).
         self.task: asyncio.Task[None] | None = None
 
@@ -116,7 +120,10 @@ class BackgroundCall(QObject):
     # -- the task, on the UI thread ------------------------------------------------------
     async def _run(self, loop: asyncio.AbstractEventLoop) -> None:
         def send(values: tuple[Any, ...]) -> None:
-            loop.call_soon_threadsafe(self._report, values)
+            with self._latest_lock:
+                pending, self._latest = self._latest is not None, values
+            if not pending:
+                loop.call_soon_threadsafe(self._report)
 
         try:
             ok, value = await asyncio.to_thread(self._in_thread, Progress(self._cancel, send))
@@ -130,6 +137,9 @@ class BackgroundCall(QObject):
         # A slot that raises goes to sys.excepthook (the application's hook shows it).
         (self.finished if ok else self.failed).emit(value)
 
-    def _report(self, values: tuple[Any, ...]) -> None:
-        if self._running and not self._cancel.is_set() and shiboken6.isValid(self):
+    def _report(self) -> None:
+        with self._latest_lock:
+            values, self._latest = self._latest, None
+        if values is not None and self._running and not self._cancel.is_set() \
+                and shiboken6.isValid(self):
             self.progressed.emit(values)
