@@ -29,21 +29,14 @@ def actor_in(people: Mapping[str, Person], author: str, person_id: str | None) -
 
 def _lookup(reader: Reader, author: str, person_id: str | None) -> Person | None:
     """:func:`actor_in` by query: by id, else the one person with the author's name."""
-    from kanban_sec.store import rows
-
     if person_id is not None:
-        found = reader.conn.exec_driver_sql(
-            f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE id = ? AND deleted_at IS NULL",
-            (person_id,)).all()
-        if found:
-            return rows.person_from(found[0])
-    found = reader.conn.exec_driver_sql(
-        f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL"
-        " AND name = ? COLLATE NOCASE LIMIT 2", (author.strip(),)).all()
+        person = reader.person(person_id)
+        if person is not None:
+            return person
+    found = reader.people_named(author.strip())
     if not author.isascii():  # SQLite's NOCASE folds ASCII only: "ÅSE" is not "Åse"
         return actor_in(reader.people(), author, None)
-    matches = [rows.person_from(r) for r in found
-               if r[1].casefold() == author.strip().casefold()]
+    matches = [p for p in found if p.name.casefold() == author.strip().casefold()]
     return matches[0] if len(matches) == 1 else None
 
 

@@ -6,9 +6,8 @@ Each call runs in one transaction and returns an :class:`Outcome`, like the boar
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -34,14 +33,10 @@ from kanban_sec.services.board import _insert_item
 from kanban_sec.services.files import write_atomically
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.store import rows
 from kanban_sec.store.database import Database
-from kanban_sec.store.unit_of_work import Reader, UnitOfWork, ids_in, reading, writing
+from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
 
-ACTIVITY_COLUMNS = (
-    "id, title, description, rrule, starts_on, lead_days, overdue, owner_unit_id,"
-    " owner_person_id, chain_id, link_id, likelihood, consequence, effort, framework_ref, tags,"
-    " source_item_id, active"
-)
 #: Years the wheel can show (and the command line accepts).
 YEAR_MIN, YEAR_MAX = 1900, 2999
 CALENDAR_NAME = "kanban-sec årshjul"
@@ -78,7 +73,7 @@ class AnnualWheel:
     def list_activities(self, *, include_inactive: bool = True) -> list[Activity]:
         """The activities (not deleted), by title."""
         with reading(self.db) as reader:
-            found = read_activities(reader, active_only=not include_inactive)
+            found = reader.activities(active_only=not include_inactive)
         return sorted(found, key=lambda a: (a.title.casefold(), a.id))
 
     def activity(self, activity_id: str) -> Activity:
@@ -135,7 +130,7 @@ class AnnualWheel:
             after = _checked(uow, replace(before, **changes))
             if after == before:
                 return Outcome((), (), activity_id)
-            values = activity_values(after)
+            values = rows.activity_values(after)
             del values["id"]
             uow.update("activity", activity_id, values)
             return Outcome(tuple(uow.changes), (), activity_id)
@@ -225,7 +220,7 @@ class AnnualWheel:
         check_year(year)
         day = today or date.today()
         with reading(self.db) as reader:
-            activities = read_activities(reader, active_only=True)
+            activities = reader.activities(active_only=True)
             items = _items_of(reader, [a.id for a in activities])
         entries = []
         for activity in activities:
@@ -268,7 +263,7 @@ class AnnualWheel:
             if link.maturity < chain.target_maturity:
                 raise Refused("wheel.keep_below_target", chain=chain.name, link=link.name,
                               maturity=link.maturity, target=chain.target_maturity)
-            for existing in read_activities(uow, active_only=False):
+            for existing in uow.activities(active_only=False):
                 if existing.source_item_id == item.id:
                     raise Refused("wheel.keep_exists", title=item.title,
                                   activity=existing.title)
@@ -309,7 +304,7 @@ class AnnualWheel:
 
         check_year(year)
         with reading(self.db) as reader:
-            activities = read_activities(reader, active_only=True)
+            activities = reader.activities(active_only=True)
             names = Names(reader)
         calendar = Calendar()
         calendar.add("prodid", "-//kanban-sec//årshjul//NB")
@@ -401,13 +396,13 @@ def _from_text(key: str, value: str, names: Names) -> Any:
 def insert_activity(uow: UnitOfWork, activity: Activity) -> Activity:
     """Check an activity and its references, and add it; returns it as stored."""
     checked = _checked(uow, activity)
-    uow.insert("activity", activity_values(checked))
+    uow.insert("activity", rows.activity_values(checked))
     return checked
 
 
 def due_plan(reader: Reader, today: date) -> tuple[list[tuple[Activity, date]], list[Message]]:
     """The occurrences to generate by ``today``, and a warning per unreadable activity."""
-    activities = read_activities(reader, active_only=True)
+    activities = reader.activities(active_only=True)
     items = _items_of(reader, [a.id for a in activities])
     plan: list[tuple[Activity, date]] = []
     warnings: list[Message] = []
@@ -423,8 +418,7 @@ def due_plan(reader: Reader, today: date) -> tuple[list[tuple[Activity, date]], 
         # An item made from an occurrence has a fixed id: one that exists (even deleted)
         # was made already, here or on a replica, whatever it says now.
         wanted = {wheel.item_id(a.id, day): (a, day) for a, day in plan}
-        present = {row[0] for row in reader.conn.exec_driver_sql(
-            f"SELECT id FROM items WHERE id IN {ids_in(wanted)}", tuple(wanted)).all()}
+        present = reader.item_ids_present(wanted)
         plan = [pair for key, pair in wanted.items() if key not in present]
     return plan, warnings
 
@@ -503,56 +497,11 @@ def check_year(year: int) -> int:
 
 # -- rows ------------------------------------------------------------------------------
 
-def read_activities(reader: Reader, *, active_only: bool) -> list[Activity]:
-    sql = f"SELECT {ACTIVITY_COLUMNS} FROM activities WHERE deleted_at IS NULL"
-    if active_only:
-        sql += " AND active = 1"
-    return [activity_from(row) for row in reader.conn.exec_driver_sql(sql).all()]
-
-
-def activity_from(row: Sequence[Any]) -> Activity:
-    """An activity from a row selected with :data:`ACTIVITY_COLUMNS`."""
-    return Activity(
-        id=row[0], title=row[1], description=row[2], rrule=row[3],
-        starts_on=date.fromisoformat(row[4]), lead_days=row[5], overdue=Overdue(row[6]),
-        owner_unit_id=row[7], owner_person_id=row[8], chain_id=row[9], link_id=row[10],
-        likelihood=row[11], consequence=row[12], effort=Effort(row[13]) if row[13] else None,
-        framework_ref=row[14], tags=json.loads(row[15]), source_item_id=row[16],
-        active=bool(row[17]),
-    )
-
-
-def activity_values(activity: Activity) -> dict[str, Any]:
-    """The stored values of an activity (timestamps excepted: the unit of work sets those)."""
-    return {
-        "id": activity.id,
-        "title": activity.title,
-        "description": activity.description,
-        "rrule": activity.rrule,
-        "starts_on": activity.starts_on.isoformat(),
-        "lead_days": activity.lead_days,
-        "overdue": activity.overdue.value,
-        "owner_unit_id": activity.owner_unit_id,
-        "owner_person_id": activity.owner_person_id,
-        "chain_id": activity.chain_id,
-        "link_id": activity.link_id,
-        "likelihood": activity.likelihood,
-        "consequence": activity.consequence,
-        "effort": activity.effort.value if activity.effort else None,
-        "framework_ref": activity.framework_ref,
-        "tags": json.dumps(list(activity.tags), ensure_ascii=False),
-        "source_item_id": activity.source_item_id,
-        "active": int(activity.active),
-    }
-
-
 def _must_activity(reader: Reader, activity_id: str) -> Activity:
-    found = reader.conn.exec_driver_sql(
-        f"SELECT {ACTIVITY_COLUMNS} FROM activities WHERE id = ? AND deleted_at IS NULL",
-        (activity_id,)).first()
+    found = reader.activity(activity_id)
     if found is None:
         raise NotFound("wheel.not_found", id=activity_id)
-    return activity_from(found)
+    return found
 
 
 def _items_of(reader: Reader, activity_ids: list[str]
@@ -561,11 +510,8 @@ def _items_of(reader: Reader, activity_ids: list[str]
     found: dict[str, dict[date, tuple[str, str, bool]]] = {}
     if not activity_ids:
         return found
-    rows = reader.conn.exec_driver_sql(
-        "SELECT activity_id, occurrence, id, status, deleted_at FROM items"
-        f" WHERE activity_id IN {ids_in(activity_ids)} AND occurrence IS NOT NULL"
-        " ORDER BY deleted_at IS NULL", tuple(activity_ids)).all()
-    for activity_id, occurrence, item_id, status, deleted_at in rows:
+    for activity_id, occurrence, item_id, status, deleted_at in reader.occurrence_items(
+            activity_ids):
         # Live items come last, so one wins over a deleted one for the same day.
         found.setdefault(activity_id, {})[date.fromisoformat(occurrence)] = (
             item_id, status, deleted_at is not None)

@@ -50,12 +50,6 @@ BOM = "\ufeff"
 
 # -- export ----------------------------------------------------------------------------
 
-_EXPORT_SQL = (
-    "SELECT id, title, description, status, chain_id, link_id, likelihood, consequence,"
-    " effort, owner_unit_id, owner_person_id, framework_ref, classification, tags,"
-    " blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at, done_at"
-    " FROM items WHERE deleted_at IS NULL"
-)
 
 
 def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
@@ -123,8 +117,7 @@ def export_rows(db: Database, *, include_done: bool = False,
     soonest to come back first), then done items, newest first."""
     with reading(db) as reader:
         names = Names(reader)
-        raw = reader.conn.exec_driver_sql(
-            _EXPORT_SQL if include_done else _EXPORT_SQL + " AND status != 'done'").all()
+        raw = reader.export_items(include_done=include_done)
         decisions = reader.risk_decisions()
     chains, links, people = names.chains, names.links, names.people
     open_items = _rank_inputs(raw)
@@ -409,13 +402,7 @@ class _Importer:
         wanted.discard("")
         if not wanted:
             return {}
-        found: dict[str, dict[str, Any]] = {}
-        result = self.uow.conn.exec_driver_sql("SELECT * FROM items")
-        keys = list(result.keys())
-        for row in result:
-            if row[0] in wanted:
-                found[row[0]] = dict(zip(keys, row, strict=True))
-        return found
+        return self.uow.item_rows(wanted)
 
     def _valid_id(self, text: str, line: int) -> str | None:
         try:

@@ -55,8 +55,7 @@ def load_demo(service: BoardService, today: date | None = None,
     """
     example = read_example(folder)
     with writing(service.db, service.author, service.person_id) as uow:
-        existing = uow.conn.exec_driver_sql(
-            "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one()
+        existing = uow.count_items()
         if existing:
             raise Refused("demo.not_empty", count=existing, path=str(service.db.path))
         if today is None:
@@ -153,7 +152,7 @@ def _keep_wheel(uow: UnitOfWork, names: Names, today: date, then: datetime,
     done on its day, or before last week's standup if its day came since (the week since
     is the story of ``resources/demo/last_week.toml``); a late one still waits in the backlog.
     """
-    activities = {a.title: a for a in annual_wheel.read_activities(uow, active_only=True)}
+    activities = {a.title: a for a in uow.activities(active_only=True)}
     passed = {title: wheel.activity_occurrences(activity, date(today.year, 1, 1),
                                                 today - timedelta(days=1))
               for title, activity in activities.items()}

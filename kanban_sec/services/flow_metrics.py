@@ -28,20 +28,10 @@ from kanban_sec.domain.flow import (
     WipDay,
 )
 from kanban_sec.domain.model import Status
+from kanban_sec.store import change_log
 from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import reading
 
-# One pass over the table (NOT INDEXED): through the (entity, row_id) index SQLite would
-# visit the item records in id order, one random table lookup each, about 2.5 times
-# slower. ``instr`` first: most item records are edits without a status, and finding the
-# key's text is cheaper than parsing their JSON; json_extract then decides.
-STATUS_CHANGES_SQL = (
-    "SELECT row_id, at, json_extract(fields, '$.status[0]') FROM changes NOT INDEXED"
-    " WHERE entity = 'item' AND instr(fields, '\"status\"') > 0"
-    " AND json_extract(fields, '$.status[0]') IS NOT NULL"
-    " ORDER BY row_id, hlc, node_id"
-)
-ITEM_FACTS_SQL = "SELECT id, chain_id, owner_unit_id FROM items WHERE deleted_at IS NULL"
 _STATUS = {s.value: s for s in Status}
 _parse_at = datetime.fromisoformat
 
@@ -75,12 +65,10 @@ class FlowMetrics:
     def scan(self) -> tuple[list[Transition], dict[str, ItemFacts]]:
         """Every item status transition in the log, and the facts of the items not deleted."""
         with reading(self.db) as reader, collector_paused():
-            conn = reader.conn
-            facts = {row[0]: ItemFacts(row[1], row[2])
-                     for row in conn.exec_driver_sql(ITEM_FACTS_SQL)}
+            facts = {row[0]: ItemFacts(row[1], row[2]) for row in reader.item_scopes()}
             status = _STATUS.get
             transitions = []
-            for item_id, at, value in conn.exec_driver_sql(STATUS_CHANGES_SQL):
+            for item_id, at, value in change_log.status_changes(reader):
                 entered = status(value)
                 if entered is not None:  # a value no column has (a newer replica's) is skipped
                     transitions.append(Transition(item_id, _parse_at(at), entered))

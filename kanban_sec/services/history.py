@@ -21,9 +21,9 @@ from kanban_sec.domain.ids import new_id, short_id
 from kanban_sec.domain.text import has, t
 from kanban_sec.exchange.csv_codec import format_row, neutralise
 from kanban_sec.services.files import write_atomically
-from kanban_sec.store import rows
+from kanban_sec.store import change_log, rows
 from kanban_sec.store.database import Database
-from kanban_sec.store.unit_of_work import Reader, UnitOfWork, ids_in, reading, writing
+from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
 
 BOM = "\ufeff"
 CSV_HEADER: tuple[str, ...] = ("at", "author", "entity", "id", "name", "field", "old", "new")
@@ -44,22 +44,6 @@ _REFERENCES: dict[str, str] = {
     "risk_owner_unit_id": "unit", "responsible_unit_id": "unit", "item_id": "item",
     "standup_id": "standup", "activity_id": "activity",
 }
-
-#: How each entity's rows are named: (table, SQL giving the name).
-_LABELS: dict[str, tuple[str, str]] = {
-    "person": ("people", "name"),
-    "chain": ("chains", "name"),
-    "link": ("links", "name"),
-    "column": ("board_columns", "key"),
-    "item": ("items", "title"),
-    "comment": ("comments", "substr(body, 1, 60)"),
-    "activity": ("activities", "title"),
-    "standup": ("standups", "held_on"),
-    "standup_note": ("standup_notes", "substr(body, 1, 60)"),
-    "transfer": ("transfers", "path"),
-}
-
-_CHANGE_SELECT = "SELECT entity, row_id, fields, author, at FROM changes"
 
 
 @dataclass(frozen=True)
@@ -117,8 +101,8 @@ class History:
     def authors(self) -> list[str]:
         """Everyone who has written a change, sorted."""
         with reading(self.db) as reader:
-            found = reader.conn.exec_driver_sql("SELECT DISTINCT author FROM changes").all()
-        return sorted((r[0] for r in found), key=str.casefold)
+            found = change_log.authors(reader)
+        return sorted(found, key=str.casefold)
 
     def items_matching(self, text: str) -> list[str]:
         """Ids of the items (deleted ones too) whose title holds ``text``, any case."""
@@ -126,10 +110,7 @@ class History:
         if not needle:
             return []
         with reading(self.db) as reader:
-            found = reader.conn.exec_driver_sql(
-                "SELECT id FROM items WHERE instr(lower(title), lower(?)) > 0",
-                (needle,)).all()
-        return [r[0] for r in found]
+            return reader.item_ids_titled(needle)
 
     def entries(self, item_id: str | Collection[str] | None = None, author: str | None = None,
                 since: datetime | date | None = None, until: datetime | date | None = None,
@@ -141,33 +122,16 @@ class History:
         ``limit`` caps the number of entries.
         """
         self._may_read()
-        where: list[str] = []
-        params: list[Any] = []
+        ids = None
         if item_id is not None:
             ids = [item_id] if isinstance(item_id, str) else list(item_id)
             if not ids:
                 return []
-            # Both halves use the (entity, row_id) index.
-            where.append(
-                f"((entity = 'item' AND row_id IN {ids_in(ids)}) OR (entity = 'comment'"
-                f" AND row_id IN (SELECT id FROM comments WHERE item_id IN {ids_in(ids)})))")
-            params += [*ids, *ids]
-        if entity is not None:
-            where.append("entity = ?")
-            params.append(entity)
-        if author is not None:
-            where.append("author = ?")
-            params.append(author)
-        if since is not None:
-            where.append("at >= ?")
-            params.append(_bound(since, end=False))
-        if until is not None:
-            where.append("at < ?")
-            params.append(_bound(until, end=True))
-        sql = _CHANGE_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY seq DESC"
         with reading(self.db) as reader:
-            raw = reader.conn.exec_driver_sql(sql, tuple(params))
+            raw = change_log.records(
+                reader, item_ids=ids, entity=entity, author=author,
+                since=None if since is None else _bound(since, end=False),
+                until=None if until is None else _bound(until, end=True))
             fields = list(self._fields(raw, limit))
             labels = _Labels(reader, {(e, r) for e, r, *_ in fields}, fields, self.lang)
         return [HistoryEntry(datetime.fromisoformat(at), who, entity_name, row_id,
@@ -235,33 +199,22 @@ class History:
             return {}
         out: dict[tuple[str, str], str] = {}
         with reading(self.db) as reader:
-            secret = [r[0] for r in reader.conn.exec_driver_sql(
-                "SELECT id FROM items WHERE classification = 'confidential'")]
+            secret = change_log.confidential_item_ids(reader)
             if not secret:
                 return {}
             for item_id in secret:
                 if ("item", item_id) in wanted or snapshots:
                     out[("item", item_id)] = item_id
-            for entity, table in _ABOUT_ITEMS.items():
-                row_ids = sorted(r for e, r in wanted if e == entity)
-                for start in range(0, len(row_ids), 500):
-                    chunk = row_ids[start:start + 500]
-                    for row_id, item_id in reader.conn.exec_driver_sql(
-                            f"SELECT t.id, t.item_id FROM {table} t JOIN items i"
-                            f" ON i.id = t.item_id WHERE i.classification = 'confidential'"
-                            f" AND t.id IN {ids_in(chunk)}", tuple(chunk)):
-                        out[(entity, row_id)] = item_id
+            for entity in change_log.ABOUT_ITEMS:
+                out.update(change_log.about_confidential(
+                    reader, entity, (r for e, r in wanted if e == entity)))
         return out
 
     def transfers(self) -> list[dict[str, Any]]:
         """Every CSV export, import and report recorded, newest first, with who made it
         and whether it included confidential details (``confidential``)."""
         with reading(self.db) as reader:
-            found = reader.conn.exec_driver_sql(
-                "SELECT t.id, t.kind, t.path, t.items, t.created_at, c.author, t.confidential"
-                " FROM transfers t"
-                " LEFT JOIN changes c ON c.entity = 'transfer' AND c.row_id = t.id"
-                " WHERE t.deleted_at IS NULL ORDER BY t.created_at DESC, t.id").all()
+            found = change_log.transfers(reader)
         return [{"id": r[0], "kind": r[1], "path": r[2], "items": r[3],
                  "at": datetime.fromisoformat(r[4]), "author": r[5] or "",
                  "confidential": bool(r[6])} for r in found]
@@ -282,23 +235,10 @@ class _Labels:
                 for value in (old, new):
                     if isinstance(value, str) and value:
                         by_entity.setdefault(target, set()).add(value)
-        self.names: dict[tuple[str, str], str] = {}
         self._units: dict[str, tuple[str, str | None]] = {}
         if "unit" in by_entity:
-            self._units = {r[0]: (r[1], r[2]) for r in reader.conn.exec_driver_sql(
-                "SELECT id, name, parent_id FROM org_units")}
-        for entity_name, ids in by_entity.items():
-            label = _LABELS.get(entity_name)
-            if label is None or not ids:
-                continue
-            table, column = label
-            listed = sorted(ids)
-            for start in range(0, len(listed), 500):
-                chunk = listed[start:start + 500]
-                for row_id, name in reader.conn.exec_driver_sql(
-                        f"SELECT id, {column} FROM {table} WHERE id IN {ids_in(chunk)}",
-                        tuple(chunk)):
-                    self.names[(entity_name, row_id)] = str(name)
+            self._units = change_log.unit_parents(reader)
+        self.names = change_log.row_names(reader, change_log.HISTORY_LABELS, by_entity)
 
     def row(self, entity_name: str, row_id: str) -> str:
         if entity_name == "unit":
@@ -379,11 +319,6 @@ def _login_name() -> str:
     return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
 
 
-#: Entities whose rows are about one item: entity → its table (with an ``item_id``).
-_ABOUT_ITEMS: dict[str, str] = {
-    "comment": "comments", "standup_note": "standup_notes",
-    "risk_decision": "risk_decisions", "verification": "verifications",
-}
 #: Fields of a confidential item's rows whose values the history export still shows.
 _SHOWN_WHEN_CONFIDENTIAL = frozenset({"status", "classification", "deleted_at"})
 

@@ -27,6 +27,7 @@ from kanban_sec.domain.ranking import Ranked, item_score, rank
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
+from kanban_sec.store.conflicts import open_fields
 from kanban_sec.store.unit_of_work import Board, Reader, reading
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -359,9 +360,7 @@ class LiveBoard:
 def open_conflicts(reader: Reader) -> dict[str, tuple[str, ...]]:
     """Items with open sync conflicts, and the fields in conflict (sorted)."""
     found: dict[str, set[str]] = {}
-    for row_id, name in reader.conn.exec_driver_sql(
-            "SELECT row_id, field FROM conflicts WHERE entity = 'item'"
-            " AND resolved_at IS NULL AND deleted_at IS NULL"):
+    for row_id, name in open_fields(reader, "item"):
         found.setdefault(row_id, set()).add(name)
     return {row_id: tuple(sorted(names)) for row_id, names in found.items()}
 

@@ -421,10 +421,7 @@ def _names(names: Iterable[str]) -> str:
 # -- lookups -------------------------------------------------------------------------------
 def _open_items(uow: UnitOfWork, column: str, row_id: str) -> int:
     """How many open (not done, not deleted) items have ``column`` = ``row_id``."""
-    assert column in ("chain_id", "link_id", "owner_unit_id", "owner_person_id")
-    return int(uow.conn.exec_driver_sql(
-        f"SELECT count(*) FROM items WHERE {column} = ? AND status != 'done'"
-        " AND deleted_at IS NULL", (row_id,)).scalar_one())
+    return uow.count_open_with(column, row_id)
 
 
 def _must_chain(reader: Reader, chain_id: str) -> Chain:

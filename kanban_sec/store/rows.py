@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from kanban_sec.domain.annual_wheel import Activity, Overdue
 from kanban_sec.domain.governance import Decision, RiskDecision, Verdict, Verification
 from kanban_sec.domain.model import (
     Chain,
@@ -163,3 +164,46 @@ def _covers(text: str | None) -> dict[str, tuple[Any, ...]] | None:
 def verification_from(row: Sequence[Any]) -> Verification:
     return Verification(row[0], row[1], Verdict(row[2]), row[3], row[4],
                         datetime.fromisoformat(row[5]))
+
+
+ACTIVITY_COLUMNS = (
+    "id, title, description, rrule, starts_on, lead_days, overdue, owner_unit_id,"
+    " owner_person_id, chain_id, link_id, likelihood, consequence, effort, framework_ref, tags,"
+    " source_item_id, active"
+)
+
+
+def activity_from(row: Sequence[Any]) -> Activity:
+    """An activity from a row selected with :data:`ACTIVITY_COLUMNS`."""
+    return Activity(
+        id=row[0], title=row[1], description=row[2], rrule=row[3],
+        starts_on=date.fromisoformat(row[4]), lead_days=row[5], overdue=Overdue(row[6]),
+        owner_unit_id=row[7], owner_person_id=row[8], chain_id=row[9], link_id=row[10],
+        likelihood=row[11], consequence=row[12], effort=Effort(row[13]) if row[13] else None,
+        framework_ref=row[14], tags=json.loads(row[15]), source_item_id=row[16],
+        active=bool(row[17]),
+    )
+
+
+def activity_values(activity: Activity) -> dict[str, Any]:
+    """The stored values of an activity (timestamps excepted: the unit of work sets those)."""
+    return {
+        "id": activity.id,
+        "title": activity.title,
+        "description": activity.description,
+        "rrule": activity.rrule,
+        "starts_on": activity.starts_on.isoformat(),
+        "lead_days": activity.lead_days,
+        "overdue": activity.overdue.value,
+        "owner_unit_id": activity.owner_unit_id,
+        "owner_person_id": activity.owner_person_id,
+        "chain_id": activity.chain_id,
+        "link_id": activity.link_id,
+        "likelihood": activity.likelihood,
+        "consequence": activity.consequence,
+        "effort": activity.effort.value if activity.effort else None,
+        "framework_ref": activity.framework_ref,
+        "tags": json.dumps(list(activity.tags), ensure_ascii=False),
+        "source_item_id": activity.source_item_id,
+        "active": int(activity.active),
+    }

@@ -4,7 +4,7 @@ change log written in that same transaction, one record per row written."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kanban_sec.domain import hlc, rules
+from kanban_sec.domain.annual_wheel import Activity
 from kanban_sec.domain.governance import RiskDecision, Verification
 from kanban_sec.domain.hlc import HybridLogicalClock
 from kanban_sec.domain.ids import new_id
@@ -36,6 +37,12 @@ from kanban_sec.store.world import StoreWorld
 #: From this many rows on, insert_many has SQLite build the change records.
 BULK = 256
 _ITEM_SELECT = f"SELECT {rows.ITEM_COLUMNS} FROM items WHERE deleted_at IS NULL"
+#: The item columns a CSV export reads (:meth:`Reader.export_items`).
+EXPORT_COLUMNS = (
+    "id, title, description, status, chain_id, link_id, likelihood, consequence,"
+    " effort, owner_unit_id, owner_person_id, framework_ref, classification, tags,"
+    " blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at, done_at"
+)
 
 
 @dataclass(frozen=True)
@@ -140,6 +147,86 @@ class Reader:
         if not include_done:
             sql += " AND status != 'done'"
         return int(self.conn.exec_driver_sql(sql).scalar_one())
+
+    def count_items(self) -> int:
+        """Items on the board (not deleted)."""
+        return int(self.conn.exec_driver_sql(
+            "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one())
+
+    def count_open_with(self, column: str, row_id: str) -> int:
+        """Open (not done, not deleted) items whose ``column`` (a chain, link or owner
+        reference) is ``row_id``."""
+        assert column in ("chain_id", "link_id", "owner_unit_id", "owner_person_id")
+        return int(self.conn.exec_driver_sql(
+            f"SELECT count(*) FROM items WHERE {column} = ? AND status != 'done'"
+            " AND deleted_at IS NULL", (row_id,)).scalar_one())
+
+    def item_ids_titled(self, text: str) -> list[str]:
+        """Items (deleted ones too) whose title holds ``text``, any case."""
+        return [r[0] for r in self._all(
+            "SELECT id FROM items WHERE instr(lower(title), lower(?)) > 0", (text,))]
+
+    def item_ids_present(self, item_ids: Iterable[str]) -> set[str]:
+        """Which of ``item_ids`` have a row (deleted ones too)."""
+        wanted = list(item_ids)
+        return {r[0] for r in self._all(f"SELECT id FROM items WHERE id IN {ids_in(wanted)}",
+                                        wanted)}
+
+    def item_scopes(self) -> Iterator[tuple[str, str | None, str | None]]:
+        """``(id, chain id, owner unit id)`` of every item not deleted."""
+        yield from self.conn.exec_driver_sql(
+            "SELECT id, chain_id, owner_unit_id FROM items WHERE deleted_at IS NULL")
+
+    def export_items(self, *, include_done: bool) -> list[Any]:
+        """The columns of :data:`EXPORT_COLUMNS` of the items not deleted (not done unless
+        ``include_done``), as stored."""
+        sql = f"SELECT {EXPORT_COLUMNS} FROM items WHERE deleted_at IS NULL"
+        return self._all(sql if include_done else sql + " AND status != 'done'")
+
+    def item_rows(self, item_ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        """The stored rows (every column, deleted ones too) of ``item_ids`` that exist."""
+        found: dict[str, dict[str, Any]] = {}
+        result = self.conn.exec_driver_sql("SELECT * FROM items")
+        keys = list(result.keys())
+        for row in result:
+            if row[0] in item_ids:
+                found[row[0]] = dict(zip(keys, row, strict=True))
+        return found
+
+    def activities(self, *, active_only: bool) -> list[Activity]:
+        """The annual wheel's activities not deleted (only active ones if ``active_only``)."""
+        sql = f"SELECT {rows.ACTIVITY_COLUMNS} FROM activities WHERE deleted_at IS NULL"
+        if active_only:
+            sql += " AND active = 1"
+        return [rows.activity_from(row) for row in self._all(sql)]
+
+    def activity(self, activity_id: str) -> Activity | None:
+        """An activity not deleted, by id."""
+        found = self.conn.exec_driver_sql(
+            f"SELECT {rows.ACTIVITY_COLUMNS} FROM activities WHERE id = ? AND deleted_at IS NULL",
+            (activity_id,)).first()
+        return None if found is None else rows.activity_from(found)
+
+    def occurrence_items(self, activity_ids: Sequence[str]) -> list[Any]:
+        """``(activity id, occurrence, item id, status, deleted_at)`` of the items made from
+        occurrences of ``activity_ids``, deleted ones too, the deleted ones first."""
+        return self._all(
+            "SELECT activity_id, occurrence, id, status, deleted_at FROM items"
+            f" WHERE activity_id IN {ids_in(activity_ids)} AND occurrence IS NOT NULL"
+            " ORDER BY deleted_at IS NULL", activity_ids)
+
+    def person(self, person_id: str) -> Person | None:
+        """A person not deleted, by id."""
+        found = self._all(f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE id = ?"
+                          " AND deleted_at IS NULL", (person_id,))
+        return rows.person_from(found[0]) if found else None
+
+    def people_named(self, name: str, limit: int = 2) -> list[Person]:
+        """People not deleted named ``name`` as SQLite's NOCASE compares (ASCII letters in
+        any case), at most ``limit``."""
+        return [rows.person_from(r) for r in self._all(
+            f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL"
+            " AND name = ? COLLATE NOCASE LIMIT ?", (name, limit))]
 
     def count_open_in(self, status: Status) -> int:
         return int(self.conn.exec_driver_sql(
