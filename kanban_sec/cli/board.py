@@ -231,10 +231,10 @@ def _cmd_show(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
         print(f"{key.ljust(width)}  {text}".rstrip(), file=out)
     comments = service.comments(item_id)
     if comments:
-        print("\n" + ("Kommentarer" if lang == "nb" else "Comments"), file=out)
+        print("\n" + t("show.comments", lang), file=out)
         for c in comments:
             print(f"  {c.created_at:%Y-%m-%d %H:%M} {c.author}: {c.body}", file=out)
-    print("\n" + ("Historikk" if lang == "nb" else "History"), file=out)
+    print("\n" + t("show.history", lang), file=out)
     for change in service.history(item_id):
         shown = ", ".join(f"{k}: {_short(v[1])} → {_short(v[0])}"
                           for k, v in change.fields.items() if k != "updated_at")
@@ -327,10 +327,8 @@ def _cmd_demo(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     from kanban_sec.services.demo import load_demo
 
     outcome = load_demo(service)
-    return _report(outcome, lang, out, (
-        f"Eksempeltavlen er lastet: {outcome.counts['items']} oppgaver i {service.db.path}"
-        if lang == "nb" else
-        f"Loaded the example board: {outcome.counts['items']} items in {service.db.path}"))
+    return _report(outcome, lang, out, t("demo.loaded", lang, count=outcome.counts["items"],
+                                         path=service.db.path))
 
 
 def _cmd_import(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
@@ -374,7 +372,7 @@ def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
 def _cmd_whoami(service: Any, lang: str, out: TextIO) -> int:
     from kanban_sec.services.governance import GovernanceService
 
-    print(GovernanceService(service.db, service.author, lang).whoami().render(lang), file=out)
+    print(GovernanceService(service.session).whoami().render(lang), file=out)
     return EXIT_OK
 
 

@@ -76,7 +76,7 @@ def add_parsers(sub: Any) -> None:
 def _governance(service: Any, lang: str) -> Any:
     from kanban_sec.services.governance import GovernanceService
 
-    return GovernanceService(service.db, service.author, lang)
+    return GovernanceService(service.session)
 
 
 def _chain_id(service: Any, name: str) -> str:
@@ -322,8 +322,9 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     cells = governance.matrix()
     unassessed = governance.unassessed()
     scale = range(SCALE_MIN, SCALE_MAX + 1)
-    likelihood_labels = LIKELIHOOD_LABELS["nb" if lang == "nb" else "en"]
-    consequence_labels = CONSEQUENCE_LABELS["nb" if lang == "nb" else "en"]
+    likelihood_labels = LIKELIHOOD_LABELS.get(lang, LIKELIHOOD_LABELS["en"])
+    consequence_labels = CONSEQUENCE_LABELS.get(lang, CONSEQUENCE_LABELS["en"])
+    letter_c = t("why.letter_c", lang)
     if args.json:
         json.dump({
             "likelihood_labels": {str(n): likelihood_labels[n - 1] for n in scale},
@@ -351,14 +352,14 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     texts = {(lk, co): cell_text(lk, co) for lk in scale for co in scale}
     width = max(6, *(len(text) for text in texts.values()))
     print(f"{t('gov.matrix_likelihood', lang).ljust(label_width)}  "
-          + "  ".join(f"K{co}".rjust(width) if lang == "nb" else f"C{co}".rjust(width)
+          + "  ".join(f"{letter_c}{co}".rjust(width)
                       for co in scale), file=out)
     for lk, label in zip(reversed(scale), row_labels, strict=True):
         print(f"{label.ljust(label_width)}  "
               + "  ".join(texts[(lk, co)].rjust(width) for co in scale), file=out)
     print("", file=out)
     print(f"{t('gov.matrix_consequence', lang)}: " + " · ".join(
-        f"{'K' if lang == 'nb' else 'C'}{co} {consequence_labels[co - 1]}" for co in scale),
+        f"{letter_c}{co} {consequence_labels[co - 1]}" for co in scale),
         file=out)
     accepted = sum(cell.accepted for cell in cells.values())
     if accepted:

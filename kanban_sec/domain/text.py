@@ -38,6 +38,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "why.done": ("Ferdig: ikke rangert", "Done: not ranked"),
     "link.unnamed": ("(hele kjeden)", "(whole chain)"),
     "text.or": (" eller ", " or "),
+    # Norwegian writes a space before the percent sign.
+    "format.percent": ("{value} %", "{value}%"),
+    "show.comments": ("Kommentarer", "Comments"),
+    "show.history": ("Historikk", "History"),
+    "demo.loaded": ("Eksempeltavlen er lastet: {count} oppgaver i {path}",
+                    "Loaded the example board: {count} items in {path}"),
     # the headers of `list`
     "list.col.rank": ("plass", "rank"),
     "list.col.id": ("id", "id"),
@@ -1143,3 +1149,12 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
             first = value.split(":")[0].lower()
             return "nb" if first[:2] in ("nb", "nn", "no") else "en"
     return "en"
+
+
+def ordinal(number: int, lang: str) -> str:
+    """A rank as the ordinal it is ("26." in Norwegian, "26th" in English), never "#26",
+    which reads like an id that changes next week."""
+    if lang == "nb":
+        return f"{number}."
+    teen = 10 <= number % 100 <= 20
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"

@@ -11,7 +11,7 @@ from datetime import datetime
 from kanban_sec.domain.model import Status
 from kanban_sec.domain.standup import ChangeKind
 from kanban_sec.domain.standup_report import ChangeLine, ItemRef, RiskLine, StandupReport
-from kanban_sec.domain.text import t
+from kanban_sec.domain.text import ordinal, t
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,7 @@ def _item(ref: ItemRef | None, lang: str) -> str:
 def _rank(value: int | None, lang: str) -> str:
     """A rank as the ordinal it is ("26." in Norwegian, "26th" in English), never "#26",
     which reads like an id."""
-    if value is None:
-        return "–"
-    if lang == "nb":
-        return f"{value}."
-    tens = 10 <= value % 100 <= 20
-    return f"{value}{'th' if tens else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
+    return "–" if value is None else ordinal(value, lang)
 
 
 def _hidden_text(text: str | None, lang: str) -> str:
@@ -126,7 +121,7 @@ def _blocks(report: StandupReport, lang: str) -> list[_Block]:
                            names=", ".join(report.attendees) or "–")))
     if report.open_items:
         percent = round(100 * report.lowest_level / report.open_items)
-        share = f"{percent} %" if lang == "nb" else f"{percent}%"  # Norwegian: a space
+        share = t("format.percent", lang, value=percent)
         out.append(_Para(t("standup.lowest_level", lang, count=report.lowest_level,
                            total=report.open_items, share=share)))
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kanban_sec.domain.ids import short_id
+from kanban_sec.domain.text import ordinal
 from kanban_sec.ui.board_model import CARD_ROLE, UNASSESSED_BAND, Card
 from kanban_sec.ui.i18n import current_language, translate
 
@@ -50,10 +51,7 @@ FOCUS_RING = 2
 def rank_label(rank: int) -> str:
     """A rank as the ordinal it is ("38." in Norwegian, "38th" in English), never "#38",
     which reads like an id though it changes as the board re-ranks."""
-    if current_language() == "nb":
-        return f"{rank}."
-    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
-    return f"{rank}{suffix}"
+    return ordinal(rank, current_language())
 
 
 def band_colour(band: str) -> QColor:

@@ -29,13 +29,15 @@ _HIDDEN = frozenset({
     "blocked_at", "hlc", "node_id",
 })
 _TIME_FIELDS = frozenset({"pinned_at", "blocked_at", "deleted_at", "started_at", "done_at"})
+#: Stored as 0 or 1, said as no or yes.
+_FLAGS = frozenset({"needs_verification"})
 _TEXT_MAX = 80
 #: The fields in the order the item form shows them (others follow by name).
 _FIELD_ORDER = (
     "title", "status", "chain_id", "link_id", "likelihood", "consequence", "effort",
     "owner_unit_id", "owner_person_id", "framework_ref", "classification", "tags",
     "due_date", "blocked_reason", "pinned_at", "pin_reason", "checklist", "description",
-    "deleted_at",
+    "needs_verification", "deleted_at",
 )
 
 
@@ -89,6 +91,7 @@ class ItemHistory(QTableWidget):
             "pinned_at": self.tr("Pinned"),
             "pin_reason": self.tr("Pinned because"),
             "deleted_at": self.tr("Deleted"),
+            "needs_verification": self.tr("Needs verification"),
         }
 
     def load(self, item_id: str | None) -> None:
@@ -107,8 +110,9 @@ class ItemHistory(QTableWidget):
                 if name in _HIDDEN:
                     continue
                 new, old = change.fields[name]
-                if creating and new in (None, "", "[]"):
-                    continue  # a new item's empty fields say nothing
+                if creating and (new in (None, "", "[]")
+                                 or (name in _FLAGS and not new)):
+                    continue  # a new item's empty fields and unset flags say nothing
                 if new == old:
                     continue
                 label = names.get(name, name.replace("_", " ").capitalize())
@@ -128,6 +132,8 @@ class ItemHistory(QTableWidget):
         board = self.live.board
         if name in self._enum_names:
             return _enum_name(self._enum_names[name], value)
+        if name in _FLAGS:
+            return self.tr("yes") if value in (1, True, "1") else self.tr("no")
         if name == "chain_id":
             chain = board.chains.get(value)
             return chain.name if chain else str(value)

@@ -2378,6 +2378,21 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="1"/>
+        <source>Needs verification</source>
+        <translation>Må verifiseres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="1"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="1"/>
+        <source>no</source>
+        <translation>nei</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -483,3 +483,17 @@ def test_likelihood_and_consequence_use_the_ros_matrix_words(qtbot, service, liv
     assert likelihood_label(1) in likelihood.toolTip() and likelihood_label(5) in \
         likelihood.toolTip()
     assert "rare" not in likelihood.toolTip() and "almost certain" not in likelihood.toolTip()
+
+
+def test_history_tab_says_when_an_item_came_to_need_verification(qtbot, service, live):
+    target = item_id(live, PATCHING)
+    service.set_fields(target, {"classification": "confidential"})  # the policy: verify it
+    service.move(target, Status.VERIFY)
+    live.reload()
+    dialog = open_dialog(qtbot, service, live, target)
+    table = child(dialog, QTableWidget, "item-history")
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+    flagged = [row for row in rows if row[2] == "Needs verification"]
+    assert [row[3:] for row in flagged] == [["no", "yes"]]  # not at creation: nothing set
+    assert rows.index(flagged[0]) < rows.index(next(r for r in rows if r[2] == "Title"))
