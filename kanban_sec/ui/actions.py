@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from kanban_sec.ui import i18n
 
@@ -18,6 +19,57 @@ translate = QCoreApplication.translate
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
+
+
+class WindowActions:
+    """The actions and menus :func:`build_actions` and :func:`build_menus` give the main
+    window (declared here, where they are made)."""
+
+    accepted_action: QAction
+    block_action: QAction
+    chains_action: QAction
+    conflicts_action: QAction
+    delegate_action: QAction
+    delete_action: QAction
+    demo_action: QAction
+    detail_action: QAction
+    edit_action: QAction
+    export_action: QAction
+    history_action: QAction
+    import_action: QAction
+    keep_action: QAction
+    matrix_action: QAction
+    metrics_action: QAction
+    new_action: QAction
+    org_action: QAction
+    pin_action: QAction
+    policy_action: QAction
+    quit_action: QAction
+    redo_action: QAction
+    refresh_action: QAction
+    refused_action: QAction
+    risk_action: QAction
+    shortcuts_action: QAction
+    standup_action: QAction
+    switch_person_action: QAction
+    sync_cancel_action: QAction
+    sync_now_action: QAction
+    sync_settings_action: QAction
+    undo_action: QAction
+    verify_action: QAction
+    wheel_action: QAction
+    edit_menu: QMenu
+    file_menu: QMenu
+    help_menu: QMenu
+    lanes_menu: QMenu
+    language_menu: QMenu
+    risk_menu: QMenu
+    sync_menu: QMenu
+    view_menu: QMenu
+    lane_group: QActionGroup
+    lane_actions: dict[str, QAction]
+    language_group: QActionGroup
+    language_actions: dict[str, QAction]
 
 def make_action(window: MainWindow, name: str, slot: Any, shortcut: Shortcut = None,
                 checkable: bool = False) -> QAction:

@@ -84,9 +84,9 @@ class ChainsDialog(QDialog):
         if not self.may_target:
             self.target.setEnabled(False)
         if not self.may_assess:
-            for widget in (self.links, self.new_link_name, self.add_link_button,
-                           self.link_box):
-                widget.setEnabled(False)
+            for part in (self.links, self.new_link_name, self.add_link_button,
+                         self.link_box):
+                part.setEnabled(False)
 
     # -- building ----------------------------------------------------------------------
     def _build_chain_list(self) -> QWidget:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,7 @@ from kanban_sec.domain.text import t
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.csv_exchange import confidential_left_out, export_csv, import_csv
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.ui import notify
 from kanban_sec.ui.background import BackgroundCall, Cancelled, Progress
@@ -283,8 +284,8 @@ class CsvImporter(QObject):
         self.progress.setLabelText(label.replace("%1", Path(self._path).name))
         self.progress.canceled.connect(self.cancel)
         QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
-        call = BackgroundCall(_import_work(service.db.path, service.author, service.lang,
-                                           self._path, dry_run, ignore_unknown_columns), self)
+        call = BackgroundCall(_import_work(service.session, self._path, dry_run,
+                                           ignore_unknown_columns), self)
         call.progressed.connect(self._on_progress)
         call.finished.connect(lambda outcome: self._on_done(outcome, None))
         call.failed.connect(lambda error: self._on_done(None, error))
@@ -387,16 +388,16 @@ class CsvImporter(QObject):
         box.open()
 
 
-def _import_work(db_path: Path, author: str, lang: str, path: str, dry_run: bool,
+def _import_work(session: Session, path: str, dry_run: bool,
                  ignore_unknown: bool) -> Callable[[Progress], Outcome]:
     """The import as the worker thread runs it, on its own database connection."""
 
     def work(progress: Progress) -> Outcome:
         progress.check()
-        db = open_database(db_path, daily_backup=False)
+        db = open_database(session.db.path, daily_backup=False)
         try:
             _install_cancel_gates(db, progress)
-            return import_csv(BoardService(db, author, lang), path, dry_run=dry_run,
+            return import_csv(BoardService(replace(session, db=db)), path, dry_run=dry_run,
                               ignore_unknown_columns=ignore_unknown, on_progress=progress)
         finally:
             db.close()
@@ -528,7 +529,8 @@ class ExportOptionsDialog(QDialog):
 
         self.include_done = QCheckBox(self.tr("Include done items"))
         self.include_done.setObjectName("export-include-done")
-        self.include_done.setChecked(settings.value("export/include_done", False, type=bool))
+        self.include_done.setChecked(bool(settings.value("export/include_done", False,
+                                                         type=bool)))
         self.include_confidential = QCheckBox(self.tr("Include confidential items"))
         self.include_confidential.setObjectName("export-include-confidential")
         self.include_confidential.setToolTip(self.tr(

@@ -76,8 +76,9 @@ class HistoryModel(QAbstractTableModel):
         e = self.entries[row]
         if column == 0:
             at = e.at.astimezone(self.tz)
-            return (f"{self.locale.toString(at.date(), QLocale.FormatType.ShortFormat)} "
-                    f"{at:%H:%M}")
+            day = self.locale.toString(QDate(at.year, at.month, at.day),
+                                       QLocale.FormatType.ShortFormat)
+            return f"{day} {at:%H:%M}"
         if column == 1:
             return e.author
         if column == 2:
@@ -202,7 +203,7 @@ class HistoryView(QDialog):
         """Every text in the window's language, the changes listed again in it (after a
         switch): column names, names of fields and rows, values such as a column's name,
         dates."""
-        self.history.lang = current_language()
+        self.history.session = self.history.session.speaking(current_language())
         self.setLocale(QLocale())
         for edit in (self.from_edit, self.to_edit):
             edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,10 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.live_board import BoardFilter, LiveBoard
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.session import Session
 from kanban_sec.ui import i18n
 from kanban_sec.ui.actions import (
+    WindowActions,
     build_actions,
     build_help_menu,
     build_menus,
@@ -63,17 +66,18 @@ class ChangeCommand(QUndoCommand):
             self._done = False
             return
         self.window.run_quietly(lambda: undo.reapply(
-            self.window.service.db, self.window.service.author, self.changes, self.bulk_rows))
+            self.window.session.db, self.window.session.actor, self.changes, self.bulk_rows))
 
     def undo(self) -> None:
         self.window.run_quietly(lambda: undo.revert(
-            self.window.service.db, self.window.service.author, self.changes, self.bulk_rows))
+            self.window.session.db, self.window.session.actor, self.changes, self.bulk_rows))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowActions):
     """kanban-sec's board window."""
 
     language_changed = Signal(str)
+
 
     def __init__(self, service: BoardService, live: LiveBoard, db_path: Path) -> None:
         super().__init__()
@@ -125,6 +129,16 @@ class MainWindow(QMainWindow):
         self._day_timer.setInterval(60_000)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+
+    @property
+    def session(self) -> Session:
+        """Who acts at this window, on which board, in which language."""
+        return self.service.session
+
+    def set_session(self, session: Session) -> None:
+        """The one place a person or language switch reaches the services: the board
+        service takes the new session, and every other service is made from it when used."""
+        self.service.session = session
 
     # -- building ----------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -286,12 +300,12 @@ class MainWindow(QMainWindow):
             text = self.tr("Over the WIP limit: %1").replace("%1", ", ".join(over))
         self.wip_label.setText(text)
         self.wip_label.setStyleSheet("color:#c62828; font-weight:bold;" if text else "")
-        person = self.live.board.people.get(self.service.person_id or "")
+        person = self.live.board.people.get(self.session.person_id or "")
         role = {"governing": self.tr("governing"), "operational": self.tr("operational"),
                 "controlling": self.tr("controlling")}
         self.person_label.setText(
             f"{person.name} ({role[person.role.value]})" if person is not None else
-            self.tr("%1 (not in the organisation)").replace("%1", self.service.author))
+            self.tr("%1 (not in the organisation)").replace("%1", self.session.actor))
         self.person_label.setToolTip(self.tr("Who acts: File ▸ Who am I… to switch"))
 
     def _show_detail(self, item_id: str) -> None:
@@ -452,7 +466,7 @@ class MainWindow(QMainWindow):
             person = self.live.board.people.get(person_id)
             if person is None:
                 return
-            self.service.author, self.service.person_id = person.name, person.id
+            self.set_session(self.session.acting_as(person.name, person.id))
             self.live.me = person_id
             self.reload()
 
@@ -514,8 +528,7 @@ class MainWindow(QMainWindow):
         from kanban_sec.services.organisation import OrganisationService
         from kanban_sec.ui.chains_dialog import ChainsDialog
 
-        org = OrganisationService(self.service.db, self.service.author,
-                                  i18n.current_language(), self.service.person_id)
+        org = OrganisationService(self.session)
         dialog = ChainsDialog(self.service, org, self.live, self)
         dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Edit chains"),
                                                           live_applied=True))
@@ -526,8 +539,7 @@ class MainWindow(QMainWindow):
         from kanban_sec.services.organisation import OrganisationService
         from kanban_sec.ui.org_dialog import OrgDialog
 
-        org = OrganisationService(self.service.db, self.service.author,
-                                  i18n.current_language(), self.service.person_id)
+        org = OrganisationService(self.session)
         dialog = OrgDialog(org, self.live, self)
         dialog.changed.connect(lambda outcome: self.apply(
             outcome, self.tr("Edit organisation"), live_applied=True))
@@ -536,16 +548,14 @@ class MainWindow(QMainWindow):
 
     # -- risk governance -----------------------------------------------------------------
     def governance(self) -> GovernanceService:
-        return GovernanceService(self.service.db, self.service.author,
-                                 i18n.current_language(), self.service.person_id,
-                                 today=self.live.today)
+        return GovernanceService(replace(self.session, today=self.live.today))
 
     def can(self, action: Action) -> bool:
         """Whether the person at this window may take ``action`` (the services check too)."""
         from kanban_sec.services.access import actor_in
 
         people = self.live.board.people
-        return may(actor_in(people, self.service.author, self.service.person_id), action,
+        return may(actor_in(people, self.session.actor, self.session.person_id), action,
                    people)
 
     def apply_roles(self) -> None:
@@ -624,7 +634,7 @@ class MainWindow(QMainWindow):
         from kanban_sec.services.flow_metrics import FlowMetrics
         from kanban_sec.ui.metrics_view import MetricsView, oslo
 
-        dialog = MetricsView(FlowMetrics(self.service.db, tz=oslo()), self.live, self)
+        dialog = MetricsView(FlowMetrics(self.session, tz=oslo()), self.live, self)
         self._keep(dialog)
         dialog.show()
 
@@ -632,17 +642,14 @@ class MainWindow(QMainWindow):
         from kanban_sec.services.history import History
         from kanban_sec.ui.history_view import HistoryView
 
-        dialog = HistoryView(History(self.service.db, i18n.current_language(),
-                                     author=self.service.author,
-                                     person_id=self.service.person_id), self)
+        dialog = HistoryView(History(self.session), self)
         self._keep(dialog)
         dialog.show()
 
     def _wheel(self) -> Any:
         from kanban_sec.services.annual_wheel import AnnualWheel
 
-        return AnnualWheel(self.service.db, self.service.author, i18n.current_language(),
-                           self.service.person_id)
+        return AnnualWheel(self.session)
 
     def open_wheel(self) -> None:
         from kanban_sec.ui.wheel_dialog import AnnualWheelDialog
@@ -656,8 +663,7 @@ class MainWindow(QMainWindow):
         from kanban_sec.services.standup import StandupService
         from kanban_sec.ui.standup_window import StandupWindow
 
-        window = StandupWindow(StandupService(self.service.db, self.service.author,
-                                              i18n.current_language()), self.live, self)
+        window = StandupWindow(StandupService(self.session), self.live, self)
         # Notes and decisions also land in cards' history: show them; not undone here.
         window.changed.connect(lambda outcome: self.apply(outcome))
         # What is done to a card in the standup shows on the board and can be undone.
@@ -745,7 +751,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         i18n.install(lang)
-        self.service.lang = lang
+        self.set_session(self.session.speaking(lang))
         QSettings().setValue("language", lang)
         self.language_actions[lang].setChecked(True)
         self.retranslate()

@@ -92,10 +92,10 @@ class MetricsView(QDialog):
 
         bar = QHBoxLayout()
         self.labels = [QLabel() for _ in range(4)]
-        for label, widget in zip(self.labels, (self.start_edit, self.end_edit, self.chain_combo,
-                                               self.unit_combo), strict=True):
+        for label, field in zip(self.labels, (self.start_edit, self.end_edit, self.chain_combo,
+                                              self.unit_combo), strict=True):
             bar.addWidget(label)
-            bar.addWidget(widget)
+            bar.addWidget(field)
         bar.addStretch(1)
 
         self.views: dict[str, QChartView] = {}
@@ -122,11 +122,11 @@ class MetricsView(QDialog):
         self.summary.setObjectName("metrics-summary")
         self.summary.setWordWrap(True)
 
-        layout = QGridLayout(self)
-        layout.addLayout(bar, 0, 0)
-        layout.addWidget(self.summary, 1, 0)
-        layout.addWidget(self.tabs, 2, 0)
-        layout.setRowStretch(2, 1)
+        grid = QGridLayout(self)
+        grid.addLayout(bar, 0, 0)
+        grid.addWidget(self.summary, 1, 0)
+        grid.addWidget(self.tabs, 2, 0)
+        grid.setRowStretch(2, 1)
         self.resize(1100, 720)
         self.retranslate()
 
@@ -163,8 +163,8 @@ class MetricsView(QDialog):
                         owner_unit_ids=units)
 
     def refresh(self, *_: object) -> None:
-        start = self.start_edit.date().toPython()
-        end = self.end_edit.date().toPython()
+        start: date = self.start_edit.date().toPython()  # type: ignore[assignment]
+        end: date = self.end_edit.date().toPython()  # type: ignore[assignment]
         if end < start:
             start, end = end, start
         self.report = self.metrics.report(start, end, self.scope())
@@ -246,8 +246,8 @@ class MetricsView(QDialog):
             area.attachAxis(x_axis)
             lower = upper
         y_axis = self._value_axis(chart, self.tr("Items"), top)
-        for series in chart.series():
-            series.attachAxis(y_axis)
+        for shown in chart.series():
+            shown.attachAxis(y_axis)
         return chart
 
     def _distribution_chart(self, distribution: TimeDistribution, title: str) -> QChart:
@@ -274,14 +274,14 @@ class MetricsView(QDialog):
         series.attachAxis(categories)
         y_axis = self._value_axis(chart, self.tr("Items"), max(counts, default=0))
         series.attachAxis(y_axis)
-        for p, value in (("50", distribution.p50), ("85", distribution.p85),
-                         ("95", distribution.p95)):
-            if value is None:
+        for p, mark in (("50", distribution.p50), ("85", distribution.p85),
+                        ("95", distribution.p95)):
+            if mark is None:
                 continue
             marker = QLineSeries()
-            marker.setName(f"p{p}: {self.locale().toString(value, 'f', 1)}")
-            marker.append(value / size - 0.5 + 0.5 / size, 0)
-            marker.append(value / size - 0.5 + 0.5 / size, max(counts, default=1))
+            marker.setName(f"p{p}: {self.locale().toString(mark, 'f', 1)}")
+            marker.append(mark / size - 0.5 + 0.5 / size, 0)
+            marker.append(mark / size - 0.5 + 0.5 / size, max(counts, default=1))
             chart.addSeries(marker)
             marker.attachAxis(y_axis)
             hidden_x = QValueAxis()
@@ -344,8 +344,8 @@ class MetricsView(QDialog):
             chart.addSeries(series)
             series.attachAxis(x_axis)
         y_axis = self._value_axis(chart, self.tr("Days in column"), top)
-        for series in chart.series():
-            series.attachAxis(y_axis)
+        for shown in chart.series():
+            shown.attachAxis(y_axis)
         return chart
 
     # -- saving ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -127,7 +127,7 @@ class OwnerPicker(QWidget):
             row = self._rows.get(("unit", unit_id))
         if row is None:
             self._tree.clearSelection()
-            self._tree.setCurrentItem(None)
+            self._tree.setCurrentIndex(QModelIndex())
             return
         node: QTreeWidgetItem | None = row
         while node is not None:

@@ -105,7 +105,7 @@ class StandupWindow(QDialog):
     def retranslate(self) -> None:
         """Every text in the window's language (after a switch): the form, the card in
         front, the report, and what the service writes (a note's comment on a card)."""
-        self.standups.lang = current_language()
+        self.standups.session = self.standups.session.speaking(current_language())
         self.setLocale(QLocale())
         self.held_on.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.texts.again()
@@ -256,7 +256,7 @@ class StandupWindow(QDialog):
                 if self.attendees.item(r).checkState() == Qt.CheckState.Checked]
 
     def start(self) -> None:
-        held_on = self.held_on.date().toPython()
+        held_on: date = self.held_on.date().toPython()  # type: ignore[assignment]
         try:
             outcome = self.standups.start(self.chosen_attendees(), held_on)
         except KanbanError as error:
@@ -639,7 +639,7 @@ class StandupWindow(QDialog):
         from kanban_sec.ui.report_pdf import write_pdf
 
         target = Path(path)
-        self.standups.lang = current_language()
+        self.standups.session = self.standups.session.speaking(current_language())
         self.standups.write_report(target, self.standup_id,
                                    include_confidential=self.include_confidential.isChecked(),
                                    pdf_writer=write_pdf)
@@ -647,8 +647,8 @@ class StandupWindow(QDialog):
 
     def default_report_name(self, suffix: str = ".pdf") -> str:
         """``standup-YYYY-MM-DD.pdf``: the standup's own date."""
-        held_on = self.standups.get(self.standup_id).held_on if self.standup_id else \
-            self.held_on.date().toPython()
+        held_on: date = self.standups.get(self.standup_id).held_on if self.standup_id \
+            else self.held_on.date().toPython()  # type: ignore[assignment]
         return f"standup-{held_on.isoformat()}{suffix}"
 
     def _offer_save(self) -> QFileDialog:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -144,7 +144,7 @@ class AnnualWheelDialog(QDialog):
         """Every text in the window's language (after a switch): the wheel's months and
         legend, the list, the activity shown, and what the service writes (new items'
         notes, the calendar export)."""
-        self.wheel.lang = current_language()
+        self.wheel.session = self.wheel.session.speaking(current_language())
         self.setLocale(QLocale())
         self.texts.again()
         self.view.retranslate()
@@ -299,7 +299,7 @@ class AnnualWheelDialog(QDialog):
                  "- " + self.tr("**Framework:** %1").replace(
                      "%1", activity.framework_ref or "—"), "",
                  "**" + self.tr("This year") + "**", ""]
-        lines += [f"- {locale.toString(e.occurrence)}: "
+        lines += [f"- {locale.toString(QDate(*e.occurrence.timetuple()[:3]))}: "
                   + (f"**{status_name('overdue')}**" if e.late else
                      status_name(wheel_status(e.status)))
                   + (f" ({status_name('open')})" if e.late and e.item_id else "")

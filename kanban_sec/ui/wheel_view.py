@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -219,9 +219,9 @@ class AnnualWheelView(QWidget):
         if entry is None:
             QToolTip.hideText()
             return
+        day = self.locale().toString(QDate(entry.day.year, entry.day.month, entry.day.day))
         QToolTip.showText(event.globalPosition().toPoint(),
-                          f"{entry.title}\n{self.locale().toString(entry.day)} · "
-                          f"{status_name(entry.status)}", self)
+                          f"{entry.title}\n{day} · {status_name(entry.status)}", self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         entry = self.entry_at(event.position())

@@ -204,7 +204,9 @@ class WhoAmIDialog(QDialog):
         for unit_id in self._units_in_tree_order():
             self.unit_box.addItem(self._path(unit_id), unit_id)
         self.unit_box.setCurrentIndex(-1)
-        self.unit_box.lineEdit().setPlaceholderText(
+        unit_line = self.unit_box.lineEdit()
+        assert unit_line is not None  # the box is editable
+        unit_line.setPlaceholderText(
             self.tr("Choose a unit, or type a path such as Kommune / IT / Drift"))
         completer = self.unit_box.completer()
         if completer is not None:
@@ -212,8 +214,9 @@ class WhoAmIDialog(QDialog):
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.role_box = QComboBox()
         self.role_box.setObjectName("who-am-i-role")
-        for role in Role:
-            self.role_box.addItem(f"{role_label(role)} — {role_description(role)}", role.value)
+        for choice in Role:
+            self.role_box.addItem(f"{role_label(choice)} — {role_description(choice)}",
+                                  choice.value)
         self.role_box.setCurrentIndex(self.role_box.findData(Role.OPERATIONAL.value))
         self.unit_hint = hint = QLabel()
         hint.setObjectName("who-am-i-unit-hint")
