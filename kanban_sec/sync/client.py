@@ -25,7 +25,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from kanban_sec.domain import hlc
 from kanban_sec.domain.errors import BadInput
-from kanban_sec.store import rows
+from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import parse_cursor
 from kanban_sec.sync import merge
@@ -164,14 +164,7 @@ def sync(db: Database, remote: Remote, password: str, *, batch: int = 2000,
     finally:
         conn.close()
     at = datetime.now(UTC)
-    with db.connect(write=True) as local:
-        local.exec_driver_sql(
-            "INSERT INTO meta (key, value) VALUES ('sync_last', ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (rows.ts(at),))
-        open_conflicts = int(local.exec_driver_sql(
-            "SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"
-            " AND deleted_at IS NULL").scalar_one())
-        quarantined = int(local.exec_driver_sql("SELECT count(*) FROM quarantine").scalar_one())
+    open_conflicts, quarantined = replica.synced(db, rows.ts(at))
     return SyncResult(pushed, pulled, open_conflicts, at, tuple(merge.list_refused(db)),
                       quarantined)
 
@@ -214,11 +207,8 @@ def push(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
     land, the refused ones are set aside (``refused_changes``, with the server's reason)
     and are not sent again until redone (:func:`kanban_sec.sync.merge.redo_refused`).
     """
-    with db.connect(write=False) as local:
-        last, total = local.exec_driver_sql(
-            "SELECT max(seq), count(*) FROM changes WHERE pushed = 0"
-            " AND id NOT IN (SELECT change_id FROM refused_changes)").one()
-    if not total:
+    last, total = replica.outbox(db)
+    if not total or last is None:
         return 0
     copying = _push_table(conn)
     taken = sent = 0
@@ -226,12 +216,7 @@ def push(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
     refused: list[tuple[str, str, str]] = []
     with conn.transaction():
         while True:  # read a batch at a time: a first sync may send a whole board
-            with db.connect(write=False) as local:
-                chunk = local.exec_driver_sql(
-                    "SELECT seq, id, entity, row_id, fields, hlc, node_id, author, base_xid,"
-                    " base_seq, at FROM changes WHERE pushed = 0 AND seq > ? AND seq <= ?"
-                    " AND id NOT IN (SELECT change_id FROM refused_changes)"
-                    " ORDER BY seq LIMIT ?", (after, last, batch)).all()
+            chunk = replica.outbox_batch(db, after, last, batch)
             if not chunk:
                 break
             taken += _send(conn, [_outgoing(r) for r in chunk], copying, refused)
@@ -314,10 +299,7 @@ def _copy_batch(conn: psycopg.Connection[Any], chunk: Sequence[Any]) -> int:
 def mark_pushed(db: Database, up_to_seq: int) -> None:
     """The changes up to local ``seq`` are on the server (after its COMMIT returned),
     except those it refused."""
-    with db.connect(write=True) as local:
-        local.exec_driver_sql(
-            "UPDATE changes SET pushed = 1 WHERE pushed = 0 AND seq <= ?"
-            " AND id NOT IN (SELECT change_id FROM refused_changes)", (up_to_seq,))
+    replica.mark_pushed(db, up_to_seq)
 
 
 # -- pull -----------------------------------------------------------------------------------------
@@ -326,10 +308,7 @@ def pull(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
          on_progress: Progress | None = None) -> int:
     """Fetch and apply batches in server order until none is left; returns how many
     changes were new here."""
-    with db.connect(write=False) as local:
-        stored = local.exec_driver_sql(
-            "SELECT value FROM meta WHERE key = 'sync_cursor'").scalar_one_or_none()
-    xid, seq = parse_cursor(stored)
+    xid, seq = parse_cursor(replica.meta_values(db, ("sync_cursor",)).get("sync_cursor"))
     cursor = (xid or 0, seq or 0)
     new = done = 0
     while True:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -42,10 +41,12 @@ from kanban_sec.domain.errors import BadInput, Message, NotFound
 from kanban_sec.domain.hlc import COUNTER_BITS, HybridLogicalClock
 from kanban_sec.domain.rules import FIELD_SPECS, check_value
 from kanban_sec.domain.text import has
-from kanban_sec.store import rows
+from kanban_sec.store import conflicts as stored_conflicts
+from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
+from kanban_sec.store.replica import Staging
 from kanban_sec.store.schema import TABLES
-from kanban_sec.store.unit_of_work import parse_cursor, reading
+from kanban_sec.store.unit_of_work import reading
 
 #: Conflict ids: ``uuid5(NAMESPACE, winner id + loser id + field)``, the same everywhere.
 CONFLICT_NAMESPACE = uuid.UUID("0b8f3d56-6a4e-4b8e-9f0c-5d2b7e1c9a31")
@@ -144,28 +145,6 @@ class Conflict:
 
 # -- applying a pulled batch ------------------------------------------------------------------
 
-_INCOMING = """
-CREATE TEMP TABLE IF NOT EXISTS sync_incoming (
-  id TEXT PRIMARY KEY, entity TEXT, row_id TEXT, fields TEXT, hlc INTEGER, node_id TEXT,
-  author TEXT, at TEXT, base_xid INTEGER, base_seq INTEGER, pos_xid INTEGER, pos_seq INTEGER,
-  known INTEGER NOT NULL DEFAULT 0, restamped INTEGER NOT NULL DEFAULT 0,
-  placed INTEGER NOT NULL DEFAULT 0)
-"""
-# ``mode``: 2 rebuild the row from all its changes; 1 only the batch's new changes matter
-# (each is newer than all the row's changes here: they simply apply on top); 0 the row
-# stays, only its conflicts are derived again (a change of this node got its position).
-_TOUCHED = ("CREATE TEMP TABLE IF NOT EXISTS sync_touched (entity TEXT, row_id TEXT,"
-            " mode INTEGER NOT NULL DEFAULT 2, PRIMARY KEY (entity, row_id)) WITHOUT ROWID")
-FULL, NEWER, DERIVE_ONLY = 2, 1, 0
-
-
-def _raw(conn: Connection) -> sqlite3.Connection:
-    """The DB-API connection under ``conn`` (same transaction), for bulk statements."""
-    driver = conn.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
-
-
 def apply_remote(target: Database | Connection, changes: Sequence[RemoteChange],
                  cursor: Cursor) -> ApplyResult:
     """Store a pulled batch, rebuild its rows, derive conflicts and move the cursor, in one
@@ -184,112 +163,40 @@ def apply_remote(target: Database | Connection, changes: Sequence[RemoteChange],
 
 def _apply(conn: Connection, changes: Sequence[RemoteChange],
            cursor: Cursor) -> tuple[ApplyResult, int]:
-    raw = _raw(conn)
-    raw.execute(_INCOMING)
-    raw.execute("DELETE FROM temp.sync_incoming")
-    raw.executemany(
-        "INSERT OR IGNORE INTO temp.sync_incoming (id, entity, row_id, fields, hlc, node_id,"
-        " author, at, base_xid, base_seq, pos_xid, pos_seq)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", changes)
-    received = raw.execute("SELECT count(*) FROM temp.sync_incoming").fetchone()[0]
-    raw.execute(
-        "UPDATE temp.sync_incoming SET known = 1, restamped = (c.hlc <> sync_incoming.hlc),"
-        " placed = (c.pos_xid IS NULL) FROM main.changes c WHERE c.id = sync_incoming.id")
+    staging = Staging(conn)
+    received = staging.stage(changes)
     # Changes here already: this node's own coming back (position, pushed for sure), or
     # one this node stamped again after the server had it (the server's stamp stands).
-    positioned = raw.execute(
-        "UPDATE main.changes SET pos_xid = i.pos_xid, pos_seq = i.pos_seq, pushed = 1,"
-        " hlc = i.hlc FROM temp.sync_incoming i"
-        " WHERE i.known = 1 AND changes.id = i.id AND (changes.pos_xid IS NULL"
-        "  OR changes.pushed = 0 OR changes.hlc <> i.hlc OR changes.pos_xid <> i.pos_xid"
-        "  OR changes.pos_seq <> i.pos_seq)").rowcount
+    positioned = staging.position_known()
     # A change this board cannot apply is kept aside, never in the log (nor half applied).
-    _quarantine(raw)
-    _start_touched(raw)
-    # Before the new changes join the log: is each row's batch newer than all it has?
-    raw.execute(
-        "INSERT INTO temp.sync_touched (entity, row_id, mode)"
-        " SELECT i.entity, i.row_id, CASE WHEN coalesce((SELECT max(c.hlc)"
-        "  FROM main.changes c WHERE c.entity = i.entity AND c.row_id = i.row_id), -1)"
-        f"  >= min(i.hlc) THEN {FULL} ELSE {NEWER} END"
-        " FROM temp.sync_incoming i WHERE i.known = 0 GROUP BY i.entity, i.row_id")
-    raw.execute(
-        "INSERT INTO temp.sync_touched (entity, row_id, mode)"
-        f" SELECT DISTINCT entity, row_id, {FULL} FROM temp.sync_incoming WHERE restamped"
-        f" ON CONFLICT (entity, row_id) DO UPDATE SET mode = {FULL}")
-    # Which of this node's changes others have seen is known now: conflicts may change.
-    raw.execute(
-        "INSERT OR IGNORE INTO temp.sync_touched (entity, row_id, mode)"
-        f" SELECT DISTINCT entity, row_id, {DERIVE_ONLY} FROM temp.sync_incoming"
-        " WHERE placed")
-    new = raw.execute(
-        "INSERT INTO main.changes (id, entity, row_id, fields, hlc, node_id, author, at,"
-        " pushed, pos_xid, pos_seq, base_xid, base_seq)"
-        " SELECT id, entity, row_id, fields, hlc, node_id, author, at, 1, pos_xid, pos_seq,"
-        " base_xid, base_seq FROM temp.sync_incoming WHERE known = 0"
-        " ORDER BY pos_xid, pos_seq").rowcount
-    rebuilt = _rebuild(raw)
-    opened = _derive(raw)
-    raw.execute("DELETE FROM temp.sync_touched")
-    newest = raw.execute("SELECT max(hlc) FROM temp.sync_incoming").fetchone()[0] or 0
-    raw.execute("DELETE FROM temp.sync_incoming")
-    stored = dict(raw.execute(
-        "SELECT key, value FROM meta WHERE key IN ('sync_cursor', 'hlc')").fetchall())
-    before = parse_cursor(stored.get("sync_cursor"))
-    after = cursor if before[0] is None else max(cursor, (before[0], before[1] or 0))
-    newest = max(newest, int(stored.get("hlc", 0)))
-    raw.executemany(
-        "INSERT INTO meta (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [("sync_cursor", f"{after[0]}:{after[1]}"), ("hlc", str(newest))])
+    _quarantine(staging)
+    staging.touch_batch()
+    new = staging.log_new()
+    rebuilt = _rebuild(staging)
+    opened = _derive(staging)
+    after, newest = staging.finish(cursor)
     return ApplyResult(received, new, positioned, rebuilt, opened, after), newest
 
 
-def _start_touched(raw: sqlite3.Connection) -> None:
-    raw.execute(_INCOMING)
-    raw.execute(_TOUCHED)
-    raw.execute("DELETE FROM temp.sync_touched")
-
-
-def _load_touched(raw: sqlite3.Connection, keys: Iterable[tuple[str, str]]) -> None:
-    _start_touched(raw)
-    raw.executemany("INSERT OR IGNORE INTO temp.sync_touched (entity, row_id) VALUES (?, ?)",
-                    keys)
-
-
 # -- rebuilding rows --------------------------------------------------------------------------
-
-#: The changes that decide the touched rows, oldest first per row: all of a row's changes,
-#: or (a row whose new changes are all newer than what it had) just the new ones.
-#: (``CROSS JOIN``: SQLite then reads the few touched rows first, never the whole log.)
-_DECIDING = """
-SELECT c.entity, c.row_id, c.fields, c.hlc, c.node_id FROM temp.sync_touched t
-CROSS JOIN main.changes c ON c.entity = t.entity AND c.row_id = t.row_id WHERE t.mode = 2
-UNION ALL
-SELECT i.entity, i.row_id, i.fields, i.hlc, i.node_id FROM temp.sync_incoming i
-CROSS JOIN temp.sync_touched t ON t.entity = i.entity AND t.row_id = i.row_id
-WHERE t.mode = 1 AND i.known = 0
-ORDER BY 1, 2, 4, 5
-"""
-
 
 def rebuild_rows(conn: Connection, keys: Iterable[tuple[str, str]]) -> int:
     """Set every field of the rows ``keys`` (entity, row id) to its winning value (the
     change with the highest ``(hlc, node_id)``); a row not here yet is inserted. Returns
     the number of rows written."""
-    raw = _raw(conn)
-    _load_touched(raw, keys)
+    staging = Staging(conn)
+    staging.touch(keys)
     try:
-        return _rebuild(raw)
+        return _rebuild(staging)
     finally:
-        raw.execute("DELETE FROM temp.sync_touched")
+        staging.untouch()
 
 
-def _winners(raw: sqlite3.Connection) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def _winners(staging: Staging) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Each touched row's fields with their winning values: its deciding changes, folded
     from the oldest to the newest ``(hlc, node_id)``, so the newest setting of a field wins."""
     loads = json.loads
-    for (entity, row_id), found in groupby(raw.execute(_DECIDING), key=lambda r: (r[0], r[1])):
+    for (entity, row_id), found in groupby(staging.deciding(), key=lambda r: (r[0], r[1])):
         values: dict[str, Any] = {}
         for _e, _r, fields, _h, _n in found:
             for name, pair in loads(fields).items():
@@ -297,19 +204,16 @@ def _winners(raw: sqlite3.Connection) -> Iterator[tuple[str, str, dict[str, Any]
         yield entity, row_id, values
 
 
-def _rebuild(raw: sqlite3.Connection) -> int:
+def _rebuild(staging: Staging) -> int:
     written = 0
-    for entity, found in groupby(_winners(raw), key=lambda r: r[0]):
+    for entity, found in groupby(_winners(staging), key=lambda r: r[0]):
         table = TABLES.get(entity)
         if table is None:  # an entity this version does not know: kept in the log only
             continue
         columns = {c.name for c in table.columns}
         required = {c.name for c in table.columns
                     if not c.nullable and c.server_default is None and c.name != "id"}
-        present = {r[0] for r in raw.execute(
-            f"SELECT id FROM {table.name} WHERE id IN"
-            " (SELECT row_id FROM temp.sync_touched WHERE entity = ? AND mode > 0)",
-            (entity,))}
+        present = staging.rebuilt_present(entity, table.name)
         # (columns, is new) -> rows; an existing row gets an UPDATE of just those columns
         by_columns: dict[tuple[tuple[str, ...], bool], list[tuple[Any, ...]]] = {}
         for _entity, row_id, winning in found:
@@ -325,42 +229,14 @@ def _rebuild(raw: sqlite3.Connection) -> int:
                 listed.append((*(values[n] for n in names), row_id))
         for (names, fresh), params in by_columns.items():
             if fresh:
-                raw.executemany(
-                    f"INSERT INTO {table.name} (id, {', '.join(names)})"
-                    f" VALUES ({', '.join('?' * (len(names) + 1))})", params)
+                staging.insert_rows(table.name, names, params)
             else:
-                raw.executemany(
-                    f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in names)}"
-                    " WHERE id = ?", params)
+                staging.update_rows(table.name, names, params)
             written += len(params)
     return written
 
 
 # -- deriving conflicts -----------------------------------------------------------------------
-
-#: Every change to a conflict-prone field of the touched rows that more than one node
-#: changed, grouped by (entity, row, field).
-_CANDIDATES = f"""
-WITH multi AS (
-  SELECT t.entity, t.row_id FROM temp.sync_touched t
-  CROSS JOIN main.changes c ON c.entity = t.entity AND c.row_id = t.row_id
-  WHERE t.entity <> 'conflict'
-  GROUP BY t.entity, t.row_id HAVING min(c.node_id) <> max(c.node_id)
-), f AS (
-  SELECT c.entity, c.row_id, j.key AS field, c.id, c.hlc, c.node_id, c.pos_xid, c.pos_seq,
-         c.base_xid, c.base_seq, j.value -> 0 AS value, c.author, c.at,
-         min(c.node_id) OVER w AS lo, max(c.node_id) OVER w AS hi,
-         json_type(c.fields, '$.created_at[1]') = 'null' AS creates
-  FROM multi m CROSS JOIN main.changes c ON c.entity = m.entity AND c.row_id = m.row_id,
-  json_each(c.fields) j
-  WHERE j.key NOT IN ({", ".join(f"'{name}'" for name in sorted(BOOKKEEPING))})
-  WINDOW w AS (PARTITION BY c.entity, c.row_id, j.key)
-)
-SELECT entity, row_id, field, id, hlc, node_id, pos_xid, pos_seq, base_xid, base_seq, value,
-       author, at, lo <> hi, creates
-FROM f ORDER BY entity, row_id, field
-"""
-
 
 class _Change(NamedTuple):
     entity: str
@@ -395,17 +271,19 @@ def derive_conflicts(conn: Connection, keys: Iterable[tuple[str, str]]) -> int:
 
     A conflict a ``conflict`` change describes (a resolved one) stays as that change says.
     """
-    raw = _raw(conn)
-    _load_touched(raw, keys)
+    staging = Staging(conn)
+    staging.touch(keys)
     try:
-        return _derive(raw)
+        return _derive(staging)
     finally:
-        raw.execute("DELETE FROM temp.sync_touched")
+        staging.untouch()
 
 
-def _derive(raw: sqlite3.Connection) -> int:
+def _derive(staging: Staging) -> int:
+    """Derive afresh the conflicts of the touched rows (from the changes to their
+    conflict-prone fields, see :meth:`Staging.candidates`); returns how many are new."""
     derived: list[tuple[Any, ...]] = []
-    for _row, changes in groupby((_Change(*r) for r in raw.execute(_CANDIDATES)),
+    for _row, changes in groupby((_Change(*r) for r in staging.candidates(BOOKKEEPING)),
                                  key=lambda c: (c.entity, c.row_id)):
         of_row = list(changes)
         for _field, group in groupby(of_row, key=lambda c: c.field):
@@ -414,23 +292,7 @@ def _derive(raw: sqlite3.Connection) -> int:
                 derived.extend(_conflict_row(w, c) for w, c in conflicts_among(same))
         derived.extend(_deleted_row(w, c, changed)
                        for w, c, changed in deleted_while_changed(of_row))
-    before = {r[0] for r in raw.execute(
-        "SELECT x.id FROM temp.sync_touched t CROSS JOIN conflicts x"
-        " ON x.entity = t.entity AND x.row_id = t.row_id WHERE x.resolved_at IS NULL")}
-    # Derived afresh, except those a conflict change describes (they stand on their own).
-    raw.execute(
-        "DELETE FROM conflicts WHERE id IN (SELECT x.id FROM temp.sync_touched t"
-        " CROSS JOIN conflicts x ON x.entity = t.entity AND x.row_id = t.row_id)"
-        " AND NOT EXISTS (SELECT 1 FROM main.changes c"
-        "  WHERE c.entity = 'conflict' AND c.row_id = conflicts.id)")
-    raw.executemany(
-        "INSERT INTO conflicts (id, entity, row_id, field, winner_change, loser_change,"
-        " winner_value, loser_value, loser_author, loser_at, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", derived)
-    now_open = {r[0] for r in raw.execute(
-        "SELECT x.id FROM temp.sync_touched t CROSS JOIN conflicts x"
-        " ON x.entity = t.entity AND x.row_id = t.row_id WHERE x.resolved_at IS NULL")}
-    return len(now_open - before)
+    return staging.replace_conflicts(derived)
 
 
 def conflicts_among(changes: Sequence[_Change]) -> Iterator[tuple[_Change, _Change]]:
@@ -473,7 +335,7 @@ def deleted_while_changed(changes: Sequence[_Change],
     """The (delete, edit, {field: value}) triples of one row: the row is deleted now (the
     winning ``deleted_at`` is set) by a change that had not seen an edit of the row made
     elsewhere, whose node had not seen the delete either. One per node: its latest such
-    edit. ``changes``: the row's changes, one per field set (:data:`_CANDIDATES`)."""
+    edit. ``changes``: the row's changes, one per field set (:meth:`Staging.candidates`)."""
     deletes = [c for c in changes if c.field == DELETE_FIELD]
     if not deletes:
         return
@@ -530,11 +392,7 @@ def _conflict_row(winner: _Change, loser: _Change) -> tuple[Any, ...]:
 
 def unpushed_ahead(db: Database, server_millis: int) -> list[str]:
     """Ids of this node's unpushed changes stamped too far ahead of ``server_millis``."""
-    limit = (server_millis + RESTAMP_AHEAD_MS) << COUNTER_BITS
-    with db.connect(write=False) as conn:
-        return [r[0] for r in conn.exec_driver_sql(
-            "SELECT id FROM changes WHERE pushed = 0 AND node_id = ? AND hlc >= ?"
-            " ORDER BY seq", (db.node_id, limit))]
+    return replica.unpushed_from(db, (server_millis + RESTAMP_AHEAD_MS) << COUNTER_BITS)
 
 
 def follow_server_clock(db: Database, server_millis: int, offset_ms: int,
@@ -546,76 +404,27 @@ def follow_server_clock(db: Database, server_millis: int, offset_ms: int,
     """
     limit = (server_millis + RESTAMP_AHEAD_MS) << COUNTER_BITS
     with db.connect(write=True) as conn:
-        raw = _raw(conn)
-        raw.execute("INSERT INTO meta (key, value) VALUES ('clock_offset', ?)"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (str(offset_ms),))
-        raw.executemany("UPDATE changes SET pushed = 1 WHERE id = ?",
-                        [(i,) for i in on_server])
-        ahead = raw.execute(
-            "SELECT id, entity, row_id FROM changes WHERE pushed = 0 AND node_id = ?"
-            " AND hlc >= ? ORDER BY hlc, seq", (db.node_id, limit)).fetchall()
+        staging = Staging(conn)
+        ahead, floor = staging.ahead(db.node_id, limit, offset_ms, on_server)
         if not ahead:
             return 0
-        floor = raw.execute(
-            "SELECT max(hlc) FROM changes WHERE NOT (pushed = 0 AND node_id = ? AND hlc >= ?)",
-            (db.node_id, limit)).fetchone()[0] or 0
         clock = HybridLogicalClock(floor)
-        raw.executemany("UPDATE changes SET hlc = ? WHERE id = ?",
-                        [(clock.now(server_millis), change_id) for change_id, _, _ in ahead])
-        raw.execute("INSERT INTO meta (key, value) VALUES ('hlc', ?)"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (str(clock.last),))
-        _load_touched(raw, {(entity, row_id) for _, entity, row_id in ahead})
-        _rebuild(raw)
-        _derive(raw)
-        raw.execute("DELETE FROM temp.sync_touched")
+        staging.restamp([(clock.now(server_millis), change_id) for change_id, _, _ in ahead],
+                        clock.last)
+        staging.touch({(entity, row_id) for _, entity, row_id in ahead})
+        _rebuild(staging)
+        _derive(staging)
+        staging.untouch()
     db.clock.last = clock.last  # lowered: the old stamps are gone
     return len(ahead)
 
 
 # -- reading and resolving conflicts ------------------------------------------------------------
 
-#: How each entity's rows are named in a conflict's title: (table, SQL giving the name).
-_LABELS: dict[str, tuple[str, str]] = {
-    "item": ("items", "title"),
-    "person": ("people", "name"),
-    "unit": ("org_units", "name"),
-    "chain": ("chains", "name"),
-    "link": ("links", "name"),
-    "column": ("board_columns", "name_en"),
-    "comment": ("comments", "substr(body, 1, 60)"),
-    "activity": ("activities", "title"),
-    "standup": ("standups", "held_on"),
-    "standup_note": ("standup_notes", "substr(body, 1, 60)"),
-    "setting": ("settings", "id"),
-    "transfer": ("transfers", "path"),
-}
-
-
 def list_conflicts(db: Database, *, open_only: bool = True) -> list[Conflict]:
     """The conflicts on this replica, oldest first (only the open ones by default)."""
     with reading(db) as reader:
-        found = reader.conn.exec_driver_sql(
-            "SELECT x.id, x.entity, x.row_id, x.field, x.winner_change, x.loser_change,"
-            " x.winner_value, x.loser_value, x.loser_author, x.loser_at, x.resolved_at,"
-            " x.resolution, l.node_id, w.author FROM conflicts x"
-            " LEFT JOIN changes l ON l.id = x.loser_change"
-            " LEFT JOIN changes w ON w.id = x.winner_change"
-            " WHERE x.deleted_at IS NULL AND (? = 0 OR x.resolved_at IS NULL)"
-            " ORDER BY x.created_at, x.id", (1 if open_only else 0,)).all()
-        titles: dict[tuple[str, str], str] = {}
-        for entity, ids in groupby(sorted({(r[1], r[2]) for r in found}), key=lambda k: k[0]):
-            label = _LABELS.get(entity)
-            if label is None:
-                continue
-            wanted = [row_id for _, row_id in ids]
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start:start + 500]
-                for row_id, name in reader.conn.exec_driver_sql(
-                        f"SELECT id, {label[1]} FROM {label[0]} WHERE id IN"
-                        f" ({', '.join('?' * len(chunk))})", tuple(chunk)):
-                    titles[(entity, row_id)] = str(name)
+        found, titles = stored_conflicts.listed(reader, open_only=open_only)
     return [Conflict(
         id=r[0], entity=r[1], row_id=r[2], field=r[3], winner_change=r[4], loser_change=r[5],
         winner_value=_value(r[6]), loser_value=_value(r[7]), loser_author=r[8] or "",
@@ -723,13 +532,11 @@ def check_change(entity: str, fields_text: str,
     return None, refs
 
 
-def _quarantine(raw: sqlite3.Connection) -> int:
+def _quarantine(staging: Staging) -> int:
     """Take the new changes of ``sync_incoming`` this board cannot apply out of it, into
     ``quarantine``: a bad value, an unknown entity or field, malformed fields, a reference
     to a row that is neither here nor made in the batch. Returns how many."""
-    fresh = raw.execute(
-        "SELECT id, entity, row_id, fields, hlc, node_id, author, at, base_xid, base_seq,"
-        " pos_xid, pos_seq FROM temp.sync_incoming WHERE known = 0").fetchall()
+    fresh = staging.fresh()
     if not fresh:
         return 0
     bad: dict[str, str] = {}
@@ -752,12 +559,7 @@ def _quarantine(raw: sqlite3.Connection) -> int:
             table = TABLES.get(entity)
             if table is None:
                 continue
-            listed = sorted(ids)
-            for start in range(0, len(listed), 500):
-                chunk = listed[start:start + 500]
-                present.update((entity, r[0]) for r in raw.execute(
-                    f"SELECT id FROM {table.name} WHERE id IN ({', '.join('?' * len(chunk))})",
-                    chunk))
+            present.update((entity, row_id) for row_id in staging.present(table.name, ids))
         changed = True
         while changed:  # a row whose making is quarantined is missing for the others too
             changed = False
@@ -773,13 +575,10 @@ def _quarantine(raw: sqlite3.Connection) -> int:
     if not bad:
         return 0
     now = rows.ts(datetime.now(UTC))
-    raw.executemany(
-        "INSERT OR IGNORE INTO quarantine (change_id, entity, row_id, change, reason,"
-        " pos_xid, pos_seq, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    staging.quarantine(
         [(c[0], c[1], c[2], json.dumps(dict(zip(RemoteChange._fields, c, strict=True)),
                                       ensure_ascii=False), bad[c[0]], c[10], c[11], now)
          for c in fresh if c[0] in bad])
-    raw.executemany("DELETE FROM temp.sync_incoming WHERE id = ?", [(i,) for i in bad])
     return len(bad)
 
 
@@ -803,12 +602,8 @@ class Quarantined:
 
 def list_quarantined(db: Database) -> list[Quarantined]:
     """The quarantined changes, in server order."""
-    with db.connect(write=False) as conn:
-        found = conn.exec_driver_sql(
-            "SELECT change_id, entity, row_id, change, reason, quarantined_at FROM quarantine"
-            " ORDER BY pos_xid, pos_seq, change_id").all()
     out = []
-    for change_id, entity, row_id, change, reason, at in found:
+    for change_id, entity, row_id, change, reason, at in replica.quarantined(db):
         try:
             whole = json.loads(change)
         except ValueError:
@@ -844,30 +639,12 @@ def set_aside(db: Database, refused: Sequence[tuple[str, str, str]]) -> None:
     """The ``refused`` changes ``(id, code, reason)`` are set aside: not pushed again
     until redone (recorded after the server's COMMIT, before the others are marked)."""
     now = rows.ts(datetime.now(UTC))
-    with db.connect(write=True) as conn:
-        _raw(conn).executemany(
-            "INSERT INTO refused_changes (change_id, code, reason, refused_at)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT (change_id) DO UPDATE SET code = excluded.code,"
-            " reason = excluded.reason, refused_at = excluded.refused_at",
-            [(*r, now) for r in refused])
+    replica.set_aside(db, [(*r, now) for r in refused])
 
 
 def list_refused(db: Database, ids: Collection[str] | None = None) -> list[RefusedChange]:
     """The changes set aside (all, or those of ``ids``), oldest first."""
-    with db.connect(write=False) as conn:
-        found = conn.exec_driver_sql(
-            "SELECT r.change_id, r.code, r.reason, r.refused_at, c.entity, c.row_id, c.fields"
-            " FROM refused_changes r JOIN changes c ON c.id = r.change_id"
-            " ORDER BY c.seq").all()
-        wanted = [r for r in found if ids is None or r[0] in ids]
-        titles: dict[tuple[str, str], str] = {}
-        for entity, row_id in {(r[4], r[5]) for r in wanted}:
-            label = _LABELS.get(entity)
-            if label is not None:
-                name = conn.exec_driver_sql(f"SELECT {label[1]} FROM {label[0]} WHERE id = ?",
-                                            (row_id,)).scalar_one_or_none()
-                if name is not None:
-                    titles[(entity, row_id)] = str(name)
+    wanted, titles = replica.refused(db, ids, stored_conflicts.TITLE_LABELS)
     out = []
     for change_id, code, reason, at, entity, row_id, fields in wanted:
         values = {k: v[0] for k, v in json.loads(fields).items()
@@ -900,11 +677,7 @@ def match_refused(db: Database, fragments: Sequence[str] | None) -> list[str]:
 
 def redo_refused(db: Database, ids: Collection[str] | None = None) -> int:
     """Send the refused changes (all, or ``ids``) again at the next push; returns how many."""
-    with db.connect(write=True) as conn:
-        if ids is None:
-            return int(conn.exec_driver_sql("DELETE FROM refused_changes").rowcount)
-        return sum(int(conn.exec_driver_sql(
-            "DELETE FROM refused_changes WHERE change_id = ?", (i,)).rowcount) for i in ids)
+    return replica.forget_refused(db, ids)
 
 
 def discard_refused(db: Database, ids: Collection[str] | None = None) -> list[RefusedChange]:
@@ -916,14 +689,8 @@ def discard_refused(db: Database, ids: Collection[str] | None = None) -> list[Re
     if not gone:
         return []
     with db.connect(write=True) as conn:
-        raw = _raw(conn)
-        wanted = [(r.change_id,) for r in gone]
-        found = raw.execute(
-            "SELECT id, entity, row_id, fields, hlc, node_id FROM changes"
-            f" WHERE id IN ({', '.join('?' * len(wanted))}) AND pushed = 0"
-            " ORDER BY hlc DESC, node_id DESC", [w[0] for w in wanted]).fetchall()
-        raw.executemany("DELETE FROM changes WHERE id = ? AND pushed = 0", wanted)
-        raw.executemany("DELETE FROM refused_changes WHERE change_id = ?", wanted)
+        staging = Staging(conn)
+        found = staging.drop_unpushed([r.change_id for r in gone])
         touched: dict[tuple[str, str], dict[str, Any]] = {}
         created: set[tuple[str, str]] = set()
         for _id, entity, row_id, fields_text, _hlc, _node in found:
@@ -937,17 +704,16 @@ def discard_refused(db: Database, ids: Collection[str] | None = None) -> list[Re
             if table is None:
                 continue
             if (entity, row_id) in created:
-                raw.execute(f"DELETE FROM {table.name} WHERE id = ?", (row_id,))
+                staging.delete_row(table.name, row_id)
                 continue
             columns = {c.name for c in table.columns}
             names = [n for n in before if n in columns and n != "id"]
             if names:
-                raw.execute(f"UPDATE {table.name} SET {', '.join(f'{n} = ?' for n in names)}"
-                            " WHERE id = ?", (*(before[n] for n in names), row_id))
-        _load_touched(raw, touched)
-        _rebuild(raw)  # what the remaining changes say wins over the old values
-        _derive(raw)
-        raw.execute("DELETE FROM temp.sync_touched")
+                staging.set_row(table.name, row_id, {n: before[n] for n in names})
+        staging.touch(touched)
+        _rebuild(staging)  # what the remaining changes say wins over the old values
+        _derive(staging)
+        staging.untouch()
     return gone
 
 

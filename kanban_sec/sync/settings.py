@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from kanban_sec.domain.errors import BadInput, KanbanError
-from kanban_sec.store import rows
+from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
 
 #: The keyring's service name for every kanban-sec password.
@@ -176,9 +176,7 @@ def admin_conninfo(url: str, password: str, *, ca_file: str | None = None,
 
 def last_synced(db: Database) -> datetime | None:
     """When this board last synced (``None``: never)."""
-    with db.connect(write=False) as conn:
-        found = conn.exec_driver_sql(
-            "SELECT value FROM meta WHERE key = 'sync_last'").scalar_one_or_none()
+    found = replica.meta_values(db, ("sync_last",)).get("sync_last")
     return rows.parse_ts(found) if found else None
 
 
@@ -186,11 +184,7 @@ def last_synced(db: Database) -> datetime | None:
 
 def load(db: Database) -> SyncSettings:
     """The board's sync settings (defaults where none are stored)."""
-    names = tuple(_KEYS.values())
-    with db.connect(write=False) as conn:
-        stored: dict[str, str] = dict(conn.exec_driver_sql(
-            f"SELECT key, value FROM meta WHERE key IN ({', '.join('?' * len(names))})",
-            names).all())
+    stored = replica.meta_values(db, tuple(_KEYS.values()))
 
     def text(field: str) -> str:
         return str(stored.get(_KEYS[field], ""))
@@ -223,11 +217,7 @@ def save(db: Database, settings: SyncSettings) -> None:
         "interval_minutes": str(int(settings.interval_minutes)),
         "sync_at_start": "1" if settings.sync_at_start else "0",
     }
-    with db.connect(write=True) as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO meta (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [(_KEYS[field], value) for field, value in values.items()])
+    replica.set_meta(db, {_KEYS[field]: value for field, value in values.items()})
 
 
 # -- the password, in the OS keyring ---------------------------------------------------------
