@@ -26,9 +26,12 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
-def test_the_items_file_is_what_the_export_writes_for_those_items(demo: DemoBoard, tmp_path):
+def test_the_items_file_is_what_the_export_writes_for_those_items(demo: DemoBoard, tmp_path,
+                                                                   run):
     out = tmp_path / "export.csv"
-    assert_ok(demo.run("export", str(out), "--include-done", "--include-confidential"))
+    # An export is recorded on the board: on a copy, not the shared example.
+    board = demo.copy_to(tmp_path)
+    assert_ok(run("--db", board, "export", out, "--include-done", "--include-confidential"))
     exported = {row["title"]: row for row in _rows(out)}
     ours = _rows(FOLDER / "items.csv")
     assert ours and set(ours[0]) <= set(HEADER)
