@@ -77,12 +77,10 @@ def author_for(db_path: Path, service: BoardService) -> str | None:
     else the one person named as the user (``KANBAN_SEC_USER`` or the login), as the
     command line finds them."""
     from kanban_sec.services.access import actor_in
-    from kanban_sec.store.unit_of_work import reading
     from kanban_sec.ui.whoami import remembered_person
 
     stored = remembered_person(db_path, service)
-    with reading(service.db) as reader:
-        people = reader.people()
+    people = service.people()
     person = people.get(stored) if stored else None
     if person is None:
         person = actor_in(people, service.author, None)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from kanban_sec.domain.errors import BadInput
@@ -109,9 +108,6 @@ def _cmd_list(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     from kanban_sec.domain import fields as parse
     from kanban_sec.domain.errors import FieldProblem
     from kanban_sec.domain.model import Status
-    from kanban_sec.services.names import Names
-    from kanban_sec.store.unit_of_work import reading
-
     status = None
     if args.status:
         try:
@@ -124,10 +120,8 @@ def _cmd_list(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     if status is not None:
         entries = [e for e in entries if e.item.status is status]
     if args.owner:
-        with reading(service.db) as reader:
-            names = Names(reader)
-            unit_id = names.unit(args.owner)
-            inside = set(names.tree.subtree(unit_id))
+        names = service.names()
+        inside = set(names.tree.subtree(names.unit(args.owner)))
         entries = [e for e in entries if e.item.owner_unit_id in inside]
     if args.mine:
         me = service.author.casefold()
@@ -220,9 +214,9 @@ def _cmd_show(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
         data[name] = value.isoformat(timespec="seconds") if value else None
     suggestion = entry.delegation
     if suggestion.can_be_delegated:
-        with _names(service) as names:
-            data["delegate_to"] = [names.unit_path(u) for u in suggestion.units] + \
-                [names.people[p].name for p in suggestion.people]
+        names = service.names()
+        data["delegate_to"] = [names.unit_path(u) for u in suggestion.units] + \
+            [names.people[p].name for p in suggestion.people]
     width = max(len(k) for k in data)
     for key, value in data.items():
         if isinstance(value, list):
@@ -245,16 +239,6 @@ def _cmd_show(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
 def _short(value: Any) -> str:
     text = "∅" if value is None or value == "" else str(value)
     return _cut(text.replace("\n", " "), 40)
-
-
-@contextmanager
-def _names(service: Any) -> Iterator[Any]:
-    """Name lookups over a read transaction."""
-    from kanban_sec.services.names import Names
-    from kanban_sec.store.unit_of_work import reading
-
-    with reading(service.db) as reader:
-        yield Names(reader)
 
 
 def _report(outcome: Any, lang: str, out: TextIO, done: str) -> int:
@@ -308,8 +292,8 @@ def _cmd_delegate(service: Any, args: argparse.Namespace, lang: str, out: TextIO
     item_id = service.resolve(args.id)
     target = None
     if args.to:
-        with _names(service) as names:
-            target = names.find_person(args.to) or names.unit(args.to)
+        names = service.names()
+        target = names.find_person(args.to) or names.unit(args.to)
     outcome = service.delegate(item_id, target)
     entry = service.entry(item_id)
     return _report(outcome, lang, out, f"{short_id(item_id)} → "
@@ -317,8 +301,8 @@ def _cmd_delegate(service: Any, args: argparse.Namespace, lang: str, out: TextIO
 
 
 def _cmd_maturity(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    with _names(service) as names:
-        link_id = names.link(names.chain(args.chain), args.link)
+    names = service.names()
+    link_id = names.link(names.chain(args.chain), args.link)
     outcome = service.set_link_maturity(link_id, args.maturity)
     return _report(outcome, lang, out, f"{args.chain} › {args.link}: {args.maturity}/3")
 

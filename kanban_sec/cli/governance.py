@@ -80,11 +80,7 @@ def _governance(service: Any, lang: str) -> Any:
 
 
 def _chain_id(service: Any, name: str) -> str:
-    from kanban_sec.services.names import Names
-    from kanban_sec.store.unit_of_work import reading
-
-    with reading(service.db) as reader:
-        return Names(reader).chain(name)
+    return service.names().chain(name)
 
 
 def _target(service: Any, args: argparse.Namespace) -> tuple[str | None, str | None]:
@@ -97,15 +93,12 @@ def _target(service: Any, args: argparse.Namespace) -> tuple[str | None, str | N
 
 
 def _subject(service: Any, item_id: str | None, chain_id: str | None, lang: str) -> str:
-    from kanban_sec.store.unit_of_work import reading
-
-    with reading(service.db) as reader:
-        if item_id is not None:
-            item = reader.item(item_id)
-            title = item.title if item is not None else ""
-            return f"{title} ({short_id(item_id)})"
-        chain = reader.chains().get(chain_id or "")
-        return t("gov.chain_subject", lang, chain=chain.name if chain else "")
+    if item_id is not None:
+        item = service.item(item_id)
+        title = item.title if item is not None else ""
+        return f"{title} ({short_id(item_id)})"
+    chain = service.chains().get(chain_id or "")
+    return t("gov.chain_subject", lang, chain=chain.name if chain else "")
 
 
 def _decision_text(value: Any, lang: str) -> str:
@@ -159,18 +152,12 @@ def decide(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
 
 def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     """Risk cases, newest first: all of them, or an item's own and its chain's."""
-    from kanban_sec.services.names import Names
-    from kanban_sec.store.unit_of_work import reading
-
     item_id = service.resolve(args.item) if args.item else None
     governance = _governance(service, lang)
     found = governance.decisions(item_id=item_id)
     today = governance.today()
-    with reading(service.db) as reader:
-        names = Names(reader)
-        wanted = {d.item_id for d in found if d.item_id}
-        titles = {i: (item.title if (item := reader.item(i)) is not None else "")
-                  for i in wanted}
+    names = service.names()
+    titles = service.titles({d.item_id for d in found if d.item_id})
     people = names.people
 
     def person(person_id: str | None) -> str:
@@ -259,11 +246,9 @@ def reject(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
 
 
 def _moved(service: Any, item_id: str, key: str, lang: str, out: TextIO) -> int:
-    from kanban_sec.store.unit_of_work import reading
-
-    with reading(service.db) as reader:
-        item = reader.item(item_id)
-        column = reader.column(item.status).name(lang) if item is not None else ""
+    item = service.item(item_id)
+    column = next(c for c in service.columns() if c.key is item.status).name(lang) \
+        if item is not None else ""
     print(t(key, lang, id=short_id(item_id), column=column), file=out)
     return EXIT_OK
 
@@ -386,11 +371,7 @@ def wip(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
         else:
             raise BadInput("gov.bad_limit", value=args.limit)
         service.set_wip_limit(status, limit, hard=args.hard)
-    from kanban_sec.store.unit_of_work import reading
-
-    with reading(service.db) as reader:
-        columns = reader.columns()
-    for column in columns:
+    for column in service.columns():
         if column.wip_limit is None:
             shown = t("gov.wip_none", lang)
         else:

@@ -197,7 +197,7 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
         if ids:
             merge.redo_refused(db, ids)
             print(t("sync.refused.redo", lang, count=len(ids)), file=out)
-    before = _open_conflicts(db)
+    before = merge.open_conflict_ids(db)
     chosen = chosen_settings(db, args)
     address = cfg.address_of(chosen)
     remote = cfg.remote_of(chosen)
@@ -211,7 +211,7 @@ def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO)
         cfg.save(db, chosen)
         if typed and cfg.keyring_usable():
             cfg.store_password(chosen, password)
-    new = len(_open_conflicts(db) - before)
+    new = len(merge.open_conflict_ids(db) - before)
     print(t("sync.run.done", lang, pushed=result.pushed, pulled=result.pulled,
             conflicts=new), file=out)
     if result.conflicts:
@@ -233,12 +233,6 @@ def print_refused(refused: Any, lang: str, out: TextIO) -> None:
         print(t("sync.refused.line", lang, id=short_id(r.change_id), entity=r.entity,
                         title=_cut(r.title, 36), fields=fields, reason=r.reason), file=out)
     print(t("sync.refused.hint", lang), file=out)
-
-
-def _open_conflicts(db: Any) -> set[str]:
-    with db.connect(write=False) as conn:
-        return {r[0] for r in conn.exec_driver_sql(
-            "SELECT id FROM conflicts WHERE resolved_at IS NULL AND deleted_at IS NULL")}
 
 
 # -- conflicts ------------------------------------------------------------------------------

@@ -95,12 +95,10 @@ def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> i
 
 def _activities(wheel: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from kanban_sec.domain.recurrence import describe
-    from kanban_sec.services.names import Names
-    from kanban_sec.store.unit_of_work import reading
+    from kanban_sec.services.names import names_of
 
     activities = wheel.list_activities()
-    with reading(wheel.db) as reader:
-        names = Names(reader)
+    names = names_of(wheel.db)
     rows = []
     for a in activities:
         chain = names.chains.get(a.chain_id) if a.chain_id else None
@@ -179,15 +177,11 @@ _ACTIONS = {"activities": _activities, "add": _add, "edit": _edit, "retire": _re
 
 
 def _print_wheel(service: Any, entries: list[Any], year: int, lang: str, out: TextIO) -> None:
-    from kanban_sec.services.names import Names
-    from kanban_sec.store.unit_of_work import reading
-
     print(t("wheel.heading", lang, year=year), file=out)
     if not entries:
         print(t("wheel.empty", lang, year=year), file=out)
         return
-    with reading(service.db) as reader:
-        names = Names(reader)
+    names = service.names()
     from kanban_sec.cli.table import Column, Table
 
     table = Table([Column(t(f"wheel.col_{name}", lang), key=name in ("date", "status", "item"),

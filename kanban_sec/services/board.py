@@ -6,7 +6,7 @@ Each call runs in one transaction, writes its change records in it, and returns 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
@@ -18,11 +18,14 @@ from kanban_sec.domain.ids import new_id, short_id
 from kanban_sec.domain.model import (
     MATURITY_MAX,
     MATURITY_MIN,
+    Chain,
     ChecklistEntry,
     Classification,
+    Column,
     Comment,
     Effort,
     Item,
+    Person,
     Role,
     Status,
 )
@@ -30,7 +33,7 @@ from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_
 from kanban_sec.domain.ranking import Ranked, rank
 from kanban_sec.domain.text import t
 from kanban_sec.services.access import require
-from kanban_sec.services.names import Names
+from kanban_sec.services.names import Names, names_of
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database
@@ -138,6 +141,41 @@ class BoardService:
     def history(self, item_id: str) -> list[Any]:
         with reading(self.db) as reader:
             return reader.history("item", item_id)
+
+    def people(self) -> dict[str, Person]:
+        """The people of the organisation, by id."""
+        with reading(self.db) as reader:
+            return reader.people()
+
+    def organisation(self) -> OrgTree:
+        """The units and the people in them."""
+        with reading(self.db) as reader:
+            return OrgTree(reader.units(), reader.people())
+
+    def names(self) -> Names:
+        """Name lookups (units, people, chains, links) as the board is now."""
+        return names_of(self.db)
+
+    def item(self, item_id: str) -> Item | None:
+        """An item not deleted, by id."""
+        with reading(self.db) as reader:
+            return reader.item(item_id)
+
+    def titles(self, item_ids: Iterable[str]) -> dict[str, str]:
+        """The titles of ``item_ids`` (``""`` for one deleted or not there)."""
+        with reading(self.db) as reader:
+            return {i: (item.title if (item := reader.item(i)) is not None else "")
+                    for i in item_ids}
+
+    def columns(self) -> list[Column]:
+        """The board's columns in their order."""
+        with reading(self.db) as reader:
+            return reader.columns()
+
+    def chains(self) -> dict[str, Chain]:
+        """The chains, by id."""
+        with reading(self.db) as reader:
+            return reader.chains()
 
     # -- creating and editing ----------------------------------------------------------
     def create_item(self, title: str, **values: str) -> Outcome:

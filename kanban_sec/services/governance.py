@@ -37,6 +37,7 @@ from kanban_sec.domain.model import (
     SCALE_MIN,
     Chain,
     Classification,
+    Column,
     Item,
     Person,
     Status,
@@ -63,6 +64,28 @@ class Expiring:
     subject: str          # the item's title, or the chain's name
     decided_by: str       # the risk owner's name
     items: int            # open items it holds out of the ranking
+
+
+@dataclass(frozen=True)
+class VerificationSubject:
+    """An item to verify as the verify dialog shows it."""
+
+    item: Item
+    score: int
+    column: Column
+    verify_column: Column
+    people: dict[str, Person]
+
+
+@dataclass(frozen=True)
+class RiskSubject:
+    """What a risk case is about: an item (and its chain) or a chain with its open items."""
+
+    item: Item | None
+    chain: Chain | None
+    tree: OrgTree
+    people: dict[str, Person]
+    open_items: list[Item]
 
 
 class GovernanceService:
@@ -194,6 +217,39 @@ class GovernanceService:
             # Once it entered Verify when the policy asked for it, it stays so.
             return item.needs_verification or policy_from(
                 reader.settings()).needs_verification(item, item_score(reader, item))
+
+    def people(self) -> dict[str, Person]:
+        """The people of the organisation, by id."""
+        with reading(self.db) as reader:
+            return reader.people()
+
+    def verification_subject(self, item_id: str) -> VerificationSubject:
+        """What the verify dialog shows of an item: its score, its column and Verify's, and
+        the people (to name them)."""
+        with reading(self.db) as reader:
+            item = reader.item(item_id)
+            if item is None:
+                raise NotFound("item.not_found", id=item_id)
+            return VerificationSubject(item, item_score(reader, item), reader.column(item.status),
+                                       reader.column(Status.VERIFY), reader.people())
+
+    def risk_subject(self, item_id: str | None, chain_id: str | None) -> RiskSubject:
+        """The item (``item_id``) or chain (``chain_id``) a risk case is about, its chain,
+        the organisation, and for a chain its open items."""
+        with reading(self.db) as reader:
+            people = reader.people()
+            chains = reader.chains()
+            tree = OrgTree(reader.units(), people)
+            item = reader.item(item_id) if item_id is not None else None
+            if item_id is not None and item is None:
+                raise NotFound("item.not_found", id=item_id)
+            wanted = item.chain_id if item is not None else chain_id
+            chain = chains.get(wanted) if wanted else None
+            if chain_id is not None and chain is None:
+                raise NotFound("chain.not_found", name=chain_id)
+            open_items = [i for i in reader.items(include_done=False)
+                          if i.chain_id == chain.id] if chain_id and chain else []
+        return RiskSubject(item, chain, tree, people, open_items)
 
     # -- governing: policy and bands ---------------------------------------------------
     def set_policy(self, min_score: int | None,

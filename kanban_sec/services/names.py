@@ -7,13 +7,20 @@ from kanban_sec.domain.errors import NotFound
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import MATURITY_MAX, MATURITY_MIN, Chain, Link, OrgUnit, Person, Role
 from kanban_sec.domain.ownership import OrgTree
-from kanban_sec.store.unit_of_work import Reader, UnitOfWork
+from kanban_sec.store.database import Database
+from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading
 
 PATH_SEPARATOR = " / "
 
 
 def split_path(path: str) -> list[str]:
     return [part.strip() for part in path.split("/") if part.strip()]
+
+
+def names_of(db: Database) -> Names:
+    """Name lookups (units, people, chains, links) as the board is now."""
+    with reading(db) as reader:
+        return Names(reader)
 
 
 class Names:

@@ -204,6 +204,16 @@ def _install_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def read_schema(path: Path) -> None:
+    """Open ``path`` read-only and read its schema, writing nothing (``sqlite3.Error`` if
+    it cannot be read)."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
 def _check_file(path: Path) -> bool:
     """Refuse a path that cannot hold our database; ``True`` when it must be created."""
     folder = path.parent

@@ -433,6 +433,18 @@ def list_conflicts(db: Database, *, open_only: bool = True) -> list[Conflict]:
         title=titles.get((r[1], r[2])) or r[2], winner_author=r[13] or "") for r in found]
 
 
+def count_open_conflicts(db: Database) -> int:
+    """How many sync conflicts wait for a person (any kind of row)."""
+    with reading(db) as reader:
+        return stored_conflicts.count_open(reader)
+
+
+def open_conflict_ids(db: Database) -> set[str]:
+    """The ids of the open conflicts."""
+    with reading(db) as reader:
+        return stored_conflicts.open_ids(reader)
+
+
 def _value(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 

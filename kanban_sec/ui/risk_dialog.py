@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kanban_sec.domain.errors import KanbanError, NotFound
+from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.governance import (
     CONSEQUENCE_LABELS,
     LIKELIHOOD_LABELS,
@@ -45,10 +45,8 @@ from kanban_sec.domain.governance import (
     RiskDecision,
 )
 from kanban_sec.domain.model import Person, Role, Status
-from kanban_sec.domain.ownership import OrgTree
 from kanban_sec.services.governance import MAX_ACCEPTANCE_DAYS, GovernanceService
 from kanban_sec.services.outcome import Outcome
-from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui.i18n import current_language, translate
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.org_dialog import ask
@@ -335,19 +333,9 @@ class RiskDialog(QDialog):
         while the dialog is open)."""
         lang = current_language()
         bands = self.governance.bands()
-        with reading(self.governance.db) as reader:
-            people = reader.people()
-            chains = reader.chains()
-            tree = OrgTree(reader.units(), people)
-            item = reader.item(self.item_id) if self.item_id is not None else None
-            if self.item_id is not None and item is None:
-                raise NotFound("item.not_found", id=self.item_id)
-            chain_id = item.chain_id if item is not None else self.chain_id
-            chain = chains.get(chain_id) if chain_id else None
-            if self.chain_id is not None and chain is None:
-                raise NotFound("chain.not_found", name=self.chain_id)
-            open_items = [i for i in reader.items(include_done=False)
-                          if i.chain_id == chain.id] if self.chain_id and chain else []
+        subject = self.governance.risk_subject(self.item_id, self.chain_id)
+        item, chain, tree, people = subject.item, subject.chain, subject.tree, subject.people
+        open_items = subject.open_items
         self._people = people
         owner_unit = chain.risk_owner_unit_id if chain is not None else None
         self._owner_path = tree.path(owner_unit) if owner_unit and owner_unit in tree.units \
@@ -425,8 +413,7 @@ class RiskDialog(QDialog):
         keep = selected.id if selected is not None else None
         today = self.governance.today()
         self.cases = self.governance.decisions(item_id=self.item_id, chain_id=self.chain_id)
-        with reading(self.governance.db) as reader:
-            self._people = reader.people()
+        self._people = self.governance.people()
         self._show_in_force(today)
         table = self.cases_table
         table.blockSignals(True)

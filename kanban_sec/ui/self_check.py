@@ -43,15 +43,12 @@ def _versions(_db: Path, _work: Path, _app: Window) -> str:
 
 def _database(db: Path, _work: Path, _app: Window) -> str:
     from kanban_sec.store import migrate
+    from kanban_sec.store.database import read_schema
 
     if not db.exists():
         return f"{db} does not exist yet (a new one would be created)"
     revision = migrate.revision_of(db)  # read-only; refuses foreign or newer files
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    finally:
-        conn.close()
+    read_schema(db)
     return f"{db} opened read-only, schema revision {revision or 'none (blank)'}"
 
 

@@ -88,14 +88,6 @@ class _NoPassword(KanbanError):
                                  "settings…").replace("%1", self.account)
 
 
-def count_open_conflicts(db: Database) -> int:
-    """How many sync conflicts wait for a person (any kind of row)."""
-    with db.connect(write=False) as conn:
-        return int(conn.exec_driver_sql(
-            "SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"
-            " AND deleted_at IS NULL").scalar_one())
-
-
 def refused_ids(db: Database) -> list[str]:
     """The ids of this board's changes the server refused (set aside)."""
     return [r.change_id for r in merge.list_refused(db)]
@@ -145,7 +137,7 @@ class SyncController(QObject):
         self.state = "offline"
         self.message = ""
         self.last: datetime | None = cfg.last_synced(db)
-        self.open_conflicts = count_open_conflicts(db)
+        self.open_conflicts = merge.count_open_conflicts(db)
         #: This board's changes the server refused (ids), as of the last look.
         self.refused: list[str] = refused_ids(db)
         self._refused_dialog: RefusedChangesDialog | None = None
@@ -170,7 +162,7 @@ class SyncController(QObject):
 
     def recount(self) -> None:
         """Count the open conflicts and the refused changes again and show it."""
-        self.open_conflicts = count_open_conflicts(self.db)
+        self.open_conflicts = merge.count_open_conflicts(self.db)
         self.refused = refused_ids(self.db)
         self.show_state()
 

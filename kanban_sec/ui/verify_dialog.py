@@ -30,13 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kanban_sec.domain.errors import KanbanError, NotFound
+from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.governance import Action, Verdict, policy_text
 from kanban_sec.domain.model import Status
-from kanban_sec.services.access import item_score
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.outcome import Outcome
-from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui.i18n import current_language, translate
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.risk_dialog import local_time, one_line, person_label
@@ -67,14 +65,10 @@ class VerifyDialog(QDialog):
         self.item_id = item_id
         self.outcome: Outcome | None = None
         lang = current_language()
-        with reading(governance.db) as reader:
-            item = reader.item(item_id)
-            if item is None:
-                raise NotFound("item.not_found", id=item_id)
-            score = item_score(reader, item)
-            column = reader.column(item.status).name(lang)
-            verify_column = reader.column(Status.VERIFY).name(lang)
-            people = reader.people()
+        subject = governance.verification_subject(item_id)
+        item, score, people = subject.item, subject.score, subject.people
+        column = subject.column.name(lang)
+        verify_column = subject.verify_column.name(lang)
         policy = governance.policy()
         needed = policy.needs_verification(item, score)
         self.title = item.title

@@ -31,9 +31,7 @@ from PySide6.QtWidgets import (
 
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.model import Person, Role
-from kanban_sec.domain.ownership import OrgTree
 from kanban_sec.services.board import BoardService
-from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui import notify
 from kanban_sec.ui.screen_fit import fit_to_screen
 
@@ -85,8 +83,7 @@ def remembered_person(db_path: str | os.PathLike[str],
 
 
 def _people(service: BoardService) -> dict[str, Person]:
-    with reading(service.db) as reader:
-        return reader.people()
+    return service.people()
 
 
 def ask_who_am_i(parent: QWidget | None, service: BoardService,
@@ -124,9 +121,8 @@ class WhoAmIDialog(QDialog):
         self.service = service
         self._person_id: str | None = None
         self.error_box: QWidget | None = None
-        with reading(service.db) as reader:
-            units, people = reader.units(), reader.people()
-        self.tree = OrgTree(units, people)
+        self.tree = service.organisation()
+        people = self.tree.people
 
         intro = QLabel(self.tr(
             "Choose who you are on this board. It decides which items are <i>mine</i> and "

@@ -102,3 +102,74 @@ def test_ci_runs_exactly_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = next(line for line in ci.splitlines() if "pytest" in line and "venv" in line)
     assert command in readme
+
+
+# -- SQL lives in store/ -----------------------------------------------------------------------
+
+#: Modules that speak SQL to the sync server (PostgreSQL): the protocol, not our store.
+SERVER_PROTOCOL = frozenset({"sync/server.py", "sync/client.py"})
+#: The layers that call services only: no transaction of their own.
+CALLERS = ("ui/", "cli/", "app.py")
+
+
+def sql_offences(rel: str, source: str) -> list[str]:
+    """Where the module ``rel`` (a path inside ``kanban_sec/``) runs SQL outside store/:
+    ``exec_driver_sql``, SQLAlchemy's ``text(``, a DB-API ``execute``/``executemany``/
+    ``executescript``; and, in ui/, cli/ and app.py, a transaction opened by hand
+    (``reading(``, ``writing(``, ``.connect(write=…)``)."""
+    if rel.startswith("store/"):
+        return []
+    import ast
+
+    tree = ast.parse(source)
+    texts = {alias.asname or alias.name for node in ast.walk(tree)
+             if isinstance(node, ast.ImportFrom) and node.module == "sqlalchemy"
+             for alias in node.names if alias.name == "text"}
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        attribute = func.attr if isinstance(func, ast.Attribute) else None
+        name = func.id if isinstance(func, ast.Name) else None
+        what = None
+        if attribute == "exec_driver_sql" or name in texts:
+            what = attribute or name
+        elif attribute in ("execute", "executemany", "executescript") \
+                and rel not in SERVER_PROTOCOL:
+            what = attribute
+        elif rel.startswith(CALLERS) and (name in ("reading", "writing") or (
+                attribute == "connect" and any(k.arg == "write" for k in node.keywords))):
+            what = name or attribute
+        if what is not None:
+            found.append(f"{rel}:{node.lineno}: {what}(")
+    return found
+
+
+def test_sql_lives_in_the_store_only():
+    package = ROOT / "kanban_sec"
+    offences = [offence for path in sorted(package.rglob("*.py"))
+                for offence in sql_offences(path.relative_to(package).as_posix(),
+                                            path.read_text(encoding="utf-8"))]
+    assert offences == [], "SQL belongs in kanban_sec/store/ (a named query there):\n" + \
+        "\n".join(offences)
+
+
+@pytest.mark.parametrize(("rel", "line"), [
+    ("services/history.py", "reader.conn.exec_driver_sql('SELECT 1')"),
+    ("sync/merge.py", "raw.execute('DELETE FROM conflicts')"),
+    ("sync/settings.py", "raw.executemany('INSERT INTO meta VALUES (?, ?)', [])"),
+    ("services/board.py", "from sqlalchemy import text\nconn.execute(text('SELECT 1'))"),
+    ("ui/risk_dialog.py", "with reading(governance.db) as reader:\n    pass"),
+    ("cli/board.py", "with writing(service.db, 'me') as uow:\n    pass"),
+    ("app.py", "with service.db.connect(write=False) as conn:\n    pass"),
+    ("sync/client.py", "local.exec_driver_sql('SELECT 1')"),
+])
+def test_the_sql_rule_catches_sql_outside_the_store(rel, line):
+    assert sql_offences(rel, line) != []
+
+
+def test_the_sql_rule_lets_the_store_and_the_server_protocol_be():
+    assert sql_offences("store/replica.py", "raw.execute('DELETE FROM x')") == []
+    assert sql_offences("sync/client.py", "conn.execute('SELECT 1')") == []
+    assert sql_offences("services/board.py", "with reading(self.db) as reader:\n    pass") == []
