@@ -65,6 +65,7 @@ from make_board import REFERENCE, TAGS, _checkpoint, _ids, _items, _organisation
 from kanban_sec.domain.model import ChecklistEntry, Item
 from kanban_sec.services.board import status_times
 from kanban_sec.services.flow_metrics import FlowMetrics
+from kanban_sec.services.session import Session
 from kanban_sec.store import migrate, rows
 from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import UnitOfWork, writing
@@ -335,7 +336,7 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
     path = flow_board()
     db = open_database(path, daily_backup=False)
     try:
-        metrics = FlowMetrics(db, clock=lambda: REFERENCE)
+        metrics = FlowMetrics(Session(db, "bench"), clock=lambda: REFERENCE)
         end = REFERENCE.date()
         start = end - timedelta(days=364)
         bodies: list[tuple[str, Callable[[], Any]]] = [

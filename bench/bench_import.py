@@ -5,7 +5,7 @@ confidential items included), rewritten with the ``id`` column blanked so every 
 creates a new item (UTF-8 with BOM and CRLF kept; ``csv`` quoting). It is made once per
 invocation, before any timing.
 
-Measured: ``import_csv(BoardService(db, "bench", "en"), FILE)`` into a FRESH, empty
+Measured: ``import_csv(BoardService(Session(db, "bench", "en")), FILE)`` into a FRESH, empty
 database each run (created and migrated by ``open_database`` before the clock starts),
 so the import creates the 40 units, the people, 50 chains, their links and 100,000 items,
 with the change log, in one transaction.
@@ -45,6 +45,7 @@ from make_board import board_for
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.csv_exchange import export_csv, import_csv
 from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 
 TARGET_RATIO = 10
@@ -102,9 +103,9 @@ class _Runs:
         try:
             # The file carries done work nobody verified: a board whose policy asks for no
             # verification takes it (the rulebook holds an import to the policy).
-            GovernanceService(db, "bench", "en").set_policy(None, [])
+            GovernanceService(Session(db, "bench", "en")).set_policy(None, [])
             start = time.perf_counter()
-            self.outcome = import_csv(BoardService(db, "bench", "en"), self.csv_file)
+            self.outcome = import_csv(BoardService(Session(db, "bench", "en")), self.csv_file)
             took = time.perf_counter() - start
         finally:
             db.close()
@@ -168,7 +169,7 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             db = open_database(path, daily_backup=False)
             try:
                 report["lines"].append(profile(
-                    lambda: import_csv(BoardService(db, "bench", "en"), csv_file),
+                    lambda: import_csv(BoardService(Session(db, "bench", "en")), csv_file),
                     name="import"))
             finally:
                 db.close()

@@ -52,6 +52,7 @@ from common import (
 )
 from make_board import REFERENCE, _checkpoint, _items, _organisation
 
+from kanban_sec.services.session import Session
 from kanban_sec.services.standup import StandupService, end_standup, start_standup
 from kanban_sec.store import migrate
 from kanban_sec.store.database import open_database
@@ -152,7 +153,7 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
     path = standup_board()
     db = open_database(path, daily_backup=False)
     try:
-        service = StandupService(db, "bench", "nb")
+        service = StandupService(Session(db, "bench", "nb"))
         last = service.last_ended()
         if last is None or last.held_on != (REFERENCE - timedelta(days=7)).date():
             raise SystemExit(f"expected the last standup 7 days before the history's end, "

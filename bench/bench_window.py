@@ -399,11 +399,11 @@ def _child_moves(db: str, result: dict[str, Any], profile_to: str | None) -> Non
     # into done is judged by it, and takes a card it lets go to done unverified.
     lead = next(p.name for p in sorted(window.live.board.people.values(), key=lambda p: p.id)
                 if p.role is Role.GOVERNING)
-    board_lead = BoardService(window.service.db, lead)
+    board_lead = BoardService(window.session.acting_as(lead))
     for status in STATUS_ORDER:
         board_lead.set_wip_limit(status, None)
     default = Policy()
-    GovernanceService(window.service.db, lead).set_policy(default.verify_min_score,
+    GovernanceService(window.session.acting_as(lead)).set_policy(default.verify_min_score,
                                                           default.verify_classifications)
     window.reload()
     paints: list[float] = []  # every column's paint events

@@ -14,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from kanban_sec.services.session import Session
+
 OUT = Path(__file__).resolve().parent / "screenshots"
 PERSON = "Astrid Myklebust"
 
@@ -35,7 +37,7 @@ def main() -> int:
         path = Path(folder) / "eksempel.sqlite"
         db = open_database(path, daily_backup=False)
         try:
-            load_demo(BoardService(db, PERSON))
+            load_demo(BoardService(Session(db, PERSON)))
         finally:
             db.close()
         conn = sqlite3.connect(path)

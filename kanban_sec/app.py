@@ -15,6 +15,7 @@ from kanban_sec import runtime
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 from kanban_sec.store.recovery import DamagedDatabase
 
@@ -72,23 +73,19 @@ def _follow_system_palette(app: QApplication, dark: bool | None = None) -> None:
     app.setPalette(palette)
 
 
-def author_for(db_path: Path, service: BoardService) -> str | None:
-    """The acting person: the one chosen under "Who am I" for this database if still there,
-    else the one person named as the user (``KANBAN_SEC_USER`` or the login), as the
-    command line finds them."""
+def acting_session(db_path: Path, session: Session) -> Session:
+    """``session`` acting as the person chosen under "Who am I" for this database if still
+    there, else as the one person named as the user (``KANBAN_SEC_USER`` or the login), as
+    the command line finds them; unchanged when neither is a person of the board."""
     from kanban_sec.services.access import actor_in
     from kanban_sec.ui.whoami import remembered_person
 
-    stored = remembered_person(db_path, service)
-    people = service.people()
+    stored = remembered_person(db_path)
+    people = BoardService(session).people()
     person = people.get(stored) if stored else None
     if person is None:
-        person = actor_in(people, service.author, None)
-    if person is None:
-        return None
-    service.author = person.name
-    service.person_id = person.id
-    return person.id
+        person = actor_in(people, session.actor, None)
+    return session if person is None else session.acting_as(person.name, person.id)
 
 
 def create_main_window(db_path: str | Path) -> MainWindow:
@@ -97,16 +94,17 @@ def create_main_window(db_path: str | Path) -> MainWindow:
     i18n.install(i18n.preferred_language())
     path = Path(db_path)
     db = open_database(path, hold=True)  # another window holding it: this one only reads
-    service = BoardService(db, runtime.current_user(), i18n.current_language())
-    me = author_for(path, service)
-    _generate_due(service)
-    live = LiveBoard(service, me)
+    session = acting_session(path, Session(db, runtime.current_user(),
+                                           i18n.current_language()))
+    _generate_due(session)
+    service = BoardService(session)
+    live = LiveBoard(service, session.person_id)
     window = MainWindow(service, live, path)
     window.destroyed.connect(lambda *_: db.close())
     return window
 
 
-def _generate_due(service: BoardService) -> None:
+def _generate_due(session: Session) -> None:
     """The annual wheel's duties that are due now go on the board (cheap when none are)."""
     from kanban_sec.domain.errors import StoreFailure
     from kanban_sec.domain.rules import RuleRefused
@@ -116,7 +114,7 @@ def _generate_due(service: BoardService) -> None:
     # so does the next start of somebody whose role makes items, when this person's (say,
     # internal control's) does not.
     with contextlib.suppress(StoreFailure, RuleRefused):
-        AnnualWheel(service.db, service.author, service.lang).generate_due()
+        AnnualWheel(session).generate_due()
 
 
 def install_exception_hook(log_file: Path) -> None:
@@ -255,6 +253,6 @@ def _ask_who_am_i(window: MainWindow) -> None:
     person_id = dialog.person_id() if dialog.exec() else None
     if person_id:
         remember_person(window.db_path, person_id)
-        author_for(window.db_path, window.service)
+        window.set_session(acting_session(window.db_path, window.session))
         window.live.me = person_id
         window.reload()  # the person may be new; the window offers what their role may do

@@ -106,13 +106,14 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
               "Ingen skjerm: viser tavlen som tekst (vinduet trenger en skrivebordsøkt).",
               file=sys.stderr)
     from kanban_sec.services.board import BoardService
+    from kanban_sec.services.session import Session
     from kanban_sec.store.database import open_database
 
     db = open_database(_db_path(args))
     try:
         if db.upgraded_backup is not None:
             print(t("db.upgraded", lang, backup=db.upgraded_backup), file=sys.stderr)
-        service = BoardService(db, args.as_person or runtime.current_user(), lang)
+        service = BoardService(Session(db, args.as_person or runtime.current_user(), lang))
         command = args.command or "board"
         return int(_commands(command)[command](service, args, lang, out))
     finally:

@@ -71,7 +71,7 @@ def _actions(parser: Any) -> Any:
 def _org(service: Any, lang: str) -> Any:
     from kanban_sec.services.organisation import OrganisationService
 
-    return OrganisationService(service.db, service.author, lang, service.person_id)
+    return OrganisationService(service.session)
 
 
 def _assignments(values: list[str], allowed: tuple[str, ...]) -> dict[str, str]:

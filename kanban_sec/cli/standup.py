@@ -55,7 +55,7 @@ def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> i
         raise BadInput("standup.pdf_needs_output")
     since = parse_since(args.since) if args.since is not None else None
     include = bool(getattr(args, "include_confidential", False))
-    standups = StandupService(service.db, service.author, lang)
+    standups = StandupService(service.session)
     if not args.output or args.output == "-":
         report = standups.report(since, include_confidential=include)
         render = render_markdown if args.format == "md" else render_html

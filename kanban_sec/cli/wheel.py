@@ -74,7 +74,7 @@ def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> i
     """Run `wheel`: an ACTION, else ``--year``, ``--ics FILE`` and ``--generate``."""
     from kanban_sec.services.annual_wheel import AnnualWheel, check_year
 
-    wheel = AnnualWheel(service.db, service.author, lang, getattr(service, "person_id", None))
+    wheel = AnnualWheel(service.session)
     if getattr(args, "action", None):
         return int(_ACTIONS[args.action](wheel, args, lang, out))
     today = date.today()

@@ -118,6 +118,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
                  "gjør ferdig eller flytt noe ut først",
                  "“{column}” has a hard limit of {limit} items and is full; "
                  "finish or move something out first"),
+    "wip.hard_room": ("«{column}» har en fast grense på {limit} oppgaver og plass til {room} til; "
+                      "ingen av de {count} kortene ble flyttet",
+                      "“{column}” has a hard limit of {limit} items and room for {room} more; "
+                      "none of the {count} cards was moved"),
+    "move.none_moved": ("ingen kort ble flyttet: «{title}»: {reason}",
+                        "no card was moved: “{title}”: {reason}"),
     "wip.soft": ("«{column}» har nå {count} oppgaver, over grensen på {limit}",
                  "“{column}” now holds {count} items, over its limit of {limit}"),
     "pin.reason_required": ("skriv hvorfor oppgaven festes først",

@@ -33,8 +33,8 @@ from kanban_sec.services.board import _insert_item
 from kanban_sec.services.files import write_atomically
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.session import Service
 from kanban_sec.store import rows
-from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
 
 #: Years the wheel can show (and the command line accepts).
@@ -59,15 +59,8 @@ class WheelEntry(NamedTuple):
     late: bool = False
 
 
-class AnnualWheel:
+class AnnualWheel(Service):
     """The annual wheel's use cases for one person (the author of every change)."""
-
-    def __init__(self, db: Database, author: str, lang: str = "en",
-                 person_id: str | None = None) -> None:
-        self.db = db
-        self.author = author
-        self.lang = lang
-        self.person_id = person_id
 
     # -- activities --------------------------------------------------------------------
     def list_activities(self, *, include_inactive: bool = True) -> list[Activity]:

@@ -6,13 +6,13 @@ Each call runs in one transaction, writes its change records in it, and returns 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
 from kanban_sec.domain import fields as parse
-from kanban_sec.domain.errors import BadInput, FieldProblem, Message, NotFound, Refused, msg
+from kanban_sec.domain.errors import BadInput, Message, NotFound, Refused, msg
 from kanban_sec.domain.governance import Acceptance, Action, RiskDecision
 from kanban_sec.domain.ids import new_id, short_id
 from kanban_sec.domain.model import (
@@ -20,10 +20,8 @@ from kanban_sec.domain.model import (
     MATURITY_MIN,
     Chain,
     ChecklistEntry,
-    Classification,
     Column,
     Comment,
-    Effort,
     Item,
     Person,
     Role,
@@ -33,10 +31,16 @@ from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_
 from kanban_sec.domain.ranking import Ranked, rank
 from kanban_sec.domain.text import t
 from kanban_sec.services.access import require
+from kanban_sec.services.item_edit import (
+    ItemEdit,
+    apply_edit,
+    edit_from_texts,
+    parsed,
+)
 from kanban_sec.services.names import Names, names_of
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.session import Service
 from kanban_sec.store import rows
-from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import Board, Reader, UnitOfWork, reading, writing
 
 T = TypeVar("T")
@@ -94,24 +98,8 @@ class BoardView:
         return self.lowest_level / self.open_items if self.open_items else 1.0
 
 
-#: Fields ``set`` and ``add`` accept, with the parser for their text.
-EDITABLE_FIELDS = (
-    "title", "description", "status", "chain", "link", "likelihood", "consequence", "effort",
-    "owner_unit", "owner_person", "framework_ref", "classification", "tags", "due_date",
-    "blocked_reason", "pinned",
-)
-
-
-class BoardService:
+class BoardService(Service):
     """The board's use cases for one person (the author of every change)."""
-
-    def __init__(self, db: Database, author: str, lang: str = "en",
-                 person_id: str | None = None) -> None:
-        self.db = db
-        self.author = author
-        self.lang = lang
-        #: The person chosen under "Who am I"; else the author's name finds them.
-        self.person_id = person_id
 
     def _may(self, uow: Reader, action: Action) -> None:
         require(uow, self.author, self.person_id, action)
@@ -180,27 +168,17 @@ class BoardService:
     # -- creating and editing ----------------------------------------------------------
     def create_item(self, title: str, **values: str) -> Outcome:
         """Add an item; ``values`` are field texts as typed (see :data:`EDITABLE_FIELDS`)."""
-        with writing(self.db, self.author, self.person_id) as uow:
-            self._may(uow, Action.WORK)
-            names = Names(uow)
-            item = Item(id=new_id(), title=title)
-            item = _apply_texts(names, item, {"title": title, **values}, uow)
-            warnings = self._check_wip(uow, item.status, item.id)
-            _insert_item(uow, item)
-            return Outcome(tuple(uow.changes), warnings, item.id)
+        return self._save(None, lambda names, item: edit_from_texts(
+            names, item, {"title": title, **values}))
 
     def set_fields(self, item_id: str, values: Mapping[str, str]) -> Outcome:
         """Change fields from their typed text (``set ID FIELD=VALUE``)."""
-        with writing(self.db, self.author, self.person_id) as uow:
-            self._may(uow, Action.WORK)
-            names = Names(uow)
-            before = _must_item(uow, item_id)
-            after = _apply_texts(names, before, values, uow)
-            warnings: tuple[Message, ...] = ()
-            if after.status is not before.status:
-                warnings = self._check_wip(uow, after.status, item_id)
-            _update_item(uow, after, moved=after.status is not before.status)
-            return Outcome(tuple(uow.changes), warnings, item_id)
+        return self._save(item_id, lambda names, item: edit_from_texts(names, item, values))
+
+    def save_item(self, item_id: str | None, edit: ItemEdit) -> Outcome:
+        """Save what the item dialog changed (``item_id`` None: a new item) in one
+        transaction: fields, checklist, pin, block and new comments, all or none."""
+        return self._save(item_id, lambda _names, _item: edit)
 
     def edit_item(self, item_id: str, **changes: Any) -> Outcome:
         """Change fields from domain values (``likelihood=4``, ``tags=[...]``...)."""
@@ -208,16 +186,31 @@ class BoardService:
 
     def move(self, item_id: str, status: Status | str) -> Outcome:
         """Move to another column; a hard WIP limit refuses, a soft one warns."""
-        target = status if isinstance(status, Status) else _field("status", parse.parse_status,
+        return self.move_many([item_id], status)
+
+    def move_many(self, item_ids: Sequence[str], status: Status | str) -> Outcome:
+        """Move cards to a column in one transaction, all of them or none: a hard WIP
+        limit without room for them all, or the rulebook refusing any card, refuses the
+        whole move with one message; a soft limit warns once."""
+        target = status if isinstance(status, Status) else parsed("status", parse.parse_status,
                                                                   status)
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
-            item = _must_item(uow, item_id)
-            if item.status is target:
-                return Outcome(row_id=item_id)
-            warnings = self._check_wip(uow, target, item_id)
-            _update_item(uow, replace(item, status=target), moved=True)
-            return Outcome(tuple(uow.changes), warnings, item_id)
+            items = [_must_item(uow, item_id) for item_id in dict.fromkeys(item_ids)]
+            moving = [item for item in items if item.status is not target]
+            row_id = items[0].id if len(items) == 1 else None
+            if not moving:
+                return Outcome(row_id=row_id)
+            warnings = self._check_wip(uow, target, adding=len(moving))
+            for item in moving:
+                try:
+                    _update_item(uow, replace(item, status=target), moved=True)
+                except Refused as refused:
+                    if len(moving) == 1:
+                        raise
+                    raise Refused("move.none_moved", title=item.title,
+                                  reason=refused.msg) from refused
+            return Outcome(tuple(uow.changes), warnings, row_id)
 
     def pin(self, item_id: str, reason: str) -> Outcome:
         """Put an item first (expedite), with the reason shown on the card."""
@@ -298,9 +291,7 @@ class BoardService:
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.COMMENT)
             _must_item(uow, item_id)
-            comment_id = new_id()
-            uow.insert("comment", {"id": comment_id, "item_id": item_id,
-                                   "author": self.author, "body": body.strip()})
+            comment_id = self._insert_comment(uow, item_id, body)
             return Outcome(tuple(uow.changes), (), comment_id)
 
     def set_checklist(self, item_id: str, entries: list[ChecklistEntry]) -> Outcome:
@@ -375,6 +366,44 @@ class BoardService:
             return Outcome(tuple(uow.changes), (), link_id)
 
     # -- internals ---------------------------------------------------------------------
+    def _save(self, item_id: str | None,
+              edit_of: Callable[[Names, Item], ItemEdit]) -> Outcome:
+        """Apply the edit ``edit_of`` makes (from the names and the item as stored) to
+        the item, or to a new one, with its comments: one transaction."""
+        with writing(self.db, self.author, self.person_id) as uow:
+            names = Names(uow)
+            before = _must_item(uow, item_id) if item_id is not None else \
+                Item(id=new_id(), title="")
+            edit = edit_of(names, before)
+            if item_id is None or edit.changed():
+                self._may(uow, Action.WORK)
+            if edit.comments:
+                self._may(uow, Action.COMMENT)
+                if any(not body.strip() for body in edit.comments):
+                    raise BadInput("comment.empty")
+            after = apply_edit(names, before, edit, uow.now)
+            warnings: tuple[Message, ...] = ()
+            if item_id is None:
+                if not after.title:
+                    raise BadInput("field.problem", field="title",
+                                   problem=msg("title.required"))
+                warnings = self._check_wip(uow, after.status)
+                _insert_item(uow, after)
+            else:
+                moved = after.status is not before.status
+                if moved:
+                    warnings = self._check_wip(uow, after.status)
+                _update_item(uow, after, moved=moved)
+            for body in edit.comments:
+                self._insert_comment(uow, after.id, body)
+            return Outcome(tuple(uow.changes), warnings, after.id)
+
+    def _insert_comment(self, uow: UnitOfWork, item_id: str, body: str) -> str:
+        comment_id = new_id()
+        uow.insert("comment", {"id": comment_id, "item_id": item_id,
+                               "author": self.author, "body": body.strip()})
+        return comment_id
+
     def _change(self, item_id: str, change: Callable[[Item, UnitOfWork], Item]) -> Outcome:
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
@@ -383,15 +412,23 @@ class BoardService:
             _update_item(uow, after)
             return Outcome(tuple(uow.changes), (), item_id)
 
-    def _check_wip(self, uow: UnitOfWork, status: Status, item_id: str) -> tuple[Message, ...]:
+    def _check_wip(self, uow: UnitOfWork, status: Status,
+                   adding: int = 1) -> tuple[Message, ...]:
+        """Whether ``adding`` more items fit in the column: a hard limit refuses them all
+        when they do not, a soft one warns."""
         column = uow.column(status)
         if column.wip_limit is None:
             return ()
-        count = uow.count_open_in(status) + 1
+        held = uow.count_open_in(status)
+        count = held + adding
         if count <= column.wip_limit:
             return ()
         name = column.name(self.lang)
         if column.wip_hard:
+            room = column.wip_limit - held
+            if adding > 1 and room > 0:
+                raise Refused("wip.hard_room", column=name, limit=column.wip_limit,
+                              room=room, count=adding)
             raise Refused("wip.hard", column=name, limit=column.wip_limit)
         return (msg("wip.soft", column=name, count=count, limit=column.wip_limit),)
 
@@ -477,13 +514,6 @@ def _must_item(uow: UnitOfWork, item_id: str) -> Item:
     return item
 
 
-def _field(name: str, parser: Callable[[str], T], text: str) -> T:
-    try:
-        return parser(text)
-    except FieldProblem as problem:
-        raise BadInput("field.problem", field=name, problem=problem.msg) from None
-
-
 _STARTED = ("doing", "verify", "done")
 
 
@@ -508,85 +538,3 @@ def _update_item(uow: UnitOfWork, item: Item, *, moved: bool = False) -> None:
     if moved:
         values.update(status_times(values["status"], values["started_at"], uow.now_text))
     uow.update("item", item.id, values)
-
-
-def _apply_texts(names: Names, item: Item, values: Mapping[str, str], uow: UnitOfWork) -> Item:
-    """Apply typed field texts to an item, creating named units, chains, links, people."""
-    unknown = [name for name in values if name not in EDITABLE_FIELDS]
-    if unknown:
-        raise BadInput("field.unknown", field=unknown[0], choices=", ".join(EDITABLE_FIELDS))
-    changes: dict[str, Any] = {}
-    for name, text in values.items():
-        if name in _SIMPLE:
-            changes[_SIMPLE[name][0]] = _field(name, _SIMPLE[name][1], text)
-    if "status" in values:
-        changes["status"] = _field("status", parse.parse_status, values["status"])
-    if "pinned" in values:
-        reason = values["pinned"].strip()
-        try:
-            pinned = parse.parse_bool(reason)
-            reason = item.pin_reason if pinned else ""
-        except FieldProblem:
-            pinned = True
-        if pinned and not reason:
-            raise BadInput("field.problem", field="pinned", problem=msg("pin.reason_required"))
-        changes["pinned_at"] = (item.pinned_at or uow.now) if pinned else None
-        changes["pin_reason"] = reason
-    if "blocked_reason" in values:
-        changes["blocked_at"] = (item.blocked_at or uow.now) if changes["blocked_reason"] \
-            else None
-    chain_id, link_id = item.chain_id, item.link_id
-    if "chain" in values:
-        chain_text = values["chain"].strip()
-        chain_id = names.chain(chain_text) if chain_text else None
-        if chain_id != item.chain_id:
-            link_id = None
-    if "link" in values:
-        link_text = values["link"].strip()
-        if link_text and chain_id is None:
-            raise BadInput("link.needs_chain")
-        link_id = names.link(chain_id, link_text) if link_text and chain_id else None
-    changes["chain_id"], changes["link_id"] = chain_id, link_id
-    unit_id, person_id = item.owner_unit_id, item.owner_person_id
-    if "owner_unit" in values:
-        unit_text = values["owner_unit"].strip()
-        unit_id = names.unit(unit_text) if unit_text else None
-        if person_id is not None and names.people[person_id].unit_id != unit_id:
-            person_id = None
-    if "owner_person" in values:
-        person_text = values["owner_person"].strip()
-        person_id = names.person(person_text, unit_id) if person_text else None
-        if person_id is not None:
-            person_unit = names.people[person_id].unit_id
-            if "owner_unit" in values and unit_id is not None and person_unit != unit_id:
-                raise BadInput("person.not_in_unit", person=names.people[person_id].name,
-                               unit=names.unit_path(unit_id))
-            unit_id = person_unit
-    changes["owner_unit_id"], changes["owner_person_id"] = unit_id, person_id
-    return replace(item, **changes)
-
-
-def _parse_effort(text: str) -> Effort | None:
-    return parse.parse_effort(text)
-
-
-def _parse_classification(text: str) -> Classification:
-    return parse.parse_classification(text)
-
-
-def _parse_due(text: str) -> date | None:
-    return parse.parse_date(text)
-
-
-_SIMPLE: dict[str, tuple[str, Callable[[str], Any]]] = {
-    "title": ("title", parse.parse_title),
-    "description": ("description", parse.parse_text),
-    "likelihood": ("likelihood", parse.parse_assessment),
-    "consequence": ("consequence", parse.parse_assessment),
-    "effort": ("effort", _parse_effort),
-    "framework_ref": ("framework_ref", lambda s: parse.parse_text(s.strip())),
-    "classification": ("classification", _parse_classification),
-    "tags": ("tags", parse.parse_tags),
-    "due_date": ("due_date", _parse_due),
-    "blocked_reason": ("blocked_reason", lambda s: parse.parse_text(s.strip())),
-}

@@ -28,8 +28,8 @@ from kanban_sec.domain.flow import (
     WipDay,
 )
 from kanban_sec.domain.model import Status
+from kanban_sec.services.session import Session
 from kanban_sec.store import change_log
-from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import reading
 
 _STATUS = {s.value: s for s in Status}
@@ -55,9 +55,9 @@ class FlowReport:
 class FlowMetrics:
     """Flow metrics of one board; days are calendar days in ``tz``."""
 
-    def __init__(self, db: Database, *, tz: tzinfo = UTC,
+    def __init__(self, session: Session, *, tz: tzinfo = UTC,
                  clock: Callable[[], datetime] | None = None) -> None:
-        self.db = db
+        self.db = session.db
         self.tz = tz
         self._clock = clock or (lambda: datetime.now(UTC))
 

@@ -4,7 +4,7 @@ verification, with each role's rights checked here (the window only offers what 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -47,7 +47,7 @@ from kanban_sec.domain.rules import Refusal, covers_json
 from kanban_sec.services.access import actor, actor_in, item_score, require, who
 from kanban_sec.services.board import _must_item, _update_item
 from kanban_sec.services.outcome import Outcome
-from kanban_sec.store.database import Database
+from kanban_sec.services.session import Service
 from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
 
 #: How far ahead an acceptance may hold (ROS reviews are at least every third year).
@@ -88,20 +88,8 @@ class RiskSubject:
     open_items: list[Item]
 
 
-class GovernanceService:
+class GovernanceService(Service):
     """Risk decisions, matrix, policy and verification for one person."""
-
-    def __init__(self, db: Database, author: str, lang: str = "en",
-                 person_id: str | None = None,
-                 today: Callable[[], date] | None = None) -> None:
-        self.db = db
-        self.author = author
-        self.lang = lang
-        self.person_id = person_id
-        self._today = today or date.today
-
-    def today(self) -> date:
-        return self._today()
 
     # -- who may do what ---------------------------------------------------------------
     def me(self) -> Person | None:

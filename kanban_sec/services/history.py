@@ -21,6 +21,7 @@ from kanban_sec.domain.ids import new_id, short_id
 from kanban_sec.domain.text import has, t
 from kanban_sec.exchange.csv_codec import format_row, neutralise
 from kanban_sec.services.files import write_atomically
+from kanban_sec.services.session import Service
 from kanban_sec.store import change_log, rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
@@ -73,25 +74,12 @@ def _bound(moment: datetime | date, *, end: bool) -> str:
     return rows.ts(moment)
 
 
-class History:
-    """The change log, read for people (no Qt here).
-
-    ``author`` is who the record of a CSV export names (default: ``KANBAN_SEC_USER``, else
-    the login name).
-    """
-
-    def __init__(self, db: Database, lang: str = "en", author: str | None = None,
-                 person_id: str | None = None) -> None:
-        self.db = db
-        self.lang = lang
-        self.author = author
-        self.person_id = person_id
+class History(Service):
+    """The change log, read for people (no Qt here); the acting person is who the record
+    of a CSV export names."""
 
     def _may_read(self) -> None:
-        """The whole history is for governing and controlling members (with an author
-        given: the window and the command line always give one)."""
-        if self.author is None:
-            return
+        """The whole history is for governing and controlling members."""
         from kanban_sec.domain.governance import Action
         from kanban_sec.services.access import require
 

@@ -21,7 +21,7 @@ from kanban_sec.domain.ownership import OrgTree
 from kanban_sec.services.access import require
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
-from kanban_sec.store.database import Database
+from kanban_sec.services.session import Service
 from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
 
 #: How many names a refusal lists before it says "…".
@@ -48,15 +48,8 @@ class InUse(Refused):
         super().__init__(key, **params)
 
 
-class OrganisationService:
+class OrganisationService(Service):
     """Use cases of the organisation and chains dialogs for one person (the author)."""
-
-    def __init__(self, db: Database, author: str, lang: str = "en",
-                 person_id: str | None = None) -> None:
-        self.db = db
-        self.author = author
-        self.lang = lang
-        self.person_id = person_id
 
     def can(self, action: Action) -> bool:
         """Whether the acting person's role allows ``action`` (what the dialogs offer)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -60,8 +60,8 @@ from kanban_sec.exchange.standup_report import render_html, render_markdown
 from kanban_sec.services.governance import EXPIRY_WARNING_DAYS, Expiring, GovernanceService
 from kanban_sec.services.history import record_transfer
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.session import Service, Session
 from kanban_sec.store import standup_reader as stored
-from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import Board, Reader, UnitOfWork, reading, writing
 
 #: The entities whose changes a report reads (comments, people, units do not matter).
@@ -85,18 +85,12 @@ class _Period:
     end_seq: int | None
 
 
-class StandupService:
+class StandupService(Service):
     """Standups for one person (the author of every change they write)."""
 
-    def __init__(self, db: Database, author: str, lang: str = "en",
-                 settings: StandupSettings | None = None,
-                 today: Callable[[], date] | None = None) -> None:
-        self.db = db
-        self.author = author
-        self.lang = lang
+    def __init__(self, session: Session, settings: StandupSettings | None = None) -> None:
+        super().__init__(session)
         self.settings = settings or StandupSettings()
-        #: Today's date (for which risk acceptances run out soon); a test may fix it.
-        self._today = today or date.today
 
     # -- writing -------------------------------------------------------------------------
     def start(self, attendees: Sequence[str], held_on: date | None = None) -> Outcome:
@@ -194,7 +188,7 @@ class StandupService:
         of the changes since the last ended standup."""
         now = datetime.now(UTC)
         # An ended standup's report lists what was running out then; others, what is now.
-        day = self._today()
+        day = self.today()
         if isinstance(of, str):
             ended = self.get(of).ended_at
             day = ended.astimezone().date() if ended is not None else day
@@ -207,7 +201,7 @@ class StandupService:
     def expiring_risk_decisions(self, within_days: int = EXPIRY_WARNING_DAYS
                                 ) -> list[Expiring]:
         """Risk acceptances in force that run out within ``within_days`` of today."""
-        return self._expiring(self._today(), within_days)
+        return self._expiring(self.today(), within_days)
 
     def _expiring(self, day: date, within_days: int) -> list[Expiring]:
         # Most boards have no acceptance running out: one indexed look before reading the
@@ -217,8 +211,8 @@ class StandupService:
                                                   day + timedelta(days=within_days))
         if not any_soon:
             return []
-        return GovernanceService(self.db, self.author, self.lang,
-                                 today=lambda: day).expiring(day, within_days)
+        return GovernanceService(replace(self.session, today=lambda: day)).expiring(
+            day, within_days)
 
     def write_report(self, path: str | os.PathLike[str],
                      of: str | datetime | date | None = None, *,

@@ -1,13 +1,17 @@
 """The item dialog: every field of one item, its checklist, comments and history.
 
-The dialog collects edits and writes them on OK through the board services, as few calls
-as possible (one ``set_fields`` for the fields), and only what changed. Each call's
-:class:`Outcome` is kept in ``outcomes`` and emitted with ``changed``, so the main window
-updates its board and undo stack. A refused change (a hard WIP limit, a name that does not
+The dialog collects edits and writes them on OK in one call, ``save_item``, with what
+changed as domain values (an :class:`ItemEdit`): fields, checklist, pin, block and new
+comments in one transaction, one :class:`Outcome` and one undo step. The outcome is kept in
+``outcomes`` and emitted with ``changed``, so the main window updates its board and undo
+stack. A refused change (a hard WIP limit, a name that does not
 resolve) shows as an error dialog and leaves the dialog open with every edit in place.
 """
 
 from __future__ import annotations
+
+from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -37,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from kanban_sec.domain import fields as parse
-from kanban_sec.domain.errors import FieldProblem, KanbanError, NotFound
+from kanban_sec.domain.errors import KanbanError, NotFound
 from kanban_sec.domain.model import (
     MATURITY_MAX,
     SCALE_MAX,
@@ -49,6 +53,7 @@ from kanban_sec.domain.model import (
 )
 from kanban_sec.domain.ranking import assessed, score_parts, score_text
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.item_edit import ItemEdit
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.ui.board_widget import status_name
@@ -122,8 +127,8 @@ class ItemDialog(QDialog):
         layout.addLayout(bottom)
 
         self._load()
-        self._baseline = self._form() if item is not None else _blank_form()
-        self._baseline_checklist = list(self._item.checklist)
+        #: What is saved (None for a new item: every value is sent).
+        self._baseline: dict[str, Any] | None = self._values() if item is not None else None
         self._scale_words()
         self._validate()
 
@@ -579,42 +584,50 @@ class ItemDialog(QDialog):
         self._load_comments()
 
     # -- saving ------------------------------------------------------------------------
-    def _form(self) -> dict[str, str]:
-        """The dialog's values as the field texts ``set_fields`` takes, normalised."""
-        chain = self.live.board.chains.get(self._chain.currentData() or "")
-        link = self.live.board.links.get(self._link.currentData() or "")
+    def _values(self) -> dict[str, Any]:
+        """The dialog's values as the item holds them, by :class:`ItemEdit` field."""
         unit_id, person_id = self._picker.selected()
-        person = self.live.board.people.get(person_id) if person_id else None
-        due = "" if self._no_due.isChecked() else self._due.date().toString(Qt.DateFormat.ISODate)
+        effort = self._effort.currentData()
+        due = self._due.date()
         return {
             "title": " ".join(self._title.text().split()),
-            "status": str(self._status.currentData()),
-            "chain": chain.name if chain else "",
-            "link": link.name if link else "",
-            "likelihood": _form_value(self._likelihood.value()),
-            "consequence": _form_value(self._consequence.value()),
-            "effort": str(self._effort.currentData() or ""),
-            "owner_unit": self.live.unit_path(unit_id) if unit_id else "",
-            "owner_person": person.name if person else "",
+            "status": Status(self._status.currentData()),
+            "chain_id": self._chain.currentData(),
+            "link_id": self._link.currentData(),
+            "likelihood": _assessment(self._likelihood.value()),
+            "consequence": _assessment(self._consequence.value()),
+            "effort": Effort(effort) if effort else None,
+            "owner_unit_id": unit_id,
+            "owner_person_id": person_id,
             "framework_ref": self._framework_ref.text().strip(),
-            "classification": str(self._classification.currentData()),
-            "tags": parse.format_tags(parse.parse_tags(self._tags.text())),
-            "due_date": due,
+            "classification": Classification(self._classification.currentData()),
+            "tags": tuple(parse.parse_tags(self._tags.text())),
+            "due_date": None if self._no_due.isChecked() else
+            date(due.year(), due.month(), due.day()),
             "blocked_reason": self._blocked.text().strip(),
-            "pinned": self._pin.text().strip(),
+            "pin_reason": self._pin.text().strip(),
             "description": self._description.toPlainText(),
+            "checklist": tuple(self._checklist.entries()),
         }
 
-    def changes(self) -> dict[str, str]:
-        """The field texts that differ from what is saved (what OK would send)."""
-        form, base = self._form(), self._baseline
-        changed = {name: value for name, value in form.items() if value != base.get(name)}
-        if "chain" in changed:  # a link is named within its chain
-            changed["link"] = form["link"]
-        if "owner_unit" in changed or "owner_person" in changed:
-            changed["owner_unit"], changed["owner_person"] = \
-                form["owner_unit"], form["owner_person"]
+    def changes(self) -> dict[str, Any]:
+        """The values that differ from what is saved (what OK would send)."""
+        values, base = self._values(), self._baseline
+        if base is None:
+            return values
+        changed = {name: value for name, value in values.items() if value != base[name]}
+        if "chain_id" in changed:  # a link is chosen within its chain
+            changed["link_id"] = values["link_id"]
+        if "owner_unit_id" in changed or "owner_person_id" in changed:
+            changed["owner_unit_id"] = values["owner_unit_id"]
+            changed["owner_person_id"] = values["owner_person_id"]
         return changed
+
+    def edit(self) -> ItemEdit:
+        """What OK saves: the changed values and the comments not yet saved."""
+        typed = self._comment_new.toPlainText().strip()
+        comments = (*self._pending_comments, typed) if typed else tuple(self._pending_comments)
+        return ItemEdit(**self.changes(), comments=comments)
 
     def accept(self) -> None:
         """Save what changed; on a refusal show why and stay open with the edits kept."""
@@ -630,36 +643,17 @@ class ItemDialog(QDialog):
         super().accept()
 
     def _save(self) -> None:
-        form = self._form()
-        texts = self.changes()
-        # "yes" or "no" as a pin reason would be read as on/off by set_fields: pin it
-        # with pin() instead, which takes the reason as written.
-        literal_pin = "pinned" in texts and _is_yes_no(texts["pinned"])
-        pin_reason = texts.pop("pinned", "") if literal_pin else ""
+        edit = self.edit()
+        if edit.empty:
+            return
+        outcome = self.service.save_item(self.item_id, edit)
         if self.item_id is None:
-            title = texts.pop("title", form["title"])
-            outcome = self.service.create_item(title, **texts)
-            self._record(outcome)
             self.item_id = outcome.row_id
-            self._baseline = {**form, "pinned": "" if literal_pin else form["pinned"]}
-            self.setWindowTitle(self.tr("Item: {title}").format(title=form["title"]))
-        elif texts:
-            self._record(self.service.set_fields(self.item_id, texts))
-            self._baseline.update({name: form[name] for name in texts})
-        assert self.item_id is not None
-        if literal_pin:
-            self._record(self.service.pin(self.item_id, pin_reason))
-            self._baseline["pinned"] = form["pinned"]
-        checklist = self._checklist.entries()
-        if checklist != self._baseline_checklist:
-            self._record(self.service.set_checklist(self.item_id, checklist))
-            self._baseline_checklist = checklist
-        typed = self._comment_new.toPlainText().strip()
-        if typed:  # typed but not added: still the user's comment
-            self.add_comment(typed)
-        while self._pending_comments:
-            self._record(self.service.add_comment(self.item_id, self._pending_comments[0]))
-            self._pending_comments.pop(0)
+            self.setWindowTitle(self.tr("Item: {title}").format(title=self._values()["title"]))
+        self._baseline = self._values()
+        self._pending_comments.clear()
+        self._comment_new.clear()
+        self._record(outcome)
 
     def _record(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
@@ -673,31 +667,3 @@ def _box_value(value: int | None) -> int:
 
 def _assessment(box_value: int) -> int | None:
     return None if box_value < SCALE_MIN else box_value
-
-
-def _form_value(box_value: int) -> str:
-    """The text ``set_fields`` takes: the value, or empty for unassessed."""
-    return "" if box_value < SCALE_MIN else str(box_value)
-
-
-def _blank_form() -> dict[str, str]:
-    """What a new item holds before anything is typed (the item's defaults)."""
-    item = Item(id="", title="")
-    return {
-        "title": "", "status": item.status.value, "chain": "", "link": "",
-        "likelihood": _form_value(_box_value(item.likelihood)),
-        "consequence": _form_value(_box_value(item.consequence)),
-        "effort": "", "owner_unit": "", "owner_person": "", "framework_ref": "",
-        "classification": item.classification.value, "tags": "", "due_date": "",
-        "blocked_reason": "", "pinned": "", "description": "",
-    }
-
-
-def _is_yes_no(text: str) -> bool:
-    try:
-        parse.parse_bool(text)
-    except FieldProblem:
-        return False
-    return bool(text.strip())
-
-

@@ -356,7 +356,8 @@ class MainWindow(QMainWindow, WindowActions):
         self.refresh_status()
 
     def move_items(self, ids: list[str], status: Status) -> None:
-        """Move cards (a drop or Ctrl+arrow); a hard WIP limit refuses with a message.
+        """Move cards (a drop or Ctrl+arrow) in one call: all of them or, when a hard WIP
+        limit or a rule refuses any, none, with one message.
 
         A controlling member who drops a card from Verify on Done verifies it (the
         verification asks for the evidence) rather than moving it: out of Verify, Done is
@@ -367,13 +368,12 @@ class MainWindow(QMainWindow, WindowActions):
                 self.can(Action.VERIFY):
             self.open_verify(ids[0])
             return
-        for item_id in ids:
-            try:
-                outcome = self.service.move(item_id, status)
-            except KanbanError as error:
-                show_error(self, error)
-                return
-            self.apply(outcome, self.tr("Move to %1").replace("%1", status_name(status)))
+        try:  # all the cards or none, one undo step
+            outcome = self.service.move_many(ids, status)
+        except KanbanError as error:
+            show_error(self, error)
+            return
+        self.apply(outcome, self.tr("Move to %1").replace("%1", status_name(status)))
         if ids:
             self.board.select_item(ids[0])
 

@@ -559,7 +559,8 @@ class RosMatrixView(QDialog):
     # -- texts and colours -------------------------------------------------------------
     def retranslate(self) -> None:
         """Every visible string again (after a language switch)."""
-        self.governance.lang = current_language()  # its refusals and warnings too
+        # Its refusals and warnings too.
+        self.governance.session = self.governance.session.speaking(current_language())
         self.setWindowTitle(translate("RosMatrix", "ROS matrix"))
         self.consequence_title.setText(translate("RosMatrix", "Consequence"))
         self.likelihood_title.set_text(translate("RosMatrix", "Likelihood"))

@@ -16,6 +16,7 @@ from cli_support import HEADER, DemoBoard, assert_ok
 from kanban_sec.exchange.example_board import example_folder, read_example
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.demo import load_demo
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 
 FOLDER = example_folder()
@@ -74,7 +75,7 @@ def test_what_the_files_say_is_what_the_example_loads(tmp_path, run):
     db_path = tmp_path / "board.sqlite"
     db = open_database(db_path, daily_backup=False)
     try:
-        outcome = load_demo(BoardService(db, "tester"), folder=folder)
+        outcome = load_demo(BoardService(Session(db, "tester")), folder=folder)
     finally:
         db.close()
     assert outcome.counts["items"] == len(read_example().items) + 1 + outcome.counts["kept"] \
@@ -105,7 +106,7 @@ def test_a_bad_cell_in_the_files_names_its_line(tmp_path):
 def test_the_example_moves_with_the_day_it_is_loaded(tmp_path):
     db = open_database(tmp_path / "board.sqlite", daily_backup=False)
     try:
-        load_demo(BoardService(db, "tester"), today=date(2027, 3, 10))
+        load_demo(BoardService(Session(db, "tester")), today=date(2027, 3, 10))
     finally:
         db.close()
     with sqlite3.connect(tmp_path / "board.sqlite") as conn:

@@ -11,6 +11,7 @@ import pytest
 from cli_support import assert_error, assert_ok, short
 from pypdf import PdfReader
 
+from kanban_sec.services.session import Session
 from kanban_sec.services.standup import StandupService
 from kanban_sec.store.database import open_database
 
@@ -21,7 +22,7 @@ def _hold_standup(path: Path) -> str:
     """A standup held (started and ended) on the board, in this process."""
     db = open_database(path, daily_backup=False)
     try:
-        standups = StandupService(db, "tester", "en")
+        standups = StandupService(Session(db, "tester", "en"))
         standup_id = standups.start([]).row_id
         standups.end(standup_id)
         return standup_id

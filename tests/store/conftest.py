@@ -4,6 +4,7 @@ import pytest
 
 from kanban_sec.domain.model import Role
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 
 
@@ -16,13 +17,13 @@ def db(tmp_path):
 
 @pytest.fixture
 def service(db):
-    return BoardService(db, "tester", "en")
+    return BoardService(Session(db, "tester", "en"))
 
 
 @pytest.fixture
 def org(db) -> dict[str, str]:
     """A municipality with a risk owner, IT staff, internal control and a governing lead."""
-    setup = BoardService(db, "Guro Leder")  # the first governing member sets the board up
+    setup = BoardService(Session(db, "Guro Leder"))  # the first governing member sets the board up
     ids = {
         "lead": setup.add_person("Guro Leder", "Kommune / Sikkerhet", Role.GOVERNING).row_id,
         "owner": setup.add_person("Astrid Eier", "Kommune / Helse / Hjemmetjenesten",
@@ -35,7 +36,7 @@ def org(db) -> dict[str, str]:
                                     Role.CONTROLLING).row_id,
     }
     # Setting up the chains is the governing lead's work from now on.
-    lead = BoardService(db, "Guro Leder")
+    lead = BoardService(Session(db, "Guro Leder"))
     ids["chain"] = lead.add_chain("Medisindispenser", "Kommune / Helse / Hjemmetjenesten").row_id
     ids["weak"] = lead.add_link("Medisindispenser", "Dispenser", maturity=1).row_id
     ids["strong"] = lead.add_link("Medisindispenser", "Fagsystem", maturity=2).row_id

@@ -7,16 +7,17 @@ from datetime import date
 
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.session import Session
 
 TODAY = date(2026, 11, 28)
 
 
 def as_(db, name: str, *, today: date = TODAY) -> GovernanceService:
-    return GovernanceService(db, name, "en", today=lambda: today)
+    return GovernanceService(Session(db, name, "en", today=lambda: today))
 
 
 def board_as(db, name: str) -> BoardService:
-    return BoardService(db, name, "en")
+    return BoardService(Session(db, name, "en"))
 
 
 def _item(db, title: str, *, link: str = "Dispenser", chain: str = "Medisindispenser",

@@ -18,6 +18,7 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.demo import load_demo
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.names import Names
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import reading, writing
 
@@ -37,7 +38,7 @@ def board(service: BoardService) -> dict[str, str]:
 
 @pytest.fixture
 def annual(db) -> AnnualWheel:
-    return AnnualWheel(db, "tester", "en")
+    return AnnualWheel(Session(db, "tester", "en"))
 
 
 def _add_ros(annual: AnnualWheel, board: dict[str, str], **extra) -> str:
@@ -138,7 +139,7 @@ def test_two_databases_generate_the_same_item_ids(tmp_path):
     for name in ("a.sqlite", "b.sqlite"):
         db = open_database(tmp_path / name)
         try:
-            service = BoardService(db, "tester", "en")
+            service = BoardService(Session(db, "tester", "en"))
             service.ensure_unit("Kommune / Sikkerhet")
             # The activity row is the same on both (as after a sync): same id.
             with writing(db, "tester") as uow:
@@ -146,7 +147,7 @@ def test_two_databases_generate_the_same_item_ids(tmp_path):
                     id="01a2c3d4-0000-7000-8000-000000000001", title="Tilgangsgjennomgang",
                     rrule="FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15",
                     starts_on=date(2026, 1, 1), lead_days=14))
-            AnnualWheel(db, "tester", "en").generate_due(date(2026, 7, 2))
+            AnnualWheel(Session(db, "tester", "en")).generate_due(date(2026, 7, 2))
             made.append(_generated(db))
         finally:
             db.close()
@@ -222,7 +223,7 @@ def _done_item(service: BoardService) -> str:
     # Score 40: the board policy wants a controlling member's verification first.
     service.add_person("Kari Kontroll", "Kommune / Internkontroll", Role.CONTROLLING)
     service.move(item_id, Status.VERIFY)
-    GovernanceService(service.db, "Kari Kontroll").verify(item_id, "Sjekket i fagsystemet")
+    GovernanceService(Session(service.db, "Kari Kontroll")).verify(item_id, "Sjekket i fagsystemet")
     return item_id
 
 
@@ -302,7 +303,7 @@ def test_ics_to_a_folder_that_does_not_exist_is_one_message(annual, board, tmp_p
 
 def test_the_example_has_a_wheel_and_generates_once(service, db):
     outcome = load_demo(service)
-    annual = AnnualWheel(db, "tester", "en")
+    annual = AnnualWheel(Session(db, "tester", "en"))
     activities = annual.list_activities()
     assert outcome.counts["activities"] == len(activities) >= 12
     with reading(db) as reader:
@@ -326,7 +327,7 @@ def test_the_example_has_a_wheel_and_generates_once(service, db):
                                    date(2028, 2, 29)])
 def test_the_example_keeps_its_wheel_whatever_the_day_it_is_loaded(service, db, today):
     outcome = load_demo(service, today=today)
-    entries = AnnualWheel(db, "tester", "en").year_view(today.year, today=today)
+    entries = AnnualWheel(Session(db, "tester", "en")).year_view(today.year, today=today)
     passed = [e for e in entries if e.occurrence < today]
     late = [e for e in passed if e.late]
     # At most two occurrences overdue, each missed within the last month and still on the

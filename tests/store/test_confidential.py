@@ -20,6 +20,7 @@ from kanban_sec.services.csv_exchange import export_csv
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.history import History, record_transfer
 from kanban_sec.services.names import Names
+from kanban_sec.services.session import Session
 from kanban_sec.services.standup import StandupService
 from kanban_sec.store.unit_of_work import reading
 
@@ -63,7 +64,7 @@ def test_export_leaves_confidential_items_out_unless_asked_and_records_the_choic
     assert {r["id"]: r["classification"] for r in rows}[items["secret"]] == "confidential"
     assert _transfers(db) == [("export", str(default.resolve()), 2, 0),
                               ("export", str(everything.resolve()), 3, 1)]
-    recorded = History(db).transfers()
+    recorded = History(Session(db, "tester")).transfers()
     assert [(r["kind"], r["confidential"], r["author"]) for r in recorded] == [
         ("export", True, "kari"), ("export", False, "kari")]
 
@@ -91,7 +92,7 @@ def test_record_transfer_takes_the_flag_and_reports(db, tmp_path):
 def test_standup_report_masks_confidential_items_unless_included_and_is_recorded(
         db, service, items, tmp_path):
     service.block(items["secret"], REASON)
-    standups = StandupService(db, "kari", "en", today=lambda: TODAY)
+    standups = StandupService(Session(db, "kari", "en", today=lambda: TODAY))
     standup_id = standups.start([]).row_id
     standups.add_note(standup_id, "Eskaleres til CISO", item_id=items["secret"],
                       decision=True)
@@ -121,7 +122,7 @@ def test_standup_report_masks_confidential_items_unless_included_and_is_recorded
 
 
 def test_a_failed_report_write_leaves_no_file_and_no_record(db, items, tmp_path):
-    standups = StandupService(db, "kari", "en")
+    standups = StandupService(Session(db, "kari", "en"))
     with pytest.raises(BadInput):
         standups.write_report(tmp_path / "missing" / "standup.md")
     assert _transfers(db) == []
@@ -134,8 +135,8 @@ def test_history_export_masks_confidential_items_unless_included(db, service, it
                                                                   tmp_path):
     service.add_comment(items["secret"], "Passordet er Sommer2026")
     service.block(items["secret"], REASON)
-    StandupService(db, "kari", "en").start([])  # its snapshot holds the blocked reason
-    history = History(db, "en", author="kari")
+    StandupService(Session(db, "kari", "en")).start([])  # its snapshot holds the blocked reason
+    history = History(Session(db, "kari", "en"))
     masked, shown = tmp_path / "history.csv", tmp_path / "history-all.csv"
     count = history.export_csv(masked)
     text = masked.read_text(encoding="utf-8-sig")
@@ -168,7 +169,7 @@ def test_history_export_masks_confidential_items_unless_included(db, service, it
 
 def test_history_export_in_norwegian_names_the_item_in_norwegian(db, items, tmp_path):
     path = tmp_path / "historikk.csv"
-    History(db, "nb").export_csv(path, item_id=items["secret"])
+    History(Session(db, "tester", "nb")).export_csv(path, item_id=items["secret"])
     text = path.read_text(encoding="utf-8-sig")
     assert f"Konfidensiell oppgave …{short_id(items['secret'])}" in text
     assert "(skjult)" in text and SECRET not in text
@@ -178,13 +179,13 @@ def test_history_export_in_norwegian_names_the_item_in_norwegian(db, items, tmp_
 
 @pytest.fixture
 def org(db) -> dict[str, str]:
-    setup = BoardService(db, "Guro Leder")
+    setup = BoardService(Session(db, "Guro Leder"))
     setup.add_person("Guro Leder", "Kommune / Sikkerhet", Role.GOVERNING)
     setup.add_person("Astrid Eier", "Kommune / Helse / Hjemmetjenesten", Role.GOVERNING)
     setup.add_person("Henrik Drift", "Kommune / IT / Drift", Role.OPERATIONAL)
     setup.add_chain("Medisindispenser", "Kommune / Helse / Hjemmetjenesten")
     setup.add_link("Medisindispenser", "Dispenser", maturity=1)
-    engineer = BoardService(db, "Henrik Drift")
+    engineer = BoardService(Session(db, "Henrik Drift"))
 
     def item(title: str, **extra: str) -> str:
         return engineer.create_item(title, chain="Medisindispenser", link="Dispenser",
@@ -196,7 +197,7 @@ def org(db) -> dict[str, str]:
 
 
 def test_expiring_lists_an_acceptance_within_30_days_and_the_report_shows_it(db, org):
-    owner = GovernanceService(db, "Astrid Eier", "en", today=lambda: TODAY)
+    owner = GovernanceService(Session(db, "Astrid Eier", "en", today=lambda: TODAY))
     owner.decide("accept", "Ny firmware kommer", valid_until=TODAY + timedelta(days=20),
                  item_id=org["soon"])
     owner.decide("accept", "Sonen bygges neste år", valid_until=TODAY + timedelta(days=40),
@@ -209,7 +210,7 @@ def test_expiring_lists_an_acceptance_within_30_days_and_the_report_shows_it(db,
     assert (soon.decision.valid_until, soon.decided_by, soon.items) == (
         TODAY + timedelta(days=20), "Astrid Eier", 1)
 
-    standups = StandupService(db, "kari", "en", today=lambda: TODAY)
+    standups = StandupService(Session(db, "kari", "en", today=lambda: TODAY))
     assert [e.decision.item_id for e in standups.expiring_risk_decisions()] == [
         org["secret"], org["soon"]]
     report = standups.report()
@@ -230,18 +231,18 @@ def test_expiring_lists_an_acceptance_within_30_days_and_the_report_shows_it(db,
     shown = render_markdown(standups.report(include_confidential=True), "en")
     assert SECRET in shown.split("## Risk decisions expiring soon", 1)[1]
     # 21 days on, only the acceptance of 40 days is still in force, 19 days from then
-    later = StandupService(db, "kari", "en", today=lambda: TODAY + timedelta(days=21))
+    later = StandupService(Session(db, "kari", "en", today=lambda: TODAY + timedelta(days=21)))
     assert [r.item.id for r in later.report().risk_decisions_expiring
             if r.item is not None] == [org["later"]]
 
 
 def test_a_whole_chain_acceptance_is_listed_by_chain(db, org):
-    owner = GovernanceService(db, "Astrid Eier", "en", today=lambda: TODAY)
+    owner = GovernanceService(Session(db, "Astrid Eier", "en", today=lambda: TODAY))
     with reading(db) as reader:
         chain_id = Names(reader).chain("Medisindispenser")
     owner.decide("accept", "Hele kjeden vurdert", valid_until=TODAY + timedelta(days=5),
                  chain_id=chain_id)
-    report = StandupService(db, "kari", "en", today=lambda: TODAY).report()
+    report = StandupService(Session(db, "kari", "en", today=lambda: TODAY)).report()
     (line,) = report.risk_decisions_expiring
     assert line.item is None and line.items == 3
     text = render_markdown(report, "en")
@@ -250,6 +251,6 @@ def test_a_whole_chain_acceptance_is_listed_by_chain(db, org):
 
 
 def test_no_acceptances_no_rows(db, service, items):
-    report = StandupService(db, "kari", "en", today=lambda: TODAY).report()
+    report = StandupService(Session(db, "kari", "en", today=lambda: TODAY)).report()
     assert report.risk_decisions_expiring == ()
     assert Status.DOING in {c.to_status for c in report.changes}

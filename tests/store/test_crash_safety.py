@@ -16,9 +16,10 @@ WRITER = r"""
 import sys
 from kanban_sec.services.board import BoardService
 from kanban_sec.store.database import open_database
+from kanban_sec.services.session import Session
 
 db = open_database(sys.argv[1], daily_backup=False)
-service = BoardService(db, "writer")
+service = BoardService(Session(db, "writer"))
 n = 0
 while True:
     n += 1

@@ -17,6 +17,7 @@ from kanban_sec.exchange.csv_codec import HEADER
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.csv_exchange import import_csv
 from kanban_sec.services.demo import load_demo
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 
 _JUNK_COLUMNS = ["", " ", "Title", "TITLE ", "tittel", "x", "id;title", '"title"', "\ufefftitle",
@@ -99,7 +100,7 @@ def template() -> Iterator[Path]:
     path = folder / "template.sqlite"
     db = open_database(path, daily_backup=False)
     try:
-        load_demo(BoardService(db, "tester", "en"))
+        load_demo(BoardService(Session(db, "tester", "en")))
     finally:
         db.close()
     conn = sqlite3.connect(path)  # one file, no WAL beside it, so a copy is complete
@@ -122,7 +123,7 @@ def test_import_succeeds_or_refuses_and_a_refusal_writes_nothing(template, data,
         before = _dump(board)
         db = open_database(board, daily_backup=False)
         try:
-            service = BoardService(db, "tester", "en")
+            service = BoardService(Session(db, "tester", "en"))
             try:
                 import_csv(service, source, dry_run=dry_run)
             except KanbanError as error:

@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 from kanban_sec.domain.errors import BadInput, StoreFailure
+from kanban_sec.services.session import Session
 from kanban_sec.store import backup, migrate
 from kanban_sec.store.database import open_database
 from kanban_sec.store.schema import metadata
@@ -119,7 +120,7 @@ def test_an_older_database_is_backed_up_then_upgraded(tmp_path, monkeypatch):
     db = open_database(path, daily_backup=False)
     from kanban_sec.services.board import BoardService
 
-    BoardService(db, "tester").create_item("Behold meg", likelihood="4")
+    BoardService(Session(db, "tester")).create_item("Behold meg", likelihood="4")
     db.close()
 
     migrations = tmp_path / "migrations"
@@ -150,7 +151,7 @@ def test_daily_backup_is_a_consistent_copy_and_old_ones_are_pruned(tmp_path, mon
     db = open_database(path)
     from kanban_sec.services.board import BoardService
 
-    BoardService(db, "tester").create_item("Sikkerhetskopier meg")
+    BoardService(Session(db, "tester")).create_item("Sikkerhetskopier meg")
     monkeypatch.setattr(backup, "KEEP", 3)
     taken = [backup.take(path) for _ in range(5)]
     db.close()
@@ -168,7 +169,7 @@ def test_a_board_in_a_folder_named_with_hash_and_percent_is_backed_up(tmp_path):
     db = open_database(path)
     from kanban_sec.services.board import BoardService
 
-    BoardService(db, "tester").create_item("Kopier meg")
+    BoardService(Session(db, "tester")).create_item("Kopier meg")
     db.close()
     taken = backup.take(path)
     assert taken.parent == folder / "board-backups"
@@ -187,7 +188,7 @@ def test_a_locked_database_waits_then_says_so(tmp_path, monkeypatch):
         from kanban_sec.services.board import BoardService
 
         with pytest.raises(StoreFailure) as caught:
-            BoardService(db, "tester").create_item("Vent")
+            BoardService(Session(db, "tester")).create_item("Vent")
         assert "locked by another program" in caught.value.message("en")
     finally:
         holder.execute("ROLLBACK")
@@ -217,7 +218,7 @@ def test_reading_works_while_another_program_writes(tmp_path, monkeypatch):
     db = open_database(path)
     from kanban_sec.services.board import BoardService
 
-    BoardService(db, "tester").create_item("Les meg")
+    BoardService(Session(db, "tester")).create_item("Les meg")
     db.close()
     monkeypatch.setenv("KANBAN_SEC_BUSY_TIMEOUT_MS", "200")
     holder = sqlite3.connect(path, isolation_level=None)
@@ -226,7 +227,7 @@ def test_reading_works_while_another_program_writes(tmp_path, monkeypatch):
         holder.execute("UPDATE items SET title = 'Under arbeid'")
         db = open_database(path)
         try:
-            titles = [e.item.title for e in BoardService(db, "tester").view().entries]
+            titles = [e.item.title for e in BoardService(Session(db, "tester")).view().entries]
         finally:
             db.close()
     finally:

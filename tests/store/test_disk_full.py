@@ -7,6 +7,7 @@ from sqlalchemy import event
 
 from kanban_sec.domain.errors import StoreFailure
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.session import Session
 from kanban_sec.store.unit_of_work import reading
 
 
@@ -29,7 +30,7 @@ def _fill_the_disk(db) -> None:
 
 
 def test_a_full_disk_during_a_save_is_one_message_and_writes_nothing(db):
-    service = BoardService(db, "Kari")
+    service = BoardService(Session(db, "Kari"))
     service.create_item("Før disken ble full")
     before = _counts(db)
     _fill_the_disk(db)

@@ -17,6 +17,7 @@ from kanban_sec.domain.model import Role, Status
 from kanban_sec.domain.ownership import OrgTree
 from kanban_sec.services.flow_metrics import FlowMetrics
 from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.session import Session
 from kanban_sec.store import rows
 from kanban_sec.store.unit_of_work import reading
 
@@ -59,7 +60,8 @@ class History:
         with reading(self.db) as reader:
             in_verify = reader.item(item_id).status is VERIFY
         if status is DONE and in_verify:  # from Verify, internal control verifies it
-            outcome = GovernanceService(self.db, "Kari Kontroll").verify(item_id, "Sjekket")
+            control = GovernanceService(Session(self.db, "Kari Kontroll"))
+            outcome = control.verify(item_id, "Sjekket")
         else:
             outcome = self.service.move(item_id, status)
         self._date(outcome, moment)
@@ -124,14 +126,14 @@ def domain(board):
 
 
 def test_transitions_come_from_the_log_with_their_times_deleted_items_left_out(board, db):
-    read = FlowMetrics(db).transitions()
+    read = FlowMetrics(Session(db, "tester")).transitions()
     expected = [t for t in board.expected if t.item_id != board.ids["X"]]
     assert by_item(read) == by_item(expected)
     assert len(read) == 20  # 5 creations and 15 moves; comment, edit, block add none
 
 
 def test_every_metric_equals_the_domain_computation(board, db):
-    metrics = FlowMetrics(db, clock=lambda: at(8, 12))
+    metrics = FlowMetrics(Session(db, "tester"), clock=lambda: at(8, 12))
     items = domain(board)
     start, end = jan(1), jan(21)
     assert metrics.cfd(start, end) == flow.cfd(items, start, end)
@@ -143,7 +145,7 @@ def test_every_metric_equals_the_domain_computation(board, db):
 
 
 def test_the_numbers_a_team_lead_would_work_out(board, db):
-    metrics = FlowMetrics(db)
+    metrics = FlowMetrics(Session(db, "tester"))
     ids = {v: k for k, v in board.ids.items()}
     assert metrics.cfd(jan(3), jan(3))[0].counts == {
         BACKLOG: 1, NEXT: 0, DOING: 2, VERIFY: 1, DONE: 1}  # D | A B | C | E (X deleted)
@@ -158,7 +160,7 @@ def test_the_numbers_a_team_lead_would_work_out(board, db):
 
 
 def test_aging_counts_from_the_last_move_not_from_comments_or_edits(board, db):
-    aging = FlowMetrics(db).aging(now=at(8, 12))
+    aging = FlowMetrics(Session(db, "tester")).aging(now=at(8, 12))
     ids = {v: k for k, v in board.ids.items()}
     assert [(ids[a.item_id], a.status, a.in_column_days, a.since_start_days)
             for a in aging] == [("E", DOING, 4.5, 6.5), ("D", DOING, 3.0, 3.0)]
@@ -169,7 +171,7 @@ def test_filters_by_chain_and_by_an_owner_with_its_sub_units(board, db):
         tree = OrgTree.of(reader.units().values(), reader.people().values())
         it = next(u.id for u in reader.units().values() if u.name == "IT")
         medisin = next(c.id for c in reader.chains().values() if c.name == "Medisindispenser")
-    metrics = FlowMetrics(db)
+    metrics = FlowMetrics(Session(db, "tester"))
     ids = {v: k for k, v in board.ids.items()}
 
     def keys(scope):
@@ -185,7 +187,7 @@ def test_filters_by_chain_and_by_an_owner_with_its_sub_units(board, db):
 
 
 def test_the_report_holds_every_metric_from_one_read(board, db):
-    metrics = FlowMetrics(db, clock=lambda: at(8, 12))
+    metrics = FlowMetrics(Session(db, "tester"), clock=lambda: at(8, 12))
     report = metrics.report(jan(1), jan(7))
     items = domain(board)
     assert report.cfd == flow.cfd(items, jan(1), jan(7))
@@ -200,7 +202,7 @@ def test_the_report_holds_every_metric_from_one_read(board, db):
 def test_days_follow_the_time_zone_of_the_metrics(service, db):
     h = History(service, db)
     h.create("Late", datetime(2024, 1, 1, 23, 30, tzinfo=UTC))
-    utc = FlowMetrics(db).cfd(jan(1), jan(2))
-    oslo = FlowMetrics(db, tz=ZoneInfo("Europe/Oslo")).cfd(jan(1), jan(2))
+    utc = FlowMetrics(Session(db, "tester")).cfd(jan(1), jan(2))
+    oslo = FlowMetrics(Session(db, "tester"), tz=ZoneInfo("Europe/Oslo")).cfd(jan(1), jan(2))
     assert [d.total for d in utc] == [1, 1]
     assert [d.total for d in oslo] == [0, 1]

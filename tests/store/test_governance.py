@@ -15,6 +15,7 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.organisation import OrganisationService
+from kanban_sec.services.session import Session
 from kanban_sec.store.unit_of_work import reading
 
 # -- roles ---------------------------------------------------------------------------------
@@ -33,7 +34,7 @@ def test_only_governing_members_set_wip_limits_targets_and_policy(db, org):
     with pytest.raises(Refused):
         as_(db, "Trude Kontroll").set_band(1, 1, Band.RED)
     with pytest.raises(Refused):
-        OrganisationService(db, "Henrik Drift").set_role(org["engineer"], Role.CONTROLLING)
+        OrganisationService(Session(db, "Henrik Drift")).set_role(org["engineer"], Role.CONTROLLING)
     with reading(db) as reader:
         assert reader.column(Status.DOING).wip_limit == 5  # the default, unchanged
         assert reader.people()[org["engineer"]].role is Role.OPERATIONAL
@@ -50,7 +51,7 @@ def test_only_governing_members_set_wip_limits_targets_and_policy(db, org):
 
 
 def test_a_new_board_can_be_set_up_until_it_has_a_governing_member(db):
-    first = BoardService(db, "whoever")
+    first = BoardService(Session(db, "whoever"))
     first.set_wip_limit(Status.DOING, 4)  # nobody governs yet: allowed
     first.add_person("Guro Leder", "Kommune", Role.GOVERNING)
     with pytest.raises(Refused):
@@ -83,9 +84,9 @@ def test_the_window_person_id_decides_between_two_people_of_the_same_name(db, or
     twin = setup.add_person("Henrik Drift", "Kommune / Internkontroll", Role.CONTROLLING).row_id
     # By name alone "Henrik Drift" is ambiguous: counts as operational.
     assert not as_(db, "Henrik Drift").can(Action.VERIFY)
-    chosen = GovernanceService(db, "Henrik Drift", "en", person_id=twin)
+    chosen = GovernanceService(Session(db, "Henrik Drift", "en", person_id=twin))
     assert chosen.can(Action.VERIFY)
-    assert not GovernanceService(db, "Henrik Drift", "en", person_id=org["engineer"]).can(
+    assert not GovernanceService(Session(db, "Henrik Drift", "en", person_id=org["engineer"])).can(
         Action.VERIFY)
 
 
@@ -144,7 +145,7 @@ def test_a_controlling_member_verifies_with_evidence_and_the_item_is_done(db, or
 
 
 def test_without_a_controlling_member_the_message_says_what_to_do(db):
-    service = BoardService(db, "Guro")
+    service = BoardService(Session(db, "Guro"))
     item_id = service.create_item("Secret thing", classification="confidential").row_id
     with pytest.raises(Refused) as caught:
         service.move(item_id, Status.DONE)
@@ -309,6 +310,6 @@ def test_the_whole_history_is_for_governing_and_controlling_members(db, org):
     from kanban_sec.services.history import History
 
     with pytest.raises(Refused, match="may not read the whole change history"):
-        History(db, "en", author="Henrik Drift").entries()
-    assert History(db, "en", author="Trude Kontroll").entries(limit=1)
-    assert History(db, "en", author="Guro Leder").entries(limit=1)
+        History(Session(db, "Henrik Drift", "en")).entries()
+    assert History(Session(db, "Trude Kontroll", "en")).entries(limit=1)
+    assert History(Session(db, "Guro Leder", "en")).entries(limit=1)

@@ -11,6 +11,7 @@ import pytest
 from kanban_sec import cli, runtime
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.demo import load_demo
+from kanban_sec.services.session import Session
 from kanban_sec.store import backup
 from kanban_sec.store.database import open_database
 from kanban_sec.store.recovery import (
@@ -24,7 +25,7 @@ from kanban_sec.store.recovery import (
 def _board(path):
     db = open_database(path, daily_backup=False)
     try:
-        load_demo(BoardService(db, "tester", "en"))
+        load_demo(BoardService(Session(db, "tester", "en")))
     finally:
         db.close()
     conn = sqlite3.connect(path)
@@ -36,7 +37,8 @@ def _board(path):
 def _titles(path):
     db = open_database(path, daily_backup=False)
     try:
-        return sorted(e.item.title for e in BoardService(db, "tester", "en").view().entries)
+        view = BoardService(Session(db, "tester", "en")).view()
+        return sorted(e.item.title for e in view.entries)
     finally:
         db.close()
 
@@ -204,7 +206,7 @@ def test_a_window_holds_the_file_with_who_and_since_and_lets_go_on_close(tmp_pat
     assert holder["pid"] == os.getpid() and holder["user"] and holder["host"]
     assert holder["since"]
     assert db.held_by is None
-    BoardService(db, "tester", "en").create_item("Written while holding it")
+    BoardService(Session(db, "tester", "en")).create_item("Written while holding it")
     db.close()
     assert not lock_path(path).exists()
 
@@ -223,7 +225,7 @@ def test_a_second_window_only_reads_and_says_who_holds_the_file(tmp_path):
         db = open_database(path, hold=True)
         try:
             assert db.held_by is not None and db.held_by["user"] == "kari"
-            service = BoardService(db, "tester", "en")
+            service = BoardService(Session(db, "tester", "en"))
             assert service.view().entries  # reading works
             with pytest.raises(StoreFailure) as caught:
                 service.create_item("Not written")
@@ -272,7 +274,7 @@ def test_the_cli_and_a_plain_open_take_no_lock(tmp_path):
     db = open_database(path)
     try:
         assert db.held_by is None
-        BoardService(db, "tester", "en").create_item("Written by the CLI")
+        BoardService(Session(db, "tester", "en")).create_item("Written by the CLI")
     finally:
         db.close()
     assert lock_path(path).exists()

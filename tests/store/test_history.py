@@ -9,6 +9,7 @@ from kanban_sec.domain.model import Status
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.csv_exchange import export_csv, import_csv
 from kanban_sec.services.history import History, record_transfer
+from kanban_sec.services.session import Session
 
 
 def _redate(db, entity: str, row_id: str, moments: list[str]) -> None:
@@ -32,7 +33,7 @@ def test_entries_are_one_per_changed_field_newest_first_with_names(db, service):
     service.move(item, Status.DOING)
     service.set_fields(item, {"title": "Patch servers", "chain": "Lønn",
                               "owner_unit": "IT / Drift", "tags": "a; b"})
-    entries = History(db).entries(item_id=item)
+    entries = History(Session(db, "tester")).entries(item_id=item)
     assert entries, "no history"
     assert all(e.entity == "item" and e.row_id == item for e in entries)
     assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
@@ -53,12 +54,12 @@ def test_entries_are_one_per_changed_field_newest_first_with_names(db, service):
 
 def test_filters_by_item_person_date_entity_and_limit(db, service):
     first = service.create_item("Første").row_id
-    other = BoardService(db, "ola", "en")
+    other = BoardService(Session(db, "ola", "en"))
     second = other.create_item("Andre").row_id
     other.move(second, Status.NEXT)
     _redate(db, "item", first, ["2026-01-10T12:00:00.000000Z"])
     _redate(db, "item", second, ["2026-03-01T12:00:00.000000Z", "2026-03-05T12:00:00.000000Z"])
-    history = History(db)
+    history = History(Session(db, "tester"))
     assert {e.row_id for e in history.entries(item_id=first)} == {first}
     assert {e.row_id for e in history.entries(item_id=[first, second])} == {first, second}
     assert history.entries(item_id=[]) == []
@@ -79,7 +80,7 @@ def test_export_csv_bytes(db, service, tmp_path):
     service.move(item, Status.NEXT)
     _redate(db, "item", item, ["2026-02-01T08:00:00.000000Z", "2026-02-02T09:30:00.000000Z"])
     path = tmp_path / "history.csv"
-    count = History(db).export_csv(path, item_id=item)
+    count = History(Session(db, "tester")).export_csv(path, item_id=item)
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfat,author,entity,id,name,field,old,new\r\n")
     lines = data.decode("utf-8-sig").split("\r\n")
@@ -99,18 +100,19 @@ def test_export_and_import_each_leave_a_transfer_record(db, service, tmp_path):
     incoming = tmp_path / "incoming.csv"
     incoming.write_text("title\r\nThree\r\nFour\r\nFive\r\n", encoding="utf-8")
     import_csv(service, incoming, dry_run=True)
-    assert len(History(db).transfers()) == 1  # a dry run leaves none
+    assert len(History(Session(db, "tester")).transfers()) == 1  # a dry run leaves none
     outcome = import_csv(service, incoming)
     assert all(c.entity == "item" for c in outcome.changes)  # undo leaves the record
-    recorded = {t["kind"]: t for t in History(db).transfers()}
+    recorded = {t["kind"]: t for t in History(Session(db, "tester")).transfers()}
     newest, oldest = recorded["import"], recorded["export"]
     assert (oldest["kind"], oldest["author"], oldest["items"], oldest["path"]) == \
         ("export", "kari", 2, str(path.resolve()))
     assert (newest["kind"], newest["author"], newest["items"], newest["path"]) == \
         ("import", "tester", 3, str(incoming.resolve()))
-    audit = History(db).entries(entity="transfer")
+    audit = History(Session(db, "tester")).entries(entity="transfer")
     assert {(e.author, e.field, e.new_text) for e in audit} >= {
         ("kari", "kind", "export"), ("tester", "items", "3"),
         ("tester", "path", str(incoming.resolve()))}
     assert record_transfer(db, "per", "import", "x.csv", 0)
-    assert History(db).entries(author="per", entity="transfer")[0].label.endswith("x.csv")
+    entries = History(Session(db, "tester")).entries(author="per", entity="transfer")
+    assert entries[0].label.endswith("x.csv")

@@ -10,12 +10,13 @@ import pytest
 from kanban_sec.domain.errors import BadInput, KanbanError, NotFound, Refused
 from kanban_sec.domain.model import Role, Status
 from kanban_sec.services.organisation import InUse, OrganisationService
+from kanban_sec.services.session import Session
 from kanban_sec.store.unit_of_work import reading
 
 
 @pytest.fixture
 def org(db):
-    return OrganisationService(db, "tester", "en")
+    return OrganisationService(Session(db, "tester", "en"))
 
 
 @pytest.fixture
@@ -269,7 +270,7 @@ def test_roles_are_checked_and_changes_recorded(org, db, board):
     # Now Kari governs: roles are hers to give, not tester's.
     error = _refused(db, Refused, org.set_role, board["kari"], "kontrollerende")
     assert "may not change the organisation" in error.message("en")
-    kari = OrganisationService(db, "Kari Nordmann", "en")
+    kari = OrganisationService(Session(db, "Kari Nordmann", "en"))
     assert kari.set_role(board["kari"], "kontrollerende").changes[0].fields["role"][0] == \
         "controlling"
 

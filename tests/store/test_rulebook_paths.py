@@ -17,6 +17,7 @@ from kanban_sec.domain.rules import RuleRefused
 from kanban_sec.services.csv_exchange import import_csv
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.organisation import OrganisationService
+from kanban_sec.services.session import Session
 from kanban_sec.services.undo import reapply, revert
 from kanban_sec.store.unit_of_work import reading, writing
 
@@ -86,7 +87,7 @@ def test_a_lower_score_does_not_lift_a_verification_once_asked_for(db, org):
     assert not _refused(lambda: engineer.move(item_id, Status.DONE), "KS002").message(
         "en").startswith("“Lock down the dispensers” must be verified by a controlling "
                          "member before it is done (board policy")
-    assert GovernanceService(db, "Henrik Drift").needs_verification(item_id)
+    assert GovernanceService(Session(db, "Henrik Drift")).needs_verification(item_id)
 
 
 def test_undo_cannot_lift_the_need_for_verification_either(db, org):
@@ -239,7 +240,7 @@ def _accepted(db, org) -> str:
     item_id = _item(db, "Replace the radio module", likelihood=2, consequence=3)
     as_(db, "Astrid Eier").decide("accept", "fine until spring", valid_until=UNTIL,
                                   item_id=item_id)
-    assert item_id in GovernanceService(db, "Henrik Drift").acceptance().accepted
+    assert item_id in GovernanceService(Session(db, "Henrik Drift")).acceptance().accepted
     return item_id
 
 
@@ -248,7 +249,7 @@ def _accepted(db, org) -> str:
 def test_changing_what_was_accepted_voids_the_acceptance(db, org, field, value):
     item_id = _accepted(db, org)
     board_as(db, "Henrik Drift").set_fields(item_id, {field: value})
-    acceptance = GovernanceService(db, "Henrik Drift").acceptance()
+    acceptance = GovernanceService(Session(db, "Henrik Drift")).acceptance()
     assert item_id not in acceptance.accepted and item_id in acceptance.void
     entry = board_as(db, "Henrik Drift").entry(item_id)
     assert entry.ranked is not None  # back in the ranking
@@ -261,14 +262,14 @@ def test_a_csv_update_voids_an_acceptance_too(db, org, tmp_path):
     item_id = _accepted(db, org)
     import_csv(board_as(db, "Henrik Drift"),
                _csv(tmp_path, "id,title,likelihood", f"{item_id},Replace the radio module,4"))
-    assert item_id not in GovernanceService(db, "Henrik Drift").acceptance().accepted
+    assert item_id not in GovernanceService(Session(db, "Henrik Drift")).acceptance().accepted
 
 
 def test_undoing_the_change_restores_exactly_what_was_accepted(db, org):
     item_id = _accepted(db, org)
     changed = board_as(db, "Henrik Drift").set_fields(item_id, {"likelihood": "4"})
     revert(db, "Henrik Drift", changed.changes)
-    assert item_id in GovernanceService(db, "Henrik Drift").acceptance().accepted
+    assert item_id in GovernanceService(Session(db, "Henrik Drift")).acceptance().accepted
 
 
 def test_a_chain_acceptance_does_not_cover_items_added_later(db, org):
@@ -276,7 +277,7 @@ def test_a_chain_acceptance_does_not_cover_items_added_later(db, org):
     as_(db, "Astrid Eier").decide("accept", "the whole service, for now", valid_until=UNTIL,
                                   chain_id=org["chain"])
     later = _item(db, "A new weakness", likelihood=2, consequence=2)
-    accepted = GovernanceService(db, "Henrik Drift").acceptance().accepted
+    accepted = GovernanceService(Session(db, "Henrik Drift")).acceptance().accepted
     assert first in accepted and later not in accepted
 
 
@@ -296,7 +297,7 @@ def test_an_operational_member_changes_no_governed_data(db, org):
     (decision,) = as_(db, "Henrik Drift").decisions(item_id=item_id)
     with reading(db) as reader:
         units = {u.name: u.id for u in reader.units().values()}
-    org_as_engineer = OrganisationService(db, "Henrik Drift", "en")
+    org_as_engineer = OrganisationService(Session(db, "Henrik Drift", "en"))
     attempts = [
         lambda: org_as_engineer.set_chain_risk_owner(org["chain"], units["Drift"]),
         lambda: org_as_engineer.set_target_maturity(org["chain"], 1),

@@ -20,6 +20,7 @@ from kanban_sec.domain.ownership import OrgTree
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.csv_exchange import import_csv
 from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.session import Session
 from kanban_sec.services.undo import reapply, revert
 from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import reading
@@ -37,7 +38,7 @@ class Board(RuleBasedStateMachine):
     def set_up(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="kanban-rules-"))
         self.db = open_database(self.folder / "board.sqlite", daily_backup=False)
-        lead = BoardService(self.db, "Guro Leder", "en")
+        lead = BoardService(Session(self.db, "Guro Leder", "en"))
         for name, unit, role in [
                 ("Guro Leder", "Kommune / Sikkerhet", Role.GOVERNING),
                 ("Astrid Eier", "Kommune / Helse", Role.GOVERNING),
@@ -47,7 +48,7 @@ class Board(RuleBasedStateMachine):
             lead.add_person(name, unit, role)
         lead.add_chain("Medisindispenser", "Kommune / Helse")
         self.link = lead.add_link("Medisindispenser", "Dispenser", maturity=1).row_id
-        self.items = [BoardService(self.db, "Henrik Drift", "en").create_item(
+        self.items = [BoardService(Session(self.db, "Henrik Drift", "en")).create_item(
             title, chain="Medisindispenser", link="Dispenser", likelihood=str(lk),
             consequence=str(co)).row_id
             for title, lk, co in [("A", 4, 4), ("B", 2, 3), ("C", 5, 5), ("D", 1, 2)]]
@@ -70,7 +71,8 @@ class Board(RuleBasedStateMachine):
 
     @rule(who=people, index=st.integers(0, 3), status=statuses)
     def move(self, who, index, status):
-        self._try(who, lambda: BoardService(self.db, who, "en").move(self.items[index], status))
+        board = BoardService(Session(self.db, who, "en"))
+        self._try(who, lambda: board.move(self.items[index], status))
 
     @rule(who=people, index=st.integers(0, 3), status=statuses,
           likelihood=st.integers(1, 5))
@@ -78,33 +80,33 @@ class Board(RuleBasedStateMachine):
         path = self.folder / "line.csv"
         path.write_text(f"id,title,status,likelihood\r\n{self.items[index]},Item,"
                         f"{status.value},{likelihood}\r\n", encoding="utf-8")
-        self._try(who, lambda: import_csv(BoardService(self.db, who, "en"), path))
+        self._try(who, lambda: import_csv(BoardService(Session(self.db, who, "en")), path))
 
     @rule(who=people, index=st.integers(0, 3), approve=st.booleans())
     def verify(self, who, index, approve):
-        control = GovernanceService(self.db, who, "en")
+        control = GovernanceService(Session(self.db, who, "en"))
         self._try(who, lambda: control.verify(self.items[index], "checked") if approve
                   else control.reject(self.items[index], "not yet"))
 
     @rule(who=people, maturity=st.integers(0, 3))
     def assess_the_link(self, who, maturity):
-        self._try(who, lambda: BoardService(self.db, who, "en").set_link_maturity(
+        self._try(who, lambda: BoardService(Session(self.db, who, "en")).set_link_maturity(
             self.link, maturity))
 
     @rule(who=people, index=st.integers(0, 3), whole_chain=st.booleans())
     def accept(self, who, index, whole_chain):
-        owner = GovernanceService(self.db, who, "en")
+        owner = GovernanceService(Session(self.db, who, "en"))
         target = {"chain_id": self._chain()} if whole_chain else {"item_id": self.items[index]}
         self._try(who, lambda: owner.decide("accept", "for now", valid_until=UNTIL, **target))
 
     @rule(who=people, index=st.integers(0, 3), likelihood=st.integers(1, 5))
     def assess_likelihood(self, who, index, likelihood):
-        self._try(who, lambda: BoardService(self.db, who, "en").set_fields(
+        self._try(who, lambda: BoardService(Session(self.db, who, "en")).set_fields(
             self.items[index], {"likelihood": str(likelihood)}))
 
     @rule(who=people, index=st.integers(0, 3), blocked=st.booleans())
     def block(self, who, index, blocked):
-        board = BoardService(self.db, who, "en")
+        board = BoardService(Session(self.db, who, "en"))
         self._try(who, lambda: board.block(self.items[index], "waiting") if blocked
                   else board.unblock(self.items[index]))
 
@@ -130,7 +132,7 @@ class Board(RuleBasedStateMachine):
     def done_work_was_verified_when_it_had_to_be(self):
         if not hasattr(self, "db"):
             return
-        control = GovernanceService(self.db, "Guro Leder", "en")
+        control = GovernanceService(Session(self.db, "Guro Leder", "en"))
         with reading(self.db) as reader:
             for item in reader.items():
                 if item.status is not Status.DONE:

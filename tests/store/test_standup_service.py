@@ -13,6 +13,7 @@ from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.model import Status
 from kanban_sec.domain.standup import ChangeKind, NoteKind, StandupSettings
 from kanban_sec.exchange.standup_report import render_html, render_markdown
+from kanban_sec.services.session import Session
 from kanban_sec.services.standup import StandupService
 from kanban_sec.store import rows
 
@@ -52,7 +53,7 @@ def board(service):
 
 @pytest.fixture
 def standups(db):
-    return StandupService(db, "tester", "en")
+    return StandupService(Session(db, "tester", "en"))
 
 
 def _all_people(service):
@@ -210,11 +211,11 @@ def _insert_hlc(standups, standup_id):
 
 
 def test_without_any_standup_the_report_covers_the_first_period(service, db, board):
-    report = StandupService(db, "tester", "en").report()
+    report = StandupService(Session(db, "tester", "en")).report()
     assert report.baseline is None
     assert {c.kind for c in report.changes} == {ChangeKind.NEW}
     assert timedelta(days=6) < report.until - report.since <= timedelta(days=7, seconds=1)
-    quiet = StandupService(db, "tester", "en", StandupSettings(first_period=timedelta(0)))
+    quiet = StandupService(Session(db, "tester", "en"), StandupSettings(first_period=timedelta(0)))
     assert quiet.report().changes == ()
 
 
@@ -235,7 +236,7 @@ def test_notes_and_decisions_are_kept_on_the_standup_and_in_the_cards_history(se
     assert [c.body for c in comments] == [
         f"Decision at the standup {held_on}: Vi prioriterer MFA før sommeren"]
     assert all(not service.comments(item_id) for key, item_id in board.items() if key != "d1")
-    nb = StandupService(standups.db, "tester", "nb")
+    nb = StandupService(Session(standups.db, "tester", "nb"))
     nb.add_note(standup_id, "Ola tar denne", item_id=board["d2"])
     assert service.comments(board["d2"])[0].body == \
         f"Notat fra standup {held_on}: Ola tar denne"

@@ -30,6 +30,7 @@ from kanban_sec.domain.errors import BadInput
 from kanban_sec.domain.model import Status
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.conflicts import resolve_conflict
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.sync import merge
 from kanban_sec.sync.client import Remote, sync
@@ -228,7 +229,7 @@ def test_replicas_converge(logins: Logins, skew: list[int], operations: list[tup
             db = open_database(Path(folder) / f"r{n}.sqlite", daily_backup=False)
             stack.callback(db.close)
             remote, password = logins.remote(dbname, n)
-            replicas.append((db, BoardService(db, logins.logins[n][0]), remote, password))
+            replicas.append((db, BoardService(Session(db, logins.logins[n][0])), remote, password))
 
         def sync_replica(n: int) -> None:
             clock.skew = skew[n]

@@ -18,6 +18,7 @@ from kanban_sec.domain import hlc
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.hlc import pack
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.sync import client, errors, merge
 from kanban_sec.sync.client import Remote, fetch, sync
@@ -76,7 +77,7 @@ class Pair:
         self.a, self.b = replicas("a"), replicas("b")
         self.remote_a, self.password_a = remote_for(server, "operational")
         self.remote_b, self.password_b = remote_for(server, "risk_owner")
-        self.ann = BoardService(self.a, "Ann")
+        self.ann = BoardService(Session(self.a, "Ann"))
 
     def sync_a(self, **options: Any) -> client.SyncResult:
         return sync(self.a, self.remote_a, self.password_a, **options)
@@ -270,11 +271,11 @@ def test_a_clock_ten_minutes_ahead_still_syncs(two: Pair, monkeypatch) -> None:
     two.ann.edit_item(item, title="Still from the future")  # follows the server's clock now
     assert hlc.millis(local(two.a, "SELECT max(hlc) FROM changes")[0][0]) < real() + MINUTE_MS
     monkeypatch.setattr(hlc, "wall_millis", real)
-    BoardService(two.b, "Bob")
+    BoardService(Session(two.b, "Bob"))
     two.sync_a()
     two.sync_b()
     assert titles(two.b) == ["Still from the future"]
-    BoardService(two.b, "Bob").edit_item(item, title="Bob's, a moment later")
+    BoardService(Session(two.b, "Bob")).edit_item(item, title="Bob's, a moment later")
     two.sync_b()
     two.sync_a()
     assert titles(two.a) == titles(two.b) == ["Bob's, a moment later"]

@@ -20,6 +20,7 @@ from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import Item
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.conflicts import resolve_conflict
+from kanban_sec.services.session import Session
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.sync.client import mark_pushed
@@ -152,7 +153,7 @@ def apply_all(db: Database, batch: Sequence[RemoteChange]) -> None:
 
 def test_concurrent_edits_of_different_fields_both_survive(open_db, server):
     a, b = open_db("a"), open_db("b")
-    ann, bob = BoardService(a, "Ann"), BoardService(b, "Bob")
+    ann, bob = BoardService(Session(a, "Ann")), BoardService(Session(b, "Bob"))
     item = ann.create_item("Patch the firewall").row_id
     server.sync(a)
     server.sync(b)
@@ -169,11 +170,11 @@ def test_concurrent_edits_of_different_fields_both_survive(open_db, server):
 
 def test_the_newest_stamp_wins_a_field_and_the_loser_is_a_conflict(open_db, server):
     a, b = open_db("a"), open_db("b")
-    item = BoardService(a, "Ann").create_item("Old title").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Old title").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(a, "Ann").edit_item(item, title="Ann's title")
-    BoardService(b, "Bob").edit_item(item, title="Bob's title")  # later: it wins
+    BoardService(Session(a, "Ann")).edit_item(item, title="Ann's title")
+    BoardService(Session(b, "Bob")).edit_item(item, title="Bob's title")  # later: it wins
     for db in (a, b, a):
         server.sync(db)
     for db in (a, b):
@@ -217,11 +218,11 @@ def test_a_tombstone_wins_or_loses_by_its_stamp(open_db):
 
 def test_a_delete_does_not_hide_a_later_edit_of_another_field(open_db, server):
     a, b = open_db("a"), open_db("b")
-    item = BoardService(a, "Ann").create_item("Keep or not").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Keep or not").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(a, "Ann").delete(item)
-    BoardService(b, "Bob").edit_item(item, title="Renamed")
+    BoardService(Session(a, "Ann")).delete(item)
+    BoardService(Session(b, "Bob")).edit_item(item, title="Renamed")
     for db in (a, b, a):
         server.sync(db)
     for db in (a, b):
@@ -234,11 +235,11 @@ def test_a_delete_does_not_hide_a_later_edit_of_another_field(open_db, server):
 
 def test_applying_a_batch_again_changes_nothing(open_db, server):
     a, b = open_db("a"), open_db("b")
-    ann = BoardService(a, "Ann")
+    ann = BoardService(Session(a, "Ann"))
     ids = [ann.create_item(f"Item {n}").row_id for n in range(4)]
     server.sync(a)
     server.sync(b)
-    BoardService(b, "Bob").edit_item(ids[1], title="Bob's")
+    BoardService(Session(b, "Bob")).edit_item(ids[1], title="Bob's")
     ann.edit_item(ids[1], title="Ann's")
     ann.delete(ids[2])
     server.sync(b)
@@ -286,11 +287,11 @@ def test_arrival_order_does_not_matter(open_db):
 
 def test_an_unpushed_local_change_overwritten_is_my_conflict(open_db, server):
     a, b = open_db("a"), open_db("b")
-    item = BoardService(a, "Ann").create_item("Encrypt backups").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Encrypt backups").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(a, "Ann").edit_item(item, likelihood=2)     # not pushed yet
-    BoardService(b, "Bob").edit_item(item, likelihood=4)     # newer, pushed first
+    BoardService(Session(a, "Ann")).edit_item(item, likelihood=2)     # not pushed yet
+    BoardService(Session(b, "Bob")).edit_item(item, likelihood=4)     # newer, pushed first
     server.sync(b)
     server.pull(a)
     [conflict] = list_conflicts(a)
@@ -300,13 +301,13 @@ def test_an_unpushed_local_change_overwritten_is_my_conflict(open_db, server):
 
 def test_an_edit_made_after_seeing_the_other_is_no_conflict(open_db, server):
     a, b = open_db("a"), open_db("b")
-    item = BoardService(a, "Ann").create_item("Rotate keys").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Rotate keys").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(a, "Ann").edit_item(item, title="Rotate keys yearly")
+    BoardService(Session(a, "Ann")).edit_item(item, title="Rotate keys yearly")
     server.sync(a)
     server.sync(b)  # Bob sees Ann's title, then changes it
-    BoardService(b, "Bob").edit_item(item, title="Rotate keys monthly")
+    BoardService(Session(b, "Bob")).edit_item(item, title="Rotate keys monthly")
     server.sync(b)
     server.sync(a)
     assert list_conflicts(a) == list_conflicts(b) == []
@@ -315,12 +316,12 @@ def test_an_edit_made_after_seeing_the_other_is_no_conflict(open_db, server):
 
 def test_only_the_latest_value_of_each_side_is_a_conflict(open_db, server):
     a, b = open_db("a"), open_db("b")
-    item = BoardService(a, "Ann").create_item("Start").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Start").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(a, "Ann").edit_item(item, title="Ann 1")
-    BoardService(a, "Ann").edit_item(item, title="Ann 2")   # Ann replaced her own value
-    BoardService(b, "Bob").edit_item(item, title="Bob 1")
+    BoardService(Session(a, "Ann")).edit_item(item, title="Ann 1")
+    BoardService(Session(a, "Ann")).edit_item(item, title="Ann 2")   # Ann replaced her own value
+    BoardService(Session(b, "Bob")).edit_item(item, title="Bob 1")
     for db in (a, b, a):
         server.sync(db)
     for db in (a, b):
@@ -330,11 +331,11 @@ def test_only_the_latest_value_of_each_side_is_a_conflict(open_db, server):
 
 def test_the_conflict_id_is_the_same_everywhere(open_db, server):
     a, b = open_db("a"), open_db("b")
-    item = BoardService(a, "Ann").create_item("Start").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Start").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(a, "Ann").edit_item(item, title="A")
-    BoardService(b, "Bob").edit_item(item, title="B")
+    BoardService(Session(a, "Ann")).edit_item(item, title="A")
+    BoardService(Session(b, "Bob")).edit_item(item, title="B")
     for db in (a, b, a):
         server.sync(db)
     [mine], [theirs] = list_conflicts(a), list_conflicts(b)
@@ -347,11 +348,11 @@ def test_the_conflict_id_is_the_same_everywhere(open_db, server):
 def test_resolving_a_conflict_closes_it_on_every_replica(open_db, server, resolution,
                                                          expected):
     a, b, c = open_db("a"), open_db("b"), open_db("c")
-    item = BoardService(a, "Ann").create_item("Start").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Start").row_id
     for db in (a, b, c):
         server.sync(db)
-    BoardService(a, "Ann").edit_item(item, title="Ann's")
-    BoardService(b, "Bob").edit_item(item, title="Bob's")
+    BoardService(Session(a, "Ann")).edit_item(item, title="Ann's")
+    BoardService(Session(b, "Bob")).edit_item(item, title="Bob's")
     for db in (a, b, a):
         server.sync(db)
     [conflict] = list_conflicts(a)
@@ -372,11 +373,11 @@ def test_resolving_a_conflict_closes_it_on_every_replica(open_db, server, resolu
 
 def test_a_resolution_that_arrives_before_the_conflict_is_derived_closes_it(open_db, server):
     a, b, c = open_db("a"), open_db("b"), open_db("c")
-    item = BoardService(a, "Ann").create_item("Start").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Start").row_id
     for db in (a, b):
         server.sync(db)
-    BoardService(a, "Ann").edit_item(item, title="Ann's")
-    BoardService(b, "Bob").edit_item(item, title="Bob's")
+    BoardService(Session(a, "Ann")).edit_item(item, title="Ann's")
+    BoardService(Session(b, "Bob")).edit_item(item, title="Bob's")
     for db in (a, b, a):
         server.sync(db)
     [conflict] = list_conflicts(a)
@@ -393,11 +394,11 @@ def test_a_resolution_that_arrives_before_the_conflict_is_derived_closes_it(open
 
 def test_resolving_twice_is_refused(open_db, server):
     a, b = open_db("a"), open_db("b")
-    item = BoardService(a, "Ann").create_item("Start").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Start").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(a, "Ann").edit_item(item, title="A")
-    BoardService(b, "Bob").edit_item(item, title="B")
+    BoardService(Session(a, "Ann")).edit_item(item, title="A")
+    BoardService(Session(b, "Bob")).edit_item(item, title="B")
     for db in (a, b, a):
         server.sync(db)
     [conflict] = list_conflicts(a)
@@ -409,7 +410,7 @@ def test_resolving_twice_is_refused(open_db, server):
 
 def test_rebuilding_a_row_gives_the_row_the_log_says(open_db, server):
     a = open_db("a")
-    ann = BoardService(a, "Ann")
+    ann = BoardService(Session(a, "Ann"))
     item = ann.create_item("Start").row_id
     ann.edit_item(item, title="Later", likelihood=4)
     before = item_row(a, item)
@@ -429,7 +430,7 @@ def test_changes_stamped_ahead_are_stamped_again_in_order(open_db, monkeypatch):
     real = hlc.wall_millis
     ahead = 10 * 60_000
     monkeypatch.setattr(hlc, "wall_millis", lambda: real() + ahead)
-    ann = BoardService(a, "Ann")
+    ann = BoardService(Session(a, "Ann"))
     item = ann.create_item("Ahead").row_id
     ann.edit_item(item, title="Ahead, edited")
     monkeypatch.setattr(hlc, "wall_millis", real)
@@ -450,13 +451,13 @@ def test_changes_stamped_ahead_are_stamped_again_in_order(open_db, monkeypatch):
 
 def test_taking_a_value_follows_the_rules_of_the_field(open_db, server):
     a, b = open_db("a"), open_db("b")
-    ann = BoardService(a, "Ann")
+    ann = BoardService(Session(a, "Ann"))
     item = ann.create_item("Small fix", likelihood="1", consequence="1").row_id
     ann.move(item, "doing")
     server.sync(a)
     server.sync(b)
     ann.move(item, "done")
-    BoardService(b, "Bob").move(item, "verify")  # later: it wins
+    BoardService(Session(b, "Bob")).move(item, "verify")  # later: it wins
     for db in (a, b):
         server.sync(db)
     [conflict] = list_conflicts(b)
@@ -470,11 +471,11 @@ def test_taking_a_value_follows_the_rules_of_the_field(open_db, server):
 
 def test_two_changes_of_several_fields_conflict_over_each_field(open_db, server):
     a, b = open_db("a"), open_db("b")
-    item = BoardService(a, "Ann").create_item("Start").row_id
+    item = BoardService(Session(a, "Ann")).create_item("Start").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(a, "Ann").edit_item(item, title="A", description="Ann's text")
-    BoardService(b, "Bob").edit_item(item, title="B", description="Bob's text")
+    BoardService(Session(a, "Ann")).edit_item(item, title="A", description="Ann's text")
+    BoardService(Session(b, "Bob")).edit_item(item, title="B", description="Bob's text")
     for db in (a, b, a):
         server.sync(db)
     for db in (a, b):

@@ -17,6 +17,7 @@ from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import Item
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.conflicts import resolve_conflict
+from kanban_sec.services.session import Session
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.store.unit_of_work import parse_cursor, writing
@@ -37,7 +38,7 @@ class Board:
         self.remote = Remote(server.pg.url(server.dbname, login, None),
                              ca_file=str(server.pg.ca_file))
         self.db = db
-        self.service = BoardService(db, PERSON[who])
+        self.service = BoardService(Session(db, PERSON[who]))
 
     def sync(self) -> SyncResult:
         return sync(self.db, self.remote, self.password)

@@ -23,6 +23,7 @@ import pytest
 
 from kanban_sec.domain.errors import BadInput, KanbanError
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.sync import settings as cfg
 from kanban_sec.sync.client import Remote, sync
@@ -114,7 +115,7 @@ def member_url(pg: PgCluster, server: SyncDb, who: str) -> str:
 def new_board(path: Path, titles: tuple[str, ...] = ()) -> Path:
     db = open_database(path, daily_backup=False)
     try:
-        service = BoardService(db, "tester")
+        service = BoardService(Session(db, "tester"))
         for title in titles:
             service.create_item(title, likelihood="3", consequence="4")
     finally:
@@ -403,7 +404,7 @@ def conflicting_boards(qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb
     for field, value in (("title", "Title from A"), ("description", "Text from A")):
         window.apply(window.service.set_fields(item_id, {field: value}))
     for field, value in (("title", "Title from B"), ("description", "Text from B")):
-        BoardService(db_b, "ola").set_fields(item_id, {field: value})
+        BoardService(Session(db_b, "ola")).set_fields(item_id, {field: value})
     sync(db_b, remote_b, PASSWORDS["ola"])
     label = sync_and_wait(qtbot, window)
     assert label.property("sync_state") == "synced", label.toolTip()
@@ -473,7 +474,7 @@ def test_a_conflict_shows_its_badge_and_is_resolved_from_the_dialog(
         from kanban_sec.sync.merge import list_conflicts
 
         assert list_conflicts(db_b, open_only=True) == []
-        item = BoardService(db_b, "ola").entry(item_id).item
+        item = BoardService(Session(db_b, "ola")).entry(item_id).item
         assert (item.title, item.description) == ("Title from B",
                                                   "Both texts, merged by hand")
     finally:

@@ -20,6 +20,7 @@ import pytest
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.demo import load_demo
 from kanban_sec.services.live_board import LiveBoard
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 from tests.qt_loop import _qasync_session_loop, qasync_loop  # noqa: F401 (fixtures)
 
@@ -30,7 +31,7 @@ def demo_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     db = open_database(path, daily_backup=False)
     try:
-        load_demo(BoardService(db, "tester"))
+        load_demo(BoardService(Session(db, "tester")))
     finally:
         db.close()
     return path
@@ -52,7 +53,7 @@ def db(db_path):
 
 @pytest.fixture
 def service(db):
-    return BoardService(db, "tester", "en")
+    return BoardService(Session(db, "tester", "en"))
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from kanban_sec.ui.board_widget import ACCEPTED, NO_LANE
 
 def lead(service: BoardService) -> BoardService:
     """The example board's governing member: WIP limits are theirs to set."""
-    return BoardService(service.db, "Astrid Myklebust", service.lang)
+    return BoardService(service.session.acting_as("Astrid Myklebust"))
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kanban_sec.domain.model import Role
 from kanban_sec.services.organisation import OrganisationService
+from kanban_sec.services.session import Session
 from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui.chains_dialog import FLAG, NAME, OPEN, WEAKEST_MARK, ChainsDialog
 from kanban_sec.ui.org_dialog import OrgDialog
@@ -19,7 +20,7 @@ from kanban_sec.ui.org_dialog import OrgDialog
 @pytest.fixture
 def org(db):
     # The example board's governing member: the organisation and the chains are theirs.
-    return OrganisationService(db, "Astrid Myklebust", "en")
+    return OrganisationService(Session(db, "Astrid Myklebust", "en"))
 
 
 @pytest.fixture
@@ -338,7 +339,7 @@ def test_a_person_owning_open_items_cannot_be_moved(qtbot, org_dialog, live, db)
 
 
 def test_the_dialogs_offer_only_what_the_role_may_change(qtbot, db, service, live):
-    engineer = OrganisationService(db, "Henrik Dahl", "en")
+    engineer = OrganisationService(Session(db, "Henrik Dahl", "en"))
     dialog = OrgDialog(engineer, live)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -353,7 +354,7 @@ def test_the_dialogs_offer_only_what_the_role_may_change(qtbot, db, service, liv
     assert not chains.add_chain_button.isEnabled() and not chains.risk_owner.isEnabled()
     assert chains.links.isEnabled() and chains.add_link_button.isEnabled()
 
-    control = ChainsDialog(service, OrganisationService(db, "Trude Fossum", "en"), live)
+    control = ChainsDialog(service, OrganisationService(Session(db, "Trude Fossum", "en")), live)
     qtbot.addWidget(control)
     control.show()
     assert not control.links.isEnabled() and not control.add_link_button.isEnabled()

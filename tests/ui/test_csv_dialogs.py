@@ -13,6 +13,7 @@ from sqlalchemy import event
 
 from kanban_sec.domain.errors import ImportProblems
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.session import Session
 from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui import csv_dialogs
 from kanban_sec.ui.csv_dialogs import (
@@ -84,7 +85,7 @@ def _big_file(tmp_path, rows=50_000):
 def test_a_good_file_is_imported_off_the_ui_thread_and_reported(qtbot, window, importer,
                                                                  db, live, tmp_path):
     # New chains and units are governed data: a governing member imports this file.
-    service = BoardService(db, "Siri Lunde", "en")
+    service = BoardService(Session(db, "Siri Lunde", "en"))
     before = _count(service)
     path = _write(tmp_path, "title,chain,link,likelihood,consequence,owner_unit",
                   "Tofaktor for VPN,Fjernaksess,VPN,4,5,Kommune / IT / Nett",
@@ -165,7 +166,7 @@ def _import_directly(path, tmp_path):
 
     db = open_database(tmp_path / "direct.sqlite", daily_backup=False)
     try:
-        return import_csv(BoardService(db, "tester"), path)
+        return import_csv(BoardService(Session(db, "tester")), path)
     finally:
         db.close()
 

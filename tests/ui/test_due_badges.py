@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QDateEdit
 from kanban_sec.domain import annual_wheel as wheel
 from kanban_sec.domain.model import Status
 from kanban_sec.services.annual_wheel import AnnualWheel
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 from kanban_sec.ui import i18n
 from kanban_sec.ui.board_model import CARD_ROLE
@@ -39,7 +40,7 @@ def _wheel_item_due(db_path, day: date, title: str) -> str:
     the backlog as the wheel does; returns the item's id."""
     db = open_database(db_path, daily_backup=False)
     try:
-        annual = AnnualWheel(db, "Siri Lunde", "en")
+        annual = AnnualWheel(Session(db, "Siri Lunde", "en"))
         activity = annual.add_activity(
             title, f"FREQ=YEARLY;BYMONTH={day.month};BYMONTHDAY={day.day}", day,
             lead_days=14).row_id

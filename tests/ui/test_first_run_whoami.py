@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from kanban_sec.domain.errors import ImportProblems
 from kanban_sec.domain.model import Role
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
 from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui.first_run import FirstRunDialog, apply_first_run
@@ -24,7 +25,7 @@ from kanban_sec.ui.whoami import (
 @pytest.fixture
 def empty_service(tmp_path):
     db = open_database(tmp_path / "new.sqlite", daily_backup=False)
-    yield BoardService(db, "tester", "en")
+    yield BoardService(Session(db, "tester", "en"))
     db.close()
 
 

@@ -12,6 +12,7 @@ from kanban_sec.domain.governance import Decision, Verdict
 from kanban_sec.domain.model import Classification, Status
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.session import Session
 from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui import policy_dialog, risk_dialog, verify_dialog
 from kanban_sec.ui.policy_dialog import PolicyDialog
@@ -31,7 +32,7 @@ DOING_ITEM = "Uforanderlig sikkerhetskopi (immutable backup)"
 
 
 def gov(db, name: str) -> GovernanceService:
-    return GovernanceService(db, name, "en", today=lambda: TODAY)
+    return GovernanceService(Session(db, name, "en", today=lambda: TODAY))
 
 
 def item_id(db, title: str) -> str:
@@ -70,7 +71,7 @@ def errors(monkeypatch):
 
 def in_verify(db) -> str:
     target = item_id(db, DOING_ITEM)
-    BoardService(db, OPERATIONAL, "en").move(target, Status.VERIFY)
+    BoardService(Session(db, OPERATIONAL, "en")).move(target, Status.VERIFY)
     return target
 
 

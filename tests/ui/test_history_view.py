@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from kanban_sec.domain.model import Status
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.history import History
+from kanban_sec.services.session import Session
 from kanban_sec.ui import i18n
 from kanban_sec.ui.history_view import HistoryView
 
@@ -23,7 +24,7 @@ def _rows(view: HistoryView) -> list[tuple[str, ...]]:
 def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, service, tmp_path):
     item = service.create_item("Rotate the Zyxel keys").row_id
     service.move(item, Status.NEXT)
-    other = BoardService(db, "ola", "en")
+    other = BoardService(Session(db, "ola", "en"))
     theirs = other.create_item("Review firewall rules").row_id
     conn = sqlite3.connect(db_path)
     try:
@@ -33,7 +34,8 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
     finally:
         conn.close()
 
-    view = HistoryView(History(db), tz=ZoneInfo("Europe/Oslo"))
+    # Internal control reads the whole history.
+    view = HistoryView(History(Session(db, "Trude Fossum")), tz=ZoneInfo("Europe/Oslo"))
     qtbot.addWidget(view)
     view.show()
     assert view.objectName() == "history-view"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kanban_sec.domain.model import ChecklistEntry, Status
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
+from kanban_sec.services.session import Session
 from kanban_sec.ui.item_dialog import ItemDialog
 from kanban_sec.ui.owner_picker import OwnerPicker
 
@@ -37,7 +38,7 @@ HOUSEKEEPING = ("updated_at", "status_changed_at", "started_at", "done_at")
 
 def lead(service: BoardService) -> BoardService:
     """The example board's governing member: WIP limits are theirs to set."""
-    return BoardService(service.db, "Astrid Myklebust", service.lang)
+    return BoardService(service.session.acting_as("Astrid Myklebust"))
 
 
 def item_id(live, title):
@@ -157,9 +158,9 @@ def test_likelihood_and_consequence_are_one_to_five_or_not_assessed(qtbot, servi
         assert box.text() == "not assessed"
         qtbot.keyClick(box, Qt.Key.Key_Up)
         assert box.value() == 1 and box.text() == "1"
-    assert dialog.changes() == {"likelihood": "1", "consequence": "1"}
+    assert dialog.changes() == {"likelihood": 1, "consequence": 1}
     child(dialog, QSpinBox, "item-consequence").setValue(0)
-    assert dialog.changes() == {"likelihood": "1", "consequence": ""}
+    assert dialog.changes() == {"likelihood": 1, "consequence": None}
     dialog.accept()
     item = service.entry(item_id(live, PATCHING)).item
     assert (item.likelihood, item.consequence) == (1, None)
@@ -183,7 +184,7 @@ def test_link_choices_are_the_links_of_the_chosen_chain(qtbot, service, live):
 
 def test_changing_the_chain_writes_chain_and_link(qtbot, db):
     # Risk ownership stays with the service: the chain's risk owner hands the item over.
-    service = BoardService(db, "Astrid Myklebust", "en")
+    service = BoardService(Session(db, "Astrid Myklebust", "en"))
     live = LiveBoard(service)
     target = item_id(live, PATCHING)
     dialog = open_dialog(qtbot, service, live, target)
@@ -261,14 +262,16 @@ def test_checklist_entry_and_comment_are_saved(qtbot, service, live):
     assert "tester" in comments.item(shown).text()
     assert all(c.body != "Avtalt med MedRobot." for c in service.comments(target))
 
-    with qtbot.waitSignals([dialog.changed, dialog.changed], timeout=1000):
+    with qtbot.waitSignal(dialog.changed, timeout=1000):
         dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     item = service.entry(target).item
     assert item.checklist[-1] == ChecklistEntry("Slå på MFA for support-kontoen", True)
     comment = service.comments(target)[-1]
     assert (comment.author, comment.body) == ("tester", "Avtalt med MedRobot.")
-    assert [o.row_id for o in dialog.outcomes] == [target, comment.id]
+    # One call: the checklist and the comment are one outcome (one undo step).
+    assert [o.row_id for o in dialog.outcomes] == [target]
+    assert {c.entity for c in dialog.outcomes[0].changes} == {"item", "comment"}
 
 
 def test_a_comment_typed_but_not_added_is_not_lost(qtbot, service, live):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 
 from kanban_sec.domain.model import Status
 from kanban_sec.services.flow_metrics import FlowMetrics
+from kanban_sec.services.session import Session
 from kanban_sec.ui.metrics_view import MetricsView
 
 
@@ -41,7 +42,7 @@ def test_charts_follow_the_range_and_filters_and_save_as_png(qtbot, service, liv
     _dated(db_path, other, ["2026-11-01T08:00:00.000000Z", "2026-11-10T08:00:00.000000Z",
                             "2026-11-20T08:00:00.000000Z"])
     live.reload()
-    view = MetricsView(FlowMetrics(db), live, today=date(2026, 11, 28))
+    view = MetricsView(FlowMetrics(Session(db, "tester")), live, today=date(2026, 11, 28))
     qtbot.addWidget(view)
     view.show()
     report = view.report

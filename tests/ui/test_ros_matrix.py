@@ -14,6 +14,7 @@ from kanban_sec.domain.governance import Band, Bands, bands_from
 from kanban_sec.domain.model import Status
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.session import Session
 from kanban_sec.store.unit_of_work import reading
 from kanban_sec.ui import i18n
 from kanban_sec.ui.ros_matrix import RosMatrixView
@@ -27,7 +28,7 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 @pytest.fixture
 def open_view(qtbot, db):
     def opener(author: str = GOVERNING, lang: str = "en") -> RosMatrixView:
-        view = RosMatrixView(GovernanceService(db, author, lang))
+        view = RosMatrixView(GovernanceService(Session(db, author, lang)))
         qtbot.addWidget(view)
         view.show()
         qtbot.waitExposed(view)
@@ -116,10 +117,10 @@ def test_bands_colour_the_cells_and_the_tooltip_says_what_they_mean(open_view):
 
 
 def test_accepted_items_are_counted_in_their_cell_and_apart(open_view, db):
-    item = BoardService(db, GOVERNING, "en").create_item(
+    item = BoardService(Session(db, GOVERNING, "en")).create_item(
         "Accept the printer risk", likelihood="2", consequence="3").row_id
     before = open_counts(db)[(2, 3)]
-    governance = GovernanceService(db, GOVERNING, "en")
+    governance = GovernanceService(Session(db, GOVERNING, "en"))
     accepted_here = governance.matrix()[(2, 3)].accepted
     accepted_all = sum(cell.accepted for cell in governance.matrix().values())
     governance.decide("accept", "Low value target",
@@ -135,7 +136,7 @@ def test_accepted_items_are_counted_in_their_cell_and_apart(open_view, db):
 def test_refresh_reads_the_board_again(open_view, db):
     view = open_view()
     before = view.cell(5, 1).open_items
-    BoardService(db, GOVERNING, "en").create_item("Patch the kiosk", likelihood="5",
+    BoardService(Session(db, GOVERNING, "en")).create_item("Patch the kiosk", likelihood="5",
                                                  consequence="1")
     assert view.cell(5, 1).open_items == before
     view.refresh()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from kanban_sec.domain.model import Status
+from kanban_sec.services.session import Session
 from kanban_sec.services.standup import StandupService
 from kanban_sec.ui.standup_window import StandupWindow
 
@@ -12,7 +13,7 @@ ORDER = [Status.VERIFY, Status.DOING, Status.NEXT]
 
 
 def test_a_standup_walks_right_to_left_records_and_reports(qtbot, db, service, live, tmp_path):
-    standups = StandupService(db, "tester")
+    standups = StandupService(Session(db, "tester"))
     window = StandupWindow(standups, live)
     qtbot.addWidget(window)
     window.show()
@@ -49,7 +50,7 @@ def test_a_standup_walks_right_to_left_records_and_reports(qtbot, db, service, l
 
 
 def test_column_at_a_time_jumps_whole_columns(qtbot, db, live):
-    window = StandupWindow(StandupService(db, "tester"), live)
+    window = StandupWindow(StandupService(Session(db, "tester")), live)
     qtbot.addWidget(window)
     window.by_column.setChecked(True)
     window.start()
@@ -67,9 +68,9 @@ def test_confidential_items_are_masked_unless_included_and_the_choice_is_recorde
     secret = next(i for i in live.items.values()
                   if i.classification.value == "confidential" and i.status is Status.NEXT)
     BoardService = type(service)
-    BoardService(db, "Henrik Dahl", "en").move(secret.id, Status.DOING)
+    BoardService(Session(db, "Henrik Dahl", "en")).move(secret.id, Status.DOING)
     live.reload()
-    window = StandupWindow(StandupService(db, "tester"), live)
+    window = StandupWindow(StandupService(Session(db, "tester")), live)
     qtbot.addWidget(window)
     window.show()
     window.start()

@@ -33,7 +33,7 @@ Key = tuple[str, str]
 
 def lead(service: BoardService) -> BoardService:
     """The example board's governing member: WIP limits are theirs to set."""
-    return BoardService(service.db, "Astrid Myklebust", service.lang)
+    return BoardService(service.session.acting_as("Astrid Myklebust"))
 
 
 def qt_tool(name: str) -> str:

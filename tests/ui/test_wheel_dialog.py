@@ -8,11 +8,12 @@ import icalendar
 from PySide6.QtCore import Qt
 
 from kanban_sec.services.annual_wheel import AnnualWheel
+from kanban_sec.services.session import Session
 from kanban_sec.ui.wheel_dialog import AnnualWheelDialog
 
 
 def test_the_wheel_shows_the_years_duties_and_exports_them(qtbot, db, live, tmp_path):
-    wheel = AnnualWheel(db, "tester")
+    wheel = AnnualWheel(Session(db, "tester"))
     dialog = AnnualWheelDialog(wheel, live, today=date(2026, 11, 28))
     qtbot.addWidget(dialog)
     dialog.show()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget, QMessageBox
 
+from kanban_sec.services.session import Session
 from kanban_sec.ui.activity_dialog import ActivityDialog
 from kanban_sec.ui.wheel_dialog import AnnualWheelDialog
 
@@ -166,7 +167,7 @@ def test_an_occurrence_past_its_day_with_its_item_still_open_shows_overdue(qtbot
                                " ON a.id = i.activity_id WHERE i.status != 'done'"
                                " AND i.deleted_at IS NULL ORDER BY i.due_date DESC LIMIT 1")[0]
     day = date.fromisoformat(due)
-    wheel = AnnualWheelDialog(AnnualWheel(db, "Mona Strand"), live,
+    wheel = AnnualWheelDialog(AnnualWheel(Session(db, "Mona Strand")), live,
                               today=day + timedelta(days=1))
     qtbot.addWidget(wheel)
     wheel.year.setValue(day.year)
