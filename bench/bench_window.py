@@ -346,7 +346,7 @@ def _done_plan(count: int) -> list[tuple[str, str]]:
 class _Phases:
     """Timing wrappers on the instance methods a move goes through (no product change)."""
 
-    NAMES = (("service.move", "service", "move"), ("live.apply", "live", "apply"),
+    NAMES = (("service.move_many", "service", "move_many"), ("live.apply", "live", "apply"),
              ("board.refresh", "board", "refresh"), ("board.reset_cards", "board",
                                                      "reset_cards"),
              ("window.refresh_status", "window", "refresh_status"),
