@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+import traceback
 from typing import Any
 
 import bench_big
@@ -49,10 +50,20 @@ def main(argv: list[str]) -> None:
     show = profile_requested(argv)
     print(machine_info(), flush=True)
     reports = []
+    failed = []
     for module in (bench_ranking, bench_export, bench_import, bench_window, bench_flow,
                    bench_standup, bench_sync, bench_big):
         start = time.perf_counter()
-        report = module.run(show_profile=show)
+        try:
+            report = module.run(show_profile=show)
+        except (Exception, SystemExit) as error:
+            # One broken benchmark must not hide the others' figures; the run still fails.
+            traceback.print_exc()
+            failed.append(module.__name__)
+            report = {"what": f"{module.__name__} (**failed**: {type(error).__name__}: "
+                              f"{str(error)[:200].replace('|', '/')})",
+                      "measured_text": "—", "target": "runs to the end", "ok": False,
+                      "lines": []}
         print("\n".join(report["lines"]), flush=True)
         print(f"  ({module.__name__}: {time.perf_counter() - start:.0f} s in all)", flush=True)
         reports.append(report)
@@ -61,6 +72,8 @@ def main(argv: list[str]) -> None:
     print(table(reports))
     if not all(r["ok"] for r in reports):
         print("\nsome targets are missed (see the table)")
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":
