@@ -8,7 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.domain.governance import Action, may
 from kanban_sec.domain.model import Status
-from kanban_sec.services import undo
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.live_board import BoardFilter, LiveBoard
@@ -42,6 +41,7 @@ from kanban_sec.ui.file_actions import FileActions
 from kanban_sec.ui.filter_bar import FilterBar
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.screen_fit import fit_to_screen
+from kanban_sec.ui.undo_step import ChangeCommand
 
 #: The side panel's width when it opens.
 DETAIL_WIDTH = 280
@@ -49,28 +49,6 @@ DETAIL_WIDTH = 280
 #: 220 px and the panel need it); below this height the accepted-risk lane does.
 ROOMY_WIDTH = 1360
 ROOMY_HEIGHT = 800
-
-
-class ChangeCommand(QUndoCommand):
-    """One change made in the window; undo and redo write through the change log."""
-
-    def __init__(self, window: MainWindow, outcome: Outcome, text: str) -> None:
-        super().__init__(text)
-        self.window = window
-        self.changes = outcome.changes
-        self.bulk_rows = outcome.bulk_rows
-        self._done = True  # the change already happened when the command is pushed
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.window.run_quietly(lambda: undo.reapply(
-            self.window.session.db, self.window.session.actor, self.changes, self.bulk_rows))
-
-    def undo(self) -> None:
-        self.window.run_quietly(lambda: undo.revert(
-            self.window.session.db, self.window.session.actor, self.changes, self.bulk_rows))
 
 
 class MainWindow(QMainWindow, WindowActions):
