@@ -23,3 +23,19 @@ def test_language_follows_the_locale():
     assert text.language_from_environment({"LANG": "en_GB.UTF-8"}) == "en"
     assert text.language_from_environment({"LANG": "C"}) == "en"
     assert text.language_from_environment({"KANBAN_SEC_LANG": "nb", "LANG": "en_US"}) == "nb"
+
+
+def test_the_catalogues_parts_do_not_say_the_same_key_twice():
+    """The catalogue is one dict built from two literals: a key in both would silently let
+    one text win."""
+    import ast
+    from pathlib import Path
+
+    import kanban_sec.domain.text as text
+    from kanban_sec.domain.text_rules_sync import RULES_AND_SYNC
+
+    tree = ast.parse(Path(text.__file__).read_text(encoding="utf-8"))
+    own = {node.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
+           for node in node.keys if isinstance(node, ast.Constant)}
+    assert own and RULES_AND_SYNC
+    assert not own & set(RULES_AND_SYNC)
