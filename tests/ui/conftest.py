@@ -113,3 +113,31 @@ def window_as(qtbot, db_path):
     yield open_as
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def model_tester(request, qtlog):
+    """``model_tester.check(model)``: Qt's own model tester (``QAbstractItemModelTester``)
+    and pytest-qt's Python one watch ``model`` through every later change, one pair of
+    testers per model. The Qt tester only warns ("FAIL! ..."), so its warnings fail the
+    test here; the Python tester's failures do so by themselves."""
+    import contextlib
+
+    from pytestqt.modeltest import ModelTester
+
+    testers: list[ModelTester] = []
+
+    class Strict:
+        def check(self, model) -> None:
+            for force_py in (False, True):
+                tester = ModelTester(request.config)
+                tester.check(model, force_py=force_py)
+                testers.append(tester)
+
+    yield Strict()
+    for tester in testers:
+        # A model already gone has nothing left to disconnect.
+        with contextlib.suppress(RuntimeError):
+            tester._cleanup()
+    failures = [r.message for r in qtlog.records if r.message.startswith("FAIL!")]
+    assert not failures, failures

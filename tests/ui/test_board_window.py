@@ -86,9 +86,21 @@ def test_columns_show_every_item_in_rank_order(window):
     assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith("rank ")
 
 
-def test_every_column_model_passes_the_model_tester(window, qtmodeltester):
+def test_every_column_model_passes_the_model_tester(window, qtbot, model_tester):
     for status in Status:
-        qtmodeltester.check(column(window, status).model())
+        model_tester.check(column(window, status).model())
+    # The testers watch the row signals of a move by keyboard, its undo and its redo.
+    lead(window.service).set_wip_limit(Status.NEXT, None)
+    window.reload()
+    item_id = ids_in(window, Status.BACKLOG)[0]
+    assert window.board.select_item(item_id)
+    qtbot.keyClick(column(window, Status.BACKLOG), Qt.Key.Key_Right,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert item_id in ids_in(window, Status.NEXT)
+    window.undo_action.trigger()
+    assert item_id in ids_in(window, Status.BACKLOG)
+    window.redo_action.trigger()
+    assert item_id in ids_in(window, Status.NEXT)
 
 
 def test_dropping_a_card_moves_it_through_the_service(window, db_path):

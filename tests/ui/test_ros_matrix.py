@@ -67,13 +67,13 @@ def error_boxes() -> list[QMessageBox]:
             and w.isVisible()]
 
 
-def test_cells_count_the_open_items_where_they_sit(open_view, db, qtmodeltester):
+def test_cells_count_the_open_items_where_they_sit(open_view, db, model_tester):
     expected = open_counts(db)
     assert sum(expected.values()) > 10  # the example board has work in several cells
     view = open_view()
     assert view.objectName() == "ros-matrix" and view.grid.objectName() == "ros-grid"
     model = view.grid.model()
-    qtmodeltester.check(model)
+    model_tester.check(model)
     assert (model.rowCount(), model.columnCount()) == (5, 5)
     for row in range(5):
         for column in range(5):
