@@ -31,6 +31,11 @@ BOOKKEEPING = frozenset({"created_at", "updated_at", "status_changed_at", "start
 # -- field declarations ----------------------------------------------------------------------
 
 
+#: A standup's stored snapshot of the board may be larger than other texts (a line per
+#: open item), within the one-megabyte limit of a whole change.
+MAX_SNAPSHOT_BYTES = 960 * 1024
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """What a stored field may hold. ``kind``: text, int, enum, date, time, ref, json."""
@@ -41,10 +46,16 @@ class FieldSpec:
     high: int | None = None
     choices: tuple[str, ...] = ()
     ref: str | None = None
+    #: The most UTF-8 bytes a text value may have (``None``: the common limit).
+    max_bytes: int | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "nullable": self.nullable, "low": self.low,
-                "high": self.high, "choices": list(self.choices), "ref": self.ref}
+        found: dict[str, Any] = {"kind": self.kind, "nullable": self.nullable,
+                                 "low": self.low, "high": self.high,
+                                 "choices": list(self.choices), "ref": self.ref}
+        if self.max_bytes is not None:
+            found["max_bytes"] = self.max_bytes
+        return found
 
 
 def _text(nullable: bool = False) -> FieldSpec:
@@ -108,7 +119,8 @@ FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
         "source_item_id": _ref("item"), "active": _int(0, 1), **_STAMPS},
     "standup": {"held_on": FieldSpec("date", False), "started_at": FieldSpec("time", False),
                 "ended_at": _TIME, "facilitator": _text(), "attendees": FieldSpec("json", False),
-                "notes": _text(), "snapshot": FieldSpec("json", False), **_STAMPS},
+                "notes": _text(),
+                "snapshot": FieldSpec("json", False, max_bytes=MAX_SNAPSHOT_BYTES), **_STAMPS},
     "standup_note": {"standup_id": _ref("standup", False), "item_id": _ref("item"),
                      "kind": _enum("note", "decision"), "body": _text(), "author": _text(),
                      **_STAMPS},

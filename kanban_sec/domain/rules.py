@@ -128,9 +128,9 @@ def check_value(entity: str, name: str, value: Any) -> Refusal | None:
     if type(value) is not str:
         return _bad(entity, name, value, "not text")
     # Four bytes a character at most: only a long text needs encoding to be measured.
-    if len(value) * 4 > MAX_TEXT_BYTES and \
-            len(value.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
-        return _bad(entity, name, value, f"over {MAX_TEXT_BYTES // 1024} KiB")
+    limit = spec.max_bytes or MAX_TEXT_BYTES
+    if len(value) * 4 > limit and len(value.encode("utf-8", "surrogatepass")) > limit:
+        return _bad(entity, name, value, f"over {limit // 1024} KiB")
     if "\x00" in value:
         return _bad(entity, name, value, "holds a NUL character")
     if kind == "text":

@@ -327,8 +327,8 @@ BEGIN
     RETURN 'not text';
   END IF;
   value := p_value #>> '{}';
-  IF octet_length(value) > {max_text} THEN
-    RETURN 'over {max_text_kib} KiB';
+  IF octet_length(value) > coalesce((p_spec ->> 'max_bytes')::integer, {max_text}) THEN
+    RETURN format('over %s KiB', coalesce((p_spec ->> 'max_bytes')::integer, {max_text}) / 1024);
   END IF;
   IF kind = 'enum' AND NOT (p_spec -> 'choices') ? value THEN
     RETURN 'not one of ' || (SELECT string_agg(c, ', ')
@@ -419,7 +419,9 @@ AS $fn$
              THEN format('outside %s–%s', p_spec ->> 'low', coalesce(p_spec ->> 'high', '∞'))
       END
     WHEN jsonb_typeof(p_value) <> 'string' THEN 'not text'
-    WHEN octet_length(p_value #>> '{}') > {max_text} THEN 'over {max_text_kib} KiB'
+    WHEN octet_length(p_value #>> '{}') > coalesce((p_spec ->> 'max_bytes')::integer,
+                                                   {max_text})
+      THEN format('over %s KiB', coalesce((p_spec ->> 'max_bytes')::integer, {max_text}) / 1024)
     WHEN p_spec ->> 'kind' = 'text' THEN NULL
     WHEN p_spec ->> 'kind' = 'enum' AND NOT (p_spec -> 'choices') ? (p_value #>> '{}') THEN
       'not one of ' || kanban_sec.choices_text(p_spec -> 'choices')

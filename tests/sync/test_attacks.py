@@ -350,3 +350,18 @@ def test_an_upgrade_from_version_1_builds_the_state_from_the_log(pg: PgCluster) 
     # The rules hold after the upgrade.
     done = change("item", item_id, {"status": "done", "classification": "confidential"})
     assert refused(server.url("operational"), done).sqlstate == "KS002"
+
+
+def test_a_standups_snapshot_may_be_larger_than_other_texts(board: Board) -> None:
+    """The server holds the rulebook's size limits: a standup's snapshot of a big board
+    (here 200 KiB) is stored; the same text as its notes is refused."""
+    big = '{"version":2,"units":[],"people":[],"items":[' + ",".join(
+        f'["{uuid.uuid4().hex}","b",-1,-1]' for _ in range(4_800)) + "]}"
+    assert len(big) > 200 * 1024
+    url = board.server.url("operational")
+    standup = {"held_on": "2026-12-04", "started_at": "2026-12-04T09:00:00+00:00",
+               "facilitator": "Lead", "attendees": "[]", "notes": ""}
+    push(url, change("standup", str(uuid.uuid4()), {**standup, "snapshot": big}))
+    too_long = refused(url, change("standup", str(uuid.uuid4()),
+                                   {**standup, "snapshot": "{}", "notes": big}))
+    assert too_long.sqlstate == "KS006" and "over 64 KiB" in str(too_long)

@@ -194,6 +194,38 @@ def test_a_snapshot_survives_storage_with_ranks_columns_owners_and_reasons():
     assert snapshot_from_json("{}") == {}
 
 
+def test_a_snapshot_of_a_big_board_fits_what_a_standup_may_store():
+    """A standup on a board of 10,000 open items once failed: its snapshot was over the
+    64 KiB every other text may hold. Compact, it fits the snapshot's own limit; any id
+    comes back as it was."""
+    from uuid import uuid4
+
+    from kanban_sec.domain import rules
+    from kanban_sec.domain.rule_tables import MAX_SNAPSHOT_BYTES
+
+    units = [str(uuid4()) for _ in range(40)]
+    people = [str(uuid4()) for _ in range(200)]
+    items = [Item(str(uuid4()), f"Sak {n}", Status.BACKLOG, owner_unit_id=units[n % 40],
+                  owner_person_id=people[n % 200] if n % 3 else None,
+                  blocked_reason="Venter på leverandør" if n % 50 == 0 else "")
+             for n in range(10_000)]
+    items += [Item(odd, odd, Status.NEXT) for odd in ("case-a0ced192", "=x", "a" * 32)]
+    snapshot = snapshot_of(rank(items, {}, {}))
+    text = snapshot_json(snapshot)
+    assert 64 * 1024 < len(text.encode()) < MAX_SNAPSHOT_BYTES
+    assert rules.check_value("standup", "snapshot", text) is None
+    assert rules.check_value("standup", "notes", text) is not None  # others keep 64 KiB
+    assert snapshot_from_json(text) == snapshot
+
+
+def test_a_snapshot_stored_by_an_earlier_version_is_still_read():
+    stored = ('{"version":1,"items":[["a","doing","nett","kari","Venter"],'
+              '["b","next",null,null,""]]}')
+    assert snapshot_from_json(stored) == {
+        "a": Standing(1, Status.DOING, "nett", "kari", "Venter"),
+        "b": Standing(2, Status.NEXT, None, None, "")}
+
+
 # -- aging, blocked, WIP, delegation ---------------------------------------------------------------
 
 def test_aging_counts_from_the_last_column_change_not_from_comments_or_edits():
