@@ -63,13 +63,16 @@ RESULT_MARK = "BENCH-RESULT "
 
 # == the board ==============================================================================
 
+
 def cached_path() -> Path:
     from make_board import GENERATOR_VERSION as BOARD_VERSION
 
     from kanban_sec.store import migrate
 
-    return OUT / (f"big-n{BOARD_ITEMS}-c{N_CHANGES}-seed{SEED}-gen{GENERATOR_VERSION}"
-                  f"b{BOARD_VERSION}-rev{migrate.HEAD}.sqlite")
+    return OUT / (
+        f"big-n{BOARD_ITEMS}-c{N_CHANGES}-seed{SEED}-gen{GENERATOR_VERSION}"
+        f"b{BOARD_VERSION}-rev{migrate.HEAD}.sqlite"
+    )
 
 
 _TOP_UP = """
@@ -100,14 +103,26 @@ def make_big_board(path: Path) -> Path:
     conn = sqlite3.connect(path)
     try:
         have, hlc, node, at = conn.execute(
-            "SELECT count(*), max(hlc), max(node_id), max(at) FROM changes").fetchone()
-        conn.execute("CREATE TEMP TABLE big_ids AS "
-                     "SELECT row_number() OVER (ORDER BY rowid) AS n, id FROM items")
+            "SELECT count(*), max(hlc), max(node_id), max(at) FROM changes"
+        ).fetchone()
+        conn.execute(
+            "CREATE TEMP TABLE big_ids AS "
+            "SELECT row_number() OVER (ORDER BY rowid) AS n, id FROM items"
+        )
         conn.execute("CREATE INDEX temp.ix_big_ids ON big_ids (n)")
         count = conn.execute("SELECT count(*) FROM big_ids").fetchone()[0]
         with conn:
-            conn.execute(_TOP_UP, {"extra": N_CHANGES - have, "base": 0x10000000,
-                                   "count": count, "at": at, "hlc": hlc, "node": node})
+            conn.execute(
+                _TOP_UP,
+                {
+                    "extra": N_CHANGES - have,
+                    "base": 0x10000000,
+                    "count": count,
+                    "at": at,
+                    "hlc": hlc,
+                    "node": node,
+                },
+            )
     finally:
         conn.close()
     _checkpoint(path)
@@ -117,11 +132,13 @@ def make_big_board(path: Path) -> Path:
 def big_board(*, quiet: bool = False) -> Path:
     from common import cached_build
 
-    return cached_build(cached_path(), make_big_board,
-                        f"{BOARD_ITEMS:,} items, {N_CHANGES:,} changes", quiet=quiet)
+    return cached_build(
+        cached_path(), make_big_board, f"{BOARD_ITEMS:,} items, {N_CHANGES:,} changes", quiet=quiet
+    )
 
 
 # == the search child =======================================================================
+
 
 def _child_search(db: str, result: dict[str, Any], profile_to: str | None) -> None:
     from bench_window import _child_window, _paint_watch, _settle
@@ -136,14 +153,17 @@ def _child_search(db: str, result: dict[str, Any], profile_to: str | None) -> No
     steps: list[tuple[str, Any]] = []
     for number, text in enumerate(SEARCH_TEXTS):
         chain = 1 + (number * 7) % max(1, chains - 1)
-        steps += [("text", lambda t=text: window.toolbar.search.setText(t)),
-                  ("chain", lambda c=chain: window.toolbar.chain_combo.setCurrentIndex(c)),
-                  ("clear chain", lambda: window.toolbar.chain_combo.setCurrentIndex(0)),
-                  ("clear text", lambda: window.toolbar.search.setText(""))]
+        steps += [
+            ("text", lambda t=text: window.toolbar.search.setText(t)),
+            ("chain", lambda c=chain: window.toolbar.chain_combo.setCurrentIndex(c)),
+            ("clear chain", lambda: window.toolbar.chain_combo.setCurrentIndex(0)),
+            ("clear text", lambda: window.toolbar.search.setText("")),
+        ]
 
     def shown() -> int:
-        return sum(window.board.model(s).rowCount() for s in window.board.headers
-                   if s.value != "done")
+        return sum(
+            window.board.model(s).rowCount() for s in window.board.headers if s.value != "done"
+        )
 
     def run_steps() -> list[dict[str, Any]]:
         out = []
@@ -153,8 +173,9 @@ def _child_search(db: str, result: dict[str, Any], profile_to: str | None) -> No
             called = time.perf_counter()
             _settle(app, paints)
             end = time.perf_counter()
-            out.append({"kind": kind, "total": end - start, "call": called - start,
-                        "rows": shown()})
+            out.append(
+                {"kind": kind, "total": end - start, "call": called - start, "rows": shown()}
+            )
         return out
 
     run_steps()  # warm-up (first filter pass builds caches, if any)
@@ -179,20 +200,33 @@ def child_main(argv: list[str]) -> None:
 
 # == the parent =============================================================================
 
+
 def _spawn_search(db: Path, config: Path, *extra: str) -> dict[str, Any]:
     config.mkdir(parents=True)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config),
-               KANBAN_SEC_USER="bench", PYTHONPYCACHEPREFIX=str(config.parent / "pycache"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(config),
+        KANBAN_SEC_USER="bench",
+        PYTHONPYCACHEPREFIX=str(config.parent / "pycache"),
+    )
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    args = [sys.executable, str(Path(__file__).resolve()), "--child", str(db),
-            repr(time.perf_counter()), *extra]
-    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=1800,
-                          check=False)
+    args = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        str(db),
+        repr(time.perf_counter()),
+        *extra,
+    ]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=1800, check=False)
     found = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
     if not found:
-        raise SystemExit(f"bench_big: the search child failed (exit {done.returncode}):\n"
-                         f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(found[-1][len(RESULT_MARK):])
+        raise SystemExit(
+            f"bench_big: the search child failed (exit {done.returncode}):\n"
+            f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        )
+    result: dict[str, Any] = json.loads(found[-1][len(RESULT_MARK) :])
     result["exit"] = done.returncode
     return result
 
@@ -217,9 +251,11 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
         n_items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
     finally:
         conn.close()
-    lines = [f"big board: {n_items:,} items ({OPEN_ITEMS:,} open), {n_changes:,} change "
-             f"records, {board.stat().st_size / 1e6:.0f} MB; {_load()} before the runs "
-             f"(other programs may share this machine)"]
+    lines = [
+        f"big board: {n_items:,} items ({OPEN_ITEMS:,} open), {n_changes:,} change "
+        f"records, {board.stat().st_size / 1e6:.0f} MB; {_load()} before the runs "
+        f"(other programs may share this machine)"
+    ]
     with tempfile.TemporaryDirectory(prefix="bench-big-") as temp:
         folder = Path(temp)
         db = _working_copy(board, folder, "start.sqlite")
@@ -239,8 +275,11 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             for r in runs[kind]:
                 if r["rows"] != OPEN_ITEMS:
                     raise SystemExit(f"{kind}: {r['rows']} rows, expected {OPEN_ITEMS}")
-        search = _spawn_search(db, folder / f"config-{next(counter)}",
-                               *(("--profile", str(OUT)) if show_profile else ()))
+        search = _spawn_search(
+            db,
+            folder / f"config-{next(counter)}",
+            *(("--profile", str(OUT)) if show_profile else ()),
+        )
 
         floor_s = _median(runs["floor"], lambda r: r["since_start"]["painted"])
         window_s = _median(runs["window"], lambda r: r["since_start"]["painted"])
@@ -261,18 +300,21 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
 
         def phases(kind: str) -> str:
             names = ("imports", "created", "shown", "painted")
-            return ", ".join(f"{n} {_median(runs[kind], lambda r, n=n: r['since_start'][n]):.3f}"
-                             for n in names)
+            return ", ".join(
+                f"{n} {_median(runs[kind], lambda r, n=n: r['since_start'][n]):.3f}" for n in names
+            )
 
         def rss(kind: str) -> str:
             return ", ".join(
                 f"{n} {_median(runs[kind], lambda r, n=n: r['memory'][n]['VmRSS']):.0f}"
-                for n in ("imports", "created", "painted"))
+                for n in ("imports", "created", "painted")
+            )
 
         kinds = ("text", "chain", "clear chain", "clear text")
         per_kind = ", ".join(
             f"{k} {statistics.median(s['total'] for s in steps if s['kind'] == k) * 1000:.0f}"
-            for k in kinds)
+            for k in kinds
+        )
         lines += [
             f"big window start: {window_s:.3f} s  floor: {floor_s:.3f} s  ratio: {ratio:.2f} "
             f"(target <= {TARGET_START_RATIO:g}) ({'OK' if start_ok else 'OVER TARGET'}; "
@@ -285,7 +327,8 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             f"({'OK' if search_ok else 'OVER TARGET'}; {len(steps)} steps: set text, set "
             f"chain, clear chain, clear text; each until repainted)",
             f"  median per step (ms): {per_kind}; open cards shown after the steps: "
-            + ", ".join(str(s["rows"]) for s in steps[:8]) + " ...",
+            + ", ".join(str(s["rows"]) for s in steps[:8])
+            + " ...",
             "  (the floor has no search: a bare QListView cannot filter; 100 ms is absolute)",
             f"big memory: {window_mb:.0f} MB vs floor {floor_mb:.0f} MB: {extra_mb:+.0f} MB "
             f"(target <= +{TARGET_EXTRA_MB:g} MB) ({'OK' if memory_ok else 'OVER TARGET'}; "
@@ -301,18 +344,29 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
     floor_name = "bare QListView"
     return {
         "what": f"big window start to first paint, {OPEN_ITEMS:,} open items, "
-                f"{n_changes:,} changes",
-        "measured": window_s, "floor": floor_s, "floor_name": floor_name, "ratio": ratio,
-        "target": f"≤ {TARGET_START_RATIO:g}× floor", "ok": start_ok, "lines": lines,
+        f"{n_changes:,} changes",
+        "measured": window_s,
+        "floor": floor_s,
+        "floor_name": floor_name,
+        "ratio": ratio,
+        "target": f"≤ {TARGET_START_RATIO:g}× floor",
+        "ok": start_ok,
+        "lines": lines,
         "more": [
-            {"what": f"search/filter, {OPEN_ITEMS:,} open items (median of {len(steps)})",
-             "measured_text": f"{search_ms:.0f} ms (max {worst_ms:.0f})",
-             "target": f"median < {TARGET_SEARCH_MS:g} ms", "ok": search_ok},
-            {"what": f"big window memory (VmRSS), {OPEN_ITEMS:,} open items",
-             "measured_text": f"{window_mb:.0f} MB",
-             "floor_text": f"{floor_mb:.0f} MB ({floor_name})",
-             "ratio_text": f"{extra_mb:+.0f} MB",
-             "target": f"≤ floor + {TARGET_EXTRA_MB:g} MB", "ok": memory_ok},
+            {
+                "what": f"search/filter, {OPEN_ITEMS:,} open items (median of {len(steps)})",
+                "measured_text": f"{search_ms:.0f} ms (max {worst_ms:.0f})",
+                "target": f"median < {TARGET_SEARCH_MS:g} ms",
+                "ok": search_ok,
+            },
+            {
+                "what": f"big window memory (VmRSS), {OPEN_ITEMS:,} open items",
+                "measured_text": f"{window_mb:.0f} MB",
+                "floor_text": f"{floor_mb:.0f} MB ({floor_name})",
+                "ratio_text": f"{extra_mb:+.0f} MB",
+                "target": f"≤ floor + {TARGET_EXTRA_MB:g} MB",
+                "ok": memory_ok,
+            },
         ],
     }
 

@@ -77,8 +77,7 @@ WHERE i.deleted_at IS NULL"""
 
 def _floor(cli: str, db_path: Path, target: Path) -> None:
     with target.open("wb") as out:
-        subprocess.run([cli, "-csv", "-header", str(db_path), FLOOR_QUERY], stdout=out,
-                       check=True)
+        subprocess.run([cli, "-csv", "-header", str(db_path), FLOOR_QUERY], stdout=out, check=True)
 
 
 def run(*, show_profile: bool = False) -> dict[str, Any]:
@@ -92,8 +91,9 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             counts: list[int] = []
 
             def export() -> None:
-                counts.append(export_csv(db, product_file, include_done=True,
-                                         include_confidential=True))
+                counts.append(
+                    export_csv(db, product_file, include_done=True, include_confidential=True)
+                )
 
             export()
             _floor(cli, path, floor_file)  # warm-up, untimed
@@ -106,22 +106,26 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             floor_rows = csv_record_count(floor_file)
             product_rows = csv_record_count(product_file)
             if not counts[-1] == product_rows == floor_rows == EXPORT_IMPORT_ITEMS:
-                raise SystemExit(f"row counts differ: export_csv returned {counts[-1]}, its "
-                                 f"file holds {product_rows}, the floor's {floor_rows}")
+                raise SystemExit(
+                    f"row counts differ: export_csv returned {counts[-1]}, its "
+                    f"file holds {product_rows}, the floor's {floor_rows}"
+                )
             sizes = (product_file.stat().st_size, floor_file.stat().st_size)
             ratio = product.median / floor.median
             report = {
                 "what": f"export {EXPORT_IMPORT_ITEMS:,} items (export_csv)",
-                "measured": product.median, "floor": floor.median, "ratio": ratio,
+                "measured": product.median,
+                "floor": floor.median,
+                "ratio": ratio,
                 "floor_name": "sqlite3 -csv",
-                "target": f"<= {TARGET_RATIO}x", "ok": ratio <= TARGET_RATIO,
+                "target": f"<= {TARGET_RATIO}x",
+                "ok": ratio <= TARGET_RATIO,
                 "lines": [
                     f"export: {product.median:.3f} s  floor sqlite3 -csv: {floor.median:.3f} s"
                     f"  ratio: {ratio:.2f} (target <= {TARGET_RATIO})"
                     f"{'' if ratio <= TARGET_RATIO else '  OVER TARGET'}",
                     f"  export {product.spread()}; {sizes[0] / 1e6:.1f} MB",
-                    f"  floor  {floor.spread()}; {sizes[1] / 1e6:.1f} MB; "
-                    f"{floor_rows:,} rows each",
+                    f"  floor  {floor.spread()}; {sizes[1] / 1e6:.1f} MB; {floor_rows:,} rows each",
                 ],
             }
             if show_profile:

@@ -80,26 +80,48 @@ RUNS = runs(5)
 #: Events per transaction while building.
 CHUNK = 20_000
 DELETED_SHARE = 0.01
-EDITS = (("comment", 40), ("checklist", 15), ("block", 10), ("description", 8),
-         ("likelihood", 6), ("consequence", 6), ("tags", 6), ("assign", 5), ("title", 2),
-         ("due", 2))
-COMMENTS = ["Snakket med leverandøren, venter på svar.", "Tiltaket er testet i test-miljøet.",
-            "Risikoeier er orientert, se referat fra møtet.", "Oppdatert etter revisjonen.",
-            "Trenger tilgang til produksjon for å verifisere.", "Ferdig fra vår side, "
-            "sendt til kontroll.", "Se også NSM-rådet om dette, \"punkt 3\"."]
-CHECKLIST = ["Kartlegg dagens oppsett", "Vurder tiltak", "Oppdater ROS", "Informer risikoeier",
-             "Test tiltaket", "Dokumenter"]
+EDITS = (
+    ("comment", 40),
+    ("checklist", 15),
+    ("block", 10),
+    ("description", 8),
+    ("likelihood", 6),
+    ("consequence", 6),
+    ("tags", 6),
+    ("assign", 5),
+    ("title", 2),
+    ("due", 2),
+)
+COMMENTS = [
+    "Snakket med leverandøren, venter på svar.",
+    "Tiltaket er testet i test-miljøet.",
+    "Risikoeier er orientert, se referat fra møtet.",
+    "Oppdatert etter revisjonen.",
+    "Trenger tilgang til produksjon for å verifisere.",
+    "Ferdig fra vår side, sendt til kontroll.",
+    'Se også NSM-rådet om dette, "punkt 3".',
+]
+CHECKLIST = [
+    "Kartlegg dagens oppsett",
+    "Vurder tiltak",
+    "Oppdater ROS",
+    "Informer risikoeier",
+    "Test tiltaket",
+    "Dokumenter",
+]
 BLOCKS = ["Venter på leverandør", "Venter på endringsvindu", "Mangler tilgang"]
 #: The order of an item's stored values, as the services pass them to the unit of work.
 ITEM_KEYS = tuple(rows.item_values(Item(id="x", title="x")))
 
 
 def cached_path() -> Path:
-    return OUT / (f"flow-n{N_ITEMS}-c{N_CHANGES}-seed{SEED}-gen{GENERATOR_VERSION}"
-                  f"-rev{migrate.HEAD}.sqlite")
+    return OUT / (
+        f"flow-n{N_ITEMS}-c{N_CHANGES}-seed{SEED}-gen{GENERATOR_VERSION}-rev{migrate.HEAD}.sqlite"
+    )
 
 
 # -- the history ------------------------------------------------------------------------------
+
 
 def _path(final: str, rng: random.Random) -> list[str]:
     """The columns an item passes through, its first (creation) included."""
@@ -108,7 +130,7 @@ def _path(final: str, rng: random.Random) -> list[str]:
     if final == "done" and rng.random() < 0.03:
         return ["backlog", "next", "done"]
     order = ["backlog", "next", "doing", "verify", "done"]
-    path = order[:order.index(final) + 1]
+    path = order[: order.index(final) + 1]
     if final in ("doing", "verify", "done"):
         if rng.random() < 0.15:
             path.remove("next")
@@ -175,8 +197,9 @@ def _at(uow: UnitOfWork, moment: datetime, author: str) -> None:
 class _Replay:
     """Applies the planned events with the values the services would write."""
 
-    def __init__(self, rng: random.Random, items: list[dict[str, Any]],
-                 people: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, rng: random.Random, items: list[dict[str, Any]], people: list[dict[str, Any]]
+    ) -> None:
         self.rng = rng
         self.items = items
         self.current: dict[str, dict[str, Any]] = {}
@@ -189,12 +212,21 @@ class _Replay:
 
     def create(self, uow: UnitOfWork, item: dict[str, Any], status: str) -> None:
         values = {key: item.get(key) for key in ITEM_KEYS}
-        values.update(status=status, blocked_reason="", blocked_at=None, pinned_at=None,
-                      pin_reason="", checklist="[]")
+        values.update(
+            status=status,
+            blocked_reason="",
+            blocked_at=None,
+            pinned_at=None,
+            pin_reason="",
+            checklist="[]",
+        )
         values.update(status_times(status, None, uow.now_text))
         uow.insert("item", values)
-        self.current[item["id"]] = {**values, "created_at": uow.now_text,
-                                    "updated_at": uow.now_text}
+        self.current[item["id"]] = {
+            **values,
+            "created_at": uow.now_text,
+            "updated_at": uow.now_text,
+        }
 
     def update(self, uow: UnitOfWork, item_id: str, values: dict[str, Any]) -> None:
         current = self.current[item_id]
@@ -213,21 +245,33 @@ class _Replay:
         if status == "done" and self.current[item_id]["status"] == "verify":
             # Out of Verify, done is internal control's verification, recorded first.
             _at(uow, uow.now, self.controller["name"])
-            uow.insert("verification", {"id": _ids(self.rng, uow.now), "item_id": item_id,
-                                        "verdict": "approved",
-                                        "verified_by": self.controller["id"],
-                                        "evidence": "Kontrollert mot sjekklisten"})
+            uow.insert(
+                "verification",
+                {
+                    "id": _ids(self.rng, uow.now),
+                    "item_id": item_id,
+                    "verdict": "approved",
+                    "verified_by": self.controller["id"],
+                    "evidence": "Kontrollert mot sjekklisten",
+                },
+            )
             self.extra += 1
-        self.update(uow, item_id, {"status": status,
-                                   **status_times(status, started, uow.now_text)})
+        self.update(uow, item_id, {"status": status, **status_times(status, started, uow.now_text)})
         if uow.author != author:
             _at(uow, uow.now, author)
 
     def edit(self, uow: UnitOfWork, item_id: str, kind: str) -> None:
         rng, row = self.rng, self.current[item_id]
         if kind == "comment":
-            uow.insert("comment", {"id": _ids(rng, uow.now), "item_id": item_id,
-                                   "author": uow.author, "body": rng.choice(COMMENTS)})
+            uow.insert(
+                "comment",
+                {
+                    "id": _ids(rng, uow.now),
+                    "item_id": item_id,
+                    "author": uow.author,
+                    "body": rng.choice(COMMENTS),
+                },
+            )
         elif kind == "checklist":
             entries = rows.parse_checklist(row["checklist"])
             open_entries = [e for e in entries if not e.done]
@@ -238,12 +282,20 @@ class _Replay:
             self.update(uow, item_id, {"checklist": rows.checklist_json(entries)})
         elif kind == "block":
             blocked = bool(row["blocked_reason"])
-            self.update(uow, item_id, {
-                "blocked_reason": "" if blocked else rng.choice(BLOCKS),
-                "blocked_at": None if blocked else uow.now_text})
+            self.update(
+                uow,
+                item_id,
+                {
+                    "blocked_reason": "" if blocked else rng.choice(BLOCKS),
+                    "blocked_at": None if blocked else uow.now_text,
+                },
+            )
         elif kind == "description":
-            self.update(uow, item_id, {"description": row["description"]
-                                       + f"\n\nOppdatert {uow.now:%d.%m.%Y}."})
+            self.update(
+                uow,
+                item_id,
+                {"description": row["description"] + f"\n\nOppdatert {uow.now:%d.%m.%Y}."},
+            )
         elif kind in ("likelihood", "consequence"):
             value = rng.choice([v for v in range(1, 6) if v != row[kind]])
             self.update(uow, item_id, {kind: value})
@@ -256,8 +308,9 @@ class _Replay:
                 present.append(rng.choice(missing))
             self.update(uow, item_id, {"tags": rows.tags_json(present)})
         elif kind == "assign":
-            others = [p for p in self.members.get(row["owner_unit_id"], [])
-                      if p != row["owner_person_id"]]
+            others = [
+                p for p in self.members.get(row["owner_unit_id"], []) if p != row["owner_person_id"]
+            ]
             if others:
                 self.update(uow, item_id, {"owner_person_id": rng.choice(others)})
             else:
@@ -285,16 +338,20 @@ def make_flow_board(path: Path) -> Path:
         with writing(db, "bench") as uow:
             _at(uow, REFERENCE - timedelta(days=900), authors[0])
             # Work moves to done unverified in this history: a policy that asks for none.
-            uow.insert_many("setting", [
-                {"id": "policy.verify_min_score", "value": ""},
-                {"id": "policy.verify_classifications", "value": ""}])
+            uow.insert_many(
+                "setting",
+                [
+                    {"id": "policy.verify_min_score", "value": ""},
+                    {"id": "policy.verify_classifications", "value": ""},
+                ],
+            )
             uow.insert_many("unit", units)
             uow.insert_many("person", people)
             uow.insert_many("chain", chains)
             uow.insert_many("link", links)
         for start in range(0, len(events), CHUNK):
             with writing(db, "bench") as uow:
-                for moment, _, kind, i, detail in events[start:start + CHUNK]:
+                for moment, _, kind, i, detail in events[start : start + CHUNK]:
                     _at(uow, moment, rng.choice(authors))
                     item_id = items[i]["id"]
                     if kind == "create":
@@ -316,15 +373,18 @@ def make_flow_board(path: Path) -> Path:
     # The plan's records, the policy's two settings, and what the rulebook asks for before
     # done (internal control's verifications, unblocking).
     if written != N_CHANGES + 2 + replay.extra:
-        raise SystemExit(f"the history wrote {written:,} change records, not {N_CHANGES:,}"
-                         f" + 2 + {replay.extra:,}")
+        raise SystemExit(
+            f"the history wrote {written:,} change records, not {N_CHANGES:,}"
+            f" + 2 + {replay.extra:,}"
+        )
     return path
 
 
 def flow_board(*, quiet: bool = False) -> Path:
     """The cached board file, built first if missing."""
-    return cached_build(cached_path(), make_flow_board,
-                        f"{N_ITEMS:,} items, {N_CHANGES:,} changes", quiet=quiet)
+    return cached_build(
+        cached_path(), make_flow_board, f"{N_ITEMS:,} items, {N_CHANGES:,} changes", quiet=quiet
+    )
 
 
 # -- the measurement --------------------------------------------------------------------------
@@ -351,22 +411,32 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
         floor_body = change_log_scan(path)
         count, size = floor_body()  # also the warm-up
         floor = timed(RUNS, floor_body)
-        lines = [f"flow board: {count:,} change records ({size / 1e6:.1f} MB of JSON), "
-                 f"range {start} .. {end}",
-                 f"floor (sqlite3, {FLOOR_SQL}): {floor.median:.3f} s ({floor.spread()})"]
+        lines = [
+            f"flow board: {count:,} change records ({size / 1e6:.1f} MB of JSON), "
+            f"range {start} .. {end}",
+            f"floor (sqlite3, {FLOOR_SQL}): {floor.median:.3f} s ({floor.spread()})",
+        ]
         rows_out = []
         for what, body in bodies:
             body()  # warm-up
             timing: Timing = timed(RUNS, body)
             ok = timing.median < TARGET_S
-            lines.append(f"{what}: {timing.median:.3f} s (floor {floor.median:.3f} s, "
-                         f"target < {TARGET_S:g} s){'' if ok else '  OVER TARGET'}; "
-                         f"{timing.spread()}")
-            rows_out.append({
-                "what": f"flow: {what}, {N_ITEMS:,} items / {N_CHANGES:,} changes",
-                "measured": timing.median, "floor": floor.median,
-                "floor_name": "one scan of the log", "ratio": timing.median / floor.median,
-                "target": f"< {TARGET_S:g} s", "ok": ok})
+            lines.append(
+                f"{what}: {timing.median:.3f} s (floor {floor.median:.3f} s, "
+                f"target < {TARGET_S:g} s){'' if ok else '  OVER TARGET'}; "
+                f"{timing.spread()}"
+            )
+            rows_out.append(
+                {
+                    "what": f"flow: {what}, {N_ITEMS:,} items / {N_CHANGES:,} changes",
+                    "measured": timing.median,
+                    "floor": floor.median,
+                    "floor_name": "one scan of the log",
+                    "ratio": timing.median / floor.median,
+                    "target": f"< {TARGET_S:g} s",
+                    "ok": ok,
+                }
+            )
         report = metrics.report(start, end)
         last = report.cfd[-1]
         _check(path, last.counts)
@@ -374,11 +444,14 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             f"  figures: end of range {last.day}: "
             + ", ".join(f"{s.value} {n:,}" for s, n in last.counts.items())
             + f"; WIP {report.wip[-1].count:,}; lead p50/85/95 "
-            + "/".join(f"{v:.1f}" for v in _pcts(report.lead_time)) + " d over "
+            + "/".join(f"{v:.1f}" for v in _pcts(report.lead_time))
+            + " d over "
             + f"{report.lead_time.count:,}; cycle p50/85/95 "
-            + "/".join(f"{v:.1f}" for v in _pcts(report.cycle_time)) + " d over "
+            + "/".join(f"{v:.1f}" for v in _pcts(report.cycle_time))
+            + " d over "
             + f"{report.cycle_time.count:,}; throughput {len(report.throughput)} weeks, "
-            + f"{sum(w.count for w in report.throughput):,} items; aging {len(report.aging):,}")
+            + f"{sum(w.count for w in report.throughput):,} items; aging {len(report.aging):,}"
+        )
         if show_profile:
             lines.append("profile of one report (cProfile):")
             lines.append(profile(lambda: metrics.report(start, end), name="flow-report"))
@@ -392,8 +465,11 @@ def _check(path: Path, counts: dict[Any, int]) -> None:
     """The CFD's last day (the history's end) must be the board the items table holds."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        stored = dict(conn.execute("SELECT status, count(*) FROM items"
-                                   " WHERE deleted_at IS NULL GROUP BY status").fetchall())
+        stored = dict(
+            conn.execute(
+                "SELECT status, count(*) FROM items WHERE deleted_at IS NULL GROUP BY status"
+            ).fetchall()
+        )
     finally:
         conn.close()
     if stored != {s.value: n for s, n in counts.items() if n}:
@@ -401,8 +477,10 @@ def _check(path: Path, counts: dict[Any, int]) -> None:
 
 
 def _pcts(distribution: Any) -> list[float]:
-    return [v if v is not None else float("nan")
-            for v in (distribution.p50, distribution.p85, distribution.p95)]
+    return [
+        v if v is not None else float("nan")
+        for v in (distribution.p50, distribution.p85, distribution.p95)
+    ]
 
 
 def main(argv: list[str]) -> None:

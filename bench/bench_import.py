@@ -61,8 +61,10 @@ def make_import_file(board: Path, target: Path) -> int:
     finally:
         db.close()
     count = 0
-    with exported.open(newline="", encoding="utf-8-sig") as source, \
-            target.open("w", newline="", encoding="utf-8-sig") as sink:
+    with (
+        exported.open(newline="", encoding="utf-8-sig") as source,
+        target.open("w", newline="", encoding="utf-8-sig") as sink,
+    ):
         reader = csv.reader(source)
         writer = csv.writer(sink, lineterminator="\r\n")
         header = next(reader)
@@ -117,8 +119,9 @@ class _Runs:
     def floor(self) -> float:
         path = self.fresh("floor")
         start = time.perf_counter()
-        subprocess.run([self.cli, str(path), f".import --csv {self.csv_file} items_floor"],
-                       check=True)
+        subprocess.run(
+            [self.cli, str(path), f".import --csv {self.csv_file} items_floor"], check=True
+        )
         took = time.perf_counter() - start
         rows = _items_in(path, "items_floor")
         if rows != EXPORT_IMPORT_ITEMS:
@@ -149,9 +152,12 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
         counts = runs.outcome.counts
         report = {
             "what": f"import {EXPORT_IMPORT_ITEMS:,} rows (import_csv)",
-            "measured": product.median, "floor": floor.median, "ratio": ratio,
+            "measured": product.median,
+            "floor": floor.median,
+            "ratio": ratio,
             "floor_name": "sqlite3 .import",
-            "target": f"<= {TARGET_RATIO}x", "ok": ratio <= TARGET_RATIO,
+            "target": f"<= {TARGET_RATIO}x",
+            "ok": ratio <= TARGET_RATIO,
             "lines": [
                 f"import: {product.median:.3f} s  floor sqlite3 .import: {floor.median:.3f} s"
                 f"  ratio: {ratio:.2f} (target <= {TARGET_RATIO})"
@@ -163,14 +169,16 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             ],
         }
         if show_profile:
-            report["lines"].append("profile of one import_csv into a fresh database "
-                                   "(cProfile):")
+            report["lines"].append("profile of one import_csv into a fresh database (cProfile):")
             path = runs.fresh("profile")
             db = open_database(path, daily_backup=False)
             try:
-                report["lines"].append(profile(
-                    lambda: import_csv(BoardService(Session(db, "bench", "en")), csv_file),
-                    name="import"))
+                report["lines"].append(
+                    profile(
+                        lambda: import_csv(BoardService(Session(db, "bench", "en")), csv_file),
+                        name="import",
+                    )
+                )
             finally:
                 db.close()
         return report

@@ -54,8 +54,11 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
             raise SystemExit(f"rank returned {len(result[-1])} rows, not {OPEN_ITEMS}")
         report = {
             "what": f"ranking {OPEN_ITEMS:,} open items",
-            "measured": ranking.median, "floor": None, "ratio": None,
-            "target": f"< {TARGET_S} s", "ok": ranking.median < TARGET_S,
+            "measured": ranking.median,
+            "floor": None,
+            "ratio": None,
+            "target": f"< {TARGET_S} s",
+            "ok": ranking.median < TARGET_S,
             "load": load.median,
             "lines": [
                 f"ranking: {ranking.median:.3f} s  target: < {TARGET_S} s  "
@@ -68,8 +71,7 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
         }
         if show_profile:
             report["lines"].append("profile of one rank() call (cProfile):")
-            report["lines"].append(profile(lambda: rank(items, chains, links),
-                                           name="ranking"))
+            report["lines"].append(profile(lambda: rank(items, chains, links), name="ranking"))
             report["lines"].append("profile of one load (cProfile):")
             report["lines"].append(profile(lambda: _load(db), name="ranking-load"))
         return report

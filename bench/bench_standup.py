@@ -71,8 +71,10 @@ SINCE_DAYS = 30
 
 
 def cached_path() -> Path:
-    return OUT / (f"standup-n{N_ITEMS}-c{N_CHANGES}-seed{SEED}-gen{GENERATOR_VERSION}"
-                  f"-flow{bench_flow.GENERATOR_VERSION}-rev{migrate.HEAD}.sqlite")
+    return OUT / (
+        f"standup-n{N_ITEMS}-c{N_CHANGES}-seed{SEED}-gen{GENERATOR_VERSION}"
+        f"-flow{bench_flow.GENERATOR_VERSION}-rev{migrate.HEAD}.sqlite"
+    )
 
 
 def make_standup_board(path: Path) -> Path:
@@ -97,18 +99,25 @@ def make_standup_board(path: Path) -> Path:
         with writing(db, "bench") as uow:
             _at(uow, REFERENCE - timedelta(days=900), authors[0])
             # Work moves to done unverified in this history: a policy that asks for none.
-            uow.insert_many("setting", [
-                {"id": "policy.verify_min_score", "value": ""},
-                {"id": "policy.verify_classifications", "value": ""}])
+            uow.insert_many(
+                "setting",
+                [
+                    {"id": "policy.verify_min_score", "value": ""},
+                    {"id": "policy.verify_classifications", "value": ""},
+                ],
+            )
             uow.insert_many("unit", units)
             uow.insert_many("person", people)
             uow.insert_many("chain", chains)
             uow.insert_many("link", links)
         for first in range(0, len(events), CHUNK):
             with writing(db, "bench") as uow:
-                for moment, _, kind, i, detail in events[first:first + CHUNK]:
-                    _at(uow, moment, authors[0] if kind.startswith("standup")
-                        else rng.choice(authors))
+                for moment, _, kind, i, detail in events[first : first + CHUNK]:
+                    _at(
+                        uow,
+                        moment,
+                        authors[0] if kind.startswith("standup") else rng.choice(authors),
+                    )
                     if kind == "standup":
                         standups[i] = start_standup(uow, attendees, moment.date())
                         continue
@@ -129,16 +138,21 @@ def make_standup_board(path: Path) -> Path:
     _checkpoint(path)
     written = _scalar(path, "SELECT count(*) FROM changes")
     if written != N_CHANGES + 2 + replay.extra:  # see bench_flow.make_flow_board
-        raise SystemExit(f"the history wrote {written:,} change records, not {N_CHANGES:,}"
-                         f" + 2 + {replay.extra:,}")
+        raise SystemExit(
+            f"the history wrote {written:,} change records, not {N_CHANGES:,}"
+            f" + 2 + {replay.extra:,}"
+        )
     return path
 
 
 def standup_board(*, quiet: bool = False) -> Path:
     """The cached board file, built first if missing."""
-    return cached_build(cached_path(), make_standup_board,
-                        f"{N_ITEMS:,} items, {N_CHANGES:,} changes, "
-                        f"{len(STANDUPS_DAYS_BACK)} standups", quiet=quiet)
+    return cached_build(
+        cached_path(),
+        make_standup_board,
+        f"{N_ITEMS:,} items, {N_CHANGES:,} changes, {len(STANDUPS_DAYS_BACK)} standups",
+        quiet=quiet,
+    )
 
 
 def _scalar(path: Path, sql: str) -> Any:
@@ -156,51 +170,76 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
         service = StandupService(Session(db, "bench", "nb"))
         last = service.last_ended()
         if last is None or last.held_on != (REFERENCE - timedelta(days=7)).date():
-            raise SystemExit(f"expected the last standup 7 days before the history's end, "
-                             f"found {last}")
+            raise SystemExit(
+                f"expected the last standup 7 days before the history's end, found {last}"
+            )
         first_at = _scalar(path, "SELECT at FROM changes ORDER BY seq LIMIT 1")
         before_all = date.fromisoformat(first_at[:10]) - timedelta(days=1)
         since = (REFERENCE - timedelta(days=SINCE_DAYS)).date()
         bodies: list[tuple[str, Callable[[], Any], bool]] = [
-            ("changes since the last standup (changes_since())",
-             lambda: service.changes_since(), True),
+            (
+                "changes since the last standup (changes_since())",
+                lambda: service.changes_since(),
+                True,
+            ),
             ("report data since the last standup (report())", lambda: service.report(), True),
-            ("report data of the last standup (report(standup_id))",
-             lambda: service.report(last.id), True),
-            (f"report data since a date {SINCE_DAYS} days back (report(since), rebuilt board)",
-             lambda: service.report(since), True),
-            ("worst case: changes since before the first record (all 200,000)",
-             lambda: service.changes_since(before_all), False),
-            ("worst case: report data since before the first record",
-             lambda: service.report(before_all), False),
+            (
+                "report data of the last standup (report(standup_id))",
+                lambda: service.report(last.id),
+                True,
+            ),
+            (
+                f"report data since a date {SINCE_DAYS} days back (report(since), rebuilt board)",
+                lambda: service.report(since),
+                True,
+            ),
+            (
+                "worst case: changes since before the first record (all 200,000)",
+                lambda: service.changes_since(before_all),
+                False,
+            ),
+            (
+                "worst case: report data since before the first record",
+                lambda: service.report(before_all),
+                False,
+            ),
         ]
         floor_body = change_log_scan(path)
         count, size = floor_body()  # also the warm-up
         floor = timed(RUNS, floor_body)
-        lines = [f"standup board: {count:,} change records ({size / 1e6:.1f} MB of JSON); "
-                 f"last standup {last.held_on}",
-                 f"floor (sqlite3, {FLOOR_SQL}): {floor.median:.3f} s ({floor.spread()})"]
+        lines = [
+            f"standup board: {count:,} change records ({size / 1e6:.1f} MB of JSON); "
+            f"last standup {last.held_on}",
+            f"floor (sqlite3, {FLOOR_SQL}): {floor.median:.3f} s ({floor.spread()})",
+        ]
         reports = []
         for what, body, typical in bodies:
             result = body()  # warm-up
             size_note = _size(result)
             timing: Timing = timed(RUNS, body)
             ok = timing.median < TARGET_S
-            lines.append(f"{what}: {timing.median:.3f} s (floor {floor.median:.3f} s, "
-                         f"target < {TARGET_S:g} s){'' if ok else '  OVER TARGET'}; "
-                         f"{timing.spread()}; {size_note}")
-            reports.append({
-                "what": f"standup: {what}, {N_ITEMS:,} items / {N_CHANGES:,} changes"
-                        + ("" if typical else " (informational)"),
-                "measured": timing.median, "floor": floor.median,
-                "floor_name": "one scan of the log", "ratio": timing.median / floor.median,
-                "target": f"< {TARGET_S:g} s", "ok": ok})
+            lines.append(
+                f"{what}: {timing.median:.3f} s (floor {floor.median:.3f} s, "
+                f"target < {TARGET_S:g} s){'' if ok else '  OVER TARGET'}; "
+                f"{timing.spread()}; {size_note}"
+            )
+            reports.append(
+                {
+                    "what": f"standup: {what}, {N_ITEMS:,} items / {N_CHANGES:,} changes"
+                    + ("" if typical else " (informational)"),
+                    "measured": timing.median,
+                    "floor": floor.median,
+                    "floor_name": "one scan of the log",
+                    "ratio": timing.median / floor.median,
+                    "target": f"< {TARGET_S:g} s",
+                    "ok": ok,
+                }
+            )
         if show_profile:
             lines.append("profile of report() since the last standup (cProfile):")
             lines.append(profile(lambda: service.report(), name="standup-report"))
             lines.append("profile of the worst-case report (cProfile):")
-            lines.append(profile(lambda: service.report(before_all),
-                                 name="standup-report-all"))
+            lines.append(profile(lambda: service.report(before_all), name="standup-report-all"))
         first, *more = reports
         return {**first, "lines": lines, "more": more}
     finally:
@@ -210,8 +249,10 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
 def _size(result: Any) -> str:
     if isinstance(result, list):
         return f"{len(result):,} records"
-    return (f"{len(result.changes):,} changes listed, {len(result.aging):,} aging, "
-            f"{len(result.blocked):,} blocked, {len(result.delegable):,} delegable")
+    return (
+        f"{len(result.changes):,} changes listed, {len(result.aging):,} aging, "
+        f"{len(result.blocked):,} blocked, {len(result.delegable):,} delegable"
+    )
 
 
 def main(argv: list[str]) -> None:

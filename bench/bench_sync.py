@@ -67,8 +67,18 @@ CHANGES = ITEMS + EDITS
 TARGET = 5_000  # changes per second, end to end
 RUNS = runs(3)
 STATUSES = ("backlog", "next", "doing", "verify", "done")
-COPY_COLUMNS = ("id", "entity", "row_id", "fields", "hlc", "node_id", "person", "base_xid",
-                "base_seq", "at")
+COPY_COLUMNS = (
+    "id",
+    "entity",
+    "row_id",
+    "fields",
+    "hlc",
+    "node_id",
+    "person",
+    "base_xid",
+    "base_seq",
+    "at",
+)
 
 
 def make_log(path: Path) -> None:
@@ -94,16 +104,22 @@ def make_log(path: Path) -> None:
                     if kind < 0.4:
                         # Moves the rulebook allows Ann (verify -> done is internal
                         # control's; work the policy wants verified does not skip Verify).
-                        moves = [{"status": s, **status_times(s, current["started_at"],
-                                                              uow.now_text)}
-                                 for s in STATUSES if s != current["status"]]
-                        values = rnd.choice([m for m in moves if uow.refusal(
-                            "item", item, current, m) is None])
+                        moves = [
+                            {"status": s, **status_times(s, current["started_at"], uow.now_text)}
+                            for s in STATUSES
+                            if s != current["status"]
+                        ]
+                        values = rnd.choice(
+                            [m for m in moves if uow.refusal("item", item, current, m) is None]
+                        )
                     elif kind < 0.7:
                         values = {"title": f"Item {n}, edited"}
                     else:
-                        values = {"likelihood": rnd.choice(
-                            [v for v in range(1, 6) if v != current["likelihood"]])}
+                        values = {
+                            "likelihood": rnd.choice(
+                                [v for v in range(1, 6) if v != current["likelihood"]]
+                            )
+                        }
                     uow.update("item", item, values, current)
     finally:
         db.close()
@@ -127,8 +143,7 @@ class Server:
 
     def remote(self, who: str) -> tuple[Remote, str]:
         login, password = self.logins[who]
-        return Remote(self.pg.url(self.dbname, login, None), ca_file=str(self.pg.ca_file)), \
-            password
+        return Remote(self.pg.url(self.dbname, login, None), ca_file=str(self.pg.ca_file)), password
 
     def count(self, table: str = "kanban_sec.changes") -> int:
         import psycopg
@@ -142,8 +157,10 @@ def copy_file(log: Path, target: Path) -> None:
     """The rows a push sends, as CSV for psql's ``\\copy``."""
     with sqlite3.connect(log) as conn, target.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        for row in conn.execute("SELECT id, entity, row_id, fields, hlc, node_id, author,"
-                                " base_xid, base_seq, at FROM changes ORDER BY seq"):
+        for row in conn.execute(
+            "SELECT id, entity, row_id, fields, hlc, node_id, author,"
+            " base_xid, base_seq, at FROM changes ORDER BY seq"
+        ):
             writer.writerow(["" if v is None else v for v in row])
 
 
@@ -175,9 +192,15 @@ def floor_run(pg: PgCluster, csv_file: Path, table: str = FLOOR_TABLE) -> float:
     # for anybody it applies to (members push with INSERT).
     url = pg.url(server.dbname, pg.admin_user, None)
     password = pg.admin_password
-    command = [psql(pg), url, "-v", "ON_ERROR_STOP=1", "-q", "-c",
-               f"\\copy {table} ({', '.join(COPY_COLUMNS)}) FROM "
-               f"'{csv_file}' WITH (FORMAT csv)"]
+    command = [
+        psql(pg),
+        url,
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-q",
+        "-c",
+        f"\\copy {table} ({', '.join(COPY_COLUMNS)}) FROM '{csv_file}' WITH (FORMAT csv)",
+    ]
     env = {**os.environ, "PGPASSWORD": password}
     start = time.perf_counter()
     subprocess.run(command, env=env, check=True)
@@ -187,8 +210,9 @@ def floor_run(pg: PgCluster, csv_file: Path, table: str = FLOOR_TABLE) -> float:
     return seconds
 
 
-def product_run(pg: PgCluster, log: Path, folder: Path,
-                show_profile: bool = False) -> tuple[float, float, str]:
+def product_run(
+    pg: PgCluster, log: Path, folder: Path, show_profile: bool = False
+) -> tuple[float, float, str]:
     """sync(A) then sync(B) on a fresh server database; (push s, pull s, profile)."""
     server = Server(pg)
     a_path, b_path = folder / f"a-{server.dbname}.sqlite", folder / f"b-{server.dbname}.sqlite"
@@ -204,8 +228,9 @@ def product_run(pg: PgCluster, log: Path, folder: Path,
         pulled = sync(b, remote_b, password_b)
         end = time.perf_counter()
         if (pushed.pushed, pulled.pulled) != (CHANGES, CHANGES):
-            raise SystemExit(f"pushed {pushed.pushed} and pulled {pulled.pulled}, "
-                             f"not {CHANGES} each")
+            raise SystemExit(
+                f"pushed {pushed.pushed} and pulled {pulled.pulled}, not {CHANGES} each"
+            )
         with sqlite3.connect(a_path) as ca, sqlite3.connect(b_path) as cb:
             items = "SELECT * FROM items ORDER BY id"
             if ca.execute(items).fetchall() != cb.execute(items).fetchall():
@@ -268,10 +293,14 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
                 lines.append(product_run(pg, log, folder, show_profile=True)[2])
             return {
                 "what": f"sync {CHANGES:,} changes, push + pull (client → server → client)",
-                "measured": totals.median, "floor": floor.median, "ratio": ratio,
-                "floor_name": "psql \\copy", "measured_text":
-                    f"{totals.median:.3f} s ({rate:,.0f} changes/s)",
-                "target": f">= {TARGET:,} changes/s", "ok": rate >= TARGET, "lines": lines,
+                "measured": totals.median,
+                "floor": floor.median,
+                "ratio": ratio,
+                "floor_name": "psql \\copy",
+                "measured_text": f"{totals.median:.3f} s ({rate:,.0f} changes/s)",
+                "target": f">= {TARGET:,} changes/s",
+                "ok": rate >= TARGET,
+                "lines": lines,
             }
     finally:
         pg.stop()

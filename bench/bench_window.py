@@ -91,15 +91,16 @@ TARGET_START_RATIO = 3.0
 TARGET_MOVE_MS = 16.0
 TARGET_EXTRA_MB = 150.0
 PAINT_TIMEOUT_S = 120.0
-OPEN_CYCLE = (("backlog", "next"), ("next", "doing"), ("doing", "verify"),
-              ("verify", "backlog"))
+OPEN_CYCLE = (("backlog", "next"), ("next", "doing"), ("doing", "verify"), ("verify", "backlog"))
 DONE_SOURCES = ("doing", "next")  # out of Verify, Done is a verification
-TITLES_QUERY = ("SELECT title FROM items WHERE status != 'done' AND deleted_at IS NULL "
-                "ORDER BY rowid")
+TITLES_QUERY = (
+    "SELECT title FROM items WHERE status != 'done' AND deleted_at IS NULL ORDER BY rowid"
+)
 RESULT_MARK = "BENCH-RESULT "
 
 
 # == the child processes ===================================================================
+
 
 def _memory() -> dict[str, float]:
     """Resident (VmRSS) and peak resident (VmHWM) memory of this process in MB."""
@@ -200,7 +201,8 @@ def _child_floor(db: str, result: dict[str, Any]) -> None:
 
 #: What the start-up split times: (module, class or None, function), inclusive times.
 START_SPLIT = (
-    ("kanban_sec.app", None, "ensure_app"), ("kanban_sec.app", None, "open_database"),
+    ("kanban_sec.app", None, "ensure_app"),
+    ("kanban_sec.app", None, "open_database"),
     ("kanban_sec.ui.i18n", None, "install"),
     ("kanban_sec.services.live_board", "LiveBoard", "reload"),
     ("kanban_sec.store.unit_of_work", "Reader", "board"),
@@ -218,8 +220,7 @@ START_SPLIT = (
     ("kanban_sec.services.live_board", "LiveBoard", "lowest_level"),
 )
 #: Imported one after the other in the split, so each line is what it adds.
-START_IMPORTS = ("PySide6.QtWidgets", "sqlalchemy", "kanban_sec.store.database",
-                 "kanban_sec.app")
+START_IMPORTS = ("PySide6.QtWidgets", "sqlalchemy", "kanban_sec.store.database", "kanban_sec.app")
 
 
 def _split_imports(result: dict[str, Any]) -> None:
@@ -244,8 +245,9 @@ def _split_timers(result: dict[str, Any]) -> None:
         original = getattr(owner, name)
         cell = split.setdefault(label, [0.0, 0])
 
-        def timed(*args: Any, __original: Any = original, __cell: list[float] = cell,
-                  **kwargs: Any) -> Any:
+        def timed(
+            *args: Any, __original: Any = original, __cell: list[float] = cell, **kwargs: Any
+        ) -> Any:
             start = time.perf_counter()
             try:
                 return __original(*args, **kwargs)
@@ -278,8 +280,9 @@ def _child_window(db: str, result: dict[str, Any]) -> tuple[Any, Any]:
     result["_keep"] = _show_and_wait(app, window, view.viewport(), marks)
     memory["painted"] = _memory()
     result["none_refs"] = {"painted": _none_refs()}
-    result["rows"] = sum(window.board.model(s).rowCount() for s in window.board.headers
-                         if s.value != "done")
+    result["rows"] = sum(
+        window.board.model(s).rowCount() for s in window.board.headers if s.value != "done"
+    )
     from kanban_sec.ui import i18n
 
     result["language"] = i18n.current_language()
@@ -301,17 +304,26 @@ def _pick(window: Any, source: Any, used: set[str], *, to_done: bool = False) ->
     one the rulebook lets a worker finish: not blocked, and not one the board's policy
     sends to internal control first (its score or classification)."""
     for item_id in window.board.model(source).ids():
-        if item_id in used or (to_done and (window.live.items[item_id].blocked
-                                            or window.live.needs_verification(item_id))):
+        if item_id in used or (
+            to_done
+            and (window.live.items[item_id].blocked or window.live.needs_verification(item_id))
+        ):
             continue
         used.add(item_id)
         return item_id
-    raise SystemExit(f"no card left in {source.value}"
-                     + (" that may go to done unverified" if to_done else ""))
+    raise SystemExit(
+        f"no card left in {source.value}" + (" that may go to done unverified" if to_done else "")
+    )
 
 
-def _moves(app: Any, window: Any, plan: list[tuple[str, str]], used: set[str],
-           paints: list[float], on_move: Any = None) -> list[dict[str, float]]:
+def _moves(
+    app: Any,
+    window: Any,
+    plan: list[tuple[str, str]],
+    used: set[str],
+    paints: list[float],
+    on_move: Any = None,
+) -> list[dict[str, float]]:
     """Move one card per (source, target) of ``plan``; time the call and the repaint."""
     from kanban_sec.domain.model import Status
 
@@ -325,11 +337,19 @@ def _moves(app: Any, window: Any, plan: list[tuple[str, str]], used: set[str],
         called = time.perf_counter()
         _settle(app, paints)
         end = time.perf_counter()
-        if window.live.items[item_id].status is not target or \
-                window.board.model(target).row_of(item_id) < 0:
+        if (
+            window.live.items[item_id].status is not target
+            or window.board.model(target).row_of(item_id) < 0
+        ):
             raise SystemExit(f"card {item_id} did not arrive in {target_key}")
-        out.append({"total": end - start, "call": called - start, "repaint": end - called,
-                    "paints": len(paints) - painted_before})
+        out.append(
+            {
+                "total": end - start,
+                "call": called - start,
+                "repaint": end - called,
+                "paints": len(paints) - painted_before,
+            }
+        )
         if on_move is not None:
             on_move()
     return out
@@ -346,19 +366,27 @@ def _done_plan(count: int) -> list[tuple[str, str]]:
 class _Phases:
     """Timing wrappers on the instance methods a move goes through (no product change)."""
 
-    NAMES = (("service.move_many", "service", "move_many"), ("live.apply", "live", "apply"),
-             ("board.refresh", "board", "refresh"), ("board.reset_cards", "board",
-                                                     "reset_cards"),
-             ("window.refresh_status", "window", "refresh_status"),
-             ("window._show_detail", "window", "_show_detail"),
-             ("board.select_item", "board", "select_item"),
-             ("undo_stack.push", "undo_stack", "push"))
+    NAMES = (
+        ("service.move_many", "service", "move_many"),
+        ("live.apply", "live", "apply"),
+        ("board.refresh", "board", "refresh"),
+        ("board.reset_cards", "board", "reset_cards"),
+        ("window.refresh_status", "window", "refresh_status"),
+        ("window._show_detail", "window", "_show_detail"),
+        ("board.select_item", "board", "select_item"),
+        ("undo_stack.push", "undo_stack", "push"),
+    )
 
     def __init__(self, window: Any) -> None:
         self.current: dict[str, float] = {}
         self.moves: list[dict[str, float]] = []
-        owners = {"service": window.service, "live": window.live, "board": window.board,
-                  "window": window, "undo_stack": window.undo_stack}
+        owners = {
+            "service": window.service,
+            "live": window.live,
+            "board": window.board,
+            "window": window,
+            "undo_stack": window.undo_stack,
+        }
         for label, owner, name in self.NAMES:
             self._wrap(owners[owner], name, label)
 
@@ -381,10 +409,13 @@ class _Phases:
 
     def medians(self, moves: list[dict[str, float]]) -> dict[str, float]:
         labels = [label for label, _, _ in self.NAMES]
-        return {label: statistics.median(m.get(label, 0.0) for m in self.moves) * 1000
-                for label in labels} | {
+        return {
+            label: statistics.median(m.get(label, 0.0) for m in self.moves) * 1000
+            for label in labels
+        } | {
             "repaint": statistics.median(m["repaint"] for m in moves) * 1000,
-            "total": statistics.median(m["total"] for m in moves) * 1000}
+            "total": statistics.median(m["total"] for m in moves) * 1000,
+        }
 
 
 def _child_moves(db: str, result: dict[str, Any], profile_to: str | None) -> None:
@@ -397,18 +428,23 @@ def _child_moves(db: str, result: dict[str, Any], profile_to: str | None) -> Non
     # A governing member lifts the WIP limits, so every planned move is allowed, and sets
     # the verification policy a new board has (the generated board has none): each move
     # into done is judged by it, and takes a card it lets go to done unverified.
-    lead = next(p.name for p in sorted(window.live.board.people.values(), key=lambda p: p.id)
-                if p.role is Role.GOVERNING)
+    lead = next(
+        p.name
+        for p in sorted(window.live.board.people.values(), key=lambda p: p.id)
+        if p.role is Role.GOVERNING
+    )
     board_lead = BoardService(window.session.acting_as(lead))
     for status in STATUS_ORDER:
         board_lead.set_wip_limit(status, None)
     default = Policy()
-    GovernanceService(window.session.acting_as(lead)).set_policy(default.verify_min_score,
-                                                          default.verify_classifications)
+    GovernanceService(window.session.acting_as(lead)).set_policy(
+        default.verify_min_score, default.verify_classifications
+    )
     window.reload()
     paints: list[float] = []  # every column's paint events
-    watches = [_paint_watch(window.board.view(status).viewport(), paints)[0]
-               for status in STATUS_ORDER]
+    watches = [
+        _paint_watch(window.board.view(status).viewport(), paints)[0] for status in STATUS_ORDER
+    ]
     _settle(app, paints)
     shield = _shield_none()
     refs = result["none_refs"]
@@ -424,21 +460,24 @@ def _child_moves(db: str, result: dict[str, Any], profile_to: str | None) -> Non
     if profile_to is not None:
         import cProfile
 
-        for name, plan in (("window-move", _open_plan(BREAKDOWN_MOVES)),
-                           ("window-move-done", _done_plan(BREAKDOWN_DONE_MOVES))):
+        for name, plan in (
+            ("window-move", _open_plan(BREAKDOWN_MOVES)),
+            ("window-move-done", _done_plan(BREAKDOWN_DONE_MOVES)),
+        ):
             profiler = cProfile.Profile()
             profiler.enable()
             _moves(app, window, plan, used, paints)
             profiler.disable()
             result.setdefault("profiles", {})[name] = _profile_text(
-                profiler, Path(profile_to) / f"{name}.prof", f"{len(plan)} moves")
+                profiler, Path(profile_to) / f"{name}.prof", f"{len(plan)} moves"
+            )
     phases = _Phases(window)
-    open_runs = _moves(app, window, _open_plan(BREAKDOWN_MOVES), used, paints,
-                       phases.next_move)
+    open_runs = _moves(app, window, _open_plan(BREAKDOWN_MOVES), used, paints, phases.next_move)
     result["open_phases"] = phases.medians(open_runs)
     phases.moves.clear()
-    done_runs = _moves(app, window, _done_plan(BREAKDOWN_DONE_MOVES), used, paints,
-                       phases.next_move)
+    done_runs = _moves(
+        app, window, _done_plan(BREAKDOWN_DONE_MOVES), used, paints, phases.next_move
+    )
     result["done_phases"] = phases.medians(done_runs)
     result["memory"]["after_moves"] = _memory()
     result["_window"] = window
@@ -449,12 +488,14 @@ def _short(path: str) -> str:
     """A profile's file name relative to the project, site-packages or the stdlib."""
     import sysconfig
 
-    roots = [(str(BENCH.parent) + os.sep, ""),
-             (sysconfig.get_paths()["purelib"] + os.sep, "site-packages/"),
-             (sysconfig.get_paths()["stdlib"] + os.sep, "<stdlib>/")]
+    roots = [
+        (str(BENCH.parent) + os.sep, ""),
+        (sysconfig.get_paths()["purelib"] + os.sep, "site-packages/"),
+        (sysconfig.get_paths()["stdlib"] + os.sep, "<stdlib>/"),
+    ]
     for root, label in roots:
         if path.startswith(root):
-            return label + path[len(root):]
+            return label + path[len(root) :]
     return path
 
 
@@ -469,8 +510,7 @@ def _profile_text(profiler: Any, target: Path, what: str, top: int = 30) -> str:
         text = io.StringIO()
         pstats.Stats(profiler, stream=text).sort_stats(order).print_stats(count)
         lines = text.getvalue().splitlines()
-        start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")),
-                     0)
+        start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), 0)
         parts.append(f"  -- top {count} by {order} time --")
         for line in lines[start:]:
             if not line.strip():
@@ -478,7 +518,7 @@ def _profile_text(profiler: Any, target: Path, what: str, top: int = 30) -> str:
             cells = line.split(None, 5)
             if len(cells) == 6 and ":" in cells[5]:
                 file, _, rest = cells[5].rpartition(":")
-                line = line[:line.index(cells[5])] + f"{_short(file)}:{rest}"
+                line = line[: line.index(cells[5])] + f"{_short(file)}:{rest}"
             parts.append("  " + line)
     return "\n".join(parts)
 
@@ -487,27 +527,35 @@ def _child_tracemalloc_report(top: int = 15) -> str:
     import tracemalloc
 
     snapshot = tracemalloc.take_snapshot().filter_traces(
-        (tracemalloc.Filter(False, tracemalloc.__file__),))
+        (tracemalloc.Filter(False, tracemalloc.__file__),)
+    )
     total = sum(s.size for s in snapshot.statistics("filename"))
-    lines = [f"  tracemalloc after the first paint: {total / 2**20:.1f} MB of Python "
-             "allocations traced (Qt's own C++ heap is not traced)",
-             f"  -- top {top} allocation sites (file:line) --"]
+    lines = [
+        f"  tracemalloc after the first paint: {total / 2**20:.1f} MB of Python "
+        "allocations traced (Qt's own C++ heap is not traced)",
+        f"  -- top {top} allocation sites (file:line) --",
+    ]
     for stat in snapshot.statistics("lineno")[:top]:
         frame = stat.traceback[0]
-        lines.append(f"  {stat.size / 2**20:7.2f} MB {stat.count:>8} blocks  "
-                     f"{_short(frame.filename)}:{frame.lineno}")
+        lines.append(
+            f"  {stat.size / 2**20:7.2f} MB {stat.count:>8} blocks  "
+            f"{_short(frame.filename)}:{frame.lineno}"
+        )
     lines.append(f"  -- top {top // 2} by the project's innermost frame --")
     grouped: dict[str, list[int]] = {}
     for stat in snapshot.statistics("traceback"):
         # Frames run from the oldest to the newest: the last is the innermost.
         frames = [f for f in stat.traceback if "kanban_sec" in f.filename]
-        key = (f"{_short(frames[-1].filename)}:{frames[-1].lineno}" if frames
-               else "(outside kanban_sec: imports, Qt bindings, stdlib)")
+        key = (
+            f"{_short(frames[-1].filename)}:{frames[-1].lineno}"
+            if frames
+            else "(outside kanban_sec: imports, Qt bindings, stdlib)"
+        )
         size_count = grouped.setdefault(key, [0, 0])
         size_count[0] += stat.size
         size_count[1] += stat.count
     ranked = sorted(grouped.items(), key=lambda kv: kv[1][0], reverse=True)
-    for key, (size, count) in ranked[:top // 2]:
+    for key, (size, count) in ranked[: top // 2]:
         lines.append(f"  {size / 2**20:7.2f} MB {count:>8} blocks  {key}")
     return "\n".join(lines)
 
@@ -528,8 +576,12 @@ def child_main(argv: list[str]) -> None:
 
         profiler = cProfile.Profile()
         profiler.enable()
-    result: dict[str, Any] = {"kind": kind, "marks": {"start": _T0}, "memory": {},
-                              "splitting": splitting}
+    result: dict[str, Any] = {
+        "kind": kind,
+        "marks": {"start": _T0},
+        "memory": {},
+        "splitting": splitting,
+    }
     if kind == "floor":
         _child_floor(db, result)
     elif kind == "window":
@@ -541,9 +593,13 @@ def child_main(argv: list[str]) -> None:
     if profiler is not None:
         profiler.disable()
         assert profile_to is not None
-        result["profiles"] = {"window-start": _profile_text(
-            profiler, Path(profile_to) / "window-start.prof",
-            "the start-up, first line to first paint (imports included)")}
+        result["profiles"] = {
+            "window-start": _profile_text(
+                profiler,
+                Path(profile_to) / "window-start.prof",
+                "the start-up, first line to first paint (imports included)",
+            )
+        }
     if tracing:
         result["tracemalloc"] = _child_tracemalloc_report()
     marks = result["marks"]
@@ -555,28 +611,43 @@ def child_main(argv: list[str]) -> None:
 
 # == the parent =============================================================================
 
+
 def _spawn(kind: str, db: Path, config: Path, *extra: str) -> dict[str, Any]:
     """Run one child in a fresh process; its result with the whole process's wall time."""
     config.mkdir(parents=True)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config),
-               KANBAN_SEC_USER="bench", PYTHONPYCACHEPREFIX=str(config.parent / "pycache"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(config),
+        KANBAN_SEC_USER="bench",
+        PYTHONPYCACHEPREFIX=str(config.parent / "pycache"),
+    )
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code cached, as an installed app has it
     spawned = time.perf_counter()
-    args = [sys.executable, str(Path(__file__).resolve()), "--child", kind, str(db),
-            repr(spawned), *extra]
-    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=900,
-                          check=False)
+    args = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child",
+        kind,
+        str(db),
+        repr(spawned),
+        *extra,
+    ]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=900, check=False)
     wall = time.perf_counter() - spawned
     found = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
     if not found:
-        raise SystemExit(f"bench_window: the {kind} child failed (exit {done.returncode}):\n"
-                         f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(found[-1][len(RESULT_MARK):])
+        raise SystemExit(
+            f"bench_window: the {kind} child failed (exit {done.returncode}):\n"
+            f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        )
+    result: dict[str, Any] = json.loads(found[-1][len(RESULT_MARK) :])
     result["wall"] = wall
     # A child that printed its figures may still die on the way out (see _shield_none).
     result["exit"] = done.returncode
-    result["fatal"] = next((line for line in done.stderr.splitlines()
-                            if line.startswith("Fatal Python error")), "")
+    result["fatal"] = next(
+        (line for line in done.stderr.splitlines() if line.startswith("Fatal Python error")), ""
+    )
     return result
 
 
@@ -593,8 +664,11 @@ def _working_copy(source: Path, folder: Path, name: str) -> Path:
 def _open_count(path: Path) -> int:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        return int(conn.execute("SELECT count(*) FROM items WHERE status != 'done' "
-                                "AND deleted_at IS NULL").fetchone()[0])
+        return int(
+            conn.execute(
+                "SELECT count(*) FROM items WHERE status != 'done' AND deleted_at IS NULL"
+            ).fetchone()[0]
+        )
     finally:
         conn.close()
 
@@ -617,17 +691,23 @@ def _exit_lines(children: list[dict[str, Any]], moves: dict[str, Any]) -> list[s
         mine = [c for c in children if c["kind"] == kind]
         bad = [c for c in mine if c["exit"] != 0]
         if bad:
-            out.append(f"  WARNING: {len(bad)} of {len(mine)} {kind} processes died after "
-                       f"printing their figures (exit {bad[0]['exit']}): "
-                       f"{bad[0]['fatal'] or 'see stderr'}")
+            out.append(
+                f"  WARNING: {len(bad)} of {len(mine)} {kind} processes died after "
+                f"printing their figures (exit {bad[0]['exit']}): "
+                f"{bad[0]['fatal'] or 'see stderr'}"
+            )
     refs = moves["none_refs"]
     per_move = (refs["after_open_moves"] - refs["before_moves"]) / MOVES
     per_paint = (refs["after_10_repaints"] - refs["after_open_moves"]) / 10
-    line = (f"  references to None in the window: {refs['painted']:,} after the first paint, "
-            f"{per_move:+,.0f} per move, {per_paint:+,.0f} per repaint of the backlog column")
+    line = (
+        f"  references to None in the window: {refs['painted']:,} after the first paint, "
+        f"{per_move:+,.0f} per move, {per_paint:+,.0f} per repaint of the backlog column"
+    )
     if per_move < -5:
-        line += (f": LOST for good (a refcount bug in the Qt bindings); the window aborts "
-                 f"('none_dealloc') after about {refs['painted'] / -per_move:,.0f} moves")
+        line += (
+            f": LOST for good (a refcount bug in the Qt bindings); the window aborts "
+            f"('none_dealloc') after about {refs['painted'] / -per_move:,.0f} moves"
+        )
     out.append(line)
     return out
 
@@ -687,14 +767,16 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
 
         def phases(kind: str) -> str:
             names = ("imports", "created", "shown", "paint_event", "painted")
-            return ", ".join(f"{n} {_median(runs[kind], lambda r, n=n: r['since_start'][n]):.3f}"
-                             for n in names)
+            return ", ".join(
+                f"{n} {_median(runs[kind], lambda r, n=n: r['since_start'][n]):.3f}" for n in names
+            )
 
         def rss(kind: str) -> str:
             names = ("imports", "created", "painted")
             return ", ".join(
                 f"{n} {_median(runs[kind], lambda r, n=n: r['memory'][n]['VmRSS']):.0f}"
-                for n in names)
+                for n in names
+            )
 
         open_calls = [m["call"] for m in moves["open"]]
         open_paints = [m["repaint"] for m in moves["open"]]
@@ -741,45 +823,67 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
         OUT.mkdir(exist_ok=True)
         if show_profile or not start_ok:
             split = one("window", start_db, "--split")
-            lines.append("split of one start-up (a separate fresh process, timing wrappers, "
-                         f"first paint at {split['since_start']['painted']:.3f} s):")
-            lines.append("  imports, one after the other: " + ", ".join(
-                f"{k} {v:.3f} s" for k, v in split["split_imports"].items()))
-            lines.append("  steps (inclusive, nested; calls): " + ", ".join(
-                f"{k} {v[0]:.3f} s ({v[1]})" for k, v in split["split"].items()))
+            lines.append(
+                "split of one start-up (a separate fresh process, timing wrappers, "
+                f"first paint at {split['since_start']['painted']:.3f} s):"
+            )
+            lines.append(
+                "  imports, one after the other: "
+                + ", ".join(f"{k} {v:.3f} s" for k, v in split["split_imports"].items())
+            )
+            lines.append(
+                "  steps (inclusive, nested; calls): "
+                + ", ".join(f"{k} {v[0]:.3f} s ({v[1]})" for k, v in split["split"].items())
+            )
             profiled = one("window", start_db, "--profile", str(OUT))
             lines.append("profile of one start-up (a separate fresh process):")
             lines.append(profiled["profiles"]["window-start"])
         if show_profile or not move_ok or done_median >= TARGET_MOVE_MS:
-            profiled = one("moves", _working_copy(board, folder, "moves-profile.sqlite"),
-                           "--profile", str(OUT))
+            profiled = one(
+                "moves", _working_copy(board, folder, "moves-profile.sqlite"), "--profile", str(OUT)
+            )
             for name in ("window-move", "window-move-done"):
                 lines.append(f"profile of moves ({name}, a separate fresh process):")
                 lines.append(profiled["profiles"][name])
         if show_profile or not memory_ok:
             traced = one("window", start_db, "--tracemalloc")
-            lines.append("memory of one start-up under tracemalloc (a separate fresh "
-                         f"process; VmRSS there {traced['memory']['painted']['VmRSS']:.0f} MB):")
+            lines.append(
+                "memory of one start-up under tracemalloc (a separate fresh "
+                f"process; VmRSS there {traced['memory']['painted']['VmRSS']:.0f} MB):"
+            )
             lines.append(traced["tracemalloc"])
 
     floor_name = "bare QListView"
     report: dict[str, Any] = {
         "what": f"window start to first paint, {OPEN_ITEMS:,} open items",
-        "measured": window_s, "floor": floor_s, "floor_name": floor_name, "ratio": ratio,
-        "target": f"≤ {TARGET_START_RATIO:g}× floor", "ok": start_ok, "lines": lines,
+        "measured": window_s,
+        "floor": floor_s,
+        "floor_name": floor_name,
+        "ratio": ratio,
+        "target": f"≤ {TARGET_START_RATIO:g}× floor",
+        "ok": start_ok,
+        "lines": lines,
         "more": [
-            {"what": f"move a card, {OPEN_ITEMS:,} open items (median of {MOVES})",
-             "measured_text": f"{move_median:.1f} ms (p95 {move_p95:.1f})",
-             "target": f"median < {TARGET_MOVE_MS:g} ms", "ok": move_ok},
-            {"what": f"move a card into done, re-ranks all (median of {DONE_MOVES})",
-             "measured_text": f"{done_median:.1f} ms (p95 {done_p95:.1f})",
-             "target": f"median < {TARGET_MOVE_MS:g} ms (a move too)",
-             "ok": done_median < TARGET_MOVE_MS},
-            {"what": f"window memory (VmRSS), {OPEN_ITEMS:,} open items",
-             "measured_text": f"{window_mb:.0f} MB",
-             "floor_text": f"{floor_mb:.0f} MB ({floor_name})",
-             "ratio_text": f"{extra_mb:+.0f} MB",
-             "target": f"≤ floor + {TARGET_EXTRA_MB:g} MB", "ok": memory_ok},
+            {
+                "what": f"move a card, {OPEN_ITEMS:,} open items (median of {MOVES})",
+                "measured_text": f"{move_median:.1f} ms (p95 {move_p95:.1f})",
+                "target": f"median < {TARGET_MOVE_MS:g} ms",
+                "ok": move_ok,
+            },
+            {
+                "what": f"move a card into done, re-ranks all (median of {DONE_MOVES})",
+                "measured_text": f"{done_median:.1f} ms (p95 {done_p95:.1f})",
+                "target": f"median < {TARGET_MOVE_MS:g} ms (a move too)",
+                "ok": done_median < TARGET_MOVE_MS,
+            },
+            {
+                "what": f"window memory (VmRSS), {OPEN_ITEMS:,} open items",
+                "measured_text": f"{window_mb:.0f} MB",
+                "floor_text": f"{floor_mb:.0f} MB ({floor_name})",
+                "ratio_text": f"{extra_mb:+.0f} MB",
+                "target": f"≤ floor + {TARGET_EXTRA_MB:g} MB",
+                "ok": memory_ok,
+            },
         ],
     }
     return report

@@ -35,8 +35,9 @@ def sqlite_cli() -> str:
     """The ``sqlite3`` command-line tool (the floor of export and import)."""
     found = shutil.which("sqlite3")
     if found is None:
-        sys.exit("bench: the sqlite3 command-line tool is needed for the floors (apt install "
-                 "sqlite3)")
+        sys.exit(
+            "bench: the sqlite3 command-line tool is needed for the floors (apt install sqlite3)"
+        )
     return found
 
 
@@ -54,20 +55,24 @@ def machine_info() -> str:
                 break
     except OSError:
         pass
-    cli = subprocess.run([sqlite_cli(), "--version"], capture_output=True, text=True,
-                         check=True).stdout.split()[0]
+    cli = subprocess.run(
+        [sqlite_cli(), "--version"], capture_output=True, text=True, check=True
+    ).stdout.split()[0]
     try:
         import sqlalchemy
+
         sqla = sqlalchemy.__version__
     except ImportError:  # pragma: no cover - the project depends on it
         sqla = "?"
-    return "\n".join([
-        f"machine: nproc {usable} (os.cpu_count {os.cpu_count()}), {cpu}, "
-        f"{platform.system()} {platform.release()}",
-        f"python {platform.python_version()} ({platform.python_implementation()}), "
-        f"SQLAlchemy {sqla}",
-        f"sqlite: library in python {sqlite3.sqlite_version}, command-line tool {cli}",
-    ])
+    return "\n".join(
+        [
+            f"machine: nproc {usable} (os.cpu_count {os.cpu_count()}), {cpu}, "
+            f"{platform.system()} {platform.release()}",
+            f"python {platform.python_version()} ({platform.python_implementation()}), "
+            f"SQLAlchemy {sqla}",
+            f"sqlite: library in python {sqlite3.sqlite_version}, command-line tool {cli}",
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,7 @@ class Timing:
         return f"min {min(self.runs):.3f} / max {max(self.runs):.3f} s over {len(self.runs)}"
 
 
-def timed(repeat: int, body: Callable[[], Any],
-          setup: Callable[[], Any] | None = None) -> Timing:
+def timed(repeat: int, body: Callable[[], Any], setup: Callable[[], Any] | None = None) -> Timing:
     """Run ``body`` ``repeat`` times (``setup`` untimed before each) and keep the times."""
     times = []
     for _ in range(repeat):
@@ -119,8 +123,7 @@ def profile(body: Callable[[], Any], *, top: int = 10, name: str | None = None) 
         stats.strip_dirs().sort_stats(order).print_stats(top)
         lines = text.getvalue().splitlines()
         # Drop pstats' preamble up to the column titles.
-        start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")),
-                     0)
+        start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), 0)
         parts.append(f"  -- top {top} by {order} time --")
         parts.append("\n".join(lines[start:]).rstrip())
     return "\n".join(parts)
@@ -138,8 +141,9 @@ def csv_record_count(path: Path) -> int:
         return sum(1 for _ in csv.reader(handle)) - 1
 
 
-def cached_build(path: Path, build: Callable[[Path], Any], label: str, *,
-                 quiet: bool = False) -> Path:
+def cached_build(
+    path: Path, build: Callable[[Path], Any], label: str, *, quiet: bool = False
+) -> Path:
     """``path``, built once with ``build(temp)`` into a temporary file and renamed in place."""
     if path.exists():
         return path
@@ -158,8 +162,10 @@ def cached_build(path: Path, build: Callable[[Path], Any], label: str, *,
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
     if not quiet:
-        print(f"built in {time.perf_counter() - start:.1f} s "
-              f"({path.stat().st_size / 1e6:.0f} MB)", flush=True)
+        print(
+            f"built in {time.perf_counter() - start:.1f} s ({path.stat().st_size / 1e6:.0f} MB)",
+            flush=True,
+        )
     return path
 
 
@@ -169,10 +175,12 @@ CHANGE_LOG_SCAN = "SELECT count(*), sum(length(fields)) FROM changes"
 
 def change_log_scan(path: Path) -> Callable[[], Any]:
     """The floor as a callable: one read-only scan of the change log in ``path``."""
+
     def scan() -> Any:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             return conn.execute(CHANGE_LOG_SCAN).fetchone()
         finally:
             conn.close()
+
     return scan

@@ -65,47 +65,175 @@ AGENCIES: dict[str, dict[str, list[str]]] = {
     },
 }
 
-FIRST = ["Anne", "Bjørn", "Camilla", "Dag", "Eli", "Fredrik", "Guro", "Håkon", "Ingrid",
-         "Jonas", "Kari", "Lars", "Marte", "Nils", "Oda", "Per", "Ragnhild", "Sindre",
-         "Tone", "Ulrik", "Vilde", "Øystein", "Åse", "Amir", "Fatima", "Mateusz"]
-LAST = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen",
-        "Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg",
-        "Haugen", "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Lie",
-        "Ali", "Nowak", "Strand", "Solberg", "Bakken"]
+FIRST = [
+    "Anne",
+    "Bjørn",
+    "Camilla",
+    "Dag",
+    "Eli",
+    "Fredrik",
+    "Guro",
+    "Håkon",
+    "Ingrid",
+    "Jonas",
+    "Kari",
+    "Lars",
+    "Marte",
+    "Nils",
+    "Oda",
+    "Per",
+    "Ragnhild",
+    "Sindre",
+    "Tone",
+    "Ulrik",
+    "Vilde",
+    "Øystein",
+    "Åse",
+    "Amir",
+    "Fatima",
+    "Mateusz",
+]
+LAST = [
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersen",
+    "Pedersen",
+    "Nilsen",
+    "Kristiansen",
+    "Jensen",
+    "Karlsen",
+    "Johnsen",
+    "Pettersen",
+    "Eriksen",
+    "Berg",
+    "Haugen",
+    "Hagen",
+    "Johannessen",
+    "Andreassen",
+    "Jacobsen",
+    "Dahl",
+    "Lie",
+    "Ali",
+    "Nowak",
+    "Strand",
+    "Solberg",
+    "Bakken",
+]
 
 # -- chains, links, items -------------------------------------------------------------------
 
-SERVICES = ["Medisindispenser", "TT-kort søknad", "Microsoft 365", "Infrastruktur",
-            "Trygghetsalarm", "EPJ sykehjem", "Byggesak", "Parkeringstillatelse",
-            "Skoleportal", "Barnehageopptak", "Økonomisystem", "Lønn og personal",
-            "Sak og arkiv", "Innbyggerportal", "Kartinnsyn", "Adgangskontroll",
-            "Bysykkel", "Velferdsteknologi-plattform", "Digital postkasse", "Legevakt-IKT",
-            "Helsestasjon journal", "Renovasjon app", "Energistyring", "Vann og avløp SCADA",
-            "Bibliotek selvbetjening"]
+SERVICES = [
+    "Medisindispenser",
+    "TT-kort søknad",
+    "Microsoft 365",
+    "Infrastruktur",
+    "Trygghetsalarm",
+    "EPJ sykehjem",
+    "Byggesak",
+    "Parkeringstillatelse",
+    "Skoleportal",
+    "Barnehageopptak",
+    "Økonomisystem",
+    "Lønn og personal",
+    "Sak og arkiv",
+    "Innbyggerportal",
+    "Kartinnsyn",
+    "Adgangskontroll",
+    "Bysykkel",
+    "Velferdsteknologi-plattform",
+    "Digital postkasse",
+    "Legevakt-IKT",
+    "Helsestasjon journal",
+    "Renovasjon app",
+    "Energistyring",
+    "Vann og avløp SCADA",
+    "Bibliotek selvbetjening",
+]
 VARIANTS = ["", " (sky)"]
 LINK_KINDS = [
-    ("Enhet", "device"), ("Mobilnett", "network"), ("Leverandørsky", "cloud"),
-    ("Underleverandør", "vendor"), ("Integrasjonshub", "integration"), ("EPJ-integrasjon",
-                                                                         "integration"),
-    ("Klient-PC", "client"), ("ID-porten", "identity"), ("API-gateway", "integration"),
-    ("Database", "data"), ("Backup", "data"), ("Logging", "monitoring"),
-    ("Brannmur", "network"), ("Mobilapp", "client"), ("Betalingsløsning", "vendor"),
+    ("Enhet", "device"),
+    ("Mobilnett", "network"),
+    ("Leverandørsky", "cloud"),
+    ("Underleverandør", "vendor"),
+    ("Integrasjonshub", "integration"),
+    ("EPJ-integrasjon", "integration"),
+    ("Klient-PC", "client"),
+    ("ID-porten", "identity"),
+    ("API-gateway", "integration"),
+    ("Database", "data"),
+    ("Backup", "data"),
+    ("Logging", "monitoring"),
+    ("Brannmur", "network"),
+    ("Mobilapp", "client"),
+    ("Betalingsløsning", "vendor"),
     ("Active Directory", "identity"),
 ]
 COUNTRIES = ["NO", "NO", "NO", "SE", "DK", "IE", "DE", "NL", "US"]
-VERBS = ["Innfør", "Revider", "Kartlegg", "Herd", "Oppgrader", "Dokumenter", "Test",
-         "Overvåk", "Krypter", "Begrens", "Fjern", "Automatiser"]
-OBJECTS = ["MFA for administratorer", "tilgangsstyring", "logging av hendelser",
-           "sikkerhetskopi", "leverandøravtale", "databehandleravtale", "sårbarhetsskanning",
-           "nettverkssegmentering", "passordpolicy", "hendelseshåndtering",
-           "beredskapsplan", "TLS-sertifikater", "rettighetsgjennomgang", "patching",
-           "dataflytdiagram", "ROS-analyse", "DPIA", "endepunktbeskyttelse"]
-TAGS = ["ROS", "NSM", "GDPR", "personvern", "MFA", "logging", "patching", "leverandør",
-        "årshjul", "backup", "tilgang", "kryptering", "sky", "OT", "beredskap"]
-PIN_REASONS = ["Pålegg fra Datatilsynet", "Aktiv hendelse, se varsel fra NSM",
-               "Revisjonsfunn med frist", "Direktørens prioritet"]
-BLOCK_REASONS = ["Venter på leverandør", 'Venter på "go" fra risikoeier',
-                 "Mangler tilgang, bestilt i portalen", "Avhenger av nettverksendring, uke 34"]
+VERBS = [
+    "Innfør",
+    "Revider",
+    "Kartlegg",
+    "Herd",
+    "Oppgrader",
+    "Dokumenter",
+    "Test",
+    "Overvåk",
+    "Krypter",
+    "Begrens",
+    "Fjern",
+    "Automatiser",
+]
+OBJECTS = [
+    "MFA for administratorer",
+    "tilgangsstyring",
+    "logging av hendelser",
+    "sikkerhetskopi",
+    "leverandøravtale",
+    "databehandleravtale",
+    "sårbarhetsskanning",
+    "nettverkssegmentering",
+    "passordpolicy",
+    "hendelseshåndtering",
+    "beredskapsplan",
+    "TLS-sertifikater",
+    "rettighetsgjennomgang",
+    "patching",
+    "dataflytdiagram",
+    "ROS-analyse",
+    "DPIA",
+    "endepunktbeskyttelse",
+]
+TAGS = [
+    "ROS",
+    "NSM",
+    "GDPR",
+    "personvern",
+    "MFA",
+    "logging",
+    "patching",
+    "leverandør",
+    "årshjul",
+    "backup",
+    "tilgang",
+    "kryptering",
+    "sky",
+    "OT",
+    "beredskap",
+]
+PIN_REASONS = [
+    "Pålegg fra Datatilsynet",
+    "Aktiv hendelse, se varsel fra NSM",
+    "Revisjonsfunn med frist",
+    "Direktørens prioritet",
+]
+BLOCK_REASONS = [
+    "Venter på leverandør",
+    'Venter på "go" fra risikoeier',
+    "Mangler tilgang, bestilt i portalen",
+    "Avhenger av nettverksendring, uke 34",
+]
 #: Most descriptions are plain text; RICH_SHARE of them have commas, quotes, line breaks
 #: (LF and CRLF) or start like a formula ("- " Markdown bullets, "=>").
 PLAIN_DESCRIPTIONS = [
@@ -115,28 +243,34 @@ PLAIN_DESCRIPTIONS = [
     "",
 ]
 RICH_DESCRIPTIONS = [
-    "Leverandøren bekrefter at {obj} ikke er på plass, se \"avvik {n}\" i kvalitetssystemet.",
+    'Leverandøren bekrefter at {obj} ikke er på plass, se "avvik {n}" i kvalitetssystemet.',
     "## Bakgrunn\n{obj} for {link} er ikke vurdert siden {year}.\n\n"
-    "- Kartlegg dagens oppsett\n- Vurder tiltak, kost og nytte\n- Oppdater \"{chain}\"-ROS",
+    '- Kartlegg dagens oppsett\n- Vurder tiltak, kost og nytte\n- Oppdater "{chain}"-ROS',
     "- Kontroller {obj}\n- Rapporter til risikoeier, med kopi til personvernombudet",
     "Tiltak etter internkontroll {year}, punkt {n}: {obj}, {link}.\r\nSe også NSM-rådet.",
-    "=> Se egen sak om {obj}; avklar med \"{link}\"-leverandøren, før {year}.",
+    '=> Se egen sak om {obj}; avklar med "{link}"-leverandøren, før {year}.',
 ]
 RICH_SHARE = 0.3
 #: Share of titles with a comma (the others use a dash and parentheses).
 COMMA_TITLE_SHARE = 0.1
 FRAMEWORKS = ["NSM {a}.{b}.{c}", "CIS {a}.{b}", "ISO 27002 {a}.{b}", "GDPR art. {n}", ""]
 # Status shares (exact): 20% done.
-STATUS_SHARES = (("backlog", 0.45), ("next", 0.15), ("doing", 0.12), ("verify", 0.08),
-                 ("done", 0.20))
+STATUS_SHARES = (
+    ("backlog", 0.45),
+    ("next", 0.15),
+    ("doing", 0.12),
+    ("verify", 0.08),
+    ("done", 0.20),
+)
 EFFORTS = [None, "XS", "S", "M", "L", "XL"]
 
 
 def _ids(rng: random.Random, moment: datetime) -> str:
     """A version 7 UUID from ``rng`` (time-ordered like real ids, reproducible)."""
     ms = int(moment.timestamp() * 1000)
-    value = (ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) \
-        | rng.getrandbits(62)
+    value = (
+        (ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | rng.getrandbits(62)
+    )
     return str(uuid.UUID(int=value))
 
 
@@ -184,32 +318,53 @@ def _organisation(rng: random.Random, now: datetime) -> tuple[Any, ...]:
         else:
             unit_id = rng.choice(levels[4])
             role = "controlling" if rng.random() < 0.05 else "operational"
-        people.append({"id": _ids(rng, now - timedelta(days=800)), "name": name,
-                       "unit_id": unit_id, "role": role})
+        people.append(
+            {
+                "id": _ids(rng, now - timedelta(days=800)),
+                "name": name,
+                "unit_id": unit_id,
+                "role": role,
+            }
+        )
 
     chains: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
     chain_names = [s + v for v in VARIANTS for s in SERVICES][:50]
     for name in chain_names:
         chain_id = _ids(rng, now - timedelta(days=700))
-        chains.append({
-            "id": chain_id, "name": name,
-            "risk_owner_unit_id": rng.choice(levels[2] + levels[3]),
-            "target_maturity": 3 if rng.random() < 0.8 else 2,
-            "description": f"Verdikjeden for {name}, fra innbygger til leverandør.",
-        })
+        chains.append(
+            {
+                "id": chain_id,
+                "name": name,
+                "risk_owner_unit_id": rng.choice(levels[2] + levels[3]),
+                "target_maturity": 3 if rng.random() < 0.8 else 2,
+                "description": f"Verdikjeden for {name}, fra innbygger til leverandør.",
+            }
+        )
         for link_name, kind in rng.sample(LINK_KINDS, rng.randint(5, 12)):
-            links.append({
-                "id": _ids(rng, now - timedelta(days=700)), "chain_id": chain_id,
-                "name": link_name, "kind": kind, "country": rng.choice(COUNTRIES),
-                "responsible_unit_id": rng.choice(levels[4]), "maturity": rng.randint(0, 3),
-            })
+            links.append(
+                {
+                    "id": _ids(rng, now - timedelta(days=700)),
+                    "chain_id": chain_id,
+                    "name": link_name,
+                    "kind": kind,
+                    "country": rng.choice(COUNTRIES),
+                    "responsible_unit_id": rng.choice(levels[4]),
+                    "maturity": rng.randint(0, 3),
+                }
+            )
     return units, people, chains, links, levels
 
 
-def _items(n: int, rng: random.Random, units: list[dict[str, Any]],
-           people: list[dict[str, Any]], chains: list[dict[str, Any]],
-           links: list[dict[str, Any]], levels: dict[int, list[str]]) -> list[dict[str, Any]]:
+def _items(
+    n: int,
+    rng: random.Random,
+    units: list[dict[str, Any]],
+    people: list[dict[str, Any]],
+    chains: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    levels: dict[int, list[str]],
+) -> list[dict[str, Any]]:
     statuses = _spread(n, STATUS_SHARES, rng)
     chain_kind = _spread(n, (("none", 0.10), ("no_link", 0.05), ("link", 0.85)), rng)
     classes = _spread(n, (("confidential", 0.05), ("internal", 0.20), ("open", 0.75)), rng)
@@ -237,52 +392,63 @@ def _items(n: int, rng: random.Random, units: list[dict[str, Any]],
         link_name = link["name"] if link else "tjenesten"
         chain_name = chain["name"] if chain else "egen drift"
         obj = rng.choice(OBJECTS)
-        fill = {"link": link_name, "chain": chain_name, "obj": obj, "n": rng.randint(1, 400),
-                "year": rng.randint(2019, 2024)}
+        fill = {
+            "link": link_name,
+            "chain": chain_name,
+            "obj": obj,
+            "n": rng.randint(1, 400),
+            "year": rng.randint(2019, 2024),
+        }
         unit_id = rng.choice(unit_pool)
-        person_id = rng.choice(members[unit_id]) if members[unit_id] and \
-            rng.random() < 0.65 else None
+        person_id = (
+            rng.choice(members[unit_id]) if members[unit_id] and rng.random() < 0.65 else None
+        )
         entered = created + (REFERENCE - created) * rng.random()
         started = done = None
         if status in ("doing", "verify", "done"):
             started = created + (entered - created) * rng.random()
         if status == "done":
             done = entered
-        framework = rng.choice(FRAMEWORKS).format(a=rng.randint(1, 18), b=rng.randint(1, 9),
-                                                  c=rng.randint(1, 9), n=rng.randint(5, 99))
+        framework = rng.choice(FRAMEWORKS).format(
+            a=rng.randint(1, 18), b=rng.randint(1, 9), c=rng.randint(1, 9), n=rng.randint(5, 99)
+        )
         tag_count = rng.choice((0, 0, 1, 1, 2, 3))
-        items.append({
-            "id": _ids(rng, created),
-            "title": f"{rng.choice(VERBS)} {obj}, {link_name} i {chain_name}"
-            if rng.random() < COMMA_TITLE_SHARE
-            else f"{rng.choice(VERBS)} {obj} – {link_name} ({chain_name})",
-            "description": rng.choice(
-                RICH_DESCRIPTIONS if rng.random() < RICH_SHARE else PLAIN_DESCRIPTIONS
-            ).format(**fill),
-            "status": status,
-            "chain_id": chain["id"] if chain else None,
-            "link_id": link["id"] if link else None,
-            "likelihood": rng.randint(1, 5),
-            "consequence": rng.randint(1, 5),
-            "effort": rng.choice(EFFORTS),
-            "owner_unit_id": unit_id,
-            "owner_person_id": person_id,
-            "framework_ref": framework,
-            "classification": classes[i],
-            "tags": rows.tags_json(rng.sample(TAGS, tag_count)),
-            "checklist": "[]",
-            "blocked_reason": rng.choice(BLOCK_REASONS) if i in blocked else "",
-            "blocked_at": rows.ts(entered) if i in blocked else None,
-            "due_date": (REFERENCE.date() + timedelta(days=rng.randint(-60, 365))).isoformat()
-            if rng.random() < 0.3 else None,
-            "pinned_at": rows.ts(REFERENCE - timedelta(minutes=i % 10_000))
-            if i in pinned else None,
-            "pin_reason": rng.choice(PIN_REASONS) if i in pinned else "",
-            "status_changed_at": rows.ts(entered),
-            "started_at": rows.ts(started) if started else None,
-            "done_at": rows.ts(done) if done else None,
-            "created_at": rows.ts(created),
-        })
+        items.append(
+            {
+                "id": _ids(rng, created),
+                "title": f"{rng.choice(VERBS)} {obj}, {link_name} i {chain_name}"
+                if rng.random() < COMMA_TITLE_SHARE
+                else f"{rng.choice(VERBS)} {obj} – {link_name} ({chain_name})",
+                "description": rng.choice(
+                    RICH_DESCRIPTIONS if rng.random() < RICH_SHARE else PLAIN_DESCRIPTIONS
+                ).format(**fill),
+                "status": status,
+                "chain_id": chain["id"] if chain else None,
+                "link_id": link["id"] if link else None,
+                "likelihood": rng.randint(1, 5),
+                "consequence": rng.randint(1, 5),
+                "effort": rng.choice(EFFORTS),
+                "owner_unit_id": unit_id,
+                "owner_person_id": person_id,
+                "framework_ref": framework,
+                "classification": classes[i],
+                "tags": rows.tags_json(rng.sample(TAGS, tag_count)),
+                "checklist": "[]",
+                "blocked_reason": rng.choice(BLOCK_REASONS) if i in blocked else "",
+                "blocked_at": rows.ts(entered) if i in blocked else None,
+                "due_date": (REFERENCE.date() + timedelta(days=rng.randint(-60, 365))).isoformat()
+                if rng.random() < 0.3
+                else None,
+                "pinned_at": rows.ts(REFERENCE - timedelta(minutes=i % 10_000))
+                if i in pinned
+                else None,
+                "pin_reason": rng.choice(PIN_REASONS) if i in pinned else "",
+                "status_changed_at": rows.ts(entered),
+                "started_at": rows.ts(started) if started else None,
+                "done_at": rows.ts(done) if done else None,
+                "created_at": rows.ts(created),
+            }
+        )
     return items
 
 
@@ -299,9 +465,13 @@ def make_board(path: str | os.PathLike[str], n_items: int, seed: int = 1) -> Pat
                 raise ValueError(f"{target} already holds {existing} items")
             # The generated history has done work nobody verified: a board whose policy
             # asks for no verification (the rulebook holds every write to the policy).
-            uow.insert_many("setting", [
-                {"id": "policy.verify_min_score", "value": ""},
-                {"id": "policy.verify_classifications", "value": ""}])
+            uow.insert_many(
+                "setting",
+                [
+                    {"id": "policy.verify_min_score", "value": ""},
+                    {"id": "policy.verify_classifications", "value": ""},
+                ],
+            )
             uow.insert_many("unit", units)
             uow.insert_many("person", people)
             uow.insert_many("chain", chains)
@@ -309,7 +479,7 @@ def make_board(path: str | os.PathLike[str], n_items: int, seed: int = 1) -> Pat
         items = _items(n_items, rng, units, people, chains, links, levels)
         for start in range(0, len(items), BATCH):
             with writing(db, AUTHOR) as uow:
-                uow.insert_many("item", items[start:start + BATCH])
+                uow.insert_many("item", items[start : start + BATCH])
     finally:
         db.close()
     _checkpoint(target)
@@ -326,8 +496,7 @@ def _checkpoint(path: Path) -> None:
 
 
 def cached_path(n_items: int, seed: int = 1) -> Path:
-    return OUT / (f"board-n{n_items}-seed{seed}-gen{GENERATOR_VERSION}"
-                  f"-rev{migrate.HEAD}.sqlite")
+    return OUT / (f"board-n{n_items}-seed{seed}-gen{GENERATOR_VERSION}-rev{migrate.HEAD}.sqlite")
 
 
 def board_for(n_items: int, seed: int = 1, *, quiet: bool = False) -> Path:
@@ -349,8 +518,10 @@ def board_for(n_items: int, seed: int = 1, *, quiet: bool = False) -> Path:
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
             leftover.unlink(missing_ok=True)
     if not quiet:
-        print(f"built in {time.perf_counter() - start:.1f} s "
-              f"({path.stat().st_size / 1e6:.0f} MB)", flush=True)
+        print(
+            f"built in {time.perf_counter() - start:.1f} s ({path.stat().st_size / 1e6:.0f} MB)",
+            flush=True,
+        )
     return path
 
 
@@ -364,7 +535,8 @@ def main(argv: list[str]) -> None:
             count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             print(f"{table:10} {count:>9,}")
         for status, count in conn.execute(
-                "SELECT status, count(*) FROM items GROUP BY status ORDER BY 2 DESC"):
+            "SELECT status, count(*) FROM items GROUP BY status ORDER BY 2 DESC"
+        ):
             print(f"  {status:8} {count:>9,}")
     finally:
         conn.close()

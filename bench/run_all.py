@@ -33,16 +33,19 @@ def table(reports: list[dict[str, Any]]) -> str:
     lines = ["| what | measured | floor | ratio | target |", "|---|---|---|---|---|"]
     for r in reports:
         floor = r.get("floor_text") or (
-            "—" if r.get("floor") is None else f"{r['floor']:.3f} s ({r['floor_name']})")
-        ratio = r.get("ratio_text") or (
-            "—" if r.get("ratio") is None else f"{r['ratio']:.2f}×")
+            "—" if r.get("floor") is None else f"{r['floor']:.3f} s ({r['floor_name']})"
+        )
+        ratio = r.get("ratio_text") or ("—" if r.get("ratio") is None else f"{r['ratio']:.2f}×")
         verdict = "met" if r["ok"] else "**missed**"
         measured = r.get("measured_text") or _seconds(r["measured"])
-        lines.append(f"| {r['what']} | {measured} | {floor} | {ratio} | "
-                     f"{r['target']} ({verdict}) |")
+        lines.append(
+            f"| {r['what']} | {measured} | {floor} | {ratio} | {r['target']} ({verdict}) |"
+        )
         if "load" in r:
-            lines.append(f"| load 100,000 open items from SQLite (informational) | "
-                         f"{_seconds(r['load'])} | — | — | — |")
+            lines.append(
+                f"| load 100,000 open items from SQLite (informational) | "
+                f"{_seconds(r['load'])} | — | — | — |"
+            )
     return "\n".join(lines)
 
 
@@ -51,8 +54,16 @@ def main(argv: list[str]) -> None:
     print(machine_info(), flush=True)
     reports = []
     failed = []
-    for module in (bench_ranking, bench_export, bench_import, bench_window, bench_flow,
-                   bench_standup, bench_sync, bench_big):
+    for module in (
+        bench_ranking,
+        bench_export,
+        bench_import,
+        bench_window,
+        bench_flow,
+        bench_standup,
+        bench_sync,
+        bench_big,
+    ):
         start = time.perf_counter()
         try:
             report = module.run(show_profile=show)
@@ -60,10 +71,14 @@ def main(argv: list[str]) -> None:
             # One broken benchmark must not hide the others' figures; the run still fails.
             traceback.print_exc()
             failed.append(module.__name__)
-            report = {"what": f"{module.__name__} (**failed**: {type(error).__name__}: "
-                              f"{str(error)[:200].replace('|', '/')})",
-                      "measured_text": "—", "target": "runs to the end", "ok": False,
-                      "lines": []}
+            report = {
+                "what": f"{module.__name__} (**failed**: {type(error).__name__}: "
+                f"{str(error)[:200].replace('|', '/')})",
+                "measured_text": "—",
+                "target": "runs to the end",
+                "ok": False,
+                "lines": [],
+            }
         print("\n".join(report["lines"]), flush=True)
         print(f"  ({module.__name__}: {time.perf_counter() - start:.0f} s in all)", flush=True)
         reports.append(report)

@@ -42,8 +42,7 @@ def main() -> int:
             db.close()
         conn = sqlite3.connect(path)
         try:
-            (person,) = conn.execute("SELECT id FROM people WHERE name = ?",
-                                     (PERSON,)).fetchone()
+            (person,) = conn.execute("SELECT id FROM people WHERE name = ?", (PERSON,)).fetchone()
         finally:
             conn.close()
         ensure_app()  # the person is remembered in the application's own settings

@@ -10,6 +10,7 @@ from typing import TextIO
 
 # isort: off
 from kanban_sec import runtime
+
 # The store (SQLAlchemy) before PySide6: PySide6's import hook reads the source of every
 # module imported after it, which costs start-up time and memory.
 from kanban_sec.domain.errors import KanbanError
@@ -24,6 +25,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kanban_sec.ui import i18n
+
 # isort: on
 from kanban_sec.ui.main_window import MainWindow
 from kanban_sec.ui.screen_fit import fit_to_screen
@@ -46,7 +48,8 @@ def ensure_app() -> QApplication:
         _follow_system_palette(app)
         # The palette follows the system when the user switches light/dark while we run.
         QGuiApplication.styleHints().colorSchemeChanged.connect(
-            lambda _scheme: _follow_system_palette(app))
+            lambda _scheme: _follow_system_palette(app)
+        )
     return app
 
 
@@ -57,13 +60,21 @@ def _follow_system_palette(app: QApplication, dark: bool | None = None) -> None:
     palette = app.style().standardPalette()
     if dark:
         role = QPalette.ColorRole
-        for name, colour in ((role.Window, "#202124"), (role.WindowText, "#e8eaed"),
-                             (role.Base, "#17181a"), (role.AlternateBase, "#2a2b2e"),
-                             (role.Text, "#e8eaed"), (role.Button, "#2a2b2e"),
-                             (role.ButtonText, "#e8eaed"), (role.Highlight, "#8ab4f8"),
-                             (role.HighlightedText, "#202124"), (role.Mid, "#5f6368"),
-                             (role.PlaceholderText, "#a0a4a8"), (role.ToolTipBase, "#2a2b2e"),
-                             (role.ToolTipText, "#e8eaed")):
+        for name, colour in (
+            (role.Window, "#202124"),
+            (role.WindowText, "#e8eaed"),
+            (role.Base, "#17181a"),
+            (role.AlternateBase, "#2a2b2e"),
+            (role.Text, "#e8eaed"),
+            (role.Button, "#2a2b2e"),
+            (role.ButtonText, "#e8eaed"),
+            (role.Highlight, "#8ab4f8"),
+            (role.HighlightedText, "#202124"),
+            (role.Mid, "#5f6368"),
+            (role.PlaceholderText, "#a0a4a8"),
+            (role.ToolTipBase, "#2a2b2e"),
+            (role.ToolTipText, "#e8eaed"),
+        ):
             palette.setColor(name, QColor(colour))
     else:
         palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f8fa"))
@@ -94,8 +105,7 @@ def create_main_window(db_path: str | Path) -> MainWindow:
     i18n.install(i18n.preferred_language())
     path = Path(db_path)
     db = open_database(path, hold=True)  # another window holding it: this one only reads
-    session = acting_session(path, Session(db, runtime.current_user(),
-                                           i18n.current_language()))
+    session = acting_session(path, Session(db, runtime.current_user(), i18n.current_language()))
     _generate_due(session)
     service = BoardService(session)
     live = LiveBoard(service, session.person_id)
@@ -121,8 +131,7 @@ def install_exception_hook(log_file: Path) -> None:
     """An unexpected error is logged in full and shown once, with where the log is."""
     shown: list[bool] = []
 
-    def hook(kind: type[BaseException], error: BaseException,
-             trace: TracebackType | None) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if error.__traceback__ is None and trace is not None:
             error = error.with_traceback(trace)
         # Neither the log nor the crash report (beside it) may hold a password.
@@ -131,10 +140,16 @@ def install_exception_hook(log_file: Path) -> None:
             shown.append(True)
             from kanban_sec.ui.notify import show_error
 
-            show_error(None, i18n.translate(
-                "App", "Something went wrong that should not have: %1\n\nThe details are in "
-                       "%2. The board is saved; you can go on working.")
-                .replace("%1", runtime.scrub(str(error))).replace("%2", details))
+            show_error(
+                None,
+                i18n.translate(
+                    "App",
+                    "Something went wrong that should not have: %1\n\nThe details are in "
+                    "%2. The board is saved; you can go on working.",
+                )
+                .replace("%1", runtime.scrub(str(error)))
+                .replace("%2", details),
+            )
 
     sys.excepthook = hook
 
@@ -186,8 +201,7 @@ def run_window(db_path: Path | None) -> int:
 def _start_error(error: KanbanError) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
-                      error.message(i18n.current_language()))
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error.message(i18n.current_language()))
     box.setObjectName("start-error")
     box.exec()
 

@@ -40,9 +40,11 @@ def uses_x11(environ: dict[str, str] | None = None, platform: str | None = None)
     return chosen in ("", "xcb") and not (chosen == "" and env.get("WAYLAND_DISPLAY"))
 
 
-def missing_packages(find: Callable[[str], str | None] | None = None,
-                     environ: dict[str, str] | None = None,
-                     platform: str | None = None) -> list[str]:
+def missing_packages(
+    find: Callable[[str], str | None] | None = None,
+    environ: dict[str, str] | None = None,
+    platform: str | None = None,
+) -> list[str]:
     """The packages whose libraries the X11 window needs and this system lacks ([] when
     none is missing, or when the window does not open through X11)."""
     if not uses_x11(environ, platform):
@@ -58,12 +60,14 @@ def _finder() -> Callable[[str], str | None]:
     """A lookup of installed libraries by name: one ``ldconfig -p`` for all of them (a
     ``find_library`` call runs it again each time, some 5 ms a library at start-up)."""
     ldconfig = shutil.which("ldconfig") or next(
-        (p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if os.path.exists(p)), None)
+        (p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if os.path.exists(p)), None
+    )
     if ldconfig is None:
         return ctypes.util.find_library
     try:
-        listing = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, timeout=5,
-                                 check=False).stdout
+        listing = subprocess.run(
+            [ldconfig, "-p"], capture_output=True, text=True, timeout=5, check=False
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return ctypes.util.find_library
     names = set(re.findall(r"^\s*lib(\S+?)\.so[.\s]", listing, re.MULTILINE))

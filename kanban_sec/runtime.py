@@ -66,8 +66,9 @@ class Logged(NamedTuple):
         return str(self.log) if self.report is None else f"{self.log}, {self.report}"
 
 
-def log_failure(error: BaseException, log_file: Path | None = None, *,
-                crash_report: bool = True) -> Logged:
+def log_failure(
+    error: BaseException, log_file: Path | None = None, *, crash_report: bool = True
+) -> Logged:
     """Log ``error``'s traceback, scrubbed, to ``log_file`` (default :func:`log_path`);
     with ``crash_report`` also a crash report (versions, platform) beside it."""
     from kanban_sec.store.recovery import write_crash_report

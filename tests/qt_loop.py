@@ -25,14 +25,16 @@ def _qasync_session_loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
 
 
 @pytest.fixture
-def qasync_loop(_qasync_session_loop: asyncio.AbstractEventLoop,
-                qtbot: Any) -> Iterator[asyncio.AbstractEventLoop]:
+def qasync_loop(
+    _qasync_session_loop: asyncio.AbstractEventLoop, qtbot: Any
+) -> Iterator[asyncio.AbstractEventLoop]:
     """qasync's loop as the running loop of this test; no background task outlives it."""
     loop = _qasync_session_loop
     asyncio.events._set_running_loop(loop)
     try:
         yield loop
-        qtbot.waitUntil(lambda: all(task.done() for task in asyncio.all_tasks(loop)),
-                        timeout=30_000)
+        qtbot.waitUntil(
+            lambda: all(task.done() for task in asyncio.all_tasks(loop)), timeout=30_000
+        )
     finally:
         asyncio.events._set_running_loop(None)

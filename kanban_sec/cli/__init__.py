@@ -24,19 +24,31 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=APP_NAME, description="Lean/Kanban board for security improvement "
-                     "work: weakest link first.")
+    parser = _Parser(
+        prog=APP_NAME,
+        description="Lean/Kanban board for security improvement work: weakest link first.",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--db", help="the board database (default: KANBAN_SEC_DB, else a file "
-                        "in your user data folder)")
-    parser.add_argument("--lang", choices=("nb", "en"), help="language of messages "
-                        "(default: from the locale)")
-    parser.add_argument("--as", dest="as_person", metavar="NAME",
-                        help="act as this person of the board (default: KANBAN_SEC_USER, "
-                             "else your login name)")
-    parser.add_argument("--self-check", action="store_true", help="check this installation: "
-                        "database (read-only), migrations on a temporary copy, translations "
-                        "and the window offscreen; exit 0 when all pass")
+    parser.add_argument(
+        "--db",
+        help="the board database (default: KANBAN_SEC_DB, else a file in your user data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=("nb", "en"), help="language of messages (default: from the locale)"
+    )
+    parser.add_argument(
+        "--as",
+        dest="as_person",
+        metavar="NAME",
+        help="act as this person of the board (default: KANBAN_SEC_USER, else your login name)",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation: "
+        "database (read-only), migrations on a temporary copy, translations "
+        "and the window offscreen; exit 0 when all pass",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     from kanban_sec.cli import governance, org, standup, sync, wheel
 
@@ -66,8 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: log it whole, tell the user one line
         logged = runtime.log_failure(error)  # the log and the crash report: no password
         where = logged.report or logged.log
-        print(f"{APP_NAME}: {t('unexpected', lang, error=runtime.scrub(str(error)), log=where)}",
-              file=sys.stderr)
+        print(
+            f"{APP_NAME}: {t('unexpected', lang, error=runtime.scrub(str(error)), log=where)}",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
 
 
@@ -101,10 +115,12 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
 
         return int(server_command(args, lang, out))
     if args.command is None:
-        print("No display: showing the board as text (the window needs a desktop session)."
-              if lang == "en" else
-              "Ingen skjerm: viser tavlen som tekst (vinduet trenger en skrivebordsøkt).",
-              file=sys.stderr)
+        print(
+            "No display: showing the board as text (the window needs a desktop session)."
+            if lang == "en"
+            else "Ingen skjerm: viser tavlen som tekst (vinduet trenger en skrivebordsøkt).",
+            file=sys.stderr,
+        )
     from kanban_sec.services.board import BoardService
     from kanban_sec.services.session import Session
     from kanban_sec.store.database import open_database

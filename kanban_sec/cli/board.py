@@ -20,8 +20,9 @@ EXIT_OK = 0
 def add_parsers(sub: Any) -> None:
     """The board's commands, first in ``--help``."""
     sub.add_parser("demo", help="load the example board into an empty database")
-    sub.add_parser("whoami", help="who you act as: name, role and unit (--as NAME or "
-                   "KANBAN_SEC_USER sets it)")
+    sub.add_parser(
+        "whoami", help="who you act as: name, role and unit (--as NAME or KANBAN_SEC_USER sets it)"
+    )
 
     p = sub.add_parser("list", help="the ranked board (open items unless asked)")
     p.add_argument("--json", action="store_true", help="print a JSON array")
@@ -30,15 +31,28 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--mine", action="store_true", help="only items owned by you")
     p.add_argument("--all", action="store_true", help="done items too")
 
-    p = sub.add_parser("show", help="every field of an item, why it ranks where it does, "
-                       "comments and history")
+    p = sub.add_parser(
+        "show", help="every field of an item, why it ranks where it does, comments and history"
+    )
     p.add_argument("id")
 
     p = sub.add_parser("add", help="add an item")
     p.add_argument("title")
-    for name in ("chain", "link", "likelihood", "consequence", "effort", "owner",
-                 "person", "status", "framework-ref", "classification", "tags", "due",
-                 "description"):
+    for name in (
+        "chain",
+        "link",
+        "likelihood",
+        "consequence",
+        "effort",
+        "owner",
+        "person",
+        "status",
+        "framework-ref",
+        "classification",
+        "tags",
+        "due",
+        "description",
+    ):
         p.add_argument(f"--{name}")
 
     p = sub.add_parser("move", help="move an item to another column")
@@ -49,14 +63,18 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
 
-    for name, text in (("pin", "put an item first, with a reason"),
-                       ("block", "mark an item blocked, with a reason")):
+    for name, text in (
+        ("pin", "put an item first, with a reason"),
+        ("block", "mark an item blocked, with a reason"),
+    ):
         p = sub.add_parser(name, help=text)
         p.add_argument("id")
         p.add_argument("reason")
-    for name, text in (("unpin", "let the ranking place an item again"),
-                       ("unblock", "clear an item's blocked mark"),
-                       ("delete", "remove an item from the board")):
+    for name, text in (
+        ("unpin", "let the ranking place an item again"),
+        ("unblock", "clear an item's blocked mark"),
+        ("delete", "remove an item from the board"),
+    ):
         p = sub.add_parser(name, help=text)
         p.add_argument("id")
 
@@ -93,14 +111,19 @@ def _cmd_board(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -
     _cmd_list(service, args, lang, out)
     view = service.view(include_done=False)
     share = f"{view.lowest_level_share:.0%}"
-    print(f"\n{view.open_items} open · {share} owned at the lowest level · {service.db.path}"
-          if lang == "en" else
-          f"\n{view.open_items} åpne · {share} eid på laveste nivå · {service.db.path}",
-          file=out)
+    print(
+        f"\n{view.open_items} open · {share} owned at the lowest level · {service.db.path}"
+        if lang == "en"
+        else f"\n{view.open_items} åpne · {share} eid på laveste nivå · {service.db.path}",
+        file=out,
+    )
     if view.open_items == 0:
-        print("The board is empty: `kanban-sec demo` loads an example board."
-              if lang == "en" else
-              "Tavlen er tom: `kanban-sec demo` laster en eksempeltavle.", file=out)
+        print(
+            "The board is empty: `kanban-sec demo` loads an example board."
+            if lang == "en"
+            else "Tavlen er tom: `kanban-sec demo` laster en eksempeltavle.",
+            file=out,
+        )
     return EXIT_OK
 
 
@@ -108,6 +131,7 @@ def _cmd_list(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     from kanban_sec.domain import fields as parse
     from kanban_sec.domain.errors import FieldProblem
     from kanban_sec.domain.model import Status
+
     status = None
     if args.status:
         try:
@@ -155,7 +179,8 @@ def _entry_json(entry: Any, lang: str) -> dict[str, Any]:
         "score": entry.score,
         "weakest_link": entry.weakest,
         "accepted_until": entry.accepted.valid_until.isoformat()
-        if entry.accepted is not None and entry.accepted.valid_until else None,
+        if entry.accepted is not None and entry.accepted.valid_until
+        else None,
         "effort": item.effort.value if item.effort else None,
         "owner_unit": entry.owner_unit or None,
         "owner_person": entry.owner_person or None,
@@ -182,22 +207,39 @@ def _print_table(entries: list[Any], lang: str, out: TextIO) -> None:
     def head(name: str) -> str:
         return t(f"list.col.{name}", lang)
 
-    table = Table([Column(head("rank"), key=True, right=True),
-                   Column(head("id"), key=True, style="cyan"), Column("⚑", key=True),
-                   Column(head("score"), key=True, right=True, style="bold"),
-                   Column(head("status"), key=True), Column(head("title"), main=True),
-                   Column(head("where"), optional=True), Column(head("owner"))])
+    table = Table(
+        [
+            Column(head("rank"), key=True, right=True),
+            Column(head("id"), key=True, style="cyan"),
+            Column("⚑", key=True),
+            Column(head("score"), key=True, right=True, style="bold"),
+            Column(head("status"), key=True),
+            Column(head("title"), main=True),
+            Column(head("where"), optional=True),
+            Column(head("owner")),
+        ]
+    )
     for e in entries:
         item, ranked = e.item, e.ranked
-        flags = ("⚑" if e.weakest else "") + ("📌" if item.pinned else "") + \
-            ("⛔" if item.blocked else "")
+        flags = (
+            ("⚑" if e.weakest else "")
+            + ("📌" if item.pinned else "")
+            + ("⛔" if item.blocked else "")
+        )
         where = f"{e.chain} › {e.link or t('link.unnamed', lang)}" if e.chain else ""
         owner = e.owner_person or e.owner_unit.rsplit(" / ", 1)[-1]
         shown_rank = str(ranked.rank) if ranked else "≈" if e.accepted is not None else "–"
-        table.add_row(shown_rank, short_id(item.id), flags,
-                      "" if e.score is None else str(e.score),
-                      t(f"status.{item.status.value}", lang), item.title, where, owner,
-                      note="↳ " + e.explanation(lang))
+        table.add_row(
+            shown_rank,
+            short_id(item.id),
+            flags,
+            "" if e.score is None else str(e.score),
+            t(f"status.{item.status.value}", lang),
+            item.title,
+            where,
+            owner,
+            note="↳ " + e.explanation(lang),
+        )
     table.print(out)
 
 
@@ -208,15 +250,23 @@ def _cmd_show(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     data = _entry_json(entry, lang)
     data["description"] = item.description
     data["checklist"] = [f"[{'x' if c.done else ' '}] {c.text}" for c in item.checklist]
-    for name in ("created_at", "updated_at", "status_changed_at", "started_at", "done_at",
-                 "blocked_at", "pinned_at"):
+    for name in (
+        "created_at",
+        "updated_at",
+        "status_changed_at",
+        "started_at",
+        "done_at",
+        "blocked_at",
+        "pinned_at",
+    ):
         value = getattr(item, name)
         data[name] = value.isoformat(timespec="seconds") if value else None
     suggestion = entry.delegation
     if suggestion.can_be_delegated:
         names = service.names()
-        data["delegate_to"] = [names.unit_path(u) for u in suggestion.units] + \
-            [names.people[p].name for p in suggestion.people]
+        data["delegate_to"] = [names.unit_path(u) for u in suggestion.units] + [
+            names.people[p].name for p in suggestion.people
+        ]
     width = max(len(k) for k in data)
     for key, value in data.items():
         if isinstance(value, list):
@@ -230,8 +280,11 @@ def _cmd_show(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
             print(f"  {c.created_at:%Y-%m-%d %H:%M} {c.author}: {c.body}", file=out)
     print("\n" + t("show.history", lang), file=out)
     for change in service.history(item_id):
-        shown = ", ".join(f"{k}: {_short(v[1])} → {_short(v[0])}"
-                          for k, v in change.fields.items() if k != "updated_at")
+        shown = ", ".join(
+            f"{k}: {_short(v[1])} → {_short(v[0])}"
+            for k, v in change.fields.items()
+            if k != "updated_at"
+        )
         print(f"  {change.at:%Y-%m-%d %H:%M} {change.author}: {shown}", file=out)
     return EXIT_OK
 
@@ -249,13 +302,25 @@ def _report(outcome: Any, lang: str, out: TextIO, done: str) -> int:
 
 
 def _cmd_add(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    values = {field: getattr(args, attr) for field, attr in (
-        ("chain", "chain"), ("link", "link"), ("likelihood", "likelihood"),
-        ("consequence", "consequence"), ("effort", "effort"), ("owner_unit", "owner"),
-        ("owner_person", "person"), ("status", "status"), ("framework_ref", "framework_ref"),
-        ("classification", "classification"), ("tags", "tags"), ("due_date", "due"),
-        ("description", "description"),
-    ) if getattr(args, attr) is not None}
+    values = {
+        field: getattr(args, attr)
+        for field, attr in (
+            ("chain", "chain"),
+            ("link", "link"),
+            ("likelihood", "likelihood"),
+            ("consequence", "consequence"),
+            ("effort", "effort"),
+            ("owner_unit", "owner"),
+            ("owner_person", "person"),
+            ("status", "status"),
+            ("framework_ref", "framework_ref"),
+            ("classification", "classification"),
+            ("tags", "tags"),
+            ("due_date", "due"),
+            ("description", "description"),
+        )
+        if getattr(args, attr) is not None
+    }
     outcome = service.create_item(args.title, **values)
     return _report(outcome, lang, out, outcome.row_id)
 
@@ -264,8 +329,9 @@ def _cmd_move(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     item_id = service.resolve(args.id)
     outcome = service.move(item_id, args.status)
     entry = service.entry(item_id)
-    return _report(outcome, lang, out, f"{short_id(item_id)} → "
-                   f"{t('status.' + entry.item.status.value, lang)}")
+    return _report(
+        outcome, lang, out, f"{short_id(item_id)} → {t('status.' + entry.item.status.value, lang)}"
+    )
 
 
 def _cmd_set(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
@@ -285,6 +351,7 @@ def _simple(method: str, *extra: str) -> Any:
         item_id = service.resolve(args.id)
         outcome = getattr(service, method)(item_id, *(getattr(args, e) for e in extra))
         return _report(outcome, lang, out, short_id(item_id))
+
     return command
 
 
@@ -296,8 +363,9 @@ def _cmd_delegate(service: Any, args: argparse.Namespace, lang: str, out: TextIO
         target = names.find_person(args.to) or names.unit(args.to)
     outcome = service.delegate(item_id, target)
     entry = service.entry(item_id)
-    return _report(outcome, lang, out, f"{short_id(item_id)} → "
-                   f"{entry.owner_person or entry.owner_unit}")
+    return _report(
+        outcome, lang, out, f"{short_id(item_id)} → {entry.owner_person or entry.owner_unit}"
+    )
 
 
 def _cmd_maturity(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
@@ -311,8 +379,12 @@ def _cmd_demo(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     from kanban_sec.services.demo import load_demo
 
     outcome = load_demo(service)
-    return _report(outcome, lang, out, t("demo.loaded", lang, count=outcome.counts["items"],
-                                         path=service.db.path))
+    return _report(
+        outcome,
+        lang,
+        out,
+        t("demo.loaded", lang, count=outcome.counts["items"], path=service.db.path),
+    )
 
 
 def _cmd_import(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
@@ -322,9 +394,13 @@ def _cmd_import(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
     with progress({"import": t("progress.import", lang)}) as report:
         if report is not None:
             report("import", 0, None)  # shown while the file is read
-        outcome = import_csv(service, args.file, dry_run=args.dry_run,
-                             ignore_unknown_columns=args.ignore_unknown_columns,
-                             on_progress=rows(report, "import"))
+        outcome = import_csv(
+            service,
+            args.file,
+            dry_run=args.dry_run,
+            ignore_unknown_columns=args.ignore_unknown_columns,
+            on_progress=rows(report, "import"),
+        )
     key = "import.dry_run" if args.dry_run else "import.done"
     return _report(outcome, lang, out, t(key, lang, path=args.file, **outcome.counts))
 
@@ -337,10 +413,16 @@ def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
     with progress({"export": t("progress.export", lang)}) as report:
         if report is not None:
             report("export", 0, None)  # shown while the board is read and ranked
-        count = export_csv(service.db, target, delimiter=args.delimiter,
-                           include_done=args.include_done,
-                           include_confidential=args.include_confidential, lang=lang,
-                           author=service.author, on_progress=rows(report, "export"))
+        count = export_csv(
+            service.db,
+            target,
+            delimiter=args.delimiter,
+            include_done=args.include_done,
+            include_confidential=args.include_confidential,
+            lang=lang,
+            author=service.author,
+            on_progress=rows(report, "export"),
+        )
     if args.file != "-":
         print(t("export.done", lang, count=count, path=args.file), file=out)
     if not args.include_confidential:
@@ -348,8 +430,9 @@ def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
 
         left = confidential_left_out(service.db, include_done=args.include_done)
         if left:  # beside the summary; for an export to stdout, on stderr (clean data)
-            print(t("export.left_out", lang, count=left),
-                  file=sys.stderr if args.file == "-" else out)
+            print(
+                t("export.left_out", lang, count=left), file=sys.stderr if args.file == "-" else out
+            )
     return EXIT_OK
 
 

@@ -33,16 +33,21 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("decision", metavar="DECISION", help=decisions)
     p.add_argument("--chain", help="the whole chain, by name")
     p.add_argument("--rationale", required=True, help="why (recorded with the decision)")
-    p.add_argument("--valid-until", metavar="DATE",
-                   help="the last day an acceptance holds (YYYY-MM-DD or dd.mm.yyyy)")
+    p.add_argument(
+        "--valid-until",
+        metavar="DATE",
+        help="the last day an acceptance holds (YYYY-MM-DD or dd.mm.yyyy)",
+    )
 
     p = sub.add_parser("risks", help="risk cases: recommendation, decision, who, valid until")
-    p.add_argument("item", nargs="?", metavar="ITEM",
-                   help="only this item's cases (and its chain's)")
+    p.add_argument(
+        "item", nargs="?", metavar="ITEM", help="only this item's cases (and its chain's)"
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array")
 
-    p = sub.add_parser("verify", help="approve finished work in Verify: it moves to Done "
-                       "(controlling members)")
+    p = sub.add_parser(
+        "verify", help="approve finished work in Verify: it moves to Done (controlling members)"
+    )
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--evidence", required=True, help="a link or a note on what was checked")
 
@@ -50,26 +55,43 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("item", metavar="ITEM")
     p.add_argument("--reason", required=True, help="why the work goes back")
 
-    p = sub.add_parser("policy", help="which items need verification before done (no "
-                       "options: print it; changing it takes a governing member)")
+    p = sub.add_parser(
+        "policy",
+        help="which items need verification before done (no "
+        "options: print it; changing it takes a governing member)",
+    )
     score = p.add_mutually_exclusive_group()
-    score.add_argument("--min-score", type=int, metavar="N",
-                       help="items scoring at least N need verification (0-75)")
-    score.add_argument("--no-score", action="store_true",
-                       help="the score never requires verification")
-    p.add_argument("--classifications", metavar="LIST",
-                   help="classifications that need verification, e.g. internal,confidential "
-                   "(empty: none)")
+    score.add_argument(
+        "--min-score",
+        type=int,
+        metavar="N",
+        help="items scoring at least N need verification (0-75)",
+    )
+    score.add_argument(
+        "--no-score", action="store_true", help="the score never requires verification"
+    )
+    p.add_argument(
+        "--classifications",
+        metavar="LIST",
+        help="classifications that need verification, e.g. internal,confidential (empty: none)",
+    )
 
-    p = sub.add_parser("wip", help="the columns' work-in-progress limits (no arguments: "
-                       "print them; setting one takes a governing member)")
+    p = sub.add_parser(
+        "wip",
+        help="the columns' work-in-progress limits (no arguments: "
+        "print them; setting one takes a governing member)",
+    )
     p.add_argument("column", metavar="COLUMN", nargs="?", help="column key or name")
     p.add_argument("limit", metavar="LIMIT", nargs="?", help="a number, or none")
-    p.add_argument("--hard", action="store_true",
-                   help="refuse moves over the limit (default: warn)")
+    p.add_argument(
+        "--hard", action="store_true", help="refuse moves over the limit (default: warn)"
+    )
 
-    p = sub.add_parser("matrix", help="the 5×5 ROS matrix: open items per likelihood × "
-                       "consequence, with each cell's acceptance band")
+    p = sub.add_parser(
+        "matrix",
+        help="the 5×5 ROS matrix: open items per likelihood × "
+        "consequence, with each cell's acceptance band",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -118,15 +140,27 @@ def _parse_day(text: str | None, option: str) -> date | None:
 
 # -- recommend and decide ------------------------------------------------------------------
 
+
 def recommend(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     item_id, chain_id = _target(service, args)
     governance = _governance(service, lang)
-    outcome = governance.recommend(args.decision, args.note or "", item_id=item_id,
-                                   chain_id=chain_id)
-    decision = next(d for d in governance.decisions(item_id=item_id, chain_id=chain_id)
-                    if d.id == outcome.row_id)
-    print(t("gov.recommended", lang, subject=_subject(service, item_id, chain_id, lang),
-            decision=_decision_text(decision.recommendation, lang)), file=out)
+    outcome = governance.recommend(
+        args.decision, args.note or "", item_id=item_id, chain_id=chain_id
+    )
+    decision = next(
+        d
+        for d in governance.decisions(item_id=item_id, chain_id=chain_id)
+        if d.id == outcome.row_id
+    )
+    print(
+        t(
+            "gov.recommended",
+            lang,
+            subject=_subject(service, item_id, chain_id, lang),
+            decision=_decision_text(decision.recommendation, lang),
+        ),
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -134,21 +168,34 @@ def decide(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     valid_until = _parse_day(args.valid_until, "--valid-until")
     item_id, chain_id = _target(service, args)
     governance = _governance(service, lang)
-    outcome = governance.decide(args.decision, args.rationale, valid_until=valid_until,
-                                item_id=item_id, chain_id=chain_id)
-    decision = next(d for d in governance.decisions(item_id=item_id, chain_id=chain_id)
-                    if d.id == outcome.row_id)
+    outcome = governance.decide(
+        args.decision, args.rationale, valid_until=valid_until, item_id=item_id, chain_id=chain_id
+    )
+    decision = next(
+        d
+        for d in governance.decisions(item_id=item_id, chain_id=chain_id)
+        if d.id == outcome.row_id
+    )
     subject = _subject(service, item_id, chain_id, lang)
     text = _decision_text(decision.decision, lang)
     if decision.valid_until is not None:
-        print(t("gov.decided_until", lang, subject=subject, decision=text,
-                day=decision.valid_until.isoformat()), file=out)
+        print(
+            t(
+                "gov.decided_until",
+                lang,
+                subject=subject,
+                decision=text,
+                day=decision.valid_until.isoformat(),
+            ),
+            file=out,
+        )
     else:
         print(t("gov.decided", lang, subject=subject, decision=text), file=out)
     return EXIT_OK
 
 
 # -- risks ---------------------------------------------------------------------------------
+
 
 def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     """Risk cases, newest first: all of them, or an item's own and its chain's."""
@@ -172,23 +219,24 @@ def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
     cases = []
     for d in found:
         chain = names.chains.get(d.chain_id) if d.chain_id else None
-        cases.append({
-            "id": d.id,
-            "item_id": d.item_id,
-            "item": titles.get(d.item_id) if d.item_id else None,
-            "chain_id": d.chain_id,
-            "chain": chain.name if chain else None,
-            "recommendation": d.recommendation.value if d.recommendation else None,
-            "recommended_by": person(d.recommended_by) or None,
-            "recommendation_note": d.recommendation_note or None,
-            "decision": d.decision.value if d.decision else None,
-            "decided_by": person(d.decided_by) or None,
-            "rationale": d.rationale or None,
-            "valid_until": d.valid_until.isoformat() if d.valid_until else None,
-            "decided_at": d.decided_at.isoformat(timespec="seconds") if d.decided_at
-            else None,
-            "state": state(d),
-        })
+        cases.append(
+            {
+                "id": d.id,
+                "item_id": d.item_id,
+                "item": titles.get(d.item_id) if d.item_id else None,
+                "chain_id": d.chain_id,
+                "chain": chain.name if chain else None,
+                "recommendation": d.recommendation.value if d.recommendation else None,
+                "recommended_by": person(d.recommended_by) or None,
+                "recommendation_note": d.recommendation_note or None,
+                "decision": d.decision.value if d.decision else None,
+                "decided_by": person(d.decided_by) or None,
+                "rationale": d.rationale or None,
+                "valid_until": d.valid_until.isoformat() if d.valid_until else None,
+                "decided_at": d.decided_at.isoformat(timespec="seconds") if d.decided_at else None,
+                "state": state(d),
+            }
+        )
     if args.json:
         json.dump(cases, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -198,15 +246,31 @@ def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
         return EXIT_OK
     from kanban_sec.cli.table import Column, Table
 
-    table = Table([Column(t(f"gov.col.{key}", lang), main=key == "subject",
-                          key=key in ("recommendation", "decision", "until", "state"),
-                          optional=key in ("recommended_by", "decided_by"))
-                   for key in ("subject", "recommendation", "recommended_by", "decision",
-                               "decided_by", "until", "state")])
+    table = Table(
+        [
+            Column(
+                t(f"gov.col.{key}", lang),
+                main=key == "subject",
+                key=key in ("recommendation", "decision", "until", "state"),
+                optional=key in ("recommended_by", "decided_by"),
+            )
+            for key in (
+                "subject",
+                "recommendation",
+                "recommended_by",
+                "decision",
+                "decided_by",
+                "until",
+                "state",
+            )
+        ]
+    )
     for case in cases:
-        subject = (f"{case['item'] or ''} ({short_id(case['item_id'])})"
-                   if case["item_id"] else t("gov.chain_subject", lang,
-                                              chain=case["chain"] or ""))
+        subject = (
+            f"{case['item'] or ''} ({short_id(case['item_id'])})"
+            if case["item_id"]
+            else t("gov.chain_subject", lang, chain=case["chain"] or "")
+        )
         table.add_row(
             subject,
             t(f"decision.{case['recommendation']}", lang) if case["recommendation"] else "",
@@ -223,15 +287,17 @@ def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
     for case in explained:
         subject = short_id(case["item_id"]) if case["item_id"] else case["chain"] or ""
         if case["recommendation_note"]:
-            print(f"  {subject} · {t('gov.col.recommendation', lang)}: "
-                  f"{case['recommendation_note']}", file=out)
+            print(
+                f"  {subject} · {t('gov.col.recommendation', lang)}: {case['recommendation_note']}",
+                file=out,
+            )
         if case["rationale"]:
-            print(f"  {subject} · {t('gov.col.decision', lang)}: {case['rationale']}",
-                  file=out)
+            print(f"  {subject} · {t('gov.col.decision', lang)}: {case['rationale']}", file=out)
     return EXIT_OK
 
 
 # -- verification --------------------------------------------------------------------------
+
 
 def verify(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     item_id = service.resolve(args.item)
@@ -247,13 +313,17 @@ def reject(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
 
 def _moved(service: Any, item_id: str, key: str, lang: str, out: TextIO) -> int:
     item = service.item(item_id)
-    column = next(c for c in service.columns() if c.key is item.status).name(lang) \
-        if item is not None else ""
+    column = (
+        next(c for c in service.columns() if c.key is item.status).name(lang)
+        if item is not None
+        else ""
+    )
     print(t(key, lang, id=short_id(item_id), column=column), file=out)
     return EXIT_OK
 
 
 # -- policy --------------------------------------------------------------------------------
+
 
 def policy(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     """Print the board policy; with options, change it (governing members) and print it."""
@@ -263,17 +333,23 @@ def policy(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     changing = args.min_score is not None or args.no_score or args.classifications is not None
     if changing:
         current = governance.policy()
-        min_score = None if args.no_score else (
-            args.min_score if args.min_score is not None else current.verify_min_score)
+        min_score = (
+            None
+            if args.no_score
+            else (args.min_score if args.min_score is not None else current.verify_min_score)
+        )
         classes = current.verify_classifications
         if args.classifications is not None:
             try:
-                classes = frozenset(parse_classification(part)
-                                    for part in args.classifications.split(",")
-                                    if part.strip())
+                classes = frozenset(
+                    parse_classification(part)
+                    for part in args.classifications.split(",")
+                    if part.strip()
+                )
             except FieldProblem as problem:
-                raise BadInput("field.problem", field="--classifications",
-                               problem=problem.msg) from None
+                raise BadInput(
+                    "field.problem", field="--classifications", problem=problem.msg
+                ) from None
         governance.set_policy(min_score, classes)
         print(t("gov.policy_saved", lang), file=out)
     _print_policy(governance.policy(), lang, out)
@@ -291,11 +367,19 @@ def _print_policy(current: Any, lang: str, out: TextIO) -> None:
     from kanban_sec.domain.model import Classification
 
     classes = [c.value for c in Classification if c in current.verify_classifications]
-    print(t("gov.policy_classes", lang, classes=", ".join(
-        t(f"classification.{c}", lang) for c in classes) or t("gov.none", lang)), file=out)
+    print(
+        t(
+            "gov.policy_classes",
+            lang,
+            classes=", ".join(t(f"classification.{c}", lang) for c in classes)
+            or t("gov.none", lang),
+        ),
+        file=out,
+    )
 
 
 # -- the ROS matrix ------------------------------------------------------------------------
+
 
 def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     """The 5×5 ROS matrix: open items per likelihood (rows, 5 at the top) × consequence,
@@ -311,16 +395,27 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     consequence_labels = CONSEQUENCE_LABELS.get(lang, CONSEQUENCE_LABELS["en"])
     letter_c = t("why.letter_c", lang)
     if args.json:
-        json.dump({
-            "likelihood_labels": {str(n): likelihood_labels[n - 1] for n in scale},
-            "consequence_labels": {str(n): consequence_labels[n - 1] for n in scale},
-            "cells": [{"likelihood": lk, "consequence": co,
-                       "open_items": cells[(lk, co)].open_items,
-                       "accepted": cells[(lk, co)].accepted,
-                       "band": cells[(lk, co)].band.value}
-                      for lk in reversed(scale) for co in scale],
-            "unassessed": unassessed,
-        }, out, ensure_ascii=False, indent=2)
+        json.dump(
+            {
+                "likelihood_labels": {str(n): likelihood_labels[n - 1] for n in scale},
+                "consequence_labels": {str(n): consequence_labels[n - 1] for n in scale},
+                "cells": [
+                    {
+                        "likelihood": lk,
+                        "consequence": co,
+                        "open_items": cells[(lk, co)].open_items,
+                        "accepted": cells[(lk, co)].accepted,
+                        "band": cells[(lk, co)].band.value,
+                    }
+                    for lk in reversed(scale)
+                    for co in scale
+                ],
+                "unassessed": unassessed,
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         out.write("\n")
         return EXIT_OK
     print(t("gov.matrix_title", lang), file=out)
@@ -332,20 +427,26 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
         return f"{cell.open_items}{accepted} {cell.band.letter}"
 
     row_labels = [f"{lk} {likelihood_labels[lk - 1]}" for lk in reversed(scale)]
-    label_width = max(len(t("gov.matrix_likelihood", lang)),
-                      *(len(label) for label in row_labels))
+    label_width = max(len(t("gov.matrix_likelihood", lang)), *(len(label) for label in row_labels))
     texts = {(lk, co): cell_text(lk, co) for lk in scale for co in scale}
     width = max(6, *(len(text) for text in texts.values()))
-    print(f"{t('gov.matrix_likelihood', lang).ljust(label_width)}  "
-          + "  ".join(f"{letter_c}{co}".rjust(width)
-                      for co in scale), file=out)
+    print(
+        f"{t('gov.matrix_likelihood', lang).ljust(label_width)}  "
+        + "  ".join(f"{letter_c}{co}".rjust(width) for co in scale),
+        file=out,
+    )
     for lk, label in zip(reversed(scale), row_labels, strict=True):
-        print(f"{label.ljust(label_width)}  "
-              + "  ".join(texts[(lk, co)].rjust(width) for co in scale), file=out)
+        print(
+            f"{label.ljust(label_width)}  "
+            + "  ".join(texts[(lk, co)].rjust(width) for co in scale),
+            file=out,
+        )
     print("", file=out)
-    print(f"{t('gov.matrix_consequence', lang)}: " + " · ".join(
-        f"{letter_c}{co} {consequence_labels[co - 1]}" for co in scale),
-        file=out)
+    print(
+        f"{t('gov.matrix_consequence', lang)}: "
+        + " · ".join(f"{letter_c}{co} {consequence_labels[co - 1]}" for co in scale),
+        file=out,
+    )
     accepted = sum(cell.accepted for cell in cells.values())
     if accepted:
         print(t("gov.matrix_accepted", lang, count=accepted), file=out)
@@ -375,8 +476,9 @@ def wip(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
         if column.wip_limit is None:
             shown = t("gov.wip_none", lang)
         else:
-            shown = t("gov.wip_hard" if column.wip_hard else "gov.wip_soft", lang,
-                      limit=column.wip_limit)
+            shown = t(
+                "gov.wip_hard" if column.wip_hard else "gov.wip_soft", lang, limit=column.wip_limit
+            )
         print(f"{column.name(lang)}: {shown}", file=out)
     return EXIT_OK
 

@@ -24,8 +24,9 @@ def add_parsers(sub: Any) -> None:
     p = acts.add_parser("add", help="a new person in a unit")
     p.add_argument("name")
     p.add_argument("--unit", required=True, help="the unit path, e.g. 'Kommune / IT'")
-    p.add_argument("--role", default="operational",
-                   help="governing, operational (default) or controlling")
+    p.add_argument(
+        "--role", default="operational", help="governing, operational (default) or controlling"
+    )
     p = acts.add_parser("set", help="change role=R, unit=U or name=N")
     p.add_argument("name")
     p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
@@ -38,8 +39,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("path")
     p = acts.add_parser("move", help="put a unit under another")
     p.add_argument("path")
-    p.add_argument("--to", required=True, metavar="PARENT",
-                   help="the new parent unit's path ('' for the top)")
+    p.add_argument(
+        "--to", required=True, metavar="PARENT", help="the new parent unit's path ('' for the top)"
+    )
 
     chain = sub.add_parser("chain", help="add or change a service's chain (governing)")
     acts = _actions(chain)
@@ -64,8 +66,9 @@ def add_parsers(sub: Any) -> None:
 
 def _actions(parser: Any) -> Any:
     """The ACTION sub-commands of ``parser`` (one-line errors, like every command)."""
-    return parser.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                 parser_class=type(parser))
+    return parser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=type(parser)
+    )
 
 
 def _org(service: Any, lang: str) -> Any:
@@ -90,13 +93,24 @@ def _assignments(values: list[str], allowed: tuple[str, ...]) -> dict[str, str]:
 def people(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     found = _org(service, lang).people()
     if args.json:
-        print(json.dumps([{"name": n, "unit": u, "role": r} for n, u, r in found],
-                         ensure_ascii=False, indent=2), file=out)
+        print(
+            json.dumps(
+                [{"name": n, "unit": u, "role": r} for n, u, r in found],
+                ensure_ascii=False,
+                indent=2,
+            ),
+            file=out,
+        )
         return EXIT_OK
     from kanban_sec.cli.table import Column, Table
 
-    table = Table([Column(t("org.col.name", lang)), Column(t("org.col.role", lang), key=True),
-                   Column(t("org.col.unit", lang), main=True)])
+    table = Table(
+        [
+            Column(t("org.col.name", lang)),
+            Column(t("org.col.role", lang), key=True),
+            Column(t("org.col.unit", lang), main=True),
+        ]
+    )
     for name, unit, role in found:
         table.add_row(name, t(f"role.{role}", lang), unit)
     table.print(out)
@@ -107,9 +121,18 @@ def person(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     org = _org(service, lang)
     if args.action == "add":
         org.add_person(args.name, org.find_unit_id(args.unit), args.role)
-        print(t("org.person_added", lang, name=args.name, unit=args.unit,
-                role=t(f"role.{args.role}", lang) if args.role in (
-                    "governing", "operational", "controlling") else args.role), file=out)
+        print(
+            t(
+                "org.person_added",
+                lang,
+                name=args.name,
+                unit=args.unit,
+                role=t(f"role.{args.role}", lang)
+                if args.role in ("governing", "operational", "controlling")
+                else args.role,
+            ),
+            file=out,
+        )
         return EXIT_OK
     person_id = org.find_person_id(args.name)
     if args.action == "remove":
@@ -148,14 +171,14 @@ def chain(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
     chain_id = org.find_chain_id(args.name)
     values = _assignments(args.values, ("risk_owner", "target"))
     if "risk_owner" in values:
-        org.set_chain_risk_owner(chain_id, org.find_unit_id(values["risk_owner"])
-                                 if values["risk_owner"] else None)
+        org.set_chain_risk_owner(
+            chain_id, org.find_unit_id(values["risk_owner"]) if values["risk_owner"] else None
+        )
     if "target" in values:
         try:
             target = int(values["target"])
         except ValueError:
-            raise BadInput("value.out_of_range", value=values["target"], low=0,
-                           high=3) from None
+            raise BadInput("value.out_of_range", value=values["target"], low=0, high=3) from None
         org.set_target_maturity(chain_id, target)
     print(t("org.changed", lang, name=args.name), file=out)
     return EXIT_OK
@@ -164,9 +187,14 @@ def chain(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
 def link(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     org = _org(service, lang)
     responsible = org.find_unit_id(args.responsible) if args.responsible else None
-    org.add_link(org.find_chain_id(args.chain), args.name, kind=args.kind,
-                 country=args.country, responsible_unit_id=responsible,
-                 maturity=args.maturity)
+    org.add_link(
+        org.find_chain_id(args.chain),
+        args.name,
+        kind=args.kind,
+        country=args.country,
+        responsible_unit_id=responsible,
+        maturity=args.maturity,
+    )
     print(t("org.link_added", lang, name=args.name, chain=args.chain), file=out)
     return EXIT_OK
 

@@ -32,8 +32,14 @@ def progress(labels: Mapping[str, str]) -> Iterator[Report | None]:
     if not console.is_terminal or console.is_dumb_terminal:
         yield None
         return
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), console=console, transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
     tasks: dict[str, TaskID] = {}
 
     def report(stage: str, done: int, total: int | None) -> None:

@@ -16,14 +16,19 @@ EXIT_OK = 0
 
 def add_parser(sub: Any) -> None:
     """``standup [--since DATE] [--format md|html|pdf] [-o FILE]``."""
-    p = sub.add_parser("standup", help="the weekly standup report: what changed, what ages, "
-                       "what is blocked")
+    p = sub.add_parser(
+        "standup", help="the weekly standup report: what changed, what ages, what is blocked"
+    )
     p.add_argument("--since", help="changes since this date (default: the last standup)")
     p.add_argument("--format", choices=("md", "html", "pdf"), default="md")
-    p.add_argument("-o", "--output", help="the file to write (default: standard output; "
-                   "pdf needs a file)")
-    p.add_argument("--include-confidential", action="store_true",
-                   help="show confidential items' titles and texts (the choice is recorded)")
+    p.add_argument(
+        "-o", "--output", help="the file to write (default: standard output; pdf needs a file)"
+    )
+    p.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="show confidential items' titles and texts (the choice is recorded)",
+    )
 
 
 def parse_since(text: str) -> datetime:
@@ -32,11 +37,13 @@ def parse_since(text: str) -> datetime:
 
     value = text.strip()
     try:
-        moment: date | datetime = (date.fromisoformat(value) if len(value) == 10
-                                   else datetime.fromisoformat(value))
+        moment: date | datetime = (
+            date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        )
     except ValueError:
-        raise BadInput("field.problem", field="--since",
-                       problem=msg("value.bad_date", value=text)) from None
+        raise BadInput(
+            "field.problem", field="--since", problem=msg("value.bad_date", value=text)
+        ) from None
     return aware(moment)
 
 
@@ -65,7 +72,12 @@ def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> i
             standups.record_report(report, "-")
         return EXIT_OK
     path = Path(args.output)
-    standups.write_report(path, since, format=args.format, include_confidential=include,
-                          pdf_writer=pdf_writer() if args.format == "pdf" else None)
+    standups.write_report(
+        path,
+        since,
+        format=args.format,
+        include_confidential=include,
+        pdf_writer=pdf_writer() if args.format == "pdf" else None,
+    )
     print(t("standup.written", lang, path=str(path)), file=out)
     return EXIT_OK

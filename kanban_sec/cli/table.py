@@ -68,8 +68,7 @@ class Table:
 
     def print(self, out: TextIO) -> None:
         """Write the table to ``out``: fitted on a terminal, plain text otherwise."""
-        console = Console(file=out, highlight=False, markup=False, emoji=False,
-                          soft_wrap=False)
+        console = Console(file=out, highlight=False, markup=False, emoji=False, soft_wrap=False)
         if console.is_terminal and not console.is_dumb_terminal:
             self._print_rich(console)
         else:
@@ -81,14 +80,18 @@ class Table:
         """The table as plain lines: two spaces between columns, widths in terminal cells
         (so æøå, emoji and wide characters line up), trailing spaces trimmed."""
         cells = [c.header for c in self.columns]
-        widths = [max([cell_len(cells[i])] + [cell_len(r.cells[i]) for r in self.rows
-                                             if r.cells]) for i in range(len(cells))]
+        widths = [
+            max([cell_len(cells[i])] + [cell_len(r.cells[i]) for r in self.rows if r.cells])
+            for i in range(len(cells))
+        ]
         margin = " " * self.indent
         note_margin = margin + " " * (widths[0] + 2)
 
         def line(row: tuple[str, ...]) -> str:
-            parts = [_pad(cell, width, column.right)
-                     for cell, width, column in zip(row, widths, self.columns, strict=True)]
+            parts = [
+                _pad(cell, width, column.right)
+                for cell, width, column in zip(row, widths, self.columns, strict=True)
+            ]
             return (margin + "  ".join(parts)).rstrip()
 
         lines = [line(tuple(cells))]
@@ -126,24 +129,36 @@ class Table:
 
     def _rich(self, widths: list[int], rows: list[_Row], header: bool = False) -> Padding:
         """The rows as a rich table with the given column widths (0: left out)."""
-        table = RichTable(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False,
-                          show_edge=False, show_header=header, padding=(0, 1, 0, 0))
+        table = RichTable(
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+            pad_edge=False,
+            show_edge=False,
+            show_header=header,
+            padding=(0, 1, 0, 0),
+        )
         shown = [i for i, w in enumerate(widths) if w]
         for i in shown:
             column = self.columns[i]
-            table.add_column(column.header, justify="right" if column.right else "left",
-                             style=column.style or None, width=widths[i],
-                             min_width=widths[i] if column.key else None,
-                             no_wrap=not column.main,
-                             overflow="fold" if column.main else "ellipsis")
+            table.add_column(
+                column.header,
+                justify="right" if column.right else "left",
+                style=column.style or None,
+                width=widths[i],
+                min_width=widths[i] if column.key else None,
+                no_wrap=not column.main,
+                overflow="fold" if column.main else "ellipsis",
+            )
         for row in rows:
             table.add_row(*(Text(row.cells[i]) for i in shown))
         return Padding(table, (0, 0, 0, self.indent))
 
     def _natural(self, index: int) -> int:
         """The widest cell of a column: its header and its cells."""
-        return max([cell_len(self.columns[index].header)]
-                   + [cell_len(r.cells[index]) for r in self.rows if r.cells])
+        return max(
+            [cell_len(self.columns[index].header)]
+            + [cell_len(r.cells[index]) for r in self.rows if r.cells]
+        )
 
     def _widths(self, width: int) -> list[int]:
         """Each column's width on a terminal ``width`` cells wide (0: left out).
@@ -156,11 +171,11 @@ class Table:
         with_all = self._plan(width, natural, range(len(self.columns)))
         if with_all[1] or not any(c.optional for c in self.columns):
             return with_all[0]
-        return self._plan(width, natural, [i for i, c in enumerate(self.columns)
-                                           if not c.optional])[0]
+        return self._plan(
+            width, natural, [i for i, c in enumerate(self.columns) if not c.optional]
+        )[0]
 
-    def _plan(self, width: int, natural: list[int],
-              shown: Sequence[int]) -> tuple[list[int], bool]:
+    def _plan(self, width: int, natural: list[int], shown: Sequence[int]) -> tuple[list[int], bool]:
         """(widths, whether every column got the room it wants) for the ``shown`` ones."""
         widths = [natural[i] if i in shown else 0 for i in range(len(natural))]
         key = [i for i in shown if self.columns[i].key]
@@ -169,12 +184,12 @@ class Table:
         room = width - self.indent - 2 * (len(shown) - 1) - sum(natural[i] for i in key)
         if sum(natural[i] for i in mains + others) <= room:
             return widths, True
-        main_room = min(sum(natural[i] for i in mains), max(room // 2, _MAIN_WANT)) \
-            if mains else 0
+        main_room = min(sum(natural[i] for i in mains), max(room // 2, _MAIN_WANT)) if mains else 0
         left = max(room - main_room, 0)
         for number, i in enumerate(sorted(others, key=lambda i: natural[i])):
-            widths[i] = max(min(natural[i], left // (len(others) - number)),
-                            min(natural[i], _OTHER_MIN))
+            widths[i] = max(
+                min(natural[i], left // (len(others) - number)), min(natural[i], _OTHER_MIN)
+            )
             left -= widths[i]
         for i in mains:  # what the others leave
             widths[i] = max(min(natural[i], _MAIN_MIN), room - sum(widths[j] for j in others))
@@ -187,8 +202,9 @@ class Table:
             cut = min(over, widths[i] - 1)
             widths[i] -= cut
             over -= cut
-        fits = all(widths[i] >= min(natural[i], _OTHER_WANT) for i in others) and \
-            all(widths[i] >= min(natural[i], _MAIN_WANT) for i in mains)
+        fits = all(widths[i] >= min(natural[i], _OTHER_WANT) for i in others) and all(
+            widths[i] >= min(natural[i], _MAIN_WANT) for i in mains
+        )
         return widths, fits
 
 

@@ -72,13 +72,20 @@ _TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
 _WEEKDAY = re.compile(r"^([+-]?([1-9]|[1-4]\d|5[0-3]))?(MO|TU|WE|TH|FR|SA|SU)$")
 _UNTIL = re.compile(r"^(\d{8})(T\d{6}Z?)?$")
 #: Allowed range of each numeric list part (zero is never allowed).
-_NUMBER_LISTS = {"BYMONTH": (1, 12), "BYMONTHDAY": (-31, 31), "BYYEARDAY": (-366, 366),
-                 "BYWEEKNO": (-53, 53), "BYSETPOS": (-366, 366)}
+_NUMBER_LISTS = {
+    "BYMONTH": (1, 12),
+    "BYMONTHDAY": (-31, 31),
+    "BYYEARDAY": (-366, 366),
+    "BYWEEKNO": (-53, 53),
+    "BYSETPOS": (-366, 366),
+}
 _KNOWN = ("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYDAY", "WKST", *_NUMBER_LISTS, *_TIME_PARTS)
 #: RFC 5545, 3.3.10: parts a frequency must not have.
-_NOT_WITH = {"BYWEEKNO": ("DAILY", "WEEKLY", "MONTHLY"),
-             "BYYEARDAY": ("DAILY", "WEEKLY", "MONTHLY"),
-             "BYMONTHDAY": ("WEEKLY",)}
+_NOT_WITH = {
+    "BYWEEKNO": ("DAILY", "WEEKLY", "MONTHLY"),
+    "BYYEARDAY": ("DAILY", "WEEKLY", "MONTHLY"),
+    "BYMONTHDAY": ("WEEKLY",),
+}
 
 
 def _bad(rule: str, problem: Message) -> BadInput:
@@ -88,7 +95,7 @@ def _bad(rule: str, problem: Message) -> BadInput:
 def _parts(text: str) -> list[tuple[str, str]]:
     body = text.strip()
     if body.upper().startswith("RRULE:"):
-        body = body[len("RRULE:"):]
+        body = body[len("RRULE:") :]
     if not body.strip():
         raise _bad(text, msg("wheel.rule_empty"))
     if "\n" in body or "\r" in body:
@@ -171,8 +178,7 @@ def check_rule(text: str, starts_on: date) -> str:
     # dateutil looks for a rule's next day up to the year 9999 whatever its UNTIL, which
     # takes seconds for a daily rule: the usual impossible day (30 February) is caught first.
     if _no_such_day(clean) or not occurrences(clean, starts_on, starts_on, horizon, limit=1):
-        raise _bad(text, msg("wheel.rule_never", start=starts_on.isoformat(),
-                             years=NEVER_YEARS))
+        raise _bad(text, msg("wheel.rule_never", start=starts_on.isoformat(), years=NEVER_YEARS))
     return clean
 
 
@@ -184,8 +190,9 @@ def _no_such_day(clean: str) -> bool:
     named = {name: value for name, _, value in (p.partition("=") for p in clean.split(";"))}
     if "BYMONTHDAY" not in named:
         return False
-    months = [int(m) for m in named["BYMONTH"].split(",")] if "BYMONTH" in named else \
-        list(range(1, 13))
+    months = (
+        [int(m) for m in named["BYMONTH"].split(",")] if "BYMONTH" in named else list(range(1, 13))
+    )
     longest = max(_LONGEST_MONTH[m - 1] for m in months)
     return all(abs(int(d)) > longest for d in named["BYMONTHDAY"].split(","))
 
@@ -200,16 +207,16 @@ def _parse(clean: str, starts_on: date) -> tuple[rrule, date | None, bool]:
     except (ValueError, TypeError):
         raise _bad(clean, msg("wheel.rule_not_understood")) from None
     assert isinstance(parsed, rrule)
-    return (parsed, datetime.strptime(until, "%Y%m%d").date() if until else None,
-            "COUNT" in named)
+    return (parsed, datetime.strptime(until, "%Y%m%d").date() if until else None, "COUNT" in named)
 
 
 def _midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-def occurrences(rule_text: str, starts_on: date, first: date, last: date, *,
-                limit: int | None = None) -> list[date]:
+def occurrences(
+    rule_text: str, starts_on: date, first: date, last: date, *, limit: int | None = None
+) -> list[date]:
     """The days the rule (from ``starts_on``) falls on, from ``first`` to ``last`` inclusive."""
     if last < first or last < starts_on:
         return []
@@ -267,8 +274,9 @@ def due(activity: Activity, today: date, generated: Collection[date]) -> list[da
     return [day for day in candidates if day not in generated]
 
 
-def wheel_states(activity: Activity, year: int, today: date,
-                 items: Mapping[date, str | None]) -> list[tuple[date, str]]:
+def wheel_states(
+    activity: Activity, year: int, today: date, items: Mapping[date, str | None]
+) -> list[tuple[date, str]]:
     """Each occurrence in ``year`` with what the wheel shows for it.
 
     ``items`` maps an occurrence to its item's column, or to ``None`` if the item was
@@ -302,8 +310,7 @@ def check_activity(activity: Activity) -> Activity:
     if not title:
         raise BadInput("title.required")
     if len(title) > TITLE_MAX or len(activity.description) > TEXT_MAX:
-        raise BadInput("value.too_long", limit=TITLE_MAX if len(title) > TITLE_MAX
-                       else TEXT_MAX)
+        raise BadInput("value.too_long", limit=TITLE_MAX if len(title) > TITLE_MAX else TEXT_MAX)
     if not isinstance(activity.lead_days, int) or not 0 <= activity.lead_days <= 366:
         raise BadInput("wheel.bad_lead", value=activity.lead_days)
     try:
@@ -316,14 +323,24 @@ def check_activity(activity: Activity) -> Activity:
     effort = Effort(activity.effort) if activity.effort is not None else None
     rule = check_rule(activity.rrule, activity.starts_on)
     return Activity(
-        id=activity.id, title=title, description=activity.description, rrule=rule,
-        starts_on=activity.starts_on, lead_days=activity.lead_days, overdue=overdue,
-        owner_unit_id=activity.owner_unit_id, owner_person_id=activity.owner_person_id,
-        chain_id=activity.chain_id, link_id=activity.link_id,
-        likelihood=activity.likelihood, consequence=activity.consequence, effort=effort,
+        id=activity.id,
+        title=title,
+        description=activity.description,
+        rrule=rule,
+        starts_on=activity.starts_on,
+        lead_days=activity.lead_days,
+        overdue=overdue,
+        owner_unit_id=activity.owner_unit_id,
+        owner_person_id=activity.owner_person_id,
+        chain_id=activity.chain_id,
+        link_id=activity.link_id,
+        likelihood=activity.likelihood,
+        consequence=activity.consequence,
+        effort=effort,
         framework_ref=activity.framework_ref.strip(),
         tags=list(dict.fromkeys(t.strip() for t in activity.tags if t.strip())),
-        source_item_id=activity.source_item_id, active=bool(activity.active),
+        source_item_id=activity.source_item_id,
+        active=bool(activity.active),
     )
 
 

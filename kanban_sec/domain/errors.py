@@ -30,7 +30,7 @@ def msg(key: str, **params: Any) -> Message:
 
 
 class RoleChoice(Message):
-    """"governing or operational", in the reader's language (``params["roles"]``: the
+    """ "governing or operational", in the reader's language (``params["roles"]``: the
     roles' values)."""
 
     def render(self, lang: str) -> str:
@@ -82,8 +82,9 @@ class Problem:
     message: Message
 
     def render(self, lang: str) -> str:
-        return t("csv.cell", lang, line=self.line, column=self.column,
-                 problem=self.message.render(lang))
+        return t(
+            "csv.cell", lang, line=self.line, column=self.column, problem=self.message.render(lang)
+        )
 
 
 class ImportProblems(BadInput):

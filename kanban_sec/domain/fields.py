@@ -29,15 +29,22 @@ for _status in Status:
         _STATUS_NAMES[t(f"status.{_status.value}", _lang).casefold()] = _status
 
 _CLASSIFICATION_NAMES = {
-    "open": Classification.OPEN, "åpen": Classification.OPEN, "apen": Classification.OPEN,
-    "internal": Classification.INTERNAL, "intern": Classification.INTERNAL,
+    "open": Classification.OPEN,
+    "åpen": Classification.OPEN,
+    "apen": Classification.OPEN,
+    "internal": Classification.INTERNAL,
+    "intern": Classification.INTERNAL,
     "confidential": Classification.CONFIDENTIAL,
-    "konfidensiell": Classification.CONFIDENTIAL, "fortrolig": Classification.CONFIDENTIAL,
+    "konfidensiell": Classification.CONFIDENTIAL,
+    "fortrolig": Classification.CONFIDENTIAL,
 }
 _ROLE_NAMES = {
-    "governing": Role.GOVERNING, "styrende": Role.GOVERNING,
-    "operational": Role.OPERATIONAL, "operativ": Role.OPERATIONAL,
-    "controlling": Role.CONTROLLING, "kontrollerende": Role.CONTROLLING,
+    "governing": Role.GOVERNING,
+    "styrende": Role.GOVERNING,
+    "operational": Role.OPERATIONAL,
+    "operativ": Role.OPERATIONAL,
+    "controlling": Role.CONTROLLING,
+    "kontrollerende": Role.CONTROLLING,
 }
 _TRUE = {"1", "true", "yes", "ja", "y", "j", "x", "sann"}
 _FALSE = {"0", "false", "no", "nei", "n", "usann", ""}
@@ -45,15 +52,17 @@ _NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 # What Norwegian Excel shows and saves: 04.12.2026, 04.12.2026 14:30, ... 14:30:00 (also
 # with the older "14.30" time separator).
 _NORWEGIAN_MOMENT = re.compile(
-    r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$")
+    r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$"
+)
 
 
 def parse_status(text: str) -> Status:
     """A column from its key or its name in either language, case-insensitively."""
     status = _STATUS_NAMES.get(text.strip().casefold())
     if status is None:
-        raise FieldProblem(msg("value.bad_status", value=text,
-                               choices=", ".join(s.value for s in Status)))
+        raise FieldProblem(
+            msg("value.bad_status", value=text, choices=", ".join(s.value for s in Status))
+        )
     return status
 
 
@@ -82,8 +91,7 @@ def parse_scale(text: str) -> int:
 
 
 #: What may stand for a likelihood or consequence nobody has assessed (besides empty).
-UNASSESSED_WORDS = frozenset(("?", "-", "ikke vurdert", "uvurdert", "unassessed",
-                              "not assessed"))
+UNASSESSED_WORDS = frozenset(("?", "-", "ikke vurdert", "uvurdert", "unassessed", "not assessed"))
 
 
 def parse_assessment(text: str) -> int | None:
@@ -108,8 +116,9 @@ def parse_effort(text: str) -> Effort | None:
     try:
         return Effort(cleaned)
     except ValueError:
-        raise FieldProblem(msg("value.bad_effort", value=text,
-                               choices=", ".join(e.value for e in Effort))) from None
+        raise FieldProblem(
+            msg("value.bad_effort", value=text, choices=", ".join(e.value for e in Effort))
+        ) from None
 
 
 def parse_classification(text: str) -> Classification:
@@ -119,8 +128,13 @@ def parse_classification(text: str) -> Classification:
         return Classification.OPEN
     value = _CLASSIFICATION_NAMES.get(cleaned)
     if value is None:
-        raise FieldProblem(msg("value.bad_classification", value=text,
-                               choices=", ".join(c.value for c in Classification)))
+        raise FieldProblem(
+            msg(
+                "value.bad_classification",
+                value=text,
+                choices=", ".join(c.value for c in Classification),
+            )
+        )
     return value
 
 
@@ -128,17 +142,23 @@ def parse_role(text: str) -> Role:
     """governing, operational or controlling (Norwegian names too)."""
     value = _ROLE_NAMES.get(text.strip().casefold())
     if value is None:
-        raise FieldProblem(msg("value.bad_role", value=text,
-                               choices=", ".join(r.value for r in Role)))
+        raise FieldProblem(
+            msg("value.bad_role", value=text, choices=", ".join(r.value for r in Role))
+        )
     return value
 
 
 _DECISION_NAMES = {
     **{d.value: d for d in Decision},
-    "aksepter": Decision.ACCEPT, "akseptere": Decision.ACCEPT,
-    "reduser": Decision.REDUCE, "redusere": Decision.REDUCE,
-    "del": Decision.SHARE, "dele": Decision.SHARE, "overfør": Decision.SHARE,
-    "unngå": Decision.AVOID, "unngaa": Decision.AVOID,
+    "aksepter": Decision.ACCEPT,
+    "akseptere": Decision.ACCEPT,
+    "reduser": Decision.REDUCE,
+    "redusere": Decision.REDUCE,
+    "del": Decision.SHARE,
+    "dele": Decision.SHARE,
+    "overfør": Decision.SHARE,
+    "unngå": Decision.AVOID,
+    "unngaa": Decision.AVOID,
 }
 
 
@@ -146,8 +166,9 @@ def parse_decision(text: str) -> Decision:
     """accept, reduce, share or avoid (Norwegian names too: aksepter, reduser, del, unngå)."""
     value = _DECISION_NAMES.get(text.strip().casefold())
     if value is None:
-        raise FieldProblem(msg("value.bad_decision", value=text,
-                               choices=", ".join(d.value for d in Decision)))
+        raise FieldProblem(
+            msg("value.bad_decision", value=text, choices=", ".join(d.value for d in Decision))
+        )
     return value
 
 

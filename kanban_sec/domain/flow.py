@@ -74,19 +74,25 @@ class Scope:
     owner_unit_ids: frozenset[str | None] | None = None
 
     @classmethod
-    def of(cls, chain_ids: Collection[str | None] | None = None,
-           owner_unit_ids: Collection[str | None] | None = None) -> Scope:
+    def of(
+        cls,
+        chain_ids: Collection[str | None] | None = None,
+        owner_unit_ids: Collection[str | None] | None = None,
+    ) -> Scope:
         """A scope from any collections of ids."""
-        return cls(None if chain_ids is None else frozenset(chain_ids),
-                   None if owner_unit_ids is None else frozenset(owner_unit_ids))
+        return cls(
+            None if chain_ids is None else frozenset(chain_ids),
+            None if owner_unit_ids is None else frozenset(owner_unit_ids),
+        )
 
     @property
     def everything(self) -> bool:
         return self.chain_ids is None and self.owner_unit_ids is None
 
     def admits(self, facts: ItemFacts) -> bool:
-        return ((self.chain_ids is None or facts.chain_id in self.chain_ids)
-                and (self.owner_unit_ids is None or facts.owner_unit_id in self.owner_unit_ids))
+        return (self.chain_ids is None or facts.chain_id in self.chain_ids) and (
+            self.owner_unit_ids is None or facts.owner_unit_id in self.owner_unit_ids
+        )
 
 
 EVERYTHING = Scope()
@@ -148,8 +154,11 @@ class ItemHistory:
         return ItemHistory(self.item_id, known) if known else None
 
 
-def histories(transitions: Iterable[Transition], facts: Mapping[str, ItemFacts] | None = None,
-              scope: Scope = EVERYTHING) -> list[ItemHistory]:
+def histories(
+    transitions: Iterable[Transition],
+    facts: Mapping[str, ItemFacts] | None = None,
+    scope: Scope = EVERYTHING,
+) -> list[ItemHistory]:
     """Each item's history from its transitions (in writing order), for the items in scope.
 
     With ``facts`` only the items it names count (the store leaves deleted ones out of it);
@@ -180,6 +189,7 @@ def histories(transitions: Iterable[Transition], facts: Mapping[str, ItemFacts] 
 
 # -- days and weeks ---------------------------------------------------------------------------
 
+
 def days_between(start: date, end: date) -> list[date]:
     """Every day from ``start`` to ``end``, both included (none if ``end`` is before)."""
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
@@ -204,6 +214,7 @@ def _days(delta: timedelta) -> float:
 
 # -- cumulative flow and WIP ------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class CfdDay:
     """How many items were in each column at the end of ``day`` (every column present)."""
@@ -224,8 +235,7 @@ class WipDay:
     count: int
 
 
-def cfd(items: Iterable[ItemHistory], start: date, end: date, *,
-        tz: tzinfo = UTC) -> list[CfdDay]:
+def cfd(items: Iterable[ItemHistory], start: date, end: date, *, tz: tzinfo = UTC) -> list[CfdDay]:
     """The cumulative flow diagram: column counts at the end of each day of the range."""
     days = days_between(start, end)
     n = len(days)
@@ -261,13 +271,13 @@ def wip_from_cfd(days: Iterable[CfdDay]) -> list[WipDay]:
     return [WipDay(d.day, sum(d.counts[s] for s in IN_PROGRESS)) for d in days]
 
 
-def wip(items: Iterable[ItemHistory], start: date, end: date, *,
-        tz: tzinfo = UTC) -> list[WipDay]:
+def wip(items: Iterable[ItemHistory], start: date, end: date, *, tz: tzinfo = UTC) -> list[WipDay]:
     """Work in progress (next + doing + verify) at the end of each day of the range."""
     return wip_from_cfd(cfd(items, start, end, tz=tz))
 
 
 # -- lead time, cycle time, percentiles -------------------------------------------------------
+
 
 def percentile(values: Sequence[float], p: int) -> float | None:
     """Nearest rank: the value at rank ceil(p/100 * n) of the sorted values (``None`` if
@@ -312,8 +322,9 @@ class TimeDistribution:
         return len(self.days)
 
 
-def lead_times(items: Iterable[ItemHistory], start: date, end: date, *,
-               tz: tzinfo = UTC) -> TimeDistribution:
+def lead_times(
+    items: Iterable[ItemHistory], start: date, end: date, *, tz: tzinfo = UTC
+) -> TimeDistribution:
     """Creation to completion, for the items completed in the range."""
     samples = []
     for history in items:
@@ -323,8 +334,9 @@ def lead_times(items: Iterable[ItemHistory], start: date, end: date, *,
     return TimeDistribution.of(samples)
 
 
-def cycle_times(items: Iterable[ItemHistory], start: date, end: date, *,
-                tz: tzinfo = UTC) -> TimeDistribution:
+def cycle_times(
+    items: Iterable[ItemHistory], start: date, end: date, *, tz: tzinfo = UTC
+) -> TimeDistribution:
     """First doing (else first verify) to completion, for the items completed in the range."""
     samples = []
     for history in items:
@@ -339,6 +351,7 @@ def cycle_times(items: Iterable[ItemHistory], start: date, end: date, *,
 
 # -- throughput -----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class WeekCount:
     """Items completed in one ISO week (within the range: ``days`` of it are inside)."""
@@ -350,8 +363,9 @@ class WeekCount:
     days: int
 
 
-def throughput(items: Iterable[ItemHistory], start: date, end: date, *,
-               tz: tzinfo = UTC) -> list[WeekCount]:
+def throughput(
+    items: Iterable[ItemHistory], start: date, end: date, *, tz: tzinfo = UTC
+) -> list[WeekCount]:
     """Completions per ISO week over the range, weeks without any included.
 
     The first and last week may be partly outside the range; only completions inside it
@@ -379,6 +393,7 @@ def throughput(items: Iterable[ItemHistory], start: date, end: date, *,
 
 # -- aging WIP ------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class AgingItem:
     """An open item in next, doing or verify, and how long it has been there."""
@@ -401,8 +416,16 @@ def aging(items: Iterable[ItemHistory], now: datetime) -> list[AgingItem]:
         if known is None or known.status not in IN_PROGRESS:
             continue
         entered, started = known.entered, known.started
-        out.append(AgingItem(known.item_id, known.status, entered, _days(now - entered),
-                             started, None if started is None else _days(now - started)))
+        out.append(
+            AgingItem(
+                known.item_id,
+                known.status,
+                entered,
+                _days(now - entered),
+                started,
+                None if started is None else _days(now - started),
+            )
+        )
     position = {status: n for n, status in enumerate(STATUS_ORDER)}
     out.sort(key=lambda a: (position[a.status], -a.in_column_days, a.item_id))
     return out

@@ -75,24 +75,29 @@ class RiskDecision:
             return True
         snapshot = self.covers.get(item.id)
         return snapshot is not None and tuple(snapshot) == (
-            item.likelihood, item.consequence, item.chain_id, item.link_id)
+            item.likelihood,
+            item.consequence,
+            item.chain_id,
+            item.link_id,
+        )
 
     def in_force(self, today: date) -> bool:
         """Decided, and not past its valid-until date (the last day it holds)."""
-        return self.decision is not None and (
-            self.valid_until is None or today <= self.valid_until)
+        return self.decision is not None and (self.valid_until is None or today <= self.valid_until)
 
     def accepts(self, today: date) -> bool:
         return self.decision is Decision.ACCEPT and self.in_force(today)
 
 
-def decision_for(item: Item, decisions: Iterable[RiskDecision],
-                 today: date) -> RiskDecision | None:
+def decision_for(item: Item, decisions: Iterable[RiskDecision], today: date) -> RiskDecision | None:
     """The decision in force for ``item``: the newest one on the item or on its chain."""
     best: RiskDecision | None = None
     for decision in decisions:
-        applies = decision.item_id == item.id if decision.item_id else (
-            decision.chain_id is not None and decision.chain_id == item.chain_id)
+        applies = (
+            decision.item_id == item.id
+            if decision.item_id
+            else (decision.chain_id is not None and decision.chain_id == item.chain_id)
+        )
         if not applies or not decision.in_force(today):
             continue
         if best is None or _decided_key(decision) > _decided_key(best):
@@ -107,8 +112,9 @@ def _decided_key(decision: RiskDecision) -> tuple[datetime, str]:
 class Acceptance:
     """Which open items an acceptance in force takes out of the ranking, on one day."""
 
-    def __init__(self, items: Iterable[Item], decisions: Iterable[RiskDecision],
-                 today: date) -> None:
+    def __init__(
+        self, items: Iterable[Item], decisions: Iterable[RiskDecision], today: date
+    ) -> None:
         by_item: dict[str, list[RiskDecision]] = {}
         by_chain: dict[str, list[RiskDecision]] = {}
         for decision in decisions:
@@ -132,14 +138,18 @@ class Acceptance:
             if item.status is Status.DONE:
                 continue
             candidates = by_item.get(item.id, []) + (
-                by_chain.get(item.chain_id, []) if item.chain_id else [])
+                by_chain.get(item.chain_id, []) if item.chain_id else []
+            )
             if not candidates:
                 continue
             covering = [d for d in candidates if d.covers_item(item)]
             current = decision_for(item, covering, today)
             dropped = decision_for(item, candidates, today)
-            if dropped is not None and dropped is not current and \
-                    dropped.decision is Decision.ACCEPT:
+            if (
+                dropped is not None
+                and dropped is not current
+                and dropped.decision is Decision.ACCEPT
+            ):
                 self.void[item.id] = dropped
             if current is None:
                 continue
@@ -151,12 +161,17 @@ class Acceptance:
         return item_id in self.accepted
 
 
-def expiring(decisions: Iterable[RiskDecision], today: date,
-             within_days: int = 30) -> list[RiskDecision]:
+def expiring(
+    decisions: Iterable[RiskDecision], today: date, within_days: int = 30
+) -> list[RiskDecision]:
     """Acceptances in force whose valid-until falls within ``within_days`` of ``today``."""
-    out = [d for d in decisions
-           if d.accepts(today) and d.valid_until is not None
-           and (d.valid_until - today).days <= within_days]
+    out = [
+        d
+        for d in decisions
+        if d.accepts(today)
+        and d.valid_until is not None
+        and (d.valid_until - today).days <= within_days
+    ]
     out.sort(key=lambda d: (d.valid_until or today, d.id))
     return out
 
@@ -167,9 +182,9 @@ def expiring(decisions: Iterable[RiskDecision], today: date,
 class Band(StrEnum):
     """Acceptance band of a cell in the risk matrix."""
 
-    GREEN = "green"    # acceptable
+    GREEN = "green"  # acceptable
     YELLOW = "yellow"  # acceptable with a rationale; reduce when reasonable
-    RED = "red"        # not acceptable: reduce, share or avoid
+    RED = "red"  # not acceptable: reduce, share or avoid
 
     @property
     def letter(self) -> str:
@@ -178,8 +193,13 @@ class Band(StrEnum):
 
 #: Likelihood and consequence scale labels (1–5), Norwegian and English.
 LIKELIHOOD_LABELS: dict[str, tuple[str, ...]] = {
-    "nb": ("Svært lite sannsynlig", "Lite sannsynlig", "Moderat sannsynlig", "Sannsynlig",
-           "Svært sannsynlig"),
+    "nb": (
+        "Svært lite sannsynlig",
+        "Lite sannsynlig",
+        "Moderat sannsynlig",
+        "Sannsynlig",
+        "Svært sannsynlig",
+    ),
     "en": ("Very unlikely", "Unlikely", "Possible", "Likely", "Very likely"),
 }
 CONSEQUENCE_LABELS: dict[str, tuple[str, ...]] = {
@@ -199,10 +219,15 @@ class Bands:
     @classmethod
     def default(cls) -> Bands:
         """Risk (likelihood × consequence) up to 4 green, up to 10 yellow, above red."""
-        return cls(tuple(
-            tuple(Band.GREEN if lk * co <= 4 else Band.YELLOW if lk * co <= 10 else Band.RED
-                  for co in _SCALE)
-            for lk in _SCALE))
+        return cls(
+            tuple(
+                tuple(
+                    Band.GREEN if lk * co <= 4 else Band.YELLOW if lk * co <= 10 else Band.RED
+                    for co in _SCALE
+                )
+                for lk in _SCALE
+            )
+        )
 
     def band(self, likelihood: int, consequence: int) -> Band:
         return self.cells[likelihood - 1][consequence - 1]
@@ -221,8 +246,11 @@ class Bands:
         """The stored form back; raises ``ValueError`` when it is not 5×5 of G, Y, R."""
         letters = {"G": Band.GREEN, "Y": Band.YELLOW, "R": Band.RED}
         rows = [row.strip().upper() for row in text.split("/")]
-        if len(rows) != SCALE_MAX or any(len(row) != SCALE_MAX for row in rows) or \
-                any(ch not in letters for row in rows for ch in row):
+        if (
+            len(rows) != SCALE_MAX
+            or any(len(row) != SCALE_MAX for row in rows)
+            or any(ch not in letters for row in rows for ch in row)
+        ):
             raise ValueError(f"not a 5×5 band matrix: {text!r}")
         return cls(tuple(tuple(letters[ch] for ch in row) for row in rows))
 
@@ -236,8 +264,9 @@ class MatrixCell:
     band: Band
 
 
-def matrix_counts(items: Iterable[Item], bands: Bands,
-                  accepted: Acceptance | None = None) -> dict[tuple[int, int], MatrixCell]:
+def matrix_counts(
+    items: Iterable[Item], bands: Bands, accepted: Acceptance | None = None
+) -> dict[tuple[int, int], MatrixCell]:
     """Where the open items sit, per (likelihood, consequence) cell; accepted ones counted
     in the cell too, and separately."""
     counts = {(lk, co): [0, 0] for lk in _SCALE for co in _SCALE}
@@ -248,14 +277,18 @@ def matrix_counts(items: Iterable[Item], bands: Bands,
         cell[0] += 1
         if accepted is not None and item.id in accepted:
             cell[1] += 1
-    return {key: MatrixCell(key[0], key[1], n, a, bands.band(*key))
-            for key, (n, a) in counts.items()}
+    return {
+        key: MatrixCell(key[0], key[1], n, a, bands.band(*key)) for key, (n, a) in counts.items()
+    }
 
 
 def unassessed_count(items: Iterable[Item]) -> int:
     """Open items whose likelihood or consequence nobody has assessed (in no cell)."""
-    return sum(1 for item in items if item.status is not Status.DONE
-               and (item.likelihood is None or item.consequence is None))
+    return sum(
+        1
+        for item in items
+        if item.status is not Status.DONE and (item.likelihood is None or item.consequence is None)
+    )
 
 
 # -- the board policy --------------------------------------------------------------------------
@@ -269,7 +302,8 @@ class Policy:
     verify_min_score: int | None = 30
     #: Items of these classifications need verification.
     verify_classifications: frozenset[Classification] = field(
-        default_factory=lambda: frozenset({Classification.CONFIDENTIAL}))
+        default_factory=lambda: frozenset({Classification.CONFIDENTIAL})
+    )
 
     def needs_verification(self, item: Item, score: int) -> bool:
         if self.verify_min_score is not None and score >= self.verify_min_score:
@@ -289,8 +323,9 @@ class _PolicyText(Message):
         if policy.verify_min_score is not None:
             parts.append(msg("policy.score", score=policy.verify_min_score).render(lang))
         for c in sorted(policy.verify_classifications, key=lambda c: c.value):
-            parts.append(msg("policy.class", classification=msg(
-                f"classification.{c.value}")).render(lang))
+            parts.append(
+                msg("policy.class", classification=msg(f"classification.{c.value}")).render(lang)
+            )
         if not parts:
             return msg("policy.none").render(lang)
         return t("text.or", lang).join(parts)
@@ -322,17 +357,17 @@ class Verification:
 class Action(StrEnum):
     """Things the board lets some roles do and not others."""
 
-    WORK = "work"                # create, edit, move, import items
+    WORK = "work"  # create, edit, move, import items
     COMMENT = "comment"
-    MATURITY = "maturity"        # assess a link's maturity
-    TARGETS = "targets"          # a chain's target maturity
+    MATURITY = "maturity"  # assess a link's maturity
+    TARGETS = "targets"  # a chain's target maturity
     WIP_LIMITS = "wip_limits"
-    POLICY = "policy"            # the verification policy
-    BANDS = "bands"              # the ROS matrix's acceptance bands
+    POLICY = "policy"  # the verification policy
+    BANDS = "bands"  # the ROS matrix's acceptance bands
     ORGANISATION = "organisation"  # units, people, roles, chains and their risk owners
-    RECOMMEND = "recommend"      # IT's risk recommendation
+    RECOMMEND = "recommend"  # IT's risk recommendation
     VERIFY = "verify"
-    AUDIT = "audit"              # read every history (the History view)
+    AUDIT = "audit"  # read every history (the History view)
 
 
 _ALLOWED: dict[Action, frozenset[Role]] = {
@@ -350,8 +385,16 @@ _ALLOWED: dict[Action, frozenset[Role]] = {
 }
 #: Governing actions anyone may take while the board has no governing member yet, so a
 #: new board can be set up (its first governing member then takes over).
-_BOOTSTRAP = frozenset({Action.TARGETS, Action.WIP_LIMITS, Action.POLICY, Action.BANDS,
-                        Action.ORGANISATION, Action.AUDIT})
+_BOOTSTRAP = frozenset(
+    {
+        Action.TARGETS,
+        Action.WIP_LIMITS,
+        Action.POLICY,
+        Action.BANDS,
+        Action.ORGANISATION,
+        Action.AUDIT,
+    }
+)
 
 
 def roles_for(action: Action) -> frozenset[Role]:
@@ -364,12 +407,12 @@ def may(person: Person | None, action: Action, people: Mapping[str, Person]) -> 
     role = person.role if person is not None else Role.OPERATIONAL
     if role in _ALLOWED[action]:
         return True
-    return action in _BOOTSTRAP and not any(
-        p.role is Role.GOVERNING for p in people.values())
+    return action in _BOOTSTRAP and not any(p.role is Role.GOVERNING for p in people.values())
 
 
-def may_decide(person: Person | None, chain: Chain | None, tree: OrgTree,
-               people: Mapping[str, Person]) -> bool:
+def may_decide(
+    person: Person | None, chain: Chain | None, tree: OrgTree, people: Mapping[str, Person]
+) -> bool:
     """Whether ``person`` may decide the risk of items in ``chain`` (the rulebook's rule,
     :func:`kanban_sec.domain.rules.may_decide`, over an organisation tree).
 
@@ -384,7 +427,8 @@ def may_decide(person: Person | None, chain: Chain | None, tree: OrgTree,
     if owner_unit is None or owner_unit not in tree.units:
         return True
     return person.unit_id is not None and (
-        person.unit_id == owner_unit or person.unit_id in tree.ancestors(owner_unit))
+        person.unit_id == owner_unit or person.unit_id in tree.ancestors(owner_unit)
+    )
 
 
 # -- stored settings -------------------------------------------------------------------------
@@ -400,19 +444,23 @@ def policy_from(settings: Mapping[str, str]) -> Policy:
     default = Policy()
     score_text = settings.get(POLICY_MIN_SCORE)
     classes_text = settings.get(POLICY_CLASSIFICATIONS)
-    score = default.verify_min_score if score_text is None else (
-        int(score_text) if score_text.strip() else None)
-    classes = default.verify_classifications if classes_text is None else frozenset(
-        Classification(c) for c in classes_text.split(",") if c.strip())
+    score = (
+        default.verify_min_score
+        if score_text is None
+        else (int(score_text) if score_text.strip() else None)
+    )
+    classes = (
+        default.verify_classifications
+        if classes_text is None
+        else frozenset(Classification(c) for c in classes_text.split(",") if c.strip())
+    )
     return Policy(score, classes)
 
 
 def policy_settings(policy: Policy) -> dict[str, str]:
     return {
-        POLICY_MIN_SCORE: "" if policy.verify_min_score is None
-        else str(policy.verify_min_score),
-        POLICY_CLASSIFICATIONS: ",".join(sorted(c.value for c in
-                                                policy.verify_classifications)),
+        POLICY_MIN_SCORE: "" if policy.verify_min_score is None else str(policy.verify_min_score),
+        POLICY_CLASSIFICATIONS: ",".join(sorted(c.value for c in policy.verify_classifications)),
     }
 
 

@@ -45,8 +45,10 @@ class OrgTree:
         return not self._children.get(unit_id)
 
     def roots(self) -> list[str]:
-        return sorted((u.id for u in self.units.values() if u.parent_id is None),
-                      key=lambda uid: self.units[uid].name.casefold())
+        return sorted(
+            (u.id for u in self.units.values() if u.parent_id is None),
+            key=lambda uid: self.units[uid].name.casefold(),
+        )
 
     def ancestors(self, unit_id: str) -> list[str]:
         """From the unit's parent up to the root (cycles are cut)."""
@@ -120,8 +122,9 @@ def delegation(item: Item, tree: OrgTree, link: Link | None) -> Delegation:
     return NOT_DELEGABLE
 
 
-def lowest_level_share(items: Iterable[Item], tree: OrgTree,
-                       links: Mapping[str, Link]) -> tuple[int, int]:
+def lowest_level_share(
+    items: Iterable[Item], tree: OrgTree, links: Mapping[str, Link]
+) -> tuple[int, int]:
     """``(owned at the lowest level, open items)`` over the open items."""
     lowest = total = 0
     for item in items:

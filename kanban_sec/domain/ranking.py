@@ -63,7 +63,9 @@ def weakest_links(links: Iterable[Link]) -> dict[str, Weakest]:
     for link in links:
         known = found.get(link.chain_id)
         if known is None or (link.maturity, link.name.casefold()) < (
-                known.maturity, known.name.casefold()):
+            known.maturity,
+            known.name.casefold(),
+        ):
             found[link.chain_id] = Weakest(link.name, link.maturity)
     return found
 
@@ -142,8 +144,7 @@ class Ranked(NamedTuple):
                 else t("why.pinned_no_reason", lang)
             )
         parts.append(place_text(place, lang))
-        parts.append(score_text(item.likelihood, item.consequence, place.gap, self.score,
-                                lang))
+        parts.append(score_text(item.likelihood, item.consequence, place.gap, self.score, lang))
         if item.acceptance_void:
             parts.insert(0, acceptance_void_text(item.acceptance_void, lang))
         return " · ".join(parts)
@@ -157,39 +158,63 @@ def place_text(place: Place, lang: str) -> str:
         whole = place.chain_weakest
         if whole is None:
             return t("why.whole_chain_no_links", lang, chain=place.chain.name)
-        return t("why.whole_chain", lang, chain=place.chain.name, weakest=whole.name,
-                 maturity=whole.maturity, target=place.target)
+        return t(
+            "why.whole_chain",
+            lang,
+            chain=place.chain.name,
+            weakest=whole.name,
+            maturity=whole.maturity,
+            target=place.target,
+        )
     if place.weakest:
-        return t("why.weakest", lang, chain=place.chain.name, maturity=place.maturity,
-                 target=place.target)
+        return t(
+            "why.weakest",
+            lang,
+            chain=place.chain.name,
+            maturity=place.maturity,
+            target=place.target,
+        )
     weakest = place.weakest_standing
     assert weakest is not None  # the item's own link has an open item
-    return t("why.not_weakest", lang, chain=place.chain.name, link=place.link.name,
-             maturity=place.maturity, target=place.target, weakest=weakest.name,
-             weakest_maturity=weakest.maturity)
+    return t(
+        "why.not_weakest",
+        lang,
+        chain=place.chain.name,
+        link=place.link.name,
+        maturity=place.maturity,
+        target=place.target,
+        weakest=weakest.name,
+        weakest_maturity=weakest.maturity,
+    )
 
 
 def judged_text(letter_key: str, value: int | None, lang: str) -> str:
-    """"S4", or "S ikke vurdert (3)" for a value nobody has judged."""
+    """ "S4", or "S ikke vurdert (3)" for a value nobody has judged."""
     letter = t(letter_key, lang)
     if value is None:
         return t("why.unassessed", lang, letter=letter, value=UNASSESSED)
     return f"{letter}{value}"
 
 
-def score_text(likelihood: int | None, consequence: int | None, gap: int, score: int,
-               lang: str) -> str:
-    """"S4 × K5 × gap 3 = 60", saying which values are unassessed."""
-    text = t("why.score", lang, likelihood=judged_text("why.letter_l", likelihood, lang),
-             consequence=judged_text("why.letter_c", consequence, lang), gap=gap,
-             score=score)
+def score_text(
+    likelihood: int | None, consequence: int | None, gap: int, score: int, lang: str
+) -> str:
+    """ "S4 × K5 × gap 3 = 60", saying which values are unassessed."""
+    text = t(
+        "why.score",
+        lang,
+        likelihood=judged_text("why.letter_l", likelihood, lang),
+        consequence=judged_text("why.letter_c", consequence, lang),
+        gap=gap,
+        score=score,
+    )
     if gap == 0:
         text += f" ({t('why.gap0', lang)})"
     return text
 
 
 def acceptance_void_text(stored: str, lang: str) -> str:
-    """"Acceptance void: Henrik Dahl changed likelihood 2→4" from the item's stored note."""
+    """ "Acceptance void: Henrik Dahl changed likelihood 2→4" from the item's stored note."""
     try:
         note = json.loads(stored)
         fields = note["fields"]
@@ -207,9 +232,14 @@ def acceptance_void_text(stored: str, lang: str) -> str:
 _VOID_FIELDS = ("likelihood", "consequence", "chain_id", "link_id")
 
 
-def _place(chain_id: str | None, link_id: str | None, chains: Mapping[str, Chain],
-           links: Mapping[str, Link], whole: Mapping[str, Weakest],
-           standings: dict[str, dict[str, _LinkStanding]]) -> Place:
+def _place(
+    chain_id: str | None,
+    link_id: str | None,
+    chains: Mapping[str, Chain],
+    links: Mapping[str, Link],
+    whole: Mapping[str, Weakest],
+    standings: dict[str, dict[str, _LinkStanding]],
+) -> Place:
     chain = chains.get(chain_id) if chain_id else None
     link = links.get(link_id) if link_id else None
     if link is not None and (chain is None or link.chain_id != chain.id):
@@ -221,9 +251,15 @@ def _place(chain_id: str | None, link_id: str | None, chains: Mapping[str, Chain
         chain_weakest = whole.get(chain.id)
         if chain_weakest is None:  # a chain without links: nothing to strengthen yet
             return Place(chain, None, target, target, 0, None)
-        return Place(chain, None, target, chain_weakest.maturity,
-                     max(target - chain_weakest.maturity, 0), None,
-                     chain_weakest=chain_weakest)
+        return Place(
+            chain,
+            None,
+            target,
+            chain_weakest.maturity,
+            max(target - chain_weakest.maturity, 0),
+            None,
+            chain_weakest=chain_weakest,
+        )
     chain_links = standings.setdefault(chain.id, {})
     standing = chain_links.get(link.id)
     if standing is None:
@@ -246,8 +282,9 @@ def rank(
         return _rank(items, chains, links)
 
 
-def _rank(items: Iterable[Item], chains: Mapping[str, Chain],
-          links: Mapping[str, Link]) -> list[Ranked]:
+def _rank(
+    items: Iterable[Item], chains: Mapping[str, Chain], links: Mapping[str, Link]
+) -> list[Ranked]:
     places: dict[tuple[str | None, str | None], Place] = {}
     standings: dict[str, dict[str, _LinkStanding]] = {}
     whole: dict[str, Weakest] | None = None
@@ -261,19 +298,25 @@ def _rank(items: Iterable[Item], chains: Mapping[str, Chain],
         if place is None:
             if whole is None:
                 whole = weakest_links(links.values())
-            place = places[where] = _place(item.chain_id, item.link_id, chains, links,
-                                           whole, standings)
+            place = places[where] = _place(
+                item.chain_id, item.link_id, chains, links, whole, standings
+            )
         likelihood, consequence = item.likelihood, item.consequence
-        score = (3 if likelihood is None else likelihood) * \
-            (3 if consequence is None else consequence) * place.gap
+        score = (
+            (3 if likelihood is None else likelihood)
+            * (3 if consequence is None else consequence)
+            * place.gap
+        )
         standing = place.standing
         if standing is not None and score > standing.best_score:
             standing.best_score = score
         facts.append((item, place, score))
 
     weakest_of = {
-        chain_id: min(chain_links.values(),
-                      key=lambda s: (s.maturity, -s.best_score, s.name.casefold(), s.tie_id))
+        chain_id: min(
+            chain_links.values(),
+            key=lambda s: (s.maturity, -s.best_score, s.name.casefold(), s.tie_id),
+        )
         for chain_id, chain_links in standings.items()
     }
     for place in places.values():
@@ -292,8 +335,11 @@ def _rank(items: Iterable[Item], chains: Mapping[str, Chain],
         if item.pinned_at is not None:
             pinned.append(((item.pinned_at, item.id), fact))
         else:
-            order = (0 if place.weakest else 1000) + (100 - score) * 10 + \
-                effort_position[id(item.effort)]
+            order = (
+                (0 if place.weakest else 1000)
+                + (100 - score) * 10
+                + effort_position[id(item.effort)]
+            )
             others.append(((order, item.created_at or _EPOCH, item.id), fact))
     pinned.sort(key=_first)
     others.sort(key=_first)
@@ -309,16 +355,21 @@ def _first(row: tuple[Any, Any]) -> Any:
     return row[0]
 
 
-def item_score(item: Item, chain: Chain | None, link: Link | None,
-               chain_links: Iterable[Link] = ()) -> int:
+def item_score(
+    item: Item, chain: Chain | None, link: Link | None, chain_links: Iterable[Link] = ()
+) -> int:
     """``likelihood × consequence × gap`` of an item on ``link`` in ``chain`` (0–75);
     ``chain_links`` are the chain's links (only needed for an item on no link)."""
-    return assessed(item.likelihood) * assessed(item.consequence) * \
-        score_parts(chain, link, chain_links)[2]
+    return (
+        assessed(item.likelihood)
+        * assessed(item.consequence)
+        * score_parts(chain, link, chain_links)[2]
+    )
 
 
-def score_parts(chain: Chain | None, link: Link | None,
-                chain_links: Iterable[Link] = ()) -> tuple[int, int, int]:
+def score_parts(
+    chain: Chain | None, link: Link | None, chain_links: Iterable[Link] = ()
+) -> tuple[int, int, int]:
     """``(maturity, target, gap)`` of an item on ``link`` in ``chain`` (open or done);
     ``chain_links`` are the chain's links (only needed for an item on no link)."""
     if link is not None and (chain is None or link.chain_id != chain.id):

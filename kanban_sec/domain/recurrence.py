@@ -28,16 +28,54 @@ _DAY_NAMES = {
     "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
 }
 _MONTH_NAMES = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-           "september", "oktober", "november", "desember"),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "nb": (
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ),
 }
 _NTH_NAMES = {
-    "en": {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last",
-           -2: "second-last"},
-    "nb": {1: "første", 2: "andre", 3: "tredje", 4: "fjerde", 5: "femte", -1: "siste",
-           -2: "nest siste"},
+    "en": {
+        1: "first",
+        2: "second",
+        3: "third",
+        4: "fourth",
+        5: "fifth",
+        -1: "last",
+        -2: "second-last",
+    },
+    "nb": {
+        1: "første",
+        2: "andre",
+        3: "tredje",
+        4: "fjerde",
+        5: "femte",
+        -1: "siste",
+        -2: "nest siste",
+    },
 }
 
 
@@ -72,19 +110,29 @@ class Recurrence:
         return ";".join(parts)
 
 
-def canonical(freq: str, interval: int = 1, months: list[int] | tuple[int, ...] = (),
-              monthdays: list[int] | tuple[int, ...] = (),
-              days: list[tuple[int, str]] | tuple[tuple[int, str], ...] = (),
-              count: int | None = None, until: date | None = None) -> Recurrence:
+def canonical(
+    freq: str,
+    interval: int = 1,
+    months: list[int] | tuple[int, ...] = (),
+    monthdays: list[int] | tuple[int, ...] = (),
+    days: list[tuple[int, str]] | tuple[tuple[int, str], ...] = (),
+    count: int | None = None,
+    until: date | None = None,
+) -> Recurrence:
     """A :class:`Recurrence` with its lists in order and without repeats."""
     return Recurrence(
-        freq, interval, tuple(sorted(set(months))),
+        freq,
+        interval,
+        tuple(sorted(set(months))),
         tuple(sorted(set(monthdays), key=lambda d: (d < 0, abs(d) if d < 0 else d))),
         tuple(sorted(set(days), key=lambda p: (p[0] < 0, abs(p[0]), DAYS.index(p[1])))),
-        count, until)
+        count,
+        until,
+    )
 
 
 # -- RRULE -> words ----------------------------------------------------------------------
+
 
 def from_rrule(text: str) -> Recurrence | None:
     """The rule as a :class:`Recurrence`, or ``None`` when it is outside what words say."""
@@ -102,10 +150,14 @@ def from_rrule(text: str) -> Recurrence | None:
     if "UNTIL" in named:
         until = date(int(named["UNTIL"][:4]), int(named["UNTIL"][4:6]), int(named["UNTIL"][6:]))
     rule = canonical(
-        named["FREQ"], int(named.get("INTERVAL", 1)),
+        named["FREQ"],
+        int(named.get("INTERVAL", 1)),
         [int(m) for m in named["BYMONTH"].split(",")] if "BYMONTH" in named else [],
         [int(d) for d in named["BYMONTHDAY"].split(",")] if "BYMONTHDAY" in named else [],
-        days, int(named["COUNT"]) if "COUNT" in named else None, until)
+        days,
+        int(named["COUNT"]) if "COUNT" in named else None,
+        until,
+    )
     return rule if sayable(rule) else None
 
 
@@ -155,12 +207,13 @@ def _join(parts: list[str], lang: str) -> str:
 
 
 def _numbered_days(rule: Recurrence, lang: str) -> list[str]:
-    """"second Tuesday", or "first and third Monday" when they share the weekday."""
+    """ "second Tuesday", or "first and third Monday" when they share the weekday."""
     nth = [(n, day) for n, day in rule.days if n]
     names = _NTH_NAMES[lang]
     if len(nth) > 1 and len({day for _, day in nth}) == 1:
-        return [f"{_join([names[n] for n, _ in nth], lang)} "
-                f"{_DAY_NAMES[lang][DAYS.index(nth[0][1])]}"]
+        return [
+            f"{_join([names[n] for n, _ in nth], lang)} {_DAY_NAMES[lang][DAYS.index(nth[0][1])]}"
+        ]
     return [f"{names[n]} {_DAY_NAMES[lang][DAYS.index(day)]}" for n, day in nth]
 
 
@@ -196,8 +249,11 @@ def _say_en(rule: Recurrence) -> str:
     monthdays = [("last day" if d == -1 else _en_number(d)) for d in rule.monthdays]
     if rule.freq == "WEEKLY" and rule.days:
         if rule.interval == 1:
-            text = "every weekday" if tuple(d for _, d in rule.days) == WORKDAYS else \
-                f"every {_join(days, 'en')}"
+            text = (
+                "every weekday"
+                if tuple(d for _, d in rule.days) == WORKDAYS
+                else f"every {_join(days, 'en')}"
+            )
         else:
             text = f"{period} on {_join(days, 'en')}"
     elif rule.freq == "MONTHLY" and rule.monthdays:
@@ -207,8 +263,11 @@ def _say_en(rule: Recurrence) -> str:
     elif rule.freq == "YEARLY" and rule.months:
         if rule.monthdays:
             day = rule.monthdays[0]
-            text = (f"{period} on the last day of {months}" if day == -1
-                    else f"{period} on {day} {months}")
+            text = (
+                f"{period} on the last day of {months}"
+                if day == -1
+                else f"{period} on {day} {months}"
+            )
         elif nth:
             text = f"{period} on the {_join(nth, 'en')} in {months}"
         elif days:
@@ -227,8 +286,11 @@ def _say_nb(rule: Recurrence) -> str:
     months = _join([_MONTH_NAMES["nb"][m - 1] for m in rule.months], "nb")
     if rule.freq == "WEEKLY" and rule.days:
         if rule.interval == 1:
-            text = "hver virkedag" if tuple(d for _, d in rule.days) == WORKDAYS else \
-                f"hver {_join(days, 'nb')}"
+            text = (
+                "hver virkedag"
+                if tuple(d for _, d in rule.days) == WORKDAYS
+                else f"hver {_join(days, 'nb')}"
+            )
         else:
             text = f"{period} på {_join(days, 'nb')}"
     elif rule.freq == "MONTHLY" and rule.monthdays:
@@ -241,8 +303,7 @@ def _say_nb(rule: Recurrence) -> str:
     elif rule.freq == "YEARLY" and rule.months:
         if rule.monthdays:
             day = rule.monthdays[0]
-            text = (f"{period} siste dag i {months}" if day == -1
-                    else f"{period} {day}. {months}")
+            text = f"{period} siste dag i {months}" if day == -1 else f"{period} {day}. {months}"
         elif nth:
             text = f"{period} {_join(nth, 'nb')} i {months}"
         elif days:
@@ -274,6 +335,7 @@ def _end_nb(rule: Recurrence) -> str:
 
 # -- words -> RRULE ----------------------------------------------------------------------
 
+
 def _names(*tables: tuple[str, ...]) -> dict[str, int]:
     """Every name (and its 3-letter short form and plural) -> its 0-based position."""
     found: dict[str, int] = {}
@@ -286,17 +348,25 @@ def _names(*tables: tuple[str, ...]) -> dict[str, int]:
 
 
 _WEEKDAY = _names(_DAY_NAMES["en"], _DAY_NAMES["nb"]) | {
-    "tues": 1, "weds": 2, "thur": 3, "thurs": 3, "tor": 3, "fre": 4, "lor": 5, "sat": 5}
+    "tues": 1,
+    "weds": 2,
+    "thur": 3,
+    "thurs": 3,
+    "tor": 3,
+    "fre": 4,
+    "lor": 5,
+    "sat": 5,
+}
 _MONTH = _names(_MONTH_NAMES["en"], _MONTH_NAMES["nb"]) | {"sept": 8, "des": 11}
 _EVERY = {"every", "each", "hver", "hvert", "hvar", "kvar", "kvart"}
 _OTHER = {"annenhver", "annethvert", "annahver", "annakvar", "annankvar"}
 _UNITS = {
     **dict.fromkeys(("day", "days", "dag", "dager", "dagen", "døgn"), ("DAILY", 1)),
     **dict.fromkeys(("week", "weeks", "uke", "uker", "uka", "uken", "veke"), ("WEEKLY", 1)),
-    **dict.fromkeys(("month", "months", "måned", "måneder", "måneden", "maned", "mnd",
-                     "månad"), ("MONTHLY", 1)),
-    **dict.fromkeys(("quarter", "quarters", "kvartal", "kvartaler", "kvartalet"),
-                    ("MONTHLY", 3)),
+    **dict.fromkeys(
+        ("month", "months", "måned", "måneder", "måneden", "maned", "mnd", "månad"), ("MONTHLY", 1)
+    ),
+    **dict.fromkeys(("quarter", "quarters", "kvartal", "kvartaler", "kvartalet"), ("MONTHLY", 3)),
     **dict.fromkeys(("halvår", "halvåret", "half-year", "halfyear"), ("MONTHLY", 6)),
     **dict.fromkeys(("year", "years", "år", "året", "aar"), ("YEARLY", 1)),
 }
@@ -306,30 +376,98 @@ _ADVERBS = {
     **dict.fromkeys(("fortnightly", "biweekly"), ("WEEKLY", 2)),
     **dict.fromkeys(("monthly", "månedlig", "månadleg"), ("MONTHLY", 1)),
     **dict.fromkeys(("quarterly", "kvartalsvis", "kvartalsvise"), ("MONTHLY", 3)),
-    **dict.fromkeys(("halvårlig", "halvårleg", "semiannually", "half-yearly", "biannually"),
-                    ("MONTHLY", 6)),
+    **dict.fromkeys(
+        ("halvårlig", "halvårleg", "semiannually", "half-yearly", "biannually"), ("MONTHLY", 6)
+    ),
     **dict.fromkeys(("yearly", "annually", "årlig", "årleg"), ("YEARLY", 1)),
 }
 _ORDINAL = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1,
-    "second-last": -2, "next-to-last": -2, "penultimate": -2, "første": 1, "fyrste": 1,
-    "andre": 2, "annen": 2, "annet": 2, "tredje": 3, "fjerde": 4, "femte": 5, "siste": -1,
-    "sjette": 6, "sjuende": 7, "syvende": 7, "åttende": 8, "niende": 9, "tiende": 10,
-    "ellevte": 11, "tolvte": 12, "other": 2,
-    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "last": -1,
+    "second-last": -2,
+    "next-to-last": -2,
+    "penultimate": -2,
+    "første": 1,
+    "fyrste": 1,
+    "andre": 2,
+    "annen": 2,
+    "annet": 2,
+    "tredje": 3,
+    "fjerde": 4,
+    "femte": 5,
+    "siste": -1,
+    "sjette": 6,
+    "sjuende": 7,
+    "syvende": 7,
+    "åttende": 8,
+    "niende": 9,
+    "tiende": 10,
+    "ellevte": 11,
+    "tolvte": 12,
+    "other": 2,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
     "twelfth": 12,
 }
-_CARDINAL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "tre": 3,
-             "fire": 4, "fem": 5, "seks": 6}
-_WORKDAY_WORDS = {"weekday", "weekdays", "workday", "workdays", "virkedag", "virkedager",
-                  "hverdag", "hverdager", "arbeidsdag", "arbeidsdager", "ukedag", "ukedager"}
+_CARDINAL = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+}
+_WORKDAY_WORDS = {
+    "weekday",
+    "weekdays",
+    "workday",
+    "workdays",
+    "virkedag",
+    "virkedager",
+    "hverdag",
+    "hverdager",
+    "arbeidsdag",
+    "arbeidsdager",
+    "ukedag",
+    "ukedager",
+}
 _WEEKEND_WORDS = {"weekend", "weekends", "helg", "helgen", "helger"}
 _TIMES = {"times", "time", "ganger", "gang", "gonger", "gong"}
 _UNTIL = {"until", "till", "through", "thru", "til", "t.o.m", "tom", "inntil"}
 _SEPARATORS = {",", "and", "&", "og", "+"}
-_FILLERS = {"of", "in", "on", "the", "at", "i", "på", "den", "om", "av", "repeat", "repeats",
-            "gjentas"}
+_FILLERS = {
+    "of",
+    "in",
+    "on",
+    "the",
+    "at",
+    "i",
+    "på",
+    "den",
+    "om",
+    "av",
+    "repeat",
+    "repeats",
+    "gjentas",
+}
 _NUMBER = re.compile(r"^(\d{1,4})(st|nd|rd|th|\.)?$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DOTTED_DAY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -466,7 +604,7 @@ class _Reader:
             self.at += 1
             return True
         if word in _WORKDAY_WORDS or word in _WEEKEND_WORDS:
-            for position in (range(5) if word in _WORKDAY_WORDS else (5, 6)):
+            for position in range(5) if word in _WORKDAY_WORDS else (5, 6):
                 self.days.append((0, DAYS[position]))
             self.at += 1
             return True
@@ -498,7 +636,7 @@ class _Reader:
         return False
 
     def every(self) -> bool:
-        """"every 2 weeks", "every other Tuesday", "every month" or "every" + a day."""
+        """ "every 2 weeks", "every other Tuesday", "every month" or "every" + a day."""
         number = self.number(1)
         word = self.word(1)
         times = number if number is not None else _CARDINAL.get(word, _ORDINAL.get(word))
@@ -508,8 +646,12 @@ class _Reader:
                 self.set_period(found[0], times)
                 self.at += 2 + found[1]
                 return True
-            if self.word(2) in _WEEKDAY and times >= 2 and not self.month_later() and \
-                    (number is None or self.word(1).endswith(("nd", "rd", "th", "."))):
+            if (
+                self.word(2) in _WEEKDAY
+                and times >= 2
+                and not self.month_later()
+                and (number is None or self.word(1).endswith(("nd", "rd", "th", ".")))
+            ):
                 # "every other Tuesday", "hver andre tirsdag": a Tuesday every 2 weeks.
                 self.set_period(("WEEKLY", 1), times)
                 self.days.append((0, DAYS[_WEEKDAY[self.word(2)]]))
@@ -526,8 +668,10 @@ class _Reader:
     def month_later(self) -> bool:
         """Whether a later word says month, quarter or year: then "every second Tuesday of
         the month" means the second Tuesday, not every other one."""
-        return any(_UNITS.get(word, ("",))[0] in ("MONTHLY", "YEARLY") or word in _MONTH
-                   for word in self.words[self.at + 3:])
+        return any(
+            _UNITS.get(word, ("",))[0] in ("MONTHLY", "YEARLY") or word in _MONTH
+            for word in self.words[self.at + 3 :]
+        )
 
     def every_other(self) -> bool:
         found = self.unit(1)
@@ -543,7 +687,7 @@ class _Reader:
         return False
 
     def numbered(self, number: int | None, ordinal: tuple[int, int] | None) -> bool:
-        """"second Tuesday", "2. tirsdag", "15th", "1. mars", "1st of March", "last day"."""
+        """ "second Tuesday", "2. tirsdag", "15th", "1. mars", "1st of March", "last day"."""
         size = ordinal[1] if ordinal else 1
         value = ordinal[0] if ordinal else number
         assert value is not None
@@ -558,13 +702,21 @@ class _Reader:
             self.monthdays.append(value)
             self.at += size + 1
             return True
-        if ordinal is not None and number is None and after in _SEPARATORS and \
-                self.word(size + 1) not in _MONTH:
+        if (
+            ordinal is not None
+            and number is None
+            and after in _SEPARATORS
+            and self.word(size + 1) not in _MONTH
+        ):
             self.waiting.append(value)  # "first and third Monday"
             self.at += size
             return True
-        if number is None and ordinal is not None and value > 0 and \
-                self.word(size + (after == "of")) in _MONTH:
+        if (
+            number is None
+            and ordinal is not None
+            and value > 0
+            and self.word(size + (after == "of")) in _MONTH
+        ):
             number = value  # "first of March"
         if number is None:
             return False
@@ -582,11 +734,15 @@ class _Reader:
         return True
 
     def month(self) -> bool:
-        """"March", "March 1st"."""
+        """ "March", "March 1st"."""
         month = _MONTH[self.word()] + 1
         day = self.number(1)
-        if day is not None and 1 <= day <= 31 and self.word(2) not in _TIMES and \
-                self.word(2) not in _MONTH:
+        if (
+            day is not None
+            and 1 <= day <= 31
+            and self.word(2) not in _TIMES
+            and self.word(2) not in _MONTH
+        ):
             self.dated.add(day)
             self.monthdays.append(day)
             self.at += 2
@@ -596,7 +752,7 @@ class _Reader:
         return True
 
     def read_until(self) -> bool:
-        """"until 31 December 2027", "til og med 31.12.2027", "through 2027-12-31"."""
+        """ "until 31 December 2027", "til og med 31.12.2027", "through 2027-12-31"."""
         self.at += 1
         while self.word() in ("og", "med", "and", "including", "with", "the", "den"):
             self.at += 1
@@ -608,8 +764,10 @@ class _Reader:
             if iso:
                 found, used = date(*map(int, iso.groups())), 1
             elif dotted:
-                found, used = date(int(dotted.group(3)), int(dotted.group(2)),
-                                   int(dotted.group(1))), 1
+                found, used = (
+                    date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1))),
+                    1,
+                )
             elif self.number() is not None and self.word(1) in _MONTH:
                 year = self.number(2) if self.word(2) != "," else self.number(3)
                 if year is not None:
@@ -652,8 +810,9 @@ class _Reader:
             freq, interval = "WEEKLY", 1
         else:
             raise self.fail(msg("wheel.words_no_often"))
-        rule = canonical(freq, interval, self.months, self.monthdays, self.days, self.count,
-                         self.until)
+        rule = canonical(
+            freq, interval, self.months, self.monthdays, self.days, self.count, self.until
+        )
         if not sayable(rule):
             raise self.fail(msg("wheel.words_together"))
         return rule

@@ -24,8 +24,9 @@ DEFAULT = "*"
 DELETE = "deleted_at"
 
 #: Fields every row has that the store sets itself (never judged on their own).
-BOOKKEEPING = frozenset({"created_at", "updated_at", "status_changed_at", "started_at",
-                         "done_at", "blocked_at"})
+BOOKKEEPING = frozenset(
+    {"created_at", "updated_at", "status_changed_at", "started_at", "done_at", "blocked_at"}
+)
 
 
 # -- field declarations ----------------------------------------------------------------------
@@ -50,9 +51,14 @@ class FieldSpec:
     max_bytes: int | None = None
 
     def as_json(self) -> dict[str, Any]:
-        found: dict[str, Any] = {"kind": self.kind, "nullable": self.nullable,
-                                 "low": self.low, "high": self.high,
-                                 "choices": list(self.choices), "ref": self.ref}
+        found: dict[str, Any] = {
+            "kind": self.kind,
+            "nullable": self.nullable,
+            "low": self.low,
+            "high": self.high,
+            "choices": list(self.choices),
+            "ref": self.ref,
+        }
         if self.max_bytes is not None:
             found["max_bytes"] = self.max_bytes
         return found
@@ -76,81 +82,167 @@ def _ref(entity: str, nullable: bool = True) -> FieldSpec:
 
 _TIME = FieldSpec("time")
 _DAY = FieldSpec("date")
-_STAMPS = {"created_at": FieldSpec("time", False), "updated_at": FieldSpec("time", False),
-           "deleted_at": _TIME}
+_STAMPS = {
+    "created_at": FieldSpec("time", False),
+    "updated_at": FieldSpec("time", False),
+    "deleted_at": _TIME,
+}
 DECISIONS = ("accept", "reduce", "share", "avoid")
 
 FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
     "unit": {"name": _text(), "parent_id": _ref("unit"), **_STAMPS},
-    "person": {"name": _text(), "unit_id": _ref("unit"),
-               "role": _enum(GOVERNING, OPERATIONAL, CONTROLLING), **_STAMPS},
-    "chain": {"name": _text(), "risk_owner_unit_id": _ref("unit"),
-              "target_maturity": _int(0, 3), "description": _text(), **_STAMPS},
-    "link": {"chain_id": _ref("chain", False), "name": _text(), "kind": _text(),
-             "country": _text(), "responsible_unit_id": _ref("unit"), "maturity": _int(0, 3),
-             **_STAMPS},
-    "column": {"key": _enum("backlog", "next", "doing", "verify", "done"),
-               "name_nb": _text(), "name_en": _text(), "position": _int(0, 100),
-               "wip_limit": _int(0, None, True), "wip_hard": _int(0, 1), **_STAMPS},
+    "person": {
+        "name": _text(),
+        "unit_id": _ref("unit"),
+        "role": _enum(GOVERNING, OPERATIONAL, CONTROLLING),
+        **_STAMPS,
+    },
+    "chain": {
+        "name": _text(),
+        "risk_owner_unit_id": _ref("unit"),
+        "target_maturity": _int(0, 3),
+        "description": _text(),
+        **_STAMPS,
+    },
+    "link": {
+        "chain_id": _ref("chain", False),
+        "name": _text(),
+        "kind": _text(),
+        "country": _text(),
+        "responsible_unit_id": _ref("unit"),
+        "maturity": _int(0, 3),
+        **_STAMPS,
+    },
+    "column": {
+        "key": _enum("backlog", "next", "doing", "verify", "done"),
+        "name_nb": _text(),
+        "name_en": _text(),
+        "position": _int(0, 100),
+        "wip_limit": _int(0, None, True),
+        "wip_hard": _int(0, 1),
+        **_STAMPS,
+    },
     "item": {
-        "title": _text(), "description": _text(),
+        "title": _text(),
+        "description": _text(),
         "status": _enum("backlog", "next", "doing", "verify", "done"),
-        "chain_id": _ref("chain"), "link_id": _ref("link"),
-        "likelihood": _int(1, 5, True), "consequence": _int(1, 5, True),
+        "chain_id": _ref("chain"),
+        "link_id": _ref("link"),
+        "likelihood": _int(1, 5, True),
+        "consequence": _int(1, 5, True),
         "effort": _enum("XS", "S", "M", "L", "XL", nullable=True),
-        "owner_unit_id": _ref("unit"), "owner_person_id": _ref("person"),
-        "framework_ref": _text(), "classification": _enum("open", "internal", "confidential"),
-        "tags": FieldSpec("json", False), "checklist": FieldSpec("json", False),
-        "blocked_reason": _text(), "blocked_at": _TIME, "due_date": _DAY,
-        "pinned_at": _TIME, "pin_reason": _text(), "status_changed_at": _TIME,
-        "started_at": _TIME, "done_at": _TIME, "activity_id": _ref("activity"),
-        "occurrence": _DAY, "needs_verification": _int(0, 1),
-        "acceptance_void": _text(), **_STAMPS},
-    "comment": {"item_id": _ref("item", False), "author": _text(), "body": _text(),
-                **_STAMPS},
+        "owner_unit_id": _ref("unit"),
+        "owner_person_id": _ref("person"),
+        "framework_ref": _text(),
+        "classification": _enum("open", "internal", "confidential"),
+        "tags": FieldSpec("json", False),
+        "checklist": FieldSpec("json", False),
+        "blocked_reason": _text(),
+        "blocked_at": _TIME,
+        "due_date": _DAY,
+        "pinned_at": _TIME,
+        "pin_reason": _text(),
+        "status_changed_at": _TIME,
+        "started_at": _TIME,
+        "done_at": _TIME,
+        "activity_id": _ref("activity"),
+        "occurrence": _DAY,
+        "needs_verification": _int(0, 1),
+        "acceptance_void": _text(),
+        **_STAMPS,
+    },
+    "comment": {"item_id": _ref("item", False), "author": _text(), "body": _text(), **_STAMPS},
     "activity": {
-        "title": _text(), "description": _text(), "rrule": _text(),
-        "starts_on": FieldSpec("date", False), "lead_days": _int(0, 366),
-        "overdue": _enum("create", "skip"), "owner_unit_id": _ref("unit"),
-        "owner_person_id": _ref("person"), "chain_id": _ref("chain"), "link_id": _ref("link"),
-        "likelihood": _int(1, 5), "consequence": _int(1, 5),
+        "title": _text(),
+        "description": _text(),
+        "rrule": _text(),
+        "starts_on": FieldSpec("date", False),
+        "lead_days": _int(0, 366),
+        "overdue": _enum("create", "skip"),
+        "owner_unit_id": _ref("unit"),
+        "owner_person_id": _ref("person"),
+        "chain_id": _ref("chain"),
+        "link_id": _ref("link"),
+        "likelihood": _int(1, 5),
+        "consequence": _int(1, 5),
         "effort": _enum("XS", "S", "M", "L", "XL", nullable=True),
-        "framework_ref": _text(), "tags": FieldSpec("json", False),
-        "source_item_id": _ref("item"), "active": _int(0, 1), **_STAMPS},
-    "standup": {"held_on": FieldSpec("date", False), "started_at": FieldSpec("time", False),
-                "ended_at": _TIME, "facilitator": _text(), "attendees": FieldSpec("json", False),
-                "notes": _text(),
-                "snapshot": FieldSpec("json", False, max_bytes=MAX_SNAPSHOT_BYTES), **_STAMPS},
-    "standup_note": {"standup_id": _ref("standup", False), "item_id": _ref("item"),
-                     "kind": _enum("note", "decision"), "body": _text(), "author": _text(),
-                     **_STAMPS},
-    "transfer": {"kind": _enum("export", "import", "report"), "path": _text(),
-                 "items": _int(0, None), "confidential": _int(0, 1), **_STAMPS},
+        "framework_ref": _text(),
+        "tags": FieldSpec("json", False),
+        "source_item_id": _ref("item"),
+        "active": _int(0, 1),
+        **_STAMPS,
+    },
+    "standup": {
+        "held_on": FieldSpec("date", False),
+        "started_at": FieldSpec("time", False),
+        "ended_at": _TIME,
+        "facilitator": _text(),
+        "attendees": FieldSpec("json", False),
+        "notes": _text(),
+        "snapshot": FieldSpec("json", False, max_bytes=MAX_SNAPSHOT_BYTES),
+        **_STAMPS,
+    },
+    "standup_note": {
+        "standup_id": _ref("standup", False),
+        "item_id": _ref("item"),
+        "kind": _enum("note", "decision"),
+        "body": _text(),
+        "author": _text(),
+        **_STAMPS,
+    },
+    "transfer": {
+        "kind": _enum("export", "import", "report"),
+        "path": _text(),
+        "items": _int(0, None),
+        "confidential": _int(0, 1),
+        **_STAMPS,
+    },
     "risk_decision": {
-        "item_id": _ref("item"), "chain_id": _ref("chain"),
+        "item_id": _ref("item"),
+        "chain_id": _ref("chain"),
         "recommendation": _enum(*DECISIONS, nullable=True),
-        "recommended_by": _ref("person"), "recommendation_note": _text(),
-        "decision": _enum(*DECISIONS, nullable=True), "decided_by": _ref("person"),
-        "rationale": _text(), "valid_until": _DAY, "decided_at": _TIME,
-        "covers": FieldSpec("json"), **_STAMPS},
-    "verification": {"item_id": _ref("item", False),
-                     "verdict": _enum("approved", "rejected"),
-                     "verified_by": _ref("person", False), "evidence": _text(), **_STAMPS},
+        "recommended_by": _ref("person"),
+        "recommendation_note": _text(),
+        "decision": _enum(*DECISIONS, nullable=True),
+        "decided_by": _ref("person"),
+        "rationale": _text(),
+        "valid_until": _DAY,
+        "decided_at": _TIME,
+        "covers": FieldSpec("json"),
+        **_STAMPS,
+    },
+    "verification": {
+        "item_id": _ref("item", False),
+        "verdict": _enum("approved", "rejected"),
+        "verified_by": _ref("person", False),
+        "evidence": _text(),
+        **_STAMPS,
+    },
     "setting": {"value": _text(), **_STAMPS},
     "conflict": {
-        "entity": _text(), "row_id": _text(), "field": _text(), "winner_change": _text(),
-        "loser_change": _text(), "winner_value": _text(True), "loser_value": _text(True),
-        "loser_author": _text(), "loser_at": _TIME, "resolved_at": _TIME,
-        "resolution": _enum("kept_winner", "took_loser", "edited", "restored",
-                            "deleted", nullable=True),
-        "resolved_by": _text(True), **_STAMPS},
+        "entity": _text(),
+        "row_id": _text(),
+        "field": _text(),
+        "winner_change": _text(),
+        "loser_change": _text(),
+        "winner_value": _text(True),
+        "loser_value": _text(True),
+        "loser_author": _text(),
+        "loser_at": _TIME,
+        "resolved_at": _TIME,
+        "resolution": _enum(
+            "kept_winner", "took_loser", "edited", "restored", "deleted", nullable=True
+        ),
+        "resolved_by": _text(True),
+        **_STAMPS,
+    },
 }
 
 #: The fields of a risk case that are the risk owner's decision (the rest is IT's advice).
-DECISION_FIELDS = frozenset({"decision", "decided_by", "rationale", "valid_until",
-                             "decided_at", "covers"})
-RECOMMENDATION_FIELDS = frozenset({"recommendation", "recommended_by",
-                                   "recommendation_note"})
+DECISION_FIELDS = frozenset(
+    {"decision", "decided_by", "rationale", "valid_until", "decided_at", "covers"}
+)
+RECOMMENDATION_FIELDS = frozenset({"recommendation", "recommended_by", "recommendation_note"})
 #: What an acceptance was decided on: changing any of these on an item voids it.
 ACCEPTANCE_FIELDS = ("likelihood", "consequence", "chain_id", "link_id")
 
@@ -188,18 +280,31 @@ STATE_FIELDS: dict[str, frozenset[str]] = {
     "chain": frozenset({"name", "risk_owner_unit_id", "target_maturity", "deleted_at"}),
     "link": frozenset({"chain_id", "maturity", "deleted_at"}),
     "column": frozenset({"deleted_at"}),
-    "item": frozenset({"status", "status_changed_at", "needs_verification", "blocked_reason",
-                       "chain_id", "link_id", "likelihood", "consequence", "classification",
-                       "deleted_at"}),
+    "item": frozenset(
+        {
+            "status",
+            "status_changed_at",
+            "needs_verification",
+            "blocked_reason",
+            "chain_id",
+            "link_id",
+            "likelihood",
+            "consequence",
+            "classification",
+            "deleted_at",
+        }
+    ),
     "comment": frozenset({"author", "deleted_at"}),
     "activity": frozenset({"deleted_at"}),
     "standup": frozenset({"deleted_at"}),
     "standup_note": frozenset({"author", "deleted_at"}),
     "transfer": frozenset({"deleted_at"}),
-    "risk_decision": frozenset({"item_id", "chain_id", "deleted_at"}
-                               | DECISION_FIELDS | RECOMMENDATION_FIELDS),
-    "verification": frozenset({"item_id", "verdict", "verified_by", "evidence", "created_at",
-                               "deleted_at"}),
+    "risk_decision": frozenset(
+        {"item_id", "chain_id", "deleted_at"} | DECISION_FIELDS | RECOMMENDATION_FIELDS
+    ),
+    "verification": frozenset(
+        {"item_id", "verdict", "verified_by", "evidence", "created_at", "deleted_at"}
+    ),
     "setting": frozenset({"value", "deleted_at"}),
     "conflict": frozenset({"deleted_at"}),
 }
@@ -208,9 +313,13 @@ STATE_FIELDS: dict[str, frozenset[str]] = {
 #: Per entity, the fields whose roles differ from the entity's default (creating a row is
 #: judged by :data:`CREATE`, and by these of the fields it sets).
 SPECIAL_FIELDS: dict[str, frozenset[str]] = {
-    entity: frozenset(n for n, roles in table.items()
-                      if n not in (DEFAULT, CREATE) and roles != table.get(DEFAULT))
-    for entity, table in WRITE_ROLES.items()}
+    entity: frozenset(
+        n
+        for n, roles in table.items()
+        if n not in (DEFAULT, CREATE) and roles != table.get(DEFAULT)
+    )
+    for entity, table in WRITE_ROLES.items()
+}
 
 
 def roles_for(entity: str, name: str) -> frozenset[str]:
@@ -221,14 +330,21 @@ def roles_for(entity: str, name: str) -> frozenset[str]:
 
 def declarations() -> list[tuple[str, str, str]]:
     """``(entity, field, role)`` rows: :data:`WRITE_ROLES` as the server's table holds it."""
-    return sorted((entity, name, role) for entity, table in WRITE_ROLES.items()
-                  for name, roles in table.items() for role in roles)
+    return sorted(
+        (entity, name, role)
+        for entity, table in WRITE_ROLES.items()
+        for name, roles in table.items()
+        for role in roles
+    )
 
 
 def field_declarations() -> list[tuple[str, str, str]]:
     """``(entity, field, spec as JSON)`` rows: :data:`FIELD_SPECS` for the server."""
-    return sorted((entity, name, json.dumps(spec.as_json(), sort_keys=True))
-                  for entity, specs in FIELD_SPECS.items() for name, spec in specs.items())
+    return sorted(
+        (entity, name, json.dumps(spec.as_json(), sort_keys=True))
+        for entity, specs in FIELD_SPECS.items()
+        for name, spec in specs.items()
+    )
 
 
 def state_declarations() -> list[tuple[str, str]]:

@@ -74,6 +74,7 @@ CODES: dict[str, str] = {
 MAX_CHANGE_BYTES = 1024 * 1024
 MAX_TEXT_BYTES = 64 * 1024
 
+
 @dataclass(frozen=True)
 class Refusal:
     """Why a change may not be written: a stable code and a catalogue message."""
@@ -106,8 +107,9 @@ def _bad(entity: str, name: str, value: Any, why: str) -> Refusal:
     shown = repr(value)
     if len(shown) > 80:
         shown = shown[:77] + "…"
-    return Refusal("KS006", "rule.bad_value", {"entity": entity, "field": name,
-                                               "value": shown, "why": why})
+    return Refusal(
+        "KS006", "rule.bad_value", {"entity": entity, "field": name, "value": shown, "why": why}
+    )
 
 
 def check_value(entity: str, name: str, value: Any) -> Refusal | None:
@@ -122,7 +124,8 @@ def check_value(entity: str, name: str, value: Any) -> Refusal | None:
         if type(value) is not int:
             return _bad(entity, name, value, "not a whole number")
         if (spec.low is not None and value < spec.low) or (
-                spec.high is not None and value > spec.high):
+            spec.high is not None and value > spec.high
+        ):
             return _bad(entity, name, value, f"outside {spec.low}–{spec.high or '∞'}")
         return None
     if type(value) is not str:
@@ -136,14 +139,15 @@ def check_value(entity: str, name: str, value: Any) -> Refusal | None:
     if kind == "text":
         return None
     if kind == "enum":
-        return None if value in spec.choices else _bad(
-            entity, name, value, "not one of " + ", ".join(spec.choices))
+        return (
+            None
+            if value in spec.choices
+            else _bad(entity, name, value, "not one of " + ", ".join(spec.choices))
+        )
     if kind == "date":
-        return None if _is_day(value) else _bad(entity, name, value,
-                                                "not a date (YYYY-MM-DD)")
+        return None if _is_day(value) else _bad(entity, name, value, "not a date (YYYY-MM-DD)")
     if kind == "time":
-        return None if _is_time(value) else _bad(entity, name, value,
-                                                 "not a time (ISO 8601)")
+        return None if _is_time(value) else _bad(entity, name, value, "not a time (ISO 8601)")
     if kind == "json":
         if value in ("[]", "{}"):
             return None
@@ -192,12 +196,14 @@ def validate(entity: str, values: Mapping[str, Any]) -> Refusal | None:
                 if spec.nullable:
                     continue
             elif spec.kind == "text":
-                if type(value) is str and len(value) * 4 <= MAX_TEXT_BYTES and \
-                        "\x00" not in value:
+                if type(value) is str and len(value) * 4 <= MAX_TEXT_BYTES and "\x00" not in value:
                     continue
             elif spec.kind == "int":
-                if type(value) is int and (spec.low is None or value >= spec.low) and (
-                        spec.high is None or value <= spec.high):
+                if (
+                    type(value) is int
+                    and (spec.low is None or value >= spec.low)
+                    and (spec.high is None or value <= spec.high)
+                ):
                     continue
             elif spec.kind == "enum" and value in spec.choices:
                 continue
@@ -234,8 +240,9 @@ def _plain_texts(column: list[Any], nullable: bool) -> bool:
     texts = [v for v in column if v is not None] if nullable else column
     if any(type(v) is not str for v in texts):
         return False
-    return not texts or (max(map(len, texts)) * 4 <= MAX_TEXT_BYTES
-                         and not any("\x00" in v for v in texts))
+    return not texts or (
+        max(map(len, texts)) * 4 <= MAX_TEXT_BYTES and not any("\x00" in v for v in texts)
+    )
 
 
 # -- the actor and the rest of the board -------------------------------------------------------
@@ -259,7 +266,7 @@ class Actor:
         return self.role in roles
 
     def shown(self) -> Message:
-        """"Henrik Dahl (operational)", in the reader's language."""
+        """ "Henrik Dahl (operational)", in the reader's language."""
         return msg("role.who", name=self.name, role=msg(f"role.{self.role}"))
 
 
@@ -311,13 +318,18 @@ class Proposed:
     @property
     def deleting(self) -> bool:
         return bool(self.new.get("deleted_at")) and not (
-            self.current is not None and self.current.get("deleted_at"))
+            self.current is not None and self.current.get("deleted_at")
+        )
 
     @property
     def restoring(self) -> bool:
         """Bringing a deleted row back (judged like creating it)."""
-        return self.current is not None and bool(self.current.get("deleted_at")) and \
-            "deleted_at" in self.new and self.new["deleted_at"] is None
+        return (
+            self.current is not None
+            and bool(self.current.get("deleted_at"))
+            and "deleted_at" in self.new
+            and self.new["deleted_at"] is None
+        )
 
     def after(self, name: str) -> Any:
         if name in self.new:
@@ -328,15 +340,17 @@ class Proposed:
         return self.current.get(name) if self.current is not None else None
 
     def changed(self, name: str) -> bool:
-        return name in self.new and (self.current is None or
-                                     self.current.get(name) != self.new[name])
+        return name in self.new and (
+            self.current is None or self.current.get(name) != self.new[name]
+        )
 
 
 # -- judging -----------------------------------------------------------------------------------
 
 
-def judge(change: Proposed, actor: Actor, world: World, *,
-          validated: bool = False) -> Refusal | None:
+def judge(
+    change: Proposed, actor: Actor, world: World, *, validated: bool = False
+) -> Refusal | None:
     """Whether ``actor`` may write ``change``; the refusal when not. (``validated``: the
     values were checked already, e.g. by :func:`validate_rows`.)"""
     if not validated:
@@ -351,14 +365,31 @@ def judge(change: Proposed, actor: Actor, world: World, *,
 
 
 def _role_refusal(change: Proposed, name: str, actor: Actor, roles: frozenset[str]) -> Refusal:
-    code = "KS003" if change.entity == "risk_decision" and name in DECISION_FIELDS else (
-        "KS002" if change.entity == "verification" else "KS004")
-    what = msg("rule.what_create" if name == CREATE else "rule.what_delete"
-               if name == DELETE else "rule.what_change", entity=msg(f"entity.{change.entity}"),
-               field=msg(f"field.{name}") if has(f"field.{name}") else name)
-    return Refusal(code, "rule.role", {
-        "who": actor.shown(), "what": what, "roles": role_choice(sorted(roles)),
-        "entity": change.entity, "field": name})
+    code = (
+        "KS003"
+        if change.entity == "risk_decision" and name in DECISION_FIELDS
+        else ("KS002" if change.entity == "verification" else "KS004")
+    )
+    what = msg(
+        "rule.what_create"
+        if name == CREATE
+        else "rule.what_delete"
+        if name == DELETE
+        else "rule.what_change",
+        entity=msg(f"entity.{change.entity}"),
+        field=msg(f"field.{name}") if has(f"field.{name}") else name,
+    )
+    return Refusal(
+        code,
+        "rule.role",
+        {
+            "who": actor.shown(),
+            "what": what,
+            "roles": role_choice(sorted(roles)),
+            "entity": change.entity,
+            "field": name,
+        },
+    )
 
 
 def _roles(change: Proposed, actor: Actor) -> Refusal | None:
@@ -373,8 +404,9 @@ def _roles(change: Proposed, actor: Actor) -> Refusal | None:
             names.append(CREATE)
         elif change.deleting:
             names.append(DELETE)
-        names.extend(n for n in change.new if n not in BOOKKEEPING and n != DELETE
-                     and change.changed(n))
+        names.extend(
+            n for n in change.new if n not in BOOKKEEPING and n != DELETE and change.changed(n)
+        )
     for name in names:
         roles = roles_for(change.entity, name)
         if actor.has(roles):
@@ -399,19 +431,28 @@ def _self(change: Proposed, name: str, actor: Actor, expected: str | None) -> Re
         return None
     if change.new[name] == expected:
         return None
-    return Refusal("KS007", "rule.as_somebody_else", {
-        "who": actor.shown(), "field": f"{change.entity}.{name}",
-        "value": str(change.new[name])})
+    return Refusal(
+        "KS007",
+        "rule.as_somebody_else",
+        {"who": actor.shown(), "field": f"{change.entity}.{name}", "value": str(change.new[name])},
+    )
 
 
 def _person(change: Proposed, actor: Actor, world: World) -> Refusal | None:
     if _joins_as_operational(change, actor) and not actor.has(GOV) and not actor.setting_up:
         unit = change.after("unit_id")
         if unit is not None and world.row("unit", unit) is None:
-            return Refusal("KS004", "rule.role", {
-                "who": actor.shown(), "what": msg("rule.what_create", entity=msg("entity.unit")),
-                "roles": role_choice([GOVERNING]), "entity": "unit",
-                "field": CREATE})
+            return Refusal(
+                "KS004",
+                "rule.role",
+                {
+                    "who": actor.shown(),
+                    "what": msg("rule.what_create", entity=msg("entity.unit")),
+                    "roles": role_choice([GOVERNING]),
+                    "entity": "unit",
+                    "field": CREATE,
+                },
+            )
     return None
 
 
@@ -420,14 +461,28 @@ def _item(change: Proposed, actor: Actor, world: World) -> Refusal | None:
     if actor.role == CONTROLLING:
         # Internal control moves work only out of its own queue: verified to done (with
         # the record) or sent back; it changes nothing else of the work it checks.
-        other = [n for n in change.new if n not in BOOKKEEPING and n not in (
-            "status", "needs_verification") and change.changed(n)]
+        other = [
+            n
+            for n in change.new
+            if n not in BOOKKEEPING
+            and n not in ("status", "needs_verification")
+            and change.changed(n)
+        ]
         # (Into Verify too: undoing their own verification puts the item back there.)
-        if change.creating or other or (change.changed("status") and "verify" not in (
-                change.before("status"), change.after("status"))):
+        if (
+            change.creating
+            or other
+            or (
+                change.changed("status")
+                and "verify" not in (change.before("status"), change.after("status"))
+            )
+        ):
             return _role_refusal(change, other[0] if other else "status", actor, WORKERS)
-    if status == "done" and change.before("status") != "done" and (
-            change.changed("status") or change.creating):
+    if (
+        status == "done"
+        and change.before("status") != "done"
+        and (change.changed("status") or change.creating)
+    ):
         refusal = _done(change, actor, world)
         if refusal is not None:
             return refusal
@@ -439,22 +494,32 @@ def _item(change: Proposed, actor: Actor, world: World) -> Refusal | None:
 def _done(change: Proposed, actor: Actor, world: World) -> Refusal | None:
     title = str(change.after("title") or "")
     if change.after("blocked_reason"):
-        return Refusal("KS008", "rule.blocked_done", {"title": title,
-                                                      "reason": change.after("blocked_reason")})
+        return Refusal(
+            "KS008", "rule.blocked_done", {"title": title, "reason": change.after("blocked_reason")}
+        )
     if change.before("status") == "verify":
         # Verify is internal control's queue: leaving it for done is a verification, by a
         # controlling member, recorded with evidence before the move.
         if actor.role != CONTROLLING or not world.approved_since(
-                change.row_id, change.before("status_changed_at")):
-            return Refusal("KS002", "verify.only_by_control", {
-                "title": title, "verify": msg("status.verify")})
+            change.row_id, change.before("status_changed_at")
+        ):
+            return Refusal(
+                "KS002", "verify.only_by_control", {"title": title, "verify": msg("status.verify")}
+            )
         return None
     needed, score = world.needs_verification(_merged(change))
     if needed:
         key = "verify.needed" if world.has_controller() else "verify.needed_no_controller"
-        return Refusal("KS002", key, {"title": title, "score": score,
-                                      "rule": policy_text(world.policy()),
-                                      "verify": msg("status.verify")})
+        return Refusal(
+            "KS002",
+            key,
+            {
+                "title": title,
+                "score": score,
+                "rule": policy_text(world.policy()),
+                "verify": msg("status.verify"),
+            },
+        )
     if change.after("needs_verification"):
         return Refusal("KS002", "rule.verify_first", {"title": title, "score": score})
     return None
@@ -497,9 +562,15 @@ def _chain_of(change: Proposed, world: World) -> Mapping[str, Any] | None:
 def _not_decider(actor: Actor, chain: Mapping[str, Any] | None, world: World) -> Refusal:
     unit, _ = deciders(chain, world)
     found = world.row("unit", unit) if unit else None
-    return Refusal("KS003", "rule.not_decider", {
-        "who": actor.shown(), "chain": str(chain.get("name", "")) if chain else "—",
-        "unit": str(found.get("name", unit)) if found is not None else "—"})
+    return Refusal(
+        "KS003",
+        "rule.not_decider",
+        {
+            "who": actor.shown(),
+            "chain": str(chain.get("name", "")) if chain else "—",
+            "unit": str(found.get("name", unit)) if found is not None else "—",
+        },
+    )
 
 
 def _chain_move(change: Proposed, actor: Actor, world: World) -> Refusal | None:
@@ -512,15 +583,22 @@ def _chain_move(change: Proposed, actor: Actor, world: World) -> Refusal | None:
     new_owner = new.get("risk_owner_unit_id") if new is not None else None
     if old is None or old_owner == new_owner or may_decide(actor, old, world):
         return None
-    return Refusal("KS003", "rule.chain_move", {
-        "who": actor.shown(), "title": str(change.after("title") or ""),
-        "chain": str(old.get("name", ""))})
+    return Refusal(
+        "KS003",
+        "rule.chain_move",
+        {
+            "who": actor.shown(),
+            "title": str(change.after("title") or ""),
+            "chain": str(old.get("name", "")),
+        },
+    )
 
 
 def _risk_decision(change: Proposed, actor: Actor, world: World) -> Refusal | None:
     touched = {n for n in change.new if change.changed(n)}
     deciding = bool(touched & DECISION_FIELDS) or (
-        change.deleting and change.before("decision") is not None)
+        change.deleting and change.before("decision") is not None
+    )
     if deciding:
         chain = _chain_of(change, world)
         if not may_decide(actor, chain, world):
@@ -531,8 +609,7 @@ def _risk_decision(change: Proposed, actor: Actor, world: World) -> Refusal | No
     refusal = _self(change, "recommended_by", actor, actor.person_id)
     if refusal is not None:
         return refusal
-    if change.after("decision") == "accept" and not change.deleting and (
-            touched & DECISION_FIELDS):
+    if change.after("decision") == "accept" and not change.deleting and (touched & DECISION_FIELDS):
         return _acceptance(change, world)
     return None
 
@@ -548,17 +625,26 @@ def _acceptance(change: Proposed, world: World) -> Refusal | None:
         covered = [found] if found is not None else []
     else:
         covered = world.chain_open_items(str(change.after("chain_id") or ""))
-    unjudged = [i for i in covered
-                if i.get("likelihood") is None or i.get("consequence") is None]
+    unjudged = [i for i in covered if i.get("likelihood") is None or i.get("consequence") is None]
     if unjudged:
-        return Refusal("KS009", "risk.unassessed", {
-            "title": unjudged[0].get("title", ""), "more": len(unjudged) - 1})
+        return Refusal(
+            "KS009",
+            "risk.unassessed",
+            {"title": unjudged[0].get("title", ""), "more": len(unjudged) - 1},
+        )
     red = [i for i in covered if world.red_band(int(i["likelihood"]), int(i["consequence"]))]
     if red:
         first = red[0]
-        return Refusal("KS009", "risk.red_band", {
-            "title": first.get("title", ""), "likelihood": first["likelihood"],
-            "consequence": first["consequence"], "more": len(red) - 1})
+        return Refusal(
+            "KS009",
+            "risk.red_band",
+            {
+                "title": first.get("title", ""),
+                "likelihood": first["likelihood"],
+                "consequence": first["consequence"],
+                "more": len(red) - 1,
+            },
+        )
     return None
 
 
@@ -571,8 +657,11 @@ def _verification(change: Proposed, actor: Actor, world: World) -> Refusal | Non
             return Refusal("KS002", "verify.evidence_needed", {})
         item = world.row("item", str(change.after("item_id")))
         if item is None or item.get("status") != "verify":
-            return Refusal("KS002", "rule.verify_not_in_verify", {
-                "title": str(item.get("title", "")) if item else str(change.after("item_id"))})
+            return Refusal(
+                "KS002",
+                "rule.verify_not_in_verify",
+                {"title": str(item.get("title", "")) if item else str(change.after("item_id"))},
+            )
     return None
 
 
@@ -594,12 +683,17 @@ def _conflict(change: Proposed, actor: Actor, world: World) -> Refusal | None:
     refusal = _self(change, "resolved_by", actor, actor.name)
     if refusal is not None:
         return refusal
-    involved = {change.before("loser_author"),
-                world.change_author(str(change.before("winner_change") or ""))}
+    involved = {
+        change.before("loser_author"),
+        world.change_author(str(change.before("winner_change") or "")),
+    }
     if actor.name in involved or actor.role == GOVERNING or actor.setting_up:
         return None
-    return Refusal("KS007", "rule.others_conflict", {
-        "who": actor.shown(), "names": " / ".join(sorted(n for n in involved if n))})
+    return Refusal(
+        "KS007",
+        "rule.others_conflict",
+        {"who": actor.shown(), "names": " / ".join(sorted(n for n in involved if n))},
+    )
 
 
 _SPECIAL = {
@@ -623,8 +717,7 @@ def acceptance_snapshot(item: Mapping[str, Any]) -> list[Any]:
 
 def covers_json(items: Iterable[Mapping[str, Any]]) -> str:
     """The ``covers`` of a risk case: each item it covers with what it was decided on."""
-    return json.dumps({str(i["id"]): acceptance_snapshot(i) for i in items},
-                      sort_keys=True)
+    return json.dumps({str(i["id"]): acceptance_snapshot(i) for i in items}, sort_keys=True)
 
 
 def voided_by(change: Proposed) -> list[str]:

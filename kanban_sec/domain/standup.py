@@ -30,12 +30,16 @@ from kanban_sec.domain.ranking import Ranked
 #: The columns a standup walks, right to left; ``backlog`` only when asked.
 WALK_ORDER: tuple[Status, ...] = (Status.VERIFY, Status.DOING, Status.NEXT)
 #: Days in a column after which an open item is *aging* (no entry: never).
-DEFAULT_AGING_DAYS: Mapping[Status, int] = {Status.NEXT: 14, Status.DOING: 10,
-                                            Status.VERIFY: 7}
+DEFAULT_AGING_DAYS: Mapping[Status, int] = {Status.NEXT: 14, Status.DOING: 10, Status.VERIFY: 7}
 SNAPSHOT_VERSION = 2
 #: Status letters of a stored snapshot (version 2).
-_STATUS_LETTER = {Status.BACKLOG: "b", Status.NEXT: "n", Status.DOING: "d",
-                  Status.VERIFY: "v", Status.DONE: "x"}
+_STATUS_LETTER = {
+    Status.BACKLOG: "b",
+    Status.NEXT: "n",
+    Status.DOING: "d",
+    Status.VERIFY: "v",
+    Status.DONE: "x",
+}
 _LETTER_STATUS = {letter: status for status, letter in _STATUS_LETTER.items()}
 _STATUS_POSITION = {status: number for number, status in enumerate(Status)}
 
@@ -93,6 +97,7 @@ class StandupSettings:
 
 # -- snapshots ------------------------------------------------------------------------------
 
+
 class Standing(NamedTuple):
     """Where an item stood: rank (``None`` when done), column, owner, blocked reason."""
 
@@ -116,12 +121,14 @@ def snapshot_of(ranked: Iterable[Ranked], done: Iterable[Item] = ()) -> Snapshot
     out: Snapshot = {}
     for r in ranked:
         item = r.item
-        out[r.item_id] = Standing(r.rank, item.status, item.owner_unit_id,
-                                  item.owner_person_id, item.blocked_reason)
+        out[r.item_id] = Standing(
+            r.rank, item.status, item.owner_unit_id, item.owner_person_id, item.blocked_reason
+        )
     for item in done:
         if item.status is Status.DONE:
-            out[item.id] = Standing(None, item.status, item.owner_unit_id,
-                                    item.owner_person_id, item.blocked_reason)
+            out[item.id] = Standing(
+                None, item.status, item.owner_unit_id, item.owner_person_id, item.blocked_reason
+            )
     return out
 
 
@@ -131,8 +138,10 @@ def snapshot_json(snapshot: Snapshot) -> str:
     Compact (about 45 bytes an item, so a board of 10,000 open items fits the stored
     limit): ids without dashes, a letter for the status, owners as positions in lists of
     the units and people named once."""
-    ranked = sorted(((s.rank, item_id, s) for item_id, s in snapshot.items()
-                     if s.rank is not None), key=lambda row: row[0])
+    ranked = sorted(
+        ((s.rank, item_id, s) for item_id, s in snapshot.items() if s.rank is not None),
+        key=lambda row: row[0],
+    )
     units: dict[str | None, int] = {None: -1}
     people: dict[str | None, int] = {None: -1}
     rows = []
@@ -143,17 +152,22 @@ def snapshot_json(snapshot: Snapshot) -> str:
         if s.blocked_reason:
             row.append(s.blocked_reason)
         rows.append(row)
-    return json.dumps({"version": SNAPSHOT_VERSION,
-                       "units": [u for u in units if u is not None],
-                       "people": [p for p in people if p is not None], "items": rows},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            "version": SNAPSHOT_VERSION,
+            "units": [u for u in units if u is not None],
+            "people": [p for p in people if p is not None],
+            "items": rows,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def _undashed(item_id: str) -> str:
     """A UUID's 32 hex digits; any other id as it is, marked by a leading "=" when it
     could be read as 32 hex digits."""
-    if len(item_id) == 36 and [i for i, c in enumerate(item_id) if c == "-"] == \
-            [8, 13, 18, 23]:
+    if len(item_id) == 36 and [i for i, c in enumerate(item_id) if c == "-"] == [8, 13, 18, 23]:
         return item_id.replace("-", "")
     return "=" + item_id if len(item_id) == 32 or item_id.startswith("=") else item_id
 
@@ -173,18 +187,27 @@ def snapshot_from_json(text: str) -> Snapshot:
     if not isinstance(data, dict):
         return {}
     if data.get("version") == 1:
-        return {row[0]: Standing(rank, Status(row[1]), row[2], row[3], row[4])
-                for rank, row in enumerate(data["items"], start=1)}
+        return {
+            row[0]: Standing(rank, Status(row[1]), row[2], row[3], row[4])
+            for rank, row in enumerate(data["items"], start=1)
+        }
     if data.get("version") != SNAPSHOT_VERSION:
         return {}
     units, people = data["units"], data["people"]
-    return {_dashed(row[0]): Standing(
-        rank, _LETTER_STATUS[row[1]], units[row[2]] if row[2] >= 0 else None,
-        people[row[3]] if row[3] >= 0 else None, row[4] if len(row) > 4 else "")
-        for rank, row in enumerate(data["items"], start=1)}
+    return {
+        _dashed(row[0]): Standing(
+            rank,
+            _LETTER_STATUS[row[1]],
+            units[row[2]] if row[2] >= 0 else None,
+            people[row[3]] if row[3] >= 0 else None,
+            row[4] if len(row) > 4 else "",
+        )
+        for rank, row in enumerate(data["items"], start=1)
+    }
 
 
 # -- what changed -----------------------------------------------------------------------------
+
 
 class ChangeKind(StrEnum):
     """The kinds of change a standup talks about, in the order the report lists them."""
@@ -237,8 +260,7 @@ def is_insert(change: Change) -> bool:
     return stamp is not None and stamp[1] is None and stamp[0] is not None
 
 
-def what_changed(before: Snapshot, after: Snapshot,
-                 changes: Iterable[Change]) -> list[BoardChange]:
+def what_changed(before: Snapshot, after: Snapshot, changes: Iterable[Change]) -> list[BoardChange]:
     """Every item's net change between two snapshots, once per kind.
 
     ``before`` may hold open items only (as a standup stores it); ``after`` holds the
@@ -268,10 +290,14 @@ def what_changed(before: Snapshot, after: Snapshot,
 
     out: list[BoardChange] = []
 
-    def add(kind: ChangeKind, item_id: str, was: Standing | None, now: Standing | None,
-            places: int = 0) -> None:
-        author, at = (None, None) if kind in (ChangeKind.RERANKED_UP,
-                                              ChangeKind.RERANKED_DOWN) else who(kind, item_id)
+    def add(
+        kind: ChangeKind, item_id: str, was: Standing | None, now: Standing | None, places: int = 0
+    ) -> None:
+        author, at = (
+            (None, None)
+            if kind in (ChangeKind.RERANKED_UP, ChangeKind.RERANKED_DOWN)
+            else who(kind, item_id)
+        )
         out.append(BoardChange(kind, item_id, was, now, places, author, at))
 
     for item_id, now in after.items():
@@ -294,8 +320,7 @@ def what_changed(before: Snapshot, after: Snapshot,
             add(ChangeKind.BLOCKED, item_id, was, now)
         elif was.blocked and not now.blocked:
             add(ChangeKind.UNBLOCKED, item_id, was, now)
-        if (was.owner_unit_id, was.owner_person_id) != (now.owner_unit_id,
-                                                        now.owner_person_id):
+        if (was.owner_unit_id, was.owner_person_id) != (now.owner_unit_id, now.owner_person_id):
             add(ChangeKind.OWNER, item_id, was, now)
     for item_id, was in before.items():
         if item_id not in after and was.status is not Status.DONE:
@@ -323,8 +348,11 @@ def reranked(before: Snapshot, after: Snapshot) -> dict[str, int]:
     items left out are a longest run that kept its order, so one card jumping ahead is one
     re-ranking, not one for every card it passed.
     """
-    common = [(s.rank, item_id) for item_id, s in before.items()
-              if s.rank is not None and item_id in after and after[item_id].rank is not None]
+    common = [
+        (s.rank, item_id)
+        for item_id, s in before.items()
+        if s.rank is not None and item_id in after and after[item_id].rank is not None
+    ]
     common.sort()
     then = [item_id for _, item_id in common]
     now_order = sorted(then, key=lambda item_id: after[item_id].rank or 0)
@@ -343,8 +371,8 @@ def reranked(before: Snapshot, after: Snapshot) -> dict[str, int]:
 
 def _longest_increasing(values: Sequence[int]) -> set[int]:
     """Indexes of one longest strictly increasing subsequence (patience sorting)."""
-    tails: list[int] = []          # value at the end of the best run of each length
-    tail_index: list[int] = []     # its index in ``values``
+    tails: list[int] = []  # value at the end of the best run of each length
+    tail_index: list[int] = []  # its index in ``values``
     previous = [-1] * len(values)
     for index, value in enumerate(values):
         length = bisect_left(tails, value)
@@ -364,6 +392,7 @@ def _longest_increasing(values: Sequence[int]) -> set[int]:
 
 
 # -- what needs talking about -----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Aging:
@@ -406,8 +435,9 @@ class Delegable:
     delegation: Delegation
 
 
-def aging(items: Iterable[Item], now: datetime,
-          aging_days: Mapping[Status, int] = DEFAULT_AGING_DAYS) -> list[Aging]:
+def aging(
+    items: Iterable[Item], now: datetime, aging_days: Mapping[Status, int] = DEFAULT_AGING_DAYS
+) -> list[Aging]:
     """Open items longer in their column than its threshold, oldest first.
 
     The time in a column counts from the last column change (``status_changed_at``):
@@ -430,9 +460,17 @@ def aging(items: Iterable[Item], now: datetime,
 
 def blocked(items: Iterable[Item], now: datetime) -> list[Blocked]:
     """Blocked open items, longest blocked first (unknown start last)."""
-    out = [Blocked(item.id, item.status, item.blocked_reason, item.blocked_at,
-                   now - item.blocked_at if item.blocked_at is not None else None)
-           for item in items if item.is_open and item.blocked]
+    out = [
+        Blocked(
+            item.id,
+            item.status,
+            item.blocked_reason,
+            item.blocked_at,
+            now - item.blocked_at if item.blocked_at is not None else None,
+        )
+        for item in items
+        if item.is_open and item.blocked
+    ]
     out.sort(key=lambda b: (b.duration is None, -(b.duration or timedelta()), b.item_id))
     return out
 
@@ -442,15 +480,21 @@ def wip_over_limit(columns: Iterable[Column], items: Iterable[Item]) -> list[Wip
     counts = dict.fromkeys(Status, 0)
     for item in items:
         counts[item.status] += 1
-    over = [WipOver(c.key, counts[c.key], c.wip_limit, c.wip_hard) for c in columns
-            if c.wip_limit is not None and c.key is not Status.DONE
-            and counts[c.key] > c.wip_limit]
+    over = [
+        WipOver(c.key, counts[c.key], c.wip_limit, c.wip_hard)
+        for c in columns
+        if c.wip_limit is not None and c.key is not Status.DONE and counts[c.key] > c.wip_limit
+    ]
     over.sort(key=lambda w: -_STATUS_POSITION[w.status])
     return over
 
 
-def delegable(ranked: Iterable[Ranked], tree: OrgTree, links: Mapping[str, Link],
-              statuses: Collection[Status] = WALK_ORDER) -> list[Delegable]:
+def delegable(
+    ranked: Iterable[Ranked],
+    tree: OrgTree,
+    links: Mapping[str, Link],
+    statuses: Collection[Status] = WALK_ORDER,
+) -> list[Delegable]:
     """Open items in ``statuses`` that can be delegated, in walk order."""
     out = []
     for r in walk(ranked, statuses):
@@ -472,13 +516,19 @@ def expiring_risk_decisions() -> list[Any]:
     return []
 
 
-def walk(ranked: Iterable[Ranked], statuses: Collection[Status] = WALK_ORDER,
-         owner_units: Collection[str] | None = None) -> list[Ranked]:
+def walk(
+    ranked: Iterable[Ranked],
+    statuses: Collection[Status] = WALK_ORDER,
+    owner_units: Collection[str] | None = None,
+) -> list[Ranked]:
     """The board right to left (verify, doing, next, then backlog if among ``statuses``),
     each column in rank order; only items owned by ``owner_units`` when given."""
     column_order = {s: n for n, s in enumerate(s for s in reversed(Status) if s in statuses)}
-    chosen = [r for r in ranked if r.item.status in column_order
-              and (owner_units is None or r.item.owner_unit_id in owner_units)]
+    chosen = [
+        r
+        for r in ranked
+        if r.item.status in column_order
+        and (owner_units is None or r.item.owner_unit_id in owner_units)
+    ]
     chosen.sort(key=lambda r: (column_order[r.item.status], r.rank))
     return chosen
-

@@ -139,4 +139,3 @@ class StandupReport:
         refs += [d.item for d in self.delegable] + [n.item for n in self.notes]
         refs += [r.item for r in self.risk_decisions_expiring]
         return frozenset(ref.id for ref in refs if ref is not None)
-

@@ -15,25 +15,38 @@ LANGUAGES = ("nb", "en")
 
 _CATALOGUE: dict[str, tuple[str, str]] = {
     # ranking explanations
-    "why.weakest": ("⚑ Svakeste ledd i {chain} (modenhet {maturity}/{target})",
-                    "⚑ Weakest link in {chain} (maturity {maturity}/{target})"),
-    "why.no_chain": ("Uten kjede: styrker ingen navngitt kjede (gap {gap})",
-                     "No chain: strengthens no named chain (gap {gap})"),
-    "why.whole_chain": ("{chain} som helhet (svakeste ledd er {weakest} "
-                        "{maturity}/{target})",
-                        "{chain} as a whole (weakest link is {weakest} {maturity}/{target})"),
-    "why.whole_chain_no_links": ("{chain} som helhet (kjeden har ingen ledd ennå)",
-                                 "{chain} as a whole (the chain has no links yet)"),
-    "why.unassessed": ("{letter} ikke vurdert (teller {value})",
-                       "{letter} unassessed (counts {value})"),
+    "why.weakest": (
+        "⚑ Svakeste ledd i {chain} (modenhet {maturity}/{target})",
+        "⚑ Weakest link in {chain} (maturity {maturity}/{target})",
+    ),
+    "why.no_chain": (
+        "Uten kjede: styrker ingen navngitt kjede (gap {gap})",
+        "No chain: strengthens no named chain (gap {gap})",
+    ),
+    "why.whole_chain": (
+        "{chain} som helhet (svakeste ledd er {weakest} {maturity}/{target})",
+        "{chain} as a whole (weakest link is {weakest} {maturity}/{target})",
+    ),
+    "why.whole_chain_no_links": (
+        "{chain} som helhet (kjeden har ingen ledd ennå)",
+        "{chain} as a whole (the chain has no links yet)",
+    ),
+    "why.unassessed": (
+        "{letter} ikke vurdert (teller {value})",
+        "{letter} unassessed (counts {value})",
+    ),
     "why.letter_l": ("S", "L"),
     "why.letter_c": ("K", "C"),
-    "why.not_weakest": ("{chain} › {link} (modenhet {maturity}/{target}; svakeste ledd er "
-                        "{weakest} {weakest_maturity}/{target})",
-                        "{chain} › {link} (maturity {maturity}/{target}; weakest link is "
-                        "{weakest} {weakest_maturity}/{target})"),
-    "why.score": ("{likelihood} × {consequence} × gap {gap} = {score}",
-                  "{likelihood} × {consequence} × gap {gap} = {score}"),
+    "why.not_weakest": (
+        "{chain} › {link} (modenhet {maturity}/{target}; svakeste ledd er "
+        "{weakest} {weakest_maturity}/{target})",
+        "{chain} › {link} (maturity {maturity}/{target}; weakest link is "
+        "{weakest} {weakest_maturity}/{target})",
+    ),
+    "why.score": (
+        "{likelihood} × {consequence} × gap {gap} = {score}",
+        "{likelihood} × {consequence} × gap {gap} = {score}",
+    ),
     "why.gap0": ("målet er nådd", "target reached"),
     "why.pinned": ("📌 Festet først: {reason}", "📌 Pinned first: {reason}"),
     "why.pinned_no_reason": ("📌 Festet først", "📌 Pinned first"),
@@ -44,8 +57,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "format.percent": ("{value} %", "{value}%"),
     "show.comments": ("Kommentarer", "Comments"),
     "show.history": ("Historikk", "History"),
-    "demo.loaded": ("Eksempeltavlen er lastet: {count} oppgaver i {path}",
-                    "Loaded the example board: {count} items in {path}"),
+    "demo.loaded": (
+        "Eksempeltavlen er lastet: {count} oppgaver i {path}",
+        "Loaded the example board: {count} items in {path}",
+    ),
     # the headers of `list`
     "list.col.rank": ("plass", "rank"),
     "list.col.id": ("id", "id"),
@@ -72,315 +87,469 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     # validation of single values
     "value.required": ("mangler verdi", "a value is required"),
     "value.not_integer": ("«{value}» er ikke et heltall", "“{value}” is not a whole number"),
-    "value.out_of_range": ("«{value}» er utenfor {low}–{high}",
-                           "“{value}” is outside {low}–{high}"),
-    "value.bad_status": ("«{value}» er ikke en kolonne (bruk {choices})",
-                         "“{value}” is not a column (use {choices})"),
-    "value.bad_effort": ("«{value}» er ikke en innsats (bruk {choices})",
-                         "“{value}” is not an effort (use {choices})"),
-    "value.bad_classification": ("«{value}» er ikke en gradering (bruk {choices})",
-                                 "“{value}” is not a classification (use {choices})"),
-    "value.bad_role": ("«{value}» er ikke en rolle (bruk {choices})",
-                       "“{value}” is not a role (use {choices})"),
-    "value.bad_date": ("«{value}» er ikke en dato (bruk ÅÅÅÅ-MM-DD)",
-                       "“{value}” is not a date (use YYYY-MM-DD)"),
-    "value.bad_datetime": ("«{value}» er ikke et tidspunkt (bruk ÅÅÅÅ-MM-DD TT:MM:SS "
-                           "eller DD.MM.ÅÅÅÅ TT:MM)",
-                           "“{value}” is not a time (use YYYY-MM-DD HH:MM:SS or "
-                           "DD.MM.YYYY HH:MM)"),
+    "value.out_of_range": (
+        "«{value}» er utenfor {low}–{high}",
+        "“{value}” is outside {low}–{high}",
+    ),
+    "value.bad_status": (
+        "«{value}» er ikke en kolonne (bruk {choices})",
+        "“{value}” is not a column (use {choices})",
+    ),
+    "value.bad_effort": (
+        "«{value}» er ikke en innsats (bruk {choices})",
+        "“{value}” is not an effort (use {choices})",
+    ),
+    "value.bad_classification": (
+        "«{value}» er ikke en gradering (bruk {choices})",
+        "“{value}” is not a classification (use {choices})",
+    ),
+    "value.bad_role": (
+        "«{value}» er ikke en rolle (bruk {choices})",
+        "“{value}” is not a role (use {choices})",
+    ),
+    "value.bad_date": (
+        "«{value}» er ikke en dato (bruk ÅÅÅÅ-MM-DD)",
+        "“{value}” is not a date (use YYYY-MM-DD)",
+    ),
+    "value.bad_datetime": (
+        "«{value}» er ikke et tidspunkt (bruk ÅÅÅÅ-MM-DD TT:MM:SS eller DD.MM.ÅÅÅÅ TT:MM)",
+        "“{value}” is not a time (use YYYY-MM-DD HH:MM:SS or DD.MM.YYYY HH:MM)",
+    ),
     "value.bad_bool": ("«{value}» er verken ja eller nei", "“{value}” is neither yes nor no"),
-    "value.bad_id": ("«{value}» er ikke en gyldig id (UUID); la cellen stå tom for nye "
-                     "oppgaver", "“{value}” is not a valid id (UUID); leave the cell empty "
-                     "for new items"),
-    "value.too_long": ("teksten er lengre enn {limit} tegn",
-                       "the text is longer than {limit} characters"),
-    "field.unknown": ("ukjent felt «{field}» (kjente felt: {choices})",
-                      "unknown field “{field}” (known fields: {choices})"),
+    "value.bad_id": (
+        "«{value}» er ikke en gyldig id (UUID); la cellen stå tom for nye oppgaver",
+        "“{value}” is not a valid id (UUID); leave the cell empty for new items",
+    ),
+    "value.too_long": (
+        "teksten er lengre enn {limit} tegn",
+        "the text is longer than {limit} characters",
+    ),
+    "field.unknown": (
+        "ukjent felt «{field}» (kjente felt: {choices})",
+        "unknown field “{field}” (known fields: {choices})",
+    ),
     "field.assignment": ("«{value}» er ikke FELT=VERDI", "“{value}” is not FIELD=VALUE"),
     "field.problem": ("{field}: {problem}", "{field}: {problem}"),
     # lookups
-    "item.not_found": ("fant ingen oppgave med id «{id}»; se `kanban-sec list`",
-                       "no item has the id “{id}”; see `kanban-sec list`"),
-    "item.ambiguous": ("id-en «{id}» passer på flere oppgaver: {matches}; skriv flere tegn",
-                       "the id “{id}” matches several items: {matches}; type more characters"),
+    "item.not_found": (
+        "fant ingen oppgave med id «{id}»; se `kanban-sec list`",
+        "no item has the id “{id}”; see `kanban-sec list`",
+    ),
+    "item.ambiguous": (
+        "id-en «{id}» passer på flere oppgaver: {matches}; skriv flere tegn",
+        "the id “{id}” matches several items: {matches}; type more characters",
+    ),
     "chain.not_found": ("fant ingen kjede «{name}»", "no chain is called “{name}”"),
-    "link.not_found": ("kjeden {chain} har ikke leddet «{name}»",
-                       "the chain {chain} has no link “{name}”"),
-    "link.needs_chain": ("et ledd hører til en kjede: oppgi kjeden også",
-                         "a link belongs to a chain: give the chain too"),
+    "link.not_found": (
+        "kjeden {chain} har ikke leddet «{name}»",
+        "the chain {chain} has no link “{name}”",
+    ),
+    "link.needs_chain": (
+        "et ledd hører til en kjede: oppgi kjeden også",
+        "a link belongs to a chain: give the chain too",
+    ),
     "unit.not_found": ("fant ingen enhet «{name}»", "no unit is called “{name}”"),
-    "unit.ambiguous": ("«{name}» passer på flere enheter: {matches}; skriv hele stien",
-                       "“{name}” matches several units: {matches}; give the whole path"),
+    "unit.ambiguous": (
+        "«{name}» passer på flere enheter: {matches}; skriv hele stien",
+        "“{name}” matches several units: {matches}; give the whole path",
+    ),
     "person.not_found": ("fant ingen person «{name}»", "nobody is called “{name}”"),
-    "person.ambiguous": ("«{name}» passer på flere personer: {matches}",
-                         "“{name}” matches several people: {matches}"),
+    "person.ambiguous": (
+        "«{name}» passer på flere personer: {matches}",
+        "“{name}” matches several people: {matches}",
+    ),
     "person.not_in_unit": ("{person} hører ikke til {unit}", "{person} is not in {unit}"),
     # board rules
-    "wip.hard": ("«{column}» har en fast grense på {limit} oppgaver og er full; "
-                 "gjør ferdig eller flytt noe ut først",
-                 "“{column}” has a hard limit of {limit} items and is full; "
-                 "finish or move something out first"),
-    "wip.hard_room": ("«{column}» har en fast grense på {limit} oppgaver og plass til {room} til; "
-                      "ingen av de {count} kortene ble flyttet",
-                      "“{column}” has a hard limit of {limit} items and room for {room} more; "
-                      "none of the {count} cards was moved"),
-    "move.none_moved": ("ingen kort ble flyttet: «{title}»: {reason}",
-                        "no card was moved: “{title}”: {reason}"),
-    "wip.soft": ("«{column}» har nå {count} oppgaver, over grensen på {limit}",
-                 "“{column}” now holds {count} items, over its limit of {limit}"),
-    "pin.reason_required": ("skriv hvorfor oppgaven festes først",
-                            "say why the item is pinned first"),
+    "wip.hard": (
+        "«{column}» har en fast grense på {limit} oppgaver og er full; "
+        "gjør ferdig eller flytt noe ut først",
+        "“{column}” has a hard limit of {limit} items and is full; "
+        "finish or move something out first",
+    ),
+    "wip.hard_room": (
+        "«{column}» har en fast grense på {limit} oppgaver og plass til {room} til; "
+        "ingen av de {count} kortene ble flyttet",
+        "“{column}” has a hard limit of {limit} items and room for {room} more; "
+        "none of the {count} cards was moved",
+    ),
+    "move.none_moved": (
+        "ingen kort ble flyttet: «{title}»: {reason}",
+        "no card was moved: “{title}”: {reason}",
+    ),
+    "wip.soft": (
+        "«{column}» har nå {count} oppgaver, over grensen på {limit}",
+        "“{column}” now holds {count} items, over its limit of {limit}",
+    ),
+    "pin.reason_required": (
+        "skriv hvorfor oppgaven festes først",
+        "say why the item is pinned first",
+    ),
     "comment.empty": ("kommentaren er tom; skriv noe", "the comment is empty; write something"),
-    "block.reason_required": ("skriv hvorfor oppgaven er blokkert",
-                              "say why the item is blocked"),
+    "block.reason_required": ("skriv hvorfor oppgaven er blokkert", "say why the item is blocked"),
     "title.required": ("tittel mangler", "the title is missing"),
-    "delegate.nothing": ("oppgaven eies allerede på laveste nivå",
-                         "the item is already owned at the lowest level"),
+    "delegate.nothing": (
+        "oppgaven eies allerede på laveste nivå",
+        "the item is already owned at the lowest level",
+    ),
     "delegate.ambiguous": ("velg én av: {choices}", "choose one of: {choices}"),
     # database
-    "db.folder_missing": ("mappen {folder} finnes ikke; opprett den eller velg en annen --db",
-                          "the folder {folder} does not exist; create it or choose another --db"),
-    "db.not_sqlite": ("{path} er ikke en kanban-sec-database (ikke SQLite); filen er ikke "
-                      "endret — velg en annen --db",
-                      "{path} is not a kanban-sec database (not SQLite); the file was left "
-                      "untouched — choose another --db"),
-    "db.is_folder": ("{path} er en mappe, ikke en databasefil; oppgi en fil med --db",
-                     "{path} is a folder, not a database file; give a file with --db"),
+    "db.folder_missing": (
+        "mappen {folder} finnes ikke; opprett den eller velg en annen --db",
+        "the folder {folder} does not exist; create it or choose another --db",
+    ),
+    "db.not_sqlite": (
+        "{path} er ikke en kanban-sec-database (ikke SQLite); filen er ikke "
+        "endret — velg en annen --db",
+        "{path} is not a kanban-sec database (not SQLite); the file was left "
+        "untouched — choose another --db",
+    ),
+    "db.is_folder": (
+        "{path} er en mappe, ikke en databasefil; oppgi en fil med --db",
+        "{path} is a folder, not a database file; give a file with --db",
+    ),
     "db.empty_path": ("--db er tom; oppgi en fil", "--db is empty; give a file"),
-    "db.not_ours": ("{path} er en SQLite-database, men ikke fra kanban-sec; filen er ikke endret",
-                    "{path} is a SQLite database but not a kanban-sec one; the file was left "
-                    "untouched"),
-    "db.too_new": ("{path} er laget av en nyere kanban-sec (skjema {revision}); "
-                   "oppdater kanban-sec for å åpne den",
-                   "{path} was written by a newer kanban-sec (schema {revision}); "
-                   "update kanban-sec to open it"),
-    "db.locked": ("databasen {path} er låst av et annet program som skriver; prøv igjen "
-                  "om litt, eller lukk det andre vinduet",
-                  "the database {path} is locked by another program that is writing; try "
-                  "again shortly, or close the other window"),
+    "db.not_ours": (
+        "{path} er en SQLite-database, men ikke fra kanban-sec; filen er ikke endret",
+        "{path} is a SQLite database but not a kanban-sec one; the file was left untouched",
+    ),
+    "db.too_new": (
+        "{path} er laget av en nyere kanban-sec (skjema {revision}); "
+        "oppdater kanban-sec for å åpne den",
+        "{path} was written by a newer kanban-sec (schema {revision}); "
+        "update kanban-sec to open it",
+    ),
+    "db.locked": (
+        "databasen {path} er låst av et annet program som skriver; prøv igjen "
+        "om litt, eller lukk det andre vinduet",
+        "the database {path} is locked by another program that is writing; try "
+        "again shortly, or close the other window",
+    ),
     "db.unreadable": ("kan ikke lese {path}: {reason}", "cannot read {path}: {reason}"),
-    "db.readonly": ("kan ikke skrive til {path}: {reason}; ingenting er endret",
-                    "cannot write to {path}: {reason}; nothing was changed"),
-    "db.upgraded": ("databasen er oppgradert; sikkerhetskopi: {backup}",
-                    "the database was upgraded; backup: {backup}"),
+    "db.readonly": (
+        "kan ikke skrive til {path}: {reason}; ingenting er endret",
+        "cannot write to {path}: {reason}; nothing was changed",
+    ),
+    "db.upgraded": (
+        "databasen er oppgradert; sikkerhetskopi: {backup}",
+        "the database was upgraded; backup: {backup}",
+    ),
     # CSV
     "csv.empty": ("{path} er tom", "{path} is empty"),
-    "csv.binary": ("{path} er ikke en CSV-fil (inneholder binære data)",
-                   "{path} is not a CSV file (it holds binary data)"),
+    "csv.binary": (
+        "{path} er ikke en CSV-fil (inneholder binære data)",
+        "{path} is not a CSV file (it holds binary data)",
+    ),
     "csv.unreadable": ("kan ikke lese {path}: {reason}", "cannot read {path}: {reason}"),
-    "csv.no_title": ("{path} mangler kolonnen «title» i overskriftslinjen",
-                     "{path} has no “title” column in its header line"),
-    "csv.unknown_columns": ("ukjente kolonner: {columns} (bruk --ignore-unknown-columns "
-                            "for å hoppe over dem)",
-                            "unknown columns: {columns} (use --ignore-unknown-columns to "
-                            "skip them)"),
-    "csv.duplicate_column": ("kolonnen «{column}» står to ganger",
-                             "the column “{column}” appears twice"),
-    "csv.duplicate_id": ("id-en {id} står også på linje {other}",
-                         "the id {id} also appears on line {other}"),
-    "csv.conflict": ("{what} er {value} her, men {other} på linje {line}",
-                     "{what} is {value} here but {other} on line {line}"),
-    "csv.risk_owner_fixed": ("kjeden {chain} har risikoeier {owner}; risikoeier endres i "
-                             "kjeden, ikke per oppgave",
-                             "the chain {chain} has the risk owner {owner}; change it on the "
-                             "chain, not per item"),
+    "csv.no_title": (
+        "{path} mangler kolonnen «title» i overskriftslinjen",
+        "{path} has no “title” column in its header line",
+    ),
+    "csv.unknown_columns": (
+        "ukjente kolonner: {columns} (bruk --ignore-unknown-columns for å hoppe over dem)",
+        "unknown columns: {columns} (use --ignore-unknown-columns to skip them)",
+    ),
+    "csv.duplicate_column": (
+        "kolonnen «{column}» står to ganger",
+        "the column “{column}” appears twice",
+    ),
+    "csv.duplicate_id": (
+        "id-en {id} står også på linje {other}",
+        "the id {id} also appears on line {other}",
+    ),
+    "csv.conflict": (
+        "{what} er {value} her, men {other} på linje {line}",
+        "{what} is {value} here but {other} on line {line}",
+    ),
+    "csv.risk_owner_fixed": (
+        "kjeden {chain} har risikoeier {owner}; risikoeier endres i kjeden, ikke per oppgave",
+        "the chain {chain} has the risk owner {owner}; change it on the chain, not per item",
+    ),
     "csv.bad_quoting": ("feil i CSV-formatet: {reason}", "the CSV is malformed: {reason}"),
-    "csv.cell": ("linje {line}, kolonne {column}: {problem}",
-                 "line {line}, column {column}: {problem}"),
-    "csv.problems": ("{path}: ingenting er importert; feil funnet: {count}",
-                     "{path}: nothing was imported; problems found: {count}"),
-    "csv.too_many_fields": ("antall felt er {count}, men overskriften har {header}",
-                            "number of fields is {count}, but the header has {header}"),
+    "csv.cell": (
+        "linje {line}, kolonne {column}: {problem}",
+        "line {line}, column {column}: {problem}",
+    ),
+    "csv.problems": (
+        "{path}: ingenting er importert; feil funnet: {count}",
+        "{path}: nothing was imported; problems found: {count}",
+    ),
+    "csv.too_many_fields": (
+        "antall felt er {count}, men overskriften har {header}",
+        "number of fields is {count}, but the header has {header}",
+    ),
     "csv.cannot_write": ("kan ikke skrive {path}: {reason}", "cannot write {path}: {reason}"),
     "export.done": ("skrev {count} oppgaver til {path}", "wrote {count} items to {path}"),
-    "export.left_out": ("{count} konfidensielle oppgaver er ikke med (--include-confidential "
-                        "tar dem med)",
-                        "{count} confidential items not included (--include-confidential "
-                        "includes them)"),
-    "import.done": ("importerte {path}: {created} nye, {updated} endret, {unchanged} uendret",
-                    "imported {path}: {created} new, {updated} changed, {unchanged} unchanged"),
-    "import.dry_run": ("prøvekjøring av {path}: {created} nye, {updated} ville blitt endret, "
-                       "{unchanged} uendret; ingenting er skrevet",
-                       "dry run of {path}: {created} new, {updated} would change, "
-                       "{unchanged} unchanged; nothing was written"),
-    "demo.not_empty": ("tavlen i {path} har allerede {count} oppgaver; bruk en tom database "
-                       "(--db) for eksempeltavlen",
-                       "the board in {path} already holds {count} items; use an empty database "
-                       "(--db) for the example board"),
+    "export.left_out": (
+        "{count} konfidensielle oppgaver er ikke med (--include-confidential tar dem med)",
+        "{count} confidential items not included (--include-confidential includes them)",
+    ),
+    "import.done": (
+        "importerte {path}: {created} nye, {updated} endret, {unchanged} uendret",
+        "imported {path}: {created} new, {updated} changed, {unchanged} unchanged",
+    ),
+    "import.dry_run": (
+        "prøvekjøring av {path}: {created} nye, {updated} ville blitt endret, "
+        "{unchanged} uendret; ingenting er skrevet",
+        "dry run of {path}: {created} new, {updated} would change, "
+        "{unchanged} unchanged; nothing was written",
+    ),
+    "demo.not_empty": (
+        "tavlen i {path} har allerede {count} oppgaver; bruk en tom database "
+        "(--db) for eksempeltavlen",
+        "the board in {path} already holds {count} items; use an empty database "
+        "(--db) for the example board",
+    ),
     # generic
-    "unexpected": ("uventet feil: {error}. Detaljer er skrevet til {log}",
-                   "unexpected error: {error}. Details were written to {log}"),
+    "unexpected": (
+        "uventet feil: {error}. Detaljer er skrevet til {log}",
+        "unexpected error: {error}. Details were written to {log}",
+    ),
     # organisation and chains
     "name.required": ("navnet mangler; skriv et navn", "the name is missing; type a name"),
-    "chain.gone": ("kjeden finnes ikke lenger (kanskje slettet i et annet vindu); "
-                   "lukk dialogen og åpne den igjen",
-                   "the chain no longer exists (perhaps deleted in another window); "
-                   "close the dialog and open it again"),
-    "link.gone": ("leddet finnes ikke lenger (kanskje slettet i et annet vindu); "
-                  "lukk dialogen og åpne den igjen",
-                  "the link no longer exists (perhaps deleted in another window); "
-                  "close the dialog and open it again"),
-    "unit.gone": ("enheten finnes ikke lenger (kanskje slettet i et annet vindu); "
-                  "lukk dialogen og åpne den igjen",
-                  "the unit no longer exists (perhaps deleted in another window); "
-                  "close the dialog and open it again"),
-    "person.gone": ("personen finnes ikke lenger (kanskje slettet i et annet vindu); "
-                    "lukk dialogen og åpne den igjen",
-                    "the person no longer exists (perhaps deleted in another window); "
-                    "close the dialog and open it again"),
-    "chain.name_taken": ("det finnes allerede en kjede som heter «{name}»; velg et annet navn",
-                         "there is already a chain called “{name}”; choose another name"),
-    "link.name_taken": ("kjeden {chain} har allerede et ledd som heter «{name}»; "
-                        "velg et annet navn",
-                        "the chain {chain} already has a link called “{name}”; "
-                        "choose another name"),
-    "unit.name_taken": ("det finnes allerede en enhet som heter «{name}» {where}; velg et "
-                        "annet navn",
-                        "there is already a unit called “{name}” {where}; choose another "
-                        "name"),
+    "chain.gone": (
+        "kjeden finnes ikke lenger (kanskje slettet i et annet vindu); "
+        "lukk dialogen og åpne den igjen",
+        "the chain no longer exists (perhaps deleted in another window); "
+        "close the dialog and open it again",
+    ),
+    "link.gone": (
+        "leddet finnes ikke lenger (kanskje slettet i et annet vindu); "
+        "lukk dialogen og åpne den igjen",
+        "the link no longer exists (perhaps deleted in another window); "
+        "close the dialog and open it again",
+    ),
+    "unit.gone": (
+        "enheten finnes ikke lenger (kanskje slettet i et annet vindu); "
+        "lukk dialogen og åpne den igjen",
+        "the unit no longer exists (perhaps deleted in another window); "
+        "close the dialog and open it again",
+    ),
+    "person.gone": (
+        "personen finnes ikke lenger (kanskje slettet i et annet vindu); "
+        "lukk dialogen og åpne den igjen",
+        "the person no longer exists (perhaps deleted in another window); "
+        "close the dialog and open it again",
+    ),
+    "chain.name_taken": (
+        "det finnes allerede en kjede som heter «{name}»; velg et annet navn",
+        "there is already a chain called “{name}”; choose another name",
+    ),
+    "link.name_taken": (
+        "kjeden {chain} har allerede et ledd som heter «{name}»; velg et annet navn",
+        "the chain {chain} already has a link called “{name}”; choose another name",
+    ),
+    "unit.name_taken": (
+        "det finnes allerede en enhet som heter «{name}» {where}; velg et annet navn",
+        "there is already a unit called “{name}” {where}; choose another name",
+    ),
     "unit.at_top": ("på øverste nivå", "at the top level"),
     "unit.in_parent": ("i {parent}", "in {parent}"),
-    "unit.name_slash": ("«{name}»: et enhetsnavn kan ikke inneholde «/», som skiller nivåene "
-                        "i en sti; skriv navnet uten",
-                        "“{name}”: a unit's name cannot contain “/”, which separates the "
-                        "levels of a path; leave it out"),
-    "unit.cycle": ("{unit} kan ikke flyttes inn under seg selv ({parent}); velg en enhet "
-                   "utenfor den",
-                   "{unit} cannot be moved below itself ({parent}); choose a unit outside it"),
-    "person.name_taken": ("{unit} har allerede en person som heter «{name}»; skill dem med "
-                          "f.eks. et mellomnavn",
-                          "{unit} already has a person called “{name}”; tell them apart, "
-                          "e.g. with a middle name"),
-    "chain.in_use": ("kjeden {chain} har fortsatt åpne oppgaver ({count}); flytt dem til en "
-                     "annen kjede eller gjør dem ferdige før du sletter kjeden",
-                     "the chain {chain} still has open items ({count}); move them to another "
-                     "chain or finish them before deleting the chain"),
-    "link.in_use": ("leddet {link} har fortsatt åpne oppgaver ({count}); flytt dem til et "
-                    "annet ledd eller gjør dem ferdige før du sletter leddet",
-                    "the link {link} still has open items ({count}); move them to another "
-                    "link or finish them before deleting the link"),
-    "unit.in_use": ("{unit} kan ikke slettes ennå: {reasons}. Flytt eller fjern dette først",
-                    "{unit} cannot be deleted yet: {reasons}. Move or remove those first"),
+    "unit.name_slash": (
+        "«{name}»: et enhetsnavn kan ikke inneholde «/», som skiller nivåene "
+        "i en sti; skriv navnet uten",
+        "“{name}”: a unit's name cannot contain “/”, which separates the "
+        "levels of a path; leave it out",
+    ),
+    "unit.cycle": (
+        "{unit} kan ikke flyttes inn under seg selv ({parent}); velg en enhet utenfor den",
+        "{unit} cannot be moved below itself ({parent}); choose a unit outside it",
+    ),
+    "person.name_taken": (
+        "{unit} har allerede en person som heter «{name}»; skill dem med f.eks. et mellomnavn",
+        "{unit} already has a person called “{name}”; tell them apart, e.g. with a middle name",
+    ),
+    "chain.in_use": (
+        "kjeden {chain} har fortsatt åpne oppgaver ({count}); flytt dem til en "
+        "annen kjede eller gjør dem ferdige før du sletter kjeden",
+        "the chain {chain} still has open items ({count}); move them to another "
+        "chain or finish them before deleting the chain",
+    ),
+    "link.in_use": (
+        "leddet {link} har fortsatt åpne oppgaver ({count}); flytt dem til et "
+        "annet ledd eller gjør dem ferdige før du sletter leddet",
+        "the link {link} still has open items ({count}); move them to another "
+        "link or finish them before deleting the link",
+    ),
+    "unit.in_use": (
+        "{unit} kan ikke slettes ennå: {reasons}. Flytt eller fjern dette først",
+        "{unit} cannot be deleted yet: {reasons}. Move or remove those first",
+    ),
     "unit.has_children": ("den har underenheter ({names})", "it has sub-units ({names})"),
     "unit.has_people": ("den har personer ({names})", "it has people ({names})"),
     "unit.owns_items": ("den eier åpne oppgaver ({count})", "it owns open items ({count})"),
-    "unit.risk_owner_of": ("den er risikoeier for kjeder ({names})",
-                           "it is the risk owner of chains ({names})"),
-    "unit.responsible_for": ("den er ansvarlig for ledd ({names})",
-                             "it is responsible for links ({names})"),
-    "person.in_use": ("{person} eier fortsatt åpne oppgaver ({count}); gi dem til en annen "
-                      "før du sletter personen",
-                      "{person} still owns open items ({count}); give them to someone else "
-                      "before deleting the person"),
-    "person.move_owns": ("{person} eier fortsatt åpne oppgaver ({count}) i sin nåværende "
-                         "enhet; gi dem til en annen der før flyttingen",
-                         "{person} still owns open items ({count}) in their current unit; "
-                         "give them to someone else there before the move"),
+    "unit.risk_owner_of": (
+        "den er risikoeier for kjeder ({names})",
+        "it is the risk owner of chains ({names})",
+    ),
+    "unit.responsible_for": (
+        "den er ansvarlig for ledd ({names})",
+        "it is responsible for links ({names})",
+    ),
+    "person.in_use": (
+        "{person} eier fortsatt åpne oppgaver ({count}); gi dem til en annen "
+        "før du sletter personen",
+        "{person} still owns open items ({count}); give them to someone else "
+        "before deleting the person",
+    ),
+    "person.move_owns": (
+        "{person} eier fortsatt åpne oppgaver ({count}) i sin nåværende "
+        "enhet; gi dem til en annen der før flyttingen",
+        "{person} still owns open items ({count}) in their current unit; "
+        "give them to someone else there before the move",
+    ),
     # annual wheel
-    "wheel.bad_rule": ("«{rule}» er ikke en gyldig gjentakelsesregel: {problem}. Skriv en "
-                       "RRULE etter RFC 5545, f.eks. FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1",
-                       "“{rule}” is not a valid repeat rule: {problem}. Write an RFC 5545 "
-                       "RRULE, e.g. FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1"),
-    "wheel.bad_words": ("Skjønner ikke «{phrase}»: {problem}. Skriv f.eks. «andre tirsdag i "
-                        "hver måned», «hvert år 1. mars», «hvert kvartal» eller en RRULE som "
-                        "FREQ=MONTHLY;BYDAY=2TU",
-                        "Cannot read “{phrase}”: {problem}. Write e.g. “second Tuesday of "
-                        "every month”, “every year on 1 March”, “every quarter” or an RRULE "
-                        "such as FREQ=MONTHLY;BYDAY=2TU"),
+    "wheel.bad_rule": (
+        "«{rule}» er ikke en gyldig gjentakelsesregel: {problem}. Skriv en "
+        "RRULE etter RFC 5545, f.eks. FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1",
+        "“{rule}” is not a valid repeat rule: {problem}. Write an RFC 5545 "
+        "RRULE, e.g. FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1",
+    ),
+    "wheel.bad_words": (
+        "Skjønner ikke «{phrase}»: {problem}. Skriv f.eks. «andre tirsdag i "
+        "hver måned», «hvert år 1. mars», «hvert kvartal» eller en RRULE som "
+        "FREQ=MONTHLY;BYDAY=2TU",
+        "Cannot read “{phrase}”: {problem}. Write e.g. “second Tuesday of "
+        "every month”, “every year on 1 March”, “every quarter” or an RRULE "
+        "such as FREQ=MONTHLY;BYDAY=2TU",
+    ),
     "wheel.words_empty": ("det står ingenting", "it is empty"),
     "wheel.words_unknown": ("«{word}» passer ikke inn her", "“{word}” does not fit here"),
     "wheel.words_twice": ("det sier to ganger hvor ofte", "it says twice how often"),
-    "wheel.words_nth": ("«{word}» er ikke en ukedag i måneden som kan telles (første til femte, "
-                        "siste eller nest siste)",
-                        "“{word}” is not a weekday of the month that can be counted (first to "
-                        "fifth, last or second-last)"),
-    "wheel.words_monthday": ("«{word}» er ikke en dag i måneden (1–31)",
-                             "“{word}” is not a day of the month (1–31)"),
-    "wheel.words_until": ("datoen etter «til» mangler år eller finnes ikke (skriv f.eks. "
-                          "31. desember 2027 eller 2027-12-31)",
-                          "the date after “until” has no year or does not exist (write e.g. "
-                          "31 December 2027 or 2027-12-31)"),
-    "wheel.words_end_twice": ("det sier to ganger når det slutter",
-                              "it says twice when it ends"),
-    "wheel.words_mixed": ("det blander nummererte ukedager (andre tirsdag) og alle ukedager "
-                          "(hver mandag)",
-                          "it mixes numbered weekdays (second Tuesday) and plain weekdays "
-                          "(every Monday)"),
-    "wheel.words_dates": ("datoene har ikke samme dag i måneden; lag én aktivitet per dato",
-                          "the dates do not share a day of the month; make one activity per "
-                          "date"),
-    "wheel.words_count": ("antall ganger må være 1–{high}", "the number of times must be "
-                          "1–{high}"),
-    "wheel.words_no_often": ("det sier ikke hvor ofte (f.eks. hver måned)",
-                             "it does not say how often (e.g. every month)"),
-    "wheel.words_together": ("disse delene kan ikke stå sammen i én regel",
-                             "these parts cannot make one rule together"),
+    "wheel.words_nth": (
+        "«{word}» er ikke en ukedag i måneden som kan telles (første til femte, "
+        "siste eller nest siste)",
+        "“{word}” is not a weekday of the month that can be counted (first to "
+        "fifth, last or second-last)",
+    ),
+    "wheel.words_monthday": (
+        "«{word}» er ikke en dag i måneden (1–31)",
+        "“{word}” is not a day of the month (1–31)",
+    ),
+    "wheel.words_until": (
+        "datoen etter «til» mangler år eller finnes ikke (skriv f.eks. "
+        "31. desember 2027 eller 2027-12-31)",
+        "the date after “until” has no year or does not exist (write e.g. "
+        "31 December 2027 or 2027-12-31)",
+    ),
+    "wheel.words_end_twice": ("det sier to ganger når det slutter", "it says twice when it ends"),
+    "wheel.words_mixed": (
+        "det blander nummererte ukedager (andre tirsdag) og alle ukedager (hver mandag)",
+        "it mixes numbered weekdays (second Tuesday) and plain weekdays (every Monday)",
+    ),
+    "wheel.words_dates": (
+        "datoene har ikke samme dag i måneden; lag én aktivitet per dato",
+        "the dates do not share a day of the month; make one activity per date",
+    ),
+    "wheel.words_count": ("antall ganger må være 1–{high}", "the number of times must be 1–{high}"),
+    "wheel.words_no_often": (
+        "det sier ikke hvor ofte (f.eks. hver måned)",
+        "it does not say how often (e.g. every month)",
+    ),
+    "wheel.words_together": (
+        "disse delene kan ikke stå sammen i én regel",
+        "these parts cannot make one rule together",
+    ),
     "wheel.rule_empty": ("regelen er tom", "the rule is empty"),
     "wheel.rule_one_line": ("regelen må stå på én linje", "the rule must be on one line"),
     "wheel.rule_part": ("«{part}» er ikke på formen NAVN=VERDI", "“{part}” is not NAME=VALUE"),
     "wheel.rule_unknown": ("{part} hører ikke hjemme i en RRULE", "{part} is not part of an RRULE"),
     "wheel.rule_twice": ("{part} står to ganger", "{part} is given twice"),
-    "wheel.rule_value": ("{part}={value} er ikke en gyldig verdi",
-                         "{part}={value} is not a valid value"),
-    "wheel.rule_times": ("årshjulet teller dager, ikke klokkeslett: bruk FREQ=DAILY, WEEKLY, "
-                         "MONTHLY eller YEARLY uten BYHOUR, BYMINUTE og BYSECOND",
-                         "the wheel counts days, not times of day: use FREQ=DAILY, WEEKLY, "
-                         "MONTHLY or YEARLY without BYHOUR, BYMINUTE and BYSECOND"),
-    "wheel.rule_freq": ("FREQ mangler eller er ukjent (bruk DAILY, WEEKLY, MONTHLY eller YEARLY)",
-                        "FREQ is missing or unknown (use DAILY, WEEKLY, MONTHLY or YEARLY)"),
-    "wheel.rule_count_until": ("COUNT og UNTIL kan ikke brukes sammen; velg én av dem",
-                               "COUNT and UNTIL cannot be used together; choose one"),
-    "wheel.rule_not_with": ("{part} kan ikke brukes med FREQ={freq}",
-                            "{part} cannot be used with FREQ={freq}"),
+    "wheel.rule_value": (
+        "{part}={value} er ikke en gyldig verdi",
+        "{part}={value} is not a valid value",
+    ),
+    "wheel.rule_times": (
+        "årshjulet teller dager, ikke klokkeslett: bruk FREQ=DAILY, WEEKLY, "
+        "MONTHLY eller YEARLY uten BYHOUR, BYMINUTE og BYSECOND",
+        "the wheel counts days, not times of day: use FREQ=DAILY, WEEKLY, "
+        "MONTHLY or YEARLY without BYHOUR, BYMINUTE and BYSECOND",
+    ),
+    "wheel.rule_freq": (
+        "FREQ mangler eller er ukjent (bruk DAILY, WEEKLY, MONTHLY eller YEARLY)",
+        "FREQ is missing or unknown (use DAILY, WEEKLY, MONTHLY or YEARLY)",
+    ),
+    "wheel.rule_count_until": (
+        "COUNT og UNTIL kan ikke brukes sammen; velg én av dem",
+        "COUNT and UNTIL cannot be used together; choose one",
+    ),
+    "wheel.rule_not_with": (
+        "{part} kan ikke brukes med FREQ={freq}",
+        "{part} cannot be used with FREQ={freq}",
+    ),
     "wheel.rule_not_understood": ("regelen lar seg ikke tolke", "the rule cannot be read"),
-    "wheel.rule_never": ("den faller aldri på en dag i de {years} årene fra {start}",
-                         "it never falls on a day in the {years} years from {start}"),
-    "wheel.bad_lead": ("varsel i forkant må være 0–366 dager, ikke «{value}»",
-                       "the lead time must be 0–366 days, not “{value}”"),
-    "wheel.bad_overdue": ("«{value}» er ikke et valg for glemte forekomster (bruk create eller "
-                          "skip)", "“{value}” is not a choice for missed occurrences (use "
-                          "create or skip)"),
-    "wheel.not_found": ("fant ingen aktivitet i årshjulet med id eller tittel «{id}» (se "
-                        "`kanban-sec wheel activities`)",
-                        "no activity of the annual wheel has the id or title “{id}” (see "
-                        "`kanban-sec wheel activities`)"),
-    "wheel.rule_required": ("si hvor ofte med --rule, f.eks. --rule \"andre tirsdag i hver "
-                            "måned\" eller --rule FREQ=MONTHLY;BYDAY=2TU",
-                            "say how often with --rule, e.g. --rule \"second Tuesday of "
-                            "every month\" or --rule FREQ=MONTHLY;BYDAY=2TU"),
-    "wheel.link_needs_chain": ("leddet «{link}» trenger en kjede: gi også chain=KJEDE",
-                               "the link “{link}” needs a chain: give chain=CHAIN too"),
-    "wheel.ambiguous": ("«{id}» passer på {count} aktiviteter i årshjulet; skriv mer av id-en",
-                        "“{id}” matches {count} activities of the annual wheel; give more of "
-                        "the id"),
-    "wheel.bad_year": ("«{value}» er ikke et år årshjulet kan vise (bruk {low}–{high})",
-                       "“{value}” is not a year the annual wheel can show (use {low}–{high})"),
-    "wheel.skipped_activity": ("aktiviteten «{title}» i årshjulet ble hoppet over: {problem}",
-                               "the annual-wheel activity “{title}” was passed over: {problem}"),
-    "wheel.item_note": ("Fra årshjulet: «{activity}», forekomst {occurrence}.",
-                        "From the annual wheel: “{activity}”, occurrence {occurrence}."),
-    "wheel.keep_not_done": ("«{title}» er ikke ferdig ennå; gjør den ferdig før den legges i "
-                            "årshjulet for å holdes ved like",
-                            "“{title}” is not done yet; finish it before putting it on the "
-                            "annual wheel to keep it there"),
-    "wheel.keep_no_link": ("«{title}» hører ikke til et ledd i en kjede, så det finnes ikke noe "
-                           "modenhetsnivå å holde ved like; knytt den til leddet den forbedret",
-                           "“{title}” is not on a link of a chain, so there is no maturity to "
-                           "keep; put it on the link it improved"),
-    "wheel.keep_below_target": ("{chain} › {link} har modenhet {maturity}/{target}, så målet er "
-                                "ikke nådd. Sikkerhet blir aldri ferdig, men leddet må nå målet "
-                                "før det kan holdes der: fortsett forbedringen først",
-                                "{chain} › {link} has maturity {maturity}/{target}, so the "
-                                "target is not reached. Security is never done, but the link "
-                                "must reach its target before it can be kept there: keep "
-                                "improving it first"),
-    "wheel.keep_exists": ("«{title}» holdes allerede ved like av aktiviteten «{activity}» i "
-                          "årshjulet",
-                          "“{title}” is already kept there by the annual-wheel activity "
-                          "“{activity}”"),
-    "wheel.keep_note": ("Holder {chain} › {link} på målet {target}/3 (fra oppgaven «{title}»).",
-                        "Keeps {chain} › {link} at its target {target}/3 (from the item "
-                        "“{title}”)."),
+    "wheel.rule_never": (
+        "den faller aldri på en dag i de {years} årene fra {start}",
+        "it never falls on a day in the {years} years from {start}",
+    ),
+    "wheel.bad_lead": (
+        "varsel i forkant må være 0–366 dager, ikke «{value}»",
+        "the lead time must be 0–366 days, not “{value}”",
+    ),
+    "wheel.bad_overdue": (
+        "«{value}» er ikke et valg for glemte forekomster (bruk create eller skip)",
+        "“{value}” is not a choice for missed occurrences (use create or skip)",
+    ),
+    "wheel.not_found": (
+        "fant ingen aktivitet i årshjulet med id eller tittel «{id}» (se "
+        "`kanban-sec wheel activities`)",
+        "no activity of the annual wheel has the id or title “{id}” (see "
+        "`kanban-sec wheel activities`)",
+    ),
+    "wheel.rule_required": (
+        'si hvor ofte med --rule, f.eks. --rule "andre tirsdag i hver '
+        'måned" eller --rule FREQ=MONTHLY;BYDAY=2TU',
+        'say how often with --rule, e.g. --rule "second Tuesday of '
+        'every month" or --rule FREQ=MONTHLY;BYDAY=2TU',
+    ),
+    "wheel.link_needs_chain": (
+        "leddet «{link}» trenger en kjede: gi også chain=KJEDE",
+        "the link “{link}” needs a chain: give chain=CHAIN too",
+    ),
+    "wheel.ambiguous": (
+        "«{id}» passer på {count} aktiviteter i årshjulet; skriv mer av id-en",
+        "“{id}” matches {count} activities of the annual wheel; give more of the id",
+    ),
+    "wheel.bad_year": (
+        "«{value}» er ikke et år årshjulet kan vise (bruk {low}–{high})",
+        "“{value}” is not a year the annual wheel can show (use {low}–{high})",
+    ),
+    "wheel.skipped_activity": (
+        "aktiviteten «{title}» i årshjulet ble hoppet over: {problem}",
+        "the annual-wheel activity “{title}” was passed over: {problem}",
+    ),
+    "wheel.item_note": (
+        "Fra årshjulet: «{activity}», forekomst {occurrence}.",
+        "From the annual wheel: “{activity}”, occurrence {occurrence}.",
+    ),
+    "wheel.keep_not_done": (
+        "«{title}» er ikke ferdig ennå; gjør den ferdig før den legges i "
+        "årshjulet for å holdes ved like",
+        "“{title}” is not done yet; finish it before putting it on the "
+        "annual wheel to keep it there",
+    ),
+    "wheel.keep_no_link": (
+        "«{title}» hører ikke til et ledd i en kjede, så det finnes ikke noe "
+        "modenhetsnivå å holde ved like; knytt den til leddet den forbedret",
+        "“{title}” is not on a link of a chain, so there is no maturity to "
+        "keep; put it on the link it improved",
+    ),
+    "wheel.keep_below_target": (
+        "{chain} › {link} har modenhet {maturity}/{target}, så målet er "
+        "ikke nådd. Sikkerhet blir aldri ferdig, men leddet må nå målet "
+        "før det kan holdes der: fortsett forbedringen først",
+        "{chain} › {link} has maturity {maturity}/{target}, so the "
+        "target is not reached. Security is never done, but the link "
+        "must reach its target before it can be kept there: keep "
+        "improving it first",
+    ),
+    "wheel.keep_exists": (
+        "«{title}» holdes allerede ved like av aktiviteten «{activity}» i årshjulet",
+        "“{title}” is already kept there by the annual-wheel activity “{activity}”",
+    ),
+    "wheel.keep_note": (
+        "Holder {chain} › {link} på målet {target}/3 (fra oppgaven «{title}»).",
+        "Keeps {chain} › {link} at its target {target}/3 (from the item “{title}”).",
+    ),
     "wheel.heading": ("Årshjul {year}", "Annual wheel {year}"),
     "wheel.col_date": ("dato", "date"),
     "wheel.col_activity": ("aktivitet", "activity"),
@@ -394,28 +563,42 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "wheel.col_state": ("status", "state"),
     "wheel.state_in_use": ("i bruk", "in use"),
     "wheel.state_retired": ("avsluttet", "retired"),
-    "wheel.added": ("la til {id} «{title}» i årshjulet: {when}",
-                    "added {id} “{title}” to the annual wheel: {when}"),
+    "wheel.added": (
+        "la til {id} «{title}» i årshjulet: {when}",
+        "added {id} “{title}” to the annual wheel: {when}",
+    ),
     "wheel.edited": ("endret {id} «{title}»: {when}", "changed {id} “{title}”: {when}"),
-    "wheel.unchanged": ("{id} «{title}» var allerede slik: {when}",
-                        "{id} “{title}” was already so: {when}"),
-    "wheel.retired": ("avsluttet {id} «{title}»: lager ingen nye oppgaver; historikken og "
-                      "oppgavene blir stående",
-                      "retired {id} “{title}”: it makes no more items; its history and "
-                      "items stay"),
-    "wheel.reinstated": ("{id} «{title}» er i bruk igjen: {when}",
-                         "{id} “{title}” is in use again: {when}"),
+    "wheel.unchanged": (
+        "{id} «{title}» var allerede slik: {when}",
+        "{id} “{title}” was already so: {when}",
+    ),
+    "wheel.retired": (
+        "avsluttet {id} «{title}»: lager ingen nye oppgaver; historikken og oppgavene blir stående",
+        "retired {id} “{title}”: it makes no more items; its history and items stay",
+    ),
+    "wheel.reinstated": (
+        "{id} «{title}» er i bruk igjen: {when}",
+        "{id} “{title}” is in use again: {when}",
+    ),
     "wheel.planned": ("planlagt", "planned"),
     "wheel.overdue": ("forfalt", "overdue"),
     "wheel.skipped": ("hoppet over", "skipped"),
-    "wheel.empty": ("Årshjulet har ingen aktiviteter i {year}.",
-                    "The annual wheel has no activities in {year}."),
-    "wheel.summary": ("{count} forekomster i {year} · {overdue} forfalt",
-                      "{count} occurrences in {year} · {overdue} overdue"),
-    "wheel.generated": ("opprettet {count} oppgaver fra årshjulet (forfalt per {today})",
-                        "created {count} items from the annual wheel (due as of {today})"),
-    "wheel.ics_written": ("skrev {count} gjentakende aktiviteter fra {year} til {path}",
-                          "wrote {count} recurring activities from {year} on to {path}"),
+    "wheel.empty": (
+        "Årshjulet har ingen aktiviteter i {year}.",
+        "The annual wheel has no activities in {year}.",
+    ),
+    "wheel.summary": (
+        "{count} forekomster i {year} · {overdue} forfalt",
+        "{count} occurrences in {year} · {overdue} overdue",
+    ),
+    "wheel.generated": (
+        "opprettet {count} oppgaver fra årshjulet (forfalt per {today})",
+        "created {count} items from the annual wheel (due as of {today})",
+    ),
+    "wheel.ics_written": (
+        "skrev {count} gjentakende aktiviteter fra {year} til {path}",
+        "wrote {count} recurring activities from {year} on to {path}",
+    ),
     "wheel.ics_owner": ("Eier: {owner}", "Owner: {owner}"),
     "wheel.ics_chain": ("Kjede: {chain}", "Chain: {chain}"),
     "wheel.ics_ref": ("Rammeverk: {ref}", "Framework: {ref}"),
@@ -433,28 +616,39 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "wheel.month.12": ("Desember", "December"),
     # standup
     "standup.not_found": ("fant ingen standup med id «{id}»", "no standup has the id “{id}”"),
-    "standup.running": ("standupen fra {date} pågår fortsatt; avslutt den før en ny startes",
-                        "the standup of {date} is still running; end it before starting "
-                        "a new one"),
-    "standup.ended": ("standupen fra {date} er avsluttet; notater og beslutninger kan ikke "
-                      "legges til etterpå", "the standup of {date} has ended; notes and "
-                      "decisions cannot be added afterwards"),
-    "standup.note_empty": ("notatet er tomt; skriv hva som ble sagt eller besluttet",
-                           "the note is empty; write what was said or decided"),
-    "standup.comment_decision": ("Beslutning i standup {date}: {body}",
-                                 "Decision at the standup {date}: {body}"),
-    "standup.comment_note": ("Notat fra standup {date}: {body}",
-                             "Note from the standup {date}: {body}"),
+    "standup.running": (
+        "standupen fra {date} pågår fortsatt; avslutt den før en ny startes",
+        "the standup of {date} is still running; end it before starting a new one",
+    ),
+    "standup.ended": (
+        "standupen fra {date} er avsluttet; notater og beslutninger kan ikke legges til etterpå",
+        "the standup of {date} has ended; notes and decisions cannot be added afterwards",
+    ),
+    "standup.note_empty": (
+        "notatet er tomt; skriv hva som ble sagt eller besluttet",
+        "the note is empty; write what was said or decided",
+    ),
+    "standup.comment_decision": (
+        "Beslutning i standup {date}: {body}",
+        "Decision at the standup {date}: {body}",
+    ),
+    "standup.comment_note": (
+        "Notat fra standup {date}: {body}",
+        "Note from the standup {date}: {body}",
+    ),
     "standup.title": ("Standup {date}", "Standup {date}"),
     "standup.report_title": ("Standuprapport", "Standup report"),
-    "standup.period_standup": ("Endringer siden standupen {date} ({since}) til {until}",
-                               "Changes since the standup of {date} ({since}) to {until}"),
+    "standup.period_standup": (
+        "Endringer siden standupen {date} ({since}) til {until}",
+        "Changes since the standup of {date} ({since}) to {until}",
+    ),
     "standup.period": ("Endringer fra {since} til {until}", "Changes from {since} to {until}"),
     "standup.facilitator": ("Ledet av: {name}", "Facilitator: {name}"),
     "standup.attendees": ("Til stede: {names}", "Attendees: {names}"),
-    "standup.lowest_level": ("{count} av {total} åpne oppgaver ({share}) eies på laveste nivå",
-                             "{count} of {total} open items ({share}) are owned at the lowest "
-                             "level"),
+    "standup.lowest_level": (
+        "{count} av {total} åpne oppgaver ({share}) eies på laveste nivå",
+        "{count} of {total} open items ({share}) are owned at the lowest level",
+    ),
     "standup.changes": ("Endret siden forrige standup", "Changed since the last standup"),
     "standup.kind.new": ("Nye", "New"),
     "standup.kind.moved": ("Flyttet", "Moved"),
@@ -496,14 +690,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "standup.col.until": ("Gyldig til", "Valid until"),
     "standup.col.kind": ("Type", "Kind"),
     "standup.col.text": ("Tekst", "Text"),
-    "standup.pdf_needs_output": ("PDF skrives til en fil: oppgi den med -o FIL",
-                                 "a PDF is written to a file: name it with -o FILE"),
-    "standup.pdf_unavailable": ("kan ikke lage PDF her ({reason}); bruk --format html og skriv "
-                                "ut fra nettleseren", "cannot make a PDF here ({reason}); use "
-                                "--format html and print it from a browser"),
+    "standup.pdf_needs_output": (
+        "PDF skrives til en fil: oppgi den med -o FIL",
+        "a PDF is written to a file: name it with -o FILE",
+    ),
+    "standup.pdf_unavailable": (
+        "kan ikke lage PDF her ({reason}); bruk --format html og skriv ut fra nettleseren",
+        "cannot make a PDF here ({reason}); use --format html and print it from a browser",
+    ),
     "standup.cannot_write": ("kan ikke skrive {path}: {reason}", "cannot write {path}: {reason}"),
-    "standup.written": ("skrev standuprapporten til {path}",
-                        "wrote the standup report to {path}"),
+    "standup.written": ("skrev standuprapporten til {path}", "wrote the standup report to {path}"),
     # history and audit
     "history.kind.export": ("eksport", "export"),
     "history.kind.import": ("import", "import"),
@@ -515,39 +711,53 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "role.controlling": ("kontrollerende", "controlling"),
     "role.who": ("{name} ({role})", "{name} ({role})"),
     "whoami.person": ("{who}, {unit}", "{who}, {unit}"),
-    "desktop.missing": ("vinduet trenger systembiblioteker som mangler her; installer dem med "
-                        "«sudo apt-get install -y {packages}» og start igjen (kommandoene, "
-                        "f.eks. «kanban-sec list», virker uten)",
-                        "the window needs system libraries that are missing here; install "
-                        "them with “sudo apt-get install -y {packages}” and start again (the "
-                        "commands, e.g. “kanban-sec list”, work without them)"),
+    "desktop.missing": (
+        "vinduet trenger systembiblioteker som mangler her; installer dem med "
+        "«sudo apt-get install -y {packages}» og start igjen (kommandoene, "
+        "f.eks. «kanban-sec list», virker uten)",
+        "the window needs system libraries that are missing here; install "
+        "them with “sudo apt-get install -y {packages}” and start again (the "
+        "commands, e.g. “kanban-sec list”, work without them)",
+    ),
     "org.person_added": ("la til {name} ({role}) i {unit}", "added {name} ({role}) to {unit}"),
-    "org.person_removed": ("fjernet {name} (historikken beholder dem)",
-                           "removed {name} (the history keeps them)"),
+    "org.person_removed": (
+        "fjernet {name} (historikken beholder dem)",
+        "removed {name} (the history keeps them)",
+    ),
     "org.changed": ("endret {name}", "changed {name}"),
     "org.unit_added": ("enheten {path} finnes", "the unit {path} exists"),
     "org.unit_moved": ("flyttet {path} under {parent}", "moved {path} under {parent}"),
-    "org.chain_added": ("la til kjeden {name} med risikoeier {unit}",
-                        "added the chain {name} with risk owner {unit}"),
+    "org.chain_added": (
+        "la til kjeden {name} med risikoeier {unit}",
+        "added the chain {name} with risk owner {unit}",
+    ),
     "org.link_added": ("la til leddet {name} i {chain}", "added the link {name} to {chain}"),
-    "role.who_unknown": ("«{name}» (ikke i organisasjonen; regnes som operativ)",
-                         "“{name}” (not in the organisation; counts as operational)"),
-    "role.refused": ("{who} kan ikke {action}: det krever rollen {roles}. Be noen med den "
-                     "rollen, eller velg riktig person under «Hvem er jeg» (KANBAN_SEC_USER på "
-                     "kommandolinjen).",
-                     "{who} may not {action}: that takes the {roles} role. Ask someone who "
-                     "has it, or choose the right person under Who am I (KANBAN_SEC_USER on "
-                     "the command line)."),
+    "role.who_unknown": (
+        "«{name}» (ikke i organisasjonen; regnes som operativ)",
+        "“{name}” (not in the organisation; counts as operational)",
+    ),
+    "role.refused": (
+        "{who} kan ikke {action}: det krever rollen {roles}. Be noen med den "
+        "rollen, eller velg riktig person under «Hvem er jeg» (KANBAN_SEC_USER på "
+        "kommandolinjen).",
+        "{who} may not {action}: that takes the {roles} role. Ask someone who "
+        "has it, or choose the right person under Who am I (KANBAN_SEC_USER on "
+        "the command line).",
+    ),
     "action.work": ("endre oppgaver", "change items"),
     "action.comment": ("kommentere", "comment"),
     "action.maturity": ("vurdere modenheten til ledd", "assess the maturity of links"),
     "action.targets": ("sette målmodenhet", "set target maturity"),
     "action.wip_limits": ("sette WIP-grenser", "set WIP limits"),
     "action.policy": ("endre tavlens regler", "change the board policy"),
-    "action.bands": ("endre akseptgrensene i risikomatrisen",
-                     "change the risk matrix's acceptance bands"),
-    "action.organisation": ("endre organisasjonen og kjedene",
-                            "change the organisation and the chains"),
+    "action.bands": (
+        "endre akseptgrensene i risikomatrisen",
+        "change the risk matrix's acceptance bands",
+    ),
+    "action.organisation": (
+        "endre organisasjonen og kjedene",
+        "change the organisation and the chains",
+    ),
     "action.recommend": ("gi ITs risikoanbefaling", "give IT's risk recommendation"),
     "action.verify": ("verifisere", "verify"),
     "action.audit": ("lese hele endringshistorikken", "read the whole change history"),
@@ -558,40 +768,47 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "decision.reduce": ("redusere", "reduce"),
     "decision.share": ("dele", "share"),
     "decision.avoid": ("unngå", "avoid"),
-    "value.bad_decision": ("«{value}» er ikke en risikobeslutning (bruk {choices})",
-                           "“{value}” is not a risk decision (use {choices})"),
+    "value.bad_decision": (
+        "«{value}» er ikke en risikobeslutning (bruk {choices})",
+        "“{value}” is not a risk decision (use {choices})",
+    ),
     "policy.score": ("score ≥ {score}", "score ≥ {score}"),
     "policy.class": ("klassifisering {classification}", "classification {classification}"),
     "policy.none": ("ingen oppgaver", "no items"),
-    "verify.needed": ("«{title}» må verifiseres av en kontrollerende før den er ferdig "
-                      "(tavlens regel: {rule}; score {score}). Flytt den til {verify}; en "
-                      "kontrollerende verifiserer den derfra.",
-                      "“{title}” must be verified by a controlling member before it is done "
-                      "(board policy: {rule}; score {score}). Move it to {verify}; a "
-                      "controlling member verifies it from there."),
+    "verify.needed": (
+        "«{title}» må verifiseres av en kontrollerende før den er ferdig "
+        "(tavlens regel: {rule}; score {score}). Flytt den til {verify}; en "
+        "kontrollerende verifiserer den derfra.",
+        "“{title}” must be verified by a controlling member before it is done "
+        "(board policy: {rule}; score {score}). Move it to {verify}; a "
+        "controlling member verifies it from there.",
+    ),
     "verify.needed_no_controller": (
         "«{title}» må verifiseres av en kontrollerende før den er ferdig (tavlens regel: "
         "{rule}; score {score}), men tavlen har ingen kontrollerende ennå. Legg til en under "
         "Organisasjon, eller be en styrende endre regelen.",
         "“{title}” must be verified by a controlling member before it is done (board "
         "policy: {rule}; score {score}), but the board has no controlling member yet. Add "
-        "one under Organisation, or ask a governing member to change the policy."),
-    "verify.only_by_control": ("«{title}» står i {verify}: derfra til ferdig er en "
-                               "verifisering, som en kontrollerende gjør med bevis "
-                               "(Risiko ▸ Verifiser). Arbeid som ikke skal verifiseres, kan "
-                               "flyttes til ferdig fra Pågår.",
-                               "“{title}” is in {verify}: from there to done is a "
-                               "verification, which a controlling member makes with "
-                               "evidence (Risk ▸ Verify). Work that needs no verification "
-                               "can go to done from Doing."),
-    "verify.not_in_verify": ("«{title}» står i {column}; bare oppgaver i {verify} kan "
-                             "verifiseres. Flytt den dit først.",
-                             "“{title}” is in {column}; only items in {verify} can be "
-                             "verified. Move it there first."),
-    "verify.evidence_needed": ("verifiseringen trenger bevis: en lenke eller et notat om hva "
-                               "som ble kontrollert",
-                               "the verification needs evidence: a link or a note on what "
-                               "was checked"),
+        "one under Organisation, or ask a governing member to change the policy.",
+    ),
+    "verify.only_by_control": (
+        "«{title}» står i {verify}: derfra til ferdig er en "
+        "verifisering, som en kontrollerende gjør med bevis "
+        "(Risiko ▸ Verifiser). Arbeid som ikke skal verifiseres, kan "
+        "flyttes til ferdig fra Pågår.",
+        "“{title}” is in {verify}: from there to done is a "
+        "verification, which a controlling member makes with "
+        "evidence (Risk ▸ Verify). Work that needs no verification "
+        "can go to done from Doing.",
+    ),
+    "verify.not_in_verify": (
+        "«{title}» står i {column}; bare oppgaver i {verify} kan verifiseres. Flytt den dit først.",
+        "“{title}” is in {column}; only items in {verify} can be verified. Move it there first.",
+    ),
+    "verify.evidence_needed": (
+        "verifiseringen trenger bevis: en lenke eller et notat om hva som ble kontrollert",
+        "the verification needs evidence: a link or a note on what was checked",
+    ),
     **RULES_AND_SYNC,
 }
 

@@ -21,10 +21,32 @@ from zoneinfo import ZoneInfo
 from kanban_sec.domain.errors import BadInput, ImportProblems, Problem, msg
 
 HEADER: tuple[str, ...] = (
-    "id", "title", "description", "status", "chain", "link", "likelihood", "consequence",
-    "link_maturity", "target_maturity", "score", "weakest_link", "rank", "effort",
-    "owner_unit", "owner_person", "risk_owner", "framework_ref", "classification", "tags",
-    "blocked_reason", "due_date", "pinned", "created_at", "updated_at", "done_at",
+    "id",
+    "title",
+    "description",
+    "status",
+    "chain",
+    "link",
+    "likelihood",
+    "consequence",
+    "link_maturity",
+    "target_maturity",
+    "score",
+    "weakest_link",
+    "rank",
+    "effort",
+    "owner_unit",
+    "owner_person",
+    "risk_owner",
+    "framework_ref",
+    "classification",
+    "tags",
+    "blocked_reason",
+    "due_date",
+    "pinned",
+    "created_at",
+    "updated_at",
+    "done_at",
 )
 
 # Written on export, ignored on import.
@@ -111,15 +133,24 @@ def format_row(cells: list[str], delimiter: str) -> str:
         and " " + d not in line
     ):
         return line + "\r\n"
-    return d.join([
-        '"' + c.replace('"', '""') + '"'
-        if (
-            d in c or '"' in c or "\n" in c or "\r" in c
-            or c.startswith(" ") or c.endswith(" ")
+    return (
+        d.join(
+            [
+                '"' + c.replace('"', '""') + '"'
+                if (
+                    d in c
+                    or '"' in c
+                    or "\n" in c
+                    or "\r" in c
+                    or c.startswith(" ")
+                    or c.endswith(" ")
+                )
+                else c
+                for c in cells
+            ]
         )
-        else c
-        for c in cells
-    ]) + "\r\n"
+        + "\r\n"
+    )
 
 
 @dataclass
@@ -141,8 +172,7 @@ def read_csv(path: str | os.PathLike[str]) -> CsvTable:
     try:
         data = Path(name).read_bytes()
     except OSError as error:
-        raise BadInput("csv.unreadable", path=name,
-                       reason=error.strerror or str(error)) from error
+        raise BadInput("csv.unreadable", path=name, reason=error.strerror or str(error)) from error
 
     text, encoding = _decode(name, data)
     delimiter = _detect_delimiter(text)
@@ -188,8 +218,11 @@ def read_csv(path: str | os.PathLike[str]) -> CsvTable:
                 if len(cells) > width and not any(record[width:]):
                     del cells[width:]
                 if len(cells) != width:
-                    problems.append(Problem(start, "*", msg("csv.too_many_fields",
-                                                            count=len(cells), header=width)))
+                    problems.append(
+                        Problem(
+                            start, "*", msg("csv.too_many_fields", count=len(cells), header=width)
+                        )
+                    )
                     continue
                 rows.append((start, cells))
             break
@@ -206,8 +239,9 @@ def read_csv(path: str | os.PathLike[str]) -> CsvTable:
         raise ImportProblems(name, problems)
     if header is None:
         raise BadInput("csv.empty", path=name)
-    return CsvTable(path=name, header=header, rows=rows, encoding=encoding, delimiter=delimiter,
-                    names=names)
+    return CsvTable(
+        path=name, header=header, rows=rows, encoding=encoding, delimiter=delimiter, names=names
+    )
 
 
 def _decode(name: str, data: bytes) -> tuple[str, str]:
@@ -216,7 +250,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as error:
                 raise BadInput("csv.binary", path=name) from error
             if not text.strip():
@@ -225,7 +259,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
                 raise BadInput("csv.binary", path=name)
             return text, "utf-16"
     has_bom = data.startswith(codecs.BOM_UTF8)
-    body = data[len(codecs.BOM_UTF8):] if has_bom else data
+    body = data[len(codecs.BOM_UTF8) :] if has_bom else data
     if not body.strip():
         raise BadInput("csv.empty", path=name)
     if b"\0" in body or _looks_binary(body):

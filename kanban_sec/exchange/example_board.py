@@ -74,8 +74,7 @@ def read_example(folder: Path | None = None) -> Example:
         items=read_items(where),
         activities=list(_toml(where / "wheel.toml")["activity"]),
         risk_cases=list(_toml(where / "risk_decisions.toml")["risk_case"]),
-        last_week=[{**change, "was": item_cells(change["was"])}
-                   for change in last_week["change"]],
+        last_week=[{**change, "was": item_cells(change["was"])} for change in last_week["change"]],
     )
 
 
@@ -130,8 +129,7 @@ def read_items(folder: Path) -> list[dict[str, Any]]:
     out = []
     for line, cells in table.rows:
         try:
-            spec = item_cells({column: cells[table.header.index(column)]
-                               for column in _CELLS})
+            spec = item_cells({column: cells[table.header.index(column)] for column in _CELLS})
         except ValueError as error:
             raise ValueError(f"{table.path}, line {line}: {error}") from None
         created, due = spec.pop("created_at"), spec.pop("due_date")
@@ -141,7 +139,8 @@ def read_items(folder: Path) -> list[dict[str, Any]]:
             # Wall-clock time to wall-clock time: the same days and minutes whatever
             # clock changes lie between.
             age=exported - created.astimezone(CSV_ZONE).replace(tzinfo=None)
-            if created is not None else timedelta(0),
+            if created is not None
+            else timedelta(0),
             due_in_days=(due - exported.date()).days if due is not None else None,
             checklist=[(entry["text"], entry["done"]) for entry in note.get("checklist", [])],
             comments=[(entry["by"], entry["text"]) for entry in note.get("comments", [])],

@@ -76,54 +76,104 @@ def _change_table(kind: ChangeKind, lines: list[ChangeLine], lang: str) -> _Tabl
     item = [_item(c.item, lang) for c in lines]
     by = [(c.author, _when(c.at)) for c in lines]
     if kind is ChangeKind.NEW:
-        return _Table(h("item", "column", "owner", "by", "when"), tuple(
-            (i, _column(c.to_status, lang), c.to_owner, *w)
-            for i, c, w in zip(item, lines, by, strict=True)))
+        return _Table(
+            h("item", "column", "owner", "by", "when"),
+            tuple(
+                (i, _column(c.to_status, lang), c.to_owner, *w)
+                for i, c, w in zip(item, lines, by, strict=True)
+            ),
+        )
     if kind in (ChangeKind.MOVED, ChangeKind.OWNER):
         moved = kind is ChangeKind.MOVED
-        return _Table(h("item", "from", "to", "by", "when"), tuple(
-            (i, _column(c.from_status, lang) if moved else c.from_owner,
-             _column(c.to_status, lang) if moved else c.to_owner, *w)
-            for i, c, w in zip(item, lines, by, strict=True)))
+        return _Table(
+            h("item", "from", "to", "by", "when"),
+            tuple(
+                (
+                    i,
+                    _column(c.from_status, lang) if moved else c.from_owner,
+                    _column(c.to_status, lang) if moved else c.to_owner,
+                    *w,
+                )
+                for i, c, w in zip(item, lines, by, strict=True)
+            ),
+        )
     if kind in (ChangeKind.DONE, ChangeKind.REMOVED):
-        return _Table(h("item", "from", "by", "when"), tuple(
-            (i, _column(c.from_status, lang), *w) for i, c, w in zip(item, lines, by,
-                                                                     strict=True)))
+        return _Table(
+            h("item", "from", "by", "when"),
+            tuple(
+                (i, _column(c.from_status, lang), *w)
+                for i, c, w in zip(item, lines, by, strict=True)
+            ),
+        )
     if kind in (ChangeKind.BLOCKED, ChangeKind.UNBLOCKED):
-        return _Table(h("item", "column", "reason", "by", "when"), tuple(
-            (i, _column(c.to_status, lang), _hidden_text(c.reason, lang), *w)
-            for i, c, w in zip(item, lines, by, strict=True)))
-    return _Table(h("item", "column", "rank", "places"), tuple(
-        (i, _column(c.to_status, lang), f"{_rank(c.from_rank, lang)} → {_rank(c.to_rank, lang)}",
-         f"{c.places:+d}") for i, c in zip(item, lines, strict=True)))
+        return _Table(
+            h("item", "column", "reason", "by", "when"),
+            tuple(
+                (i, _column(c.to_status, lang), _hidden_text(c.reason, lang), *w)
+                for i, c, w in zip(item, lines, by, strict=True)
+            ),
+        )
+    return _Table(
+        h("item", "column", "rank", "places"),
+        tuple(
+            (
+                i,
+                _column(c.to_status, lang),
+                f"{_rank(c.from_rank, lang)} → {_rank(c.to_rank, lang)}",
+                f"{c.places:+d}",
+            )
+            for i, c in zip(item, lines, strict=True)
+        ),
+    )
 
 
 def _blocks(report: StandupReport, lang: str) -> list[_Block]:
     """The report as headings, paragraphs and tables, in ``lang``."""
+
     def h(*keys: str) -> tuple[str, ...]:
         return tuple(t(f"standup.col.{key}", lang) for key in keys)
 
     none = _Para(t("standup.none", lang), muted=True)
     standup = report.standup
-    title = t("standup.title", lang, date=standup.held_on.isoformat()) if standup else \
-        t("standup.report_title", lang)
+    title = (
+        t("standup.title", lang, date=standup.held_on.isoformat())
+        if standup
+        else t("standup.report_title", lang)
+    )
     out: list[_Block] = [_Heading(1, title)]
     if report.baseline is not None:
-        out.append(_Para(t("standup.period_standup", lang,
-                           date=report.baseline.held_on.isoformat(),
-                           since=_when(report.since), until=_when(report.until))))
+        out.append(
+            _Para(
+                t(
+                    "standup.period_standup",
+                    lang,
+                    date=report.baseline.held_on.isoformat(),
+                    since=_when(report.since),
+                    until=_when(report.until),
+                )
+            )
+        )
     else:
-        out.append(_Para(t("standup.period", lang, since=_when(report.since),
-                           until=_when(report.until))))
+        out.append(
+            _Para(t("standup.period", lang, since=_when(report.since), until=_when(report.until)))
+        )
     if standup is not None:
         out.append(_Para(t("standup.facilitator", lang, name=report.facilitator)))
-        out.append(_Para(t("standup.attendees", lang,
-                           names=", ".join(report.attendees) or "–")))
+        out.append(_Para(t("standup.attendees", lang, names=", ".join(report.attendees) or "–")))
     if report.open_items:
         percent = round(100 * report.lowest_level / report.open_items)
         share = t("format.percent", lang, value=percent)
-        out.append(_Para(t("standup.lowest_level", lang, count=report.lowest_level,
-                           total=report.open_items, share=share)))
+        out.append(
+            _Para(
+                t(
+                    "standup.lowest_level",
+                    lang,
+                    count=report.lowest_level,
+                    total=report.open_items,
+                    share=share,
+                )
+            )
+        )
 
     out.append(_Heading(2, t("standup.changes", lang)))
     if not report.changes:
@@ -138,25 +188,94 @@ def _blocks(report: StandupReport, lang: str) -> list[_Block]:
         out.append(_Heading(2, f"{t(key, lang)} ({len(table.rows)})"))
         out.append(table if table.rows else none)
 
-    section("standup.aging", _Table(h("item", "column", "since", "days", "limit"), tuple(
-        (_item(a.item, lang), _column(a.status, lang), _when(a.entered), str(a.days),
-         str(a.limit_days)) for a in report.aging)))
-    section("standup.blocked", _Table(h("item", "column", "reason", "since", "days"), tuple(
-        (_item(b.item, lang), _column(b.status, lang), _hidden_text(b.reason, lang),
-         _when(b.since), str(b.days) if b.days is not None else "?") for b in report.blocked)))
-    section("standup.wip", _Table(h("column", "count", "limit"), tuple(
-        (_column(w.status, lang), str(w.count),
-         f"{w.limit} ({t('standup.hard' if w.hard else 'standup.soft', lang)})")
-        for w in report.wip_over_limit)))
-    section("standup.delegable", _Table(h("item", "column", "owner", "suggestion"), tuple(
-        (_item(d.item, lang), _column(d.status, lang), d.owner,
-         "; ".join(d.suggestions) or "–") for d in report.delegable)))
-    section("standup.risk", _Table(h("item", "until", "risk_owner"), tuple(
-        (_risk_subject(r, lang), r.valid_until.isoformat(), r.risk_owner or "–")
-        for r in report.risk_decisions_expiring)))
-    section("standup.notes", _Table(h("kind", "item", "text", "by", "when"), tuple(
-        (t(f"standup.{n.kind.value}", lang), _item(n.item, lang), _hidden_text(n.body, lang),
-         n.author, _when(n.at)) for n in report.notes), wide=2))
+    section(
+        "standup.aging",
+        _Table(
+            h("item", "column", "since", "days", "limit"),
+            tuple(
+                (
+                    _item(a.item, lang),
+                    _column(a.status, lang),
+                    _when(a.entered),
+                    str(a.days),
+                    str(a.limit_days),
+                )
+                for a in report.aging
+            ),
+        ),
+    )
+    section(
+        "standup.blocked",
+        _Table(
+            h("item", "column", "reason", "since", "days"),
+            tuple(
+                (
+                    _item(b.item, lang),
+                    _column(b.status, lang),
+                    _hidden_text(b.reason, lang),
+                    _when(b.since),
+                    str(b.days) if b.days is not None else "?",
+                )
+                for b in report.blocked
+            ),
+        ),
+    )
+    section(
+        "standup.wip",
+        _Table(
+            h("column", "count", "limit"),
+            tuple(
+                (
+                    _column(w.status, lang),
+                    str(w.count),
+                    f"{w.limit} ({t('standup.hard' if w.hard else 'standup.soft', lang)})",
+                )
+                for w in report.wip_over_limit
+            ),
+        ),
+    )
+    section(
+        "standup.delegable",
+        _Table(
+            h("item", "column", "owner", "suggestion"),
+            tuple(
+                (
+                    _item(d.item, lang),
+                    _column(d.status, lang),
+                    d.owner,
+                    "; ".join(d.suggestions) or "–",
+                )
+                for d in report.delegable
+            ),
+        ),
+    )
+    section(
+        "standup.risk",
+        _Table(
+            h("item", "until", "risk_owner"),
+            tuple(
+                (_risk_subject(r, lang), r.valid_until.isoformat(), r.risk_owner or "–")
+                for r in report.risk_decisions_expiring
+            ),
+        ),
+    )
+    section(
+        "standup.notes",
+        _Table(
+            h("kind", "item", "text", "by", "when"),
+            tuple(
+                (
+                    t(f"standup.{n.kind.value}", lang),
+                    _item(n.item, lang),
+                    _hidden_text(n.body, lang),
+                    n.author,
+                    _when(n.at),
+                )
+                for n in report.notes
+            ),
+            wide=2,
+        ),
+    )
     return out
 
 
@@ -178,10 +297,13 @@ def render_markdown(report: StandupReport, lang: str) -> str:
         elif isinstance(block, _Para):
             parts.append(f"*{_md(block.text)}*" if block.muted else _md(block.text))
         else:
-            lines = ["| " + " | ".join(_md(h) for h in block.headers) + " |",
-                     "|" + "---|" * len(block.headers)]
-            lines += ["| " + " | ".join(_md(cell) or " " for cell in row) + " |"
-                      for row in block.rows]
+            lines = [
+                "| " + " | ".join(_md(h) for h in block.headers) + " |",
+                "|" + "---|" * len(block.headers),
+            ]
+            lines += [
+                "| " + " | ".join(_md(cell) or " " for cell in row) + " |" for row in block.rows
+            ]
             parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -208,8 +330,11 @@ _SHORT_CELL = 24
 
 def _short_columns(table: _Table) -> set[int]:
     """The columns of ``table`` that are never wrapped."""
-    return {number for number in range(len(table.headers))
-            if all(len(row[number]) <= _SHORT_CELL for row in table.rows)}
+    return {
+        number
+        for number in range(len(table.headers))
+        if all(len(row[number]) <= _SHORT_CELL for row in table.rows)
+    }
 
 
 def render_html(report: StandupReport, lang: str) -> str:
@@ -233,13 +358,18 @@ def render_html(report: StandupReport, lang: str) -> str:
 
             head = "".join(cell("th", n, h) for n, h in enumerate(block.headers))
             cells = "".join(
-                "<tr>" + "".join(cell("td", n, text) for n, text in enumerate(row))
-                + "</tr>\n" for row in block.rows)
+                "<tr>" + "".join(cell("td", n, text) for n, text in enumerate(row)) + "</tr>\n"
+                for row in block.rows
+            )
             # 99 %: Qt's layout rounds a 100 % table one pixel past some widths, and the
             # window then scrolls sideways for it.
-            body.append('<table width="99%" border="1" cellspacing="0" cellpadding="4">\n'
-                        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{cells}</tbody></table>")
-    return (f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{e(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
-            + "\n".join(body) + "\n</body>\n</html>\n")
-
+            body.append(
+                '<table width="99%" border="1" cellspacing="0" cellpadding="4">\n'
+                f"<thead><tr>{head}</tr></thead>\n<tbody>\n{cells}</tbody></table>"
+            )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{e(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )

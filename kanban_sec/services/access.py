@@ -67,9 +67,15 @@ def require(reader: Reader, author: str, person_id: str | None, action: Action) 
     if not may(person, action, people):
         roles = sorted(roles_for(action), key=list(Role).index)
         code = {Action.VERIFY: "KS002"}.get(action, "KS004")
-        raise Refusal(code, "role.refused", {
-            "who": who(person, author), "action": msg(f"action.{action}"),
-            "roles": _roles_text(roles)}).error()
+        raise Refusal(
+            code,
+            "role.refused",
+            {
+                "who": who(person, author),
+                "action": msg(f"action.{action}"),
+                "roles": _roles_text(roles),
+            },
+        ).error()
     return person
 
 
@@ -82,5 +88,3 @@ def item_score(reader: Reader, item: Item) -> int:
     chain = reader.chains().get(item.chain_id) if item.chain_id else None
     link = reader.links().get(item.link_id) if item.link_id else None
     return score_of(item, chain, link, reader.links().values() if link is None else ())
-
-

@@ -82,12 +82,21 @@ class AnnualWheel(Service):
             if activity.id == text:
                 return activity.id
         hex_text = text.replace("-", "").casefold()
-        found = {a.id for a in activities if len(hex_text) >= 4 and (
-            a.id.replace("-", "").startswith(hex_text)
-            or a.id.replace("-", "").endswith(hex_text))}
+        found = {
+            a.id
+            for a in activities
+            if len(hex_text) >= 4
+            and (
+                a.id.replace("-", "").startswith(hex_text)
+                or a.id.replace("-", "").endswith(hex_text)
+            )
+        }
         if not found:
-            found = {a.id for a in activities
-                     if " ".join(a.title.split()).casefold() == " ".join(text.split()).casefold()}
+            found = {
+                a.id
+                for a in activities
+                if " ".join(a.title.split()).casefold() == " ".join(text.split()).casefold()
+            }
         if len(found) == 1:
             return found.pop()
         if len(found) > 1:
@@ -99,10 +108,12 @@ class AnnualWheel(Service):
         ``fields`` are :class:`Activity` fields (domain values)."""
         unknown = set(fields) - EDITABLE
         if unknown:
-            raise BadInput("field.unknown", field=sorted(unknown)[0],
-                           choices=", ".join(sorted(EDITABLE)))
-        activity = Activity(id=new_id(), title=title, rrule=to_rrule(rrule),
-                            starts_on=starts_on, **fields)
+            raise BadInput(
+                "field.unknown", field=sorted(unknown)[0], choices=", ".join(sorted(EDITABLE))
+            )
+        activity = Activity(
+            id=new_id(), title=title, rrule=to_rrule(rrule), starts_on=starts_on, **fields
+        )
         with writing(self.db, self.author, self.person_id) as uow:
             insert_activity(uow, activity)
             return Outcome(tuple(uow.changes), (), activity.id)
@@ -111,14 +122,18 @@ class AnnualWheel(Service):
         """Change fields (domain values); items already generated stay as they are."""
         unknown = set(changes) - EDITABLE
         if unknown:
-            raise BadInput("field.unknown", field=sorted(unknown)[0],
-                           choices=", ".join(sorted(EDITABLE)))
+            raise BadInput(
+                "field.unknown", field=sorted(unknown)[0], choices=", ".join(sorted(EDITABLE))
+            )
         if "rrule" in changes:
             changes["rrule"] = to_rrule(changes["rrule"])
         with writing(self.db, self.author, self.person_id) as uow:
             before = _must_activity(uow, activity_id)
-            if "chain_id" in changes and "link_id" not in changes and \
-                    changes["chain_id"] != before.chain_id:
+            if (
+                "chain_id" in changes
+                and "link_id" not in changes
+                and changes["chain_id"] != before.chain_id
+            ):
                 changes["link_id"] = None  # a link belongs to its chain
             after = _checked(uow, replace(before, **changes))
             if after == before:
@@ -140,11 +155,13 @@ class AnnualWheel(Service):
 
     def edit_from_text(self, activity_id: str, values: Mapping[str, str]) -> Outcome:
         """:meth:`edit_activity` from text as typed (see :data:`TEXT_FIELDS`)."""
-        return self.edit_activity(activity_id,
-                                  **self.fields_from_text(values, self.activity(activity_id)))
+        return self.edit_activity(
+            activity_id, **self.fields_from_text(values, self.activity(activity_id))
+        )
 
-    def fields_from_text(self, values: Mapping[str, str],
-                         current: Activity | None) -> dict[str, Any]:
+    def fields_from_text(
+        self, values: Mapping[str, str], current: Activity | None
+    ) -> dict[str, Any]:
         """Domain values for text values by field name; names of units, people, chains
         and links are looked up (an empty value clears an optional field)."""
         out: dict[str, Any] = {}
@@ -152,8 +169,9 @@ class AnnualWheel(Service):
         for name, value in values.items():
             key = TEXT_FIELDS.get(name.strip().casefold().replace("-", "_"))
             if key is None:
-                raise BadInput("field.unknown", field=name,
-                               choices=", ".join(sorted(set(TEXT_FIELDS))))
+                raise BadInput(
+                    "field.unknown", field=name, choices=", ".join(sorted(set(TEXT_FIELDS)))
+                )
             named[key] = (name, value)
         with reading(self.db) as reader:
             names = Names(reader)
@@ -168,8 +186,9 @@ class AnnualWheel(Service):
                     raise BadInput("wheel.link_needs_chain", link=named["link_id"][1])
                 out["link_id"] = names.link(chain_id, named["link_id"][1])
             if "owner_person_id" in out and out["owner_person_id"] is not None:
-                out["owner_person_id"] = names.person(named["owner_person_id"][1],
-                                                      out.get("owner_unit_id"))
+                out["owner_person_id"] = names.person(
+                    named["owner_person_id"][1], out.get("owner_unit_id")
+                )
                 if "owner_unit_id" not in out:
                     out["owner_unit_id"] = names.people[out["owner_person_id"]].unit_id
         return out
@@ -219,23 +238,42 @@ class AnnualWheel(Service):
         for activity in activities:
             known = items.get(activity.id, {})
             try:
-                states = wheel.wheel_states(activity, year, day, {
-                    occurrence: (None if deleted else status)
-                    for occurrence, (_, status, deleted) in known.items()})
+                states = wheel.wheel_states(
+                    activity,
+                    year,
+                    day,
+                    {
+                        occurrence: (None if deleted else status)
+                        for occurrence, (_, status, deleted) in known.items()
+                    },
+                )
             except BadInput:
                 continue  # a rule this version cannot read: generate_due reports it
             for occurrence, state in states:
                 found = known.get(occurrence)
                 late = occurrence < day and state not in ("done", wheel.SKIPPED)
-                entries.append(WheelEntry(activity, occurrence, state,
-                                          found[0] if found and not found[2] else None, late))
+                entries.append(
+                    WheelEntry(
+                        activity,
+                        occurrence,
+                        state,
+                        found[0] if found and not found[2] else None,
+                        late,
+                    )
+                )
         entries.sort(key=lambda e: (e.occurrence, e.activity.title.casefold(), e.activity.id))
         return entries
 
     # -- keep it there -----------------------------------------------------------------
-    def keep_it_there(self, item_id: str, rrule: str, lead_days: int = 14, *,
-                      starts_on: date | None = None,
-                      overdue: Overdue = Overdue.CREATE) -> Outcome:
+    def keep_it_there(
+        self,
+        item_id: str,
+        rrule: str,
+        lead_days: int = 14,
+        *,
+        starts_on: date | None = None,
+        overdue: Overdue = Overdue.CREATE,
+    ) -> Outcome:
         """Make a done item whose link has reached its chain's target a recurring activity.
 
         Security is never done: what reached its target is checked again on a schedule.
@@ -254,28 +292,51 @@ class AnnualWheel(Service):
             if chain is None or link is None:
                 raise Refused("wheel.keep_no_link", title=item.title)
             if link.maturity < chain.target_maturity:
-                raise Refused("wheel.keep_below_target", chain=chain.name, link=link.name,
-                              maturity=link.maturity, target=chain.target_maturity)
+                raise Refused(
+                    "wheel.keep_below_target",
+                    chain=chain.name,
+                    link=link.name,
+                    maturity=link.maturity,
+                    target=chain.target_maturity,
+                )
             for existing in uow.activities(active_only=False):
                 if existing.source_item_id == item.id:
-                    raise Refused("wheel.keep_exists", title=item.title,
-                                  activity=existing.title)
+                    raise Refused("wheel.keep_exists", title=item.title, activity=existing.title)
             start = starts_on or date.today()
-            note = t("wheel.keep_note", self.lang, chain=chain.name, link=link.name,
-                     target=chain.target_maturity, title=item.title)
-            activity = insert_activity(uow, Activity(
-                id=new_id(), title=item.title,
-                description=f"{item.description.rstrip()}\n\n{note}".lstrip(),
-                rrule=rrule, starts_on=start, lead_days=lead_days, overdue=overdue,
-                owner_unit_id=item.owner_unit_id, owner_person_id=item.owner_person_id,
-                chain_id=item.chain_id, link_id=item.link_id,
-                likelihood=assessed(item.likelihood), consequence=assessed(item.consequence),
-                effort=item.effort,
-                framework_ref=item.framework_ref, tags=list(item.tags), source_item_id=item.id,
-            ))
+            note = t(
+                "wheel.keep_note",
+                self.lang,
+                chain=chain.name,
+                link=link.name,
+                target=chain.target_maturity,
+                title=item.title,
+            )
+            activity = insert_activity(
+                uow,
+                Activity(
+                    id=new_id(),
+                    title=item.title,
+                    description=f"{item.description.rstrip()}\n\n{note}".lstrip(),
+                    rrule=rrule,
+                    starts_on=start,
+                    lead_days=lead_days,
+                    overdue=overdue,
+                    owner_unit_id=item.owner_unit_id,
+                    owner_person_id=item.owner_person_id,
+                    chain_id=item.chain_id,
+                    link_id=item.link_id,
+                    likelihood=assessed(item.likelihood),
+                    consequence=assessed(item.consequence),
+                    effort=item.effort,
+                    framework_ref=item.framework_ref,
+                    tags=list(item.tags),
+                    source_item_id=item.id,
+                ),
+            )
             if item.activity_id is None and wheel.activity_occurrences(activity, start, start):
-                uow.update("item", item.id, {"activity_id": activity.id,
-                                             "occurrence": start.isoformat()})
+                uow.update(
+                    "item", item.id, {"activity_id": activity.id, "occurrence": start.isoformat()}
+                )
             return Outcome(tuple(uow.changes), (), activity.id)
 
     # -- iCalendar ---------------------------------------------------------------------
@@ -309,8 +370,13 @@ class AnnualWheel(Service):
         count = 0
         for activity in sorted(activities, key=lambda a: (a.title.casefold(), a.id)):
             try:
-                first = wheel.occurrences(activity.rrule, activity.starts_on,
-                                          date(year, 1, 1), date(9998, 12, 31), limit=1)
+                first = wheel.occurrences(
+                    activity.rrule,
+                    activity.starts_on,
+                    date(year, 1, 1),
+                    date(9998, 12, 31),
+                    limit=1,
+                )
                 last = wheel.last_occurrence(activity.rrule, activity.starts_on)
             except BadInput:
                 continue
@@ -339,13 +405,29 @@ class AnnualWheel(Service):
 
 #: Field names a person may type (command line) -> :class:`Activity` fields.
 TEXT_FIELDS = {
-    "title": "title", "description": "description", "rule": "rrule", "rrule": "rrule",
-    "when": "rrule", "starts": "starts_on", "starts_on": "starts_on", "lead": "lead_days",
-    "lead_days": "lead_days", "if_missed": "overdue", "overdue": "overdue",
-    "owner": "owner_unit_id", "owner_unit": "owner_unit_id", "person": "owner_person_id",
-    "owner_person": "owner_person_id", "chain": "chain_id", "link": "link_id",
-    "likelihood": "likelihood", "consequence": "consequence", "effort": "effort",
-    "framework_ref": "framework_ref", "tags": "tags", "active": "active",
+    "title": "title",
+    "description": "description",
+    "rule": "rrule",
+    "rrule": "rrule",
+    "when": "rrule",
+    "starts": "starts_on",
+    "starts_on": "starts_on",
+    "lead": "lead_days",
+    "lead_days": "lead_days",
+    "if_missed": "overdue",
+    "overdue": "overdue",
+    "owner": "owner_unit_id",
+    "owner_unit": "owner_unit_id",
+    "person": "owner_person_id",
+    "owner_person": "owner_person_id",
+    "chain": "chain_id",
+    "link": "link_id",
+    "likelihood": "likelihood",
+    "consequence": "consequence",
+    "effort": "effort",
+    "framework_ref": "framework_ref",
+    "tags": "tags",
+    "active": "active",
 }
 
 
@@ -362,8 +444,13 @@ def _from_text(key: str, value: str, names: Names) -> Any:
     if key == "lead_days":
         return parse.parse_int(value, 0, 366)
     if key == "overdue":
-        choices = {"create": Overdue.CREATE, "opprett": Overdue.CREATE, "skip": Overdue.SKIP,
-                   "hopp over": Overdue.SKIP, "hopp": Overdue.SKIP}
+        choices = {
+            "create": Overdue.CREATE,
+            "opprett": Overdue.CREATE,
+            "skip": Overdue.SKIP,
+            "hopp over": Overdue.SKIP,
+            "hopp": Overdue.SKIP,
+        }
         if clean.casefold() not in choices:
             raise FieldProblem(msg("wheel.bad_overdue", value=value))
         return choices[clean.casefold()]
@@ -386,6 +473,7 @@ def _from_text(key: str, value: str, names: Names) -> Any:
 
 # -- in a transaction (also used by the example board) -----------------------------------
 
+
 def insert_activity(uow: UnitOfWork, activity: Activity) -> Activity:
     """Check an activity and its references, and add it; returns it as stored."""
     checked = _checked(uow, activity)
@@ -403,8 +491,7 @@ def due_plan(reader: Reader, today: date) -> tuple[list[tuple[Activity, date]], 
         try:
             days = wheel.due(activity, today, set(items.get(activity.id, {})))
         except KanbanError as error:
-            warnings.append(msg("wheel.skipped_activity", title=activity.title,
-                                problem=error.msg))
+            warnings.append(msg("wheel.skipped_activity", title=activity.title, problem=error.msg))
             continue
         plan.extend((activity, day) for day in days)
     if plan:
@@ -452,8 +539,9 @@ def occurrence_item(activity: Activity, day: date, names: Names, lang: str) -> I
     )
 
 
-def add_activities_from_specs(uow: UnitOfWork, names: Names, specs: Iterable[Mapping[str, Any]],
-                              year: int) -> int:
+def add_activities_from_specs(
+    uow: UnitOfWork, names: Names, specs: Iterable[Mapping[str, Any]], year: int
+) -> int:
     """Add activities described by names (as in ``resources/demo/wheel.toml``); returns the
     count.
 
@@ -466,17 +554,31 @@ def add_activities_from_specs(uow: UnitOfWork, names: Names, specs: Iterable[Map
         link_id = names.link(chain_id, spec["link"]) if chain_id and spec.get("link") else None
         unit_id = names.unit(spec["owner_unit"])
         first = date.fromisoformat(spec["starts_on"])
-        insert_activity(uow, Activity(
-            id=new_id(), title=spec["title"], description=spec["description"],
-            rrule=spec["rrule"], starts_on=_in_year(first, year), lead_days=spec["lead_days"],
-            overdue=Overdue(spec["overdue"]), owner_unit_id=unit_id,
-            owner_person_id=(names.person(spec["owner_person"], unit_id)
-                             if spec.get("owner_person") else None),
-            chain_id=chain_id, link_id=link_id, likelihood=spec["likelihood"],
-            consequence=spec["consequence"],
-            effort=Effort(spec["effort"]) if spec.get("effort") else None,
-            framework_ref=spec["framework_ref"], tags=list(spec["tags"]),
-        ))
+        insert_activity(
+            uow,
+            Activity(
+                id=new_id(),
+                title=spec["title"],
+                description=spec["description"],
+                rrule=spec["rrule"],
+                starts_on=_in_year(first, year),
+                lead_days=spec["lead_days"],
+                overdue=Overdue(spec["overdue"]),
+                owner_unit_id=unit_id,
+                owner_person_id=(
+                    names.person(spec["owner_person"], unit_id)
+                    if spec.get("owner_person")
+                    else None
+                ),
+                chain_id=chain_id,
+                link_id=link_id,
+                likelihood=spec["likelihood"],
+                consequence=spec["consequence"],
+                effort=Effort(spec["effort"]) if spec.get("effort") else None,
+                framework_ref=spec["framework_ref"],
+                tags=list(spec["tags"]),
+            ),
+        )
         count += 1
     return count
 
@@ -490,6 +592,7 @@ def check_year(year: int) -> int:
 
 # -- rows ------------------------------------------------------------------------------
 
+
 def _must_activity(reader: Reader, activity_id: str) -> Activity:
     found = reader.activity(activity_id)
     if found is None:
@@ -497,17 +600,22 @@ def _must_activity(reader: Reader, activity_id: str) -> Activity:
     return found
 
 
-def _items_of(reader: Reader, activity_ids: list[str]
-              ) -> dict[str, dict[date, tuple[str, str, bool]]]:
+def _items_of(
+    reader: Reader, activity_ids: list[str]
+) -> dict[str, dict[date, tuple[str, str, bool]]]:
     """Per activity, per occurrence: (item id, column, deleted) — deleted items included."""
     found: dict[str, dict[date, tuple[str, str, bool]]] = {}
     if not activity_ids:
         return found
     for activity_id, occurrence, item_id, status, deleted_at in reader.occurrence_items(
-            activity_ids):
+        activity_ids
+    ):
         # Live items come last, so one wins over a deleted one for the same day.
         found.setdefault(activity_id, {})[date.fromisoformat(occurrence)] = (
-            item_id, status, deleted_at is not None)
+            item_id,
+            status,
+            deleted_at is not None,
+        )
     return found
 
 
@@ -521,8 +629,7 @@ def _checked(reader: Reader, activity: Activity) -> Activity:
         if person is None:
             raise NotFound("person.not_found", name=person_id)
         if unit_id is not None and person.unit_id != unit_id:
-            raise BadInput("person.not_in_unit", person=person.name,
-                           unit=names.unit_path(unit_id))
+            raise BadInput("person.not_in_unit", person=person.name, unit=names.unit_path(unit_id))
         unit_id = person.unit_id
     if unit_id is not None and unit_id not in names.units:
         raise NotFound("unit.not_found", name=unit_id)
@@ -530,8 +637,11 @@ def _checked(reader: Reader, activity: Activity) -> Activity:
     if link_id is not None:
         link = names.links.get(link_id)
         if link is None or (chain_id is not None and link.chain_id != chain_id):
-            raise NotFound("link.not_found", chain=names.chains[chain_id].name
-                           if chain_id in names.chains else "?", name=link_id)
+            raise NotFound(
+                "link.not_found",
+                chain=names.chains[chain_id].name if chain_id in names.chains else "?",
+                name=link_id,
+            )
         chain_id = link.chain_id
     if chain_id is not None and chain_id not in names.chains:
         raise NotFound("chain.not_found", name=chain_id)
@@ -549,8 +659,9 @@ def _event_text(activity: Activity, names: Names, lang: str) -> str:
     chain = names.chains.get(activity.chain_id) if activity.chain_id else None
     if chain is not None:
         link = names.links.get(activity.link_id) if activity.link_id else None
-        details.append(t("wheel.ics_chain", lang,
-                         chain=f"{chain.name} › {link.name}" if link else chain.name))
+        details.append(
+            t("wheel.ics_chain", lang, chain=f"{chain.name} › {link.name}" if link else chain.name)
+        )
     if activity.framework_ref:
         details.append(t("wheel.ics_ref", lang, ref=activity.framework_ref))
     if details:

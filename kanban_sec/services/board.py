@@ -79,8 +79,12 @@ class Entry:
     def explanation(self, lang: str) -> str:
         if self.accepted is not None:
             until = self.accepted.valid_until
-            why = t("why.accepted", lang, day=until.isoformat() if until else "—",
-                    owner=self.accepted_by or "—")
+            why = t(
+                "why.accepted",
+                lang,
+                day=until.isoformat() if until else "—",
+                owner=self.accepted_by or "—",
+            )
             return f"{why} · {self.standing.explanation(lang)}" if self.standing else why
         return self.ranked.explanation(lang) if self.ranked else t("why.done", lang)
 
@@ -152,8 +156,9 @@ class BoardService(Service):
     def titles(self, item_ids: Iterable[str]) -> dict[str, str]:
         """The titles of ``item_ids`` (``""`` for one deleted or not there)."""
         with reading(self.db) as reader:
-            return {i: (item.title if (item := reader.item(i)) is not None else "")
-                    for i in item_ids}
+            return {
+                i: (item.title if (item := reader.item(i)) is not None else "") for i in item_ids
+            }
 
     def columns(self) -> list[Column]:
         """The board's columns in their order."""
@@ -168,8 +173,9 @@ class BoardService(Service):
     # -- creating and editing ----------------------------------------------------------
     def create_item(self, title: str, **values: str) -> Outcome:
         """Add an item; ``values`` are field texts as typed (see :data:`EDITABLE_FIELDS`)."""
-        return self._save(None, lambda names, item: edit_from_texts(
-            names, item, {"title": title, **values}))
+        return self._save(
+            None, lambda names, item: edit_from_texts(names, item, {"title": title, **values})
+        )
 
     def set_fields(self, item_id: str, values: Mapping[str, str]) -> Outcome:
         """Change fields from their typed text (``set ID FIELD=VALUE``)."""
@@ -192,8 +198,9 @@ class BoardService(Service):
         """Move cards to a column in one transaction, all of them or none: a hard WIP
         limit without room for them all, or the rulebook refusing any card, refuses the
         whole move with one message; a soft limit warns once."""
-        target = status if isinstance(status, Status) else parsed("status", parse.parse_status,
-                                                                  status)
+        target = (
+            status if isinstance(status, Status) else parsed("status", parse.parse_status, status)
+        )
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
             items = [_must_item(uow, item_id) for item_id in dict.fromkeys(item_ids)]
@@ -208,16 +215,21 @@ class BoardService(Service):
                 except Refused as refused:
                     if len(moving) == 1:
                         raise
-                    raise Refused("move.none_moved", title=item.title,
-                                  reason=refused.msg) from refused
+                    raise Refused(
+                        "move.none_moved", title=item.title, reason=refused.msg
+                    ) from refused
             return Outcome(tuple(uow.changes), warnings, row_id)
 
     def pin(self, item_id: str, reason: str) -> Outcome:
         """Put an item first (expedite), with the reason shown on the card."""
         if not reason.strip():
             raise BadInput("pin.reason_required")
-        return self._change(item_id, lambda item, uow: replace(
-            item, pin_reason=reason.strip(), pinned_at=item.pinned_at or uow.now))
+        return self._change(
+            item_id,
+            lambda item, uow: replace(
+                item, pin_reason=reason.strip(), pinned_at=item.pinned_at or uow.now
+            ),
+        )
 
     def unpin(self, item_id: str) -> Outcome:
         return self._change(item_id, lambda item, _: replace(item, pinned_at=None, pin_reason=""))
@@ -225,15 +237,21 @@ class BoardService(Service):
     def block(self, item_id: str, reason: str) -> Outcome:
         if not reason.strip():
             raise BadInput("block.reason_required")
-        return self._change(item_id, lambda item, uow: replace(
-            item, blocked_reason=reason.strip(), blocked_at=item.blocked_at or uow.now))
+        return self._change(
+            item_id,
+            lambda item, uow: replace(
+                item, blocked_reason=reason.strip(), blocked_at=item.blocked_at or uow.now
+            ),
+        )
 
     def unblock(self, item_id: str) -> Outcome:
-        return self._change(item_id, lambda item, _: replace(item, blocked_reason="",
-                                                             blocked_at=None))
+        return self._change(
+            item_id, lambda item, _: replace(item, blocked_reason="", blocked_at=None)
+        )
 
     def assign(self, item_id: str, unit_id: str | None, person_id: str | None = None) -> Outcome:
         """Give the item to a unit and, optionally, a person in it."""
+
         def change(item: Item, uow: UnitOfWork) -> Item:
             people = uow.people()
             if person_id is not None:
@@ -242,13 +260,18 @@ class BoardService(Service):
                     raise NotFound("person.not_found", name=person_id)
                 if unit_id is not None and person.unit_id != unit_id:
                     names = Names(uow)
-                    raise BadInput("person.not_in_unit", person=person.name,
-                                   unit=names.unit_path(unit_id))
-            unit = unit_id if unit_id is not None else (
-                people[person_id].unit_id if person_id is not None else None)
+                    raise BadInput(
+                        "person.not_in_unit", person=person.name, unit=names.unit_path(unit_id)
+                    )
+            unit = (
+                unit_id
+                if unit_id is not None
+                else (people[person_id].unit_id if person_id is not None else None)
+            )
             if unit is not None and unit not in uow.units():
                 raise NotFound("unit.not_found", name=unit)
             return replace(item, owner_unit_id=unit, owner_person_id=person_id)
+
         return self._change(item_id, change)
 
     def delegate(self, item_id: str, to: str | None = None) -> Outcome:
@@ -264,9 +287,14 @@ class BoardService(Service):
             choices = list(suggestion.units) + list(suggestion.people)
             if to is None:
                 if len(choices) != 1:
-                    raise Refused("delegate.ambiguous", choices="; ".join(
-                        names.unit_path(c) if c in names.units else names.people[c].name
-                        for c in choices) or "—")
+                    raise Refused(
+                        "delegate.ambiguous",
+                        choices="; ".join(
+                            names.unit_path(c) if c in names.units else names.people[c].name
+                            for c in choices
+                        )
+                        or "—",
+                    )
                 to = choices[0]
             if to in names.people:
                 moved = replace(item, owner_unit_id=names.people[to].unit_id, owner_person_id=to)
@@ -301,8 +329,9 @@ class BoardService(Service):
     def set_link_maturity(self, link_id: str, maturity: int) -> Outcome:
         """Assess a link; the whole board re-ranks on the next read."""
         if not MATURITY_MIN <= maturity <= MATURITY_MAX:
-            raise BadInput("value.out_of_range", value=maturity, low=MATURITY_MIN,
-                           high=MATURITY_MAX)
+            raise BadInput(
+                "value.out_of_range", value=maturity, low=MATURITY_MIN, high=MATURITY_MAX
+            )
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.MATURITY)
             if uow.row("link", link_id) is None:
@@ -312,8 +341,7 @@ class BoardService(Service):
 
     def set_target_maturity(self, chain_id: str, target: int) -> Outcome:
         if not MATURITY_MIN <= target <= MATURITY_MAX:
-            raise BadInput("value.out_of_range", value=target, low=MATURITY_MIN,
-                           high=MATURITY_MAX)
+            raise BadInput("value.out_of_range", value=target, low=MATURITY_MIN, high=MATURITY_MAX)
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.TARGETS)
             uow.update("chain", chain_id, {"target_maturity": target})
@@ -345,8 +373,9 @@ class BoardService(Service):
             person_id = names.ensure_person(uow, name, names.ensure_unit(uow, unit_path), role)
             return Outcome(tuple(uow.changes), (), person_id)
 
-    def add_chain(self, name: str, risk_owner: str | None = None,
-                  target_maturity: int = MATURITY_MAX) -> Outcome:
+    def add_chain(
+        self, name: str, risk_owner: str | None = None, target_maturity: int = MATURITY_MAX
+    ) -> Outcome:
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.ORGANISATION)
             names = Names(uow)
@@ -354,26 +383,33 @@ class BoardService(Service):
             chain_id = names.ensure_chain(uow, name, owner, target_maturity)
             return Outcome(tuple(uow.changes), (), chain_id)
 
-    def add_link(self, chain: str, name: str, maturity: int = MATURITY_MIN, kind: str = "",
-                 responsible_unit: str | None = None) -> Outcome:
+    def add_link(
+        self,
+        chain: str,
+        name: str,
+        maturity: int = MATURITY_MIN,
+        kind: str = "",
+        responsible_unit: str | None = None,
+    ) -> Outcome:
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.MATURITY)
             names = Names(uow)
             chain_id = names.chain(chain)
             unit = names.ensure_unit(uow, responsible_unit) if responsible_unit else None
-            link_id = names.ensure_link(uow, chain_id, name, kind=kind,
-                                        responsible_unit_id=unit, maturity=maturity)
+            link_id = names.ensure_link(
+                uow, chain_id, name, kind=kind, responsible_unit_id=unit, maturity=maturity
+            )
             return Outcome(tuple(uow.changes), (), link_id)
 
     # -- internals ---------------------------------------------------------------------
-    def _save(self, item_id: str | None,
-              edit_of: Callable[[Names, Item], ItemEdit]) -> Outcome:
+    def _save(self, item_id: str | None, edit_of: Callable[[Names, Item], ItemEdit]) -> Outcome:
         """Apply the edit ``edit_of`` makes (from the names and the item as stored) to
         the item, or to a new one, with its comments: one transaction."""
         with writing(self.db, self.author, self.person_id) as uow:
             names = Names(uow)
-            before = _must_item(uow, item_id) if item_id is not None else \
-                Item(id=new_id(), title="")
+            before = (
+                _must_item(uow, item_id) if item_id is not None else Item(id=new_id(), title="")
+            )
             edit = edit_of(names, before)
             if item_id is None or edit.changed():
                 self._may(uow, Action.WORK)
@@ -385,8 +421,7 @@ class BoardService(Service):
             warnings: tuple[Message, ...] = ()
             if item_id is None:
                 if not after.title:
-                    raise BadInput("field.problem", field="title",
-                                   problem=msg("title.required"))
+                    raise BadInput("field.problem", field="title", problem=msg("title.required"))
                 warnings = self._check_wip(uow, after.status)
                 _insert_item(uow, after)
             else:
@@ -400,8 +435,10 @@ class BoardService(Service):
 
     def _insert_comment(self, uow: UnitOfWork, item_id: str, body: str) -> str:
         comment_id = new_id()
-        uow.insert("comment", {"id": comment_id, "item_id": item_id,
-                               "author": self.author, "body": body.strip()})
+        uow.insert(
+            "comment",
+            {"id": comment_id, "item_id": item_id, "author": self.author, "body": body.strip()},
+        )
         return comment_id
 
     def _change(self, item_id: str, change: Callable[[Item, UnitOfWork], Item]) -> Outcome:
@@ -412,8 +449,7 @@ class BoardService(Service):
             _update_item(uow, after)
             return Outcome(tuple(uow.changes), (), item_id)
 
-    def _check_wip(self, uow: UnitOfWork, status: Status,
-                   adding: int = 1) -> tuple[Message, ...]:
+    def _check_wip(self, uow: UnitOfWork, status: Status, adding: int = 1) -> tuple[Message, ...]:
         """Whether ``adding`` more items fit in the column: a hard limit refuses them all
         when they do not, a soft one warns."""
         column = uow.column(status)
@@ -427,8 +463,9 @@ class BoardService(Service):
         if column.wip_hard:
             room = column.wip_limit - held
             if adding > 1 and room > 0:
-                raise Refused("wip.hard_room", column=name, limit=column.wip_limit,
-                              room=room, count=adding)
+                raise Refused(
+                    "wip.hard_room", column=name, limit=column.wip_limit, room=room, count=adding
+                )
             raise Refused("wip.hard", column=name, limit=column.wip_limit)
         return (msg("wip.soft", column=name, count=count, limit=column.wip_limit),)
 
@@ -441,12 +478,22 @@ def build_view(board: Board, today: date | None = None) -> BoardView:
     """
     acceptance = Acceptance(board.items, board.decisions, today or date.today())
     accepted = acceptance.accepted
-    ranking = {r.item_id: r for r in rank(
-        [i for i in board.items if i.id not in accepted] if accepted else board.items,
-        board.chains, board.links)}
-    standings = {r.item_id: r for r in rank(
-        [i for i in board.items if i.id in accepted], board.chains, board.links)} \
-        if accepted else {}
+    ranking = {
+        r.item_id: r
+        for r in rank(
+            [i for i in board.items if i.id not in accepted] if accepted else board.items,
+            board.chains,
+            board.links,
+        )
+    }
+    standings = (
+        {
+            r.item_id: r
+            for r in rank([i for i in board.items if i.id in accepted], board.chains, board.links)
+        }
+        if accepted
+        else {}
+    )
     tree = OrgTree(board.units, board.people)
     paths: dict[str, str] = {}
 
@@ -462,22 +509,25 @@ def build_view(board: Board, today: date | None = None) -> BoardView:
         chain = board.chains.get(item.chain_id) if item.chain_id else None
         link = board.links.get(item.link_id) if item.link_id else None
         person = board.people.get(item.owner_person_id) if item.owner_person_id else None
-        entries.append(Entry(
-            item=item,
-            ranked=ranking.get(item.id),
-            chain=chain.name if chain else "",
-            link=link.name if link else "",
-            link_maturity=link.maturity if link else None,
-            target_maturity=chain.target_maturity if chain else None,
-            owner_unit=path(item.owner_unit_id),
-            owner_person=person.name if person else "",
-            risk_owner=path(chain.risk_owner_unit_id) if chain else "",
-            delegation=delegation(item, tree, link),
-            accepted=accepted.get(item.id),
-            standing=standings.get(item.id),
-            accepted_by=_person_name(board, accepted[item.id].decided_by)
-            if item.id in accepted else "",
-        ))
+        entries.append(
+            Entry(
+                item=item,
+                ranked=ranking.get(item.id),
+                chain=chain.name if chain else "",
+                link=link.name if link else "",
+                link_maturity=link.maturity if link else None,
+                target_maturity=chain.target_maturity if chain else None,
+                owner_unit=path(item.owner_unit_id),
+                owner_person=person.name if person else "",
+                risk_owner=path(chain.risk_owner_unit_id) if chain else "",
+                delegation=delegation(item, tree, link),
+                accepted=accepted.get(item.id),
+                standing=standings.get(item.id),
+                accepted_by=_person_name(board, accepted[item.id].decided_by)
+                if item.id in accepted
+                else "",
+            )
+        )
     entries.sort(key=_board_order)
     lowest, total = lowest_level_share(board.items, tree, board.links)
     return BoardView(entries, lowest, total)
@@ -502,8 +552,9 @@ def _resolve(matches: list[str], fragment: str) -> str:
     if not matches:
         raise NotFound("item.not_found", id=fragment)
     if len(matches) > 1:
-        raise NotFound("item.ambiguous", id=fragment,
-                       matches=", ".join(short_id(m) for m in matches[:5]))
+        raise NotFound(
+            "item.ambiguous", id=fragment, matches=", ".join(short_id(m) for m in matches[:5])
+        )
     return matches[0]
 
 

@@ -24,9 +24,16 @@ from kanban_sec.sync.merge import (
 )
 
 
-def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Resolution,
-                     value: Any = None, *, person_id: str | None = None,
-                     lang: str = "en") -> Outcome:
+def resolve_conflict(
+    db: Database,
+    author: str,
+    conflict_id: str,
+    resolution: Resolution,
+    value: Any = None,
+    *,
+    person_id: str | None = None,
+    lang: str = "en",
+) -> Outcome:
     """Close a conflict: ``keep`` the current value, ``take`` the overwritten one, or
     ``edit`` (``value`` becomes current). Taking or editing is a new change to the row,
     checked like any edit of that field; either way a ``conflict`` change records the
@@ -40,10 +47,12 @@ def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Re
         if conflict["resolved_at"] is not None:
             raise Refused("sync.conflict.resolved", field=conflict["field"])
         deleted = conflict["field"] == DELETE_FIELD and isinstance(
-            _stored(conflict["loser_value"]), dict)
+            _stored(conflict["loser_value"]), dict
+        )
         if deleted:  # keep the winner: the delete; take the other side: the edit
-            resolution = cast(Resolution, {"keep": "delete", "take": "restore"}.get(
-                resolution, resolution))
+            resolution = cast(
+                Resolution, {"keep": "delete", "take": "restore"}.get(resolution, resolution)
+            )
             if resolution == "edit":
                 raise BadInput("sync.conflict.restore_or_delete")
         elif resolution in ("restore", "delete"):
@@ -55,9 +64,17 @@ def resolve_conflict(db: Database, author: str, conflict_id: str, resolution: Re
         elif resolution not in ("keep", "delete"):
             new = _stored(conflict["loser_value"]) if resolution == "take" else value
             _write_value(uow, conflict["entity"], conflict["row_id"], conflict["field"], new)
-        uow.update("conflict", conflict_id,
-                   {"resolved_at": uow.now_text, "resolution": RESOLUTIONS[resolution],
-                    "resolved_by": author}, conflict, carry=CONFLICT_DESCRIPTION)
+        uow.update(
+            "conflict",
+            conflict_id,
+            {
+                "resolved_at": uow.now_text,
+                "resolution": RESOLUTIONS[resolution],
+                "resolved_by": author,
+            },
+            conflict,
+            carry=CONFLICT_DESCRIPTION,
+        )
         outcome = Outcome(tuple(uow.changes), row_id=conflict["row_id"])
     if resolution not in ("keep", "delete"):  # the new value has seen the others
         with db.connect(write=True) as conn:

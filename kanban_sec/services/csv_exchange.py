@@ -51,12 +51,17 @@ BOM = "\ufeff"
 # -- export ----------------------------------------------------------------------------
 
 
-
-def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
-               delimiter: str = ",", include_done: bool = False,
-               include_confidential: bool = False, lang: str = "en",
-               author: str | None = None,
-               on_progress: Callable[[int, int], None] | None = None) -> int:
+def export_csv(
+    db: Database,
+    target: str | os.PathLike[str] | IO[bytes],
+    *,
+    delimiter: str = ",",
+    include_done: bool = False,
+    include_confidential: bool = False,
+    lang: str = "en",
+    author: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Write the board as CSV (UTF-8 with BOM, CRLF, rank order); returns the row count.
 
     Confidential items are left out unless ``include_confidential``. The file is written to
@@ -69,13 +74,12 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
     """
     sep = DELIMITERS[delimiter]
     with collector_paused():
-        body = export_rows(db, include_done=include_done,
-                           include_confidential=include_confidential)
+        body = export_rows(db, include_done=include_done, include_confidential=include_confidential)
         count = len(body)
         parts = [BOM + format_row(list(HEADER), sep)]
         step = _progress_step(count) if on_progress is not None else count or 1
         for start in range(0, count, step):
-            parts += [format_row(cells, sep) for cells in body[start:start + step]]
+            parts += [format_row(cells, sep) for cells in body[start : start + step]]
             if on_progress is not None:
                 on_progress(min(start + step, count), count)
         data = "".join(parts).encode("utf-8")
@@ -85,12 +89,12 @@ def export_csv(db: Database, target: str | os.PathLike[str] | IO[bytes], *,
         target.write(data)  # type: ignore[union-attr]
         target.flush()  # type: ignore[union-attr]
         if include_confidential:
-            record_transfer(db, author or _login_name(), "export", "-", count,
-                            confidential=True)
+            record_transfer(db, author or _login_name(), "export", "-", count, confidential=True)
         return count
     write_atomically(target, data)  # type: ignore[arg-type]
-    record_transfer(db, author or _login_name(), "export",
-                    target, count, confidential=include_confidential)  # type: ignore[arg-type]
+    record_transfer(
+        db, author or _login_name(), "export", target, count, confidential=include_confidential
+    )  # type: ignore[arg-type]
     return count
 
 
@@ -109,9 +113,13 @@ def _login_name() -> str:
     return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
 
 
-def export_rows(db: Database, *, include_done: bool = False,
-                include_confidential: bool = False,
-                today: date | None = None) -> list[list[str]]:
+def export_rows(
+    db: Database,
+    *,
+    include_done: bool = False,
+    include_confidential: bool = False,
+    today: date | None = None,
+) -> list[list[str]]:
     """The export's data rows as neutralised text cells: open items in rank order first,
     then open items whose risk is accepted (out of the ranking, as on the board; the
     soonest to come back first), then done items, newest first."""
@@ -121,31 +129,62 @@ def export_rows(db: Database, *, include_done: bool = False,
         decisions = reader.risk_decisions()
     chains, links, people = names.chains, names.links, names.people
     open_items = _rank_inputs(raw)
-    accepted = Acceptance(open_items, decisions, today or date.today()).accepted \
-        if decisions else {}
-    ranking = {r.item_id: r for r in rank(
-        [i for i in open_items if i.id not in accepted] if accepted else open_items,
-        chains, links)}
+    accepted = (
+        Acceptance(open_items, decisions, today or date.today()).accepted if decisions else {}
+    )
+    ranking = {
+        r.item_id: r
+        for r in rank(
+            [i for i in open_items if i.id not in accepted] if accepted else open_items,
+            chains,
+            links,
+        )
+    }
     paths = {unit_id: names.unit_path(unit_id) for unit_id in names.units}
     keyed = []
     for row in raw:
-        (item_id, title, description, status, chain_id, link_id, likelihood, consequence,
-         effort, owner_unit_id, owner_person_id, framework_ref, classification, tags,
-         blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at,
-         done_at) = row
+        (
+            item_id,
+            title,
+            description,
+            status,
+            chain_id,
+            link_id,
+            likelihood,
+            consequence,
+            effort,
+            owner_unit_id,
+            owner_person_id,
+            framework_ref,
+            classification,
+            tags,
+            blocked_reason,
+            due_date,
+            pinned_at,
+            pin_reason,
+            created_at,
+            updated_at,
+            done_at,
+        ) = row
         if classification == "confidential" and not include_confidential:
             continue
         chain = chains.get(chain_id) if chain_id else None
         link = links.get(link_id) if link_id else None
         ranked = ranking.get(item_id)
         if ranked is not None:
-            score, weakest, position = str(ranked.score), "yes" if ranked.weakest else "no", \
-                str(ranked.rank)
+            score, weakest, position = (
+                str(ranked.score),
+                "yes" if ranked.weakest else "no",
+                str(ranked.rank),
+            )
             order: tuple[int, Any] = (0, ranked.rank)
         else:
             _, _, gap = score_parts(chain, link, links.values() if link is None else ())
-            score, weakest, position = str(
-                assessed(likelihood) * assessed(consequence) * gap), "", ""
+            score, weakest, position = (
+                str(assessed(likelihood) * assessed(consequence) * gap),
+                "",
+                "",
+            )
             held = accepted.get(item_id)
             if held is not None:
                 until = held.valid_until.isoformat() if held.valid_until else "~"
@@ -154,25 +193,34 @@ def export_rows(db: Database, *, include_done: bool = False,
                 order = (2, "~" if done_at is None else _invert(done_at))
         person = people.get(owner_person_id) if owner_person_id else None
         cells = [
-            item_id, title, description, status,
-            chain.name if chain else "", link.name if link else "",
+            item_id,
+            title,
+            description,
+            status,
+            chain.name if chain else "",
+            link.name if link else "",
             "" if likelihood is None else str(likelihood),
             "" if consequence is None else str(consequence),
             str(link.maturity) if link else "",
             str(chain.target_maturity) if chain else "",
-            score, weakest, position, effort or "",
+            score,
+            weakest,
+            position,
+            effort or "",
             paths.get(owner_unit_id, "") if owner_unit_id else "",
             person.name if person else "",
-            paths.get(chain.risk_owner_unit_id, "") if chain and chain.risk_owner_unit_id
-            else "",
-            framework_ref, classification,
+            paths.get(chain.risk_owner_unit_id, "") if chain and chain.risk_owner_unit_id else "",
+            framework_ref,
+            classification,
             ";".join(json.loads(tags)) if tags != "[]" else "",
-            blocked_reason, due_date or "",
+            blocked_reason,
+            due_date or "",
             (pin_reason or "yes") if pinned_at else "",
-            format_moment(created_at), format_moment(updated_at), format_moment(done_at),
+            format_moment(created_at),
+            format_moment(updated_at),
+            format_moment(done_at),
         ]
-        keyed.append((order, [neutralise(c) if c and c[0] in _RISKY_START else c
-                              for c in cells]))
+        keyed.append((order, [neutralise(c) if c and c[0] in _RISKY_START else c for c in cells]))
     keyed.sort(key=lambda pair: pair[0])
     return [cells for _, cells in keyed]
 
@@ -210,10 +258,20 @@ def _rank_inputs(raw: Sequence[Any]) -> list[Any]:
     for r in raw:
         if r[3] == "done":
             continue
-        out.append(_RankInput(r[0], Status(r[3]), r[4], r[5], r[6], r[7],
-                              efforts.get(r[8]) if r[8] else None,
-                              datetime.fromisoformat(r[18]),
-                              datetime.fromisoformat(r[16]) if r[16] else None, r[17]))
+        out.append(
+            _RankInput(
+                r[0],
+                Status(r[3]),
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                efforts.get(r[8]) if r[8] else None,
+                datetime.fromisoformat(r[18]),
+                datetime.fromisoformat(r[16]) if r[16] else None,
+                r[17],
+            )
+        )
     return out
 
 
@@ -237,9 +295,14 @@ class _Plan:
     warnings: list[Message] = field(default_factory=list)
 
 
-def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: bool = False,
-               ignore_unknown_columns: bool = False,
-               on_progress: Callable[[int, int], None] | None = None) -> Outcome:
+def import_csv(
+    service: BoardService,
+    path: str | os.PathLike[str],
+    *,
+    dry_run: bool = False,
+    ignore_unknown_columns: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Outcome:
     """Create or update items from a CSV file: all of it, or nothing with every problem.
 
     ``on_progress(lines done, lines)`` is called now and then as the lines are checked,
@@ -253,8 +316,11 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
         seen[column] = 1
     if "title" not in table.header:
         raise BadInput("csv.no_title", path=name)
-    unknown = [written for column, written in zip(table.header, table.names, strict=True)
-               if column not in HEADER]
+    unknown = [
+        written
+        for column, written in zip(table.header, table.names, strict=True)
+        if column not in HEADER
+    ]
     if unknown and not ignore_unknown_columns:
         raise BadInput("csv.unknown_columns", columns=", ".join(c or '""' for c in unknown))
     positions = {c: i for i, c in enumerate(table.header) if c in _IMPORTED}
@@ -266,14 +332,17 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
             plan = _Importer(uow, positions, service, history).run(table.rows, on_progress)
             if plan.problems:
                 raise ImportProblems(name, plan.problems)
-            outcome = Outcome(tuple(uow.changes), tuple(plan.warnings), None,
-                              {"created": plan.created, "updated": plan.updated,
-                               "unchanged": plan.unchanged}, tuple(uow.bulk_rows))
+            outcome = Outcome(
+                tuple(uow.changes),
+                tuple(plan.warnings),
+                None,
+                {"created": plan.created, "updated": plan.updated, "unchanged": plan.unchanged},
+                tuple(uow.bulk_rows),
+            )
             if dry_run:
                 raise _DryRun
             # In the import's transaction, and after the outcome: undo leaves the record.
-            insert_transfer(uow, "import", name,
-                            plan.created + plan.updated + plan.unchanged)
+            insert_transfer(uow, "import", name, plan.created + plan.updated + plan.unchanged)
     except _DryRun:
         return Outcome((), outcome.warnings, None, outcome.counts)
     return outcome
@@ -282,8 +351,13 @@ def import_csv(service: BoardService, path: str | os.PathLike[str], *, dry_run: 
 class _Importer:
     """Turns rows into item writes, collecting every problem before anything counts."""
 
-    def __init__(self, uow: UnitOfWork, positions: dict[str, int], service: BoardService,
-                 history: dict[str, int]):
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        positions: dict[str, int],
+        service: BoardService,
+        history: dict[str, int],
+    ):
         self.uow = uow
         self.at = positions
         self.service = service
@@ -299,21 +373,27 @@ class _Importer:
         self._pins = 0
         self._memo: dict[str, dict[str, Any]] = {}
         self.history_at = history
-        self.where_cells = [positions[c] for c in ("chain", "link", "link_maturity",
-                                                   "target_maturity", "risk_owner")
-                            if c in positions]
+        self.where_cells = [
+            positions[c]
+            for c in ("chain", "link", "link_maturity", "target_maturity", "risk_owner")
+            if c in positions
+        ]
         self.where_memo: dict[tuple[str, ...], tuple[Any, Any]] = {}
         self.where_memo_on = "chain" in positions and "link" in positions
-        self.owner_cells = [positions[c] for c in ("owner_unit", "owner_person")
-                            if c in positions]
+        self.owner_cells = [positions[c] for c in ("owner_unit", "owner_person") if c in positions]
         self.owner_memo: dict[tuple[str, ...], tuple[Any, Any]] = {}
         self.owner_memo_on = "owner_unit" in positions and "owner_person" in positions
         self.simple: list[tuple[int, str, Callable[[str], Any], dict[str, Any]]] = [
             (positions[column], column, parser, {})
-            for column, parser in _SIMPLE_COLUMNS if column in positions]
+            for column, parser in _SIMPLE_COLUMNS
+            if column in positions
+        ]
 
-    def run(self, records: list[tuple[int, list[str]]],
-            on_progress: Callable[[int, int], None] | None = None) -> _Plan:
+    def run(
+        self,
+        records: list[tuple[int, list[str]]],
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> _Plan:
         existing: dict[str, dict[str, Any]] = {}
         if "id" in self.at:
             wanted = {cells[self.at["id"]].strip() for _, cells in records}
@@ -333,8 +413,9 @@ class _Importer:
                     continue
                 item_id = canonical
                 if item_id in first_line:
-                    self._problem(line, "id", msg("csv.duplicate_id", id=item_id,
-                                                  other=first_line[item_id]))
+                    self._problem(
+                        line, "id", msg("csv.duplicate_id", id=item_id, other=first_line[item_id])
+                    )
                     continue
                 first_line[item_id] = line
             current = existing.get(item_id) if item_id else None
@@ -377,8 +458,7 @@ class _Importer:
         return self.plan
 
     # -- helpers -----------------------------------------------------------------------
-    def _judge(self, line: int, values: dict[str, Any],
-               current: dict[str, Any] | None) -> None:
+    def _judge(self, line: int, values: dict[str, Any], current: dict[str, Any] | None) -> None:
         """The rulebook's word on this row, as a problem of its line (every line is judged
         before anything is written, so the error lists them all)."""
         stamped = dict(values)
@@ -391,8 +471,10 @@ class _Importer:
 
     def _refused(self, line: int, refusal: Refusal) -> None:
         field = str(refusal.params.get("field", ""))
-        column = _COLUMN_OF.get(field, field if field in HEADER else "status"
-                                if refusal.code in ("KS002", "KS008") else "")
+        column = _COLUMN_OF.get(
+            field,
+            field if field in HEADER else "status" if refusal.code in ("KS002", "KS008") else "",
+        )
         self._problem(line, column, refusal.message)
 
     def _problem(self, line: int, column: str, message: Message) -> None:
@@ -415,8 +497,9 @@ class _Importer:
         index = self.at.get(column)
         return None if index is None else cells[index]
 
-    def _parsed(self, line: int, column: str, cells: list[str],
-                parser: Callable[[str], Any]) -> Any:
+    def _parsed(
+        self, line: int, column: str, cells: list[str], parser: Callable[[str], Any]
+    ) -> Any:
         index = self.at.get(column)
         if index is None:
             return _ABSENT
@@ -443,8 +526,9 @@ class _Importer:
             self.unit_cache[path] = self.names.ensure_unit(self.uow, path)
         return self.unit_cache[path]
 
-    def _values(self, line: int, cells: list[str],
-                current: dict[str, Any] | None) -> dict[str, Any] | None:
+    def _values(
+        self, line: int, cells: list[str], current: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
         v: dict[str, Any] = {}
         # The hot loop of an import: parsers are pure and most columns repeat a few
         # values, so each distinct text is parsed once.
@@ -463,8 +547,11 @@ class _Importer:
                 v[column] = value
         blocked = v.get("blocked_reason")
         if blocked is not None:
-            v["blocked_at"] = (current["blocked_at"] if current and current["blocked_at"]
-                               else self.uow.now_text) if blocked else None
+            v["blocked_at"] = (
+                (current["blocked_at"] if current and current["blocked_at"] else self.uow.now_text)
+                if blocked
+                else None
+            )
         pinned = self._cell(cells, "pinned")
         if pinned is not None:
             self._pin(line, pinned.strip(), current, v)
@@ -511,8 +598,7 @@ class _Importer:
             if moment is not None:
                 values[column] = rows.ts(moment)
 
-    def _pin(self, line: int, text: str, current: dict[str, Any] | None,
-             v: dict[str, Any]) -> None:
+    def _pin(self, line: int, text: str, current: dict[str, Any] | None, v: dict[str, Any]) -> None:
         try:
             pinned = parse.parse_bool(text)
             reason = (current["pin_reason"] if current else "") if pinned else ""
@@ -522,8 +608,9 @@ class _Importer:
             self._problem(line, "pinned", msg("pin.reason_required"))
             return
         if pinned:
-            v["pinned_at"] = current["pinned_at"] if current and current["pinned_at"] else \
-                self._next_pin_time()
+            v["pinned_at"] = (
+                current["pinned_at"] if current and current["pinned_at"] else self._next_pin_time()
+            )
         else:
             v["pinned_at"] = None
         v["pin_reason"] = reason
@@ -533,9 +620,16 @@ class _Importer:
         self._pins += 1
         return rows.ts(self.uow.now + timedelta(microseconds=self._pins))
 
-    def _chain_and_link(self, line: int, cells: list[str], current: dict[str, Any] | None,
-                        v: dict[str, Any], link_maturity: Any, target: Any,
-                        risk_owner: str | None) -> None:
+    def _chain_and_link(
+        self,
+        line: int,
+        cells: list[str],
+        current: dict[str, Any] | None,
+        v: dict[str, Any],
+        link_maturity: Any,
+        target: Any,
+        risk_owner: str | None,
+    ) -> None:
         chain_text = self._cell(cells, "chain")
         link_text = self._cell(cells, "link")
         chain_id = current["chain_id"] if current else None
@@ -546,8 +640,11 @@ class _Importer:
                 chain_id = self.names.find_chain(chain_text)
                 if chain_id is None:
                     chain_id = self.names.ensure_chain(
-                        self.uow, chain_text, owner_unit,
-                        target if isinstance(target, int) else MATURITY_MAX)
+                        self.uow,
+                        chain_text,
+                        owner_unit,
+                        target if isinstance(target, int) else MATURITY_MAX,
+                    )
                 self._check_chain(line, chain_id, target, owner_unit, risk_owner)
         v["chain_id"] = chain_id
         link_id = current["link_id"] if current and current["chain_id"] == chain_id else None
@@ -560,19 +657,26 @@ class _Importer:
                 link_id = self.names.find_link(chain_id, link_text)
                 if link_id is None:
                     link_id = self.names.ensure_link(
-                        self.uow, chain_id, link_text,
-                        maturity=link_maturity if isinstance(link_maturity, int) else 0)
+                        self.uow,
+                        chain_id,
+                        link_text,
+                        maturity=link_maturity if isinstance(link_maturity, int) else 0,
+                    )
                 self._check_link(line, link_id, link_maturity)
         v["link_id"] = link_id
 
-    def _check_chain(self, line: int, chain_id: str, target: Any, owner_unit: str | None,
-                     risk_owner: str | None) -> None:
+    def _check_chain(
+        self, line: int, chain_id: str, target: Any, owner_unit: str | None, risk_owner: str | None
+    ) -> None:
         chain = self.names.chains[chain_id]
         if isinstance(target, int):
             said = self.target_said.get(chain_id)
             if said is not None and said[0] != target:
-                self._problem(line, "target_maturity", msg(
-                    "csv.conflict", what=chain.name, value=target, other=said[0], line=said[1]))
+                self._problem(
+                    line,
+                    "target_maturity",
+                    msg("csv.conflict", what=chain.name, value=target, other=said[0], line=said[1]),
+                )
             elif said is None:
                 self.target_said[chain_id] = (target, line)
                 if chain.target_maturity != target:
@@ -583,9 +687,15 @@ class _Importer:
                 self.uow.update("chain", chain_id, {"risk_owner_unit_id": owner_unit})
                 chain.risk_owner_unit_id = owner_unit
             elif chain.risk_owner_unit_id != owner_unit:
-                self._problem(line, "risk_owner", msg(
-                    "csv.risk_owner_fixed", chain=chain.name,
-                    owner=self.names.unit_path(chain.risk_owner_unit_id)))
+                self._problem(
+                    line,
+                    "risk_owner",
+                    msg(
+                        "csv.risk_owner_fixed",
+                        chain=chain.name,
+                        owner=self.names.unit_path(chain.risk_owner_unit_id),
+                    ),
+                )
 
     def _check_link(self, line: int, link_id: str, maturity: Any) -> None:
         if not isinstance(maturity, int):
@@ -593,24 +703,31 @@ class _Importer:
         link = self.names.links[link_id]
         said = self.link_said.get(link_id)
         if said is not None and said[0] != maturity:
-            self._problem(line, "link_maturity", msg(
-                "csv.conflict", what=link.name, value=maturity, other=said[0], line=said[1]))
+            self._problem(
+                line,
+                "link_maturity",
+                msg("csv.conflict", what=link.name, value=maturity, other=said[0], line=said[1]),
+            )
         elif said is None:
             self.link_said[link_id] = (maturity, line)
             if link.maturity != maturity:
                 self.uow.update("link", link_id, {"maturity": maturity})
                 link.maturity = maturity
 
-    def _owner(self, line: int, cells: list[str], current: dict[str, Any] | None,
-               v: dict[str, Any]) -> None:
+    def _owner(
+        self, line: int, cells: list[str], current: dict[str, Any] | None, v: dict[str, Any]
+    ) -> None:
         unit_text = self._cell(cells, "owner_unit")
         person_text = self._cell(cells, "owner_person")
         unit_id = current["owner_unit_id"] if current else None
         person_id = current["owner_person_id"] if current else None
         if unit_text is not None:
             unit_id = self._unit(line, "owner_unit", unit_text)
-            if person_id is not None and self.names.people.get(person_id) and \
-                    self.names.people[person_id].unit_id != unit_id:
+            if (
+                person_id is not None
+                and self.names.people.get(person_id)
+                and self.names.people[person_id].unit_id != unit_id
+            ):
                 person_id = None
         if person_text is not None:
             if person_text.strip():
@@ -619,8 +736,9 @@ class _Importer:
                 except BadInput as error:
                     self._problem(line, "owner_person", error.msg)
                     return
-                if person_id is None or (unit_id is not None and
-                                         self.names.people[person_id].unit_id != unit_id):
+                if person_id is None or (
+                    unit_id is not None and self.names.people[person_id].unit_id != unit_id
+                ):
                     person_id = self.names.ensure_person(self.uow, person_text, unit_id)
                 if unit_id is None:
                     unit_id = self.names.people[person_id].unit_id
@@ -628,8 +746,9 @@ class _Importer:
                 person_id = None
         v["owner_unit_id"], v["owner_person_id"] = unit_id, person_id
 
-    def _check_wip(self, inserts: list[dict[str, Any]],
-                   updates: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+    def _check_wip(
+        self, inserts: list[dict[str, Any]], updates: list[tuple[dict[str, Any], dict[str, Any]]]
+    ) -> None:
         moving_in: dict[str, int] = {}
         for values in inserts:
             status = values.get("status", "backlog")
@@ -651,8 +770,9 @@ class _Importer:
             if column.wip_hard:
                 self._problem(0, "status", msg("wip.hard", column=name, limit=column.wip_limit))
             else:
-                self.plan.warnings.append(msg("wip.soft", column=name, count=count,
-                                              limit=column.wip_limit))
+                self.plan.warnings.append(
+                    msg("wip.soft", column=name, count=count, limit=column.wip_limit)
+                )
 
 
 class _Absent:
@@ -671,6 +791,7 @@ def _tags_json(text: str) -> str:
 def _optional(parser: Callable[[str], Any]) -> Callable[[str], Any]:
     def wrapped(text: str) -> Any:
         return parser(text) if text.strip() else _ABSENT
+
     return wrapped
 
 
@@ -712,20 +833,45 @@ _SIMPLE_COLUMNS: tuple[tuple[str, Callable[[str], Any]], ...] = (
 )
 
 _ITEM_DEFAULTS: dict[str, Any] = {
-    "title": "", "description": "", "status": "backlog", "chain_id": None, "link_id": None,
-    "likelihood": None, "consequence": None, "effort": None, "owner_unit_id": None,
-    "owner_person_id": None, "framework_ref": "", "classification": Classification.OPEN.value,
-    "tags": "[]", "checklist": "[]", "blocked_reason": "", "blocked_at": None,
-    "due_date": None, "pinned_at": None, "pin_reason": "", "status_changed_at": None,
-    "started_at": None, "done_at": None, "activity_id": None, "occurrence": None,
+    "title": "",
+    "description": "",
+    "status": "backlog",
+    "chain_id": None,
+    "link_id": None,
+    "likelihood": None,
+    "consequence": None,
+    "effort": None,
+    "owner_unit_id": None,
+    "owner_person_id": None,
+    "framework_ref": "",
+    "classification": Classification.OPEN.value,
+    "tags": "[]",
+    "checklist": "[]",
+    "blocked_reason": "",
+    "blocked_at": None,
+    "due_date": None,
+    "pinned_at": None,
+    "pin_reason": "",
+    "status_changed_at": None,
+    "started_at": None,
+    "done_at": None,
+    "activity_id": None,
+    "occurrence": None,
 }
 
 
 #: The CSV column of a stored field a refusal names.
-_COLUMN_OF = {"chain_id": "chain", "link_id": "link", "owner_unit_id": "owner_unit",
-              "owner_person_id": "owner_person", "risk_owner_unit_id": "risk_owner",
-              "target_maturity": "target_maturity", "maturity": "link_maturity",
-              "create": "", "status": "status"}
+_COLUMN_OF = {
+    "chain_id": "chain",
+    "link_id": "link",
+    "owner_unit_id": "owner_unit",
+    "owner_person_id": "owner_person",
+    "risk_owner_unit_id": "risk_owner",
+    "target_maturity": "target_maturity",
+    "maturity": "link_maturity",
+    "create": "",
+    "status": "status",
+}
 
 
 def _new_item(values: dict[str, Any], uow: UnitOfWork) -> dict[str, Any]:

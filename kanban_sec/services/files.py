@@ -21,5 +21,6 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         os.replace(temp, target)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise BadInput("csv.cannot_write", path=str(target),
-                       reason=error.strerror or str(error)) from error
+        raise BadInput(
+            "csv.cannot_write", path=str(target), reason=error.strerror or str(error)
+        ) from error

@@ -55,8 +55,9 @@ class FlowReport:
 class FlowMetrics:
     """Flow metrics of one board; days are calendar days in ``tz``."""
 
-    def __init__(self, session: Session, *, tz: tzinfo = UTC,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self, session: Session, *, tz: tzinfo = UTC, clock: Callable[[], datetime] | None = None
+    ) -> None:
         self.db = session.db
         self.tz = tz
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -99,8 +100,7 @@ class FlowMetrics:
         """Creation to completion, for items completed in the range."""
         return flow.lead_times(self.histories(scope), start, end, tz=self.tz)
 
-    def cycle_time(self, start: date, end: date,
-                   scope: Scope = EVERYTHING) -> TimeDistribution:
+    def cycle_time(self, start: date, end: date, scope: Scope = EVERYTHING) -> TimeDistribution:
         """First doing (else verify) to completion, for items completed in the range."""
         return flow.cycle_times(self.histories(scope), start, end, tz=self.tz)
 
@@ -112,16 +112,21 @@ class FlowMetrics:
         """Open items in next, doing and verify with their age in column and since start."""
         return flow.aging(self.histories(scope), now or self._clock())
 
-    def report(self, start: date, end: date, scope: Scope = EVERYTHING,
-               now: datetime | None = None) -> FlowReport:
+    def report(
+        self, start: date, end: date, scope: Scope = EVERYTHING, now: datetime | None = None
+    ) -> FlowReport:
         """All the metrics from one scan (what the Metrics view draws)."""
         items = self.histories(scope)
         days = flow.cfd(items, start, end, tz=self.tz)
         aging_at = min(now or self._clock(), flow.end_of_day(end, self.tz))
         return FlowReport(
-            start, end, days, flow.wip_from_cfd(days),
+            start,
+            end,
+            days,
+            flow.wip_from_cfd(days),
             flow.lead_times(items, start, end, tz=self.tz),
             flow.cycle_times(items, start, end, tz=self.tz),
             flow.throughput(items, start, end, tz=self.tz),
-            flow.aging(items, aging_at), aging_at,
+            flow.aging(items, aging_at),
+            aging_at,
         )

@@ -61,9 +61,9 @@ class Expiring:
     """An acceptance in force that runs out soon, with what it covers."""
 
     decision: RiskDecision
-    subject: str          # the item's title, or the chain's name
-    decided_by: str       # the risk owner's name
-    items: int            # open items it holds out of the ranking
+    subject: str  # the item's title, or the chain's name
+    decided_by: str  # the risk owner's name
+    items: int  # open items it holds out of the ranking
 
 
 @dataclass(frozen=True)
@@ -130,16 +130,21 @@ class GovernanceService(Service):
         with reading(self.db) as reader:
             return bands_from(reader.settings())
 
-    def decisions(self, *, item_id: str | None = None,
-                  chain_id: str | None = None) -> list[RiskDecision]:
+    def decisions(
+        self, *, item_id: str | None = None, chain_id: str | None = None
+    ) -> list[RiskDecision]:
         """Risk cases, newest first: an item's own and its chain's, or a chain's."""
         with reading(self.db) as reader:
             found = reader.risk_decisions()
             if item_id is not None:
                 item = reader.item(item_id)
                 chain_id = item.chain_id if item is not None else None
-                found = [d for d in found if d.item_id == item_id or (
-                    d.item_id is None and chain_id is not None and d.chain_id == chain_id)]
+                found = [
+                    d
+                    for d in found
+                    if d.item_id == item_id
+                    or (d.item_id is None and chain_id is not None and d.chain_id == chain_id)
+                ]
             elif chain_id is not None:
                 found = [d for d in found if d.chain_id == chain_id and d.item_id is None]
         found.reverse()
@@ -157,8 +162,9 @@ class GovernanceService(Service):
             board = reader.board(include_done=False)
         return Acceptance(board.items, board.decisions, today or self.today())
 
-    def expiring(self, today: date | None = None,
-                 within_days: int = EXPIRY_WARNING_DAYS) -> list[Expiring]:
+    def expiring(
+        self, today: date | None = None, within_days: int = EXPIRY_WARNING_DAYS
+    ) -> list[Expiring]:
         """Acceptances in force that run out within ``within_days`` (standup list)."""
         day = today or self.today()
         with reading(self.db) as reader:
@@ -203,8 +209,9 @@ class GovernanceService(Service):
             if item is None:
                 raise NotFound("item.not_found", id=item_id)
             # Once it entered Verify when the policy asked for it, it stays so.
-            return item.needs_verification or policy_from(
-                reader.settings()).needs_verification(item, item_score(reader, item))
+            return item.needs_verification or policy_from(reader.settings()).needs_verification(
+                item, item_score(reader, item)
+            )
 
     def people(self) -> dict[str, Person]:
         """The people of the organisation, by id."""
@@ -218,8 +225,13 @@ class GovernanceService(Service):
             item = reader.item(item_id)
             if item is None:
                 raise NotFound("item.not_found", id=item_id)
-            return VerificationSubject(item, item_score(reader, item), reader.column(item.status),
-                                       reader.column(Status.VERIFY), reader.people())
+            return VerificationSubject(
+                item,
+                item_score(reader, item),
+                reader.column(item.status),
+                reader.column(Status.VERIFY),
+                reader.people(),
+            )
 
     def risk_subject(self, item_id: str | None, chain_id: str | None) -> RiskSubject:
         """The item (``item_id``) or chain (``chain_id``) a risk case is about, its chain,
@@ -235,13 +247,17 @@ class GovernanceService(Service):
             chain = chains.get(wanted) if wanted else None
             if chain_id is not None and chain is None:
                 raise NotFound("chain.not_found", name=chain_id)
-            open_items = [i for i in reader.items(include_done=False)
-                          if i.chain_id == chain.id] if chain_id and chain else []
+            open_items = (
+                [i for i in reader.items(include_done=False) if i.chain_id == chain.id]
+                if chain_id and chain
+                else []
+            )
         return RiskSubject(item, chain, tree, people, open_items)
 
     # -- governing: policy and bands ---------------------------------------------------
-    def set_policy(self, min_score: int | None,
-                   classifications: Iterable[Classification | str]) -> Outcome:
+    def set_policy(
+        self, min_score: int | None, classifications: Iterable[Classification | str]
+    ) -> Outcome:
         """Which items need verification before done (governing members)."""
         if min_score is not None and not 0 <= min_score <= 75:
             raise BadInput("value.out_of_range", value=min_score, low=0, high=75)
@@ -251,9 +267,12 @@ class GovernanceService(Service):
             _store_settings(uow, policy_settings(Policy(min_score, classes)))
             return Outcome(tuple(uow.changes))
 
-    def set_board_policy(self, min_score: int | None,
-                         classifications: Iterable[Classification | str],
-                         wip_limits: dict[Status, tuple[int | None, bool]]) -> Outcome:
+    def set_board_policy(
+        self,
+        min_score: int | None,
+        classifications: Iterable[Classification | str],
+        wip_limits: dict[Status, tuple[int | None, bool]],
+    ) -> Outcome:
         """The verification policy and the columns' WIP limits (limit or ``None``, hard),
         in one transaction (governing members)."""
         if min_score is not None and not 0 <= min_score <= 75:
@@ -289,22 +308,36 @@ class GovernanceService(Service):
         return self.set_bands(self.bands().with_band(likelihood, consequence, Band(band)))
 
     # -- risk decisions -----------------------------------------------------------------
-    def recommend(self, recommendation: Decision | str, note: str = "", *,
-                  item_id: str | None = None, chain_id: str | None = None) -> Outcome:
+    def recommend(
+        self,
+        recommendation: Decision | str,
+        note: str = "",
+        *,
+        item_id: str | None = None,
+        chain_id: str | None = None,
+    ) -> Outcome:
         """IT's recommendation to the risk owner; the decision stays theirs."""
         choice = _decision(recommendation)
         with writing(self.db, self.author, self.person_id) as uow:
             person = require(uow, self.author, self.person_id, Action.RECOMMEND)
             item_id, chain_id = _target(uow, item_id, chain_id)
-            values = {"recommendation": choice.value,
-                      "recommended_by": person.id if person else None,
-                      "recommendation_note": note.strip()}
+            values = {
+                "recommendation": choice.value,
+                "recommended_by": person.id if person else None,
+                "recommendation_note": note.strip(),
+            }
             row_id = _write_case(uow, item_id, chain_id, values)
             return Outcome(tuple(uow.changes), (), row_id)
 
-    def decide(self, decision: Decision | str, rationale: str, *,
-               valid_until: date | None = None, item_id: str | None = None,
-               chain_id: str | None = None) -> Outcome:
+    def decide(
+        self,
+        decision: Decision | str,
+        rationale: str,
+        *,
+        valid_until: date | None = None,
+        item_id: str | None = None,
+        chain_id: str | None = None,
+    ) -> Outcome:
         """The risk owner decides: accept (until a date), reduce, share or avoid.
 
         An acceptance takes the item (or every open item of the chain) out of the ranking
@@ -320,16 +353,23 @@ class GovernanceService(Service):
             if valid_until < today:
                 raise BadInput("risk.valid_until_past", day=valid_until.isoformat())
             if (valid_until - today).days > MAX_ACCEPTANCE_DAYS:
-                raise BadInput("risk.valid_until_far", day=valid_until.isoformat(),
-                               years=MAX_ACCEPTANCE_DAYS // 366)
+                raise BadInput(
+                    "risk.valid_until_far",
+                    day=valid_until.isoformat(),
+                    years=MAX_ACCEPTANCE_DAYS // 366,
+                )
         with writing(self.db, self.author, self.person_id) as uow:
             item_id, chain_id = _target(uow, item_id, chain_id)
             person = self._check_decider(uow, item_id, chain_id)
             covered = _covered(uow, item_id, chain_id)
-            values = {"decision": choice.value, "decided_by": person.id,
-                      "rationale": rationale.strip(),
-                      "valid_until": valid_until.isoformat() if valid_until else None,
-                      "decided_at": uow.now_text, "covers": covers_json(covered)}
+            values = {
+                "decision": choice.value,
+                "decided_by": person.id,
+                "rationale": rationale.strip(),
+                "valid_until": valid_until.isoformat() if valid_until else None,
+                "decided_at": uow.now_text,
+                "covers": covers_json(covered),
+            }
             row_id = _write_case(uow, item_id, chain_id, values)
             if choice is Decision.ACCEPT:
                 # A fresh acceptance covers the items as they are now: no longer void.
@@ -351,8 +391,7 @@ class GovernanceService(Service):
             uow.tombstone("risk_decision", decision_id)
             return Outcome(tuple(uow.changes), (), decision_id)
 
-    def _check_decider(self, reader: Reader, item_id: str | None,
-                       chain_id: str | None) -> Person:
+    def _check_decider(self, reader: Reader, item_id: str | None, chain_id: str | None) -> Person:
         people = reader.people()
         person = actor_in(people, self.author, self.person_id)
         chain: Chain | None = None
@@ -366,11 +405,16 @@ class GovernanceService(Service):
             owner_unit = chain.risk_owner_unit_id if chain is not None else None
             owner = tree.path(owner_unit) if owner_unit and owner_unit in tree.units else ""
             if owner:
-                raise Refusal("KS003", "risk.not_owner", {
-                    "who": who(person, self.author), "chain": chain.name if chain else "",
-                    "unit": owner}).error()
-            raise Refusal("KS003", "risk.not_governing",
-                          {"who": who(person, self.author)}).error()
+                raise Refusal(
+                    "KS003",
+                    "risk.not_owner",
+                    {
+                        "who": who(person, self.author),
+                        "chain": chain.name if chain else "",
+                        "unit": owner,
+                    },
+                ).error()
+            raise Refusal("KS003", "risk.not_governing", {"who": who(person, self.author)}).error()
         return person
 
     # -- verification ------------------------------------------------------------------
@@ -384,10 +428,16 @@ class GovernanceService(Service):
             assert person is not None  # only a person can hold the controlling role
             item = _must_item(uow, item_id)
             _in_verify(uow, item, self.lang)
-            uow.insert("verification", {"id": new_id(), "item_id": item_id,
-                                        "verdict": Verdict.APPROVED.value,
-                                        "verified_by": person.id,
-                                        "evidence": evidence.strip()})
+            uow.insert(
+                "verification",
+                {
+                    "id": new_id(),
+                    "item_id": item_id,
+                    "verdict": Verdict.APPROVED.value,
+                    "verified_by": person.id,
+                    "evidence": evidence.strip(),
+                },
+            )
             _update_item(uow, replace(item, status=Status.DONE), moved=True)
             return Outcome(tuple(uow.changes), (), item_id)
 
@@ -400,10 +450,16 @@ class GovernanceService(Service):
             assert person is not None
             item = _must_item(uow, item_id)
             _in_verify(uow, item, self.lang)
-            uow.insert("verification", {"id": new_id(), "item_id": item_id,
-                                        "verdict": Verdict.REJECTED.value,
-                                        "verified_by": person.id,
-                                        "evidence": reason.strip()})
+            uow.insert(
+                "verification",
+                {
+                    "id": new_id(),
+                    "item_id": item_id,
+                    "verdict": Verdict.REJECTED.value,
+                    "verified_by": person.id,
+                    "evidence": reason.strip(),
+                },
+            )
             _update_item(uow, replace(item, status=Status.DOING), moved=True)
             return Outcome(tuple(uow.changes), (), item_id)
 
@@ -417,8 +473,9 @@ def _decision(value: Decision | str) -> Decision:
         raise BadInput("field.problem", field="decision", problem=problem.msg) from None
 
 
-def _target(reader: Reader, item_id: str | None,
-            chain_id: str | None) -> tuple[str | None, str | None]:
+def _target(
+    reader: Reader, item_id: str | None, chain_id: str | None
+) -> tuple[str | None, str | None]:
     """(item, chain) a decision is about: an item (its chain noted), or a whole chain."""
     if (item_id is None) == (chain_id is None):
         raise BadInput("risk.target_needed")
@@ -432,44 +489,48 @@ def _target(reader: Reader, item_id: str | None,
     return None, chain_id
 
 
-def _covered(uow: UnitOfWork, item_id: str | None,
-             chain_id: str | None) -> list[Mapping[str, object]]:
+def _covered(
+    uow: UnitOfWork, item_id: str | None, chain_id: str | None
+) -> list[Mapping[str, object]]:
     """The items a decision is taken on: the item, or the chain's open items now (items
     that come into the chain later are not covered)."""
     if item_id is not None:
         found = uow.world.row("item", item_id)
         return [found] if found is not None else []
-    return [uow.world.row("item", str(i["id"])) or i
-            for i in uow.world.chain_open_items(chain_id or "")]
+    return [
+        uow.world.row("item", str(i["id"])) or i for i in uow.world.chain_open_items(chain_id or "")
+    ]
 
 
 def _pending(reader: Reader, item_id: str | None, chain_id: str | None) -> RiskDecision | None:
     """The newest case for the target that has a recommendation and no decision yet."""
     for decision in reversed(reader.risk_decisions()):
-        if decision.item_id == item_id and (item_id is not None or
-                                            decision.chain_id == chain_id):
+        if decision.item_id == item_id and (item_id is not None or decision.chain_id == chain_id):
             return decision if decision.decision is None else None
     return None
 
 
-def _write_case(uow: UnitOfWork, item_id: str | None, chain_id: str | None,
-                values: Mapping[str, object]) -> str:
+def _write_case(
+    uow: UnitOfWork, item_id: str | None, chain_id: str | None, values: Mapping[str, object]
+) -> str:
     """Fill in the target's case awaiting its decision, or open a new one; its id."""
     pending = _pending(uow, item_id, chain_id)
     if pending is not None:
         uow.update("risk_decision", pending.id, dict(values))
         return pending.id
     row_id = new_id()
-    uow.insert("risk_decision", {"id": row_id, "item_id": item_id, "chain_id": chain_id,
-                                 **values})
+    uow.insert("risk_decision", {"id": row_id, "item_id": item_id, "chain_id": chain_id, **values})
     return row_id
 
 
 def _in_verify(reader: Reader, item: Item, lang: str) -> None:
     if item.status is not Status.VERIFY:
-        raise Refused("verify.not_in_verify", title=item.title,
-                      column=reader.column(item.status).name(lang),
-                      verify=reader.column(Status.VERIFY).name(lang))
+        raise Refused(
+            "verify.not_in_verify",
+            title=item.title,
+            column=reader.column(item.status).name(lang),
+            verify=reader.column(Status.VERIFY).name(lang),
+        )
 
 
 def _store_settings(uow: UnitOfWork, values: dict[str, str]) -> None:
@@ -481,4 +542,3 @@ def _store_settings(uow: UnitOfWork, values: dict[str, str]) -> None:
             uow.update("setting", key, {"value": value, "deleted_at": None})
         else:
             uow.insert("setting", {"id": key, "value": value})
-

@@ -33,17 +33,33 @@ CSV_HEADER: tuple[str, ...] = ("at", "author", "entity", "id", "name", "field", 
 KINDS = ("export", "import", "report")
 
 #: Change-log fields the history leaves out: bookkeeping the other fields already tell.
-HIDDEN_FIELDS = frozenset({
-    "id", "created_at", "updated_at", "status_changed_at", "started_at", "done_at",
-    "blocked_at", "hlc", "node_id",
-})
+HIDDEN_FIELDS = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "status_changed_at",
+        "started_at",
+        "done_at",
+        "blocked_at",
+        "hlc",
+        "node_id",
+    }
+)
 
 #: Fields holding the id of another row, and that row's entity.
 _REFERENCES: dict[str, str] = {
-    "chain_id": "chain", "link_id": "link", "owner_unit_id": "unit",
-    "owner_person_id": "person", "unit_id": "unit", "parent_id": "unit",
-    "risk_owner_unit_id": "unit", "responsible_unit_id": "unit", "item_id": "item",
-    "standup_id": "standup", "activity_id": "activity",
+    "chain_id": "chain",
+    "link_id": "link",
+    "owner_unit_id": "unit",
+    "owner_person_id": "person",
+    "unit_id": "unit",
+    "parent_id": "unit",
+    "risk_owner_unit_id": "unit",
+    "responsible_unit_id": "unit",
+    "item_id": "item",
+    "standup_id": "standup",
+    "activity_id": "activity",
 }
 
 
@@ -67,8 +83,7 @@ class HistoryEntry:
 def _bound(moment: datetime | date, *, end: bool) -> str:
     """A filter bound as stored text: a date is a whole UTC day (``until`` includes it)."""
     if not isinstance(moment, datetime):
-        moment = datetime.combine(moment, time(), UTC) + (timedelta(days=1) if end else
-                                                          timedelta())
+        moment = datetime.combine(moment, time(), UTC) + (timedelta(days=1) if end else timedelta())
     elif moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return rows.ts(moment)
@@ -100,9 +115,15 @@ class History(Service):
         with reading(self.db) as reader:
             return reader.item_ids_titled(needle)
 
-    def entries(self, item_id: str | Collection[str] | None = None, author: str | None = None,
-                since: datetime | date | None = None, until: datetime | date | None = None,
-                entity: str | None = None, limit: int | None = None) -> list[HistoryEntry]:
+    def entries(
+        self,
+        item_id: str | Collection[str] | None = None,
+        author: str | None = None,
+        since: datetime | date | None = None,
+        until: datetime | date | None = None,
+        entity: str | None = None,
+        limit: int | None = None,
+    ) -> list[HistoryEntry]:
         """Changed fields, newest first.
 
         ``item_id`` (one id or several) keeps an item's own changes and its comments';
@@ -117,15 +138,30 @@ class History(Service):
                 return []
         with reading(self.db) as reader:
             raw = change_log.records(
-                reader, item_ids=ids, entity=entity, author=author,
+                reader,
+                item_ids=ids,
+                entity=entity,
+                author=author,
                 since=None if since is None else _bound(since, end=False),
-                until=None if until is None else _bound(until, end=True))
+                until=None if until is None else _bound(until, end=True),
+            )
             fields = list(self._fields(raw, limit))
             labels = _Labels(reader, {(e, r) for e, r, *_ in fields}, fields, self.lang)
-        return [HistoryEntry(datetime.fromisoformat(at), who, entity_name, row_id,
-                             labels.row(entity_name, row_id), name, old, new,
-                             labels.value(name, old), labels.value(name, new))
-                for entity_name, row_id, who, at, name, old, new in fields]
+        return [
+            HistoryEntry(
+                datetime.fromisoformat(at),
+                who,
+                entity_name,
+                row_id,
+                labels.row(entity_name, row_id),
+                name,
+                old,
+                new,
+                labels.value(name, old),
+                labels.value(name, new),
+            )
+            for entity_name, row_id, who, at, name, old, new in fields
+        ]
 
     @staticmethod
     def _fields(raw: Iterable[Any], limit: int | None) -> Iterator[tuple[Any, ...]]:
@@ -143,8 +179,9 @@ class History(Service):
                 count += 1
                 yield entity_name, row_id, who, at, name, old, new
 
-    def export_csv(self, path: str | os.PathLike[str], *, include_confidential: bool = False,
-                   **filters: Any) -> int:
+    def export_csv(
+        self, path: str | os.PathLike[str], *, include_confidential: bool = False, **filters: Any
+    ) -> int:
         """Write the entries ``filters`` select as CSV (UTF-8 with BOM, CRLF, cells
         neutralised against formulas), all of the file or none; returns the entry count.
 
@@ -168,14 +205,30 @@ class History(Service):
                     old, new = (hidden if old else "", hidden if new else "")
             elif secret and e.entity == "standup" and e.field == "snapshot":
                 ids = set(secret.values())
-                old, new = _masked_snapshot(old, ids, self.lang), \
-                    _masked_snapshot(new, ids, self.lang)
-            cells = [rows.ts(e.at)[:19] + "Z", e.author, e.entity, e.row_id, name, e.field,
-                     old, new]
+                old, new = (
+                    _masked_snapshot(old, ids, self.lang),
+                    _masked_snapshot(new, ids, self.lang),
+                )
+            cells = [
+                rows.ts(e.at)[:19] + "Z",
+                e.author,
+                e.entity,
+                e.row_id,
+                name,
+                e.field,
+                old,
+                new,
+            ]
             lines.append(format_row([neutralise(c) for c in cells], ","))
         write_atomically(path, "".join(lines).encode("utf-8"))
-        record_transfer(self.db, self.author or _login_name(), "export", path, len(found),
-                        confidential=include_confidential)
+        record_transfer(
+            self.db,
+            self.author or _login_name(),
+            "export",
+            path,
+            len(found),
+            confidential=include_confidential,
+        )
         return len(found)
 
     def _confidential_rows(self, found: list[HistoryEntry]) -> dict[tuple[str, str], str]:
@@ -194,8 +247,11 @@ class History(Service):
                 if ("item", item_id) in wanted or snapshots:
                     out[("item", item_id)] = item_id
             for entity in change_log.ABOUT_ITEMS:
-                out.update(change_log.about_confidential(
-                    reader, entity, (r for e, r in wanted if e == entity)))
+                out.update(
+                    change_log.about_confidential(
+                        reader, entity, (r for e, r in wanted if e == entity)
+                    )
+                )
         return out
 
     def transfers(self) -> list[dict[str, Any]]:
@@ -203,16 +259,30 @@ class History(Service):
         and whether it included confidential details (``confidential``)."""
         with reading(self.db) as reader:
             found = change_log.transfers(reader)
-        return [{"id": r[0], "kind": r[1], "path": r[2], "items": r[3],
-                 "at": datetime.fromisoformat(r[4]), "author": r[5] or "",
-                 "confidential": bool(r[6])} for r in found]
+        return [
+            {
+                "id": r[0],
+                "kind": r[1],
+                "path": r[2],
+                "items": r[3],
+                "at": datetime.fromisoformat(r[4]),
+                "author": r[5] or "",
+                "confidential": bool(r[6]),
+            }
+            for r in found
+        ]
 
 
 class _Labels:
     """Names for the rows the entries are about and the rows their values refer to."""
 
-    def __init__(self, reader: Reader, wanted: set[tuple[str, str]],
-                 fields: list[tuple[Any, ...]], lang: str = "en") -> None:
+    def __init__(
+        self,
+        reader: Reader,
+        wanted: set[tuple[str, str]],
+        fields: list[tuple[Any, ...]],
+        lang: str = "en",
+    ) -> None:
         self.lang = lang
         by_entity: dict[str, set[str]] = {}
         for entity_name, row_id in wanted:
@@ -247,8 +317,7 @@ class _Labels:
         return display_value(name, value, self, self.lang)
 
 
-def display_value(name: str, value: Any, labels: _Labels | None = None,
-                  lang: str = "en") -> str:
+def display_value(name: str, value: Any, labels: _Labels | None = None, lang: str = "en") -> str:
     """A stored value as people know it: names rather than ids, lists as ``a; b``;
     ``""`` for no value."""
     if value is None or value == "":
@@ -274,8 +343,14 @@ def display_value(name: str, value: Any, labels: _Labels | None = None,
     return str(value)
 
 
-def insert_transfer(uow: UnitOfWork, kind: str, path: str | os.PathLike[str],
-                    count: int, *, confidential: bool = False) -> str:
+def insert_transfer(
+    uow: UnitOfWork,
+    kind: str,
+    path: str | os.PathLike[str],
+    count: int,
+    *,
+    confidential: bool = False,
+) -> str:
     """Record an export, import or report in ``uow``'s transaction (so in the change log,
     with its author and time); returns the record's id.
 
@@ -285,13 +360,28 @@ def insert_transfer(uow: UnitOfWork, kind: str, path: str | os.PathLike[str],
     if kind not in KINDS:
         raise ValueError(f"transfer kind must be one of {KINDS}, not {kind!r}")
     transfer_id = new_id()
-    uow.insert("transfer", {"id": transfer_id, "kind": kind, "path": _stored_path(path),
-                            "items": count, "confidential": 1 if confidential else 0})
+    uow.insert(
+        "transfer",
+        {
+            "id": transfer_id,
+            "kind": kind,
+            "path": _stored_path(path),
+            "items": count,
+            "confidential": 1 if confidential else 0,
+        },
+    )
     return transfer_id
 
 
-def record_transfer(db: Database, author: str, kind: str, path: str | os.PathLike[str],
-                    count: int, *, confidential: bool = False) -> str:
+def record_transfer(
+    db: Database,
+    author: str,
+    kind: str,
+    path: str | os.PathLike[str],
+    count: int,
+    *,
+    confidential: bool = False,
+) -> str:
     """Record a CSV export or import, or a report, by ``author``: its own small
     transaction."""
     with writing(db, author) as uow:

@@ -68,8 +68,11 @@ class ItemEdit:
 
     def changed(self) -> dict[str, Any]:
         """The fields the edit sets (comments aside), by name."""
-        return {f.name: getattr(self, f.name) for f in fields(self)
-                if f.name != "comments" and getattr(self, f.name) is not KEEP}
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name != "comments" and getattr(self, f.name) is not KEEP
+        }
 
     @property
     def empty(self) -> bool:
@@ -78,9 +81,22 @@ class ItemEdit:
 
 #: Fields ``set`` and ``add`` accept, with the parser for their text.
 EDITABLE_FIELDS = (
-    "title", "description", "status", "chain", "link", "likelihood", "consequence", "effort",
-    "owner_unit", "owner_person", "framework_ref", "classification", "tags", "due_date",
-    "blocked_reason", "pinned",
+    "title",
+    "description",
+    "status",
+    "chain",
+    "link",
+    "likelihood",
+    "consequence",
+    "effort",
+    "owner_unit",
+    "owner_person",
+    "framework_ref",
+    "classification",
+    "tags",
+    "due_date",
+    "blocked_reason",
+    "pinned",
 )
 
 
@@ -104,8 +120,11 @@ def apply_edit(names: Names, item: Item, edit: ItemEdit, now: datetime) -> Item:
         value = getattr(edit, name)
         if value is not KEEP:
             if value is not None and not SCALE_MIN <= value <= SCALE_MAX:
-                raise BadInput("field.problem", field=name, problem=msg(
-                    "value.out_of_range", value=value, low=SCALE_MIN, high=SCALE_MAX))
+                raise BadInput(
+                    "field.problem",
+                    field=name,
+                    problem=msg("value.out_of_range", value=value, low=SCALE_MIN, high=SCALE_MAX),
+                )
             changes[name] = value
     for name in ("status", "effort", "classification", "due_date"):
         if getattr(edit, name) is not KEEP:
@@ -141,8 +160,9 @@ def _chain_and_link(names: Names, item: Item, edit: ItemEdit) -> tuple[str | Non
         raise BadInput("link.needs_chain")
     link = names.links.get(link_id)
     if link is None or link.chain_id != chain_id:
-        raise NotFound("link.not_found", chain=names.chains[chain_id].name,
-                       name=link.name if link else link_id)
+        raise NotFound(
+            "link.not_found", chain=names.chains[chain_id].name, name=link.name if link else link_id
+        )
     return chain_id, link_id
 
 
@@ -160,8 +180,7 @@ def _owner(names: Names, item: Item, edit: ItemEdit) -> tuple[str | None, str | 
         if person is None:
             raise NotFound("person.not_found", name=person_id)
         if edit.owner_unit_id is not KEEP and unit_id is not None and person.unit_id != unit_id:
-            raise BadInput("person.not_in_unit", person=person.name,
-                           unit=names.unit_path(unit_id))
+            raise BadInput("person.not_in_unit", person=person.name, unit=names.unit_path(unit_id))
         unit_id = person.unit_id
     if unit_id is not None and unit_id not in names.units:
         raise NotFound("unit.not_found", name=unit_id)
@@ -197,8 +216,7 @@ def edit_from_texts(names: Names, item: Item, values: Mapping[str, str]) -> Item
         unit_id = given["owner_unit_id"] = names.unit(unit_text) if unit_text else None
     if "owner_person" in values:
         person_text = values["owner_person"].strip()
-        given["owner_person_id"] = names.person(person_text, unit_id) if person_text \
-            else None
+        given["owner_person_id"] = names.person(person_text, unit_id) if person_text else None
     return ItemEdit(**given)
 
 

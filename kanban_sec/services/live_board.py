@@ -34,10 +34,19 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: Fields of an item whose change can change who owns it at the lowest level.
 _OWNERSHIP_FIELDS = frozenset({"owner_unit_id", "owner_person_id", "link_id", "deleted_at"})
 #: Fields of an item whose change can move it in the ranking.
-_RANKING_FIELDS = frozenset({
-    "status", "chain_id", "link_id", "likelihood", "consequence", "effort", "pinned_at",
-    "created_at", "deleted_at",
-})
+_RANKING_FIELDS = frozenset(
+    {
+        "status",
+        "chain_id",
+        "link_id",
+        "likelihood",
+        "consequence",
+        "effort",
+        "pinned_at",
+        "created_at",
+        "deleted_at",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -108,10 +117,14 @@ class LiveBoard:
         self.day = self.today()
         self.acceptance = Acceptance(self.items.values(), self.board.decisions, self.day)
         accepted = self.acceptance.accepted
-        ranked_items = self.items.values() if not accepted else [
-            i for i in self.items.values() if i.id not in accepted]
-        self.ranking = {r.item_id: r for r in rank(
-            ranked_items, self.board.chains, self.board.links)}
+        ranked_items = (
+            self.items.values()
+            if not accepted
+            else [i for i in self.items.values() if i.id not in accepted]
+        )
+        self.ranking = {
+            r.item_id: r for r in rank(ranked_items, self.board.chains, self.board.links)
+        }
         self._lowest: tuple[int, int] | None = None
 
     def new_day(self) -> bool:
@@ -156,9 +169,11 @@ class LiveBoard:
 
     def accepted_in(self, status: Status) -> list[str]:
         """Accepted open items in the column, the soonest to come back first."""
-        found = [(d.valid_until or self.day, self.items[i].title.casefold(), i)
-                 for i, d in self.acceptance.accepted.items()
-                 if i in self.items and self.items[i].status is status]
+        found = [
+            (d.valid_until or self.day, self.items[i].title.casefold(), i)
+            for i, d in self.acceptance.accepted.items()
+            if i in self.items and self.items[i].status is status
+        ]
         found.sort()
         return [i for _, _, i in found]
 
@@ -167,8 +182,7 @@ class LiveBoard:
         self.reranked = True
         self._ordered = {}
         self._match_cache = None
-        if outcome.bulk_rows or any(c.entity not in ("item", "comment")
-                                    for c in outcome.changes):
+        if outcome.bulk_rows or any(c.entity not in ("item", "comment") for c in outcome.changes):
             self.reload()  # an import, or a chain, link, unit or column changed
             return set(self.items)
         touched: set[str] = set()
@@ -192,8 +206,8 @@ class LiveBoard:
             if _RANKING_FIELDS & new.keys():
                 rerank = rerank or _ranking_may_change(current, new)
             if _OWNERSHIP_FIELDS & new.keys() or (
-                    "status" in new and Status.DONE.value in (new["status"],
-                                                              current.status.value)):
+                "status" in new and Status.DONE.value in (new["status"], current.status.value)
+            ):
                 self._lowest = None
         self.reranked = rerank
         if rerank:
@@ -223,8 +237,10 @@ class LiveBoard:
     def _order(self, status: Status) -> list[str]:
         if status is Status.DONE:
             done = [i for i in self.items.values() if i.status is Status.DONE]
-            done.sort(key=lambda i: (i.done_at or i.updated_at or i.created_at or _EPOCH, i.id),
-                      reverse=True)
+            done.sort(
+                key=lambda i: (i.done_at or i.updated_at or i.created_at or _EPOCH, i.id),
+                reverse=True,
+            )
             return [i.id for i in done]
         ranked = [r for r in self.ranking.values() if r.item.status is status]
         ranked.sort(key=lambda r: r.rank)
@@ -236,8 +252,8 @@ class LiveBoard:
         if flt.mine and (self.me is None or item.owner_person_id != self.me):
             return False
         if flt.unit_id is not None and (
-                item.owner_unit_id is None
-                or item.owner_unit_id not in self._subtree(flt.unit_id)):
+            item.owner_unit_id is None or item.owner_unit_id not in self._subtree(flt.unit_id)
+        ):
             return False
         if flt.chain_id is not None and item.chain_id != flt.chain_id:
             return False
@@ -257,8 +273,7 @@ class LiveBoard:
             return False
         if flt.text:
             needle = flt.text.casefold()
-            if needle not in self._haystack(item) and \
-                    not item.id.replace("-", "").endswith(needle):
+            if needle not in self._haystack(item) and not item.id.replace("-", "").endswith(needle):
                 return False
         return True
 
@@ -266,9 +281,15 @@ class LiveBoard:
         """What the search box looks in, casefolded (kept until the item changes)."""
         haystack = self._haystacks.get(item.id)
         if haystack is None:
-            haystack = self._haystacks[item.id] = " ".join((
-                item.title, item.framework_ref, " ".join(item.tags),
-                self.chain_name(item), self.link_name(item))).casefold()
+            haystack = self._haystacks[item.id] = " ".join(
+                (
+                    item.title,
+                    item.framework_ref,
+                    " ".join(item.tags),
+                    self.chain_name(item),
+                    self.link_name(item),
+                )
+            ).casefold()
         return haystack
 
     def matching(self, flt: BoardFilter) -> set[str]:
@@ -291,19 +312,18 @@ class LiveBoard:
             items = [i for i in items if self.me is not None and i.owner_person_id == self.me]
         if flt.unit_id is not None:
             subtree = self._subtree(flt.unit_id)
-            items = [i for i in items
-                     if i.owner_unit_id is not None and i.owner_unit_id in subtree]
+            items = [i for i in items if i.owner_unit_id is not None and i.owner_unit_id in subtree]
         if flt.weakest_only:
             ranking = self.ranking
-            items = [i for i in items
-                     if (r := ranking.get(i.id)) is not None and r.weakest]
+            items = [i for i in items if (r := ranking.get(i.id)) is not None and r.weakest]
         if flt.tag:
             tag = flt.tag.casefold()
             items = [i for i in items if tag in (t.casefold() for t in i.tags)]
         if flt.text:
             needle, haystack = flt.text.casefold(), self._haystack
-            items = [i for i in items if needle in haystack(i)
-                     or i.id.replace("-", "").endswith(needle)]
+            items = [
+                i for i in items if needle in haystack(i) or i.id.replace("-", "").endswith(needle)
+            ]
         found = {i.id for i in items}
         self._match_cache = (flt, found)
         return found
@@ -378,10 +398,11 @@ def _patched(item: Item, new: dict[str, Any]) -> Item:
     values.update({k: v for k, v in new.items() if k in values})
     row = [values.get(name) for name in _ITEM_ORDER]
     patched = rows.item_from(row)
-    return replace(patched, created_at=item.created_at if "created_at" not in new
-                   else rows.parse_ts(new["created_at"]),
-                   updated_at=rows.parse_ts(new.get("updated_at")) or item.updated_at)
+    return replace(
+        patched,
+        created_at=item.created_at if "created_at" not in new else rows.parse_ts(new["created_at"]),
+        updated_at=rows.parse_ts(new.get("updated_at")) or item.updated_at,
+    )
 
 
 _ITEM_ORDER = [name.strip() for name in rows.ITEM_COLUMNS.split(",")]
-

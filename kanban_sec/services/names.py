@@ -68,11 +68,14 @@ class Names:
             names = [n.casefold() for n in split_path(self.unit_path(unit_id))]
             if names == wanted:
                 return unit_id
-            if names[-len(wanted):] == wanted:
+            if names[-len(wanted) :] == wanted:
                 matches.append(unit_id)
         if len(matches) > 1:
-            raise NotFound("unit.ambiguous", name=text,
-                           matches="; ".join(sorted(self.unit_path(m) for m in matches)))
+            raise NotFound(
+                "unit.ambiguous",
+                name=text,
+                matches="; ".join(sorted(self.unit_path(m) for m in matches)),
+            )
         return matches[0] if matches else None
 
     def unit(self, text: str) -> str:
@@ -88,9 +91,14 @@ class Names:
             raise NotFound("unit.not_found", name=path)
         parent: str | None = None
         for part in parts:
-            child = next((u.id for u in self.units.values()
-                          if u.parent_id == parent and u.name.casefold() == part.casefold()),
-                         None)
+            child = next(
+                (
+                    u.id
+                    for u in self.units.values()
+                    if u.parent_id == parent and u.name.casefold() == part.casefold()
+                ),
+                None,
+            )
             if child is None:
                 child = new_id()
                 uow.insert("unit", {"id": child, "name": part, "parent_id": parent})
@@ -108,9 +116,14 @@ class Names:
             if in_unit:
                 matches = in_unit
         if len(matches) > 1:
-            raise NotFound("person.ambiguous", name=name, matches="; ".join(
-                f"{self.people[m].name} ({self.unit_path(self.people[m].unit_id)})"
-                for m in matches))
+            raise NotFound(
+                "person.ambiguous",
+                name=name,
+                matches="; ".join(
+                    f"{self.people[m].name} ({self.unit_path(self.people[m].unit_id)})"
+                    for m in matches
+                ),
+            )
         return matches[0] if matches else None
 
     def person(self, name: str, unit_id: str | None = None) -> str:
@@ -119,15 +132,17 @@ class Names:
             raise NotFound("person.not_found", name=name)
         return found
 
-    def ensure_person(self, uow: UnitOfWork, name: str, unit_id: str | None,
-                      role: Role = Role.OPERATIONAL) -> str:
+    def ensure_person(
+        self, uow: UnitOfWork, name: str, unit_id: str | None, role: Role = Role.OPERATIONAL
+    ) -> str:
         found = self.find_person(name, unit_id)
         if found is not None and (unit_id is None or self.people[found].unit_id == unit_id):
             return found
         person_id = new_id()
         clean = " ".join(name.split())
-        uow.insert("person", {"id": person_id, "name": clean, "unit_id": unit_id,
-                              "role": role.value})
+        uow.insert(
+            "person", {"id": person_id, "name": clean, "unit_id": unit_id, "role": role.value}
+        )
         self.people[person_id] = Person(person_id, clean, unit_id, role)
         self._people_by_name.setdefault(clean.casefold(), []).append(person_id)
         self._invalidate()
@@ -143,18 +158,32 @@ class Names:
             raise NotFound("chain.not_found", name=name)
         return found
 
-    def ensure_chain(self, uow: UnitOfWork, name: str, risk_owner_unit_id: str | None = None,
-                     target_maturity: int = MATURITY_MAX, description: str = "") -> str:
+    def ensure_chain(
+        self,
+        uow: UnitOfWork,
+        name: str,
+        risk_owner_unit_id: str | None = None,
+        target_maturity: int = MATURITY_MAX,
+        description: str = "",
+    ) -> str:
         found = self.find_chain(name)
         if found is not None:
             return found
         chain_id = new_id()
         clean = name.strip()
-        uow.insert("chain", {"id": chain_id, "name": clean,
-                             "risk_owner_unit_id": risk_owner_unit_id,
-                             "target_maturity": target_maturity, "description": description})
-        self.chains[chain_id] = Chain(chain_id, clean, risk_owner_unit_id, target_maturity,
-                                      description)
+        uow.insert(
+            "chain",
+            {
+                "id": chain_id,
+                "name": clean,
+                "risk_owner_unit_id": risk_owner_unit_id,
+                "target_maturity": target_maturity,
+                "description": description,
+            },
+        )
+        self.chains[chain_id] = Chain(
+            chain_id, clean, risk_owner_unit_id, target_maturity, description
+        )
         self._chain_by_name[clean.casefold()] = chain_id
         return chain_id
 
@@ -167,18 +196,36 @@ class Names:
             raise NotFound("link.not_found", chain=self.chains[chain_id].name, name=name)
         return found
 
-    def ensure_link(self, uow: UnitOfWork, chain_id: str, name: str, *, kind: str = "",
-                    country: str = "", responsible_unit_id: str | None = None,
-                    maturity: int = MATURITY_MIN) -> str:
+    def ensure_link(
+        self,
+        uow: UnitOfWork,
+        chain_id: str,
+        name: str,
+        *,
+        kind: str = "",
+        country: str = "",
+        responsible_unit_id: str | None = None,
+        maturity: int = MATURITY_MIN,
+    ) -> str:
         found = self.find_link(chain_id, name)
         if found is not None:
             return found
         link_id = new_id()
         clean = name.strip()
-        uow.insert("link", {"id": link_id, "chain_id": chain_id, "name": clean, "kind": kind,
-                            "country": country, "responsible_unit_id": responsible_unit_id,
-                            "maturity": maturity})
-        self.links[link_id] = Link(link_id, chain_id, clean, kind, country, responsible_unit_id,
-                                   maturity)
+        uow.insert(
+            "link",
+            {
+                "id": link_id,
+                "chain_id": chain_id,
+                "name": clean,
+                "kind": kind,
+                "country": country,
+                "responsible_unit_id": responsible_unit_id,
+                "maturity": maturity,
+            },
+        )
+        self.links[link_id] = Link(
+            link_id, chain_id, clean, kind, country, responsible_unit_id, maturity
+        )
         self._link_by_name[(chain_id, clean.casefold())] = link_id
         return link_id

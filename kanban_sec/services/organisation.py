@@ -80,9 +80,13 @@ class OrganisationService(Service):
         """Everybody as (name, unit path, role), by name."""
         with reading(self.db) as reader:
             names = Names(reader)
-            return sorted(((p.name, names.unit_path(p.unit_id), p.role.value)
-                           for p in reader.people().values()),
-                          key=lambda row: (row[0].casefold(), row[1]))
+            return sorted(
+                (
+                    (p.name, names.unit_path(p.unit_id), p.role.value)
+                    for p in reader.people().values()
+                ),
+                key=lambda row: (row[0].casefold(), row[1]),
+            )
 
     def ensure_unit(self, path: str) -> Outcome:
         """The unit at ``path``, made with the units above it that are missing."""
@@ -92,8 +96,9 @@ class OrganisationService(Service):
             return Outcome(tuple(uow.changes), (), unit_id)
 
     # -- chains --------------------------------------------------------------------------
-    def add_chain(self, name: str, risk_owner_unit_id: str | None = None,
-                  target_maturity: int = MATURITY_MAX) -> Outcome:
+    def add_chain(
+        self, name: str, risk_owner_unit_id: str | None = None, target_maturity: int = MATURITY_MAX
+    ) -> Outcome:
         """A new value chain; its name must be new among the chains."""
         clean = _name(name)
         _check_maturity(target_maturity)
@@ -103,9 +108,16 @@ class OrganisationService(Service):
             if risk_owner_unit_id is not None:
                 _must_unit(uow, risk_owner_unit_id)
             chain_id = new_id()
-            uow.insert("chain", {"id": chain_id, "name": clean,
-                                 "risk_owner_unit_id": risk_owner_unit_id,
-                                 "target_maturity": target_maturity, "description": ""})
+            uow.insert(
+                "chain",
+                {
+                    "id": chain_id,
+                    "name": clean,
+                    "risk_owner_unit_id": risk_owner_unit_id,
+                    "target_maturity": target_maturity,
+                    "description": "",
+                },
+            )
             return Outcome(tuple(uow.changes), (), chain_id)
 
     def rename_chain(self, chain_id: str, name: str) -> Outcome:
@@ -151,9 +163,16 @@ class OrganisationService(Service):
             return Outcome(tuple(uow.changes), (), chain_id)
 
     # -- links ---------------------------------------------------------------------------
-    def add_link(self, chain_id: str, name: str, *, kind: str = "", country: str = "",
-                 responsible_unit_id: str | None = None,
-                 maturity: int = MATURITY_MIN) -> Outcome:
+    def add_link(
+        self,
+        chain_id: str,
+        name: str,
+        *,
+        kind: str = "",
+        country: str = "",
+        responsible_unit_id: str | None = None,
+        maturity: int = MATURITY_MIN,
+    ) -> Outcome:
         """A new link in the chain; its name must be new within the chain."""
         clean = _name(name)
         _check_maturity(maturity)
@@ -164,10 +183,18 @@ class OrganisationService(Service):
             if responsible_unit_id is not None:
                 _must_unit(uow, responsible_unit_id)
             link_id = new_id()
-            uow.insert("link", {"id": link_id, "chain_id": chain_id, "name": clean,
-                                "kind": kind.strip(), "country": country.strip(),
-                                "responsible_unit_id": responsible_unit_id,
-                                "maturity": maturity})
+            uow.insert(
+                "link",
+                {
+                    "id": link_id,
+                    "chain_id": chain_id,
+                    "name": clean,
+                    "kind": kind.strip(),
+                    "country": country.strip(),
+                    "responsible_unit_id": responsible_unit_id,
+                    "maturity": maturity,
+                },
+            )
             return Outcome(tuple(uow.changes), (), link_id)
 
     def rename_link(self, link_id: str, name: str) -> Outcome:
@@ -179,16 +206,24 @@ class OrganisationService(Service):
             uow.update("link", link_id, {"name": clean})
             return Outcome(tuple(uow.changes), (), link_id)
 
-    def set_link_fields(self, link_id: str, kind: str, country: str,
-                        responsible_unit_id: str | None) -> Outcome:
+    def set_link_fields(
+        self, link_id: str, kind: str, country: str, responsible_unit_id: str | None
+    ) -> Outcome:
         """Kind, country and responsible unit; only the fields that differ are written."""
         with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.MATURITY)
             _must_link(uow, link_id)
             if responsible_unit_id is not None:
                 _must_unit(uow, responsible_unit_id)
-            uow.update("link", link_id, {"kind": kind.strip(), "country": country.strip(),
-                                         "responsible_unit_id": responsible_unit_id})
+            uow.update(
+                "link",
+                link_id,
+                {
+                    "kind": kind.strip(),
+                    "country": country.strip(),
+                    "responsible_unit_id": responsible_unit_id,
+                },
+            )
             return Outcome(tuple(uow.changes), (), link_id)
 
     def set_link_maturity(self, link_id: str, maturity: int) -> Outcome:
@@ -245,8 +280,9 @@ class OrganisationService(Service):
                 _must_unit(uow, new_parent_id, units)
                 tree = OrgTree(units, {})
                 if new_parent_id in tree.subtree(unit_id):
-                    raise Refused("unit.cycle", unit=tree.path(unit_id),
-                                  parent=tree.path(new_parent_id))
+                    raise Refused(
+                        "unit.cycle", unit=tree.path(unit_id), parent=tree.path(new_parent_id)
+                    )
             _check_unit_name(units, new_parent_id, unit.name, unit_id)
             uow.update("unit", unit_id, {"parent_id": new_parent_id})
             return Outcome(tuple(uow.changes), (), unit_id)
@@ -270,8 +306,7 @@ class OrganisationService(Service):
             chains = [c.name for c in uow.chains().values() if c.risk_owner_unit_id == unit_id]
             if chains:
                 reasons.append(msg("unit.risk_owner_of", names=_names(chains)))
-            links = [lk.name for lk in uow.links().values()
-                     if lk.responsible_unit_id == unit_id]
+            links = [lk.name for lk in uow.links().values() if lk.responsible_unit_id == unit_id]
             if links:
                 reasons.append(msg("unit.responsible_for", names=_names(links)))
             if reasons:
@@ -289,8 +324,9 @@ class OrganisationService(Service):
             unit = _must_unit(uow, unit_id)
             _check_person_name(uow, unit, clean, None)
             person_id = new_id()
-            uow.insert("person", {"id": person_id, "name": clean, "unit_id": unit_id,
-                                  "role": chosen.value})
+            uow.insert(
+                "person", {"id": person_id, "name": clean, "unit_id": unit_id, "role": chosen.value}
+            )
             return Outcome(tuple(uow.changes), (), person_id)
 
     def rename_person(self, person_id: str, name: str) -> Outcome:
@@ -390,12 +426,16 @@ def _check_link_name(reader: Reader, chain: Chain, name: str, link_id: str | Non
             raise Refused("link.name_taken", chain=chain.name, name=link.name)
 
 
-def _check_unit_name(units: dict[str, OrgUnit], parent_id: str | None, name: str,
-                     unit_id: str | None) -> None:
+def _check_unit_name(
+    units: dict[str, OrgUnit], parent_id: str | None, name: str, unit_id: str | None
+) -> None:
     for unit in units.values():
         if unit.parent_id == parent_id and unit.id != unit_id and _same(unit.name, name):
-            where = msg("unit.at_top") if parent_id is None else msg(
-                "unit.in_parent", parent=units[parent_id].name)
+            where = (
+                msg("unit.at_top")
+                if parent_id is None
+                else msg("unit.in_parent", parent=units[parent_id].name)
+            )
             raise Refused("unit.name_taken", where=where, name=unit.name)
 
 
@@ -431,8 +471,7 @@ def _must_link(reader: Reader, link_id: str) -> Link:
     return link
 
 
-def _must_unit(reader: Reader, unit_id: str,
-               units: dict[str, OrgUnit] | None = None) -> OrgUnit:
+def _must_unit(reader: Reader, unit_id: str, units: dict[str, OrgUnit] | None = None) -> OrgUnit:
     unit = (units if units is not None else reader.units()).get(unit_id)
     if unit is None:
         raise NotFound("unit.gone")

@@ -23,8 +23,10 @@ class Outcome:
 
     @property
     def item_ids(self) -> frozenset[str]:
-        return frozenset([c.row_id for c in self.changes if c.entity == "item"]
-                         + [row_id for entity, row_id in self.bulk_rows if entity == "item"])
+        return frozenset(
+            [c.row_id for c in self.changes if c.entity == "item"]
+            + [row_id for entity, row_id in self.bulk_rows if entity == "item"]
+        )
 
     @property
     def changed(self) -> bool:

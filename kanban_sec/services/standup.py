@@ -68,11 +68,28 @@ from kanban_sec.store.unit_of_work import Board, Reader, UnitOfWork, reading, wr
 _REPORT_ENTITIES = ("item", "chain", "link", "column")
 #: The fields of those whose changes a report reads: what ranks an item, where it stands,
 #: who owns it, whether it is blocked; whether a row was made or deleted.
-_REPORT_FIELDS = frozenset({
-    "status", "owner_unit_id", "owner_person_id", "blocked_reason", "chain_id", "link_id",
-    "likelihood", "consequence", "effort", "pinned_at", "created_at", "deleted_at",
-    "maturity", "target_maturity", "wip_limit", "wip_hard", "position", "key",
-})
+_REPORT_FIELDS = frozenset(
+    {
+        "status",
+        "owner_unit_id",
+        "owner_person_id",
+        "blocked_reason",
+        "chain_id",
+        "link_id",
+        "likelihood",
+        "consequence",
+        "effort",
+        "pinned_at",
+        "created_at",
+        "deleted_at",
+        "maturity",
+        "target_maturity",
+        "wip_limit",
+        "wip_hard",
+        "position",
+        "key",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -100,8 +117,9 @@ class StandupService(Service):
             standup_id = start_standup(uow, attendees, held_on or date.today())
             return Outcome(tuple(uow.changes), (), standup_id)
 
-    def add_note(self, standup_id: str, body: str, item_id: str | None = None,
-                 decision: bool = False) -> Outcome:
+    def add_note(
+        self, standup_id: str, body: str, item_id: str | None = None, decision: bool = False
+    ) -> Outcome:
         """A note or decision on the standup; about an item, it also becomes a comment on
         the item, so it shows in the card's history."""
         text = body.strip()
@@ -115,14 +133,28 @@ class StandupService(Service):
                 raise NotFound("item.not_found", id=item_id)
             note_id = new_id()
             kind = NoteKind.DECISION if decision else NoteKind.NOTE
-            uow.insert("standup_note", {"id": note_id, "standup_id": standup_id,
-                                        "item_id": item_id, "kind": kind.value, "body": text,
-                                        "author": self.author})
+            uow.insert(
+                "standup_note",
+                {
+                    "id": note_id,
+                    "standup_id": standup_id,
+                    "item_id": item_id,
+                    "kind": kind.value,
+                    "body": text,
+                    "author": self.author,
+                },
+            )
             if item_id is not None:
                 key = "standup.comment_decision" if decision else "standup.comment_note"
-                uow.insert("comment", {
-                    "id": new_id(), "item_id": item_id, "author": self.author,
-                    "body": t(key, self.lang, date=standup.held_on.isoformat(), body=text)})
+                uow.insert(
+                    "comment",
+                    {
+                        "id": new_id(),
+                        "item_id": item_id,
+                        "author": self.author,
+                        "body": t(key, self.lang, date=standup.held_on.isoformat(), body=text),
+                    },
+                )
             return Outcome(tuple(uow.changes), (), note_id)
 
     def end(self, standup_id: str) -> Outcome:
@@ -165,8 +197,9 @@ class StandupService(Service):
             period = self._period(reader, since, datetime.now(UTC))
             return stored.changes(reader, period.first_seq)
 
-    def walk_order(self, owner_unit_id: str | None = None, *,
-                   include_backlog: bool | None = None) -> list[str]:
+    def walk_order(
+        self, owner_unit_id: str | None = None, *, include_backlog: bool | None = None
+    ) -> list[str]:
         """Item ids as the standup walks them: right to left (verify, doing, next, then
         backlog if asked), each column in rank order; only one owner unit's items (and its
         sub-units') when given."""
@@ -179,11 +212,13 @@ class StandupService(Service):
             owners = set(OrgTree(board.units, board.people).subtree(owner_unit_id))
         backlog = self.settings.include_backlog if include_backlog is None else include_backlog
         statuses = StandupSettings(include_backlog=backlog).walked
-        return [r.item_id for r in walk(rank(board.items, board.chains, board.links),
-                                        statuses, owners)]
+        return [
+            r.item_id for r in walk(rank(board.items, board.chains, board.links), statuses, owners)
+        ]
 
-    def report(self, of: str | datetime | date | None = None, *,
-               include_confidential: bool = False) -> StandupReport:
+    def report(
+        self, of: str | datetime | date | None = None, *, include_confidential: bool = False
+    ) -> StandupReport:
         """The report of a standup (its id), of the changes since a moment, or (``None``)
         of the changes since the last ended standup."""
         now = datetime.now(UTC)
@@ -195,11 +230,9 @@ class StandupService(Service):
         soon = self._expiring(day, EXPIRY_WARNING_DAYS)
         with reading(self.db) as reader, collector_paused():
             period = self._period(reader, of, now)
-            return _Builder(reader, period, self.settings, include_confidential,
-                            soon).build()
+            return _Builder(reader, period, self.settings, include_confidential, soon).build()
 
-    def expiring_risk_decisions(self, within_days: int = EXPIRY_WARNING_DAYS
-                                ) -> list[Expiring]:
+    def expiring_risk_decisions(self, within_days: int = EXPIRY_WARNING_DAYS) -> list[Expiring]:
         """Risk acceptances in force that run out within ``within_days`` of today."""
         return self._expiring(self.today(), within_days)
 
@@ -207,17 +240,22 @@ class StandupService(Service):
         # Most boards have no acceptance running out: one indexed look before reading the
         # whole board as GovernanceService.expiring does.
         with reading(self.db) as reader:
-            any_soon = stored.acceptance_runs_out(reader, day,
-                                                  day + timedelta(days=within_days))
+            any_soon = stored.acceptance_runs_out(reader, day, day + timedelta(days=within_days))
         if not any_soon:
             return []
         return GovernanceService(replace(self.session, today=lambda: day)).expiring(
-            day, within_days)
+            day, within_days
+        )
 
-    def write_report(self, path: str | os.PathLike[str],
-                     of: str | datetime | date | None = None, *,
-                     format: str | None = None, include_confidential: bool = False,
-                     pdf_writer: Callable[[str, Path], None] | None = None) -> StandupReport:
+    def write_report(
+        self,
+        path: str | os.PathLike[str],
+        of: str | datetime | date | None = None,
+        *,
+        format: str | None = None,
+        include_confidential: bool = False,
+        pdf_writer: Callable[[str, Path], None] | None = None,
+    ) -> StandupReport:
         """Write the report (see :meth:`report`) to ``path`` and record it.
 
         ``format`` is ``md``, ``html`` or ``pdf`` (default: by the file's ending, else
@@ -250,12 +288,17 @@ class StandupService(Service):
         """Record that ``report`` was written to ``path`` (``-``: standard output) by this
         person: a transfer of kind ``report`` with the number of items it names and
         whether confidential details were included. Returns the record's id."""
-        return record_transfer(self.db, self.author, "report", path, len(report.item_ids()),
-                               confidential=report.include_confidential)
+        return record_transfer(
+            self.db,
+            self.author,
+            "report",
+            path,
+            len(report.item_ids()),
+            confidential=report.include_confidential,
+        )
 
     # -- periods -------------------------------------------------------------------------
-    def _period(self, reader: Reader, of: str | datetime | date | None,
-                now: datetime) -> _Period:
+    def _period(self, reader: Reader, of: str | datetime | date | None, now: datetime) -> _Period:
         if isinstance(of, str):
             standup = stored.standup(reader, of)
             previous = stored.newest(reader, ended=True, started_before=standup.started_at)
@@ -263,8 +306,7 @@ class StandupService(Service):
             end_seq = None
             if standup.ended_at is not None:
                 end_seq = stored.first_seq(reader, stored.end_hlc(reader, standup) + 1)
-            return _Period(standup, previous, start[0], standup.ended_at or now, start[1],
-                           end_seq)
+            return _Period(standup, previous, start[0], standup.ended_at or now, start[1], end_seq)
         if of is None:
             previous = stored.newest(reader, ended=True)
             since, first = self._start(reader, previous, now)
@@ -272,14 +314,14 @@ class StandupService(Service):
         since = aware(of)
         return _Period(None, None, since, now, stored.first_seq(reader, stored.hlc_at(since)), None)
 
-    def _start(self, reader: Reader, previous: Standup | None,
-               before: datetime) -> tuple[datetime, int]:
+    def _start(
+        self, reader: Reader, previous: Standup | None, before: datetime
+    ) -> tuple[datetime, int]:
         """Where a period after ``previous`` starts (without one: ``first_period`` earlier)."""
         if previous is None:
             since = before - self.settings.first_period
             return since, stored.first_seq(reader, stored.hlc_at(since))
-        return previous.started_at, stored.first_seq(reader,
-                                                     stored.start_hlc(reader, previous) + 1)
+        return previous.started_at, stored.first_seq(reader, stored.start_hlc(reader, previous) + 1)
 
 
 _FORMATS = ("md", "html", "pdf")
@@ -298,8 +340,9 @@ def _write_file(path: Path, write: Callable[[Path], Any]) -> None:
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise BadInput("standup.cannot_write", path=str(path),
-                       reason=error.strerror or str(error)) from error
+        raise BadInput(
+            "standup.cannot_write", path=str(path), reason=error.strerror or str(error)
+        ) from error
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -321,14 +364,17 @@ def start_standup(uow: UnitOfWork, attendees: Sequence[str], held_on: date) -> s
     board = uow.board(include_done=False)
     snapshot = snapshot_of(rank(board.items, board.chains, board.links))
     standup_id = new_id()
-    uow.insert("standup", {
-        "id": standup_id,
-        "held_on": held_on.isoformat(),
-        "started_at": uow.now_text,
-        "facilitator": uow.author,
-        "attendees": json.dumps(chosen),
-        "snapshot": snapshot_json(snapshot),
-    })
+    uow.insert(
+        "standup",
+        {
+            "id": standup_id,
+            "held_on": held_on.isoformat(),
+            "started_at": uow.now_text,
+            "facilitator": uow.author,
+            "attendees": json.dumps(chosen),
+            "snapshot": snapshot_json(snapshot),
+        },
+    )
     return standup_id
 
 
@@ -348,11 +394,18 @@ def aware(moment: datetime | date) -> datetime:
 
 # -- building a report -------------------------------------------------------------------------
 
+
 class _Builder:
     """One report from one read transaction."""
 
-    def __init__(self, reader: Reader, period: _Period, settings: StandupSettings,
-                 include_confidential: bool, expiring: Sequence[Expiring] = ()) -> None:
+    def __init__(
+        self,
+        reader: Reader,
+        period: _Period,
+        settings: StandupSettings,
+        include_confidential: bool,
+        expiring: Sequence[Expiring] = (),
+    ) -> None:
         self.reader = reader
         self.period = period
         self.settings = settings
@@ -362,14 +415,16 @@ class _Builder:
     def build(self) -> StandupReport:
         reader, period = self.reader, self.period
         current = reader.board()
-        changes = stored.changes(reader, period.first_seq, entities=_REPORT_ENTITIES,
-                                 fields=_REPORT_FIELDS)
+        changes = stored.changes(
+            reader, period.first_seq, entities=_REPORT_ENTITIES, fields=_REPORT_FIELDS
+        )
         in_period = changes
         after_board = current
         if period.end_seq is not None:
-            later = stored.changes(reader, period.end_seq, entities=_REPORT_ENTITIES,
-                                   fields=_REPORT_FIELDS)
-            in_period = changes[:len(changes) - len(later)]
+            later = stored.changes(
+                reader, period.end_seq, entities=_REPORT_ENTITIES, fields=_REPORT_FIELDS
+            )
+            in_period = changes[: len(changes) - len(later)]
             after_board = stored.board_before(reader, current, later) if later else current
         ranked = rank(after_board.items, after_board.chains, after_board.links)
         after = snapshot_of(ranked, after_board.items)
@@ -400,21 +455,36 @@ class _Builder:
             facilitator=standup.facilitator if standup else "",
             attendees=tuple(self._person(p) for p in standup.attendees) if standup else (),
             changes=tuple(self._change_line(c) for c in board_changes),
-            aging=tuple(AgingLine(self._ref(a.item_id), a.status, a.entered, a.age.days,
-                                  a.threshold.days)
-                        for a in aging(open_items, until, self.settings.aging_days)),
-            blocked=tuple(BlockedLine(self._ref(b.item_id), b.status, self._text(b.item_id,
-                                                                                 b.reason),
-                                      b.since, b.duration.days if b.duration else None)
-                          for b in blocked(open_items, until)),
-            wip_over_limit=tuple(WipLine(w.status, w.count, w.limit, w.hard)
-                                 for w in wip_over_limit(after_board.columns, open_items)),
+            aging=tuple(
+                AgingLine(self._ref(a.item_id), a.status, a.entered, a.age.days, a.threshold.days)
+                for a in aging(open_items, until, self.settings.aging_days)
+            ),
+            blocked=tuple(
+                BlockedLine(
+                    self._ref(b.item_id),
+                    b.status,
+                    self._text(b.item_id, b.reason),
+                    b.since,
+                    b.duration.days if b.duration else None,
+                )
+                for b in blocked(open_items, until)
+            ),
+            wip_over_limit=tuple(
+                WipLine(w.status, w.count, w.limit, w.hard)
+                for w in wip_over_limit(after_board.columns, open_items)
+            ),
             delegable=tuple(
-                DelegableLine(self._ref(d.item_id), d.status, self._owner(
-                    self.items[d.item_id].owner_unit_id, self.items[d.item_id].owner_person_id),
+                DelegableLine(
+                    self._ref(d.item_id),
+                    d.status,
+                    self._owner(
+                        self.items[d.item_id].owner_unit_id, self.items[d.item_id].owner_person_id
+                    ),
                     tuple(self._unit(u) for u in d.delegation.units)
-                    + tuple(self._person(p) for p in d.delegation.people))
-                for d in delegable(ranked, self.tree, after_board.links, statuses)),
+                    + tuple(self._person(p) for p in d.delegation.people),
+                )
+                for d in delegable(ranked, self.tree, after_board.links, statuses)
+            ),
             risk_decisions_expiring=tuple(self._risk_line(e, current) for e in self.expiring),
             notes=tuple(notes),
             lowest_level=lowest,
@@ -432,8 +502,9 @@ class _Builder:
             item = self._item(decision.item_id)
             chain = board.chains.get(item.chain_id) if item and item.chain_id else None
             chain_name = chain.name if chain is not None else ""
-        return RiskLine(decision.id, ref, chain_name, decision.valid_until,
-                        expiring.decided_by, expiring.items)
+        return RiskLine(
+            decision.id, ref, chain_name, decision.valid_until, expiring.decided_by, expiring.items
+        )
 
     def _notes(self) -> list[NoteLine]:
         period = self.period
@@ -441,9 +512,16 @@ class _Builder:
             found: Iterable[StandupNote] = period.standup.notes
         else:
             found = stored.notes_between(self.reader, period.since, period.until)
-        return [NoteLine(n.kind, self._ref(n.item_id) if n.item_id else None,
-                         self._text(n.item_id, n.body) if n.item_id else n.body,
-                         n.author, n.created_at) for n in found]
+        return [
+            NoteLine(
+                n.kind,
+                self._ref(n.item_id) if n.item_id else None,
+                self._text(n.item_id, n.body) if n.item_id else n.body,
+                n.author,
+                n.created_at,
+            )
+            for n in found
+        ]
 
     def _item(self, item_id: str) -> Item | None:
         """An item of the board reported on, else as stored (e.g. deleted since)."""
@@ -456,8 +534,11 @@ class _Builder:
 
     def _hidden(self, item_id: str) -> bool:
         item = self._item(item_id)
-        return (not self.include_confidential and item is not None
-                and item.classification is Classification.CONFIDENTIAL)
+        return (
+            not self.include_confidential
+            and item is not None
+            and item.classification is Classification.CONFIDENTIAL
+        )
 
     def _text(self, item_id: str, text: str) -> str | None:
         """Free text about an item; ``None`` when the item is confidential and not shown."""
@@ -466,8 +547,12 @@ class _Builder:
     def _ref(self, item_id: str) -> ItemRef:
         item = self._item(item_id)
         title = item.title if item is not None else ""
-        return ItemRef(item_id, None if self._hidden(item_id) else title,
-                       self.ranks.get(item_id), item.status if item else None)
+        return ItemRef(
+            item_id,
+            None if self._hidden(item_id) else title,
+            self.ranks.get(item_id),
+            item.status if item else None,
+        )
 
     def _unit(self, unit_id: str | None) -> str:
         return self.tree.path(unit_id) if unit_id and unit_id in self.tree.units else ""
@@ -490,8 +575,11 @@ class _Builder:
             reason = self._text(change.item_id, now.blocked_reason)
         elif change.kind is ChangeKind.UNBLOCKED and was is not None:
             reason = self._text(change.item_id, was.blocked_reason)
-        from_status = was.status if was is not None else (
-            Status.DONE if change.kind is ChangeKind.MOVED else None)
+        from_status = (
+            was.status
+            if was is not None
+            else (Status.DONE if change.kind is ChangeKind.MOVED else None)
+        )
         return ChangeLine(
             kind=change.kind,
             item=self._ref(change.item_id),

@@ -17,8 +17,9 @@ from kanban_sec.store.unit_of_work import writing
 _STAMPED = frozenset({"updated_at", "created_at"})
 
 
-def revert(db: Database, author: str, changes: Sequence[Change],
-           bulk_rows: Sequence[tuple[str, str]] = ()) -> Outcome:
+def revert(
+    db: Database, author: str, changes: Sequence[Change], bulk_rows: Sequence[tuple[str, str]] = ()
+) -> Outcome:
     """Write back the old values of ``changes`` (newest first); a new row is tombstoned,
     as are ``bulk_rows`` (rows an import created in bulk)."""
     with writing(db, author) as uow:
@@ -32,8 +33,9 @@ def revert(db: Database, author: str, changes: Sequence[Change],
         return Outcome(tuple(uow.changes))
 
 
-def reapply(db: Database, author: str, changes: Sequence[Change],
-            bulk_rows: Sequence[tuple[str, str]] = ()) -> Outcome:
+def reapply(
+    db: Database, author: str, changes: Sequence[Change], bulk_rows: Sequence[tuple[str, str]] = ()
+) -> Outcome:
     """Write the new values of ``changes`` again (oldest first); a tombstoned row returns."""
     with writing(db, author) as uow:
         for entity, row_id in bulk_rows:

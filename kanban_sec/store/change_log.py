@@ -29,8 +29,10 @@ HISTORY_LABELS: dict[str, tuple[str, str]] = {
 
 #: Entities whose rows are about one item: entity → its table (with an ``item_id``).
 ABOUT_ITEMS: dict[str, str] = {
-    "comment": "comments", "standup_note": "standup_notes",
-    "risk_decision": "risk_decisions", "verification": "verifications",
+    "comment": "comments",
+    "standup_note": "standup_notes",
+    "risk_decision": "risk_decisions",
+    "verification": "verifications",
 }
 
 _RECORD_SELECT = "SELECT entity, row_id, fields, author, at FROM changes"
@@ -53,10 +55,15 @@ def authors(reader: Reader) -> list[str]:
     return [r[0] for r in reader.conn.exec_driver_sql("SELECT DISTINCT author FROM changes")]
 
 
-def records(reader: Reader, *, item_ids: Collection[str] | None = None,
-            entity: str | None = None, author: str | None = None,
-            since: str | None = None, until: str | None = None,
-            ) -> Iterator[tuple[str, str, str, str, str]]:
+def records(
+    reader: Reader,
+    *,
+    item_ids: Collection[str] | None = None,
+    entity: str | None = None,
+    author: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Iterator[tuple[str, str, str, str, str]]:
     """``(entity, row_id, fields JSON, author, at)`` of the change records, newest first
     (read as they are consumed).
 
@@ -70,7 +77,8 @@ def records(reader: Reader, *, item_ids: Collection[str] | None = None,
         # Both halves use the (entity, row_id) index.
         where.append(
             f"((entity = 'item' AND row_id IN {ids_in(ids)}) OR (entity = 'comment'"
-            f" AND row_id IN (SELECT id FROM comments WHERE item_id IN {ids_in(ids)})))")
+            f" AND row_id IN (SELECT id FROM comments WHERE item_id IN {ids_in(ids)})))"
+        )
         params += [*ids, *ids]
     if entity is not None:
         where.append("entity = ?")
@@ -97,17 +105,22 @@ def status_changes(reader: Reader) -> Iterator[tuple[str, str, str]]:
 def transfers(reader: Reader) -> list[Any]:
     """``(id, kind, path, items, created_at, author, confidential)`` of every transfer not
     deleted, newest first; the author is the one its change record names."""
-    return list(reader.conn.exec_driver_sql(
-        "SELECT t.id, t.kind, t.path, t.items, t.created_at, c.author, t.confidential"
-        " FROM transfers t"
-        " LEFT JOIN changes c ON c.entity = 'transfer' AND c.row_id = t.id"
-        " WHERE t.deleted_at IS NULL ORDER BY t.created_at DESC, t.id").all())
+    return list(
+        reader.conn.exec_driver_sql(
+            "SELECT t.id, t.kind, t.path, t.items, t.created_at, c.author, t.confidential"
+            " FROM transfers t"
+            " LEFT JOIN changes c ON c.entity = 'transfer' AND c.row_id = t.id"
+            " WHERE t.deleted_at IS NULL ORDER BY t.created_at DESC, t.id"
+        ).all()
+    )
 
 
 # -- the rows the records are about --------------------------------------------------------
 
-def row_names(reader: Reader, labels: Mapping[str, tuple[str, str]],
-              wanted: Mapping[str, Iterable[str]]) -> dict[tuple[str, str], str]:
+
+def row_names(
+    reader: Reader, labels: Mapping[str, tuple[str, str]], wanted: Mapping[str, Iterable[str]]
+) -> dict[tuple[str, str], str]:
     """(entity, row id) → the row's name by ``labels`` (entity → (table, SQL of the name)),
     for the ``wanted`` row ids of each entity, deleted rows too; entities ``labels`` does not
     name are left out."""
@@ -119,38 +132,49 @@ def row_names(reader: Reader, labels: Mapping[str, tuple[str, str]],
         table, column = label
         listed = sorted(ids)
         for start in range(0, len(listed), _CHUNK):
-            chunk = listed[start:start + _CHUNK]
+            chunk = listed[start : start + _CHUNK]
             for row_id, name in reader.conn.exec_driver_sql(
-                    f"SELECT id, {column} FROM {table} WHERE id IN {ids_in(chunk)}",
-                    tuple(chunk)):
+                f"SELECT id, {column} FROM {table} WHERE id IN {ids_in(chunk)}", tuple(chunk)
+            ):
                 names[(entity, row_id)] = str(name)
     return names
 
 
 def unit_parents(reader: Reader) -> dict[str, tuple[str, str | None]]:
     """Every unit, deleted ones too: id → (name, parent id)."""
-    return {r[0]: (r[1], r[2]) for r in reader.conn.exec_driver_sql(
-        "SELECT id, name, parent_id FROM org_units")}
+    return {
+        r[0]: (r[1], r[2])
+        for r in reader.conn.exec_driver_sql("SELECT id, name, parent_id FROM org_units")
+    }
 
 
 def confidential_item_ids(reader: Reader) -> list[str]:
     """Every confidential item, deleted ones too."""
-    return [r[0] for r in reader.conn.exec_driver_sql(
-        "SELECT id FROM items WHERE classification = 'confidential'")]
+    return [
+        r[0]
+        for r in reader.conn.exec_driver_sql(
+            "SELECT id FROM items WHERE classification = 'confidential'"
+        )
+    ]
 
 
-def about_confidential(reader: Reader, entity: str, row_ids: Iterable[str],
-                       ) -> dict[tuple[str, str], str]:
+def about_confidential(
+    reader: Reader,
+    entity: str,
+    row_ids: Iterable[str],
+) -> dict[tuple[str, str], str]:
     """(entity, row id) → item id for those of ``row_ids`` (rows of an entity of
     :data:`ABOUT_ITEMS`) that are about a confidential item."""
     table = ABOUT_ITEMS[entity]
     listed = sorted(row_ids)
     out: dict[tuple[str, str], str] = {}
     for start in range(0, len(listed), _CHUNK):
-        chunk = listed[start:start + _CHUNK]
+        chunk = listed[start : start + _CHUNK]
         for row_id, item_id in reader.conn.exec_driver_sql(
-                f"SELECT t.id, t.item_id FROM {table} t JOIN items i"
-                f" ON i.id = t.item_id WHERE i.classification = 'confidential'"
-                f" AND t.id IN {ids_in(chunk)}", tuple(chunk)):
+            f"SELECT t.id, t.item_id FROM {table} t JOIN items i"
+            f" ON i.id = t.item_id WHERE i.classification = 'confidential'"
+            f" AND t.id IN {ids_in(chunk)}",
+            tuple(chunk),
+        ):
             out[(entity, row_id)] = item_id
     return out

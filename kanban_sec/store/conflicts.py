@@ -36,13 +36,15 @@ _OPEN = "resolved_at IS NULL AND deleted_at IS NULL"
 def open_fields(reader: Reader, entity: str) -> Iterator[tuple[str, str]]:
     """``(row id, field)`` of every open conflict on a row of ``entity``."""
     yield from reader.conn.exec_driver_sql(
-        f"SELECT row_id, field FROM conflicts WHERE entity = ? AND {_OPEN}", (entity,))
+        f"SELECT row_id, field FROM conflicts WHERE entity = ? AND {_OPEN}", (entity,)
+    )
 
 
 def count_open(reader: Reader) -> int:
     """How many conflicts wait for a person (any kind of row)."""
-    return int(reader.conn.exec_driver_sql(
-        f"SELECT count(*) FROM conflicts WHERE {_OPEN}").scalar_one())
+    return int(
+        reader.conn.exec_driver_sql(f"SELECT count(*) FROM conflicts WHERE {_OPEN}").scalar_one()
+    )
 
 
 def open_ids(reader: Reader) -> set[str]:
@@ -55,14 +57,20 @@ def listed(reader: Reader, *, open_only: bool) -> tuple[list[Any], dict[tuple[st
     the names of their rows by :data:`TITLE_LABELS`: rows ``(id, entity, row_id, field,
     winner_change, loser_change, winner_value, loser_value, loser_author, loser_at,
     resolved_at, resolution, the loser's node id, the winner's author)``."""
-    found = list(reader.conn.exec_driver_sql(
-        "SELECT x.id, x.entity, x.row_id, x.field, x.winner_change, x.loser_change,"
-        " x.winner_value, x.loser_value, x.loser_author, x.loser_at, x.resolved_at,"
-        " x.resolution, l.node_id, w.author FROM conflicts x"
-        " LEFT JOIN changes l ON l.id = x.loser_change"
-        " LEFT JOIN changes w ON w.id = x.winner_change"
-        " WHERE x.deleted_at IS NULL AND (? = 0 OR x.resolved_at IS NULL)"
-        " ORDER BY x.created_at, x.id", (1 if open_only else 0,)).all())
-    wanted = {entity: [row_id for _, row_id in keys] for entity, keys in
-              groupby(sorted({(r[1], r[2]) for r in found}), key=lambda k: k[0])}
+    found = list(
+        reader.conn.exec_driver_sql(
+            "SELECT x.id, x.entity, x.row_id, x.field, x.winner_change, x.loser_change,"
+            " x.winner_value, x.loser_value, x.loser_author, x.loser_at, x.resolved_at,"
+            " x.resolution, l.node_id, w.author FROM conflicts x"
+            " LEFT JOIN changes l ON l.id = x.loser_change"
+            " LEFT JOIN changes w ON w.id = x.winner_change"
+            " WHERE x.deleted_at IS NULL AND (? = 0 OR x.resolved_at IS NULL)"
+            " ORDER BY x.created_at, x.id",
+            (1 if open_only else 0,),
+        ).all()
+    )
+    wanted = {
+        entity: [row_id for _, row_id in keys]
+        for entity, keys in groupby(sorted({(r[1], r[2]) for r in found}), key=lambda k: k[0])
+    }
     return found, row_names(reader, TITLE_LABELS, wanted)

@@ -67,9 +67,14 @@ class Database:
         if self.held_by is None:
             return None
         holder = self.held_by
-        return StoreFailure("db.held", path=str(self.path), user=holder.get("user", "?"),
-                            host=holder.get("host", "?"), pid=holder.get("pid", "?"),
-                            since=holder.get("since", "?"))
+        return StoreFailure(
+            "db.held",
+            path=str(self.path),
+            user=holder.get("user", "?"),
+            host=holder.get("host", "?"),
+            pid=holder.get("pid", "?"),
+            since=holder.get("since", "?"),
+        )
 
     @contextmanager
     def connect(self, *, write: bool) -> Iterator[Connection]:
@@ -104,9 +109,12 @@ def lock_path(db_path: Path) -> Path:
 
 
 def _me() -> dict[str, Any]:
-    return {"user": os.environ.get("KANBAN_SEC_USER") or getpass.getuser(),
-            "host": socket.gethostname(), "pid": os.getpid(),
-            "since": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M")}
+    return {
+        "user": os.environ.get("KANBAN_SEC_USER") or getpass.getuser(),
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "since": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
 
 
 def _alive(pid: int) -> bool:
@@ -175,8 +183,11 @@ def acquire_lock(db_path: Path) -> tuple[dict[str, Any] | None, Path | None]:
 def release_lock(lock: Path) -> None:
     """Remove our lock file (only if it is still ours)."""
     holder = _read_lock(lock)
-    if holder is not None and holder.get("pid") == os.getpid() \
-            and holder.get("host") == socket.gethostname():
+    if (
+        holder is not None
+        and holder.get("pid") == os.getpid()
+        and holder.get("host") == socket.gethostname()
+    ):
         lock.unlink(missing_ok=True)
 
 
@@ -240,8 +251,9 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def open_database(path: str | os.PathLike[str], *, daily_backup: bool = True,
-                  hold: bool = False) -> Database:
+def open_database(
+    path: str | os.PathLike[str], *, daily_backup: bool = True, hold: bool = False
+) -> Database:
     """Open (creating, upgrading or refusing) the board database at ``path``.
 
     ``hold`` (a window): take the lock file beside it; when another window holds it, the
@@ -268,8 +280,9 @@ def open_database(path: str | os.PathLike[str], *, daily_backup: bool = True,
         if recovery.is_damaged(db_path, str(error)):
             raise recovery.damaged(db_path, str(error)) from error
         translated = translate_error(error, db_path)
-        raise translated or StoreFailure("db.unreadable", path=str(db_path),
-                                         reason=str(error)) from error
+        raise translated or StoreFailure(
+            "db.unreadable", path=str(db_path), reason=str(error)
+        ) from error
     # A small pool keeps connections (and SQLite's page cache) between service calls; an
     # idle SQLite connection holds no lock, and close() releases them all.
     engine = create_engine(f"sqlite:///{db_path}", pool_size=2, max_overflow=4)

@@ -41,8 +41,9 @@ def revision_of(path: Path) -> str | None:
     """
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        tables = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         if "alembic_version" not in tables:
             if tables - {"sqlite_sequence"}:
                 raise BadInput("db.not_ours", path=str(path))
@@ -86,7 +87,14 @@ def _seed(conn: Connection) -> None:
         conn.exec_driver_sql(
             "INSERT INTO board_columns (id, key, name_nb, name_en, position, wip_limit,"
             " wip_hard, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-            (fixed_id(f"column:{status.value}"), status.value,
-             t(f"status.{status.value}", "nb"), t(f"status.{status.value}", "en"),
-             position, limits.get(status.value), now, now),
+            (
+                fixed_id(f"column:{status.value}"),
+                status.value,
+                t(f"status.{status.value}", "nb"),
+                t(f"status.{status.value}", "en"),
+                position,
+                limits.get(status.value),
+                now,
+                now,
+            ),
         )

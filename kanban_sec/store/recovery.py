@@ -26,11 +26,20 @@ class DamagedDatabase(StoreFailure):
         self.reason = reason
         self.good_backup = good_backup
         if good_backup is None:
-            super().__init__("db.damaged_no_backup", path=str(path), reason=reason,
-                             folder=str(backup.folder_for(path)))
+            super().__init__(
+                "db.damaged_no_backup",
+                path=str(path),
+                reason=reason,
+                folder=str(backup.folder_for(path)),
+            )
         else:
-            super().__init__("db.damaged", path=str(path), reason=reason,
-                             backup=str(good_backup), date=backup_date(good_backup))
+            super().__init__(
+                "db.damaged",
+                path=str(path),
+                reason=reason,
+                backup=str(good_backup),
+                date=backup_date(good_backup),
+            )
 
 
 def passes_check(path: Path) -> bool:
@@ -44,8 +53,9 @@ def passes_check(path: Path) -> bool:
         return False
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
-        tables = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
     except sqlite3.Error:
         return False
     finally:
@@ -102,7 +112,8 @@ def restore_copy(db_path: Path, good_backup: Path) -> Path:
             raise StoreFailure("db.readonly", path=str(target), reason=str(error)) from error
         return target
     raise StoreFailure(  # pragma: no cover - a thousand restored copies of one second
-        "db.readonly", path=str(db_path), reason="too many restored copies")
+        "db.readonly", path=str(db_path), reason="too many restored copies"
+    )
 
 
 # -- crash reports ---------------------------------------------------------------------
@@ -120,14 +131,15 @@ def environment_secrets(environ: Mapping[str, str] | None = None) -> list[str]:
     return [env[n] for n in names if env.get(n)]
 
 
-
-
 def _versions() -> list[str]:
     import kanban_sec
 
-    lines = [f"kanban-sec {kanban_sec.__version__}",
-             f"Python {sys.version.split()[0]} ({platform.python_implementation()})",
-             f"Platform {platform.platform()}", f"SQLite {sqlite3.sqlite_version}"]
+    lines = [
+        f"kanban-sec {kanban_sec.__version__}",
+        f"Python {sys.version.split()[0]} ({platform.python_implementation()})",
+        f"Platform {platform.platform()}",
+        f"SQLite {sqlite3.sqlite_version}",
+    ]
     for name in ("PySide6", "sqlalchemy", "psycopg"):
         module = sys.modules.get(name)
         version = getattr(module, "__version__", None) if module is not None else None
@@ -136,8 +148,9 @@ def _versions() -> list[str]:
     return lines
 
 
-def write_crash_report(folder: Path, error: BaseException,
-                       scrub: Callable[[str], str]) -> Path | None:
+def write_crash_report(
+    folder: Path, error: BaseException, scrub: Callable[[str], str]
+) -> Path | None:
     """A crash report (traceback, versions, platform) in ``folder``, passed through ``scrub``.
 
     ``scrub`` removes the secrets (``kanban_sec.runtime.scrub``: the sync layer's ``redact``
@@ -146,8 +159,14 @@ def write_crash_report(folder: Path, error: BaseException,
     become a second failure).
     """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    body = "\n".join([f"kanban-sec crash report {stamp}", *_versions(), "",
-                      "".join(traceback.format_exception(error))])
+    body = "\n".join(
+        [
+            f"kanban-sec crash report {stamp}",
+            *_versions(),
+            "",
+            "".join(traceback.format_exception(error)),
+        ]
+    )
     text = scrub(body)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -97,13 +97,35 @@ _CLASS = {c.value: c for c in Classification}
 def item_from(row: Sequence[Any]) -> Item:
     """An item from a row selected with :data:`ITEM_COLUMNS` (hot path: 100,000 rows)."""
     return Item(
-        row[0], row[1], _STATUS[row[2]], row[3], row[4], row[5], row[6], row[7],
-        _EFFORT[row[8]] if row[8] else None, row[9], row[10], row[11], _CLASS[row[12]],
+        row[0],
+        row[1],
+        _STATUS[row[2]],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        _EFFORT[row[8]] if row[8] else None,
+        row[9],
+        row[10],
+        row[11],
+        _CLASS[row[12]],
         json.loads(row[13]) if row[13] != "[]" else [],
         parse_checklist(row[14]) if row[14] != "[]" else [],
-        row[15], parse_ts(row[16]), parse_day(row[17]), parse_ts(row[18]), row[19],
-        parse_ts(row[20]), parse_ts(row[21]), parse_ts(row[22]), parse_ts(row[23]),
-        parse_ts(row[24]), row[25], parse_day(row[26]), bool(row[27]), row[28],
+        row[15],
+        parse_ts(row[16]),
+        parse_day(row[17]),
+        parse_ts(row[18]),
+        row[19],
+        parse_ts(row[20]),
+        parse_ts(row[21]),
+        parse_ts(row[22]),
+        parse_ts(row[23]),
+        parse_ts(row[24]),
+        row[25],
+        parse_day(row[26]),
+        bool(row[27]),
+        row[28],
     )
 
 
@@ -149,9 +171,20 @@ VERIFICATION_COLUMNS = "id, item_id, verdict, verified_by, evidence, created_at"
 
 def risk_decision_from(row: Sequence[Any]) -> RiskDecision:
     return RiskDecision(
-        row[0], row[1], row[2], Decision(row[3]) if row[3] else None, row[4], row[5],
-        Decision(row[6]) if row[6] else None, row[7], row[8], parse_day(row[9]),
-        parse_ts(row[10]), parse_ts(row[11]), _covers(row[12]))
+        row[0],
+        row[1],
+        row[2],
+        Decision(row[3]) if row[3] else None,
+        row[4],
+        row[5],
+        Decision(row[6]) if row[6] else None,
+        row[7],
+        row[8],
+        parse_day(row[9]),
+        parse_ts(row[10]),
+        parse_ts(row[11]),
+        _covers(row[12]),
+    )
 
 
 def _covers(text: str | None) -> dict[str, tuple[Any, ...]] | None:
@@ -162,8 +195,9 @@ def _covers(text: str | None) -> dict[str, tuple[Any, ...]] | None:
 
 
 def verification_from(row: Sequence[Any]) -> Verification:
-    return Verification(row[0], row[1], Verdict(row[2]), row[3], row[4],
-                        datetime.fromisoformat(row[5]))
+    return Verification(
+        row[0], row[1], Verdict(row[2]), row[3], row[4], datetime.fromisoformat(row[5])
+    )
 
 
 ACTIVITY_COLUMNS = (
@@ -176,11 +210,23 @@ ACTIVITY_COLUMNS = (
 def activity_from(row: Sequence[Any]) -> Activity:
     """An activity from a row selected with :data:`ACTIVITY_COLUMNS`."""
     return Activity(
-        id=row[0], title=row[1], description=row[2], rrule=row[3],
-        starts_on=date.fromisoformat(row[4]), lead_days=row[5], overdue=Overdue(row[6]),
-        owner_unit_id=row[7], owner_person_id=row[8], chain_id=row[9], link_id=row[10],
-        likelihood=row[11], consequence=row[12], effort=Effort(row[13]) if row[13] else None,
-        framework_ref=row[14], tags=json.loads(row[15]), source_item_id=row[16],
+        id=row[0],
+        title=row[1],
+        description=row[2],
+        rrule=row[3],
+        starts_on=date.fromisoformat(row[4]),
+        lead_days=row[5],
+        overdue=Overdue(row[6]),
+        owner_unit_id=row[7],
+        owner_person_id=row[8],
+        chain_id=row[9],
+        link_id=row[10],
+        likelihood=row[11],
+        consequence=row[12],
+        effort=Effort(row[13]) if row[13] else None,
+        framework_ref=row[14],
+        tags=json.loads(row[15]),
+        source_item_id=row[16],
         active=bool(row[17]),
     )
 

@@ -303,13 +303,15 @@ risk_decisions = Table(
     *_stamps(),
     # What the decision was taken on: {item id: [likelihood, consequence, chain, link]}.
     Column("covers", Text),
-    CheckConstraint("item_id IS NOT NULL OR chain_id IS NOT NULL",
-                    name="ck_risk_decisions_target"),
-    CheckConstraint("recommendation IS NULL OR recommendation IN "
-                    "('accept', 'reduce', 'share', 'avoid')",
-                    name="ck_risk_decisions_recommendation"),
-    CheckConstraint("decision IS NULL OR decision IN ('accept', 'reduce', 'share', 'avoid')",
-                    name="ck_risk_decisions_decision"),
+    CheckConstraint("item_id IS NOT NULL OR chain_id IS NOT NULL", name="ck_risk_decisions_target"),
+    CheckConstraint(
+        "recommendation IS NULL OR recommendation IN ('accept', 'reduce', 'share', 'avoid')",
+        name="ck_risk_decisions_recommendation",
+    ),
+    CheckConstraint(
+        "decision IS NULL OR decision IN ('accept', 'reduce', 'share', 'avoid')",
+        name="ck_risk_decisions_decision",
+    ),
 )
 Index("ix_risk_decisions_item", risk_decisions.c.item_id)
 Index("ix_risk_decisions_chain", risk_decisions.c.chain_id)

@@ -31,10 +31,14 @@ from kanban_sec.domain.standup import (
 from kanban_sec.store import rows
 from kanban_sec.store.unit_of_work import Board, Reader
 
-_STANDUP_SELECT = ("SELECT id, held_on, started_at, ended_at, facilitator, attendees"
-                   " FROM standups WHERE deleted_at IS NULL")
-_NOTE_SELECT = ("SELECT id, standup_id, kind, body, author, created_at, item_id"
-                " FROM standup_notes WHERE deleted_at IS NULL")
+_STANDUP_SELECT = (
+    "SELECT id, held_on, started_at, ended_at, facilitator, attendees"
+    " FROM standups WHERE deleted_at IS NULL"
+)
+_NOTE_SELECT = (
+    "SELECT id, standup_id, kind, body, author, created_at, item_id"
+    " FROM standup_notes WHERE deleted_at IS NULL"
+)
 _CHANGE_SELECT = "SELECT id, entity, row_id, fields, hlc, node_id, author, at FROM changes"
 
 
@@ -45,6 +49,7 @@ def hlc_at(moment: datetime) -> int:
 
 # -- standups and notes ------------------------------------------------------------------------
 
+
 def standup(reader: Reader, standup_id: str) -> Standup:
     """A standup with its notes; :class:`NotFound` if there is none by that id."""
     found = reader.conn.exec_driver_sql(f"{_STANDUP_SELECT} AND id = ?", (standup_id,)).first()
@@ -53,8 +58,9 @@ def standup(reader: Reader, standup_id: str) -> Standup:
     return _standup_from(found, _notes(reader, "standup_id = ?", (standup_id,)))
 
 
-def newest(reader: Reader, *, ended: bool | None = None,
-           started_before: datetime | None = None) -> Standup | None:
+def newest(
+    reader: Reader, *, ended: bool | None = None, started_before: datetime | None = None
+) -> Standup | None:
     """The newest standup (by start), with its notes: any, only ended ones (``ended``) or
     only the running one (``ended=False``), started before ``started_before`` if given."""
     where, params = "1", []
@@ -64,8 +70,8 @@ def newest(reader: Reader, *, ended: bool | None = None,
         where += " AND started_at < ?"
         params.append(rows.ts(started_before))
     found = reader.conn.exec_driver_sql(
-        f"{_STANDUP_SELECT} AND {where} ORDER BY started_at DESC, id DESC LIMIT 1",
-        tuple(params)).first()
+        f"{_STANDUP_SELECT} AND {where} ORDER BY started_at DESC, id DESC LIMIT 1", tuple(params)
+    ).first()
     if found is None:
         return None
     return _standup_from(found, _notes(reader, "standup_id = ?", (found[0],)))
@@ -73,32 +79,46 @@ def newest(reader: Reader, *, ended: bool | None = None,
 
 def notes_between(reader: Reader, since: datetime, until: datetime) -> list[StandupNote]:
     """The notes of the standups started from ``since`` to ``until``, oldest first."""
-    return _notes(reader, "standup_id IN (SELECT id FROM standups"
-                  " WHERE deleted_at IS NULL AND started_at >= ? AND started_at <= ?)",
-                  (rows.ts(since), rows.ts(until)))
+    return _notes(
+        reader,
+        "standup_id IN (SELECT id FROM standups"
+        " WHERE deleted_at IS NULL AND started_at >= ? AND started_at <= ?)",
+        (rows.ts(since), rows.ts(until)),
+    )
 
 
 def snapshot(reader: Reader, standup_id: str) -> Snapshot | None:
     """The board as it was when the standup started (``None``: no such standup)."""
     found = reader.conn.exec_driver_sql(
-        "SELECT snapshot FROM standups WHERE id = ?", (standup_id,)).first()
+        "SELECT snapshot FROM standups WHERE id = ?", (standup_id,)
+    ).first()
     return snapshot_from_json(found[0]) if found is not None else None
 
 
 def acceptance_runs_out(reader: Reader, first: date, last: date) -> bool:
     """Whether any risk acceptance runs out from ``first`` to ``last`` (one indexed look)."""
-    return bool(reader.conn.exec_driver_sql(
-        "SELECT EXISTS (SELECT 1 FROM risk_decisions WHERE deleted_at IS NULL"
-        " AND decision = 'accept' AND valid_until >= ? AND valid_until <= ?)",
-        (first.isoformat(), last.isoformat())).scalar())
+    return bool(
+        reader.conn.exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM risk_decisions WHERE deleted_at IS NULL"
+            " AND decision = 'accept' AND valid_until >= ? AND valid_until <= ?)",
+            (first.isoformat(), last.isoformat()),
+        ).scalar()
+    )
 
 
 def _standup_from(r: Sequence[Any], notes: Sequence[StandupNote] = ()) -> Standup:
     ended = rows.parse_ts(r[3])
     started = rows.parse_ts(r[2])
     assert started is not None
-    return Standup(r[0], date.fromisoformat(r[1]), started, ended, r[4],
-                   tuple(json.loads(r[5] or "[]")), tuple(notes))
+    return Standup(
+        r[0],
+        date.fromisoformat(r[1]),
+        started,
+        ended,
+        r[4],
+        tuple(json.loads(r[5] or "[]")),
+        tuple(notes),
+    )
 
 
 def _note_from(r: Sequence[Any]) -> StandupNote:
@@ -108,17 +128,22 @@ def _note_from(r: Sequence[Any]) -> StandupNote:
 
 
 def _notes(reader: Reader, where: str, params: Sequence[Any]) -> list[StandupNote]:
-    return [_note_from(r) for r in reader.conn.exec_driver_sql(
-        f"{_NOTE_SELECT} AND {where} ORDER BY created_at, id", tuple(params)).all()]
+    return [
+        _note_from(r)
+        for r in reader.conn.exec_driver_sql(
+            f"{_NOTE_SELECT} AND {where} ORDER BY created_at, id", tuple(params)
+        ).all()
+    ]
 
 
 # -- the change log ----------------------------------------------------------------------------
 
+
 def start_hlc(reader: Reader, of: Standup) -> int:
     """The HLC of the change record that made the standup (its snapshot's moment)."""
     found = reader.conn.exec_driver_sql(
-        "SELECT min(hlc) FROM changes WHERE entity = 'standup' AND row_id = ?",
-        (of.id,)).scalar()
+        "SELECT min(hlc) FROM changes WHERE entity = 'standup' AND row_id = ?", (of.id,)
+    ).scalar()
     return int(found) if found is not None else hlc_at(of.started_at)
 
 
@@ -126,7 +151,9 @@ def end_hlc(reader: Reader, of: Standup) -> int:
     """The HLC of the change record that ended the standup."""
     found = reader.conn.exec_driver_sql(
         "SELECT max(hlc) FROM changes WHERE entity = 'standup' AND row_id = ?"
-        " AND json_extract(fields, '$.ended_at[0]') IS NOT NULL", (of.id,)).scalar()
+        " AND json_extract(fields, '$.ended_at[0]') IS NOT NULL",
+        (of.id,),
+    ).scalar()
     assert of.ended_at is not None
     return int(found) if found is not None else hlc_at(of.ended_at)
 
@@ -143,8 +170,9 @@ def first_seq(reader: Reader, hlc: int) -> int:
     high += 1
     while low < high:
         middle = (low + high) // 2
-        stamp = run("SELECT hlc FROM changes WHERE seq >= ? ORDER BY seq LIMIT 1",
-                    (middle,)).scalar_one()
+        stamp = run(
+            "SELECT hlc FROM changes WHERE seq >= ? ORDER BY seq LIMIT 1", (middle,)
+        ).scalar_one()
         if stamp >= hlc:
             high = middle
         else:
@@ -152,9 +180,14 @@ def first_seq(reader: Reader, hlc: int) -> int:
     return int(low)
 
 
-def changes(reader: Reader, first: int, end: int | None = None, *,
-            entities: Sequence[str] | None = None,
-            fields: frozenset[str] | None = None) -> list[Change]:
+def changes(
+    reader: Reader,
+    first: int,
+    end: int | None = None,
+    *,
+    entities: Sequence[str] | None = None,
+    fields: frozenset[str] | None = None,
+) -> list[Change]:
     """Change records with ``first <= seq < end``, oldest first: one range read of the
     primary key. With ``fields``, each record keeps only those fields, and records
     setting none of them are left out."""
@@ -169,7 +202,8 @@ def changes(reader: Reader, first: int, end: int | None = None, *,
     # The DB-API cursor of the same transaction: for 200,000 records SQLAlchemy's row
     # objects would cost more than the read itself.
     cursor = reader.conn.connection.driver_connection.execute(  # type: ignore[union-attr]
-        sql + " ORDER BY seq", params)
+        sql + " ORDER BY seq", params
+    )
     loads, parse = json.loads, datetime.fromisoformat
     # Most records set none of ``fields``: a search for the names skips parsing them.
     mentions = _mentions(fields).search if fields is not None else None
@@ -207,13 +241,15 @@ _REWOUND: Mapping[str, tuple[str, str, Callable[[Sequence[Any]], Any]]] = {
 _ITEM_NAMES = [name.strip() for name in rows.ITEM_COLUMNS.split(",")]
 
 
-def _stored_rows(reader: Reader, table: str, columns: str,
-                 ids: Iterable[str]) -> list[dict[str, Any]]:
+def _stored_rows(
+    reader: Reader, table: str, columns: str, ids: Iterable[str]
+) -> list[dict[str, Any]]:
     """Rows as stored (deleted ones too), by id."""
     names = [*(name.strip() for name in columns.split(",")), "deleted_at"]
     result = reader.conn.exec_driver_sql(
-        f"SELECT {columns}, deleted_at FROM {table}"
-        " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
+        f"SELECT {columns}, deleted_at FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ids)),),
+    )
     return [dict(zip(names, r, strict=True)) for r in result]
 
 
@@ -249,8 +285,9 @@ def board_before(reader: Reader, current: Board, changes: Sequence[Change]) -> B
         names = [name.strip() for name in selected.split(",")]
         for stored in _stored_rows(reader, table, selected, touched):
             stored.update((k, v) for k, v in olds[entity][stored["id"]].items() if k in stored)
-            objects[stored["id"]] = None if stored["deleted_at"] else build(
-                [stored[name] for name in names])
+            objects[stored["id"]] = (
+                None if stored["deleted_at"] else build([stored[name] for name in names])
+            )
         gone = {row_id for e, row_id in made if e == entity}
         rebuilt[entity] = {"objects": objects, "gone": gone}
 
@@ -260,7 +297,11 @@ def board_before(reader: Reader, current: Board, changes: Sequence[Change]) -> B
         return out + [row for row in objects.values() if row is not None]
 
     columns = sorted(merged("column", current.columns), key=lambda c: c.position)
-    return Board(current.units, current.people,
-                 {c.id: c for c in merged("chain", current.chains.values())},
-                 {link.id: link for link in merged("link", current.links.values())},
-                 columns, merged("item", current.items))
+    return Board(
+        current.units,
+        current.people,
+        {c.id: c for c in merged("chain", current.chains.values())},
+        {link.id: link for link in merged("link", current.links.values())},
+        columns,
+        merged("item", current.items),
+    )

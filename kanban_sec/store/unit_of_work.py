@@ -71,28 +71,43 @@ class Reader:
         return list(self.conn.exec_driver_sql(sql, tuple(params)).all())
 
     def units(self) -> dict[str, OrgUnit]:
-        return {r[0]: rows.unit_from(r) for r in self._all(
-            f"SELECT {rows.UNIT_COLUMNS} FROM org_units WHERE deleted_at IS NULL")}
+        return {
+            r[0]: rows.unit_from(r)
+            for r in self._all(
+                f"SELECT {rows.UNIT_COLUMNS} FROM org_units WHERE deleted_at IS NULL"
+            )
+        }
 
     def people(self) -> dict[str, Person]:
-        return {r[0]: rows.person_from(r) for r in self._all(
-            f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL")}
+        return {
+            r[0]: rows.person_from(r)
+            for r in self._all(f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL")
+        }
 
     def chains(self) -> dict[str, Chain]:
-        return {r[0]: rows.chain_from(r) for r in self._all(
-            f"SELECT {rows.CHAIN_COLUMNS} FROM chains WHERE deleted_at IS NULL")}
+        return {
+            r[0]: rows.chain_from(r)
+            for r in self._all(f"SELECT {rows.CHAIN_COLUMNS} FROM chains WHERE deleted_at IS NULL")
+        }
 
     def links(self) -> dict[str, Link]:
-        return {r[0]: rows.link_from(r) for r in self._all(
-            f"SELECT {rows.LINK_COLUMNS} FROM links WHERE deleted_at IS NULL")}
+        return {
+            r[0]: rows.link_from(r)
+            for r in self._all(f"SELECT {rows.LINK_COLUMNS} FROM links WHERE deleted_at IS NULL")
+        }
 
     def columns(self) -> list[Column]:
-        return [rows.column_from(r) for r in self._all(
-            f"SELECT {rows.COLUMN_COLUMNS} FROM board_columns ORDER BY position")]
+        return [
+            rows.column_from(r)
+            for r in self._all(f"SELECT {rows.COLUMN_COLUMNS} FROM board_columns ORDER BY position")
+        ]
 
     def column(self, status: Status) -> Column:
-        return rows.column_from(self._all(
-            f"SELECT {rows.COLUMN_COLUMNS} FROM board_columns WHERE key = ?", (status.value,))[0])
+        return rows.column_from(
+            self._all(
+                f"SELECT {rows.COLUMN_COLUMNS} FROM board_columns WHERE key = ?", (status.value,)
+            )[0]
+        )
 
     def items(self, *, include_done: bool = True) -> list[Item]:
         sql = _ITEM_SELECT if include_done else _ITEM_SELECT + " AND status != 'done'"
@@ -103,14 +118,25 @@ class Reader:
         return rows.item_from(found[0]) if found else None
 
     def board(self, *, include_done: bool = True) -> Board:
-        return Board(self.units(), self.people(), self.chains(), self.links(), self.columns(),
-                     self.items(include_done=include_done), self.risk_decisions(),
-                     self.settings())
+        return Board(
+            self.units(),
+            self.people(),
+            self.chains(),
+            self.links(),
+            self.columns(),
+            self.items(include_done=include_done),
+            self.risk_decisions(),
+            self.settings(),
+        )
 
     def risk_decisions(self) -> list[RiskDecision]:
-        return [rows.risk_decision_from(r) for r in self._all(
-            f"SELECT {rows.RISK_DECISION_COLUMNS} FROM risk_decisions"
-            " WHERE deleted_at IS NULL ORDER BY created_at, id")]
+        return [
+            rows.risk_decision_from(r)
+            for r in self._all(
+                f"SELECT {rows.RISK_DECISION_COLUMNS} FROM risk_decisions"
+                " WHERE deleted_at IS NULL ORDER BY created_at, id"
+            )
+        ]
 
     def verifications(self, item_id: str | None = None) -> list[Verification]:
         sql = f"SELECT {rows.VERIFICATION_COLUMNS} FROM verifications WHERE deleted_at IS NULL"
@@ -118,17 +144,18 @@ class Reader:
         if item_id is not None:
             sql += " AND item_id = ?"
             params = (item_id,)
-        return [rows.verification_from(r) for r in self._all(sql + " ORDER BY created_at, id",
-                                                                params)]
+        return [
+            rows.verification_from(r) for r in self._all(sql + " ORDER BY created_at, id", params)
+        ]
 
     def settings(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self._all(
-            "SELECT id, value FROM settings WHERE deleted_at IS NULL")}
+        return {
+            r[0]: r[1] for r in self._all("SELECT id, value FROM settings WHERE deleted_at IS NULL")
+        }
 
     def item_ids_matching(self, fragment: str) -> list[str]:
         """Ids equal to, starting with or ending with ``fragment`` (dashes optional)."""
-        exact = self._all("SELECT id FROM items WHERE id = ? AND deleted_at IS NULL",
-                          (fragment,))
+        exact = self._all("SELECT id FROM items WHERE id = ? AND deleted_at IS NULL", (fragment,))
         if exact:
             return [exact[0][0]]
         bare = fragment.replace("-", "").lower()
@@ -137,45 +164,61 @@ class Reader:
         found = self._all(
             "SELECT id FROM items WHERE deleted_at IS NULL AND"
             " (replace(id, '-', '') LIKE ? || '%' OR replace(id, '-', '') LIKE '%' || ?)",
-            (bare, bare))
+            (bare, bare),
+        )
         return sorted(r[0] for r in found)
 
     def count_confidential(self, *, include_done: bool = False) -> int:
         """Confidential items on the board (open ones unless ``include_done``)."""
-        sql = ("SELECT count(*) FROM items WHERE classification = 'confidential'"
-               " AND deleted_at IS NULL")
+        sql = (
+            "SELECT count(*) FROM items WHERE classification = 'confidential'"
+            " AND deleted_at IS NULL"
+        )
         if not include_done:
             sql += " AND status != 'done'"
         return int(self.conn.exec_driver_sql(sql).scalar_one())
 
     def count_items(self) -> int:
         """Items on the board (not deleted)."""
-        return int(self.conn.exec_driver_sql(
-            "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one())
+        return int(
+            self.conn.exec_driver_sql(
+                "SELECT count(*) FROM items WHERE deleted_at IS NULL"
+            ).scalar_one()
+        )
 
     def count_open_with(self, column: str, row_id: str) -> int:
         """Open (not done, not deleted) items whose ``column`` (a chain, link or owner
         reference) is ``row_id``."""
         assert column in ("chain_id", "link_id", "owner_unit_id", "owner_person_id")
-        return int(self.conn.exec_driver_sql(
-            f"SELECT count(*) FROM items WHERE {column} = ? AND status != 'done'"
-            " AND deleted_at IS NULL", (row_id,)).scalar_one())
+        return int(
+            self.conn.exec_driver_sql(
+                f"SELECT count(*) FROM items WHERE {column} = ? AND status != 'done'"
+                " AND deleted_at IS NULL",
+                (row_id,),
+            ).scalar_one()
+        )
 
     def item_ids_titled(self, text: str) -> list[str]:
         """Items (deleted ones too) whose title holds ``text``, any case."""
-        return [r[0] for r in self._all(
-            "SELECT id FROM items WHERE instr(lower(title), lower(?)) > 0", (text,))]
+        return [
+            r[0]
+            for r in self._all(
+                "SELECT id FROM items WHERE instr(lower(title), lower(?)) > 0", (text,)
+            )
+        ]
 
     def item_ids_present(self, item_ids: Iterable[str]) -> set[str]:
         """Which of ``item_ids`` have a row (deleted ones too)."""
         wanted = list(item_ids)
-        return {r[0] for r in self._all(f"SELECT id FROM items WHERE id IN {ids_in(wanted)}",
-                                        wanted)}
+        return {
+            r[0] for r in self._all(f"SELECT id FROM items WHERE id IN {ids_in(wanted)}", wanted)
+        }
 
     def item_scopes(self) -> Iterator[tuple[str, str | None, str | None]]:
         """``(id, chain id, owner unit id)`` of every item not deleted."""
         yield from self.conn.exec_driver_sql(
-            "SELECT id, chain_id, owner_unit_id FROM items WHERE deleted_at IS NULL")
+            "SELECT id, chain_id, owner_unit_id FROM items WHERE deleted_at IS NULL"
+        )
 
     def export_items(self, *, include_done: bool) -> list[Any]:
         """The columns of :data:`EXPORT_COLUMNS` of the items not deleted (not done unless
@@ -204,7 +247,8 @@ class Reader:
         """An activity not deleted, by id."""
         found = self.conn.exec_driver_sql(
             f"SELECT {rows.ACTIVITY_COLUMNS} FROM activities WHERE id = ? AND deleted_at IS NULL",
-            (activity_id,)).first()
+            (activity_id,),
+        ).first()
         return None if found is None else rows.activity_from(found)
 
     def occurrence_items(self, activity_ids: Sequence[str]) -> list[Any]:
@@ -213,41 +257,68 @@ class Reader:
         return self._all(
             "SELECT activity_id, occurrence, id, status, deleted_at FROM items"
             f" WHERE activity_id IN {ids_in(activity_ids)} AND occurrence IS NOT NULL"
-            " ORDER BY deleted_at IS NULL", activity_ids)
+            " ORDER BY deleted_at IS NULL",
+            activity_ids,
+        )
 
     def person(self, person_id: str) -> Person | None:
         """A person not deleted, by id."""
-        found = self._all(f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE id = ?"
-                          " AND deleted_at IS NULL", (person_id,))
+        found = self._all(
+            f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE id = ? AND deleted_at IS NULL",
+            (person_id,),
+        )
         return rows.person_from(found[0]) if found else None
 
     def people_named(self, name: str, limit: int = 2) -> list[Person]:
         """People not deleted named ``name`` as SQLite's NOCASE compares (ASCII letters in
         any case), at most ``limit``."""
-        return [rows.person_from(r) for r in self._all(
-            f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL"
-            " AND name = ? COLLATE NOCASE LIMIT ?", (name, limit))]
+        return [
+            rows.person_from(r)
+            for r in self._all(
+                f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL"
+                " AND name = ? COLLATE NOCASE LIMIT ?",
+                (name, limit),
+            )
+        ]
 
     def count_open_in(self, status: Status) -> int:
-        return int(self.conn.exec_driver_sql(
-            "SELECT count(*) FROM items WHERE status = ? AND deleted_at IS NULL",
-            (status.value,)).scalar_one())
+        return int(
+            self.conn.exec_driver_sql(
+                "SELECT count(*) FROM items WHERE status = ? AND deleted_at IS NULL",
+                (status.value,),
+            ).scalar_one()
+        )
 
     def comments(self, item_id: str) -> list[Comment]:
-        return [rows.comment_from(r) for r in self._all(
-            f"SELECT {rows.COMMENT_COLUMNS} FROM comments WHERE item_id = ?"
-            " AND deleted_at IS NULL ORDER BY created_at, id", (item_id,))]
+        return [
+            rows.comment_from(r)
+            for r in self._all(
+                f"SELECT {rows.COMMENT_COLUMNS} FROM comments WHERE item_id = ?"
+                " AND deleted_at IS NULL ORDER BY created_at, id",
+                (item_id,),
+            )
+        ]
 
     def history(self, entity: str, row_id: str) -> list[Change]:
         """Every change to one row, oldest first."""
-        return [_change_from(r) for r in self._all(
-            "SELECT id, entity, row_id, fields, hlc, node_id, author, at FROM changes"
-            " WHERE entity = ? AND row_id = ? ORDER BY hlc, node_id", (entity, row_id))]
+        return [
+            _change_from(r)
+            for r in self._all(
+                "SELECT id, entity, row_id, fields, hlc, node_id, author, at FROM changes"
+                " WHERE entity = ? AND row_id = ? ORDER BY hlc, node_id",
+                (entity, row_id),
+            )
+        ]
 
     def changes_since(self, seq: int = 0) -> list[Change]:
-        return [_change_from(r) for r in self._all(
-            "SELECT id, entity, row_id, fields, hlc, node_id, author, at FROM changes"
-            " WHERE seq > ? ORDER BY seq", (seq,))]
+        return [
+            _change_from(r)
+            for r in self._all(
+                "SELECT id, entity, row_id, fields, hlc, node_id, author, at FROM changes"
+                " WHERE seq > ? ORDER BY seq",
+                (seq,),
+            )
+        ]
 
     def row(self, entity: str, row_id: str) -> dict[str, Any] | None:
         """A stored row as a dict of its column values."""
@@ -270,8 +341,9 @@ class UnitOfWork(Reader):
     transaction then rolls back whole).
     """
 
-    def __init__(self, conn: Connection, db: Database, author: str,
-                 person_id: str | None = None) -> None:
+    def __init__(
+        self, conn: Connection, db: Database, author: str, person_id: str | None = None
+    ) -> None:
         super().__init__(conn)
         self.db = db
         self.author = author
@@ -288,9 +360,11 @@ class UnitOfWork(Reader):
         #: Rows written in bulk, whose change records SQLite wrote directly.
         self.bulk_rows: list[tuple[str, str]] = []
         self._written = 0
-        stored: dict[str, str] = dict(conn.exec_driver_sql(
-            "SELECT key, value FROM meta WHERE key IN ('hlc', 'sync_cursor', 'clock_offset')"
-        ).all())
+        stored: dict[str, str] = dict(
+            conn.exec_driver_sql(
+                "SELECT key, value FROM meta WHERE key IN ('hlc', 'sync_cursor', 'clock_offset')"
+            ).all()
+        )
         last = max(int(stored.get("hlc", 0)), db.clock.last)
         #: What this node had pulled from the server when these changes were made.
         self.base = parse_cursor(stored.get("sync_cursor"))
@@ -318,17 +392,34 @@ class UnitOfWork(Reader):
         self.author, self.person_id = (person["name"], person_id) if person else self._own
         self._actor = self.world.actor(self.author, self.person_id, setting_up=setting_up)
 
-    def judge(self, entity: str, row_id: str, current: Mapping[str, Any] | None,
-              new: Mapping[str, Any], *, validated: bool = False) -> None:
+    def judge(
+        self,
+        entity: str,
+        row_id: str,
+        current: Mapping[str, Any] | None,
+        new: Mapping[str, Any],
+        *,
+        validated: bool = False,
+    ) -> None:
         """Raise the rulebook's refusal of this write, if any."""
-        refusal = rules.judge(rules.Proposed(entity, row_id, current, new), self.actor,
-                              self.world, validated=validated)
+        refusal = rules.judge(
+            rules.Proposed(entity, row_id, current, new),
+            self.actor,
+            self.world,
+            validated=validated,
+        )
         if refusal is not None:
             raise refusal.error()
 
-    def refusal(self, entity: str, row_id: str, current: Mapping[str, Any] | None,
-                values: Mapping[str, Any], *, values_checked: bool = False,
-                ) -> rules.Refusal | None:
+    def refusal(
+        self,
+        entity: str,
+        row_id: str,
+        current: Mapping[str, Any] | None,
+        values: Mapping[str, Any],
+        *,
+        values_checked: bool = False,
+    ) -> rules.Refusal | None:
         """What the rulebook would say to writing ``values`` (nothing is written): for a
         caller that reports every refusal at once, e.g. an import by line.
 
@@ -338,18 +429,29 @@ class UnitOfWork(Reader):
         if entity == "item":
             values = self.world.item_consequences(current, values)
         if current is not None:
-            values = {k: v for k, v in values.items()
-                      if k != "updated_at" and current.get(k) != v}
-        refusal = rules.judge(rules.Proposed(entity, row_id, current, values), self.actor,
-                              self.world, validated=values_checked)
+            values = {k: v for k, v in values.items() if k != "updated_at" and current.get(k) != v}
+        refusal = rules.judge(
+            rules.Proposed(entity, row_id, current, values),
+            self.actor,
+            self.world,
+            validated=values_checked,
+        )
         if refusal is None and current is None:
             # The same new row, written later in this transaction, need not be judged twice.
             self._approved[(entity, row_id)] = (self.actor, values)
         return refusal
 
     def _record(self, entity: str, row_id: str, fields: dict[str, tuple[Any, Any]]) -> Change:
-        change = Change(new_id(), entity, row_id, fields, self._clock.now(self._wall),
-                        self.db.node_id, self.author, self.now)
+        change = Change(
+            new_id(),
+            entity,
+            row_id,
+            fields,
+            self._clock.now(self._wall),
+            self.db.node_id,
+            self.author,
+            self.now,
+        )
         self.changes.append(change)
         return change
 
@@ -385,14 +487,20 @@ class UnitOfWork(Reader):
             values,
         )
         if len(many) < BULK:
-            return [self._record(entity, row[0], {
-                name: (value, None) for name, value in zip(names[1:], row[1:], strict=True)})
-                for row in values]
+            return [
+                self._record(
+                    entity,
+                    row[0],
+                    {name: (value, None) for name, value in zip(names[1:], row[1:], strict=True)},
+                )
+                for row in values
+            ]
         self._log_bulk_inserts(entity, table, names[1:], [row[0] for row in values])
         return []
 
-    def _log_bulk_inserts(self, entity: str, table: str, names: list[str],
-                          row_ids: list[str]) -> None:
+    def _log_bulk_inserts(
+        self, entity: str, table: str, names: list[str], row_ids: list[str]
+    ) -> None:
         """Change records for many new rows, their JSON built by SQLite from the rows.
 
         The same records as :meth:`_record` would write (``{field: [new, null]}``), made
@@ -400,25 +508,34 @@ class UnitOfWork(Reader):
         """
         self._write_pending()
         self.conn.exec_driver_sql(
-            "CREATE TEMP TABLE IF NOT EXISTS bulk_changes (change_id TEXT, row_id TEXT, hlc INT)")
+            "CREATE TEMP TABLE IF NOT EXISTS bulk_changes (change_id TEXT, row_id TEXT, hlc INT)"
+        )
         self.conn.exec_driver_sql("DELETE FROM temp.bulk_changes")
         now, wall = self._clock.now, self._wall
         self.conn.exec_driver_sql(
             "INSERT INTO temp.bulk_changes (change_id, row_id, hlc) VALUES (?, ?, ?)",
-            [(new_id(), row_id, now(wall)) for row_id in row_ids])
+            [(new_id(), row_id, now(wall)) for row_id in row_ids],
+        )
         pairs = ", ".join(f"'{name}', json_array(r.{name}, NULL)" for name in names)
         self.conn.exec_driver_sql(
             "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at,"
             " base_xid, base_seq)"
             f" SELECT b.change_id, ?, b.row_id, json_object({pairs}), b.hlc, ?, ?, ?, ?, ?"
             f" FROM temp.bulk_changes b JOIN {table} r ON r.id = b.row_id ORDER BY b.rowid",
-            (entity, self.db.node_id, self.author, self.now_text, *self.base))
+            (entity, self.db.node_id, self.author, self.now_text, *self.base),
+        )
         self.conn.exec_driver_sql("DELETE FROM temp.bulk_changes")
         self.bulk_rows.extend((entity, row_id) for row_id in row_ids)
 
-    def update(self, entity: str, row_id: str, values: dict[str, Any],
-               current: dict[str, Any] | None = None, *,
-               carry: Sequence[str] = ()) -> Change | None:
+    def update(
+        self,
+        entity: str,
+        row_id: str,
+        values: dict[str, Any],
+        current: dict[str, Any] | None = None,
+        *,
+        carry: Sequence[str] = (),
+    ) -> Change | None:
         """Set the fields that differ; no record and no new ``updated_at`` if none do.
 
         ``carry`` names unchanged fields to record too (as ``[value, value]``), so that the
@@ -430,12 +547,17 @@ class UnitOfWork(Reader):
                 raise KeyError(f"{entity} {row_id}")
         if entity == "item":
             values = self.world.item_consequences(current, dict(values))
-        fields = {name: (value, current[name]) for name, value in values.items()
-                  if current[name] != value}
+        fields = {
+            name: (value, current[name]) for name, value in values.items() if current[name] != value
+        }
         if not fields:
             return None
-        self.judge(entity, row_id, current,
-                   {name: pair[0] for name, pair in fields.items() if name != "updated_at"})
+        self.judge(
+            entity,
+            row_id,
+            current,
+            {name: pair[0] for name, pair in fields.items() if name != "updated_at"},
+        )
         fields["updated_at"] = (self.now_text, current["updated_at"])
         for name in carry:
             fields.setdefault(name, (current[name], current[name]))
@@ -452,17 +574,28 @@ class UnitOfWork(Reader):
         return self.update(entity, row_id, {"deleted_at": self.now_text})
 
     def _write_pending(self) -> None:
-        pending = self.changes[self._written:]
+        pending = self.changes[self._written :]
         if not pending:
             return
         base_xid, base_seq = self.base
         self.conn.exec_driver_sql(
             "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at,"
             " base_xid, base_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c.id, c.entity, c.row_id,
-              json.dumps(c.fields, ensure_ascii=False),  # (new, old) pairs become arrays
-              c.hlc, c.node_id, c.author, rows.ts(c.at), base_xid, base_seq)
-             for c in pending],
+            [
+                (
+                    c.id,
+                    c.entity,
+                    c.row_id,
+                    json.dumps(c.fields, ensure_ascii=False),  # (new, old) pairs become arrays
+                    c.hlc,
+                    c.node_id,
+                    c.author,
+                    rows.ts(c.at),
+                    base_xid,
+                    base_seq,
+                )
+                for c in pending
+            ],
         )
         self._written = len(self.changes)
 

@@ -50,23 +50,35 @@ class StoreWorld:
     def person(self, person_id: str) -> Mapping[str, Any] | None:
         return self.row("person", person_id)
 
-    def actor(self, author: str, person_id: str | None, *,
-              setting_up: bool | None = None) -> rules.Actor:
+    def actor(
+        self, author: str, person_id: str | None, *, setting_up: bool | None = None
+    ) -> rules.Actor:
         """The acting person: by id when known, else the one person with the author's name
         (case-insensitive); somebody not in the organisation acts as operational."""
         found = None
         if person_id is not None:
-            found = self._one(f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE id = ?"
-                              " AND deleted_at IS NULL", (person_id,))
+            found = self._one(
+                f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE id = ? AND deleted_at IS NULL",
+                (person_id,),
+            )
         if found is None:
             folded = author.strip().casefold()
-            matches = [r for r in self.reader.conn.exec_driver_sql(
-                f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL").all()
-                if r[1].casefold() == folded]
+            matches = [
+                r
+                for r in self.reader.conn.exec_driver_sql(
+                    f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL"
+                ).all()
+                if r[1].casefold() == folded
+            ]
             found = matches[0] if len(matches) == 1 else None
         if setting_up is None:
-            setting_up = self._one("SELECT 1 FROM people WHERE role = 'governing'"
-                                   " AND deleted_at IS NULL LIMIT 1", ()) is None
+            setting_up = (
+                self._one(
+                    "SELECT 1 FROM people WHERE role = 'governing' AND deleted_at IS NULL LIMIT 1",
+                    (),
+                )
+                is None
+            )
         if found is None:
             return rules.Actor(author, None, rules.OPERATIONAL, None, setting_up)
         return rules.Actor(found[1], found[0], found[3], found[2], setting_up)
@@ -79,7 +91,8 @@ class StoreWorld:
         if key in self._cache:
             return self._cache[key]
         result = self.reader.conn.exec_driver_sql(
-            f"SELECT * FROM {TABLES[entity].name} WHERE id = ?", (row_id,))
+            f"SELECT * FROM {TABLES[entity].name} WHERE id = ?", (row_id,)
+        )
         found = result.first()
         row = dict(zip(result.keys(), found, strict=True)) if found is not None else None
         live = row if row is not None and not row.get("deleted_at") else None
@@ -97,10 +110,14 @@ class StoreWorld:
         return out
 
     def approved_since(self, item_id: str, since: str | None) -> bool:
-        return self._one(
-            "SELECT 1 FROM verifications WHERE item_id = ? AND verdict = 'approved'"
-            " AND deleted_at IS NULL AND created_at >= ? LIMIT 1",
-            (item_id, since or "")) is not None
+        return (
+            self._one(
+                "SELECT 1 FROM verifications WHERE item_id = ? AND verdict = 'approved'"
+                " AND deleted_at IS NULL AND created_at >= ? LIMIT 1",
+                (item_id, since or ""),
+            )
+            is not None
+        )
 
     def settings(self) -> dict[str, str]:
         if self._settings is None:
@@ -110,17 +127,52 @@ class StoreWorld:
     def score(self, item: Mapping[str, Any]) -> int:
         chain = self.row("chain", item.get("chain_id")) if item.get("chain_id") else None
         link = self.row("link", item.get("link_id")) if item.get("link_id") else None
-        shell = Item(id=str(item.get("id", "")), title="",
-                     likelihood=_judged(item.get("likelihood")),
-                     consequence=_judged(item.get("consequence")))
-        chain_links = [rows.link_from(r) for r in self.reader.conn.exec_driver_sql(
-            f"SELECT {rows.LINK_COLUMNS} FROM links WHERE chain_id = ? AND deleted_at IS NULL",
-            (chain["id"],)).all()] if chain and not link else []
-        return item_score(shell, rows.chain_from([chain[k] for k in (
-            "id", "name", "risk_owner_unit_id", "target_maturity", "description")])
-            if chain else None, rows.link_from([link[k] for k in (
-                "id", "chain_id", "name", "kind", "country", "responsible_unit_id",
-                "maturity")]) if link else None, chain_links)
+        shell = Item(
+            id=str(item.get("id", "")),
+            title="",
+            likelihood=_judged(item.get("likelihood")),
+            consequence=_judged(item.get("consequence")),
+        )
+        chain_links = (
+            [
+                rows.link_from(r)
+                for r in self.reader.conn.exec_driver_sql(
+                    f"SELECT {rows.LINK_COLUMNS} FROM links"
+                    " WHERE chain_id = ? AND deleted_at IS NULL",
+                    (chain["id"],),
+                ).all()
+            ]
+            if chain and not link
+            else []
+        )
+        return item_score(
+            shell,
+            rows.chain_from(
+                [
+                    chain[k]
+                    for k in ("id", "name", "risk_owner_unit_id", "target_maturity", "description")
+                ]
+            )
+            if chain
+            else None,
+            rows.link_from(
+                [
+                    link[k]
+                    for k in (
+                        "id",
+                        "chain_id",
+                        "name",
+                        "kind",
+                        "country",
+                        "responsible_unit_id",
+                        "maturity",
+                    )
+                ]
+            )
+            if link
+            else None,
+            chain_links,
+        )
 
     def needs_verification(self, item: Mapping[str, Any]) -> tuple[bool, int]:
         policy = self.policy()
@@ -128,12 +180,18 @@ class StoreWorld:
         if policy.verify_min_score is None:
             return classification in policy.verify_classifications, 0
         score = self.score(item)
-        return score >= policy.verify_min_score or \
-            classification in policy.verify_classifications, score
+        return (
+            score >= policy.verify_min_score or classification in policy.verify_classifications,
+            score,
+        )
 
     def has_controller(self) -> bool:
-        return self._one("SELECT 1 FROM people WHERE role = 'controlling'"
-                         " AND deleted_at IS NULL LIMIT 1", ()) is not None
+        return (
+            self._one(
+                "SELECT 1 FROM people WHERE role = 'controlling' AND deleted_at IS NULL LIMIT 1", ()
+            )
+            is not None
+        )
 
     def policy(self) -> Policy:
         if self._policy is None or self._settings is None:
@@ -144,18 +202,23 @@ class StoreWorld:
         return bands_from(self.settings()).band(likelihood, consequence) is Band.RED
 
     def chain_open_items(self, chain_id: str) -> list[Mapping[str, Any]]:
-        return [dict(r._mapping) for r in self.reader.conn.exec_driver_sql(
-            "SELECT id, title, likelihood, consequence, chain_id, link_id FROM items"
-            " WHERE chain_id = ? AND status != 'done' AND deleted_at IS NULL",
-            (chain_id,)).all()]
+        return [
+            dict(r._mapping)
+            for r in self.reader.conn.exec_driver_sql(
+                "SELECT id, title, likelihood, consequence, chain_id, link_id FROM items"
+                " WHERE chain_id = ? AND status != 'done' AND deleted_at IS NULL",
+                (chain_id,),
+            ).all()
+        ]
 
     def change_author(self, change_id: str) -> str | None:
         found = self._one("SELECT author FROM changes WHERE id = ?", (change_id,))
         return found[0] if found is not None else None
 
     # -- what writing an item brings with it -------------------------------------------
-    def item_consequences(self, current: Mapping[str, Any] | None,
-                          values: dict[str, Any]) -> dict[str, Any]:
+    def item_consequences(
+        self, current: Mapping[str, Any] | None, values: dict[str, Any]
+    ) -> dict[str, Any]:
         """``values`` with what the rules make follow from them: entering Verify fixes
         whether the item needs verification (never lifted again), and changing what an
         acceptance was decided on voids it, noting who changed what."""
@@ -168,18 +231,25 @@ class StoreWorld:
         if before.get("needs_verification") and "needs_verification" in values:
             values["needs_verification"] = 1
         status = values.get("status", before.get("status"))
-        if status == "verify" and before.get("status") != "verify" and \
-                not before.get("needs_verification"):
+        if (
+            status == "verify"
+            and before.get("status") != "verify"
+            and not before.get("needs_verification")
+        ):
             merged = {**before, **values}
             values["needs_verification"] = int(self.needs_verification(merged)[0])
         elif current is None:
             values.setdefault("needs_verification", 0)
         if current is not None:
-            changed = {n: [before.get(n), values[n]] for n in rules.ACCEPTANCE_FIELDS
-                       if n in values and values[n] != before.get(n)}
+            changed = {
+                n: [before.get(n), values[n]]
+                for n in rules.ACCEPTANCE_FIELDS
+                if n in values and values[n] != before.get(n)
+            }
             if changed and self._accepted(current):
                 values["acceptance_void"] = json.dumps(
-                    {"by": self.reader_author(), "fields": changed}, ensure_ascii=False)
+                    {"by": self.reader_author(), "fields": changed}, ensure_ascii=False
+                )
         return values
 
     def reader_author(self) -> str:
@@ -191,7 +261,8 @@ class StoreWorld:
             "SELECT covers FROM risk_decisions WHERE deleted_at IS NULL AND decision = 'accept'"
             " AND (item_id = ? OR (item_id IS NULL AND chain_id = ?))"
             " AND (valid_until IS NULL OR valid_until >= ?)",
-            (item["id"], item.get("chain_id"), date.today().isoformat())).all()
+            (item["id"], item.get("chain_id"), date.today().isoformat()),
+        ).all()
         snapshot = rules.acceptance_snapshot(item)
         for (covers,) in found:
             if covers is None:

@@ -57,8 +57,10 @@ CREATE TEMP TABLE IF NOT EXISTS kanban_push (
   n bigint, id uuid, entity text, row_id text, fields text, hlc bigint, node_id text,
   person text, base_xid bigint, base_seq bigint, at timestamptz)
 """
-_PUSH_COPY = ("COPY pg_temp.kanban_push (n, id, entity, row_id, fields, hlc, node_id, person,"
-              " base_xid, base_seq, at) FROM STDIN")
+_PUSH_COPY = (
+    "COPY pg_temp.kanban_push (n, id, entity, row_id, fields, hlc, node_id, person,"
+    " base_xid, base_seq, at) FROM STDIN"
+)
 _PUSH_FROM_TABLE = """
 INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person,
                                 base_xid, base_seq, at)
@@ -78,6 +80,7 @@ WHERE (xid, seq) > (%s::text::xid8, %s) AND xid < pg_snapshot_xmin(pg_current_sn
 ORDER BY xid, seq
 LIMIT %s
 """
+
 
 @dataclass(frozen=True)
 class Remote:
@@ -127,8 +130,11 @@ def connect(remote: Remote, password: str, user: str | None = None) -> psycopg.C
     if parts.get("password"):
         raise BadInput("sync.url_has_password")
     host = parts.get("host") or parts.get("hostaddr") or "localhost"
-    options: dict[str, Any] = {"password": password, "autocommit": True,
-                               "application_name": "kanban-sec"}
+    options: dict[str, Any] = {
+        "password": password,
+        "autocommit": True,
+        "application_name": "kanban-sec",
+    }
     if user:
         options["user"] = user
     if "connect_timeout" not in parts:
@@ -149,8 +155,14 @@ def connect(remote: Remote, password: str, user: str | None = None) -> psycopg.C
         raise describe_error(exc, remote.url, secrets=[password]) from None
 
 
-def sync(db: Database, remote: Remote, password: str, *, batch: int = 2000,
-         on_progress: Progress | None = None) -> SyncResult:
+def sync(
+    db: Database,
+    remote: Remote,
+    password: str,
+    *,
+    batch: int = 2000,
+    on_progress: Progress | None = None,
+) -> SyncResult:
     """Push this replica's unpushed changes and pull everybody else's; see the module."""
     progress = on_progress or (lambda stage, done, total: None)
     conn = connect(remote, password)
@@ -165,17 +177,20 @@ def sync(db: Database, remote: Remote, password: str, *, batch: int = 2000,
         conn.close()
     at = datetime.now(UTC)
     open_conflicts, quarantined = replica.synced(db, rows.ts(at))
-    return SyncResult(pushed, pulled, open_conflicts, at, tuple(merge.list_refused(db)),
-                      quarantined)
+    return SyncResult(
+        pushed, pulled, open_conflicts, at, tuple(merge.list_refused(db)), quarantined
+    )
 
 
 # -- the clock ------------------------------------------------------------------------------------
+
 
 def server_offset(conn: psycopg.Connection[Any]) -> tuple[int, int]:
     """The server's clock in epoch milliseconds, and how far it is from this machine's."""
     before = hlc.wall_millis()
     row = conn.execute(
-        "SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint").fetchone()
+        "SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint"
+    ).fetchone()
     after = hlc.wall_millis()
     server = int(row[0]) if row else before
     return server, server - (before + after) // 2
@@ -188,16 +203,23 @@ def _follow_server_clock(db: Database, conn: psycopg.Connection[Any]) -> None:
     ahead = merge.unpushed_ahead(db, server)
     on_server: list[str] = []
     if ahead:  # the answer to an earlier push may have been lost: those keep their stamps
-        found = conn.execute("SELECT id::text FROM kanban_sec.changes WHERE id = ANY(%s::uuid[])",
-                             (ahead,)).fetchall()
+        found = conn.execute(
+            "SELECT id::text FROM kanban_sec.changes WHERE id = ANY(%s::uuid[])", (ahead,)
+        ).fetchall()
         on_server = [r[0] for r in found]
     merge.follow_server_clock(db, server, offset, on_server)
 
 
 # -- push -----------------------------------------------------------------------------------------
 
-def push(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
-         on_progress: Progress | None = None) -> int:
+
+def push(
+    db: Database,
+    conn: psycopg.Connection[Any],
+    *,
+    batch: int = 2000,
+    on_progress: Progress | None = None,
+) -> int:
     """Send the unpushed changes in one server transaction; mark them pushed after COMMIT.
     Returns how many the server did not have yet.
 
@@ -254,8 +276,12 @@ def refusal_of(exc: psycopg.Error) -> tuple[str, str] | None:
     return state, reason
 
 
-def _send(conn: psycopg.Connection[Any], chunk: Sequence[Any], copying: bool,
-          refused: list[tuple[str, str, str]]) -> int:
+def _send(
+    conn: psycopg.Connection[Any],
+    chunk: Sequence[Any],
+    copying: bool,
+    refused: list[tuple[str, str, str]],
+) -> int:
     """Insert ``chunk`` on a savepoint; on a refusal, the halves on their own savepoints
     (one change alone is refused: set aside in ``refused``)."""
     try:
@@ -272,8 +298,9 @@ def _send(conn: psycopg.Connection[Any], chunk: Sequence[Any], copying: bool,
             refused.append((str(chunk[0][1]), *why))
             return 0
     middle = len(chunk) // 2
-    return (_send(conn, chunk[:middle], copying, refused)
-            + _send(conn, chunk[middle:], copying, refused))
+    return _send(conn, chunk[:middle], copying, refused) + _send(
+        conn, chunk[middle:], copying, refused
+    )
 
 
 def _push_table(conn: psycopg.Connection[Any]) -> bool:
@@ -304,8 +331,14 @@ def mark_pushed(db: Database, up_to_seq: int) -> None:
 
 # -- pull -----------------------------------------------------------------------------------------
 
-def pull(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
-         on_progress: Progress | None = None) -> int:
+
+def pull(
+    db: Database,
+    conn: psycopg.Connection[Any],
+    *,
+    batch: int = 2000,
+    on_progress: Progress | None = None,
+) -> int:
     """Fetch and apply batches in server order until none is left; returns how many
     changes were new here."""
     xid, seq = parse_cursor(replica.meta_values(db, ("sync_cursor",)).get("sync_cursor"))
@@ -326,8 +359,9 @@ def pull(db: Database, conn: psycopg.Connection[Any], *, batch: int = 2000,
     return new
 
 
-def fetch(conn: psycopg.Connection[Any], cursor: tuple[int, int],
-          limit: int) -> Sequence[RemoteChange]:
+def fetch(
+    conn: psycopg.Connection[Any], cursor: tuple[int, int], limit: int
+) -> Sequence[RemoteChange]:
     """The next changes after ``cursor`` in server order (at most ``limit``)."""
     with conn.cursor() as cur:
         cur.execute(_PULL, (str(cursor[0]), cursor[1], limit))

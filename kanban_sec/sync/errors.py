@@ -135,17 +135,36 @@ def where(conninfo: str | None) -> str:
 _SERVER_AT = re.compile(r'connection to server (?:at|on socket) "([^"]+)"(?:, port (\d+))?')
 _FOR_USER = re.compile(r'for user "([^"]*)"')
 _DATABASE = re.compile(r'database "([^"]*)"')
-_TLS_HINTS = ("certificate", "ssl error", "tls", "sslrootcert", "does not match host name",
-              "ssl negotiation", "sslmode", "ssl handshake")
-_UNREACHABLE_HINTS = ("connection refused", "timeout expired", "could not translate host",
-                      "no route to host", "network is unreachable", "server closed the "
-                      "connection", "could not connect", "connection timed out",
-                      "name or service not known", "temporary failure in name resolution",
-                      "the database system is starting up", "the database system is "
-                      "shutting down", "connection reset", "host is down",
-                      "terminating connection due to administrator command",
-                      "consuming input failed", "ssl syscall error",
-                      "ssl connection has been closed unexpectedly")
+_TLS_HINTS = (
+    "certificate",
+    "ssl error",
+    "tls",
+    "sslrootcert",
+    "does not match host name",
+    "ssl negotiation",
+    "sslmode",
+    "ssl handshake",
+)
+_UNREACHABLE_HINTS = (
+    "connection refused",
+    "timeout expired",
+    "could not translate host",
+    "no route to host",
+    "network is unreachable",
+    "server closed the connection",
+    "could not connect",
+    "connection timed out",
+    "name or service not known",
+    "temporary failure in name resolution",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "connection reset",
+    "host is down",
+    "terminating connection due to administrator command",
+    "consuming input failed",
+    "ssl syscall error",
+    "ssl connection has been closed unexpectedly",
+)
 
 
 def _one_line(text: str) -> str:
@@ -157,15 +176,17 @@ def _libpq_reason(text: str) -> str:
     text = text.strip()
     for head in ("connection failed:", "connection is bad:"):
         if text.lower().startswith(head):
-            text = text[len(head):]
-    text = re.sub(r'connection to server (?:at|on socket) "[^"]+"(?:, port \d+)? failed:\s*',
-                  "", text)
+            text = text[len(head) :]
+    text = re.sub(
+        r'connection to server (?:at|on socket) "[^"]+"(?:, port \d+)? failed:\s*', "", text
+    )
     text = re.sub(r"^\s*FATAL:\s*", "", text)
     return _one_line(text).rstrip(".")
 
 
-def describe_error(exc: BaseException, conninfo: str | None = None, *,
-                   secrets: Iterable[str | None] = ()) -> KanbanError:
+def describe_error(
+    exc: BaseException, conninfo: str | None = None, *, secrets: Iterable[str | None] = ()
+) -> KanbanError:
     """One readable :class:`KanbanError` for ``exc`` (a psycopg error, usually).
 
     ``conninfo`` (the URL that was used, if known) names the server in the message, without
@@ -181,31 +202,52 @@ def describe_error(exc: BaseException, conninfo: str | None = None, *,
         return redact(text, hidden)
 
     if not isinstance(exc, psycopg.Error):
-        return _error(SyncError, "sync.server.error", None,
-                      reason=clean(_one_line(f"{type(exc).__name__}: {exc}")))
+        return _error(
+            SyncError,
+            "sync.server.error",
+            None,
+            reason=clean(_one_line(f"{type(exc).__name__}: {exc}")),
+        )
     sqlstate = exc.sqlstate
     if sqlstate:
         return _from_server(exc, sqlstate, parts, clean)
     text = clean(str(exc))
     lower = text.lower()
     at = _SERVER_AT.search(text)
-    place = f"{at.group(1)}:{at.group(2)}" if at and at.group(2) else (
-        at.group(1) if at else where(conninfo))
+    place = (
+        f"{at.group(1)}:{at.group(2)}"
+        if at and at.group(2)
+        else (at.group(1) if at else where(conninfo))
+    )
     user_match = _FOR_USER.search(text)
     user = user_match.group(1) if user_match else parts.get("user", "")
     reason = _libpq_reason(text)
-    if isinstance(exc, psycopg.ProgrammingError) or "invalid sslmode value" in lower or \
-            "invalid connection option" in lower or "invalid uri" in lower:
+    if (
+        isinstance(exc, psycopg.ProgrammingError)
+        or "invalid sslmode value" in lower
+        or "invalid connection option" in lower
+        or "invalid uri" in lower
+    ):
         return _error(BadAddress, "sync.server.bad_address", None, reason=reason)
-    if "password authentication failed" in lower or "password is required" in lower or \
-            "no password supplied" in lower or "authentication failed" in lower:
+    if (
+        "password authentication failed" in lower
+        or "password is required" in lower
+        or "no password supplied" in lower
+        or "authentication failed" in lower
+    ):
         return _error(LoginFailed, "sync.server.auth_failed", None, user=user, where=place)
     if "no pg_hba.conf entry" in lower:
         database = _DATABASE.search(text)
         if "no encryption" in lower:
             return _error(TlsFailure, "sync.server.tls_required", None, where=place)
-        return _error(LoginFailed, "sync.server.not_allowed", None, where=place, user=user,
-                      database=database.group(1) if database else parts.get("dbname", ""))
+        return _error(
+            LoginFailed,
+            "sync.server.not_allowed",
+            None,
+            where=place,
+            user=user,
+            database=database.group(1) if database else parts.get("dbname", ""),
+        )
     if "server does not support ssl" in lower:
         return _error(TlsFailure, "sync.server.tls_unsupported", None, where=place)
     lost = any(hint in lower for hint in _UNREACHABLE_HINTS)
@@ -213,34 +255,45 @@ def describe_error(exc: BaseException, conninfo: str | None = None, *,
         return _error(TlsFailure, "sync.server.tls_failed", None, where=place, reason=reason)
     if re.search(r'database "[^"]*" does not exist', text):
         database = _DATABASE.search(text)
-        return _error(SyncError, "sync.server.no_database", None, where=place,
-                      database=database.group(1) if database else "")
+        return _error(
+            SyncError,
+            "sync.server.no_database",
+            None,
+            where=place,
+            database=database.group(1) if database else "",
+        )
     if isinstance(exc, psycopg.OperationalError):
         # No SQLSTATE: the connection failed or broke (down, network, closed mid-way).
-        return _error(ServerUnreachable, "sync.server.unreachable", None, where=place,
-                      reason=reason or "no answer")
+        return _error(
+            ServerUnreachable,
+            "sync.server.unreachable",
+            None,
+            where=place,
+            reason=reason or "no answer",
+        )
     return _error(SyncError, "sync.server.error", None, reason=reason)
 
 
-def _from_server(exc: psycopg.Error, sqlstate: str, parts: dict[str, str],
-                 clean: Callable[[str], str]) -> KanbanError:
+def _from_server(
+    exc: psycopg.Error, sqlstate: str, parts: dict[str, str], clean: Callable[[str], str]
+) -> KanbanError:
     diag = exc.diag
     primary = clean(_one_line(diag.message_primary or str(exc)))
     user = parts.get("user", "")
     if sqlstate == NO_TLS:
         detail = _detail(diag.message_detail)
-        return _error(TlsFailure, "sync.server.rule_tls", sqlstate,
-                      user=detail.get("login", user))
+        return _error(TlsFailure, "sync.server.rule_tls", sqlstate, user=detail.get("login", user))
     if sqlstate in REFUSALS:
         detail = _detail(diag.message_detail)
         params: dict[str, Any] = {
-            "change": detail.get("change", "?"), "user": detail.get("login", user),
+            "change": detail.get("change", "?"),
+            "user": detail.get("login", user),
             "entity": detail.get("entity", "?"),
-            "reason": clean(_one_line(str(detail.get("reason") or primary)))}
+            "reason": clean(_one_line(str(detail.get("reason") or primary))),
+        }
         if sqlstate == HLC_AHEAD:
             ahead = int(detail.get("ahead_ms", 0))
-            params.update(seconds=max(1, round(ahead / 1000)),
-                          limit=HLC_MAX_AHEAD_MS // 1000)
+            params.update(seconds=max(1, round(ahead / 1000)), limit=HLC_MAX_AHEAD_MS // 1000)
         error = _error(ChangeRefused, REFUSALS[sqlstate], sqlstate, **params)
         if isinstance(error, ChangeRefused):
             error.change_id = detail.get("change")
@@ -248,14 +301,19 @@ def _from_server(exc: psycopg.Error, sqlstate: str, parts: dict[str, str],
     if sqlstate == "42501" and "row-level security" in primary:
         return _error(ChangeRefused, "sync.server.not_yourself", sqlstate)
     if sqlstate == "42501":
-        return _error(ServerRefused, "sync.server.permission", sqlstate, user=user,
-                      reason=primary)
+        return _error(ServerRefused, "sync.server.permission", sqlstate, user=user, reason=primary)
     if sqlstate == "28P01" or sqlstate.startswith("28"):
-        return _error(LoginFailed, "sync.server.auth_failed", sqlstate, user=user,
-                      where=_place(parts))
+        return _error(
+            LoginFailed, "sync.server.auth_failed", sqlstate, user=user, where=_place(parts)
+        )
     if sqlstate.startswith(("08", "57P")):
-        return _error(ServerUnreachable, "sync.server.unreachable", sqlstate,
-                      where=_place(parts), reason=primary)
+        return _error(
+            ServerUnreachable,
+            "sync.server.unreachable",
+            sqlstate,
+            where=_place(parts),
+            reason=primary,
+        )
     return _error(ServerRefused, "sync.server.error", sqlstate, reason=primary)
 
 
@@ -274,8 +332,7 @@ def _detail(text: str | None) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _error(cls: type[SyncError], key: str, sqlstate: str | None,
-           **params: Any) -> SyncError:
+def _error(cls: type[SyncError], key: str, sqlstate: str | None, **params: Any) -> SyncError:
     error = cls(key, **params)
     error.sqlstate = sqlstate
     return error

@@ -51,14 +51,29 @@ from kanban_sec.store.unit_of_work import reading
 #: Conflict ids: ``uuid5(NAMESPACE, winner id + loser id + field)``, the same everywhere.
 CONFLICT_NAMESPACE = uuid.UUID("0b8f3d56-6a4e-4b8e-9f0c-5d2b7e1c9a31")
 #: Fields whose overwriting is no conflict: stamps the other fields already tell.
-BOOKKEEPING = frozenset({"created_at", "updated_at", "status_changed_at", "started_at",
-                         "done_at", "blocked_at"})
+BOOKKEEPING = frozenset(
+    {"created_at", "updated_at", "status_changed_at", "started_at", "done_at", "blocked_at"}
+)
 #: What a conflict change carries besides its resolution, so it stands alone.
-CONFLICT_DESCRIPTION = ("entity", "row_id", "field", "winner_change", "loser_change",
-                        "winner_value", "loser_value", "loser_author", "loser_at",
-                        "created_at")
-RESOLUTIONS = {"keep": "kept_winner", "take": "took_loser", "edit": "edited",
-               "restore": "restored", "delete": "deleted"}
+CONFLICT_DESCRIPTION = (
+    "entity",
+    "row_id",
+    "field",
+    "winner_change",
+    "loser_change",
+    "winner_value",
+    "loser_value",
+    "loser_author",
+    "loser_at",
+    "created_at",
+)
+RESOLUTIONS = {
+    "keep": "kept_winner",
+    "take": "took_loser",
+    "edit": "edited",
+    "restore": "restored",
+    "delete": "deleted",
+}
 #: A row deleted while somebody changed it: a conflict on this field whose overwritten
 #: value is the edit (``{field: value}``), resolved ``restored`` or ``deleted``.
 DELETE_FIELD = "deleted_at"
@@ -145,8 +160,10 @@ class Conflict:
 
 # -- applying a pulled batch ------------------------------------------------------------------
 
-def apply_remote(target: Database | Connection, changes: Sequence[RemoteChange],
-                 cursor: Cursor) -> ApplyResult:
+
+def apply_remote(
+    target: Database | Connection, changes: Sequence[RemoteChange], cursor: Cursor
+) -> ApplyResult:
     """Store a pulled batch, rebuild its rows, derive conflicts and move the cursor, in one
     SQLite transaction (``target``'s own when given a connection).
 
@@ -161,8 +178,9 @@ def apply_remote(target: Database | Connection, changes: Sequence[RemoteChange],
     return _apply(target, changes, cursor)[0]
 
 
-def _apply(conn: Connection, changes: Sequence[RemoteChange],
-           cursor: Cursor) -> tuple[ApplyResult, int]:
+def _apply(
+    conn: Connection, changes: Sequence[RemoteChange], cursor: Cursor
+) -> tuple[ApplyResult, int]:
     staging = Staging(conn)
     received = staging.stage(changes)
     # Changes here already: this node's own coming back (position, pushed for sure), or
@@ -179,6 +197,7 @@ def _apply(conn: Connection, changes: Sequence[RemoteChange],
 
 
 # -- rebuilding rows --------------------------------------------------------------------------
+
 
 def rebuild_rows(conn: Connection, keys: Iterable[tuple[str, str]]) -> int:
     """Set every field of the rows ``keys`` (entity, row id) to its winning value (the
@@ -211,8 +230,11 @@ def _rebuild(staging: Staging) -> int:
         if table is None:  # an entity this version does not know: kept in the log only
             continue
         columns = {c.name for c in table.columns}
-        required = {c.name for c in table.columns
-                    if not c.nullable and c.server_default is None and c.name != "id"}
+        required = {
+            c.name
+            for c in table.columns
+            if not c.nullable and c.server_default is None and c.name != "id"
+        }
         present = staging.rebuilt_present(entity, table.name)
         # (columns, is new) -> rows; an existing row gets an UPDATE of just those columns
         by_columns: dict[tuple[tuple[str, ...], bool], list[tuple[Any, ...]]] = {}
@@ -237,6 +259,7 @@ def _rebuild(staging: Staging) -> int:
 
 
 # -- deriving conflicts -----------------------------------------------------------------------
+
 
 class _Change(NamedTuple):
     entity: str
@@ -283,15 +306,17 @@ def _derive(staging: Staging) -> int:
     """Derive afresh the conflicts of the touched rows (from the changes to their
     conflict-prone fields, see :meth:`Staging.candidates`); returns how many are new."""
     derived: list[tuple[Any, ...]] = []
-    for _row, changes in groupby((_Change(*r) for r in staging.candidates(BOOKKEEPING)),
-                                 key=lambda c: (c.entity, c.row_id)):
+    for _row, changes in groupby(
+        (_Change(*r) for r in staging.candidates(BOOKKEEPING)), key=lambda c: (c.entity, c.row_id)
+    ):
         of_row = list(changes)
         for _field, group in groupby(of_row, key=lambda c: c.field):
             same = list(group)
             if same[0].multi:
                 derived.extend(_conflict_row(w, c) for w, c in conflicts_among(same))
-        derived.extend(_deleted_row(w, c, changed)
-                       for w, c, changed in deleted_while_changed(of_row))
+        derived.extend(
+            _deleted_row(w, c, changed) for w, c, changed in deleted_while_changed(of_row)
+        )
     return staging.replace_conflicts(derived)
 
 
@@ -312,8 +337,9 @@ def conflicts_among(changes: Sequence[_Change]) -> Iterator[tuple[_Change, _Chan
         if head is winner:
             continue
         pos = head.pos
-        if pos is not None and any(base >= pos for node, base in seen_up_to.items()
-                                   if node != head.node_id):
+        if pos is not None and any(
+            base >= pos for node, base in seen_up_to.items() if node != head.node_id
+        ):
             continue  # somebody who had pulled it changed the field after: not a head
         if winner.pos is not None and head.base is not None and winner.pos <= head.base:
             continue  # it had seen the winner (only a clock gone wrong gets here)
@@ -330,8 +356,9 @@ def _saw(later: _Change, earlier: _Change) -> bool:
     return pos is not None and base is not None and pos <= base
 
 
-def deleted_while_changed(changes: Sequence[_Change],
-                          ) -> Iterator[tuple[_Change, _Change, dict[str, Any]]]:
+def deleted_while_changed(
+    changes: Sequence[_Change],
+) -> Iterator[tuple[_Change, _Change, dict[str, Any]]]:
     """The (delete, edit, {field: value}) triples of one row: the row is deleted now (the
     winning ``deleted_at`` is set) by a change that had not seen an edit of the row made
     elsewhere, whose node had not seen the delete either. One per node: its latest such
@@ -364,10 +391,20 @@ def deleted_while_changed(changes: Sequence[_Change],
 
 def _deleted_row(winner: _Change, edit: _Change, values: dict[str, Any]) -> tuple[Any, ...]:
     made = max(winner.at, edit.at)
-    return (conflict_id(winner.id, edit.id, DELETE_FIELD), winner.entity, winner.row_id,
-            DELETE_FIELD, winner.id, edit.id, _normal(winner.value),
-            json.dumps(dict(sorted(values.items())), ensure_ascii=False), edit.author,
-            edit.at, made, made)
+    return (
+        conflict_id(winner.id, edit.id, DELETE_FIELD),
+        winner.entity,
+        winner.row_id,
+        DELETE_FIELD,
+        winner.id,
+        edit.id,
+        _normal(winner.value),
+        json.dumps(dict(sorted(values.items())), ensure_ascii=False),
+        edit.author,
+        edit.at,
+        made,
+        made,
+    )
 
 
 def conflict_id(winner_change: str, loser_change: str, field: str) -> str:
@@ -382,21 +419,33 @@ def _normal(value_json: str) -> str:
 
 def _conflict_row(winner: _Change, loser: _Change) -> tuple[Any, ...]:
     made = max(winner.at, loser.at)
-    return (conflict_id(winner.id, loser.id, winner.field), winner.entity, winner.row_id,
-            winner.field,
-            winner.id, loser.id, _normal(winner.value), _normal(loser.value), loser.author,
-            loser.at, made, made)
+    return (
+        conflict_id(winner.id, loser.id, winner.field),
+        winner.entity,
+        winner.row_id,
+        winner.field,
+        winner.id,
+        loser.id,
+        _normal(winner.value),
+        _normal(loser.value),
+        loser.author,
+        loser.at,
+        made,
+        made,
+    )
 
 
 # -- the clock: changes stamped too far ahead ---------------------------------------------------
+
 
 def unpushed_ahead(db: Database, server_millis: int) -> list[str]:
     """Ids of this node's unpushed changes stamped too far ahead of ``server_millis``."""
     return replica.unpushed_from(db, (server_millis + RESTAMP_AHEAD_MS) << COUNTER_BITS)
 
 
-def follow_server_clock(db: Database, server_millis: int, offset_ms: int,
-                        on_server: Collection[str] = ()) -> int:
+def follow_server_clock(
+    db: Database, server_millis: int, offset_ms: int, on_server: Collection[str] = ()
+) -> int:
     """Make this node's clock follow the server's: store ``offset_ms`` for new stamps, and
     stamp again the unpushed changes too far ahead (nobody has seen them), in their order,
     after every stamp this replica knows. ``on_server`` are ids the server has already
@@ -409,8 +458,9 @@ def follow_server_clock(db: Database, server_millis: int, offset_ms: int,
         if not ahead:
             return 0
         clock = HybridLogicalClock(floor)
-        staging.restamp([(clock.now(server_millis), change_id) for change_id, _, _ in ahead],
-                        clock.last)
+        staging.restamp(
+            [(clock.now(server_millis), change_id) for change_id, _, _ in ahead], clock.last
+        )
         staging.touch({(entity, row_id) for _, entity, row_id in ahead})
         _rebuild(staging)
         _derive(staging)
@@ -421,16 +471,31 @@ def follow_server_clock(db: Database, server_millis: int, offset_ms: int,
 
 # -- reading and resolving conflicts ------------------------------------------------------------
 
+
 def list_conflicts(db: Database, *, open_only: bool = True) -> list[Conflict]:
     """The conflicts on this replica, oldest first (only the open ones by default)."""
     with reading(db) as reader:
         found, titles = stored_conflicts.listed(reader, open_only=open_only)
-    return [Conflict(
-        id=r[0], entity=r[1], row_id=r[2], field=r[3], winner_change=r[4], loser_change=r[5],
-        winner_value=_value(r[6]), loser_value=_value(r[7]), loser_author=r[8] or "",
-        loser_at=rows.parse_ts(r[9]), mine=r[12] == db.node_id,
-        resolved_at=rows.parse_ts(r[10]), resolution=r[11],
-        title=titles.get((r[1], r[2])) or r[2], winner_author=r[13] or "") for r in found]
+    return [
+        Conflict(
+            id=r[0],
+            entity=r[1],
+            row_id=r[2],
+            field=r[3],
+            winner_change=r[4],
+            loser_change=r[5],
+            winner_value=_value(r[6]),
+            loser_value=_value(r[7]),
+            loser_author=r[8] or "",
+            loser_at=rows.parse_ts(r[9]),
+            mine=r[12] == db.node_id,
+            resolved_at=rows.parse_ts(r[10]),
+            resolution=r[11],
+            title=titles.get((r[1], r[2])) or r[2],
+            winner_author=r[13] or "",
+        )
+        for r in found
+    ]
 
 
 def count_open_conflicts(db: Database) -> int:
@@ -450,6 +515,7 @@ def _value(text: str | None) -> Any:
 
 
 # -- pulled changes the board cannot apply: quarantine --------------------------------------
+
 
 def _reason(key: str, **params: Any) -> str:
     """A stored reason: the message key and its parameters (rendered when shown)."""
@@ -482,18 +548,27 @@ def _checklist(value: Any) -> bool:
     except (TypeError, ValueError):
         return False
     return isinstance(found, list) and all(
-        isinstance(e, list) and len(e) == 2 and isinstance(e[0], str)
-        and isinstance(e[1], bool | int) for e in found)
+        isinstance(e, list)
+        and len(e) == 2
+        and isinstance(e[0], str)
+        and isinstance(e[1], bool | int)
+        for e in found
+    )
 
 
 #: Shapes the board reads beyond what the rulebook checks (else `list` would fail).
-_SHAPES = {("item", "tags"): _list_of_text, ("activity", "tags"): _list_of_text,
-           ("item", "checklist"): _checklist}
+_SHAPES = {
+    ("item", "tags"): _list_of_text,
+    ("activity", "tags"): _list_of_text,
+    ("item", "checklist"): _checklist,
+}
 
 
-def check_change(entity: str, fields_text: str,
-                 memo: dict[tuple[str, str, Any], str | None] | None = None,
-                 ) -> tuple[str | None, list[tuple[str, str, str]]]:
+def check_change(
+    entity: str,
+    fields_text: str,
+    memo: dict[tuple[str, str, Any], str | None] | None = None,
+) -> tuple[str | None, list[tuple[str, str, str]]]:
     """Whether a pulled change can be applied on this board: ``(reason, references)``;
     the reason (a stored :func:`_reason`) is ``None`` when it can, the references are the
     rows its values point at, ``(field, entity, id)``, which must exist."""
@@ -518,11 +593,14 @@ def check_change(entity: str, fields_text: str,
         # The common cases at once (a pull may bring 100,000 changes); the rest: the rulebook.
         if value is None and spec.nullable:
             continue
-        if kind == "text" and type(value) is str and len(value) <= 16384 \
-                and "\x00" not in value:
+        if kind == "text" and type(value) is str and len(value) <= 16384 and "\x00" not in value:
             continue
-        if kind == "int" and type(value) is int and (spec.low is None or value >= spec.low) \
-                and (spec.high is None or value <= spec.high):
+        if (
+            kind == "int"
+            and type(value) is int
+            and (spec.low is None or value >= spec.low)
+            and (spec.high is None or value <= spec.high)
+        ):
             continue
         if kind == "enum" and value in spec.choices:
             continue
@@ -581,16 +659,29 @@ def _quarantine(staging: Staging) -> int:
                 maker = made.get((entity, row_id))
                 if maker is not None and maker not in bad:
                     continue
-                bad[cid] = _reason("sync.quarantine.missing_row", field=field_name,
-                                   entity=entity, id=row_id)
+                bad[cid] = _reason(
+                    "sync.quarantine.missing_row", field=field_name, entity=entity, id=row_id
+                )
                 changed = True
     if not bad:
         return 0
     now = rows.ts(datetime.now(UTC))
     staging.quarantine(
-        [(c[0], c[1], c[2], json.dumps(dict(zip(RemoteChange._fields, c, strict=True)),
-                                      ensure_ascii=False), bad[c[0]], c[10], c[11], now)
-         for c in fresh if c[0] in bad])
+        [
+            (
+                c[0],
+                c[1],
+                c[2],
+                json.dumps(dict(zip(RemoteChange._fields, c, strict=True)), ensure_ascii=False),
+                bad[c[0]],
+                c[10],
+                c[11],
+                now,
+            )
+            for c in fresh
+            if c[0] in bad
+        ]
+    )
     return len(bad)
 
 
@@ -623,12 +714,22 @@ def list_quarantined(db: Database) -> list[Quarantined]:
         fields: Any = whole.get("fields", "")
         with contextlib.suppress(TypeError, ValueError):
             fields = json.loads(fields)
-        out.append(Quarantined(change_id, entity, row_id, str(whole.get("author") or ""),
-                               fields, reason, rows.parse_ts(at)))
+        out.append(
+            Quarantined(
+                change_id,
+                entity,
+                row_id,
+                str(whole.get("author") or ""),
+                fields,
+                reason,
+                rows.parse_ts(at),
+            )
+        )
     return out
 
 
 # -- this replica's changes the server refused --------------------------------------------------
+
 
 @dataclass(frozen=True)
 class RefusedChange:
@@ -659,10 +760,23 @@ def list_refused(db: Database, ids: Collection[str] | None = None) -> list[Refus
     wanted, titles = replica.refused(db, ids, stored_conflicts.TITLE_LABELS)
     out = []
     for change_id, code, reason, at, entity, row_id, fields in wanted:
-        values = {k: v[0] for k, v in json.loads(fields).items()
-                  if k not in BOOKKEEPING and isinstance(v, list) and v}
-        out.append(RefusedChange(change_id, code, reason, rows.parse_ts(at), entity, row_id,
-                                 values, titles.get((entity, row_id)) or row_id))
+        values = {
+            k: v[0]
+            for k, v in json.loads(fields).items()
+            if k not in BOOKKEEPING and isinstance(v, list) and v
+        }
+        out.append(
+            RefusedChange(
+                change_id,
+                code,
+                reason,
+                rows.parse_ts(at),
+                entity,
+                row_id,
+                values,
+                titles.get((entity, row_id)) or row_id,
+            )
+        )
     return out
 
 
@@ -677,8 +791,8 @@ def match_refused(db: Database, fragments: Sequence[str] | None) -> list[str]:
         wanted = fragment.strip().lower().replace("-", "")
         plain = {c: c.replace("-", "") for c in every}
         found = [c for c, p in plain.items() if p == wanted] or [
-            c for c, p in plain.items() if wanted and (p.startswith(wanted)
-                                                       or p.endswith(wanted))]
+            c for c, p in plain.items() if wanted and (p.startswith(wanted) or p.endswith(wanted))
+        ]
         if len(found) != 1:
             if not found:
                 raise NotFound("sync.refused.not_found", id=fragment)

@@ -70,7 +70,7 @@ def refusal_reason(reason: str) -> str:
     start = reason.find(" ({")
     if start >= 0 and reason.endswith(")"):
         try:
-            detail = json.loads(reason[start + 2:-1])
+            detail = json.loads(reason[start + 2 : -1])
         except ValueError:
             return reason
         if isinstance(detail, dict) and detail.get("reason"):

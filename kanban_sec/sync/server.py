@@ -63,43 +63,67 @@ KIND_ROLES = {
 }
 #: The columns a member may give when inserting a change (``seq``, ``xid`` and
 #: ``received`` are the server's).
-INSERT_COLUMNS = ("id", "entity", "row_id", "fields", "hlc", "node_id", "person",
-                  "base_xid", "base_seq", "at", "author")
+INSERT_COLUMNS = (
+    "id",
+    "entity",
+    "row_id",
+    "fields",
+    "hlc",
+    "node_id",
+    "person",
+    "base_xid",
+    "base_seq",
+    "at",
+    "author",
+)
 CONNECT_TIMEOUT = 10
 #: How long a member's session may stay idle inside a transaction before the server ends it.
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 _LOCK_KEY = 0x6B616E62  # "kanb": serialises concurrent set-ups of one database
 
+
 def _grants(database: str) -> list[sql.SQL | sql.Composed]:
     member = sql.Identifier(MEMBER_ROLE)
     columns = sql.SQL(", ").join(sql.Identifier(c) for c in INSERT_COLUMNS)
     statements: list[sql.SQL | sql.Composed] = [
-        sql.SQL("REVOKE ALL ON kanban_sec.changes, kanban_sec.meta, kanban_sec.members"
-                " FROM PUBLIC, {member}").format(member=member),
-        sql.SQL("REVOKE ALL ON SEQUENCE kanban_sec.changes_seq_seq FROM PUBLIC, {member}")
-        .format(member=member),
-        sql.SQL("REVOKE ALL ON kanban_sec.rows, kanban_sec.rule_roles, kanban_sec.field_specs,"
-                " kanban_sec.state_fields, kanban_sec.entity_rules"
-                " FROM PUBLIC, {member}").format(member=member),
-        sql.SQL("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kanban_sec FROM PUBLIC, {member}")
-        .format(member=member),
+        sql.SQL(
+            "REVOKE ALL ON kanban_sec.changes, kanban_sec.meta, kanban_sec.members"
+            " FROM PUBLIC, {member}"
+        ).format(member=member),
+        sql.SQL("REVOKE ALL ON SEQUENCE kanban_sec.changes_seq_seq FROM PUBLIC, {member}").format(
+            member=member
+        ),
+        sql.SQL(
+            "REVOKE ALL ON kanban_sec.rows, kanban_sec.rule_roles, kanban_sec.field_specs,"
+            " kanban_sec.state_fields, kanban_sec.entity_rules"
+            " FROM PUBLIC, {member}"
+        ).format(member=member),
+        sql.SQL("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kanban_sec FROM PUBLIC, {member}").format(
+            member=member
+        ),
         # The SELECT policy runs as the member: it needs these two (and nothing else).
-        sql.SQL("GRANT EXECUTE ON FUNCTION kanban_sec.tls(), kanban_sec.require_tls()"
-                " TO {member}").format(member=member),
+        sql.SQL(
+            "GRANT EXECUTE ON FUNCTION kanban_sec.tls(), kanban_sec.require_tls() TO {member}"
+        ).format(member=member),
         sql.SQL("GRANT USAGE ON SCHEMA kanban_sec TO {member}").format(member=member),
         sql.SQL("GRANT SELECT ON kanban_sec.changes TO {member}").format(member=member),
         sql.SQL("GRANT INSERT ({columns}) ON kanban_sec.changes TO {member}").format(
-            columns=columns, member=member),
-        sql.SQL("GRANT USAGE, SELECT ON SEQUENCE kanban_sec.changes_seq_seq TO {member}")
-        .format(member=member),
-        sql.SQL("GRANT SELECT ON kanban_sec.meta, kanban_sec.members TO {member}")
-        .format(member=member),
+            columns=columns, member=member
+        ),
+        sql.SQL("GRANT USAGE, SELECT ON SEQUENCE kanban_sec.changes_seq_seq TO {member}").format(
+            member=member
+        ),
+        sql.SQL("GRANT SELECT ON kanban_sec.meta, kanban_sec.members TO {member}").format(
+            member=member
+        ),
         sql.SQL("GRANT CONNECT ON DATABASE {db} TO {member}").format(
-            db=sql.Identifier(database), member=member),
+            db=sql.Identifier(database), member=member
+        ),
     ]
     for role in (GOVERNING_ROLE, OPERATIONAL_ROLE, CONTROLLING_ROLE):
-        statements.append(sql.SQL("GRANT {member} TO {role}").format(
-            member=member, role=sql.Identifier(role)))
+        statements.append(
+            sql.SQL("GRANT {member} TO {role}").format(member=member, role=sql.Identifier(role))
+        )
     return statements
 
 
@@ -107,14 +131,18 @@ def _grants(database: str) -> list[sql.SQL | sql.Composed]:
 
 
 @contextmanager
-def _connected(conninfo: str, *, secrets: Iterable[str | None] = ()) -> Iterator[
-        psycopg.Connection[Any]]:
+def _connected(
+    conninfo: str, *, secrets: Iterable[str | None] = ()
+) -> Iterator[psycopg.Connection[Any]]:
     """A connection in one transaction, committed at the end; psycopg errors (connecting
     included) become one readable :class:`SyncError`."""
     hidden = list(secrets)
     try:
-        timeout: dict[str, Any] = ({} if "connect_timeout" in conninfo_parts(conninfo)
-                                   else {"connect_timeout": CONNECT_TIMEOUT})
+        timeout: dict[str, Any] = (
+            {}
+            if "connect_timeout" in conninfo_parts(conninfo)
+            else {"connect_timeout": CONNECT_TIMEOUT}
+        )
         with psycopg.connect(conninfo, application_name="kanban-sec server", **timeout) as conn:
             yield conn
     except psycopg.Error as exc:
@@ -130,17 +158,20 @@ def _current_version(conn: psycopg.Connection[Any]) -> str | None:
         "SELECT c.oid FROM pg_catalog.pg_class c"
         " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         " WHERE n.nspname = %s AND c.relname = 'meta' AND c.relkind = 'r'",
-        (SCHEMA,)).fetchone()
+        (SCHEMA,),
+    ).fetchone()
     if row is None:
         return None
     readable = conn.execute(
         "SELECT has_schema_privilege(%s, 'USAGE') AND has_table_privilege(%s, 'SELECT')",
-        (SCHEMA, row[0])).fetchone()
+        (SCHEMA, row[0]),
+    ).fetchone()
     if not (readable and readable[0]):
         user = conn.execute("SELECT current_user").fetchone()
         raise LoginFailed("sync.server.no_access", user=user[0] if user else "?")
     found = conn.execute(
-        "SELECT value FROM kanban_sec.meta WHERE key = 'schema_version'").fetchone()
+        "SELECT value FROM kanban_sec.meta WHERE key = 'schema_version'"
+    ).fetchone()
     return None if found is None else str(found[0])
 
 
@@ -191,8 +222,9 @@ def init_server(conninfo: str) -> int:
         if existing is not None:
             version = _version_number(existing)
             if version > SERVER_SCHEMA_VERSION:
-                error = SchemaMismatch("sync.server.too_new", server=version,
-                                       client=SERVER_SCHEMA_VERSION)
+                error = SchemaMismatch(
+                    "sync.server.too_new", server=version, client=SERVER_SCHEMA_VERSION
+                )
                 error.server_version = version
                 raise error
         row = conn.execute("SELECT current_user").fetchone()
@@ -208,10 +240,8 @@ def init_server(conninfo: str) -> int:
 
 
 def _create(conn: psycopg.Connection[Any], *, rebuild: bool) -> None:
-    for role in (MEMBER_ROLE, GOVERNING_ROLE, OPERATIONAL_ROLE, CONTROLLING_ROLE,
-                 RISK_OWNER_ROLE):
-        conn.execute(sql.SQL(ROLE).format(name=sql.Literal(role),
-                                           ident=sql.Identifier(role)))
+    for role in (MEMBER_ROLE, GOVERNING_ROLE, OPERATIONAL_ROLE, CONTROLLING_ROLE, RISK_OWNER_ROLE):
+        conn.execute(sql.SQL(ROLE).format(name=sql.Literal(role), ident=sql.Identifier(role)))
     conn.execute(TABLES)
     conn.execute(FUNCTIONS)
     conn.execute(JUDGE)
@@ -219,8 +249,8 @@ def _create(conn: psycopg.Connection[Any], *, rebuild: bool) -> None:
     if _declare(conn) or rebuild:
         conn.execute(REBUILD)
     for (login,) in conn.execute(
-            "SELECT m.login FROM kanban_sec.members m"
-            " JOIN pg_catalog.pg_roles r ON r.rolname = m.login").fetchall():
+        "SELECT m.login FROM kanban_sec.members m JOIN pg_catalog.pg_roles r ON r.rolname = m.login"
+    ).fetchall():
         conn.execute(_idle_timeout(str(login)))
     row = conn.execute("SELECT current_database()").fetchone()
     for statement in _grants(str(row[0]) if row else ""):
@@ -228,26 +258,33 @@ def _create(conn: psycopg.Connection[Any], *, rebuild: bool) -> None:
     conn.execute(
         "INSERT INTO kanban_sec.meta (key, value) VALUES ('schema_version', %s)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (str(SERVER_SCHEMA_VERSION),))
+        (str(SERVER_SCHEMA_VERSION),),
+    )
 
 
 def _declare(conn: psycopg.Connection[Any]) -> bool:
     """Refill the rulebook's declarations (an upgrade of the app brings its new rules).
 
     Returns whether the fields the state keeps changed (then the state is built again)."""
-    before = conn.execute("SELECT entity, field FROM kanban_sec.state_fields"
-                          " ORDER BY entity, field").fetchall()
+    before = conn.execute(
+        "SELECT entity, field FROM kanban_sec.state_fields ORDER BY entity, field"
+    ).fetchall()
     conn.execute("DELETE FROM kanban_sec.rule_roles")
     conn.execute("DELETE FROM kanban_sec.field_specs")
     conn.execute("DELETE FROM kanban_sec.state_fields")
     state = rules.state_declarations()
     with conn.cursor() as cur:
-        cur.executemany("INSERT INTO kanban_sec.rule_roles (entity, field, role)"
-                        " VALUES (%s, %s, %s)", rules.declarations())
-        cur.executemany("INSERT INTO kanban_sec.field_specs (entity, field, spec)"
-                        " VALUES (%s, %s, %s::jsonb)", rules.field_declarations())
-        cur.executemany("INSERT INTO kanban_sec.state_fields (entity, field)"
-                        " VALUES (%s, %s)", state)
+        cur.executemany(
+            "INSERT INTO kanban_sec.rule_roles (entity, field, role) VALUES (%s, %s, %s)",
+            rules.declarations(),
+        )
+        cur.executemany(
+            "INSERT INTO kanban_sec.field_specs (entity, field, spec) VALUES (%s, %s, %s::jsonb)",
+            rules.field_declarations(),
+        )
+        cur.executemany(
+            "INSERT INTO kanban_sec.state_fields (entity, field) VALUES (%s, %s)", state
+        )
     conn.execute(ENTITY_RULES)
     return [tuple(row) for row in before] != [tuple(row) for row in state]
 
@@ -255,11 +292,19 @@ def _declare(conn: psycopg.Connection[Any]) -> bool:
 def _idle_timeout(login: str) -> sql.Composed:
     """A member's login may not sit idle in a transaction (holding back others' pulls)."""
     return sql.SQL("ALTER ROLE {} SET idle_in_transaction_session_timeout = {}").format(
-        sql.Identifier(login), sql.Literal(IDLE_IN_TRANSACTION_TIMEOUT))
+        sql.Identifier(login), sql.Literal(IDLE_IN_TRANSACTION_TIMEOUT)
+    )
 
 
-def add_member(conninfo: str, login: str, kind: str, password: str, *,
-               person: str | None = None, risk_owner: bool = False) -> None:
+def add_member(
+    conninfo: str,
+    login: str,
+    kind: str,
+    password: str,
+    *,
+    person: str | None = None,
+    risk_owner: bool = False,
+) -> None:
     """Create the login ``login`` (a member of ``kind``: governing, operational or
     controlling), optionally a risk owner, and record it in ``kanban_sec.members``.
 
@@ -269,34 +314,37 @@ def add_member(conninfo: str, login: str, kind: str, password: str, *,
     """
     if kind not in KIND_ROLES:
         raise BadInput("value.bad_role", value=kind, choices=", ".join(KIND_ROLES))
-    if not login or len(login.encode()) > 63 or "\0" in login or \
-            login.lower().startswith("pg_"):
+    if not login or len(login.encode()) > 63 or "\0" in login or login.lower().startswith("pg_"):
         raise BadInput("sync.server.bad_login", login=login)
     if not password:
         raise BadInput("sync.server.no_password")
     with _connected(conninfo, secrets=[password]) as conn:
         check_version(conn)
-        exists = conn.execute("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s",
-                              (login,)).fetchone()
+        exists = conn.execute(
+            "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = %s", (login,)
+        ).fetchone()
         if exists is not None:
             raise MemberExists("sync.server.member_exists", login=login)
-        verifier = conn.pgconn.encrypt_password(password.encode(), login.encode(),
-                                                b"scram-sha-256").decode("ascii")
+        verifier = conn.pgconn.encrypt_password(
+            password.encode(), login.encode(), b"scram-sha-256"
+        ).decode("ascii")
         ident = sql.Identifier(login)
         try:
-            conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
-                ident, sql.Literal(verifier)))
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(verifier))
+            )
         except psycopg.errors.DuplicateObject:
             raise MemberExists("sync.server.member_exists", login=login) from None
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(KIND_ROLES[kind]), ident))
         conn.execute(_idle_timeout(login))
         if risk_owner:
-            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(RISK_OWNER_ROLE),
-                                                          ident))
+            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(RISK_OWNER_ROLE), ident))
         conn.execute(
             "INSERT INTO kanban_sec.members (login, kind, person) VALUES (%s, %s, %s)"
             " ON CONFLICT (login) DO UPDATE SET kind = excluded.kind,"
-            " person = excluded.person", (login, kind, person))
+            " person = excluded.person",
+            (login, kind, person),
+        )
 
 
 __all__ = [

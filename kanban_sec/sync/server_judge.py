@@ -349,10 +349,12 @@ BEGIN
 END
 $fn$;
 """.replace("{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}").replace(
-    "{decision_fields}", "{" + ",".join(sorted(rules.DECISION_FIELDS)) + "}")
+    "{decision_fields}", "{" + ",".join(sorted(rules.DECISION_FIELDS)) + "}"
+)
 
 # ``>>`` on a bigint is arithmetic: an HLC's top 48 bits are epoch milliseconds.
-TRIGGER = """
+TRIGGER = (
+    """
 CREATE OR REPLACE FUNCTION kanban_sec.check_change() RETURNS trigger
 LANGUAGE plpgsql
 SECURITY DEFINER
@@ -599,9 +601,11 @@ CREATE POLICY changes_insert ON kanban_sec.changes FOR INSERT
 DROP POLICY IF EXISTS changes_select ON kanban_sec.changes;
 CREATE POLICY changes_select ON kanban_sec.changes FOR SELECT
   USING ((SELECT kanban_sec.require_tls()));  -- once per statement, not per row
-""".replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS)).replace(
-    "{max_change}", str(MAX_CHANGE_BYTES)).replace("{max_text}", str(MAX_TEXT_BYTES)).replace(
-    "{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}")
+""".replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS))
+    .replace("{max_change}", str(MAX_CHANGE_BYTES))
+    .replace("{max_text}", str(MAX_TEXT_BYTES))
+    .replace("{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}")
+)
 
 ROLE = """
 DO $do$

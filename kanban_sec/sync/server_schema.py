@@ -441,5 +441,6 @@ AS $fn$
   END
 $fn$;
 
-""".replace("{max_text}", str(MAX_TEXT_BYTES)).replace("{max_text_kib}",
-                                                       str(MAX_TEXT_BYTES // 1024))
+""".replace("{max_text}", str(MAX_TEXT_BYTES)).replace(
+    "{max_text_kib}", str(MAX_TEXT_BYTES // 1024)
+)

@@ -146,12 +146,16 @@ def remote_of(settings: SyncSettings) -> Any:
     address = address_of(settings)
     check_ca_file(settings.ca_file)
     ca_file = settings.ca_file.strip() or _query_value(settings.remote_url, "sslrootcert")
-    return Remote(with_user(settings.remote_url, address.user), ca_file=ca_file or None,
-                  allow_plain_loopback=settings.allow_plain_loopback)
+    return Remote(
+        with_user(settings.remote_url, address.user),
+        ca_file=ca_file or None,
+        allow_plain_loopback=settings.allow_plain_loopback,
+    )
 
 
-def admin_conninfo(url: str, password: str, *, ca_file: str | None = None,
-                   allow_plain_loopback: bool = False) -> str:
+def admin_conninfo(
+    url: str, password: str, *, ca_file: str | None = None, allow_plain_loopback: bool = False
+) -> str:
     """An administrator's connection string: the same TLS rules as a sync connection.
 
     The result holds the password: keep it in memory, never show or store it.
@@ -181,6 +185,7 @@ def last_synced(db: Database) -> datetime | None:
 
 
 # -- settings in the database ---------------------------------------------------------------
+
 
 def load(db: Database) -> SyncSettings:
     """The board's sync settings (defaults where none are stored)."""
@@ -221,6 +226,7 @@ def save(db: Database, settings: SyncSettings) -> None:
 
 
 # -- the password, in the OS keyring ---------------------------------------------------------
+
 
 def _keyring() -> Any:
     """The keyring module, when a backend that can keep a secret is in use."""

@@ -20,7 +20,6 @@ translate = QCoreApplication.translate
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
-
 class WindowActions:
     """The actions and menus :func:`build_actions` and :func:`build_menus` give the main
     window (declared here, where they are made)."""
@@ -71,8 +70,10 @@ class WindowActions:
     language_group: QActionGroup
     language_actions: dict[str, QAction]
 
-def make_action(window: MainWindow, name: str, slot: Any, shortcut: Shortcut = None,
-                checkable: bool = False) -> QAction:
+
+def make_action(
+    window: MainWindow, name: str, slot: Any, shortcut: Shortcut = None, checkable: bool = False
+) -> QAction:
     """A window action: its object name (tests and the shortcuts overlay find it by it)."""
     made = QAction(window)
     made.setObjectName(name)
@@ -87,14 +88,17 @@ def build_actions(window: MainWindow) -> None:
     """Every action of the File, Edit, View and Risk menus, as attributes of the window."""
     keys = QKeySequence.StandardKey
     window.new_action = make_action(window, "new-item", window.new_item, keys.New)
-    window.edit_action = make_action(window, "edit-item", lambda: window.edit_item(
-        window.board.current_item() or ""), "F2")
+    window.edit_action = make_action(
+        window, "edit-item", lambda: window.edit_item(window.board.current_item() or ""), "F2"
+    )
     window.import_action = make_action(window, "import-csv", window.files.import_csv, "Ctrl+I")
     window.demo_action = make_action(window, "load-example", window.files.load_example)
-    window.export_action = make_action(window, "action-export-csv", window.files.export_csv,
-                                       "Ctrl+E")
-    window.switch_person_action = make_action(window, "action-switch-person",
-                                              window.switch_person, "Ctrl+Shift+W")
+    window.export_action = make_action(
+        window, "action-export-csv", window.files.export_csv, "Ctrl+E"
+    )
+    window.switch_person_action = make_action(
+        window, "action-switch-person", window.switch_person, "Ctrl+Shift+W"
+    )
     window.quit_action = make_action(window, "quit", window.close, keys.Quit)
     # Own actions rather than QUndoStack's, so their texts follow a language switch.
     window.undo_action = make_action(window, "undo", window.undo_stack.undo, keys.Undo)
@@ -110,8 +114,7 @@ def build_actions(window: MainWindow) -> None:
     window.delegate_action = make_action(window, "delegate", window.delegate_item, "Ctrl+D")
     window.delete_action = make_action(window, "delete", window.delete_item, keys.Delete)
     window.chains_action = make_action(window, "chains", window.open_chains, "Ctrl+L")
-    window.org_action = make_action(window, "organisation", window.open_organisation,
-                                    "Ctrl+O")
+    window.org_action = make_action(window, "organisation", window.open_organisation, "Ctrl+O")
     window.refresh_action = make_action(window, "reload", window.reload, keys.Refresh)
     window.metrics_action = make_action(window, "metrics", window.open_metrics, "Ctrl+M")
     window.history_action = make_action(window, "history", window.open_history, "Ctrl+Shift+H")
@@ -119,29 +122,41 @@ def build_actions(window: MainWindow) -> None:
     window.standup_action = make_action(window, "standup", window.open_standup, "Ctrl+U")
     window.keep_action = make_action(window, "keep-it-there", window.keep_it_there)
     window.matrix_action = make_action(window, "ros-matrix", window.open_matrix, "Ctrl+Shift+M")
-    window.risk_action = make_action(window, "risk-decision", window.open_risk_decision,
-                                     "Ctrl+K")
+    window.risk_action = make_action(window, "risk-decision", window.open_risk_decision, "Ctrl+K")
     window.verify_action = make_action(window, "verify", window.open_verify, "Ctrl+Shift+V")
     window.policy_action = make_action(window, "board-policy", window.open_policy)
     window.detail_action = make_action(
-        window, "detail-panel-action",
-        lambda shown: window.set_detail_shown(shown, by_user=True), "Ctrl+J", checkable=True)
+        window,
+        "detail-panel-action",
+        lambda shown: window.set_detail_shown(shown, by_user=True),
+        "Ctrl+J",
+        checkable=True,
+    )
     window.accepted_action = make_action(
-        window, "accepted-lane-action", lambda shown: window.board.set_accepted_collapsed(
-            not shown, by_user=True), "Ctrl+Shift+A", checkable=True)
+        window,
+        "accepted-lane-action",
+        lambda shown: window.board.set_accepted_collapsed(not shown, by_user=True),
+        "Ctrl+Shift+A",
+        checkable=True,
+    )
     window.lane_group = QActionGroup(window)
     window.lane_actions = {}
     for mode in ("none", "chain", "unit"):
-        lane = make_action(window, f"lanes-{mode}",
-                           lambda _=False, m=mode: window.set_lanes(m), checkable=True)
+        lane = make_action(
+            window, f"lanes-{mode}", lambda _=False, m=mode: window.set_lanes(m), checkable=True
+        )
         window.lane_group.addAction(lane)
         window.lane_actions[mode] = lane
     window.lane_actions["none"].setChecked(True)
     window.language_group = QActionGroup(window)
     window.language_actions = {}
     for lang in ("nb", "en"):
-        language = make_action(window, f"language-{lang}",
-                               lambda _=False, x=lang: window.set_language(x), checkable=True)
+        language = make_action(
+            window,
+            f"language-{lang}",
+            lambda _=False, x=lang: window.set_language(x),
+            checkable=True,
+        )
         window.language_group.addAction(language)
         window.language_actions[lang] = language
     window.language_actions[i18n.current_language()].setChecked(True)
@@ -151,8 +166,12 @@ def build_menus(window: MainWindow) -> None:
     """File, Edit, View and Risk in the menu bar."""
     bar = window.menuBar()
     window.file_menu = bar.addMenu("")
-    for action in (window.new_action, window.import_action, window.export_action,
-                   window.demo_action):
+    for action in (
+        window.new_action,
+        window.import_action,
+        window.export_action,
+        window.demo_action,
+    ):
         window.file_menu.addAction(action)
     window.file_menu.addSeparator()
     window.file_menu.addAction(window.switch_person_action)
@@ -162,8 +181,14 @@ def build_menus(window: MainWindow) -> None:
     for action in (window.undo_action, window.redo_action):
         window.edit_menu.addAction(action)
     window.edit_menu.addSeparator()
-    for action in (window.edit_action, window.pin_action, window.block_action,
-                   window.delegate_action, window.keep_action, window.delete_action):
+    for action in (
+        window.edit_action,
+        window.pin_action,
+        window.block_action,
+        window.delegate_action,
+        window.keep_action,
+        window.delete_action,
+    ):
         window.edit_menu.addAction(action)
     window.view_menu = bar.addMenu("")
     window.lanes_menu = window.view_menu.addMenu("")
@@ -175,32 +200,46 @@ def build_menus(window: MainWindow) -> None:
     window.view_menu.addAction(window.detail_action)
     window.view_menu.addAction(window.accepted_action)
     window.risk_menu = bar.addMenu("")
-    for action in (window.matrix_action, window.risk_action, window.verify_action,
-                   window.policy_action):
+    for action in (
+        window.matrix_action,
+        window.risk_action,
+        window.verify_action,
+        window.policy_action,
+    ):
         window.risk_menu.addAction(action)
     window.view_menu.addSeparator()
-    for action in (window.standup_action, window.metrics_action, window.history_action,
-                   window.wheel_action, window.chains_action,
-                   window.org_action, window.refresh_action):
+    for action in (
+        window.standup_action,
+        window.metrics_action,
+        window.history_action,
+        window.wheel_action,
+        window.chains_action,
+        window.org_action,
+        window.refresh_action,
+    ):
         window.view_menu.addAction(action)
 
 
 def build_sync_menu(window: MainWindow) -> None:
     """Sync ▸ Sync now, Cancel the sync, Conflicts, Refused changes and Sync settings."""
     controller = window.sync_controller
-    window.sync_settings_action = make_action(window, "sync-settings",
-                                              window.open_sync_settings)
+    window.sync_settings_action = make_action(window, "sync-settings", window.open_sync_settings)
     window.sync_now_action = make_action(window, "sync-now", window.sync_now, "F9")
     window.sync_cancel_action = make_action(window, "sync-cancel", controller.cancel)
     window.sync_cancel_action.setEnabled(False)
     window.conflicts_action = make_action(window, "conflicts", window.open_conflicts)
     window.refused_action = make_action(window, "refused", controller.show_refused)
     controller.board_changed.connect(
-        lambda: window.conflicts_action.setText(window.conflicts_text()))
+        lambda: window.conflicts_action.setText(window.conflicts_text())
+    )
     window.sync_menu = window.menuBar().addMenu("")
     window.sync_menu.setObjectName("sync-menu")
-    for action in (window.sync_now_action, window.sync_cancel_action,
-                   window.conflicts_action, window.refused_action):
+    for action in (
+        window.sync_now_action,
+        window.sync_cancel_action,
+        window.conflicts_action,
+        window.refused_action,
+    ):
         window.sync_menu.addAction(action)
     window.sync_menu.addSeparator()
     window.sync_menu.addAction(window.sync_settings_action)
@@ -210,7 +249,8 @@ def build_help_menu(window: MainWindow) -> None:
     """Help ▸ Keyboard shortcuts… (F1, and `?` outside text fields, which take it)."""
     window.shortcuts_action = make_action(window, "keyboard-shortcuts", window.show_shortcuts)
     window.shortcuts_action.setShortcuts(
-        [QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("?")])
+        [QKeySequence(QKeySequence.StandardKey.HelpContents), QKeySequence("?")]
+    )
     window.help_menu = window.menuBar().addMenu("")
     window.help_menu.setObjectName("help-menu")
     window.help_menu.addAction(window.shortcuts_action)

@@ -58,23 +58,32 @@ def read_rule(text: str, starts_on: date, today: date, lang: str) -> RuleReading
     except BadInput as error:
         return RuleReading(None, "", (), error.message(lang))
     first = max(today, starts_on)
-    days = wheel.occurrences(rule, starts_on, first, date(min(first.year + 30, 9998), 12, 31),
-                             limit=NEXT_DATES)
+    days = wheel.occurrences(
+        rule, starts_on, first, date(min(first.year + 30, 9998), 12, 31), limit=NEXT_DATES
+    )
     return RuleReading(rule, describe(rule, lang) or "", tuple(days), "")
 
 
 class ActivityDialog(QDialog):
     """Add or change an activity; :meth:`values` holds the fields for the service."""
 
-    def __init__(self, live: LiveBoard, activity: Activity | None = None,
-                 parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(
+        self,
+        live: LiveBoard,
+        activity: Activity | None = None,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("activity-dialog")
         self.live = live
         self.activity = activity
         self.today = today or date.today()
-        self.setWindowTitle(self.tr("New recurring activity") if activity is None
-                            else self.tr("Change recurring activity"))
+        self.setWindowTitle(
+            self.tr("New recurring activity")
+            if activity is None
+            else self.tr("Change recurring activity")
+        )
         board = live.board
 
         self.title = QLineEdit()
@@ -82,13 +91,17 @@ class ActivityDialog(QDialog):
         self.title.setPlaceholderText(self.tr("e.g. Restore test of the backups"))
         self.when = QLineEdit()
         self.when.setObjectName("activity-when")
-        self.when.setPlaceholderText(self.tr(
-            "In words, e.g. “second Tuesday of every month”, or an RRULE"))
-        self.when.setToolTip(self.tr(
-            "Write how often in Norwegian or English — “andre tirsdag i hver måned”, "
-            "“last Friday of every month”, “every weekday”, “hvert kvartal”, “every year "
-            "on 1 March”, “first Monday in March” — or an RFC 5545 RRULE such as "
-            "FREQ=MONTHLY;BYDAY=2TU."))
+        self.when.setPlaceholderText(
+            self.tr("In words, e.g. “second Tuesday of every month”, or an RRULE")
+        )
+        self.when.setToolTip(
+            self.tr(
+                "Write how often in Norwegian or English — “andre tirsdag i hver måned”, "
+                "“last Friday of every month”, “every weekday”, “hvert kvartal”, “every year "
+                "on 1 March”, “first Monday in March” — or an RFC 5545 RRULE such as "
+                "FREQ=MONTHLY;BYDAY=2TU."
+            )
+        )
         self.words = QLabel()
         self.words.setObjectName("activity-words")
         self.words.setWordWrap(True)
@@ -152,8 +165,9 @@ class ActivityDialog(QDialog):
         self.owner.addItem(self.tr("(no owner)"), None)
         for person in sorted(board.people.values(), key=lambda p: p.name.casefold()):
             unit = live.unit_path(person.unit_id).rsplit(" / ", 1)[-1]
-            self.owner.addItem(f"{person.name} · {unit}" if unit else person.name,
-                               f"person:{person.id}")
+            self.owner.addItem(
+                f"{person.name} · {unit}" if unit else person.name, f"person:{person.id}"
+            )
         for unit_id in sorted(board.units, key=lambda u: live.unit_path(u).casefold()):
             self.owner.addItem(live.unit_path(unit_id), f"unit:{unit_id}")
         self.effort = QComboBox()
@@ -174,7 +188,8 @@ class ActivityDialog(QDialog):
 
         for combo in (self.chain, self.link, self.owner, self.overdue, self.effort):
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(20)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -186,10 +201,16 @@ class ActivityDialog(QDialog):
             (self.tr("If &missed:"), self.overdue, self.overdue),
             (self.tr("C&hain:"), self.chain, self.chain),
             (self.tr("&Link:"), self.link, self.link),
-            (self.tr("L&ikelihood:"), self._beside(self.likelihood, self.likelihood_word),
-             self.likelihood),
-            (self.tr("Co&nsequence:"), self._beside(self.consequence, self.consequence_word),
-             self.consequence),
+            (
+                self.tr("L&ikelihood:"),
+                self._beside(self.likelihood, self.likelihood_word),
+                self.likelihood,
+            ),
+            (
+                self.tr("Co&nsequence:"),
+                self._beside(self.consequence, self.consequence_word),
+                self.consequence,
+            ),
             (self.tr("&Owner:"), self.owner, self.owner),
             (self.tr("E&ffort:"), self.effort, self.effort),
             (self.tr("F&ramework ref.:"), self.framework_ref, self.framework_ref),
@@ -202,8 +223,9 @@ class ActivityDialog(QDialog):
             form.addRow(label, field)
         form_box = QWidget()
         form_box.setLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -253,11 +275,17 @@ class ActivityDialog(QDialog):
         self._fill_links(activity.link_id)
         self.likelihood.setValue(activity.likelihood)
         self.consequence.setValue(activity.consequence)
-        owner = (f"person:{activity.owner_person_id}" if activity.owner_person_id
-                 else f"unit:{activity.owner_unit_id}" if activity.owner_unit_id else None)
+        owner = (
+            f"person:{activity.owner_person_id}"
+            if activity.owner_person_id
+            else f"unit:{activity.owner_unit_id}"
+            if activity.owner_unit_id
+            else None
+        )
         self.owner.setCurrentIndex(max(self.owner.findData(owner), 0))
-        self.effort.setCurrentIndex(max(self.effort.findData(
-            activity.effort.value if activity.effort else None), 0))
+        self.effort.setCurrentIndex(
+            max(self.effort.findData(activity.effort.value if activity.effort else None), 0)
+        )
         self.framework_ref.setText(activity.framework_ref)
         self.tags.setText(format_tags(activity.tags))
         self.description.setPlainText(activity.description)
@@ -268,20 +296,25 @@ class ActivityDialog(QDialog):
         chain_id = self.chain.currentData()
         keep = keep or self.link.currentData()
         self.link.clear()
-        self.link.addItem(self.tr("(the whole chain)") if chain_id else self.tr("(no link)"),
-                          None)
-        links = [lk for lk in self.live.board.links.values() if lk.chain_id == chain_id] \
-            if chain_id else []
+        self.link.addItem(self.tr("(the whole chain)") if chain_id else self.tr("(no link)"), None)
+        links = (
+            [lk for lk in self.live.board.links.values() if lk.chain_id == chain_id]
+            if chain_id
+            else []
+        )
         for link in sorted(links, key=lambda lk: lk.name.casefold()):
-            self.link.addItem(self.tr("{name} (maturity {maturity}/{top})").format(
-                name=link.name, maturity=link.maturity, top=MATURITY_MAX), link.id)
+            self.link.addItem(
+                self.tr("{name} (maturity {maturity}/{top})").format(
+                    name=link.name, maturity=link.maturity, top=MATURITY_MAX
+                ),
+                link.id,
+            )
         self.link.setCurrentIndex(max(self.link.findData(keep), 0) if keep else 0)
         self.link.setEnabled(chain_id is not None)
 
     def _scale_words(self) -> None:
         self.likelihood_word.setText(likelihood_label(self.likelihood.value()).split(" ", 1)[1])
-        self.consequence_word.setText(
-            consequence_label(self.consequence.value()).split(" ", 1)[1])
+        self.consequence_word.setText(consequence_label(self.consequence.value()).split(" ", 1)[1])
 
     # -- the rule preview --------------------------------------------------------------
     def starts_on(self) -> date:
@@ -293,13 +326,22 @@ class ActivityDialog(QDialog):
 
     def _validate(self) -> None:
         found = self.reading()
-        self.words.setText(found.words or (self.tr("(no plain words for this rule)")
-                                           if found.rrule else ""))
+        self.words.setText(
+            found.words or (self.tr("(no plain words for this rule)") if found.rrule else "")
+        )
         self.rrule.setText(f"RRULE: {found.rrule}" if found.rrule else "")
         locale = self.locale()
-        self.next_days.setText(self.tr("Next: %1").replace("%1", ", ".join(
-            locale.toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
-            for d in found.next_days)) if found.next_days else "")
+        self.next_days.setText(
+            self.tr("Next: %1").replace(
+                "%1",
+                ", ".join(
+                    locale.toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
+                    for d in found.next_days
+                ),
+            )
+            if found.next_days
+            else ""
+        )
         if not self.when.text().strip():
             self.problem.setText(self.tr("Say how often, in words or as an RRULE."))
         else:

@@ -90,8 +90,10 @@ class BackgroundCall(QObject):
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            raise RuntimeError("background work needs the qasync loop that kanban_sec.app "
-                               "runs (tests: the qasync_loop fixture)") from None
+            raise RuntimeError(
+                "background work needs the qasync loop that kanban_sec.app "
+                "runs (tests: the qasync_loop fixture)"
+            ) from None
         self._cancel.clear()
         self._stopped.clear()
         self._running = True
@@ -140,6 +142,10 @@ class BackgroundCall(QObject):
     def _report(self) -> None:
         with self._latest_lock:
             values, self._latest = self._latest, None
-        if values is not None and self._running and not self._cancel.is_set() \
-                and shiboken6.isValid(self):
+        if (
+            values is not None
+            and self._running
+            and not self._cancel.is_set()
+            and shiboken6.isValid(self)
+        ):
             self.progressed.emit(values)

@@ -43,6 +43,7 @@ Index = QModelIndex | QPersistentModelIndex
 #: The band of a card whose likelihood or consequence nobody has assessed (a grey badge).
 UNASSESSED_BAND = "unassessed"
 
+
 @dataclass(frozen=True, slots=True)
 class Card:
     """What a card shows; built from the live board when first painted."""
@@ -93,8 +94,9 @@ class Card:
         if self.blocked:
             parts.append(translate("Card", "blocked"))
         if self.accepted_until:
-            parts.append(translate("Card", "risk accepted until %1").replace(
-                "%1", self.accepted_until))
+            parts.append(
+                translate("Card", "risk accepted until %1").replace("%1", self.accepted_until)
+            )
         if self.classification == "confidential":
             parts.append(translate("Card", "confidential"))
         if self.conflict:
@@ -123,17 +125,25 @@ def make_card(live: LiveBoard, item_id: str, now: datetime | None = None) -> Car
     # The due date is a badge, never a ranking field (DESIGN, Ranking).
     today = moment.astimezone().date()
     state = due_state(item.due_date, today, done=not item.is_open)
-    label, spoken = due_texts(item.due_date, state, today) \
-        if item.due_date is not None and state is not None else ("", "")
+    label, spoken = (
+        due_texts(item.due_date, state, today)
+        if item.due_date is not None and state is not None
+        else ("", "")
+    )
     if accepted is not None:
-        explanation = t("why.accepted", lang, day=_day(accepted.valid_until),
-                        owner=live.person_name(accepted.decided_by))
+        explanation = t(
+            "why.accepted",
+            lang,
+            day=_day(accepted.valid_until),
+            owner=live.person_name(accepted.decided_by),
+        )
     return Card(
         item_id=item_id,
         rank=ranked.rank if ranked else None,
         title=item.title,
         score=ranked.score if ranked else None,
-        risk=None if item.likelihood is None or item.consequence is None
+        risk=None
+        if item.likelihood is None or item.consequence is None
         else item.likelihood * item.consequence,
         weakest=bool(ranked and ranked.weakest),
         where=where,
@@ -172,10 +182,14 @@ def due_texts(day: date, state: DueState, today: date) -> tuple[str, str]:
     says ("due 15 December", "overdue since 1 December")."""
     short, long = due_dates(day, today)
     if state is DueState.OVERDUE:
-        return (translate("Card", "overdue %1").replace("%1", short),
-                translate("Card", "overdue since %1").replace("%1", long))
-    return (translate("Card", "due %1").replace("%1", short),
-            translate("Card", "due %1").replace("%1", long))
+        return (
+            translate("Card", "overdue %1").replace("%1", short),
+            translate("Card", "overdue since %1").replace("%1", long),
+        )
+    return (
+        translate("Card", "due %1").replace("%1", short),
+        translate("Card", "due %1").replace("%1", long),
+    )
 
 
 def _day(day: date | None) -> str:
@@ -220,8 +234,9 @@ class ColumnModel(QStringListModel):
         try:
             QStringListModel.insertRows(self, row, len(item_ids), QModelIndex())
             for offset, item_id in enumerate(item_ids):
-                QStringListModel.setData(self, self.index(row + offset, 0), item_id,
-                                         Qt.ItemDataRole.EditRole)
+                QStringListModel.setData(
+                    self, self.index(row + offset, 0), item_id, Qt.ItemDataRole.EditRole
+                )
         finally:
             self._changing = False
         self._ids[row:row] = item_ids
@@ -232,9 +247,9 @@ class ColumnModel(QStringListModel):
             QStringListModel.removeRows(self, row, count, QModelIndex())
         finally:
             self._changing = False
-        for gone in self._ids[row:row + count]:
+        for gone in self._ids[row : row + count]:
             self._cards.pop(gone, None)
-        del self._ids[row:row + count]
+        del self._ids[row : row + count]
 
     def _move(self, source: int, target: int) -> None:
         self._changing = True
@@ -287,8 +302,7 @@ class ColumnModel(QStringListModel):
         if touched:
             changed = [self._ids.index(i) for i in touched if i in wanted]
             if changed:
-                self.dataChanged.emit(self.index(min(changed), 0),
-                                      self.index(max(changed), 0))
+                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), 0))
 
     def ranks_changed(self) -> None:
         """Every card may show another rank now (a re-rank): one signal for the column."""
@@ -331,10 +345,17 @@ class ColumnModel(QStringListModel):
         # A view that dragged cards away asks to remove them; the move service decides.
         return self._changing and super().removeRows(row, count, parent)
 
-    def moveRows(self, source_parent: Index, source_row: int, count: int,
-                 destination_parent: Index, destination_child: int) -> bool:
-        return self._changing and super().moveRows(source_parent, source_row, count,
-                                                   destination_parent, destination_child)
+    def moveRows(
+        self,
+        source_parent: Index,
+        source_row: int,
+        count: int,
+        destination_parent: Index,
+        destination_child: int,
+    ) -> bool:
+        return self._changing and super().moveRows(
+            source_parent, source_row, count, destination_parent, destination_child
+        )
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         return False
@@ -382,8 +403,9 @@ class ColumnModel(QStringListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled)
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
@@ -395,20 +417,23 @@ class ColumnModel(QStringListModel):
         return [ITEM_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        ids = [self._ids[i.row()] for i in sorted(indexes, key=lambda i: i.row())
-               if i.isValid()]
+        ids = [self._ids[i.row()] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
         mime = QMimeData()
         mime.setData(ITEM_MIME, QByteArray(json.dumps(ids).encode("utf-8")))
         mime.setText("\n".join(short_id(i) for i in ids))
         return mime
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: Index) -> bool:
-        return data.hasFormat(ITEM_MIME) and action in (Qt.DropAction.MoveAction,
-                                                        Qt.DropAction.CopyAction)
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return data.hasFormat(ITEM_MIME) and action in (
+            Qt.DropAction.MoveAction,
+            Qt.DropAction.CopyAction,
+        )
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         """A drop asks the window to move the cards here; the rows follow the ranking."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
@@ -416,8 +441,13 @@ class ColumnModel(QStringListModel):
             ids = json.loads(bytes(data.data(ITEM_MIME).data()).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             return False
-        ids = [i for i in ids if isinstance(i, str) and i in self.live.items
-               and self.live.items[i].status is not self.status]
+        ids = [
+            i
+            for i in ids
+            if isinstance(i, str)
+            and i in self.live.items
+            and self.live.items[i].status is not self.status
+        ]
         if ids:
             self.move_requested.emit(ids, self.status)
         # The window updates every model from the service's outcome; the dragging view

@@ -68,27 +68,42 @@ class ColumnHeader(QLabel):
             kind = translate("Board", "hard limit") if hard else translate("Board", "limit")
             self.setText(f"<b>{name}</b>  {count} / {limit} <small>({kind})</small>")
             state = "over" if count > limit else "at" if count == limit else "ok"
-        colours = {"ok": "", "at": "background:#f6c343; color:#222;",
-                   "over": "background:#d32f2f; color:white;"}
+        colours = {
+            "ok": "",
+            "at": "background:#f6c343; color:#222;",
+            "over": "background:#d32f2f; color:white;",
+        }
         if state != self.wip_state or not self.styleSheet():
             self.setStyleSheet(f"QLabel {{ border-radius:4px; {colours[state]} }}")
         self.wip_state = state
-        tip = {"ok": "", "at": translate("Board", "At the WIP limit"),
-               "over": translate("Board", "Over the WIP limit: finish something before "
-                                          "starting more")}
+        tip = {
+            "ok": "",
+            "at": translate("Board", "At the WIP limit"),
+            "over": translate("Board", "Over the WIP limit: finish something before starting more"),
+        }
         self.setToolTip(tip[state])
-        plain = self.text().replace("<b>", "").replace("</b>", "").replace(
-            "<small>", "").replace("</small>", "")
+        plain = (
+            self.text()
+            .replace("<b>", "")
+            .replace("</b>", "")
+            .replace("<small>", "")
+            .replace("</small>", "")
+        )
         self.setAccessibleName(plain)
-        self.setAccessibleDescription(tip[state] or translate(
-            "Board", "Column header: the number of cards and the WIP limit"))
+        self.setAccessibleDescription(
+            tip[state] or translate("Board", "Column header: the number of cards and the WIP limit")
+        )
 
 
 class LaneTitle(QLabel):
     """A lane's name in bold, elided to the column's width (the whole name as tooltip)."""
 
-    def __init__(self, title: str, elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(title, parent)
         self.elide = elide
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -100,10 +115,10 @@ class LaneTitle(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        text = self.fontMetrics().elidedText(self.text(), self.elide,
-                                             self.contentsRect().width())
-        painter.drawText(self.contentsRect(), Qt.AlignmentFlag.AlignLeft
-                         | Qt.AlignmentFlag.AlignVCenter, text)
+        text = self.fontMetrics().elidedText(self.text(), self.elide, self.contentsRect().width())
+        painter.drawText(
+            self.contentsRect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+        )
 
 
 @dataclass
@@ -180,9 +195,11 @@ class BoardWidget(QWidget):
             self.select_item(current)
 
     def _lane_keys(self) -> list[tuple[str, str]]:
-        accepted = [(ACCEPTED, translate("Board", "Accepted risk (out of the ranking until "
-                                                  "it expires)"))] \
-            if self.live.acceptance.accepted else []
+        accepted = (
+            [(ACCEPTED, translate("Board", "Accepted risk (out of the ranking until it expires)"))]
+            if self.live.acceptance.accepted
+            else []
+        )
         if self.lane_mode == "none":
             return [(NO_LANE, translate("Board", "Ranked") if accepted else ""), *accepted]
         keys: dict[str, str] = {}
@@ -194,8 +211,9 @@ class BoardWidget(QWidget):
                 keys[key] = self.live.chain_name(item) or translate("Board", "No chain")
             else:
                 key = item.owner_unit_id or NO_LANE
-                keys[key] = (self.live.unit_path(item.owner_unit_id)
-                             or translate("Board", "No owner"))
+                keys[key] = self.live.unit_path(item.owner_unit_id) or translate(
+                    "Board", "No owner"
+                )
         ordered = sorted(keys.items(), key=lambda kv: (kv[0] == NO_LANE, kv[1].casefold()))
         return [(EXPEDITE, translate("Board", "Expedite (pinned)")), *ordered, *accepted]
 
@@ -226,18 +244,22 @@ class BoardWidget(QWidget):
                 layout = self._column_layout(status)
                 if not single:
                     # The lane's name in the first column; the others keep the same height.
-                    label = self._lane_title(key, title) if status is STATUS_ORDER[0] \
-                        else QLabel(" ")
+                    label = (
+                        self._lane_title(key, title) if status is STATUS_ORDER[0] else QLabel(" ")
+                    )
                     if not label.objectName():
                         label.setObjectName(f"lane-{number}-{status.value}")
                     label.setFixedHeight(self._lane_title_height())
                     layout.addWidget(label)
                 model = ColumnModel(self.live, status, self)
                 model.move_requested.connect(self.move_requested)
-                view = self._make_view(status, model,
-                                       f"column-{status.value}"
-                                       if single or self._stretches(key)
-                                       else f"column-{status.value}-{number}")
+                view = self._make_view(
+                    status,
+                    model,
+                    f"column-{status.value}"
+                    if single or self._stretches(key)
+                    else f"column-{status.value}-{number}",
+                )
                 layout.addWidget(view, 1 if single or self._stretches(key) else 0)
                 views[status], models[status] = view, model
             self.lanes.append(Lane(key, title, views, models))
@@ -254,8 +276,12 @@ class BoardWidget(QWidget):
         accepted-risk lane's is the button that folds the lane away and back."""
         if key != ACCEPTED:
             # A unit's path says most at its end (the team), a chain's name at its start.
-            return LaneTitle(title, Qt.TextElideMode.ElideLeft if self.lane_mode == "unit"
-                             else Qt.TextElideMode.ElideRight)
+            return LaneTitle(
+                title,
+                Qt.TextElideMode.ElideLeft
+                if self.lane_mode == "unit"
+                else Qt.TextElideMode.ElideRight,
+            )
         button = QToolButton()
         button.setObjectName("accepted-toggle")
         button.setAutoRaise(True)
@@ -264,8 +290,9 @@ class BoardWidget(QWidget):
         font = button.font()
         font.setBold(True)
         button.setFont(font)
-        button.clicked.connect(lambda: self.set_accepted_collapsed(
-            not self.accepted_collapsed, by_user=True))
+        button.clicked.connect(
+            lambda: self.set_accepted_collapsed(not self.accepted_collapsed, by_user=True)
+        )
         self.accepted_button = button
         return button
 
@@ -290,11 +317,15 @@ class BoardWidget(QWidget):
         if button is None or not shiboken6.isValid(button):
             return
         count = sum(model.rowCount() for model in lane.models.values())
-        button.setArrowType(Qt.ArrowType.RightArrow if self.accepted_collapsed
-                            else Qt.ArrowType.DownArrow)
+        button.setArrowType(
+            Qt.ArrowType.RightArrow if self.accepted_collapsed else Qt.ArrowType.DownArrow
+        )
         button.setText(translate("Board", "Accepted risk (%1)").replace("%1", str(count)))
-        tip = translate("Board", "Show the accepted risks") if self.accepted_collapsed \
+        tip = (
+            translate("Board", "Show the accepted risks")
+            if self.accepted_collapsed
             else translate("Board", "Hide the accepted risks")
+        )
         button.setToolTip(f"{lane.title}\n{tip}")
         button.setAccessibleName(button.text())
         button.setAccessibleDescription(tip)
@@ -319,18 +350,23 @@ class BoardWidget(QWidget):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setMinimumWidth(180)
         view.setAccessibleName(status_name(status))
-        view.setAccessibleDescription(translate("Board", "Cards in rank order; Ctrl+Left and "
-                                                  "Ctrl+Right move the selected card"))
+        view.setAccessibleDescription(
+            translate(
+                "Board", "Cards in rank order; Ctrl+Left and Ctrl+Right move the selected card"
+            )
+        )
         view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         view.installEventFilter(self)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(
-            lambda point, v=view: self._menu_at(v, point))
-        view.doubleClicked.connect(lambda index: self.item_activated.emit(index.data(
-            Qt.ItemDataRole.UserRole)))
+        view.customContextMenuRequested.connect(lambda point, v=view: self._menu_at(v, point))
+        view.doubleClicked.connect(
+            lambda index: self.item_activated.emit(index.data(Qt.ItemDataRole.UserRole))
+        )
         view.selectionModel().currentChanged.connect(
             lambda current, _previous: self.current_changed.emit(
-                current.data(Qt.ItemDataRole.UserRole) or ""))
+                current.data(Qt.ItemDataRole.UserRole) or ""
+            )
+        )
         return view
 
     def _menu_at(self, view: QListView, point: QPoint) -> None:
@@ -363,8 +399,7 @@ class BoardWidget(QWidget):
 
     def refresh(self, touched: set[str] | None = None, *, rebuild_lanes: bool = False) -> None:
         """Put every card where it belongs now (rank order, filters, lanes), with row signals."""
-        if rebuild_lanes and \
-                [k for k, _ in self._lane_keys()] != [lane.key for lane in self.lanes]:
+        if rebuild_lanes and [k for k, _ in self._lane_keys()] != [lane.key for lane in self.lanes]:
             self._build_lanes()
             return
         flt = self.filter
@@ -400,8 +435,10 @@ class BoardWidget(QWidget):
             if target_lane is None:
                 return False
             target = self.lanes[target_lane].models[item.status]
-            source = next((m for lane in self.lanes for m in lane.models.values()
-                           if m.row_of(item_id) >= 0), None)
+            source = next(
+                (m for lane in self.lanes for m in lane.models.values() if m.row_of(item_id) >= 0),
+                None,
+            )
             visible = not self.filter.active or self.live.matches(item_id, self.filter)
             if source is target:
                 if visible:
@@ -467,7 +504,8 @@ class BoardWidget(QWidget):
         item = self.live.items.get(item_id)
         status = item.status if item is not None else None
         views = [v for lane in self.lanes for s, v in lane.views.items() if s is status] + [
-            v for lane in self.lanes for s, v in lane.views.items() if s is not status]
+            v for lane in self.lanes for s, v in lane.views.items() if s is not status
+        ]
         for view in views:
             model = view.model()
             assert isinstance(model, ColumnModel)
@@ -478,7 +516,8 @@ class BoardWidget(QWidget):
                 index = model.index(row)
                 self._clear_other_selections(view)
                 view.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
                 view.scrollTo(index)
                 view.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
@@ -507,8 +546,8 @@ class BoardWidget(QWidget):
                     self.item_activated.emit(index.data(Qt.ItemDataRole.UserRole))
                 return True
             if key == Qt.Key.Key_Menu or (
-                    key == Qt.Key.Key_F10
-                    and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+                key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
                 self.menu_for_current(watched)
                 return True
         return super().eventFilter(watched, event)
@@ -535,14 +574,16 @@ class BoardWidget(QWidget):
         self._clear_other_selections(target)
         if row >= 0:
             target.selectionModel().setCurrentIndex(
-                model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
         target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _move_selected(self, view: QListView, step: int) -> None:
         _, status = self._position(view)
         target = self._neighbour(status, step)
-        ids = [str(i.data(Qt.ItemDataRole.UserRole))
-               for i in view.selectionModel().selectedIndexes()]
+        ids = [
+            str(i.data(Qt.ItemDataRole.UserRole)) for i in view.selectionModel().selectedIndexes()
+        ]
         if target is not None and ids:
             self.move_requested.emit(ids, target)
 

@@ -23,8 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 #: The score badge's colour by the ROS matrix band of the card's likelihood × consequence
 #: cell (the matrix's own hues), dark enough for white text at WCAG AA (≥ 4.5:1).
-BAND_COLOURS = {"green": "#2e7d32", "yellow": "#8d6e00", "red": "#c62828",
-                "unassessed": "#616161"}
+BAND_COLOURS = {"green": "#2e7d32", "yellow": "#8d6e00", "red": "#c62828", "unassessed": "#616161"}
 PADDING = 8
 MARGIN = 4
 #: The badge of a card changed elsewhere at the same time (an open sync conflict).
@@ -41,9 +40,16 @@ DUE_SOON_COLOUR = "#a15c00"
 OVERDUE_COLOUR = "#b71c1c"
 DUE_COLOURS = {"soon": DUE_SOON_COLOUR, "overdue": OVERDUE_COLOUR}
 #: Every colour white text is drawn on (score pills and badges), for the contrast tests.
-BADGE_COLOURS = (*BAND_COLOURS.values(), CONFLICT_COLOUR, PINNED_COLOUR,
-                 BLOCKED_COLOUR, ACCEPTED_COLOUR, VERIFY_COLOUR, CLASSIFIED_COLOUR,
-                 *DUE_COLOURS.values())
+BADGE_COLOURS = (
+    *BAND_COLOURS.values(),
+    CONFLICT_COLOUR,
+    PINNED_COLOUR,
+    BLOCKED_COLOUR,
+    ACCEPTED_COLOUR,
+    VERIFY_COLOUR,
+    CLASSIFIED_COLOUR,
+    *DUE_COLOURS.values(),
+)
 #: The focus ring's width at least, in pixels (it grows with the font).
 FOCUS_RING = 2
 
@@ -68,13 +74,17 @@ class CardDelegate(QStyledItemDelegate):
         # visible cards, and text layout is most of a card's painting.
         self._texts: dict[tuple[Card, int, str], tuple[str, str, str, str]] = {}
 
-    def _layout(self, key: tuple[Card, int, str], metrics: QFontMetrics,
-                title_width: int) -> tuple[str, str, str, str]:
+    def _layout(
+        self, key: tuple[Card, int, str], metrics: QFontMetrics, title_width: int
+    ) -> tuple[str, str, str, str]:
         card, width, _font = key
         # The title's first line beside the rank and the score, its second under both.
         title = "\n".join(title_lines(card.title, metrics, title_width, width))
-        where = metrics.elidedText(card.where, Qt.TextElideMode.ElideMiddle, width) \
-            if card.where else ""
+        where = (
+            metrics.elidedText(card.where, Qt.TextElideMode.ElideMiddle, width)
+            if card.where
+            else ""
+        )
         days = translate("Card", "%1 d").replace("%1", str(card.days_in_column))
         owner = card.owner or translate("Card", "no owner")
         if card.delegable:
@@ -87,8 +97,9 @@ class CardDelegate(QStyledItemDelegate):
         # horizontalAdvance, rounded, says fits.)
         fits = metrics.elidedText(owner, Qt.TextElideMode.ElideRight, room) == owner
         age = keyed if fits else days
-        owner = metrics.elidedText(owner, Qt.TextElideMode.ElideRight,
-                                   width - metrics.horizontalAdvance(age) - 6)
+        owner = metrics.elidedText(
+            owner, Qt.TextElideMode.ElideRight, width - metrics.horizontalAdvance(age) - 6
+        )
         if len(self._texts) > 5000:
             self._texts.clear()
         texts = (title, where, owner, age)
@@ -110,15 +121,20 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         base = palette.color(QPalette.ColorRole.Base)
-        background = palette.color(QPalette.ColorRole.AlternateBase) if not selected else \
-            palette.color(QPalette.ColorRole.Highlight).lighter(170 if base.lightness() > 128
-                                                                  else 60)
+        background = (
+            palette.color(QPalette.ColorRole.AlternateBase)
+            if not selected
+            else palette.color(QPalette.ColorRole.Highlight).lighter(
+                170 if base.lightness() > 128 else 60
+            )
+        )
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.setBrush(background)
         painter.drawRoundedRect(QRectF(rect), 6, 6)
         if card.weakest:  # a strip on the left marks the weakest link
-            painter.fillRect(QRect(rect.left() + 1, rect.top() + 4, 4, rect.height() - 8),
-                             QColor("#c62828"))
+            painter.fillRect(
+                QRect(rect.left() + 1, rect.top() + 4, 4, rect.height() - 8), QColor("#c62828")
+            )
         if focused or selected:
             # The keyboard focus gets a thicker ring than a mere selection; both in the
             # palette's Highlight, which both palettes keep visible against their cards.
@@ -150,46 +166,63 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(QColor("white"))
             painter.setFont(bold)
             # A grey pill with "?": a score counting an unassessed value as 3, not a judgement.
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter,
-                             f"{card.score}?" if unassessed else str(card.score))
+            painter.drawText(
+                pill,
+                Qt.AlignmentFlag.AlignCenter,
+                f"{card.score}?" if unassessed else str(card.score),
+            )
         painter.setFont(bold)
 
         # Rank and ⚑, then the title over up to two lines.
-        head = rank_label(card.rank) if card.rank is not None else \
-            "≈" if card.accepted_until else "✓"
+        head = (
+            rank_label(card.rank) if card.rank is not None else "≈" if card.accepted_until else "✓"
+        )
         if card.weakest:
             head += " ⚑"
         painter.setPen(text)
         head_w = QFontMetrics(bold).horizontalAdvance(head + " ")
-        painter.drawText(QRect(inner.left(), inner.top(), head_w, line + 2),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head)
+        painter.drawText(
+            QRect(inner.left(), inner.top(), head_w, line + 2),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            head,
+        )
         painter.setFont(font)
-        first_rect = QRect(inner.left() + head_w, inner.top(),
-                           inner.width() - head_w - pill_w - 6, line + 2)
+        first_rect = QRect(
+            inner.left() + head_w, inner.top(), inner.width() - head_w - pill_w - 6, line + 2
+        )
         key = (card, inner.width(), font.key())
         texts = self._texts.get(key)
         if texts is None:
             texts = self._layout(key, metrics, first_rect.width())
         title, where, owner, age = texts
         first, _, second = title.partition("\n")
-        painter.drawText(first_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         first)
-        painter.drawText(QRect(inner.left(), inner.top() + line + 2, inner.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, second)
+        painter.drawText(
+            first_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, first
+        )
+        painter.drawText(
+            QRect(inner.left(), inner.top() + line + 2, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            second,
+        )
 
         y = inner.top() + line * 2 + 2
         painter.setPen(muted)
         if where:
-            painter.drawText(QRect(inner.left(), y, inner.width(), line),
-                             Qt.AlignmentFlag.AlignLeft, where)
+            painter.drawText(
+                QRect(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft, where
+            )
         y += line
         age_w = metrics.horizontalAdvance(age)
         painter.setPen(text)
-        painter.drawText(QRect(inner.left(), y, inner.width() - age_w - 6, line),
-                         Qt.AlignmentFlag.AlignLeft, owner)
+        painter.drawText(
+            QRect(inner.left(), y, inner.width() - age_w - 6, line),
+            Qt.AlignmentFlag.AlignLeft,
+            owner,
+        )
         painter.setPen(muted)
-        painter.drawText(QRect(inner.right() - age_w, y, age_w, line),
-                         Qt.AlignmentFlag.AlignRight, age)
+        painter.drawText(
+            QRect(inner.right() - age_w, y, age_w, line), Qt.AlignmentFlag.AlignRight, age
+        )
         y += line
 
         badges = []
@@ -202,13 +235,20 @@ class CardDelegate(QStyledItemDelegate):
         if card.acceptance_void:
             badges.append(("⚠ " + translate("Card", "acceptance void"), CONFLICT_COLOUR))
         if card.accepted_until:
-            badges.append((translate("Card", "accepted until %1").replace(
-                "%1", card.accepted_until), ACCEPTED_COLOUR))
+            badges.append(
+                (
+                    translate("Card", "accepted until %1").replace("%1", card.accepted_until),
+                    ACCEPTED_COLOUR,
+                )
+            )
         if card.needs_verification:
             badges.append((translate("Card", "needs verification"), VERIFY_COLOUR))
         if card.classification != "open":
-            label = translate("Card", "confidential") if card.classification == "confidential" \
+            label = (
+                translate("Card", "confidential")
+                if card.classification == "confidential"
                 else translate("Card", "internal")
+            )
             badges.append((label, CLASSIFIED_COLOUR))
         x = inner.left()
         small = QFont(font)
@@ -237,8 +277,9 @@ class CardDelegate(QStyledItemDelegate):
             room = limit - x
             if room < 40:
                 break
-            shown = small_metrics.elidedText(label, Qt.TextElideMode.ElideRight,
-                                             min(room - 10, inner.width() // 2 + 40))
+            shown = small_metrics.elidedText(
+                label, Qt.TextElideMode.ElideRight, min(room - 10, inner.width() // 2 + 40)
+            )
             width = small_metrics.horizontalAdvance(shown) + 10
             badge = QRect(x, y + 1, width, line - 1)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -250,8 +291,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def due_badge_rect(card: Card, small_metrics: QFontMetrics, inner: QRect, y: int,
-                   line: int) -> QRect:
+def due_badge_rect(
+    card: Card, small_metrics: QFontMetrics, inner: QRect, y: int, line: int
+) -> QRect:
     """Where a card's due date badge goes: the right end of its badge row."""
     width = small_metrics.horizontalAdvance(card.due_label) + 10
     return QRect(inner.right() - width + 1, y + 1, width, line - 1)
@@ -275,10 +317,18 @@ def _hyphen_at(word: str, metrics: QFontMetrics, width: int) -> int:
     cuts = [cut for cut in range(fits, 3, -1) if len(word) - cut >= 3]
     vowel = [letter in _VOWELS for letter in word]
     rules = (
-        lambda c: word[c - 1] == "s" and word[c - 2] != "s"  # Hendelses-øvelse
-        and c >= 5 and len(word) - c >= 4,
-        lambda c: word[c - 2:c] == "er" and vowel[c]  # Databehandler-avtale
-        and c >= 8 and len(word) - c >= 5,
+        lambda c: (
+            word[c - 1] == "s"
+            and word[c - 2] != "s"  # Hendelses-øvelse
+            and c >= 5
+            and len(word) - c >= 4
+        ),
+        lambda c: (
+            word[c - 2 : c] == "er"
+            and vowel[c]  # Databehandler-avtale
+            and c >= 8
+            and len(word) - c >= 5
+        ),
         lambda c: vowel[c - 2] and not vowel[c - 1] and not vowel[c] and vowel[c + 1],
         lambda c: vowel[c - 1] and not vowel[c] and vowel[c + 1],  # Ide-en
     )

@@ -53,8 +53,13 @@ class ChainsDialog(QDialog):
     #: Emitted with each :class:`Outcome` after it was applied to the live board.
     changed = Signal(object)
 
-    def __init__(self, service: BoardService, org: OrganisationService, live: LiveBoard,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: BoardService,
+        org: OrganisationService,
+        live: LiveBoard,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("chains-dialog")
         self.setWindowTitle(self.tr("Chains and links"))
@@ -77,15 +82,19 @@ class ChainsDialog(QDialog):
 
     def _limit_to_rights(self) -> None:
         """Disable what the person's role may not change (the services refuse it too)."""
-        for widget in (self.chain_name, self.risk_owner, self.delete_chain_button,
-                       self.new_chain_name, self.add_chain_button):
+        for widget in (
+            self.chain_name,
+            self.risk_owner,
+            self.delete_chain_button,
+            self.new_chain_name,
+            self.add_chain_button,
+        ):
             if not self.may_govern:
                 widget.setEnabled(False)
         if not self.may_target:
             self.target.setEnabled(False)
         if not self.may_assess:
-            for part in (self.links, self.new_link_name, self.add_link_button,
-                         self.link_box):
+            for part in (self.links, self.new_link_name, self.add_link_button, self.link_box):
                 part.setEnabled(False)
 
     # -- building ----------------------------------------------------------------------
@@ -93,8 +102,7 @@ class ChainsDialog(QDialog):
         self.chains = QTreeWidget()
         self.chains.setObjectName("chains-list")
         self.chains.setColumnCount(3)
-        self.chains.setHeaderLabels([self.tr("Chain"), self.tr("Risk owner"),
-                                     self.tr("Target")])
+        self.chains.setHeaderLabels([self.tr("Chain"), self.tr("Risk owner"), self.tr("Target")])
         self.chains.setRootIsDecorated(False)
         self.chains.setUniformRowHeights(True)
         header = self.chains.header()
@@ -145,9 +153,17 @@ class ChainsDialog(QDialog):
         links_box = QGroupBox(self.tr("Links"))
         self.links = QTableWidget(0, 7)
         self.links.setObjectName("links-table")
-        self.links.setHorizontalHeaderLabels([
-            WEAKEST_MARK, self.tr("Link"), self.tr("Kind"), self.tr("Country"),
-            self.tr("Responsible unit"), self.tr("Maturity"), self.tr("Open items")])
+        self.links.setHorizontalHeaderLabels(
+            [
+                WEAKEST_MARK,
+                self.tr("Link"),
+                self.tr("Kind"),
+                self.tr("Country"),
+                self.tr("Responsible unit"),
+                self.tr("Maturity"),
+                self.tr("Open items"),
+            ]
+        )
         flag_header = QTableWidgetItem(WEAKEST_MARK)
         flag_header.setToolTip(self.tr("The chain's weakest link: its items come first"))
         self.links.setHorizontalHeaderItem(FLAG, flag_header)
@@ -258,8 +274,9 @@ class ChainsDialog(QDialog):
         self.chains.clear()
         for chain in sorted(board.chains.values(), key=lambda c: (c.name.casefold(), c.id)):
             owner = board.units.get(chain.risk_owner_unit_id or "")
-            row = QTreeWidgetItem([chain.name, owner.name if owner else "",
-                                   str(chain.target_maturity)])
+            row = QTreeWidgetItem(
+                [chain.name, owner.name if owner else "", str(chain.target_maturity)]
+            )
             row.setData(0, ID_ROLE, chain.id)
             row.setToolTip(0, chain.name)
             row.setToolTip(1, self.live.unit_path(chain.risk_owner_unit_id))
@@ -272,8 +289,15 @@ class ChainsDialog(QDialog):
     def _fill_chain(self, selected_link: str | None) -> None:
         """The selected chain's fields and links."""
         chain = self._chain()
-        for widget in (self.chain_name, self.risk_owner, self.target, self.links,
-                       self.new_link_name, self.add_link_button, self.delete_chain_button):
+        for widget in (
+            self.chain_name,
+            self.risk_owner,
+            self.target,
+            self.links,
+            self.new_link_name,
+            self.add_link_button,
+            self.delete_chain_button,
+        ):
             widget.setEnabled(chain is not None)
         self._limit_to_rights()
         tree = self.live.tree
@@ -292,15 +316,18 @@ class ChainsDialog(QDialog):
 
     def _fill_links(self, chain: Chain, selected: str | None) -> None:
         board = self.live.board
-        links = sorted((lk for lk in board.links.values() if lk.chain_id == chain.id),
-                       key=lambda lk: (lk.name.casefold(), lk.id))
+        links = sorted(
+            (lk for lk in board.links.values() if lk.chain_id == chain.id),
+            key=lambda lk: (lk.name.casefold(), lk.id),
+        )
         on_link, unlinked = self._open_counts(chain.id)
         weakest = self.weakest_link_id(chain.id)
         self.links.clearSelection()
         # The same links in the same order are updated in place: a maturity picker must not
         # be destroyed while its own signal is being handled.
-        rebuild = [self._row_link_id(row) for row in range(self.links.rowCount())] != \
-            [link.id for link in links]
+        rebuild = [self._row_link_id(row) for row in range(self.links.rowCount())] != [
+            link.id for link in links
+        ]
         if rebuild:
             self.links.setRowCount(0)
             self.links.setRowCount(len(links))
@@ -326,14 +353,18 @@ class ChainsDialog(QDialog):
             responsible = self.live.unit_path(link.responsible_unit_id)
             self._cell(row, RESPONSIBLE).setToolTip(responsible)
             self._cell(row, FLAG).setToolTip(
-                self.tr("Weakest link: fix this first") if link.id == weakest else "")
+                self.tr("Weakest link: fix this first") if link.id == weakest else ""
+            )
             picker = self.links.cellWidget(row, MATURITY)
             if not isinstance(picker, QComboBox):
                 picker = self._link_maturity_picker(link.id)
                 self.links.setCellWidget(row, MATURITY, picker)
             picker.setCurrentIndex(link.maturity)
-            picker.setToolTip(self.tr("How mature %1 is: raise it when the link is improved")
-                              .replace("%1", link.name))
+            picker.setToolTip(
+                self.tr("How mature %1 is: raise it when the link is improved").replace(
+                    "%1", link.name
+                )
+            )
         self.links.resizeColumnToContents(MATURITY)
         self.weakest_label.setText(self._weakest_text(chain, weakest, on_link, unlinked))
         selected_row = self.link_row(selected) if selected else None
@@ -370,23 +401,23 @@ class ChainsDialog(QDialog):
         self.link_kind.setCompleter(QCompleter(kinds, self.link_kind))
         self.link_country.setCompleter(QCompleter(countries, self.link_country))
 
-    def _weakest_text(self, chain: Chain, weakest: str | None, on_link: dict[str, int],
-                      unlinked: int) -> str:
+    def _weakest_text(
+        self, chain: Chain, weakest: str | None, on_link: dict[str, int], unlinked: int
+    ) -> str:
         if not on_link and not unlinked:
             return self.tr("No open items stand on this chain, so it has no weakest link now.")
         if weakest is None:
-            text = self.tr("No link with open work is below the target, so no item is "
-                           "flagged.")
+            text = self.tr("No link with open work is below the target, so no item is flagged.")
         else:
             link = self.live.board.links[weakest]
             text = self.tr("%1 Weakest link: %2 (maturity %3/%4): its items come first.")
             text = text.replace("%1", WEAKEST_MARK).replace("%2", link.name)
-            text = text.replace("%3", str(link.maturity)).replace(
-                "%4", str(chain.target_maturity))
+            text = text.replace("%3", str(link.maturity)).replace("%4", str(chain.target_maturity))
         if unlinked:
-            text += " " + self.tr("%1 open items are on the chain as a whole (no link): "
-                                  "their gap is the weakest link's.").replace(
-                "%1", str(unlinked))
+            text += " " + self.tr(
+                "%1 open items are on the chain as a whole (no link): "
+                "their gap is the weakest link's."
+            ).replace("%1", str(unlinked))
         return text
 
     def _open_counts(self, chain_id: str) -> tuple[dict[str, int], int]:
@@ -480,13 +511,15 @@ class ChainsDialog(QDialog):
             self._filling = False
 
     # -- editing -----------------------------------------------------------------------
-    def _run(self, call: Callable[..., Outcome], *args: Any,
-             keep: QLineEdit | None = None) -> Outcome | None:
+    def _run(
+        self, call: Callable[..., Outcome], *args: Any, keep: QLineEdit | None = None
+    ) -> Outcome | None:
         return run_edit(self, self.tr("Chains and links"), call, *args, keep=keep)
 
     def _add_chain(self) -> None:
-        outcome = self._run(self.org.add_chain, self.new_chain_name.text(),
-                            keep=self.new_chain_name)
+        outcome = self._run(
+            self.org.add_chain, self.new_chain_name.text(), keep=self.new_chain_name
+        )
         if outcome is not None and outcome.row_id is not None:
             self.new_chain_name.clear()
             self.select_chain(outcome.row_id)
@@ -495,8 +528,7 @@ class ChainsDialog(QDialog):
     def _rename_chain(self) -> None:
         chain = self._chain()
         if chain is not None and not self._filling and self.chain_name.text() != chain.name:
-            self._run(self.org.rename_chain, chain.id, self.chain_name.text(),
-                      keep=self.chain_name)
+            self._run(self.org.rename_chain, chain.id, self.chain_name.text(), keep=self.chain_name)
 
     def _set_risk_owner(self) -> None:
         chain = self._chain()
@@ -520,16 +552,22 @@ class ChainsDialog(QDialog):
             self._run(self.org.delete_chain, chain.id)
             return
         count = sum(1 for lk in self.live.board.links.values() if lk.chain_id == chain.id)
-        ask(self, self.tr("Delete the chain %1 and its %2 links?")
-            .replace("%1", chain.name).replace("%2", str(count)),
-            self.tr("Delete chain"), lambda: self._run(self.org.delete_chain, chain.id))
+        ask(
+            self,
+            self.tr("Delete the chain %1 and its %2 links?")
+            .replace("%1", chain.name)
+            .replace("%2", str(count)),
+            self.tr("Delete chain"),
+            lambda: self._run(self.org.delete_chain, chain.id),
+        )
 
     def _add_link(self) -> None:
         chain = self._chain()
         if chain is None:
             return
-        outcome = self._run(self.org.add_link, chain.id, self.new_link_name.text(),
-                            keep=self.new_link_name)
+        outcome = self._run(
+            self.org.add_link, chain.id, self.new_link_name.text(), keep=self.new_link_name
+        )
         if outcome is not None and outcome.row_id is not None:
             self.new_link_name.clear()
             self.select_link(outcome.row_id)
@@ -571,6 +609,9 @@ class ChainsDialog(QDialog):
         if on_link.get(link.id):  # the service refuses, and its message says why
             self._run(self.org.delete_link, link.id)
             return
-        ask(self, self.tr("Delete the link %1?").replace("%1", link.name),
-            self.tr("Delete link"), lambda: self._run(self.org.delete_link, link.id))
-
+        ask(
+            self,
+            self.tr("Delete the link %1?").replace("%1", link.name),
+            self.tr("Delete link"),
+            lambda: self._run(self.org.delete_link, link.id),
+        )

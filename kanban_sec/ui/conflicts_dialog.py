@@ -82,14 +82,25 @@ class ConflictsDialog(QDialog):
         self.quarantined: list[Any] = []
         self._editor: QInputDialog | None = None
 
-        intro = QLabel(self.tr(
-            "These values were changed on two computers at the same time. The board shows "
-            "one of them everywhere; the other is kept here until somebody decides. Your "
-            "choice syncs to everybody."))
+        intro = QLabel(
+            self.tr(
+                "These values were changed on two computers at the same time. The board shows "
+                "one of them everywhere; the other is kept here until somebody decides. Your "
+                "choice syncs to everybody."
+            )
+        )
         intro.setWordWrap(True)
-        self.table = _table("conflicts-table", [
-            self.tr("Item"), self.tr("Field"), self.tr("Mine"), self.tr("Theirs"),
-            self.tr("Overwritten value by"), self.tr("When")])
+        self.table = _table(
+            "conflicts-table",
+            [
+                self.tr("Item"),
+                self.tr("Field"),
+                self.tr("Mine"),
+                self.tr("Theirs"),
+                self.tr("Overwritten value by"),
+                self.tr("When"),
+            ],
+        )
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(self._show_item)
         self.empty_label = QLabel(self.tr("No open conflicts."))
@@ -110,30 +121,47 @@ class ConflictsDialog(QDialog):
         self.edit_button.clicked.connect(self.edit_current)
         self.restore_button = QPushButton(self.tr("Restore with the change"))
         self.restore_button.setObjectName("conflict-restore")
-        self.restore_button.setToolTip(self.tr(
-            "Bring the deleted row back, with the change made meanwhile"))
+        self.restore_button.setToolTip(
+            self.tr("Bring the deleted row back, with the change made meanwhile")
+        )
         self.restore_button.clicked.connect(lambda: self.resolve_deleted("restore"))
         self.delete_button = QPushButton(self.tr("Confirm delete"))
         self.delete_button.setObjectName("conflict-confirm-delete")
-        self.delete_button.setToolTip(self.tr(
-            "Keep the row deleted; the change made meanwhile is dropped"))
+        self.delete_button.setToolTip(
+            self.tr("Keep the row deleted; the change made meanwhile is dropped")
+        )
         self.delete_button.clicked.connect(lambda: self.resolve_deleted("delete"))
         actions = QHBoxLayout()
-        for button in (self.keep_button, self.take_button, self.edit_button,
-                       self.restore_button, self.delete_button):
+        for button in (
+            self.keep_button,
+            self.take_button,
+            self.edit_button,
+            self.restore_button,
+            self.delete_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
 
         self.quarantine_box = QGroupBox(self.tr("Quarantined"))
         self.quarantine_box.setObjectName("quarantine-section")
-        held_intro = QLabel(self.tr(
-            "Changes from the server this board cannot apply. They are kept here and never "
-            "applied; the rest of the board syncs as usual. Tell whoever made them, or your "
-            "administrator."))
+        held_intro = QLabel(
+            self.tr(
+                "Changes from the server this board cannot apply. They are kept here and never "
+                "applied; the rest of the board syncs as usual. Tell whoever made them, or your "
+                "administrator."
+            )
+        )
         held_intro.setWordWrap(True)
-        self.quarantine_table = _table("quarantine-table", [
-            self.tr("Row"), self.tr("Why it cannot be applied"), self.tr("By"),
-            self.tr("When"), self.tr("Fields")])
+        self.quarantine_table = _table(
+            "quarantine-table",
+            [
+                self.tr("Row"),
+                self.tr("Why it cannot be applied"),
+                self.tr("By"),
+                self.tr("When"),
+                self.tr("Fields"),
+            ],
+        )
         held_layout = QVBoxLayout(self.quarantine_box)
         held_layout.addWidget(held_intro)
         held_layout.addWidget(self.quarantine_table)
@@ -167,8 +195,14 @@ class ConflictsDialog(QDialog):
             else:
                 field = conflict.field
                 texts = [value_text(mine), value_text(theirs)]
-            cells = (conflict.title, field, texts[0], texts[1],
-                     conflict.loser_author, when(conflict.loser_at))
+            cells = (
+                conflict.title,
+                field,
+                texts[0],
+                texts[1],
+                conflict.loser_author,
+                when(conflict.loser_at),
+            )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(_ID_ROLE, conflict.id)
@@ -198,11 +232,12 @@ class ConflictsDialog(QDialog):
         table.setRowCount(len(self.quarantined))
         for row, held in enumerate(self.quarantined):
             fields = held.fields
-            values = changed_text({k: v[0] for k, v in fields.items()
-                                   if isinstance(v, list) and v}) \
-                if isinstance(fields, dict) and all(isinstance(v, list) and v
-                                                    for v in fields.values()) \
+            values = (
+                changed_text({k: v[0] for k, v in fields.items() if isinstance(v, list) and v})
+                if isinstance(fields, dict)
+                and all(isinstance(v, list) and v for v in fields.values())
                 else shown(fields)
+            )
             where = f"{held.entity} {short_id(held.row_id)}" if held.row_id else held.entity
             reason = held.why(lang)
             cells = (where, reason, held.author, when(held.at), values)
@@ -215,8 +250,9 @@ class ConflictsDialog(QDialog):
         for column, widest in ((0, 200), (1, 420), (2, 160)):
             if table.columnWidth(column) > widest:
                 table.setColumnWidth(column, widest)
-        self.quarantine_box.setTitle(self.tr("Quarantined (%1)").replace(
-            "%1", str(len(self.quarantined))))
+        self.quarantine_box.setTitle(
+            self.tr("Quarantined (%1)").replace("%1", str(len(self.quarantined)))
+        )
         self.quarantine_box.setVisible(bool(self.quarantined))
 
     def current(self) -> Any:
@@ -243,12 +279,16 @@ class ConflictsDialog(QDialog):
             button.setEnabled(deleted)
             button.setVisible(deleted)
         if deleted:
-            self.detail_label.setText(self.tr(
-                "“%1” was deleted by %2 while %3 changed %4. Restore it with the change, "
-                "or confirm the delete.").replace("%1", conflict.title)
+            self.detail_label.setText(
+                self.tr(
+                    "“%1” was deleted by %2 while %3 changed %4. Restore it with the change, "
+                    "or confirm the delete."
+                )
+                .replace("%1", conflict.title)
                 .replace("%2", conflict.winner_author or "?")
                 .replace("%3", conflict.loser_author or "?")
-                .replace("%4", changed_text(conflict.loser_value)))
+                .replace("%4", changed_text(conflict.loser_value))
+            )
         self.detail_label.setVisible(deleted)
 
     def _show_item(self, row: int, _column: int) -> None:
@@ -278,8 +318,11 @@ class ConflictsDialog(QDialog):
         dialog = QInputDialog(self)
         dialog.setObjectName("conflict-value")
         dialog.setWindowTitle(self.tr("Edit the value"))
-        dialog.setLabelText(self.tr("New value for %1 of “%2”:").replace(
-            "%1", conflict.field).replace("%2", conflict.title))
+        dialog.setLabelText(
+            self.tr("New value for %1 of “%2”:")
+            .replace("%1", conflict.field)
+            .replace("%2", conflict.title)
+        )
         mine, _theirs = sides(conflict)
         dialog.setTextValue("" if mine is None else str(mine))
         dialog.textValueSelected.connect(lambda text: self.resolve_with(conflict, text))
@@ -289,8 +332,7 @@ class ConflictsDialog(QDialog):
 
     def resolve_with(self, conflict: Any, text: str) -> bool:
         """Resolve ``conflict`` with ``text`` as the new value (as the field's kind)."""
-        like = conflict.winner_value if conflict.winner_value is not None \
-            else conflict.loser_value
+        like = conflict.winner_value if conflict.winner_value is not None else conflict.loser_value
         try:
             value = edit_value(text, like, conflict.field)
         except KanbanError as error:
@@ -303,9 +345,15 @@ class ConflictsDialog(QDialog):
 
         service = self.service
         try:
-            outcome = resolve_conflict(service.db, service.author, conflict.id, resolution,
-                                       value, person_id=service.person_id,
-                                       lang=current_language())
+            outcome = resolve_conflict(
+                service.db,
+                service.author,
+                conflict.id,
+                resolution,
+                value,
+                person_id=service.person_id,
+                lang=current_language(),
+            )
         except KanbanError as error:
             show_error(self, error)
             return False

@@ -96,6 +96,7 @@ translate = QCoreApplication.translate
 
 # -- the all-or-nothing report -----------------------------------------------------------
 
+
 class _LineItem(QStandardItem):
     """A cell that sorts by its number (line numbers), not by its text."""
 
@@ -123,7 +124,8 @@ class ImportErrorsDialog(QDialog):
             sentence = self.tr("Nothing was imported. Fix this problem in %1 and import again.")
         else:
             sentence = self.tr(
-                "Nothing was imported. Fix these %n problems in %1 and import again.", "", count)
+                "Nothing was imported. Fix these %n problems in %1 and import again.", "", count
+            )
         self.sentence = sentence.replace("%1", name)
 
         self.header = QLabel(self.sentence)
@@ -140,7 +142,8 @@ class ImportErrorsDialog(QDialog):
 
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Column"), self.tr("Problem")])
+            [self.tr("Line"), self.tr("Column"), self.tr("Problem")]
+        )
         for problem in error.problems:
             column = QStandardItem(problem.column or "—")
             column.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -195,8 +198,12 @@ class ImportErrorsDialog(QDialog):
 
     def report_text(self) -> str:
         """The report as plain text: the sentence, the file, then a tab-separated table."""
-        lines = [self.sentence, self.path, "",
-                 "\t".join([self.tr("Line"), self.tr("Column"), self.tr("Problem")])]
+        lines = [
+            self.sentence,
+            self.path,
+            "",
+            "\t".join([self.tr("Line"), self.tr("Column"), self.tr("Problem")]),
+        ]
         lines += [f"{line}\t{column}\t{problem}" for line, column, problem in self.rows()]
         return "\n".join(lines) + "\n"
 
@@ -205,6 +212,7 @@ class ImportErrorsDialog(QDialog):
 
 
 # -- import ------------------------------------------------------------------------------
+
 
 class _ImportProgress(QProgressDialog):
     """A progress dialog that stays up after Cancel until the worker has really stopped."""
@@ -269,9 +277,15 @@ class CsvImporter(QObject):
     def running(self) -> bool:
         return self.call is not None
 
-    def start(self, parent: QWidget | None, service: BoardService,
-              path: str | os.PathLike[str], dry_run: bool = False, *,
-              ignore_unknown_columns: bool = False) -> bool:
+    def start(
+        self,
+        parent: QWidget | None,
+        service: BoardService,
+        path: str | os.PathLike[str],
+        dry_run: bool = False,
+        *,
+        ignore_unknown_columns: bool = False,
+    ) -> bool:
         """Start importing ``path`` into the service's database; ``False`` if one is running."""
         if self.call is not None:
             return False
@@ -284,8 +298,9 @@ class CsvImporter(QObject):
         self.progress.setLabelText(label.replace("%1", Path(self._path).name))
         self.progress.canceled.connect(self.cancel)
         QTimer.singleShot(PROGRESS_DELAY_MS, self._show_progress)
-        call = BackgroundCall(_import_work(service.session, self._path, dry_run,
-                                           ignore_unknown_columns), self)
+        call = BackgroundCall(
+            _import_work(service.session, self._path, dry_run, ignore_unknown_columns), self
+        )
         call.progressed.connect(self._on_progress)
         call.finished.connect(lambda outcome: self._on_done(outcome, None))
         call.failed.connect(lambda error: self._on_done(None, error))
@@ -344,7 +359,8 @@ class CsvImporter(QObject):
             assert outcome is not None
             if was_cancelled:
                 self.note = self.tr(
-                    "The import had already been saved when Cancel was pressed; it was kept.")
+                    "The import had already been saved when Cancel was pressed; it was kept."
+                )
             self.finished.emit(outcome)
         elif isinstance(error, Cancelled):
             self.note = self.tr("Import cancelled: nothing was written.")
@@ -367,10 +383,15 @@ class CsvImporter(QObject):
     def _ask_about_unknown_columns(self, error: BadInput) -> None:
         columns = str(error.msg.params.get("columns", ""))
         box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Import CSV"),
-            self.tr("The file has columns kanban-sec does not know: %1.\n\n"
-                    "Import the other columns and leave these out?").replace("%1", columns),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self._parent)
+            QMessageBox.Icon.Question,
+            self.tr("Import CSV"),
+            self.tr(
+                "The file has columns kanban-sec does not know: %1.\n\n"
+                "Import the other columns and leave these out?"
+            ).replace("%1", columns),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self._parent,
+        )
         box.setObjectName("import-unknown-columns")
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Leave them out"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -388,8 +409,9 @@ class CsvImporter(QObject):
         box.open()
 
 
-def _import_work(session: Session, path: str, dry_run: bool,
-                 ignore_unknown: bool) -> Callable[[Progress], Outcome]:
+def _import_work(
+    session: Session, path: str, dry_run: bool, ignore_unknown: bool
+) -> Callable[[Progress], Outcome]:
     """The import as the worker thread runs it, on its own database connection."""
 
     def work(progress: Progress) -> Outcome:
@@ -397,8 +419,13 @@ def _import_work(session: Session, path: str, dry_run: bool,
         db = open_database(session.db.path, daily_backup=False)
         try:
             _install_cancel_gates(db, progress)
-            return import_csv(BoardService(replace(session, db=db)), path, dry_run=dry_run,
-                              ignore_unknown_columns=ignore_unknown, on_progress=progress)
+            return import_csv(
+                BoardService(replace(session, db=db)),
+                path,
+                dry_run=dry_run,
+                ignore_unknown_columns=ignore_unknown,
+                on_progress=progress,
+            )
         finally:
             db.close()
 
@@ -422,8 +449,7 @@ def _install_cancel_gates(db: Database, progress: Progress) -> None:
 
     def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Non-zero from the handler interrupts the running statement (a long bulk insert).
-        dbapi_conn.set_progress_handler(lambda: 1 if progress.cancelled else 0,
-                                        _PROGRESS_STEPS)
+        dbapi_conn.set_progress_handler(lambda: 1 if progress.cancelled else 0, _PROGRESS_STEPS)
 
     event.listen(engine, "before_cursor_execute", before_statement)
     event.listen(engine, "commit", before_commit)
@@ -434,8 +460,12 @@ def _install_cancel_gates(db: Database, progress: Progress) -> None:
 def import_summary(outcome: Outcome, path: str | os.PathLike[str], dry_run: bool = False) -> str:
     """One line for the status bar: what an import did (or a dry run would do)."""
     counts = {"created": 0, "updated": 0, "unchanged": 0, **outcome.counts}
-    return t("import.dry_run" if dry_run else "import.done", current_language(),
-             path=Path(path).name, **counts)
+    return t(
+        "import.dry_run" if dry_run else "import.done",
+        current_language(),
+        path=Path(path).name,
+        **counts,
+    )
 
 
 def choose_import_file(parent: QWidget | None, on_chosen: Any) -> QFileDialog:
@@ -444,8 +474,12 @@ def choose_import_file(parent: QWidget | None, on_chosen: Any) -> QFileDialog:
     dialog.setObjectName("import-file")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters([translate("CsvDialogs", "CSV files (*.csv *.txt)"),
-                           translate("CsvDialogs", "All files (*)")])
+    dialog.setNameFilters(
+        [
+            translate("CsvDialogs", "CSV files (*.csv *.txt)"),
+            translate("CsvDialogs", "All files (*)"),
+        ]
+    )
     folder = QSettings().value("csv/folder", "")
     if folder:
         dialog.setDirectory(str(folder))
@@ -462,9 +496,15 @@ def choose_import_file(parent: QWidget | None, on_chosen: Any) -> QFileDialog:
 
 # -- export ------------------------------------------------------------------------------
 
-def export_board(parent: QWidget | None, service: BoardService, path: str | os.PathLike[str],
-                 delimiter: str = ",", include_done: bool = False,
-                 include_confidential: bool = False) -> int:
+
+def export_board(
+    parent: QWidget | None,
+    service: BoardService,
+    path: str | os.PathLike[str],
+    delimiter: str = ",",
+    include_done: bool = False,
+    include_confidential: bool = False,
+) -> int:
     """Export the board to ``path``; the number of items written, or -1 after showing why not.
 
     Runs in the UI thread under a busy cursor: 100,000 items take about two seconds, and
@@ -472,9 +512,15 @@ def export_board(parent: QWidget | None, service: BoardService, path: str | os.P
     """
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        count = export_csv(service.db, path, delimiter=delimiter, include_done=include_done,
-                           include_confidential=include_confidential, lang=current_language(),
-                           author=service.author)
+        count = export_csv(
+            service.db,
+            path,
+            delimiter=delimiter,
+            include_done=include_done,
+            include_confidential=include_confidential,
+            lang=current_language(),
+            author=service.author,
+        )
     except KanbanError as error:
         QApplication.restoreOverrideCursor()
         notify.show_error(parent, error, translate("CsvDialogs", "Export CSV"))
@@ -529,15 +575,16 @@ class ExportOptionsDialog(QDialog):
 
         self.include_done = QCheckBox(self.tr("Include done items"))
         self.include_done.setObjectName("export-include-done")
-        self.include_done.setChecked(bool(settings.value("export/include_done", False,
-                                                         type=bool)))
+        self.include_done.setChecked(bool(settings.value("export/include_done", False, type=bool)))
         self.include_confidential = QCheckBox(self.tr("Include confidential items"))
         self.include_confidential.setObjectName("export-include-confidential")
-        self.include_confidential.setToolTip(self.tr(
-            "Confidential items are left out of an export unless you tick this."))
+        self.include_confidential.setToolTip(
+            self.tr("Confidential items are left out of an export unless you tick this.")
+        )
         self.include_confidential.toggled.connect(self._confidential_warning)
-        self.warning = QLabel(self.tr(
-            "The file will hold confidential items: store and share it accordingly."))
+        self.warning = QLabel(
+            self.tr("The file will hold confidential items: store and share it accordingly.")
+        )
         self.warning.setWordWrap(True)
         self.warning.setVisible(False)
 
@@ -549,7 +596,8 @@ class ExportOptionsDialog(QDialog):
         form.addRow("", self.warning)
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
@@ -587,9 +635,12 @@ class ExportOptionsDialog(QDialog):
         return dialog
 
     def options(self) -> ExportOptions:
-        return ExportOptions(self.path_edit.text().strip(), str(self.delimiter.currentData()),
-                             self.include_done.isChecked(),
-                             self.include_confidential.isChecked())
+        return ExportOptions(
+            self.path_edit.text().strip(),
+            str(self.delimiter.currentData()),
+            self.include_done.isChecked(),
+            self.include_confidential.isChecked(),
+        )
 
     def accept(self) -> None:
         options = self.options()
@@ -602,8 +653,9 @@ class ExportOptionsDialog(QDialog):
         super().accept()
 
 
-def ask_and_export(parent: QWidget | None, service: BoardService,
-                   on_done: Any = None) -> ExportOptionsDialog:
+def ask_and_export(
+    parent: QWidget | None, service: BoardService, on_done: Any = None
+) -> ExportOptionsDialog:
     """File ▸ Export: open the options dialog; on Export write the file and call
     ``on_done(count, path, left_out)`` (count -1 when it failed and the user was told why;
     ``left_out``: the confidential items the file does not hold)."""
@@ -611,10 +663,19 @@ def ask_and_export(parent: QWidget | None, service: BoardService,
 
     def accepted() -> None:
         options = dialog.options()
-        count = export_board(parent, service, options.path, options.delimiter,
-                             options.include_done, options.include_confidential)
-        left_out = 0 if options.include_confidential or count < 0 else \
-            confidential_left_out(service.db, include_done=options.include_done)
+        count = export_board(
+            parent,
+            service,
+            options.path,
+            options.delimiter,
+            options.include_done,
+            options.include_confidential,
+        )
+        left_out = (
+            0
+            if options.include_confidential or count < 0
+            else confidential_left_out(service.db, include_done=options.include_done)
+        )
         if on_done is not None:
             on_done(count, options.path, left_out)
 

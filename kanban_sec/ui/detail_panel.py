@@ -90,22 +90,25 @@ class DetailPanel(QWidget):
         lang = i18n.current_language()
         lines = [f"### {item.title}", ""]
         if ranked is not None:
-            lines.append(self.tr("**Rank %1** · score %2").replace("%1", str(ranked.rank))
-                         .replace("%2", str(ranked.score)))
+            lines.append(
+                self.tr("**Rank %1** · score %2")
+                .replace("%1", str(ranked.rank))
+                .replace("%2", str(ranked.score))
+            )
             lines += ["", f"> {ranked.explanation(lang)}", ""]
         accepted = live.accepted(item_id)
         if accepted is not None:
-            lines.append(self.tr("**Risk accepted** until %1 by %2: %3")
-                         .replace("%1", accepted.valid_until.isoformat()
-                                  if accepted.valid_until else "—")
-                         .replace("%2", live.person_name(accepted.decided_by) or "—")
-                         .replace("%3", accepted.rationale))
+            lines.append(
+                self.tr("**Risk accepted** until %1 by %2: %3")
+                .replace("%1", accepted.valid_until.isoformat() if accepted.valid_until else "—")
+                .replace("%2", live.person_name(accepted.decided_by) or "—")
+                .replace("%3", accepted.rationale)
+            )
             lines.append("")
         where = live.chain_name(item)
         facts = [
             (self.tr("Column"), status_name(item.status)),
-            (self.tr("Chain › link"), f"{where} › {live.link_name(item) or '—'}"
-             if where else "—"),
+            (self.tr("Chain › link"), f"{where} › {live.link_name(item) or '—'}" if where else "—"),
             (self.tr("Owner"), live.owner_text(item) or "—"),
             (self.tr("Owner unit"), live.unit_path(item.owner_unit_id) or "—"),
             (self.tr("Risk owner"), live.risk_owner(item) or "—"),
@@ -117,20 +120,28 @@ class DetailPanel(QWidget):
         delegation = live.delegation(item_id)
         if item.is_open and delegation.can_be_delegated:
             to = [live.unit_path(u) for u in delegation.units] + [
-                live.board.people[p].name for p in delegation.people
-                if p in live.board.people]
+                live.board.people[p].name for p in delegation.people if p in live.board.people
+            ]
             facts.append((self.tr("Can be delegated to"), "; ".join(to) or "—"))
         if item.blocked_reason:
             facts.append((self.tr("Blocked"), item.blocked_reason))
         if item.pinned:
             facts.append((self.tr("Pinned"), item.pin_reason))
         if item.is_open and live.needs_verification(item_id):
-            facts.append((self.tr("Before done"),
-                          self.tr("a controlling member verifies it (board policy)")))
+            facts.append(
+                (self.tr("Before done"), self.tr("a controlling member verifies it (board policy)"))
+            )
         if item_id in live.conflicts:
-            facts.insert(0, (self.tr("⚠ Conflict"), self.tr(
-                "%1 was changed elsewhere at the same time; decide which value stays under "
-                "Sync ▸ Conflicts…").replace("%1", ", ".join(live.conflicts[item_id]))))
+            facts.insert(
+                0,
+                (
+                    self.tr("⚠ Conflict"),
+                    self.tr(
+                        "%1 was changed elsewhere at the same time; decide which value stays under "
+                        "Sync ▸ Conflicts…"
+                    ).replace("%1", ", ".join(live.conflicts[item_id])),
+                ),
+            )
         lines += [f"- **{name}:** {value}" for name, value in facts]
         if item.description:
             lines += ["", "---", "", item.description]
@@ -138,8 +149,9 @@ class DetailPanel(QWidget):
 
     def due_text(self, day: date, is_open: bool) -> str:
         """A due date in full, and whether it has passed or is near (a badge, not a rank)."""
-        when = QLocale().toString(QDate(day.year, day.month, day.day),
-                                  QLocale.FormatType.LongFormat)
+        when = QLocale().toString(
+            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+        )
         state = due_state(day, date.today(), done=not is_open)
         if state is DueState.OVERDUE:
             return self.tr("%1 — **overdue**").replace("%1", when)

@@ -59,11 +59,15 @@ class FileActions(QObject):
 
         def done(count: int, path: Path, left_out: int = 0) -> None:
             if count >= 0:
-                text = self.tr("Wrote %1 items to %2").replace("%1", str(count)) \
+                text = (
+                    self.tr("Wrote %1 items to %2")
+                    .replace("%1", str(count))
                     .replace("%2", str(path))
+                )
                 if left_out:
                     text += " · " + self.tr("%1 confidential items not included").replace(
-                        "%1", str(left_out))
+                        "%1", str(left_out)
+                    )
                 window.statusBar().showMessage(text, 8000)
 
         window._keep(ask_and_export(window, window.service, done))

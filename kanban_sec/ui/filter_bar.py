@@ -57,8 +57,9 @@ class FilterBar(QToolBar):
         self.cell_label = QLabel()
         self.cell_label.setObjectName("filter-cell")
         self.cell_label.setVisible(False)
-        self.cell_label.setStyleSheet("QLabel { padding: 2px 6px; border-radius: 4px;"
-                                      " background: #1565c0; color: white; }")
+        self.cell_label.setStyleSheet(
+            "QLabel { padding: 2px 6px; border-radius: 4px; background: #1565c0; color: white; }"
+        )
         self.cell_label_action = self.addWidget(self.cell_label)
         self.cell_label_action.setVisible(False)
         self.clear_action = QAction(self)
@@ -78,8 +79,13 @@ class FilterBar(QToolBar):
         return (self.mine_box, self.weakest_box, self.blocked_box)
 
     def combos(self) -> tuple[QComboBox, ...]:
-        return (self.unit_combo, self.chain_combo, self.link_combo, self.tag_combo,
-                self.class_combo)
+        return (
+            self.unit_combo,
+            self.chain_combo,
+            self.link_combo,
+            self.tag_combo,
+            self.class_combo,
+        )
 
     def _changed(self, *_: object) -> None:
         self.changed.emit()
@@ -118,6 +124,7 @@ class FilterBar(QToolBar):
 
     def fill_choices(self) -> None:
         """The units, chains, links, tags and classifications the board has now."""
+
         def fill(combo: QComboBox, any_text: str, choices: list[tuple[str, Any]]) -> None:
             keep = combo.currentData()
             combo.blockSignals(True)
@@ -130,20 +137,28 @@ class FilterBar(QToolBar):
             combo.blockSignals(False)
 
         live = self.live
-        units = sorted(((live.unit_path(u), u) for u in live.board.units),
-                       key=lambda pair: pair[0].casefold())
+        units = sorted(
+            ((live.unit_path(u), u) for u in live.board.units), key=lambda pair: pair[0].casefold()
+        )
         fill(self.unit_combo, self.tr("Any owner unit"), units)
-        chains = sorted(((c.name, c.id) for c in live.board.chains.values()),
-                        key=lambda pair: pair[0].casefold())
+        chains = sorted(
+            ((c.name, c.id) for c in live.board.chains.values()),
+            key=lambda pair: pair[0].casefold(),
+        )
         fill(self.chain_combo, self.tr("Any chain"), chains)
         self._fill_links()
         tags = sorted({t for i in live.items.values() for t in i.tags}, key=str.casefold)
         fill(self.tag_combo, self.tr("Any tag"), [(t, t) for t in tags])
-        names = {Classification.OPEN: self.tr("Open"),
-                 Classification.INTERNAL: self.tr("Internal"),
-                 Classification.CONFIDENTIAL: self.tr("Confidential")}
-        fill(self.class_combo, self.tr("Any classification"),
-             [(names[c], c.value) for c in Classification])
+        names = {
+            Classification.OPEN: self.tr("Open"),
+            Classification.INTERNAL: self.tr("Internal"),
+            Classification.CONFIDENTIAL: self.tr("Confidential"),
+        }
+        fill(
+            self.class_combo,
+            self.tr("Any classification"),
+            [(names[c], c.value) for c in Classification],
+        )
 
     def _fill_links(self) -> None:
         chain = self.chain_combo.currentData()
@@ -152,8 +167,10 @@ class FilterBar(QToolBar):
         self.link_combo.clear()
         self.link_combo.addItem(self.tr("Any link"), ANY)
         if chain not in (None, ANY):
-            for link in sorted((lk for lk in self.live.board.links.values()
-                                if lk.chain_id == chain), key=lambda lk: lk.name.casefold()):
+            for link in sorted(
+                (lk for lk in self.live.board.links.values() if lk.chain_id == chain),
+                key=lambda lk: lk.name.casefold(),
+            ):
                 self.link_combo.addItem(f"{link.name} ({link.maturity}/3)", link.id)
         found = self.link_combo.findData(keep)
         self.link_combo.setCurrentIndex(found if found >= 0 else 0)
@@ -163,6 +180,7 @@ class FilterBar(QToolBar):
     # -- the filter ----------------------------------------------------------------------
     def current(self) -> BoardFilter:
         """The filter as the bar shows it."""
+
         def data(combo: QComboBox) -> Any:
             value = combo.currentData()
             return None if value in (None, ANY) else value
@@ -184,9 +202,11 @@ class FilterBar(QToolBar):
     def show_cell(self, likelihood: int, consequence: int) -> None:
         """Show only the open items in one ROS matrix cell."""
         self.cell = (likelihood, consequence)
-        self.cell_label.setText(self.tr("Matrix cell: likelihood %1 × consequence %2")
-                                .replace("%1", str(likelihood))
-                                .replace("%2", str(consequence)))
+        self.cell_label.setText(
+            self.tr("Matrix cell: likelihood %1 × consequence %2")
+            .replace("%1", str(likelihood))
+            .replace("%2", str(consequence))
+        )
         self.cell_label_action.setVisible(True)
         self.changed.emit()
 
@@ -210,15 +230,20 @@ class FilterBar(QToolBar):
     # -- kept between sessions -------------------------------------------------------------
     def _keys(self) -> tuple[tuple[str, QComboBox], ...]:
         # The link after the chain: choosing the chain fills the links.
-        return (("filters/unit", self.unit_combo), ("filters/chain", self.chain_combo),
-                ("filters/tag", self.tag_combo), ("filters/classification", self.class_combo),
-                ("filters/link", self.link_combo))
+        return (
+            ("filters/unit", self.unit_combo),
+            ("filters/chain", self.chain_combo),
+            ("filters/tag", self.tag_combo),
+            ("filters/classification", self.class_combo),
+            ("filters/link", self.link_combo),
+        )
 
     def restore(self, settings: QSettings) -> None:
         """The filters as they were when the window last closed."""
         self.search.setText(str(settings.value("filters/text", "")))
-        for key, box in zip(("filters/mine", "filters/weakest", "filters/blocked"),
-                            self.boxes(), strict=True):
+        for key, box in zip(
+            ("filters/mine", "filters/weakest", "filters/blocked"), self.boxes(), strict=True
+        ):
             box.setChecked(bool(settings.value(key, False, type=bool)))
         for key, combo in self._keys():
             found = combo.findData(settings.value(key, ANY))
@@ -227,8 +252,9 @@ class FilterBar(QToolBar):
 
     def save(self, settings: QSettings) -> None:
         settings.setValue("filters/text", self.search.text())
-        for key, box in zip(("filters/mine", "filters/weakest", "filters/blocked"),
-                            self.boxes(), strict=True):
+        for key, box in zip(
+            ("filters/mine", "filters/weakest", "filters/blocked"), self.boxes(), strict=True
+        ):
             settings.setValue(key, box.isChecked())
         for key, combo in self._keys():
             settings.setValue(key, combo.currentData())

@@ -42,22 +42,35 @@ class FirstRunDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        intro = QLabel(self.tr(
-            "The board is empty. How would you like to start? You can import a CSV file "
-            "or load the example later from the File menu as well."))
+        intro = QLabel(
+            self.tr(
+                "The board is empty. How would you like to start? You can import a CSV file "
+                "or load the example later from the File menu as well."
+            )
+        )
         intro.setWordWrap(True)
 
         self.demo_button = self._button(
-            "first-run-demo", self.tr("Start with the example board"),
-            self.tr("A municipality's services, organisation and improvement items: "
-                    "a good way to see how the weakest link is ranked first."))
+            "first-run-demo",
+            self.tr("Start with the example board"),
+            self.tr(
+                "A municipality's services, organisation and improvement items: "
+                "a good way to see how the weakest link is ranked first."
+            ),
+        )
         self.empty_button = self._button(
-            "first-run-empty", self.tr("Start with an empty board"),
-            self.tr("Add your own chains, links and items."))
+            "first-run-empty",
+            self.tr("Start with an empty board"),
+            self.tr("Add your own chains, links and items."),
+        )
         self.import_button = self._button(
-            "first-run-import", self.tr("Import a CSV file…"),
-            self.tr("Items exported from kanban-sec, Excel or another tool. Nothing is "
-                    "imported unless the whole file is correct."))
+            "first-run-import",
+            self.tr("Import a CSV file…"),
+            self.tr(
+                "Items exported from kanban-sec, Excel or another tool. Nothing is "
+                "imported unless the whole file is correct."
+            ),
+        )
         self.demo_button.clicked.connect(lambda: self.choose(DEMO))
         self.empty_button.clicked.connect(lambda: self.choose(EMPTY))
         self.import_button.clicked.connect(self.ask_for_file)
@@ -112,8 +125,9 @@ class FirstRunDialog(QDialog):
         return self.file_dialog
 
 
-def apply_first_run(choice: str | None, service: BoardService,
-                    path: str | os.PathLike[str] | None = None) -> Outcome | None:
+def apply_first_run(
+    choice: str | None, service: BoardService, path: str | os.PathLike[str] | None = None
+) -> Outcome | None:
     """Do what the first-run dialog chose; ``None`` for an empty board (or no choice).
 
     The import runs in this thread (a first import is usually small); it raises

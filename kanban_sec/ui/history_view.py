@@ -76,8 +76,9 @@ class HistoryModel(QAbstractTableModel):
         e = self.entries[row]
         if column == 0:
             at = e.at.astimezone(self.tz)
-            day = self.locale.toString(QDate(at.year, at.month, at.day),
-                                       QLocale.FormatType.ShortFormat)
+            day = self.locale.toString(
+                QDate(at.year, at.month, at.day), QLocale.FormatType.ShortFormat
+            )
             return f"{day} {at:%H:%M}"
         if column == 1:
             return e.author
@@ -96,15 +97,19 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = self.text(index.row(), index.column())
             one_line = " ".join(text.split())
-            return one_line if len(one_line) <= _TEXT_MAX else one_line[:_TEXT_MAX - 1] + "…"
+            return one_line if len(one_line) <= _TEXT_MAX else one_line[: _TEXT_MAX - 1] + "…"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.text(index.row(), index.column())
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
             return self.headers[section]
         return None
 
@@ -112,8 +117,9 @@ class HistoryModel(QAbstractTableModel):
 class HistoryView(QDialog):
     """Every change on the record, newest first."""
 
-    def __init__(self, history: History, parent: QWidget | None = None,
-                 tz: ZoneInfo | None = None) -> None:
+    def __init__(
+        self, history: History, parent: QWidget | None = None, tz: ZoneInfo | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("history-view")
         self.texts = Texts()
@@ -124,8 +130,7 @@ class HistoryView(QDialog):
 
         self.item_edit = QLineEdit()
         self.item_edit.setObjectName("history-item")
-        self.texts.bind(self.item_edit.setPlaceholderText,
-                        lambda: self.tr("Item title contains…"))
+        self.texts.bind(self.item_edit.setPlaceholderText, lambda: self.tr("Item title contains…"))
         self.item_edit.setClearButtonEnabled(True)
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("history-person")
@@ -137,11 +142,16 @@ class HistoryView(QDialog):
         self.export_button.clicked.connect(self._ask_and_export)
         self.include_confidential = QCheckBox()
         self.include_confidential.setObjectName("history-include-confidential")
-        self.texts.bind(self.include_confidential.setText,
-                        lambda: self.tr("With confidential details"))
-        self.texts.bind(self.include_confidential.setToolTip, lambda: self.tr(
-            "Without it the export names confidential items only by id and hides their "
-            "values. Either way, the export and this choice are recorded."))
+        self.texts.bind(
+            self.include_confidential.setText, lambda: self.tr("With confidential details")
+        )
+        self.texts.bind(
+            self.include_confidential.setToolTip,
+            lambda: self.tr(
+                "Without it the export names confidential items only by id and hides their "
+                "values. Either way, the export and this choice are recorded."
+            ),
+        )
 
         self.model = HistoryModel(self.tz, self)
         self._model_texts()
@@ -160,10 +170,12 @@ class HistoryView(QDialog):
         self.status.setObjectName("history-status")
 
         filters = QHBoxLayout()
-        for label, widget in ((lambda: self.tr("&Item:"), self.item_edit),
-                              (lambda: self.tr("&Person:"), self.person_combo),
-                              (lambda: self.tr("&From:"), self.from_edit),
-                              (lambda: self.tr("&To:"), self.to_edit)):
+        for label, widget in (
+            (lambda: self.tr("&Item:"), self.item_edit),
+            (lambda: self.tr("&Person:"), self.person_combo),
+            (lambda: self.tr("&From:"), self.from_edit),
+            (lambda: self.tr("&To:"), self.to_edit),
+        ):
             caption = QLabel()
             self.texts.bind(caption.setText, label)
             caption.setBuddy(widget)
@@ -210,21 +222,31 @@ class HistoryView(QDialog):
         self.texts.again()
         self.person_combo.setItemText(0, self.tr("Everyone"))
         self._model_texts()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                          self.model.columnCount() - 1)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_typing") \
-                and self.texts.outdated():
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and hasattr(self, "_typing")
+            and self.texts.outdated()
+        ):
             self.retranslate()
         super().changeEvent(event)
 
     def _model_texts(self) -> None:
         self.model.locale = QLocale()
-        self.model.headers = [self.tr("When"), self.tr("Who"), self.tr("What"),
-                              self.tr("Name"), self.tr("Field"), self.tr("Old"),
-                              self.tr("New")]
+        self.model.headers = [
+            self.tr("When"),
+            self.tr("Who"),
+            self.tr("What"),
+            self.tr("Name"),
+            self.tr("Field"),
+            self.tr("Old"),
+            self.tr("New"),
+        ]
         self.model.entity_names = self._entity_names()
         self.model.field_names = self._field_names()
 
@@ -238,48 +260,81 @@ class HistoryView(QDialog):
 
     def _entity_names(self) -> dict[str, str]:
         return {
-            "item": self.tr("Item"), "unit": self.tr("Unit"), "person": self.tr("Person"),
-            "chain": self.tr("Chain"), "link": self.tr("Link"), "column": self.tr("Column"),
-            "comment": self.tr("Comment"), "activity": self.tr("Activity"),
-            "standup": self.tr("Standup"), "standup_note": self.tr("Standup note"),
+            "item": self.tr("Item"),
+            "unit": self.tr("Unit"),
+            "person": self.tr("Person"),
+            "chain": self.tr("Chain"),
+            "link": self.tr("Link"),
+            "column": self.tr("Column"),
+            "comment": self.tr("Comment"),
+            "activity": self.tr("Activity"),
+            "standup": self.tr("Standup"),
+            "standup_note": self.tr("Standup note"),
             "transfer": self.tr("CSV export/import"),
-            "risk_decision": self.tr("Risk decision"), "verification": self.tr("Verification"),
+            "risk_decision": self.tr("Risk decision"),
+            "verification": self.tr("Verification"),
             "setting": self.tr("Setting"),
         }
 
     def _field_names(self) -> dict[str, str]:
         return {
-            "title": self.tr("Title"), "status": self.tr("Column"),
-            "description": self.tr("Description"), "chain_id": self.tr("Chain"),
-            "link_id": self.tr("Link"), "likelihood": self.tr("Likelihood"),
-            "consequence": self.tr("Consequence"), "effort": self.tr("Effort"),
-            "owner_unit_id": self.tr("Owner unit"), "owner_person_id": self.tr("Owner person"),
+            "title": self.tr("Title"),
+            "status": self.tr("Column"),
+            "description": self.tr("Description"),
+            "chain_id": self.tr("Chain"),
+            "link_id": self.tr("Link"),
+            "likelihood": self.tr("Likelihood"),
+            "consequence": self.tr("Consequence"),
+            "effort": self.tr("Effort"),
+            "owner_unit_id": self.tr("Owner unit"),
+            "owner_person_id": self.tr("Owner person"),
             "framework_ref": self.tr("Framework reference"),
-            "classification": self.tr("Classification"), "tags": self.tr("Tags"),
-            "checklist": self.tr("Checklist"), "blocked_reason": self.tr("Blocked because"),
-            "due_date": self.tr("Due date"), "pinned_at": self.tr("Pinned"),
-            "pin_reason": self.tr("Pinned because"), "deleted_at": self.tr("Deleted"),
-            "name": self.tr("Name"), "body": self.tr("Text"), "author": self.tr("Author"),
-            "kind": self.tr("Kind"), "path": self.tr("File"), "items": self.tr("Items"),
+            "classification": self.tr("Classification"),
+            "tags": self.tr("Tags"),
+            "checklist": self.tr("Checklist"),
+            "blocked_reason": self.tr("Blocked because"),
+            "due_date": self.tr("Due date"),
+            "pinned_at": self.tr("Pinned"),
+            "pin_reason": self.tr("Pinned because"),
+            "deleted_at": self.tr("Deleted"),
+            "name": self.tr("Name"),
+            "body": self.tr("Text"),
+            "author": self.tr("Author"),
+            "kind": self.tr("Kind"),
+            "path": self.tr("File"),
+            "items": self.tr("Items"),
             "confidential": self.tr("With confidential details"),
-            "item_id": self.tr("Item"), "unit_id": self.tr("Unit"),
-            "parent_id": self.tr("Parent unit"), "role": self.tr("Role"),
-            "country": self.tr("Country"), "maturity": self.tr("Maturity"),
+            "item_id": self.tr("Item"),
+            "unit_id": self.tr("Unit"),
+            "parent_id": self.tr("Parent unit"),
+            "role": self.tr("Role"),
+            "country": self.tr("Country"),
+            "maturity": self.tr("Maturity"),
             "responsible_unit_id": self.tr("Responsible unit"),
             "risk_owner_unit_id": self.tr("Risk owner"),
             "target_maturity": self.tr("Target maturity"),
             "needs_verification": self.tr("Needs verification"),
             "acceptance_void": self.tr("Acceptance void"),
-            "activity_id": self.tr("Activity"), "occurrence": self.tr("Occurrence"),
-            "active": self.tr("In use"), "rrule": self.tr("Schedule (RRULE)"),
-            "starts_on": self.tr("First day"), "lead_days": self.tr("Days before on the board"),
-            "overdue": self.tr("If missed"), "source_item_id": self.tr("Made from item"),
-            "held_on": self.tr("Date"), "facilitator": self.tr("Led by"),
-            "attendees": self.tr("Attendees"), "snapshot": self.tr("Board at the start"),
-            "ended_at": self.tr("Ended"), "decision": self.tr("Decision"),
-            "rationale": self.tr("Rationale"), "valid_until": self.tr("Valid until"),
-            "covers": self.tr("Covers"), "decided_by": self.tr("Decided by"),
-            "decided_at": self.tr("Decided"), "recommendation": self.tr("Recommendation"),
+            "activity_id": self.tr("Activity"),
+            "occurrence": self.tr("Occurrence"),
+            "active": self.tr("In use"),
+            "rrule": self.tr("Schedule (RRULE)"),
+            "starts_on": self.tr("First day"),
+            "lead_days": self.tr("Days before on the board"),
+            "overdue": self.tr("If missed"),
+            "source_item_id": self.tr("Made from item"),
+            "held_on": self.tr("Date"),
+            "facilitator": self.tr("Led by"),
+            "attendees": self.tr("Attendees"),
+            "snapshot": self.tr("Board at the start"),
+            "ended_at": self.tr("Ended"),
+            "decision": self.tr("Decision"),
+            "rationale": self.tr("Rationale"),
+            "valid_until": self.tr("Valid until"),
+            "covers": self.tr("Covers"),
+            "decided_by": self.tr("Decided by"),
+            "decided_at": self.tr("Decided"),
+            "recommendation": self.tr("Recommendation"),
             "recommendation_note": self.tr("Why recommended"),
             "recommended_by": self.tr("Recommended by"),
         }
@@ -313,23 +368,28 @@ class HistoryView(QDialog):
         shown = entries[:SHOWN_MAX]
         self.model.set_entries(shown)
         if len(entries) > SHOWN_MAX:
-            self.status.setText(self.tr("Showing the newest {count} changes; the export has "
-                                        "them all.").format(count=self.locale().toString(
-                                            SHOWN_MAX)))
+            self.status.setText(
+                self.tr("Showing the newest {count} changes; the export has them all.").format(
+                    count=self.locale().toString(SHOWN_MAX)
+                )
+            )
         else:
-            self.status.setText(self.tr("{count} changes").format(
-                count=self.locale().toString(len(shown))))
+            self.status.setText(
+                self.tr("{count} changes").format(count=self.locale().toString(len(shown)))
+            )
         self.table.resizeColumnsToContents()
 
     # -- exporting ---------------------------------------------------------------------
     def export_to(self, path: str | Path) -> int:
         """Write what the filters select (not only what is shown) as CSV."""
         return self.history.export_csv(
-            path, include_confidential=self.include_confidential.isChecked(), **self.filters())
+            path, include_confidential=self.include_confidential.isChecked(), **self.filters()
+        )
 
     def _ask_and_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), "history.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export history"), "history.csv", self.tr("CSV files (*.csv)")
+        )
         if not path:
             return
         try:
@@ -337,5 +397,6 @@ class HistoryView(QDialog):
         except KanbanError as error:
             show_error(self, error)
             return
-        self.status.setText(self.tr("Exported {count} changes to {path}").format(
-            count=count, path=path))
+        self.status.setText(
+            self.tr("Exported {count} changes to {path}").format(count=count, path=path)
+        )

@@ -30,8 +30,10 @@ class ChecklistEditor(QWidget):
         super().__init__(parent)
         self._list = QListWidget()
         self._list.setObjectName("item-checklist")
-        self._list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self._list.itemChanged.connect(self._progress)
         self._list.currentRowChanged.connect(self._buttons)
         self.new_entry = QLineEdit()
@@ -136,14 +138,22 @@ class ChecklistEditor(QWidget):
         entries = self.entries()
         done = sum(entry.done for entry in entries)
         locale = QLocale()
-        self._done.setText(self.tr("{done} of {count} done").format(
-            done=locale.toString(done), count=locale.toString(len(entries)))
-            if entries else self.tr("No checklist yet"))
+        self._done.setText(
+            self.tr("{done} of {count} done").format(
+                done=locale.toString(done), count=locale.toString(len(entries))
+            )
+            if entries
+            else self.tr("No checklist yet")
+        )
 
 
 def _row(text: str, done: bool) -> QListWidgetItem:
     row = QListWidgetItem(text)
-    row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+    row.setFlags(
+        Qt.ItemFlag.ItemIsEnabled
+        | Qt.ItemFlag.ItemIsSelectable
+        | Qt.ItemFlag.ItemIsUserCheckable
+        | Qt.ItemFlag.ItemIsEditable
+    )
     row.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
     return row

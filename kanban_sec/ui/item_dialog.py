@@ -73,8 +73,13 @@ class ItemDialog(QDialog):
     #: Emitted with each :class:`Outcome` a service call of this dialog returned.
     changed = Signal(object)
 
-    def __init__(self, service: BoardService, live: LiveBoard, item_id: str | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: BoardService,
+        live: LiveBoard,
+        item_id: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("item-dialog")
         self.service = service
@@ -92,13 +97,17 @@ class ItemDialog(QDialog):
         self._preview_timer.setInterval(_PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._render_preview)
 
-        self.setWindowTitle(self.tr("New item") if item is None
-                            else self.tr("Item: {title}").format(title=item.title))
+        self.setWindowTitle(
+            self.tr("New item")
+            if item is None
+            else self.tr("Item: {title}").format(title=item.title)
+        )
         self.setMinimumSize(900, 650)
         self.resize(1000, 700)
         self.setSizeGripEnabled(True)
         self.setStyleSheet(
-            "QLineEdit[invalid=\"true\"] { border: 2px solid #c62828; border-radius: 3px; }")
+            'QLineEdit[invalid="true"] { border: 2px solid #c62828; border-radius: 3px; }'
+        )
 
         self._tabs = QTabWidget()
         self._tabs.setObjectName("item-tabs")
@@ -110,7 +119,8 @@ class ItemDialog(QDialog):
         self._tabs.addTab(self._history_tab(), self.tr("&History"))
 
         self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         self._problems = QLabel()
@@ -194,14 +204,18 @@ class ItemDialog(QDialog):
         self._link.setObjectName("item-link")
 
         # One likelihood scale and one consequence scale, with the ROS matrix's words.
-        self._likelihood = self._scale_box("item-likelihood", self.tr(
-            "How likely the weakness is exploited or fails: %1 to %2. Estimated by IT.")
+        self._likelihood = self._scale_box(
+            "item-likelihood",
+            self.tr("How likely the weakness is exploited or fails: %1 to %2. Estimated by IT.")
             .replace("%1", likelihood_label(SCALE_MIN))
-            .replace("%2", likelihood_label(SCALE_MAX)))
-        self._consequence = self._scale_box("item-consequence", self.tr(
-            "How bad it is when it happens: %1 to %2. Assessed by the risk owner.")
+            .replace("%2", likelihood_label(SCALE_MAX)),
+        )
+        self._consequence = self._scale_box(
+            "item-consequence",
+            self.tr("How bad it is when it happens: %1 to %2. Assessed by the risk owner.")
             .replace("%1", consequence_label(SCALE_MIN))
-            .replace("%2", consequence_label(SCALE_MAX)))
+            .replace("%2", consequence_label(SCALE_MAX)),
+        )
         likelihood_row = self._with_hint(self._likelihood, "", "item-likelihood-word")
         consequence_row = self._with_hint(self._consequence, "", "item-consequence-word")
         self._likelihood.valueChanged.connect(self._scale_words)
@@ -253,11 +267,11 @@ class ItemDialog(QDialog):
         self._pin.setObjectName("item-pin-reason")
         self._pin.setPlaceholderText(self.tr("Not pinned; a reason puts the item first"))
 
-        for combo in (self._status, self._chain, self._link, self._effort,
-                      self._classification):
+        for combo in (self._status, self._chain, self._link, self._effort, self._classification):
             # Long chain and link names must not push the owner tree off the dialog.
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(16)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -268,8 +282,10 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("C&olumn:"), self._status)
         form.addRow(self.tr("C&hain:"), self._chain)
         form.addRow(self.tr("&Link:"), self._link)
-        for text, row, box in ((self.tr("L&ikelihood:"), likelihood_row, self._likelihood),
-                               (self.tr("Co&nsequence:"), consequence_row, self._consequence)):
+        for text, row, box in (
+            (self.tr("L&ikelihood:"), likelihood_row, self._likelihood),
+            (self.tr("Co&nsequence:"), consequence_row, self._consequence),
+        ):
             label = QLabel(text)
             label.setBuddy(box)
             form.addRow(label, row)
@@ -326,20 +342,28 @@ class ItemDialog(QDialog):
         box.setRange(SCALE_MIN - 1, SCALE_MAX)
         box.setSpecialValueText(self.tr("not assessed"))
         box.setToolTip(tip)
-        box.setMinimumWidth(max(box.fontMetrics().horizontalAdvance("0") * 6,
-                                box.fontMetrics().horizontalAdvance(
-                                    box.specialValueText())) + 32)
+        box.setMinimumWidth(
+            max(
+                box.fontMetrics().horizontalAdvance("0") * 6,
+                box.fontMetrics().horizontalAdvance(box.specialValueText()),
+            )
+            + 32
+        )
         return box
 
     def _scale_words(self) -> None:
         """The words of the chosen likelihood and consequence, as the ROS matrix says them."""
-        for box, name, word in ((self._likelihood, "item-likelihood-word", likelihood_label),
-                                (self._consequence, "item-consequence-word",
-                                 consequence_label)):
+        for box, name, word in (
+            (self._likelihood, "item-likelihood-word", likelihood_label),
+            (self._consequence, "item-consequence-word", consequence_label),
+        ):
             label = self.findChild(QLabel, name)
             if label is not None:
-                label.setText(word(box.value()).split(" ", 1)[1] if box.value() >= SCALE_MIN
-                              else self.tr("counts as 3 in the score until assessed"))
+                label.setText(
+                    word(box.value()).split(" ", 1)[1]
+                    if box.value() >= SCALE_MIN
+                    else self.tr("counts as 3 in the score until assessed")
+                )
 
     def _with_hint(self, box: QWidget, hint: str, name: str = "") -> QWidget:
         """A field with a short grey explanation after it."""
@@ -390,8 +414,9 @@ class ItemDialog(QDialog):
         self._comments.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._comment_new = QPlainTextEdit()
         self._comment_new.setObjectName("item-comment-new")
-        self._comment_new.setPlaceholderText(self.tr(
-            "Write a comment; it is saved with the item when you press OK"))
+        self._comment_new.setPlaceholderText(
+            self.tr("Write a comment; it is saved with the item when you press OK")
+        )
         self._comment_new.setMaximumHeight(90)
         add = QPushButton(self.tr("Add comment"))
         add.setObjectName("item-comment-add")
@@ -406,8 +431,11 @@ class ItemDialog(QDialog):
         return tab
 
     def _history_tab(self) -> QWidget:
-        self._history = ItemHistory(self.service, self.live, {
-            "status": self._status_names(), "classification": self._classification_names()})
+        self._history = ItemHistory(
+            self.service,
+            self.live,
+            {"status": self._status_names(), "classification": self._classification_names()},
+        )
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self._history)
@@ -434,10 +462,12 @@ class ItemDialog(QDialog):
         self._likelihood.setValue(_box_value(item.likelihood))
         self._consequence.setValue(_box_value(item.consequence))
         self._effort.setCurrentIndex(
-            max(self._effort.findData(item.effort.value if item.effort else ""), 0))
+            max(self._effort.findData(item.effort.value if item.effort else ""), 0)
+        )
         self._framework_ref.setText(item.framework_ref)
         self._classification.setCurrentIndex(
-            max(self._classification.findData(item.classification.value), 0))
+            max(self._classification.findData(item.classification.value), 0)
+        )
         self._tags.setText(parse.format_tags(item.tags))
         if item.due_date is not None:
             self._due.setDate(QDate(item.due_date.year, item.due_date.month, item.due_date.day))
@@ -467,9 +497,13 @@ class ItemDialog(QDialog):
             self._rank.setText(self.tr("Done: not ranked"))
             self._explanation.hide()
         else:
-            self._rank.setText(self.tr("Rank {rank} of {count} · score {score}").format(
-                rank=locale.toString(ranked.rank), count=locale.toString(len(self.live.ranking)),
-                score=locale.toString(ranked.score)))
+            self._rank.setText(
+                self.tr("Rank {rank} of {count} · score {score}").format(
+                    rank=locale.toString(ranked.rank),
+                    count=locale.toString(len(self.live.ranking)),
+                    score=locale.toString(ranked.score),
+                )
+            )
             self._explanation.setText(ranked.explanation(current_language()))
             self._explanation.setToolTip(self._explanation.text())
 
@@ -477,11 +511,11 @@ class ItemDialog(QDialog):
         self._comments.clear()
         if self.item_id is not None:
             for comment in self.service.comments(self.item_id):
-                self._add_comment_row(comment.author, local_time(comment.created_at),
-                                      comment.body, pending=False)
+                self._add_comment_row(
+                    comment.author, local_time(comment.created_at), comment.body, pending=False
+                )
         for body in self._pending_comments:
-            self._add_comment_row(self.service.author, self.tr("not saved yet"), body,
-                                  pending=True)
+            self._add_comment_row(self.service.author, self.tr("not saved yet"), body, pending=True)
         if self._comments.count():
             self._comments.scrollToBottom()
 
@@ -499,13 +533,19 @@ class ItemDialog(QDialog):
         """Only the chosen chain's links can be chosen."""
         self._link.blockSignals(True)
         self._link.clear()
-        self._link.addItem(self.tr("(the whole chain)") if chain_id else self.tr("(no link)"),
-                           None)
-        links = [lk for lk in self.live.board.links.values() if lk.chain_id == chain_id] \
-            if chain_id else []
+        self._link.addItem(self.tr("(the whole chain)") if chain_id else self.tr("(no link)"), None)
+        links = (
+            [lk for lk in self.live.board.links.values() if lk.chain_id == chain_id]
+            if chain_id
+            else []
+        )
         for link in sorted(links, key=lambda lk: lk.name.casefold()):
-            self._link.addItem(self.tr("{name} (maturity {maturity}/{top})").format(
-                name=link.name, maturity=link.maturity, top=MATURITY_MAX), link.id)
+            self._link.addItem(
+                self.tr("{name} (maturity {maturity}/{top})").format(
+                    name=link.name, maturity=link.maturity, top=MATURITY_MAX
+                ),
+                link.id,
+            )
         self._link.setCurrentIndex(max(self._link.findData(keep), 0) if keep else 0)
         self._link.setEnabled(chain_id is not None)
         self._link.blockSignals(False)
@@ -521,8 +561,11 @@ class ItemDialog(QDialog):
         if chain is None:
             self._risk_owner.setText(self.tr("Risk owner: none (the item is in no chain)"))
         else:
-            self._risk_owner.setText(self.tr("Risk owner: {owner}").format(
-                owner=self.live.unit_path(chain.risk_owner_unit_id) or self.tr("not set")))
+            self._risk_owner.setText(
+                self.tr("Risk owner: {owner}").format(
+                    owner=self.live.unit_path(chain.risk_owner_unit_id) or self.tr("not set")
+                )
+            )
         self._update_score()
 
     def _update_score(self) -> None:
@@ -533,8 +576,9 @@ class ItemDialog(QDialog):
         likelihood = _assessment(self._likelihood.value())
         consequence = _assessment(self._consequence.value())
         score = assessed(likelihood) * assessed(consequence) * gap
-        self._score_preview.setText(score_text(likelihood, consequence, gap, score,
-                                               current_language()))
+        self._score_preview.setText(
+            score_text(likelihood, consequence, gap, score, current_language())
+        )
 
     def _owner_chosen(self, *_: object) -> None:
         self._owner.setText(self._picker.owner_text())
@@ -558,11 +602,15 @@ class ItemDialog(QDialog):
             self._title_problem.setText(why)
             self._title_problem.show()
         if len(self._description.toPlainText()) > parse.TEXT_MAX:
-            problems.append(self.tr("The description is longer than {limit} characters.")
-                            .format(limit=QLocale().toString(parse.TEXT_MAX)))
+            problems.append(
+                self.tr("The description is longer than {limit} characters.").format(
+                    limit=QLocale().toString(parse.TEXT_MAX)
+                )
+            )
         self._problems.setText(" ".join(problems))
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            title_ok and not problems)
+            title_ok and not problems
+        )
 
     def _touch_title(self) -> None:
         self._title_touched = True
@@ -602,8 +650,9 @@ class ItemDialog(QDialog):
             "framework_ref": self._framework_ref.text().strip(),
             "classification": Classification(self._classification.currentData()),
             "tags": tuple(parse.parse_tags(self._tags.text())),
-            "due_date": None if self._no_due.isChecked() else
-            date(due.year(), due.month(), due.day()),
+            "due_date": None
+            if self._no_due.isChecked()
+            else date(due.year(), due.month(), due.day()),
             "blocked_reason": self._blocked.text().strip(),
             "pin_reason": self._pin.text().strip(),
             "description": self._description.toPlainText(),

@@ -24,20 +24,45 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard
 
 #: Change-log fields the history leaves out: bookkeeping the other fields already tell.
-_HIDDEN = frozenset({
-    "id", "created_at", "updated_at", "status_changed_at", "started_at", "done_at",
-    "blocked_at", "hlc", "node_id",
-})
+_HIDDEN = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "status_changed_at",
+        "started_at",
+        "done_at",
+        "blocked_at",
+        "hlc",
+        "node_id",
+    }
+)
 _TIME_FIELDS = frozenset({"pinned_at", "blocked_at", "deleted_at", "started_at", "done_at"})
 #: Stored as 0 or 1, said as no or yes.
 _FLAGS = frozenset({"needs_verification"})
 _TEXT_MAX = 80
 #: The fields in the order the item form shows them (others follow by name).
 _FIELD_ORDER = (
-    "title", "status", "chain_id", "link_id", "likelihood", "consequence", "effort",
-    "owner_unit_id", "owner_person_id", "framework_ref", "classification", "tags",
-    "due_date", "blocked_reason", "pinned_at", "pin_reason", "checklist", "description",
-    "needs_verification", "deleted_at",
+    "title",
+    "status",
+    "chain_id",
+    "link_id",
+    "likelihood",
+    "consequence",
+    "effort",
+    "owner_unit_id",
+    "owner_person_id",
+    "framework_ref",
+    "classification",
+    "tags",
+    "due_date",
+    "blocked_reason",
+    "pinned_at",
+    "pin_reason",
+    "checklist",
+    "description",
+    "needs_verification",
+    "deleted_at",
 )
 
 
@@ -48,16 +73,27 @@ class ItemHistory(QTableWidget):
     name of each member, as the dialog's own choices say them.
     """
 
-    def __init__(self, service: BoardService, live: LiveBoard,
-                 enum_names: dict[str, dict[Any, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: BoardService,
+        live: LiveBoard,
+        enum_names: dict[str, dict[Any, str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(0, 5, parent)
         self.setObjectName("item-history")
         self.service = service
         self.live = live
         self._enum_names = enum_names
-        self.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("Who"), self.tr("Field"), self.tr("Old value"),
-            self.tr("New value")])
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("Field"),
+                self.tr("Old value"),
+                self.tr("New value"),
+            ]
+        )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
@@ -110,14 +146,14 @@ class ItemHistory(QTableWidget):
                 if name in _HIDDEN:
                     continue
                 new, old = change.fields[name]
-                if creating and (new in (None, "", "[]")
-                                 or (name in _FLAGS and not new)):
+                if creating and (new in (None, "", "[]") or (name in _FLAGS and not new)):
                     continue  # a new item's empty fields and unset flags say nothing
                 if new == old:
                     continue
                 label = names.get(name, name.replace("_", " ").capitalize())
-                rows.append((when, change.author, label, self._value(name, old),
-                             self._value(name, new)))
+                rows.append(
+                    (when, change.author, label, self._value(name, old), self._value(name, new))
+                )
         self.setRowCount(len(rows))
         for number, values in enumerate(rows):
             for column, text in enumerate(values):
@@ -149,15 +185,15 @@ class ItemHistory(QTableWidget):
             return parse.format_tags([str(tag) for tag in _json_list(value)]) or "—"
         if name == "checklist":
             entries = _json_list(value)
-            return "; ".join(("☑ " if done else "☐ ") + str(text)
-                             for text, done in entries) or "—"
+            return "; ".join(("☑ " if done else "☐ ") + str(text) for text, done in entries) or "—"
         if name == "due_date":
             try:
                 day = date.fromisoformat(str(value))
             except ValueError:
                 return str(value)
-            return QLocale().toString(QDate(day.year, day.month, day.day),
-                                      QLocale.FormatType.ShortFormat)
+            return QLocale().toString(
+                QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
+            )
         if name in _TIME_FIELDS:
             try:
                 return local_time(datetime.fromisoformat(str(value)))
@@ -193,7 +229,7 @@ def _json_list(value: Any) -> list[Any]:
 
 def _one_line(text: str) -> str:
     line = " ".join(text.split())
-    return line if len(line) <= _TEXT_MAX else line[:_TEXT_MAX - 1] + "…"
+    return line if len(line) <= _TEXT_MAX else line[: _TEXT_MAX - 1] + "…"
 
 
 def _history_order(fields: dict[str, Any]) -> list[str]:

@@ -56,7 +56,6 @@ class MainWindow(QMainWindow, WindowActions):
 
     language_changed = Signal(str)
 
-
     def __init__(self, service: BoardService, live: LiveBoard, db_path: Path) -> None:
         super().__init__()
         self.setObjectName("main-window")
@@ -72,7 +71,8 @@ class MainWindow(QMainWindow, WindowActions):
         self.board.accepted_toggled.connect(self._accepted_toggled)
         self.detail_pane = DetailPanel(live)
         self.detail_pane.fold_requested.connect(
-            lambda shown: self.set_detail_shown(shown, by_user=True))
+            lambda shown: self.set_detail_shown(shown, by_user=True)
+        )
         self.detail = self.detail_pane.text
         self._detail_width = DETAIL_WIDTH
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -216,7 +216,8 @@ class MainWindow(QMainWindow, WindowActions):
         retranslate_actions(self)
         self._undo_texts()
         self.detail_pane.shortcut = self.detail_action.shortcut().toString(
-            QKeySequence.SequenceFormat.NativeText)
+            QKeySequence.SequenceFormat.NativeText
+        )
         self.detail_pane.retranslate()
         self.sync_controller.show_state()
         self.toolbar.retranslate()
@@ -232,10 +233,12 @@ class MainWindow(QMainWindow, WindowActions):
         if not shiboken6.isValid(self.undo_stack):  # the window is closing
             return
         undo_text, redo_text = self.undo_stack.undoText(), self.undo_stack.redoText()
-        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo_text).strip()
-                                 if undo_text else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo_text).strip()
-                                 if redo_text else self.tr("&Redo"))
+        self.undo_action.setText(
+            self.tr("&Undo %1").replace("%1", undo_text).strip() if undo_text else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo %1").replace("%1", redo_text).strip() if redo_text else self.tr("&Redo")
+        )
 
     def _fill_filter_choices(self) -> None:
         self.toolbar.fill_choices()
@@ -266,32 +269,43 @@ class MainWindow(QMainWindow, WindowActions):
         locale = QLocale()  # the default follows the language chosen in the menu
         self.setLocale(locale)
         self.count_label.setText(
-            self.tr("%1 items").replace("%1", locale.toString(total)) if shown == total else
-            self.tr("%1 of %2 items shown").replace("%1", locale.toString(shown))
-            .replace("%2", locale.toString(total)))
-        self.share_label.setText(self.tr("%1 % owned at the lowest level").replace(
-            "%1", locale.toString(round(share * 100))))
-        over = [status_name(h.status) for h in self.board.headers.values()
-                if h.wip_state == "over"]
+            self.tr("%1 items").replace("%1", locale.toString(total))
+            if shown == total
+            else self.tr("%1 of %2 items shown")
+            .replace("%1", locale.toString(shown))
+            .replace("%2", locale.toString(total))
+        )
+        self.share_label.setText(
+            self.tr("%1 % owned at the lowest level").replace(
+                "%1", locale.toString(round(share * 100))
+            )
+        )
+        over = [status_name(h.status) for h in self.board.headers.values() if h.wip_state == "over"]
         text = " · ".join(warnings or [])
         if over and not text:
             text = self.tr("Over the WIP limit: %1").replace("%1", ", ".join(over))
         self.wip_label.setText(text)
         self.wip_label.setStyleSheet("color:#c62828; font-weight:bold;" if text else "")
         person = self.live.board.people.get(self.session.person_id or "")
-        role = {"governing": self.tr("governing"), "operational": self.tr("operational"),
-                "controlling": self.tr("controlling")}
+        role = {
+            "governing": self.tr("governing"),
+            "operational": self.tr("operational"),
+            "controlling": self.tr("controlling"),
+        }
         self.person_label.setText(
-            f"{person.name} ({role[person.role.value]})" if person is not None else
-            self.tr("%1 (not in the organisation)").replace("%1", self.session.actor))
+            f"{person.name} ({role[person.role.value]})"
+            if person is not None
+            else self.tr("%1 (not in the organisation)").replace("%1", self.session.actor)
+        )
         self.person_label.setToolTip(self.tr("Who acts: File ▸ Who am I… to switch"))
 
     def _show_detail(self, item_id: str) -> None:
         self.detail_pane.show_item(item_id)
 
     # -- changing the board --------------------------------------------------------------
-    def apply(self, outcome: Outcome, text: str | None = None, *,
-              live_applied: bool = False) -> None:
+    def apply(
+        self, outcome: Outcome, text: str | None = None, *, live_applied: bool = False
+    ) -> None:
         """Show a service call's changes at once and make it undoable.
 
         ``live_applied``: the caller (a dialog that shows the board itself) already
@@ -307,7 +321,8 @@ class MainWindow(QMainWindow, WindowActions):
 
     def _after_write(self, outcome: Outcome, *, live_applied: bool = False) -> None:
         structural = bool(outcome.bulk_rows) or any(
-            c.entity not in ("item", "comment") for c in outcome.changes)
+            c.entity not in ("item", "comment") for c in outcome.changes
+        )
         touched = set(self.live.items) if live_applied else self.live.apply(outcome)
         if structural:
             self._fill_filter_choices()
@@ -341,9 +356,13 @@ class MainWindow(QMainWindow, WindowActions):
         verification asks for the evidence) rather than moving it: out of Verify, Done is
         reached only through a verification.
         """
-        if status is Status.DONE and len(ids) == 1 and ids[0] in self.live.items and \
-                self.live.items[ids[0]].status is Status.VERIFY and \
-                self.can(Action.VERIFY):
+        if (
+            status is Status.DONE
+            and len(ids) == 1
+            and ids[0] in self.live.items
+            and self.live.items[ids[0]].status is Status.VERIFY
+            and self.can(Action.VERIFY)
+        ):
             self.open_verify(ids[0])
             return
         try:  # all the cards or none, one undo step
@@ -359,9 +378,19 @@ class MainWindow(QMainWindow, WindowActions):
         """The selected card's actions, as the person's role allows them."""
         menu = QMenu(self)
         menu.setObjectName("card-menu")
-        for action in (self.edit_action, None, self.risk_action, self.verify_action, None,
-                       self.pin_action, self.block_action, self.delegate_action,
-                       self.keep_action, None, self.delete_action):
+        for action in (
+            self.edit_action,
+            None,
+            self.risk_action,
+            self.verify_action,
+            None,
+            self.pin_action,
+            self.block_action,
+            self.delegate_action,
+            self.keep_action,
+            None,
+            self.delete_action,
+        ):
             if action is None:
                 menu.addSeparator()
             elif action.isVisible():
@@ -402,8 +431,9 @@ class MainWindow(QMainWindow, WindowActions):
             return
         from PySide6.QtWidgets import QInputDialog
 
-        reason, ok = QInputDialog.getText(self, self.tr("Pin first"),
-                                          self.tr("Why must this go first?"))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Pin first"), self.tr("Why must this go first?")
+        )
         if ok:
             self._write(lambda: self.service.pin(item_id, reason), self.tr("Pin"))
 
@@ -417,8 +447,9 @@ class MainWindow(QMainWindow, WindowActions):
             return
         from PySide6.QtWidgets import QInputDialog
 
-        reason, ok = QInputDialog.getText(self, self.tr("Blocked"),
-                                          self.tr("What is it waiting for?"))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Blocked"), self.tr("What is it waiting for?")
+        )
         if ok:
             self._write(lambda: self.service.block(item_id, reason), self.tr("Block"))
 
@@ -508,8 +539,9 @@ class MainWindow(QMainWindow, WindowActions):
 
         org = OrganisationService(self.session)
         dialog = ChainsDialog(self.service, org, self.live, self)
-        dialog.changed.connect(lambda outcome: self.apply(outcome, self.tr("Edit chains"),
-                                                          live_applied=True))
+        dialog.changed.connect(
+            lambda outcome: self.apply(outcome, self.tr("Edit chains"), live_applied=True)
+        )
         self._keep(dialog)
         dialog.open()
 
@@ -519,8 +551,9 @@ class MainWindow(QMainWindow, WindowActions):
 
         org = OrganisationService(self.session)
         dialog = OrgDialog(org, self.live, self)
-        dialog.changed.connect(lambda outcome: self.apply(
-            outcome, self.tr("Edit organisation"), live_applied=True))
+        dialog.changed.connect(
+            lambda outcome: self.apply(outcome, self.tr("Edit organisation"), live_applied=True)
+        )
         self._keep(dialog)
         dialog.open()
 
@@ -533,15 +566,21 @@ class MainWindow(QMainWindow, WindowActions):
         from kanban_sec.services.access import actor_in
 
         people = self.live.board.people
-        return may(actor_in(people, self.session.actor, self.session.person_id), action,
-                   people)
+        return may(actor_in(people, self.session.actor, self.session.person_id), action, people)
 
     def apply_roles(self) -> None:
         """Offer only what the current person may do (after who-am-I or an org change)."""
         work = self.can(Action.WORK)
-        for action in (self.new_action, self.import_action, self.pin_action,
-                       self.block_action, self.delegate_action, self.delete_action,
-                       self.keep_action, self.demo_action):
+        for action in (
+            self.new_action,
+            self.import_action,
+            self.pin_action,
+            self.block_action,
+            self.delegate_action,
+            self.delete_action,
+            self.keep_action,
+            self.demo_action,
+        ):
             action.setEnabled(work)
         self.verify_action.setVisible(self.can(Action.VERIFY))
         self.history_action.setVisible(self.can(Action.AUDIT))
@@ -573,8 +612,9 @@ class MainWindow(QMainWindow, WindowActions):
         if not item_id:
             return
         dialog = RiskDialog(self.governance(), item_id=item_id, parent=self)
-        dialog.applied.connect(lambda outcome: self._after_governance(
-            outcome, self.tr("Risk decision")))
+        dialog.applied.connect(
+            lambda outcome: self._after_governance(outcome, self.tr("Risk decision"))
+        )
         self._keep(dialog)
         dialog.open()
 
@@ -585,8 +625,7 @@ class MainWindow(QMainWindow, WindowActions):
         if not item_id:
             return
         dialog = VerifyDialog(self.governance(), item_id, self)
-        dialog.applied.connect(lambda outcome: self._after_governance(
-            outcome, self.tr("Verify")))
+        dialog.applied.connect(lambda outcome: self._after_governance(outcome, self.tr("Verify")))
         self._keep(dialog)
         dialog.open()
 
@@ -594,8 +633,9 @@ class MainWindow(QMainWindow, WindowActions):
         from kanban_sec.ui.policy_dialog import PolicyDialog
 
         dialog = PolicyDialog(self.governance(), self)
-        dialog.applied.connect(lambda outcome: self._after_governance(
-            outcome, self.tr("Board policy")))
+        dialog.applied.connect(
+            lambda outcome: self._after_governance(outcome, self.tr("Board policy"))
+        )
         self._keep(dialog)
         dialog.open()
 
@@ -656,16 +696,25 @@ class MainWindow(QMainWindow, WindowActions):
             return
         from PySide6.QtWidgets import QInputDialog
 
-        rules = {self.tr("Every month"): "FREQ=MONTHLY",
-                 self.tr("Every quarter"): "FREQ=MONTHLY;INTERVAL=3",
-                 self.tr("Every half year"): "FREQ=MONTHLY;INTERVAL=6",
-                 self.tr("Every year"): "FREQ=YEARLY"}
-        choice, ok = QInputDialog.getItem(self, self.tr("Keep it there"),
-                                          self.tr("How often must it be checked again?"),
-                                          list(rules), 3, False)
+        rules = {
+            self.tr("Every month"): "FREQ=MONTHLY",
+            self.tr("Every quarter"): "FREQ=MONTHLY;INTERVAL=3",
+            self.tr("Every half year"): "FREQ=MONTHLY;INTERVAL=6",
+            self.tr("Every year"): "FREQ=YEARLY",
+        }
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Keep it there"),
+            self.tr("How often must it be checked again?"),
+            list(rules),
+            3,
+            False,
+        )
         if ok:
-            self._write(lambda: self._wheel().keep_it_there(item_id, rules[choice]),
-                        self.tr("Keep it there"))
+            self._write(
+                lambda: self._wheel().keep_it_there(item_id, rules[choice]),
+                self.tr("Keep it there"),
+            )
 
     def reload(self) -> None:
         self.live.reload()
@@ -705,8 +754,9 @@ class MainWindow(QMainWindow, WindowActions):
 
     def conflicts_text(self) -> str:
         count = self.sync_controller.open_conflicts
-        return self.tr("Conflicts (%1)…").replace("%1", str(count)) if count else \
-            self.tr("Conflicts…")
+        return (
+            self.tr("Conflicts (%1)…").replace("%1", str(count)) if count else self.tr("Conflicts…")
+        )
 
     def open_conflicts(self) -> None:
         from kanban_sec.ui.conflicts_dialog import ConflictsDialog
@@ -744,14 +794,15 @@ class MainWindow(QMainWindow, WindowActions):
         else:
             self.resize(1400, 900)
         fit_to_screen(self)  # a laptop's 1280×720, or a smaller screen than last time
-        for key, splitter in (("window/splitter", self.splitter),
-                              ("window/columns", self.board.header_splitter)):
+        for key, splitter in (
+            ("window/splitter", self.splitter),
+            ("window/columns", self.board.header_splitter),
+        ):
             state = settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
         self.set_lanes(str(settings.value("board/lanes", "none")))
-        for panel, key in (("detail", "window/detail-panel"),
-                           ("accepted", "board/accepted-lane")):
+        for panel, key in (("detail", "window/detail-panel"), ("accepted", "board/accepted-lane")):
             value = settings.value(key, "")
             self.panel_choice[panel] = {"shown": True, "hidden": False}.get(str(value))
         width = settings.value("window/detail-width", DETAIL_WIDTH, type=int)

@@ -43,8 +43,11 @@ from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.ui.board_widget import status_name
 
 STATUS_COLOURS = {
-    Status.BACKLOG: "#90a4ae", Status.NEXT: "#64b5f6", Status.DOING: "#ffb74d",
-    Status.VERIFY: "#ba68c8", Status.DONE: "#81c784",
+    Status.BACKLOG: "#90a4ae",
+    Status.NEXT: "#64b5f6",
+    Status.DOING: "#ffb74d",
+    Status.VERIFY: "#ba68c8",
+    Status.DONE: "#81c784",
 }
 _ANY = "__any__"
 
@@ -56,8 +59,13 @@ def _msecs(day: date) -> float:
 class MetricsView(QDialog):
     """Flow metrics for a date range, optionally for one chain or one owner unit."""
 
-    def __init__(self, metrics: FlowMetrics, live: LiveBoard, parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+    def __init__(
+        self,
+        metrics: FlowMetrics,
+        live: LiveBoard,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("metrics-view")
         self.metrics = metrics
@@ -92,8 +100,11 @@ class MetricsView(QDialog):
 
         bar = QHBoxLayout()
         self.labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self.labels, (self.start_edit, self.end_edit, self.chain_combo,
-                                              self.unit_combo), strict=True):
+        for label, field in zip(
+            self.labels,
+            (self.start_edit, self.end_edit, self.chain_combo, self.unit_combo),
+            strict=True,
+        ):
             bar.addWidget(label)
             bar.addWidget(field)
         bar.addStretch(1)
@@ -138,12 +149,22 @@ class MetricsView(QDialog):
         self.setWindowTitle(self.tr("Flow metrics"))
         self.chain_combo.setItemText(0, self.tr("All chains"))
         self.unit_combo.setItemText(0, self.tr("All owner units"))
-        for label, text in zip(self.labels, (self.tr("From"), self.tr("to"), self.tr("Chain"),
-                                             self.tr("Owner unit")), strict=True):
+        for label, text in zip(
+            self.labels,
+            (self.tr("From"), self.tr("to"), self.tr("Chain"), self.tr("Owner unit")),
+            strict=True,
+        ):
             label.setText(text)
-        for index, title in enumerate((self.tr("Cumulative flow"), self.tr("Lead time"),
-                                       self.tr("Cycle time"), self.tr("Throughput"),
-                                       self.tr("WIP"), self.tr("Aging WIP"))):
+        for index, title in enumerate(
+            (
+                self.tr("Cumulative flow"),
+                self.tr("Lead time"),
+                self.tr("Cycle time"),
+                self.tr("Throughput"),
+                self.tr("WIP"),
+                self.tr("Aging WIP"),
+            )
+        ):
             self.tabs.setTabText(index, title)
         for save in self.saves:
             save.setText(self.tr("Save as PNG…"))
@@ -159,8 +180,7 @@ class MetricsView(QDialog):
         chain = self.chain_combo.currentData()
         unit = self.unit_combo.currentData()
         units = None if unit in (None, _ANY) else set(self.live.tree.subtree(unit))
-        return Scope.of(chain_ids=None if chain in (None, _ANY) else {chain},
-                        owner_unit_ids=units)
+        return Scope.of(chain_ids=None if chain in (None, _ANY) else {chain}, owner_unit_ids=units)
 
     def refresh(self, *_: object) -> None:
         start: date = self.start_edit.date().toPython()  # type: ignore[assignment]
@@ -170,10 +190,12 @@ class MetricsView(QDialog):
         self.report = self.metrics.report(start, end, self.scope())
         report = self.report
         self.views["cfd"].setChart(self._cfd_chart(report))
-        self.views["lead"].setChart(self._distribution_chart(report.lead_time,
-                                                             self.tr("Lead time (days)")))
-        self.views["cycle"].setChart(self._distribution_chart(report.cycle_time,
-                                                              self.tr("Cycle time (days)")))
+        self.views["lead"].setChart(
+            self._distribution_chart(report.lead_time, self.tr("Lead time (days)"))
+        )
+        self.views["cycle"].setChart(
+            self._distribution_chart(report.cycle_time, self.tr("Cycle time (days)"))
+        )
         self.views["throughput"].setChart(self._throughput_chart(report))
         self.views["wip"].setChart(self._wip_chart(report))
         self.views["aging"].setChart(self._aging_chart(report))
@@ -184,13 +206,20 @@ class MetricsView(QDialog):
 
         lead, cycle = report.lead_time, report.cycle_time
         done = sum(week.count for week in report.throughput)
-        self.summary.setText(self.tr(
-            "%1 done in the period · lead time p50/p85/p95: %2 / %3 / %4 days · cycle time "
-            "p50/p85/p95: %5 / %6 / %7 days · %8 items in progress now")
-            .replace("%1", str(done)).replace("%2", days(lead.p50))
-            .replace("%3", days(lead.p85)).replace("%4", days(lead.p95))
-            .replace("%5", days(cycle.p50)).replace("%6", days(cycle.p85))
-            .replace("%7", days(cycle.p95)).replace("%8", str(len(report.aging))))
+        self.summary.setText(
+            self.tr(
+                "%1 done in the period · lead time p50/p85/p95: %2 / %3 / %4 days · cycle time "
+                "p50/p85/p95: %5 / %6 / %7 days · %8 items in progress now"
+            )
+            .replace("%1", str(done))
+            .replace("%2", days(lead.p50))
+            .replace("%3", days(lead.p85))
+            .replace("%4", days(lead.p95))
+            .replace("%5", days(cycle.p50))
+            .replace("%6", days(cycle.p85))
+            .replace("%7", days(cycle.p95))
+            .replace("%8", str(len(report.aging)))
+        )
 
     # -- charts ------------------------------------------------------------------------
     def _chart(self, title: str) -> QChart:
@@ -232,8 +261,11 @@ class MetricsView(QDialog):
         for status in reversed(list(Status)):
             upper = QLineSeries()
             for day in report.cfd:
-                below = sum(day.counts[s] for s in Status
-                            if list(Status).index(s) > list(Status).index(status))
+                below = sum(
+                    day.counts[s]
+                    for s in Status
+                    if list(Status).index(s) > list(Status).index(status)
+                )
                 value = below + day.counts[status]
                 top = max(top, value)
                 upper.append(_msecs(day.day), value)
@@ -267,15 +299,22 @@ class MetricsView(QDialog):
         series.setBarWidth(0.9)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([str(n * size) if size == 1 else f"{n * size}–{(n + 1) * size - 1}"
-                           for n in range(width)])
+        categories.append(
+            [
+                str(n * size) if size == 1 else f"{n * size}–{(n + 1) * size - 1}"
+                for n in range(width)
+            ]
+        )
         categories.setTitleText(self.tr("Days"))
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         y_axis = self._value_axis(chart, self.tr("Items"), max(counts, default=0))
         series.attachAxis(y_axis)
-        for p, mark in (("50", distribution.p50), ("85", distribution.p85),
-                        ("95", distribution.p95)):
+        for p, mark in (
+            ("50", distribution.p50),
+            ("85", distribution.p85),
+            ("95", distribution.p95),
+        ):
             if mark is None:
                 continue
             marker = QLineSeries()
@@ -300,12 +339,14 @@ class MetricsView(QDialog):
         series.append(bars)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([self.tr("w%1").replace("%1", str(week.week))
-                           for week in report.throughput] or ["–"])
+        categories.append(
+            [self.tr("w%1").replace("%1", str(week.week)) for week in report.throughput] or ["–"]
+        )
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
-        y_axis = self._value_axis(chart, self.tr("Items"),
-                                  max((w.count for w in report.throughput), default=0))
+        y_axis = self._value_axis(
+            chart, self.tr("Items"), max((w.count for w in report.throughput), default=0)
+        )
         series.attachAxis(y_axis)
         return chart
 
@@ -317,8 +358,9 @@ class MetricsView(QDialog):
             series.append(_msecs(day.day), day.count)
         chart.addSeries(series)
         series.attachAxis(self._date_axis(chart))
-        series.attachAxis(self._value_axis(chart, self.tr("Items"),
-                                           max((d.count for d in report.wip), default=0)))
+        series.attachAxis(
+            self._value_axis(chart, self.tr("Items"), max((d.count for d in report.wip), default=0))
+        )
         return chart
 
     def _aging_chart(self, report: FlowReport) -> QChart:
@@ -354,8 +396,9 @@ class MetricsView(QDialog):
         return bool(self.views[key].grab().save(str(path), "PNG"))
 
     def _ask_and_save(self, key: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{key}.png",
-                                              self.tr("PNG images (*.png)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save chart"), f"{key}.png", self.tr("PNG images (*.png)")
+        )
         if path:
             self.save_png(key, path)
 

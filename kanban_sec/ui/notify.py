@@ -12,12 +12,18 @@ from kanban_sec.domain.errors import KanbanError
 from kanban_sec.ui.i18n import current_language, translate
 
 
-def show_error(parent: QWidget | None, error: KanbanError | str,
-               title: str | None = None) -> QMessageBox:
+def show_error(
+    parent: QWidget | None, error: KanbanError | str, title: str | None = None
+) -> QMessageBox:
     """A warning dialog with the error in the user's language."""
     text = error.message(current_language()) if isinstance(error, KanbanError) else error
-    box = QMessageBox(QMessageBox.Icon.Warning, title or translate("Notify", "kanban-sec"),
-                      text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or translate("Notify", "kanban-sec"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("error-dialog")
     _keep(box)
     box.open()
@@ -25,8 +31,13 @@ def show_error(parent: QWidget | None, error: KanbanError | str,
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, title or translate("Notify", "kanban-sec"),
-                      text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        title or translate("Notify", "kanban-sec"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("info-dialog")
     _keep(box)
     box.open()
@@ -40,5 +51,6 @@ _open_boxes: list[QMessageBox] = []
 def _keep(box: QMessageBox) -> None:
     if box.parent() is None:
         _open_boxes.append(box)
-        box.finished.connect(lambda _result: _open_boxes.remove(box)
-                             if box in _open_boxes else None)
+        box.finished.connect(
+            lambda _result: _open_boxes.remove(box) if box in _open_boxes else None
+        )

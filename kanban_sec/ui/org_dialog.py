@@ -77,8 +77,13 @@ def ask(parent: QWidget, text: str, title: str, on_yes: Callable[[], object]) ->
 
     Opened with ``open()``, so the event loop (and a test) goes on while it shows.
     """
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setObjectName("confirm-dialog")
     box.setDefaultButton(QMessageBox.StandardButton.No)
 
@@ -102,8 +107,9 @@ class UnitPicker(QComboBox):
         self.setMinimumContentsLength(16)
         self.currentIndexChanged.connect(self._show_path)
 
-    def fill(self, tree: OrgTree, selected: str | None,
-             disabled: frozenset[str] = frozenset()) -> None:
+    def fill(
+        self, tree: OrgTree, selected: str | None, disabled: frozenset[str] = frozenset()
+    ) -> None:
         """List every unit (``disabled`` ones greyed out) and select ``selected``."""
         blocked = self.blockSignals(True)
         try:
@@ -153,8 +159,9 @@ def _walk(tree: OrgTree) -> list[tuple[str, int]]:
     return out
 
 
-def run_edit(dialog: Any, title: str, call: Callable[..., Outcome], *args: Any,
-             keep: QLineEdit | None = None) -> Outcome | None:
+def run_edit(
+    dialog: Any, title: str, call: Callable[..., Outcome], *args: Any, keep: QLineEdit | None = None
+) -> Outcome | None:
     """One service call from an editing dialog: apply and announce its outcome (to the
     live board, ``dialog.outcomes`` and ``dialog.changed``), or show why it was refused,
     keeping what was typed in ``keep``."""
@@ -201,8 +208,9 @@ class OrgDialog(QDialog):
     #: Emitted with each :class:`Outcome` after it was applied to the live board.
     changed = Signal(object)
 
-    def __init__(self, org: OrganisationService, live: LiveBoard,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, org: OrganisationService, live: LiveBoard, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("org-dialog")
         self.setWindowTitle(self.tr("Organisation"))
@@ -216,20 +224,23 @@ class OrgDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("org-tree")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Unit / person"), self.tr("Role"),
-                                   self.tr("Open items")])
+        self.tree.setHeaderLabels(
+            [self.tr("Unit / person"), self.tr("Role"), self.tr("Open items")]
+        )
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.headerItem().setToolTip(
-            2, self.tr("Open items owned by the unit (its people's included) or the person"))
+            2, self.tr("Open items owned by the unit (its people's included) or the person")
+        )
         self.tree.setUniformRowHeights(True)
         self.tree.itemSelectionChanged.connect(self._on_selection)
         self.tree.itemCollapsed.connect(lambda row: self._collapsed.add(row.data(0, KEY_ROLE)[1]))
         self.tree.itemExpanded.connect(
-            lambda row: self._collapsed.discard(row.data(0, KEY_ROLE)[1]))
+            lambda row: self._collapsed.discard(row.data(0, KEY_ROLE)[1])
+        )
 
         self.details = QStackedWidget()
         self.details.addWidget(self._build_nothing_page())
@@ -243,8 +254,9 @@ class OrgDialog(QDialog):
         side_layout.setContentsMargins(0, 0, 0, 0)
         # Only governing members change the organisation; others may look.
         self.may_edit = org.can(Action.ORGANISATION)
-        self.rights_label = QLabel(self.tr(
-            "Only governing members change units, people and roles; you can look."))
+        self.rights_label = QLabel(
+            self.tr("Only governing members change units, people and roles; you can look.")
+        )
         self.rights_label.setObjectName("org-rights")
         self.rights_label.setWordWrap(True)
         self.rights_label.setVisible(not self.may_edit)
@@ -381,11 +393,11 @@ class OrgDialog(QDialog):
         for item in self.live.items.values():
             if item.is_open:
                 if item.owner_person_id:
-                    owned_by_person[item.owner_person_id] = \
+                    owned_by_person[item.owner_person_id] = (
                         owned_by_person.get(item.owner_person_id, 0) + 1
+                    )
                 if item.owner_unit_id:
-                    owned_by_unit[item.owner_unit_id] = \
-                        owned_by_unit.get(item.owner_unit_id, 0) + 1
+                    owned_by_unit[item.owner_unit_id] = owned_by_unit.get(item.owner_unit_id, 0) + 1
         self.tree.clear()
         self._rows = {}
         bold = QFont(self.tree.font())
@@ -393,8 +405,9 @@ class OrgDialog(QDialog):
         unit_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
 
         def add_unit(unit_id: str, parent: QTreeWidgetItem | None) -> None:
-            row = QTreeWidgetItem([board.units[unit_id].name, "",
-                                   _count(owned_by_unit.get(unit_id, 0))])
+            row = QTreeWidgetItem(
+                [board.units[unit_id].name, "", _count(owned_by_unit.get(unit_id, 0))]
+            )
             row.setData(0, KEY_ROLE, ("unit", unit_id))
             row.setIcon(0, unit_icon)
             row.setFont(0, bold)
@@ -405,11 +418,17 @@ class OrgDialog(QDialog):
             else:
                 parent.addChild(row)
             self._rows[("unit", unit_id)] = row
-            people = sorted((board.people[p] for p in tree.members(unit_id)),
-                            key=lambda p: p.name.casefold())
+            people = sorted(
+                (board.people[p] for p in tree.members(unit_id)), key=lambda p: p.name.casefold()
+            )
             for person in people:
-                member = QTreeWidgetItem([person.name, self.role_text(person.role),
-                                          _count(owned_by_person.get(person.id, 0))])
+                member = QTreeWidgetItem(
+                    [
+                        person.name,
+                        self.role_text(person.role),
+                        _count(owned_by_person.get(person.id, 0)),
+                    ]
+                )
                 member.setData(0, KEY_ROLE, ("person", person.id))
                 member.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
                 row.addChild(member)
@@ -474,19 +493,22 @@ class OrgDialog(QDialog):
             self.details.setCurrentIndex(2)
         target = self._target_unit()
         if target is None:
-            self.where_label.setText(self.tr("New units go at the top level. Select a unit "
-                                             "to add people to it."))
+            self.where_label.setText(
+                self.tr("New units go at the top level. Select a unit to add people to it.")
+            )
         else:
-            self.where_label.setText(self.tr("New units and people go in %1.")
-                                     .replace("%1", tree.units[target].name))
+            self.where_label.setText(
+                self.tr("New units and people go in %1.").replace("%1", tree.units[target].name)
+            )
         self.where_label.setToolTip(tree.path(target) if target is not None else "")
         self.add_person_button.setEnabled(target is not None)
         self.new_person_name.setEnabled(target is not None)
         self.new_person_role.setEnabled(target is not None)
 
     # -- editing -----------------------------------------------------------------------
-    def _run(self, call: Callable[..., Outcome], *args: Any,
-             keep: QLineEdit | None = None) -> Outcome | None:
+    def _run(
+        self, call: Callable[..., Outcome], *args: Any, keep: QLineEdit | None = None
+    ) -> Outcome | None:
         return run_edit(self, self.tr("Organisation"), call, *args, keep=keep)
 
     def _selected_id(self, kind: str) -> str | None:
@@ -521,24 +543,31 @@ class OrgDialog(QDialog):
         if self._unit_in_use(unit_id):  # the service refuses, and its message says why
             delete()
         else:
-            ask(self, self.tr("Delete the unit %1?").replace("%1", self.live.unit_path(unit_id)),
-                self.tr("Delete unit"), delete)
+            ask(
+                self,
+                self.tr("Delete the unit %1?").replace("%1", self.live.unit_path(unit_id)),
+                self.tr("Delete unit"),
+                delete,
+            )
 
     def _unit_in_use(self, unit_id: str) -> bool:
         board, tree = self.live.board, self.live.tree
         return bool(
-            tree.children(unit_id) or tree.members(unit_id)
+            tree.children(unit_id)
+            or tree.members(unit_id)
             or any(i.is_open and i.owner_unit_id == unit_id for i in self.live.items.values())
             or any(c.risk_owner_unit_id == unit_id for c in board.chains.values())
-            or any(lk.responsible_unit_id == unit_id for lk in board.links.values()))
+            or any(lk.responsible_unit_id == unit_id for lk in board.links.values())
+        )
 
     def _rename_person(self) -> None:
         person_id = self._selected_id("person")
         if person_id is None or self._filling:
             return
         if self.person_name.text() != self.live.board.people[person_id].name:
-            self._run(self.org.rename_person, person_id, self.person_name.text(),
-                      keep=self.person_name)
+            self._run(
+                self.org.rename_person, person_id, self.person_name.text(), keep=self.person_name
+            )
 
     def _move_person(self) -> None:
         person_id = self._selected_id("person")
@@ -569,12 +598,20 @@ class OrgDialog(QDialog):
         if any(i.is_open and i.owner_person_id == person_id for i in self.live.items.values()):
             delete()  # the service refuses, and its message says why
         else:
-            ask(self, self.tr("Delete %1 from the organisation?").replace("%1", person.name),
-                self.tr("Delete person"), delete)
+            ask(
+                self,
+                self.tr("Delete %1 from the organisation?").replace("%1", person.name),
+                self.tr("Delete person"),
+                delete,
+            )
 
     def _add_unit(self) -> None:
-        outcome = self._run(self.org.add_unit, self._target_unit(), self.new_unit_name.text(),
-                            keep=self.new_unit_name)
+        outcome = self._run(
+            self.org.add_unit,
+            self._target_unit(),
+            self.new_unit_name.text(),
+            keep=self.new_unit_name,
+        )
         if outcome is not None and outcome.row_id is not None:
             self.new_unit_name.clear()
             self.select("unit", outcome.row_id)
@@ -584,8 +621,13 @@ class OrgDialog(QDialog):
         if unit_id is None:
             return
         role = ROLES[self.new_person_role.currentIndex()]
-        outcome = self._run(self.org.add_person, self.new_person_name.text(), unit_id, role,
-                            keep=self.new_person_name)
+        outcome = self._run(
+            self.org.add_person,
+            self.new_person_name.text(),
+            unit_id,
+            role,
+            keep=self.new_person_name,
+        )
         if outcome is not None and outcome.row_id is not None:
             self.new_person_name.clear()
             self.select("person", outcome.row_id)

@@ -40,8 +40,9 @@ class OwnerPicker(QWidget):
     #: Emitted with ``(unit_id, person_id)`` whenever the chosen owner changes.
     selection_changed = Signal(object, object)
 
-    def __init__(self, live: LiveBoard, item_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, live: LiveBoard, item_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("owner-picker")
         self._live = live
@@ -85,9 +86,12 @@ class OwnerPicker(QWidget):
         self._risk_owner.setObjectName("owner-risk-owner")
         self._risk_owner.setWordWrap(True)
         self._risk_owner.setTextFormat(Qt.TextFormat.PlainText)
-        self._risk_owner.setToolTip(self.tr(
-            "The risk owner is the chain's business unit; it does not change with the item's "
-            "owner."))
+        self._risk_owner.setToolTip(
+            self.tr(
+                "The risk owner is the chain's business unit; it does not change with the item's "
+                "owner."
+            )
+        )
 
         top = QHBoxLayout()
         top.addWidget(self._filter, 1)
@@ -150,8 +154,9 @@ class OwnerPicker(QWidget):
 
     def use_suggestion(self) -> None:
         """Select the first suggested unit or person."""
-        choices = [("unit", u) for u in self._suggestion.units] + \
-                  [("person", p) for p in self._suggestion.people]
+        choices = [("unit", u) for u in self._suggestion.units] + [
+            ("person", p) for p in self._suggestion.people
+        ]
         if not choices:
             return
         kind, row_id = choices[0]
@@ -201,8 +206,11 @@ class OwnerPicker(QWidget):
 
         for root in tree.roots():
             add_unit(self._tree, root)
-        homeless = [p.id for p in self._live.board.people.values()
-                    if p.unit_id is None or p.unit_id not in self._live.board.units]
+        homeless = [
+            p.id
+            for p in self._live.board.people.values()
+            if p.unit_id is None or p.unit_id not in self._live.board.units
+        ]
         if homeless:
             group = QTreeWidgetItem(self._tree, [self.tr("People without a unit"), ""])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -233,16 +241,21 @@ class OwnerPicker(QWidget):
             self._risk_owner.setText(self.tr("Risk owner: none (the item is in no chain)"))
         else:
             owner = self._live.unit_path(chain.risk_owner_unit_id) or self.tr("not set")
-            self._risk_owner.setText(self.tr("Risk owner (chain {chain}): {owner}")
-                                     .format(chain=chain.name, owner=owner))
+            self._risk_owner.setText(
+                self.tr("Risk owner (chain {chain}): {owner}").format(chain=chain.name, owner=owner)
+            )
         self._refresh_suggestion()
 
     def _refresh_suggestion(self) -> None:
         unit_id, person_id = self.selected()
         base = self._live.items.get(self._item_id) if self._item_id else None
-        item = replace(base or Item(id="", title=""), owner_unit_id=unit_id,
-                       owner_person_id=person_id, chain_id=self._chain_id,
-                       link_id=self._link_id)
+        item = replace(
+            base or Item(id="", title=""),
+            owner_unit_id=unit_id,
+            owner_person_id=person_id,
+            chain_id=self._chain_id,
+            link_id=self._link_id,
+        )
         link = self._live.board.links.get(self._link_id) if self._link_id else None
         self._suggestion = delegation(item, self._live.tree, link)
         self._mark_suggested()
@@ -252,17 +265,22 @@ class OwnerPicker(QWidget):
             self._suggestion_label.setText(self.tr("Owned at the lowest level."))
         elif not names:
             self._suggestion_label.setText(
-                self.tr("Suggested (lowest level): none; choose a unit or a person."))
+                self.tr("Suggested (lowest level): none; choose a unit or a person.")
+            )
         else:
             shown = "; ".join(names[:_MAX_NAMED_SUGGESTIONS])
             more = len(names) - _MAX_NAMED_SUGGESTIONS
             if more > 0:
                 shown += " " + self.tr("(and {count} more)").format(count=more)
             self._suggestion_label.setText(
-                self.tr("Suggested (lowest level): {names}").format(names=shown))
-        self._suggestion_label.setToolTip("\n".join(
-            [self._live.unit_path(u) for u in self._suggestion.units]
-            + [self._live.board.people[p].name for p in self._suggestion.people]))
+                self.tr("Suggested (lowest level): {names}").format(names=shown)
+            )
+        self._suggestion_label.setToolTip(
+            "\n".join(
+                [self._live.unit_path(u) for u in self._suggestion.units]
+                + [self._live.board.people[p].name for p in self._suggestion.people]
+            )
+        )
         self._use.setEnabled(bool(names))
 
     def _short_path(self, unit_id: str) -> str:
@@ -271,8 +289,9 @@ class OwnerPicker(QWidget):
         return " / ".join(parts[-2:])
 
     def _mark_suggested(self) -> None:
-        suggested = {("unit", u) for u in self._suggestion.units} | \
-                    {("person", p) for p in self._suggestion.people}
+        suggested = {("unit", u) for u in self._suggestion.units} | {
+            ("person", p) for p in self._suggestion.people
+        }
         for key, row in self._rows.items():
             font = row.font(0)
             if font.bold() != (key in suggested):

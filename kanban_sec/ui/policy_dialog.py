@@ -61,9 +61,12 @@ class PolicyDialog(QDialog):
         self.outcome: Outcome | None = None
         policy = governance.policy()
 
-        intro = QLabel(self.tr(
-            "Which finished items a controlling member (internal control) must verify before "
-            "they are done. An item needs verification when any of the rules below holds."))
+        intro = QLabel(
+            self.tr(
+                "Which finished items a controlling member (internal control) must verify before "
+                "they are done. An item needs verification when any of the rules below holds."
+            )
+        )
         intro.setWordWrap(True)
 
         self.score_rule = QCheckBox(self.tr("Verification needed for score at least"))
@@ -71,16 +74,16 @@ class PolicyDialog(QDialog):
         self.min_score = QSpinBox()
         self.min_score.setObjectName("min-score")
         self.min_score.setRange(0, SCORE_MAX)
-        self.min_score.setValue(policy.verify_min_score if policy.verify_min_score is not None
-                                else _DEFAULT_MIN_SCORE)
+        self.min_score.setValue(
+            policy.verify_min_score if policy.verify_min_score is not None else _DEFAULT_MIN_SCORE
+        )
         self.score_rule.setChecked(policy.verify_min_score is not None)
         self.score_rule.toggled.connect(self._on_score_rule)
         score_row = QHBoxLayout()
         score_row.addWidget(self.score_rule)
         score_row.addWidget(self.min_score)
         score_row.addStretch(1)
-        score_hint = QLabel(self.tr(
-            "Score = likelihood × consequence × maturity gap (0–75)."))
+        score_hint = QLabel(self.tr("Score = likelihood × consequence × maturity gap (0–75)."))
         score_hint.setStyleSheet(_NOTE_STYLE)
 
         self.classes: dict[Classification, QCheckBox] = {}
@@ -133,8 +136,11 @@ class PolicyDialog(QDialog):
         buttons = QDialogButtonBox()
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         may_edit = governance.can(Action.POLICY)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel if may_edit
-                          else QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(
+            QDialogButtonBox.StandardButton.Cancel
+            if may_edit
+            else QDialogButtonBox.StandardButton.Close
+        )
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -145,17 +151,25 @@ class PolicyDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
 
-        for widget in (self.score_rule, self.min_score, self.save_button,
-                       *self.classes.values(), *(w for pair in self.wip.values() for w in pair)):
+        for widget in (
+            self.score_rule,
+            self.min_score,
+            self.save_button,
+            *self.classes.values(),
+            *(w for pair in self.wip.values() for w in pair),
+        ):
             widget.setEnabled(may_edit)
         self._may_edit = may_edit
         self._on_score_rule()
         if may_edit:
             self.rights.hide()
         else:
-            self.rights.setText(self.tr(
-                "Only governing members change the board policy and the WIP limits; you "
-                "can read them here."))
+            self.rights.setText(
+                self.tr(
+                    "Only governing members change the board policy and the WIP limits; you "
+                    "can read them here."
+                )
+            )
         self.resize(600, self.sizeHint().height())
 
     def _on_score_rule(self) -> None:
@@ -164,8 +178,10 @@ class PolicyDialog(QDialog):
     def save(self) -> Outcome | None:
         min_score = self.min_score.value() if self.score_rule.isChecked() else None
         chosen = [c for c, box in self.classes.items() if box.isChecked()]
-        limits = {status: (spin.value() or None, hard.isChecked())
-                  for status, (spin, hard) in self.wip.items()}
+        limits = {
+            status: (spin.value() or None, hard.isChecked())
+            for status, (spin, hard) in self.wip.items()
+        }
         try:
             outcome = self.governance.set_board_policy(min_score, chosen, limits)
         except KanbanError as error:

@@ -40,12 +40,12 @@ class RecoveryDialog(QDialog):
         buttons = QDialogButtonBox()
         self.open_copy: QPushButton | None = None
         if error.good_backup is not None:
-            self.open_copy = buttons.addButton(t("recovery.open_copy", lang),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
+            self.open_copy = buttons.addButton(
+                t("recovery.open_copy", lang), QDialogButtonBox.ButtonRole.AcceptRole
+            )
             self.open_copy.setObjectName("recovery-open-copy")
             self.open_copy.setDefault(True)
-        close = buttons.addButton(t("recovery.close", lang),
-                                  QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(t("recovery.close", lang), QDialogButtonBox.ButtonRole.RejectRole)
         close.setObjectName("recovery-close")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -63,5 +63,10 @@ class RecoveryDialog(QDialog):
     def restored_message(self) -> str:
         """Where the copy and the untouched damaged file are, to show once it is open."""
         assert self.error.good_backup is not None and self._restored is not None
-        return t("db.restored", self.lang, date=backup_date(self.error.good_backup),
-                 restored=str(self._restored), damaged=str(self.error.path))
+        return t(
+            "db.restored",
+            self.lang,
+            date=backup_date(self.error.good_backup),
+            restored=str(self._restored),
+            damaged=str(self.error.path),
+        )

@@ -43,8 +43,9 @@ def _ensure_application() -> None:
 def _writer(path: Path) -> QPdfWriter:
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                          QPageLayout.Unit.Millimeter)
+    writer.setPageMargins(
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
+    )
     writer.setResolution(RESOLUTION_DPI)
     writer.setCreator("kanban-sec")
     return writer
@@ -90,9 +91,11 @@ def _print(document: QTextDocument, path: str | os.PathLike[str]) -> None:
             document.drawContents(painter, QRectF(0, page * height, width, height))
             painter.restore()
             painter.setFont(footer_font)
-            painter.drawText(QRectF(0, height, width, footer),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                             f"{page + 1} / {pages}")
+            painter.drawText(
+                QRectF(0, height, width, footer),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"{page + 1} / {pages}",
+            )
     finally:
         painter.end()
     del writer  # the file is complete once the writer is gone

@@ -71,11 +71,13 @@ def decision_label(decision: Decision | None) -> str:
 
 def decision_hint(decision: Decision) -> str:
     return {
-        Decision.ACCEPT: translate("RiskDialog", "Live with the risk until a date; the work "
-                                                 "leaves the ranking until then"),
+        Decision.ACCEPT: translate(
+            "RiskDialog", "Live with the risk until a date; the work leaves the ranking until then"
+        ),
         Decision.REDUCE: translate("RiskDialog", "Do the improvement work"),
-        Decision.SHARE: translate("RiskDialog", "Transfer part of the risk, e.g. by contract "
-                                                "or insurance"),
+        Decision.SHARE: translate(
+            "RiskDialog", "Transfer part of the risk, e.g. by contract or insurance"
+        ),
         Decision.AVOID: translate("RiskDialog", "Stop the activity that causes the risk"),
     }[decision]
 
@@ -92,8 +94,7 @@ def local_day(day: date | None) -> str:
     """A date in the window's short date format (``—`` for none)."""
     if day is None:
         return "—"
-    return QLocale().toString(QDate(day.year, day.month, day.day),
-                              QLocale.FormatType.ShortFormat)
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
 def local_time(moment: datetime | None) -> str:
@@ -113,7 +114,7 @@ def person_label(people: dict[str, Person], person_id: str | None) -> str:
 
 def one_line(text: str, limit: int = _CELL_TEXT_MAX) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _in_a_year(today: date) -> date:
@@ -133,8 +134,14 @@ class RiskDialog(QDialog):
     #: Emitted with each :class:`Outcome` after a successful write.
     applied = Signal(object)
 
-    def __init__(self, governance: GovernanceService, *, item_id: str | None = None,
-                 chain_id: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        governance: GovernanceService,
+        *,
+        item_id: str | None = None,
+        chain_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if (item_id is None) == (chain_id is None):
             raise ValueError("RiskDialog needs exactly one of item_id and chain_id")
@@ -202,8 +209,7 @@ class RiskDialog(QDialog):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(3)
-        for label in (self.subject_label, self.owner_label, self.matrix_label,
-                      self.in_force_label):
+        for label in (self.subject_label, self.owner_label, self.matrix_label, self.in_force_label):
             layout.addWidget(label)
         return frame
 
@@ -211,9 +217,16 @@ class RiskDialog(QDialog):
         box = QGroupBox(self.tr("Risk cases, newest first"))
         self.cases_table = QTableWidget(0, 6)
         self.cases_table.setObjectName("risk-cases")
-        self.cases_table.setHorizontalHeaderLabels([
-            self.tr("Applies to"), self.tr("IT's recommendation"), self.tr("Decision"),
-            self.tr("Rationale"), self.tr("Valid until"), self.tr("Decided")])
+        self.cases_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Applies to"),
+                self.tr("IT's recommendation"),
+                self.tr("Decision"),
+                self.tr("Rationale"),
+                self.tr("Valid until"),
+                self.tr("Decided"),
+            ]
+        )
         self.cases_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cases_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.cases_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -233,8 +246,9 @@ class RiskDialog(QDialog):
         self.case_detail.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.withdraw_button = QPushButton(self.tr("Withdraw"))
         self.withdraw_button.setObjectName("withdraw-button")
-        self.withdraw_button.setToolTip(self.tr(
-            "Take the selected recommendation or decision back; it stays in the history"))
+        self.withdraw_button.setToolTip(
+            self.tr("Take the selected recommendation or decision back; it stays in the history")
+        )
         self.withdraw_button.clicked.connect(self._ask_withdraw)
         below = QHBoxLayout()
         below.addWidget(self.case_detail, 1)
@@ -249,8 +263,9 @@ class RiskDialog(QDialog):
         picker.setObjectName(name)
         for decision in Decision:
             picker.addItem(decision_label(decision), decision.value)
-            picker.setItemData(picker.count() - 1, decision_hint(decision),
-                               Qt.ItemDataRole.ToolTipRole)
+            picker.setItemData(
+                picker.count() - 1, decision_hint(decision), Qt.ItemDataRole.ToolTipRole
+            )
         return picker
 
     def _recommend_box(self) -> QWidget:
@@ -258,12 +273,14 @@ class RiskDialog(QDialog):
         box.setObjectName("recommend-box")
         self.recommendation_choice = self._decision_picker("recommendation-choice")
         self.recommendation_choice.setCurrentIndex(list(Decision).index(Decision.REDUCE))
-        self.recommendation_choice.setToolTip(self.tr(
-            "What IT advises the risk owner to do; the decision stays the risk owner's"))
+        self.recommendation_choice.setToolTip(
+            self.tr("What IT advises the risk owner to do; the decision stays the risk owner's")
+        )
         self.recommendation_note = QPlainTextEdit()
         self.recommendation_note.setObjectName("recommendation-note")
-        self.recommendation_note.setPlaceholderText(self.tr(
-            "What IT sees: the weakness, what reducing it takes (optional)"))
+        self.recommendation_note.setPlaceholderText(
+            self.tr("What IT sees: the weakness, what reducing it takes (optional)")
+        )
         self.recommendation_note.setTabChangesFocus(True)
         self.recommendation_note.setMinimumHeight(60)
         self.recommendation_note.setMaximumHeight(110)
@@ -303,10 +320,12 @@ class RiskDialog(QDialog):
         self.valid_until.setCalendarPopup(True)
         self.valid_until.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.valid_until.setDateRange(
-            _qdate(today), _qdate(today + timedelta(days=MAX_ACCEPTANCE_DAYS)))
+            _qdate(today), _qdate(today + timedelta(days=MAX_ACCEPTANCE_DAYS))
+        )
         self.valid_until.setDate(_qdate(_in_a_year(today)))
-        self.valid_until.setToolTip(self.tr(
-            "The last day the acceptance holds; the risk comes back on the board after it"))
+        self.valid_until.setToolTip(
+            self.tr("The last day the acceptance holds; the risk comes back on the board after it")
+        )
         self.decide_button = QPushButton(self.tr("Decide"))
         self.decide_button.setObjectName("decide-button")
         self.decide_button.clicked.connect(self.decide)
@@ -338,8 +357,7 @@ class RiskDialog(QDialog):
         open_items = subject.open_items
         self._people = people
         owner_unit = chain.risk_owner_unit_id if chain is not None else None
-        self._owner_path = tree.path(owner_unit) if owner_unit and owner_unit in tree.units \
-            else ""
+        self._owner_path = tree.path(owner_unit) if owner_unit and owner_unit in tree.units else ""
         owner = self._owner_path or self.tr("no risk owner unit: a governing member decides")
         if item is not None:
             self._subject = item.title
@@ -347,13 +365,17 @@ class RiskDialog(QDialog):
             self.owner_label.setText(
                 self.tr("Chain: %1 · risk owner: %2")
                 .replace("%1", chain.name if chain is not None else self.tr("(no chain)"))
-                .replace("%2", owner))
+                .replace("%2", owner)
+            )
             likely = LIKELIHOOD_LABELS.get(lang, LIKELIHOOD_LABELS["en"])
             serious = CONSEQUENCE_LABELS.get(lang, CONSEQUENCE_LABELS["en"])
             if item.likelihood is None or item.consequence is None:
-                self.matrix_label.setText(self.tr(
-                    "Likelihood or consequence not assessed yet: assess both in the item "
-                    "before the risk can be accepted."))
+                self.matrix_label.setText(
+                    self.tr(
+                        "Likelihood or consequence not assessed yet: assess both in the item "
+                        "before the risk can be accepted."
+                    )
+                )
             else:
                 self.matrix_label.setText(
                     self.tr("Likelihood %1 (%2) × consequence %3 (%4) = %5, %6")
@@ -362,47 +384,64 @@ class RiskDialog(QDialog):
                     .replace("%3", str(item.consequence))
                     .replace("%4", serious[item.consequence - 1])
                     .replace("%5", str(item.likelihood * item.consequence))
-                    .replace("%6", band_label(bands.band(item.likelihood, item.consequence))))
+                    .replace("%6", band_label(bands.band(item.likelihood, item.consequence)))
+                )
             if item.status is Status.DONE:
-                self.matrix_label.setText(self.matrix_label.text() + " · " + self.tr(
-                    "the work is done"))
+                self.matrix_label.setText(
+                    self.matrix_label.text() + " · " + self.tr("the work is done")
+                )
         else:
             assert chain is not None
             self._subject = chain.name
             self.subject_label.setText(self.tr("%1 (whole chain)").replace("%1", chain.name))
             self.owner_label.setText(self.tr("Risk owner: %1").replace("%1", owner))
-            red = sum(1 for i in open_items if i.likelihood is not None
-                      and i.consequence is not None
-                      and bands.band(i.likelihood, i.consequence) is Band.RED)
+            red = sum(
+                1
+                for i in open_items
+                if i.likelihood is not None
+                and i.consequence is not None
+                and bands.band(i.likelihood, i.consequence) is Band.RED
+            )
             self.matrix_label.setText(
-                self.tr("A decision here covers all %1 open items of the chain; %2 of them "
-                        "in the red band.")
-                .replace("%1", str(len(open_items))).replace("%2", str(red)))
+                self.tr(
+                    "A decision here covers all %1 open items of the chain; %2 of them "
+                    "in the red band."
+                )
+                .replace("%1", str(len(open_items)))
+                .replace("%2", str(red))
+            )
 
     def _set_rights(self) -> None:
         """Enable what the acting person may do, and say why the rest is off."""
         me = self.governance.me()
         may_recommend = self.governance.can(Action.RECOMMEND)
         may_decide = self.governance.can_decide(item_id=self.item_id, chain_id=self.chain_id)
-        for widget in (self.recommendation_choice, self.recommendation_note,
-                       self.recommend_button):
+        for widget in (self.recommendation_choice, self.recommendation_note, self.recommend_button):
             widget.setEnabled(may_recommend)
-        self.recommend_note.setText("" if may_recommend else self.tr(
-            "Only governing and operational members (IT) give recommendations."))
+        self.recommend_note.setText(
+            ""
+            if may_recommend
+            else self.tr("Only governing and operational members (IT) give recommendations.")
+        )
         for widget in (self.decision_choice, self.rationale, self.decide_button):
             widget.setEnabled(may_decide)
         self._on_decision_choice()
         if may_decide:
             self.decide_note.setText(self.tr("You decide as the risk owner."))
         elif me is not None and me.role is Role.CONTROLLING:
-            self.decide_note.setText(self.tr(
-                "Controlling members check risk decisions; they do not make them."))
+            self.decide_note.setText(
+                self.tr("Controlling members check risk decisions; they do not make them.")
+            )
         elif self._owner_path:
-            self.decide_note.setText(self.tr(
-                "Only the risk owner decides: people in %1.").replace("%1", self._owner_path))
+            self.decide_note.setText(
+                self.tr("Only the risk owner decides: people in %1.").replace(
+                    "%1", self._owner_path
+                )
+            )
         else:
-            self.decide_note.setText(self.tr(
-                "Without a risk owner unit on the chain, a governing member decides."))
+            self.decide_note.setText(
+                self.tr("Without a risk owner unit on the chain, a governing member decides.")
+            )
         self._me = me
         self._may_recommend = may_recommend
         self._may_decide = may_decide
@@ -448,12 +487,13 @@ class RiskDialog(QDialog):
         if current is None:
             self.in_force_label.setText(self.tr("No decision in force."))
             return
-        text = self.tr("In force: %1 by %2").replace(
-            "%1", decision_label(current.decision)).replace(
-            "%2", person_label(self._people, current.decided_by))
+        text = (
+            self.tr("In force: %1 by %2")
+            .replace("%1", decision_label(current.decision))
+            .replace("%2", person_label(self._people, current.decided_by))
+        )
         if current.valid_until is not None:
-            text += ", " + self.tr("valid until %1").replace(
-                "%1", local_day(current.valid_until))
+            text += ", " + self.tr("valid until %1").replace("%1", local_day(current.valid_until))
         if current.item_id is None and self.item_id is not None:
             text += " " + self.tr("(decided for the whole chain)")
         self.in_force_label.setText(text)
@@ -466,12 +506,19 @@ class RiskDialog(QDialog):
         if case.decision is None:
             decision = self.tr("(awaiting the risk owner)")
         else:
-            decision = decision_label(case.decision) + " — " + person_label(
-                self._people, case.decided_by)
+            decision = (
+                decision_label(case.decision) + " — " + person_label(self._people, case.decided_by)
+            )
             if not case.in_force(today):
                 decision += " " + self.tr("(expired)")
-        cells = [scope, recommendation, decision, one_line(case.rationale) or "—",
-                 local_day(case.valid_until), local_time(case.decided_at)]
+        cells = [
+            scope,
+            recommendation,
+            decision,
+            one_line(case.rationale) or "—",
+            local_day(case.valid_until),
+            local_time(case.decided_at),
+        ]
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
             cell.setData(CASE_ID_ROLE, case.id)
@@ -499,15 +546,19 @@ class RiskDialog(QDialog):
             return
         lines = []
         if case.recommendation is not None:
-            lines.append(self.tr("IT recommends %1 (%2): %3")
-                         .replace("%1", decision_label(case.recommendation))
-                         .replace("%2", person_label(self._people, case.recommended_by))
-                         .replace("%3", case.recommendation_note or "—"))
+            lines.append(
+                self.tr("IT recommends %1 (%2): %3")
+                .replace("%1", decision_label(case.recommendation))
+                .replace("%2", person_label(self._people, case.recommended_by))
+                .replace("%3", case.recommendation_note or "—")
+            )
         if case.decision is not None:
-            lines.append(self.tr("Decided %1 (%2): %3")
-                         .replace("%1", decision_label(case.decision))
-                         .replace("%2", person_label(self._people, case.decided_by))
-                         .replace("%3", case.rationale or "—"))
+            lines.append(
+                self.tr("Decided %1 (%2): %3")
+                .replace("%1", decision_label(case.decision))
+                .replace("%2", person_label(self._people, case.decided_by))
+                .replace("%3", case.rationale or "—")
+            )
         self.case_detail.setText("\n".join(lines))
 
     def _may_withdraw(self, case: RiskDecision) -> bool:
@@ -524,9 +575,14 @@ class RiskDialog(QDialog):
     # -- writing -----------------------------------------------------------------------
     def recommend(self) -> Outcome | None:
         choice = Decision(self.recommendation_choice.currentData())
-        outcome = self._run(lambda: self.governance.recommend(
-            choice, self.recommendation_note.toPlainText(),
-            item_id=self.item_id, chain_id=self.chain_id))
+        outcome = self._run(
+            lambda: self.governance.recommend(
+                choice,
+                self.recommendation_note.toPlainText(),
+                item_id=self.item_id,
+                chain_id=self.chain_id,
+            )
+        )
         if outcome is not None:
             self.recommendation_note.clear()
         return outcome
@@ -535,16 +591,27 @@ class RiskDialog(QDialog):
         choice = Decision(self.decision_choice.currentData())
         rationale = self.rationale.toPlainText()
         if not rationale.strip():
-            show_error(self, self.tr("Write the rationale for the decision: the risk owner's "
-                                     "reasons are what internal control checks."),
-                       self.tr("Risk decision"))
+            show_error(
+                self,
+                self.tr(
+                    "Write the rationale for the decision: the risk owner's "
+                    "reasons are what internal control checks."
+                ),
+                self.tr("Risk decision"),
+            )
             self.rationale.setFocus()
             return None
         valid_until = self.valid_until.date().toPython() if choice is Decision.ACCEPT else None
         assert valid_until is None or isinstance(valid_until, date)
-        outcome = self._run(lambda: self.governance.decide(
-            choice, rationale, valid_until=valid_until,
-            item_id=self.item_id, chain_id=self.chain_id))
+        outcome = self._run(
+            lambda: self.governance.decide(
+                choice,
+                rationale,
+                valid_until=valid_until,
+                item_id=self.item_id,
+                chain_id=self.chain_id,
+            )
+        )
         if outcome is not None:
             self.rationale.clear()
         return outcome
@@ -556,13 +623,13 @@ class RiskDialog(QDialog):
         case = self.selected_case()
         if case is None:
             return
-        what = decision_label(case.decision if case.decision is not None
-                              else case.recommendation)
-        text = (self.tr("Withdraw the decision “%1”? It stays in the history.")
-                if case.decision is not None else
-                self.tr("Withdraw the recommendation “%1”? It stays in the history."))
-        ask(self, text.replace("%1", what), self.tr("Withdraw"),
-            lambda: self.withdraw(case.id))
+        what = decision_label(case.decision if case.decision is not None else case.recommendation)
+        text = (
+            self.tr("Withdraw the decision “%1”? It stays in the history.")
+            if case.decision is not None
+            else self.tr("Withdraw the recommendation “%1”? It stays in the history.")
+        )
+        ask(self, text.replace("%1", what), self.tr("Withdraw"), lambda: self.withdraw(case.id))
 
     def _run(self, call: Callable[[], Outcome]) -> Outcome | None:
         try:

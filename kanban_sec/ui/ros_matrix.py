@@ -92,8 +92,11 @@ def _luminance(colour: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
 
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
 
 
 def text_colour_on(background: QColor) -> QColor:
@@ -136,8 +139,9 @@ class RosMatrixModel(QAbstractTableModel):
     def cell_at(self, index: Index) -> MatrixCell | None:
         if not index.isValid():
             return None
-        return self.cells.get((self.likelihood_at(index.row()),
-                               self.consequence_at(index.column())))
+        return self.cells.get(
+            (self.likelihood_at(index.row()), self.consequence_at(index.column()))
+        )
 
     # -- contents ----------------------------------------------------------------------
     def set_cells(self, cells: dict[tuple[int, int], MatrixCell]) -> None:
@@ -181,11 +185,14 @@ class RosMatrixModel(QAbstractTableModel):
             return band_meaning(cell.band)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not 0 <= section < SIDE or role not in (Qt.ItemDataRole.DisplayRole,
-                                                   Qt.ItemDataRole.ToolTipRole,
-                                                   Qt.ItemDataRole.AccessibleTextRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not 0 <= section < SIDE or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return None
         if orientation == Qt.Orientation.Horizontal:
             text = consequence_label(self.consequence_at(section))
@@ -204,26 +211,35 @@ class RosMatrixModel(QAbstractTableModel):
         risk = cell.likelihood * cell.consequence
         lines = [
             f"{SYMBOLS[cell.band]} {band_meaning(cell.band)}",
-            translate("RosMatrix", "Likelihood {likelihood} × consequence {consequence} = "
-                      "risk {risk}").format(likelihood=likelihood_label(cell.likelihood),
-                                            consequence=consequence_label(cell.consequence),
-                                            risk=risk),
-            translate("RosMatrix", "Item scores here: 0–{top} (risk × maturity gap 0–3)")
-            .format(top=risk * GAP_MAX),
+            translate(
+                "RosMatrix", "Likelihood {likelihood} × consequence {consequence} = risk {risk}"
+            ).format(
+                likelihood=likelihood_label(cell.likelihood),
+                consequence=consequence_label(cell.consequence),
+                risk=risk,
+            ),
+            translate("RosMatrix", "Item scores here: 0–{top} (risk × maturity gap 0–3)").format(
+                top=risk * GAP_MAX
+            ),
             translate("RosMatrix", "Open items: {count}").format(count=cell.open_items),
         ]
         if cell.accepted:
             lines.append(self.accepted_text(cell.accepted))
-        lines.append(translate("RosMatrix", "Click to change the band")
-                     if self.editing else
-                     translate("RosMatrix", "Click to show these items on the board"))
+        lines.append(
+            translate("RosMatrix", "Click to change the band")
+            if self.editing
+            else translate("RosMatrix", "Click to show these items on the board")
+        )
         return "\n".join(lines)
 
     def spoken(self, cell: MatrixCell) -> str:
-        text = translate("RosMatrix", "Likelihood {likelihood}, consequence {consequence}: "
-                         "{count} open items").format(
+        text = translate(
+            "RosMatrix", "Likelihood {likelihood}, consequence {consequence}: {count} open items"
+        ).format(
             likelihood=likelihood_label(cell.likelihood),
-            consequence=consequence_label(cell.consequence), count=cell.open_items)
+            consequence=consequence_label(cell.consequence),
+            count=cell.open_items,
+        )
         if cell.accepted:
             text += ", " + self.accepted_text(cell.accepted)
         return f"{text}. {band_meaning(cell.band)}"
@@ -247,9 +263,11 @@ class CellDelegate(QStyledItemDelegate):
         mark.setBold(True)
         painter.setFont(mark)
         painter.setPen(ink)
-        painter.drawText(rect.adjusted(6, 4, -6, -4),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         SYMBOLS[cell.band])
+        painter.drawText(
+            rect.adjusted(6, 4, -6, -4),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            SYMBOLS[cell.band],
+        )
         count = QFont(base)
         count.setBold(True)
         count.setPointSizeF(max(base.pointSizeF(), 8.0) * 1.6)
@@ -261,14 +279,18 @@ class CellDelegate(QStyledItemDelegate):
             ink.setAlphaF(0.55)
         painter.setPen(ink)
         painter.setFont(count)
-        painter.drawText(QRect(rect.left(), top, rect.width(), count_height),
-                         Qt.AlignmentFlag.AlignCenter, str(cell.open_items))
+        painter.drawText(
+            QRect(rect.left(), top, rect.width(), count_height),
+            Qt.AlignmentFlag.AlignCenter,
+            str(cell.open_items),
+        )
         if cell.accepted:
             painter.setFont(base)
-            painter.drawText(QRect(rect.left() + 2, top + count_height, rect.width() - 4,
-                                   small_height),
-                             Qt.AlignmentFlag.AlignCenter,
-                             RosMatrixModel.accepted_text(cell.accepted))
+            painter.drawText(
+                QRect(rect.left() + 2, top + count_height, rect.width() - 4, small_height),
+                Qt.AlignmentFlag.AlignCenter,
+                RosMatrixModel.accepted_text(cell.accepted),
+            )
         state = option.state
         if state & QStyle.StateFlag.State_HasFocus:
             pen = painter.pen()
@@ -338,8 +360,9 @@ class VerticalTitle(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         painter.translate(0, self.height())
         painter.rotate(-90)
-        painter.drawText(QRect(0, 0, self.height(), self.width()),
-                         Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.drawText(
+            QRect(0, 0, self.height(), self.width()), Qt.AlignmentFlag.AlignCenter, self._text
+        )
 
 
 class RosMatrixView(QDialog):
@@ -377,7 +400,8 @@ class RosMatrixView(QDialog):
         self.grid.horizontalHeader().setMinimumSectionSize(110)
         self.grid.verticalHeader().setMinimumSectionSize(56)
         self.grid.verticalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.grid.setMinimumSize(760, 360)
         self.grid.clicked.connect(self._on_cell)
         self.grid.cell_activated.connect(self._on_cell)
@@ -486,12 +510,17 @@ class RosMatrixView(QDialog):
         total = sum(c.open_items for c in cells)
         red = sum(c.open_items for c in cells if c.band is Band.RED)
         accepted = sum(c.accepted for c in cells)
-        parts = [translate("RosMatrix", "Open items: {count}").format(count=total),
-                 translate("RosMatrix", "In the red band: {count}").format(count=red),
-                 translate("RosMatrix", "Accepted: {count}").format(count=accepted)]
+        parts = [
+            translate("RosMatrix", "Open items: {count}").format(count=total),
+            translate("RosMatrix", "In the red band: {count}").format(count=red),
+            translate("RosMatrix", "Accepted: {count}").format(count=accepted),
+        ]
         if self.unassessed:
-            parts.append(translate("RosMatrix", "Not assessed yet (in no cell): {count}")
-                         .format(count=self.unassessed))
+            parts.append(
+                translate("RosMatrix", "Not assessed yet (in no cell): {count}").format(
+                    count=self.unassessed
+                )
+            )
         self.total.setText(" · ".join(parts))
 
     # -- choosing and editing ----------------------------------------------------------
@@ -533,16 +562,23 @@ class RosMatrixView(QDialog):
             self.reset_box = QMessageBox(self)
             self.reset_box.setObjectName("confirm-reset-bands")
             self.reset_box.setIcon(QMessageBox.Icon.Question)
-            self.reset_box.setStandardButtons(QMessageBox.StandardButton.Yes
-                                              | QMessageBox.StandardButton.Cancel)
+            self.reset_box.setStandardButtons(
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+            )
             self.reset_box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             self.reset_box.finished.connect(self._reset_answered)
         box = self.reset_box
         box.setWindowTitle(translate("RosMatrix", "Reset the acceptance bands"))
-        box.setText(translate("RosMatrix", "Set every cell back to the default bands? The bands "
-                              "chosen for this board are replaced (the history keeps them)."))
+        box.setText(
+            translate(
+                "RosMatrix",
+                "Set every cell back to the default bands? The bands "
+                "chosen for this board are replaced (the history keeps them).",
+            )
+        )
         box.button(QMessageBox.StandardButton.Yes).setText(
-            translate("RosMatrix", "Reset to default"))
+            translate("RosMatrix", "Reset to default")
+        )
         box.open()
 
     def _reset_answered(self, button: int) -> None:
@@ -564,18 +600,19 @@ class RosMatrixView(QDialog):
         self.setWindowTitle(translate("RosMatrix", "ROS matrix"))
         self.consequence_title.setText(translate("RosMatrix", "Consequence"))
         self.likelihood_title.set_text(translate("RosMatrix", "Likelihood"))
-        self.grid.setAccessibleName(translate("RosMatrix", "ROS matrix: likelihood × "
-                                              "consequence"))
+        self.grid.setAccessibleName(translate("RosMatrix", "ROS matrix: likelihood × consequence"))
         for band, text in self.legend_texts.items():
             text.setText(band_meaning(band))
             self.swatches[band].setAccessibleName(band_meaning(band))
             self.swatches[band].setToolTip(band_meaning(band))
         self.edit_button.setText(translate("RosMatrix", "Edit acceptance bands"))
-        self.edit_button.setToolTip(translate(
-            "RosMatrix", "Click a cell to change its band: green → yellow → red"))
+        self.edit_button.setToolTip(
+            translate("RosMatrix", "Click a cell to change its band: green → yellow → red")
+        )
         self.reset_button.setText(translate("RosMatrix", "Reset to default"))
-        self.not_governing.setText(translate(
-            "RosMatrix", "Only governing members change the acceptance bands."))
+        self.not_governing.setText(
+            translate("RosMatrix", "Only governing members change the acceptance bands.")
+        )
         self._show_hint()
         self._show_totals()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, SIDE - 1)
@@ -587,13 +624,21 @@ class RosMatrixView(QDialog):
         font.setBold(self.editing())  # the mode a click is in must be plain to see
         self.hint.setFont(font)
         if self.editing():
-            self.hint.setText(translate(
-                "RosMatrix", "Editing the bands: click a cell (or press Enter) to change it "
-                "from green to yellow to red. Each change is saved at once."))
+            self.hint.setText(
+                translate(
+                    "RosMatrix",
+                    "Editing the bands: click a cell (or press Enter) to change it "
+                    "from green to yellow to red. Each change is saved at once.",
+                )
+            )
         else:
-            self.hint.setText(translate(
-                "RosMatrix", "Open items by likelihood and consequence. Click a cell (or "
-                "press Enter) to show its items on the board."))
+            self.hint.setText(
+                translate(
+                    "RosMatrix",
+                    "Open items by likelihood and consequence. Click a cell (or "
+                    "press Enter) to show its items on the board.",
+                )
+            )
 
     def _apply_colours(self) -> None:
         dark = is_dark(self.palette())
@@ -603,7 +648,8 @@ class RosMatrixView(QDialog):
             swatch.setStyleSheet(
                 f"QLabel {{ background: {background.name()}; "
                 f"color: {text_colour_on(background).name()}; font-weight: bold; "
-                f"border: 1px solid {background.darker(140).name()}; border-radius: 3px; }}")
+                f"border: 1px solid {background.darker(140).name()}; border-radius: 3px; }}"
+            )
         self.model.repaint_all()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -43,8 +43,10 @@ def available(window: QWidget) -> QRect:
     """The room the window's contents may take on its screen (its frame left out)."""
     area = screen_of(window).availableGeometry()
     frame = decoration(window)
-    return QRect(area.topLeft(), QSize(max(area.width() - frame.width(), 1),
-                                       max(area.height() - frame.height(), 1)))
+    return QRect(
+        area.topLeft(),
+        QSize(max(area.width() - frame.width(), 1), max(area.height() - frame.height(), 1)),
+    )
 
 
 def fit_to_screen(window: QWidget) -> bool:

@@ -37,8 +37,9 @@ def _versions(_db: Path, _work: Path, _app: Window) -> str:
     from PySide6.QtCore import qVersion
 
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
-    return (f"Python {sys.version.split()[0]}{frozen}, PySide6 {PySide6.__version__}, "
-            f"Qt {qVersion()}")
+    return (
+        f"Python {sys.version.split()[0]}{frozen}, PySide6 {PySide6.__version__}, Qt {qVersion()}"
+    )
 
 
 def _database(db: Path, _work: Path, _app: Window) -> str:
@@ -84,8 +85,11 @@ def _migrations(db: Path, work: Path, _app: Window) -> str:
 
 
 def _app(app: Window) -> object:
-    if not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY")
-            or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
+    if not (
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    ) and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return app.ensure_app()
 
@@ -115,10 +119,10 @@ def _window(_db: Path, work: Path, app: Window) -> str:
 
     _app(app)
     # The window reads the user's settings (language, layout): keep it off the real ones.
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(work / "settings"))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(work / "settings"))
+    QSettings.setPath(
+        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / "settings")
+    )
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     window = app.open(_copy_path(work))
     try:
         window.show()

@@ -30,8 +30,11 @@ def plain(text: str) -> str:
 
 def keys_text(action: QAction) -> str:
     """The action's shortcuts as the platform writes them, comma separated."""
-    return ", ".join(sequence.toString(QKeySequence.SequenceFormat.NativeText)
-                     for sequence in action.shortcuts() if not sequence.isEmpty())
+    return ", ".join(
+        sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        for sequence in action.shortcuts()
+        if not sequence.isEmpty()
+    )
 
 
 def _menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
@@ -79,10 +82,14 @@ def _native(text: str) -> str:
 def board_keys() -> list[tuple[str, str]]:
     """Keys the board itself handles (in board_widget's event filter), not QActions."""
     return [
-        (translate("Shortcuts", "Move focus between cards and columns"),
-         translate("Shortcuts", "Arrow keys")),
-        (translate("Shortcuts", "Move the selected card to the previous / next column"),
-         f"{_native('Ctrl+Left')}, {_native('Ctrl+Right')}"),
+        (
+            translate("Shortcuts", "Move focus between cards and columns"),
+            translate("Shortcuts", "Arrow keys"),
+        ),
+        (
+            translate("Shortcuts", "Move the selected card to the previous / next column"),
+            f"{_native('Ctrl+Left')}, {_native('Ctrl+Right')}",
+        ),
         (translate("Shortcuts", "Open the card"), f"{_native('Return')}, {_native('F2')}"),
         (translate("Shortcuts", "The card's menu"), f"{_native('Menu')}, {_native('Shift+F10')}"),
         (translate("Shortcuts", "Close a dialog or this list"), _native("Esc")),
@@ -99,8 +106,9 @@ class ShortcutsDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcuts-list")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([translate("Shortcuts", "Action"),
-                                   translate("Shortcuts", "Keys")])
+        self.tree.setHeaderLabels(
+            [translate("Shortcuts", "Action"), translate("Shortcuts", "Keys")]
+        )
         self.tree.setAccessibleName(translate("Shortcuts", "Keyboard shortcuts"))
         self.tree.setRootIsDecorated(False)
         groups = [*shortcut_groups(window), (translate("Shortcuts", "Board"), board_keys())]

@@ -76,8 +76,9 @@ class StandupWindow(QDialog):
     #: up to date: the board shows it and can undo it.
     acted = Signal(object, str)
 
-    def __init__(self, standups: StandupService, live: LiveBoard,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, standups: StandupService, live: LiveBoard, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("standup-window")
         self.texts = Texts()
@@ -121,8 +122,11 @@ class StandupWindow(QDialog):
                 self.where.setText(self.tr("Ended: save the report (PDF, HTML or Markdown)."))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "actions_box") \
-                and self.texts.outdated():
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and hasattr(self, "actions_box")
+            and self.texts.outdated()
+        ):
             self.retranslate()
         super().changeEvent(event)
 
@@ -140,9 +144,13 @@ class StandupWindow(QDialog):
         self.team.addItem("", None)
         for unit_id, _members in self._teams():
             self.team.addItem("", unit_id)
-        self.texts.bind(self.team.setToolTip, lambda: self.tr(
-            "Ticks the team's members (its sub-units' too) and shows the team's items; adjust "
-            "the ticks by hand after."))
+        self.texts.bind(
+            self.team.setToolTip,
+            lambda: self.tr(
+                "Ticks the team's members (its sub-units' too) and shows the team's items; adjust "
+                "the ticks by hand after."
+            ),
+        )
         self.team.activated.connect(lambda _row: self.pick_team(self.team.currentData()))
         self.attendees = QListWidget()
         self.attendees.setObjectName("standup-attendees")
@@ -150,22 +158,25 @@ class StandupWindow(QDialog):
             row = QListWidgetItem(f"{person.name} — {self.live.unit_path(person.unit_id)}")
             row.setData(Qt.ItemDataRole.UserRole, person.id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(Qt.CheckState.Checked if person.id == self.live.me
-                              else Qt.CheckState.Unchecked)
+            row.setCheckState(
+                Qt.CheckState.Checked if person.id == self.live.me else Qt.CheckState.Unchecked
+            )
             self.attendees.addItem(row)
         self.owner = QComboBox()
         self.owner.setObjectName("standup-owner")
         self.owner.addItem("", _EVERYONE)
-        for unit_id in sorted(self.live.board.units,
-                              key=lambda u: self.live.unit_path(u).casefold()):
+        for unit_id in sorted(
+            self.live.board.units, key=lambda u: self.live.unit_path(u).casefold()
+        ):
             self.owner.addItem(self.live.unit_path(unit_id), unit_id)
         self.with_backlog = QCheckBox()
         self.with_backlog.setObjectName("standup-backlog")
         self.texts.bind(self.with_backlog.setText, lambda: self.tr("Walk the backlog too"))
         self.by_column = QCheckBox()
         self.by_column.setObjectName("standup-by-column")
-        self.texts.bind(self.by_column.setText,
-                        lambda: self.tr("A column at a time (else a card at a time)"))
+        self.texts.bind(
+            self.by_column.setText, lambda: self.tr("A column at a time (else a card at a time)")
+        )
         start = QPushButton()
         start.setObjectName("standup-start")
         self.texts.bind(start.setText, lambda: self.tr("Start the standup"))
@@ -174,9 +185,13 @@ class StandupWindow(QDialog):
         form = QWidget()
         layout = QVBoxLayout(form)
         title = QLabel()
-        self.texts.bind(title.setText, lambda: self.tr(
-            "<h2>Weekly standup</h2><p>The board is walked from right to left: what is "
-            "nearly done first.</p>"))
+        self.texts.bind(
+            title.setText,
+            lambda: self.tr(
+                "<h2>Weekly standup</h2><p>The board is walked from right to left: what is "
+                "nearly done first.</p>"
+            ),
+        )
         layout.addWidget(title)
         grid = QGridLayout()
         date_label = self._label(lambda: self.tr("&Date"))
@@ -218,17 +233,21 @@ class StandupWindow(QDialog):
         self.team.setItemText(0, self.tr("Choose a team…"))
         for row, (unit_id, members) in enumerate(self._teams(), 1):
             if self.team.itemData(row) == unit_id:
-                self.team.setItemText(row, self.tr("%1 (%2 people)").replace(
-                    "%1", self.live.unit_path(unit_id)).replace(
-                    "%2", self.locale().toString(members)))
+                self.team.setItemText(
+                    row,
+                    self.tr("%1 (%2 people)")
+                    .replace("%1", self.live.unit_path(unit_id))
+                    .replace("%2", self.locale().toString(members)),
+                )
         self.owner.setItemText(0, self.tr("Everyone's items"))
 
     def _teams(self) -> list[tuple[str, int]]:
         """Units with people in them or below them, by path: (unit id, how many people)."""
         tree = self.live.tree
         out = []
-        for unit_id in sorted(self.live.board.units,
-                              key=lambda u: self.live.unit_path(u).casefold()):
+        for unit_id in sorted(
+            self.live.board.units, key=lambda u: self.live.unit_path(u).casefold()
+        ):
             units = set(tree.subtree(unit_id))
             members = sum(1 for p in self.live.board.people.values() if p.unit_id in units)
             if members:
@@ -251,9 +270,11 @@ class StandupWindow(QDialog):
             self.owner.setCurrentIndex(found)
 
     def chosen_attendees(self) -> list[str]:
-        return [self.attendees.item(r).data(Qt.ItemDataRole.UserRole)
-                for r in range(self.attendees.count())
-                if self.attendees.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            self.attendees.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.attendees.count())
+            if self.attendees.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     def start(self) -> None:
         held_on: date = self.held_on.date().toPython()  # type: ignore[assignment]
@@ -271,7 +292,8 @@ class StandupWindow(QDialog):
         owner = self.owner.currentData()
         self.order = self.standups.walk_order(
             None if owner in (None, _EVERYONE) else owner,
-            include_backlog=self.with_backlog.isChecked())
+            include_backlog=self.with_backlog.isChecked(),
+        )
         self.position = 0
         self.clock.start()
         self.ticker.start()
@@ -330,11 +352,14 @@ class StandupWindow(QDialog):
         self.save_button.clicked.connect(self._offer_save)
         self.include_confidential = QCheckBox()
         self.include_confidential.setObjectName("standup-include-confidential")
-        self.texts.bind(self.include_confidential.setText,
-                        lambda: self.tr("Confidential details"))
-        self.texts.bind(self.include_confidential.setToolTip, lambda: self.tr(
-            "Show and save confidential items' titles and notes. Without it they appear as "
-            "“Confidential item …id”. A saved report records this choice."))
+        self.texts.bind(self.include_confidential.setText, lambda: self.tr("Confidential details"))
+        self.texts.bind(
+            self.include_confidential.setToolTip,
+            lambda: self.tr(
+                "Show and save confidential items' titles and notes. Without it they appear as "
+                "“Confidential item …id”. A saved report records this choice."
+            ),
+        )
         self.include_confidential.toggled.connect(lambda _on: self.refresh_report())
         self.report_view = QTextBrowser()
         self.report_view.setObjectName("standup-report")
@@ -390,7 +415,8 @@ class StandupWindow(QDialog):
         for status in Status:
             self.move_to.addItem(status_name(status), status.value)
         self.move_to.activated.connect(
-            lambda _row: self.move_card(Status(self.move_to.currentData())))
+            lambda _row: self.move_card(Status(self.move_to.currentData()))
+        )
         self.card_owner = QLabel()
         self.card_owner.setObjectName("standup-card-owner")
         self.card_owner.setWordWrap(True)
@@ -400,16 +426,18 @@ class StandupWindow(QDialog):
         assign.clicked.connect(self.choose_owner)
         self.block_reason = QLineEdit()
         self.block_reason.setObjectName("standup-block-reason")
-        self.texts.bind(self.block_reason.setPlaceholderText,
-                        lambda: self.tr("What is it waiting for?"))
+        self.texts.bind(
+            self.block_reason.setPlaceholderText, lambda: self.tr("What is it waiting for?")
+        )
         self.block_reason.returnPressed.connect(self.toggle_block)
         self.block_button = QPushButton(self.tr("Block"))
         self.block_button.setObjectName("standup-block")
         self.block_button.clicked.connect(self.toggle_block)
         self.comment = QLineEdit()
         self.comment.setObjectName("standup-comment")
-        self.texts.bind(self.comment.setPlaceholderText,
-                        lambda: self.tr("A comment on the card, for everyone…"))
+        self.texts.bind(
+            self.comment.setPlaceholderText, lambda: self.tr("A comment on the card, for everyone…")
+        )
         self.comment.returnPressed.connect(self.add_comment)
         comment_button = QPushButton()
         comment_button.setObjectName("standup-add-comment")
@@ -477,8 +505,7 @@ class StandupWindow(QDialog):
     def add_comment(self) -> Outcome | None:
         """Comment on the card in front (it shows in the card's history)."""
         body = self.comment.text()
-        outcome = self._act(lambda i: self.live.service.add_comment(i, body),
-                            self.tr("Comment"))
+        outcome = self._act(lambda i: self.live.service.add_comment(i, body), self.tr("Comment"))
         if outcome is not None:
             self.comment.clear()
         return outcome
@@ -495,8 +522,9 @@ class StandupWindow(QDialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         picker = OwnerPicker(self.live, item_id, dialog)
         picker.set_selected(item.owner_unit_id, item.owner_person_id)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
@@ -507,8 +535,9 @@ class StandupWindow(QDialog):
 
         def chosen() -> None:
             unit_id, person_id = picker.selected()
-            self._act(lambda i: self.live.service.assign(i, unit_id, person_id),
-                      self.tr("Change owner"))
+            self._act(
+                lambda i: self.live.service.assign(i, unit_id, person_id), self.tr("Change owner")
+            )
 
         dialog.accepted.connect(chosen)
         self.owner_dialog = dialog
@@ -529,8 +558,10 @@ class StandupWindow(QDialog):
         if self.by_column.isChecked():
             column = self._status(self.current_item())
             position = self.position
-            while 0 <= position + direction < len(self.order) and \
-                    self._status(self.order[position]) == column:
+            while (
+                0 <= position + direction < len(self.order)
+                and self._status(self.order[position]) == column
+            ):
                 position += direction
             if direction < 0:  # to the first card of the previous column
                 target = self._status(self.order[position])
@@ -555,20 +586,26 @@ class StandupWindow(QDialog):
         item = self.live.items[item_id]
         self._show_actions(item)
         column = [i for i in self.order if self._status(i) is item.status]
-        self.where.setText(self.tr("%1 · card %2 of %3 · %4 in all").replace(
-            "%1", status_name(item.status)).replace(
-            "%2", str(column.index(item_id) + 1)).replace("%3", str(len(column))).replace(
-            "%4", str(len(self.order))))
+        self.where.setText(
+            self.tr("%1 · card %2 of %3 · %4 in all")
+            .replace("%1", status_name(item.status))
+            .replace("%2", str(column.index(item_id) + 1))
+            .replace("%3", str(len(column)))
+            .replace("%4", str(len(self.order)))
+        )
         ranked = self.live.ranking.get(item_id)
         entered = item.status_changed_at or item.created_at
         days = (datetime.now(UTC) - entered).days if entered else 0
         lines = [f"## {item.title}", ""]
         if ranked is not None:
             lines += [f"> {ranked.explanation(current_language())}", ""]
-        lines += ["- " + self.tr("**Owner:** %1").replace(
-                      "%1", self.live.owner_text(item) or "—"),
-                  "- " + self.tr("**In this column:** %1").replace(
-                      "%1", self.tr("%1 days").replace("%1", str(days)))]
+        lines += [
+            "- " + self.tr("**Owner:** %1").replace("%1", self.live.owner_text(item) or "—"),
+            "- "
+            + self.tr("**In this column:** %1").replace(
+                "%1", self.tr("%1 days").replace("%1", str(days))
+            ),
+        ]
         if item.blocked_reason:
             lines.append("- " + self.tr("**Blocked:** %1").replace("%1", item.blocked_reason))
         if self.live.delegation(item_id).can_be_delegated:
@@ -612,8 +649,9 @@ class StandupWindow(QDialog):
         if self.standup_id is None:
             return
         box = getattr(self, "include_confidential", None)
-        report = self.standups.report(self.standup_id, include_confidential=bool(
-            box is not None and box.isChecked()))
+        report = self.standups.report(
+            self.standup_id, include_confidential=bool(box is not None and box.isChecked())
+        )
         self.report_view.setHtml(render_html(report, current_language()))
 
     # -- the end -------------------------------------------------------------------------
@@ -640,34 +678,47 @@ class StandupWindow(QDialog):
 
         target = Path(path)
         self.standups.session = self.standups.session.speaking(current_language())
-        self.standups.write_report(target, self.standup_id,
-                                   include_confidential=self.include_confidential.isChecked(),
-                                   pdf_writer=write_pdf)
+        self.standups.write_report(
+            target,
+            self.standup_id,
+            include_confidential=self.include_confidential.isChecked(),
+            pdf_writer=write_pdf,
+        )
         return target
 
     def default_report_name(self, suffix: str = ".pdf") -> str:
         """``standup-YYYY-MM-DD.pdf``: the standup's own date."""
-        held_on: date = self.standups.get(self.standup_id).held_on if self.standup_id \
-            else self.held_on.date().toPython()  # type: ignore[assignment]
+        if self.standup_id:
+            held_on = self.standups.get(self.standup_id).held_on
+        else:
+            held_on = self.held_on.date().toPython()  # type: ignore[assignment]
         return f"standup-{held_on.isoformat()}{suffix}"
 
     def _offer_save(self) -> QFileDialog:
         """Ask where, under the standup's dated name in the folder used last time."""
         settings = QSettings()
-        folder = str(settings.value(_FOLDER_KEY, "") or "") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        dialog = QFileDialog(self, self.tr("Save the standup report"),
-                             str(Path(folder) / self.default_report_name()))
+        folder = (
+            str(settings.value(_FOLDER_KEY, "") or "")
+            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or str(Path.home())
+        )
+        dialog = QFileDialog(
+            self, self.tr("Save the standup report"), str(Path(folder) / self.default_report_name())
+        )
         dialog.setObjectName("standup-save-dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        filters = {self.tr("PDF (*.pdf)"): ".pdf", self.tr("HTML (*.html)"): ".html",
-                   self.tr("Markdown (*.md)"): ".md"}
+        filters = {
+            self.tr("PDF (*.pdf)"): ".pdf",
+            self.tr("HTML (*.html)"): ".html",
+            self.tr("Markdown (*.md)"): ".md",
+        }
         dialog.setNameFilters(list(filters))
         dialog.setDefaultSuffix("pdf")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Another format: the name keeps its date and takes that format's ending.
-        dialog.filterSelected.connect(lambda name: dialog.selectFile(
-            self.default_report_name(filters.get(name, ".pdf"))))
+        dialog.filterSelected.connect(
+            lambda name: dialog.selectFile(self.default_report_name(filters.get(name, ".pdf")))
+        )
         dialog.fileSelected.connect(self._save_chosen)
         fit_to_screen(dialog)
         self.save_dialog = dialog
@@ -690,4 +741,3 @@ class StandupWindow(QDialog):
     def closeEvent(self, event: object) -> None:
         self.ticker.stop()
         super().closeEvent(event)  # type: ignore[arg-type]
-

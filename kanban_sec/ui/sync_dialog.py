@@ -59,15 +59,19 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, KanbanError):
         return error.message(current_language())
     if isinstance(error, Cancelled):
-        return translate("Sync", "The sync was cancelled; nothing is lost, the next sync "
-                                 "goes on from there.")
+        return translate(
+            "Sync", "The sync was cancelled; nothing is lost, the next sync goes on from there."
+        )
     from kanban_sec import runtime
 
     # The log must not hold the password a failed connection may show (its URL, the server's
     # words); nor may the message.
     where = runtime.log_failure(error, crash_report=False).log
-    return translate("Sync", "Something went wrong that should not have: %1 (details in %2)"
-                     ).replace("%1", runtime.scrub(str(error))).replace("%2", str(where))
+    return (
+        translate("Sync", "Something went wrong that should not have: %1 (details in %2)")
+        .replace("%1", runtime.scrub(str(error)))
+        .replace("%2", str(where))
+    )
 
 
 def password_for(settings: SyncSettings) -> str:
@@ -84,8 +88,9 @@ class _NoPassword(KanbanError):
         self.account = account
 
     def message(self, lang: str) -> str:
-        return translate("Sync", "No password is stored for %1: enter it under Sync ▸ Sync "
-                                 "settings…").replace("%1", self.account)
+        return translate(
+            "Sync", "No password is stored for %1: enter it under Sync ▸ Sync settings…"
+        ).replace("%1", self.account)
 
 
 def refused_ids(db: Database) -> list[str]:
@@ -95,12 +100,16 @@ def refused_ids(db: Database) -> list[str]:
 
 def refused_text(count: int) -> str:
     """How many changes the server refused, and that they wait for the person."""
-    return translate("Sync", "Changes refused by the server: %1. They are not sent again "
-                             "until you redo them; discard them to make the board match the "
-                             "server's.").replace("%1", str(count))
+    return translate(
+        "Sync",
+        "Changes refused by the server: %1. They are not sent again "
+        "until you redo them; discard them to make the board match the "
+        "server's.",
+    ).replace("%1", str(count))
 
 
 # -- the controller ---------------------------------------------------------------------------
+
 
 class SyncController(QObject):
     """Syncs the window's board: on request, every N minutes, and at start if asked.
@@ -181,8 +190,10 @@ class SyncController(QObject):
         if self.running:
             return False
         if not self.settings.configured:
-            self._set("offline", translate("Sync", "Sync is off: choose a server under Sync ▸ "
-                                                   "Sync settings…"))
+            self._set(
+                "offline",
+                translate("Sync", "Sync is off: choose a server under Sync ▸ Sync settings…"),
+            )
             return False
         settings = self.settings
         db = self.db
@@ -216,11 +227,15 @@ class SyncController(QObject):
             return
         stage, done, total = values
         if stage == "push":
-            self._progress = translate("Sync", "sending %1 of %2").replace(
-                "%1", QLocale().toString(done)).replace("%2", QLocale().toString(total or 0))
+            self._progress = (
+                translate("Sync", "sending %1 of %2")
+                .replace("%1", QLocale().toString(done))
+                .replace("%2", QLocale().toString(total or 0))
+            )
         else:
             self._progress = translate("Sync", "receiving %1").replace(
-                "%1", QLocale().toString(done))
+                "%1", QLocale().toString(done)
+            )
         self.show_state()
 
     def _let_go(self) -> None:
@@ -234,9 +249,12 @@ class SyncController(QObject):
         self.open_conflicts = int(result.conflicts)
         before = set(self.refused)
         self.refused = [r.change_id for r in result.refused]
-        message = translate("Sync", "Pushed %1, pulled %2; open conflicts: %3").replace(
-            "%1", str(result.pushed)).replace("%2", str(result.pulled)).replace(
-            "%3", str(result.conflicts))
+        message = (
+            translate("Sync", "Pushed %1, pulled %2; open conflicts: %3")
+            .replace("%1", str(result.pushed))
+            .replace("%2", str(result.pulled))
+            .replace("%3", str(result.conflicts))
+        )
         if self.refused:
             message += "\n" + refused_text(len(self.refused))
         self._set("synced", message)
@@ -282,14 +300,19 @@ class SyncController(QObject):
             text = translate("Sync", "synced %1").replace("%1", self._when())
             if self.open_conflicts:
                 text += " · " + translate("Sync", "⚠ conflicts: %1").replace(
-                    "%1", str(self.open_conflicts))
+                    "%1", str(self.open_conflicts)
+                )
                 style = "color: #e65100; font-weight: bold;"
-            tip = self.message or translate("Sync", "Synced with %1").replace(
-                "%1", self._server())
+            tip = self.message or translate("Sync", "Synced with %1").replace("%1", self._server())
             if self.refused:
                 label.setProperty("sync_state", "refused")
-                text = translate("Sync", "⚠ refused by the server: %1").replace(
-                    "%1", str(len(self.refused))) + " · " + text
+                text = (
+                    translate("Sync", "⚠ refused by the server: %1").replace(
+                        "%1", str(len(self.refused))
+                    )
+                    + " · "
+                    + text
+                )
                 style = _WARN_STYLE
                 if not self.message:
                     tip = refused_text(len(self.refused))
@@ -302,8 +325,9 @@ class SyncController(QObject):
             text = translate("Sync", "offline")
             tip = self.message or (
                 translate("Sync", "Not synced yet: Sync ▸ Sync now (F9)")
-                if self.settings.configured else
-                translate("Sync", "Sync is off: choose a server under Sync ▸ Sync settings…"))
+                if self.settings.configured
+                else translate("Sync", "Sync is off: choose a server under Sync ▸ Sync settings…")
+            )
         label.setText(text)
         label.setToolTip(tip)
         label.setAccessibleName(translate("Sync", "Sync status"))
@@ -316,8 +340,11 @@ class SyncController(QObject):
 
     # -- refused changes -----------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.label and event.type() == QEvent.Type.MouseButtonRelease \
-                and self.refused:
+        if (
+            watched is self.label
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and self.refused
+        ):
             self.show_refused()
             return True
         return super().eventFilter(watched, event)
@@ -372,6 +399,7 @@ class SyncController(QObject):
 
 # -- the settings dialog ----------------------------------------------------------------------
 
+
 class SyncSettingsDialog(QDialog):
     """The board's sync settings; the password is stored in the OS keyring on save."""
 
@@ -386,10 +414,13 @@ class SyncSettingsDialog(QDialog):
         current = cfg.load(db)
         self._test_call: BackgroundCall | None = None
 
-        intro = QLabel(self.tr(
-            "Sync shares this board through a PostgreSQL server. The connection is encrypted "
-            "(TLS) and the server's certificate is checked; the password is kept in your "
-            "system's keyring, never in a file."))
+        intro = QLabel(
+            self.tr(
+                "Sync shares this board through a PostgreSQL server. The connection is encrypted "
+                "(TLS) and the server's certificate is checked; the password is kept in your "
+                "system's keyring, never in a file."
+            )
+        )
         intro.setWordWrap(True)
 
         self.remote_edit = QLineEdit(current.remote_url)
@@ -419,8 +450,9 @@ class SyncSettingsDialog(QDialog):
         ca_row.addWidget(self.ca_edit, 1)
         ca_row.addWidget(self.ca_button)
 
-        self.plain_box = QCheckBox(self.tr(
-            "Allow an unencrypted connection to a server on this computer"))
+        self.plain_box = QCheckBox(
+            self.tr("Allow an unencrypted connection to a server on this computer")
+        )
         self.plain_box.setObjectName("sync-allow-plain")
         self.plain_box.setChecked(current.allow_plain_loopback)
         self.interval_spin = QSpinBox()
@@ -453,8 +485,9 @@ class SyncSettingsDialog(QDialog):
         form.addRow(self.tr("Sync automatically every"), self.interval_spin)
         form.addRow("", self.start_box)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("sync-save")
         buttons.accepted.connect(self.save)
@@ -509,16 +542,21 @@ class SyncSettingsDialog(QDialog):
         except KanbanError as error:
             self._say(error.message(current_language()), ok=False)
             return
-        self._say(self.tr("The stored password is removed.") if had else
-                  self.tr("No password was stored for this account."), ok=True)
+        self._say(
+            self.tr("The stored password is removed.")
+            if had
+            else self.tr("No password was stored for this account."),
+            ok=True,
+        )
 
     def browse_ca(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("The CA certificate that signed the server's"))
         dialog.setObjectName("sync-ca-chooser")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Certificates (*.crt *.pem *.cer)"),
-                               self.tr("All files (*)")])
+        dialog.setNameFilters(
+            [self.tr("Certificates (*.crt *.pem *.cer)"), self.tr("All files (*)")]
+        )
         if self.ca_edit.text().strip():
             dialog.selectFile(self.ca_edit.text().strip())
         dialog.fileSelected.connect(self.ca_edit.setText)
@@ -584,11 +622,15 @@ class RefusedChangesDialog(QDialog):
         self.changes: list[Any] = []
 
         intro = QLabel()
-        self.texts.bind(intro.setText, lambda: self.tr(
-            "The sync server refused these changes made on this board. They stay here but "
-            "are not sent again. Discard a change to undo it here, so the board matches the "
-            "server's; or redo it to send it again (for instance after an administrator "
-            "changed your role)."))
+        self.texts.bind(
+            intro.setText,
+            lambda: self.tr(
+                "The sync server refused these changes made on this board. They stay here but "
+                "are not sent again. Discard a change to undo it here, so the board matches the "
+                "server's; or redo it to send it again (for instance after an administrator "
+                "changed your role)."
+            ),
+        )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("refused-table")
@@ -611,14 +653,19 @@ class RefusedChangesDialog(QDialog):
         self.discard_button = QPushButton()
         self.discard_button.setObjectName("refused-discard")
         self.texts.bind(self.discard_button.setText, lambda: self.tr("Discard"))
-        self.texts.bind(self.discard_button.setToolTip, lambda: self.tr(
-            "Undo the selected changes here; the board gets the server's values back"))
+        self.texts.bind(
+            self.discard_button.setToolTip,
+            lambda: self.tr(
+                "Undo the selected changes here; the board gets the server's values back"
+            ),
+        )
         self.discard_button.clicked.connect(lambda: self.discard(self.selected_ids()))
         self.redo_button = QPushButton()
         self.redo_button.setObjectName("refused-redo")
         self.texts.bind(self.redo_button.setText, lambda: self.tr("Redo"))
-        self.texts.bind(self.redo_button.setToolTip,
-                        lambda: self.tr("Send the selected changes again, now"))
+        self.texts.bind(
+            self.redo_button.setToolTip, lambda: self.tr("Send the selected changes again, now")
+        )
         self.redo_button.clicked.connect(lambda: self.redo(self.selected_ids()))
         self.discard_all_button = QPushButton()
         self.discard_all_button.setObjectName("refused-discard-all")
@@ -651,17 +698,20 @@ class RefusedChangesDialog(QDialog):
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "redo_all_button") \
-                and self.texts.outdated():
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and hasattr(self, "redo_all_button")
+            and self.texts.outdated()
+        ):
             self.texts.again()  # a language switch: every text, the list too
             self._headers()
             self.refresh()
         super().changeEvent(event)
 
     def _headers(self) -> None:
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Row"), self.tr("Change"), self.tr("Refused"),
-            self.tr("The server's reason")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Change"), self.tr("Refused"), self.tr("The server's reason")]
+        )
 
     # -- contents ------------------------------------------------------------------------
     def refresh(self, message: str | None = None) -> None:
@@ -670,12 +720,20 @@ class RefusedChangesDialog(QDialog):
         self.table.setRowCount(len(self.changes))
         for row, change in enumerate(self.changes):
             reason = refusal_reason(change.reason)
-            cells = (self.tr("%1 “%2”").replace("%1", self._kind(change.entity))
-                     .replace("%2", change.title),
-                     changed_text(change.values) or "∅", when(change.refused_at),
-                     f"{change.code}: {reason}")
-            tips = (f"{change.entity} {change.row_id}", changed_text(change.values), "",
-                    f"{change.code}: {change.reason}")
+            cells = (
+                self.tr("%1 “%2”")
+                .replace("%1", self._kind(change.entity))
+                .replace("%2", change.title),
+                changed_text(change.values) or "∅",
+                when(change.refused_at),
+                f"{change.code}: {reason}",
+            )
+            tips = (
+                f"{change.entity} {change.row_id}",
+                changed_text(change.values),
+                "",
+                f"{change.code}: {change.reason}",
+            )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(_ID_ROLE, change.change_id)
@@ -686,15 +744,23 @@ class RefusedChangesDialog(QDialog):
             if self.table.columnWidth(column) > widest:
                 self.table.setColumnWidth(column, widest)
         if message is None:
-            message = refused_text(len(self.changes)) if self.changes else \
-                self.tr("No changes are refused by the server.")
+            message = (
+                refused_text(len(self.changes))
+                if self.changes
+                else self.tr("No changes are refused by the server.")
+            )
         self.status_label.setText(message)
         self._enable()
 
     def _kind(self, entity: str) -> str:
-        names = {"item": self.tr("Item"), "setting": self.tr("Setting"),
-                 "comment": self.tr("Comment"), "person": self.tr("Person"),
-                 "unit": self.tr("Unit"), "column": self.tr("Column")}
+        names = {
+            "item": self.tr("Item"),
+            "setting": self.tr("Setting"),
+            "comment": self.tr("Comment"),
+            "person": self.tr("Person"),
+            "unit": self.tr("Unit"),
+            "column": self.tr("Column"),
+        }
         return names.get(entity, entity)
 
     def selected_ids(self) -> list[str]:
@@ -722,8 +788,11 @@ class RefusedChangesDialog(QDialog):
         except KanbanError as error:
             self.refresh(error.message(current_language()))
             return 0
-        self.refresh(self.tr("Discarded: %1. The board matches the server's again.")
-                     .replace("%1", str(len(gone))))
+        self.refresh(
+            self.tr("Discarded: %1. The board matches the server's again.").replace(
+                "%1", str(len(gone))
+            )
+        )
         return len(gone)
 
     def redo(self, ids: list[str]) -> int:
@@ -735,8 +804,11 @@ class RefusedChangesDialog(QDialog):
         except KanbanError as error:
             self.refresh(error.message(current_language()))
             return 0
-        text = self.tr("To be sent again: %1. Syncing…") if syncing else \
-            self.tr("To be sent again: %1, with the next sync.")
+        text = (
+            self.tr("To be sent again: %1. Syncing…")
+            if syncing
+            else self.tr("To be sent again: %1, with the next sync.")
+        )
         self.refresh(text.replace("%1", str(count)))
         return count
 

@@ -28,9 +28,15 @@ class ChangeCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.window.run_quietly(lambda: undo.reapply(
-            self.window.session.db, self.window.session.actor, self.changes, self.bulk_rows))
+        self.window.run_quietly(
+            lambda: undo.reapply(
+                self.window.session.db, self.window.session.actor, self.changes, self.bulk_rows
+            )
+        )
 
     def undo(self) -> None:
-        self.window.run_quietly(lambda: undo.revert(
-            self.window.session.db, self.window.session.actor, self.changes, self.bulk_rows))
+        self.window.run_quietly(
+            lambda: undo.revert(
+                self.window.session.db, self.window.session.actor, self.changes, self.bulk_rows
+            )
+        )

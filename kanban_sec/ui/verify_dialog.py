@@ -57,8 +57,9 @@ class VerifyDialog(QDialog):
     #: Emitted with the :class:`Outcome` of the verification (then the dialog closes).
     applied = Signal(object)
 
-    def __init__(self, governance: GovernanceService, item_id: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, governance: GovernanceService, item_id: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("verify-dialog")
         self.governance = governance
@@ -89,15 +90,21 @@ class VerifyDialog(QDialog):
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         title.setFont(bold)
-        where = QLabel(self.tr("Column: %1 · score %2").replace("%1", column)
-                       .replace("%2", str(score)))
+        where = QLabel(
+            self.tr("Column: %1 · score %2").replace("%1", column).replace("%2", str(score))
+        )
         where.setObjectName("verify-where")
         where.setTextFormat(Qt.TextFormat.PlainText)
         self.policy_label = QLabel(
-            (self.tr("The board policy requires verification: %1.") if needed else
-             self.tr("The board policy does not require verification of this item (%1); "
-                     "a check is still welcome."))
-            .replace("%1", policy_text(policy).render(lang)))
+            (
+                self.tr("The board policy requires verification: %1.")
+                if needed
+                else self.tr(
+                    "The board policy does not require verification of this item (%1); "
+                    "a check is still welcome."
+                )
+            ).replace("%1", policy_text(policy).render(lang))
+        )
         self.policy_label.setObjectName("verify-policy")
         self.policy_label.setTextFormat(Qt.TextFormat.PlainText)
         self.policy_label.setWordWrap(True)
@@ -112,8 +119,9 @@ class VerifyDialog(QDialog):
         earlier = QGroupBox(self.tr("Earlier verifications"))
         self.history = QTableWidget(0, 4)
         self.history.setObjectName("verify-history")
-        self.history.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("Who"), self.tr("Verdict"), self.tr("Evidence")])
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("Verdict"), self.tr("Evidence")]
+        )
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setWordWrap(False)
@@ -122,21 +130,28 @@ class VerifyDialog(QDialog):
         for column_no in range(3):
             header.setSectionResizeMode(column_no, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        found = sorted(governance.verifications(item_id), key=lambda v: v.verified_at,
-                       reverse=True)
+        found = sorted(governance.verifications(item_id), key=lambda v: v.verified_at, reverse=True)
         self.history.setRowCount(len(found))
         for row, verification in enumerate(found):
-            cells = [local_time(verification.verified_at),
-                     person_label(people, verification.verified_by),
-                     verdict_label(verification.verdict),
-                     one_line(verification.evidence, 120)]
+            cells = [
+                local_time(verification.verified_at),
+                person_label(people, verification.verified_by),
+                verdict_label(verification.verdict),
+                one_line(verification.evidence, 120),
+            ]
             for column_no, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(verification.evidence)
                 if column_no == 2:
-                    cell.setForeground(QBrush(QColor(
-                        _APPROVED_COLOUR if verification.verdict is Verdict.APPROVED
-                        else _REJECTED_COLOUR)))
+                    cell.setForeground(
+                        QBrush(
+                            QColor(
+                                _APPROVED_COLOUR
+                                if verification.verdict is Verdict.APPROVED
+                                else _REJECTED_COLOUR
+                            )
+                        )
+                    )
                 self.history.setItem(row, column_no, cell)
         self.no_history = QLabel(self.tr("None yet."))
         self.no_history.setStyleSheet(_NOTE_STYLE)
@@ -150,9 +165,12 @@ class VerifyDialog(QDialog):
         verdict_box = QGroupBox(self.tr("Your verification"))
         self.evidence = QPlainTextEdit()
         self.evidence.setObjectName("evidence")
-        self.evidence.setPlaceholderText(self.tr(
-            "Evidence (required): a link to it, or a note on what you checked and found. "
-            "When you send the work back, write what is missing."))
+        self.evidence.setPlaceholderText(
+            self.tr(
+                "Evidence (required): a link to it, or a note on what you checked and found. "
+                "When you send the work back, write what is missing."
+            )
+        )
         self.evidence.setTabChangesFocus(True)
         self.evidence.setMinimumHeight(70)
         self.approve_button = QPushButton(self.tr("Approve and mark done"))
@@ -192,26 +210,37 @@ class VerifyDialog(QDialog):
         for widget in (self.evidence, self.approve_button, self.reject_button):
             widget.setEnabled(usable)
         if not may_verify:
-            self.rights.setText(self.tr(
-                "Only controlling members (internal control) verify finished work."))
+            self.rights.setText(
+                self.tr("Only controlling members (internal control) verify finished work.")
+            )
         elif not in_verify:
-            self.rights.setText(self.tr(
-                "The item is in %1; only items in %2 can be approved or sent back.")
-                .replace("%1", column).replace("%2", verify_column))
+            self.rights.setText(
+                self.tr("The item is in %1; only items in %2 can be approved or sent back.")
+                .replace("%1", column)
+                .replace("%2", verify_column)
+            )
         else:
-            self.rights.setText(self.tr("Approving moves the item to done; sending it back "
-                                        "moves it to doing with your text as the reason."))
+            self.rights.setText(
+                self.tr(
+                    "Approving moves the item to done; sending it back "
+                    "moves it to doing with your text as the reason."
+                )
+            )
         if usable:
             self.evidence.setFocus()
 
     # -- writing -----------------------------------------------------------------------
     def approve(self) -> Outcome | None:
-        return self._run(self.governance.verify, self.tr(
-            "Write the evidence: a link to it, or a note on what you checked."))
+        return self._run(
+            self.governance.verify,
+            self.tr("Write the evidence: a link to it, or a note on what you checked."),
+        )
 
     def send_back(self) -> Outcome | None:
-        return self._run(self.governance.reject, self.tr(
-            "Write why the work is sent back: what is missing or wrong."))
+        return self._run(
+            self.governance.reject,
+            self.tr("Write why the work is sent back: what is missing or wrong."),
+        )
 
     def _run(self, call: Callable[[str, str], Outcome], empty: str) -> Outcome | None:
         text = self.evidence.toPlainText()

@@ -55,8 +55,13 @@ class AnnualWheelDialog(QDialog):
 
     changed = Signal(object)
 
-    def __init__(self, wheel: AnnualWheel, live: LiveBoard, parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+    def __init__(
+        self,
+        wheel: AnnualWheel,
+        live: LiveBoard,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("wheel-dialog")
         self.texts = Texts()
@@ -76,8 +81,12 @@ class AnnualWheelDialog(QDialog):
         self.activities = QListWidget()
         self.activities.setObjectName("wheel-activities")
         self.activities.currentItemChanged.connect(
-            lambda current, _previous: self.show_activity(current.data(Qt.ItemDataRole.UserRole))
-            if current is not None else None)
+            lambda current, _previous: (
+                self.show_activity(current.data(Qt.ItemDataRole.UserRole))
+                if current is not None
+                else None
+            )
+        )
         self.detail = QTextBrowser()
         self.detail.setObjectName("wheel-detail")
         export = QPushButton()
@@ -153,18 +162,27 @@ class AnnualWheelDialog(QDialog):
             self.show_activity(self.shown_activity)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "entries") \
-                and self.texts.outdated():
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and hasattr(self, "entries")
+            and self.texts.outdated()
+        ):
             self.retranslate()
         super().changeEvent(event)
 
     def refresh(self, *_: object) -> None:
         year = self.year.value()
         self.entries = self.wheel.year_view(year, self.today)
-        self.view.set_entries(year, [
-            WheelEntry(e.activity.id, e.activity.title, e.occurrence,
-                       wheel_status(e.status, e.late))
-            for e in self.entries], self.today)
+        self.view.set_entries(
+            year,
+            [
+                WheelEntry(
+                    e.activity.id, e.activity.title, e.occurrence, wheel_status(e.status, e.late)
+                )
+                for e in self.entries
+            ],
+            self.today,
+        )
         current = self.activities.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.activities.blockSignals(True)
@@ -172,8 +190,9 @@ class AnnualWheelDialog(QDialog):
         late = {e.activity.id for e in self.entries if e.late}
         muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         # In use first, by title; retired ones after them, greyed and marked.
-        for activity in sorted(self.wheel.list_activities(),
-                               key=lambda a: (not a.active, a.title.casefold())):
+        for activity in sorted(
+            self.wheel.list_activities(), key=lambda a: (not a.active, a.title.casefold())
+        ):
             text = activity.title
             if not activity.active:
                 text = self.tr("%1 (retired)").replace("%1", text)
@@ -206,8 +225,11 @@ class AnnualWheelDialog(QDialog):
         activity = self.current_activity()
         self.edit_button.setEnabled(activity is not None)
         self.retire_button.setEnabled(activity is not None)
-        self.retire_button.setText(self.tr("&Bring back") if activity is not None
-                                   and not activity.active else self.tr("&Retire"))
+        self.retire_button.setText(
+            self.tr("&Bring back")
+            if activity is not None and not activity.active
+            else self.tr("&Retire")
+        )
 
     # -- changing the activities -------------------------------------------------------
     def add_activity(self) -> ActivityDialog:
@@ -230,8 +252,8 @@ class AnnualWheelDialog(QDialog):
         try:
             if form.activity is None:
                 outcome = self.wheel.add_activity(
-                    values.pop("title"), values.pop("rrule"), values.pop("starts_on"),
-                    **values)
+                    values.pop("title"), values.pop("rrule"), values.pop("starts_on"), **values
+                )
             else:
                 outcome = self.wheel.edit_activity(form.activity.id, **values)
         except KanbanError as error:
@@ -247,8 +269,11 @@ class AnnualWheelDialog(QDialog):
         if activity is None:
             return None
         try:
-            outcome = (self.wheel.retire_activity(activity.id) if activity.active
-                       else self.wheel.reinstate_activity(activity.id))
+            outcome = (
+                self.wheel.retire_activity(activity.id)
+                if activity.active
+                else self.wheel.reinstate_activity(activity.id)
+            )
         except KanbanError as error:
             show_error(self, error)
             return None
@@ -277,38 +302,62 @@ class AnnualWheelDialog(QDialog):
         words = describe(activity.rrule, current_language())
         chain = self.live.board.chains.get(activity.chain_id or "")
         link = self.live.board.links.get(activity.link_id or "")
-        where = (f"{chain.name} › {link.name}" if chain and link
-                 else self.tr("%1 (the whole chain)").replace("%1", chain.name) if chain
-                 else self.tr("no chain"))
-        title = activity.title if activity.active else \
-            self.tr("%1 (retired)").replace("%1", activity.title)
+        where = (
+            f"{chain.name} › {link.name}"
+            if chain and link
+            else self.tr("%1 (the whole chain)").replace("%1", chain.name)
+            if chain
+            else self.tr("no chain")
+        )
+        title = (
+            activity.title
+            if activity.active
+            else self.tr("%1 (retired)").replace("%1", activity.title)
+        )
         lines = [f"### {title}", ""]
         if not activity.active:
-            lines += ["*" + self.tr("Retired: it makes no more items. Its history and its "
-                                    "items stay; Bring back puts it in use again.") + "*", ""]
-        lines += [activity.description, "",
-                 "- " + self.tr("**When:** %1").replace("%1", words or "—")
-                 + "  \n  `RRULE: " + activity.rrule + "`",
-                 "- " + self.tr("**Chain:** %1").replace("%1", where),
-                 "- " + self.tr("**Its items:** likelihood %1 × consequence %2")
-                 .replace("%1", str(activity.likelihood))
-                 .replace("%2", str(activity.consequence)),
-                 "- " + self.tr("**Owner:** %1").replace(
-                     "%1", person.name if person else owner or "—"),
-                 "- " + self.tr("**On the board:** %1").replace("%1", lead),
-                 "- " + self.tr("**Framework:** %1").replace(
-                     "%1", activity.framework_ref or "—"), "",
-                 "**" + self.tr("This year") + "**", ""]
-        lines += [f"- {locale.toString(QDate(*e.occurrence.timetuple()[:3]))}: "
-                  + (f"**{status_name('overdue')}**" if e.late else
-                     status_name(wheel_status(e.status)))
-                  + (f" ({status_name('open')})" if e.late and e.item_id else "")
-                  for e in mine] or ["- —"]
+            lines += [
+                "*"
+                + self.tr(
+                    "Retired: it makes no more items. Its history and its "
+                    "items stay; Bring back puts it in use again."
+                )
+                + "*",
+                "",
+            ]
+        lines += [
+            activity.description,
+            "",
+            "- "
+            + self.tr("**When:** %1").replace("%1", words or "—")
+            + "  \n  `RRULE: "
+            + activity.rrule
+            + "`",
+            "- " + self.tr("**Chain:** %1").replace("%1", where),
+            "- "
+            + self.tr("**Its items:** likelihood %1 × consequence %2")
+            .replace("%1", str(activity.likelihood))
+            .replace("%2", str(activity.consequence)),
+            "- " + self.tr("**Owner:** %1").replace("%1", person.name if person else owner or "—"),
+            "- " + self.tr("**On the board:** %1").replace("%1", lead),
+            "- " + self.tr("**Framework:** %1").replace("%1", activity.framework_ref or "—"),
+            "",
+            "**" + self.tr("This year") + "**",
+            "",
+        ]
+        lines += [
+            f"- {locale.toString(QDate(*e.occurrence.timetuple()[:3]))}: "
+            + (f"**{status_name('overdue')}**" if e.late else status_name(wheel_status(e.status)))
+            + (f" ({status_name('open')})" if e.late and e.item_id else "")
+            for e in mine
+        ] or ["- —"]
         self.detail.setMarkdown("\n".join(lines))
         for row in range(self.activities.count()):
             item = self.activities.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == activity_id and \
-                    self.activities.currentItem() is not item:
+            if (
+                item.data(Qt.ItemDataRole.UserRole) == activity_id
+                and self.activities.currentItem() is not item
+            ):
                 self.activities.blockSignals(True)
                 self.activities.setCurrentItem(item)
                 self.activities.blockSignals(False)
@@ -322,8 +371,12 @@ class AnnualWheelDialog(QDialog):
             return None
         if outcome.changed:
             self.changed.emit(outcome)
-        show_info(self, self.tr("%1 items put on the board.").replace(
-            "%1", str(outcome.counts.get("generated", 0))))
+        show_info(
+            self,
+            self.tr("%1 items put on the board.").replace(
+                "%1", str(outcome.counts.get("generated", 0))
+            ),
+        )
         self.refresh()
         return outcome
 
@@ -333,13 +386,20 @@ class AnnualWheelDialog(QDialog):
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to calendar"), f"arshjul-{self.year.value()}.ics",
-            self.tr("iCalendar files (*.ics)"))
+            self,
+            self.tr("Export to calendar"),
+            f"arshjul-{self.year.value()}.ics",
+            self.tr("iCalendar files (*.ics)"),
+        )
         if path:
             try:
                 count = self.export(path)
             except (KanbanError, OSError) as error:
                 show_error(self, error if isinstance(error, KanbanError) else str(error))
                 return
-            show_info(self, self.tr("%1 activities written to %2").replace(
-                "%1", str(count)).replace("%2", path))
+            show_info(
+                self,
+                self.tr("%1 activities written to %2")
+                .replace("%1", str(count))
+                .replace("%2", path),
+            )

@@ -44,10 +44,13 @@ class WheelEntry:
 
 
 def status_name(status: str) -> str:
-    names = {"done": translate("Wheel", "Done"), "open": translate("Wheel", "On the board"),
-             "overdue": translate("Wheel", "Overdue"),
-             "planned": translate("Wheel", "Planned"),
-             "skipped": translate("Wheel", "Skipped")}
+    names = {
+        "done": translate("Wheel", "Done"),
+        "open": translate("Wheel", "On the board"),
+        "overdue": translate("Wheel", "Overdue"),
+        "planned": translate("Wheel", "Planned"),
+        "skipped": translate("Wheel", "Skipped"),
+    }
     return names.get(status, status)
 
 
@@ -90,8 +93,9 @@ class AnnualWheelView(QWidget):
         self._rings = {}
         for entry in self.entries:
             self._rings.setdefault(entry.activity_id, len(self._rings))
-        summary = ", ".join(f"{e.day:%d.%m} {e.title} ({status_name(e.status)})"
-                            for e in self.entries[:40])
+        summary = ", ".join(
+            f"{e.day:%d.%m} {e.title} ({status_name(e.status)})" for e in self.entries[:40]
+        )
         self.setAccessibleDescription(summary)
         self.update()
 
@@ -139,8 +143,9 @@ class AnnualWheelView(QWidget):
             a0, a1 = self._angle(first), self._angle(last)
             path = QPainterPath()
             path.moveTo(centre)
-            rect = QRectF(centre.x() - ring_outer, centre.y() - ring_outer, ring_outer * 2,
-                          ring_outer * 2)
+            rect = QRectF(
+                centre.x() - ring_outer, centre.y() - ring_outer, ring_outer * 2, ring_outer * 2
+            )
             path.arcTo(rect, -math.degrees(a0), -math.degrees(a1 - a0))
             path.closeSubpath()
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
@@ -149,8 +154,9 @@ class AnnualWheelView(QWidget):
             middle = (a0 + a1) / 2
             label_r = ring_outer + (outer - ring_outer) / 2
             name = locale.monthName(month, locale.FormatType.ShortFormat)
-            point = QPointF(centre.x() + label_r * math.cos(middle),
-                            centre.y() + label_r * math.sin(middle))
+            point = QPointF(
+                centre.x() + label_r * math.cos(middle), centre.y() + label_r * math.sin(middle)
+            )
             box = QRectF(point.x() - 40, point.y() - 12, 80, 24)
             painter.setPen(text)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
@@ -164,19 +170,28 @@ class AnnualWheelView(QWidget):
         year_font.setBold(True)
         painter.setFont(year_font)
         painter.setPen(text)
-        painter.drawText(QRectF(centre.x() - ring_inner, centre.y() - ring_inner,
-                                ring_inner * 2, ring_inner * 2),
-                         Qt.AlignmentFlag.AlignCenter,
-                         f"{self.year}\n" + translate("Wheel", "årshjul"))
+        painter.drawText(
+            QRectF(
+                centre.x() - ring_inner, centre.y() - ring_inner, ring_inner * 2, ring_inner * 2
+            ),
+            Qt.AlignmentFlag.AlignCenter,
+            f"{self.year}\n" + translate("Wheel", "årshjul"),
+        )
 
         # Today's hand.
         if self.today is not None:
             angle = self._angle(self.today)
             painter.setPen(QPen(QColor("#c62828"), 2, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(centre.x() + ring_inner * math.cos(angle),
-                                     centre.y() + ring_inner * math.sin(angle)),
-                             QPointF(centre.x() + ring_outer * math.cos(angle),
-                                     centre.y() + ring_outer * math.sin(angle)))
+            painter.drawLine(
+                QPointF(
+                    centre.x() + ring_inner * math.cos(angle),
+                    centre.y() + ring_inner * math.sin(angle),
+                ),
+                QPointF(
+                    centre.x() + ring_outer * math.cos(angle),
+                    centre.y() + ring_outer * math.sin(angle),
+                ),
+            )
 
         # The occurrences.
         self._dots = []
@@ -185,8 +200,9 @@ class AnnualWheelView(QWidget):
             ring = self._rings[entry.activity_id]
             radius = self._ring_radius(ring, ring_inner, ring_outer)
             angle = self._angle(entry.day)
-            point = QPointF(centre.x() + radius * math.cos(angle),
-                            centre.y() + radius * math.sin(angle))
+            point = QPointF(
+                centre.x() + radius * math.cos(angle), centre.y() + radius * math.sin(angle)
+            )
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), 1.5))
             painter.setBrush(QColor(STATUS_COLOURS.get(entry.status, "#9e9e9e")))
             painter.drawEllipse(point, DOT, DOT)
@@ -220,8 +236,11 @@ class AnnualWheelView(QWidget):
             QToolTip.hideText()
             return
         day = self.locale().toString(QDate(entry.day.year, entry.day.month, entry.day.day))
-        QToolTip.showText(event.globalPosition().toPoint(),
-                          f"{entry.title}\n{day} · {status_name(entry.status)}", self)
+        QToolTip.showText(
+            event.globalPosition().toPoint(),
+            f"{entry.title}\n{day} · {status_name(entry.status)}",
+            self,
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         entry = self.entry_at(event.position())

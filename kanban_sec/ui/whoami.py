@@ -60,6 +60,7 @@ def role_description(role: Role) -> str:
 
 # -- remembering the choice ----------------------------------------------------------------
 
+
 def _key(db_path: str | os.PathLike[str]) -> str:
     return f"whoami/{Path(db_path).expanduser().absolute()}"
 
@@ -72,8 +73,9 @@ def forget_person(db_path: str | os.PathLike[str]) -> None:
     QSettings().remove(_key(db_path))
 
 
-def remembered_person(db_path: str | os.PathLike[str],
-                      service: BoardService | None = None) -> str | None:
+def remembered_person(
+    db_path: str | os.PathLike[str], service: BoardService | None = None
+) -> str | None:
     """The person chosen for this database; with ``service``, only if they still exist."""
     value = QSettings().value(_key(db_path), None)
     person_id = str(value) if value else None
@@ -86,8 +88,9 @@ def _people(service: BoardService) -> dict[str, Person]:
     return service.people()
 
 
-def ask_who_am_i(parent: QWidget | None, service: BoardService,
-                 on_chosen: Callable[[str], None]) -> WhoAmIDialog | None:
+def ask_who_am_i(
+    parent: QWidget | None, service: BoardService, on_chosen: Callable[[str], None]
+) -> WhoAmIDialog | None:
     """Call ``on_chosen(person_id)`` at once if this board remembers a person who still
     exists; otherwise open :class:`WhoAmIDialog` (non-blocking) and call it on OK."""
     known = remembered_person(service.db.path, service)
@@ -104,6 +107,7 @@ def ask_who_am_i(parent: QWidget | None, service: BoardService,
 
 # -- the dialog ----------------------------------------------------------------------------
 
+
 class WhoAmIDialog(QDialog):
     """Pick yourself from the organisation, or add yourself; :meth:`person_id` is the result.
 
@@ -113,8 +117,9 @@ class WhoAmIDialog(QDialog):
     PICK, CREATE = 0, 1
     NAME, UNIT, ROLE = range(3)
 
-    def __init__(self, service: BoardService, parent: QWidget | None = None,
-                 current: str | None = None) -> None:
+    def __init__(
+        self, service: BoardService, parent: QWidget | None = None, current: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("who-am-i")
         self.setWindowTitle(self.tr("Who am I?"))
@@ -124,9 +129,12 @@ class WhoAmIDialog(QDialog):
         self.tree = service.organisation()
         people = self.tree.people
 
-        intro = QLabel(self.tr(
-            "Choose who you are on this board. It decides which items are <i>mine</i> and "
-            "signs your comments, and is remembered for this board on this computer."))
+        intro = QLabel(
+            self.tr(
+                "Choose who you are on this board. It decides which items are <i>mine</i> and "
+                "signs your comments, and is remembered for this board on this computer."
+            )
+        )
         intro.setWordWrap(True)
 
         # Pick from the organisation.
@@ -167,7 +175,8 @@ class WhoAmIDialog(QDialog):
         self.people_view.setTextElideMode(Qt.TextElideMode.ElideLeft)
         self.people_view.verticalHeader().setVisible(False)
         self.people_view.verticalHeader().setDefaultSectionSize(
-            self.people_view.fontMetrics().height() + 10)
+            self.people_view.fontMetrics().height() + 10
+        )
         header = self.people_view.horizontalHeader()
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.UNIT, QHeaderView.ResizeMode.Stretch)
@@ -183,8 +192,9 @@ class WhoAmIDialog(QDialog):
         pick_layout = QVBoxLayout(pick)
         pick_layout.addWidget(self.search)
         pick_layout.addWidget(self.people_view, 1)
-        self.nobody = QLabel(self.tr(
-            "Nobody is in the organisation yet: add yourself under “I am not in the list”."))
+        self.nobody = QLabel(
+            self.tr("Nobody is in the organisation yet: add yourself under “I am not in the list”.")
+        )
         self.nobody.setWordWrap(True)
         self.nobody.setVisible(not people)
         pick_layout.addWidget(self.nobody)
@@ -203,7 +213,8 @@ class WhoAmIDialog(QDialog):
         unit_line = self.unit_box.lineEdit()
         assert unit_line is not None  # the box is editable
         unit_line.setPlaceholderText(
-            self.tr("Choose a unit, or type a path such as Kommune / IT / Drift"))
+            self.tr("Choose a unit, or type a path such as Kommune / IT / Drift")
+        )
         completer = self.unit_box.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -211,8 +222,9 @@ class WhoAmIDialog(QDialog):
         self.role_box = QComboBox()
         self.role_box.setObjectName("who-am-i-role")
         for choice in Role:
-            self.role_box.addItem(f"{role_label(choice)} — {role_description(choice)}",
-                                  choice.value)
+            self.role_box.addItem(
+                f"{role_label(choice)} — {role_description(choice)}", choice.value
+            )
         self.role_box.setCurrentIndex(self.role_box.findData(Role.OPERATIONAL.value))
         self.unit_hint = hint = QLabel()
         hint.setObjectName("who-am-i-unit-hint")
@@ -235,7 +247,8 @@ class WhoAmIDialog(QDialog):
         self.tabs.currentChanged.connect(self._update)
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("This is me"))
         self.buttons.accepted.connect(self.accept)
@@ -256,8 +269,7 @@ class WhoAmIDialog(QDialog):
 
     # -- helpers -------------------------------------------------------------------------
     def _path(self, unit_id: str | None) -> str:
-        return self.tree.path(unit_id) if unit_id is not None and unit_id in self.tree.units \
-            else ""
+        return self.tree.path(unit_id) if unit_id is not None and unit_id in self.tree.units else ""
 
     def _units_in_tree_order(self) -> list[str]:
         out: list[str] = []
@@ -288,10 +300,11 @@ class WhoAmIDialog(QDialog):
         typed = self._key(self.unit_box.currentText())
         if not typed or typed in self._paths:
             return ""
-        tails = sorted(path for key, path in self._paths.items() if key[-len(typed):] == typed)
+        tails = sorted(path for key, path in self._paths.items() if key[-len(typed) :] == typed)
         if tails:
-            return self.tr("No unit has this full path; did you mean %1? Otherwise a new unit "
-                           "is created.").replace("%1", " · ".join(tails[:3]))
+            return self.tr(
+                "No unit has this full path; did you mean %1? Otherwise a new unit is created."
+            ).replace("%1", " · ".join(tails[:3]))
         return self.tr("A new unit is created (with the missing units along its path).")
 
     def _update(self, *_args: object) -> None:
@@ -307,8 +320,9 @@ class WhoAmIDialog(QDialog):
     # -- choosing ------------------------------------------------------------------------
     def select_person(self, person_id: str) -> bool:
         """Select a person in the list (and show that tab); ``False`` if not listed."""
-        matches = self.model.match(self.model.index(0, self.NAME), PERSON_ID_ROLE, person_id, 1,
-                                   Qt.MatchFlag.MatchExactly)
+        matches = self.model.match(
+            self.model.index(0, self.NAME), PERSON_ID_ROLE, person_id, 1, Qt.MatchFlag.MatchExactly
+        )
         if not matches:
             return False
         row = self.proxy.mapFromSource(matches[0])

@@ -10,16 +10,31 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCHMARKS = ("bench_ranking", "bench_export", "bench_import", "bench_window", "bench_flow",
-              "bench_standup", "bench_sync", "bench_big")
+BENCHMARKS = (
+    "bench_ranking",
+    "bench_export",
+    "bench_import",
+    "bench_window",
+    "bench_flow",
+    "bench_standup",
+    "bench_sync",
+    "bench_big",
+)
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     # The flag alone asks for the smoke run: the environment does not.
     env = {k: v for k, v in os.environ.items() if k != "KANBAN_SEC_BENCH_SMOKE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=900, check=False)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
 
 
 def test_every_benchmark_runs_in_its_smoke_mode():

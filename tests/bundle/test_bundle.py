@@ -21,8 +21,9 @@ def _bundle_size_mb(folder: Path) -> float:
     return total / 1e6
 
 
-def _timed(command: list[str],
-           env: dict[str, str]) -> tuple[subprocess.CompletedProcess[str], float]:
+def _timed(
+    command: list[str], env: dict[str, str]
+) -> tuple[subprocess.CompletedProcess[str], float]:
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     return result, time.perf_counter() - start
@@ -30,26 +31,46 @@ def _timed(command: list[str],
 
 def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
     build = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "build"),
-         str(ROOT / "pyinstaller.spec")],
-        cwd=tmp_path, capture_output=True, text=True, timeout=900)
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(tmp_path / "dist"),
+            "--workpath",
+            str(tmp_path / "build"),
+            str(ROOT / "pyinstaller.spec"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert build.returncode == 0, build.stderr[-3000:]
     bundle = tmp_path / "dist" / "kanban-sec"
     exe = bundle / "kanban-sec"
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KANBAN_SEC_LANG": "en",
-           "KANBAN_SEC_USER": "tester"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "KANBAN_SEC_LANG": "en",
+        "KANBAN_SEC_USER": "tester",
+    }
     version, version_s = _timed([str(exe), "--version"], env)
     from kanban_sec import __version__
 
     assert version.returncode == 0 and version.stdout.strip() == f"kanban-sec {__version__}"
     # Migrations travel in the bundle: a new database is set up and the example loads.
     db = tmp_path / "board.sqlite"
-    demo = subprocess.run([str(exe), "--db", str(db), "demo"], capture_output=True, text=True,
-                          env=env)
+    demo = subprocess.run(
+        [str(exe), "--db", str(db), "demo"], capture_output=True, text=True, env=env
+    )
     assert demo.returncode == 0, demo.stderr
-    listing = subprocess.run([str(exe), "--db", str(db), "list"], capture_output=True,
-                             text=True, env=env)
+    listing = subprocess.run(
+        [str(exe), "--db", str(db), "list"], capture_output=True, text=True, env=env
+    )
     assert listing.returncode == 0 and "Weakest link in" in listing.stdout
     assert os.path.getsize(db) > 0
 
@@ -66,8 +87,11 @@ def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
     # Nothing large the app does not need.
-    unwanted = [str(p.relative_to(bundle)) for p in bundle.rglob("*")
-                if any(name in p.name for name in UNWANTED)]
+    unwanted = [
+        str(p.relative_to(bundle))
+        for p in bundle.rglob("*")
+        if any(name in p.name for name in UNWANTED)
+    ]
     assert unwanted == []
     assert (bundle / "_internal" / "resources" / "translations" / "kanban_sec_nb.qm").is_file()
     assert (bundle / "_internal" / "resources" / "icons" / "kanban-sec.svg").is_file()
@@ -77,15 +101,20 @@ def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
     assert (platforms / "libqoffscreen.so").is_file() and (platforms / "libqxcb.so").is_file()
 
     size = _bundle_size_mb(bundle)
-    print(f"\nbundle: {size:.0f} MB in {bundle}; frozen start-up (wall clock, one run): "
-          f"--version {version_s:.2f} s, --self-check {check_s:.2f} s")
+    print(
+        f"\nbundle: {size:.0f} MB in {bundle}; frozen start-up (wall clock, one run): "
+        f"--version {version_s:.2f} s, --self-check {check_s:.2f} s"
+    )
     assert size < 400
 
 
 def test_desktop_file_and_icon():
     desktop = ROOT / "resources" / "kanban-sec.desktop"
-    entries = dict(line.split("=", 1) for line in desktop.read_text(encoding="utf-8").splitlines()
-                   if "=" in line)
+    entries = dict(
+        line.split("=", 1)
+        for line in desktop.read_text(encoding="utf-8").splitlines()
+        if "=" in line
+    )
     assert entries["Exec"] == "kanban-sec" and entries["Icon"] == "kanban-sec"
     assert entries["Terminal"] == "false" and "Name[nb]" in entries
     assert entries["Categories"] == "Office;ProjectManagement;"

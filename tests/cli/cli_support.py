@@ -35,16 +35,41 @@ HEADER = HEADER_LINE.split(",")
 
 #: What `list --json` promises for every object (DESIGN.md, "Command line").
 JSON_KEYS = (
-    "id", "rank", "title", "status", "chain", "link", "likelihood", "consequence",
-    "link_maturity", "target_maturity", "gap", "score", "weakest_link", "owner_unit",
-    "owner_person", "explanation",
+    "id",
+    "rank",
+    "title",
+    "status",
+    "chain",
+    "link",
+    "likelihood",
+    "consequence",
+    "link_maturity",
+    "target_maturity",
+    "gap",
+    "score",
+    "weakest_link",
+    "owner_unit",
+    "owner_person",
+    "explanation",
 )
 
-_INHERITED_NOISE = ("KANBAN_SEC_", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_QPA_PLATFORM",
-                    "DISPLAY", "WAYLAND_DISPLAY",
-                    # what makes a pipe pass for a terminal, or sets its width or colours
-                    "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "NO_COLOR", "COLUMNS",
-                    "LINES")
+_INHERITED_NOISE = (
+    "KANBAN_SEC_",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "QT_QPA_PLATFORM",
+    "DISPLAY",
+    "WAYLAND_DISPLAY",
+    # what makes a pipe pass for a terminal, or sets its width or colours
+    "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "NO_COLOR",
+    "COLUMNS",
+    "LINES",
+)
 
 Runner = Callable[..., "subprocess.CompletedProcess[str]"]
 
@@ -66,12 +91,20 @@ def make_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(args: tuple[str, ...], *, env: dict[str, str], cwd: Path,
-            input: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    args: tuple[str, ...], *, env: dict[str, str], cwd: Path, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m kanban_sec ARGS`` and check that it did not crash."""
     result = subprocess.run(
-        [sys.executable, "-m", "kanban_sec", *args], env=env, cwd=cwd, input=input,
-        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False,
+        [sys.executable, "-m", "kanban_sec", *args],
+        env=env,
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
     )
     # Never a traceback, never the catch-all for bugs, whatever the exit status.
     for stream in (result.stdout, result.stderr):
@@ -80,12 +113,12 @@ def run_cli(args: tuple[str, ...], *, env: dict[str, str], cwd: Path,
     return result
 
 
-def run_parallel(jobs: list[tuple[str, ...]], *, env: dict[str, str], cwd: Path,
-                 workers: int = 3) -> list[subprocess.CompletedProcess[str]]:
+def run_parallel(
+    jobs: list[tuple[str, ...]], *, env: dict[str, str], cwd: Path, workers: int = 3
+) -> list[subprocess.CompletedProcess[str]]:
     """Independent commands at once (each its own process), results in the jobs' order."""
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda args: run_cli(tuple(map(str, args)), env=env, cwd=cwd),
-                             jobs))
+        return list(pool.map(lambda args: run_cli(tuple(map(str, args)), env=env, cwd=cwd), jobs))
 
 
 # -- on a terminal ------------------------------------------------------------------------
@@ -93,8 +126,9 @@ def run_parallel(jobs: list[tuple[str, ...]], *, env: dict[str, str], cwd: Path,
 ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def in_terminal(args: tuple[str, ...], env: dict[str, str], cwd: Path, columns: int, *,
-                stdout_too: bool = True) -> tuple[str, str]:
+def in_terminal(
+    args: tuple[str, ...], env: dict[str, str], cwd: Path, columns: int, *, stdout_too: bool = True
+) -> tuple[str, str]:
     """Run the command with stderr (and stdout, unless told) on a pseudo-terminal that is
     ``columns`` wide; returns (what the terminal showed, what went to the stdout pipe)."""
     master, slave = pty.openpty()
@@ -102,9 +136,13 @@ def in_terminal(args: tuple[str, ...], env: dict[str, str], cwd: Path, columns: 
     env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
     env["TERM"] = "xterm-256color"
     process = subprocess.Popen(
-        [sys.executable, "-m", "kanban_sec", *args], env=env, cwd=cwd,
-        stdin=subprocess.DEVNULL, stdout=slave if stdout_too else subprocess.PIPE,
-        stderr=slave)
+        [sys.executable, "-m", "kanban_sec", *args],
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=slave if stdout_too else subprocess.PIPE,
+        stderr=slave,
+    )
     os.close(slave)
     shown = b""
     piped = b""
@@ -144,6 +182,7 @@ def visible_lines(text: str) -> list[str]:
 
 # -- assertions ---------------------------------------------------------------------------
 
+
 def assert_ok(result: subprocess.CompletedProcess[str], *, quiet: bool = True) -> str:
     """Exit status 0 (and, unless told otherwise, nothing on stderr); returns stdout."""
     assert result.returncode == 0, (result.returncode, result.stdout, result.stderr)
@@ -165,8 +204,9 @@ def assert_error(result: subprocess.CompletedProcess[str], code: int, *needles: 
     return line
 
 
-def assert_import_problems(result: subprocess.CompletedProcess[str],
-                           *cells: tuple[int, str]) -> list[str]:
+def assert_import_problems(
+    result: subprocess.CompletedProcess[str], *cells: tuple[int, str]
+) -> list[str]:
     """A refused import: exit 2, a summary line, then one line per bad cell."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     lines = result.stderr.splitlines()
@@ -180,6 +220,7 @@ def assert_import_problems(result: subprocess.CompletedProcess[str],
 
 
 # -- reading the database directly -------------------------------------------------------
+
 
 def sql(path: Path, query: str, *params: Any) -> list[tuple[Any, ...]]:
     conn = sqlite3.connect(path)
@@ -202,10 +243,15 @@ def snapshot(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, to prove that a refused command wrote nothing."""
     conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
-                for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
+        }
     finally:
         conn.close()
 
@@ -249,8 +295,7 @@ def expected_score(item: dict[str, Any]) -> int:
     maturity, which ``list`` reports) and 1 in no chain."""
     likelihood = 3 if item["likelihood"] is None else item["likelihood"]
     consequence = 3 if item["consequence"] is None else item["consequence"]
-    gap = 1 if item["chain"] is None else max(
-        item["target_maturity"] - item["link_maturity"], 0)
+    gap = 1 if item["chain"] is None else max(item["target_maturity"] - item["link_maturity"], 0)
     assert gap == item["gap"], item
     return likelihood * consequence * gap
 
@@ -270,11 +315,13 @@ def table_rows(text: str) -> list[tuple[str, str]]:
 
 # -- a demo board, built once per module --------------------------------------------------
 
+
 class DemoBoard:
     """The example board of one module: its file and its `list --json --all`."""
 
-    def __init__(self, path: Path, items: list[dict[str, Any]], env: dict[str, str],
-                 home: Path) -> None:
+    def __init__(
+        self, path: Path, items: list[dict[str, Any]], env: dict[str, str], home: Path
+    ) -> None:
         self.path = path
         self.items = items
         self.env = env
@@ -293,21 +340,22 @@ class DemoBoard:
 
     def run_many(self, *jobs: tuple[str, ...]) -> list[subprocess.CompletedProcess[str]]:
         """Read-only commands on the shared file, run at once."""
-        return run_parallel([("--db", str(self.path), *job) for job in jobs], env=self.env,
-                            cwd=self.home)
+        return run_parallel(
+            [("--db", str(self.path), *job) for job in jobs], env=self.env, cwd=self.home
+        )
 
 
 def build_demo(home: Path) -> DemoBoard:
     env = make_env(home)
     path = home / "demo.sqlite"
     assert_ok(run_cli(("--db", str(path), "demo"), env=env, cwd=home))
-    listed = assert_ok(run_cli(("--db", str(path), "list", "--json", "--all"), env=env,
-                               cwd=home))
+    listed = assert_ok(run_cli(("--db", str(path), "list", "--json", "--all"), env=env, cwd=home))
     return DemoBoard(path, json.loads(listed), env, home)
 
 
-def csv_bytes(lines: list[str], *, encoding: str = "utf-8", bom: bool = False,
-              newline: str = "\r\n") -> bytes:
+def csv_bytes(
+    lines: list[str], *, encoding: str = "utf-8", bom: bool = False, newline: str = "\r\n"
+) -> bytes:
     data = newline.join(lines) + newline
     return (b"\xef\xbb\xbf" if bom else b"") + data.encode(encoding)
 

@@ -19,15 +19,17 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
 def run(tmp_path: Path, cli_env: dict[str, str]) -> Runner:
     """``run(*args, env=None, input=None)``: the real command in a subprocess."""
 
-    def runner(*args: object, env: dict[str, str] | None = None,
-               input: str | None = None) -> subprocess.CompletedProcess[str]:
-        return run_cli(tuple(str(a) for a in args), env=env or cli_env, cwd=tmp_path,
-                       input=input)
+    def runner(
+        *args: object, env: dict[str, str] | None = None, input: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return run_cli(tuple(str(a) for a in args), env=env or cli_env, cwd=tmp_path, input=input)
 
-    def many(*jobs: tuple[object, ...],
-             env: dict[str, str] | None = None) -> list[subprocess.CompletedProcess[str]]:
-        return run_parallel([tuple(map(str, job)) for job in jobs], env=env or cli_env,
-                            cwd=tmp_path)
+    def many(
+        *jobs: tuple[object, ...], env: dict[str, str] | None = None
+    ) -> list[subprocess.CompletedProcess[str]]:
+        return run_parallel(
+            [tuple(map(str, job)) for job in jobs], env=env or cli_env, cwd=tmp_path
+        )
 
     runner.many = many  # type: ignore[attr-defined]
     return runner

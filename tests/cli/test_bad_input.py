@@ -39,32 +39,44 @@ class Outcome:
         assert self.after == self.before
 
 
-def _run_cases(demo: DemoBoard, home: Path,
-               cases: dict[str, tuple[str, ...]]) -> dict[str, Outcome]:
+def _run_cases(
+    demo: DemoBoard, home: Path, cases: dict[str, tuple[str, ...]]
+) -> dict[str, Outcome]:
     """Run every case on its own copy of the demo board, all at once."""
     env = make_env(home)
     dbs = {name: demo.copy_to(home, f"{name}.sqlite") for name in cases}
     before = {name: snapshot(db) for name, db in dbs.items()}
-    results = run_parallel([("--db", str(dbs[name]), *args) for name, args in cases.items()],
-                           env=env, cwd=home)
-    return {name: Outcome(result, before[name], snapshot(dbs[name]))
-            for name, result in zip(cases, results, strict=True)}
+    results = run_parallel(
+        [("--db", str(dbs[name]), *args) for name, args in cases.items()], env=env, cwd=home
+    )
+    return {
+        name: Outcome(result, before[name], snapshot(dbs[name]))
+        for name, result in zip(cases, results, strict=True)
+    }
 
 
 # -- CSV files ------------------------------------------------------------------------------
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
 
-SEVERAL_BAD = csv_bytes([
-    "title,description,likelihood,consequence,status,due_date",
-    'Grei oppgave,"to\r\nlinjer",3,3,backlog,',      # lines 2-3: fine
-    "Feil 1,,9,3,backlog,",                          # line 4
-    "Feil 2,,3,0,Pågår,31/02/2026",                  # line 5
-    "Feil 3,,høy,3,Parkert,next week",               # line 6
-    "Også grei,,1,1,done,2026-12-31",                # line 7: fine
-])
-SEVERAL_BAD_CELLS = [(4, "likelihood"), (5, "consequence"), (5, "due_date"),
-                     (6, "likelihood"), (6, "status"), (6, "due_date")]
+SEVERAL_BAD = csv_bytes(
+    [
+        "title,description,likelihood,consequence,status,due_date",
+        'Grei oppgave,"to\r\nlinjer",3,3,backlog,',  # lines 2-3: fine
+        "Feil 1,,9,3,backlog,",  # line 4
+        "Feil 2,,3,0,Pågår,31/02/2026",  # line 5
+        "Feil 3,,høy,3,Parkert,next week",  # line 6
+        "Også grei,,1,1,done,2026-12-31",  # line 7: fine
+    ]
+)
+SEVERAL_BAD_CELLS = [
+    (4, "likelihood"),
+    (5, "consequence"),
+    (5, "due_date"),
+    (6, "likelihood"),
+    (6, "status"),
+    (6, "due_date"),
+]
 
 
 def _csv_files(demo: DemoBoard) -> dict[str, bytes]:
@@ -78,7 +90,8 @@ def _csv_files(demo: DemoBoard) -> dict[str, bytes]:
         "due_31_02": csv_bytes(["title,due_date", "Ny oppgave,31/02/2026"]),
         "due_next_week": csv_bytes(["title,due_date", "Ny oppgave,next week"]),
         "duplicate_existing_id": csv_bytes(
-            ["id,title", f"{existing},Første", f"{fresh},Annen", f"{existing},Tredje"]),
+            ["id,title", f"{existing},Første", f"{fresh},Annen", f"{existing},Tredje"]
+        ),
         "duplicate_new_id": csv_bytes(["id,title", f"{fresh},Første", f"{fresh},Annen"]),
         "binary": PNG,
         "empty": b"",
@@ -95,19 +108,21 @@ def imports(demo: DemoBoard, tmp_path_factory) -> dict[str, tuple[Path, Outcome]
     for name, data in _csv_files(demo).items():
         files[name] = home / f"{name}.csv"
         files[name].write_bytes(data)
-    outcomes = _run_cases(demo, home, {name: ("import", str(path))
-                                       for name, path in files.items()})
+    outcomes = _run_cases(demo, home, {name: ("import", str(path)) for name, path in files.items()})
     return {name: (files[name], outcomes[name]) for name in files}
 
 
-@pytest.mark.parametrize(("case", "column", "problem"), [
-    ("likelihood_7", "likelihood", "“7” is outside 1–5"),
-    ("consequence_0", "consequence", "“0” is outside 1–5"),
-    ("likelihood_hoy", "likelihood", "“høy” is not a whole number"),
-    ("unknown_status", "status", "“Parkert” is not a column"),
-    ("due_31_02", "due_date", "“31/02/2026” is not a date"),
-    ("due_next_week", "due_date", "“next week” is not a date"),
-])
+@pytest.mark.parametrize(
+    ("case", "column", "problem"),
+    [
+        ("likelihood_7", "likelihood", "“7” is outside 1–5"),
+        ("consequence_0", "consequence", "“0” is outside 1–5"),
+        ("likelihood_hoy", "likelihood", "“høy” is not a whole number"),
+        ("unknown_status", "status", "“Parkert” is not a column"),
+        ("due_31_02", "due_date", "“31/02/2026” is not a date"),
+        ("due_next_week", "due_date", "“next week” is not a date"),
+    ],
+)
 def test_bad_cell_is_reported_with_line_and_column(imports, case, column, problem):
     path, outcome = imports[case]
     lines = assert_import_problems(outcome.result, (2, column))
@@ -117,10 +132,13 @@ def test_bad_cell_is_reported_with_line_and_column(imports, case, column, proble
     outcome.assert_nothing_written()
 
 
-@pytest.mark.parametrize(("case", "first", "second"), [
-    ("duplicate_existing_id", 2, 4),
-    ("duplicate_new_id", 2, 3),
-])
+@pytest.mark.parametrize(
+    ("case", "first", "second"),
+    [
+        ("duplicate_existing_id", 2, 4),
+        ("duplicate_new_id", 2, 3),
+    ],
+)
 def test_duplicate_ids_in_one_file_name_both_lines(imports, case, first, second):
     _, outcome = imports[case]
     lines = assert_import_problems(outcome.result, (second, "id"))
@@ -129,12 +147,15 @@ def test_duplicate_ids_in_one_file_name_both_lines(imports, case, first, second)
     outcome.assert_nothing_written()
 
 
-@pytest.mark.parametrize(("case", "says"), [
-    ("binary", "is not a CSV file"),
-    ("empty", "is empty"),
-    ("bom_only", "is empty"),
-    ("no_title_column", "has no “title” column"),
-])
+@pytest.mark.parametrize(
+    ("case", "says"),
+    [
+        ("binary", "is not a CSV file"),
+        ("empty", "is empty"),
+        ("bom_only", "is empty"),
+        ("no_title_column", "has no “title” column"),
+    ],
+)
 def test_file_level_problems(imports, case, says):
     path, outcome = imports[case]
     assert_error(outcome.result, 2, str(path), says)
@@ -153,54 +174,62 @@ def test_every_bad_cell_of_a_file_is_reported(imports):
 
 # -- command arguments ----------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def commands(demo: DemoBoard, tmp_path_factory) -> dict[str, Outcome]:
     home = tmp_path_factory.mktemp("bad-args")
     item = short(next(i["id"] for i in demo.open_items if not i["pinned"]))
     linked = next(i for i in demo.open_items if i["chain"] and i["link"])
-    return _run_cases(demo, home, {
-        "set_likelihood_7": ("set", item, "likelihood=7"),
-        "set_consequence_0": ("set", item, "consequence=0"),
-        "set_likelihood_hoy": ("set", item, "likelihood=høy"),
-        "set_status": ("set", item, "status=parkert"),
-        "set_due_31_02": ("set", item, "due_date=31/02/2026"),
-        "set_due_next_week": ("set", item, "due_date=next week"),
-        "set_two_one_bad": ("set", item, "likelihood=1", "consequence=6"),
-        "set_unknown_field": ("set", item, "colour=red"),
-        "set_without_equals": ("set", item, "likelihood"),
-        "add_likelihood_7": ("add", "Ny", "--likelihood", "7"),
-        "add_unknown_chain": ("add", "Ny", "--chain", "Finnes ikke"),
-        "add_link_without_chain": ("add", "Ny", "--link", linked["link"]),
-        "add_empty_title": ("add", "  "),
-        "move_status": ("move", item, "parkert"),
-        "list_status": ("list", "--status", "parkert"),
-        "pin_without_reason": ("pin", item, " "),
-        "delegate_unknown_unit": ("delegate", item, "--to", "Finnes ikke"),
-        "maturity_unknown_link": ("maturity", linked["chain"], "Finnes ikke", "2"),
-        "maturity_out_of_range": ("maturity", linked["chain"], linked["link"], "5"),
-    })
+    return _run_cases(
+        demo,
+        home,
+        {
+            "set_likelihood_7": ("set", item, "likelihood=7"),
+            "set_consequence_0": ("set", item, "consequence=0"),
+            "set_likelihood_hoy": ("set", item, "likelihood=høy"),
+            "set_status": ("set", item, "status=parkert"),
+            "set_due_31_02": ("set", item, "due_date=31/02/2026"),
+            "set_due_next_week": ("set", item, "due_date=next week"),
+            "set_two_one_bad": ("set", item, "likelihood=1", "consequence=6"),
+            "set_unknown_field": ("set", item, "colour=red"),
+            "set_without_equals": ("set", item, "likelihood"),
+            "add_likelihood_7": ("add", "Ny", "--likelihood", "7"),
+            "add_unknown_chain": ("add", "Ny", "--chain", "Finnes ikke"),
+            "add_link_without_chain": ("add", "Ny", "--link", linked["link"]),
+            "add_empty_title": ("add", "  "),
+            "move_status": ("move", item, "parkert"),
+            "list_status": ("list", "--status", "parkert"),
+            "pin_without_reason": ("pin", item, " "),
+            "delegate_unknown_unit": ("delegate", item, "--to", "Finnes ikke"),
+            "maturity_unknown_link": ("maturity", linked["chain"], "Finnes ikke", "2"),
+            "maturity_out_of_range": ("maturity", linked["chain"], linked["link"], "5"),
+        },
+    )
 
 
-@pytest.mark.parametrize(("case", "needles"), [
-    ("set_likelihood_7", ("likelihood", "“7” is outside 1–5")),
-    ("set_consequence_0", ("consequence", "“0” is outside 1–5")),
-    ("set_likelihood_hoy", ("likelihood", "“høy” is not a whole number")),
-    ("set_status", ("status", "“parkert” is not a column")),
-    ("set_due_31_02", ("due_date", "“31/02/2026” is not a date")),
-    ("set_due_next_week", ("due_date", "“next week” is not a date")),
-    ("set_two_one_bad", ("consequence", "“6” is outside 1–5")),
-    ("set_unknown_field", ("unknown field “colour”", "likelihood")),
-    ("set_without_equals", ("“likelihood” is not FIELD=VALUE",)),
-    ("add_likelihood_7", ("likelihood", "“7” is outside 1–5")),
-    ("add_unknown_chain", ("no chain is called “Finnes ikke”",)),
-    ("add_link_without_chain", ("give the chain too",)),
-    ("add_empty_title", ("title is missing",)),
-    ("move_status", ("“parkert” is not a column", "backlog, next, doing, verify, done")),
-    ("list_status", ("--status", "“parkert” is not a column")),
-    ("pin_without_reason", ("say why the item is pinned",)),
-    ("delegate_unknown_unit", ("no unit is called “Finnes ikke”",)),
-    ("maturity_unknown_link", ("has no link “Finnes ikke”",)),
-])
+@pytest.mark.parametrize(
+    ("case", "needles"),
+    [
+        ("set_likelihood_7", ("likelihood", "“7” is outside 1–5")),
+        ("set_consequence_0", ("consequence", "“0” is outside 1–5")),
+        ("set_likelihood_hoy", ("likelihood", "“høy” is not a whole number")),
+        ("set_status", ("status", "“parkert” is not a column")),
+        ("set_due_31_02", ("due_date", "“31/02/2026” is not a date")),
+        ("set_due_next_week", ("due_date", "“next week” is not a date")),
+        ("set_two_one_bad", ("consequence", "“6” is outside 1–5")),
+        ("set_unknown_field", ("unknown field “colour”", "likelihood")),
+        ("set_without_equals", ("“likelihood” is not FIELD=VALUE",)),
+        ("add_likelihood_7", ("likelihood", "“7” is outside 1–5")),
+        ("add_unknown_chain", ("no chain is called “Finnes ikke”",)),
+        ("add_link_without_chain", ("give the chain too",)),
+        ("add_empty_title", ("title is missing",)),
+        ("move_status", ("“parkert” is not a column", "backlog, next, doing, verify, done")),
+        ("list_status", ("--status", "“parkert” is not a column")),
+        ("pin_without_reason", ("say why the item is pinned",)),
+        ("delegate_unknown_unit", ("no unit is called “Finnes ikke”",)),
+        ("maturity_unknown_link", ("has no link “Finnes ikke”",)),
+    ],
+)
 def test_bad_command_argument(commands, case, needles):
     outcome = commands[case]
     assert_error(outcome.result, 2, *needles)
@@ -219,6 +248,7 @@ def test_argument_the_parser_rejects(commands):
 
 
 # -- the database file ------------------------------------------------------------------------
+
 
 def _siblings(path: Path) -> set[str]:
     return {p.name for p in path.parent.iterdir()} - {path.name}
@@ -256,10 +286,16 @@ def refusals(demo: DemoBoard, tmp_path_factory) -> dict[str, Any]:
         "other_demo": (other, "demo"),
         "newer_add": (newer, "add", "Ny"),
     }
-    results = run_parallel([("--db", str(db), *args) for db, *args in cases.values()],
-                           env=make_env(home), cwd=home)
-    return {"home": home, "missing": missing, "files": files, "original": original,
-            "results": dict(zip(cases, results, strict=True))}
+    results = run_parallel(
+        [("--db", str(db), *args) for db, *args in cases.values()], env=make_env(home), cwd=home
+    )
+    return {
+        "home": home,
+        "missing": missing,
+        "files": files,
+        "original": original,
+        "results": dict(zip(cases, results, strict=True)),
+    }
 
 
 def _siblings(path: Path) -> set[str]:
@@ -305,8 +341,9 @@ def test_db_locked_by_another_writer(demo, run, tmp_path, cli_env):
     try:
         holder.execute("BEGIN IMMEDIATE")
         started = time.monotonic()
-        added, imported = run.many(("--db", target, "add", "Ny mens låst"),
-                                   ("--db", target, "import", source), env=env)
+        added, imported = run.many(
+            ("--db", target, "add", "Ny mens låst"), ("--db", target, "import", source), env=env
+        )
         waited = time.monotonic() - started
         holder.execute("ROLLBACK")
     finally:

@@ -60,8 +60,7 @@ def test_demo_loads_an_example_board(demo):
 
 def test_demo_twice_refuses_and_changes_nothing(demo, run, demo_db):
     before = snapshot(demo_db)
-    assert_error(run("--db", demo_db, "demo"), 2, "already holds",
-                 f"{len(demo.items)} items")
+    assert_error(run("--db", demo_db, "demo"), 2, "already holds", f"{len(demo.items)} items")
     assert snapshot(demo_db) == before
 
 
@@ -70,10 +69,9 @@ def test_list_json_is_the_ranked_board(demo):
     assert listed, "the demo board has open items"
     # Accepted risks are listed after the ranked items, unranked, soonest back first.
     items = ranked_only(listed)
-    accepted = listed[len(items):]
+    accepted = listed[len(items) :]
     assert accepted and all(i["rank"] is None for i in accepted)
-    assert [i["accepted_until"] for i in accepted] == sorted(i["accepted_until"]
-                                                             for i in accepted)
+    assert [i["accepted_until"] for i in accepted] == sorted(i["accepted_until"] for i in accepted)
     for item in accepted:
         assert item["score"] == expected_score(item), item
         assert item["explanation"].startswith("Accepted until " + item["accepted_until"])
@@ -122,15 +120,22 @@ def test_list_filters_status_owner_and_all(demo):
     open_ids = [i["id"] for i in demo.open_items]
     done_ids = {i["id"] for i in everything if i["status"] == "done"}
     assert done_ids
-    default, all_items, doing, doing_nb, done = (json.loads(assert_ok(r)) for r in demo.run_many(
-        ("list", "--json"), ("list", "--json", "--all"), ("list", "--json", "--status", "doing"),
-        ("list", "--json", "--status", "Pågår"), ("list", "--json", "--status", "done")))
+    default, all_items, doing, doing_nb, done = (
+        json.loads(assert_ok(r))
+        for r in demo.run_many(
+            ("list", "--json"),
+            ("list", "--json", "--all"),
+            ("list", "--json", "--status", "doing"),
+            ("list", "--json", "--status", "Pågår"),
+            ("list", "--json", "--status", "done"),
+        )
+    )
 
     assert [i["id"] for i in default] == open_ids  # done items left out, rank order
 
     assert {i["id"] for i in all_items} == {i["id"] for i in everything}
     assert [i["id"] for i in all_items[: len(open_ids)]] == open_ids
-    assert all(i["rank"] is None for i in all_items[len(open_ids):])
+    assert all(i["rank"] is None for i in all_items[len(open_ids) :])
     assert all(i["explanation"] for i in all_items)
 
     assert doing and {i["status"] for i in doing} == {"doing"}
@@ -143,16 +148,19 @@ def test_list_filters_status_owner_and_all(demo):
 def test_list_owner_includes_units_below(demo):
     paths = {i["owner_unit"] for i in demo.open_items if i["owner_unit"]}
     # a unit that owns items itself or whose sub-units do, with at least one sub-unit item
-    prefixes = {" / ".join(p.split(" / ")[:n]) for p in paths
-                for n in range(2, p.count(" / ") + 1)}
+    prefixes = {" / ".join(p.split(" / ")[:n]) for p in paths for n in range(2, p.count(" / ") + 1)}
     unit = max(prefixes, key=lambda u: sum(p.startswith(u + " / ") for p in paths))
-    expected = [i["id"] for i in demo.open_items
-                if i["owner_unit"] == unit or (i["owner_unit"] or "").startswith(unit + " / ")]
+    expected = [
+        i["id"]
+        for i in demo.open_items
+        if i["owner_unit"] == unit or (i["owner_unit"] or "").startswith(unit + " / ")
+    ]
     below = [i for i in demo.open_items if (i["owner_unit"] or "").startswith(unit + " / ")]
     assert below, unit
     tail = unit.rsplit(" / ", 1)[-1]  # the last part of the path is enough when unique
-    for result in demo.run_many(("list", "--json", "--owner", unit),
-                                ("list", "--json", "--owner", tail)):
+    for result in demo.run_many(
+        ("list", "--json", "--owner", unit), ("list", "--json", "--owner", tail)
+    ):
         assert [i["id"] for i in json.loads(assert_ok(result))] == expected
 
 
@@ -160,8 +168,11 @@ def test_show_by_short_id_prints_fields_explanation_comments_history(demo):
     listed = assert_ok(demo.run("list"))
     commented = {r[0] for r in sql(demo.path, "SELECT item_id FROM comments")}
     items = by_id(demo.open_items)
-    rank, short_id = next((r, s) for r, s in table_rows(listed)
-                          if any(short(i) == s for i in commented & items.keys()))
+    rank, short_id = next(
+        (r, s)
+        for r, s in table_rows(listed)
+        if any(short(i) == s for i in commented & items.keys())
+    )
     item = next(items[i] for i in commented & items.keys() if short(i) == short_id)
     assert len(short_id) == 8 and str(item["rank"]) == rank
 
@@ -174,8 +185,9 @@ def test_show_by_short_id_prints_fields_explanation_comments_history(demo):
     assert fields["score"] == str(item["score"])
     assert fields["explanation"] == item["explanation"]
     assert fields["owner_unit"] == item["owner_unit"]
-    bodies = [r[0] for r in sql(demo.path, "SELECT body FROM comments WHERE item_id = ?",
-                                item["id"])]
+    bodies = [
+        r[0] for r in sql(demo.path, "SELECT body FROM comments WHERE item_id = ?", item["id"])
+    ]
     assert "\nComments\n" in out
     for body in bodies:
         assert body in out
@@ -189,16 +201,20 @@ def test_show_by_short_id_prints_fields_explanation_comments_history(demo):
 
 def test_unknown_ids_are_bad_input(demo, run, demo_db):
     before = snapshot(demo_db)
-    shown, moved = run.many(("--db", demo_db, "show", "deadbeef"),
-                            ("--db", demo_db, "move", "deadbeef", "doing"))
+    shown, moved = run.many(
+        ("--db", demo_db, "show", "deadbeef"), ("--db", demo_db, "move", "deadbeef", "doing")
+    )
     assert_error(shown, 2, "deadbeef", "kanban-sec list")
     assert_error(moved, 2, "deadbeef")
     assert snapshot(demo_db) == before
 
 
 def test_without_a_display_the_board_prints_as_text(run, demo, cli_env):
-    env = {k: v for k, v in cli_env.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in cli_env.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = run("--db", demo.path, env=env)
     assert result.returncode == 0, result.stderr
     assert "No display" in result.stderr

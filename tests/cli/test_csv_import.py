@@ -25,7 +25,7 @@ from cli_support import (
 EXCEL_NB_LINES = [
     "title;status;chain;link;likelihood;consequence;owner_unit;description;tags",
     "Ærlig gjennomgang av åpne porter;Pågår;Skolenett;Brannmur ØST;4;5;"
-    "Kommune / Oppvekst / Team Øst;\"første linje\r\nandre linje: æøå ÆØÅ\";\"ø;å\"",
+    'Kommune / Oppvekst / Team Øst;"første linje\r\nandre linje: æøå ÆØÅ";"ø;å"',
     "Øve på gjenoppretting;neste;Skolenett;Brannmur ØST;2;3;Kommune / Oppvekst;;",
     "Årlig ROS-analyse;VERIFISERES;;;3;3;Kommune;;",
     "Fjerne gamle kontoer;Ferdig;Skolenett;Brannmur ØST;1;1;Kommune / Oppvekst;;",
@@ -53,8 +53,7 @@ def saved_by_norwegian_excel(data: bytes, *, utf8: bool) -> bytes:
 
 
 @pytest.mark.parametrize("utf8", [False, True], ids=["cp1252", "utf8-bom"])
-def test_a_file_norwegian_excel_saved_back_imports_losslessly(demo, run, demo_db, tmp_path,
-                                                              utf8):
+def test_a_file_norwegian_excel_saved_back_imports_losslessly(demo, run, demo_db, tmp_path, utf8):
     flags = ("--delimiter", ";", "--include-done", "--include-confidential")
     first, edited, second = (tmp_path / n for n in ("first.csv", "excel.csv", "second.csv"))
     assert_ok(run("--db", demo_db, "export", first, *flags))
@@ -79,8 +78,7 @@ def test_a_file_norwegian_excel_saved_back_imports_losslessly(demo, run, demo_db
     copied = {i: (c, d) for i, c, d in sql(fresh, "SELECT id, created_at, done_at FROM items")}
 
     def minute(stamp: str | None) -> datetime | None:
-        return datetime.fromisoformat(stamp).replace(second=0, microsecond=0) \
-            if stamp else None
+        return datetime.fromisoformat(stamp).replace(second=0, microsecond=0) if stamp else None
 
     for item_id, created, done in sql(demo_db, "SELECT id, created_at, done_at FROM items"):
         got_created, got_done = copied[item_id]
@@ -97,16 +95,21 @@ def test_windows_1252_semicolon_file_from_norwegian_excel(run, tmp_path):
     db = tmp_path / "board.sqlite"
 
     out = assert_ok(run("--db", db, "import", source, "--dry-run"))
-    assert out == (f"dry run of {source}: 4 new, 0 would change, 0 unchanged; "
-                   "nothing was written\n")
+    assert out == (
+        f"dry run of {source}: 4 new, 0 would change, 0 unchanged; nothing was written\n"
+    )
     empty = snapshot(db)
     assert all(not empty[t] for t in ("items", "changes", "org_units", "chains", "links"))
 
     out = assert_ok(run("--db", db, "import", source))
     assert out == f"imported {source}: 4 new, 0 changed, 0 unchanged\n"
     items = {i["title"]: i for i in list_json(run, db, "--all")}
-    assert set(items) == {"Ærlig gjennomgang av åpne porter", "Øve på gjenoppretting",
-                          "Årlig ROS-analyse", "Fjerne gamle kontoer"}
+    assert set(items) == {
+        "Ærlig gjennomgang av åpne porter",
+        "Øve på gjenoppretting",
+        "Årlig ROS-analyse",
+        "Fjerne gamle kontoer",
+    }
     first = items["Ærlig gjennomgang av åpne porter"]
     assert first["status"] == "doing"
     assert (first["chain"], first["link"]) == ("Skolenett", "Brannmur ØST")
@@ -119,18 +122,25 @@ def test_windows_1252_semicolon_file_from_norwegian_excel(run, tmp_path):
     assert items["Fjerne gamle kontoer"]["status"] == "done"
     assert items["Fjerne gamle kontoer"]["rank"] is None
     (description,) = sql(db, "SELECT description FROM items WHERE id = ?", first["id"])[0]
-    assert description in ("første linje\r\nandre linje: æøå ÆØÅ",
-                           "første linje\nandre linje: æøå ÆØÅ")
+    assert description in (
+        "første linje\r\nandre linje: æøå ÆØÅ",
+        "første linje\nandre linje: æøå ÆØÅ",
+    )
     assert [i["rank"] for i in list_json(run, db)] == [1, 2, 3]
 
 
 def test_utf8_with_bom_and_semicolons(run, tmp_path):
     source = tmp_path / "utf8.csv"
-    source.write_bytes(csv_bytes([
-        "Title;Status;Likelihood;Consequence;Owner_Unit;Classification",
-        "Personvernerklæring på nett;Backlog;2;4;Kommune / Kommunikasjon;Intern",
-        "Kryptert e-post til NAV;pågår;5;5;Kommune / Kommunikasjon;åpen",
-    ], bom=True))
+    source.write_bytes(
+        csv_bytes(
+            [
+                "Title;Status;Likelihood;Consequence;Owner_Unit;Classification",
+                "Personvernerklæring på nett;Backlog;2;4;Kommune / Kommunikasjon;Intern",
+                "Kryptert e-post til NAV;pågår;5;5;Kommune / Kommunikasjon;åpen",
+            ],
+            bom=True,
+        )
+    )
     db = tmp_path / "board.sqlite"
     out = assert_ok(run("--db", db, "import", source))
     assert out == f"imported {source}: 2 new, 0 changed, 0 unchanged\n"
@@ -141,18 +151,21 @@ def test_utf8_with_bom_and_semicolons(run, tmp_path):
         ("Personvernerklæring på nett", "backlog", 8, 2),
     ]
     assert all(i["owner_unit"] == "Kommune / Kommunikasjon" for i in items)
-    assert sql(db, "SELECT classification FROM items ORDER BY title") == [
-        ("open",), ("internal",)]
+    assert sql(db, "SELECT classification FROM items ORDER BY title") == [("open",), ("internal",)]
 
 
 def test_dry_run_of_updates_reports_and_writes_nothing(demo, run, demo_db, tmp_path):
     target = demo.open_items[0]
     source = tmp_path / "update.csv"
-    source.write_bytes(csv_bytes([
-        "id,title,likelihood",
-        f"{target['id']},{target['title']},{6 - target['likelihood']}",
-        ",Helt ny oppgave,2",
-    ]))
+    source.write_bytes(
+        csv_bytes(
+            [
+                "id,title,likelihood",
+                f"{target['id']},{target['title']},{6 - target['likelihood']}",
+                ",Helt ny oppgave,2",
+            ]
+        )
+    )
     before = snapshot(demo_db)
     out = assert_ok(run("--db", demo_db, "import", source, "--dry-run"))
     assert out == f"dry run of {source}: 1 new, 1 would change, 0 unchanged; nothing was written\n"
@@ -168,12 +181,20 @@ def test_unknown_columns_are_refused_unless_ignored(demo, run, demo_db, tmp_path
     source = tmp_path / "extra.csv"
     source.write_bytes(csv_bytes(["title,Farge,likelihood", "Merke skap,rød,2"]))
     before = snapshot(demo_db)
-    assert_error(run("--db", demo_db, "import", source), 2, "unknown columns", "Farge",
-                 "--ignore-unknown-columns")
+    assert_error(
+        run("--db", demo_db, "import", source),
+        2,
+        "unknown columns",
+        "Farge",
+        "--ignore-unknown-columns",
+    )
     assert snapshot(demo_db) == before
 
     out = assert_ok(run("--db", demo_db, "import", source, "--ignore-unknown-columns"))
     assert out == f"imported {source}: 1 new, 0 changed, 0 unchanged\n"
-    (item,) = [i for i in json.loads(assert_ok(run("--db", demo_db, "list", "--json")))
-               if i["title"] == "Merke skap"]
+    (item,) = [
+        i
+        for i in json.loads(assert_ok(run("--db", demo_db, "list", "--json")))
+        if i["title"] == "Merke skap"
+    ]
     assert item["likelihood"] == 2

@@ -30,12 +30,35 @@ from cli_support import (
 
 def test_add_with_chain_link_and_owner_is_ranked_with_its_score(demo, run, demo_db):
     # an item on a chain's weakest link: a new item there stays on the weakest link
-    model = next(i for i in demo.open_items if i["chain"] and i["link"] and i["owner_unit"]
-                 and i["link_maturity"] == 0 and i["weakest_link"])
-    out = assert_ok(run("--db", demo_db, "add", "Segmentere nettet for dispensere",
-                        "--chain", model["chain"], "--link", model["link"],
-                        "--likelihood", "2", "--consequence", "5",
-                        "--owner", model["owner_unit"], "--tags", "nett;iot"))
+    model = next(
+        i
+        for i in demo.open_items
+        if i["chain"]
+        and i["link"]
+        and i["owner_unit"]
+        and i["link_maturity"] == 0
+        and i["weakest_link"]
+    )
+    out = assert_ok(
+        run(
+            "--db",
+            demo_db,
+            "add",
+            "Segmentere nettet for dispensere",
+            "--chain",
+            model["chain"],
+            "--link",
+            model["link"],
+            "--likelihood",
+            "2",
+            "--consequence",
+            "5",
+            "--owner",
+            model["owner_unit"],
+            "--tags",
+            "nett;iot",
+        )
+    )
     new_id = out.strip()
     assert uuid.UUID(new_id)  # prints the new item's whole id
     items = list_json(run, demo_db)
@@ -61,8 +84,10 @@ def two_items(tmp_path_factory):
     home = tmp_path_factory.mktemp("two")
     env = make_env(home)
     path = home / "two.sqlite"
-    ids = [assert_ok(run_cli(("--db", str(path), "add", title), env=env, cwd=home)).strip()
-           for title in ("A", "B")]
+    ids = [
+        assert_ok(run_cli(("--db", str(path), "add", title), env=env, cwd=home)).strip()
+        for title in ("A", "B")
+    ]
     return path, ids
 
 
@@ -72,10 +97,12 @@ def test_move_by_key_and_by_column_name_in_either_language(two_items, run, tmp_p
     changes = count_changes(db)
     # two items moved at once: key, Norwegian name, odd case, English name in capitals
     for (status_a, shown_a), (status_b, shown_b) in (
-            (("doing", "Doing"), ("pÅgÅr", "Doing")),
-            (("Neste", "Next"), ("VERIFY", "Verify"))):
-        moved_a, moved_b = run.many(("--db", db, "move", short(a), status_a),
-                                    ("--db", db, "move", short(b), status_b))
+        (("doing", "Doing"), ("pÅgÅr", "Doing")),
+        (("Neste", "Next"), ("VERIFY", "Verify")),
+    ):
+        moved_a, moved_b = run.many(
+            ("--db", db, "move", short(a), status_a), ("--db", db, "move", short(b), status_b)
+        )
         assert assert_ok(moved_a) == f"{short(a)} → {shown_a}\n"
         assert assert_ok(moved_b) == f"{short(b)} → {shown_b}\n"
     assert count_changes(db) == changes + 4
@@ -87,12 +114,23 @@ def test_move_by_key_and_by_column_name_in_either_language(two_items, run, tmp_p
 
 
 def test_set_fields_shows_in_list_and_show(demo, run, demo_db):
-    target = next(i for i in demo.open_items
-                  if i["likelihood"] != 5 and not i["pinned"] and i["score"])
-    assert_ok(run("--db", demo_db, "set", short(target["id"]), "likelihood=5", "tags=a;b",
-                  "due_date=2027-01-31"))
-    listed, shown = run.many(("--db", demo_db, "list", "--json"),
-                             ("--db", demo_db, "show", short(target["id"])))
+    target = next(
+        i for i in demo.open_items if i["likelihood"] != 5 and not i["pinned"] and i["score"]
+    )
+    assert_ok(
+        run(
+            "--db",
+            demo_db,
+            "set",
+            short(target["id"]),
+            "likelihood=5",
+            "tags=a;b",
+            "due_date=2027-01-31",
+        )
+    )
+    listed, shown = run.many(
+        ("--db", demo_db, "list", "--json"), ("--db", demo_db, "show", short(target["id"]))
+    )
     item = by_id(json.loads(assert_ok(listed)))[target["id"]]
     assert item["likelihood"] == 5
     assert item["tags"] == ["a", "b"]
@@ -111,12 +149,17 @@ def test_set_fields_shows_in_list_and_show(demo, run, demo_db):
 
 def test_pin_unpin_block_unblock(demo, run, demo_db):
     pinned_before = sum(1 for i in demo.open_items if i["pinned"])
-    target = next(i for i in reversed(ranked_only(demo.open_items))
-                  if not i["pinned"] and not i["blocked_reason"])
+    target = next(
+        i
+        for i in reversed(ranked_only(demo.open_items))
+        if not i["pinned"] and not i["blocked_reason"]
+    )
     sid = short(target["id"])
     # two writers at once: each waits for the other's transaction, neither loses a field
-    for result in run.many(("--db", demo_db, "pin", sid, "Pålegg fra Datatilsynet"),
-                           ("--db", demo_db, "block", sid, "Venter på leverandør")):
+    for result in run.many(
+        ("--db", demo_db, "pin", sid, "Pålegg fra Datatilsynet"),
+        ("--db", demo_db, "block", sid, "Venter på leverandør"),
+    ):
         assert assert_ok(result) == sid + "\n"
     listed, table = run.many(("--db", demo_db, "list", "--json"), ("--db", demo_db, "list"))
     item = by_id(json.loads(assert_ok(listed)))[target["id"]]
@@ -140,8 +183,11 @@ def test_maturity_reranks_the_items_on_that_link(demo, run, demo_db):
         return item["chain"] == chain and item["link"] == link
 
     # the weakest link of a chain with an unpinned item and room to improve
-    model = next(i for i in demo.open_items if i["chain"] and i["link"] and i["weakest_link"]
-                 and not i["pinned"] and i["score"] > 0)
+    model = next(
+        i
+        for i in demo.open_items
+        if i["chain"] and i["link"] and i["weakest_link"] and not i["pinned"] and i["score"] > 0
+    )
     chain, link, target = model["chain"], model["link"], model["target_maturity"]
     before = [i for i in demo.open_items if on(i, chain, link)]
     out = assert_ok(run("--db", demo_db, "maturity", chain, link, str(target)))
@@ -163,15 +209,18 @@ def test_maturity_reranks_the_items_on_that_link(demo, run, demo_db):
 
 def test_delegate_hands_an_item_down(run, tmp_path):
     source = tmp_path / "org.csv"
-    source.write_bytes("title,owner_unit\r\nFra ledelsen,Kommune / IT\r\n"
-                       "På laveste nivå,Kommune / IT / Team Nett\r\n".encode())
+    source.write_bytes(
+        "title,owner_unit\r\nFra ledelsen,Kommune / IT\r\n"
+        "På laveste nivå,Kommune / IT / Team Nett\r\n".encode()
+    )
     db = tmp_path / "board.sqlite"
     assert_ok(run("--db", db, "import", source))
     items = {i["title"]: i for i in list_json(run, db)}
     top, leaf = items["Fra ledelsen"], items["På laveste nivå"]
     changes = count_changes(db)
-    delegated, refused = run.many(("--db", db, "delegate", short(top["id"])),
-                                  ("--db", db, "delegate", short(leaf["id"])))
+    delegated, refused = run.many(
+        ("--db", db, "delegate", short(top["id"])), ("--db", db, "delegate", short(leaf["id"]))
+    )
     out = assert_ok(delegated)
     assert out == f"{short(top['id'])} → Kommune / IT / Team Nett\n"
     assert_error(refused, 2, "already owned at the lowest level")
@@ -184,12 +233,15 @@ def test_delegate_hands_an_item_down(run, tmp_path):
 def test_delete_removes_the_item_from_the_board(demo, run, demo_db):
     target = demo.open_items[-1]
     changes = count_changes(demo_db)
-    assert assert_ok(run("--db", demo_db, "delete", short(target["id"]))) == \
-        short(target["id"]) + "\n"
+    assert (
+        assert_ok(run("--db", demo_db, "delete", short(target["id"]))) == short(target["id"]) + "\n"
+    )
     assert count_changes(demo_db) > changes  # a tombstone, in the change log
-    listed, table, shown = run.many(("--db", demo_db, "list", "--json", "--all"),
-                                    ("--db", demo_db, "list"),
-                                    ("--db", demo_db, "show", target["id"]))
+    listed, table, shown = run.many(
+        ("--db", demo_db, "list", "--json", "--all"),
+        ("--db", demo_db, "list"),
+        ("--db", demo_db, "show", target["id"]),
+    )
     assert target["id"] not in by_id(json.loads(assert_ok(listed)))
     assert short(target["id"]) not in {s for _, s in table_rows(assert_ok(table))}
     assert_error(shown, 2, target["id"])
@@ -197,9 +249,11 @@ def test_delete_removes_the_item_from_the_board(demo, run, demo_db):
 
 # -- WIP limits -----------------------------------------------------------------------------
 
+
 def _limit(db: Path, hard: bool) -> None:
-    execute(db, "UPDATE board_columns SET wip_limit = 1, wip_hard = ? WHERE key = 'doing'",
-            int(hard))
+    execute(
+        db, "UPDATE board_columns SET wip_limit = 1, wip_hard = ? WHERE key = 'doing'", int(hard)
+    )
 
 
 def test_hard_wip_limit_refuses_the_second_move(two_items, run, tmp_path):
@@ -209,8 +263,10 @@ def test_hard_wip_limit_refuses_the_second_move(two_items, run, tmp_path):
     assert_ok(run("--db", db, "move", a, "doing"))
     before = snapshot(db)
     refused, refused_set, refused_nb = run.many(
-        ("--db", db, "move", b, "doing"), ("--db", db, "set", b, "status=doing"),
-        ("--db", db, "--lang", "nb", "move", b, "Pågår"))
+        ("--db", db, "move", b, "doing"),
+        ("--db", db, "set", b, "status=doing"),
+        ("--db", db, "--lang", "nb", "move", b, "Pågår"),
+    )
     assert_error(refused, 2, "“Doing”", "hard limit of 1")
     assert_error(refused_set, 2, "“Doing”", "hard limit of 1")
     assert_error(refused_nb, 2, "«Pågår»", "fast grense på 1")

@@ -27,8 +27,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
-def test_the_items_file_is_what_the_export_writes_for_those_items(demo: DemoBoard, tmp_path,
-                                                                   run):
+def test_the_items_file_is_what_the_export_writes_for_those_items(demo: DemoBoard, tmp_path, run):
     out = tmp_path / "export.csv"
     # An export is recorded on the board: on a copy, not the shared example.
     board = demo.copy_to(tmp_path)
@@ -58,32 +57,46 @@ def test_what_the_files_say_is_what_the_example_loads(tmp_path, run):
     with items.open("a", encoding="utf-8", newline="") as file:
         header = _rows(items)[0].keys()
         row = {column: "" for column in header}
-        row.update(title="Loggføring av innlogging på skrivere", status="next",
-                   chain="Infrastruktur", link="Skrivere og IoT",
-                   likelihood="4", consequence="3", effort="S",
-                   owner_unit="Eksempel kommune / Utviklings- og kompetanseetaten / Drift"
-                              " / Team Klient",
-                   owner_person="Ola Brekke", classification="internal", tags="logg;skriver",
-                   created_at="2026-11-27 10:00:00")
+        row.update(
+            title="Loggføring av innlogging på skrivere",
+            status="next",
+            chain="Infrastruktur",
+            link="Skrivere og IoT",
+            likelihood="4",
+            consequence="3",
+            effort="S",
+            owner_unit="Eksempel kommune / Utviklings- og kompetanseetaten / Drift / Team Klient",
+            owner_person="Ola Brekke",
+            classification="internal",
+            tags="logg;skriver",
+            created_at="2026-11-27 10:00:00",
+        )
         csv.DictWriter(file, header, lineterminator="\r\n").writerow(row)
     chains = folder / "chains.toml"
     text = chains.read_text(encoding="utf-8")
-    block = text[text.index('name = "Skrivere og IoT"'):]
-    block = block[:block.index("maturity = 1") + len("maturity = 1")]
-    chains.write_text(text.replace(block, block.replace("maturity = 1", "maturity = 2")),
-                      encoding="utf-8")
+    block = text[text.index('name = "Skrivere og IoT"') :]
+    block = block[: block.index("maturity = 1") + len("maturity = 1")]
+    chains.write_text(
+        text.replace(block, block.replace("maturity = 1", "maturity = 2")), encoding="utf-8"
+    )
     db_path = tmp_path / "board.sqlite"
     db = open_database(db_path, daily_backup=False)
     try:
         outcome = load_demo(BoardService(Session(db, "tester")), folder=folder)
     finally:
         db.close()
-    assert outcome.counts["items"] == len(read_example().items) + 1 + outcome.counts["kept"] \
-        + outcome.counts["generated"]
+    assert (
+        outcome.counts["items"]
+        == len(read_example().items) + 1 + outcome.counts["kept"] + outcome.counts["generated"]
+    )
     listed = json.loads(assert_ok(run("--db", db_path, "list", "--json")))
     added = next(i for i in listed if i["title"] == "Loggføring av innlogging på skrivere")
     assert (added["status"], added["chain"], added["link"], added["owner_person"]) == (
-        "next", "Infrastruktur", "Skrivere og IoT", "Ola Brekke")
+        "next",
+        "Infrastruktur",
+        "Skrivere og IoT",
+        "Ola Brekke",
+    )
     assert (added["likelihood"], added["consequence"], added["link_maturity"]) == (4, 3, 2)
     # Target 3, maturity 2 (not the 1 the example had): gap 1, score 4 × 3 × 1.
     assert (added["gap"], added["score"]) == (1, 12) and added["rank"] >= 1
@@ -110,9 +123,14 @@ def test_the_example_moves_with_the_day_it_is_loaded(tmp_path):
     finally:
         db.close()
     with sqlite3.connect(tmp_path / "board.sqlite") as conn:
-        due = dict(conn.execute("SELECT title, due_date FROM items WHERE due_date IS NOT NULL"
-                                " AND activity_id IS NULL").fetchall())
+        due = dict(
+            conn.execute(
+                "SELECT title, due_date FROM items WHERE due_date IS NOT NULL"
+                " AND activity_id IS NULL"
+            ).fetchall()
+        )
     example = {item["title"]: item for item in read_example().items}
     assert due and all(
-        date.fromisoformat(day) == date(2027, 3, 10) + timedelta(
-            days=example[title]["due_in_days"]) for title, day in due.items())
+        date.fromisoformat(day) == date(2027, 3, 10) + timedelta(days=example[title]["due_in_days"])
+        for title, day in due.items()
+    )

@@ -36,13 +36,17 @@ def test_norwegian_board_and_messages(demo, run, demo_db, tmp_path, cli_env):
 
     items = json.loads(assert_ok(listed))
     weakest = next(i for i in items if i["weakest_link"] and i["chain"])
-    assert weakest["explanation"].startswith("⚑ Svakeste ledd i " + weakest["chain"]) or \
-        weakest["explanation"].startswith("📌 Festet først")
+    assert weakest["explanation"].startswith("⚑ Svakeste ledd i " + weakest["chain"]) or weakest[
+        "explanation"
+    ].startswith("📌 Festet først")
+
     def judged(letter: str, value: int | None) -> str:
         return f"{letter} ikke vurdert (teller 3)" if value is None else f"{letter}{value}"
 
-    assert all(f"{judged('S', i['likelihood'])} × {judged('K', i['consequence'])}"
-               in i["explanation"] for i in items)
+    assert all(
+        f"{judged('S', i['likelihood'])} × {judged('K', i['consequence'])}" in i["explanation"]
+        for i in items
+    )
 
     assert_error(unknown, 2, "fant ingen oppgave med id «0123abcd»")
     assert_error(columns, 2, "ukjente kolonner: tittel", "--ignore-unknown-columns")

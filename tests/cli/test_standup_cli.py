@@ -32,8 +32,13 @@ def _hold_standup(path: Path) -> str:
 
 def _norwegian_item(demo, status: str = "doing") -> dict:
     """An open, non-confidential item of the example whose title has æ, ø or å."""
-    return next(i for i in demo.items if i["status"] == status
-                and i["classification"] != "confidential" and NORWEGIAN.search(i["title"]))
+    return next(
+        i
+        for i in demo.items
+        if i["status"] == status
+        and i["classification"] != "confidential"
+        and NORWEGIAN.search(i["title"])
+    )
 
 
 def _words(text: str) -> str:
@@ -49,11 +54,20 @@ def test_markdown_lists_what_changed_since_the_last_standup(run, demo, demo_db):
     assert out.startswith("# Standup report\n")
     assert "## Changed since the last standup" in out
     assert "### Moved (1)" in out
-    row = next(line for line in out.splitlines() if short(item["id"]) in line
-               and "| Doing | Verify |" in line)
+    row = next(
+        line
+        for line in out.splitlines()
+        if short(item["id"]) in line and "| Doing | Verify |" in line
+    )
     assert item["title"].split()[0] in row
-    for heading in ("Aging in their column", "Blocked items", "Over the WIP limit",
-                    "Can be delegated", "Risk decisions expiring soon", "Notes and decisions"):
+    for heading in (
+        "Aging in their column",
+        "Blocked items",
+        "Over the WIP limit",
+        "Can be delegated",
+        "Risk decisions expiring soon",
+        "Notes and decisions",
+    ):
         assert re.search(rf"^## {heading} \(\d+\)$", out, re.M), heading
     # nothing else changed since that standup
     assert re.findall(r"^### .*$", out, re.M) == ["### Moved (1)"]
@@ -61,8 +75,21 @@ def test_markdown_lists_what_changed_since_the_last_standup(run, demo, demo_db):
 
 def test_html_report_since_a_date_is_written_to_a_file(run, demo, demo_db, tmp_path):
     target = tmp_path / "standup.html"
-    out = assert_ok(run("--db", demo_db, "--lang", "nb", "standup", "--since", "2000-01-01",
-                        "--format", "html", "-o", target))
+    out = assert_ok(
+        run(
+            "--db",
+            demo_db,
+            "--lang",
+            "nb",
+            "standup",
+            "--since",
+            "2000-01-01",
+            "--format",
+            "html",
+            "-o",
+            target,
+        )
+    )
     assert out == f"skrev standuprapporten til {target}\n"
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
@@ -81,19 +108,20 @@ def test_html_report_since_a_date_is_written_to_a_file(run, demo, demo_db, tmp_p
 
 
 def test_html_to_standard_output(run, demo_db):
-    out = assert_ok(run("--db", demo_db, "standup", "--since", "2000-01-01T00:00",
-                        "--format", "html"))
+    out = assert_ok(
+        run("--db", demo_db, "standup", "--since", "2000-01-01T00:00", "--format", "html")
+    )
     assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
 
 
-def test_pdf_report_has_its_heading_and_titles_with_norwegian_letters(run, demo, demo_db,
-                                                                     tmp_path):
+def test_pdf_report_has_its_heading_and_titles_with_norwegian_letters(run, demo, demo_db, tmp_path):
     _hold_standup(demo_db)
     item = _norwegian_item(demo)
     assert_ok(run("--db", demo_db, "move", item["id"], "verify"), quiet=False)
     target = tmp_path / "rapport.pdf"
-    out = assert_ok(run("--db", demo_db, "--lang", "nb", "standup", "--format", "pdf",
-                        "-o", target))
+    out = assert_ok(
+        run("--db", demo_db, "--lang", "nb", "standup", "--format", "pdf", "-o", target)
+    )
     assert out == f"skrev standuprapporten til {target}\n"
     assert target.read_bytes().startswith(b"%PDF")
     reader = PdfReader(target)
@@ -111,11 +139,11 @@ def test_pdf_needs_a_file(run, demo_db):
 
 @pytest.mark.parametrize("since", ["last week", "2026-02-30", "30.11.2026", ""])
 def test_a_bad_date_is_refused_with_a_clear_message(run, demo_db, since):
-    assert_error(run("--db", demo_db, "standup", "--since", since), 2, "--since",
-                 f"“{since}” is not a date")
+    assert_error(
+        run("--db", demo_db, "standup", "--since", since), 2, "--since", f"“{since}” is not a date"
+    )
 
 
 def test_an_unwritable_file_is_a_clear_error(run, demo_db, tmp_path):
     target = tmp_path / "no-such-folder" / "standup.md"
-    assert_error(run("--db", demo_db, "standup", "-o", target), 2, "cannot write",
-                 str(target))
+    assert_error(run("--db", demo_db, "standup", "-o", target), 2, "cannot write", str(target))

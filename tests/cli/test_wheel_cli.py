@@ -10,11 +10,25 @@ from icalendar import Calendar
 
 from kanban_sec.services.demo import LATE_OCCURRENCES
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 STATUSES = {"planned", "overdue", "skipped", "Backlog", "Next", "Doing", "Verify", "Done"}
-_ROW = re.compile(r"^  (\d{4}-\d{2}-\d{2})  (.+?)  +(\S.*?)  +(planned|overdue|skipped|Backlog|"
-                  r"Next|Doing|Verify|Done)(?:  +([0-9a-f]{8}))?$")
+_ROW = re.compile(
+    r"^  (\d{4}-\d{2}-\d{2})  (.+?)  +(\S.*?)  +(planned|overdue|skipped|Backlog|"
+    r"Next|Doing|Verify|Done)(?:  +([0-9a-f]{8}))?$"
+)
 
 
 def test_wheel_prints_the_year_by_month(demo):
@@ -37,8 +51,7 @@ def test_wheel_prints_the_year_by_month(demo):
     titles = {row[1].strip() for row in rows}
     for chain in ("Medisindispenser", "TT-kort søknad", "Microsoft 365", "Infrastruktur"):
         assert f"ROS-analyse: {chain}" in titles
-    assert ("2027-03-01", "ROS-analyse: Medisindispenser") in {(r[0], r[1].strip())
-                                                                for r in rows}
+    assert ("2027-03-01", "ROS-analyse: Medisindispenser") in {(r[0], r[1].strip()) for r in rows}
     assert {row[3] for row in rows} <= STATUSES
     assert "Elise Moen" in {row[2].strip() for row in rows}
     assert re.search(rf"^{len(rows)} occurrences in 2027 · \d+ overdue$", lines[-1])
@@ -76,14 +89,14 @@ def test_wheel_ics_writes_a_calendar_outlook_can_read(demo, tmp_path):
 def test_wheel_generate_twice_creates_nothing_the_second_time(run, demo_db):
     # Make the example's open generated items as if they had never been made (the done
     # ones are the year's history: those occurrences stay done).
-    made = sql(demo_db, "SELECT count(*) FROM items WHERE activity_id IS NOT NULL"
-                        " AND status != 'done'")[0][0]
+    made = sql(
+        demo_db, "SELECT count(*) FROM items WHERE activity_id IS NOT NULL AND status != 'done'"
+    )[0][0]
     assert made > 0
     execute(demo_db, "DELETE FROM items WHERE activity_id IS NOT NULL AND status != 'done'")
     before = count_items(demo_db)
     first = assert_ok(run("--db", demo_db, "wheel", "--generate"))
-    match = re.fullmatch(r"created (\d+) items from the annual wheel \(due as of (.+)\)\n",
-                         first)
+    match = re.fullmatch(r"created (\d+) items from the annual wheel \(due as of (.+)\)\n", first)
     assert match, first
     created = int(match.group(1))
     # (More if the day changed since the example was loaded; a late occurrence of an
@@ -99,14 +112,12 @@ def test_a_deleted_generated_item_stays_deleted(run, demo_db):
     item_id = sql(demo_db, "SELECT id FROM items WHERE activity_id IS NOT NULL LIMIT 1")[0][0]
     assert_ok(run("--db", demo_db, "delete", item_id))
     assert "created 0 items" in assert_ok(run("--db", demo_db, "wheel", "--generate"))
-    assert sql(demo_db, "SELECT deleted_at IS NOT NULL FROM items WHERE id = ?",
-               item_id) == [(1,)]
+    assert sql(demo_db, "SELECT deleted_at IS NOT NULL FROM items WHERE id = ?", item_id) == [(1,)]
 
 
 def test_a_bad_year_is_one_clear_message(run, demo_db):
     assert_error(run("--db", demo_db, "wheel", "--year", "0"), 2, "“0”", "1900–2999")
-    assert_error(run("--db", demo_db, "wheel", "--year", "20277", "--ics", "x.ics"), 2,
-                 "“20277”")
+    assert_error(run("--db", demo_db, "wheel", "--year", "20277", "--ics", "x.ics"), 2, "“20277”")
     result = run("--db", demo_db, "wheel", "--year", "next")
     assert result.returncode == 2 and "--year" in result.stderr and result.stdout == ""
 

@@ -26,14 +26,18 @@ def org(db) -> dict[str, str]:
     setup = BoardService(Session(db, "Guro Leder"))  # the first governing member sets the board up
     ids = {
         "lead": setup.add_person("Guro Leder", "Kommune / Sikkerhet", Role.GOVERNING).row_id,
-        "owner": setup.add_person("Astrid Eier", "Kommune / Helse / Hjemmetjenesten",
-                                  Role.GOVERNING).row_id,
-        "nurse": setup.add_person("Nils Sone", "Kommune / Helse / Hjemmetjenesten / Sone Nord",
-                                  Role.OPERATIONAL).row_id,
-        "engineer": setup.add_person("Henrik Drift", "Kommune / IT / Drift",
-                                     Role.OPERATIONAL).row_id,
-        "control": setup.add_person("Trude Kontroll", "Kommune / Internkontroll",
-                                    Role.CONTROLLING).row_id,
+        "owner": setup.add_person(
+            "Astrid Eier", "Kommune / Helse / Hjemmetjenesten", Role.GOVERNING
+        ).row_id,
+        "nurse": setup.add_person(
+            "Nils Sone", "Kommune / Helse / Hjemmetjenesten / Sone Nord", Role.OPERATIONAL
+        ).row_id,
+        "engineer": setup.add_person(
+            "Henrik Drift", "Kommune / IT / Drift", Role.OPERATIONAL
+        ).row_id,
+        "control": setup.add_person(
+            "Trude Kontroll", "Kommune / Internkontroll", Role.CONTROLLING
+        ).row_id,
     }
     # Setting up the chains is the governing lead's work from now on.
     lead = BoardService(Session(db, "Guro Leder"))

@@ -20,8 +20,25 @@ def board_as(db, name: str) -> BoardService:
     return BoardService(Session(db, name, "en"))
 
 
-def _item(db, title: str, *, link: str = "Dispenser", chain: str = "Medisindispenser",
-          likelihood: int = 3, consequence: int = 3, **extra: str) -> str:
-    return board_as(db, "Henrik Drift").create_item(
-        title, chain=chain, link=link, likelihood=str(likelihood),
-        consequence=str(consequence), **extra).row_id
+def _item(
+    db,
+    title: str,
+    *,
+    link: str = "Dispenser",
+    chain: str = "Medisindispenser",
+    likelihood: int = 3,
+    consequence: int = 3,
+    **extra: str,
+) -> str:
+    return (
+        board_as(db, "Henrik Drift")
+        .create_item(
+            title,
+            chain=chain,
+            link=link,
+            likelihood=str(likelihood),
+            consequence=str(consequence),
+            **extra,
+        )
+        .row_id
+    )

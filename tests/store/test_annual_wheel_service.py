@@ -29,8 +29,9 @@ ROS_RULE = "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=1"
 def board(service: BoardService) -> dict[str, str]:
     """A chain with a link, a leaf unit and a person in it."""
     unit = service.ensure_unit("Kommune / Helseetaten / Team Velferdsteknologi").row_id
-    person = service.add_person("Per Inge Rønning",
-                                "Kommune / Helseetaten / Team Velferdsteknologi").row_id
+    person = service.add_person(
+        "Per Inge Rønning", "Kommune / Helseetaten / Team Velferdsteknologi"
+    ).row_id
     chain = service.add_chain("Medisindispenser", "Kommune / Helseetaten").row_id
     link = service.add_link("Medisindispenser", "Dispenser i brukers hjem", maturity=1).row_id
     return {"unit": unit, "person": person, "chain": chain, "link": link}
@@ -42,24 +43,36 @@ def annual(db) -> AnnualWheel:
 
 
 def _add_ros(annual: AnnualWheel, board: dict[str, str], **extra) -> str:
-    values = dict(description="Årlig gjennomgang.", lead_days=14, owner_person_id=board["person"],
-                  chain_id=board["chain"], likelihood=3, consequence=5, effort=Effort.M,
-                  framework_ref="ISO 27001 8.2", tags=["ROS"])
+    values = dict(
+        description="Årlig gjennomgang.",
+        lead_days=14,
+        owner_person_id=board["person"],
+        chain_id=board["chain"],
+        likelihood=3,
+        consequence=5,
+        effort=Effort.M,
+        framework_ref="ISO 27001 8.2",
+        tags=["ROS"],
+    )
     values.update(extra)
-    return annual.add_activity("ROS-analyse: Medisindispenser", ROS_RULE, date(2026, 1, 1),
-                               **values).row_id
+    return annual.add_activity(
+        "ROS-analyse: Medisindispenser", ROS_RULE, date(2026, 1, 1), **values
+    ).row_id
 
 
 def _generated(db) -> list[tuple]:
     conn = sqlite3.connect(db.path)
     try:
-        return conn.execute("SELECT id, occurrence, deleted_at FROM items"
-                            " WHERE activity_id IS NOT NULL ORDER BY occurrence").fetchall()
+        return conn.execute(
+            "SELECT id, occurrence, deleted_at FROM items"
+            " WHERE activity_id IS NOT NULL ORDER BY occurrence"
+        ).fetchall()
     finally:
         conn.close()
 
 
 # -- activities ----------------------------------------------------------------------------
+
 
 def test_an_activity_is_stored_checked_and_logged(annual, board, service):
     activity_id = _add_ros(annual, board, tags=[" ROS ", "ROS"])
@@ -89,8 +102,9 @@ def test_references_are_checked(annual, board):
 
 def test_edit_and_delete(annual, board):
     activity_id = _add_ros(annual, board)
-    outcome = annual.edit_activity(activity_id, lead_days=30, rrule="freq=yearly;bymonth=4;"
-                                   "bymonthday=1")
+    outcome = annual.edit_activity(
+        activity_id, lead_days=30, rrule="freq=yearly;bymonth=4;bymonthday=1"
+    )
     assert set(outcome.changes[0].fields) == {"lead_days", "rrule", "updated_at"}
     assert annual.activity(activity_id).rrule == "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=1"
     with pytest.raises(BadInput):
@@ -104,8 +118,10 @@ def test_edit_and_delete(annual, board):
 
 # -- generating items ----------------------------------------------------------------------
 
-def test_generate_puts_the_occurrence_in_the_backlog_with_the_activity_fields(annual, board,
-                                                                              service):
+
+def test_generate_puts_the_occurrence_in_the_backlog_with_the_activity_fields(
+    annual, board, service
+):
     activity_id = _add_ros(annual, board)
     outcome = annual.generate_due(date(2027, 2, 20))
     assert outcome.counts["generated"] == 2  # 2026 missed (create), 2027 within lead time
@@ -116,7 +132,11 @@ def test_generate_puts_the_occurrence_in_the_backlog_with_the_activity_fields(an
     assert "“ROS-analyse: Medisindispenser”, occurrence 2027-03-01" in item.description
     assert (item.owner_unit_id, item.owner_person_id) == (board["unit"], board["person"])
     assert (item.chain_id, item.likelihood, item.consequence, item.effort) == (
-        board["chain"], 3, 5, Effort.M)
+        board["chain"],
+        3,
+        5,
+        Effort.M,
+    )
     assert (item.framework_ref, item.tags) == ("ISO 27001 8.2", ["ROS"])
     assert item.due_date == date(2027, 3, 1)
     assert (item.activity_id, item.occurrence) == (activity_id, date(2027, 3, 1))
@@ -143,17 +163,22 @@ def test_two_databases_generate_the_same_item_ids(tmp_path):
             service.ensure_unit("Kommune / Sikkerhet")
             # The activity row is the same on both (as after a sync): same id.
             with writing(db, "tester") as uow:
-                insert_activity(uow, wheel.Activity(
-                    id="01a2c3d4-0000-7000-8000-000000000001", title="Tilgangsgjennomgang",
-                    rrule="FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15",
-                    starts_on=date(2026, 1, 1), lead_days=14))
+                insert_activity(
+                    uow,
+                    wheel.Activity(
+                        id="01a2c3d4-0000-7000-8000-000000000001",
+                        title="Tilgangsgjennomgang",
+                        rrule="FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15",
+                        starts_on=date(2026, 1, 1),
+                        lead_days=14,
+                    ),
+                )
             AnnualWheel(Session(db, "tester", "en")).generate_due(date(2026, 7, 2))
             made.append(_generated(db))
         finally:
             db.close()
     assert made[0] == made[1] and len(made[0]) == 3
-    assert made[0][0][0] == wheel.item_id("01a2c3d4-0000-7000-8000-000000000001",
-                                          date(2026, 1, 15))
+    assert made[0][0][0] == wheel.item_id("01a2c3d4-0000-7000-8000-000000000001", date(2026, 1, 15))
 
 
 def test_a_deleted_generated_item_is_not_made_again(annual, board, service):
@@ -165,7 +190,8 @@ def test_a_deleted_generated_item_is_not_made_again(annual, board, service):
     assert [(row[0], row[2] is not None) for row in _generated(annual.db)] == [(item_id, True)]
     view = annual.year_view(2026, today=date(2026, 3, 5))
     assert [(e.occurrence, e.status, e.item_id) for e in view] == [
-        (date(2026, 3, 1), "skipped", None)]
+        (date(2026, 3, 1), "skipped", None)
+    ]
 
 
 def test_the_clock_moving_back_generates_nothing(annual, board):
@@ -178,26 +204,39 @@ def test_the_clock_moving_back_generates_nothing(annual, board):
 
 
 def test_skip_makes_only_the_newest_missed_occurrence(annual, board):
-    activity_id = annual.add_activity("Sårbarhetsskanning", "FREQ=MONTHLY;BYMONTHDAY=5",
-                                      date(2026, 1, 1), lead_days=7,
-                                      overdue=Overdue.SKIP).row_id
+    activity_id = annual.add_activity(
+        "Sårbarhetsskanning",
+        "FREQ=MONTHLY;BYMONTHDAY=5",
+        date(2026, 1, 1),
+        lead_days=7,
+        overdue=Overdue.SKIP,
+    ).row_id
     assert annual.generate_due(date(2026, 6, 10)).counts["generated"] == 1
     assert [r[1] for r in _generated(annual.db)] == ["2026-06-05"]
-    states = {e.occurrence.month: e.status for e in annual.year_view(2026, date(2026, 6, 10))
-              if e.activity.id == activity_id}
+    states = {
+        e.occurrence.month: e.status
+        for e in annual.year_view(2026, date(2026, 6, 10))
+        if e.activity.id == activity_id
+    }
     assert states[1] == "skipped" and states[6] == "backlog" and states[7] == "planned"
 
 
 def test_year_view_shows_item_columns_and_what_is_still_to_come(annual, board, service):
-    activity_id = annual.add_activity("Tilgangsgjennomgang",
-                                      "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15",
-                                      date(2026, 1, 1), lead_days=0).row_id
+    activity_id = annual.add_activity(
+        "Tilgangsgjennomgang",
+        "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15",
+        date(2026, 1, 1),
+        lead_days=0,
+    ).row_id
     annual.generate_due(date(2026, 1, 20))
     service.move(wheel.item_id(activity_id, date(2026, 1, 15)), Status.DONE)
     view = annual.year_view(2026, today=date(2026, 5, 1))
     assert [(e.occurrence, e.status) for e in view] == [
-        (date(2026, 1, 15), "done"), (date(2026, 4, 15), "overdue"),
-        (date(2026, 7, 15), "planned"), (date(2026, 10, 15), "planned")]
+        (date(2026, 1, 15), "done"),
+        (date(2026, 4, 15), "overdue"),
+        (date(2026, 7, 15), "planned"),
+        (date(2026, 10, 15), "planned"),
+    ]
     assert view[0].item_id == wheel.item_id(activity_id, date(2026, 1, 15))
     with pytest.raises(BadInput, match="year"):
         annual.year_view(12026)
@@ -216,10 +255,17 @@ def test_generate_is_cheap_when_nothing_is_due(annual, board, db, monkeypatch):
 
 # -- keep it there ----------------------------------------------------------------------
 
+
 def _done_item(service: BoardService) -> str:
-    item_id = service.create_item("Sikre dispenserne i brukers hjem", chain="Medisindispenser",
-                                  link="Dispenser i brukers hjem", owner_person="Per Inge Rønning",
-                                  likelihood="4", consequence="5", tags="IoT").row_id
+    item_id = service.create_item(
+        "Sikre dispenserne i brukers hjem",
+        chain="Medisindispenser",
+        link="Dispenser i brukers hjem",
+        owner_person="Per Inge Rønning",
+        likelihood="4",
+        consequence="5",
+        tags="IoT",
+    ).row_id
     # Score 40: the board policy wants a controlling member's verification first.
     service.add_person("Kari Kontroll", "Kommune / Internkontroll", Role.CONTROLLING)
     service.move(item_id, Status.VERIFY)
@@ -238,8 +284,9 @@ def test_keep_it_there_refuses_below_the_target(annual, board, service):
 
 
 def test_keep_it_there_refuses_an_item_not_done(annual, board, service):
-    item_id = service.create_item("Åpen", chain="Medisindispenser",
-                                  link="Dispenser i brukers hjem").row_id
+    item_id = service.create_item(
+        "Åpen", chain="Medisindispenser", link="Dispenser i brukers hjem"
+    ).row_id
     service.set_link_maturity(board["link"], 3)
     with pytest.raises(Refused, match="not done"):
         annual.keep_it_there(item_id, "FREQ=YEARLY")
@@ -248,15 +295,18 @@ def test_keep_it_there_refuses_an_item_not_done(annual, board, service):
 def test_keep_it_there_at_the_target_makes_a_recurring_activity(annual, board, service):
     item_id = _done_item(service)
     service.set_link_maturity(board["link"], 3)
-    outcome = annual.keep_it_there(item_id, "FREQ=YEARLY", lead_days=21,
-                                   starts_on=date(2026, 11, 28))
+    outcome = annual.keep_it_there(
+        item_id, "FREQ=YEARLY", lead_days=21, starts_on=date(2026, 11, 28)
+    )
     activity = annual.activity(outcome.row_id)
     assert activity.source_item_id == item_id and activity.rrule == "FREQ=YEARLY"
     assert (activity.chain_id, activity.link_id, activity.owner_person_id) == (
-        board["chain"], board["link"], board["person"])
+        board["chain"],
+        board["link"],
+        board["person"],
+    )
     assert (activity.likelihood, activity.consequence, activity.tags) == (4, 5, ["IoT"])
-    assert activity.lead_days == 21 and "Keeps Medisindispenser › Dispenser" in \
-        activity.description
+    assert activity.lead_days == 21 and "Keeps Medisindispenser › Dispenser" in activity.description
     # The done item stands for the first occurrence: nothing is due until next year's.
     assert annual.generate_due(date(2026, 11, 28)).counts["generated"] == 0
     assert annual.generate_due(date(2027, 11, 7)).counts["generated"] == 1
@@ -266,10 +316,12 @@ def test_keep_it_there_at_the_target_makes_a_recurring_activity(annual, board, s
 
 # -- iCalendar ---------------------------------------------------------------------------
 
+
 def test_ics_round_trip(annual, board, tmp_path):
     ros = _add_ros(annual, board)
-    counted = annual.add_activity("Backup-test", "FREQ=YEARLY;BYMONTH=5,11;BYMONTHDAY=12;COUNT=3",
-                                  date(2026, 1, 1)).row_id
+    counted = annual.add_activity(
+        "Backup-test", "FREQ=YEARLY;BYMONTH=5,11;BYMONTHDAY=12;COUNT=3", date(2026, 1, 1)
+    ).row_id
     annual.add_activity("Gammel", "FREQ=YEARLY;UNTIL=20261231", date(2026, 1, 1))
     path = tmp_path / "wheel.ics"
     assert annual.export_ics(path, 2027) == 2  # the one that ended in 2026 is left out
@@ -301,6 +353,7 @@ def test_ics_to_a_folder_that_does_not_exist_is_one_message(annual, board, tmp_p
 
 # -- the example board -------------------------------------------------------------------
 
+
 def test_the_example_has_a_wheel_and_generates_once(service, db):
     outcome = load_demo(service)
     annual = AnnualWheel(Session(db, "tester", "en"))
@@ -313,8 +366,12 @@ def test_the_example_has_a_wheel_and_generates_once(service, db):
         assert names.tree.is_leaf(activity.owner_unit_id), activity.title
         assert activity.owner_person_id in names.people, activity.title
     titles = {a.title for a in activities}
-    assert {"ROS-analyse: Medisindispenser", "ROS-analyse: TT-kort søknad",
-            "ROS-analyse: Microsoft 365", "ROS-analyse: Infrastruktur"} <= titles
+    assert {
+        "ROS-analyse: Medisindispenser",
+        "ROS-analyse: TT-kort søknad",
+        "ROS-analyse: Microsoft 365",
+        "ROS-analyse: Infrastruktur",
+    } <= titles
     refs = {a.framework_ref for a in activities}
     assert "ISO 27001 9.3" in refs
     # The year's passed occurrences kept (done, or late), and what is due now generated.
@@ -322,9 +379,18 @@ def test_the_example_has_a_wheel_and_generates_once(service, db):
     assert annual.generate_due(date.today()).counts["generated"] == 0
 
 
-@pytest.mark.parametrize("today", [date(2026, 1, 2), date(2026, 1, 10), date(2026, 2, 16),
-                                   date(2026, 6, 15), date(2026, 12, 4), date(2026, 12, 31),
-                                   date(2028, 2, 29)])
+@pytest.mark.parametrize(
+    "today",
+    [
+        date(2026, 1, 2),
+        date(2026, 1, 10),
+        date(2026, 2, 16),
+        date(2026, 6, 15),
+        date(2026, 12, 4),
+        date(2026, 12, 31),
+        date(2028, 2, 29),
+    ],
+)
 def test_the_example_keeps_its_wheel_whatever_the_day_it_is_loaded(service, db, today):
     outcome = load_demo(service, today=today)
     entries = AnnualWheel(Session(db, "tester", "en")).year_view(today.year, today=today)
@@ -342,8 +408,8 @@ def test_the_example_keeps_its_wheel_whatever_the_day_it_is_loaded(service, db, 
     try:
         for entry in passed:
             owner, done_at = conn.execute(
-                "SELECT owner_person_id, done_at FROM items WHERE id = ?",
-                (entry.item_id,)).fetchone()
+                "SELECT owner_person_id, done_at FROM items WHERE id = ?", (entry.item_id,)
+            ).fetchone()
             # The activity's owner's work, done on its day (or, when its day came after
             # last week's standup, before that standup: the week since is another story).
             assert owner == entry.activity.owner_person_id
@@ -351,12 +417,19 @@ def test_the_example_keeps_its_wheel_whatever_the_day_it_is_loaded(service, db, 
                 assert done_at is None
                 continue
             done_day = datetime.fromisoformat(done_at).astimezone().date()
-            assert done_day == entry.occurrence or \
-                entry.occurrence - timedelta(days=8) <= done_day < entry.occurrence
+            assert (
+                done_day == entry.occurrence
+                or entry.occurrence - timedelta(days=8) <= done_day < entry.occurrence
+            )
             # Its history says so: moved to done on that day, written by the example's lead.
-            moved = [(at, author) for at, author, fields in conn.execute(
-                "SELECT at, author, fields FROM changes WHERE entity = 'item' AND row_id = ?",
-                (entry.item_id,)) if json.loads(fields).get("status", [""])[0] == "done"]
+            moved = [
+                (at, author)
+                for at, author, fields in conn.execute(
+                    "SELECT at, author, fields FROM changes WHERE entity = 'item' AND row_id = ?",
+                    (entry.item_id,),
+                )
+                if json.loads(fields).get("status", [""])[0] == "done"
+            ]
             assert len(moved) == 1
             at, author = moved[0]
             assert datetime.fromisoformat(at).astimezone().date() == done_day

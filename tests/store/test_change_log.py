@@ -115,10 +115,12 @@ def test_raising_a_link_re_ranks_the_board(service):
     service.add_chain("Medisindispenser", "Kommune / Helse")
     weak = service.add_link("Medisindispenser", "Dispenser", 0).row_id
     service.add_link("Medisindispenser", "Sky", 1)
-    a = service.create_item("Segmentering", chain="Medisindispenser", link="Dispenser",
-                            likelihood="2", consequence="2").row_id
-    b = service.create_item("MFA", chain="Medisindispenser", link="Sky",
-                            likelihood="5", consequence="5").row_id
+    a = service.create_item(
+        "Segmentering", chain="Medisindispenser", link="Dispenser", likelihood="2", consequence="2"
+    ).row_id
+    b = service.create_item(
+        "MFA", chain="Medisindispenser", link="Sky", likelihood="5", consequence="5"
+    ).row_id
     assert [e.item.id for e in service.view().entries] == [a, b]
     service.set_link_maturity(weak, 3)
     entries = service.view().entries
@@ -153,8 +155,10 @@ def test_pin_block_assign_and_delegate(service):
 def test_rows_written_in_bulk_get_the_same_change_records(db):
     from kanban_sec.store import unit_of_work
 
-    rows = [{"id": f"00000000-0000-7000-8000-{n:012d}", "name": f"Team {n} «æøå»",
-             "parent_id": None} for n in range(unit_of_work.BULK + 5)]
+    rows = [
+        {"id": f"00000000-0000-7000-8000-{n:012d}", "name": f"Team {n} «æøå»", "parent_id": None}
+        for n in range(unit_of_work.BULK + 5)
+    ]
     with writing(db, "importer") as uow:
         uow.insert("unit", {"id": "solo", "name": "Alene", "parent_id": None})
         assert uow.insert_many("unit", rows) == []

@@ -35,9 +35,12 @@ def test_sigkill_during_writes_loses_no_committed_change(tmp_path):
     open_database(path).close()
     committed: list[str] = []
     for round_ in range(3):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)],
-                                stdout=subprocess.PIPE, text=True,
-                                cwd=Path(__file__).resolve().parents[2])
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
         assert proc.stdout is not None
         deadline = time.monotonic() + 30
         seen = 0
@@ -56,8 +59,7 @@ def test_sigkill_during_writes_loses_no_committed_change(tmp_path):
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         items = {r[0] for r in conn.execute("SELECT id FROM items")}
-        logged = {r[0] for r in conn.execute(
-            "SELECT row_id FROM changes WHERE entity = 'item'")}
+        logged = {r[0] for r in conn.execute("SELECT row_id FROM changes WHERE entity = 'item'")}
     finally:
         conn.close()
     assert set(committed) <= items

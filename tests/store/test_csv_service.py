@@ -19,9 +19,12 @@ def _problems(excinfo):
 
 
 def test_new_items_keep_the_creation_time_the_file_gives(service, tmp_path):
-    path = _write(tmp_path, "title,created_at,status,done_at",
-                  "Gammel sak,2024-03-01T08:00:00Z,done,2024-04-01T10:00:00Z",
-                  "Norsk Excel,01.03.2024 09:30,backlog,")
+    path = _write(
+        tmp_path,
+        "title,created_at,status,done_at",
+        "Gammel sak,2024-03-01T08:00:00Z,done,2024-04-01T10:00:00Z",
+        "Norsk Excel,01.03.2024 09:30,backlog,",
+    )
     import_csv(service, path)
     items = {e.item.title: e.item for e in service.view().entries}
     assert items["Gammel sak"].created_at.isoformat() == "2024-03-01T08:00:00+00:00"
@@ -34,14 +37,16 @@ def test_an_unreadable_creation_time_is_reported_not_guessed(service, tmp_path):
     path = _write(tmp_path, "title,created_at", "Sak,i fjor")
     with pytest.raises(ImportProblems) as caught:
         import_csv(service, path)
-    assert _problems(caught) == [(2, "created_at", "“i fjor” is not a time "
-                                  "(use YYYY-MM-DD HH:MM:SS or DD.MM.YYYY HH:MM)")]
+    assert _problems(caught) == [
+        (2, "created_at", "“i fjor” is not a time (use YYYY-MM-DD HH:MM:SS or DD.MM.YYYY HH:MM)")
+    ]
     assert service.view().entries == []
 
 
 def test_a_file_contradicting_itself_about_a_link_is_refused(service, tmp_path):
-    path = _write(tmp_path, "title,chain,link,link_maturity",
-                  "A,M365,Entra ID,1", "B,M365,Entra ID,2")
+    path = _write(
+        tmp_path, "title,chain,link,link_maturity", "A,M365,Entra ID,1", "B,M365,Entra ID,2"
+    )
     with pytest.raises(ImportProblems) as caught:
         import_csv(service, path)
     assert _problems(caught) == [(3, "link_maturity", "Entra ID is 2 here but 1 on line 2")]

@@ -32,7 +32,12 @@ def test_new_database_is_private_in_wal_mode_with_the_five_columns(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert _sql(path, "PRAGMA journal_mode") == [("wal",)]
     assert [r[0] for r in _sql(path, "SELECT key FROM board_columns ORDER BY position")] == [
-        "backlog", "next", "doing", "verify", "done"]
+        "backlog",
+        "next",
+        "doing",
+        "verify",
+        "done",
+    ]
 
 
 def test_connections_enforce_foreign_keys_and_wait_for_writers(db):
@@ -54,8 +59,11 @@ def test_migrated_schema_matches_the_tables_the_code_uses(tmp_path):
 
     def fk(entry):
         constraint = entry[1]
-        return (constraint.table.name, tuple(c.name for c in constraint.columns),
-                constraint.referred_table.name)
+        return (
+            constraint.table.name,
+            tuple(c.name for c in constraint.columns),
+            constraint.referred_table.name,
+        )
 
     # A reference added by ALTER TABLE ... ADD COLUMN reflects without its DEFERRABLE
     # clause, so it shows as removed and added again: the same reference, kept.
@@ -130,7 +138,8 @@ def test_an_older_database_is_backed_up_then_upgraded(tmp_path, monkeypatch):
         "depends_on = None\n"
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
         "def upgrade():\n    op.add_column('items', sa.Column('extra', sa.Text))\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.setattr(migrate, "MIGRATIONS", migrations)
     old_head = migrate.HEAD
     monkeypatch.setattr(migrate, "REVISIONS", (*migrate.REVISIONS, "9001"))

@@ -44,8 +44,10 @@ class History:
         conn = sqlite3.connect(self.db.path)
         try:
             with conn:
-                conn.executemany("UPDATE changes SET at = ? WHERE id = ?",
-                                 [(rows.ts(moment), c.id) for c in outcome.changes])
+                conn.executemany(
+                    "UPDATE changes SET at = ? WHERE id = ?",
+                    [(rows.ts(moment), c.id) for c in outcome.changes],
+                )
         finally:
             conn.close()
 
@@ -148,22 +150,37 @@ def test_the_numbers_a_team_lead_would_work_out(board, db):
     metrics = FlowMetrics(Session(db, "tester"))
     ids = {v: k for k, v in board.ids.items()}
     assert metrics.cfd(jan(3), jan(3))[0].counts == {
-        BACKLOG: 1, NEXT: 0, DOING: 2, VERIFY: 1, DONE: 1}  # D | A B | C | E (X deleted)
+        BACKLOG: 1,
+        NEXT: 0,
+        DOING: 2,
+        VERIFY: 1,
+        DONE: 1,
+    }  # D | A B | C | E (X deleted)
     lead = metrics.lead_time(jan(1), jan(21))
-    assert {ids[s.item_id]: s.days for s in lead.samples} == \
-        {"A": 5.0, "B": 3.0, "C": 2.0, "E": 11.0}
+    assert {ids[s.item_id]: s.days for s in lead.samples} == {
+        "A": 5.0,
+        "B": 3.0,
+        "C": 2.0,
+        "E": 11.0,
+    }
     assert (lead.p50, lead.p85, lead.p95) == (3.0, 11.0, 11.0)
     cycle = metrics.cycle_time(jan(1), jan(21))
-    assert {ids[s.item_id]: s.days for s in cycle.samples} == \
-        {"A": 3.0, "B": 2.0, "C": 0.5, "E": 10.0}
+    assert {ids[s.item_id]: s.days for s in cycle.samples} == {
+        "A": 3.0,
+        "B": 2.0,
+        "C": 0.5,
+        "E": 10.0,
+    }
     assert [w.count for w in metrics.throughput(jan(1), jan(21))] == [3, 1, 0]
 
 
 def test_aging_counts_from_the_last_move_not_from_comments_or_edits(board, db):
     aging = FlowMetrics(Session(db, "tester")).aging(now=at(8, 12))
     ids = {v: k for k, v in board.ids.items()}
-    assert [(ids[a.item_id], a.status, a.in_column_days, a.since_start_days)
-            for a in aging] == [("E", DOING, 4.5, 6.5), ("D", DOING, 3.0, 3.0)]
+    assert [(ids[a.item_id], a.status, a.in_column_days, a.since_start_days) for a in aging] == [
+        ("E", DOING, 4.5, 6.5),
+        ("D", DOING, 3.0, 3.0),
+    ]
 
 
 def test_filters_by_chain_and_by_an_owner_with_its_sub_units(board, db):
@@ -182,8 +199,7 @@ def test_filters_by_chain_and_by_an_owner_with_its_sub_units(board, db):
     assert keys(Scope.of(owner_unit_ids=tree.subtree(it))) == ["A", "B", "D", "E"]
     chain_scope = Scope.of(chain_ids={medisin})
     assert [w.count for w in metrics.throughput(jan(1), jan(21), chain_scope)] == [1, 1, 0]
-    assert {t.item_id for t in metrics.transitions(chain_scope)} == \
-        {board.ids[k] for k in "AE"}
+    assert {t.item_id for t in metrics.transitions(chain_scope)} == {board.ids[k] for k in "AE"}
 
 
 def test_the_report_holds_every_metric_from_one_read(board, db):

@@ -20,6 +20,7 @@ from kanban_sec.store.unit_of_work import reading
 
 # -- roles ---------------------------------------------------------------------------------
 
+
 def test_only_governing_members_set_wip_limits_targets_and_policy(db, org):
     engineer = board_as(db, "Henrik Drift")
     with pytest.raises(Refused) as caught:
@@ -64,8 +65,10 @@ def test_somebody_not_in_the_organisation_works_items_but_does_not_govern(db, or
     stranger.move(item_id, Status.DOING)
     with pytest.raises(Refused) as caught:
         stranger.set_wip_limit(Status.DOING, 1)
-    assert "“ola.nordmann” (not in the organisation; counts as operational)" in \
-        caught.value.message("en")
+    assert (
+        "“ola.nordmann” (not in the organisation; counts as operational)"
+        in caught.value.message("en")
+    )
 
 
 def test_controlling_members_comment_and_verify_but_do_not_change_the_work(db, org):
@@ -87,10 +90,12 @@ def test_the_window_person_id_decides_between_two_people_of_the_same_name(db, or
     chosen = GovernanceService(Session(db, "Henrik Drift", "en", person_id=twin))
     assert chosen.can(Action.VERIFY)
     assert not GovernanceService(Session(db, "Henrik Drift", "en", person_id=org["engineer"])).can(
-        Action.VERIFY)
+        Action.VERIFY
+    )
 
 
 # -- verification before done ----------------------------------------------------------------
+
 
 def test_moving_to_done_without_verification_is_refused_above_the_policy_score(db, org):
     # Dispenser: maturity 1 of target 3, gap 2: 4 × 5 × 2 = 40 ≥ 30.
@@ -109,8 +114,9 @@ def test_moving_to_done_without_verification_is_refused_above_the_policy_score(d
 
     low = _item(db, "Label the dispensers", likelihood=1, consequence=2)  # score 4
     engineer.move(low, Status.DONE)
-    secret = _item(db, "Rotate the vendor's keys", likelihood=1, consequence=1,
-                   classification="confidential")
+    secret = _item(
+        db, "Rotate the vendor's keys", likelihood=1, consequence=1, classification="confidential"
+    )
     with pytest.raises(Refused):
         engineer.move(secret, Status.DONE)
 
@@ -139,7 +145,9 @@ def test_a_controlling_member_verifies_with_evidence_and_the_item_is_done(db, or
         assert item.status is Status.DONE and item.done_at is not None
     found = control.verifications(item_id)
     assert [(v.verdict, v.verified_by) for v in found] == [
-        (Verdict.REJECTED, org["control"]), (Verdict.APPROVED, org["control"])]
+        (Verdict.REJECTED, org["control"]),
+        (Verdict.APPROVED, org["control"]),
+    ]
     assert found[1].evidence == "https://intranett/revisjon/42: all 14 checked"
     assert found[1].verified_at is not None
 
@@ -156,13 +164,18 @@ def test_without_a_controlling_member_the_message_says_what_to_do(db):
 
 # -- risk decisions ----------------------------------------------------------------------
 
+
 def test_the_risk_owner_accepts_and_the_item_leaves_the_ranking_until_it_expires(db, org):
     accepted = _item(db, "Replace the dispensers' radio module", likelihood=2, consequence=3)
     other = _item(db, "Review dispenser logs", link="Fagsystem")
     until = TODAY + timedelta(days=45)
     owner = as_(db, "Astrid Eier")
-    owner.decide(Decision.ACCEPT, "The radio is off by default; replacement planned 2027",
-                 valid_until=until, item_id=accepted)
+    owner.decide(
+        Decision.ACCEPT,
+        "The radio is off by default; replacement planned 2027",
+        valid_until=until,
+        item_id=accepted,
+    )
 
     def ranked_on(day: date) -> LiveBoard:
         return LiveBoard(board_as(db, "Henrik Drift"), today=lambda: day)
@@ -180,8 +193,7 @@ def test_the_risk_owner_accepts_and_the_item_leaves_the_ranking_until_it_expires
 
 def test_a_live_board_brings_an_expired_acceptance_back_on_the_next_day(db, org):
     item_id = _item(db, "Replace the radio module", likelihood=2, consequence=3)
-    as_(db, "Astrid Eier").decide("accept", "Off by default", valid_until=TODAY,
-                                  item_id=item_id)
+    as_(db, "Astrid Eier").decide("accept", "Off by default", valid_until=TODAY, item_id=item_id)
     days = [TODAY]
     live = LiveBoard(board_as(db, "Henrik Drift"), today=lambda: days[0])
     assert item_id not in live.ranking and not live.new_day()
@@ -192,17 +204,21 @@ def test_a_live_board_brings_an_expired_acceptance_back_on_the_next_day(db, org)
 def test_only_the_risk_owner_decides_and_it_stays_separate_from_it_recommendation(db, org):
     item_id = _item(db, "Replace the radio module", likelihood=2, consequence=3)
     engineer = as_(db, "Henrik Drift")
-    engineer.recommend(Decision.REDUCE, "A module swap costs 2 days per dispenser",
-                       item_id=item_id)
+    engineer.recommend(Decision.REDUCE, "A module swap costs 2 days per dispenser", item_id=item_id)
     # An operational member in (or under) the risk-owner unit assesses, but does not decide.
     for name in ("Henrik Drift", "Guro Leder", "Trude Kontroll", "Nils Sone"):
         with pytest.raises(Refused) as caught:
             as_(db, name).decide(Decision.ACCEPT, "fine", valid_until=TODAY, item_id=item_id)
         if name == "Guro Leder":
-            assert "the risk owner does, Kommune / Helse / Hjemmetjenesten" in \
-                caught.value.message("en")
-    as_(db, "Astrid Eier").decide(Decision.ACCEPT, "Sone Nord lives with it until March",
-                                  valid_until=date(2027, 3, 1), item_id=item_id)
+            assert "the risk owner does, Kommune / Helse / Hjemmetjenesten" in caught.value.message(
+                "en"
+            )
+    as_(db, "Astrid Eier").decide(
+        Decision.ACCEPT,
+        "Sone Nord lives with it until March",
+        valid_until=date(2027, 3, 1),
+        item_id=item_id,
+    )
     (case,) = engineer.decisions(item_id=item_id)
     assert (case.recommendation, case.recommended_by) == (Decision.REDUCE, org["engineer"])
     assert case.recommendation_note == "A module swap costs 2 days per dispenser"
@@ -232,19 +248,25 @@ def test_a_red_cell_cannot_be_accepted_until_governance_moves_the_band(db, org):
         owner.decide("accept", "cheap risk", valid_until=TODAY, item_id=item_id)
     owner.decide("reduce", "Change the PINs this month", item_id=item_id)
     as_(db, "Guro Leder").set_band(4, 5, Band.YELLOW)
-    owner.decide("accept", "Dispensers offline until PINs change", valid_until=TODAY,
-                 item_id=item_id)
+    owner.decide(
+        "accept", "Dispensers offline until PINs change", valid_until=TODAY, item_id=item_id
+    )
     assert owner.acceptance().accepted[item_id].decision is Decision.ACCEPT
 
 
 def test_a_chain_acceptance_covers_its_open_items_and_an_item_decision_overrides_it(db, org):
     first = _item(db, "Radio module", likelihood=2, consequence=2)
     second = _item(db, "Firmware", link="Fagsystem", likelihood=1, consequence=3)
-    elsewhere = _item(db, "Portal MFA", chain="Skoleportal", link="Portal",
-                      likelihood=2, consequence=2)
+    elsewhere = _item(
+        db, "Portal MFA", chain="Skoleportal", link="Portal", likelihood=2, consequence=2
+    )
     owner = as_(db, "Astrid Eier")
-    owner.decide("accept", "The whole chain is being replaced in 2027",
-                 valid_until=date(2027, 6, 30), chain_id=org["chain"])
+    owner.decide(
+        "accept",
+        "The whole chain is being replaced in 2027",
+        valid_until=date(2027, 6, 30),
+        chain_id=org["chain"],
+    )
     accepted = owner.acceptance()
     assert set(accepted.accepted) == {first, second}
     owner.decide("reduce", "Firmware is cheap to fix now", item_id=second)
@@ -260,7 +282,8 @@ def test_the_standup_list_of_acceptances_running_out_within_30_days(db, org):
     owner.decide("accept", "long", valid_until=TODAY + timedelta(days=40), item_id=later)
     listed = owner.expiring()
     assert [(e.subject, e.decided_by, e.decision.valid_until) for e in listed] == [
-        ("Radio module", "Astrid Eier", TODAY + timedelta(days=20))]
+        ("Radio module", "Astrid Eier", TODAY + timedelta(days=20))
+    ]
 
 
 def test_the_ros_matrix_counts_open_items_per_cell_with_bands(db, org):
@@ -274,7 +297,10 @@ def test_the_ros_matrix_counts_open_items_per_cell_with_bands(db, org):
     assert len(cells) == 25
     assert (cells[(4, 5)].open_items, cells[(4, 5)].band) == (2, Band.RED)
     assert (cells[(1, 2)].open_items, cells[(1, 2)].accepted, cells[(1, 2)].band) == (
-        1, 1, Band.GREEN)
+        1,
+        1,
+        Band.GREEN,
+    )
     assert sum(c.open_items for c in cells.values()) == 3
     assert cells[(3, 3)].band is Band.YELLOW
 
@@ -293,8 +319,11 @@ def test_a_csv_import_cannot_set_done_what_needs_verification(db, org, tmp_path)
     gated = _item(db, "Lock down the dispensers", likelihood=4, consequence=5)
     plain = _item(db, "Label the dispensers", likelihood=1, consequence=2)
     source = tmp_path / "done.csv"
-    source.write_text(f"id,title,status\r\n{gated},Lock down the dispensers,done\r\n"
-                      f"{plain},Label the dispensers,done\r\n", encoding="utf-8")
+    source.write_text(
+        f"id,title,status\r\n{gated},Lock down the dispensers,done\r\n"
+        f"{plain},Label the dispensers,done\r\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ImportProblems) as caught:
         import_csv(board_as(db, "Henrik Drift"), source)
     (problem,) = caught.value.problems

@@ -123,8 +123,11 @@ def test_the_cli_gives_the_advice_in_one_line_and_exits_1(damaged_board, capsys)
 
 def test_a_damaged_page_never_becomes_the_daily_backup(tmp_path, monkeypatch):
     path = _board(tmp_path / "board.sqlite")
-    monkeypatch.setattr(backup, "take", lambda _p: (_ for _ in ()).throw(
-        sqlite3.DatabaseError("database disk image is malformed")))
+    monkeypatch.setattr(
+        backup,
+        "take",
+        lambda _p: (_ for _ in ()).throw(sqlite3.DatabaseError("database disk image is malformed")),
+    )
     assert backup.daily(path) is None
 
 
@@ -136,15 +139,16 @@ ENV = {"KANBAN_SEC_SYNC_PASSWORD": "sync-Pass-123", "KANBAN_SEC_SERVER_PASSWORD"
 
 def _crash():
     try:
-        raise RuntimeError(f"cannot reach postgresql://alice:{SECRET}@db.example/board "
-                           f"(host=db password={SECRET}) with sync-Pass-123 and srv-Pass-456")
+        raise RuntimeError(
+            f"cannot reach postgresql://alice:{SECRET}@db.example/board "
+            f"(host=db password={SECRET}) with sync-Pass-123 and srv-Pass-456"
+        )
     except RuntimeError as error:
         return error
 
 
 def test_a_crash_report_holds_the_traceback_and_versions_but_no_secret(tmp_path):
-    report = write_crash_report(tmp_path / "logs", _crash(),
-                                lambda text: runtime.scrub(text, ENV))
+    report = write_crash_report(tmp_path / "logs", _crash(), lambda text: runtime.scrub(text, ENV))
     assert report is not None
     text = report.read_text(encoding="utf-8")
     assert "Traceback" in text and "RuntimeError" in text and "Python" in text
@@ -190,8 +194,17 @@ def _foreign_lock(path, pid, host=None):
     from kanban_sec.store.database import lock_path
 
     lock = lock_path(path)
-    lock.write_text(json.dumps({"user": "kari", "host": host or socket.gethostname(),
-                                "pid": pid, "since": "2026-01-02 08:15"}), encoding="utf-8")
+    lock.write_text(
+        json.dumps(
+            {
+                "user": "kari",
+                "host": host or socket.gethostname(),
+                "pid": pid,
+                "since": "2026-01-02 08:15",
+            }
+        ),
+        encoding="utf-8",
+    )
     return lock
 
 
@@ -246,8 +259,12 @@ def test_a_lock_left_by_a_crash_is_taken_over(tmp_path):
     import sys
 
     path = _board(tmp_path / "board.sqlite")
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     _foreign_lock(path, int(gone.stdout))
     db = open_database(path, hold=True)
     try:

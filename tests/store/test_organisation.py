@@ -29,12 +29,22 @@ def board(service, org):
     ids["health"] = org.add_unit(ids["root"], "Helse").row_id
     ids["kari"] = org.add_person("Kari Nordmann", ids["net"], Role.OPERATIONAL).row_id
     ids["chain"] = org.add_chain("Medisindispenser", ids["health"]).row_id
-    ids["device"] = org.add_link(ids["chain"], "Dispenser", kind="enhet", country="NO",
-                                 responsible_unit_id=ids["net"], maturity=1).row_id
+    ids["device"] = org.add_link(
+        ids["chain"],
+        "Dispenser",
+        kind="enhet",
+        country="NO",
+        responsible_unit_id=ids["net"],
+        maturity=1,
+    ).row_id
     ids["cloud"] = org.add_link(ids["chain"], "Sky", maturity=2).row_id
-    ids["item"] = service.create_item("Patch dispenser", chain="Medisindispenser",
-                                      link="Dispenser", owner_unit="Team Nettverk",
-                                      owner_person="Kari Nordmann").row_id
+    ids["item"] = service.create_item(
+        "Patch dispenser",
+        chain="Medisindispenser",
+        link="Dispenser",
+        owner_unit="Team Nettverk",
+        owner_person="Kari Nordmann",
+    ).row_id
     return ids
 
 
@@ -117,8 +127,11 @@ def test_deleting_a_chain_tombstones_it_and_its_links(org, service, db, board):
     service.move(board["item"], Status.DONE)  # done items do not hold a chain
     outcome = org.delete_chain(board["chain"])
     tombstoned = {(c.entity, c.row_id) for c in outcome.changes if "deleted_at" in c.fields}
-    assert tombstoned == {("chain", board["chain"]), ("link", board["device"]),
-                          ("link", board["cloud"])}
+    assert tombstoned == {
+        ("chain", board["chain"]),
+        ("link", board["device"]),
+        ("link", board["cloud"]),
+    }
     with reading(db) as reader:
         assert board["chain"] not in reader.chains()
         assert not any(lk.chain_id == board["chain"] for lk in reader.links().values())
@@ -126,8 +139,14 @@ def test_deleting_a_chain_tombstones_it_and_its_links(org, service, db, board):
 
 # -- links -------------------------------------------------------------------------------
 def test_adding_a_link_logs_its_fields(org, db, board):
-    outcome = org.add_link(board["chain"], " Mobilnett ", kind=" nettverk ", country="NO",
-                           responsible_unit_id=board["net"], maturity=2)
+    outcome = org.add_link(
+        board["chain"],
+        " Mobilnett ",
+        kind=" nettverk ",
+        country="NO",
+        responsible_unit_id=board["net"],
+        maturity=2,
+    )
     fields = _history(db, "link", outcome.row_id)[0].fields
     assert fields["name"] == ("Mobilnett", None)
     assert fields["kind"] == ("nettverk", None)
@@ -271,8 +290,9 @@ def test_roles_are_checked_and_changes_recorded(org, db, board):
     error = _refused(db, Refused, org.set_role, board["kari"], "kontrollerende")
     assert "may not change the organisation" in error.message("en")
     kari = OrganisationService(Session(db, "Kari Nordmann", "en"))
-    assert kari.set_role(board["kari"], "kontrollerende").changes[0].fields["role"][0] == \
-        "controlling"
+    assert (
+        kari.set_role(board["kari"], "kontrollerende").changes[0].fields["role"][0] == "controlling"
+    )
 
 
 def test_renaming_a_person_is_recorded(org, board):

@@ -35,8 +35,18 @@ def _everything(db) -> list[tuple[object, ...]]:
     """Every row of every table that holds board data, to prove a refusal wrote nothing."""
     with reading(db) as reader:
         out: list[tuple[object, ...]] = []
-        for table in ("items", "chains", "links", "org_units", "people", "risk_decisions",
-                      "verifications", "settings", "conflicts", "changes"):
+        for table in (
+            "items",
+            "chains",
+            "links",
+            "org_units",
+            "people",
+            "risk_decisions",
+            "verifications",
+            "settings",
+            "conflicts",
+            "changes",
+        ):
             out.extend(reader.conn.exec_driver_sql(f"SELECT * FROM {table}").all())
         return out
 
@@ -70,9 +80,11 @@ def test_work_that_needs_verification_never_skips_verify(db, org, start):
     engineer = board_as(db, "Henrik Drift")
     engineer.move(item_id, start)
     before = _everything(db)
-    for attempt in (lambda: engineer.move(item_id, Status.DONE),
-                    lambda: engineer.set_fields(item_id, {"status": "done"}),
-                    lambda: board_as(db, "Guro Leder").move(item_id, Status.DONE)):
+    for attempt in (
+        lambda: engineer.move(item_id, Status.DONE),
+        lambda: engineer.set_fields(item_id, {"status": "done"}),
+        lambda: board_as(db, "Guro Leder").move(item_id, Status.DONE),
+    ):
         refusal = _refused(attempt, "KS002")
         assert "must be verified by a controlling member" in refusal.message("en")
     assert _everything(db) == before
@@ -81,12 +93,17 @@ def test_work_that_needs_verification_never_skips_verify(db, org, start):
 def test_a_lower_score_does_not_lift_a_verification_once_asked_for(db, org):
     item_id = _weighty(db)
     engineer = board_as(db, "Henrik Drift")
-    engineer.move(item_id, Status.VERIFY)   # the policy asks for verification now
-    engineer.move(item_id, Status.DOING)    # ... and the item goes back
+    engineer.move(item_id, Status.VERIFY)  # the policy asks for verification now
+    engineer.move(item_id, Status.DOING)  # ... and the item goes back
     board_as(db, "Guro Leder").set_link_maturity(org["weak"], 3)  # score 32 → 0
-    assert not _refused(lambda: engineer.move(item_id, Status.DONE), "KS002").message(
-        "en").startswith("“Lock down the dispensers” must be verified by a controlling "
-                         "member before it is done (board policy")
+    assert (
+        not _refused(lambda: engineer.move(item_id, Status.DONE), "KS002")
+        .message("en")
+        .startswith(
+            "“Lock down the dispensers” must be verified by a controlling "
+            "member before it is done (board policy"
+        )
+    )
     assert GovernanceService(Session(db, "Henrik Drift")).needs_verification(item_id)
 
 
@@ -146,17 +163,24 @@ def test_a_blocked_item_never_moves_to_done(db, org):
 
 
 def test_a_csv_file_cannot_create_done_work_that_needs_verification(db, org, tmp_path):
-    source = _csv(tmp_path, "title,status,chain,link,likelihood,consequence",
-                  "Label the dispensers,done,Medisindispenser,Dispenser,1,2",
-                  "Lock down the dispensers,done,Medisindispenser,Dispenser,4,4",
-                  "Stuck,done,Medisindispenser,Dispenser,1,1")
+    source = _csv(
+        tmp_path,
+        "title,status,chain,link,likelihood,consequence",
+        "Label the dispensers,done,Medisindispenser,Dispenser,1,2",
+        "Lock down the dispensers,done,Medisindispenser,Dispenser,4,4",
+        "Stuck,done,Medisindispenser,Dispenser,1,1",
+    )
     before = _everything(db)
     with pytest.raises(ImportProblems):
         import_csv(board_as(db, "Henrik Drift"), source)
     assert _everything(db) == before
     # One line per refusal, with its line number: the other lines were fine.
-    source.write_text(source.read_text(encoding="utf-8-sig").replace(",1,1", ",1,1")
-                      .replace("Stuck,done", "Stuck,doing"), encoding="utf-8-sig")
+    source.write_text(
+        source.read_text(encoding="utf-8-sig")
+        .replace(",1,1", ",1,1")
+        .replace("Stuck,done", "Stuck,doing"),
+        encoding="utf-8-sig",
+    )
     with pytest.raises(ImportProblems) as caught:
         import_csv(board_as(db, "Henrik Drift"), source)
     (problem,) = caught.value.problems
@@ -179,41 +203,60 @@ def test_a_csv_file_cannot_make_a_blocked_item_done(db, org, tmp_path):
 def test_an_operational_member_of_the_risk_owner_unit_assesses_but_does_not_decide(db, org):
     item_id = _item(db, "Replace the radio module", likelihood=2, consequence=3)
     before = _everything(db)
-    refusal = _refused(lambda: as_(db, "Nils Sone").decide(
-        "accept", "we live with it", valid_until=UNTIL, item_id=item_id), "KS003")
+    refusal = _refused(
+        lambda: as_(db, "Nils Sone").decide(
+            "accept", "we live with it", valid_until=UNTIL, item_id=item_id
+        ),
+        "KS003",
+    )
     assert "Hjemmetjenesten" in refusal.message("en")
     # Not around the service either: the store's write path asks the same rulebook.
     with pytest.raises(RuleRefused), writing(db, "Nils Sone") as uow:
-        uow.insert("risk_decision", {"id": "01a00000-0000-7000-8000-00000000d001",
-                                     "item_id": item_id, "chain_id": None,
-                                     "decision": "accept", "decided_by": org["nurse"],
-                                     "rationale": "x", "valid_until": UNTIL.isoformat()})
+        uow.insert(
+            "risk_decision",
+            {
+                "id": "01a00000-0000-7000-8000-00000000d001",
+                "item_id": item_id,
+                "chain_id": None,
+                "decision": "accept",
+                "decided_by": org["nurse"],
+                "rationale": "x",
+                "valid_until": UNTIL.isoformat(),
+            },
+        )
     assert _everything(db) == before
 
 
 def test_a_governing_member_of_another_unit_does_not_decide_either(db, org):
     item_id = _item(db, "Replace the radio module", likelihood=2, consequence=3)
-    _refused(lambda: as_(db, "Guro Leder").decide(
-        "accept", "fine", valid_until=UNTIL, item_id=item_id), "KS003")
+    _refused(
+        lambda: as_(db, "Guro Leder").decide("accept", "fine", valid_until=UNTIL, item_id=item_id),
+        "KS003",
+    )
     as_(db, "Astrid Eier").decide("accept", "fine", valid_until=UNTIL, item_id=item_id)
 
 
 def test_nobody_writes_a_decision_in_somebody_elses_name(db, org):
     item_id = _item(db, "Replace the radio module", likelihood=2, consequence=3)
     with pytest.raises(RuleRefused) as caught, writing(db, "Astrid Eier") as uow:
-        uow.insert("risk_decision", {"id": "01a00000-0000-7000-8000-00000000d002",
-                                     "item_id": item_id, "chain_id": None,
-                                     "decision": "reduce", "decided_by": org["lead"],
-                                     "rationale": "x"})
+        uow.insert(
+            "risk_decision",
+            {
+                "id": "01a00000-0000-7000-8000-00000000d002",
+                "item_id": item_id,
+                "chain_id": None,
+                "decision": "reduce",
+                "decided_by": org["lead"],
+                "rationale": "x",
+            },
+        )
     assert caught.value.code == "KS007"
 
 
-def test_moving_an_item_to_another_chain_does_not_make_anyone_its_risk_owner(db, org,
-                                                                              tmp_path):
+def test_moving_an_item_to_another_chain_does_not_make_anyone_its_risk_owner(db, org, tmp_path):
     item_id = _item(db, "Replace the radio module", likelihood=2, consequence=3)
     engineer = board_as(db, "Henrik Drift")
-    refusal = _refused(lambda: engineer.set_fields(item_id, {"chain": "Skoleportal"}),
-                       "KS003")
+    refusal = _refused(lambda: engineer.set_fields(item_id, {"chain": "Skoleportal"}), "KS003")
     assert "Medisindispenser" in refusal.message("en")
     source = _csv(tmp_path, "id,title,chain,link", f"{item_id},Replace it,Skoleportal,Portal")
     with pytest.raises(ImportProblems) as caught:
@@ -224,8 +267,11 @@ def test_moving_an_item_to_another_chain_does_not_make_anyone_its_risk_owner(db,
 
 
 def test_nobody_imports_a_chain_to_become_its_risk_owner(db, org, tmp_path):
-    source = _csv(tmp_path, "title,chain,link,risk_owner",
-                  "Replace the radio module,Min egen tjeneste,Portal,Kommune / IT / Drift")
+    source = _csv(
+        tmp_path,
+        "title,chain,link,risk_owner",
+        "Replace the radio module,Min egen tjeneste,Portal,Kommune / IT / Drift",
+    )
     before = _everything(db)
     with pytest.raises(ImportProblems) as caught:
         import_csv(board_as(db, "Henrik Drift"), source)
@@ -238,14 +284,14 @@ def test_nobody_imports_a_chain_to_become_its_risk_owner(db, org, tmp_path):
 
 def _accepted(db, org) -> str:
     item_id = _item(db, "Replace the radio module", likelihood=2, consequence=3)
-    as_(db, "Astrid Eier").decide("accept", "fine until spring", valid_until=UNTIL,
-                                  item_id=item_id)
+    as_(db, "Astrid Eier").decide("accept", "fine until spring", valid_until=UNTIL, item_id=item_id)
     assert item_id in GovernanceService(Session(db, "Henrik Drift")).acceptance().accepted
     return item_id
 
 
-@pytest.mark.parametrize("field,value", [("likelihood", "3"), ("consequence", "1"),
-                                         ("link", "Fagsystem")])
+@pytest.mark.parametrize(
+    "field,value", [("likelihood", "3"), ("consequence", "1"), ("link", "Fagsystem")]
+)
 def test_changing_what_was_accepted_voids_the_acceptance(db, org, field, value):
     item_id = _accepted(db, org)
     board_as(db, "Henrik Drift").set_fields(item_id, {field: value})
@@ -255,13 +301,16 @@ def test_changing_what_was_accepted_voids_the_acceptance(db, org, field, value):
     assert entry.ranked is not None  # back in the ranking
     void = json.loads(entry.item.acceptance_void)
     assert void["by"] == "Henrik Drift" and list(void["fields"]) == [
-        {"link": "link_id"}.get(field, field)]
+        {"link": "link_id"}.get(field, field)
+    ]
 
 
 def test_a_csv_update_voids_an_acceptance_too(db, org, tmp_path):
     item_id = _accepted(db, org)
-    import_csv(board_as(db, "Henrik Drift"),
-               _csv(tmp_path, "id,title,likelihood", f"{item_id},Replace the radio module,4"))
+    import_csv(
+        board_as(db, "Henrik Drift"),
+        _csv(tmp_path, "id,title,likelihood", f"{item_id},Replace the radio module,4"),
+    )
     assert item_id not in GovernanceService(Session(db, "Henrik Drift")).acceptance().accepted
 
 
@@ -274,8 +323,9 @@ def test_undoing_the_change_restores_exactly_what_was_accepted(db, org):
 
 def test_a_chain_acceptance_does_not_cover_items_added_later(db, org):
     first = _item(db, "Replace the radio module", likelihood=2, consequence=3)
-    as_(db, "Astrid Eier").decide("accept", "the whole service, for now", valid_until=UNTIL,
-                                  chain_id=org["chain"])
+    as_(db, "Astrid Eier").decide(
+        "accept", "the whole service, for now", valid_until=UNTIL, chain_id=org["chain"]
+    )
     later = _item(db, "A new weakness", likelihood=2, consequence=2)
     accepted = GovernanceService(Session(db, "Henrik Drift")).acceptance().accepted
     assert first in accepted and later not in accepted
@@ -283,8 +333,12 @@ def test_a_chain_acceptance_does_not_cover_items_added_later(db, org):
 
 def test_a_chain_acceptance_is_refused_while_a_covered_item_is_red(db, org):
     _item(db, "Replace the radio module", likelihood=5, consequence=5)
-    refusal = _refused(lambda: as_(db, "Astrid Eier").decide(
-        "accept", "all of it", valid_until=UNTIL, chain_id=org["chain"]), "KS009")
+    refusal = _refused(
+        lambda: as_(db, "Astrid Eier").decide(
+            "accept", "all of it", valid_until=UNTIL, chain_id=org["chain"]
+        ),
+        "KS009",
+    )
     assert "red" in refusal.message("en")
 
 
@@ -312,14 +366,16 @@ def test_an_operational_member_changes_no_governed_data(db, org):
             attempt()
     # The same writes through the store's one write path (as a pulled change or new code
     # would make them) meet the same rulebook.
-    direct = [("chain", org["chain"], {"risk_owner_unit_id": units["Drift"]}),
-              ("chain", org["chain"], {"target_maturity": 1}),
-              ("unit", units["Drift"], {"parent_id": units["Helse"]}),
-              ("person", org["lead"], {"name": "Guro Avsatt"}),
-              ("person", org["engineer"], {"role": "governing"}),
-              ("person", org["control"], {"deleted_at": "2026-12-01T00:00:00.000000Z"}),
-              ("risk_decision", decision.id, {"valid_until": "2029-12-31"}),
-              ("risk_decision", decision.id, {"decided_by": org["engineer"]})]
+    direct = [
+        ("chain", org["chain"], {"risk_owner_unit_id": units["Drift"]}),
+        ("chain", org["chain"], {"target_maturity": 1}),
+        ("unit", units["Drift"], {"parent_id": units["Helse"]}),
+        ("person", org["lead"], {"name": "Guro Avsatt"}),
+        ("person", org["engineer"], {"role": "governing"}),
+        ("person", org["control"], {"deleted_at": "2026-12-01T00:00:00.000000Z"}),
+        ("risk_decision", decision.id, {"valid_until": "2029-12-31"}),
+        ("risk_decision", decision.id, {"decided_by": org["engineer"]}),
+    ]
     for entity, row_id, values in direct:
         with pytest.raises(RuleRefused) as caught, writing(db, "Henrik Drift") as uow:
             uow.update(entity, row_id, values)
@@ -334,7 +390,9 @@ def test_only_the_people_in_a_conflict_or_a_governing_member_close_it(db, org):
             "INSERT INTO conflicts (id, entity, row_id, field, winner_change, loser_change,"
             " winner_value, loser_value, loser_author, created_at, updated_at)"
             " VALUES ('c1', 'item', 'x', 'title', 'w1', 'l1', '\"a\"', '\"b\"',"
-            " 'Astrid Eier', ?, ?)", (now, now))
+            " 'Astrid Eier', ?, ?)",
+            (now, now),
+        )
     closing = {"resolved_at": now, "resolution": "kept_winner"}
     with pytest.raises(RuleRefused) as caught, writing(db, "Henrik Drift") as uow:
         uow.update("conflict", "c1", {**closing, "resolved_by": "Henrik Drift"})
@@ -348,9 +406,17 @@ def test_only_the_people_in_a_conflict_or_a_governing_member_close_it(db, org):
 # -- values ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("values", [{"likelihood": 9}, {"status": "nope"},
-                                    {"description": "x" * 70_000}, {"tags": "not json"},
-                                    {"due_date": "31.12.2026"}, {"likelihood": "4"}])
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"likelihood": 9},
+        {"status": "nope"},
+        {"description": "x" * 70_000},
+        {"tags": "not json"},
+        {"due_date": "31.12.2026"},
+        {"likelihood": "4"},
+    ],
+)
 def test_the_write_path_refuses_values_a_row_may_not_hold(db, org, values):
     item_id = _item(db, "Replace the radio module")
     with pytest.raises(RuleRefused) as caught, writing(db, "Henrik Drift") as uow:
@@ -363,9 +429,11 @@ def test_the_ranking_says_why_an_acceptance_became_void(db, org):
     board_as(db, "Henrik Drift").set_fields(item_id, {"likelihood": "3"})
     entry = board_as(db, "Henrik Drift").entry(item_id)
     assert entry.explanation("en").startswith(
-        "Acceptance void: Henrik Drift changed likelihood 2→3 · ")
+        "Acceptance void: Henrik Drift changed likelihood 2→3 · "
+    )
     assert entry.explanation("nb").startswith(
-        "Aksept bortfalt: Henrik Drift endret sannsynlighet 2→3 · ")
+        "Aksept bortfalt: Henrik Drift endret sannsynlighet 2→3 · "
+    )
     # A new acceptance of the item as it is now clears the note.
     as_(db, "Astrid Eier").decide("accept", "still fine", valid_until=UNTIL, item_id=item_id)
     assert board_as(db, "Henrik Drift").entry(item_id).item.acceptance_void == ""

@@ -33,20 +33,43 @@ def board(service):
     service.ensure_unit(DRIFT)
 
     def add(title, status, lk, ck="3", **more):
-        return service.create_item(title, status=status, likelihood=lk, consequence=ck,
-                                   **more).row_id
+        return service.create_item(
+            title, status=status, likelihood=lk, consequence=ck, **more
+        ).row_id
 
     ids = {
         "b1": add("Skriv ROS-analyse for nettbrett", "backlog", "5", "5", owner_unit=NETT),
-        "d1": add("Innfør MFA på leverandørsky", "doing", "4", owner_unit=NETT,
-                  owner_person="Kari Nordmann"),
-        "d2": add("Herd nettbrett i hjemmetjenesten", "doing", "3", owner_unit=KLIENT,
-                  owner_person="Ola Ødegård"),
-        "v1": add("Verifiser logging på brannmur", "verify", "2", owner_unit=NETT,
-                  owner_person="Kari Nordmann"),
+        "d1": add(
+            "Innfør MFA på leverandørsky",
+            "doing",
+            "4",
+            owner_unit=NETT,
+            owner_person="Kari Nordmann",
+        ),
+        "d2": add(
+            "Herd nettbrett i hjemmetjenesten",
+            "doing",
+            "3",
+            owner_unit=KLIENT,
+            owner_person="Ola Ødegård",
+        ),
+        "v1": add(
+            "Verifiser logging på brannmur",
+            "verify",
+            "2",
+            owner_unit=NETT,
+            owner_person="Kari Nordmann",
+        ),
         "n1": add("Kartlegg dataflyt for TT-kort", "next", "1", owner_unit=DRIFT),
-        "c1": add("Hemmelig sårbarhet i SCADA", "doing", "1", "1", owner_unit=NETT,
-                  owner_person="Kari Nordmann", classification="confidential"),
+        "c1": add(
+            "Hemmelig sårbarhet i SCADA",
+            "doing",
+            "1",
+            "1",
+            owner_unit=NETT,
+            owner_person="Kari Nordmann",
+            classification="confidential",
+        ),
     }
     return ids
 
@@ -84,7 +107,8 @@ def test_starting_stores_who_came_and_the_board_as_it_was(service, standups, boa
     assert [c.entity for c in outcome.changes] == ["standup"]  # a change record: it syncs
     snapshot = standups.snapshot(standup.id)
     assert [item_id for item_id, _ in sorted(snapshot.items(), key=lambda kv: kv[1].rank)] == [
-        board[k] for k in ("b1", "d1", "d2", "v1", "n1", "c1")]
+        board[k] for k in ("b1", "d1", "d2", "v1", "n1", "c1")
+    ]
     assert snapshot[board["d2"]].status is Status.DOING
     assert snapshot[board["d1"]].owner_person_id is not None
     standups.end(standup.id)
@@ -92,8 +116,7 @@ def test_starting_stores_who_came_and_the_board_as_it_was(service, standups, boa
     assert standups.last_ended() == standups.last() == standups.get(standup.id)
 
 
-def test_a_second_standup_waits_for_the_first_to_end_and_attendees_must_exist(standups,
-                                                                               board):
+def test_a_second_standup_waits_for_the_first_to_end_and_attendees_must_exist(standups, board):
     standup_id = standups.start([]).row_id
     with pytest.raises(Refused):
         standups.start([])
@@ -105,42 +128,49 @@ def test_a_second_standup_waits_for_the_first_to_end_and_attendees_must_exist(st
         standups.get("no-such-standup")
 
 
-def test_the_report_lists_exactly_what_changed_since_the_last_standup(service, standups,
-                                                                      board):
+def test_the_report_lists_exactly_what_changed_since_the_last_standup(service, standups, board):
     _held(standups)
     service.move(board["d2"], "verify")
-    service.edit_item(board["n1"], likelihood=5)          # 9 → 45: second
+    service.edit_item(board["n1"], likelihood=5)  # 9 → 45: second
     service.add_comment(board["b1"], "Snakket med leverandøren")
     service.set_fields(board["v1"], {"description": "Nye detaljer"})
-    new = service.create_item("Ny oppgave: gjennomgå tilganger", likelihood="1",
-                              consequence="1").row_id
+    new = service.create_item(
+        "Ny oppgave: gjennomgå tilganger", likelihood="1", consequence="1"
+    ).row_id
     report = standups.report()
-    assert _lines(report) == {(ChangeKind.MOVED, board["d2"]),
-                              (ChangeKind.RERANKED_UP, board["n1"]),
-                              (ChangeKind.NEW, new)}
+    assert _lines(report) == {
+        (ChangeKind.MOVED, board["d2"]),
+        (ChangeKind.RERANKED_UP, board["n1"]),
+        (ChangeKind.NEW, new),
+    }
     moved = report.changes_of(ChangeKind.MOVED)[0]
     assert (moved.from_status, moved.to_status, moved.author) == (
-        Status.DOING, Status.VERIFY, "tester")
+        Status.DOING,
+        Status.VERIFY,
+        "tester",
+    )
     up = report.changes_of(ChangeKind.RERANKED_UP)[0]
     assert (up.from_rank, up.to_rank, up.places) == (5, 2, 3)
 
 
-def test_every_kind_once_in_a_standup_report_against_the_previous_standup(service, standups,
-                                                                          board):
+def test_every_kind_once_in_a_standup_report_against_the_previous_standup(service, standups, board):
     _held(standups)
     service.move(board["d2"], "done")
     service.block(board["d1"], "Venter på leverandør")
     service.assign(board["v1"], None, _person(service, "Ola Ødegård"))
-    service.edit_item(board["b1"], likelihood=1)           # 75 → 15: behind d1 and v1
+    service.edit_item(board["b1"], likelihood=1)  # 75 → 15: behind d1 and v1
     service.delete(board["n1"])
     standup_id = standups.start([]).row_id
     report = standups.report(standup_id)
     kinds = [(c.kind, c.item.id) for c in report.changes]
     assert len(kinds) == len(set(kinds))
-    assert set(kinds) >= {(ChangeKind.DONE, board["d2"]), (ChangeKind.BLOCKED, board["d1"]),
-                          (ChangeKind.OWNER, board["v1"]),
-                          (ChangeKind.RERANKED_DOWN, board["b1"]),
-                          (ChangeKind.REMOVED, board["n1"])}
+    assert set(kinds) >= {
+        (ChangeKind.DONE, board["d2"]),
+        (ChangeKind.BLOCKED, board["d1"]),
+        (ChangeKind.OWNER, board["v1"]),
+        (ChangeKind.RERANKED_DOWN, board["b1"]),
+        (ChangeKind.REMOVED, board["n1"]),
+    }
     assert report.baseline is not None and report.standup.id == standup_id
     owner = report.changes_of(ChangeKind.OWNER)[0]
     assert owner.from_owner.startswith("Kari Nordmann") and owner.to_owner.startswith("Ola")
@@ -162,11 +192,12 @@ def test_a_finished_standups_report_stops_at_its_end(service, standups, board):
     assert _lines(report) == {(ChangeKind.MOVED, board["d1"])}
     # since the start of that (last ended) standup: both moves
     assert {c.item.id for c in standups.report().changes_of(ChangeKind.MOVED)} == {
-        board["d1"], board["d2"]}
+        board["d1"],
+        board["d2"],
+    }
 
 
-def test_a_report_since_a_moment_rebuilds_the_board_from_the_log_exactly(service, standups,
-                                                                        board):
+def test_a_report_since_a_moment_rebuilds_the_board_from_the_log_exactly(service, standups, board):
     standup_id = _held(standups)
     moment = standups.get(standup_id).started_at
     service.move(board["d2"], "verify")
@@ -178,13 +209,12 @@ def test_a_report_since_a_moment_rebuilds_the_board_from_the_log_exactly(service
     from_snapshot = standups.report()
     rebuilt = standups.report(moment)
     assert from_snapshot.baseline is not None and rebuilt.baseline is None
-    assert [(c.kind, c.item.id, c.places, c.from_rank, c.to_rank)
-            for c in rebuilt.changes] == [
-        (c.kind, c.item.id, c.places, c.from_rank, c.to_rank) for c in from_snapshot.changes]
+    assert [(c.kind, c.item.id, c.places, c.from_rank, c.to_rank) for c in rebuilt.changes] == [
+        (c.kind, c.item.id, c.places, c.from_rank, c.to_rank) for c in from_snapshot.changes
+    ]
 
 
-def test_changes_since_defaults_to_the_start_of_the_last_ended_standup(service, standups,
-                                                                       board):
+def test_changes_since_defaults_to_the_start_of_the_last_ended_standup(service, standups, board):
     first = _held(standups)
     service.move(board["d1"], "verify")
     running = standups.start([]).row_id
@@ -219,31 +249,35 @@ def test_without_any_standup_the_report_covers_the_first_period(service, db, boa
     assert quiet.report().changes == ()
 
 
-def test_notes_and_decisions_are_kept_on_the_standup_and_in_the_cards_history(service,
-                                                                              standups,
-                                                                              board):
+def test_notes_and_decisions_are_kept_on_the_standup_and_in_the_cards_history(
+    service, standups, board
+):
     standup_id = standups.start([]).row_id
     held_on = standups.get(standup_id).held_on.isoformat()
-    decision = standups.add_note(standup_id, "Vi prioriterer MFA før sommeren",
-                                 item_id=board["d1"], decision=True)
+    decision = standups.add_note(
+        standup_id, "Vi prioriterer MFA før sommeren", item_id=board["d1"], decision=True
+    )
     standups.add_note(standup_id, "Neste uke: gjennomgang av årshjulet")
     assert {c.entity for c in decision.changes} == {"standup_note", "comment"}
     notes = standups.get(standup_id).notes
     assert [(n.kind, n.item_id, n.body) for n in notes] == [
         (NoteKind.DECISION, board["d1"], "Vi prioriterer MFA før sommeren"),
-        (NoteKind.NOTE, None, "Neste uke: gjennomgang av årshjulet")]
+        (NoteKind.NOTE, None, "Neste uke: gjennomgang av årshjulet"),
+    ]
     comments = service.comments(board["d1"])
     assert [c.body for c in comments] == [
-        f"Decision at the standup {held_on}: Vi prioriterer MFA før sommeren"]
+        f"Decision at the standup {held_on}: Vi prioriterer MFA før sommeren"
+    ]
     assert all(not service.comments(item_id) for key, item_id in board.items() if key != "d1")
     nb = StandupService(Session(standups.db, "tester", "nb"))
     nb.add_note(standup_id, "Ola tar denne", item_id=board["d2"])
-    assert service.comments(board["d2"])[0].body == \
-        f"Notat fra standup {held_on}: Ola tar denne"
+    assert service.comments(board["d2"])[0].body == f"Notat fra standup {held_on}: Ola tar denne"
     report = standups.report(standup_id)
     assert [(n.kind, n.body) for n in report.notes] == [
         (NoteKind.DECISION, "Vi prioriterer MFA før sommeren"),
-        (NoteKind.NOTE, "Neste uke: gjennomgang av årshjulet"), (NoteKind.NOTE, "Ola tar denne")]
+        (NoteKind.NOTE, "Neste uke: gjennomgang av årshjulet"),
+        (NoteKind.NOTE, "Ola tar denne"),
+    ]
     with pytest.raises(BadInput):
         standups.add_note(standup_id, "   ")
     with pytest.raises(NotFound):
@@ -253,8 +287,7 @@ def test_notes_and_decisions_are_kept_on_the_standup_and_in_the_cards_history(se
         standups.add_note(standup_id, "for sent")
 
 
-def test_the_walk_goes_right_to_left_in_rank_order_and_per_owner(service, standups, board,
-                                                                 db):
+def test_the_walk_goes_right_to_left_in_rank_order_and_per_owner(service, standups, board, db):
     assert standups.walk_order() == [board[k] for k in ("v1", "d1", "d2", "c1", "n1")]
     with_backlog = standups.walk_order(include_backlog=True)
     assert with_backlog == [board[k] for k in ("v1", "d1", "d2", "c1", "n1", "b1")]
@@ -274,11 +307,13 @@ def _units(db):
 
 
 def test_aging_counts_from_entering_the_column_comments_and_edits_do_not_reset_it(
-        service, standups, board, db):
+    service, standups, board, db
+):
     twelve_days_ago = rows.ts(datetime.now(UTC) - timedelta(days=12))
     with db.connect(write=True) as conn:
-        conn.exec_driver_sql("UPDATE items SET status_changed_at = ? WHERE id = ?",
-                             (twelve_days_ago, board["d1"]))
+        conn.exec_driver_sql(
+            "UPDATE items SET status_changed_at = ? WHERE id = ?", (twelve_days_ago, board["d1"])
+        )
     service.add_comment(board["d1"], "Fortsatt i arbeid")
     service.set_fields(board["d1"], {"title": "Innfør MFA på leverandørskyen"})
     report = standups.report()
@@ -294,9 +329,9 @@ def test_blocked_wip_and_delegable_sections(service, standups, board):
     service.set_wip_limit(Status.DOING, 2)
     report = standups.report()
     assert [(b.item.id, b.reason, b.days) for b in report.blocked] == [
-        (board["d2"], "Venter på leverandør", 0)]
-    assert [(w.status, w.count, w.limit) for w in report.wip_over_limit] == [
-        (Status.DOING, 3, 2)]
+        (board["d2"], "Venter på leverandør", 0)
+    ]
+    assert [(w.status, w.count, w.limit) for w in report.wip_over_limit] == [(Status.DOING, 3, 2)]
     delegable = {d.item.id: d for d in report.delegable}
     assert set(delegable) == {board["n1"]}  # owned by Drift, not a team; backlog not walked
     assert delegable[board["n1"]].suggestions == (KLIENT, NETT)

@@ -56,8 +56,7 @@ def find_bindir() -> Path:
     on_path = shutil.which("pg_ctl")
     if on_path:
         candidates.append(Path(on_path).resolve().parent)
-    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_version_key,
-                         reverse=True)
+    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_version_key, reverse=True)
     candidates += sorted(Path("/usr").glob("pgsql-*/bin"), reverse=True)  # RHEL layout
     for directory in candidates:
         if all((directory / tool).is_file() for tool in _TOOLS):
@@ -66,7 +65,8 @@ def find_bindir() -> Path:
         "PostgreSQL server binaries (initdb, pg_ctl) not found on PATH, under "
         "/usr/lib/postgresql/*/bin, or in KANBAN_SEC_PG_BIN. The sync tests need a real "
         "server: install PostgreSQL (e.g. `apt-get install postgresql`) or set "
-        "KANBAN_SEC_PG_BIN to its bin directory.")
+        "KANBAN_SEC_PG_BIN to its bin directory."
+    )
 
 
 def _free_port() -> int:
@@ -75,13 +75,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _run(args: Sequence[str | os.PathLike[str]], *, what: str,
-         cwd: Path | None = None) -> None:
-    result = subprocess.run([os.fspath(a) for a in args], cwd=cwd, capture_output=True,
-                            text=True, check=False)
+def _run(args: Sequence[str | os.PathLike[str]], *, what: str, cwd: Path | None = None) -> None:
+    result = subprocess.run(
+        [os.fspath(a) for a in args], cwd=cwd, capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
-        raise ClusterError(f"{what} failed (exit {result.returncode}): "
-                           f"{(result.stderr or result.stdout).strip()}")
+        raise ClusterError(
+            f"{what} failed (exit {result.returncode}): {(result.stderr or result.stdout).strip()}"
+        )
 
 
 def _openssl(*args: str, cwd: Path) -> None:
@@ -93,11 +94,28 @@ def _openssl(*args: str, cwd: Path) -> None:
 def make_ca(directory: Path, name: str) -> tuple[Path, Path]:
     """A self-signed CA: (certificate, key)."""
     cert, key = directory / f"{name}.crt", directory / f"{name}.key"
-    _openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-             "-nodes", "-keyout", key.name, "-out", cert.name, "-days", "3",
-             "-subj", f"/CN=kanban-sec test {name}",
-             "-addext", "basicConstraints=critical,CA:TRUE",
-             "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=directory)
+    _openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        key.name,
+        "-out",
+        cert.name,
+        "-days",
+        "3",
+        "-subj",
+        f"/CN=kanban-sec test {name}",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+        cwd=directory,
+    )
     return cert, key
 
 
@@ -105,23 +123,62 @@ def make_server_cert(directory: Path, ca_cert: Path, ca_key: Path) -> tuple[Path
     """A server certificate for localhost / 127.0.0.1 signed by the CA: (cert, key)."""
     cert, key, csr = directory / "server.crt", directory / "server.key", directory / "server.csr"
     ext = directory / "server.ext"
-    ext.write_text("subjectAltName = DNS:localhost, IP:127.0.0.1\n"
-                   "basicConstraints = critical, CA:FALSE\n"
-                   "keyUsage = critical, digitalSignature, keyEncipherment\n"
-                   "extendedKeyUsage = serverAuth\n", encoding="ascii")
-    _openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-             "-nodes", "-keyout", key.name, "-out", csr.name, "-subj", "/CN=localhost",
-             cwd=directory)
-    _openssl("x509", "-req", "-in", csr.name, "-CA", str(ca_cert), "-CAkey", str(ca_key),
-             "-CAcreateserial", "-out", cert.name, "-days", "3", "-extfile", ext.name,
-             cwd=directory)
+    ext.write_text(
+        "subjectAltName = DNS:localhost, IP:127.0.0.1\n"
+        "basicConstraints = critical, CA:FALSE\n"
+        "keyUsage = critical, digitalSignature, keyEncipherment\n"
+        "extendedKeyUsage = serverAuth\n",
+        encoding="ascii",
+    )
+    _openssl(
+        "req",
+        "-new",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        key.name,
+        "-out",
+        csr.name,
+        "-subj",
+        "/CN=localhost",
+        cwd=directory,
+    )
+    _openssl(
+        "x509",
+        "-req",
+        "-in",
+        csr.name,
+        "-CA",
+        str(ca_cert),
+        "-CAkey",
+        str(ca_key),
+        "-CAcreateserial",
+        "-out",
+        cert.name,
+        "-days",
+        "3",
+        "-extfile",
+        ext.name,
+        cwd=directory,
+    )
     key.chmod(0o600)
     return cert, key
 
 
-def url(host: str, port: int, dbname: str, user: str, password: str | None, *,
-        sslmode: str = "verify-full", sslrootcert: Path | None = None,
-        connect_timeout: int = 10) -> str:
+def url(
+    host: str,
+    port: int,
+    dbname: str,
+    user: str,
+    password: str | None,
+    *,
+    sslmode: str = "verify-full",
+    sslrootcert: Path | None = None,
+    connect_timeout: int = 10,
+) -> str:
     """A libpq connection URL (every part percent-encoded)."""
     auth = quote(user, safe="")
     if password is not None:
@@ -153,11 +210,25 @@ class PgCluster:
 
     # -- URLs --------------------------------------------------------------------------
 
-    def url(self, dbname: str, user: str, password: str | None, *,
-            sslmode: str = "verify-full", ca_file: Path | None = None) -> str:
+    def url(
+        self,
+        dbname: str,
+        user: str,
+        password: str | None,
+        *,
+        sslmode: str = "verify-full",
+        ca_file: Path | None = None,
+    ) -> str:
         """A URL to ``dbname`` as ``user``; TLS verified against ``ca_file`` (our CA)."""
-        return url(self.host, self.port, dbname, user, password, sslmode=sslmode,
-                   sslrootcert=ca_file or self.ca_file)
+        return url(
+            self.host,
+            self.port,
+            dbname,
+            user,
+            password,
+            sslmode=sslmode,
+            sslrootcert=ca_file or self.ca_file,
+        )
 
     def admin_url(self, dbname: str = "postgres") -> str:
         """The superuser ``kanban_admin`` on ``dbname``, TLS verify-full."""
@@ -167,8 +238,7 @@ class PgCluster:
         """A member's login on ``dbname``, TLS verify-full."""
         return self.url(dbname, login, password)
 
-    def plain_url(self, dbname: str, user: str | None = None,
-                  password: str | None = None) -> str:
+    def plain_url(self, dbname: str, user: str | None = None, password: str | None = None) -> str:
         """A URL that never uses TLS (``sslmode=disable``); the admin's by default."""
         if user is None:
             user, password = self.admin_user, self.admin_password
@@ -185,8 +255,9 @@ class PgCluster:
 
     def drop_database(self, name: str) -> None:
         with psycopg.connect(self.admin_url(), autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(name)))
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
 
     # -- lifetime ----------------------------------------------------------------------
 
@@ -204,9 +275,13 @@ class PgCluster:
     def stop(self) -> None:
         """Stop the server (immediately) and remove its files."""
         if (self.data_dir / "postmaster.pid").exists():
-            subprocess.run(self._cmd("pg_ctl", "-D", self.data_dir, "-m", "immediate", "-w",
-                                     "-t", "30", "stop"),
-                           capture_output=True, check=False)
+            subprocess.run(
+                self._cmd(
+                    "pg_ctl", "-D", self.data_dir, "-m", "immediate", "-w", "-t", "30", "stop"
+                ),
+                capture_output=True,
+                check=False,
+            )
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -224,15 +299,19 @@ def start_cluster() -> PgCluster:
     uid = gid = -1
     if as_postgres:
         if shutil.which("runuser") is None:
-            raise ClusterError("running as root, PostgreSQL must run as another user, "
-                               "but `runuser` is missing")
+            raise ClusterError(
+                "running as root, PostgreSQL must run as another user, but `runuser` is missing"
+            )
         try:
             import pwd
+
             entry = pwd.getpwnam("postgres")
         except KeyError:
-            raise ClusterError("running as root, PostgreSQL must run as the `postgres` "
-                               "user, which does not exist (create it or run the tests as "
-                               "an ordinary user)") from None
+            raise ClusterError(
+                "running as root, PostgreSQL must run as the `postgres` "
+                "user, which does not exist (create it or run the tests as "
+                "an ordinary user)"
+            ) from None
         uid, gid = entry.pw_uid, entry.pw_gid
 
     # Under /tmp when the server runs as postgres: root's own TMPDIR may be closed to it.
@@ -240,11 +319,19 @@ def start_cluster() -> PgCluster:
     root.chmod(0o755)  # the postgres user reaches its data dir; the test reads the CA
     data_dir, certs = root / "data", root / "certs"
     certs.mkdir()
-    cluster = PgCluster(host="127.0.0.1", port=0, ca_file=certs / "ca.crt",
-                        wrong_ca_file=certs / "other-ca.crt", admin_user=ADMIN,
-                        admin_password=secrets.token_urlsafe(18), root=root,
-                        data_dir=data_dir, bindir=bindir, log_file=root / "server.log",
-                        _as_postgres=as_postgres)
+    cluster = PgCluster(
+        host="127.0.0.1",
+        port=0,
+        ca_file=certs / "ca.crt",
+        wrong_ca_file=certs / "other-ca.crt",
+        admin_user=ADMIN,
+        admin_password=secrets.token_urlsafe(18),
+        root=root,
+        data_dir=data_dir,
+        bindir=bindir,
+        log_file=root / "server.log",
+        _as_postgres=as_postgres,
+    )
     try:
         _initialise(cluster, certs, uid, gid)
         _start(cluster)
@@ -268,10 +355,23 @@ def _initialise(cluster: PgCluster, certs: Path, uid: int, gid: int) -> None:
     if cluster._as_postgres:
         for path in (cluster.root, pwfile, server_cert, server_key):
             os.chown(path, uid, gid)
-    _run(cluster._cmd("initdb", "-D", cluster.data_dir, "-U", cluster.admin_user,
-                      f"--pwfile={pwfile}", "--auth=scram-sha-256", "-E", "UTF8",
-                      "--locale=C", "--no-sync"),
-         what="initdb", cwd=cluster.root)
+    _run(
+        cluster._cmd(
+            "initdb",
+            "-D",
+            cluster.data_dir,
+            "-U",
+            cluster.admin_user,
+            f"--pwfile={pwfile}",
+            "--auth=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        ),
+        what="initdb",
+        cwd=cluster.root,
+    )
     pwfile.unlink()
     # The server's own copies of its certificate and key, beside its data.
     shutil.copy(server_cert, cluster.data_dir / "server.crt")
@@ -281,7 +381,8 @@ def _initialise(cluster: PgCluster, certs: Path, uid: int, gid: int) -> None:
         "# kanban-sec test cluster: TLS only, except the plaintest database\n"
         "hostssl all       all 127.0.0.1/32 scram-sha-256\n"
         f"host    {PLAIN_DATABASE} all 127.0.0.1/32 scram-sha-256\n",
-        encoding="ascii")
+        encoding="ascii",
+    )
     with (cluster.data_dir / "postgresql.conf").open("a", encoding="ascii") as conf:
         conf.write(
             "\n# kanban-sec test cluster\n"
@@ -299,7 +400,8 @@ def _initialise(cluster: PgCluster, certs: Path, uid: int, gid: int) -> None:
             "max_wal_senders = 0\n"
             "wal_level = minimal\n"
             "log_min_messages = warning\n"
-            "timezone = 'UTC'\n")
+            "timezone = 'UTC'\n"
+        )
     if cluster._as_postgres:
         _chown_tree(cluster.data_dir, uid, gid)
         os.chown(cluster.root, uid, gid)
@@ -310,9 +412,23 @@ def _start(cluster: PgCluster, attempts: int = 3) -> None:
     for _ in range(attempts):
         cluster.port = _free_port()
         result = subprocess.run(
-            cluster._cmd("pg_ctl", "-D", cluster.data_dir, "-l", cluster.log_file, "-w",
-                         "-t", "60", "-o", f"-p {cluster.port}", "start"),
-            capture_output=True, text=True, check=False)
+            cluster._cmd(
+                "pg_ctl",
+                "-D",
+                cluster.data_dir,
+                "-l",
+                cluster.log_file,
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                f"-p {cluster.port}",
+                "start",
+            ),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode == 0:
             _wait_ready(cluster)
             return
@@ -320,8 +436,7 @@ def _start(cluster: PgCluster, attempts: int = 3) -> None:
         with contextlib.suppress(OSError):
             if "already in use" not in cluster.log_file.read_text(errors="replace"):
                 break
-    raise ClusterError(f"pg_ctl start failed: {last}\n--- server log ---\n"
-                       f"{cluster.log_tail()}")
+    raise ClusterError(f"pg_ctl start failed: {last}\n--- server log ---\n{cluster.log_tail()}")
 
 
 def _wait_ready(cluster: PgCluster, timeout: float = 30.0) -> None:
@@ -332,8 +447,10 @@ def _wait_ready(cluster: PgCluster, timeout: float = 30.0) -> None:
                 return
         except psycopg.OperationalError as exc:
             if time.monotonic() > deadline:
-                raise ClusterError(f"the test server does not accept connections: {exc}\n"
-                                   f"--- server log ---\n{cluster.log_tail()}") from exc
+                raise ClusterError(
+                    f"the test server does not accept connections: {exc}\n"
+                    f"--- server log ---\n{cluster.log_tail()}"
+                ) from exc
             time.sleep(0.1)
 
 
@@ -370,10 +487,20 @@ def new_sync_server(cluster: PgCluster) -> SyncServer:
     init_server(cluster.admin_url(dbname))
     tag = secrets.token_hex(3)
     logins: dict[str, tuple[str, str]] = {}
-    for who, kind in (("governing", "governing"), ("operational", "operational"),
-                      ("controlling", "controlling"), ("risk_owner", "operational")):
+    for who, kind in (
+        ("governing", "governing"),
+        ("operational", "operational"),
+        ("controlling", "controlling"),
+        ("risk_owner", "operational"),
+    ):
         login, password = f"{who}_{tag}", secrets.token_urlsafe(12)
-        add_member(cluster.admin_url(dbname), login, kind, password,
-                   person=who.replace("_", " ").title(), risk_owner=who == "risk_owner")
+        add_member(
+            cluster.admin_url(dbname),
+            login,
+            kind,
+            password,
+            person=who.replace("_", " ").title(),
+            risk_owner=who == "risk_owner",
+        )
         logins[who] = (login, password)
     return SyncServer(cluster, dbname, logins)

@@ -37,9 +37,15 @@ def hlc_now() -> int:
 
 def change(entity: str, row_id: str, values: dict[str, Any], **more: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "id": str(uuid.uuid4()), "entity": entity, "row_id": row_id,
-        "fields": {k: [v, None] for k, v in values.items()}, "hlc": hlc_now(),
-        "node_id": "node-t", "person": "Somebody", "at": datetime.now(UTC)}
+        "id": str(uuid.uuid4()),
+        "entity": entity,
+        "row_id": row_id,
+        "fields": {k: [v, None] for k, v in values.items()},
+        "hlc": hlc_now(),
+        "node_id": "node-t",
+        "person": "Somebody",
+        "at": datetime.now(UTC),
+    }
     row.update(more)
     return row
 
@@ -47,10 +53,14 @@ def change(entity: str, row_id: str, values: dict[str, Any], **more: Any) -> dic
 def insert(conn: psycopg.Connection[Any], row: dict[str, Any]) -> None:
     names = list(row)
     conn.execute(
-        sql.SQL("INSERT INTO kanban_sec.changes ({}) VALUES ({}) ON CONFLICT (id) DO NOTHING")
-        .format(sql.SQL(", ").join(map(sql.Identifier, names)),
-                sql.SQL(", ").join(sql.Placeholder() * len(names))),
-        [Jsonb(v) if n == "fields" else v for n, v in row.items()])
+        sql.SQL(
+            "INSERT INTO kanban_sec.changes ({}) VALUES ({}) ON CONFLICT (id) DO NOTHING"
+        ).format(
+            sql.SQL(", ").join(map(sql.Identifier, names)),
+            sql.SQL(", ").join(sql.Placeholder() * len(names)),
+        ),
+        [Jsonb(v) if n == "fields" else v for n, v in row.items()],
+    )
 
 
 def push(url: str, *rows: dict[str, Any]) -> None:
@@ -72,8 +82,11 @@ def run(url: str, statement: str | sql.Composed, params: Any = None) -> list[Any
 
 
 def state(server: SyncServer, entity: str, row_id: str) -> dict[str, Any] | None:
-    found = run(server.admin_url(), "SELECT data FROM kanban_sec.rows WHERE entity = %s"
-                " AND row_id = %s", (entity, row_id))
+    found = run(
+        server.admin_url(),
+        "SELECT data FROM kanban_sec.rows WHERE entity = %s AND row_id = %s",
+        (entity, row_id),
+    )
     return found[0][0] if found else None
 
 
@@ -91,20 +104,31 @@ class Board:
 
     def act_as(self, kind: str, person: str) -> str:
         """The actor login of ``kind``, now the board's person ``person``."""
-        run(self.server.admin_url(), "UPDATE kanban_sec.members SET person = %s"
-            " WHERE login = %s", (person, self.actors[kind][0]))
+        run(
+            self.server.admin_url(),
+            "UPDATE kanban_sec.members SET person = %s WHERE login = %s",
+            (person, self.actors[kind][0]),
+        )
         return self.actor_url(kind)
 
 
 @pytest.fixture(scope="module")
 def board(pg: PgCluster) -> Board:
     server = new_sync_server(pg)
-    push(server.url("governing"),
-         change("unit", ROOT_UNIT, {"name": "Root"}),
-         change("person", "root-governing", {"name": "Governing", "unit_id": ROOT_UNIT,
-                                              "role": "governing"}),
-         change("person", "root-controlling", {"name": "Controlling", "unit_id": ROOT_UNIT,
-                                                "role": "controlling"}))
+    push(
+        server.url("governing"),
+        change("unit", ROOT_UNIT, {"name": "Root"}),
+        change(
+            "person",
+            "root-governing",
+            {"name": "Governing", "unit_id": ROOT_UNIT, "role": "governing"},
+        ),
+        change(
+            "person",
+            "root-controlling",
+            {"name": "Controlling", "unit_id": ROOT_UNIT, "role": "controlling"},
+        ),
+    )
     tag = secrets.token_hex(3)
     actors = {}
     for kind in ("governing", "operational", "controlling"):
@@ -140,8 +164,11 @@ def test_the_server_judges_the_case(board: Board, case: Case) -> None:
         stored = state(board.server, case.entity, row_id)
         assert stored is not None
         # (The state keeps the fields a rule reads: rules.STATE_FIELDS.)
-        assert all(stored.get(k) == v for k, v in resolve(dict(case.fields), tag).items()
-                   if k in rules.STATE_FIELDS[case.entity])
+        assert all(
+            stored.get(k) == v
+            for k, v in resolve(dict(case.fields), tag).items()
+            if k in rules.STATE_FIELDS[case.entity]
+        )
         return
     error = refused(url, proposed)
     assert error.sqlstate == case.expected, error.diag.message_primary
@@ -149,9 +176,13 @@ def test_the_server_judges_the_case(board: Board, case: Case) -> None:
     assert isinstance(described, errors.ChangeRefused)
     assert described.change_id == proposed["id"]
     assert proposed["id"] in str(described) and str(described).startswith(
-        "the server refused change ")
-    assert run(board.server.admin_url(), "SELECT count(*) FROM kanban_sec.changes"
-               " WHERE id = %s", (proposed["id"],)) == [(0,)]
+        "the server refused change "
+    )
+    assert run(
+        board.server.admin_url(),
+        "SELECT count(*) FROM kanban_sec.changes WHERE id = %s",
+        (proposed["id"],),
+    ) == [(0,)]
 
 
 # -- attacks with plain psycopg ------------------------------------------------------------------
@@ -161,23 +192,41 @@ def scored_item(board: Board, status: str = "doing") -> str:
     """An item the server has in ``status`` on a maturity-0 link of a chain with target 3,
     scoring 75 (it needs verification)."""
     item_id, chain_id, link_id = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
-    push(board.server.url("governing"),
-         change("chain", chain_id, {"name": f"Chain {chain_id[:6]}", "target_maturity": 3}),
-         change("link", link_id, {"chain_id": chain_id, "name": "Device", "maturity": 0}),
-         change("item", item_id, {"title": "Patch", "status": status, "likelihood": 5,
-                                  "consequence": 5, "chain_id": chain_id,
-                                  "link_id": link_id}))
+    push(
+        board.server.url("governing"),
+        change("chain", chain_id, {"name": f"Chain {chain_id[:6]}", "target_maturity": 3}),
+        change("link", link_id, {"chain_id": chain_id, "name": "Device", "maturity": 0}),
+        change(
+            "item",
+            item_id,
+            {
+                "title": "Patch",
+                "status": status,
+                "likelihood": 5,
+                "consequence": 5,
+                "chain_id": chain_id,
+                "link_id": link_id,
+            },
+        ),
+    )
     return item_id
 
 
 def test_forged_author_and_person_are_overridden(board: Board) -> None:
     server = board.server
-    forged = change("item", str(uuid.uuid4()), {"title": "Mine"},
-                    author=server.login("governing"), person="Governing")
+    forged = change(
+        "item",
+        str(uuid.uuid4()),
+        {"title": "Mine"},
+        author=server.login("governing"),
+        person="Governing",
+    )
     push(server.url("operational"), forged)
-    assert run(server.admin_url(), "SELECT author, person FROM kanban_sec.changes"
-               " WHERE id = %s", (forged["id"],)) == [(server.login("operational"),
-                                                        "Operational")]
+    assert run(
+        server.admin_url(),
+        "SELECT author, person FROM kanban_sec.changes WHERE id = %s",
+        (forged["id"],),
+    ) == [(server.login("operational"), "Operational")]
 
 
 def test_set_role_does_not_change_who_writes(board: Board) -> None:
@@ -189,15 +238,20 @@ def test_set_role_does_not_change_who_writes(board: Board) -> None:
         with psycopg.connect(server.url("operational")) as conn:
             conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(role)))
             assert conn.execute("SELECT current_user, session_user").fetchone() == (
-                role, operational)
+                role,
+                operational,
+            )
             with pytest.raises(psycopg.Error) as caught:
                 insert(conn, setting)  # governed: judged as the operational login
             assert caught.value.sqlstate == "KS004"
     with psycopg.connect(server.url("operational")) as conn:
         conn.execute("SET ROLE kanban_member")
         insert(conn, work)
-    assert run(server.admin_url(), "SELECT author, person FROM kanban_sec.changes"
-               " WHERE id = %s", (work["id"],)) == [(operational, "Operational")]
+    assert run(
+        server.admin_url(),
+        "SELECT author, person FROM kanban_sec.changes WHERE id = %s",
+        (work["id"],),
+    ) == [(operational, "Operational")]
 
 
 def test_a_forged_old_value_does_not_count(board: Board) -> None:
@@ -222,21 +276,23 @@ def test_a_demoted_member_pushes_an_offline_change(board: Board, pg: PgCluster) 
     login, password = f"demoted_{uuid.uuid4().hex[:8]}", "Demoted-Pw-1"
     add_member(server.admin_url(), login, "governing", password, person="Governing")
     url = pg.member_url(server.dbname, login, password)
-    made_while_governing = change("chain", str(uuid.uuid4()), {"name": "Shadow chain",
-                                                               "target_maturity": 3})
-    run(server.admin_url(), sql.SQL("REVOKE kanban_governing FROM {}").format(
-        sql.Identifier(login)))
-    run(server.admin_url(), sql.SQL("GRANT kanban_operational TO {}").format(
-        sql.Identifier(login)))
+    made_while_governing = change(
+        "chain", str(uuid.uuid4()), {"name": "Shadow chain", "target_maturity": 3}
+    )
+    run(
+        server.admin_url(), sql.SQL("REVOKE kanban_governing FROM {}").format(sql.Identifier(login))
+    )
+    run(server.admin_url(), sql.SQL("GRANT kanban_operational TO {}").format(sql.Identifier(login)))
     assert refused(url, made_while_governing).sqlstate == "KS004"
 
 
 def test_members_cannot_write_the_state_or_the_rules(board: Board) -> None:
-    for statement in ("INSERT INTO kanban_sec.rows VALUES ('item', 'x', '{}', '{}')",
-                      "UPDATE kanban_sec.rows SET data = '{}'",
-                      "DELETE FROM kanban_sec.field_specs",
-                      "INSERT INTO kanban_sec.rule_roles VALUES ('setting', '*', "
-                      "'operational')"):
+    for statement in (
+        "INSERT INTO kanban_sec.rows VALUES ('item', 'x', '{}', '{}')",
+        "UPDATE kanban_sec.rows SET data = '{}'",
+        "DELETE FROM kanban_sec.field_specs",
+        "INSERT INTO kanban_sec.rule_roles VALUES ('setting', '*', 'operational')",
+    ):
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             run(board.server.url("governing"), statement)
 
@@ -245,13 +301,13 @@ def test_members_have_an_idle_in_transaction_timeout(board: Board) -> None:
     server = board.server
     login = server.login("operational")
     with psycopg.connect(server.url("operational")) as conn:
-        assert conn.execute("SHOW idle_in_transaction_session_timeout").fetchone() == (
-            "1min",)
+        assert conn.execute("SHOW idle_in_transaction_session_timeout").fetchone() == ("1min",)
     # Existing members get it from init too (an upgrade of a version-1 server).
     run(server.admin_url(), sql.SQL("ALTER ROLE {} RESET ALL").format(sql.Identifier(login)))
     init_server(server.admin_url())
-    assert run(server.admin_url(), "SELECT rolconfig FROM pg_roles WHERE rolname = %s",
-               (login,)) == [(["idle_in_transaction_session_timeout=60s"],)]
+    assert run(
+        server.admin_url(), "SELECT rolconfig FROM pg_roles WHERE rolname = %s", (login,)
+    ) == [(["idle_in_transaction_session_timeout=60s"],)]
 
 
 @pytest.fixture(scope="module")
@@ -261,8 +317,10 @@ def plain(pg: PgCluster) -> Iterator[tuple[str, str]]:
     init_server(pg.admin_url(PLAIN_DATABASE))
     login, password = f"plain_{secrets.token_hex(3)}", "Plain-Pw-1"
     add_member(pg.admin_url(PLAIN_DATABASE), login, "operational", password)
-    yield (pg.plain_url(PLAIN_DATABASE, login, password),
-           pg.member_url(PLAIN_DATABASE, login, password))
+    yield (
+        pg.plain_url(PLAIN_DATABASE, login, password),
+        pg.member_url(PLAIN_DATABASE, login, password),
+    )
     # Other tests expect the plain database without a kanban-sec schema: leave it so.
     with psycopg.connect(pg.admin_url(PLAIN_DATABASE), autocommit=True) as conn:
         conn.execute("DROP SCHEMA kanban_sec CASCADE")
@@ -277,8 +335,9 @@ def test_a_member_without_tls_is_refused(plain: tuple[str, str]) -> None:
     assert isinstance(described, errors.TlsFailure)
     assert "without TLS" in str(described)
     push(tls_url, row)  # the same member with TLS
-    assert run(tls_url, "SELECT count(*) FROM kanban_sec.changes WHERE id = %s",
-               (row["id"],)) == [(1,)]
+    assert run(tls_url, "SELECT count(*) FROM kanban_sec.changes WHERE id = %s", (row["id"],)) == [
+        (1,)
+    ]
     # Reading without TLS is refused too (a pull).
     with pytest.raises(psycopg.Error) as caught:
         run(plain_url, "SELECT id FROM kanban_sec.changes")
@@ -288,23 +347,46 @@ def test_a_member_without_tls_is_refused(plain: tuple[str, str]) -> None:
 # -- the server's score and its state -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("likelihood", "consequence", "target", "maturity", "place"), [
-    (5, 5, 3, 0, "link"), (4, 2, 3, 1, "link"), (2, 3, 2, 3, "link"), (None, 4, 3, 1, "link"),
-    (5, 4, 2, None, "chain"), (4, 4, 3, 2, "chain"), (None, None, 3, 1, "chain"),
-    (5, 5, 3, None, "bare chain"), (3, 3, None, None, "nowhere"), (5, 4, None, None, "nowhere"),
-])
-def test_the_server_scores_as_the_ranking(board: Board, likelihood: int | None,
-                                          consequence: int | None, target: int | None,
-                                          maturity: int | None, place: str) -> None:
+@pytest.mark.parametrize(
+    ("likelihood", "consequence", "target", "maturity", "place"),
+    [
+        (5, 5, 3, 0, "link"),
+        (4, 2, 3, 1, "link"),
+        (2, 3, 2, 3, "link"),
+        (None, 4, 3, 1, "link"),
+        (5, 4, 2, None, "chain"),
+        (4, 4, 3, 2, "chain"),
+        (None, None, 3, 1, "chain"),
+        (5, 5, 3, None, "bare chain"),
+        (3, 3, None, None, "nowhere"),
+        (5, 4, None, None, "nowhere"),
+    ],
+)
+def test_the_server_scores_as_the_ranking(
+    board: Board,
+    likelihood: int | None,
+    consequence: int | None,
+    target: int | None,
+    maturity: int | None,
+    place: str,
+) -> None:
     chain_id, link_id, bare_id = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
     gov = board.server.url("governing")
     push(gov, change("chain", chain_id, {"name": "C", "target_maturity": target or 3}))
     push(gov, change("chain", bare_id, {"name": "Bare", "target_maturity": target or 3}))
-    links = [Link(link_id, chain_id, "L", maturity=maturity or 0),
-             Link(str(uuid.uuid4()), chain_id, "Strong", maturity=3)]
+    links = [
+        Link(link_id, chain_id, "L", maturity=maturity or 0),
+        Link(str(uuid.uuid4()), chain_id, "Strong", maturity=3),
+    ]
     for link in links:
-        push(gov, change("link", link.id, {"chain_id": chain_id, "name": link.name,
-                                           "maturity": link.maturity}))
+        push(
+            gov,
+            change(
+                "link",
+                link.id,
+                {"chain_id": chain_id, "name": link.name, "maturity": link.maturity},
+            ),
+        )
     item: dict[str, Any] = {}
     if likelihood is not None:
         item["likelihood"] = likelihood
@@ -317,11 +399,17 @@ def test_the_server_scores_as_the_ranking(board: Board, likelihood: int | None,
     if place == "link":
         item["link_id"] = link_id
     found = run(board.server.admin_url(), "SELECT kanban_sec.item_score(%s)", (Jsonb(item),))
-    chain = {"link": Chain(chain_id, "C", target_maturity=target or 3),
-             "chain": Chain(chain_id, "C", target_maturity=target or 3),
-             "bare chain": Chain(bare_id, "Bare", target_maturity=target or 3)}.get(place)
-    expected = item_score(Item(id="i", title="t", likelihood=likelihood, consequence=consequence),
-                          chain, links[0] if place == "link" else None, links)
+    chain = {
+        "link": Chain(chain_id, "C", target_maturity=target or 3),
+        "chain": Chain(chain_id, "C", target_maturity=target or 3),
+        "bare chain": Chain(bare_id, "Bare", target_maturity=target or 3),
+    }.get(place)
+    expected = item_score(
+        Item(id="i", title="t", likelihood=likelihood, consequence=consequence),
+        chain,
+        links[0] if place == "link" else None,
+        links,
+    )
     assert found == [(expected,)]
 
 
@@ -331,22 +419,35 @@ def test_an_upgrade_from_version_1_builds_the_state_from_the_log(pg: PgCluster) 
     first = change("item", item_id, {"title": "One", "status": "doing", "likelihood": 2})
     second = change("item", item_id, {"title": "Two", "likelihood": 4})
     push(server.url("operational"), first, second)
-    before = run(server.admin_url(), "SELECT entity, row_id, data, stamps FROM kanban_sec.rows"
-                 " ORDER BY entity, row_id")
+    before = run(
+        server.admin_url(),
+        "SELECT entity, row_id, data, stamps FROM kanban_sec.rows ORDER BY entity, row_id",
+    )
     # (No title: the state keeps only the fields a rule reads.)
     assert state(server, "item", item_id) == {"status": "doing", "likelihood": 4}
     # What a version-1 server has: the log, no state, no declarations.
-    run(server.admin_url(), "TRUNCATE kanban_sec.rows, kanban_sec.rule_roles,"
-        " kanban_sec.field_specs")
+    run(
+        server.admin_url(),
+        "TRUNCATE kanban_sec.rows, kanban_sec.rule_roles, kanban_sec.field_specs",
+    )
     run(server.admin_url(), "UPDATE kanban_sec.meta SET value = '1'")
     assert init_server(server.admin_url()) == SERVER_SCHEMA_VERSION
-    assert run(server.admin_url(), "SELECT entity, row_id, data, stamps FROM kanban_sec.rows"
-               " ORDER BY entity, row_id") == before
-    assert run(server.admin_url(), "SELECT count(*) > 0 FROM kanban_sec.rule_roles") == [
-        (True,)]
+    assert (
+        run(
+            server.admin_url(),
+            "SELECT entity, row_id, data, stamps FROM kanban_sec.rows ORDER BY entity, row_id",
+        )
+        == before
+    )
+    assert run(server.admin_url(), "SELECT count(*) > 0 FROM kanban_sec.rule_roles") == [(True,)]
     init_server(server.admin_url())  # again: the same
-    assert run(server.admin_url(), "SELECT entity, row_id, data, stamps FROM kanban_sec.rows"
-               " ORDER BY entity, row_id") == before
+    assert (
+        run(
+            server.admin_url(),
+            "SELECT entity, row_id, data, stamps FROM kanban_sec.rows ORDER BY entity, row_id",
+        )
+        == before
+    )
     # The rules hold after the upgrade.
     done = change("item", item_id, {"status": "done", "classification": "confidential"})
     assert refused(server.url("operational"), done).sqlstate == "KS002"
@@ -355,13 +456,22 @@ def test_an_upgrade_from_version_1_builds_the_state_from_the_log(pg: PgCluster) 
 def test_a_standups_snapshot_may_be_larger_than_other_texts(board: Board) -> None:
     """The server holds the rulebook's size limits: a standup's snapshot of a big board
     (here 200 KiB) is stored; the same text as its notes is refused."""
-    big = '{"version":2,"units":[],"people":[],"items":[' + ",".join(
-        f'["{uuid.uuid4().hex}","b",-1,-1]' for _ in range(4_800)) + "]}"
+    big = (
+        '{"version":2,"units":[],"people":[],"items":['
+        + ",".join(f'["{uuid.uuid4().hex}","b",-1,-1]' for _ in range(4_800))
+        + "]}"
+    )
     assert len(big) > 200 * 1024
     url = board.server.url("operational")
-    standup = {"held_on": "2026-12-04", "started_at": "2026-12-04T09:00:00+00:00",
-               "facilitator": "Lead", "attendees": "[]", "notes": ""}
+    standup = {
+        "held_on": "2026-12-04",
+        "started_at": "2026-12-04T09:00:00+00:00",
+        "facilitator": "Lead",
+        "attendees": "[]",
+        "notes": "",
+    }
     push(url, change("standup", str(uuid.uuid4()), {**standup, "snapshot": big}))
-    too_long = refused(url, change("standup", str(uuid.uuid4()),
-                                   {**standup, "snapshot": "{}", "notes": big}))
+    too_long = refused(
+        url, change("standup", str(uuid.uuid4()), {**standup, "snapshot": "{}", "notes": big})
+    )
     assert too_long.sqlstate == "KS006" and "over 64 KiB" in str(too_long)

@@ -113,8 +113,10 @@ def recording() -> Iterator[list[tuple[Database, list[Any], tuple[int, int]]]]:
 
 def snapshot(db: Database) -> dict[str, list[Any]]:
     with db.connect(write=False) as conn:
-        return {table: sorted(map(tuple, conn.exec_driver_sql(f"SELECT * FROM {table}")))
-                for table in ("items", "changes", "conflicts", "meta")}
+        return {
+            table: sorted(map(tuple, conn.exec_driver_sql(f"SELECT * FROM {table}")))
+            for table in ("items", "changes", "conflicts", "meta")
+        }
 
 
 def table(db: Database, sql: str) -> list[tuple[Any, ...]]:
@@ -128,14 +130,21 @@ def expected_conflicts(db: Database) -> set[str]:
     by_field: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     with db.connect(write=False) as conn:
         for r in conn.exec_driver_sql(
-                "SELECT id, entity, row_id, fields, hlc, node_id, pos_xid, pos_seq, base_xid,"
-                " base_seq FROM changes WHERE entity <> 'conflict'"):
+            "SELECT id, entity, row_id, fields, hlc, node_id, pos_xid, pos_seq, base_xid,"
+            " base_seq FROM changes WHERE entity <> 'conflict'"
+        ):
             for name, (new, _old) in json.loads(r[3]).items():
                 if name not in BOOKKEEPING:
-                    by_field[(r[1], r[2], name)].append({
-                        "id": r[0], "value": new, "hlc": r[4], "node": r[5],
-                        "pos": None if r[6] is None else (r[6], r[7]),
-                        "base": None if r[8] is None else (r[8], r[9])})
+                    by_field[(r[1], r[2], name)].append(
+                        {
+                            "id": r[0],
+                            "value": new,
+                            "hlc": r[4],
+                            "node": r[5],
+                            "pos": None if r[6] is None else (r[6], r[7]),
+                            "base": None if r[8] is None else (r[8], r[9]),
+                        }
+                    )
 
     def saw(d: dict[str, Any], c: dict[str, Any]) -> bool:
         if d is c:
@@ -150,13 +159,20 @@ def expected_conflicts(db: Database) -> set[str]:
     by_row: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     with db.connect(write=False) as conn:
         for r in conn.exec_driver_sql(
-                "SELECT id, entity, row_id, fields, hlc, node_id, pos_xid, pos_seq, base_xid,"
-                " base_seq FROM changes WHERE entity <> 'conflict'"):
+            "SELECT id, entity, row_id, fields, hlc, node_id, pos_xid, pos_seq, base_xid,"
+            " base_seq FROM changes WHERE entity <> 'conflict'"
+        ):
             fields = json.loads(r[3])
-            by_row[(r[1], r[2])].append({
-                "id": r[0], "fields": fields, "hlc": r[4], "node": r[5],
-                "pos": None if r[6] is None else (r[6], r[7]),
-                "base": None if r[8] is None else (r[8], r[9])})
+            by_row[(r[1], r[2])].append(
+                {
+                    "id": r[0],
+                    "fields": fields,
+                    "hlc": r[4],
+                    "node": r[5],
+                    "pos": None if r[6] is None else (r[6], r[7]),
+                    "base": None if r[8] is None else (r[8], r[9]),
+                }
+            )
     for changes in by_row.values():
         deletes = [c for c in changes if "deleted_at" in c["fields"]]
         if not deletes:
@@ -167,21 +183,20 @@ def expected_conflicts(db: Database) -> set[str]:
         latest: dict[str, dict[str, Any]] = {}
         for c in changes:
             if "deleted_at" in c["fields"] or (
-                    "created_at" in c["fields"] and c["fields"]["created_at"][1] is None):
+                "created_at" in c["fields"] and c["fields"]["created_at"][1] is None
+            ):
                 continue
             if not set(c["fields"]) - BOOKKEEPING or saw(winner, c) or saw(c, winner):
                 continue
             mine = latest.get(c["node"])
             if mine is None or (c["hlc"], c["id"]) > (mine["hlc"], mine["id"]):
                 latest[c["node"]] = c
-        expected.update(conflict_id(winner["id"], c["id"], "deleted_at")
-                        for c in latest.values())
+        expected.update(conflict_id(winner["id"], c["id"], "deleted_at") for c in latest.values())
     for (_entity, _row, field), changes in by_field.items():
         winner = max(changes, key=lambda c: (c["hlc"], c["node"]))
         for c in changes:
             head = not any(saw(d, c) for d in changes)
-            if head and c is not winner and c["value"] != winner["value"] \
-                    and not saw(c, winner):
+            if head and c is not winner and c["value"] != winner["value"] and not saw(c, winner):
                 expected.add(conflict_id(winner["id"], c["id"], field))
     return expected
 
@@ -213,12 +228,20 @@ def run_operation(op: tuple[Any, ...], service: BoardService, db: Database) -> N
         pass  # a rule refused it (e.g. done needs verification): as a person would see
 
 
-@settings(max_examples=EXAMPLES, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(skew=skews, operations=st.lists(operation, min_size=5, max_size=40),
-       endings=st.lists(st.sampled_from(("keep", "take", "none")), min_size=5, max_size=5))
-def test_replicas_converge(logins: Logins, skew: list[int], operations: list[tuple[Any, ...]],
-                           endings: list[str]) -> None:
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    skew=skews,
+    operations=st.lists(operation, min_size=5, max_size=40),
+    endings=st.lists(st.sampled_from(("keep", "take", "none")), min_size=5, max_size=5),
+)
+def test_replicas_converge(
+    logins: Logins, skew: list[int], operations: list[tuple[Any, ...]], endings: list[str]
+) -> None:
     dbname = logins.fresh_server()
     clock = Clock()
     with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="conv-") as folder:
@@ -240,7 +263,7 @@ def test_replicas_converge(logins: Logins, skew: list[int], operations: list[tup
         # same name on the board, operational) and three items everybody has.
         clock.skew = skew[0]
         setter = replicas[0][1]
-        for login, _ in logins.logins[:len(replicas)]:
+        for login, _ in logins.logins[: len(replicas)]:
             setter.add_person(login, "Security")
         for title in TITLES[:3]:
             run_operation(("create", 0, title), setter, replicas[0][0])
@@ -277,13 +300,16 @@ def test_replicas_converge(logins: Logins, skew: list[int], operations: list[tup
             rows_here = table(first, f"SELECT * FROM {name}")
             assert all(table(db, f"SELECT * FROM {name}") == rows_here for db in dbs), name
         ids = table(first, "SELECT id, hlc, pos_xid, pos_seq, pushed FROM changes")
-        assert all(table(db, "SELECT id, hlc, pos_xid, pos_seq, pushed FROM changes") == ids
-                   for db in dbs)
+        assert all(
+            table(db, "SELECT id, hlc, pos_xid, pos_seq, pushed FROM changes") == ids for db in dbs
+        )
         conflicts = table(first, "SELECT * FROM conflicts")
         assert all(table(db, "SELECT * FROM conflicts") == conflicts for db in dbs)
         derived = {c[0] for c in conflicts}
-        resolved_by_change = {r[0] for r in table(
-            first, "SELECT DISTINCT row_id FROM changes WHERE entity = 'conflict'")}
+        resolved_by_change = {
+            r[0]
+            for r in table(first, "SELECT DISTINCT row_id FROM changes WHERE entity = 'conflict'")
+        }
         expected = expected_conflicts(first)
         event(f"conflicts: {'none' if not conflicts else 'some'}")
         event(f"resolved: {'none' if not resolved_by_change else 'some'}")

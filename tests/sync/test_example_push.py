@@ -13,17 +13,34 @@ LEAD = "Siri Lunde"  # governing, at the top of the example's organisation
 
 
 def test_the_example_board_is_pushed_by_its_governing_member_without_a_refusal(
-        pg: PgCluster, pg_db: str, tmp_path: Path) -> None:
+    pg: PgCluster, pg_db: str, tmp_path: Path
+) -> None:
     cli = Cli(tmp_path, KANBAN_SEC_USER=LEAD)
     board, other = tmp_path / "example.sqlite", tmp_path / "other.sqlite"
     assert_ok(cli("--db", board, "demo"))
     admin = {ADMIN_PASSWORD_VARIABLE: pg.admin_password}
-    assert_ok(cli("server", "init", url(pg, pg_db, pg.admin_user), "--ca-file", pg.ca_file,
-                  **admin))
+    assert_ok(
+        cli("server", "init", url(pg, pg_db, pg.admin_user), "--ca-file", pg.ca_file, **admin)
+    )
     siri = login("siri")
-    assert_ok(cli("server", "add-member", siri, "--role", "governing", "--person", LEAD,
-                  "--password-stdin", "--server", url(pg, pg_db, pg.admin_user),
-                  "--ca-file", pg.ca_file, input=siri * 2 + "\n", **admin))
+    assert_ok(
+        cli(
+            "server",
+            "add-member",
+            siri,
+            "--role",
+            "governing",
+            "--person",
+            LEAD,
+            "--password-stdin",
+            "--server",
+            url(pg, pg_db, pg.admin_user),
+            "--ca-file",
+            pg.ca_file,
+            input=siri * 2 + "\n",
+            **admin,
+        )
+    )
     pushed = sync(cli, board, pg, pg_db, siri)
     assert pushed.returncode == 0, (pushed.stdout, pushed.stderr)
     assert "refused" not in pushed.stdout + pushed.stderr

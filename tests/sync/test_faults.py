@@ -46,8 +46,9 @@ def replicas(tmp_path: Path) -> Iterator[Any]:
 
 def remote_for(server: SyncServer, who: str) -> tuple[Remote, str]:
     login, password = server.logins[who]
-    return Remote(server.pg.url(server.dbname, login, None),
-                  ca_file=str(server.pg.ca_file)), password
+    return Remote(
+        server.pg.url(server.dbname, login, None), ca_file=str(server.pg.ca_file)
+    ), password
 
 
 def on_server(server: SyncServer, sql: str, params: Any = None) -> list[Any]:
@@ -93,6 +94,7 @@ def two(sync_server: SyncServer, replicas: Any) -> Pair:
 
 # -- lost answers and dropped connections ---------------------------------------------------------
 
+
 def test_a_push_whose_answer_is_lost_is_not_doubled(two: Pair, monkeypatch) -> None:
     for n in range(5):
         two.ann.create_item(f"Item {n}")
@@ -109,16 +111,17 @@ def test_a_push_whose_answer_is_lost_is_not_doubled(two: Pair, monkeypatch) -> N
 
     result = two.sync_a()
     assert result.pushed == 0  # all there already
-    assert sorted(server_ids(two.server)) == sorted(r[0] for r in local(
-        two.a, "SELECT id FROM changes"))
-    assert local(two.a, "SELECT count(*) FROM changes WHERE pushed = 0 OR pos_xid IS NULL") \
-        == [(0,)]
+    assert sorted(server_ids(two.server)) == sorted(
+        r[0] for r in local(two.a, "SELECT id FROM changes")
+    )
+    assert local(two.a, "SELECT count(*) FROM changes WHERE pushed = 0 OR pos_xid IS NULL") == [
+        (0,)
+    ]
     assert two.sync_b().pulled == 5
     assert titles(two.b) == titles(two.a) == [f"Item {n}" for n in range(5)]
 
 
-def test_a_pull_that_fails_inside_a_batch_leaves_that_batch_out(two: Pair,
-                                                                  monkeypatch) -> None:
+def test_a_pull_that_fails_inside_a_batch_leaves_that_batch_out(two: Pair, monkeypatch) -> None:
     for n in range(10):
         two.ann.create_item(f"Item {n}")
     two.sync_a()
@@ -134,7 +137,7 @@ def test_a_pull_that_fails_inside_a_batch_leaves_that_batch_out(two: Pair,
     monkeypatch.setattr(merge, "_derive", crash)
     with pytest.raises(RuntimeError):
         two.sync_b(batch=4)
-    assert len(local(two.b, "SELECT id FROM changes")) == 4      # the first batch only
+    assert len(local(two.b, "SELECT id FROM changes")) == 4  # the first batch only
     assert len(titles(two.b)) == 4
     [(cursor,)] = local(two.b, "SELECT value FROM meta WHERE key = 'sync_cursor'")
     last = local(two.b, "SELECT pos_xid, pos_seq FROM changes ORDER BY pos_xid, pos_seq")[-1]
@@ -147,7 +150,8 @@ def test_a_pull_that_fails_inside_a_batch_leaves_that_batch_out(two: Pair,
 
 
 def test_a_connection_killed_mid_pull_is_readable_and_the_next_sync_completes(
-        two: Pair, monkeypatch) -> None:
+    two: Pair, monkeypatch
+) -> None:
     for n in range(10):
         two.ann.create_item(f"Item {n}")
     two.sync_a()
@@ -158,8 +162,11 @@ def test_a_connection_killed_mid_pull_is_readable_and_the_next_sync_completes(
     def kill_then_apply(target: Any, changes: Any, cursor: Any) -> Any:
         calls["n"] += 1
         if calls["n"] == 2:  # the administrator cuts B's connection between two batches
-            killed = on_server(two.server, "SELECT pg_terminate_backend(pid) FROM"
-                               " pg_stat_activity WHERE usename = %s", (login,))
+            killed = on_server(
+                two.server,
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                (login,),
+            )
             assert killed == [(True,)]
         return original(target, changes, cursor)
 
@@ -175,7 +182,8 @@ def test_a_connection_killed_mid_pull_is_readable_and_the_next_sync_completes(
 
 
 def test_a_connection_killed_mid_push_pushes_nothing_and_the_next_sync_all(
-        two: Pair, monkeypatch) -> None:
+    two: Pair, monkeypatch
+) -> None:
     for n in range(10):
         two.ann.create_item(f"Item {n}")
     login = two.server.login("operational")
@@ -185,8 +193,11 @@ def test_a_connection_killed_mid_push_pushes_nothing_and_the_next_sync_all(
     def kill_then_copy(conn: Any, chunk: Any) -> int:
         calls["n"] += 1
         if calls["n"] == 2:  # the connection drops between two batches of one push
-            on_server(two.server, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                      " WHERE usename = %s", (login,))
+            on_server(
+                two.server,
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                (login,),
+            )
         return original(conn, chunk)
 
     monkeypatch.setattr(client, "_copy_batch", kill_then_copy)
@@ -216,15 +227,15 @@ def test_a_batch_delivered_twice_changes_nothing(two: Pair) -> None:
     assert snapshot(two.b) == before
 
 
-def test_a_server_that_denies_temporary_tables_still_takes_pushes(two: Pair,
-                                                                   monkeypatch) -> None:
+def test_a_server_that_denies_temporary_tables_still_takes_pushes(two: Pair, monkeypatch) -> None:
     on_server(two.server, f'REVOKE TEMPORARY ON DATABASE "{two.server.dbname}" FROM PUBLIC')
     for n in range(5):
         two.ann.create_item(f"Item {n}")
     copying: list[bool] = []
     original = client._push_table
-    monkeypatch.setattr(client, "_push_table", lambda conn: copying.append(
-        original(conn)) or copying[-1])
+    monkeypatch.setattr(
+        client, "_push_table", lambda conn: copying.append(original(conn)) or copying[-1]
+    )
     assert two.sync_a(batch=2).pushed == 5  # INSERT from arrays instead of COPY
     assert copying == [False]
     assert two.sync_a().pushed == 0
@@ -234,16 +245,29 @@ def test_a_server_that_denies_temporary_tables_still_takes_pushes(two: Pair,
 
 # -- the server's order -----------------------------------------------------------------------
 
+
 def test_a_push_that_commits_late_is_not_skipped(two: Pair) -> None:
     def change(title: str) -> tuple[Any, ...]:
         item = str(uuid.uuid4())
         fields = json.dumps({k: [v, None] for k, v in new_item_fields(item, title).items()})
-        return (str(uuid.uuid4()), "item", item, fields, pack(hlc.wall_millis(), 0),
-                "node-x", "Ann", None, None, "2027-01-15T08:00:00Z")
+        return (
+            str(uuid.uuid4()),
+            "item",
+            item,
+            fields,
+            pack(hlc.wall_millis(), 0),
+            "node-x",
+            "Ann",
+            None,
+            None,
+            "2027-01-15T08:00:00Z",
+        )
 
-    insert = ("INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id,"
-              " person, base_xid, base_seq, at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s,"
-              " %s)")
+    insert = (
+        "INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id,"
+        " person, base_xid, base_seq, at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s,"
+        " %s)"
+    )
     url = two.server.url("operational")
     with psycopg.connect(url) as early, psycopg.connect(url) as late:
         early.execute(insert, change("First to get its seq, last to commit"))
@@ -253,11 +277,11 @@ def test_a_push_that_commits_late_is_not_skipped(two: Pair) -> None:
         assert titles(two.b) == []
         early.commit()
     assert two.sync_b().pulled == 2
-    assert titles(two.b) == ["First to get its seq, last to commit",
-                             "Second seq, committed first"]
+    assert titles(two.b) == ["First to get its seq, last to commit", "Second seq, committed first"]
 
 
 # -- clocks -------------------------------------------------------------------------------------
+
 
 def test_a_clock_ten_minutes_ahead_still_syncs(two: Pair, monkeypatch) -> None:
     real = hlc.wall_millis
@@ -322,6 +346,7 @@ def test_a_lost_answer_keeps_the_stamps_the_server_has(two: Pair, monkeypatch) -
 
 # -- what a person sees ----------------------------------------------------------------------------
 
+
 def _unchanged_after(db: Database, call: Any) -> KanbanError:
     before = snapshot(db)
     with pytest.raises(KanbanError) as caught:
@@ -343,8 +368,9 @@ def test_unreachable_server_is_readable(pg: PgCluster, replicas: Any) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # nothing listens there once closed
     db = replicas("a")
-    remote = Remote(f"postgresql://ann@127.0.0.1:{port}/board?connect_timeout=3",
-                    ca_file=str(pg.ca_file))
+    remote = Remote(
+        f"postgresql://ann@127.0.0.1:{port}/board?connect_timeout=3", ca_file=str(pg.ca_file)
+    )
     error = _unchanged_after(db, lambda: sync(db, remote, "secret"))
     assert isinstance(error, errors.ServerUnreachable)
     assert f"cannot reach the sync server 127.0.0.1:{port}" in str(error)
@@ -365,20 +391,25 @@ def test_plain_connections_only_to_this_machine(pg: PgCluster, replicas: Any) ->
     assert "unencrypted connection to sync.example.org is not allowed" in str(error)
     assert error.message("nb").startswith("en ukryptert forbindelse")
     # To this machine it connects without TLS (this database has no kanban-sec schema).
-    near = Remote(f"postgresql://{pg.admin_user}@127.0.0.1:{pg.port}/{PLAIN_DATABASE}",
-                  allow_plain_loopback=True)
+    near = Remote(
+        f"postgresql://{pg.admin_user}@127.0.0.1:{pg.port}/{PLAIN_DATABASE}",
+        allow_plain_loopback=True,
+    )
     error = _unchanged_after(db, lambda: sync(db, near, pg.admin_password))
     assert isinstance(error, errors.SchemaMismatch)
     # Without the option the same address must verify TLS (and the CA is not ours).
     tls = Remote(near.url)
-    assert isinstance(_unchanged_after(db, lambda: sync(db, tls, pg.admin_password)),
-                      errors.TlsFailure)
+    assert isinstance(
+        _unchanged_after(db, lambda: sync(db, tls, pg.admin_password)), errors.TlsFailure
+    )
 
 
 def test_a_password_in_the_address_is_refused(two: Pair) -> None:
     login, password = two.server.logins["operational"]
-    remote = Remote(two.server.pg.member_url(two.server.dbname, login, password),
-                    ca_file=str(two.server.pg.ca_file))
+    remote = Remote(
+        two.server.pg.member_url(two.server.dbname, login, password),
+        ca_file=str(two.server.pg.ca_file),
+    )
     error = _unchanged_after(two.a, lambda: sync(two.a, remote, password))
     assert password not in str(error) and "contains a password" in str(error)
 

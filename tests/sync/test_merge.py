@@ -47,7 +47,8 @@ class FakeServer:
         with db.connect(write=False) as conn:
             pending = conn.exec_driver_sql(
                 "SELECT seq, id, entity, row_id, fields, hlc, node_id, author, at, base_xid,"
-                " base_seq FROM changes WHERE pushed = 0 ORDER BY seq").all()
+                " base_seq FROM changes WHERE pushed = 0 ORDER BY seq"
+            ).all()
         if not pending:
             return 0
         self.xid += 1
@@ -58,13 +59,14 @@ class FakeServer:
         mark_pushed(db, pending[-1][0])
         return len(pending)
 
-    def batches(self, db: Database, size: int = 3) -> Iterator[tuple[list[RemoteChange],
-                                                                      tuple[int, int]]]:
+    def batches(
+        self, db: Database, size: int = 3
+    ) -> Iterator[tuple[list[RemoteChange], tuple[int, int]]]:
         """The batches a pull would fetch now."""
         cursor = cursor_of(db)
         after = [c for c in self.log if (c.pos_xid, c.pos_seq) > cursor]
         for start in range(0, len(after), size):
-            chunk = after[start:start + size]
+            chunk = after[start : start + size]
             yield chunk, (chunk[-1].pos_xid, chunk[-1].pos_seq)
 
     def pull(self, db: Database, size: int = 3) -> None:
@@ -79,7 +81,8 @@ class FakeServer:
 def cursor_of(db: Database) -> tuple[int, int]:
     with db.connect(write=False) as conn:
         text = conn.exec_driver_sql(
-            "SELECT value FROM meta WHERE key = 'sync_cursor'").scalar_one_or_none()
+            "SELECT value FROM meta WHERE key = 'sync_cursor'"
+        ).scalar_one_or_none()
     xid, _, seq = (text or "0:0").partition(":")
     return int(xid), int(seq)
 
@@ -87,8 +90,10 @@ def cursor_of(db: Database) -> tuple[int, int]:
 def snapshot(db: Database) -> dict[str, list[Any]]:
     """Everything the merge may touch, as sorted rows."""
     with db.connect(write=False) as conn:
-        return {table: sorted(map(tuple, conn.exec_driver_sql(f"SELECT * FROM {table}")))
-                for table in ("items", "changes", "conflicts", "meta")}
+        return {
+            table: sorted(map(tuple, conn.exec_driver_sql(f"SELECT * FROM {table}")))
+            for table in ("items", "changes", "conflicts", "meta")
+        }
 
 
 def items(db: Database) -> list[tuple[Any, ...]]:
@@ -126,15 +131,34 @@ def server() -> FakeServer:
 _seq = itertools.count(1)
 
 
-def remote(row_id: str, fields: dict[str, Any], *, at_ms: int, counter: int = 0,
-           node: str = "node-x", author: str = "Remote", base: tuple[int, int] | None = None,
-           xid: int = 1, change_id: str | None = None, old: Any = None) -> RemoteChange:
+def remote(
+    row_id: str,
+    fields: dict[str, Any],
+    *,
+    at_ms: int,
+    counter: int = 0,
+    node: str = "node-x",
+    author: str = "Remote",
+    base: tuple[int, int] | None = None,
+    xid: int = 1,
+    change_id: str | None = None,
+    old: Any = None,
+) -> RemoteChange:
     seq = next(_seq)
     return RemoteChange(
-        change_id or new_id(), "item", row_id,
-        json.dumps({k: [v, old] for k, v in fields.items()}), pack(at_ms, counter), node,
-        author, "2027-01-15T08:00:00.000000Z", base[0] if base else None,
-        base[1] if base else None, xid, seq)
+        change_id or new_id(),
+        "item",
+        row_id,
+        json.dumps({k: [v, old] for k, v in fields.items()}),
+        pack(at_ms, counter),
+        node,
+        author,
+        "2027-01-15T08:00:00.000000Z",
+        base[0] if base else None,
+        base[1] if base else None,
+        xid,
+        seq,
+    )
 
 
 def new_item_fields(item_id: str, title: str) -> dict[str, Any]:
@@ -150,6 +174,7 @@ def apply_all(db: Database, batch: Sequence[RemoteChange]) -> None:
 
 
 # -- last writer wins, per field ----------------------------------------------------------------
+
 
 def test_concurrent_edits_of_different_fields_both_survive(open_db, server):
     a, b = open_db("a"), open_db("b")
@@ -181,7 +206,10 @@ def test_the_newest_stamp_wins_a_field_and_the_loser_is_a_conflict(open_db, serv
         assert item_row(db, item)["title"] == "Bob's title"
         [conflict] = list_conflicts(db)
         assert (conflict.field, conflict.winner_value, conflict.loser_value) == (
-            "title", "Bob's title", "Ann's title")
+            "title",
+            "Bob's title",
+            "Ann's title",
+        )
         assert conflict.loser_author == "Ann" and conflict.title == "Bob's title"
         assert conflict.mine is (db is a)
     assert items(a) == items(b)
@@ -203,12 +231,12 @@ def test_a_tombstone_wins_or_loses_by_its_stamp(open_db):
     item = new_id()
     create = remote(item, new_item_fields(item, "Doomed"), at_ms=T0, node="node-a")
     gone = "2027-01-15T09:00:00.000000Z"
-    for delete_at, restore_at, deleted in ((T0 + 20, T0 + 10, True),
-                                           (T0 + 10, T0 + 20, False)):
+    for delete_at, restore_at, deleted in ((T0 + 20, T0 + 10, True), (T0 + 10, T0 + 20, False)):
         db = open_db(f"tomb-{deleted}")
         delete = remote(item, {"deleted_at": gone}, at_ms=delete_at, node="node-b", xid=2)
-        restore = remote(item, {"deleted_at": None}, at_ms=restore_at, node="node-c", xid=3,
-                         old=gone)
+        restore = remote(
+            item, {"deleted_at": None}, at_ms=restore_at, node="node-c", xid=3, old=gone
+        )
         apply_all(db, [create, restore, delete])
         assert (item_row(db, item)["deleted_at"] is not None) is deleted
         # delete and restore did not know of each other: the loser is a conflict
@@ -233,6 +261,7 @@ def test_a_delete_does_not_hide_a_later_edit_of_another_field(open_db, server):
 
 # -- idempotence and order ------------------------------------------------------------------------
 
+
 def test_applying_a_batch_again_changes_nothing(open_db, server):
     a, b = open_db("a"), open_db("b")
     ann = BoardService(Session(a, "Ann"))
@@ -254,18 +283,31 @@ def test_applying_a_batch_again_changes_nothing(open_db, server):
 
 def test_arrival_order_does_not_matter(open_db):
     item, other = new_id(), new_id()
-    created = [remote(item, new_item_fields(item, "One"), at_ms=T0, node="node-a"),
-               remote(other, new_item_fields(other, "Two"), at_ms=T0 + 1, node="node-a")]
+    created = [
+        remote(item, new_item_fields(item, "One"), at_ms=T0, node="node-a"),
+        remote(other, new_item_fields(other, "Two"), at_ms=T0 + 1, node="node-a"),
+    ]
     seen = (1, created[-1].pos_seq)  # both edits were made after pulling the creations
     changes = [
         *created,
-        remote(item, {"title": "One, renamed"}, at_ms=T0 + 10, node="node-b", xid=2,
-               base=seen),
-        remote(item, {"likelihood": 5, "title": "One, again"}, at_ms=T0 + 12, node="node-c",
-               xid=3, base=seen),
+        remote(item, {"title": "One, renamed"}, at_ms=T0 + 10, node="node-b", xid=2, base=seen),
+        remote(
+            item,
+            {"likelihood": 5, "title": "One, again"},
+            at_ms=T0 + 12,
+            node="node-c",
+            xid=3,
+            base=seen,
+        ),
         remote(item, {"status": "doing"}, at_ms=T0 + 11, node="node-a", xid=4),
-        remote(other, {"deleted_at": "2027-01-15T10:00:00.000000Z"}, at_ms=T0 + 13,
-               node="node-b", xid=5, base=seen),
+        remote(
+            other,
+            {"deleted_at": "2027-01-15T10:00:00.000000Z"},
+            at_ms=T0 + 13,
+            node="node-b",
+            xid=5,
+            base=seen,
+        ),
     ]
     results = []
     for n, order in enumerate(itertools.islice(itertools.permutations(changes), 0, 720, 97)):
@@ -285,13 +327,14 @@ def test_arrival_order_does_not_matter(open_db):
 
 # -- conflicts ------------------------------------------------------------------------------------
 
+
 def test_an_unpushed_local_change_overwritten_is_my_conflict(open_db, server):
     a, b = open_db("a"), open_db("b")
     item = BoardService(Session(a, "Ann")).create_item("Encrypt backups").row_id
     server.sync(a)
     server.sync(b)
-    BoardService(Session(a, "Ann")).edit_item(item, likelihood=2)     # not pushed yet
-    BoardService(Session(b, "Bob")).edit_item(item, likelihood=4)     # newer, pushed first
+    BoardService(Session(a, "Ann")).edit_item(item, likelihood=2)  # not pushed yet
+    BoardService(Session(b, "Bob")).edit_item(item, likelihood=4)  # newer, pushed first
     server.sync(b)
     server.pull(a)
     [conflict] = list_conflicts(a)
@@ -320,7 +363,7 @@ def test_only_the_latest_value_of_each_side_is_a_conflict(open_db, server):
     server.sync(a)
     server.sync(b)
     BoardService(Session(a, "Ann")).edit_item(item, title="Ann 1")
-    BoardService(Session(a, "Ann")).edit_item(item, title="Ann 2")   # Ann replaced her own value
+    BoardService(Session(a, "Ann")).edit_item(item, title="Ann 2")  # Ann replaced her own value
     BoardService(Session(b, "Bob")).edit_item(item, title="Bob 1")
     for db in (a, b, a):
         server.sync(db)
@@ -339,14 +382,13 @@ def test_the_conflict_id_is_the_same_everywhere(open_db, server):
     for db in (a, b, a):
         server.sync(db)
     [mine], [theirs] = list_conflicts(a), list_conflicts(b)
-    assert mine.id == theirs.id == conflict_id(mine.winner_change, mine.loser_change,
-                                               "title")
+    assert mine.id == theirs.id == conflict_id(mine.winner_change, mine.loser_change, "title")
 
 
-@pytest.mark.parametrize("resolution, expected", [("keep", "Bob's"), ("take", "Ann's"),
-                                                  ("edit", "Both of ours")])
-def test_resolving_a_conflict_closes_it_on_every_replica(open_db, server, resolution,
-                                                         expected):
+@pytest.mark.parametrize(
+    "resolution, expected", [("keep", "Bob's"), ("take", "Ann's"), ("edit", "Both of ours")]
+)
+def test_resolving_a_conflict_closes_it_on_every_replica(open_db, server, resolution, expected):
     a, b, c = open_db("a"), open_db("b"), open_db("c")
     item = BoardService(Session(a, "Ann")).create_item("Start").row_id
     for db in (a, b, c):
@@ -356,8 +398,9 @@ def test_resolving_a_conflict_closes_it_on_every_replica(open_db, server, resolu
     for db in (a, b, a):
         server.sync(db)
     [conflict] = list_conflicts(a)
-    outcome = resolve_conflict(a, "Ann", conflict.id, resolution,
-                               "Both of ours" if resolution == "edit" else None)
+    outcome = resolve_conflict(
+        a, "Ann", conflict.id, resolution, "Both of ours" if resolution == "edit" else None
+    )
     assert outcome.changed
     for db in (a, b, c, a, b):
         server.sync(db)
@@ -365,8 +408,10 @@ def test_resolving_a_conflict_closes_it_on_every_replica(open_db, server, resolu
         assert list_conflicts(db) == []
         [closed] = list_conflicts(db, open_only=False)
         assert closed.id == conflict.id and closed.resolved_at is not None
-        assert closed.resolution == {"keep": "kept_winner", "take": "took_loser",
-                                     "edit": "edited"}[resolution]
+        assert (
+            closed.resolution
+            == {"keep": "kept_winner", "take": "took_loser", "edit": "edited"}[resolution]
+        )
         assert item_row(db, item)["title"] == expected
     assert items(a) == items(b) == items(c)
 
@@ -386,7 +431,7 @@ def test_a_resolution_that_arrives_before_the_conflict_is_derived_closes_it(open
     log = server.log
     resolution = [ch for ch in log if ch.entity == "conflict"]
     others = [ch for ch in log if ch.entity != "conflict"]
-    apply_all(c, resolution)   # the resolution first, then what it is about
+    apply_all(c, resolution)  # the resolution first, then what it is about
     apply_all(c, others)
     assert list_conflicts(c) == []
     assert [x.id for x in list_conflicts(c, open_only=False)] == [conflict.id]
@@ -424,6 +469,7 @@ def test_rebuilding_a_row_gives_the_row_the_log_says(open_db, server):
 
 
 # -- the clock ------------------------------------------------------------------------------------
+
 
 def test_changes_stamped_ahead_are_stamped_again_in_order(open_db, monkeypatch):
     a = open_db("a")

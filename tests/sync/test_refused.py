@@ -35,8 +35,9 @@ class Board:
 
     def __init__(self, server: SyncServer, db: Database, who: str) -> None:
         login, self.password = server.logins[who]
-        self.remote = Remote(server.pg.url(server.dbname, login, None),
-                             ca_file=str(server.pg.ca_file))
+        self.remote = Remote(
+            server.pg.url(server.dbname, login, None), ca_file=str(server.pg.ca_file)
+        )
         self.db = db
         self.service = BoardService(Session(db, PERSON[who]))
 
@@ -77,37 +78,53 @@ def write_setting(db: Database, author: str, key: str, value: str) -> None:
     (as an older client, or one whose rules are out of date, would)."""
     with db.connect(write=True) as conn:
         now = rows.ts(datetime.now(UTC))
-        old = conn.exec_driver_sql("SELECT value, updated_at FROM settings WHERE id = ?",
-                                   (key,)).one_or_none()
+        old = conn.exec_driver_sql(
+            "SELECT value, updated_at FROM settings WHERE id = ?", (key,)
+        ).one_or_none()
         if old is None:
-            conn.exec_driver_sql("INSERT INTO settings (id, value, created_at, updated_at)"
-                                 " VALUES (?, ?, ?, ?)", (key, value, now, now))
-            fields = {"value": [value, None], "created_at": [now, None],
-                      "updated_at": [now, None]}
+            conn.exec_driver_sql(
+                "INSERT INTO settings (id, value, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                (key, value, now, now),
+            )
+            fields = {"value": [value, None], "created_at": [now, None], "updated_at": [now, None]}
         else:
-            conn.exec_driver_sql("UPDATE settings SET value = ?, updated_at = ? WHERE id = ?",
-                                 (value, now, key))
+            conn.exec_driver_sql(
+                "UPDATE settings SET value = ?, updated_at = ? WHERE id = ?", (value, now, key)
+            )
             fields = {"value": [value, old[0]], "updated_at": [now, old[1]]}
         last = int(conn.exec_driver_sql("SELECT max(hlc) FROM changes").scalar_one() or 0)
         cursor = conn.exec_driver_sql(
-            "SELECT value FROM meta WHERE key = 'sync_cursor'").scalar_one_or_none()
+            "SELECT value FROM meta WHERE key = 'sync_cursor'"
+        ).scalar_one_or_none()
         xid, seq = parse_cursor(cursor)
         conn.exec_driver_sql(
             "INSERT INTO changes (id, entity, row_id, fields, hlc, node_id, author, at,"
             " base_xid, base_seq) VALUES (?, 'setting', ?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_id(), key, json.dumps(fields), max(last + 1, pack(wall_millis(), 0)),
-             db.node_id, author, now, xid, seq))
+            (
+                new_id(),
+                key,
+                json.dumps(fields),
+                max(last + 1, pack(wall_millis(), 0)),
+                db.node_id,
+                author,
+                now,
+                xid,
+                seq,
+            ),
+        )
 
 
 # -- 1. a refused change does not poison the others ----------------------------------------------
+
 
 def governed(boards: Any) -> Board:
     """A board whose organisation has a governing person (so it is set up: the server
     refuses settings from anybody else)."""
     g = boards("g", "governing")
     with writing(g.db, "Governing") as uow:
-        uow.insert("person", {"id": new_id(), "name": "Governing", "unit_id": None,
-                              "role": "governing"})
+        uow.insert(
+            "person", {"id": new_id(), "name": "Governing", "unit_id": None, "role": "governing"}
+        )
     assert g.sync().refused == ()
     return g
 
@@ -167,8 +184,9 @@ def test_discarding_a_refused_edit_brings_back_the_value_before(boards) -> None:
     assert a.sql("SELECT value FROM settings") == [("one",)]
     g.sync()
     assert items(g) == items(a)
-    assert g.sql("SELECT id, value, updated_at FROM settings") == \
-        a.sql("SELECT id, value, updated_at FROM settings")
+    assert g.sql("SELECT id, value, updated_at FROM settings") == a.sql(
+        "SELECT id, value, updated_at FROM settings"
+    )
 
 
 def test_redo_sends_a_refused_change_again(boards) -> None:
@@ -184,6 +202,7 @@ def test_redo_sends_a_refused_change_again(boards) -> None:
 
 # -- 2. quarantine --------------------------------------------------------------------------------
 
+
 def _insert_raw(server: SyncServer, entity: str, row_id: str, fields: dict[str, Any]) -> str:
     """A change put on the server by its owner, past the server's own checks."""
     change_id = new_id()
@@ -192,7 +211,8 @@ def _insert_raw(server: SyncServer, entity: str, row_id: str, fields: dict[str, 
         conn.execute(
             "INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id,"
             " person, at) VALUES (%s, %s, %s, %s, %s, 'rogue-node', 'Rogue', now())",
-            (change_id, entity, row_id, json.dumps(fields), pack(wall_millis(), 0)))
+            (change_id, entity, row_id, json.dumps(fields), pack(wall_millis(), 0)),
+        )
         conn.execute("ALTER TABLE kanban_sec.changes ENABLE TRIGGER USER")
     return change_id
 
@@ -202,16 +222,18 @@ def _item_fields(title: str, **values: Any) -> dict[str, Any]:
     found = rows.item_values(Item(id=item_id, title=title))
     del found["id"]
     found.update(values)
-    found["created_at"] = found["updated_at"] = rows.ts(rows.parse_ts(
-        "2027-01-15T08:00:00.000000Z"))
+    found["created_at"] = found["updated_at"] = rows.ts(
+        rows.parse_ts("2027-01-15T08:00:00.000000Z")
+    )
     return {k: [v, None] for k, v in found.items()}
 
 
 def test_a_change_the_board_cannot_apply_is_quarantined(boards, sync_server) -> None:
     a, b = boards("a", "operational"), boards("b", "risk_owner")
     bad_value = _insert_raw(sync_server, "item", new_id(), _item_fields("Bad", likelihood="abc"))
-    dangling = _insert_raw(sync_server, "item", new_id(),
-                           _item_fields("Dangling", chain_id=new_id()))
+    dangling = _insert_raw(
+        sync_server, "item", new_id(), _item_fields("Dangling", chain_id=new_id())
+    )
     unknown = _insert_raw(sync_server, "gadget", new_id(), {"name": ["x", None]})
     malformed = _insert_raw(sync_server, "item", new_id(), {"title": "no pair"})
     good = a.service.create_item("Good").row_id
@@ -225,8 +247,7 @@ def test_a_change_the_board_cannot_apply_is_quarantined(boards, sync_server) -> 
     assert "gadget" in held[unknown].why("en")
     assert "form" in held[malformed].why("en")
     # Never in the log, never half applied; the board works.
-    assert b.sql("SELECT count(*) FROM changes WHERE id IN (?, ?, ?, ?)",
-                 tuple(held)) == [(0,)]
+    assert b.sql("SELECT count(*) FROM changes WHERE id IN (?, ?, ?, ?)", tuple(held)) == [(0,)]
     assert [e.item.title for e in b.service.view().entries] == ["Good"]
     # Later changes still apply.
     a.service.edit_item(good, title="Good, later")
@@ -242,6 +263,7 @@ def test_a_change_the_board_cannot_apply_is_quarantined(boards, sync_server) -> 
 
 # -- 3. a delete that met an edit ------------------------------------------------------------------
 
+
 def _deleted_vs_edited(boards: Any) -> tuple[Board, Board, str]:
     a, b = boards("a", "operational"), boards("b", "risk_owner")
     item = a.service.create_item("Shared").row_id
@@ -256,8 +278,7 @@ def _deleted_vs_edited(boards: Any) -> tuple[Board, Board, str]:
 
 
 @pytest.mark.parametrize("resolution", ["restore", "delete", "take", "keep"])
-def test_a_delete_concurrent_with_an_edit_is_a_conflict_everywhere(boards,
-                                                                   resolution) -> None:
+def test_a_delete_concurrent_with_an_edit_is_a_conflict_everywhere(boards, resolution) -> None:
     a, b, item = _deleted_vs_edited(boards)
     found = {}
     for board in (a, b):
@@ -274,8 +295,7 @@ def test_a_delete_concurrent_with_an_edit_is_a_conflict_everywhere(boards,
     a.sync()
     restored = resolution in ("restore", "take")
     for board in (a, b):
-        [(title, deleted)] = board.sql("SELECT title, deleted_at FROM items WHERE id = ?",
-                                       (item,))
+        [(title, deleted)] = board.sql("SELECT title, deleted_at FROM items WHERE id = ?", (item,))
         assert title == "Edited meanwhile" and (deleted is None) is restored
         assert merge.list_conflicts(board.db) == []
         [closed] = merge.list_conflicts(board.db, open_only=False)
@@ -309,16 +329,19 @@ def test_a_delete_conflict_cannot_be_edited(boards) -> None:
 
 # -- 4. a transfer's local path stays here ---------------------------------------------------------
 
-def test_a_transfer_is_pushed_without_the_local_folders(boards, sync_server,
-                                                        tmp_path: Path) -> None:
+
+def test_a_transfer_is_pushed_without_the_local_folders(
+    boards, sync_server, tmp_path: Path
+) -> None:
     from kanban_sec.services.history import record_transfer
 
     a, b = boards("a", "operational"), boards("b", "risk_owner")
     secret = tmp_path / "private-folder" / "export.csv"
     record_transfer(a.db, "Operational", "export", secret, 3)
     assert a.sync().refused == ()
-    [(fields,)] = on_server(sync_server, "SELECT fields::text FROM kanban_sec.changes"
-                            " WHERE entity = 'transfer'")
+    [(fields,)] = on_server(
+        sync_server, "SELECT fields::text FROM kanban_sec.changes WHERE entity = 'transfer'"
+    )
     assert "private-folder" not in fields and "export.csv" in fields
     b.sync()
     assert b.sql("SELECT path FROM transfers") == [("export.csv",)]

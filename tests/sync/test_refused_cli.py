@@ -16,16 +16,24 @@ from .test_refused import _insert_raw, _item_fields, write_setting
 from .test_sync_cli import PASSWORD_VARIABLE, Cli, assert_ok
 
 
-def test_sync_lists_refused_changes_and_discards_them(sync_server: SyncServer,
-                                                      tmp_path: Path) -> None:
+def test_sync_lists_refused_changes_and_discards_them(
+    sync_server: SyncServer, tmp_path: Path
+) -> None:
     cli = Cli(tmp_path)
     g_login, g_password = sync_server.logins["governing"]
     governing = open_database(tmp_path / "g.sqlite", daily_backup=False)
     with writing(governing, "Governing") as uow:
-        uow.insert("person", {"id": new_id(), "name": "Governing", "unit_id": None,
-                              "role": "governing"})
-    sync(governing, Remote(sync_server.pg.url(sync_server.dbname, g_login, None),
-                           ca_file=str(sync_server.pg.ca_file)), g_password)
+        uow.insert(
+            "person", {"id": new_id(), "name": "Governing", "unit_id": None, "role": "governing"}
+        )
+    sync(
+        governing,
+        Remote(
+            sync_server.pg.url(sync_server.dbname, g_login, None),
+            ca_file=str(sync_server.pg.ca_file),
+        ),
+        g_password,
+    )
     governing.close()
 
     login, password = sync_server.logins["operational"]
@@ -34,11 +42,21 @@ def test_sync_lists_refused_changes_and_discards_them(sync_server: SyncServer,
     db = open_database(board, daily_backup=False)
     write_setting(db, "Operational", "policy.test", "strict")
     db.close()
-    remote = f"postgresql://{login}@{sync_server.pg.host}:{sync_server.pg.port}/" \
-        f"{sync_server.dbname}"
+    remote = (
+        f"postgresql://{login}@{sync_server.pg.host}:{sync_server.pg.port}/{sync_server.dbname}"
+    )
     env = {PASSWORD_VARIABLE: password}
-    result = cli("--db", board, "sync", "--remote", remote, "--ca-file",
-                 sync_server.pg.ca_file, "--save", **env)
+    result = cli(
+        "--db",
+        board,
+        "sync",
+        "--remote",
+        remote,
+        "--ca-file",
+        sync_server.pg.ca_file,
+        "--save",
+        **env,
+    )
     assert result.returncode == 3, result.stderr
     assert "1 changes refused by the server:" in result.stdout
     assert "setting" in result.stdout and "policy.test" in result.stdout
@@ -49,12 +67,15 @@ def test_sync_lists_refused_changes_and_discards_them(sync_server: SyncServer,
 
     out = assert_ok(cli("--db", board, "sync", "--discard-refused", **env))
     assert "discarded 1 refused changes" in out
-    assert assert_ok(cli("--db", board, "sync", "--discard-refused")).strip() == \
-        "no changes are refused by the server"
+    assert (
+        assert_ok(cli("--db", board, "sync", "--discard-refused")).strip()
+        == "no changes are refused by the server"
+    )
     out = assert_ok(cli("--db", board, "sync", **env))
     assert "refused" not in out
-    assert [i["title"] for i in json.loads(assert_ok(cli("--db", board, "list", "--json")))] \
-        == ["Patch the firewall"]
+    assert [i["title"] for i in json.loads(assert_ok(cli("--db", board, "list", "--json")))] == [
+        "Patch the firewall"
+    ]
 
 
 def test_conflicts_lists_a_quarantined_change(sync_server: SyncServer, tmp_path: Path) -> None:
@@ -62,10 +83,21 @@ def test_conflicts_lists_a_quarantined_change(sync_server: SyncServer, tmp_path:
     held = _insert_raw(sync_server, "item", new_id(), _item_fields("Bad", likelihood="abc"))
     login, password = sync_server.logins["operational"]
     board = tmp_path / "board.sqlite"
-    remote = f"postgresql://{login}@{sync_server.pg.host}:{sync_server.pg.port}/" \
-        f"{sync_server.dbname}"
-    out = assert_ok(cli("--db", board, "sync", "--remote", remote, "--ca-file",
-                        sync_server.pg.ca_file, **{PASSWORD_VARIABLE: password}))
+    remote = (
+        f"postgresql://{login}@{sync_server.pg.host}:{sync_server.pg.port}/{sync_server.dbname}"
+    )
+    out = assert_ok(
+        cli(
+            "--db",
+            board,
+            "sync",
+            "--remote",
+            remote,
+            "--ca-file",
+            sync_server.pg.ca_file,
+            **{PASSWORD_VARIABLE: password},
+        )
+    )
     assert "1 changes from the server cannot be applied here" in out
     assert json.loads(assert_ok(cli("--db", board, "list", "--json"))) == []
     table = assert_ok(cli("--db", board, "conflicts"))

@@ -36,10 +36,17 @@ def now_ms() -> int:
 def change(**overrides: Any) -> dict[str, Any]:
     """A change row as a client pushes it (an item title by default)."""
     row: dict[str, Any] = {
-        "id": str(uuid.uuid4()), "entity": "item", "row_id": str(uuid.uuid4()),
-        "fields": {"title": ["Patch the firewall", None]}, "hlc": hlc_at(now_ms()),
-        "node_id": "node-a", "person": "Kari", "base_xid": None, "base_seq": None,
-        "at": datetime.now(UTC)}
+        "id": str(uuid.uuid4()),
+        "entity": "item",
+        "row_id": str(uuid.uuid4()),
+        "fields": {"title": ["Patch the firewall", None]},
+        "hlc": hlc_at(now_ms()),
+        "node_id": "node-a",
+        "person": "Kari",
+        "base_xid": None,
+        "base_seq": None,
+        "at": datetime.now(UTC),
+    }
     row.update(overrides)
     return row
 
@@ -53,7 +60,8 @@ def push(url: str, *rows: dict[str, Any]) -> None:
             conn.execute(
                 f"INSERT INTO kanban_sec.changes ({', '.join(names)})"
                 f" VALUES ({', '.join(['%s'] * len(names))}) ON CONFLICT (id) DO NOTHING",
-                values)
+                values,
+            )
 
 
 def refused(url: str, *rows: dict[str, Any]) -> psycopg.Error:
@@ -69,8 +77,11 @@ def run(url: str, statement: str, params: Any = None) -> list[Any]:
 
 
 def stored(server: SyncServer, change_id: str) -> list[Any]:
-    return run(server.admin_url(), "SELECT author, person, entity FROM kanban_sec.changes"
-               " WHERE id = %s", (change_id,))
+    return run(
+        server.admin_url(),
+        "SELECT author, person, entity FROM kanban_sec.changes WHERE id = %s",
+        (change_id,),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +90,10 @@ def shared(pg: PgCluster) -> SyncServer:
 
     Its board has a governing person: it is set up (before that, anyone may set it up)."""
     server = new_sync_server(pg)
-    push(server.url("governing"), change(entity="person", fields={
-        "name": ["Governing", None], "role": ["governing", None]}))
+    push(
+        server.url("governing"),
+        change(entity="person", fields={"name": ["Governing", None], "role": ["governing", None]}),
+    )
     return server
 
 
@@ -100,14 +113,24 @@ def test_init_is_idempotent_and_sets_version_3(pg: PgCluster) -> None:
     assert run(url, "SELECT key, value FROM kanban_sec.meta") == [("schema_version", "3")]
     assert run(url, "SELECT id::text FROM kanban_sec.changes") == [(kept["id"],)]
     assert run(url, "SELECT login, kind FROM kanban_sec.members") == [
-        (f"early_{dbname}", "operational")]
-    assert run(url, "SELECT relrowsecurity, relforcerowsecurity FROM pg_class"
-               " WHERE oid = 'kanban_sec.changes'::regclass") == [(True, False)]
-    assert run(url, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal"
-               " AND tgrelid = 'kanban_sec.changes'::regclass") == [(1,)]
-    assert {r[0] for r in run(url, "SELECT polname FROM pg_policy WHERE polrelid ="
-                                   " 'kanban_sec.changes'::regclass")} == {
-        "changes_insert", "changes_select"}
+        (f"early_{dbname}", "operational")
+    ]
+    assert run(
+        url,
+        "SELECT relrowsecurity, relforcerowsecurity FROM pg_class"
+        " WHERE oid = 'kanban_sec.changes'::regclass",
+    ) == [(True, False)]
+    assert run(
+        url,
+        "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal"
+        " AND tgrelid = 'kanban_sec.changes'::regclass",
+    ) == [(1,)]
+    assert {
+        r[0]
+        for r in run(
+            url, "SELECT polname FROM pg_policy WHERE polrelid = 'kanban_sec.changes'::regclass"
+        )
+    } == {"changes_insert", "changes_select"}
     push(member, change())  # the member still works after the second init
     # A second database on the same cluster shares the (cluster-wide) group roles.
     other = pg.new_database()
@@ -116,16 +139,20 @@ def test_init_is_idempotent_and_sets_version_3(pg: PgCluster) -> None:
 
 def test_members_have_the_roles_of_their_kind(sync_server: SyncServer) -> None:
     rows = dict(run(sync_server.admin_url(), "SELECT login, kind FROM kanban_sec.members"))
-    assert rows == {sync_server.login("governing"): "governing",
-                    sync_server.login("operational"): "operational",
-                    sync_server.login("controlling"): "controlling",
-                    sync_server.login("risk_owner"): "operational"}
+    assert rows == {
+        sync_server.login("governing"): "governing",
+        sync_server.login("operational"): "operational",
+        sync_server.login("controlling"): "controlling",
+        sync_server.login("risk_owner"): "operational",
+    }
     risk = sync_server.login("risk_owner")
-    assert run(sync_server.admin_url(),
-               "SELECT pg_has_role(%s, 'kanban_risk_owner', 'MEMBER'),"
-               " pg_has_role(%s, 'kanban_member', 'MEMBER'),"
-               " pg_has_role(%s, 'kanban_governing', 'MEMBER')", (risk, risk, risk)) == [
-        (True, True, False)]
+    assert run(
+        sync_server.admin_url(),
+        "SELECT pg_has_role(%s, 'kanban_risk_owner', 'MEMBER'),"
+        " pg_has_role(%s, 'kanban_member', 'MEMBER'),"
+        " pg_has_role(%s, 'kanban_governing', 'MEMBER')",
+        (risk, risk, risk),
+    ) == [(True, True, False)]
     # Members read the members and the version, and every change.
     with psycopg.connect(sync_server.url("operational")) as conn:
         check_version(conn)
@@ -180,12 +207,13 @@ def test_member_writes_as_themselves(shared: SyncServer) -> None:
 def test_the_server_sets_author_and_person(shared: SyncServer) -> None:
     forged = change(author=shared.login("governing"), person="Governing")
     push(shared.url("operational"), forged)
-    assert stored(shared, forged["id"]) == [(shared.login("operational"), "Operational",
-                                             "item")]
+    assert stored(shared, forged["id"]) == [(shared.login("operational"), "Operational", "item")]
     # The INSERT policy still holds the author to the session's login.
-    assert run(shared.admin_url(), "SELECT pg_get_expr(polwithcheck, polrelid)"
-               " FROM pg_policy WHERE polname = 'changes_insert'") == [
-        ("(author = SESSION_USER)",)]
+    assert run(
+        shared.admin_url(),
+        "SELECT pg_get_expr(polwithcheck, polrelid)"
+        " FROM pg_policy WHERE polname = 'changes_insert'",
+    ) == [("(author = SESSION_USER)",)]
 
 
 APPEND_ONLY = (
@@ -229,9 +257,11 @@ def test_member_cannot_choose_its_server_position(shared: SyncServer) -> None:
 
 
 def test_push_is_idempotent_and_pull_reads_in_server_order(shared: SyncServer) -> None:
-    pull = ("SELECT xid::text::bigint, seq, id::text FROM kanban_sec.changes"
-            " WHERE (xid, seq) > (%s::text::xid8, %s)"
-            " AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, seq")
+    pull = (
+        "SELECT xid::text::bigint, seq, id::text FROM kanban_sec.changes"
+        " WHERE (xid, seq) > (%s::text::xid8, %s)"
+        " AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, seq"
+    )
     seen = run(shared.url("controlling"), pull, (0, 0))
     cursor = seen[-1][:2] if seen else (0, 0)
     first, second, third = change(), change(), change()
@@ -276,20 +306,31 @@ def test_one_bad_change_refuses_the_whole_push(shared: SyncServer) -> None:
 def item_in(server: SyncServer, status: str = "verify") -> str:
     """A new item the server has in ``status`` (put there by a governing member)."""
     item_id = str(uuid.uuid4())
-    push(server.url("governing"), change(row_id=item_id, fields={
-        "title": ["Patch the firewall", None], "status": [status, None]}))
+    push(
+        server.url("governing"),
+        change(
+            row_id=item_id, fields={"title": ["Patch the firewall", None], "status": [status, None]}
+        ),
+    )
     return item_id
 
 
 def verification(item_id: str) -> dict[str, Any]:
-    return change(entity="verification", fields={
-        "item_id": [item_id, None], "verdict": ["approved", None],
-        "evidence": ["screenshot", None]})
+    return change(
+        entity="verification",
+        fields={
+            "item_id": [item_id, None],
+            "verdict": ["approved", None],
+            "evidence": ["screenshot", None],
+        },
+    )
 
 
 def verify_to_done(item_id: str) -> dict[str, Any]:
-    return change(row_id=item_id, fields={"status": ["done", "verify"],
-                                          "updated_at": ["2030-01-02", "2030-01-01"]})
+    return change(
+        row_id=item_id,
+        fields={"status": ["done", "verify"], "updated_at": ["2030-01-02", "2030-01-01"]},
+    )
 
 
 @pytest.mark.parametrize("make", [verification, verify_to_done])
@@ -303,7 +344,8 @@ def test_only_controlling_members_verify(shared: SyncServer, who: str, make: Any
     assert described.change_id == row["id"]
     assert str(described).startswith(
         f"the server refused change {row['id']} ({row['entity']}): done needs a "
-        "verification by a controlling member (")
+        "verification by a controlling member ("
+    )
 
 
 def test_controlling_member_verifies(shared: SyncServer) -> None:
@@ -311,13 +353,18 @@ def test_controlling_member_verifies(shared: SyncServer) -> None:
     rows = verification(item_id), verify_to_done(item_id)
     push(shared.url("controlling"), *rows)
     assert all(stored(shared, r["id"]) for r in rows)
-    assert run(shared.admin_url(), "SELECT data ->> 'status' FROM kanban_sec.rows"
-               " WHERE entity = 'item' AND row_id = %s", (item_id,)) == [("done",)]
+    assert run(
+        shared.admin_url(),
+        "SELECT data ->> 'status' FROM kanban_sec.rows WHERE entity = 'item' AND row_id = %s",
+        (item_id,),
+    ) == [("done",)]
 
 
 def test_operational_member_moves_other_work_to_done(shared: SyncServer) -> None:
-    rows = (change(fields={"status": ["done", "doing"]}),  # score 3 × 3 × 3 = 27 < 30
-            change(fields={"status": ["verify", "doing"]}))
+    rows = (
+        change(fields={"status": ["done", "doing"]}),  # score 3 × 3 × 3 = 27 < 30
+        change(fields={"status": ["verify", "doing"]}),
+    )
     push(shared.url("operational"), *rows)
     back = change(row_id=rows[1]["row_id"], fields={"status": ["doing", "verify"]})
     push(shared.url("operational"), back)  # sent back from verify
@@ -325,9 +372,14 @@ def test_operational_member_moves_other_work_to_done(shared: SyncServer) -> None
 
 
 def decision(value: str | None = "accept") -> dict[str, Any]:
-    return change(entity="risk_decision", fields={
-        "decision": [value, None], "rationale": ["low impact", None],
-        "valid_until": ["2031-01-01", None]})
+    return change(
+        entity="risk_decision",
+        fields={
+            "decision": [value, None],
+            "rationale": ["low impact", None],
+            "valid_until": ["2031-01-01", None],
+        },
+    )
 
 
 def test_operational_member_cannot_record_a_risk_decision(shared: SyncServer) -> None:
@@ -349,42 +401,56 @@ def test_governing_members_record_risk_decisions(shared: SyncServer) -> None:
     assert all(stored(shared, r["id"]) for r in (*rows, recommendation))
 
 
-@pytest.mark.parametrize("row", [
-    change(entity="setting", row_id="policy.verify_min_score", fields={"value": ["10", "30"]}),
-    change(entity="column", fields={"wip_limit": [1, 3]}),
-    change(entity="person", fields={"role": ["governing", "operational"]}),
-    change(entity="person", fields={"role": ["controlling", None]}),
-], ids=["setting", "column", "role", "new-controller"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        change(entity="setting", row_id="policy.verify_min_score", fields={"value": ["10", "30"]}),
+        change(entity="column", fields={"wip_limit": [1, 3]}),
+        change(entity="person", fields={"role": ["governing", "operational"]}),
+        change(entity="person", fields={"role": ["controlling", None]}),
+    ],
+    ids=["setting", "column", "role", "new-controller"],
+)
 def test_only_governing_members_change_settings_columns_roles(
-        shared: SyncServer, row: dict[str, Any]) -> None:
+    shared: SyncServer, row: dict[str, Any]
+) -> None:
     for who in ("operational", "controlling", "risk_owner"):
         error = refused(shared.url(who), row)
         assert error.sqlstate == "KS004"
         assert f"“{shared.login(who)}” does not have a role that may change this" in str(
-            errors.describe_error(error))
+            errors.describe_error(error)
+        )
     push(shared.url("governing"), row)
     assert stored(shared, row["id"])
 
 
-def test_anyone_adds_a_new_operational_person_but_not_a_demotion(
-        shared: SyncServer) -> None:
+def test_anyone_adds_a_new_operational_person_but_not_a_demotion(shared: SyncServer) -> None:
     person_id = str(uuid.uuid4())
-    created = change(entity="person", row_id=person_id,
-                     fields={"name": ["Ola", None], "role": ["operational", None]})
+    created = change(
+        entity="person",
+        row_id=person_id,
+        fields={"name": ["Ola", None], "role": ["operational", None]},
+    )
     push(shared.url("operational"), created)  # e.g. by a CSV import
     renamed = change(entity="person", row_id=person_id, fields={"name": ["Ola N.", "Ola"]})
     assert refused(shared.url("operational"), renamed).sqlstate == "KS004"  # governed
     push(shared.url("governing"), renamed)
     governing = str(uuid.uuid4())
-    push(shared.url("governing"), change(
-        entity="person", row_id=governing,
-        fields={"name": ["Gro", None], "role": ["governing", None]}))
+    push(
+        shared.url("governing"),
+        change(
+            entity="person",
+            row_id=governing,
+            fields={"name": ["Gro", None], "role": ["governing", None]},
+        ),
+    )
     demotion = change(entity="person", row_id=governing, fields={"role": ["operational", None]})
     assert refused(shared.url("operational"), demotion).sqlstate == "KS004"
 
 
-def test_a_retried_push_is_accepted_after_the_rights_change(pg: PgCluster,
-                                                            shared: SyncServer) -> None:
+def test_a_retried_push_is_accepted_after_the_rights_change(
+    pg: PgCluster, shared: SyncServer
+) -> None:
     login, password = f"ctl_{uuid.uuid4().hex[:8]}", "Ctl-Pw-1"
     add_member(shared.admin_url(), login, "controlling", password)
     url = pg.member_url(shared.dbname, login, password)
@@ -396,8 +462,7 @@ def test_a_retried_push_is_accepted_after_the_rights_change(pg: PgCluster,
     push(url, row)  # the reply to the first COMMIT was lost: the client sends it again
     assert refused(url, verification(item_id)).sqlstate == "KS002"
     # A retried new person is fine too.
-    person = change(entity="person", fields={"name": ["Per", None], "role": ["operational",
-                                                                              None]})
+    person = change(entity="person", fields={"name": ["Per", None], "role": ["operational", None]})
     push(shared.url("operational"), person)
     push(shared.url("operational"), person)
     # Another member sending a change id the server has changes nothing: still the first's.
@@ -407,8 +472,9 @@ def test_a_retried_push_is_accepted_after_the_rights_change(pg: PgCluster,
     assert stored(shared, first["id"])[0][0] == shared.login("governing")
 
 
-@pytest.mark.parametrize("fields", [["status", "done"], {"status": "done"},
-                                    {"status": ["done"]}, "done"])
+@pytest.mark.parametrize(
+    "fields", [["status", "done"], {"status": "done"}, {"status": ["done"]}, "done"]
+)
 def test_fields_must_be_pairs(shared: SyncServer, fields: Any) -> None:
     error = refused(shared.url("operational"), change(fields=fields))
     assert error.sqlstate == "KS005"
@@ -419,15 +485,18 @@ def test_fields_must_be_pairs(shared: SyncServer, fields: Any) -> None:
 
 
 def test_connections_use_verified_tls(shared: SyncServer) -> None:
-    assert run(shared.url("operational"),
-               "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()") == [(True,)]
+    assert run(
+        shared.url("operational"), "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"
+    ) == [(True,)]
 
 
 def test_plain_connection_is_refused_where_tls_is_required(
-        pg: PgCluster, shared: SyncServer) -> None:
+    pg: PgCluster, shared: SyncServer
+) -> None:
     # The plaintest database shows the server does take plain connections where allowed...
-    assert run(pg.plain_url("plaintest"),
-               "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()") == [(False,)]
+    assert run(
+        pg.plain_url("plaintest"), "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"
+    ) == [(False,)]
     # ... and refuses them for the kanban database.
     login, password = shared.logins["operational"]
     url = pg.plain_url(shared.dbname, login, password)
@@ -436,13 +505,13 @@ def test_plain_connection_is_refused_where_tls_is_required(
     assert "no encryption" in str(caught.value)
     described = errors.describe_error(caught.value, url)
     assert isinstance(described, errors.TlsFailure)
-    assert str(described) == (f"the server 127.0.0.1:{pg.port} refuses connections without "
-                              "TLS: use sslmode=verify-full")
+    assert str(described) == (
+        f"the server 127.0.0.1:{pg.port} refuses connections without TLS: use sslmode=verify-full"
+    )
     assert password not in str(described)
 
 
-def test_wrong_ca_fails_with_a_readable_tls_message(pg: PgCluster,
-                                                    shared: SyncServer) -> None:
+def test_wrong_ca_fails_with_a_readable_tls_message(pg: PgCluster, shared: SyncServer) -> None:
     login, password = shared.logins["governing"]
     url = pg.url(shared.dbname, login, password, ca_file=pg.wrong_ca_file)
     with pytest.raises(psycopg.OperationalError) as caught:
@@ -450,8 +519,10 @@ def test_wrong_ca_fails_with_a_readable_tls_message(pg: PgCluster,
     described = errors.describe_error(caught.value, url)
     assert isinstance(described, errors.TlsFailure)
     text = str(described)
-    assert text.startswith(f"no secure (TLS) connection to 127.0.0.1:{pg.port}: the server's "
-                           "certificate could not be verified (")
+    assert text.startswith(
+        f"no secure (TLS) connection to 127.0.0.1:{pg.port}: the server's "
+        "certificate could not be verified ("
+    )
     assert "certificate verify failed" in text
     assert password not in text
     assert "bekreftes" in described.message("nb")
@@ -460,8 +531,10 @@ def test_wrong_ca_fails_with_a_readable_tls_message(pg: PgCluster,
 def test_wrong_server_name_fails_tls(pg: PgCluster, shared: SyncServer) -> None:
     login, password = shared.logins["governing"]
     # The right address, but a name the certificate is not for.
-    url = (f"host=wrong.example hostaddr=127.0.0.1 port={pg.port} dbname={shared.dbname}"
-           f" user={login} password={password} sslmode=verify-full sslrootcert={pg.ca_file}")
+    url = (
+        f"host=wrong.example hostaddr=127.0.0.1 port={pg.port} dbname={shared.dbname}"
+        f" user={login} password={password} sslmode=verify-full sslrootcert={pg.ca_file}"
+    )
     with pytest.raises(psycopg.OperationalError) as caught:
         psycopg.connect(url)
     described = errors.describe_error(caught.value, url)
@@ -485,24 +558,43 @@ def test_check_version_on_a_database_without_the_schema(pg: PgCluster) -> None:
             check_version(conn)
         assert conn.execute("SELECT 1").fetchone() == (1,)  # the transaction still works
     assert caught.value.server_version is None
-    assert str(caught.value) == ("the sync server is not set up: ask the administrator to run "
-                                 "`kanban-sec server init`")
+    assert str(caught.value) == (
+        "the sync server is not set up: ask the administrator to run `kanban-sec server init`"
+    )
 
 
-@pytest.mark.parametrize(("stored_version", "expected"), [
-    ("2", "the server is older than this kanban-sec (server schema 2, this app 3): the "
-          "administrator runs `kanban-sec server init` to upgrade"),
-    ("4", "the server is newer than this kanban-sec (server schema 4, this app 3): update "
-          "the app"),
-    ("two", "the server's schema version “two” is not a number: ask the administrator to "
-            "run `kanban-sec server init`"),
-])
-def test_check_version_refuses_other_versions(sync_server: SyncServer, stored_version: str,
-                                              expected: str) -> None:
-    run(sync_server.admin_url(), "UPDATE kanban_sec.meta SET value = %s"
-        " WHERE key = 'schema_version'", (stored_version,))
-    with psycopg.connect(sync_server.url("operational")) as conn, \
-            pytest.raises(errors.SchemaMismatch) as caught:
+@pytest.mark.parametrize(
+    ("stored_version", "expected"),
+    [
+        (
+            "2",
+            "the server is older than this kanban-sec (server schema 2, this app 3): the "
+            "administrator runs `kanban-sec server init` to upgrade",
+        ),
+        (
+            "4",
+            "the server is newer than this kanban-sec (server schema 4, this app 3): update "
+            "the app",
+        ),
+        (
+            "two",
+            "the server's schema version “two” is not a number: ask the administrator to "
+            "run `kanban-sec server init`",
+        ),
+    ],
+)
+def test_check_version_refuses_other_versions(
+    sync_server: SyncServer, stored_version: str, expected: str
+) -> None:
+    run(
+        sync_server.admin_url(),
+        "UPDATE kanban_sec.meta SET value = %s WHERE key = 'schema_version'",
+        (stored_version,),
+    )
+    with (
+        psycopg.connect(sync_server.url("operational")) as conn,
+        pytest.raises(errors.SchemaMismatch) as caught,
+    ):
         check_version(conn)
     assert str(caught.value) == expected
 
@@ -531,8 +623,7 @@ def test_init_refuses_a_newer_server_and_upgrades_an_older(sync_server: SyncServ
     assert run(url, "SELECT value FROM kanban_sec.meta") == [("3",)]
 
 
-def test_a_login_that_is_not_a_member_is_told_so(pg: PgCluster,
-                                                  shared: SyncServer) -> None:
+def test_a_login_that_is_not_a_member_is_told_so(pg: PgCluster, shared: SyncServer) -> None:
     stranger = f"stranger_{shared.dbname}"
     run(pg.admin_url(), f"CREATE ROLE {stranger} LOGIN PASSWORD 'pw-stranger'")
     with psycopg.connect(pg.member_url(shared.dbname, stranger, "pw-stranger")) as conn:
@@ -554,8 +645,10 @@ def test_wrong_password_is_readable_and_secret(pg: PgCluster, shared: SyncServer
         psycopg.connect(url)
     described = errors.describe_error(caught.value, url)
     assert isinstance(described, errors.LoginFailed)
-    assert str(described) == (f"the sync server 127.0.0.1:{pg.port} refused the login "
-                              f"“{login}”: wrong user name or password")
+    assert str(described) == (
+        f"the sync server 127.0.0.1:{pg.port} refused the login "
+        f"“{login}”: wrong user name or password"
+    )
     # Through the server functions too: never the password, never the URL with it.
     with pytest.raises(KanbanError) as again:
         add_member(url, "someone_new", "operational", "Their-Pa55")
@@ -582,11 +675,14 @@ def test_unreachable_server_is_readable(pg: PgCluster) -> None:
     assert "Connection refused" in text and "Pw-Unreach" not in text
 
 
-@pytest.mark.parametrize("url", [
-    "postgresql://bob:Top-Secret-1@[::1/db",
-    "host=localhost password='Top-Secret-1' bogus=1",
-    "postgresql://bob:Top-Secret-1@localhost/db?sslmode=sometimes",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://bob:Top-Secret-1@[::1/db",
+        "host=localhost password='Top-Secret-1' bogus=1",
+        "postgresql://bob:Top-Secret-1@localhost/db?sslmode=sometimes",
+    ],
+)
 def test_bad_address_never_shows_the_password(url: str) -> None:
     with pytest.raises(errors.BadAddress) as caught:
         init_server(url)
@@ -600,11 +696,15 @@ def test_missing_database_is_readable(pg: PgCluster) -> None:
 
 
 def test_redact() -> None:
-    assert errors.redact('bad URI: "postgresql://u:p%40ss@h/db"') == \
-        'bad URI: "postgresql://u:***@h/db"'
+    assert (
+        errors.redact('bad URI: "postgresql://u:p%40ss@h/db"')
+        == 'bad URI: "postgresql://u:***@h/db"'
+    )
     assert errors.redact("host=h password='a b\\'c' user=u") == "host=h password=*** user=u"
-    assert errors.redact("x?sslmode=require&password=abc&user=u") == \
-        "x?sslmode=require&password=***&user=u"
+    assert (
+        errors.redact("x?sslmode=require&password=abc&user=u")
+        == "x?sslmode=require&password=***&user=u"
+    )
     assert errors.redact("said hunter2 twice: hunter2", ["hunter2"]) == "said *** twice: ***"
 
 
@@ -615,26 +715,38 @@ def test_missing_ca_file_is_a_tls_failure(pg: PgCluster, shared: SyncServer) -> 
         init_server(url)
 
 
-@pytest.mark.parametrize(("message", "kind", "start"), [
-    ('connection failed: connection to server at "db.example", port 5432 failed: server does '
-     'not support SSL, but SSL was required', errors.TlsFailure,
-     "the server db.example:5432 does not offer TLS"),
-    ("consuming input failed: SSL SYSCALL error: EOF detected", errors.ServerUnreachable,
-     "cannot reach the sync server db.example:6543/board: consuming input failed: SSL "
-     "SYSCALL error: EOF detected"),
-    ('connection failed: connection to server at "10.0.0.9", port 5432 failed: timeout '
-     'expired', errors.ServerUnreachable,
-     "cannot reach the sync server 10.0.0.9:5432: timeout expired"),
-    ('connection failed: connection to server at "db.example", port 5432 failed: FATAL:  no '
-     'pg_hba.conf entry for host "10.1.1.1", user "kari", database "board", SSL encryption',
-     errors.LoginFailed, "the server db.example:5432 does not let “kari” into the database "
-     "“board”"),
-])
-def test_describe_connection_errors(message: str, kind: type[errors.SyncError],
-                                    start: str) -> None:
+@pytest.mark.parametrize(
+    ("message", "kind", "start"),
+    [
+        (
+            'connection failed: connection to server at "db.example", port 5432 failed: '
+            "server does not support SSL, but SSL was required",
+            errors.TlsFailure,
+            "the server db.example:5432 does not offer TLS",
+        ),
+        (
+            "consuming input failed: SSL SYSCALL error: EOF detected",
+            errors.ServerUnreachable,
+            "cannot reach the sync server db.example:6543/board: consuming input failed: SSL "
+            "SYSCALL error: EOF detected",
+        ),
+        (
+            'connection failed: connection to server at "10.0.0.9", port 5432 failed: timeout '
+            "expired",
+            errors.ServerUnreachable,
+            "cannot reach the sync server 10.0.0.9:5432: timeout expired",
+        ),
+        (
+            'connection failed: connection to server at "db.example", port 5432 failed: FATAL:  no '
+            'pg_hba.conf entry for host "10.1.1.1", user "kari", database "board", SSL encryption',
+            errors.LoginFailed,
+            "the server db.example:5432 does not let “kari” into the database “board”",
+        ),
+    ],
+)
+def test_describe_connection_errors(message: str, kind: type[errors.SyncError], start: str) -> None:
     url = "postgresql://kari:Kari-Pw-9@db.example:6543/board"
-    described = errors.describe_error(psycopg.OperationalError(message), url,
-                                      secrets=["unused"])
+    described = errors.describe_error(psycopg.OperationalError(message), url, secrets=["unused"])
     assert isinstance(described, kind)
     assert str(described).startswith(start)
     assert "Kari-Pw-9" not in str(described)

@@ -70,8 +70,11 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """QSettings and user folders in the test's own folder."""
-    for name, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                      ("XDG_STATE_HOME", "state")):
+    for name, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+    ):
         monkeypatch.setenv(name, str(tmp_path / sub))
     monkeypatch.setenv("HOME", str(tmp_path))
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -79,8 +82,9 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     QCoreApplication.setOrganizationName("kanban-sec-tests")
     QCoreApplication.setApplicationName("kanban-sec")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "config"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config")
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -123,11 +127,13 @@ def new_board(path: Path, titles: tuple[str, ...] = ()) -> Path:
     return path
 
 
-def configure(path: Path, pg: PgCluster, server: SyncDb, login: str,
-              password: str | None = None, **extra: Any) -> SyncSettings:
+def configure(
+    path: Path, pg: PgCluster, server: SyncDb, login: str, password: str | None = None, **extra: Any
+) -> SyncSettings:
     """Sync settings saved in the board and the password in the (memory) keyring."""
-    settings = SyncSettings(remote_url=member_url(pg, server, login), ca_file=str(pg.ca_file),
-                            **extra)
+    settings = SyncSettings(
+        remote_url=member_url(pg, server, login), ca_file=str(pg.ca_file), **extra
+    )
     db = open_database(path, daily_backup=False)
     try:
         cfg.save(db, settings)
@@ -152,8 +158,11 @@ def child(window: Any, kind: Any, name: str) -> Any:
     from PySide6.QtWidgets import QApplication
 
     for widget in [window, *QApplication.topLevelWidgets()]:
-        found = widget if widget.objectName() == name and isinstance(widget, kind) else \
-            widget.findChild(kind, name)
+        found = (
+            widget
+            if widget.objectName() == name and isinstance(widget, kind)
+            else widget.findChild(kind, name)
+        )
         if found is not None and found.isVisible():
             return found
     raise AssertionError(f"no visible {name}")
@@ -173,22 +182,33 @@ def sync_and_wait(qtbot: Any, window: Any, timeout: int = 30_000) -> Any:
 
 # -- settings, without a window -------------------------------------------------------------
 
+
 def test_settings_round_trip_through_the_board(tmp_path: Path) -> None:
     db = open_database(new_board(tmp_path / "b.sqlite"), daily_backup=False)
     try:
         assert cfg.load(db) == SyncSettings()
-        chosen = SyncSettings("postgresql://kari@db.example.org:6543/kanban", "", "/ca.pem",
-                              False, 15, True)
+        chosen = SyncSettings(
+            "postgresql://kari@db.example.org:6543/kanban", "", "/ca.pem", False, 15, True
+        )
         cfg.save(db, chosen)
         assert cfg.load(db) == chosen
         with db.connect(write=False) as conn:
-            keys = {r[0] for r in conn.exec_driver_sql(
-                "SELECT key FROM meta WHERE key LIKE 'sync_%'")}
-        assert {"sync_remote", "sync_user", "sync_ca_file", "sync_allow_plain_loopback",
-                "sync_interval_minutes", "sync_at_start"} <= keys
+            keys = {
+                r[0] for r in conn.exec_driver_sql("SELECT key FROM meta WHERE key LIKE 'sync_%'")
+            }
+        assert {
+            "sync_remote",
+            "sync_user",
+            "sync_ca_file",
+            "sync_allow_plain_loopback",
+            "sync_interval_minutes",
+            "sync_at_start",
+        } <= keys
         with pytest.raises(BadInput, match="contains a password"):
-            cfg.save(db, chosen.with_changes(
-                remote_url="postgresql://kari:hunter2@db.example.org/kanban"))
+            cfg.save(
+                db,
+                chosen.with_changes(remote_url="postgresql://kari:hunter2@db.example.org/kanban"),
+            )
         assert cfg.load(db) == chosen
     finally:
         db.close()
@@ -197,20 +217,30 @@ def test_settings_round_trip_through_the_board(tmp_path: Path) -> None:
 def test_url_parsing() -> None:
     address = cfg.parse_url("postgresql://kari@db.example.org:6543/kanban?sslmode=verify-full")
     assert address.account == "kari@db.example.org:6543/kanban"
-    assert cfg.parse_url("postgres://db.example.org/kanban", "ola").account == \
-        "ola@db.example.org:5432/kanban"
-    for bad in ("db.example.org/kanban", "http://kari@db.example.org/kanban", "postgresql://",
-                "postgresql://kari@db.example.org:notaport/kanban"):
+    assert (
+        cfg.parse_url("postgres://db.example.org/kanban", "ola").account
+        == "ola@db.example.org:5432/kanban"
+    )
+    for bad in (
+        "db.example.org/kanban",
+        "http://kari@db.example.org/kanban",
+        "postgresql://",
+        "postgresql://kari@db.example.org:notaport/kanban",
+    ):
         with pytest.raises(BadInput, match="not a server address"):
             cfg.parse_url(bad)
-    for secret in ("postgresql://kari:hunter2@db.example.org/kanban",
-                   "postgresql://kari@db.example.org/kanban?password=hunter2"):
+    for secret in (
+        "postgresql://kari:hunter2@db.example.org/kanban",
+        "postgresql://kari@db.example.org/kanban?password=hunter2",
+    ):
         with pytest.raises(BadInput) as caught:
             cfg.parse_url(secret)
         assert "hunter2" not in caught.value.message("en")
         assert "hunter2" not in caught.value.message("nb")
-    assert cfg.with_user("postgresql://kari@h:1/d?sslmode=require", "ola") == \
-        "postgresql://ola@h:1/d?sslmode=require"
+    assert (
+        cfg.with_user("postgresql://kari@h:1/d?sslmode=require", "ola")
+        == "postgresql://ola@h:1/d?sslmode=require"
+    )
 
 
 def test_password_in_the_keyring(memory_keyring: MemoryKeyring) -> None:
@@ -230,8 +260,7 @@ def test_no_keyring_is_a_clear_error() -> None:
     keyring.set_keyring(fail.Keyring())
     settings = SyncSettings("postgresql://kari@db.example.org/kanban")
     assert not cfg.keyring_usable()
-    for call in (lambda: cfg.store_password(settings, "pw"),
-                 lambda: cfg.get_password(settings)):
+    for call in (lambda: cfg.store_password(settings, "pw"), lambda: cfg.get_password(settings)):
         with pytest.raises(KanbanError) as caught:
             call()
         text = caught.value.message("en")
@@ -240,8 +269,10 @@ def test_no_keyring_is_a_clear_error() -> None:
 
 # -- the window -----------------------------------------------------------------------------
 
+
 def test_settings_dialog_saves_to_the_board_and_the_keyring(
-        qtbot: Any, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    qtbot: Any, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
     from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QPushButton, QSpinBox
 
     path = new_board(tmp_path / "board.sqlite", ("Patch the firewall",))
@@ -253,7 +284,8 @@ def test_settings_dialog_saves_to_the_board_and_the_keyring(
 
     # A password in the address is refused, and nothing is saved.
     dialog.findChild(QLineEdit, "sync-remote").setText(
-        "postgresql://kari:hunter2@db.example.org/kanban")
+        "postgresql://kari:hunter2@db.example.org/kanban"
+    )
     dialog.findChild(QPushButton, "sync-save").click()
     result = dialog.findChild(QLabel, "sync-test-result").text()
     assert "contains a password" in result and "hunter2" not in result
@@ -273,10 +305,12 @@ def test_settings_dialog_saves_to_the_board_and_the_keyring(
     dialog.findChild(QPushButton, "sync-save").click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
-    assert cfg.load(window.service.db) == SyncSettings(url, "", str(tmp_path / "ca.crt"),
-                                                       False, 10, True)
+    assert cfg.load(window.service.db) == SyncSettings(
+        url, "", str(tmp_path / "ca.crt"), False, 10, True
+    )
     assert memory_keyring.store == {
-        ("kanban-sec", "kari@db.example.org:6543/kanban"): "Typed-Secret-9"}
+        ("kanban-sec", "kari@db.example.org:6543/kanban"): "Typed-Secret-9"
+    }
     # The password is in no file: not in the board, its WAL or the Qt settings.
     for file in tmp_path.rglob("*"):
         if file.is_file():
@@ -295,8 +329,7 @@ def test_settings_dialog_saves_to_the_board_and_the_keyring(
     again.reject()
 
 
-def test_test_connection_button(qtbot: Any, tmp_path: Path, pg: PgCluster,
-                                server: SyncDb) -> None:
+def test_test_connection_button(qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb) -> None:
     from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 
     path = new_board(tmp_path / "board.sqlite")
@@ -320,8 +353,8 @@ def test_test_connection_button(qtbot: Any, tmp_path: Path, pg: PgCluster,
 
 
 def test_sync_now_runs_in_the_background_and_shows_synced(
-        qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from kanban_sec.sync import client
 
     path = new_board(tmp_path / "a.sqlite", ("Patch the firewall", "Turn on MFA"))
@@ -356,12 +389,12 @@ def test_sync_now_runs_in_the_background_and_shows_synced(
     second = open_window(qtbot, other)
     assert not second.live.items
     assert sync_and_wait(qtbot, second).property("sync_state") == "synced"
-    assert {i.title for i in second.live.items.values()} == {"Patch the firewall",
-                                                              "Turn on MFA"}
+    assert {i.title for i in second.live.items.values()} == {"Patch the firewall", "Turn on MFA"}
 
 
-def test_a_failed_sync_shows_the_error_in_the_tooltip(qtbot: Any, tmp_path: Path,
-                                                     pg: PgCluster, server: SyncDb) -> None:
+def test_a_failed_sync_shows_the_error_in_the_tooltip(
+    qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb
+) -> None:
     path = new_board(tmp_path / "a.sqlite", ("Patch the firewall",))
     settings = configure(path, pg, server, "kari", password="Wrong-Password-3")
     window = open_window(qtbot, path)
@@ -377,18 +410,19 @@ def test_a_failed_sync_shows_the_error_in_the_tooltip(qtbot: Any, tmp_path: Path
     assert "No password is stored for kari_" in label.toolTip()
 
 
-def test_sync_at_start_when_configured(qtbot: Any, tmp_path: Path, pg: PgCluster,
-                                       server: SyncDb) -> None:
+def test_sync_at_start_when_configured(
+    qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb
+) -> None:
     path = new_board(tmp_path / "a.sqlite", ("Patch the firewall",))
     configure(path, pg, server, "kari", sync_at_start=True)
     window = open_window(qtbot, path)
     window.sync_controller.at_start()
-    qtbot.waitUntil(lambda: status(window).property("sync_state") == "synced",
-                    timeout=30_000)
+    qtbot.waitUntil(lambda: status(window).property("sync_state") == "synced", timeout=30_000)
 
 
-def conflicting_boards(qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb) -> tuple[
-        Any, Database, str]:
+def conflicting_boards(
+    qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb
+) -> tuple[Any, Database, str]:
     """Board A (in a window) and board B changed the same item's title and description at
     the same time; A has pulled B's changes. Returns (window A, B's database, item id)."""
     path = new_board(tmp_path / "a.sqlite", ("Patch the firewall",))
@@ -423,7 +457,8 @@ def card_of(window: Any, item_id: str) -> Any:
 
 
 def test_a_conflict_shows_its_badge_and_is_resolved_from_the_dialog(
-        qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb) -> None:
+    qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb
+) -> None:
     from PySide6.QtWidgets import QDialog, QInputDialog, QPushButton, QTableWidget
 
     window, db_b, item_id = conflicting_boards(qtbot, tmp_path, pg, server)
@@ -469,20 +504,19 @@ def test_a_conflict_shows_its_badge_and_is_resolved_from_the_dialog(
 
         # The resolutions sync: board B closes the conflicts too.
         assert sync_and_wait(qtbot, window).property("sync_state") == "synced"
-        sync(db_b, Remote(member_url(pg, server, "ola"), ca_file=str(pg.ca_file)),
-             PASSWORDS["ola"])
+        sync(db_b, Remote(member_url(pg, server, "ola"), ca_file=str(pg.ca_file)), PASSWORDS["ola"])
         from kanban_sec.sync.merge import list_conflicts
 
         assert list_conflicts(db_b, open_only=True) == []
         item = BoardService(Session(db_b, "ola")).entry(item_id).item
-        assert (item.title, item.description) == ("Title from B",
-                                                  "Both texts, merged by hand")
+        assert (item.title, item.description) == ("Title from B", "Both texts, merged by hand")
     finally:
         db_b.close()
 
 
-def test_a_sync_can_be_cancelled_and_goes_on_later(qtbot: Any, tmp_path: Path,
-                                                   pg: PgCluster, server: SyncDb) -> None:
+def test_a_sync_can_be_cancelled_and_goes_on_later(
+    qtbot: Any, tmp_path: Path, pg: PgCluster, server: SyncDb
+) -> None:
     import psycopg
 
     path = new_board(tmp_path / "a.sqlite", ("Patch the firewall", "Turn on MFA"))

@@ -64,7 +64,8 @@ def configure_as(path: Path, server: SyncServer, who: str) -> SyncSettings:
     login, password = server.logins[who]
     settings = SyncSettings(
         remote_url=f"postgresql://{login}@{server.pg.host}:{server.pg.port}/{server.dbname}",
-        ca_file=str(server.pg.ca_file))
+        ca_file=str(server.pg.ca_file),
+    )
     db = open_database(path, daily_backup=False)
     try:
         cfg.save(db, settings)
@@ -86,8 +87,9 @@ def shot(widget: Any, name: str) -> Path:
     return target
 
 
-def refused_window(qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any) -> tuple[
-        Any, str]:
+def refused_window(
+    qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any
+) -> tuple[Any, str]:
     """A window whose board syncs as a controlling member, who renamed an item: the server
     refuses the rename (only governing or operational members change titles). Returns
     (window, item id) after the sync that was refused."""
@@ -111,8 +113,9 @@ def refused_dialog(window: Any) -> Any:
     return child(window, QDialog, "refused-dialog")
 
 
-def test_a_refused_change_is_listed_and_discarded(qtbot: Any, tmp_path: Path,
-                                                   sync_server: SyncServer, boards: Any) -> None:
+def test_a_refused_change_is_listed_and_discarded(
+    qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any
+) -> None:
     from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 
     window, item = refused_window(qtbot, tmp_path, sync_server, boards)
@@ -131,8 +134,7 @@ def test_a_refused_change_is_listed_and_discarded(qtbot: Any, tmp_path: Path,
     assert table.item(0, 2).text()  # when
     reason = table.item(0, 3).text()
     assert reason.startswith("KS004: ") and "may not change item.title" in reason
-    assert "Changes refused by the server: 1." in dialog.findChild(
-        QLabel, "refused-status").text()
+    assert "Changes refused by the server: 1." in dialog.findChild(QLabel, "refused-status").text()
     dialog.resize(900, 380)
     qtbot.wait(50)
     shot(dialog, "refused-en")
@@ -142,8 +144,10 @@ def test_a_refused_change_is_listed_and_discarded(qtbot: Any, tmp_path: Path,
     table.selectRow(0)
     click(qtbot, discard)
     assert table.rowCount() == 0
-    assert dialog.findChild(QLabel, "refused-status").text() == \
-        "Discarded: 1. The board matches the server's again."
+    assert (
+        dialog.findChild(QLabel, "refused-status").text()
+        == "Discarded: 1. The board matches the server's again."
+    )
     assert merge.list_refused(window.service.db) == []
     # The board has the value back (read again), and the indicator is plain "synced".
     assert window.live.items[item].title == "Patch the firewall"
@@ -158,7 +162,8 @@ def test_a_refused_change_is_listed_and_discarded(qtbot: Any, tmp_path: Path,
 
 
 def test_redo_sends_it_again_and_a_click_on_the_indicator_lists_them(
-        qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any) -> None:
+    qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any
+) -> None:
     from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 
     window, item = refused_window(qtbot, tmp_path, sync_server, boards)
@@ -173,8 +178,7 @@ def test_redo_sends_it_again_and_a_click_on_the_indicator_lists_them(
 
     # Redo all while the rule still holds: sent again, refused again (a new time).
     click(qtbot, dialog.findChild(QPushButton, "refused-redo-all"))
-    assert dialog.findChild(QLabel, "refused-status").text() == \
-        "To be sent again: 1. Syncing…"
+    assert dialog.findChild(QLabel, "refused-status").text() == "To be sent again: 1. Syncing…"
     qtbot.waitUntil(lambda: not window.sync_controller.running, timeout=30_000)
     [again] = merge.list_refused(window.service.db)
     assert again.change_id == before.change_id and again.refused_at > before.refused_at
@@ -183,8 +187,11 @@ def test_redo_sends_it_again_and_a_click_on_the_indicator_lists_them(
     # The administrator makes the member governing; Redo (the selected one) lands it.
     login = sync_server.logins["controlling"][0]
     with psycopg.connect(sync_server.admin_url(), autocommit=True) as conn:
-        conn.execute(sql.SQL("GRANT {} TO {}").format(
-            sql.Identifier(KIND_ROLES["governing"]), sql.Identifier(login)))
+        conn.execute(
+            sql.SQL("GRANT {} TO {}").format(
+                sql.Identifier(KIND_ROLES["governing"]), sql.Identifier(login)
+            )
+        )
     table.selectRow(0)
     click(qtbot, dialog.findChild(QPushButton, "refused-redo"))
     # The mark is cleared at once; the sync it started sends the change.
@@ -192,8 +199,9 @@ def test_redo_sends_it_again_and_a_click_on_the_indicator_lists_them(
     qtbot.waitUntil(lambda: not window.sync_controller.running, timeout=30_000)
     assert merge.list_refused(window.service.db) == []
     assert table.rowCount() == 0
-    assert dialog.findChild(QLabel, "refused-status").text() == \
-        "No changes are refused by the server."
+    assert (
+        dialog.findChild(QLabel, "refused-status").text() == "No changes are refused by the server."
+    )
     assert label.property("sync_state") == "synced" and "refused" not in label.text()
     assert window.live.items[item].title == "Renamed by control"
     g = boards("g2", "governing")
@@ -202,7 +210,8 @@ def test_redo_sends_it_again_and_a_click_on_the_indicator_lists_them(
 
 
 def test_redo_without_a_server_clears_the_mark_for_the_next_sync(
-        qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any) -> None:
+    qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any
+) -> None:
     from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 
     window, _item = refused_window(qtbot, tmp_path, sync_server, boards)
@@ -214,12 +223,15 @@ def test_redo_without_a_server_clears_the_mark_for_the_next_sync(
     assert not window.sync_controller.running
     assert merge.list_refused(window.service.db) == []
     assert table.rowCount() == 0
-    assert dialog.findChild(QLabel, "refused-status").text() == \
-        "To be sent again: 1, with the next sync."
+    assert (
+        dialog.findChild(QLabel, "refused-status").text()
+        == "To be sent again: 1, with the next sync."
+    )
 
 
 def test_conflicts_dialog_lists_quarantined_and_restores_a_deleted_row(
-        qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any) -> None:
+    qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any
+) -> None:
     from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QTableWidget
 
     _insert_raw(sync_server, "item", new_id(), _item_fields("Bad", likelihood="abc"))
@@ -242,12 +254,16 @@ def test_conflicts_dialog_lists_quarantined_and_restores_a_deleted_row(
     assert table.rowCount() == 1
     assert table.item(0, 1).text() == "deleted while changed"
     assert {table.item(0, 2).text(), table.item(0, 3).text()} == {
-        "deleted", "changed: likelihood=5, title=Edited meanwhile"}
+        "deleted",
+        "changed: likelihood=5, title=Edited meanwhile",
+    }
     detail = dialog.findChild(QLabel, "conflict-detail")
     assert detail.isVisible()
-    assert detail.text() == ("“Edited meanwhile” was deleted by tester while Risk Owner "
-                             "changed likelihood=5, title=Edited meanwhile. Restore it with "
-                             "the change, or confirm the delete.")
+    assert detail.text() == (
+        "“Edited meanwhile” was deleted by tester while Risk Owner "
+        "changed likelihood=5, title=Edited meanwhile. Restore it with "
+        "the change, or confirm the delete."
+    )
     for name in ("conflict-keep-mine", "conflict-take-theirs", "conflict-edit"):
         assert not dialog.findChild(QPushButton, name).isVisible()
 
@@ -272,8 +288,9 @@ def test_conflicts_dialog_lists_quarantined_and_restores_a_deleted_row(
     assert section.isVisible()  # quarantined changes stay: read only, never applied
 
 
-def test_confirm_delete_keeps_the_row_deleted(qtbot: Any, tmp_path: Path,
-                                              sync_server: SyncServer, boards: Any) -> None:
+def test_confirm_delete_keeps_the_row_deleted(
+    qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any
+) -> None:
     from PySide6.QtWidgets import QDialog, QGroupBox, QPushButton, QTableWidget
 
     path = new_board(tmp_path / "w.sqlite", ("Shared",))
@@ -303,8 +320,9 @@ def test_confirm_delete_keeps_the_row_deleted(qtbot: Any, tmp_path: Path,
     assert closed.resolution == "deleted"
 
 
-def test_the_dialogs_in_norwegian(qtbot: Any, tmp_path: Path, sync_server: SyncServer,
-                                  boards: Any) -> None:
+def test_the_dialogs_in_norwegian(
+    qtbot: Any, tmp_path: Path, sync_server: SyncServer, boards: Any
+) -> None:
     from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton
 
     _insert_raw(sync_server, "item", new_id(), _item_fields("Bad", likelihood="abc"))
@@ -321,8 +339,7 @@ def test_the_dialogs_in_norwegian(qtbot: Any, tmp_path: Path, sync_server: SyncS
     assert fresh.windowTitle() == "Endringer avvist av serveren"
     assert fresh.findChild(QPushButton, "refused-discard").text() == "Forkast"
     assert fresh.findChild(QPushButton, "refused-redo-all").text() == "Send alle på nytt"
-    assert "Endringer avvist av serveren: 1." in fresh.findChild(
-        QLabel, "refused-status").text()
+    assert "Endringer avvist av serveren: 1." in fresh.findChild(QLabel, "refused-status").text()
     fresh.resize(900, 380)
     qtbot.wait(50)
     shot(fresh, "refused-nb")

@@ -11,7 +11,8 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     # The offscreen screen as a laptop's 1280×720 (the smallest the window promises to
     # fit; Qt's own offscreen screen is 800×600): dialogs are fitted to it.
     os.environ["QT_QPA_PLATFORM"] = (
-        f"offscreen:configfile={Path(__file__).with_name('screen-1280x720.json')}")
+        f"offscreen:configfile={Path(__file__).with_name('screen-1280x720.json')}"
+    )
 os.environ.setdefault("KANBAN_SEC_LANG", "en")
 os.environ.setdefault("KANBAN_SEC_USER", "tester")
 
@@ -73,8 +74,9 @@ def _isolated_settings(tmp_path, monkeypatch):
     QCoreApplication.setOrganizationName("kanban-sec-tests")
     QCoreApplication.setApplicationName("kanban-sec")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "config"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config")
+    )
     yield
 
 

@@ -40,16 +40,18 @@ def shortcuts_dialog(window) -> ShortcutsDialog | None:
 def test_the_overlay_lists_every_action_with_a_shortcut(window):
     dialog = window.show_shortcuts()
     listed = {(text, keys) for _group, text, keys in dialog.rows()}
-    expected = {(plain(a.text()), keys_text(a)) for a in window.findChildren(QAction)
-                if keys_text(a) and a.isVisible() and a.text()}
+    expected = {
+        (plain(a.text()), keys_text(a))
+        for a in window.findChildren(QAction)
+        if keys_text(a) and a.isVisible() and a.text()
+    }
     assert expected, "the window has shortcuts"
     assert expected <= listed
     # Grouped by menu: the undo action sits under Edit, with the platform's key text.
     rows = dialog.rows()
     undo = [r for r in rows if r[1] == plain(window.undo_action.text())]
     assert undo and undo[0][0] == plain(window.edit_menu.title())
-    assert QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText) \
-        in undo[0][2]
+    assert QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText) in undo[0][2]
     # Board keys (handled by the board, not QActions) are there too.
     assert any(group == "Board" and "Shift+F10" in keys for group, _t, keys in rows)
     assert not any("&" in text for _g, text, _k in rows if "&&" not in text)
@@ -113,16 +115,19 @@ def test_every_toolbar_control_has_an_accessible_name(window):
     widgets = [window.toolbar.widgetForAction(a) for a in window.toolbar.actions()]
     widgets = [w for w in widgets if w is not None]
     assert len(widgets) >= 10
-    assert all(w.accessibleName().strip() for w in widgets), \
-        [w.objectName() for w in widgets if not w.accessibleName().strip()]
+    assert all(w.accessibleName().strip() for w in widgets), [
+        w.objectName() for w in widgets if not w.accessibleName().strip()
+    ]
 
 
 def test_the_menu_key_and_shift_f10_open_the_current_cards_menu(window, qtbot):
     view = column(window, Status.BACKLOG)
     item_id = view.model().index(0, 0).data(Qt.ItemDataRole.UserRole)
     window.board.select_item(item_id)
-    for key, modifier in ((Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
-                          (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)):
+    for key, modifier in (
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+    ):
         shown: list[object] = []
         window.board.menu_requested.connect(shown.append)
         qtbot.keyClick(view, key, modifier)
@@ -142,8 +147,11 @@ def _luminance(colour: QColor) -> float:
         v = value / 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
 
-    return (0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green())
-            + 0.0722 * channel(colour.blue()))
+    return (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -152,8 +160,12 @@ def contrast(a: QColor, b: QColor) -> float:
 
 
 ROLE = QPalette.ColorRole
-PAIRS = [(ROLE.Text, ROLE.Base), (ROLE.WindowText, ROLE.Window),
-         (ROLE.ButtonText, ROLE.Button), (ROLE.HighlightedText, ROLE.Highlight)]
+PAIRS = [
+    (ROLE.Text, ROLE.Base),
+    (ROLE.WindowText, ROLE.Window),
+    (ROLE.ButtonText, ROLE.Button),
+    (ROLE.HighlightedText, ROLE.Highlight),
+]
 
 
 @pytest.fixture

@@ -21,9 +21,14 @@ def test_an_unexpected_error_is_logged_and_shown_once(qtbot, tmp_path, monkeypat
             sys.excepthook(*sys.exc_info())
     text = log.read_text(encoding="utf-8")
     assert text.count("RuntimeError: kaputt") == 2 and "Traceback" in text
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
-             and w.isVisible() and "kaputt" in w.text()]
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox)
+        and w.objectName() == "error-dialog"
+        and w.isVisible()
+        and "kaputt" in w.text()
+    ]
     assert len(boxes) == 1
     assert str(log) in boxes[0].text() and "kaputt" in boxes[0].text()
     boxes[0].close()

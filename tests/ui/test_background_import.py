@@ -27,14 +27,16 @@ def _titles(window):
 
 
 def test_an_import_shows_its_progress_and_cancel_leaves_the_board_unchanged(
-        window_as, qtbot, tmp_path, qasync_loop):
+    window_as, qtbot, tmp_path, qasync_loop
+):
     window = window_as("Astrid Myklebust")
     path = tmp_path / "mange.csv"
     path.write_bytes(("title\r\n" + "".join(f"Sak {n}\r\n" for n in range(ROWS))).encode())
     before = _titles(window)
     _choose(qtbot, window, path)
-    qtbot.waitUntil(lambda: window.files.importer is not None
-                    and window.files.importer.running, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.files.importer is not None and window.files.importer.running, timeout=10_000
+    )
     importer = window.files.importer
     # The work is an asyncio task on the loop the application runs (qasync's).
     assert importer.call.task in asyncio.all_tasks(qasync_loop)

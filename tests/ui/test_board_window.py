@@ -64,9 +64,11 @@ def change_count(db_path) -> int:
 
 
 def error_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
-            and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()
+    ]
 
 
 def test_columns_show_every_item_in_rank_order(window):
@@ -75,14 +77,17 @@ def test_columns_show_every_item_in_rank_order(window):
         shown = ids_in(window, status)
         ranks = [live.ranking[i].rank for i in shown]
         assert ranks == sorted(ranks) and len(shown) == sum(
-            1 for i in live.items.values()
-            if i.status is status and i.id not in live.acceptance.accepted)
+            1
+            for i in live.items.values()
+            if i.status is status and i.id not in live.acceptance.accepted
+        )
     model = column(window, Status.DOING).model()
     first = model.index(0, 0)
     item = live.items[first.data(Qt.ItemDataRole.UserRole)]
     assert first.data(Qt.ItemDataRole.DisplayRole) == item.title
-    assert "Weakest link" in first.data(Qt.ItemDataRole.ToolTipRole) or \
-        "weakest link is" in first.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Weakest link" in first.data(
+        Qt.ItemDataRole.ToolTipRole
+    ) or "weakest link is" in first.data(Qt.ItemDataRole.ToolTipRole)
     assert first.data(Qt.ItemDataRole.AccessibleTextRole).startswith("rank ")
 
 
@@ -94,8 +99,9 @@ def test_every_column_model_passes_the_model_tester(window, qtbot, model_tester)
     window.reload()
     item_id = ids_in(window, Status.BACKLOG)[0]
     assert window.board.select_item(item_id)
-    qtbot.keyClick(column(window, Status.BACKLOG), Qt.Key.Key_Right,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        column(window, Status.BACKLOG), Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier
+    )
     assert item_id in ids_in(window, Status.NEXT)
     window.undo_action.trigger()
     assert item_id in ids_in(window, Status.BACKLOG)
@@ -112,8 +118,7 @@ def test_dropping_a_card_moves_it_through_the_service(window, db_path):
     window.reload()
     assert target.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
     assert status_in_db(db_path, item_id) == "next"
-    assert item_id in ids_in(window, Status.NEXT) and item_id not in ids_in(window,
-                                                                            Status.BACKLOG)
+    assert item_id in ids_in(window, Status.NEXT) and item_id not in ids_in(window, Status.BACKLOG)
     ranks = [window.live.ranking[i].rank for i in ids_in(window, Status.NEXT)]
     assert ranks == sorted(ranks)  # the card lands at its rank, not where it was dropped
 
@@ -176,8 +181,9 @@ def test_undo_and_redo_a_move(window, db_path):
 
 def test_raising_a_link_re_ranks_the_board_at_once(window):
     live = window.live
-    weakest = next(r for r in live.ranking.values() if r.weakest and r.item.link_id
-                   and not r.item.pinned)
+    weakest = next(
+        r for r in live.ranking.values() if r.weakest and r.item.link_id and not r.item.pinned
+    )
     link_id = weakest.item.link_id
     outcome = window.service.set_link_maturity(link_id, 3)
     window.apply(outcome, "raise")
@@ -192,10 +198,16 @@ def test_filters_narrow_the_board_and_clear(window):
     total = sum(len(ids_in(window, s)) for s in Status)
     window.toolbar.search.setText("MFA")
     shown = [i for s in Status for i in ids_in(window, s)]
-    assert shown and all("mfa" in (window.live.items[i].title + " ".join(
-        window.live.items[i].tags) + window.live.items[i].framework_ref).casefold()
+    assert shown and all(
+        "mfa"
+        in (
+            window.live.items[i].title
+            + " ".join(window.live.items[i].tags)
+            + window.live.items[i].framework_ref
+        ).casefold()
         or "mfa" in window.live.chain_name(window.live.items[i]).casefold()
-        for i in shown)
+        for i in shown
+    )
     assert "of" in window.count_label.text()
     window.clear_filters()
     window.toolbar.weakest_box.setChecked(True)
@@ -211,9 +223,12 @@ def test_filters_narrow_the_board_and_clear(window):
 
 def test_owner_unit_filter_includes_sub_units(window):
     live = window.live
-    parent = next(u for u in live.board.units.values()
-                  if live.tree.children(u.id) and live.tree.children(u.id)[0] in
-                  {i.owner_unit_id for i in live.items.values()})
+    parent = next(
+        u
+        for u in live.board.units.values()
+        if live.tree.children(u.id)
+        and live.tree.children(u.id)[0] in {i.owner_unit_id for i in live.items.values()}
+    )
     combo = window.toolbar.unit_combo
     combo.setCurrentIndex(combo.findData(parent.id))
     shown = [i for s in Status for i in ids_in(window, s)]
@@ -294,7 +309,8 @@ def test_enter_opens_the_item_dialog_and_its_edit_shows_on_the_board(window, qtb
 def test_import_from_the_file_menu_shows_at_once_and_can_be_undone(window, qtbot, tmp_path):
     source = tmp_path / "nye.csv"
     rows = ["title;chain;link;likelihood;consequence"] + [
-        f"Importert sak {n};Microsoft 365;Entra ID;4;5" for n in range(300)]
+        f"Importert sak {n};Microsoft 365;Entra ID;4;5" for n in range(300)
+    ]
     source.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
     before = len(window.live.items)
     window.files.import_file(source)
@@ -310,8 +326,11 @@ def test_who_am_i_makes_mine_and_comment_authors_follow_the_person(qtbot, db_pat
 
     win = create_main_window(db_path)
     qtbot.addWidget(win)
-    person = next(p for p in win.live.board.people.values() if any(
-        i.owner_person_id == p.id for i in win.live.items.values()))
+    person = next(
+        p
+        for p in win.live.board.people.values()
+        if any(i.owner_person_id == p.id for i in win.live.items.values())
+    )
     win.close()
     remember_person(db_path, person.id)
     win = create_main_window(db_path)
@@ -338,8 +357,11 @@ def test_raising_a_maturity_in_the_chains_dialog_re_ranks_the_board(window):
     window.open_chains()
     dialog = window.findChild(ChainsDialog, "chains-dialog")
     assert dialog is not None and dialog.isVisible()
-    weakest = next(r for r in window.live.ranking.values() if r.weakest and r.item.link_id
-                   and not r.item.pinned)
+    weakest = next(
+        r
+        for r in window.live.ranking.values()
+        if r.weakest and r.item.link_id and not r.item.pinned
+    )
     outcome = dialog.org.set_link_maturity(weakest.item.link_id, 3)
     window.live.apply(outcome)
     dialog.changed.emit(outcome)
@@ -408,7 +430,16 @@ def test_a_card_shows_its_rank_as_an_ordinal_and_its_stable_key(qtbot, window):
     from kanban_sec.ui.card_delegate import CardDelegate, rank_label
 
     assert [rank_label(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 43)] == [
-        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "43rd"]
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "43rd",
+    ]
     i18n.install("nb")
     try:
         assert rank_label(43) == "43."  # Norwegian writes an ordinal with a full stop

@@ -52,8 +52,9 @@ def _chain(live, name):
 
 
 def _link(live, chain, name):
-    return next(lk for lk in live.board.links.values()
-                if lk.chain_id == chain.id and lk.name == name)
+    return next(
+        lk for lk in live.board.links.values() if lk.chain_id == chain.id and lk.name == name
+    )
 
 
 def _unit(live, name):
@@ -70,20 +71,27 @@ def _open_on(live, link):
 
 def _boxes(dialog, name):
     """The visible message boxes called ``name`` that ``dialog`` opened."""
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
-            and w.parent() is dialog]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox)
+        and w.objectName() == name
+        and w.isVisible()
+        and w.parent() is dialog
+    ]
 
 
 def _flagged(dialog):
     """Names of the links table rows marked with ⚑."""
-    return [dialog.links.item(row, NAME).text() for row in range(dialog.links.rowCount())
-            if dialog.links.item(row, FLAG).text() == WEAKEST_MARK]
+    return [
+        dialog.links.item(row, NAME).text()
+        for row in range(dialog.links.rowCount())
+        if dialog.links.item(row, FLAG).text() == WEAKEST_MARK
+    ]
 
 
 # -- chains and links ----------------------------------------------------------------------
-def test_raising_a_links_maturity_writes_a_change_and_re_ranks(qtbot, chains, live, service,
-                                                               db):
+def test_raising_a_links_maturity_writes_a_change_and_re_ranks(qtbot, chains, live, service, db):
     chain = _chain(live, "Infrastruktur")
     link = _link(live, chain, "Active Directory")
     item_id = _open_on(live, link)[0].id
@@ -96,8 +104,9 @@ def test_raising_a_links_maturity_writes_a_change_and_re_ranks(qtbot, chains, li
 
     outcome = signal.args[0]
     assert chains.outcomes == [outcome]
-    assert [(c.entity, c.row_id, c.fields["maturity"]) for c in outcome.changes] == \
-        [("link", link.id, (3, 0))]
+    assert [(c.entity, c.row_id, c.fields["maturity"]) for c in outcome.changes] == [
+        ("link", link.id, (3, 0))
+    ]
     with reading(db) as reader:
         assert reader.history("link", link.id)[-1].fields["maturity"] == (3, 0)
     after = live.ranking[item_id].explanation("en")
@@ -123,8 +132,10 @@ def test_the_weakest_mark_follows_the_weakest_link(chains, live):
     new_weakest = live.board.links[chains.weakest_link_id(chain.id)]
     assert flagged == [new_weakest.name]
     assert new_weakest.maturity == min(
-        lk.maturity for lk in live.board.links.values()
-        if lk.chain_id == chain.id and _open_on(live, lk))
+        lk.maturity
+        for lk in live.board.links.values()
+        if lk.chain_id == chain.id and _open_on(live, lk)
+    )
 
     chains.maturity_picker(directory.id).setCurrentIndex(0)
     assert _flagged(chains) == ["Active Directory"]
@@ -173,11 +184,14 @@ def test_renaming_a_chain(qtbot, chains, live, db):
     qtbot.keyClick(chains.chain_name, Qt.Key.Key_Return)
 
     assert len(chains.outcomes) == 1
-    assert chains.outcomes[0].changes[0].fields["name"] == \
-        ("TT-kort (søknad og vedtak)", "TT-kort søknad")
+    assert chains.outcomes[0].changes[0].fields["name"] == (
+        "TT-kort (søknad og vedtak)",
+        "TT-kort søknad",
+    )
     assert live.board.chains[chain.id].name == "TT-kort (søknad og vedtak)"
-    names = [chains.chains.topLevelItem(i).text(0)
-             for i in range(chains.chains.topLevelItemCount())]
+    names = [
+        chains.chains.topLevelItem(i).text(0) for i in range(chains.chains.topLevelItemCount())
+    ]
     assert "TT-kort (søknad og vedtak)" in names and "TT-kort søknad" not in names
     assert chains.current_chain_id() == chain.id
     assert not _boxes(chains, "error-dialog")  # Return applied the name, and nothing else
@@ -214,8 +228,12 @@ def test_adding_a_link_and_setting_its_fields(qtbot, chains, live):
     chains.link_unit.set_unit_id(unit.id)
 
     link = live.board.links[link_id]
-    assert (link.name, link.kind, link.country, link.responsible_unit_id) == \
-        ("Nettbrett i hjemmetjenesten", "enhet", "NO", unit.id)
+    assert (link.name, link.kind, link.country, link.responsible_unit_id) == (
+        "Nettbrett i hjemmetjenesten",
+        "enhet",
+        "NO",
+        unit.id,
+    )
     assert len(chains.outcomes) == 4
     assert chains.links.item(chains.link_row(link_id), OPEN).text() == "0"
 
@@ -228,8 +246,10 @@ def test_risk_owner_and_target_maturity_of_a_chain(chains, live):
     chains.target.setCurrentIndex(2)
     assert live.board.chains[chain.id].risk_owner_unit_id == unit.id
     assert live.board.chains[chain.id].target_maturity == 2
-    assert [c.fields.keys() - {"updated_at"} for o in chains.outcomes for c in o.changes] == \
-        [{"risk_owner_unit_id"}, {"target_maturity"}]
+    assert [c.fields.keys() - {"updated_at"} for o in chains.outcomes for c in o.changes] == [
+        {"risk_owner_unit_id"},
+        {"target_maturity"},
+    ]
 
 
 # -- organisation --------------------------------------------------------------------------
@@ -245,14 +265,14 @@ def test_adding_a_unit_and_a_person_with_a_role(qtbot, org_dialog, live, db):
 
     qtbot.keyClicks(org_dialog.new_person_name, "Per Hansen")
     org_dialog.new_person_role.setCurrentIndex(
-        org_dialog.new_person_role.findData(Role.CONTROLLING.value))
+        org_dialog.new_person_role.findData(Role.CONTROLLING.value)
+    )
     qtbot.mouseClick(org_dialog.add_person_button, Qt.MouseButton.LeftButton)
 
     person_id = org_dialog.outcomes[-1].row_id
     with reading(db) as reader:
         person = reader.people()[person_id]
-    assert (person.name, person.unit_id, person.role) == \
-        ("Per Hansen", unit_id, Role.CONTROLLING)
+    assert (person.name, person.unit_id, person.role) == ("Per Hansen", unit_id, Role.CONTROLLING)
     row = org_dialog.tree.currentItem()
     assert (row.text(0), row.text(1)) == ("Per Hansen", "Controlling")
     assert row.parent().text(0) == "Team Brannmur"
@@ -263,8 +283,7 @@ def test_roles_show_translated_and_change_in_place(org_dialog, live):
     person = _person(live, "Trude Fossum")
     org_dialog.select("person", person.id)
     assert org_dialog.tree.currentItem().text(1) == "Controlling"
-    org_dialog.person_role.setCurrentIndex(
-        org_dialog.person_role.findData(Role.GOVERNING.value))
+    org_dialog.person_role.setCurrentIndex(org_dialog.person_role.findData(Role.GOVERNING.value))
     assert live.board.people[person.id].role is Role.GOVERNING
     assert org_dialog.tree.currentItem().text(1) == "Governing"
     assert org_dialog.outcomes[-1].changes[0].fields["role"] == ("governing", "controlling")
@@ -293,8 +312,7 @@ def test_a_unit_cannot_be_moved_below_itself_in_the_picker(org_dialog, live):
     assert not model.item(picker.findData(unit.id)).isEnabled()
 
 
-def test_deleting_a_unit_in_use_shows_every_reason_and_writes_nothing(qtbot, org_dialog,
-                                                                     live, db):
+def test_deleting_a_unit_in_use_shows_every_reason_and_writes_nothing(qtbot, org_dialog, live, db):
     unit = _unit(live, "Team Nettverk")
     org_dialog.select("unit", unit.id)
     before = _changes(db)

@@ -50,7 +50,8 @@ def _write(tmp_path, *lines, name="in.csv"):
 def _count(service):
     with reading(service.db) as reader:
         return reader.conn.exec_driver_sql(
-            "SELECT count(*) FROM items WHERE deleted_at IS NULL").scalar_one()
+            "SELECT count(*) FROM items WHERE deleted_at IS NULL"
+        ).scalar_one()
 
 
 def _titles(service):
@@ -82,14 +83,19 @@ def _big_file(tmp_path, rows=50_000):
 
 # -- import ------------------------------------------------------------------------------
 
-def test_a_good_file_is_imported_off_the_ui_thread_and_reported(qtbot, window, importer,
-                                                                 db, live, tmp_path):
+
+def test_a_good_file_is_imported_off_the_ui_thread_and_reported(
+    qtbot, window, importer, db, live, tmp_path
+):
     # New chains and units are governed data: a governing member imports this file.
     service = BoardService(Session(db, "Siri Lunde", "en"))
     before = _count(service)
-    path = _write(tmp_path, "title,chain,link,likelihood,consequence,owner_unit",
-                  "Tofaktor for VPN,Fjernaksess,VPN,4,5,Kommune / IT / Nett",
-                  "Logg innlogginger,Fjernaksess,VPN,3,4,Kommune / IT / Nett")
+    path = _write(
+        tmp_path,
+        "title,chain,link,likelihood,consequence,owner_unit",
+        "Tofaktor for VPN,Fjernaksess,VPN,4,5,Kommune / IT / Nett",
+        "Logg innlogginger,Fjernaksess,VPN,3,4,Kommune / IT / Nett",
+    )
     with qtbot.waitSignal(importer.finished, timeout=20_000) as finished:
         assert importer.start(window, service, path)
         assert importer.running
@@ -102,8 +108,10 @@ def test_a_good_file_is_imported_off_the_ui_thread_and_reported(qtbot, window, i
     live.apply(outcome)  # the window's board takes the outcome like any other call
     assert {"Tofaktor for VPN", "Logg innlogginger"} <= {i.title for i in live.items.values()}
     assert import_summary(outcome, path) == "imported in.csv: 2 new, 0 changed, 0 unchanged"
-    assert window.findChild(QWidget, "csv-progress") is None or not \
-        window.findChild(QWidget, "csv-progress").isVisible()
+    assert (
+        window.findChild(QWidget, "csv-progress") is None
+        or not window.findChild(QWidget, "csv-progress").isVisible()
+    )
 
 
 def test_a_dry_run_counts_and_writes_nothing(qtbot, window, importer, service, tmp_path):
@@ -115,8 +123,9 @@ def test_a_dry_run_counts_and_writes_nothing(qtbot, window, importer, service, t
     assert _count(service) == before
 
 
-def test_a_bad_file_shows_every_problem_in_a_table_and_writes_nothing(qtbot, window, importer,
-                                                                      service, tmp_path):
+def test_a_bad_file_shows_every_problem_in_a_table_and_writes_nothing(
+    qtbot, window, importer, service, tmp_path
+):
     before = _count(service)
     path = _write(tmp_path, *BAD_LINES)
     with qtbot.waitSignal(importer.failed, timeout=20_000) as failed:
@@ -127,8 +136,9 @@ def test_a_bad_file_shows_every_problem_in_a_table_and_writes_nothing(qtbot, win
     assert dialog.isVisible()
     assert dialog.model.rowCount() == len(BAD_PROBLEMS)
     assert dialog.rows() == BAD_PROBLEMS
-    assert dialog.header.text() == ("Nothing was imported. Fix these 5 problems in in.csv and "
-                                    "import again.")
+    assert dialog.header.text() == (
+        "Nothing was imported. Fix these 5 problems in in.csv and import again."
+    )
     assert _count(service) == before
 
 
@@ -139,7 +149,8 @@ def test_the_report_sorts_and_copies_as_text(qtbot, tmp_path):
     dialog.show()
     dialog.table.sortByColumn(dialog.COLUMN, csv_dialogs.Qt.SortOrder.AscendingOrder)
     assert [column for _, column, _ in dialog.rows()] == sorted(
-        column for _, column, _ in BAD_PROBLEMS)
+        column for _, column, _ in BAD_PROBLEMS
+    )
     dialog.table.sortByColumn(dialog.LINE, csv_dialogs.Qt.SortOrder.DescendingOrder)
     assert [line for line, _, _ in dialog.rows()] == [5, 5, 4, 3, 2]
     dialog.copy_button.click()
@@ -185,8 +196,9 @@ def test_the_report_speaks_norwegian_when_the_window_does(qtbot, tmp_path, monke
     assert dialog.rows()[0] == (2, "likelihood", "«9» er utenfor 1–5")
 
 
-def test_other_errors_are_a_message_in_the_users_language(qtbot, window, importer, service,
-                                                          tmp_path):
+def test_other_errors_are_a_message_in_the_users_language(
+    qtbot, window, importer, service, tmp_path
+):
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
     with qtbot.waitSignal(importer.failed, timeout=20_000):
@@ -197,8 +209,7 @@ def test_other_errors_are_a_message_in_the_users_language(qtbot, window, importe
     assert "empty.csv is empty" in box.text()
 
 
-def test_unknown_columns_can_be_left_out_after_asking(qtbot, window, importer, service,
-                                                      tmp_path):
+def test_unknown_columns_can_be_left_out_after_asking(qtbot, window, importer, service, tmp_path):
     before = _count(service)
     path = _write(tmp_path, "title,Kommentar fra Excel", "Sak fra regneark,husk dette")
     importer.start(window, service, path)
@@ -224,8 +235,10 @@ def test_unknown_columns_refused_write_nothing(qtbot, window, importer, service,
 
 # -- a big file: the window stays responsive, Cancel really cancels ------------------------
 
-def test_the_window_stays_responsive_during_a_big_import(qtbot, window, importer, service,
-                                                         tmp_path):
+
+def test_the_window_stays_responsive_during_a_big_import(
+    qtbot, window, importer, service, tmp_path
+):
     before = _count(service)
     path = _big_file(tmp_path)
     ticks = {"during": 0}
@@ -241,8 +254,10 @@ def test_the_window_stays_responsive_during_a_big_import(qtbot, window, importer
     try:
         with qtbot.waitSignal(importer.finished, timeout=120_000) as finished:
             importer.start(window, service, path)
-            qtbot.waitUntil(lambda: importer.progress is not None
-                            and importer.progress.isVisible(), timeout=10_000)
+            qtbot.waitUntil(
+                lambda: importer.progress is not None and importer.progress.isVisible(),
+                timeout=10_000,
+            )
             progress = window.findChild(QWidget, "csv-progress")
             assert progress is importer.progress
     finally:
@@ -252,21 +267,21 @@ def test_the_window_stays_responsive_during_a_big_import(qtbot, window, importer
     assert _count(service) == before + 50_000
 
 
-def test_cancel_stops_a_big_import_and_writes_nothing(qtbot, window, importer, service,
-                                                      tmp_path):
+def test_cancel_stops_a_big_import_and_writes_nothing(qtbot, window, importer, service, tmp_path):
     before = _count(service)
     path = _big_file(tmp_path)
     finished = []
     importer.finished.connect(finished.append)
     with qtbot.waitSignal(importer.cancelled, timeout=60_000):
         importer.start(window, service, path)
-        qtbot.waitUntil(lambda: importer.progress is not None
-                        and importer.progress.isVisible(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: importer.progress is not None and importer.progress.isVisible(), timeout=10_000
+        )
         importer.progress.cancel_button.click()
         # The dialog stays up, saying so, until the worker has rolled back.
         assert importer.progress is None or (
-            importer.progress.isVisible()
-            and importer.progress.labelText().startswith("Cancelling"))
+            importer.progress.isVisible() and importer.progress.labelText().startswith("Cancelling")
+        )
     assert not finished
     assert not importer.running
     assert importer.note == "Import cancelled: nothing was written."
@@ -277,13 +292,15 @@ def test_escape_on_the_progress_dialog_cancels_too(qtbot, window, importer, serv
     path = _big_file(tmp_path)
     with qtbot.waitSignal(importer.cancelled, timeout=60_000):
         importer.start(window, service, path)
-        qtbot.waitUntil(lambda: importer.progress is not None
-                        and importer.progress.isVisible(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: importer.progress is not None and importer.progress.isVisible(), timeout=10_000
+        )
         importer.progress.reject()
 
 
-def test_cancel_interrupts_a_long_statement(qtbot, window, importer, service, tmp_path,
-                                           monkeypatch):
+def test_cancel_interrupts_a_long_statement(
+    qtbot, window, importer, service, tmp_path, monkeypatch
+):
     """Cancel while SQLite works inside one long statement: the progress handler stops it."""
     from kanban_sec.store.unit_of_work import writing
 
@@ -292,21 +309,24 @@ def test_cancel_interrupts_a_long_statement(qtbot, window, importer, service, tm
             uow.conn.exec_driver_sql("UPDATE items SET title = 'overwritten'")
             uow.conn.exec_driver_sql(  # seconds of work in one statement
                 "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
-                " WHERE x < 2000000000) SELECT count(*) FROM c").scalar_one()
+                " WHERE x < 2000000000) SELECT count(*) FROM c"
+            ).scalar_one()
         raise AssertionError("not interrupted")
 
     monkeypatch.setattr(csv_dialogs, "import_csv", slow_import)
     before = _titles(service)
     with qtbot.waitSignal(importer.cancelled, timeout=30_000):
         importer.start(window, service, _write(tmp_path, "title", "x"))
-        qtbot.waitUntil(lambda: importer.progress is not None
-                        and importer.progress.isVisible(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: importer.progress is not None and importer.progress.isVisible(), timeout=10_000
+        )
         importer.cancel()
     assert _titles(service) == before
 
 
-def test_a_cancel_at_the_commit_gate_rolls_back(qtbot, window, importer, service, tmp_path,
-                                                monkeypatch):
+def test_a_cancel_at_the_commit_gate_rolls_back(
+    qtbot, window, importer, service, tmp_path, monkeypatch
+):
     """Cancel pressed while the import commits: the commit gate rolls the transaction back."""
     before = _count(service)
     real_open = csv_dialogs.open_database
@@ -325,8 +345,9 @@ def test_a_cancel_at_the_commit_gate_rolls_back(qtbot, window, importer, service
     assert "Nesten importert" not in _titles(service)
 
 
-def test_a_cancel_after_the_commit_keeps_the_import_and_says_so(qtbot, window, importer,
-                                                                service, tmp_path, monkeypatch):
+def test_a_cancel_after_the_commit_keeps_the_import_and_says_so(
+    qtbot, window, importer, service, tmp_path, monkeypatch
+):
     real_import = csv_dialogs.import_csv
 
     def committed_then_cancelled(*args, **kwargs):
@@ -344,6 +365,7 @@ def test_a_cancel_after_the_commit_keeps_the_import_and_says_so(qtbot, window, i
 
 # -- export ------------------------------------------------------------------------------
 
+
 def _read_export(path):
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -351,12 +373,16 @@ def _read_export(path):
 
 
 def _confidential_titles(service):
-    return {e.item.title for e in service.view().entries
-            if e.item.classification.value == "confidential" and e.item.status.value != "done"}
+    return {
+        e.item.title
+        for e in service.view().entries
+        if e.item.classification.value == "confidential" and e.item.status.value != "done"
+    }
 
 
 def test_export_writes_bom_and_the_chosen_delimiter_without_confidential_items(
-        qtbot, window, service, tmp_path):
+    qtbot, window, service, tmp_path
+):
     secret = _confidential_titles(service)
     assert secret, "the example board has confidential items"
     path = tmp_path / "out.csv"
@@ -372,11 +398,11 @@ def test_export_writes_bom_and_the_chosen_delimiter_without_confidential_items(
     assert {row["status"] for row in rows} <= {"backlog", "next", "doing", "verify"}
 
 
-def test_export_includes_confidential_and_done_items_when_asked(qtbot, window, service,
-                                                                tmp_path):
+def test_export_includes_confidential_and_done_items_when_asked(qtbot, window, service, tmp_path):
     path = tmp_path / "all.tsv"
-    count = export_board(window, service, path, delimiter="tab", include_done=True,
-                         include_confidential=True)
+    count = export_board(
+        window, service, path, delimiter="tab", include_done=True, include_confidential=True
+    )
     text = _read_export(path)
     assert text.splitlines()[0].startswith("id\ttitle\t")
     rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
@@ -397,8 +423,9 @@ def test_a_failed_export_is_a_message_not_a_traceback(qtbot, window, service, tm
 
 def test_the_export_options_dialog(qtbot, window, service, tmp_path):
     done = []
-    dialog = ask_and_export(window, service, on_done=lambda count, path, left: done.append(
-        (count, path, left)))
+    dialog = ask_and_export(
+        window, service, on_done=lambda count, path, left: done.append((count, path, left))
+    )
     assert dialog.objectName() == "export-options"
     assert dialog.isVisible()
     assert not dialog.ok_button.isEnabled()  # no file yet

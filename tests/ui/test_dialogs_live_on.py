@@ -17,11 +17,15 @@ KEYS = {
     "metrics": (Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier),
     "chains": (Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier),
     "organisation": (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier),
-    "history": (Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier
-                | Qt.KeyboardModifier.ShiftModifier),
+    "history": (
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    ),
     "annual wheel": (Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier),
-    "ROS matrix": (Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier),
+    "ROS matrix": (
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    ),
 }
 
 
@@ -38,8 +42,9 @@ def _open_and_close(qtbot, window, name: str) -> None:
     """Press the keys for ``name``, see a new window open, close it as a person does."""
     window.activateWindow()  # back to the board, as after closing a dialog
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    window.board.select_item(window.live.ordered(window.live.items[
-        next(iter(window.live.ranking))].status)[0])
+    window.board.select_item(
+        window.live.ordered(window.live.items[next(iter(window.live.ranking))].status)[0]
+    )
     before = _open_windows(window)
     key, modifiers = KEYS[name]
     qtbot.keyClick(QApplication.focusWidget() or window, key, modifiers)

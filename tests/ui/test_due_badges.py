@@ -22,8 +22,20 @@ from kanban_sec.ui.card_delegate import DUE_SOON_COLOUR, OVERDUE_COLOUR
 from kanban_sec.ui.item_dialog import ItemDialog
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTHS_NB = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-             "september", "oktober", "november", "desember")
+MONTHS_NB = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -42,8 +54,8 @@ def _wheel_item_due(db_path, day: date, title: str) -> str:
     try:
         annual = AnnualWheel(Session(db, "Siri Lunde", "en"))
         activity = annual.add_activity(
-            title, f"FREQ=YEARLY;BYMONTH={day.month};BYMONTHDAY={day.day}", day,
-            lead_days=14).row_id
+            title, f"FREQ=YEARLY;BYMONTH={day.month};BYMONTHDAY={day.day}", day, lead_days=14
+        ).row_id
         assert annual.generate_due(date.today()).counts["generated"] == 1
     finally:
         db.close()
@@ -67,8 +79,9 @@ def _painted(qtbot, window, index, colour: str) -> int:
     assert rect.height() == whole.height(), "the whole card is in sight"
     image = view.viewport().grab(rect).toImage()
     wanted = QColor(colour).rgb()
-    return sum(image.pixel(x, y) == wanted
-               for y in range(image.height()) for x in range(image.width()))
+    return sum(
+        image.pixel(x, y) == wanted for y in range(image.height()) for x in range(image.width())
+    )
 
 
 def _short(day: date, months: tuple[str, ...], nb: bool) -> str:
@@ -115,45 +128,52 @@ def test_an_overdue_wheel_duty_shows_red_and_a_due_soon_one_amber(qtbot, window_
     QApplication.processEvents()
     card = _index(window, late).data(CARD_ROLE)
     assert card.due_label == f"forfalt {_short(late_day, MONTHS_NB, True)}"
-    assert f"forfalt siden {late_day.day}. {MONTHS_NB[late_day.month - 1]}" in \
-        _index(window, late).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert _index(window, soon).data(CARD_ROLE).due_label == \
-        f"frist {_short(soon_day, MONTHS_NB, True)}"
+    assert f"forfalt siden {late_day.day}. {MONTHS_NB[late_day.month - 1]}" in _index(
+        window, late
+    ).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert (
+        _index(window, soon).data(CARD_ROLE).due_label
+        == f"frist {_short(soon_day, MONTHS_NB, True)}"
+    )
     window.board.select_item(late)
     QApplication.processEvents()
     detail = window.detail.toPlainText()
     assert "Frist:" in detail and "forfalt" in detail
 
 
-def test_an_item_far_from_its_due_date_has_a_quiet_badge_and_done_work_is_never_late(
-        window_as):
+def test_an_item_far_from_its_due_date_has_a_quiet_badge_and_done_work_is_never_late(window_as):
     window = window_as("Siri Lunde")
-    cards = [window.board.model(status).card(row)
-             for status in (Status.BACKLOG, Status.NEXT, Status.DOING, Status.VERIFY,
-                            Status.DONE)
-             for row in range(window.board.model(status).rowCount())]
+    cards = [
+        window.board.model(status).card(row)
+        for status in (Status.BACKLOG, Status.NEXT, Status.DOING, Status.VERIFY, Status.DONE)
+        for row in range(window.board.model(status).rowCount())
+    ]
     assert any(c.due_state == "later" and c.due_label.startswith("due ") for c in cards)
     done = [c for c in cards if c.rank is None and not c.accepted_until]
     # The example's wheel: this year's duties that came due are done, dated, never late.
     assert done and all(c.due_state in ("", "later") for c in done)
 
 
-def test_a_due_date_set_in_the_past_marks_the_card_overdue_but_never_moves_it(qtbot,
-                                                                             window_as):
+def test_a_due_date_set_in_the_past_marks_the_card_overdue_but_never_moves_it(qtbot, window_as):
     window = window_as("Astrid Myklebust")
     ranking = {i: r.rank for i, r in window.live.ranking.items()}
     model = window.board.model(Status.BACKLOG)
     # A ranked item below the top, with no due date.
-    target = next(model.ids()[row] for row in range(3, model.rowCount())
-                  if window.live.items[model.ids()[row]].due_date is None)
+    target = next(
+        model.ids()[row]
+        for row in range(3, model.rowCount())
+        if window.live.items[model.ids()[row]].due_date is None
+    )
     row = model.row_of(target)
     window.edit_item(target)
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, ItemDialog) and w.isVisible())
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ItemDialog) and w.isVisible()
+    )
     yesterday = date.today() - timedelta(days=1)
     dialog.findChild(QCheckBox, "item-no-due-date").setChecked(False)
     dialog.findChild(QDateEdit, "item-due-date").setDate(
-        QDate(yesterday.year, yesterday.month, yesterday.day))
+        QDate(yesterday.year, yesterday.month, yesterday.day)
+    )
     dialog.accept()
     qtbot.waitUntil(lambda: window.live.items[target].due_date == yesterday)
     QApplication.processEvents()

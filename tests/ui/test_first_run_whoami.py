@@ -40,8 +40,10 @@ def _item_count(service):
 
 # -- first run -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("button", "choice"), [("first-run-demo", "demo"),
-                                                ("first-run-empty", "empty")])
+
+@pytest.mark.parametrize(
+    ("button", "choice"), [("first-run-demo", "demo"), ("first-run-empty", "empty")]
+)
 def test_first_run_buttons_choose(qtbot, button, choice):
     dialog = FirstRunDialog(db_path="/tmp/board.sqlite")
     qtbot.addWidget(dialog)
@@ -106,6 +108,7 @@ def test_apply_first_run_import(empty_service, tmp_path):
 
 
 # -- who am I ------------------------------------------------------------------------------
+
 
 def test_pick_an_existing_person(qtbot, service):
     people = _people(service)
@@ -177,8 +180,7 @@ def test_a_new_person_in_an_existing_unit_chosen_from_the_list(qtbot, service):
     assert (person.unit_id, person.role) == (unit_id, Role.OPERATIONAL)
 
 
-def test_on_a_governed_board_a_newcomer_cannot_give_themselves_a_governing_role(qtbot,
-                                                                                service):
+def test_on_a_governed_board_a_newcomer_cannot_give_themselves_a_governing_role(qtbot, service):
     before = _people(service)
     dialog = WhoAmIDialog(service)
     qtbot.addWidget(dialog)
@@ -189,8 +191,10 @@ def test_on_a_governed_board_a_newcomer_cannot_give_themselves_a_governing_role(
     dialog.role_box.setCurrentIndex(dialog.role_box.findData("controlling"))
     dialog.ok_button.click()
     assert dialog.isVisible() and dialog.person_id() is None
-    assert "may not change the organisation and the chains: that takes the governing role" \
+    assert (
+        "may not change the organisation and the chains: that takes the governing role"
         in dialog.error_box.text()
+    )
     assert _people(service) == before
     dialog.error_box.close()
 
@@ -265,8 +269,7 @@ def test_ask_again_when_the_remembered_person_is_gone(qtbot, service):
     assert chosen == [me, me]
 
 
-def test_the_user_named_by_kanban_sec_user_acts_without_being_asked(qtbot, db_path,
-                                                                    monkeypatch):
+def test_the_user_named_by_kanban_sec_user_acts_without_being_asked(qtbot, db_path, monkeypatch):
     """Nobody chosen under Who am I yet: the person named as the user is the one acting,
     shown in the status bar with their role, as the command line finds them."""
     from PySide6.QtWidgets import QLabel
@@ -276,7 +279,6 @@ def test_the_user_named_by_kanban_sec_user_acts_without_being_asked(qtbot, db_pa
     monkeypatch.setenv("KANBAN_SEC_USER", "astrid myklebust")
     window = create_main_window(db_path)
     qtbot.addWidget(window)
-    assert window.findChild(QLabel, "status-person").text() == \
-        "Astrid Myklebust (governing)"
+    assert window.findChild(QLabel, "status-person").text() == "Astrid Myklebust (governing)"
     assert window.service.person_id is not None
     window.close()

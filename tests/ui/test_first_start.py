@@ -10,12 +10,14 @@ from kanban_sec import app as app_module
 
 def _when_shown(name: str, act) -> None:
     """Act on the dialog called ``name`` as soon as it is up (it runs its own loop)."""
+
     def poll() -> None:
         for widget in QApplication.topLevelWidgets():
             if widget.objectName() == name and widget.isVisible():
                 act(widget)
                 return
         QTimer.singleShot(20, poll)
+
     QTimer.singleShot(20, poll)
 
 
@@ -47,8 +49,7 @@ def _pick(dialog) -> None:
     dialog.accept()
 
 
-def test_a_database_that_cannot_open_is_a_message_not_a_traceback(qtbot, tmp_path,
-                                                                   monkeypatch):
+def test_a_database_that_cannot_open_is_a_message_not_a_traceback(qtbot, tmp_path, monkeypatch):
     notes = tmp_path / "notater.sqlite"
     notes.write_text("ikke en database", encoding="utf-8")
     monkeypatch.setattr("kanban_sec.runtime.log_path", lambda: tmp_path / "log" / "k.log")

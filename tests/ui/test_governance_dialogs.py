@@ -20,9 +20,9 @@ from kanban_sec.ui.risk_dialog import RiskDialog
 from kanban_sec.ui.verify_dialog import VerifyDialog
 
 TODAY = date(2026, 6, 1)
-RISK_OWNER = "Astrid Myklebust"      # governing, Helseetaten / Hjemmetjenesten
-OPERATIONAL = "Henrik Dahl"          # operational, Plattform / Team Integrasjon
-CONTROLLER = "Trude Fossum"          # controlling, Internkontroll
+RISK_OWNER = "Astrid Myklebust"  # governing, Helseetaten / Hjemmetjenesten
+OPERATIONAL = "Henrik Dahl"  # operational, Plattform / Team Integrasjon
+CONTROLLER = "Trude Fossum"  # controlling, Internkontroll
 #: A Medisindispenser item (risk owner: Hjemmetjenesten) in the yellow band (2 × 5).
 YELLOW_ITEM = "Rutine for firmwareoppdatering av dispensere"
 #: A Medisindispenser item in the red band (4 × 4), which cannot be accepted.
@@ -305,8 +305,7 @@ def test_a_governing_member_saves_the_policy(qtbot, db, errors):
     assert not errors
     policy = gov(db, RISK_OWNER).policy()
     assert policy.verify_min_score == 40
-    assert policy.verify_classifications == {Classification.INTERNAL,
-                                             Classification.CONFIDENTIAL}
+    assert policy.verify_classifications == {Classification.INTERNAL, Classification.CONFIDENTIAL}
 
     again = PolicyDialog(gov(db, RISK_OWNER))
     qtbot.addWidget(again)

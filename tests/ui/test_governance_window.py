@@ -71,14 +71,18 @@ def test_a_matrix_cell_filters_the_board_and_clear_filters_shows_all(window_as, 
     window.open_matrix()
     matrix = window.findChild(RosMatrixView, "ros-matrix")
     assert matrix is not None and matrix.isVisible()
-    target = next(i for i in window.live.items.values() if i.status is Status.BACKLOG
-                  and i.id in window.live.ranking)
+    target = next(
+        i
+        for i in window.live.items.values()
+        if i.status is Status.BACKLOG and i.id in window.live.ranking
+    )
     cell = (target.likelihood, target.consequence)
     matrix.cell_chosen.emit(*cell)
     shown = [i for lane in window.board.lanes for m in lane.models.values() for i in m.ids()]
     assert target.id in shown
-    assert all((window.live.items[i].likelihood, window.live.items[i].consequence) == cell
-               for i in shown)
+    assert all(
+        (window.live.items[i].likelihood, window.live.items[i].consequence) == cell for i in shown
+    )
     assert window.toolbar.cell_label_action.isVisible()
     assert f"likelihood {cell[0]} × consequence {cell[1]}" in window.toolbar.cell_label.text()
     window.clear_filters()
@@ -89,8 +93,9 @@ def test_a_matrix_cell_filters_the_board_and_clear_filters_shows_all(window_as, 
 
 def test_dropping_a_card_on_done_opens_verification_for_a_controller(window_as, db_path, qtbot):
     window = window_as("Trude Fossum")
-    verify_ids = [i for i in window.live.ordered(Status.VERIFY)
-                  if window.live.needs_verification(i)]
+    verify_ids = [
+        i for i in window.live.ordered(Status.VERIFY) if window.live.needs_verification(i)
+    ]
     assert verify_ids, "the example board has work waiting for verification"
     item_id = verify_ids[0]
     window.move_items([item_id], Status.DONE)
@@ -109,10 +114,13 @@ def test_dropping_a_card_on_done_opens_verification_for_a_controller(window_as, 
 def test_an_operational_move_to_done_is_refused_with_the_reason(window_as, monkeypatch):
     window = window_as("Henrik Dahl")
     shown: list[str] = []
-    monkeypatch.setattr("kanban_sec.ui.main_window.show_error",
-                        lambda _parent, error, *_: shown.append(error.message("en")))
-    item_id = next(i for i in window.live.ordered(Status.VERIFY)
-                   if window.live.needs_verification(i))
+    monkeypatch.setattr(
+        "kanban_sec.ui.main_window.show_error",
+        lambda _parent, error, *_: shown.append(error.message("en")),
+    )
+    item_id = next(
+        i for i in window.live.ordered(Status.VERIFY) if window.live.needs_verification(i)
+    )
     window.move_items([item_id], Status.DONE)
     assert shown and "from there to done is a verification" in shown[0]
     assert window.live.items[item_id].status is Status.VERIFY
@@ -120,16 +128,22 @@ def test_an_operational_move_to_done_is_refused_with_the_reason(window_as, monke
 
 def test_an_acceptance_recorded_elsewhere_moves_the_card_to_the_accepted_lane(window_as):
     window = window_as("Camilla Berg")
-    item_id = next(i for i in window.live.ordered(Status.BACKLOG)
-                   if window.live.chain_name(window.live.items[i]) == "TT-kort søknad"
-                   and window.live.items[i].likelihood is not None
-                   and window.live.items[i].consequence is not None
-                   and window.live.items[i].likelihood * window.live.items[i].consequence <= 10)
+    item_id = next(
+        i
+        for i in window.live.ordered(Status.BACKLOG)
+        if window.live.chain_name(window.live.items[i]) == "TT-kort søknad"
+        and window.live.items[i].likelihood is not None
+        and window.live.items[i].consequence is not None
+        and window.live.items[i].likelihood * window.live.items[i].consequence <= 10
+    )
     from datetime import date, timedelta
 
-    outcome = window.governance().decide("accept", "Lever med det til nytt skjema",
-                                         valid_until=date.today() + timedelta(days=30),
-                                         item_id=item_id)
+    outcome = window.governance().decide(
+        "accept",
+        "Lever med det til nytt skjema",
+        valid_until=date.today() + timedelta(days=30),
+        item_id=item_id,
+    )
     window.apply(outcome, "Risk decision")
     assert item_id not in window.live.ranking
     lane = window.board.lanes[-1]
@@ -142,8 +156,7 @@ def test_the_verify_column_marks_work_that_needs_verification(window_as):
     window = window_as("Henrik Dahl")
     view = window.findChild(QListView, "column-verify")
     model = view.model()
-    cards = [model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(
-        model.rowCount())]
+    cards = [model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) for r in range(model.rowCount())]
     assert any(c.needs_verification for c in cards)
     QApplication.processEvents()
 
@@ -154,8 +167,9 @@ def test_services_behind_the_window_keep_the_person_chosen(window_as):
     assert isinstance(window.service, BoardService)
 
 
-@pytest.mark.parametrize(("name", "verify_offered"), [("Trude Fossum", True),
-                                                     ("Henrik Dahl", False)])
+@pytest.mark.parametrize(
+    ("name", "verify_offered"), [("Trude Fossum", True), ("Henrik Dahl", False)]
+)
 def test_the_card_menu_offers_verify_only_to_a_controller(window_as, name, verify_offered):
     window = window_as(name)
     view = window.findChild(QListView, "column-verify")
@@ -165,19 +179,24 @@ def test_the_card_menu_offers_verify_only_to_a_controller(window_as, name, verif
     assert menu is not None
     assert (window.verify_action in menu.actions()) is verify_offered
     assert window.risk_action in menu.actions() and window.edit_action in menu.actions()
-    assert window.board.current_item() == view.model().index(0, 0).data(
-        Qt.ItemDataRole.UserRole)
+    assert window.board.current_item() == view.model().index(0, 0).data(Qt.ItemDataRole.UserRole)
     menu.close()
 
 
-def test_undo_in_the_window_does_not_lift_a_verification_once_asked_for(qtbot, window_as,
-                                                                        monkeypatch):
+def test_undo_in_the_window_does_not_lift_a_verification_once_asked_for(
+    qtbot, window_as, monkeypatch
+):
     window = window_as("Henrik Dahl")
     shown: list[str] = []
-    monkeypatch.setattr("kanban_sec.ui.main_window.show_error",
-                        lambda _parent, error, *_: shown.append(error.message("en")))
-    item_id = next(i for i in window.live.ordered(Status.DOING)
-                   if window.live.needs_verification(i) and not window.live.items[i].blocked)
+    monkeypatch.setattr(
+        "kanban_sec.ui.main_window.show_error",
+        lambda _parent, error, *_: shown.append(error.message("en")),
+    )
+    item_id = next(
+        i
+        for i in window.live.ordered(Status.DOING)
+        if window.live.needs_verification(i) and not window.live.items[i].blocked
+    )
     window.move_items([item_id], Status.VERIFY)
     assert window.live.items[item_id].status is Status.VERIFY
     window.undo_action.trigger()  # back to Doing ...
@@ -195,8 +214,11 @@ def test_editing_an_accepted_item_in_the_window_voids_its_acceptance(window_as):
     outcome = window.service.edit_item(accepted, likelihood=1 if item.likelihood > 1 else 2)
     window.apply(outcome, "Edit")
     assert accepted in window.live.ranking  # ranked again, and says why
-    assert window.live.ranking[accepted].explanation("en").startswith(
-        "Acceptance void: Henrik Dahl changed likelihood")
+    assert (
+        window.live.ranking[accepted]
+        .explanation("en")
+        .startswith("Acceptance void: Henrik Dahl changed likelihood")
+    )
     from kanban_sec.ui.board_model import make_card
 
     card = make_card(window.live, accepted)
@@ -262,9 +284,13 @@ def test_the_score_badge_takes_the_colour_of_its_ros_matrix_band(window_as):
         seen.add(expected)
     assert {Band.YELLOW, Band.RED} <= seen and unassessed
     # Whatever the score: a cell in the red band is red even when its gap makes it 0.
-    red_zero = [i for i, r in window.live.ranking.items() if r.score == 0
-                and i not in unassessed and bands.band(
-                    window.live.items[i].likelihood, window.live.items[i].consequence)
-                is Band.RED]
+    red_zero = [
+        i
+        for i, r in window.live.ranking.items()
+        if r.score == 0
+        and i not in unassessed
+        and bands.band(window.live.items[i].likelihood, window.live.items[i].consequence)
+        is Band.RED
+    ]
     for item_id in red_zero:
         assert make_card(window.live, item_id).band == "red"

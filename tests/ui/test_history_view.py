@@ -17,8 +17,9 @@ from kanban_sec.ui.history_view import HistoryView
 
 def _rows(view: HistoryView) -> list[tuple[str, ...]]:
     model = view.model
-    return [tuple(model.text(r, c) for c in range(model.columnCount()))
-            for r in range(model.rowCount())]
+    return [
+        tuple(model.text(r, c) for c in range(model.columnCount())) for r in range(model.rowCount())
+    ]
 
 
 def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, service, tmp_path):
@@ -28,8 +29,11 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
     theirs = other.create_item("Review firewall rules").row_id
     conn = sqlite3.connect(db_path)
     try:
-        conn.execute("UPDATE changes SET at = '2003-03-10T10:00:00.000000Z'"
-                     " WHERE entity = 'item' AND row_id = ?", (theirs,))
+        conn.execute(
+            "UPDATE changes SET at = '2003-03-10T10:00:00.000000Z'"
+            " WHERE entity = 'item' AND row_id = ?",
+            (theirs,),
+        )
         conn.commit()
     finally:
         conn.close()
@@ -40,8 +44,9 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
     view.show()
     assert view.objectName() == "history-view"
     rows = _rows(view)
-    assert ("tester", "Item", "Rotate the Zyxel keys", "Column", "Backlog", "Next") in \
-        [r[1:] for r in rows]
+    assert ("tester", "Item", "Rotate the Zyxel keys", "Column", "Backlog", "Next") in [
+        r[1:] for r in rows
+    ]
 
     view.person_combo.setCurrentIndex(view.person_combo.findData("ola"))
     rows = _rows(view)
@@ -61,8 +66,9 @@ def test_lists_filters_by_person_and_date_and_exports(qtbot, db, db_path, servic
     view.from_edit.setDate(view.from_edit.minimumDate())
     view.to_edit.setDate(view.to_edit.minimumDate())
     view.item_edit.setText("zYXel")
-    qtbot.waitUntil(lambda: bool(_rows(view))
-                    and {r[3] for r in _rows(view)} == {"Rotate the Zyxel keys"})
+    qtbot.waitUntil(
+        lambda: bool(_rows(view)) and {r[3] for r in _rows(view)} == {"Rotate the Zyxel keys"}
+    )
 
     target = tmp_path / "history.csv"
     count = view.export_to(target)
@@ -95,8 +101,9 @@ def test_main_window_opens_the_history_view(qtbot, db_path):
         window.close()
 
 
-def test_the_history_model_stays_sound_while_a_controller_filters_it(window_as, qtbot,
-                                                                     model_tester):
+def test_the_history_model_stays_sound_while_a_controller_filters_it(
+    window_as, qtbot, model_tester
+):
     """Qt's model tester and pytest-qt's own watch the model through every filter and a
     language switch."""
     window = window_as("Trude Fossum")
@@ -112,8 +119,11 @@ def test_the_history_model_stays_sound_while_a_controller_filters_it(window_as, 
     word = max(title.split(), key=len)
     qtbot.keyClicks(view.item_edit, word)
     qtbot.waitUntil(lambda: 0 < model.rowCount() < everything)
-    assert all(word.casefold() in model.text(r, 3).casefold()
-               for r in range(model.rowCount()) if model.text(r, 2) == "Item")
+    assert all(
+        word.casefold() in model.text(r, 3).casefold()
+        for r in range(model.rowCount())
+        if model.text(r, 2) == "Item"
+    )
     view.item_edit.clear()
     qtbot.waitUntil(lambda: model.rowCount() == everything)
 

@@ -75,13 +75,21 @@ def choose(combo: QComboBox, text: str) -> None:
 
 def written_fields(outcome):
     """The item fields a service call wrote, without the times every write sets."""
-    return {name for change in outcome.changes if change.entity == "item"
-            for name in change.fields if name not in HOUSEKEEPING}
+    return {
+        name
+        for change in outcome.changes
+        if change.entity == "item"
+        for name in change.fields
+        if name not in HOUSEKEEPING
+    }
 
 
 def error_dialogs():
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()
+    ]
 
 
 def test_edits_are_written_in_one_call_of_only_what_changed(qtbot, service, live):
@@ -109,7 +117,10 @@ def test_edits_are_written_in_one_call_of_only_what_changed(qtbot, service, live
     assert item.likelihood == 5
     assert item.tags == ["patching", "nettbrett", "mdm"]
     assert (item.consequence, item.description, item.owner_person_id) == (
-        original.consequence, original.description, original.owner_person_id)
+        original.consequence,
+        original.description,
+        original.owner_person_id,
+    )
 
 
 def test_accepting_without_changes_writes_nothing(qtbot, service, live):
@@ -190,8 +201,9 @@ def test_changing_the_chain_writes_chain_and_link(qtbot, db):
     dialog = open_dialog(qtbot, service, live, target)
     choose(child(dialog, QComboBox, "item-chain"), "Infrastruktur")
     link = child(dialog, QComboBox, "item-link")
-    link.setCurrentIndex(next(i for i in range(link.count())
-                              if link.itemText(i).startswith("Active Directory")))
+    link.setCurrentIndex(
+        next(i for i in range(link.count()) if link.itemText(i).startswith("Active Directory"))
+    )
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert written_fields(dialog.outcomes[0]) == {"chain_id", "link_id"}
@@ -199,11 +211,14 @@ def test_changing_the_chain_writes_chain_and_link(qtbot, db):
     assert (entry.chain, entry.link) == ("Infrastruktur", "Active Directory")
 
 
-def test_an_engineer_cannot_move_an_item_to_another_risk_owners_chain(qtbot, service, live,
-                                                                      monkeypatch):
+def test_an_engineer_cannot_move_an_item_to_another_risk_owners_chain(
+    qtbot, service, live, monkeypatch
+):
     shown: list[str] = []
-    monkeypatch.setattr("kanban_sec.ui.item_dialog.show_error",
-                        lambda _parent, error, *_: shown.append(error.message("en")))
+    monkeypatch.setattr(
+        "kanban_sec.ui.item_dialog.show_error",
+        lambda _parent, error, *_: shown.append(error.message("en")),
+    )
     target = item_id(live, PATCHING)
     dialog = open_dialog(qtbot, service, live, target)
     choose(child(dialog, QComboBox, "item-chain"), "Infrastruktur")
@@ -288,8 +303,10 @@ def test_history_tab_shows_the_change_log_readably(qtbot, service, live):
     live.reload()
     dialog = open_dialog(qtbot, service, live, target)
     table = child(dialog, QTableWidget, "item-history")
-    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    rows = [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
     assert rows, "no history rows"
     fields = [row[2] for row in rows]
     assert "Title" in fields  # from the creation
@@ -325,8 +342,9 @@ def test_owner_picker_shows_people_with_their_roles(qtbot, live):
     picker = OwnerPicker(live, item_id(live, PATCHING))
     qtbot.addWidget(picker)
     tree = picker.findChild(QTreeWidget, "owner-tree")
-    rows = tree.findItems("Astrid Myklebust",
-                          Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+    rows = tree.findItems(
+        "Astrid Myklebust", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    )
     assert len(rows) == 1 and rows[0].text(1) == "governing"
     assert rows[0].parent().text(0) == "Hjemmetjenesten"
     person = live.items[item_id(live, PATCHING)].owner_person_id
@@ -351,8 +369,9 @@ def test_owner_picker_proposes_the_lowest_level(qtbot, service, live):
     assert picker.selected() == (owner, None)
 
     with qtbot.waitSignal(picker.selection_changed, timeout=1000) as signal:
-        qtbot.mouseClick(child(picker, QPushButton, "owner-use-suggestion"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            child(picker, QPushButton, "owner-use-suggestion"), Qt.MouseButton.LeftButton
+        )
     assert picker.selected() == (team, None)
     assert signal.args == [team, None]
     assert "Team Velferdsteknologi" in child(dialog, QLabel, "item-owner").text()
@@ -438,8 +457,7 @@ def test_a_pin_reason_that_reads_like_yes_is_kept_as_written(qtbot, service, liv
     assert item.pinned and item.pin_reason == "Ja"
 
 
-def test_return_in_a_new_checklist_entry_adds_it_and_keeps_the_dialog_open(qtbot, service,
-                                                                           live):
+def test_return_in_a_new_checklist_entry_adds_it_and_keeps_the_dialog_open(qtbot, service, live):
     dialog = open_dialog(qtbot, service, live, item_id(live, PATCHING))
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -455,8 +473,7 @@ def test_return_in_a_new_checklist_entry_adds_it_and_keeps_the_dialog_open(qtbot
     assert entry.text() == ""
 
 
-def test_a_new_item_opens_without_an_error_and_says_a_missing_title_once(qtbot, service,
-                                                                         live):
+def test_a_new_item_opens_without_an_error_and_says_a_missing_title_once(qtbot, service, live):
     dialog = open_dialog(qtbot, service, live, None)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -480,11 +497,14 @@ def test_likelihood_and_consequence_use_the_ros_matrix_words(qtbot, service, liv
     qtbot.keyClick(likelihood, Qt.Key.Key_Up)
     word = child(dialog, QLabel, "item-likelihood-word").text()
     assert word == likelihood_label(likelihood.value()).split(" ", 1)[1]
-    assert child(dialog, QLabel, "item-consequence-word").text() == \
-        consequence_label(consequence.value()).split(" ", 1)[1]
+    assert (
+        child(dialog, QLabel, "item-consequence-word").text()
+        == consequence_label(consequence.value()).split(" ", 1)[1]
+    )
     # The same words as the matrix's headers, at both ends of the tooltips.
-    assert likelihood_label(1) in likelihood.toolTip() and likelihood_label(5) in \
-        likelihood.toolTip()
+    assert (
+        likelihood_label(1) in likelihood.toolTip() and likelihood_label(5) in likelihood.toolTip()
+    )
     assert "rare" not in likelihood.toolTip() and "almost certain" not in likelihood.toolTip()
 
 
@@ -495,8 +515,10 @@ def test_history_tab_says_when_an_item_came_to_need_verification(qtbot, service,
     live.reload()
     dialog = open_dialog(qtbot, service, live, target)
     table = child(dialog, QTableWidget, "item-history")
-    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    rows = [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
     flagged = [row for row in rows if row[2] == "Needs verification"]
     assert [row[3:] for row in flagged] == [["no", "yes"]]  # not at creation: nothing set
     assert rows.index(flagged[0]) < rows.index(next(r for r in rows if r[2] == "Title"))

@@ -58,8 +58,7 @@ def test_the_five_columns_fit_the_window_side_by_side(window_as, qtbot, size):
     assert window.rect().contains(_in_window(clear, window))
 
 
-def test_on_a_laptop_the_side_panel_and_the_accepted_lane_fold_by_themselves(window_as,
-                                                                            qtbot):
+def test_on_a_laptop_the_side_panel_and_the_accepted_lane_fold_by_themselves(window_as, qtbot):
     window = window_as("Astrid Myklebust")
     accepted = window.board.lanes[-1]
     assert accepted.key == ACCEPTED
@@ -87,8 +86,9 @@ def _reopen(qtbot, db_path):
     return window
 
 
-def test_the_side_panel_folded_by_its_button_stays_folded_after_a_restart(window_as, qtbot,
-                                                                           db_path):
+def test_the_side_panel_folded_by_its_button_stays_folded_after_a_restart(
+    window_as, qtbot, db_path
+):
     window = window_as("Astrid Myklebust")
     board_width = window.board.width()
     toggle = window.findChild(QToolButton, "detail-toggle")
@@ -115,8 +115,9 @@ def test_the_side_panel_folded_by_its_button_stays_folded_after_a_restart(window
         third.close()
 
 
-def test_the_accepted_lane_folded_by_its_button_stays_folded_after_a_restart(window_as,
-                                                                            qtbot, db_path):
+def test_the_accepted_lane_folded_by_its_button_stays_folded_after_a_restart(
+    window_as, qtbot, db_path
+):
     window = window_as("Astrid Myklebust")
     ranked = window.board.view(Status.BACKLOG)
     height = ranked.height()
@@ -135,8 +136,11 @@ def test_the_accepted_lane_folded_by_its_button_stays_folded_after_a_restart(win
         assert not any(view.isVisible() for view in lane.views.values())
         again.activateWindow()
         qtbot.waitUntil(again.isActiveWindow, timeout=3000)
-        qtbot.keyClick(again, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
-                       | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            again,
+            Qt.Key.Key_A,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
         assert all(view.isVisible() for view in lane.views.values())
         assert again.accepted_action.isChecked()
     finally:
@@ -146,8 +150,10 @@ def test_the_accepted_lane_folded_by_its_button_stays_folded_after_a_restart(win
 def test_a_long_title_shows_on_two_lines_cut_between_words(window_as, qtbot):
     window = window_as("Astrid Myklebust")
     _settle(qtbot, window, 1280, 720)
-    title = ("Gjennomgang av tilgangsstyring for alle leverandører som drifter "
-             "medisindispensere og pasientvarsling i hjemmetjenesten")
+    title = (
+        "Gjennomgang av tilgangsstyring for alle leverandører som drifter "
+        "medisindispensere og pasientvarsling i hjemmetjenesten"
+    )
     outcome = window.service.create_item(title)
     window.apply(outcome, "New item")
     item_id = outcome.row_id
@@ -158,8 +164,9 @@ def test_a_long_title_shows_on_two_lines_cut_between_words(window_as, qtbot):
     view.scrollTo(model.index(row, 0))
     view.viewport().grab()  # paints the visible cards
     delegate = view.itemDelegate()
-    painted = [texts for (card, _width, _font), texts in delegate._texts.items()
-               if card.item_id == item_id]
+    painted = [
+        texts for (card, _width, _font), texts in delegate._texts.items() if card.item_id == item_id
+    ]
     assert painted, "the card was painted"
     lines = painted[-1][0].split("\n")
     assert len(lines) == 2
@@ -168,7 +175,7 @@ def test_a_long_title_shows_on_two_lines_cut_between_words(window_as, qtbot):
     # from the next word.
     words = title.split()
     first = lines[0].split()
-    assert first == words[:len(first)] and len(first) >= 1
+    assert first == words[: len(first)] and len(first) >= 1
     assert words[len(first)].startswith(lines[1].split()[0].rstrip("…"))
     assert len(lines[0]) + len(lines[1]) > 30  # far more than ten characters
     # Room for both lines and the rest of the card (where, owner, badges) in its row.
@@ -180,9 +187,22 @@ def test_a_long_title_shows_on_two_lines_cut_between_words(window_as, qtbot):
 
 #: Menu actions that open no window (or only change the board), by object name.
 NO_WINDOW = {
-    "quit", "undo", "redo", "delete", "delegate", "load-example", "reload",
-    "lanes-none", "lanes-chain", "lanes-unit", "language-nb", "language-en",
-    "detail-panel-action", "accepted-lane-action", "sync-cancel", "clear-filters",
+    "quit",
+    "undo",
+    "redo",
+    "delete",
+    "delegate",
+    "load-example",
+    "reload",
+    "lanes-none",
+    "lanes-chain",
+    "lanes-unit",
+    "language-nb",
+    "language-en",
+    "detail-panel-action",
+    "accepted-lane-action",
+    "sync-cancel",
+    "clear-filters",
 }
 
 
@@ -203,13 +223,15 @@ def _menu_actions(window) -> list:
 
 
 def _windows(main: QWidget) -> set[QWidget]:
-    return {w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and w is not main and isinstance(w, QDialog)}
+    return {
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w is not main and isinstance(w, QDialog)
+    }
 
 
 @pytest.mark.parametrize("person", ["Astrid Myklebust", "Trude Fossum"])
-def test_every_dialog_from_the_menus_opens_inside_the_laptop_screen(window_as, qtbot,
-                                                                    person):
+def test_every_dialog_from_the_menus_opens_inside_the_laptop_screen(window_as, qtbot, person):
     window = window_as(person)
     _settle(qtbot, window, 1280, 720)
     screen = window.screen().availableGeometry()
@@ -218,15 +240,22 @@ def test_every_dialog_from_the_menus_opens_inside_the_laptop_screen(window_as, q
     checked = []
     for action in actions:
         if action.objectName() in ("keep-it-there", "verify"):
-            done_or_verify = Status.DONE if action.objectName() == "keep-it-there" \
-                else Status.VERIFY
-            window.board.select_item(window.live.ordered(done_or_verify)[0]
-                                     if window.live.ordered(done_or_verify)
-                                     else next(iter(window.live.ranking)))
+            done_or_verify = (
+                Status.DONE if action.objectName() == "keep-it-there" else Status.VERIFY
+            )
+            window.board.select_item(
+                window.live.ordered(done_or_verify)[0]
+                if window.live.ordered(done_or_verify)
+                else next(iter(window.live.ranking))
+            )
         else:  # pin and block ask why only of a card that is neither
-            window.board.select_item(next(
-                i for i in window.live.ranking if not window.live.items[i].pinned
-                and not window.live.items[i].blocked_reason))
+            window.board.select_item(
+                next(
+                    i
+                    for i in window.live.ranking
+                    if not window.live.items[i].pinned and not window.live.items[i].blocked_reason
+                )
+            )
         before = _windows(window)
         seen: dict[QWidget, QRect] = {}
 
@@ -251,8 +280,16 @@ def test_every_dialog_from_the_menus_opens_inside_the_laptop_screen(window_as, q
             assert screen.contains(frame), (action.objectName(), opened.objectName(), frame)
             checked.append(action.objectName())
         QApplication.sendPostedEvents(None, 0)
-    assert {"standup", "metrics", "ros-matrix", "risk-decision", "annual-wheel",
-            "keyboard-shortcuts", "action-export-csv", "sync-settings"} <= set(checked)
+    assert {
+        "standup",
+        "metrics",
+        "ros-matrix",
+        "risk-decision",
+        "annual-wheel",
+        "keyboard-shortcuts",
+        "action-export-csv",
+        "sync-settings",
+    } <= set(checked)
     assert ("verify" in checked) == (person == "Trude Fossum")  # internal control verifies
     assert ("new-item" in checked) == (person != "Trude Fossum")  # and changes no work
 
@@ -268,5 +305,5 @@ def test_a_first_word_too_long_for_beside_the_rank_is_hyphenated_not_cut(qapp):
     first, second = title_lines(title, metrics, narrow, 3 * narrow)
     assert first.endswith("-") and metrics.horizontalAdvance(first) <= narrow
     # Nothing lost: the two lines read as the title again.
-    assert (first[:-1] + second).rstrip("…") == title[:len(first[:-1] + second.rstrip("…"))]
+    assert (first[:-1] + second).rstrip("…") == title[: len(first[:-1] + second.rstrip("…"))]
     assert first == "Databehandler-"  # after -er, where the compound's parts meet

@@ -14,11 +14,17 @@ def test_matching_agrees_with_matches_for_every_kind_of_filter(live):
     unit = next(u for u in live.board.units.values() if u.parent_id is None)
     tag = next(t for i in items for t in i.tags)
     filters = [
-        BoardFilter(text="mfa"), BoardFilter(text="SIKKER"), BoardFilter(text=some.id[-8:]),
-        BoardFilter(mine=True), BoardFilter(unit_id=unit.id),
-        BoardFilter(chain_id=some.chain_id), BoardFilter(link_id=some.link_id),
-        BoardFilter(weakest_only=True), BoardFilter(blocked_only=True),
-        BoardFilter(tag=tag.upper()), BoardFilter(classification=Classification.INTERNAL),
+        BoardFilter(text="mfa"),
+        BoardFilter(text="SIKKER"),
+        BoardFilter(text=some.id[-8:]),
+        BoardFilter(mine=True),
+        BoardFilter(unit_id=unit.id),
+        BoardFilter(chain_id=some.chain_id),
+        BoardFilter(link_id=some.link_id),
+        BoardFilter(weakest_only=True),
+        BoardFilter(blocked_only=True),
+        BoardFilter(tag=tag.upper()),
+        BoardFilter(classification=Classification.INTERNAL),
         BoardFilter(cell=(some.likelihood, some.consequence)),
         BoardFilter(text="a", weakest_only=True, classification=Classification.OPEN),
     ]
@@ -26,7 +32,8 @@ def test_matching_agrees_with_matches_for_every_kind_of_filter(live):
         expected = {i.id for i in items if live.matches(i.id, flt)}
         assert live.matching(flt) == expected, flt
     assert any(live.matching(f) for f in filters) and not all(
-        live.matching(f) == set(live.items) for f in filters)
+        live.matching(f) == set(live.items) for f in filters
+    )
 
 
 def test_a_change_to_an_item_is_seen_by_the_next_search(live, service):

@@ -18,9 +18,13 @@ def _dated(db_path, item_id: str, moments: list[str]) -> None:
     """Give the item's change records these times, oldest first (a history in the past)."""
     conn = sqlite3.connect(db_path)
     try:
-        seqs = [r[0] for r in conn.execute(
-            "SELECT seq FROM changes WHERE entity = 'item' AND row_id = ? ORDER BY seq",
-            (item_id,))]
+        seqs = [
+            r[0]
+            for r in conn.execute(
+                "SELECT seq FROM changes WHERE entity = 'item' AND row_id = ? ORDER BY seq",
+                (item_id,),
+            )
+        ]
         for seq, moment in zip(seqs, moments, strict=False):
             conn.execute("UPDATE changes SET at = ? WHERE seq = ?", (moment, seq))
         conn.commit()
@@ -28,19 +32,34 @@ def _dated(db_path, item_id: str, moments: list[str]) -> None:
         conn.close()
 
 
-def test_charts_follow_the_range_and_filters_and_save_as_png(qtbot, service, live, db,
-                                                              db_path, tmp_path):
+def test_charts_follow_the_range_and_filters_and_save_as_png(
+    qtbot, service, live, db, db_path, tmp_path
+):
     chain = next(iter(live.board.chains.values()))
     done = service.create_item("Ferdig i november", chain=chain.name).row_id
     service.move(done, Status.DOING)
     service.move(done, Status.DONE)
-    _dated(db_path, done, ["2026-11-02T08:00:00.000000Z", "2026-11-04T08:00:00.000000Z",
-                           "2026-11-09T08:00:00.000000Z"])
+    _dated(
+        db_path,
+        done,
+        [
+            "2026-11-02T08:00:00.000000Z",
+            "2026-11-04T08:00:00.000000Z",
+            "2026-11-09T08:00:00.000000Z",
+        ],
+    )
     other = service.create_item("Uten kjede").row_id
     service.move(other, Status.DOING)
     service.move(other, Status.DONE)
-    _dated(db_path, other, ["2026-11-01T08:00:00.000000Z", "2026-11-10T08:00:00.000000Z",
-                            "2026-11-20T08:00:00.000000Z"])
+    _dated(
+        db_path,
+        other,
+        [
+            "2026-11-01T08:00:00.000000Z",
+            "2026-11-10T08:00:00.000000Z",
+            "2026-11-20T08:00:00.000000Z",
+        ],
+    )
     live.reload()
     view = MetricsView(FlowMetrics(Session(db, "tester")), live, today=date(2026, 11, 28))
     qtbot.addWidget(view)

@@ -55,20 +55,24 @@ def statuses(db_path, ids: list[str]) -> list[str]:
 
 
 def error_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
-            and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()
+    ]
 
 
 def select_cards(qtbot, view: QListView, count: int) -> list[str]:
     """Click the first card and shift-click the ``count``-th, as a person selects them."""
     model = view.model()
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(model.index(0, 0)).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(0, 0)).center()
+    )
     view.scrollTo(model.index(count - 1, 0))
     last = view.visualRect(model.index(count - 1, 0))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.ShiftModifier, last.center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, last.center()
+    )
     chosen = sorted(view.selectionModel().selectedIndexes(), key=lambda i: i.row())
     assert len(chosen) == count
     return [i.data(Qt.ItemDataRole.UserRole) for i in chosen]
@@ -79,8 +83,11 @@ def drop(window, source: Status, target: Status) -> bool:
     with the drag's MIME data)."""
     view = column(window, source)
     mime = view.model().mimeData(view.selectionModel().selectedIndexes())
-    return column(window, target).model().dropMimeData(
-        mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+    return (
+        column(window, target)
+        .model()
+        .dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+    )
 
 
 def test_a_drop_the_hard_limit_has_room_for_only_in_part_moves_none(window, qtbot, db_path):
@@ -142,8 +149,9 @@ def test_saving_the_item_dialog_is_one_undo_step(window, qtbot, db_path):
     item = window.live.items[item_id]
     assert not item.pinned
     window.board.select_item(item_id)
-    view.selectionModel().setCurrentIndex(view.model().index(0, 0),
-                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    view.selectionModel().setCurrentIndex(
+        view.model().index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
     qtbot.keyClick(view, Qt.Key.Key_Return)
     dialog = window.findChild(ItemDialog, "item-dialog")
     assert dialog is not None and dialog.isVisible()
@@ -151,12 +159,12 @@ def test_saving_the_item_dialog_is_one_undo_step(window, qtbot, db_path):
 
     dialog.findChild(QLineEdit, "item-title").setText("Ny tittel")
     dialog.findChild(QLineEdit, "item-checklist-new").setText("Nytt punkt")
-    qtbot.mouseClick(dialog.findChild(QPushButton, "item-checklist-add"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "item-checklist-add"), Qt.MouseButton.LeftButton)
     dialog.findChild(QLineEdit, "item-pin-reason").setText("Tilsyn neste uke")
     with qtbot.waitSignal(dialog.changed, timeout=1000):
-        qtbot.mouseClick(dialog._buttons.button(dialog._buttons.StandardButton.Ok),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog._buttons.button(dialog._buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
 
     assert len(dialog.outcomes) == 1 and window.undo_stack.count() == steps + 1
     saved = window.live.items[item_id]
@@ -165,12 +173,15 @@ def test_saving_the_item_dialog_is_one_undo_step(window, qtbot, db_path):
 
     window.activateWindow()
     column(window, Status.BACKLOG).setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier)
-    (title, pinned_at, checklist), = stored(
-        db_path, "SELECT title, pinned_at, checklist FROM items WHERE id = ?", item_id)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    ((title, pinned_at, checklist),) = stored(
+        db_path, "SELECT title, pinned_at, checklist FROM items WHERE id = ?", item_id
+    )
     assert (title, pinned_at) == (item.title, None)
     assert "Nytt punkt" not in (checklist or "")
     restored = window.live.items[item_id]
     assert (restored.title, restored.pinned, restored.checklist) == (
-        item.title, False, item.checklist)
+        item.title,
+        False,
+        item.checklist,
+    )

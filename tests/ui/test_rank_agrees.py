@@ -30,11 +30,14 @@ def _cards(window) -> dict[str, int | None]:
 def test_after_an_import_ranks_are_unique_and_the_panel_agrees(qtbot, window, tmp_path, rows):
     path = tmp_path / "new.csv"
     lines = ["title,chain,link,likelihood,consequence"] + [
-        f"Ny sak {n},Medisindispenser,Dispenser i brukers hjem,5,5" for n in range(rows)]
+        f"Ny sak {n},Medisindispenser,Dispenser i brukers hjem,5,5" for n in range(rows)
+    ]
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     window.files.import_file(path)
-    qtbot.waitUntil(lambda: sum(1 for i in window.live.items.values()
-                                if i.title.startswith("Ny sak")) == rows, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: sum(1 for i in window.live.items.values() if i.title.startswith("Ny sak")) == rows,
+        timeout=30_000,
+    )
     qtbot.wait(50)
     shown = _cards(window)
     ranks = [r for r in shown.values() if r is not None]
@@ -43,5 +46,4 @@ def test_after_an_import_ranks_are_unique_and_the_panel_agrees(qtbot, window, tm
     top = min(window.live.ranking, key=lambda i: window.live.ranking[i].rank)
     window.board.select_item(top)
     assert make_card(window.live, top).rank == 1
-    assert "Rank 1 " in window.detail.toPlainText() or "Plass 1 " in \
-        window.detail.toPlainText()
+    assert "Rank 1 " in window.detail.toPlainText() or "Plass 1 " in window.detail.toPlainText()

@@ -43,8 +43,9 @@ def test_a_new_item_is_unassessed_until_someone_judges_it(window, qtbot):
     assert likelihood.text() == consequence.text() == "not assessed"
     qtbot.keyClicks(dialog.findChild(object, "item-title"), "Gjennomgå loggoppbevaring")
     _click_ok(dialog, qtbot)
-    item_id = next(i.id for i in window.live.items.values()
-                   if i.title == "Gjennomgå loggoppbevaring")
+    item_id = next(
+        i.id for i in window.live.items.values() if i.title == "Gjennomgå loggoppbevaring"
+    )
     item = window.live.items[item_id]
     assert item.likelihood is None and item.consequence is None
     model = window.board.model(Status.BACKLOG)
@@ -80,8 +81,7 @@ def test_the_example_boards_top_is_weak_link_work_not_chores(window):
     top = ranking[:22]
     chores = [r for r in top if r.item.chain_id is None]
     assert len(chores) <= 3, [r.item.title for r in chores]
-    assert not any(r.weakest for r in ranking if r.item.chain_id is None
-                   or r.item.link_id is None)
+    assert not any(r.weakest for r in ranking if r.item.chain_id is None or r.item.link_id is None)
 
 
 def test_the_export_action_is_named_for_checks(window):

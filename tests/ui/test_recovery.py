@@ -68,8 +68,11 @@ def test_the_start_opens_the_copy_and_says_where_both_files_are(qtbot, db_path, 
     assert window is not None
     qtbot.addWidget(window)
     assert window.db_path != db_path and window.db_path.name.startswith("board-restored-")
-    boxes = [w for w in QApplication.topLevelWidgets() + window.findChildren(QMessageBox)
-             if isinstance(w, QMessageBox) and w.objectName() == "info-dialog"]
+    boxes = [
+        w
+        for w in QApplication.topLevelWidgets() + window.findChildren(QMessageBox)
+        if isinstance(w, QMessageBox) and w.objectName() == "info-dialog"
+    ]
     assert any(str(db_path) in b.text() and str(window.db_path) in b.text() for b in boxes)
     for box in boxes:
         box.close()
@@ -98,9 +101,17 @@ def test_a_second_window_on_a_held_file_says_who_holds_it(qtbot, db_path):
 
     other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        lock_path(db_path).write_text(json.dumps(
-            {"user": "kari", "host": socket.gethostname(), "pid": other.pid,
-             "since": "2026-01-02 08:15"}), encoding="utf-8")
+        lock_path(db_path).write_text(
+            json.dumps(
+                {
+                    "user": "kari",
+                    "host": socket.gethostname(),
+                    "pid": other.pid,
+                    "since": "2026-01-02 08:15",
+                }
+            ),
+            encoding="utf-8",
+        )
         window = create_main_window(db_path)
         qtbot.addWidget(window)
         held = window.service.db.held_error()

@@ -51,20 +51,26 @@ def stored_bands(db) -> Bands:
 
 def open_counts(db) -> Counter[tuple[int, int]]:
     with reading(db) as reader:
-        return Counter((item.likelihood, item.consequence)
-                       for item in reader.items() if item.status is not Status.DONE)
+        return Counter(
+            (item.likelihood, item.consequence)
+            for item in reader.items()
+            if item.status is not Status.DONE
+        )
 
 
 def click_cell(qtbot, view: RosMatrixView, likelihood: int, consequence: int) -> None:
     index = view.index_of(likelihood, consequence)
-    qtbot.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.grid.visualRect(index).center())
+    qtbot.mouseClick(
+        view.grid.viewport(), Qt.MouseButton.LeftButton, pos=view.grid.visualRect(index).center()
+    )
 
 
 def error_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() + QApplication.allWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
-            and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets() + QApplication.allWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()
+    ]
 
 
 def test_cells_count_the_open_items_where_they_sit(open_view, db, model_tester):
@@ -105,39 +111,49 @@ def test_bands_colour_the_cells_and_the_tooltip_says_what_they_mean(open_view):
     assert "risk 25" in tip and "0–75" in tip
     assert "Acceptable" in green.data(Qt.ItemDataRole.ToolTipRole)
     assert "0–3" in green.data(Qt.ItemDataRole.ToolTipRole)
-    assert model.index(3, 2).data(Qt.ItemDataRole.ToolTipRole).startswith(
-        "! Acceptable with a rationale")  # 2 × 3 = 6 is yellow by default
+    assert (
+        model.index(3, 2)
+        .data(Qt.ItemDataRole.ToolTipRole)
+        .startswith("! Acceptable with a rationale")
+    )  # 2 × 3 = 6 is yellow by default
     assert red.data(Qt.ItemDataRole.BackgroundRole) != green.data(Qt.ItemDataRole.BackgroundRole)
     for index in (red, green):
         assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Likelihood ")
     assert view.grid.accessibleName()
     legend = {text.text() for text in view.legend_texts.values()}
-    assert legend == {"Acceptable", "Acceptable with a rationale",
-                      "Not acceptable: reduce, share or avoid"}
+    assert legend == {
+        "Acceptable",
+        "Acceptable with a rationale",
+        "Not acceptable: reduce, share or avoid",
+    }
 
 
 def test_accepted_items_are_counted_in_their_cell_and_apart(open_view, db):
-    item = BoardService(Session(db, GOVERNING, "en")).create_item(
-        "Accept the printer risk", likelihood="2", consequence="3").row_id
+    item = (
+        BoardService(Session(db, GOVERNING, "en"))
+        .create_item("Accept the printer risk", likelihood="2", consequence="3")
+        .row_id
+    )
     before = open_counts(db)[(2, 3)]
     governance = GovernanceService(Session(db, GOVERNING, "en"))
     accepted_here = governance.matrix()[(2, 3)].accepted
     accepted_all = sum(cell.accepted for cell in governance.matrix().values())
-    governance.decide("accept", "Low value target",
-                      valid_until=date.today() + timedelta(days=60), item_id=item)
+    governance.decide(
+        "accept", "Low value target", valid_until=date.today() + timedelta(days=60), item_id=item
+    )
     view = open_view()
     cell = view.cell(2, 3)
     assert (cell.open_items, cell.accepted) == (before, accepted_here + 1)
-    assert f"{accepted_here + 1} accepted" in view.index_of(2, 3).data(
-        Qt.ItemDataRole.ToolTipRole)
+    assert f"{accepted_here + 1} accepted" in view.index_of(2, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert f"Accepted: {accepted_all + 1}" in view.total.text()
 
 
 def test_refresh_reads_the_board_again(open_view, db):
     view = open_view()
     before = view.cell(5, 1).open_items
-    BoardService(Session(db, GOVERNING, "en")).create_item("Patch the kiosk", likelihood="5",
-                                                 consequence="1")
+    BoardService(Session(db, GOVERNING, "en")).create_item(
+        "Patch the kiosk", likelihood="5", consequence="1"
+    )
     assert view.cell(5, 1).open_items == before
     view.refresh()
     assert view.cell(5, 1).open_items == before + 1
@@ -149,10 +165,20 @@ def test_scale_labels_speak_norwegian(open_view, norwegian):
     model = view.grid.model()
     rows = [model.headerData(r, Qt.Orientation.Vertical, DISPLAY) for r in range(5)]
     columns = [model.headerData(c, Qt.Orientation.Horizontal, DISPLAY) for c in range(5)]
-    assert rows == ["5 Svært sannsynlig", "4 Sannsynlig", "3 Moderat sannsynlig",
-                    "2 Lite sannsynlig", "1 Svært lite sannsynlig"]
-    assert columns == ["1 Ubetydelig", "2 Mindre alvorlig", "3 Alvorlig",
-                       "4 Svært alvorlig", "5 Kritisk"]
+    assert rows == [
+        "5 Svært sannsynlig",
+        "4 Sannsynlig",
+        "3 Moderat sannsynlig",
+        "2 Lite sannsynlig",
+        "1 Svært lite sannsynlig",
+    ]
+    assert columns == [
+        "1 Ubetydelig",
+        "2 Mindre alvorlig",
+        "3 Alvorlig",
+        "4 Svært alvorlig",
+        "5 Kritisk",
+    ]
     assert "Svært sannsynlig" in model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
 
 
@@ -187,8 +213,10 @@ def test_a_governing_member_cycles_a_band_and_resets_them(open_view, db, qtbot):
     assert edit.isChecked() and view.editing()
     assert view.reset_button.isVisible() and view.reset_button.objectName() == "reset-bands"
     assert not view.reset_button.isEnabled()  # the bands are the default already
-    with (qtbot.assertNotEmitted(view.cell_chosen),
-          qtbot.waitSignal(view.bands_changed, timeout=1000)):
+    with (
+        qtbot.assertNotEmitted(view.cell_chosen),
+        qtbot.waitSignal(view.bands_changed, timeout=1000),
+    ):
         click_cell(qtbot, view, 1, 1)
     assert stored_bands(db).band(1, 1) is Band.YELLOW
     assert view.cell(1, 1).band is Band.YELLOW

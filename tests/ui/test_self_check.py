@@ -13,11 +13,22 @@ CHECKS = ("versions", "database", "migrations", "translations", "window")
 
 def _self_check(db: Path, home: Path) -> subprocess.CompletedProcess[str]:
     # A process of its own, as a user runs it: the check makes its own QApplication.
-    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-           "XDG_DATA_HOME": str(home / ".data"), "KANBAN_SEC_USER": "tester",
-           "KANBAN_SEC_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "kanban_sec", "--db", str(db), "--self-check"],
-                          capture_output=True, text=True, env=env, timeout=120)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".data"),
+        "KANBAN_SEC_USER": "tester",
+        "KANBAN_SEC_LANG": "en",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "kanban_sec", "--db", str(db), "--self-check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def _digest(path: Path) -> str:
@@ -38,9 +49,11 @@ def test_passes_on_a_demo_board_and_leaves_it_byte_identical(db_path, tmp_path):
     assert lines[-1] == "self-check passed"
     assert _digest(db_path) == before and db_path.stat().st_mtime_ns == mtime
     # No backups, copies or new databases beside the real one.
-    assert sorted(p.name for p in db_path.parent.iterdir()
-                  if p.name.startswith(db_path.name) and not p.name.endswith(("-wal", "-shm"))
-                  ) == [db_path.name]
+    assert sorted(
+        p.name
+        for p in db_path.parent.iterdir()
+        if p.name.startswith(db_path.name) and not p.name.endswith(("-wal", "-shm"))
+    ) == [db_path.name]
 
 
 def test_a_database_that_does_not_exist_yet_is_not_created(tmp_path):

@@ -35,12 +35,18 @@ def _open_standup(qtbot, window) -> StandupWindow:
     """Ctrl+U on the board, as a person opens the standup."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_U,
-                   Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: any(isinstance(w, StandupWindow) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=5000)
-    standup = next(w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, StandupWindow) and w.isVisible())
+    qtbot.keyClick(
+        QApplication.focusWidget() or window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, StandupWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=5000,
+    )
+    standup = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, StandupWindow) and w.isVisible()
+    )
     qtbot.waitExposed(standup)
     return standup
 
@@ -60,8 +66,9 @@ def _choose_in(qtbot, combo: QComboBox, text: str) -> None:
     index = view.model().index(row, 0)
     view.scrollTo(index)
     qtbot.wait(QApplication.doubleClickInterval() + 100)  # a popup ignores a quick release
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(index).center())
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=3000)
 
 
@@ -71,8 +78,11 @@ def _ticked(standup: StandupWindow) -> set[str]:
 
 
 def _error_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
-            and w.objectName() == "error-dialog" and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()
+    ]
 
 
 def _type_and_enter(qtbot, field: QLineEdit, text: str) -> None:
@@ -86,13 +96,19 @@ def test_picking_a_team_ticks_its_members_and_walks_its_items(qtbot, window_as):
     standup = _open_standup(qtbot, window)
     _choose_in(qtbot, standup.team, SECURITY + " (")
     # the unit's people and its teams' people, and the lead who runs the standup
-    assert _ticked(standup) == {"Ingrid Haugland", "Jonas Aamodt", "Fatima Rahimi",
-                                "Elise Moen", "Siri Lunde"}
+    assert _ticked(standup) == {
+        "Ingrid Haugland",
+        "Jonas Aamodt",
+        "Fatima Rahimi",
+        "Elise Moen",
+        "Siri Lunde",
+    }
     assert standup.owner.currentText() == SECURITY
     # still adjustable by hand: Jonas is away this week
     attendees = standup.attendees
-    row = next(r for r in range(attendees.count())
-               if attendees.item(r).text().startswith("Jonas Aamodt"))
+    row = next(
+        r for r in range(attendees.count()) if attendees.item(r).text().startswith("Jonas Aamodt")
+    )
     attendees.setFocus()
     attendees.setCurrentRow(row)
     qtbot.keyClick(attendees, Qt.Key.Key_Space)
@@ -101,16 +117,20 @@ def test_picking_a_team_ticks_its_members_and_walks_its_items(qtbot, window_as):
 
     held = standup.standups.get(standup.standup_id)
     assert {standup.live.board.people[p].name for p in held.attendees} == {
-        "Ingrid Haugland", "Fatima Rahimi", "Elise Moen", "Siri Lunde"}
-    units = set(standup.live.tree.subtree(standup.live.board.people[
-        held.attendees[0]].unit_id)) | set(standup.live.tree.subtree(
-            standup.owner.currentData()))
-    assert standup.order and all(standup.live.items[i].owner_unit_id in units
-                                 for i in standup.order)
+        "Ingrid Haugland",
+        "Fatima Rahimi",
+        "Elise Moen",
+        "Siri Lunde",
+    }
+    units = set(
+        standup.live.tree.subtree(standup.live.board.people[held.attendees[0]].unit_id)
+    ) | set(standup.live.tree.subtree(standup.owner.currentData()))
+    assert standup.order and all(
+        standup.live.items[i].owner_unit_id in units for i in standup.order
+    )
 
 
-def test_the_card_in_front_is_moved_blocked_given_and_commented_on_the_board(qtbot,
-                                                                          window_as):
+def test_the_card_in_front_is_moved_blocked_given_and_commented_on_the_board(qtbot, window_as):
     window = window_as("Siri Lunde")
     standup = _open_standup(qtbot, window)
     _click(qtbot, standup, "standup-start")
@@ -121,8 +141,9 @@ def test_the_card_in_front_is_moved_blocked_given_and_commented_on_the_board(qtb
     # move: Alt+C to the column, one up (Doing)
     standup.activateWindow()
     qtbot.waitUntil(standup.isActiveWindow, timeout=5000)
-    qtbot.keyClick(QApplication.focusWidget() or standup, Qt.Key.Key_C,
-                   Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget() or standup, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier
+    )
     assert standup.move_to.hasFocus()
     qtbot.keyClick(standup.move_to, Qt.Key.Key_Up)
     assert window.service.entry(item_id).item.status is Status.DOING
@@ -131,8 +152,7 @@ def test_the_card_in_front_is_moved_blocked_given_and_commented_on_the_board(qtb
 
     # block with a reason, by the keyboard
     _type_and_enter(qtbot, standup.block_reason, "Venter på svar fra leverandøren")
-    assert window.service.entry(item_id).item.blocked_reason == \
-        "Venter på svar fra leverandøren"
+    assert window.service.entry(item_id).item.blocked_reason == "Venter på svar fra leverandøren"
     assert "Venter på svar fra leverandøren" in standup.card.toPlainText()
     assert standup.block_button.text() == "Unblock"
     report = standup.report_view.toPlainText()
@@ -152,12 +172,14 @@ def test_the_card_in_front_is_moved_blocked_given_and_commented_on_the_board(qtb
     dialog.findChild(QLineEdit, "owner-filter").setText("Jonas")
     row = tree.findItems("Jonas Aamodt", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
     tree.scrollToItem(row)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tree.visualItemRect(row).center())
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(row).center()
+    )
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     jonas = next(p for p in window.live.board.people.values() if p.name == "Jonas Aamodt")
-    qtbot.waitUntil(lambda: window.service.entry(item_id).item.owner_person_id == jonas.id,
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.service.entry(item_id).item.owner_person_id == jonas.id, timeout=3000
+    )
     assert "Jonas Aamodt" in standup.card_owner.text()
 
     # unblock: one click
@@ -188,8 +210,7 @@ def test_a_refused_move_is_one_message_and_writes_nothing(qtbot, window_as):
     assert standup.move_to.currentText() == "Verify"
 
 
-def test_the_report_is_saved_under_the_standups_date_and_says_where(qtbot, window_as,
-                                                                    tmp_path):
+def test_the_report_is_saved_under_the_standups_date_and_says_where(qtbot, window_as, tmp_path):
     window = window_as("Siri Lunde")
     standup = _open_standup(qtbot, window)
     _click(qtbot, standup, "standup-start")
@@ -251,8 +272,15 @@ def test_the_examples_first_standup_lists_what_changed_since_last_week(qtbot, wi
     report = standup.report_view.toPlainText()
     last_week = (date.today() - timedelta(days=STANDUP_DAYS_AGO)).isoformat()
     assert f"Changes since the standup of {last_week}" in report
-    for heading in ("New (1)", "Moved (2)", "Done (1)", "Blocked (1)", "Unblocked (1)",
-                    "Ranked up (1)", "Owner changed (1)"):
+    for heading in (
+        "New (1)",
+        "Moved (2)",
+        "Done (1)",
+        "Blocked (1)",
+        "Unblocked (1)",
+        "Ranked up (1)",
+        "Owner changed (1)",
+    ):
         assert heading in report, heading
     assert "Conditional Access: blokkere eldre autentisering" in report
     assert "Phishing-øvelse for alle ansatte" in report
@@ -260,8 +288,9 @@ def test_the_examples_first_standup_lists_what_changed_since_last_week(qtbot, wi
 
 def _inside(widget: QWidget) -> bool:
     area = widget.screen().availableGeometry()
-    return area.contains(widget.mapToGlobal(QPoint(0, 0))) and \
-        area.contains(widget.mapToGlobal(widget.rect().bottomRight()))
+    return area.contains(widget.mapToGlobal(QPoint(0, 0))) and area.contains(
+        widget.mapToGlobal(widget.rect().bottomRight())
+    )
 
 
 def test_the_standup_fits_the_screen_it_opens_on(qtbot, window_as):
@@ -274,8 +303,14 @@ def test_the_standup_fits_the_screen_it_opens_on(qtbot, window_as):
     assert area.contains(standup.frameGeometry())
     assert _inside(standup.findChild(QPushButton, "standup-start"))
     _click(qtbot, standup, "standup-start")
-    for name in ("standup-end", "standup-next", "standup-add-decision", "standup-assign",
-                 "standup-add-comment", "standup-save"):
+    for name in (
+        "standup-end",
+        "standup-next",
+        "standup-add-decision",
+        "standup-assign",
+        "standup-add-comment",
+        "standup-save",
+    ):
         assert _inside(standup.findChild(QPushButton, name)), name
 
 
@@ -283,15 +318,33 @@ def test_the_standup_fits_the_screen_it_opens_on(qtbot, window_as):
 def test_the_standup_fits_a_laptop_screen(tmp_path, width, height):
     """The test above, on a screen of that size (Qt's offscreen screen, configured)."""
     config = tmp_path / "screen.json"
-    config.write_text(f'{{"screens": [{{"name": "laptop", "x": 0, "y": 0, "width": {width},'
-                      f' "height": {height}, "logicalDpi": 96, "logicalBaseDpi": 96,'
-                      ' "dpr": 1}]}', encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-           "STANDUP_TEST_SCREEN": f"{width}x{height}"}
+    config.write_text(
+        f'{{"screens": [{{"name": "laptop", "x": 0, "y": 0, "width": {width},'
+        f' "height": {height}, "logicalDpi": 96, "logicalBaseDpi": 96,'
+        ' "dpr": 1}]}',
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "STANDUP_TEST_SCREEN": f"{width}x{height}",
+    }
     here = Path(__file__)
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         f"{here}::test_the_standup_fits_the_screen_it_opens_on"],
-        cwd=here.parents[2], env=env, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{here}::test_the_standup_fits_the_screen_it_opens_on",
+        ],
+        cwd=here.parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "1 passed" in done.stdout

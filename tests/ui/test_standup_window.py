@@ -62,11 +62,15 @@ def test_column_at_a_time_jumps_whole_columns(qtbot, db, live):
 
 
 def test_confidential_items_are_masked_unless_included_and_the_choice_is_recorded(
-        qtbot, db, service, live, tmp_path):
+    qtbot, db, service, live, tmp_path
+):
     from kanban_sec.store.unit_of_work import reading
 
-    secret = next(i for i in live.items.values()
-                  if i.classification.value == "confidential" and i.status is Status.NEXT)
+    secret = next(
+        i
+        for i in live.items.values()
+        if i.classification.value == "confidential" and i.status is Status.NEXT
+    )
     BoardService = type(service)
     BoardService(Session(db, "Henrik Dahl", "en")).move(secret.id, Status.DOING)
     live.reload()
@@ -87,5 +91,4 @@ def test_confidential_items_are_masked_unless_included_and_the_choice_is_recorde
         recorded = reader.conn.exec_driver_sql(
             "SELECT path, confidential FROM transfers WHERE kind = 'report' ORDER BY created_at"
         ).all()
-    assert [(p.rsplit("/", 1)[-1], c) for p, c in recorded] == [("masked.md", 0),
-                                                                  ("full.md", 1)]
+    assert [(p.rsplit("/", 1)[-1], c) for p, c in recorded] == [("masked.md", 0), ("full.md", 1)]

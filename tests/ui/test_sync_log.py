@@ -12,13 +12,16 @@ PASSWORD = "kari-Secret-71"
 
 
 def test_a_failed_connection_test_logs_its_traceback_without_the_password(
-        window_as, qtbot, tmp_path, monkeypatch):
+    window_as, qtbot, tmp_path, monkeypatch
+):
     log = tmp_path / "log" / "kanban-sec.log"
     monkeypatch.setattr(runtime, "log_path", lambda: log)
 
     def unreachable(conninfo, **options):  # the driver fails and repeats the conninfo
-        raise OSError(f"cannot reach postgresql://kari:{options['password']}@db.example/board"
-                      f" (host=db.example password={options['password']})")
+        raise OSError(
+            f"cannot reach postgresql://kari:{options['password']}@db.example/board"
+            f" (host=db.example password={options['password']})"
+        )
 
     monkeypatch.setattr(psycopg, "connect", unreachable)
     window = window_as("Astrid Myklebust")

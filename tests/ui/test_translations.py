@@ -25,8 +25,10 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 TS = TRANSLATIONS / "kanban_sec_nb.ts"
 QM = TRANSLATIONS / "kanban_sec_nb.qm"
 #: What resources/translations/README.md tells lupdate to read.
-SOURCES = ["kanban_sec/app.py", *sorted(
-    p.relative_to(ROOT).as_posix() for p in (ROOT / "kanban_sec" / "ui").glob("*.py"))]
+SOURCES = [
+    "kanban_sec/app.py",
+    *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "kanban_sec" / "ui").glob("*.py")),
+]
 
 Key = tuple[str, str]
 
@@ -45,8 +47,10 @@ def qt_tool(name: str) -> str:
     wrapper = shutil.which(f"pyside6-{name}")
     if wrapper:
         return wrapper
-    pytest.fail(f"{name} not found: neither {bundled} nor pyside6-{name} on PATH; "
-                "install PySide6-Essentials (it ships pyside6-lupdate and pyside6-lrelease)")
+    pytest.fail(
+        f"{name} not found: neither {bundled} nor pyside6-{name} on PATH; "
+        "install PySide6-Essentials (it ships pyside6-lupdate and pyside6-lrelease)"
+    )
 
 
 def run_tool(args: list[str]) -> None:
@@ -104,9 +108,11 @@ def ids_in(window, status: Status) -> list[str]:
 
 
 def error_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
-            and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()
+    ]
 
 
 # -- the files ---------------------------------------------------------------------------
@@ -115,7 +121,8 @@ def test_committed_qm_is_what_lrelease_builds_from_the_committed_ts(tmp_path):
     run_tool([qt_tool("lrelease"), str(TS), "-qm", str(built)])
     assert QM.is_file(), f"{QM} is missing; build it with lrelease"
     assert built.read_bytes() == QM.read_bytes(), (
-        f"{QM.name} is stale: run the lrelease command in resources/translations/README.md")
+        f"{QM.name} is stale: run the lrelease command in resources/translations/README.md"
+    )
 
 
 def test_the_ts_holds_every_string_of_the_code_translated(tmp_path):
@@ -125,8 +132,10 @@ def test_the_ts_holds_every_string_of_the_code_translated(tmp_path):
     assert len(in_code) > 300  # lupdate did read the code
     committed = messages(TS)
     missing = sorted(in_code - set(committed))
-    assert not missing, ("strings not in kanban_sec_nb.ts (run lupdate as in "
-                         f"resources/translations/README.md and translate them): {missing}")
+    assert not missing, (
+        "strings not in kanban_sec_nb.ts (run lupdate as in "
+        f"resources/translations/README.md and translate them): {missing}"
+    )
     root = ET.parse(TS).getroot()
     assert root.get("language") == "nb_NO"
     for key, message in committed.items():
@@ -141,17 +150,22 @@ def test_translations_keep_placeholders_and_accelerators():
     for (context, source), message in messages(TS).items():
         for text in translations(message):
             assert sorted(placeholder.findall(text)) == sorted(placeholder.findall(source)), (
-                context, source, text)
-            assert text.replace("&&", "").count("&") == \
-                source.replace("&&", "").count("&"), (context, source, text)
+                context,
+                source,
+                text,
+            )
+            assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&"), (
+                context,
+                source,
+                text,
+            )
 
 
 def test_status_names_match_the_service_catalogue():
     committed = messages(TS)
     for status in Status:
         english = t(f"status.{status.value}", "en")
-        assert translations(committed[("Board", english)]) == [t(f"status.{status.value}",
-                                                                  "nb")]
+        assert translations(committed[("Board", english)]) == [t(f"status.{status.value}", "nb")]
 
 
 # -- the window --------------------------------------------------------------------------
@@ -166,8 +180,11 @@ def test_the_menu_switches_the_language_and_remembers_it(open_window, db_path):
     window.language_actions["nb"].trigger()  # the menu's Norsk bokmål
     assert i18n.current_language() == "nb"
     assert window.language_actions["nb"].isChecked()
-    assert (window.file_menu.title(), window.edit_menu.title(),
-            window.view_menu.title()) == ("&Fil", "&Rediger", "&Vis")
+    assert (window.file_menu.title(), window.edit_menu.title(), window.view_menu.title()) == (
+        "&Fil",
+        "&Rediger",
+        "&Vis",
+    )
     assert window.new_action.text() == "&Ny oppgave…"
     assert window.undo_action.text() == "&Angre"
     assert "<b>Pågår</b>" in header_text(window, Status.DOING)
@@ -244,8 +261,7 @@ def test_numbers_and_dates_follow_the_language(open_window, db_path, qtbot):
     qtbot.addWidget(dialog)
     history = dialog.findChild(QTableWidget, "item-history")
     assert history.rowCount() > 0
-    assert re.match(r"\d{2}\.\d{2}\.\d{4}", history.item(0, 0).text()), \
-        history.item(0, 0).text()
+    assert re.match(r"\d{2}\.\d{2}\.\d{4}", history.item(0, 0).text()), history.item(0, 0).text()
     assert dialog.windowTitle().startswith("Oppgave: ")
 
 
@@ -266,8 +282,9 @@ def test_qts_own_buttons_speak_bokmal_too(qtbot, tmp_path):
     assert built.read_bytes() == (TRANSLATIONS / "qt_extra_nb.qm").read_bytes()
     i18n.install("nb")
     try:
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
-                               | QDialogButtonBox.StandardButton.Close)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close
+        )
         qtbot.addWidget(box)
         texts = {b.text() for b in box.buttons()}
         assert texts == {"Avbryt", "Lukk"}

@@ -18,12 +18,21 @@ def _open_wheel(qtbot, window) -> AnnualWheelDialog:
     """Ctrl+H on the board, as a person opens the annual wheel."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_H,
-                   Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: any(isinstance(w, AnnualWheelDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=5000)
-    return next(w for w in QApplication.topLevelWidgets()
-                if isinstance(w, AnnualWheelDialog) and w.isVisible())
+    qtbot.keyClick(
+        QApplication.focusWidget() or window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, AnnualWheelDialog) and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ),
+        timeout=5000,
+    )
+    return next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, AnnualWheelDialog) and w.isVisible()
+    )
 
 
 def _form(qtbot, wheel: AnnualWheelDialog, button: str) -> ActivityDialog:
@@ -54,7 +63,8 @@ def _ok(form: ActivityDialog):
 
 
 def test_a_new_activity_in_plain_words_shows_the_rrule_and_lands_on_the_wheel(
-        qtbot, window_as, db_path):
+    qtbot, window_as, db_path
+):
     wheel = _open_wheel(qtbot, window_as("Mona Strand"))
     form = _form(qtbot, wheel, "wheel-add")
     assert not _ok(form).isEnabled()  # no title, no rule yet
@@ -67,15 +77,21 @@ def test_a_new_activity_in_plain_words_shows_the_rrule_and_lands_on_the_wheel(
     assert form.starts_on() == date.today()  # from today unless told
     form.starts.setDate(QDate(date.today().year, 1, 1))
     form.chain.setCurrentIndex(form.chain.findText("Infrastruktur"))
-    form.link.setCurrentIndex(form.link.findData(_row(
-        db_path, "SELECT id FROM links WHERE name = 'Serverplattform'")[0][0]))
+    form.link.setCurrentIndex(
+        form.link.findData(
+            _row(db_path, "SELECT id FROM links WHERE name = 'Serverplattform'")[0][0]
+        )
+    )
     form.likelihood.setFocus()
     qtbot.keyClick(form.likelihood, Qt.Key.Key_Down)  # 3 -> 2
     form.consequence.setValue(4)
     qtbot.mouseClick(_ok(form), Qt.MouseButton.LeftButton)
-    stored = _row(db_path, "SELECT a.rrule, l.name, a.likelihood, a.consequence, a.active"
-                           " FROM activities a JOIN links l ON l.id = a.link_id"
-                           " WHERE a.title = 'Phishingøvelse for driftsteamene'")
+    stored = _row(
+        db_path,
+        "SELECT a.rrule, l.name, a.likelihood, a.consequence, a.active"
+        " FROM activities a JOIN links l ON l.id = a.link_id"
+        " WHERE a.title = 'Phishingøvelse for driftsteamene'",
+    )
     assert stored == [("FREQ=MONTHLY;BYDAY=-1FR", "Serverplattform", 2, 4, 1)]
     # The wheel shows it on its twelve days this year, and the list and detail name it.
     mine = [e for e in wheel.view.entries if e.title == "Phishingøvelse for driftsteamene"]
@@ -88,7 +104,8 @@ def test_a_new_activity_in_plain_words_shows_the_rrule_and_lands_on_the_wheel(
 
 
 def test_a_phrase_not_understood_is_said_under_the_field_and_nothing_is_saved(
-        qtbot, window_as, db_path):
+    qtbot, window_as, db_path
+):
     wheel = _open_wheel(qtbot, window_as("Mona Strand"))
     form = _form(qtbot, wheel, "wheel-add")
     qtbot.keyClicks(form.title, "Noe")
@@ -121,24 +138,27 @@ def test_change_an_activity_by_its_words_and_defaults(qtbot, window_as, db_path)
     assert form.words.text() == "Every weekday"
     form.consequence.setValue(5)
     qtbot.mouseClick(_ok(form), Qt.MouseButton.LeftButton)
-    assert _row(db_path, "SELECT rrule, consequence FROM activities"
-                         " WHERE title = 'Månedlig patching av servere'") == [
-        ("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", 5)]
+    assert _row(
+        db_path,
+        "SELECT rrule, consequence FROM activities WHERE title = 'Månedlig patching av servere'",
+    ) == [("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", 5)]
     assert "When: Every weekday" in wheel.detail.toPlainText()
     # Cancel changes nothing.
     form = _form(qtbot, wheel, "wheel-edit")
     form.title.setText("Something else")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
-    assert _row(db_path, "SELECT count(*) FROM activities WHERE title = 'Something else'") \
-        == [(0,)]
+    assert _row(db_path, "SELECT count(*) FROM activities WHERE title = 'Something else'") == [(0,)]
 
 
 def test_retire_keeps_history_and_items_and_bring_back_undoes_it(qtbot, window_as, db_path):
     wheel = _open_wheel(qtbot, window_as("Mona Strand"))
     title = "Gjenopprettingstest av sikkerhetskopi"
-    items = _row(db_path, "SELECT count(*) FROM items i JOIN activities a"
-                          " ON a.id = i.activity_id WHERE a.title = ? AND i.deleted_at IS NULL",
-                 title)
+    items = _row(
+        db_path,
+        "SELECT count(*) FROM items i JOIN activities a"
+        " ON a.id = i.activity_id WHERE a.title = ? AND i.deleted_at IS NULL",
+        title,
+    )
     _choose(wheel.activities, title)
     assert wheel.retire_button.text() == "&Retire"
     qtbot.mouseClick(wheel.retire_button, Qt.MouseButton.LeftButton)
@@ -149,9 +169,15 @@ def test_retire_keeps_history_and_items_and_bring_back_undoes_it(qtbot, window_a
     assert wheel.activities.item(wheel.activities.count() - 1) is row  # after those in use
     assert "Retired: it makes no more items" in wheel.detail.toPlainText()
     assert wheel.retire_button.text() == "&Bring back"
-    assert _row(db_path, "SELECT count(*) FROM items i JOIN activities a"
-                         " ON a.id = i.activity_id WHERE a.title = ? AND i.deleted_at IS NULL",
-                title) == items
+    assert (
+        _row(
+            db_path,
+            "SELECT count(*) FROM items i JOIN activities a"
+            " ON a.id = i.activity_id WHERE a.title = ? AND i.deleted_at IS NULL",
+            title,
+        )
+        == items
+    )
     qtbot.mouseClick(wheel.retire_button, Qt.MouseButton.LeftButton)
     assert _row(db_path, "SELECT active FROM activities WHERE title = ?", title) == [(1,)]
     assert [e for e in wheel.view.entries if e.title == title]
@@ -159,16 +185,21 @@ def test_retire_keeps_history_and_items_and_bring_back_undoes_it(qtbot, window_a
     assert "(retired)" not in wheel.activities.currentItem().text()
 
 
-def test_an_occurrence_past_its_day_with_its_item_still_open_shows_overdue(qtbot, db, live,
-                                                                           db_path):
+def test_an_occurrence_past_its_day_with_its_item_still_open_shows_overdue(
+    qtbot, db, live, db_path
+):
     from kanban_sec.services.annual_wheel import AnnualWheel
 
-    title, due = _row(db_path, "SELECT a.title, i.due_date FROM items i JOIN activities a"
-                               " ON a.id = i.activity_id WHERE i.status != 'done'"
-                               " AND i.deleted_at IS NULL ORDER BY i.due_date DESC LIMIT 1")[0]
+    title, due = _row(
+        db_path,
+        "SELECT a.title, i.due_date FROM items i JOIN activities a"
+        " ON a.id = i.activity_id WHERE i.status != 'done'"
+        " AND i.deleted_at IS NULL ORDER BY i.due_date DESC LIMIT 1",
+    )[0]
     day = date.fromisoformat(due)
-    wheel = AnnualWheelDialog(AnnualWheel(Session(db, "Mona Strand")), live,
-                              today=day + timedelta(days=1))
+    wheel = AnnualWheelDialog(
+        AnnualWheel(Session(db, "Mona Strand")), live, today=day + timedelta(days=1)
+    )
     qtbot.addWidget(wheel)
     wheel.year.setValue(day.year)
     entry = next(e for e in wheel.view.entries if e.title == title and e.day == day)
@@ -187,11 +218,14 @@ def test_internal_control_cannot_change_the_wheel(qtbot, window_as, db_path):
     wheel = _open_wheel(qtbot, window_as("Trude Fossum"))
     _choose(wheel.activities, "Månedlig patching av servere")
     qtbot.mouseClick(wheel.retire_button, Qt.MouseButton.LeftButton)
-    errors = [w for w in QApplication.topLevelWidgets()
-              if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
-              and w.isVisible()]
+    errors = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()
+    ]
     assert errors and "controlling" in errors[-1].text()
-    assert _row(db_path, "SELECT active FROM activities"
-                         " WHERE title = 'Månedlig patching av servere'") == [(1,)]
+    assert _row(
+        db_path, "SELECT active FROM activities WHERE title = 'Månedlig patching av servere'"
+    ) == [(1,)]
     for box in errors:
         box.close()

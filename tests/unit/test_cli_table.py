@@ -29,8 +29,14 @@ def on_terminal(table: Table, width: int) -> list[str]:
 
 
 def test_plain_lines_line_up_wide_and_norwegian_characters():
-    table = Table([Column("rank", key=True, right=True), Column("⚑", key=True),
-                   Column("title", main=True), Column("owner")])
+    table = Table(
+        [
+            Column("rank", key=True, right=True),
+            Column("⚑", key=True),
+            Column("title", main=True),
+            Column("owner"),
+        ]
+    )
     table.add_row("1", "⚑📌⛔", "Brannmur på Ørsta", "Åse", note="↳ why")
     table.add_row("12", "", unicodedata.normalize("NFD", "Årlig øvelse"), "Per Inge Rønning")
     table.add_row("3", "⚑", "Multi\nline\ttitle", "x")
@@ -39,8 +45,15 @@ def test_plain_lines_line_up_wide_and_norwegian_characters():
     lines = out.getvalue().splitlines()
     assert "\x1b" not in out.getvalue()
     assert lines == [line.rstrip() for line in lines]
-    starts = [cell_len(line[: line.index(text)]) for line, text in (
-        (lines[0], "title"), (lines[1], "Brannmur"), (lines[3], "A"), (lines[4], "Multi"))]
+    starts = [
+        cell_len(line[: line.index(text)])
+        for line, text in (
+            (lines[0], "title"),
+            (lines[1], "Brannmur"),
+            (lines[3], "A"),
+            (lines[4], "Multi"),
+        )
+    ]
     assert len(set(starts)) == 1, lines
     assert lines[2] == " " * (cell_len("rank") + 2) + "↳ why"
     assert lines[4].startswith("   3  ⚑    ") and "Multi line title" in lines[4]
@@ -62,14 +75,26 @@ keys = st.text(alphabet="0123456789abcdef≈–", min_size=1, max_size=8)
 
 @settings(max_examples=40, deadline=None)
 # Once cut a key: a one-letter title left the others more room than there was.
-@example(width=70, rows=[("0", "00000000", "a", "a a a a aa aa aaa aaaaa",
-                          "a a aaaa aaaaaa aaaaa📌", False)])
-@given(width=st.integers(70, 200), rows=st.lists(
-    st.tuples(keys, keys, cells, cells, cells, st.booleans()), min_size=1, max_size=6))
+@example(
+    width=70,
+    rows=[("0", "00000000", "a", "a a a a aa aa aaa aaaaa", "a a aaaa aaaaaa aaaaa📌", False)],
+)
+@given(
+    width=st.integers(70, 200),
+    rows=st.lists(
+        st.tuples(keys, keys, cells, cells, cells, st.booleans()), min_size=1, max_size=6
+    ),
+)
 def test_a_terminal_table_fits_and_keeps_key_cells_whole(width, rows):
-    table = Table([Column("rank", key=True, right=True), Column("id", key=True),
-                   Column("title", main=True), Column("where", optional=True),
-                   Column("owner")])
+    table = Table(
+        [
+            Column("rank", key=True, right=True),
+            Column("id", key=True),
+            Column("title", main=True),
+            Column("where", optional=True),
+            Column("owner"),
+        ]
+    )
     for rank, key, title, where, owner, noted in rows:
         table.add_row(rank, key, title, where, owner, note="↳ " + title if noted else "")
     lines = on_terminal(table, width)

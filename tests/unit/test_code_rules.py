@@ -20,57 +20,80 @@ def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
     """import-linter with ``root``'s pyproject.toml over ``root``'s ``kanban_sec``."""
     env = {**os.environ, "PYTHONPATH": str(root)}  # before the installed (editable) package
     return subprocess.run(
-        [sys.executable, "-c", "from importlinter.cli import lint_imports_command;"
-         " lint_imports_command(['--no-cache'])"],
-        cwd=root, capture_output=True, text=True, env=env)
+        [
+            sys.executable,
+            "-c",
+            "from importlinter.cli import lint_imports_command;"
+            " lint_imports_command(['--no-cache'])",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def test_import_contracts_are_kept():
     result = _lint_imports(ROOT)
     # The summary proves the contracts were really checked (not a silent no-op).
-    assert f"Contracts: {CONTRACTS} kept, 0 broken." in result.stdout, \
-        result.stdout + result.stderr
+    assert f"Contracts: {CONTRACTS} kept, 0 broken." in result.stdout, result.stdout + result.stderr
     assert result.returncode == 0
 
 
 # A forbidden import added to a copy of the package, and the contract that must catch it.
 BREAKS = {
     "domain imports services": (
-        "kanban_sec/domain/ids.py", "from kanban_sec.services import board",
-        "Layers (DESIGN.md)"),
+        "kanban_sec/domain/ids.py",
+        "from kanban_sec.services import board",
+        "Layers (DESIGN.md)",
+    ),
     "sync imports services": (
-        "kanban_sec/sync/present.py", "from kanban_sec.services.outcome import Outcome",
-        "Layers (DESIGN.md)"),
+        "kanban_sec/sync/present.py",
+        "from kanban_sec.services.outcome import Outcome",
+        "Layers (DESIGN.md)",
+    ),
     "cli imports ui at module level": (
-        "kanban_sec/cli/org.py", "from kanban_sec.ui import notify",
-        "cli/ and ui/ never import each other"),
+        "kanban_sec/cli/org.py",
+        "from kanban_sec.ui import notify",
+        "cli/ and ui/ never import each other",
+    ),
     "cli reaches the window outside cli/window.py": (
-        "kanban_sec/cli/board.py", "from kanban_sec.app import run_window",
-        "cli/ and ui/ never import each other"),
+        "kanban_sec/cli/board.py",
+        "from kanban_sec.app import run_window",
+        "cli/ and ui/ never import each other",
+    ),
     "ui imports the cli": (
-        "kanban_sec/ui/sync_dialog.py", "from kanban_sec.cli import main",
-        "Layers (DESIGN.md)"),
+        "kanban_sec/ui/sync_dialog.py",
+        "from kanban_sec.cli import main",
+        "Layers (DESIGN.md)",
+    ),
     "ui imports app (the old self-check circle)": (
-        "kanban_sec/ui/self_check.py", "from kanban_sec.app import ensure_app",
-        "Layers (DESIGN.md)"),
+        "kanban_sec/ui/self_check.py",
+        "from kanban_sec.app import ensure_app",
+        "Layers (DESIGN.md)",
+    ),
     "services import Qt": (
-        "kanban_sec/services/names.py", "import PySide6.QtCore",
-        "Only ui/ and app.py use Qt"),
+        "kanban_sec/services/names.py",
+        "import PySide6.QtCore",
+        "Only ui/ and app.py use Qt",
+    ),
     "a cycle inside the domain": (
-        "kanban_sec/domain/text.py", "from kanban_sec.domain import errors",
-        "No import cycles"),
+        "kanban_sec/domain/text.py",
+        "from kanban_sec.domain import errors",
+        "No import cycles",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BREAKS))
 def test_a_forbidden_import_breaks_a_contract(case, tmp_path):
     module, line, contract = BREAKS[case]
-    shutil.copytree(ROOT / "kanban_sec", tmp_path / "kanban_sec",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "kanban_sec", tmp_path / "kanban_sec", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     target = tmp_path / module
-    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}  # noqa\n",
-                      encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", encoding="utf-8")
     result = _lint_imports(tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
@@ -88,12 +111,22 @@ def test_domain_imports_nothing_of_ours_but_the_domain():
                 assert line.split()[1].startswith("kanban_sec.domain"), f"{path.name}: {line}"
 
 
-def test_code_is_lint_clean_and_typed():
-    lint = subprocess.run([sys.executable, "-m", "ruff", "check", "kanban_sec", "tests", "bench"],
-                          cwd=ROOT, capture_output=True, text=True)
+def test_code_is_lint_clean_formatted_and_typed():
+    lint = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "kanban_sec", "tests", "bench", "docs"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert lint.returncode == 0, lint.stdout[-3000:]
-    types = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
-                           text=True)
+    layout = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "kanban_sec", "tests", "bench", "docs"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert layout.returncode == 0, layout.stdout[-3000:]
+    types = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert types.returncode == 0, types.stdout[-3000:]
 
 
@@ -102,9 +135,12 @@ MODULE_LINES = 800
 
 
 def test_no_module_is_over_800_lines():
-    long = {str(path.relative_to(ROOT)): n for path in (ROOT / "kanban_sec").rglob("*.py")
-            if "migrations" not in path.parts
-            and (n := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES}
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in (ROOT / "kanban_sec").rglob("*.py")
+        if "migrations" not in path.parts
+        and (n := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
+    }
     assert not long, long
 
 
@@ -133,9 +169,13 @@ def sql_offences(rel: str, source: str) -> list[str]:
     import ast
 
     tree = ast.parse(source)
-    texts = {alias.asname or alias.name for node in ast.walk(tree)
-             if isinstance(node, ast.ImportFrom) and node.module == "sqlalchemy"
-             for alias in node.names if alias.name == "text"}
+    texts = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "sqlalchemy"
+        for alias in node.names
+        if alias.name == "text"
+    }
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -146,11 +186,14 @@ def sql_offences(rel: str, source: str) -> list[str]:
         what = None
         if attribute == "exec_driver_sql" or name in texts:
             what = attribute or name
-        elif attribute in ("execute", "executemany", "executescript") \
-                and rel not in SERVER_PROTOCOL:
+        elif (
+            attribute in ("execute", "executemany", "executescript") and rel not in SERVER_PROTOCOL
+        ):
             what = attribute
-        elif rel.startswith(CALLERS) and (name in ("reading", "writing") or (
-                attribute == "connect" and any(k.arg == "write" for k in node.keywords))):
+        elif rel.startswith(CALLERS) and (
+            name in ("reading", "writing")
+            or (attribute == "connect" and any(k.arg == "write" for k in node.keywords))
+        ):
             what = name or attribute
         if what is not None:
             found.append(f"{rel}:{node.lineno}: {what}(")
@@ -159,23 +202,31 @@ def sql_offences(rel: str, source: str) -> list[str]:
 
 def test_sql_lives_in_the_store_only():
     package = ROOT / "kanban_sec"
-    offences = [offence for path in sorted(package.rglob("*.py"))
-                for offence in sql_offences(path.relative_to(package).as_posix(),
-                                            path.read_text(encoding="utf-8"))]
-    assert offences == [], "SQL belongs in kanban_sec/store/ (a named query there):\n" + \
-        "\n".join(offences)
+    offences = [
+        offence
+        for path in sorted(package.rglob("*.py"))
+        for offence in sql_offences(
+            path.relative_to(package).as_posix(), path.read_text(encoding="utf-8")
+        )
+    ]
+    assert offences == [], "SQL belongs in kanban_sec/store/ (a named query there):\n" + "\n".join(
+        offences
+    )
 
 
-@pytest.mark.parametrize(("rel", "line"), [
-    ("services/history.py", "reader.conn.exec_driver_sql('SELECT 1')"),
-    ("sync/merge.py", "raw.execute('DELETE FROM conflicts')"),
-    ("sync/settings.py", "raw.executemany('INSERT INTO meta VALUES (?, ?)', [])"),
-    ("services/board.py", "from sqlalchemy import text\nconn.execute(text('SELECT 1'))"),
-    ("ui/risk_dialog.py", "with reading(governance.db) as reader:\n    pass"),
-    ("cli/board.py", "with writing(service.db, 'me') as uow:\n    pass"),
-    ("app.py", "with service.db.connect(write=False) as conn:\n    pass"),
-    ("sync/client.py", "local.exec_driver_sql('SELECT 1')"),
-])
+@pytest.mark.parametrize(
+    ("rel", "line"),
+    [
+        ("services/history.py", "reader.conn.exec_driver_sql('SELECT 1')"),
+        ("sync/merge.py", "raw.execute('DELETE FROM conflicts')"),
+        ("sync/settings.py", "raw.executemany('INSERT INTO meta VALUES (?, ?)', [])"),
+        ("services/board.py", "from sqlalchemy import text\nconn.execute(text('SELECT 1'))"),
+        ("ui/risk_dialog.py", "with reading(governance.db) as reader:\n    pass"),
+        ("cli/board.py", "with writing(service.db, 'me') as uow:\n    pass"),
+        ("app.py", "with service.db.connect(write=False) as conn:\n    pass"),
+        ("sync/client.py", "local.exec_driver_sql('SELECT 1')"),
+    ],
+)
 def test_the_sql_rule_catches_sql_outside_the_store(rel, line):
     assert sql_offences(rel, line) != []
 

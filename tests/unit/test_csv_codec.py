@@ -164,7 +164,7 @@ def test_delimiter_names() -> None:
 csv_text = st.text(
     alphabet=st.one_of(
         st.characters(exclude_categories=("Cs",)),
-        st.sampled_from('",;\t\r\n \'=+-@æøåÆØÅ'),
+        st.sampled_from("\",;\t\r\n '=+-@æøåÆØÅ"),
     )
 )
 
@@ -180,8 +180,9 @@ def test_format_row_parses_back(cells: list[str], delimiter: str) -> None:
 @given(st.lists(csv_text, min_size=1, max_size=8), st.sampled_from(sorted(DELIMITERS.values())))
 def test_format_row_agrees_with_csv_writer(cells: list[str], delimiter: str) -> None:
     out = io.StringIO()
-    csv.writer(out, delimiter=delimiter, lineterminator="\r\n",
-               quoting=csv.QUOTE_MINIMAL).writerow(cells)
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
+        cells
+    )
     ours = format_row(cells, delimiter)
 
     def parse(text: str) -> list[list[str]]:
@@ -223,7 +224,9 @@ def test_windows_1252_semicolon(tmp_path: Path) -> None:
     assert table.encoding == "cp1252"
     assert table.delimiter == ";"
     assert [cells for _, cells in table.rows] == [
-        ["1", "Blåbærsyltetøy"], ["2", "Æ Ø Å"], ["3", "“smart” – quotes €"],
+        ["1", "Blåbærsyltetøy"],
+        ["2", "Æ Ø Å"],
+        ["3", "“smart” – quotes €"],
     ]
 
 
@@ -235,7 +238,7 @@ def test_utf8_without_bom(tmp_path: Path) -> None:
 
 def test_quoted_crlf_and_doubled_quotes(tmp_path: Path) -> None:
     data = BOM + (
-        b'id,title,description\r\n'
+        b"id,title,description\r\n"
         b'1,"Si ""hei""","linje 1\r\nlinje 2\r\nlinje 3"\r\n'
         b'2,"a, b",c\r\n'
         b'3,"lf\ninside",d\r\n'
@@ -250,7 +253,7 @@ def test_quoted_crlf_and_doubled_quotes(tmp_path: Path) -> None:
 
 
 def test_tab_delimited(tmp_path: Path) -> None:
-    data = b"id\ttitle\tdescription\r\n1\tKryptering, ved lagring\t\"a\tb\"\r\n"
+    data = b'id\ttitle\tdescription\r\n1\tKryptering, ved lagring\t"a\tb"\r\n'
     table = read_csv(write(tmp_path, data))
     assert table.delimiter == "\t"
     assert table.rows == [(2, ["1", "Kryptering, ved lagring", "a\tb"])]
@@ -273,19 +276,22 @@ def test_no_final_line_break(tmp_path: Path) -> None:
 
 def test_line_numbers_after_multiline_cells_and_blank_lines(tmp_path: Path) -> None:
     data = (
-        b"id;title\r\n"            # 1
-        b'1;"a\r\n'                # 2
-        b'\r\n'                    # 3 (inside the cell)
-        b'b"\r\n'                  # 4
-        b"\r\n"                    # 5 blank: skipped
-        b";\r\n"                   # 6 empty Excel row: skipped
-        b"2;c\r\n"                 # 7
-        b'3;"d\ne"\r\n'            # 8-9
-        b"4;f\r\n"                 # 10
+        b"id;title\r\n"  # 1
+        b'1;"a\r\n'  # 2
+        b"\r\n"  # 3 (inside the cell)
+        b'b"\r\n'  # 4
+        b"\r\n"  # 5 blank: skipped
+        b";\r\n"  # 6 empty Excel row: skipped
+        b"2;c\r\n"  # 7
+        b'3;"d\ne"\r\n'  # 8-9
+        b"4;f\r\n"  # 10
     )
     table = read_csv(write(tmp_path, data))
     assert table.rows == [
-        (2, ["1", "a\r\n\r\nb"]), (7, ["2", "c"]), (8, ["3", "d\ne"]), (10, ["4", "f"]),
+        (2, ["1", "a\r\n\r\nb"]),
+        (7, ["2", "c"]),
+        (8, ["3", "d\ne"]),
+        (10, ["4", "f"]),
     ]
 
 
@@ -330,7 +336,7 @@ def test_delimiter_ties_go_to_comma(tmp_path: Path, header: bytes, expected: str
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (b"title\r\nHei, verden\r\nTo\r\n", ";"),   # ";" files leave commas unquoted
+        (b"title\r\nHei, verden\r\nTo\r\n", ";"),  # ";" files leave commas unquoted
         (b'title\r\n"Hei, verden"\r\nA;B\r\n', ","),
         (b"title\r\nA, B; C\r\n", "\t"),
         (b"title\r\nA\r\n", ","),
@@ -366,11 +372,11 @@ def test_mismatched_field_counts_are_all_reported(tmp_path: Path) -> None:
     data = (
         b"id;title;description\r\n"
         b"1;a;x\r\n"
-        b"2;b\r\n"              # Excel trimmed a cell: not tolerated
+        b"2;b\r\n"  # Excel trimmed a cell: not tolerated
         b"3;c;x\r\n"
-        b"4;d;x;extra\r\n"      # a non-empty extra field
-        b'5;"e\r\nf";x;y\r\n'   # spans lines 6-7, reported at its first line
-        b"6; ;x; \r\n"          # a blank but non-empty extra field still counts
+        b"4;d;x;extra\r\n"  # a non-empty extra field
+        b'5;"e\r\nf";x;y\r\n'  # spans lines 6-7, reported at its first line
+        b"6; ;x; \r\n"  # a blank but non-empty extra field still counts
     )
     with pytest.raises(ImportProblems) as caught:
         read_csv(write(tmp_path, data))
@@ -379,8 +385,10 @@ def test_mismatched_field_counts_are_all_reported(tmp_path: Path) -> None:
     assert {p.column for p in error.problems} == {"*"}
     assert [p.message.key for p in error.problems] == ["csv.too_many_fields"] * 4
     assert [p.message.params for p in error.problems] == [
-        {"count": 2, "header": 3}, {"count": 4, "header": 3},
-        {"count": 4, "header": 3}, {"count": 4, "header": 3},
+        {"count": 2, "header": 3},
+        {"count": 4, "header": 3},
+        {"count": 4, "header": 3},
+        {"count": 4, "header": 3},
     ]
     assert error.exit_code == 2
     english = error.message("en")
@@ -419,8 +427,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\
         bytes(range(1, 9)) * 20 + b"id,title\r\n",  # control characters, no NUL
         random.Random(3).randbytes(4096).replace(b"\x00", b""),
     ],
-    ids=["png", "random-with-nul", "xlsx", "cp1252-undefined", "controls",
-         "random-without-nul"],
+    ids=["png", "random-with-nul", "xlsx", "cp1252-undefined", "controls", "random-without-nul"],
 )
 def test_binary_file(tmp_path: Path, data: bytes) -> None:
     with pytest.raises(BadInput) as caught:
@@ -432,7 +439,9 @@ def test_a_few_control_characters_are_still_text(tmp_path: Path) -> None:
     data = b"id,title\r\n1,bell\x07\x07\x07\r\n2,form\x0cfeed\r\n3,\x1b[0m\r\n"
     table = read_csv(write(tmp_path, data))
     assert [cells for _, cells in table.rows] == [
-        ["1", "bell\x07\x07\x07"], ["2", "form\x0cfeed"], ["3", "\x1b[0m"],
+        ["1", "bell\x07\x07\x07"],
+        ["2", "form\x0cfeed"],
+        ["3", "\x1b[0m"],
     ]
 
 
@@ -490,14 +499,18 @@ def test_invalid_utf8_after_bom(tmp_path: Path) -> None:
 typed_text = st.text(
     alphabet=st.one_of(
         st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\r\n"),
-        st.sampled_from('",;\t\r\n \'=+-@æøåÆØÅ\u2028'),
+        st.sampled_from("\",;\t\r\n '=+-@æøåÆØÅ\u2028"),
     ),
     max_size=12,
 )
 typed_cell = st.one_of(
     typed_text,
-    st.builds(lambda quotes, first, rest: "'" * quotes + first + rest,
-              st.integers(0, 4), st.sampled_from([*TRIGGERS, "a", " ", "'", "\n"]), typed_text),
+    st.builds(
+        lambda quotes, first, rest: "'" * quotes + first + rest,
+        st.integers(0, 4),
+        st.sampled_from([*TRIGGERS, "a", " ", "'", "\n"]),
+        typed_text,
+    ),
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -538,18 +551,34 @@ def test_write_then_read_round_trip(
 
 
 def test_round_trip_of_the_real_header_with_nasty_cells(tmp_path: Path) -> None:
-    nasty = ["=HYPERLINK(\"http://x\")", "+1", "-1", "@A1", "\tx", "\rx", "'=x", "''+y",
-             'a "b" c', "a,b;c\td", "line\r\nbreak", " edge ", "Blåbærsyltetøy", ""]
+    nasty = [
+        '=HYPERLINK("http://x")',
+        "+1",
+        "-1",
+        "@A1",
+        "\tx",
+        "\rx",
+        "'=x",
+        "''+y",
+        'a "b" c',
+        "a,b;c\td",
+        "line\r\nbreak",
+        " edge ",
+        "Blåbærsyltetøy",
+        "",
+    ]
     row = [nasty[i % len(nasty)] for i in range(len(HEADER))]
-    data = BOM + (format_row(list(HEADER), ",")
-                  + format_row([neutralise(c) for c in row], ",")).encode()
+    data = (
+        BOM
+        + (format_row(list(HEADER), ",") + format_row([neutralise(c) for c in row], ",")).encode()
+    )
     path = write(tmp_path, data)
     assert read_csv(path).rows == [(2, row)]
     # And no cell of the file itself begins like a formula, so a spreadsheet shows text.
     header, raw = csv.reader(io.StringIO(data[3:].decode(), newline=""))
     assert header == list(HEADER)
     assert not [cell for cell in raw if cell.startswith(tuple(TRIGGERS))]
-    assert raw[0] == "'=HYPERLINK(\"http://x\")"
+    assert raw[0] == '\'=HYPERLINK("http://x")'
 
 
 def test_excel_unicode_text_utf16_with_tabs_is_read(tmp_path):

@@ -12,10 +12,21 @@ X11 = {"DISPLAY": ":0"}
 
 
 def test_missing_libraries_are_named_as_packages():
-    have = {"xcb-cursor", "xkbcommon-x11", "xcb-image", "xcb-render-util", "xcb-shape",
-            "xcb-randr", "xcb-xkb", "xkbcommon", "EGL", "GL", "fontconfig", "dbus-1"}
-    missing = desktop.missing_packages(lambda name: name if name in have else None, X11,
-                                       "linux")
+    have = {
+        "xcb-cursor",
+        "xkbcommon-x11",
+        "xcb-image",
+        "xcb-render-util",
+        "xcb-shape",
+        "xcb-randr",
+        "xcb-xkb",
+        "xkbcommon",
+        "EGL",
+        "GL",
+        "fontconfig",
+        "dbus-1",
+    }
+    missing = desktop.missing_packages(lambda name: name if name in have else None, X11, "linux")
     assert missing == ["libxcb-icccm4", "libxcb-keysyms1"]
 
 
@@ -24,11 +35,16 @@ def test_no_check_where_the_window_does_not_use_x11():
         return None
 
     assert desktop.missing_packages(nothing, {}, "linux") == []  # no display
-    assert desktop.missing_packages(nothing, {"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"},
-                                    "linux") == []
+    assert (
+        desktop.missing_packages(
+            nothing, {"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, "linux"
+        )
+        == []
+    )
     assert desktop.missing_packages(nothing, X11, "win32") == []
-    assert desktop.missing_packages(nothing, {"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"},
-                                    "linux") == []
+    assert (
+        desktop.missing_packages(nothing, {"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}, "linux") == []
+    )
 
 
 def test_the_first_command_says_what_to_install_in_one_line(monkeypatch, tmp_path):
@@ -36,16 +52,19 @@ def test_the_first_command_says_what_to_install_in_one_line(monkeypatch, tmp_pat
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr("sys.platform", "linux")
-    monkeypatch.setattr(desktop, "_finder",
-                        lambda: lambda name: None if name == "xcb-icccm" else name)
+    monkeypatch.setattr(
+        desktop, "_finder", lambda: lambda name: None if name == "xcb-icccm" else name
+    )
     err = io.StringIO()
     with redirect_stderr(err):
         status = cli.main(["--db", str(tmp_path / "b.sqlite"), "--lang", "en"])
     assert status == 1
     lines = err.getvalue().splitlines()
-    assert lines == ["kanban-sec: the window needs system libraries that are missing here; "
-                     "install them with “sudo apt-get install -y libxcb-icccm4” and start "
-                     "again (the commands, e.g. “kanban-sec list”, work without them)"]
+    assert lines == [
+        "kanban-sec: the window needs system libraries that are missing here; "
+        "install them with “sudo apt-get install -y libxcb-icccm4” and start "
+        "again (the commands, e.g. “kanban-sec list”, work without them)"
+    ]
 
 
 def test_a_system_whose_lookup_finds_nothing_is_not_told_to_install_everything():

@@ -17,16 +17,27 @@ def _passed(today: date) -> dict[str, list[date]]:
     """The example wheel's occurrences this year before ``today``, by activity."""
     out = {}
     for spec in read_example().activities:
-        activity = Activity(id="x", title=spec["title"], rrule=spec["rrule"],
-                            starts_on=date(today.year, 1, 1))
-        out[spec["title"]] = wheel.activity_occurrences(activity, date(today.year, 1, 1),
-                                                        date(today.year, 12, 31))
+        activity = Activity(
+            id="x", title=spec["title"], rrule=spec["rrule"], starts_on=date(today.year, 1, 1)
+        )
+        out[spec["title"]] = wheel.activity_occurrences(
+            activity, date(today.year, 1, 1), date(today.year, 12, 31)
+        )
     return out
 
 
-@pytest.mark.parametrize("today", [date(2026, 1, 1), date(2026, 1, 6), date(2026, 1, 31),
-                                   date(2026, 6, 15), date(2026, 12, 4), date(2026, 12, 31),
-                                   date(2027, 3, 1)])
+@pytest.mark.parametrize(
+    "today",
+    [
+        date(2026, 1, 1),
+        date(2026, 1, 6),
+        date(2026, 1, 31),
+        date(2026, 6, 15),
+        date(2026, 12, 4),
+        date(2026, 12, 31),
+        date(2027, 3, 1),
+    ],
+)
 def test_all_but_one_or_two_of_the_years_passed_occurrences_are_done(today):
     passed = _passed(today)
     done, late = wheel_kept(passed, today)
@@ -50,8 +61,10 @@ def test_in_january_the_year_has_little_behind_it_and_in_december_most_of_it():
     done, late = wheel_kept(_passed(date(2026, 1, 6)), date(2026, 1, 6))
     assert (done, late) == ([], [("Månedlig sårbarhetsskanning", date(2026, 1, 5))])
     done, late = wheel_kept(_passed(date(2026, 6, 15)), date(2026, 6, 15))
-    assert late == [("Månedlig patching av servere", date(2026, 6, 9)),
-                    ("Tilgangsgjennomgang: saksbehandlingssystem for TT", date(2026, 6, 10))]
+    assert late == [
+        ("Månedlig patching av servere", date(2026, 6, 9)),
+        ("Tilgangsgjennomgang: saksbehandlingssystem for TT", date(2026, 6, 10)),
+    ]
     assert ("ROS-analyse: Medisindispenser", date(2026, 3, 1)) in done
     done, late = wheel_kept(_passed(date(2026, 12, 4)), date(2026, 12, 4))
     assert len(late) == 2 and len(done) >= 40
@@ -61,6 +74,8 @@ def test_in_january_the_year_has_little_behind_it_and_in_december_most_of_it():
 def test_nothing_is_late_when_nothing_was_missed_lately():
     passed = {"Årlig": [date(2026, 3, 1)], "Også årlig": [date(2026, 4, 1)]}
     assert wheel_kept(passed, date(2026, 9, 1)) == (
-        [("Årlig", date(2026, 3, 1)), ("Også årlig", date(2026, 4, 1))], [])
+        [("Årlig", date(2026, 3, 1)), ("Også årlig", date(2026, 4, 1))],
+        [],
+    )
     # Last year's occurrences are not this year's work.
     assert wheel_kept({"Årlig": [date(2025, 12, 20)]}, date(2026, 1, 5)) == ([], [])

@@ -50,13 +50,24 @@ def jan(day: int) -> date:
 
 
 BOARD = {
-    "A": [(at(1, 9), BACKLOG), (at(2, 9), NEXT), (at(3, 9), DOING), (at(5, 9), VERIFY),
-          (at(6, 9), DONE)],
+    "A": [
+        (at(1, 9), BACKLOG),
+        (at(2, 9), NEXT),
+        (at(3, 9), DOING),
+        (at(5, 9), VERIFY),
+        (at(6, 9), DONE),
+    ],
     "B": [(at(1, 12), BACKLOG), (at(2, 12), DOING), (at(4, 12), DONE)],
     "C": [(at(2, 6), NEXT), (at(3, 18), VERIFY), (at(4, 6), DONE)],
     "D": [(at(3), BACKLOG), (at(4), NEXT), (at(5, 12), DOING)],
-    "E": [(at(1), BACKLOG), (at(2), DOING), (at(3), DONE), (at(4), DOING), (at(10), VERIFY),
-          (at(12), DONE)],
+    "E": [
+        (at(1), BACKLOG),
+        (at(2), DOING),
+        (at(3), DONE),
+        (at(4), DOING),
+        (at(10), VERIFY),
+        (at(12), DONE),
+    ],
     "F": [(at(2, 12), DONE)],
     "G": [(at(5, 12), BACKLOG), (at(6), NEXT)],
     "H": [(at(2, 8), BACKLOG), (at(3, 12), DOING), (at(4, 12), VERIFY)],
@@ -64,8 +75,11 @@ BOARD = {
 
 
 def transitions(board=BOARD):
-    return [Transition(item_id, moment, status)
-            for item_id, steps in board.items() for moment, status in steps]
+    return [
+        Transition(item_id, moment, status)
+        for item_id, steps in board.items()
+        for moment, status in steps
+    ]
 
 
 def items(board=BOARD, facts=None, scope=EVERYTHING):
@@ -78,16 +92,17 @@ def counts(backlog=0, next_=0, doing=0, verify=0, done=0):
 
 # -- cumulative flow ----------------------------------------------------------------------------
 
+
 def test_cfd_counts_each_column_at_the_end_of_each_day():
     days = cfd(items(), jan(1), jan(7))
     assert [d.day for d in days] == [jan(n) for n in range(1, 8)]
     assert [d.counts for d in days] == [
-        counts(backlog=3),                                   # A B E; E's doing is at 2nd 00:00
-        counts(backlog=1, next_=2, doing=2, done=1),         # H | A C | B E | F
-        counts(backlog=1, doing=3, verify=1, done=2),        # D | A B H | C | E F
-        counts(next_=1, doing=2, verify=1, done=3),          # D | A E | H | B C F
-        counts(backlog=1, doing=2, verify=2, done=3),        # G | D E | A H | B C F
-        counts(next_=1, doing=2, verify=1, done=4),          # G | D E | H | A B C F
+        counts(backlog=3),  # A B E; E's doing is at 2nd 00:00
+        counts(backlog=1, next_=2, doing=2, done=1),  # H | A C | B E | F
+        counts(backlog=1, doing=3, verify=1, done=2),  # D | A B H | C | E F
+        counts(next_=1, doing=2, verify=1, done=3),  # D | A E | H | B C F
+        counts(backlog=1, doing=2, verify=2, done=3),  # G | D E | A H | B C F
+        counts(next_=1, doing=2, verify=1, done=4),  # G | D E | H | A B C F
         counts(next_=1, doing=2, verify=1, done=4),
     ]
     assert [d.total for d in days] == [3, 6, 7, 7, 8, 8, 8]
@@ -95,8 +110,21 @@ def test_cfd_counts_each_column_at_the_end_of_each_day():
 
 def test_cfd_shows_the_days_a_reopened_item_spent_in_done():
     e_only = items({"E": BOARD["E"]})
-    assert [d.counts[DONE] for d in cfd(e_only, jan(1), jan(13))] == \
-        [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]
+    assert [d.counts[DONE] for d in cfd(e_only, jan(1), jan(13))] == [
+        0,
+        0,
+        1,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        1,
+        1,
+    ]
 
 
 def test_cfd_days_follow_the_time_zone_given():
@@ -119,6 +147,7 @@ def test_wip_counts_next_doing_and_verify_per_day():
 
 # -- lead and cycle time --------------------------------------------------------------------------
 
+
 def test_lead_time_runs_from_creation_to_the_final_completion():
     lead = lead_times(items(), jan(1), jan(21))
     by_item = {s.item_id: s.days for s in lead.samples}
@@ -133,8 +162,7 @@ def test_cycle_time_starts_at_first_doing_else_first_verify():
     cycle = cycle_times(items(), jan(1), jan(21))
     # C was never in doing: from verify (3rd 18:00) to done (4th 06:00).
     # E: from its first doing (2nd), not from the reopening (4th).
-    assert {s.item_id: s.days for s in cycle.samples} == \
-        {"A": 3.0, "B": 2.0, "C": 0.5, "E": 10.0}
+    assert {s.item_id: s.days for s in cycle.samples} == {"A": 3.0, "B": 2.0, "C": 0.5, "E": 10.0}
     assert (cycle.p50, cycle.p85, cycle.p95) == (2.0, 10.0, 10.0)
 
 
@@ -160,6 +188,7 @@ def test_a_reopened_item_that_is_not_done_again_does_not_count():
 
 
 # -- percentiles ----------------------------------------------------------------------------------
+
 
 def test_percentiles_are_nearest_rank():
     twenty = [float(n) for n in range(20, 0, -1)]  # unsorted on purpose
@@ -188,11 +217,12 @@ def test_a_percentile_outside_1_to_100_is_refused(p):
 
 # -- throughput -----------------------------------------------------------------------------------
 
+
 def test_throughput_per_iso_week_includes_empty_weeks():
     weeks = throughput(items(), jan(1), jan(21))
     assert [(w.year, w.week, w.monday, w.count, w.days) for w in weeks] == [
-        (2024, 1, jan(1), 3, 7),   # B and C on the 4th, A on the 6th (not E's first done)
-        (2024, 2, jan(8), 1, 7),   # E, done again on the 12th
+        (2024, 1, jan(1), 3, 7),  # B and C on the 4th, A on the 6th (not E's first done)
+        (2024, 2, jan(8), 1, 7),  # E, done again on the 12th
         (2024, 3, jan(15), 0, 7),
     ]
 
@@ -200,7 +230,7 @@ def test_throughput_per_iso_week_includes_empty_weeks():
 def test_throughput_of_a_range_cut_mid_week_counts_only_days_inside():
     weeks = throughput(items(), jan(5), jan(10))
     assert [(w.week, w.monday, w.count, w.days) for w in weeks] == [
-        (1, jan(1), 1, 3),   # only A (6th); B and C were done on the 4th, before the range
+        (1, jan(1), 1, 3),  # only A (6th); B and C were done on the 4th, before the range
         (2, jan(8), 0, 3),
     ]
 
@@ -213,13 +243,15 @@ def test_throughput_over_all_time_counts_each_done_item_once():
 
 # -- aging WIP ------------------------------------------------------------------------------------
 
+
 def test_aging_counts_from_the_last_column_change_and_from_the_start():
     now = at(8, 12)
-    rows = [(a.item_id, a.status, a.in_column_days, a.since_start_days)
-            for a in aging(items(), now)]
+    rows = [
+        (a.item_id, a.status, a.in_column_days, a.since_start_days) for a in aging(items(), now)
+    ]
     assert rows == [
-        ("G", NEXT, 2.5, None),      # in next since the 6th, never started
-        ("E", DOING, 4.5, 6.5),      # in doing since the reopening on the 4th; started the 2nd
+        ("G", NEXT, 2.5, None),  # in next since the 6th, never started
+        ("E", DOING, 4.5, 6.5),  # in doing since the reopening on the 4th; started the 2nd
         ("D", DOING, 3.0, 3.0),
         ("H", VERIFY, 4.0, 5.0),
     ]
@@ -228,11 +260,11 @@ def test_aging_counts_from_the_last_column_change_and_from_the_start():
 def test_aging_at_a_past_moment_uses_the_board_as_it_was():
     rows = {a.item_id: (a.status, a.in_column_days) for a in aging(items(), at(4, 12))}
     # B and C are done by then, G does not exist yet, H enters verify at that moment.
-    assert rows == {"A": (DOING, 1.125), "D": (NEXT, 0.5), "E": (DOING, 0.5),
-                    "H": (VERIFY, 0.0)}
+    assert rows == {"A": (DOING, 1.125), "D": (NEXT, 0.5), "E": (DOING, 0.5), "H": (VERIFY, 0.0)}
 
 
 # -- history rules ----------------------------------------------------------------------------
+
 
 def test_a_clock_set_back_never_makes_an_item_leave_a_column_before_entering_it():
     board = {"K": [(at(5), BACKLOG), (at(3), DOING), (at(6), DONE)]}
@@ -254,10 +286,14 @@ def test_a_time_without_zone_is_refused():
 # -- filters --------------------------------------------------------------------------------------
 
 FACTS = {
-    "A": ItemFacts("chain-1", "team"), "B": ItemFacts("chain-1", "department"),
-    "C": ItemFacts("chain-2", "team"), "D": ItemFacts(None, None),
-    "E": ItemFacts("chain-1", "elsewhere"), "F": ItemFacts(None, "team"),
-    "G": ItemFacts("chain-2", "elsewhere"), "H": ItemFacts(None, "department"),
+    "A": ItemFacts("chain-1", "team"),
+    "B": ItemFacts("chain-1", "department"),
+    "C": ItemFacts("chain-2", "team"),
+    "D": ItemFacts(None, None),
+    "E": ItemFacts("chain-1", "elsewhere"),
+    "F": ItemFacts(None, "team"),
+    "G": ItemFacts("chain-2", "elsewhere"),
+    "H": ItemFacts(None, "department"),
 }
 
 
@@ -331,9 +367,7 @@ def test_each_item_done_now_counts_once_and_cycle_never_exceeds_lead(board):
     cycle = {s.item_id: s.days for s in cycle_times(histories_, start, end).samples}
     assert set(cycle) <= set(lead)
     assert all(0 <= cycle[i] <= lead[i] for i in cycle)
-    for distribution in (lead_times(histories_, start, end), cycle_times(histories_, start,
-                                                                          end)):
+    for distribution in (lead_times(histories_, start, end), cycle_times(histories_, start, end)):
         if distribution.count:
             assert distribution.p50 <= distribution.p85 <= distribution.p95
-            assert {distribution.p50, distribution.p85, distribution.p95} <= \
-                set(distribution.days)
+            assert {distribution.p50, distribution.p85, distribution.p95} <= set(distribution.days)

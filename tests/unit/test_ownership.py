@@ -42,8 +42,9 @@ def test_leaf_team_with_members_but_no_person_suggests_the_members():
 
 
 def test_leaf_team_with_a_person_or_without_members_is_the_lowest_level():
-    assert not delegation(Item("i", "t", owner_unit_id="nett", owner_person_id="kari"),
-                          TREE, None).can_be_delegated
+    assert not delegation(
+        Item("i", "t", owner_unit_id="nett", owner_person_id="kari"), TREE, None
+    ).can_be_delegated
     assert not delegation(Item("i", "t", owner_unit_id="klient"), TREE, None).can_be_delegated
 
 

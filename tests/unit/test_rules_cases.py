@@ -39,29 +39,45 @@ class CaseWorld:
         return found
 
     def approved_since(self, item_id: str, since: str | None) -> bool:
-        return any(entity == "verification" and v.get("item_id") == item_id
-                   and v.get("verdict") == "approved" and not v.get("deleted_at")
-                   and (since is None or str(v.get("created_at") or "") >= since)
-                   for (entity, _), v in self.rows.items())
+        return any(
+            entity == "verification"
+            and v.get("item_id") == item_id
+            and v.get("verdict") == "approved"
+            and not v.get("deleted_at")
+            and (since is None or str(v.get("created_at") or "") >= since)
+            for (entity, _), v in self.rows.items()
+        )
 
     def needs_verification(self, item: Mapping[str, Any]) -> tuple[bool, int]:
         # The ranking's own score, so the table checks the server against it.
         def chain_of(row_id: str, v: Mapping[str, Any]) -> Chain:
-            return Chain(row_id, v["name"], v.get("risk_owner_unit_id"),
-                         int(v.get("target_maturity", 3)))
+            return Chain(
+                row_id, v["name"], v.get("risk_owner_unit_id"), int(v.get("target_maturity", 3))
+            )
 
         def link_of(row_id: str, v: Mapping[str, Any]) -> Link:
             return Link(row_id, v["chain_id"], v["name"], maturity=int(v.get("maturity", 0)))
 
-        chain_row, link_row = self.row("chain", item.get("chain_id")), \
-            self.row("link", item.get("link_id"))
-        links = [link_of(row_id, v) for (entity, row_id), v in self.rows.items()
-                 if entity == "link" and not v.get("deleted_at")]
+        chain_row, link_row = (
+            self.row("chain", item.get("chain_id")),
+            self.row("link", item.get("link_id")),
+        )
+        links = [
+            link_of(row_id, v)
+            for (entity, row_id), v in self.rows.items()
+            if entity == "link" and not v.get("deleted_at")
+        ]
         score = item_score(
-            Item(id="", title="", likelihood=item.get("likelihood"),
-                 consequence=item.get("consequence")),
+            Item(
+                id="",
+                title="",
+                likelihood=item.get("likelihood"),
+                consequence=item.get("consequence"),
+            ),
             chain_of(str(item["chain_id"]), chain_row) if chain_row else None,
-            link_of(str(item["link_id"]), link_row) if link_row else None, links)
+            link_of(str(item["link_id"]), link_row) if link_row else None,
+            links,
+        )
         return score >= 30 or item.get("classification") == "confidential", score
 
     def has_controller(self) -> bool:
@@ -74,9 +90,14 @@ class CaseWorld:
         return likelihood * consequence > 10
 
     def chain_open_items(self, chain_id: str) -> list[Mapping[str, Any]]:
-        return [{"id": row_id, **v} for (entity, row_id), v in self.rows.items()
-                if entity == "item" and v.get("chain_id") == chain_id
-                and v.get("status") != "done" and not v.get("deleted_at")]
+        return [
+            {"id": row_id, **v}
+            for (entity, row_id), v in self.rows.items()
+            if entity == "item"
+            and v.get("chain_id") == chain_id
+            and v.get("status") != "done"
+            and not v.get("deleted_at")
+        ]
 
     def change_author(self, change_id: str) -> str | None:
         return None
@@ -84,10 +105,19 @@ class CaseWorld:
 
 def judge(case: Case) -> rules.Refusal | None:
     world = CaseWorld(world_rows(case, TAG))
-    actor = rules.Actor(resolve("@actor", TAG), resolve("@actor", TAG), case.role,
-                        resolve(case.unit, TAG), setting_up=False)
-    change = rules.Proposed(case.entity, resolve(case.row_id, TAG), current_row(case, TAG),
-                            resolve(dict(case.fields), TAG))
+    actor = rules.Actor(
+        resolve("@actor", TAG),
+        resolve("@actor", TAG),
+        case.role,
+        resolve(case.unit, TAG),
+        setting_up=False,
+    )
+    change = rules.Proposed(
+        case.entity,
+        resolve(case.row_id, TAG),
+        current_row(case, TAG),
+        resolve(dict(case.fields), TAG),
+    )
     return rules.judge(change, actor, world)
 
 
@@ -98,5 +128,13 @@ def test_the_rulebook_judges_the_case(case: Case) -> None:
 
 
 def test_the_table_covers_every_code_the_server_judges() -> None:
-    assert {c.expected for c in CASES} >= {None, "KS002", "KS003", "KS004", "KS006",
-                                           "KS007", "KS008", "KS009"}
+    assert {c.expected for c in CASES} >= {
+        None,
+        "KS002",
+        "KS003",
+        "KS004",
+        "KS006",
+        "KS007",
+        "KS008",
+        "KS009",
+    }

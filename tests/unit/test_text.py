@@ -35,7 +35,12 @@ def test_the_catalogues_parts_do_not_say_the_same_key_twice():
     from kanban_sec.domain.text_rules_sync import RULES_AND_SYNC
 
     tree = ast.parse(Path(text.__file__).read_text(encoding="utf-8"))
-    own = {node.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
-           for node in node.keys if isinstance(node, ast.Constant)}
+    own = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Dict)
+        for node in node.keys
+        if isinstance(node, ast.Constant)
+    }
     assert own and RULES_AND_SYNC
     assert not own & set(RULES_AND_SYNC)

@@ -154,12 +154,19 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_changes_row", "changes", ["entity", "row_id"])
-    op.create_index(
-        "ix_changes_unpushed", "changes", ["seq"], sqlite_where=sa.text("pushed = 0")
-    )
+    op.create_index("ix_changes_unpushed", "changes", ["seq"], sqlite_where=sa.text("pushed = 0"))
 
 
 def downgrade() -> None:
-    for table in ("changes", "comments", "items", "board_columns", "links", "chains",
-                  "people", "org_units", "meta"):
+    for table in (
+        "changes",
+        "comments",
+        "items",
+        "board_columns",
+        "links",
+        "chains",
+        "people",
+        "org_units",
+        "meta",
+    ):
         op.drop_table(table)

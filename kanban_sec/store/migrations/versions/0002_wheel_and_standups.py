@@ -55,8 +55,10 @@ def upgrade() -> None:
     )
     # SQLite adds a column with its reference in place (no table rebuild); Alembic's
     # add_column will not emit the reference, so it is written out.
-    op.execute("ALTER TABLE items ADD COLUMN activity_id TEXT REFERENCES activities (id)"
-               " DEFERRABLE INITIALLY DEFERRED")
+    op.execute(
+        "ALTER TABLE items ADD COLUMN activity_id TEXT REFERENCES activities (id)"
+        " DEFERRABLE INITIALLY DEFERRED"
+    )
     op.add_column("items", sa.Column("occurrence", sa.Text))
     op.create_index("ix_items_activity", "items", ["activity_id", "occurrence"])
     op.create_table(

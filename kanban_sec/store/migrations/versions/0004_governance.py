@@ -31,11 +31,9 @@ def _stamps() -> list[sa.Column]:
 
 def upgrade() -> None:
     with op.batch_alter_table("transfers", recreate="always") as batch:
-        batch.add_column(sa.Column("confidential", sa.Integer, nullable=False,
-                                   server_default="0"))
+        batch.add_column(sa.Column("confidential", sa.Integer, nullable=False, server_default="0"))
         batch.drop_constraint("ck_transfers_kind", type_="check")
-        batch.create_check_constraint("ck_transfers_kind",
-                                      "kind IN ('export', 'import', 'report')")
+        batch.create_check_constraint("ck_transfers_kind", "kind IN ('export', 'import', 'report')")
     op.create_table(
         "risk_decisions",
         sa.Column("id", sa.Text, primary_key=True),
@@ -50,14 +48,17 @@ def upgrade() -> None:
         sa.Column("valid_until", sa.Text),
         sa.Column("decided_at", sa.Text),
         *_stamps(),
-        sa.CheckConstraint("item_id IS NOT NULL OR chain_id IS NOT NULL",
-                           name="ck_risk_decisions_target"),
-        sa.CheckConstraint("recommendation IS NULL OR recommendation IN "
-                           "('accept', 'reduce', 'share', 'avoid')",
-                           name="ck_risk_decisions_recommendation"),
-        sa.CheckConstraint("decision IS NULL OR decision IN "
-                           "('accept', 'reduce', 'share', 'avoid')",
-                           name="ck_risk_decisions_decision"),
+        sa.CheckConstraint(
+            "item_id IS NOT NULL OR chain_id IS NOT NULL", name="ck_risk_decisions_target"
+        ),
+        sa.CheckConstraint(
+            "recommendation IS NULL OR recommendation IN ('accept', 'reduce', 'share', 'avoid')",
+            name="ck_risk_decisions_recommendation",
+        ),
+        sa.CheckConstraint(
+            "decision IS NULL OR decision IN ('accept', 'reduce', 'share', 'avoid')",
+            name="ck_risk_decisions_decision",
+        ),
     )
     op.create_index("ix_risk_decisions_item", "risk_decisions", ["item_id"])
     op.create_index("ix_risk_decisions_chain", "risk_decisions", ["chain_id"])
@@ -69,8 +70,7 @@ def upgrade() -> None:
         sa.Column("verified_by", sa.Text, _fk("people.id"), nullable=False),
         sa.Column("evidence", sa.Text, nullable=False),
         *_stamps(),
-        sa.CheckConstraint("verdict IN ('approved', 'rejected')",
-                           name="ck_verifications_verdict"),
+        sa.CheckConstraint("verdict IN ('approved', 'rejected')", name="ck_verifications_verdict"),
     )
     op.create_index("ix_verifications_item", "verifications", ["item_id"])
     op.create_table(

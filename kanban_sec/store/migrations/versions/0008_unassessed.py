@@ -21,8 +21,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("items") as batch:
         for name in ("likelihood", "consequence"):
-            batch.alter_column(name, existing_type=sa.Integer, nullable=True,
-                               server_default=None)
+            batch.alter_column(name, existing_type=sa.Integer, nullable=True, server_default=None)
 
 
 def downgrade() -> None:
@@ -31,5 +30,4 @@ def downgrade() -> None:
     conn.exec_driver_sql("UPDATE items SET consequence = 3 WHERE consequence IS NULL")
     with op.batch_alter_table("items") as batch:
         for name in ("likelihood", "consequence"):
-            batch.alter_column(name, existing_type=sa.Integer, nullable=False,
-                               server_default="3")
+            batch.alter_column(name, existing_type=sa.Integer, nullable=False, server_default="3")
