@@ -26,21 +26,25 @@ def test_language_follows_the_locale():
 
 
 def test_the_catalogues_parts_do_not_say_the_same_key_twice():
-    """The catalogue is one dict built from two literals: a key in both would silently let
+    """The catalogue is one dict built from three literals: a key in both would silently let
     one text win."""
     import ast
     from pathlib import Path
 
     import kanban_sec.domain.text as text
     from kanban_sec.domain.text_rules_sync import RULES_AND_SYNC
+    from kanban_sec.domain.text_wheel_standup import WHEEL_AND_STANDUP
 
     tree = ast.parse(Path(text.__file__).read_text(encoding="utf-8"))
-    own = {
+    catalogue = next(
         node.value
         for node in ast.walk(tree)
-        if isinstance(node, ast.Dict)
-        for node in node.keys
-        if isinstance(node, ast.Constant)
-    }
-    assert own and RULES_AND_SYNC
-    assert not own & set(RULES_AND_SYNC)
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "_CATALOGUE"
+    )
+    assert isinstance(catalogue, ast.Dict)
+    own = {key.value for key in catalogue.keys if isinstance(key, ast.Constant)}
+    assert own and RULES_AND_SYNC and WHEEL_AND_STANDUP
+    parts = [own, set(RULES_AND_SYNC), set(WHEEL_AND_STANDUP)]
+    assert sum(map(len, parts)) == len(set().union(*parts)) == len(text._CATALOGUE)
