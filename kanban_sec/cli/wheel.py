@@ -133,7 +133,7 @@ def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> i
 
 
 def _activities(wheel: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    from kanban_sec.domain.recurrence import describe
+    from kanban_sec.domain.recurrence_words import describe
     from kanban_sec.services.names import names_of
 
     activities = wheel.list_activities()
@@ -223,7 +223,7 @@ def _retire(wheel: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
 
 def _said(wheel: Any, activity_id: str, key: str, lang: str, out: TextIO) -> int:
     """One line: what happened to which activity, and when it falls (words and RRULE)."""
-    from kanban_sec.domain.recurrence import describe
+    from kanban_sec.domain.recurrence_words import describe
 
     activity = wheel.activity(activity_id)
     words = describe(activity.rrule, lang)

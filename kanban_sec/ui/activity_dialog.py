@@ -29,7 +29,8 @@ from kanban_sec.domain.annual_wheel import Activity, Overdue
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.domain.fields import format_tags, parse_tags
 from kanban_sec.domain.model import MATURITY_MAX, SCALE_MAX, SCALE_MIN, Effort
-from kanban_sec.domain.recurrence import describe, to_rrule
+from kanban_sec.domain.recurrence import to_rrule
+from kanban_sec.domain.recurrence_words import describe
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.ros_matrix import consequence_label, likelihood_label

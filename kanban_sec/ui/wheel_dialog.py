@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kanban_sec.domain.annual_wheel import Activity
 from kanban_sec.domain.errors import KanbanError
-from kanban_sec.domain.recurrence import describe
+from kanban_sec.domain.recurrence_words import describe
 from kanban_sec.services.annual_wheel import AnnualWheel
 from kanban_sec.services.annual_wheel import WheelEntry as AnnualWheelEntry
 from kanban_sec.services.live_board import LiveBoard

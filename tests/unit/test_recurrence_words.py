@@ -15,12 +15,11 @@ from kanban_sec.domain.recurrence import (
     NTH,
     Recurrence,
     canonical,
-    describe,
     from_rrule,
-    say,
     sayable,
     to_rrule,
 )
+from kanban_sec.domain.recurrence_words import describe, say
 
 PHRASES = [
     # (what a person writes, the rule it means)
