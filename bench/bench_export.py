@@ -43,7 +43,7 @@ from common import (
 )
 from make_board import board_for
 
-from kanban_sec.services.csv_exchange import export_csv
+from kanban_sec.services.csv_export import export_csv
 from kanban_sec.store.database import open_database
 
 TARGET_RATIO = 5

@@ -43,7 +43,8 @@ from common import (
 from make_board import board_for
 
 from kanban_sec.services.board import BoardService
-from kanban_sec.services.csv_exchange import export_csv, import_csv
+from kanban_sec.services.csv_exchange import import_csv
+from kanban_sec.services.csv_export import export_csv
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database

@@ -407,7 +407,7 @@ def _cmd_import(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
 
 def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from kanban_sec.cli.progress import progress, rows
-    from kanban_sec.services.csv_exchange import export_csv
+    from kanban_sec.services.csv_export import export_csv
 
     target = sys.stdout.buffer if args.file == "-" else args.file
     with progress({"export": t("progress.export", lang)}) as report:
@@ -426,7 +426,7 @@ def _cmd_export(service: Any, args: argparse.Namespace, lang: str, out: TextIO) 
     if args.file != "-":
         print(t("export.done", lang, count=count, path=args.file), file=out)
     if not args.include_confidential:
-        from kanban_sec.services.csv_exchange import confidential_left_out
+        from kanban_sec.services.csv_export import confidential_left_out
 
         left = confidential_left_out(service.db, include_done=args.include_done)
         if left:  # beside the summary; for an export to stdout, on stderr (clean data)

@@ -1,15 +1,15 @@
-"""CSV export (for Excel and reports) and import (all or nothing), as DESIGN.md specifies."""
+"""CSV import, all or nothing, as DESIGN.md specifies: every row is checked and judged by the
+rulebook in one transaction, which any problem rolls back whole with every problem named (a
+dry run rolls back after counting). Export is :mod:`kanban_sec.services.csv_export`."""
 
 from __future__ import annotations
 
-import getpass
-import json
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from typing import IO, Any
+from datetime import timedelta
+from typing import Any
 
 from kanban_sec.domain import fields as parse
 from kanban_sec.domain.bulk import collector_paused
@@ -21,261 +21,24 @@ from kanban_sec.domain.errors import (
     Problem,
     msg,
 )
-from kanban_sec.domain.governance import Acceptance, Action, Policy
+from kanban_sec.domain.governance import Action, Policy
 from kanban_sec.domain.ids import new_id
-from kanban_sec.domain.model import MATURITY_MAX, Classification, Status
-from kanban_sec.domain.ranking import assessed, rank, score_parts
+from kanban_sec.domain.model import MATURITY_MAX, Classification
 from kanban_sec.domain.rules import Refusal, RuleRefused
 from kanban_sec.exchange.csv_codec import (
     COMPUTED,
     CSV_ZONE,
-    DELIMITERS,
     HEADER,
-    format_moment,
-    format_row,
-    neutralise,
     read_csv,
 )
 from kanban_sec.services.access import require
 from kanban_sec.services.board import BoardService, status_times
-from kanban_sec.services.files import write_atomically
-from kanban_sec.services.history import insert_transfer, record_transfer
+from kanban_sec.services.csv_export import progress_step
+from kanban_sec.services.history import insert_transfer
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.store import rows
-from kanban_sec.store.database import Database
-from kanban_sec.store.unit_of_work import UnitOfWork, reading, writing
-
-BOM = "\ufeff"
-
-# -- export ----------------------------------------------------------------------------
-
-
-def export_csv(
-    db: Database,
-    target: str | os.PathLike[str] | IO[bytes],
-    *,
-    delimiter: str = ",",
-    include_done: bool = False,
-    include_confidential: bool = False,
-    lang: str = "en",
-    author: str | None = None,
-    on_progress: Callable[[int, int], None] | None = None,
-) -> int:
-    """Write the board as CSV (UTF-8 with BOM, CRLF, rank order); returns the row count.
-
-    Confidential items are left out unless ``include_confidential``. The file is written to
-    a temporary name and renamed into place, so a failed export never leaves half a file
-    where the old one was. An export to a file is recorded (who: ``author``, else
-    ``KANBAN_SEC_USER`` or the login name; how many items; the file; whether confidential
-    items were included); so is an export to a stream that includes confidential items
-    (its path recorded as ``-``), since that choice is always on the record.
-    ``on_progress(rows done, rows)`` is called now and then while the rows are written.
-    """
-    sep = DELIMITERS[delimiter]
-    with collector_paused():
-        body = export_rows(db, include_done=include_done, include_confidential=include_confidential)
-        count = len(body)
-        parts = [BOM + format_row(list(HEADER), sep)]
-        step = _progress_step(count) if on_progress is not None else count or 1
-        for start in range(0, count, step):
-            parts += [format_row(cells, sep) for cells in body[start : start + step]]
-            if on_progress is not None:
-                on_progress(min(start + step, count), count)
-        data = "".join(parts).encode("utf-8")
-        del parts
-        del body
-    if hasattr(target, "write"):
-        target.write(data)  # type: ignore[union-attr]
-        target.flush()  # type: ignore[union-attr]
-        if include_confidential:
-            record_transfer(db, author or _login_name(), "export", "-", count, confidential=True)
-        return count
-    write_atomically(target, data)  # type: ignore[arg-type]
-    record_transfer(
-        db, author or _login_name(), "export", target, count, confidential=include_confidential
-    )  # type: ignore[arg-type]
-    return count
-
-
-def confidential_left_out(db: Database, *, include_done: bool = False) -> int:
-    """How many confidential items an export without them leaves out (to say so)."""
-    with reading(db) as reader:
-        return reader.count_confidential(include_done=include_done)
-
-
-def _progress_step(total: int) -> int:
-    """Report progress about every percent (a call per row would cost time)."""
-    return max(1, total // 100)
-
-
-def _login_name() -> str:
-    return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
-
-
-def export_rows(
-    db: Database,
-    *,
-    include_done: bool = False,
-    include_confidential: bool = False,
-    today: date | None = None,
-) -> list[list[str]]:
-    """The export's data rows as neutralised text cells: open items in rank order first,
-    then open items whose risk is accepted (out of the ranking, as on the board; the
-    soonest to come back first), then done items, newest first."""
-    with reading(db) as reader:
-        names = Names(reader)
-        raw = reader.export_items(include_done=include_done)
-        decisions = reader.risk_decisions()
-    chains, links, people = names.chains, names.links, names.people
-    open_items = _rank_inputs(raw)
-    accepted = (
-        Acceptance(open_items, decisions, today or date.today()).accepted if decisions else {}
-    )
-    ranking = {
-        r.item_id: r
-        for r in rank(
-            [i for i in open_items if i.id not in accepted] if accepted else open_items,
-            chains,
-            links,
-        )
-    }
-    paths = {unit_id: names.unit_path(unit_id) for unit_id in names.units}
-    keyed = []
-    for row in raw:
-        (
-            item_id,
-            title,
-            description,
-            status,
-            chain_id,
-            link_id,
-            likelihood,
-            consequence,
-            effort,
-            owner_unit_id,
-            owner_person_id,
-            framework_ref,
-            classification,
-            tags,
-            blocked_reason,
-            due_date,
-            pinned_at,
-            pin_reason,
-            created_at,
-            updated_at,
-            done_at,
-        ) = row
-        if classification == "confidential" and not include_confidential:
-            continue
-        chain = chains.get(chain_id) if chain_id else None
-        link = links.get(link_id) if link_id else None
-        ranked = ranking.get(item_id)
-        if ranked is not None:
-            score, weakest, position = (
-                str(ranked.score),
-                "yes" if ranked.weakest else "no",
-                str(ranked.rank),
-            )
-            order: tuple[int, Any] = (0, ranked.rank)
-        else:
-            _, _, gap = score_parts(chain, link, links.values() if link is None else ())
-            score, weakest, position = (
-                str(assessed(likelihood) * assessed(consequence) * gap),
-                "",
-                "",
-            )
-            held = accepted.get(item_id)
-            if held is not None:
-                until = held.valid_until.isoformat() if held.valid_until else "~"
-                order = (1, until + item_id)
-            else:
-                order = (2, "~" if done_at is None else _invert(done_at))
-        person = people.get(owner_person_id) if owner_person_id else None
-        cells = [
-            item_id,
-            title,
-            description,
-            status,
-            chain.name if chain else "",
-            link.name if link else "",
-            "" if likelihood is None else str(likelihood),
-            "" if consequence is None else str(consequence),
-            str(link.maturity) if link else "",
-            str(chain.target_maturity) if chain else "",
-            score,
-            weakest,
-            position,
-            effort or "",
-            paths.get(owner_unit_id, "") if owner_unit_id else "",
-            person.name if person else "",
-            paths.get(chain.risk_owner_unit_id, "") if chain and chain.risk_owner_unit_id else "",
-            framework_ref,
-            classification,
-            ";".join(json.loads(tags)) if tags != "[]" else "",
-            blocked_reason,
-            due_date or "",
-            (pin_reason or "yes") if pinned_at else "",
-            format_moment(created_at),
-            format_moment(updated_at),
-            format_moment(done_at),
-        ]
-        keyed.append((order, [neutralise(c) if c and c[0] in _RISKY_START else c for c in cells]))
-    keyed.sort(key=lambda pair: pair[0])
-    return [cells for _, cells in keyed]
-
-
-# First characters after which neutralise() may act (it also looks behind leading quotes).
-_RISKY_START = frozenset("=+-@\t\r'")
-
-
-def _invert(stamp: str) -> str:
-    # Newest first under an ascending sort: complement each digit.
-    return stamp.translate(str.maketrans("0123456789", "9876543210"))
-
-
-@dataclass(slots=True)
-class _RankInput:
-    """Just what the ranking reads of an item (export skips building whole items)."""
-
-    id: str
-    status: Status
-    chain_id: str | None
-    link_id: str | None
-    likelihood: int | None
-    consequence: int | None
-    effort: Any
-    created_at: datetime | None
-    pinned_at: datetime | None
-    pin_reason: str
-
-
-def _rank_inputs(raw: Sequence[Any]) -> list[Any]:
-    from kanban_sec.domain.model import Effort
-
-    efforts = {e.value: e for e in Effort}
-    out = []
-    for r in raw:
-        if r[3] == "done":
-            continue
-        out.append(
-            _RankInput(
-                r[0],
-                Status(r[3]),
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                efforts.get(r[8]) if r[8] else None,
-                datetime.fromisoformat(r[18]),
-                datetime.fromisoformat(r[16]) if r[16] else None,
-                r[17],
-            )
-        )
-    return out
-
-
-# -- import ----------------------------------------------------------------------------
+from kanban_sec.store.unit_of_work import UnitOfWork, writing
 
 #: Columns that import reads. Of the computed ones, created_at and done_at are kept for
 #: new items (their history); the rest are recomputed.
@@ -401,7 +164,7 @@ class _Importer:
         first_line: dict[str, int] = {}
         inserts: list[dict[str, Any]] = []
         updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
-        total, step = len(records), _progress_step(len(records))
+        total, step = len(records), progress_step(len(records))
         for number, (line, cells) in enumerate(records, 1):
             if on_progress is not None and number % step == 0:
                 on_progress(number, total)

@@ -76,7 +76,8 @@ from sqlalchemy.exc import DBAPIError
 from kanban_sec.domain.errors import BadInput, ImportProblems, KanbanError
 from kanban_sec.domain.text import t
 from kanban_sec.services.board import BoardService
-from kanban_sec.services.csv_exchange import confidential_left_out, export_csv, import_csv
+from kanban_sec.services.csv_exchange import import_csv
+from kanban_sec.services.csv_export import confidential_left_out, export_csv
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.services.session import Session
 from kanban_sec.store.database import Database, open_database

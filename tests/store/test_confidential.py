@@ -16,7 +16,7 @@ from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.model import Role, Status
 from kanban_sec.exchange.standup_report import render_markdown
 from kanban_sec.services.board import BoardService
-from kanban_sec.services.csv_exchange import export_csv
+from kanban_sec.services.csv_export import export_csv
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.history import History, record_transfer
 from kanban_sec.services.names import Names

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 
 from kanban_sec.domain.model import Status
 from kanban_sec.services.board import BoardService
-from kanban_sec.services.csv_exchange import export_csv, import_csv
+from kanban_sec.services.csv_exchange import import_csv
+from kanban_sec.services.csv_export import export_csv
 from kanban_sec.services.history import History, record_transfer
 from kanban_sec.services.session import Session
 
