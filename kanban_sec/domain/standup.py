@@ -172,7 +172,8 @@ def _undashed(item_id: str) -> str:
     return "=" + item_id if len(item_id) == 32 or item_id.startswith("=") else item_id
 
 
-def _dashed(stored: str) -> str:
+def stored_item_id(stored: str) -> str:
+    """The item id a stored snapshot row names (either version)."""
     if stored.startswith("="):
         return stored[1:]
     if len(stored) != 32:
@@ -195,7 +196,7 @@ def snapshot_from_json(text: str) -> Snapshot:
         return {}
     units, people = data["units"], data["people"]
     return {
-        _dashed(row[0]): Standing(
+        stored_item_id(row[0]): Standing(
             rank,
             _LETTER_STATUS[row[1]],
             units[row[2]] if row[2] >= 0 else None,

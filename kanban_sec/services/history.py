@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kanban_sec.domain.ids import new_id, short_id
+from kanban_sec.domain.standup import stored_item_id
 from kanban_sec.domain.text import has, t
 from kanban_sec.exchange.csv_codec import format_row, neutralise
 from kanban_sec.services.files import write_atomically
@@ -409,7 +410,7 @@ def _masked_snapshot(text: str, secret: set[str], lang: str) -> str:
         data = json.loads(text)
         changed = False
         for row in data.get("items", []):
-            if row and row[0] in secret and len(row) > 4 and row[4]:
+            if row and stored_item_id(row[0]) in secret and len(row) > 4 and row[4]:
                 row[4] = t("confidential.hidden", lang)
                 changed = True
     except (ValueError, TypeError, AttributeError, IndexError):
