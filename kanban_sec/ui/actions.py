@@ -128,7 +128,7 @@ def build_actions(window: MainWindow) -> None:
     window.detail_action = make_action(
         window,
         "detail-panel-action",
-        lambda shown: window.set_detail_shown(shown, by_user=True),
+        lambda shown: window.panels.set_detail_shown(shown, by_user=True),
         "Ctrl+J",
         checkable=True,
     )

@@ -8,13 +8,12 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QLocale, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
-    QSplitter,
     QWidget,
 )
 
@@ -40,15 +39,9 @@ from kanban_sec.ui.detail_panel import DetailPanel
 from kanban_sec.ui.file_actions import FileActions
 from kanban_sec.ui.filter_bar import FilterBar
 from kanban_sec.ui.notify import show_error
+from kanban_sec.ui.panel_folding import PanelFolding
 from kanban_sec.ui.screen_fit import fit_to_screen
 from kanban_sec.ui.undo_step import ChangeCommand
-
-#: The side panel's width when it opens.
-DETAIL_WIDTH = 280
-#: Below this window width the side panel folds away by itself (five columns of some
-#: 220 px and the panel need it); below this height the accepted-risk lane does.
-ROOMY_WIDTH = 1360
-ROOMY_HEIGHT = 800
 
 
 class MainWindow(QMainWindow, WindowActions):
@@ -68,25 +61,12 @@ class MainWindow(QMainWindow, WindowActions):
         self.board.item_activated.connect(self.edit_item)
         self.board.current_changed.connect(self._show_detail)
         self.board.menu_requested.connect(self.card_menu)
-        self.board.accepted_toggled.connect(self._accepted_toggled)
         self.detail_pane = DetailPanel(live)
-        self.detail_pane.fold_requested.connect(
-            lambda shown: self.set_detail_shown(shown, by_user=True)
-        )
         self.detail = self.detail_pane.text
-        self._detail_width = DETAIL_WIDTH
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.board)
-        self.splitter.addWidget(self.detail_pane)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(1, False)  # folded by its button, never dragged away
-        self.splitter.setSizes([1120, DETAIL_WIDTH])
+        #: The board beside the side panel, and both folded as the room and person want.
+        self.panels = PanelFolding(self)
+        self.splitter = self.panels.splitter
         self.setCentralWidget(self.splitter)
-        #: The person's own choice to show (True) or hide (False) the side panel and the
-        #: accepted-risk lane; None: as the room allows.
-        self.panel_choice: dict[str, bool | None] = {"detail": None, "accepted": None}
-        self._roomy: tuple[bool, bool] | None = None
         self._dialogs: list[QWidget] = []
         #: The status bar's Undo button after a delete (Qt deletes it when it expires).
         self._undo_offer: QPushButton | None = None
@@ -152,48 +132,9 @@ class MainWindow(QMainWindow, WindowActions):
         build_sync_menu(self)
         self.statusBar().addPermanentWidget(self.sync_controller.label)
 
-    def set_detail_shown(self, shown: bool, *, by_user: bool = False) -> None:
-        """Open or fold the side panel; ``by_user``: the person chose, and it is kept."""
-        if by_user:
-            self.panel_choice["detail"] = shown
-            QSettings().setValue("window/detail-panel", "shown" if shown else "hidden")
-        was = self.detail_pane.is_open()
-        if was and not shown:
-            self._detail_width = max(self.splitter.sizes()[1], 160)
-        self.detail_pane.set_open(shown)
-        if shown and not was:
-            total = self.splitter.width() if self.splitter.isVisible() else self.width()
-            self.splitter.setSizes([max(total - self._detail_width, 0), self._detail_width])
-        self.detail_action.setChecked(shown)
-
-    def _accepted_toggled(self, shown: bool) -> None:
-        self.panel_choice["accepted"] = shown
-        QSettings().setValue("board/accepted-lane", "shown" if shown else "hidden")
-        self.accepted_action.setChecked(shown)
-
-    def _fit_panels(self) -> None:
-        """Fold the side panel and the accepted-risk lane when the window gets too small
-        for them (and bring them back when it grows), unless the person chose otherwise at
-        start."""
-        roomy = (self.width() >= ROOMY_WIDTH, self.height() >= ROOMY_HEIGHT)
-        if roomy == self._roomy:
-            return
-        first = self._roomy is None
-        self._roomy = roomy
-        for panel, room in zip(("detail", "accepted"), roomy, strict=True):
-            choice = self.panel_choice[panel]
-            # At start the person's choice stands; later the room decides, and a panel the
-            # person hid stays hidden when the room comes back.
-            shown = choice if first and choice is not None else room and choice is not False
-            if panel == "detail":
-                self.set_detail_shown(shown)
-            else:
-                self.board.set_accepted_collapsed(not shown)
-                self.accepted_action.setChecked(shown)
-
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        self._fit_panels()
+        self.panels.fit()
 
     def show_shortcuts(self) -> Any:
         """The overlay listing every shortcut, built from this window's actions."""
@@ -215,10 +156,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.setWindowTitle(self.tr("kanban-sec — %1").replace("%1", self.db_path.name))
         retranslate_actions(self)
         self._undo_texts()
-        self.detail_pane.shortcut = self.detail_action.shortcut().toString(
-            QKeySequence.SequenceFormat.NativeText
-        )
-        self.detail_pane.retranslate()
+        self.panels.retranslate()
         self.sync_controller.show_state()
         self.toolbar.retranslate()
         self._fill_filter_choices()
@@ -802,23 +740,13 @@ class MainWindow(QMainWindow, WindowActions):
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
         self.set_lanes(str(settings.value("board/lanes", "none")))
-        for panel, key in (("detail", "window/detail-panel"), ("accepted", "board/accepted-lane")):
-            value = settings.value(key, "")
-            self.panel_choice[panel] = {"shown": True, "hidden": False}.get(str(value))
-        width = settings.value("window/detail-width", DETAIL_WIDTH, type=int)
-        self._detail_width = max(width if isinstance(width, int) else DETAIL_WIDTH, 160)
-        self.detail.setVisible(False)  # opened below at its width, if it opens
-        self._roomy = None
-        self._fit_panels()
+        self.panels.restore(settings)
         self.toolbar.restore(settings)
 
     def save_settings(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        if self.detail_pane.is_open():
-            self._detail_width = self.splitter.sizes()[1]
-        settings.setValue("window/detail-width", self._detail_width)
+        self.panels.save(settings)
         settings.setValue("window/columns", self.board.header_splitter.saveState())
         settings.setValue("board/lanes", self.board.lane_mode)
         self.toolbar.save(settings)
