@@ -231,23 +231,23 @@ def chosen_settings(db: Any, args: argparse.Namespace) -> Any:
 
 def sync_command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     """Push and pull once; prints what moved."""
-    from kanban_sec.sync import merge
+    from kanban_sec.sync import merge, refusals
     from kanban_sec.sync import settings as cfg
     from kanban_sec.sync.client import sync
 
     db = service.db
     if args.discard_refused is not None:
-        ids = merge.match_refused(db, args.discard_refused or None)
+        ids = refusals.match_refused(db, args.discard_refused or None)
         if not ids:
             print(t("sync.refused.none", lang), file=out)
             return EXIT_OK
-        gone = merge.discard_refused(db, ids)
+        gone = refusals.discard_refused(db, ids)
         print(t("sync.refused.discarded", lang, count=len(gone)), file=out)
         return EXIT_OK
     if args.redo_refused is not None:
-        ids = merge.match_refused(db, args.redo_refused or None)
+        ids = refusals.match_refused(db, args.redo_refused or None)
         if ids:
-            merge.redo_refused(db, ids)
+            refusals.redo_refused(db, ids)
             print(t("sync.refused.redo", lang, count=len(ids)), file=out)
     before = merge.open_conflict_ids(db)
     chosen = chosen_settings(db, args)

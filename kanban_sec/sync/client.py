@@ -28,7 +28,7 @@ from kanban_sec.domain.errors import BadInput
 from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import parse_cursor
-from kanban_sec.sync import merge
+from kanban_sec.sync import merge, refusals
 from kanban_sec.sync.errors import TlsFailure, describe_error
 from kanban_sec.sync.merge import RemoteChange
 from kanban_sec.sync.server import CONNECT_TIMEOUT, check_version
@@ -105,7 +105,7 @@ class SyncResult:
     conflicts: int
     at: datetime
     #: This replica's changes the server refused, set aside (all of them, not only new).
-    refused: tuple[merge.RefusedChange, ...] = ()
+    refused: tuple[refusals.RefusedChange, ...] = ()
     #: Pulled changes this board could not apply (all kept in quarantine).
     quarantined: int = 0
 
@@ -178,7 +178,7 @@ def sync(
     at = datetime.now(UTC)
     open_conflicts, quarantined = replica.synced(db, rows.ts(at))
     return SyncResult(
-        pushed, pulled, open_conflicts, at, tuple(merge.list_refused(db)), quarantined
+        pushed, pulled, open_conflicts, at, tuple(refusals.list_refused(db)), quarantined
     )
 
 
@@ -227,7 +227,7 @@ def push(
     ``KS…``, or a data or constraint error), the batch is rolled back to the savepoint and
     sent again in halves, down to one change per savepoint: the changes the server takes
     land, the refused ones are set aside (``refused_changes``, with the server's reason)
-    and are not sent again until redone (:func:`kanban_sec.sync.merge.redo_refused`).
+    and are not sent again until redone (:func:`kanban_sec.sync.refusals.redo_refused`).
     """
     last, total = replica.outbox(db)
     if not total or last is None:
@@ -247,7 +247,7 @@ def push(
             if on_progress is not None:
                 on_progress("push", sent, total)
     if refused:
-        merge.set_aside(db, refused)
+        refusals.set_aside(db, refused)
     mark_pushed(db, last)
     return taken
 

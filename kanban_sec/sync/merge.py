@@ -22,6 +22,8 @@ Pulled batches are applied in bulk: a temporary table, one ``INSERT … SELECT``
 log, one query for the deciding changes of every touched row (folded in order), one
 ``executemany`` per table and column set to write the rows, one query for the changes of
 rows more than one node changed (the only ones that can conflict).
+
+This replica's changes the server refused are kept in :mod:`kanban_sec.sync.refusals`.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Connection
 
-from kanban_sec.domain.errors import BadInput, Message, NotFound
+from kanban_sec.domain.errors import Message
 from kanban_sec.domain.hlc import COUNTER_BITS, HybridLogicalClock
 from kanban_sec.domain.rules import FIELD_SPECS, check_value
 from kanban_sec.domain.text import has
@@ -209,6 +211,15 @@ def rebuild_rows(conn: Connection, keys: Iterable[tuple[str, str]]) -> int:
         return _rebuild(staging)
     finally:
         staging.untouch()
+
+
+def settle(staging: Staging, keys: Iterable[tuple[str, str]]) -> None:
+    """Rebuild the rows ``keys`` from all their changes and derive their conflicts afresh,
+    in ``staging``'s transaction (after changes of theirs were stamped again or dropped)."""
+    staging.touch(keys)
+    _rebuild(staging)
+    _derive(staging)
+    staging.untouch()
 
 
 def _winners(staging: Staging) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -461,10 +472,7 @@ def follow_server_clock(
         staging.restamp(
             [(clock.now(server_millis), change_id) for change_id, _, _ in ahead], clock.last
         )
-        staging.touch({(entity, row_id) for _, entity, row_id in ahead})
-        _rebuild(staging)
-        _derive(staging)
-        staging.untouch()
+        settle(staging, {(entity, row_id) for _, entity, row_id in ahead})
     db.clock.last = clock.last  # lowered: the old stamps are gone
     return len(ahead)
 
@@ -726,121 +734,6 @@ def list_quarantined(db: Database) -> list[Quarantined]:
             )
         )
     return out
-
-
-# -- this replica's changes the server refused --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RefusedChange:
-    """A change of this replica the sync server refused: set aside, not sent again until
-    redone; discarding it undoes its effect here."""
-
-    change_id: str
-    code: str
-    reason: str
-    refused_at: datetime | None
-    entity: str
-    row_id: str
-    #: The values it set: ``{field: new}``.
-    values: dict[str, Any]
-    #: The row's name as people know it.
-    title: str
-
-
-def set_aside(db: Database, refused: Sequence[tuple[str, str, str]]) -> None:
-    """The ``refused`` changes ``(id, code, reason)`` are set aside: not pushed again
-    until redone (recorded after the server's COMMIT, before the others are marked)."""
-    now = rows.ts(datetime.now(UTC))
-    replica.set_aside(db, [(*r, now) for r in refused])
-
-
-def list_refused(db: Database, ids: Collection[str] | None = None) -> list[RefusedChange]:
-    """The changes set aside (all, or those of ``ids``), oldest first."""
-    wanted, titles = replica.refused(db, ids, stored_conflicts.TITLE_LABELS)
-    out = []
-    for change_id, code, reason, at, entity, row_id, fields in wanted:
-        values = {
-            k: v[0]
-            for k, v in json.loads(fields).items()
-            if k not in BOOKKEEPING and isinstance(v, list) and v
-        }
-        out.append(
-            RefusedChange(
-                change_id,
-                code,
-                reason,
-                rows.parse_ts(at),
-                entity,
-                row_id,
-                values,
-                titles.get((entity, row_id)) or row_id,
-            )
-        )
-    return out
-
-
-def match_refused(db: Database, fragments: Sequence[str] | None) -> list[str]:
-    """The ids of the refused changes named by ``fragments`` (a whole id, or its start or
-    end, dashes optional); all of them for ``None``. An unknown one is an error."""
-    every = [r.change_id for r in list_refused(db)]
-    if fragments is None:
-        return every
-    chosen: list[str] = []
-    for fragment in fragments:
-        wanted = fragment.strip().lower().replace("-", "")
-        plain = {c: c.replace("-", "") for c in every}
-        found = [c for c, p in plain.items() if p == wanted] or [
-            c for c, p in plain.items() if wanted and (p.startswith(wanted) or p.endswith(wanted))
-        ]
-        if len(found) != 1:
-            if not found:
-                raise NotFound("sync.refused.not_found", id=fragment)
-            raise BadInput("sync.refused.ambiguous", id=fragment)
-        chosen.append(found[0])
-    return chosen
-
-
-def redo_refused(db: Database, ids: Collection[str] | None = None) -> int:
-    """Send the refused changes (all, or ``ids``) again at the next push; returns how many."""
-    return replica.forget_refused(db, ids)
-
-
-def discard_refused(db: Database, ids: Collection[str] | None = None) -> list[RefusedChange]:
-    """Drop refused changes (all, or ``ids``) from the log and undo their effect here: each
-    field they set gets its value from the remaining changes of the row (else the value it
-    had before), and a row they created is removed (rebuilt if other changes make it). The
-    server never had them, so the board is as the server's log has it again."""
-    gone = list_refused(db, ids)
-    if not gone:
-        return []
-    with db.connect(write=True) as conn:
-        staging = Staging(conn)
-        found = staging.drop_unpushed([r.change_id for r in gone])
-        touched: dict[tuple[str, str], dict[str, Any]] = {}
-        created: set[tuple[str, str]] = set()
-        for _id, entity, row_id, fields_text, _hlc, _node in found:
-            before = touched.setdefault((entity, row_id), {})
-            for name, pair in json.loads(fields_text).items():
-                before[name] = pair[1]  # newest first: the oldest change's "old" stays
-                if name == "created_at" and pair[1] is None:
-                    created.add((entity, row_id))
-        for (entity, row_id), before in touched.items():
-            table = TABLES.get(entity)
-            if table is None:
-                continue
-            if (entity, row_id) in created:
-                staging.delete_row(table.name, row_id)
-                continue
-            columns = {c.name for c in table.columns}
-            names = [n for n in before if n in columns and n != "id"]
-            if names:
-                staging.set_row(table.name, row_id, {n: before[n] for n in names})
-        staging.touch(touched)
-        _rebuild(staging)  # what the remaining changes say wins over the old values
-        _derive(staging)
-        staging.untouch()
-    return gone
 
 
 def file_name(path: Any) -> Any:

@@ -32,7 +32,7 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.conflicts import resolve_conflict
 from kanban_sec.services.session import Session
 from kanban_sec.store.database import Database, open_database
-from kanban_sec.sync import merge
+from kanban_sec.sync import merge, refusals
 from kanban_sec.sync.client import Remote, sync
 from kanban_sec.sync.merge import BOOKKEEPING, conflict_id, list_conflicts
 from kanban_sec.sync.server import add_member, init_server
@@ -288,7 +288,7 @@ def test_replicas_converge(
         # the replica's, e.g. a move to done after someone else raised the likelihood) is
         # set aside on its replica; its person discards it, and the boards meet again.
         for db, _, _, _ in replicas:
-            refused = merge.discard_refused(db)
+            refused = refusals.discard_refused(db)
             event(f"refused: {'none' if not refused else 'some'}")
         for _ in range(2):
             for n in range(len(replicas)):

@@ -20,7 +20,7 @@ from kanban_sec.domain.hlc import pack
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.session import Session
 from kanban_sec.store.database import Database, open_database
-from kanban_sec.sync import client, errors, merge
+from kanban_sec.sync import client, errors, merge, refusals
 from kanban_sec.sync.client import Remote, fetch, sync
 from kanban_sec.sync.merge import apply_remote
 
@@ -319,7 +319,7 @@ def test_without_restamping_the_server_refuses_a_clock_ahead(two: Pair, monkeypa
     assert local(two.a, "SELECT count(*) FROM changes WHERE pushed = 0") == [(1,)]
     assert two.sync_a().pushed == 0  # not sent again until redone
     monkeypatch.undo()
-    assert merge.redo_refused(two.a) == 1
+    assert refusals.redo_refused(two.a) == 1
     assert two.sync_a().pushed == 1
     assert snapshot(two.a)["items"] == before["items"]
 

@@ -21,7 +21,7 @@ from kanban_sec.services.session import Session
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.store.unit_of_work import parse_cursor, writing
-from kanban_sec.sync import merge
+from kanban_sec.sync import merge, refusals
 from kanban_sec.sync.client import Remote, SyncResult, sync
 
 from .pg import SyncServer
@@ -157,11 +157,11 @@ def test_a_refused_change_is_set_aside_and_the_others_land(boards, sync_server) 
     assert a.sql("SELECT value FROM settings WHERE id = 'policy.test'") == [("strict",)]
 
     # Discarding undoes it here: the board is the server's again.
-    [gone] = merge.discard_refused(a.db)
+    [gone] = refusals.discard_refused(a.db)
     assert gone.change_id == refused.change_id
     assert a.sql("SELECT * FROM settings WHERE id = 'policy.test'") == []
     assert a.sql("SELECT count(*) FROM changes WHERE id = ?", (refused.change_id,)) == [(0,)]
-    assert merge.list_refused(a.db) == []
+    assert refusals.list_refused(a.db) == []
     assert a.sync().refused == ()
     assert items(a) == items(b)
     assert a.sql("SELECT id, value FROM settings") == b.sql("SELECT id, value FROM settings")
@@ -178,9 +178,9 @@ def test_discarding_a_refused_edit_brings_back_the_value_before(boards) -> None:
     result = a.sync()
     assert len(result.refused) == 1 and result.pushed >= 2
     assert a.sql("SELECT value FROM settings") == [("two",)]
-    [only] = merge.list_refused(a.db)
-    assert merge.match_refused(a.db, [only.change_id[-6:]]) == [only.change_id]
-    merge.discard_refused(a.db, [only.change_id])
+    [only] = refusals.list_refused(a.db)
+    assert refusals.match_refused(a.db, [only.change_id[-6:]]) == [only.change_id]
+    refusals.discard_refused(a.db, [only.change_id])
     assert a.sql("SELECT value FROM settings") == [("one",)]
     g.sync()
     assert items(g) == items(a)
@@ -195,7 +195,7 @@ def test_redo_sends_a_refused_change_again(boards) -> None:
     a.sync()
     write_setting(a.db, "Operational", "policy.test", "x")
     assert len(a.sync().refused) == 1
-    assert merge.redo_refused(a.db) == 1
+    assert refusals.redo_refused(a.db) == 1
     result = a.sync()  # refused again (the server's rule still holds), set aside again
     assert result.pushed == 0 and len(result.refused) == 1
 

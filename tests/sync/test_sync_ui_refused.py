@@ -24,7 +24,7 @@ from PySide6.QtCore import Qt
 
 from kanban_sec.domain.ids import new_id
 from kanban_sec.store.database import open_database
-from kanban_sec.sync import merge
+from kanban_sec.sync import merge, refusals
 from kanban_sec.sync import settings as cfg
 from kanban_sec.sync.server import KIND_ROLES
 from kanban_sec.sync.settings import SyncSettings
@@ -148,7 +148,7 @@ def test_a_refused_change_is_listed_and_discarded(
         dialog.findChild(QLabel, "refused-status").text()
         == "Discarded: 1. The board matches the server's again."
     )
-    assert merge.list_refused(window.service.db) == []
+    assert refusals.list_refused(window.service.db) == []
     # The board has the value back (read again), and the indicator is plain "synced".
     assert window.live.items[item].title == "Patch the firewall"
     assert label.property("sync_state") == "synced" and "refused" not in label.text()
@@ -174,13 +174,13 @@ def test_redo_sends_it_again_and_a_click_on_the_indicator_lists_them(
     dialog = refused_dialog(window)
     table = dialog.findChild(QTableWidget, "refused-table")
     assert table.rowCount() == 1
-    [before] = merge.list_refused(window.service.db)
+    [before] = refusals.list_refused(window.service.db)
 
     # Redo all while the rule still holds: sent again, refused again (a new time).
     click(qtbot, dialog.findChild(QPushButton, "refused-redo-all"))
     assert dialog.findChild(QLabel, "refused-status").text() == "To be sent again: 1. Syncing…"
     qtbot.waitUntil(lambda: not window.sync_controller.running, timeout=30_000)
-    [again] = merge.list_refused(window.service.db)
+    [again] = refusals.list_refused(window.service.db)
     assert again.change_id == before.change_id and again.refused_at > before.refused_at
     assert table.rowCount() == 1 and label.property("sync_state") == "refused"
 
@@ -195,9 +195,9 @@ def test_redo_sends_it_again_and_a_click_on_the_indicator_lists_them(
     table.selectRow(0)
     click(qtbot, dialog.findChild(QPushButton, "refused-redo"))
     # The mark is cleared at once; the sync it started sends the change.
-    assert merge.list_refused(window.service.db) == [] or window.sync_controller.running
+    assert refusals.list_refused(window.service.db) == [] or window.sync_controller.running
     qtbot.waitUntil(lambda: not window.sync_controller.running, timeout=30_000)
-    assert merge.list_refused(window.service.db) == []
+    assert refusals.list_refused(window.service.db) == []
     assert table.rowCount() == 0
     assert (
         dialog.findChild(QLabel, "refused-status").text() == "No changes are refused by the server."
@@ -221,7 +221,7 @@ def test_redo_without_a_server_clears_the_mark_for_the_next_sync(
     table.selectRow(0)
     click(qtbot, dialog.findChild(QPushButton, "refused-redo"))
     assert not window.sync_controller.running
-    assert merge.list_refused(window.service.db) == []
+    assert refusals.list_refused(window.service.db) == []
     assert table.rowCount() == 0
     assert (
         dialog.findChild(QLabel, "refused-status").text()

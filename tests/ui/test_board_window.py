@@ -398,7 +398,7 @@ def test_the_example_loads_from_the_file_menu_into_an_empty_board_only(qtbot, tm
 
 
 def test_the_sync_menu_opens_the_changes_the_server_refused(qtbot, window):
-    from kanban_sec.ui.sync_dialog import RefusedChangesDialog
+    from kanban_sec.ui.refused_dialog import RefusedChangesDialog
 
     assert window.refused_action in window.sync_menu.actions()
     assert window.refused_action.text() == "Changes the server refused…"
