@@ -330,27 +330,6 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
 <context>
     <name>Board</name>
     <message>
-        <source>Backlog</source>
-        <extracomment>Items a risk owner accepted: out of the ranking until the acceptance runs out.</extracomment>
-        <translation>Backlog</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Neste</translation>
-    </message>
-    <message>
-        <source>Doing</source>
-        <translation>Pågår</translation>
-    </message>
-    <message>
-        <source>Verify</source>
-        <translation>Verifiseres</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Ferdig</translation>
-    </message>
-    <message>
         <location filename="../../kanban_sec/ui/board_widget.py" line="68"/>
         <source>hard limit</source>
         <extracomment>Items a risk owner accepted: out of the ranking until the acceptance runs out.</extracomment>
@@ -2142,26 +2121,6 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Legg til kommentar</translation>
     </message>
     <message>
-        <source>Backlog</source>
-        <translation>Backlog</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Neste</translation>
-    </message>
-    <message>
-        <source>Doing</source>
-        <translation>Pågår</translation>
-    </message>
-    <message>
-        <source>Verify</source>
-        <translation>Verifiseres</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Ferdig</translation>
-    </message>
-    <message>
         <location filename="../../kanban_sec/ui/item_dialog.py" line="450"/>
         <source>Open</source>
         <translation>Åpen</translation>
@@ -2389,9 +2348,9 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="215"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="156"/>
         <source>kanban-sec — %1</source>
-        <extracomment>The side panel&apos;s width when it opens. Below this window width the side panel folds away by itself (five columns of some 220 px and the panel need it); below this height the accepted-risk lane does. The person&apos;s own choice to show (True) or hide (False) the side panel and the accepted-risk lane; None: as the room allows. The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
+        <extracomment>The board beside the side panel, and both folded as the room and person want. The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
@@ -2463,7 +2422,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/actions.py" line="279"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="497"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
@@ -2498,12 +2457,12 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="237"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="178"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
@@ -2613,193 +2572,193 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Svømmebane for akseptert risiko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="451"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="237"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="175"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="240"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="178"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="272"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="210"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="274"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="212"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="279"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="217"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="286"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="224"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="291"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="229"/>
         <source>governing</source>
         <translation>styrende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="292"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="230"/>
         <source>operational</source>
         <translation>operativ</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="293"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="231"/>
         <source>controlling</source>
         <translation>kontrollerende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="298"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="236"/>
         <source>%1 (not in the organisation)</source>
         <translation>%1 (ikke i organisasjonen)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="300"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
         <source>Who acts: File ▸ Who am I… to switch</source>
         <translation>Hvem som handler: Fil ▸ Hvem er jeg … for å bytte</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="311"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="412"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="430"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="438"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="446"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="384"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="451"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="454"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="392"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="459"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="397"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="498"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="436"/>
         <source>Deleted “%1”.</source>
         <translation>Slettet «%1».</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="507"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="445"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="543"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="481"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="555"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="493"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="616"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="554"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="628"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="566"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="637"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="575"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="676"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="614"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="700"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="638"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="701"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="639"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="702"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="640"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="703"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="641"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="707"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="716"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="645"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="654"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="708"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="646"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="758"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="696"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="758"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="696"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>
