@@ -240,6 +240,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} er ikke en CSV-fil (inneholder binære data)",
         "{path} is not a CSV file (it holds binary data)",
     ),
+    "csv.unknown_encoding": (
+        "kan ikke avgjøre om {path} er lagret på Windows eller Mac (tegnkodingen); lagre "
+        "den i Excel som «CSV UTF-8» og importer den på nytt",
+        "cannot tell whether {path} was saved on Windows or on a Mac (its character "
+        "encoding); save it from Excel as “CSV UTF-8” and import it again",
+    ),
     "csv.unreadable": ("kan ikke lese {path}: {reason}", "cannot read {path}: {reason}"),
     "csv.no_title": (
         "{path} mangler kolonnen «title» i overskriftslinjen",

@@ -278,12 +278,61 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    # Norwegian Excel's "CSV (semikolonseparert)" is Windows-1252: æøå as single bytes.
-    try:
-        return body.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as error:
-        # The five bytes Windows-1252 leaves undefined do not occur in text.
-        raise BadInput("csv.binary", path=name) from error
+    # Norwegian Excel's "CSV (semikolonseparert)" is Windows-1252 and Mac Excel's "CSV
+    # (Comma delimited)" is MacRoman: æøå as single bytes, different ones.
+    encoding = _single_byte_encoding(body)
+    if encoding is None:
+        raise BadInput("csv.unknown_encoding", path=name)
+    return body.decode(encoding), encoding
+
+
+def _single_byte_weights() -> dict[str, tuple[int, ...]]:
+    """Per encoding, a weight for each byte 0x80-0xFF by how likely the character it
+    stands for is in a Norwegian backlog: 3 for æøå, 1 for letters and punctuation seen in
+    names and typed text, else -2; None where the two encodings read the same character."""
+    nordic, plausible = set("æøåÆØÅ"), set("éèêóôüöäÄÖÜáà“”‘’«»–—…€§°½·•\u00a0")
+    tables: dict[str, tuple[int, ...]] = {}
+    for encoding in _SINGLE_BYTE:
+        weights = []
+        for byte in range(0x80, 0x100):
+            char = bytes([byte]).decode(encoding, errors="replace")
+            weights.append(3 if char in nordic else 1 if char in plausible else -2)
+        tables[encoding] = tuple(weights)
+    return tables
+
+
+_SINGLE_BYTE = ("cp1252", "mac_roman")
+#: The bytes both encodings read as the same character: they tell nothing.
+_SAME = bytes(
+    b
+    for b in range(0x80, 0x100)
+    if len({bytes([b]).decode(e, "replace") for e in _SINGLE_BYTE}) == 1
+)
+_WEIGHTS = _single_byte_weights()
+_NOT_TELLING = bytes(range(0x80)) + _SAME
+
+
+def _single_byte_encoding(body: bytes) -> str | None:
+    """``cp1252`` or ``mac_roman``, whichever reads ``body``'s non-ASCII bytes as the more
+    likely text; None when neither clearly does. Windows-1252 leaves 0x81, 0x8D, 0x8F,
+    0x90 and 0x9D undefined (MacRoman reads Å ç è ê ù): a file holding one is MacRoman."""
+    telling = body.translate(None, _NOT_TELLING)
+    if not telling:
+        return "cp1252"  # both read the same text
+    counts = [(byte - 0x80, telling.count(byte)) for byte in set(telling)]
+    scores: dict[str, int] = {}
+    for encoding, weights in _WEIGHTS.items():
+        try:
+            telling.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        scores[encoding] = sum(weights[i] * n for i, n in counts)
+    if len(scores) == 1:
+        return next(iter(scores))  # MacRoman defines every byte
+    ranked = sorted(scores.items(), key=lambda pair: pair[1], reverse=True)
+    if ranked[0][1] <= 0 or ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _looks_binary(data: bytes) -> bool:
