@@ -285,6 +285,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "number of fields is {count}, but the header has {header}",
     ),
     "csv.cannot_write": ("kan ikke skrive {path}: {reason}", "cannot write {path}: {reason}"),
+    "file.in_use": (
+        "kan ikke erstatte {path}: den er åpen i et annet program, som Excel (eller "
+        "skrivebeskyttet); lukk den i Excel eller velg et annet navn, og prøv igjen",
+        "cannot replace {path}: it is open in another program such as Excel (or "
+        "write-protected); close it in Excel or choose another name, and try again",
+    ),
     "export.done": ("skrev {count} oppgaver til {path}", "wrote {count} items to {path}"),
     "export.left_out": (
         "{count} konfidensielle oppgaver er ikke med (--include-confidential tar dem med)",

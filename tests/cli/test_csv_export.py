@@ -316,3 +316,20 @@ def test_export_then_import_into_a_fresh_database(exported, tmp_path):
     assert [i["id"] for i in copied if i["id"] in set(kept)] == kept
     pinned = [i["id"] for i in exported.items if i["pinned"]]
     assert [i["id"] for i in copied if i["pinned"]] == pinned  # pin order kept
+
+
+def test_export_over_something_that_cannot_be_replaced_fails_in_one_line(demo_db, tmp_path):
+    # On Windows a CSV open in Excel cannot be replaced; Linux has no such lock, but a
+    # folder in the file's place cannot be replaced either: one line, nothing left behind.
+    target = tmp_path / "board.csv"
+    target.mkdir()
+    (target / "keep.txt").write_text("kept")
+    env = make_env(tmp_path)
+    result = run_cli(("--db", str(demo_db), "export", str(target)), env=env, cwd=tmp_path)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"kanban-sec: cannot write {target}: "), lines[0]
+    assert (target / "keep.txt").read_text() == "kept"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
