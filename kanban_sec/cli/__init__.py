@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kanban_sec import __version__, runtime
-from kanban_sec.cli import board, window
+from kanban_sec.cli import board, output, window
 from kanban_sec.domain.errors import BadInput, KanbanError
 from kanban_sec.domain.text import language_from_environment, t
 from kanban_sec.runtime import APP_NAME
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 2 bad input, 1 other failure)."""
+    output.prepare_streams()  # a code page without ⚑ or ≥ (a Windows pipe) never fails
     args = build_parser().parse_args(argv)
     lang = args.lang or language_from_environment()
     try:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from kanban_sec.cli.output import ascii_json
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import t
@@ -151,7 +152,9 @@ def _cmd_list(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
         me = service.author.casefold()
         entries = [e for e in entries if e.owner_person.casefold() == me]
     if args.json:
-        json.dump([_entry_json(e, lang) for e in entries], out, ensure_ascii=False, indent=2)
+        json.dump(
+            [_entry_json(e, lang) for e in entries], out, ensure_ascii=ascii_json(out), indent=2
+        )
         out.write("\n")
         return EXIT_OK
     _print_table(entries, lang, out)

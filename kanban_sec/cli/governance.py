@@ -12,6 +12,7 @@ import json
 from datetime import date
 from typing import Any, TextIO
 
+from kanban_sec.cli.output import ascii_json
 from kanban_sec.domain.errors import BadInput, FieldProblem
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import t
@@ -238,7 +239,7 @@ def risks(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
             }
         )
     if args.json:
-        json.dump(cases, out, ensure_ascii=False, indent=2)
+        json.dump(cases, out, ensure_ascii=ascii_json(out), indent=2)
         out.write("\n")
         return EXIT_OK
     if not cases:
@@ -413,7 +414,7 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
                 "unassessed": unassessed,
             },
             out,
-            ensure_ascii=False,
+            ensure_ascii=ascii_json(out),
             indent=2,
         )
         out.write("\n")

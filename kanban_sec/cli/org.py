@@ -8,6 +8,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from kanban_sec.cli.output import ascii_json
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.domain.text import t
 
@@ -96,7 +97,7 @@ def people(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
         print(
             json.dumps(
                 [{"name": n, "unit": u, "role": r} for n, u, r in found],
-                ensure_ascii=False,
+                ensure_ascii=ascii_json(out),
                 indent=2,
             ),
             file=out,

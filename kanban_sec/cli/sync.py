@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from kanban_sec.cli.output import ascii_json
 from kanban_sec.domain.errors import BadInput, KanbanError, NotFound
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import t
@@ -313,7 +314,7 @@ def conflicts_command(service: Any, args: argparse.Namespace, lang: str, out: Te
         json.dump(
             [conflict_json(c) for c in found] + [quarantined_json(q, lang) for q in held],
             out,
-            ensure_ascii=False,
+            ensure_ascii=ascii_json(out),
             indent=2,
         )
         out.write("\n")

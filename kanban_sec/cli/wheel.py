@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from typing import Any, TextIO
 
+from kanban_sec.cli.output import ascii_json
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import t
@@ -161,7 +162,7 @@ def _activities(wheel: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
             }
         )
     if args.json:
-        json.dump(rows, out, ensure_ascii=False, indent=2)
+        json.dump(rows, out, ensure_ascii=ascii_json(out), indent=2)
         out.write("\n")
         return EXIT_OK
     from kanban_sec.cli.table import Column, Table

@@ -85,6 +85,8 @@ def make_env(home: Path, **extra: str) -> dict[str, str]:
         XDG_CACHE_HOME=str(home / "xdg-cache"),
         KANBAN_SEC_LANG="en",
         KANBAN_SEC_USER="tester",
+        # UTF-8 pipes, as on Linux; a Windows pipe's code page (cp1252) is the case of
+        # test_windows_output.py, which sets PYTHONIOENCODING=cp1252 and decodes with it
         PYTHONIOENCODING="utf-8",
     )
     env.update(extra)
@@ -92,9 +94,15 @@ def make_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def run_cli(
-    args: tuple[str, ...], *, env: dict[str, str], cwd: Path, input: str | None = None
+    args: tuple[str, ...],
+    *,
+    env: dict[str, str],
+    cwd: Path,
+    input: str | None = None,
+    encoding: str = "utf-8",
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m kanban_sec ARGS`` and check that it did not crash."""
+    """Run ``python -m kanban_sec ARGS`` and check that it did not crash; its output is
+    read in ``encoding`` (strictly: a byte that is not is an error)."""
     result = subprocess.run(
         [sys.executable, "-m", "kanban_sec", *args],
         env=env,
@@ -102,7 +110,7 @@ def run_cli(
         input=input,
         capture_output=True,
         text=True,
-        encoding="utf-8",
+        encoding=encoding,
         timeout=60,
         check=False,
     )
