@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 import traceback
 from collections.abc import Mapping
 from datetime import datetime
@@ -77,3 +78,51 @@ def log_failure(
     _append_to_log(where, scrub("".join(traceback.format_exception(error))))
     report = write_crash_report(where.parent, error, scrub) if crash_report else None
     return Logged(where, report)
+
+
+def preferred_language() -> str:
+    """``nb`` or ``en``: KANBAN_SEC_LANG, the locale variables, else the language Windows
+    or macOS shows its menus in (asked only when the variables say nothing)."""
+    from kanban_sec.domain.text import choose_language, environment_language
+
+    return environment_language(os.environ) or choose_language(
+        sys.platform, os.environ, os_ui_language(sys.platform)
+    )
+
+
+_asked: dict[str, str | None] = {}
+
+
+def os_ui_language(platform: str) -> str | None:
+    """The user's display language as the system reports it (``nb_NO``, ``nb-NO``), once
+    per process; ``None`` on Linux or when the system cannot say. Never raises."""
+    if platform not in _asked:
+        try:
+            _asked[platform] = _ask_system(platform)
+        except Exception:  # a language probe must never stop the program
+            _asked[platform] = None
+    return _asked[platform]
+
+
+def _ask_system(platform: str) -> str | None:
+    from kanban_sec.domain.text import apple_language, windows_language_tag
+
+    if platform.startswith("win"):
+        import ctypes
+
+        langid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+        return windows_language_tag(int(langid)) or None
+    if platform == "darwin":
+        import subprocess
+
+        for key in ("AppleLanguages", "AppleLocale"):
+            done = subprocess.run(
+                ["defaults", "read", "-g", key],
+                capture_output=True,
+                text=True,
+                timeout=2,
+                check=False,
+            )
+            if done.returncode == 0 and apple_language(done.stdout):
+                return apple_language(done.stdout)
+    return None

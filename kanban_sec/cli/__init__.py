@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from kanban_sec import __version__, runtime
 from kanban_sec.cli import board, output, window
 from kanban_sec.domain.errors import BadInput, KanbanError
-from kanban_sec.domain.text import language_from_environment, t
+from kanban_sec.domain.text import t
 from kanban_sec.runtime import APP_NAME
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 2 bad input, 1 other failure)."""
     output.prepare_streams()  # a code page without ⚑ or ≥ (a Windows pipe) never fails
     args = build_parser().parse_args(argv)
-    lang = args.lang or language_from_environment()
+    lang = args.lang or runtime.preferred_language()
     try:
         return _run(args, lang, sys.stdout)
     except KanbanError as error:

@@ -7,6 +7,7 @@ line speak through this catalogue so explanations and errors follow the user's l
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from kanban_sec.domain.text_rules_sync import RULES_AND_SYNC
@@ -536,15 +537,58 @@ def has(key: str) -> bool:
     return key in _CATALOGUE
 
 
-def language_from_environment(environ: dict[str, str] | None = None) -> str:
-    """``nb`` when the locale asks for Norwegian (nb, nn, no), else ``en``."""
-    env = os.environ if environ is None else environ
+def _norwegian(value: str) -> bool:
+    """Whether a locale or language name (``nb_NO.UTF-8``, ``nn-NO``, ``no``, Windows's
+    ``Norwegian Bokmål_Norway``, ``Norsk``) is Norwegian."""
+    first = value.split(":")[0].strip().strip('"').lower()
+    return first[:2] in ("nb", "nn", "no")
+
+
+def environment_language(environ: Mapping[str, str]) -> str | None:
+    """``nb``/``en`` from KANBAN_SEC_LANG or the POSIX locale variables; ``None`` when
+    none of them is set (or only to ``C``)."""
     for var in ("KANBAN_SEC_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var, "")
+        value = environ.get(var, "")
         if value and value not in ("C", "POSIX", "C.UTF-8"):
-            first = value.split(":")[0].lower()
-            return "nb" if first[:2] in ("nb", "nn", "no") else "en"
+            return "nb" if _norwegian(value) else "en"
+    return None
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """``nb`` when the locale asks for Norwegian (nb, nn, no), else ``en``."""
+    return environment_language(os.environ if environ is None else environ) or "en"
+
+
+def choose_language(platform: str, environ: Mapping[str, str], os_language: str | None) -> str:
+    """The language to speak: KANBAN_SEC_LANG, else the locale variables, else (on Windows
+    and macOS, where those are seldom set) the language the system shows its own menus in,
+    ``os_language`` (``nb-NO``, ``nn_NO``, ``Norwegian Bokmål_Norway``); else English."""
+    found = environment_language(environ)
+    if found is not None:
+        return found
+    if platform.startswith(("win", "darwin")) and os_language:
+        return "nb" if _norwegian(os_language) else "en"
     return "en"
+
+
+def windows_language_tag(langid: int) -> str:
+    """The tag of a Windows language id (GetUserDefaultUILanguage): 0x0414 ``nb_NO``,
+    0x0814 ``nn_NO``; any Norwegian id (primary language 0x14) is ``no``."""
+    import locale
+
+    if langid & 0x3FF == 0x14:
+        return locale.windows_locale.get(langid, "no")
+    return locale.windows_locale.get(langid, "")
+
+
+def apple_language(defaults_output: str) -> str:
+    """The first of ``defaults read -g AppleLanguages`` (a list: ``(\n "nb-NO",\n
+    "en-NO"\n)``), or ``AppleLocale``'s one line (``nb_NO``)."""
+    for line in defaults_output.splitlines():
+        entry = line.strip().strip("(),").strip().strip('"')
+        if entry:
+            return entry
+    return ""
 
 
 def ordinal(number: int, lang: str) -> str:
