@@ -9,6 +9,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kanban_sec.store.sqlite_uri import sqlite_uri
+
 KEEP = 10
 DAY = 24 * 3600
 
@@ -38,7 +40,7 @@ def copy_database(source: Path, target: Path) -> None:
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, stat.S_IRUSR | stat.S_IWUSR)
     os.close(fd)
     try:
-        reader = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+        reader = sqlite3.connect(sqlite_uri(source.absolute(), read_only=True), uri=True)
         try:
             writer = sqlite3.connect(target)
             try:
@@ -98,7 +100,7 @@ def daily(db_path: Path) -> Path | None:
 def _sound(path: Path) -> bool:
     """Whether SQLite's quick check finds ``path`` sound (read-only)."""
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path.absolute(), read_only=True), uri=True)
     except sqlite3.Error:
         return False
     try:

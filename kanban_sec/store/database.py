@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy import URL, Connection, Engine, create_engine, event, exc
 
 from kanban_sec.domain.errors import BadInput, KanbanError, StoreFailure
 from kanban_sec.domain.hlc import HybridLogicalClock
 from kanban_sec.domain.ids import new_id
 from kanban_sec.store import backup, migrate, recovery
+from kanban_sec.store.sqlite_uri import sqlite_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -218,7 +219,7 @@ def _install_pragmas(engine: Engine) -> None:
 def read_schema(path: Path) -> None:
     """Open ``path`` read-only and read its schema, writing nothing (``sqlite3.Error`` if
     it cannot be read)."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path.absolute(), read_only=True), uri=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
@@ -285,7 +286,9 @@ def open_database(
         ) from error
     # A small pool keeps connections (and SQLite's page cache) between service calls; an
     # idle SQLite connection holds no lock, and close() releases them all.
-    engine = create_engine(f"sqlite:///{db_path}", pool_size=2, max_overflow=4)
+    # The file as a SQLite URI (the path never parsed as a URL: ``#`` or ``?`` in it is kept).
+    url = URL.create("sqlite", database=sqlite_uri(db_path), query={"uri": "true"})
+    engine = create_engine(url, pool_size=2, max_overflow=4)
     _install_pragmas(engine)
     try:
         upgraded_backup = migrate.bring_up_to_date(engine, db_path, revision)

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine
 
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.store import backup
+from kanban_sec.store.sqlite_uri import sqlite_uri
 
 #: Every schema revision this version knows, oldest first; the last one is current.
 #: (A test checks this against the migration scripts, so opening a file stays cheap.)
@@ -39,7 +40,7 @@ def revision_of(path: Path) -> str | None:
     ``None`` for a blank file; a newer or foreign database is refused here, before any
     pragma (such as WAL mode) could alter it.
     """
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path.absolute(), read_only=True), uri=True)
     try:
         tables = {
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kanban_sec.domain.errors import StoreFailure
 from kanban_sec.store import backup
+from kanban_sec.store.sqlite_uri import sqlite_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -48,7 +49,7 @@ def passes_check(path: Path) -> bool:
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 return False
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path.absolute(), read_only=True), uri=True)
     except (OSError, sqlite3.Error):
         return False
     try:

@@ -60,12 +60,13 @@ def _copy_path(work: Path) -> Path:
 def _migrations(db: Path, work: Path, _app: Window) -> str:
     from kanban_sec.store import migrate
     from kanban_sec.store.database import open_database
+    from kanban_sec.store.sqlite_uri import sqlite_uri
 
     copy = _copy_path(work)
     if db.exists():
         # SQLite's backup API from a read-only connection: the copy includes anything still
         # in the write-ahead log, and the original is not written to.
-        src = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(sqlite_uri(db.absolute(), read_only=True), uri=True)
         dst = sqlite3.connect(copy)
         try:
             src.backup(dst)
