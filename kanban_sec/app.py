@@ -167,6 +167,7 @@ def run_window(db_path: Path | None) -> int:
     ensure_app()
     i18n.install(i18n.preferred_language())
     install_exception_hook(runtime.log_path())
+    runtime.route_warnings_to_log()
     path = db_path or runtime.default_db_path()
     first_run = db_path is None and not path.exists()
     if db_path is None:

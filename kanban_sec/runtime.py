@@ -8,6 +8,7 @@ so neither ever holds a password. No Qt here; the store and sync layers only laz
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import sys
 import traceback
@@ -54,6 +55,21 @@ def _append_to_log(where: Path, text: str) -> None:
             log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
     except OSError:
         pass
+
+
+class _LogFile(logging.Handler):
+    """The lower layers' warnings (a backup left undone), scrubbed, into :func:`log_path`."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _append_to_log(log_path(), scrub(record.getMessage()))
+
+
+def route_warnings_to_log() -> None:
+    """Send ``kanban_sec``'s logged warnings to the log file, not the terminal (once)."""
+    logger = logging.getLogger(APP_NAME.replace("-", "_"))
+    if not any(isinstance(handler, _LogFile) for handler in logger.handlers):
+        logger.addHandler(_LogFile(logging.WARNING))
+    logger.propagate = False
 
 
 class Logged(NamedTuple):

@@ -67,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     output.prepare_streams()  # a code page without ⚑ or ≥ (a Windows pipe) never fails
     args = build_parser().parse_args(argv)
     lang = args.lang or runtime.preferred_language()
+    runtime.route_warnings_to_log()
     try:
         return _run(args, lang, sys.stdout)
     except KanbanError as error:

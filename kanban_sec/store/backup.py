@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import stat
@@ -13,16 +14,27 @@ from kanban_sec.store.sqlite_uri import sqlite_uri
 
 KEEP = 10
 DAY = 24 * 3600
+#: The folder the backups go to instead of beside the database (e.g. a roaming or
+#: network folder on Windows, where the default board sits in non-roaming local app data).
+FOLDER_VARIABLE = "KANBAN_SEC_BACKUP_DIR"
+
+#: One line per backup left undone (the command line and the window send it to the log).
+_log = logging.getLogger(__name__)
 
 
 def folder_for(db_path: Path) -> Path:
-    """Backups live beside the database, in ``<name>-backups/``."""
+    """Backups live in ``<name>-backups/``: beside the database, or in the folder
+    ``KANBAN_SEC_BACKUP_DIR`` names."""
+    chosen = os.environ.get(FOLDER_VARIABLE)
+    if chosen:
+        return Path(chosen).expanduser().absolute() / f"{db_path.stem}-backups"
     return db_path.with_name(f"{db_path.stem}-backups")
 
 
 def take(db_path: Path, reason: str = "daily") -> Path:
     """Copy the database into its backup folder; keeps the newest :data:`KEEP` of a kind."""
     folder = folder_for(db_path)
+    folder.parent.mkdir(parents=True, exist_ok=True)
     folder.mkdir(mode=0o700, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
@@ -57,7 +69,12 @@ def copy_database(source: Path, target: Path) -> None:
 def _prune(folder: Path, stem: str, reason: str) -> None:
     kind = sorted(folder.glob(f"{stem}-*-{reason}.sqlite"))
     for old in kind[:-KEEP]:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except OSError as error:
+            # Held open (an antivirus scan on Windows) or not ours to delete: it is pruned
+            # another time; a backup never stops the board from opening.
+            _log.warning("old backup kept for now, not deleted: %s (%s)", old, error)
 
 
 def listed(db_path: Path) -> list[Path]:
@@ -90,6 +107,11 @@ def daily(db_path: Path) -> Path | None:
         return None  # two programs started on the file at once: the other one takes it
     except sqlite3.DatabaseError:
         return None  # a damaged page: no backup today, and the older good ones are kept
+    except OSError as error:
+        # The backup folder cannot be written (a chosen network folder offline, no room):
+        # the board still opens; the next start tries again.
+        _log.warning("no daily backup of %s today: %s", db_path, error)
+        return None
     if not _sound(taken):
         # A damaged page copied faithfully is no backup: it must never push a good one out.
         taken.unlink(missing_ok=True)
