@@ -10,7 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 #: (library name as ``find_library`` takes it, Debian/Ubuntu package) the xcb plugin loads.
 X11_LIBRARIES: tuple[tuple[str, str], ...] = (
@@ -38,6 +38,22 @@ def uses_x11(environ: dict[str, str] | None = None, platform: str | None = None)
         return False
     chosen = env.get("QT_QPA_PLATFORM", "")
     return chosen in ("", "xcb") and not (chosen == "" and env.get("WAYLAND_DISPLAY"))
+
+
+def has_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """Whether a window can open here: a desktop session, or a Qt platform chosen. On Linux
+    an X11 or Wayland display; on Windows and macOS a session at the machine, which a
+    command run over SSH on a Mac is not (no WindowServer session: Qt's cocoa plugin would
+    fail, so a PDF is laid out offscreen instead)."""
+    env = os.environ if environ is None else environ
+    platform = platform or sys.platform
+    if env.get("QT_QPA_PLATFORM"):
+        return True
+    if platform == "darwin":
+        return not (env.get("SSH_CONNECTION") or env.get("SSH_TTY"))
+    if platform == "win32":
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
 
 
 def missing_packages(

@@ -6,7 +6,6 @@ import-linter contract says so)."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -50,7 +49,7 @@ def pdf_writer() -> Callable[[str, str | os.PathLike[str]], None]:
 
 
 def has_display() -> bool:
-    """Whether a window can open here (a desktop session, or a Qt platform chosen)."""
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    """Whether a window can open here (see :func:`kanban_sec.desktop.has_display`)."""
+    from kanban_sec import desktop
+
+    return desktop.has_display()

@@ -116,9 +116,10 @@ def build_actions(window: MainWindow) -> None:
     window.chains_action = make_action(window, "chains", window.open_chains, "Ctrl+L")
     window.org_action = make_action(window, "organisation", window.open_organisation, "Ctrl+O")
     window.refresh_action = make_action(window, "reload", window.reload, keys.Refresh)
-    window.metrics_action = make_action(window, "metrics", window.open_metrics, "Ctrl+M")
+    # Not Ctrl+M nor Ctrl+H: on macOS Qt's Ctrl is ⌘, and ⌘M minimises, ⌘H hides the app.
+    window.metrics_action = make_action(window, "metrics", window.open_metrics, "Ctrl+Shift+F")
     window.history_action = make_action(window, "history", window.open_history, "Ctrl+Shift+H")
-    window.wheel_action = make_action(window, "annual-wheel", window.open_wheel, "Ctrl+H")
+    window.wheel_action = make_action(window, "annual-wheel", window.open_wheel, "Ctrl+Shift+Y")
     window.standup_action = make_action(window, "standup", window.open_standup, "Ctrl+U")
     window.keep_action = make_action(window, "keep-it-there", window.keep_it_there)
     window.matrix_action = make_action(window, "ros-matrix", window.open_matrix, "Ctrl+Shift+M")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from kanban_sec import runtime
+from kanban_sec import desktop, runtime
 from kanban_sec.domain.errors import KanbanError
 
 EXIT_OK, EXIT_FAILURE = 0, 1
@@ -86,11 +86,7 @@ def _migrations(db: Path, work: Path, _app: Window) -> str:
 
 
 def _app(app: Window) -> object:
-    if not (
-        os.environ.get("QT_QPA_PLATFORM")
-        or os.environ.get("DISPLAY")
-        or os.environ.get("WAYLAND_DISPLAY")
-    ) and sys.platform.startswith("linux"):
+    if not desktop.has_display():  # no display, or a Mac reached over SSH
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return app.ensure_app()
 

@@ -236,3 +236,21 @@ def test_toolbar_names_follow_a_language_switch(window):
     finally:
         window.set_language("en")
     assert button.accessibleName() == english
+
+
+def test_no_shortcut_is_one_macos_keeps_for_itself(window):
+    """Qt's Ctrl is ⌘ on macOS, where ⌘H hides the app and ⌘M minimises its window; ⌘Q
+    quits and ⌘, opens the settings, so only those actions may have them."""
+    reserved = {"Ctrl+H": None, "Ctrl+M": None, "Ctrl+Q": "quit", "Ctrl+,": "preferences"}
+    actions = window.findChildren(QAction)
+    taken = [
+        (action.objectName(), sequence.toString())
+        for action in actions
+        for sequence in action.shortcuts()
+        if sequence.toString() in reserved and reserved[sequence.toString()] != action.objectName()
+    ]
+    assert taken == []
+    assert len([a for a in actions if a.shortcuts()]) > 20  # the window's actions, found
+    # The two that had ⌘H and ⌘M have keys of their own, unreserved on all three systems.
+    assert window.wheel_action.shortcut().toString() == "Ctrl+Shift+Y"
+    assert window.metrics_action.shortcut().toString() == "Ctrl+Shift+F"

@@ -14,14 +14,20 @@ KEYS = {
     "card": (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
     "risk decision": (Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier),
     "standup": (Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier),
-    "metrics": (Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier),
+    "metrics": (
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    ),
     "chains": (Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier),
     "organisation": (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier),
     "history": (
         Qt.Key.Key_H,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     ),
-    "annual wheel": (Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier),
+    "annual wheel": (
+        Qt.Key.Key_Y,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    ),
     "ROS matrix": (
         Qt.Key.Key_M,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,

@@ -15,11 +15,13 @@ from kanban_sec.ui.wheel_dialog import AnnualWheelDialog
 
 
 def _open_wheel(qtbot, window) -> AnnualWheelDialog:
-    """Ctrl+H on the board, as a person opens the annual wheel."""
+    """Ctrl+Shift+Y on the board, as a person opens the annual wheel."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(
-        QApplication.focusWidget() or window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier
+        QApplication.focusWidget() or window,
+        Qt.Key.Key_Y,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     qtbot.waitUntil(
         lambda: any(

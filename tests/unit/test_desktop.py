@@ -75,3 +75,19 @@ def test_this_systems_libraries_are_read_once_and_found_by_name():
     find = desktop._finder()
     assert find("c") == "c"  # every Linux system has the C library
     assert find("no-such-library-anywhere") is None
+
+
+def test_a_display_is_a_desktop_session_and_a_mac_over_ssh_has_none():
+    ssh = {"SSH_CONNECTION": "10.0.0.5 52114 10.0.0.9 22"}
+    assert desktop.has_display({"DISPLAY": ":0"}, "linux")
+    assert desktop.has_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert not desktop.has_display({}, "linux")
+    assert not desktop.has_display(ssh, "linux")
+    assert desktop.has_display({}, "win32")
+    assert desktop.has_display({}, "darwin")  # at the Mac: the WindowServer session
+    # Over SSH a Mac has no WindowServer session: the standup PDF is laid out offscreen.
+    assert not desktop.has_display(ssh, "darwin")
+    assert not desktop.has_display({"SSH_TTY": "/dev/ttys001"}, "darwin")
+    # A platform chosen (offscreen, say) is used as it is, wherever.
+    assert desktop.has_display({"QT_QPA_PLATFORM": "offscreen", **ssh}, "darwin")
+    assert desktop.has_display({"QT_QPA_PLATFORM": "offscreen"}, "linux")
