@@ -51,7 +51,12 @@ def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
     )
     assert build.returncode == 0, build.stderr[-3000:]
     bundle = tmp_path / "dist" / "kanban-sec"
-    exe = bundle / "kanban-sec"
+    # Two programs from one entry point: the window (windowed on Windows and macOS) and
+    # the command line (a console program); the rest of the bundle is shared.
+    window_exe = bundle / "kanban-sec"
+    exe = bundle / "kanban-sec-cli"
+    assert window_exe.is_file() and os.access(window_exe, os.X_OK)
+    assert exe.is_file() and os.access(exe, os.X_OK)
     env = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
@@ -62,6 +67,9 @@ def test_frozen_app_reports_its_version_and_sets_up_a_board(tmp_path):
     from kanban_sec import __version__
 
     assert version.returncode == 0 and version.stdout.strip() == f"kanban-sec {__version__}"
+    # On Linux the window's program has a console too: the same command line.
+    same = subprocess.run([str(window_exe), "--version"], capture_output=True, text=True, env=env)
+    assert same.returncode == 0 and same.stdout == version.stdout
     # Migrations travel in the bundle: a new database is set up and the example loads.
     db = tmp_path / "board.sqlite"
     demo = subprocess.run(
@@ -128,3 +136,19 @@ def test_desktop_file_and_icon():
     if validator:
         check = subprocess.run([validator, str(desktop)], capture_output=True, text=True)
         assert check.returncode == 0 and not check.stdout.strip(), check.stdout + check.stderr
+
+
+def test_windows_and_macos_icons_are_made_from_the_drawings():
+    """The .ico and .icns pyinstaller.spec gives Windows and macOS (docs/make_icons.py)."""
+    icons = ROOT / "resources" / "icons"
+    ico = (icons / "kanban-sec.ico").read_bytes()
+    assert ico[:4] == b"\x00\x00\x01\x00"  # an icon directory
+    count = int.from_bytes(ico[4:6], "little")
+    # Each entry's width byte (0 means 256).
+    widths = sorted(ico[6 + 16 * n] or 256 for n in range(count))
+    assert widths == [16, 24, 32, 48, 64, 128, 256]
+    icns = (icons / "kanban-sec.icns").read_bytes()
+    assert icns[:4] == b"icns" and int.from_bytes(icns[4:8], "big") == len(icns)
+    assert b"ic08" in icns  # the 256-pixel image
+    spec = (ROOT / "pyinstaller.spec").read_text(encoding="utf-8")
+    assert '"kanban-sec.ico"' in spec and '"kanban-sec.icns"' in spec and "BUNDLE(" in spec
