@@ -1,15 +1,14 @@
 """Helpers for the command-line tests (the fixtures live in conftest.py).
 
 Every command runs in a subprocess with a private environment: HOME and the XDG folders
+(on Windows platformdirs' overrides of LOCAL_APPDATA and APPDATA, the same folders)
 inside the test's temporary directory, English messages, a fixed author.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
-import pty
 import re
 import select
 import shutil
@@ -17,12 +16,13 @@ import sqlite3
 import struct
 import subprocess
 import sys
-import termios
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 #: The export header, exactly as DESIGN.md ("CSV") spells it.
 HEADER_LINE = (
@@ -83,6 +83,10 @@ def make_env(home: Path, **extra: str) -> dict[str, str]:
         XDG_STATE_HOME=str(home / "xdg-state"),
         XDG_CONFIG_HOME=str(home / "xdg-config"),
         XDG_CACHE_HOME=str(home / "xdg-cache"),
+        # Windows: platformdirs reads no XDG variable but these (the user data folder is
+        # LOCAL_APPDATA, the log folder inside it); other systems ignore them.
+        WIN_PD_OVERRIDE_LOCAL_APPDATA=str(home / "xdg-data"),
+        WIN_PD_OVERRIDE_APPDATA=str(home / "xdg-config"),
         KANBAN_SEC_LANG="en",
         KANBAN_SEC_USER="tester",
         # UTF-8 pipes, as on Linux; a Windows pipe's code page (cp1252) is the case of
@@ -133,12 +137,22 @@ def run_parallel(
 
 ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
+#: For the tests that run a command on a pseudo-terminal (:func:`in_terminal`).
+NEEDS_PTY = pytest.mark.skipif(
+    sys.platform == "win32", reason="a pseudo-terminal (pty, termios) is POSIX: Windows has none"
+)
+
 
 def in_terminal(
     args: tuple[str, ...], env: dict[str, str], cwd: Path, columns: int, *, stdout_too: bool = True
 ) -> tuple[str, str]:
     """Run the command with stderr (and stdout, unless told) on a pseudo-terminal that is
-    ``columns`` wide; returns (what the terminal showed, what went to the stdout pipe)."""
+    ``columns`` wide; returns (what the terminal showed, what went to the stdout pipe).
+    POSIX only (mark the test :data:`NEEDS_PTY`)."""
+    import fcntl
+    import pty
+    import termios
+
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from importlib.metadata import version
 
 from cli_support import (
@@ -35,7 +36,8 @@ def test_default_database_lives_in_the_user_data_folder(run, tmp_path, cli_env):
     assert json.loads(out) == []
     made = tmp_path / "xdg-data" / "kanban-sec" / "kanban-sec.sqlite"
     assert made.is_file()
-    assert made.stat().st_mode & 0o077 == 0  # private: mode 0600
+    if sys.platform != "win32":  # Windows has no POSIX modes (the folder's ACL is the user's)
+        assert made.stat().st_mode & 0o077 == 0  # private: mode 0600
 
 
 def test_kanban_sec_db_stands_for_db(run, tmp_path, cli_env):

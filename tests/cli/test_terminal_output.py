@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import assert_ok, csv_bytes, in_terminal, short, visible_lines
+from cli_support import NEEDS_PTY, assert_ok, csv_bytes, in_terminal, short, visible_lines
 from rich.cells import cell_len
 
 _ITEM_LINE = re.compile(r"^\s*(\d+|≈|–)\s+([0-9a-f]{8})\s")
@@ -94,6 +94,7 @@ def test_piped_list_is_plain_complete_and_one_row_per_line(run, long_board, cli_
     assert any(LONG_TITLE in line for line in rows)  # whole, on its row's line
 
 
+@NEEDS_PTY
 @pytest.mark.parametrize("width", [80, 120])
 def test_list_on_a_terminal_fits_its_width_and_never_cuts_rank_or_key(
     long_board, cli_env, tmp_path, width
@@ -142,6 +143,7 @@ KEY_CELLS = {
 }
 
 
+@NEEDS_PTY
 @pytest.mark.parametrize(
     "command", [("wheel", "--year", "2027"), ("risks",), ("people",), ("wheel", "activities")]
 )
@@ -160,6 +162,7 @@ def test_other_tables_fit_a_terminal_and_stay_plain_when_piped(demo, cli_env, tm
         assert sorted(pattern.findall("\n".join(lines))) == sorted(keys)
 
 
+@NEEDS_PTY
 def test_import_of_thousands_of_rows_shows_progress_on_a_terminal_only(run, cli_env, tmp_path):
     source = tmp_path / "mange.csv"
     source.write_bytes(
