@@ -108,7 +108,8 @@ def texts(widget: QWidget) -> set[str]:
 def test_the_menu_switches_lanes_menus_status_bar_and_an_open_window(window_as, qtbot):
     window = window_as("Astrid Myklebust")
     window.set_lanes("chain")
-    press(qtbot, window, Qt.Key.Key_M)  # Flow metrics: a window that stays open beside
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    press(qtbot, window, Qt.Key.Key_F, ctrl_shift)  # Flow metrics: a window that stays open
 
     def metrics() -> QWidget | None:
         return next(
