@@ -110,6 +110,12 @@ def create_main_window(db_path: str | Path) -> MainWindow:
     service = BoardService(session)
     live = LiveBoard(service, session.person_id)
     window = MainWindow(service, live, path)
+    if db.on_network:  # the status bar says so, beside the path
+        from kanban_sec.domain.text import t
+
+        notice = t("db.network", i18n.current_language())
+        window.path_label.setText(f"{path} — {notice}")
+        window.path_label.setToolTip(notice)
     window.destroyed.connect(lambda *_: db.close())
     return window
 

@@ -127,10 +127,13 @@ def _run(args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from kanban_sec.services.session import Session
     from kanban_sec.store.database import open_database
 
-    db = open_database(_db_path(args))
+    # A window's hold is respected: a write is refused naming who holds the file.
+    db = open_database(_db_path(args), respect_hold=True)
     try:
         if db.upgraded_backup is not None:
             print(t("db.upgraded", lang, backup=db.upgraded_backup), file=sys.stderr)
+        if db.on_network:
+            print(t("db.network", lang), file=sys.stderr)
         service = BoardService(Session(db, args.as_person or runtime.current_user(), lang))
         command = args.command or "board"
         return int(_commands(command)[command](service, args, lang, out))

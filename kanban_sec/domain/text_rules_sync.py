@@ -536,6 +536,20 @@ RULES_AND_SYNC: dict[str, tuple[str, str]] = {
         "{path} is open in another window: {user} on {host} (process {pid}) since {since}. "
         "This window can only read; close the other window to make changes",
     ),
+    "db.held_cli": (
+        "{path} er åpen i et vindu: {user} på {host} (prosess {pid}) siden {since}. "
+        "Kommandolinjen endrer ikke en tavle noen har åpen; lukk vinduet og prøv igjen "
+        "(lesing virker)",
+        "{path} is open in a window: {user} on {host} (process {pid}) since {since}. "
+        "The command line does not change a board someone has open; close the window and "
+        "try again (reading works)",
+    ),
+    "db.network": (
+        "Tavlen ligger på en nettverksstasjon: den bruker SQLites vanlige journal (ikke WAL), "
+        "som er trygg der, men tregere",
+        "The board is on a network drive: it uses SQLite's plain journal (not WAL), which is "
+        "safe there, but slower",
+    ),
     # -- the sync server's rulebook refusals (sync/errors.py) --
     "sync.server.rule_verify": (
         "serveren avviste endring {change} ({entity}): ferdig krever en verifisering av et "

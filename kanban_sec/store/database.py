@@ -9,8 +9,9 @@ import socket
 import sqlite3
 import stat
 import sys
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, exc
 from kanban_sec.domain.errors import BadInput, KanbanError, StoreFailure
 from kanban_sec.domain.hlc import HybridLogicalClock
 from kanban_sec.domain.ids import new_id
-from kanban_sec.store import backup, migrate, recovery
+from kanban_sec.store import backup, journal, migrate, recovery
 from kanban_sec.store.sqlite_uri import sqlite_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -61,6 +62,10 @@ class Database:
         #: Who else has the file open in a window (from its lock file): then this one is
         #: read-only, and every write says who holds it.
         self.held_by: dict[str, Any] | None = None
+        #: The message key a write gets while held: a window's, or the command line's.
+        self.held_key = "db.held"
+        #: The file lies on a network drive: it uses SQLite's DELETE journal, not WAL.
+        self.on_network = False
         self._lock: Path | None = None
 
     def held_error(self) -> StoreFailure | None:
@@ -69,7 +74,7 @@ class Database:
             return None
         holder = self.held_by
         return StoreFailure(
-            "db.held",
+            self.held_key,
             path=str(self.path),
             user=holder.get("user", "?"),
             host=holder.get("host", "?"),
@@ -109,13 +114,93 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
+#: How long a lock whose process start time cannot be compared (a PID that runs again,
+#: on a system that does not tell when it started) counts as held (``KANBAN_SEC_LOCK_HOURS``).
+DEFAULT_LOCK_HOURS = 12.0
+
+
+def _lock_hours() -> float:
+    try:
+        return float(os.environ.get("KANBAN_SEC_LOCK_HOURS", DEFAULT_LOCK_HOURS))
+    except ValueError:
+        return DEFAULT_LOCK_HOURS
+
+
+def process_start(pid: int) -> str | None:
+    """When process ``pid`` started, as a token that differs for a reused PID (``None``
+    when this system does not say)."""
+    if sys.platform.startswith("linux"):
+        try:
+            stat_line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+            boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+        except OSError:
+            return None
+        # The name (field 2) may hold spaces and parentheses: count after its last ")".
+        fields = stat_line.rsplit(")", 1)[-1].split()
+        return f"{boot}:{fields[19]}" if len(fields) > 19 else None
+    if sys.platform == "win32":
+        return _windows_process_start(pid)
+    return None
+
+
+def _windows_process_start(pid: int) -> str | None:
+    if sys.platform != "win32":
+        return None
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return None
+    try:
+        times = [wintypes.FILETIME() for _ in range(4)]
+        if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+            return None
+        created = times[0]
+        return str((created.dwHighDateTime << 32) | created.dwLowDateTime)
+    finally:
+        kernel32.CloseHandle(handle)
+
+
 def _me() -> dict[str, Any]:
     return {
         "user": os.environ.get("KANBAN_SEC_USER") or getpass.getuser(),
         "host": socket.gethostname(),
         "pid": os.getpid(),
+        "started": process_start(os.getpid()),
         "since": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+        "at": time.time(),
     }
+
+
+def lock_is_stale(
+    holder: dict[str, Any],
+    *,
+    host: str,
+    alive: bool,
+    started_now: str | None,
+    now: float,
+    hours: float = DEFAULT_LOCK_HOURS,
+) -> bool:
+    """Whether a lock file's holder is gone, so the lock may be cleared.
+
+    Another machine's lock is never stale (its processes cannot be seen from here: it is
+    honoured and shown with who and where). On this machine: the process no longer runs,
+    or the PID now belongs to a process that started at another time (a reused PID); when
+    the start time cannot be compared, a lock older than ``hours`` counts as left behind.
+    """
+    if holder.get("host") != host:
+        return False
+    if not alive:
+        return True
+    recorded = holder.get("started")
+    if recorded is not None and started_now is not None:
+        return bool(recorded != started_now)
+    at = holder.get("at")
+    if not isinstance(at, int | float):
+        return True  # an old lock without a time: nothing says it is still meant
+    return now - at > hours * 3600
 
 
 def _alive(pid: int) -> bool:
@@ -147,11 +232,45 @@ def _read_lock(lock: Path) -> dict[str, Any] | None:
     return holder if isinstance(holder, dict) else None
 
 
+def _stale(holder: dict[str, Any], lock: Path) -> bool:
+    if not isinstance(holder.get("at"), int | float):  # written by an older version
+        with suppress(OSError):
+            holder = {**holder, "at": lock.stat().st_mtime}
+    pid = holder.get("pid")
+    if not isinstance(pid, int):
+        return holder.get("host") == socket.gethostname()
+    alive = _alive(pid)
+    return lock_is_stale(
+        holder,
+        host=socket.gethostname(),
+        alive=alive,
+        started_now=process_start(pid) if alive else None,
+        now=time.time(),
+        hours=_lock_hours(),
+    )
+
+
+def window_holder(db_path: Path) -> dict[str, Any] | None:
+    """Who holds ``db_path`` in a window now (a stale lock is cleared), else ``None``;
+    this process's own lock is no other holder."""
+    lock = lock_path(db_path)
+    holder = _read_lock(lock)
+    if holder is None:
+        return None
+    if holder.get("host") == socket.gethostname() and holder.get("pid") == os.getpid():
+        return None
+    if _stale(holder, lock):
+        lock.unlink(missing_ok=True)
+        return None
+    return holder
+
+
 def acquire_lock(db_path: Path) -> tuple[dict[str, Any] | None, Path | None]:
     """Take the lock file: ``(None, lock)`` when ours, ``(holder, None)`` when another's.
 
-    A lock left by a process that no longer runs on this machine (a crash) is taken
-    over; another window of this same process shares the file.
+    A lock left by a process that no longer runs on this machine (a crash), or by a PID
+    now reused by another process, is taken over; another window of this same process
+    shares the file.
     """
     lock = lock_path(db_path)
     me = _me()
@@ -165,12 +284,10 @@ def acquire_lock(db_path: Path) -> tuple[dict[str, Any] | None, Path | None]:
                     continue
                 lock.unlink(missing_ok=True)
                 continue
-            pid = holder.get("pid")
-            here = holder.get("host") == me["host"]
-            if here and pid == me["pid"]:
+            if holder.get("host") == me["host"] and holder.get("pid") == me["pid"]:
                 return None, None
-            if here and isinstance(pid, int) and not _alive(pid):
-                lock.unlink(missing_ok=True)  # left by a crash
+            if _stale(holder, lock):
+                lock.unlink(missing_ok=True)  # left by a crash, or its PID reused
                 continue
             return holder, None
         except OSError:
@@ -192,7 +309,7 @@ def release_lock(lock: Path) -> None:
         lock.unlink(missing_ok=True)
 
 
-def _install_pragmas(engine: Engine) -> None:
+def _install_pragmas(engine: Engine, journal: str = "WAL") -> None:
     timeout = busy_timeout_ms()
 
     @event.listens_for(engine, "connect")
@@ -202,7 +319,9 @@ def _install_pragmas(engine: Engine) -> None:
         cursor = dbapi_conn.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {timeout}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        # WAL on a local disk; DELETE on a network drive, where WAL's shared memory is
+        # not shared between machines (journal.py).
+        cursor.execute(f"PRAGMA journal_mode = {journal}")
         # FULL: a committed change survives a power cut too, not only a killed process.
         cursor.execute("PRAGMA synchronous = FULL")
         # 64 MiB of page cache: bulk imports update several indexes at once.
@@ -253,12 +372,18 @@ def _create_private(path: Path) -> None:
 
 
 def open_database(
-    path: str | os.PathLike[str], *, daily_backup: bool = True, hold: bool = False
+    path: str | os.PathLike[str],
+    *,
+    daily_backup: bool = True,
+    hold: bool = False,
+    respect_hold: bool = False,
 ) -> Database:
     """Open (creating, upgrading or refusing) the board database at ``path``.
 
     ``hold`` (a window): take the lock file beside it; when another window holds it, the
-    database opens read-only and :attr:`Database.held_by` says who.
+    database opens read-only and :attr:`Database.held_by` says who. ``respect_hold`` (the
+    command line): take no lock, but while a window holds the file every write is refused
+    naming who holds it (reads still work).
     """
     db_path = Path(path).expanduser().absolute()
     try:
@@ -289,7 +414,8 @@ def open_database(
     # The file as a SQLite URI (the path never parsed as a URL: ``#`` or ``?`` in it is kept).
     url = URL.create("sqlite", database=sqlite_uri(db_path), query={"uri": "true"})
     engine = create_engine(url, pool_size=2, max_overflow=4)
-    _install_pragmas(engine)
+    mode = journal.journal_mode(journal.path_facts(db_path))
+    _install_pragmas(engine, mode)
     try:
         upgraded_backup = migrate.bring_up_to_date(engine, db_path, revision)
         node_id = _node_id(engine)
@@ -307,8 +433,12 @@ def open_database(
         engine.dispose()
         raise
     database = Database(db_path, engine, node_id, upgraded_backup)
+    database.on_network = mode != "WAL"
     if hold:
         database.held_by, database._lock = acquire_lock(db_path)
+    elif respect_hold:
+        database.held_by = window_holder(db_path)
+        database.held_key = "db.held_cli"
     return database
 
 

@@ -221,3 +221,42 @@ def test_without_a_display_the_board_prints_as_text(run, demo, cli_env):
     assert result.returncode == 0, result.stderr
     assert "No display" in result.stderr
     assert "Weakest link in" in result.stdout
+
+
+def test_a_write_is_refused_while_a_window_holds_the_board(run, demo_db, tmp_path):
+    """The command line respects a window's hold: a write names who holds the file and
+    changes nothing; reading still works; once the window is gone, writing works again."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from kanban_sec.store.database import lock_path, process_start
+
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        time.sleep(0.1)
+        holder = {
+            "user": "kari",
+            "host": socket.gethostname(),
+            "pid": window.pid,
+            "started": process_start(window.pid),
+            "since": "2026-01-02 08:15",
+            "at": time.time(),
+        }
+        lock_path(demo_db).write_text(json.dumps(holder), encoding="utf-8")
+        before = run("--db", demo_db, "list", "--json").stdout
+        assert_error(
+            run("--db", demo_db, "add", "Not written"),
+            1,
+            "open in a window",
+            "kari",
+            str(window.pid),
+            "close the window",
+        )
+        assert run("--db", demo_db, "list", "--json").stdout == before
+    finally:
+        window.kill()
+        window.wait()
+    assert_ok(run("--db", demo_db, "add", "Written once the window is gone"))
+    assert not lock_path(demo_db).exists()  # the stale lock was cleared
