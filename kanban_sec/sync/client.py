@@ -28,7 +28,7 @@ from kanban_sec.domain.errors import BadInput
 from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import parse_cursor
-from kanban_sec.sync import merge, refusals
+from kanban_sec.sync import merge, refusals, system_ca
 from kanban_sec.sync.errors import TlsFailure, describe_error
 from kanban_sec.sync.merge import RemoteChange
 from kanban_sec.sync.server import CONNECT_TIMEOUT, check_version
@@ -147,8 +147,12 @@ def connect(remote: Remote, password: str, user: str | None = None) -> psycopg.C
         options["sslmode"] = "verify-full"
         if remote.ca_file:
             options["sslrootcert"] = remote.ca_file
-        elif not parts.get("sslrootcert") and psycopg.pq.version() >= 160000:
-            options["sslrootcert"] = "system"  # the operating system's trusted CAs
+        elif not parts.get("sslrootcert"):
+            # The operating system's trusted CAs (on Windows and macOS exported from its
+            # store, which OpenSSL's default misses: system_ca.py).
+            root = system_ca.system_root_cert()
+            if root is not None:
+                options["sslrootcert"] = root
     try:
         return psycopg.connect(remote.url, **options)
     except psycopg.Error as exc:
