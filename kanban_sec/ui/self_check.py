@@ -9,9 +9,11 @@ module is below ``app`` and does not import it).
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,16 +112,32 @@ def _translations(_db: Path, _work: Path, app: Window) -> str:
     return f"nb loaded from {qm.parent}, '&File' -> '&Fil'"
 
 
-def _window(_db: Path, work: Path, app: Window) -> str:
+def isolate_settings(folder: Path) -> str:
+    """Point every ``QSettings()`` of this process at INI files in ``folder``.
+
+    ``setPath`` alone is not enough: on Windows the native format is the registry and on
+    macOS a plist, which ignore it, so the default format becomes INI too (for the user's
+    and the system's scope). Returns the file a plain ``QSettings()`` now uses.
+    """
     from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(folder))
+    used = QSettings().fileName()
+    if not Path(used).is_relative_to(folder):
+        raise RuntimeError(f"settings would go to {used}, not the temporary folder")
+    return used
+
+
+def _window(_db: Path, work: Path, app: Window) -> str:
     from PySide6.QtWidgets import QApplication
 
     _app(app)
-    # The window reads the user's settings (language, layout): keep it off the real ones.
-    QSettings.setPath(
-        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / "settings")
-    )
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    # The window reads and writes the user's settings (language, layout, who am I): keep
+    # it off the real ones, on every OS.
+    settings = isolate_settings(work / "settings")
     window = app.open(_copy_path(work))
     try:
         window.show()
@@ -130,10 +148,29 @@ def _window(_db: Path, work: Path, app: Window) -> str:
         size = f"{frame.width()}x{frame.height()}"
     finally:
         window.close()
+        # The board copy must be closed before its folder is removed (Windows cannot
+        # remove an open file); deleteLater alone may not run before then.
+        db = getattr(getattr(window, "service", None), "db", None)
+        if db is not None:
+            db.close()
         window.deleteLater()
         QApplication.processEvents()
     platform = QApplication.platformName()
-    return f"main window created, shown and grabbed ({size}, platform {platform})"
+    return (
+        f"main window created, shown and grabbed ({size}, platform {platform}); "
+        f"settings in {settings}"
+    )
+
+
+def remove_folder(folder: Path, *, tries: int = 10, pause: float = 0.2) -> bool:
+    """Remove ``folder``; on Windows a file a closing handle still holds makes a try fail,
+    so it is retried, then left (``False``) rather than failing the check."""
+    for _ in range(tries):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return True
+        time.sleep(pause)
+    return not folder.exists()
 
 
 CHECKS: tuple[tuple[str, Callable[[Path, Path, Window], str]], ...] = (
@@ -149,8 +186,8 @@ def run(db_path: Path, app: Window, out: TextIO | None = None) -> int:
     """Run every check against ``db_path`` (never changed); 0 when all pass, else 1."""
     out = out or sys.stdout
     db = Path(db_path).expanduser().absolute()
-    with tempfile.TemporaryDirectory(prefix="kanban-sec-self-check-") as folder:
-        work = Path(folder)
+    work = Path(tempfile.mkdtemp(prefix="kanban-sec-self-check-"))
+    try:
         for name, check in CHECKS:
             try:
                 detail = check(db, work, app)
@@ -166,5 +203,8 @@ def run(db_path: Path, app: Window, out: TextIO | None = None) -> int:
                 return EXIT_FAILURE
             print(f"OK   {name}: {detail}", file=out)
             out.flush()
+    finally:
+        if not remove_folder(work):
+            print(f"(the temporary folder {work} could not be removed)", file=out)
     print("self-check passed", file=out)
     return EXIT_OK

@@ -84,3 +84,50 @@ def test_fails_clearly_on_a_file_that_is_not_a_kanban_sec_database(tmp_path):
     result = _self_check(text, tmp_path)
     assert result.returncode == 1 and "FAIL database:" in result.stdout
     assert text.read_text() == "not a database at all\n"
+
+
+def test_leaves_the_users_settings_alone_and_removes_its_temporary_folder(db_path, tmp_path):
+    """The window the check opens saves its layout on close: that must go to INI files in
+    the check's own folder (on every OS, not the registry or a plist), never over the
+    user's settings; and the folder (with the board copy, closed first) is removed."""
+    import re
+
+    user_conf = tmp_path / ".config" / "kanban-sec" / "kanban-sec.conf"
+    user_conf.parent.mkdir(parents=True)
+    user_conf.write_text(
+        "[General]\nlanguage=nb\n\n[filters]\ntext=brannmur\n\n[board]\nlanes=chain\n",
+        encoding="utf-8",
+    )
+    before = user_conf.read_bytes()
+    result = _self_check(db_path, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert user_conf.read_bytes() == before
+    assert sorted(p.name for p in user_conf.parent.iterdir()) == ["kanban-sec.conf"]
+    found = re.search(r"settings in (\S+)", result.stdout)
+    assert found, result.stdout
+    settings = Path(found.group(1))
+    assert settings.name.endswith(".ini") and "kanban-sec-self-check-" in str(settings)
+    work = next(p for p in settings.parents if p.name.startswith("kanban-sec-self-check-"))
+    assert not work.exists()
+    assert "could not be removed" not in result.stdout
+
+
+def test_the_settings_are_isolated_for_the_native_format_too(tmp_path):
+    """Windows' registry and macOS' plists ignore setPath: the default format must become
+    INI, so a plain QSettings() lands in the folder whatever the platform's native is."""
+    from PySide6.QtCore import QSettings
+
+    from kanban_sec.app import ensure_app
+    from kanban_sec.ui.self_check import isolate_settings
+
+    ensure_app()
+    before = QSettings.defaultFormat()
+    try:
+        used = isolate_settings(tmp_path / "settings")
+        settings = QSettings()
+        assert settings.format() == QSettings.Format.IniFormat
+        settings.setValue("window/geometry", b"x")
+        settings.sync()
+        assert Path(used).is_file() and Path(used).is_relative_to(tmp_path)
+    finally:
+        QSettings.setDefaultFormat(before)
