@@ -34,6 +34,12 @@ def log_path() -> Path:
     return user_log_path(APP_NAME, appauthor=False) / "kanban-sec.log"
 
 
+def protection_key(platform: str = sys.platform) -> str:
+    """The catalogue key saying what protects the board file on ``platform``: on Windows
+    the file mode only toggles read-only, so the profile folder's ACL and BitLocker do."""
+    return "db.protection.windows" if platform == "win32" else "db.protection.posix"
+
+
 def current_user() -> str:
     """Who the changes are by: ``KANBAN_SEC_USER``, else the login name."""
     return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()

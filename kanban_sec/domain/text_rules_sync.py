@@ -550,6 +550,20 @@ RULES_AND_SYNC: dict[str, tuple[str, str]] = {
         "The board is on a network drive: it uses SQLite's plain journal (not WAL), which is "
         "safe there, but slower",
     ),
+    "db.protection.windows": (
+        "På Windows gjør filrettighetene (0600) bare filen skrivebeskyttet; tavlen beskyttes "
+        "av tilgangsrettighetene til brukerprofilen din (bare du og administratorer) og av "
+        "BitLocker-kryptering av disken. Ha tavlen i profilen din, ikke i en delt mappe",
+        "On Windows the file mode (0600) only makes the file read-only; what protects the "
+        "board is your user profile folder's access rights (only you and administrators) and "
+        "BitLocker disk encryption. Keep the board in your profile, not in a shared folder",
+    ),
+    "db.protection.posix": (
+        "Bare du kan lese og skrive tavlefilen (filmodus 0600); diskkryptering (FileVault, "
+        "LUKS) beskytter den på en mistet maskin",
+        "Only you can read and write the board file (file mode 0600); disk encryption "
+        "(FileVault, LUKS) protects it on a lost computer",
+    ),
     # -- the sync server's rulebook refusals (sync/errors.py) --
     "sync.server.rule_verify": (
         "serveren avviste endring {change} ({entity}): ferdig krever en verifisering av et "

@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kanban_sec import runtime
+from kanban_sec.domain.text import t
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.csv_exchange import import_csv
 from kanban_sec.services.demo import load_demo
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.ui import i18n
 from kanban_sec.ui.csv_dialogs import choose_import_file
 
 DEMO, EMPTY, IMPORT = "demo", "empty", "import"
@@ -90,6 +93,12 @@ class FirstRunDialog(QDialog):
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addSpacing(6)
             layout.addWidget(where)
+            # What keeps the board private here (on Windows not the file mode).
+            self.protection = QLabel(t(runtime.protection_key(), i18n.current_language()) + ".")
+            self.protection.setObjectName("first-run-protection")
+            self.protection.setWordWrap(True)
+            self.protection.setEnabled(False)
+            layout.addWidget(self.protection)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)

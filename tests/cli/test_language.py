@@ -59,3 +59,20 @@ def test_norwegian_board_and_messages(demo, run, demo_db, tmp_path, cli_env):
     assert_error(demo_again, 2, "har allerede", "oppgaver")
     assert_error(from_locale, 2, "fant ingen oppgave med id «0123abcd»")
     assert snapshot(demo_db) == before
+
+
+def test_help_says_what_protects_the_board_file(run, cli_env):
+    """--help ends with what keeps the board private on this OS (on Windows not the file
+    mode: the profile folder's access list and BitLocker)."""
+    from kanban_sec import runtime
+    from kanban_sec.domain.text import t
+
+    english = assert_ok(run("--help"))
+    assert "file mode 0600" in english and "FileVault" in english
+    norsk = assert_ok(run("--help", env={**cli_env, "KANBAN_SEC_LANG": "nb"}))
+    assert "filmodus 0600" in norsk
+    assert runtime.protection_key("linux") == runtime.protection_key("darwin")
+    windows = runtime.protection_key("win32")
+    for lang, words in (("en", ("read-only", "profile", "BitLocker")), ("nb", ("profilen",))):
+        text = t(windows, lang)
+        assert all(word in text for word in (*words, "0600")), text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from kanban_sec.domain.errors import ImportProblems
 from kanban_sec.domain.model import Role
@@ -282,3 +282,16 @@ def test_the_user_named_by_kanban_sec_user_acts_without_being_asked(qtbot, db_pa
     assert window.findChild(QLabel, "status-person").text() == "Astrid Myklebust (governing)"
     assert window.service.person_id is not None
     window.close()
+
+
+def test_first_run_says_what_protects_the_board(qtbot):
+    from kanban_sec import runtime
+    from kanban_sec.domain.text import t
+    from kanban_sec.ui import i18n
+
+    dialog = FirstRunDialog(db_path="/tmp/board.sqlite")
+    qtbot.addWidget(dialog)
+    label = dialog.findChild(QLabel, "first-run-protection")
+    assert label is not None
+    assert label.text() == t(runtime.protection_key(), i18n.current_language()) + "."
+    assert "0600" in label.text()
