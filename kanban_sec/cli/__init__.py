@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=APP_NAME,
         description="Lean/Kanban board for security improvement work: weakest link first.",
-        epilog=t(runtime.protection_key(), language_from_environment()) + ".",
+        epilog=t(runtime.protection_key(), runtime.preferred_language()) + ".",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
