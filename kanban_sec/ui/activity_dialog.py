@@ -28,11 +28,12 @@ from kanban_sec.domain import annual_wheel as wheel
 from kanban_sec.domain.annual_wheel import Activity, Overdue
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.domain.fields import format_tags, parse_tags
-from kanban_sec.domain.model import MATURITY_MAX, SCALE_MAX, SCALE_MIN, Effort
+from kanban_sec.domain.model import SCALE_MAX, SCALE_MIN, Effort
 from kanban_sec.domain.recurrence import to_rrule
 from kanban_sec.domain.recurrence_words import describe
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.ui.i18n import current_language
+from kanban_sec.ui.link_choices import fill_link_choices
 from kanban_sec.ui.ros_matrix import consequence_label, likelihood_label
 from kanban_sec.ui.screen_fit import fit_to_screen, scrolling
 
@@ -296,22 +297,7 @@ class ActivityDialog(QDialog):
         """Only the chosen chain's links; "(whole chain)" is the chain's duty as a whole."""
         chain_id = self.chain.currentData()
         keep = keep or self.link.currentData()
-        self.link.clear()
-        self.link.addItem(self.tr("(the whole chain)") if chain_id else self.tr("(no link)"), None)
-        links = (
-            [lk for lk in self.live.board.links.values() if lk.chain_id == chain_id]
-            if chain_id
-            else []
-        )
-        for link in sorted(links, key=lambda lk: lk.name.casefold()):
-            self.link.addItem(
-                self.tr("{name} (maturity {maturity}/{top})").format(
-                    name=link.name, maturity=link.maturity, top=MATURITY_MAX
-                ),
-                link.id,
-            )
-        self.link.setCurrentIndex(max(self.link.findData(keep), 0) if keep else 0)
-        self.link.setEnabled(chain_id is not None)
+        fill_link_choices(self.link, self.live, chain_id, keep)
 
     def _scale_words(self) -> None:
         self.likelihood_word.setText(likelihood_label(self.likelihood.value()).split(" ", 1)[1])

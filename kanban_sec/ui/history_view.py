@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.services.history import History, HistoryEntry
 from kanban_sec.ui.i18n import Texts, current_language
+from kanban_sec.ui.item_history import item_field_names
 from kanban_sec.ui.notify import show_error
 
 #: Entries the table shows at most (the newest); an export has them all.
@@ -278,25 +279,7 @@ class HistoryView(QDialog):
 
     def _field_names(self) -> dict[str, str]:
         return {
-            "title": self.tr("Title"),
-            "status": self.tr("Column"),
-            "description": self.tr("Description"),
-            "chain_id": self.tr("Chain"),
-            "link_id": self.tr("Link"),
-            "likelihood": self.tr("Likelihood"),
-            "consequence": self.tr("Consequence"),
-            "effort": self.tr("Effort"),
-            "owner_unit_id": self.tr("Owner unit"),
-            "owner_person_id": self.tr("Owner person"),
-            "framework_ref": self.tr("Framework reference"),
-            "classification": self.tr("Classification"),
-            "tags": self.tr("Tags"),
-            "checklist": self.tr("Checklist"),
-            "blocked_reason": self.tr("Blocked because"),
-            "due_date": self.tr("Due date"),
-            "pinned_at": self.tr("Pinned"),
-            "pin_reason": self.tr("Pinned because"),
-            "deleted_at": self.tr("Deleted"),
+            **item_field_names(),
             "name": self.tr("Name"),
             "body": self.tr("Text"),
             "author": self.tr("Author"),
@@ -313,7 +296,6 @@ class HistoryView(QDialog):
             "responsible_unit_id": self.tr("Responsible unit"),
             "risk_owner_unit_id": self.tr("Risk owner"),
             "target_maturity": self.tr("Target maturity"),
-            "needs_verification": self.tr("Needs verification"),
             "acceptance_void": self.tr("Acceptance void"),
             "activity_id": self.tr("Activity"),
             "occurrence": self.tr("Occurrence"),

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 from kanban_sec.domain import fields as parse
 from kanban_sec.domain.errors import KanbanError, NotFound
 from kanban_sec.domain.model import (
-    MATURITY_MAX,
     SCALE_MAX,
     SCALE_MIN,
     Classification,
@@ -60,6 +59,7 @@ from kanban_sec.ui.board_widget import status_name
 from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.item_checklist import ChecklistEditor
 from kanban_sec.ui.item_history import ItemHistory, local_time
+from kanban_sec.ui.link_choices import fill_link_choices
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.owner_picker import OwnerPicker
 from kanban_sec.ui.ros_matrix import consequence_label, likelihood_label
@@ -532,22 +532,7 @@ class ItemDialog(QDialog):
     def _fill_links(self, chain_id: str | None, keep: str | None) -> None:
         """Only the chosen chain's links can be chosen."""
         self._link.blockSignals(True)
-        self._link.clear()
-        self._link.addItem(self.tr("(the whole chain)") if chain_id else self.tr("(no link)"), None)
-        links = (
-            [lk for lk in self.live.board.links.values() if lk.chain_id == chain_id]
-            if chain_id
-            else []
-        )
-        for link in sorted(links, key=lambda lk: lk.name.casefold()):
-            self._link.addItem(
-                self.tr("{name} (maturity {maturity}/{top})").format(
-                    name=link.name, maturity=link.maturity, top=MATURITY_MAX
-                ),
-                link.id,
-            )
-        self._link.setCurrentIndex(max(self._link.findData(keep), 0) if keep else 0)
-        self._link.setEnabled(chain_id is not None)
+        fill_link_choices(self._link, self.live, chain_id, keep)
         self._link.blockSignals(False)
 
     def _chain_chosen(self) -> None:

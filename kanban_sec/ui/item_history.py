@@ -10,7 +10,7 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -65,6 +65,9 @@ _FIELD_ORDER = (
     "deleted_at",
 )
 
+#: Qt's translate, under the name pyside6-lupdate looks for outside classes.
+translate = QCoreApplication.translate
+
 
 class ItemHistory(QTableWidget):
     """One item's field changes as a read-only table (When, Who, Field, Old, New value).
@@ -106,36 +109,12 @@ class ItemHistory(QTableWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
 
-    def _field_names(self) -> dict[str, str]:
-        return {
-            "title": self.tr("Title"),
-            "status": self.tr("Column"),
-            "description": self.tr("Description"),
-            "chain_id": self.tr("Chain"),
-            "link_id": self.tr("Link"),
-            "likelihood": self.tr("Likelihood"),
-            "consequence": self.tr("Consequence"),
-            "effort": self.tr("Effort"),
-            "owner_unit_id": self.tr("Owner unit"),
-            "owner_person_id": self.tr("Owner person"),
-            "framework_ref": self.tr("Framework reference"),
-            "classification": self.tr("Classification"),
-            "tags": self.tr("Tags"),
-            "checklist": self.tr("Checklist"),
-            "blocked_reason": self.tr("Blocked because"),
-            "due_date": self.tr("Due date"),
-            "pinned_at": self.tr("Pinned"),
-            "pin_reason": self.tr("Pinned because"),
-            "deleted_at": self.tr("Deleted"),
-            "needs_verification": self.tr("Needs verification"),
-        }
-
     def load(self, item_id: str | None) -> None:
         """List the changes of ``item_id`` (none for an item not saved yet)."""
         self.setRowCount(0)
         if item_id is None:
             return
-        names = self._field_names()
+        names = item_field_names()
         rows: list[tuple[str, str, str, str, str]] = []
         # Newest change first (what changed lately matters most in an edit); the fields of
         # one change in the order the form shows them.
@@ -236,3 +215,30 @@ def _history_order(fields: dict[str, Any]) -> list[str]:
     """The fields of one change in the order the form shows them."""
     known = [name for name in _FIELD_ORDER if name in fields]
     return known + sorted(name for name in fields if name not in _FIELD_ORDER)
+
+
+def item_field_names() -> dict[str, str]:
+    """An item's fields as the history lists them, in the window's language (the item's
+    History tab and the History window say the same words)."""
+    return {
+        "title": translate("ItemFields", "Title"),
+        "status": translate("ItemFields", "Column"),
+        "description": translate("ItemFields", "Description"),
+        "chain_id": translate("ItemFields", "Chain"),
+        "link_id": translate("ItemFields", "Link"),
+        "likelihood": translate("ItemFields", "Likelihood"),
+        "consequence": translate("ItemFields", "Consequence"),
+        "effort": translate("ItemFields", "Effort"),
+        "owner_unit_id": translate("ItemFields", "Owner unit"),
+        "owner_person_id": translate("ItemFields", "Owner person"),
+        "framework_ref": translate("ItemFields", "Framework reference"),
+        "classification": translate("ItemFields", "Classification"),
+        "tags": translate("ItemFields", "Tags"),
+        "checklist": translate("ItemFields", "Checklist"),
+        "blocked_reason": translate("ItemFields", "Blocked because"),
+        "due_date": translate("ItemFields", "Due date"),
+        "pinned_at": translate("ItemFields", "Pinned"),
+        "pin_reason": translate("ItemFields", "Pinned because"),
+        "deleted_at": translate("ItemFields", "Deleted"),
+        "needs_verification": translate("ItemFields", "Needs verification"),
+    }

@@ -4,173 +4,158 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="84"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="85"/>
         <source>New recurring activity</source>
         <extracomment>How many of the next dates the rule preview lists.</extracomment>
         <translation>Ny gjentakende aktivitet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="86"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="87"/>
         <source>Change recurring activity</source>
         <translation>Endre gjentakende aktivitet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="92"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="93"/>
         <source>e.g. Restore test of the backups</source>
         <translation>f.eks. Gjenopprettingstest av sikkerhetskopien</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="96"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="97"/>
         <source>In words, e.g. “second Tuesday of every month”, or an RRULE</source>
         <translation>Med ord, f.eks. «andre tirsdag i hver måned», eller en RRULE</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="100"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="101"/>
         <source>Write how often in Norwegian or English — “andre tirsdag i hver måned”, “last Friday of every month”, “every weekday”, “hvert kvartal”, “every year on 1 March”, “first Monday in March” — or an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=2TU.</source>
         <translation>Skriv hvor ofte på norsk eller engelsk – «andre tirsdag i hver måned», «siste fredag i hver måned», «hver virkedag», «hvert kvartal», «hvert år 1. mars», «første mandag i mars» – eller en RRULE etter RFC 5545, f.eks. FREQ=MONTHLY;BYDAY=2TU.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="141"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="142"/>
         <source> days before</source>
         <translation> dager før</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="144"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="145"/>
         <source>Create its item late</source>
         <translation>Lag oppgaven likevel, for sent</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="145"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="146"/>
         <source>Skip to the next date</source>
         <translation>Hopp til neste dato</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="149"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="150"/>
         <source>(no chain)</source>
         <translation>(uten kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="166"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="167"/>
         <source>(no owner)</source>
         <translation>(uten eier)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="176"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="177"/>
         <source>(not estimated)</source>
         <translation>(ikke anslått)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="181"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="182"/>
         <source>e.g. ISO 27001 8.2</source>
         <translation>f.eks. ISO 27001 8.2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="184"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="185"/>
         <source>Separate tags with ; or ,</source>
         <translation>Skill etikettene med ; eller ,</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="187"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="188"/>
         <source>What to do, and who takes part</source>
         <translation>Hva som skal gjøres, og hvem som deltar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="198"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="199"/>
         <source>&amp;Title:</source>
         <translation>&amp;Tittel:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="199"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="200"/>
         <source>&amp;When:</source>
         <translation>&amp;Når:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="200"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="201"/>
         <source>&amp;First day:</source>
         <translation>&amp;Første dag:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="201"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="202"/>
         <source>On the &amp;board:</source>
         <translation>&amp;På tavlen:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="202"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="203"/>
         <source>If &amp;missed:</source>
         <translation>&amp;Hvis glemt:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="203"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="204"/>
         <source>C&amp;hain:</source>
         <translation>K&amp;jede:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="204"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="205"/>
         <source>&amp;Link:</source>
         <translation>&amp;Ledd:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="206"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="207"/>
         <source>L&amp;ikelihood:</source>
         <translation>S&amp;annsynlighet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="211"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="212"/>
         <source>Co&amp;nsequence:</source>
         <translation>K&amp;onsekvens:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="215"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="216"/>
         <source>&amp;Owner:</source>
         <translation>E&amp;ier:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="216"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="217"/>
         <source>E&amp;ffort:</source>
         <translation>Inn&amp;sats:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="217"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="218"/>
         <source>F&amp;ramework ref.:</source>
         <translation>Ramme&amp;verksref.:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="218"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="219"/>
         <source>Ta&amp;gs:</source>
         <translation>&amp;Etiketter:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="219"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="220"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beskrivelse:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="300"/>
-        <source>(the whole chain)</source>
-        <translation>(hele kjeden)</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="300"/>
-        <source>(no link)</source>
-        <translation>(uten ledd)</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="308"/>
-        <source>{name} (maturity {maturity}/{top})</source>
-        <translation>{name} (modenhet {maturity}/{top})</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="331"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="317"/>
         <source>(no plain words for this rule)</source>
         <translation>(regelen kan ikke sies med vanlige ord)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="336"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="322"/>
         <source>Next: %1</source>
         <translation>Neste: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="347"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="333"/>
         <source>Say how often, in words or as an RRULE.</source>
         <translation>Si hvor ofte, med ord eller som RRULE.</translation>
     </message>
@@ -318,7 +303,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../kanban_sec/app.py" line="145"/>
+        <location filename="../../kanban_sec/app.py" line="151"/>
         <source>Something went wrong that should not have: %1
 
 The details are in %2. The board is saved; you can go on working.</source>
@@ -1365,48 +1350,48 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="35"/>
-        <location filename="../../kanban_sec/ui/first_run.py" line="40"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="38"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="43"/>
         <source>Welcome to kanban-sec</source>
         <translation>Velkommen til kanban-sec</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="47"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="50"/>
         <source>The board is empty. How would you like to start? You can import a CSV file or load the example later from the File menu as well.</source>
         <translation>Tavlen er tom. Hvordan vil du begynne? Du kan også importere en CSV-fil eller laste inn eksempelet senere fra Fil-menyen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="55"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="58"/>
         <source>Start with the example board</source>
         <translation>Begynn med eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="57"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="60"/>
         <source>A municipality&apos;s services, organisation and improvement items: a good way to see how the weakest link is ranked first.</source>
         <translation>Tjenester, organisasjon og forbedringsoppgaver i en kommune: en god måte å se hvordan det svakeste leddet rangeres først.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="63"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="66"/>
         <source>Start with an empty board</source>
         <translation>Begynn med en tom tavle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="64"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="67"/>
         <source>Add your own chains, links and items.</source>
         <translation>Legg inn egne kjeder, ledd og oppgaver.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="68"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="71"/>
         <source>Import a CSV file…</source>
         <translation>Importer en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="70"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="73"/>
         <source>Items exported from kanban-sec, Excel or another tool. Nothing is imported unless the whole file is correct.</source>
         <translation>Oppgaver eksportert fra kanban-sec, Excel eller et annet verktøy. Ingenting importeres med mindre hele filen er riktig.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/first_run.py" line="87"/>
+        <location filename="../../kanban_sec/ui/first_run.py" line="90"/>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
@@ -1414,452 +1399,364 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="126"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="127"/>
         <source>History</source>
         <extracomment>Entries the table shows at most (the newest); an export has them all.</extracomment>
         <translation>Historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="133"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="134"/>
         <source>Item title contains…</source>
         <translation>Tittelen inneholder…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="141"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="142"/>
         <source>Export CSV…</source>
         <translation>Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="146"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="306"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="147"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="289"/>
         <source>With confidential details</source>
         <translation>Med konfidensielle detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="151"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="152"/>
         <source>Without it the export names confidential items only by id and hides their values. Either way, the export and this choice are recorded.</source>
         <translation>Uten dette nevner eksporten konfidensielle oppgaver bare med id og skjuler verdiene. Uansett registreres eksporten og valget.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="242"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="243"/>
         <source>When</source>
         <translation>Når</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="243"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="244"/>
         <source>Who</source>
         <translation>Hvem</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="244"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="245"/>
         <source>What</source>
         <translation>Hva</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="245"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="300"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="246"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="283"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="246"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="247"/>
         <source>Field</source>
         <translation>Felt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="247"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="248"/>
         <source>Old</source>
         <translation>Gammel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="248"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="249"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="174"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="175"/>
         <source>&amp;Item:</source>
         <translation>&amp;Oppgave:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="175"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="176"/>
         <source>&amp;Person:</source>
         <translation>&amp;Person:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="176"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="177"/>
         <source>&amp;From:</source>
         <translation>&amp;Fra:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="177"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="178"/>
         <source>&amp;To:</source>
         <translation>&amp;Til:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="210"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="211"/>
         <source>No limit</source>
         <translation>Ingen grense</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="223"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="256"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="224"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="257"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="263"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="307"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="264"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="290"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="264"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="308"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="265"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="291"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="265"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="266"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="266"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="284"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="267"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="267"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="285"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="268"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="268"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="282"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="269"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="269"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="270"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="270"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="318"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="271"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="300"/>
         <source>Activity</source>
         <translation>Aktivitet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="271"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="272"/>
         <source>Standup</source>
         <translation>Standup</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="272"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="273"/>
         <source>Standup note</source>
         <translation>Standupnotat</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="273"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="274"/>
         <source>CSV export/import</source>
         <translation>CSV-eksport/-import</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="274"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="275"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="275"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="276"/>
         <source>Verification</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="276"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="277"/>
         <source>Setting</source>
         <translation>Innstilling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="281"/>
-        <source>Title</source>
-        <translation>Tittel</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="283"/>
-        <source>Description</source>
-        <translation>Beskrivelse</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="286"/>
-        <source>Likelihood</source>
-        <translation>Sannsynlighet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="287"/>
-        <source>Consequence</source>
-        <translation>Konsekvens</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="288"/>
-        <source>Effort</source>
-        <translation>Innsats</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="289"/>
-        <source>Owner unit</source>
-        <translation>Eierenhet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="290"/>
-        <source>Owner person</source>
-        <translation>Eier (person)</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="291"/>
-        <source>Framework reference</source>
-        <translation>Referanse i rammeverk</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="292"/>
-        <source>Classification</source>
-        <translation>Gradering</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="293"/>
-        <source>Tags</source>
-        <translation>Etiketter</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="294"/>
-        <source>Checklist</source>
-        <translation>Sjekkliste</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="295"/>
-        <source>Blocked because</source>
-        <translation>Blokkert fordi</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="296"/>
-        <source>Due date</source>
-        <translation>Frist</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="297"/>
-        <source>Pinned</source>
-        <translation>Festet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="298"/>
-        <source>Pinned because</source>
-        <translation>Festet fordi</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="299"/>
-        <source>Deleted</source>
-        <translation>Slettet</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="301"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="284"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="302"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="285"/>
         <source>Author</source>
         <translation>Forfatter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="303"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="286"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="304"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="287"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="305"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="288"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="309"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="292"/>
         <source>Parent unit</source>
         <translation>Overordnet enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="310"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="293"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="311"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="294"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="312"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="295"/>
         <source>Maturity</source>
         <translation>Modenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="313"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="296"/>
         <source>Responsible unit</source>
         <translation>Ansvarlig enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="314"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="297"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="315"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="298"/>
         <source>Target maturity</source>
         <translation>Målmodenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="316"/>
-        <source>Needs verification</source>
-        <translation>Må verifiseres</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="317"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="299"/>
         <source>Acceptance void</source>
         <translation>Aksept bortfalt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="319"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="301"/>
         <source>Occurrence</source>
         <translation>Forekomst</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="320"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="302"/>
         <source>In use</source>
         <translation>I bruk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="321"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="303"/>
         <source>Schedule (RRULE)</source>
         <translation>Gjentakelse (RRULE)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="322"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="304"/>
         <source>First day</source>
         <translation>Første dag</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="323"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="305"/>
         <source>Days before on the board</source>
         <translation>Dager før på tavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="324"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="306"/>
         <source>If missed</source>
         <translation>Hvis glemt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="325"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="307"/>
         <source>Made from item</source>
         <translation>Laget fra oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="326"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="308"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="327"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="309"/>
         <source>Led by</source>
         <translation>Ledet av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="328"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="310"/>
         <source>Attendees</source>
         <translation>Til stede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="329"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="311"/>
         <source>Board at the start</source>
         <translation>Tavlen ved start</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="330"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="312"/>
         <source>Ended</source>
         <translation>Avsluttet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="331"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="313"/>
         <source>Decision</source>
         <translation>Beslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="332"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="314"/>
         <source>Rationale</source>
         <translation>Begrunnelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="333"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="315"/>
         <source>Valid until</source>
         <translation>Gyldig til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="334"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="316"/>
         <source>Covers</source>
         <translation>Omfatter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="335"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="317"/>
         <source>Decided by</source>
         <translation>Besluttet av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="336"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="318"/>
         <source>Decided</source>
         <translation>Besluttet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="337"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="319"/>
         <source>Recommendation</source>
         <translation>Anbefaling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="338"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="320"/>
         <source>Why recommended</source>
         <translation>Begrunnelse for anbefalingen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="339"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="321"/>
         <source>Recommended by</source>
         <translation>Anbefalt av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="372"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="354"/>
         <source>Showing the newest {count} changes; the export has them all.</source>
         <translation>Viser de {count} nyeste endringene; eksporten har alle.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="378"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="360"/>
         <source>{count} changes</source>
         <translation>{count} endringer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="391"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="373"/>
         <source>Export history</source>
         <translation>Eksporter historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="391"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="373"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="401"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="383"/>
         <source>Exported {count} changes to {path}</source>
         <translation>Eksporterte {count} endringer til {path}</translation>
     </message>
@@ -1924,7 +1821,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/item_dialog.py" line="103"/>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="701"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="686"/>
         <source>Item: {title}</source>
         <translation>Oppgave: {title}</translation>
     </message>
@@ -2161,188 +2058,195 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="536"/>
-        <source>(no link)</source>
-        <translation>(uten ledd)</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="536"/>
-        <source>(the whole chain)</source>
-        <translation>(hele kjeden)</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="544"/>
-        <source>{name} (maturity {maturity}/{top})</source>
-        <translation>{name} (modenhet {maturity}/{top})</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="562"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="547"/>
         <source>Risk owner: none (the item is in no chain)</source>
         <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="565"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="550"/>
         <source>Risk owner: {owner}</source>
         <translation>Risikoeier: {owner}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="566"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="551"/>
         <source>not set</source>
         <translation>ikke satt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="600"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="585"/>
         <source>A title is required.</source>
         <translation>Tittel må fylles ut.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="606"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="591"/>
         <source>The description is longer than {limit} characters.</source>
         <translation>Beskrivelsen er lengre enn {limit} tegn.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="690"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="675"/>
         <source>The item was not saved</source>
         <translation>Oppgaven ble ikke lagret</translation>
     </message>
 </context>
 <context>
-    <name>ItemHistory</name>
+    <name>ItemFields</name>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="90"/>
-        <source>When</source>
-        <extracomment>Change-log fields the history leaves out: bookkeeping the other fields already tell. Stored as 0 or 1, said as no or yes. The fields in the order the item form shows them (others follow by name).</extracomment>
-        <translation>Når</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="91"/>
-        <source>Who</source>
-        <translation>Hvem</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="92"/>
-        <source>Field</source>
-        <translation>Felt</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="93"/>
-        <source>Old value</source>
-        <translation>Gammel verdi</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="94"/>
-        <source>New value</source>
-        <translation>Ny verdi</translation>
-    </message>
-    <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="111"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="224"/>
         <source>Title</source>
         <translation>Tittel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="112"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="225"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="113"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="226"/>
         <source>Description</source>
         <translation>Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="114"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="227"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="115"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="228"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="116"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="229"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="117"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="230"/>
         <source>Consequence</source>
         <translation>Konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="118"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="231"/>
         <source>Effort</source>
         <translation>Innsats</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="119"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="232"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="120"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="233"/>
         <source>Owner person</source>
         <translation>Eier (person)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="121"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="234"/>
         <source>Framework reference</source>
         <translation>Referanse i rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="122"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="235"/>
         <source>Classification</source>
         <translation>Gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="123"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="236"/>
         <source>Tags</source>
         <translation>Etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="124"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="237"/>
         <source>Checklist</source>
         <translation>Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="125"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="238"/>
         <source>Blocked because</source>
         <translation>Blokkert fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="126"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="239"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="127"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="240"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="128"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="241"/>
         <source>Pinned because</source>
         <translation>Festet fordi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="129"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="242"/>
         <source>Deleted</source>
         <translation>Slettet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="130"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="243"/>
         <source>Needs verification</source>
         <translation>Må verifiseres</translation>
     </message>
+</context>
+<context>
+    <name>ItemHistory</name>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="172"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="93"/>
+        <source>When</source>
+        <extracomment>Change-log fields the history leaves out: bookkeeping the other fields already tell. Stored as 0 or 1, said as no or yes. The fields in the order the item form shows them (others follow by name). Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="94"/>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="95"/>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="96"/>
+        <source>Old value</source>
+        <translation>Gammel verdi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="97"/>
+        <source>New value</source>
+        <translation>Ny verdi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="151"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_history.py" line="172"/>
+        <location filename="../../kanban_sec/ui/item_history.py" line="151"/>
         <source>no</source>
         <translation>nei</translation>
+    </message>
+</context>
+<context>
+    <name>LinkChoices</name>
+    <message>
+        <location filename="../../kanban_sec/ui/link_choices.py" line="23"/>
+        <source>(the whole chain)</source>
+        <extracomment>Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
+        <translation>(hele kjeden)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/link_choices.py" line="25"/>
+        <source>(no link)</source>
+        <translation>(uten ledd)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/link_choices.py" line="31"/>
+        <source>{name} (maturity {maturity}/{top})</source>
+        <translation>{name} (modenhet {maturity}/{top})</translation>
     </message>
 </context>
 <context>
@@ -2354,105 +2258,105 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="261"/>
-        <location filename="../../kanban_sec/ui/self_check.py" line="108"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="262"/>
+        <location filename="../../kanban_sec/ui/self_check.py" line="107"/>
         <source>&amp;File</source>
         <extracomment>Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="262"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="263"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="263"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="264"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="267"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="268"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="268"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="269"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="270"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="271"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="271"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="272"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="272"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="273"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="274"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="275"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="275"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="276"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="276"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="277"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="277"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="278"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="278"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="279"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="279"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="280"/>
         <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="280"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="281"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="281"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="282"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="282"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="283"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="292"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="293"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="293"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="294"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="294"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="295"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
@@ -2467,107 +2371,107 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="264"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="265"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="265"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="266"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="273"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="274"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="283"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="284"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="284"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="285"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="285"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="286"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="286"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="287"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="287"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="288"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="288"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="289"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="289"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="290"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="290"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="291"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="291"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="292"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="297"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="298"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="298"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="299"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="299"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="300"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="266"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="267"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="301"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="302"/>
         <source>Who am I…</source>
         <translation>Hvem er jeg …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="302"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="303"/>
         <source>Changes the server refused…</source>
         <translation>Endringer tjeneren avviste …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="303"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="304"/>
         <source>Keyboard shortcuts…</source>
         <translation>Hurtigtaster…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="304"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="305"/>
         <source>Side panel</source>
         <translation>Sidepanel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="305"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="306"/>
         <source>Accepted-risk lane</source>
         <translation>Svømmebane for akseptert risiko</translation>
     </message>
