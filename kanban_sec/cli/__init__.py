@@ -14,6 +14,7 @@ from kanban_sec.cli import board, output, window
 from kanban_sec.domain.errors import BadInput, KanbanError
 from kanban_sec.domain.text import t
 from kanban_sec.runtime import APP_NAME
+from kanban_sec.store import backup
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -33,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         help="the board database (default: KANBAN_SEC_DB, else a file in your user data folder)",
+    )
+    parser.add_argument(
+        "--backup-dir",
+        metavar="FOLDER",
+        help="keep the board's daily backups in FOLDER/<name>-backups "
+        "(default: KANBAN_SEC_BACKUP_DIR, else beside the board)",
     )
     parser.add_argument(
         "--lang", choices=("nb", "en"), help="language of messages (default: from the locale)"
@@ -69,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang = args.lang or runtime.preferred_language()
     runtime.route_warnings_to_log()
+    if args.backup_dir is not None:  # read where backups are taken, window or command
+        if not args.backup_dir.strip():
+            print(f"{APP_NAME}: {t('backup.empty_dir', lang)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        os.environ[backup.FOLDER_VARIABLE] = args.backup_dir
     try:
         return _run(args, lang, sys.stdout)
     except KanbanError as error:

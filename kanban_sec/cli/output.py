@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import sys
 import unicodedata
 from typing import TextIO
@@ -82,7 +83,13 @@ def ascii_json(stream: TextIO) -> bool:
 
 def prepare_streams() -> None:
     """Make stdout and stderr write plain stand-ins instead of failing (or, for stderr,
-    printing ``\\u2265``) on a code page that lacks a character."""
+    printing ``\\u2265``) on a code page that lacks a character. With no streams at all
+    (the windowed ``kanban-sec-window`` under pythonw, or the frozen windowed app) output
+    goes nowhere instead of failing."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None or is_utf(stream):

@@ -210,6 +210,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} is a folder, not a database file; give a file with --db",
     ),
     "db.empty_path": ("--db er tom; oppgi en fil", "--db is empty; give a file"),
+    "backup.empty_dir": (
+        "--backup-dir er tom; oppgi en mappe",
+        "--backup-dir is empty; give a folder",
+    ),
     "db.not_ours": (
         "{path} er en SQLite-database, men ikke fra kanban-sec; filen er ikke endret",
         "{path} is a SQLite database but not a kanban-sec one; the file was left untouched",

@@ -140,7 +140,27 @@ def process_start(pid: int) -> str | None:
         return f"{boot}:{fields[19]}" if len(fields) > 19 else None
     if sys.platform == "win32":
         return _windows_process_start(pid)
-    return None
+    return ps_process_start(pid)
+
+
+def ps_process_start(pid: int) -> str | None:
+    """The start time ``ps`` reports for ``pid`` (macOS and the BSDs have no /proc), to
+    the second: a reused PID started at another time reads differently."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["ps", "-o", "lstart=", "-p", str(pid)],
+            capture_output=True,
+            text=True,
+            timeout=2,
+            check=False,
+            env={**os.environ, "LC_ALL": "C"},  # the same words whoever asks
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    started = " ".join(done.stdout.split())
+    return started if done.returncode == 0 and started else None
 
 
 def _windows_process_start(pid: int) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
-from kanban_sec.domain.text import language_from_environment
+from kanban_sec import runtime
 
 TRANSLATIONS = Path(__file__).resolve().parents[1].parent / "resources" / "translations"
 _state: dict[str, object] = {"lang": "en", "translators": []}
@@ -23,13 +23,12 @@ def translations_folder() -> Path:
 
 
 def system_language() -> str:
-    """``nb`` when the system (or KANBAN_SEC_LANG) asks for Norwegian, else ``en``."""
-    import os
-
-    if os.environ.get("KANBAN_SEC_LANG"):
-        return language_from_environment()
-    name = QLocale.system().name().lower()
-    return "nb" if name[:2] in ("nb", "nn", "no") else "en"
+    """``nb`` when KANBAN_SEC_LANG, the locale variables or the language Windows or macOS
+    shows its menus in ask for Norwegian, else ``en`` — the command line's choice
+    (:func:`kanban_sec.runtime.preferred_language`). Not ``QLocale.system()``: on Windows
+    that is the regional format, which may be Norwegian under English menus or the
+    other way round."""
+    return runtime.preferred_language()
 
 
 def preferred_language() -> str:

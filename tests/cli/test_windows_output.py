@@ -87,3 +87,31 @@ def test_show_on_a_code_page(both, demo: DemoBoard):
     assert "📌" in utf8 and "⚑" in utf8
     assert windows == in_code_page(utf8)
     assert pinned["title"] in windows
+
+
+def test_the_windowed_entry_point_is_installed_and_runs_without_streams(demo: DemoBoard):
+    """``kanban-sec-window`` (a gui-script: pythonw on Windows, no console beside the
+    window) has no stdout or stderr; a command or a refusal there must not crash."""
+    from importlib.metadata import entry_points
+
+    gui = {e.name: e.value for e in entry_points(group="gui_scripts")}
+    assert gui.get("kanban-sec-window") == "kanban_sec.cli:main"
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.stdout = sys.stderr = None\n"
+        "from kanban_sec.cli import main\n"
+        "raise SystemExit(main(sys.argv[1:]))"
+    )
+    for args, status in ((("list",), 0), (("move", "no-such-item", "done"), 2)):
+        done = subprocess.run(
+            [sys.executable, "-c", code, "--db", str(demo.path), *args],
+            env=demo.env,
+            cwd=demo.home,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (status, "", "")

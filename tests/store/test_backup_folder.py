@@ -123,3 +123,18 @@ def test_by_default_backups_stay_beside_the_board(tmp_path, logs):
     path = _board(tmp_path / "board.sqlite")
     assert cli.main(["--db", str(path), "--lang", "en", "list"]) == 0
     assert [p.parent for p in backup.listed(path)] == [tmp_path / "board-backups"]
+
+
+def test_backup_dir_option_chooses_the_folder(tmp_path, logs, monkeypatch):
+    path = _board(tmp_path / "board.sqlite")
+    chosen = tmp_path / "H" / "kanban"
+    monkeypatch.setattr(os, "environ", dict(os.environ))  # the option sets the variable
+    assert cli.main(["--db", str(path), "--backup-dir", str(chosen), "list"]) == 0
+    assert [p.parent for p in backup.listed(path)] == [chosen / "board-backups"]
+
+
+def test_an_empty_backup_dir_is_refused_in_one_line(tmp_path, logs, capsys):
+    path = _board(tmp_path / "board.sqlite")
+    assert cli.main(["--db", str(path), "--lang", "nb", "--backup-dir", " ", "list"]) == 2
+    assert capsys.readouterr().err == "kanban-sec: --backup-dir er tom; oppgi en mappe\n"
+    assert not (tmp_path / "board-backups").exists()

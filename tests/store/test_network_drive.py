@@ -195,3 +195,21 @@ def test_an_old_lock_without_a_start_time_is_cleared_after_the_timeout(
     assert not lock_path(path).exists()
     _lock(path, pid=other_process.pid, at=time.time() - 60)
     assert database_module.window_holder(path) is not None
+
+
+def test_without_proc_the_start_time_comes_from_ps(other_process, monkeypatch):
+    """macOS has no /proc: ``ps -o lstart=`` tells a reused PID from the process that
+    wrote the lock (ps here is the same command, with Linux's procps behind it)."""
+    monkeypatch.setattr(database_module.sys, "platform", "darwin")
+    first = process_start(other_process.pid)
+    assert first is not None and first == process_start(other_process.pid)
+    time.sleep(1.1)  # ps gives the second
+    later = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert process_start(later.pid) not in (None, first)
+    finally:
+        later.kill()
+        later.wait()
+    other_process.kill()
+    other_process.wait()
+    assert process_start(other_process.pid) is None  # gone: the lock is left behind

@@ -99,3 +99,19 @@ def test_preferred_language_asks_the_system_only_when_the_variables_are_silent(m
     assert runtime.preferred_language() == "nb"
     monkeypatch.setenv("KANBAN_SEC_LANG", "en")
     assert runtime.preferred_language() == "en"
+
+
+def test_the_window_speaks_the_language_the_system_menus_do(monkeypatch):
+    """Not QLocale.system(), which on Windows is the regional format: Norwegian menus
+    with English number formats still open a Norwegian window."""
+    from kanban_sec.ui import i18n
+
+    for var in ("KANBAN_SEC_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(runtime.sys, "platform", WIN)
+    monkeypatch.setattr(runtime, "os_ui_language", lambda platform: "nb_NO")
+    assert i18n.system_language() == "nb"
+    monkeypatch.setattr(runtime, "os_ui_language", lambda platform: "en_US")
+    assert i18n.system_language() == "en"
+    monkeypatch.setenv("KANBAN_SEC_LANG", "nb")
+    assert i18n.system_language() == "nb"
