@@ -68,11 +68,16 @@ class RiskDecision:
     #: not in it, or whose values differ now, is not covered (``None``: taken before this
     #: was kept; covers what it names).
     covers: Mapping[str, tuple[object, ...]] | None = None
+    #: Or a decision on a ROS risk (``item_id`` and ``chain_id`` empty): its treatment.
+    risk_id: str | None = None
 
     def covers_item(self, item: Item) -> bool:
         """Whether the decision was taken on ``item`` as it is now."""
         if self.covers is None or self.decision is not Decision.ACCEPT:
             return True
+        if self.risk_id is not None:  # a measure: the risk's L × C it was accepted at
+            taken = self.covers.get(self.risk_id)
+            return taken is not None and tuple(taken[:2]) == (item.likelihood, item.consequence)
         snapshot = self.covers.get(item.id)
         return snapshot is not None and tuple(snapshot) == (
             item.likelihood,
@@ -96,6 +101,8 @@ def decision_for(item: Item, decisions: Iterable[RiskDecision], today: date) -> 
         applies = (
             decision.item_id == item.id
             if decision.item_id
+            else (decision.risk_id == item.risk_id)
+            if decision.risk_id
             else (decision.chain_id is not None and decision.chain_id == item.chain_id)
         )
         if not applies or not decision.in_force(today):
@@ -117,11 +124,14 @@ class Acceptance:
     ) -> None:
         by_item: dict[str, list[RiskDecision]] = {}
         by_chain: dict[str, list[RiskDecision]] = {}
+        by_risk: dict[str, list[RiskDecision]] = {}
         for decision in decisions:
             if decision.decision is None:
                 continue
             if decision.item_id:
                 by_item.setdefault(decision.item_id, []).append(decision)
+            elif decision.risk_id:  # a ROS risk's treatment holds for its measures
+                by_risk.setdefault(decision.risk_id, []).append(decision)
             elif decision.chain_id:
                 by_chain.setdefault(decision.chain_id, []).append(decision)
         self.today = today
@@ -132,13 +142,15 @@ class Acceptance:
         #: Item id → an acceptance in force that no longer covers it (the item changed, or
         #: came into the chain after the decision): the item is ranked again.
         self.void: dict[str, RiskDecision] = {}
-        if not by_item and not by_chain:
+        if not by_item and not by_chain and not by_risk:
             return
         for item in items:
             if item.status is Status.DONE:
                 continue
-            candidates = by_item.get(item.id, []) + (
-                by_chain.get(item.chain_id, []) if item.chain_id else []
+            candidates = (
+                by_item.get(item.id, [])
+                + (by_chain.get(item.chain_id, []) if item.chain_id else [])
+                + (by_risk.get(item.risk_id, []) if item.risk_id else [])
             )
             if not candidates:
                 continue

@@ -105,6 +105,8 @@ class Link:
     country: str = ""
     responsible_unit_id: str | None = None
     maturity: int = MATURITY_MIN
+    #: ``municipality`` or ``supplier``: which side of the chain map's boundary it is on.
+    run_by: str = "municipality"
 
 
 @dataclass(slots=True)
@@ -163,6 +165,9 @@ class Item:
     needs_verification: bool = False
     #: Why an acceptance that covered it no longer does (JSON: who changed what), or "".
     acceptance_void: str = ""
+    #: The ROS risk this item is a measure of: it then takes the risk's likelihood and
+    #: consequence (its own are kept for when it leaves the risk).
+    risk_id: str | None = None
 
     @property
     def is_open(self) -> bool:

@@ -88,6 +88,10 @@ _STAMPS = {
     "deleted_at": _TIME,
 }
 DECISIONS = ("accept", "reduce", "share", "avoid")
+#: Who runs a link: the municipality itself or a supplier (the chain map's boundary).
+RUN_BY = ("municipality", "supplier")
+#: How well an estimate is founded (kunnskapsstyrke).
+KNOWLEDGE = ("low", "medium", "high")
 
 FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
     "unit": {"name": _text(), "parent_id": _ref("unit"), **_STAMPS},
@@ -111,6 +115,7 @@ FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
         "country": _text(),
         "responsible_unit_id": _ref("unit"),
         "maturity": _int(0, 3),
+        "run_by": _enum(*RUN_BY),
         **_STAMPS,
     },
     "column": {
@@ -149,6 +154,7 @@ FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
         "occurrence": _DAY,
         "needs_verification": _int(0, 1),
         "acceptance_void": _text(),
+        "risk_id": _ref("ros_risk"),
         **_STAMPS,
     },
     "comment": {"item_id": _ref("item", False), "author": _text(), "body": _text(), **_STAMPS},
@@ -200,6 +206,7 @@ FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
     "risk_decision": {
         "item_id": _ref("item"),
         "chain_id": _ref("chain"),
+        "risk_id": _ref("ros_risk"),
         "recommendation": _enum(*DECISIONS, nullable=True),
         "recommended_by": _ref("person"),
         "recommendation_note": _text(),
@@ -209,6 +216,64 @@ FIELD_SPECS: dict[str, dict[str, FieldSpec]] = {
         "valid_until": _DAY,
         "decided_at": _TIME,
         "covers": FieldSpec("json"),
+        **_STAMPS,
+    },
+    "info_value": {
+        "chain_id": _ref("chain", False),
+        "name": _text(),
+        "confidentiality": _int(1, 5, True),
+        "integrity": _int(1, 5, True),
+        "availability": _int(1, 5, True),
+        "set_by": _ref("person"),
+        "set_at": _TIME,
+        "notes": _text(),
+        **_STAMPS,
+    },
+    "ros_risk": {
+        "chain_id": _ref("chain", False),
+        "link_id": _ref("link"),
+        "title": _text(),
+        "threat": _text(),
+        "vulnerability": _text(),
+        "existing_measures": _text(),
+        "value_ids": FieldSpec("json", False),
+        **{
+            f"{side}{suffix}": spec
+            for side in ("likelihood", "consequence")
+            for suffix, spec in (
+                ("", _int(1, 5, True)),
+                ("_by", _ref("person")),
+                ("_at", _TIME),
+                ("_note", _text()),
+                ("_knowledge", _enum(*KNOWLEDGE, nullable=True)),
+            )
+        },
+        "inherent_likelihood": _int(1, 5, True),
+        "inherent_consequence": _int(1, 5, True),
+        "target_likelihood": _int(1, 5, True),
+        "target_consequence": _int(1, 5, True),
+        **_STAMPS,
+    },
+    "data_flow": {
+        "chain_id": _ref("chain", False),
+        "number": _int(1, 999),
+        "from_link_id": _ref("link", False),
+        "to_link_id": _ref("link", False),
+        "data": _text(),
+        "notes": _text(),
+        **_STAMPS,
+    },
+    "ros_analysis": {
+        "chain_id": _ref("chain", False),
+        "held_on": FieldSpec("date", False),
+        "participants": FieldSpec("json", False),
+        "risk_ids": FieldSpec("json", False),
+        "decisions": _text(),
+        "notes": _text(),
+        "bands": _text(),
+        "scales": FieldSpec("json", False),
+        "activity_id": _ref("activity"),
+        "occurrence": _DAY,
         **_STAMPS,
     },
     "verification": {
@@ -243,6 +308,17 @@ DECISION_FIELDS = frozenset(
     {"decision", "decided_by", "rationale", "valid_until", "decided_at", "covers"}
 )
 RECOMMENDATION_FIELDS = frozenset({"recommendation", "recommended_by", "recommendation_note"})
+#: A ROS risk's likelihood is IT's estimate; its consequence the risk-owner unit's judgement.
+LIKELIHOOD_FIELDS = frozenset(
+    {"likelihood", "likelihood_by", "likelihood_at", "likelihood_note", "likelihood_knowledge"}
+)
+CONSEQUENCE_FIELDS = frozenset(
+    {"consequence", "consequence_by", "consequence_at", "consequence_note", "consequence_knowledge"}
+)
+#: What the treatment aims at: the risk owner's, with the decision.
+TARGET_FIELDS = frozenset({"target_likelihood", "target_consequence"})
+#: An information value (C, I, A) is the risk-owner unit's to set.
+VALUE_FIELDS = frozenset({"confidentiality", "integrity", "availability", "set_by", "set_at"})
 #: What an acceptance was decided on: changing any of these on an item voids it.
 ACCEPTANCE_FIELDS = ("likelihood", "consequence", "chain_id", "link_id")
 
@@ -266,6 +342,17 @@ WRITE_ROLES: dict[str, dict[str, frozenset[str]]] = {
     # IT recommends; the risk owner decides (see _risk_decision for the unit).
     "risk_decision": {DEFAULT: WORKERS, **{f: GOV for f in sorted(DECISION_FIELDS)}},
     "verification": {DEFAULT: CONTROL},
+    # ROS: IT (operational members) estimates likelihood; the business (members of the
+    # chain's risk-owner unit, see _ros_risk and _info_value) judges consequence and values
+    # the information; the risk owner decides the treatment and what it aims at.
+    "ros_risk": {
+        DEFAULT: WORKERS,
+        **{f: frozenset({OPERATIONAL}) for f in sorted(LIKELIHOOD_FIELDS)},
+        **{f: GOV for f in sorted(TARGET_FIELDS)},
+    },
+    "info_value": {DEFAULT: WORKERS},
+    "data_flow": {DEFAULT: WORKERS},
+    "ros_analysis": {DEFAULT: WORKERS},
 }
 
 
@@ -291,6 +378,7 @@ STATE_FIELDS: dict[str, frozenset[str]] = {
             "likelihood",
             "consequence",
             "classification",
+            "risk_id",
             "deleted_at",
         }
     ),
@@ -300,13 +388,22 @@ STATE_FIELDS: dict[str, frozenset[str]] = {
     "standup_note": frozenset({"author", "deleted_at"}),
     "transfer": frozenset({"deleted_at"}),
     "risk_decision": frozenset(
-        {"item_id", "chain_id", "deleted_at"} | DECISION_FIELDS | RECOMMENDATION_FIELDS
+        {"item_id", "chain_id", "risk_id", "deleted_at"} | DECISION_FIELDS | RECOMMENDATION_FIELDS
     ),
     "verification": frozenset(
         {"item_id", "verdict", "verified_by", "evidence", "created_at", "deleted_at"}
     ),
     "setting": frozenset({"value", "deleted_at"}),
     "conflict": frozenset({"deleted_at"}),
+    "ros_risk": frozenset(
+        {"chain_id", "link_id", "inherent_likelihood", "inherent_consequence", "deleted_at"}
+        | LIKELIHOOD_FIELDS
+        | CONSEQUENCE_FIELDS
+        | TARGET_FIELDS
+    ),
+    "info_value": frozenset({"chain_id", "deleted_at"} | VALUE_FIELDS),
+    "data_flow": frozenset({"chain_id", "from_link_id", "to_link_id", "deleted_at"}),
+    "ros_analysis": frozenset({"chain_id", "deleted_at"}),
 }
 
 

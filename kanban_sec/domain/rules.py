@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kanban_sec.domain.errors import Message, Refused, msg, role_choice
+from kanban_sec.domain.errors import Message, msg, role_choice
 from kanban_sec.domain.governance import Policy, policy_text
 from kanban_sec.domain.rule_tables import (
     ACCEPTANCE_FIELDS,
     ALL_ROLES,
     BOOKKEEPING,
+    CONSEQUENCE_FIELDS,
     CONTROLLING,
     CREATE,
     DECISION_FIELDS,
@@ -45,6 +46,8 @@ from kanban_sec.domain.rule_tables import (
     RECOMMENDATION_FIELDS,
     SPECIAL_FIELDS,
     STATE_FIELDS,
+    TARGET_FIELDS,
+    VALUE_FIELDS,
     WORKERS,
     WRITE_ROLES,
     FieldSpec,
@@ -53,197 +56,17 @@ from kanban_sec.domain.rule_tables import (
     roles_for,
     state_declarations,
 )
+from kanban_sec.domain.rule_values import (
+    CODES,
+    MAX_CHANGE_BYTES,
+    MAX_TEXT_BYTES,
+    Refusal,
+    RuleRefused,
+    check_value,
+    validate,
+    validate_rows,
+)
 from kanban_sec.domain.text import has
-
-# -- codes -----------------------------------------------------------------------------------
-
-#: Stable refusal codes (also the SQLSTATE the sync server raises), and what each means.
-CODES: dict[str, str] = {
-    "KS001": "time stamp far ahead of the server clock",
-    "KS002": "done needs a verification by a controlling member",
-    "KS003": "risk decisions are the risk owner's",
-    "KS004": "the role may not change this",
-    "KS005": "malformed change",
-    "KS006": "a value of the wrong type, out of range, unknown or too large",
-    "KS007": "writing as somebody else",
-    "KS008": "a blocked item cannot be done",
-    "KS009": "an acceptance must hold: rationale, valid-until, not in the red band",
-    "KS010": "a login without TLS",
-}
-
-MAX_CHANGE_BYTES = 1024 * 1024
-MAX_TEXT_BYTES = 64 * 1024
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a change may not be written: a stable code and a catalogue message."""
-
-    code: str
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def message(self) -> Message:
-        return Message(self.key, self.params)
-
-    def error(self) -> RuleRefused:
-        return RuleRefused(self)
-
-
-class RuleRefused(Refused):
-    """A rule of the rulebook refused a write; nothing was written (exit status 2)."""
-
-    def __init__(self, refusal: Refusal) -> None:
-        super().__init__(refusal.key, **refusal.params)
-        self.refusal = refusal
-        self.code = refusal.code
-
-
-# -- validation ------------------------------------------------------------------------------
-
-
-def _bad(entity: str, name: str, value: Any, why: str) -> Refusal:
-    shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:77] + "…"
-    return Refusal(
-        "KS006", "rule.bad_value", {"entity": entity, "field": name, "value": shown, "why": why}
-    )
-
-
-def check_value(entity: str, name: str, value: Any) -> Refusal | None:
-    """Whether ``value`` may be stored in ``entity.name`` (type, choices, range, size)."""
-    spec = FIELD_SPECS.get(entity, {}).get(name)
-    if spec is None:
-        return _bad(entity, name, value, "unknown field")
-    if value is None:
-        return None if spec.nullable else _bad(entity, name, value, "may not be empty")
-    kind = spec.kind
-    if kind == "int":
-        if type(value) is not int:
-            return _bad(entity, name, value, "not a whole number")
-        if (spec.low is not None and value < spec.low) or (
-            spec.high is not None and value > spec.high
-        ):
-            return _bad(entity, name, value, f"outside {spec.low}–{spec.high or '∞'}")
-        return None
-    if type(value) is not str:
-        return _bad(entity, name, value, "not text")
-    # Four bytes a character at most: only a long text needs encoding to be measured.
-    limit = spec.max_bytes or MAX_TEXT_BYTES
-    if len(value) * 4 > limit and len(value.encode("utf-8", "surrogatepass")) > limit:
-        return _bad(entity, name, value, f"over {limit // 1024} KiB")
-    if "\x00" in value:
-        return _bad(entity, name, value, "holds a NUL character")
-    if kind == "text":
-        return None
-    if kind == "enum":
-        return (
-            None
-            if value in spec.choices
-            else _bad(entity, name, value, "not one of " + ", ".join(spec.choices))
-        )
-    if kind == "date":
-        return None if _is_day(value) else _bad(entity, name, value, "not a date (YYYY-MM-DD)")
-    if kind == "time":
-        return None if _is_time(value) else _bad(entity, name, value, "not a time (ISO 8601)")
-    if kind == "json":
-        if value in ("[]", "{}"):
-            return None
-        try:
-            json.loads(value)
-        except ValueError:
-            return _bad(entity, name, value, "not JSON")
-        return None
-    if kind == "ref" and not value.strip():
-        return _bad(entity, name, value, "an empty reference")
-    return None
-
-
-def _is_day(text: str) -> bool:
-    from datetime import date
-
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
-
-
-def _is_time(text: str) -> bool:
-    from datetime import datetime
-
-    try:
-        datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def validate(entity: str, values: Mapping[str, Any]) -> Refusal | None:
-    """The first value in ``values`` that ``entity`` may not hold; ``None`` when all may."""
-    specs = FIELD_SPECS.get(entity)
-    if specs is None:
-        return Refusal("KS006", "rule.unknown_entity", {"entity": entity})
-    for name, value in values.items():
-        if name == "id":
-            continue
-        spec = specs.get(name)
-        # The common cases without a call (a write of many rows judges each of them).
-        if spec is not None:
-            if value is None:
-                if spec.nullable:
-                    continue
-            elif spec.kind == "text":
-                if type(value) is str and len(value) * 4 <= MAX_TEXT_BYTES and "\x00" not in value:
-                    continue
-            elif spec.kind == "int":
-                if (
-                    type(value) is int
-                    and (spec.low is None or value >= spec.low)
-                    and (spec.high is None or value <= spec.high)
-                ):
-                    continue
-            elif spec.kind == "enum" and value in spec.choices:
-                continue
-        refusal = check_value(entity, name, value)
-        if refusal is not None:
-            return refusal
-    return None
-
-
-def validate_rows(entity: str, many: list[dict[str, Any]]) -> tuple[int, Refusal] | None:
-    """:func:`validate` of many rows with the same fields, column by column (each distinct
-    value checked once): the index of the first bad row and why, or ``None``."""
-    if not many:
-        return None
-    if entity not in FIELD_SPECS:
-        return 0, Refusal("KS006", "rule.unknown_entity", {"entity": entity})
-    specs = FIELD_SPECS[entity]
-    for name in many[0]:
-        if name == "id":
-            continue
-        spec = specs.get(name)
-        column = [row[name] for row in many]
-        if spec is not None and spec.kind == "text" and _plain_texts(column, spec.nullable):
-            continue
-        for value in dict.fromkeys(column):
-            refusal = check_value(entity, name, value)
-            if refusal is not None:
-                return column.index(value), refusal
-    return None
-
-
-def _plain_texts(column: list[Any], nullable: bool) -> bool:
-    """Whether every value is a text short enough and without NUL (or an allowed None)."""
-    texts = [v for v in column if v is not None] if nullable else column
-    if any(type(v) is not str for v in texts):
-        return False
-    return not texts or (
-        max(map(len, texts)) * 4 <= MAX_TEXT_BYTES and not any("\x00" in v for v in texts)
-    )
-
 
 # -- the actor and the rest of the board -------------------------------------------------------
 
@@ -553,7 +376,11 @@ def may_decide(actor: Actor, chain: Mapping[str, Any] | None, world: World) -> b
 def _chain_of(change: Proposed, world: World) -> Mapping[str, Any] | None:
     item_id = change.after("item_id")
     chain_id = change.after("chain_id")
-    if item_id:
+    risk_id = change.after("risk_id")
+    if risk_id:
+        risk = world.row("ros_risk", risk_id)
+        chain_id = risk.get("chain_id") if risk is not None else None
+    elif item_id:
         item = world.row("item", item_id)
         chain_id = item.get("chain_id") if item is not None else None
     return world.row("chain", chain_id) if chain_id else None
@@ -620,7 +447,11 @@ def _acceptance(change: Proposed, world: World) -> Refusal | None:
     if not change.after("valid_until"):
         return Refusal("KS009", "risk.valid_until_needed", {})
     item_id = change.after("item_id")
-    if item_id:
+    risk_id = change.after("risk_id")
+    if risk_id:
+        found = world.row("ros_risk", risk_id)
+        covered = [found] if found is not None else []
+    elif item_id:
         found = world.row("item", item_id)
         covered = [found] if found is not None else []
     else:
@@ -696,8 +527,85 @@ def _conflict(change: Proposed, actor: Actor, world: World) -> Refusal | None:
     )
 
 
+def in_business(actor: Actor, chain: Mapping[str, Any] | None, world: World) -> bool:
+    """Whether ``actor`` speaks for the business that owns ``chain``: a member (not internal
+    control) of its risk-owner unit or a unit under it, or one who decides its risk; with
+    no risk-owner unit, the governing members (anyone while the board is being set up)."""
+    if actor.role == CONTROLLING:
+        return False
+    unit, _ = deciders(chain, world)
+    if unit is None:
+        return actor.role == GOVERNING or actor.setting_up
+    if actor.unit_id is not None and unit in world.units_up(actor.unit_id):
+        return True
+    return may_decide(actor, chain, world)
+
+
+def _not_business(actor: Actor, chain: Mapping[str, Any] | None, world: World) -> Refusal:
+    unit, _ = deciders(chain, world)
+    found = world.row("unit", unit) if unit else None
+    return Refusal(
+        "KS011",
+        "rule.not_business",
+        {
+            "who": actor.shown(),
+            "chain": str(chain.get("name", "")) if chain else "—",
+            "unit": str(found.get("name", unit)) if found is not None else "—",
+        },
+    )
+
+
+def _touched(change: Proposed, names: Iterable[str]) -> bool:
+    return any(
+        change.changed(n) and (change.new[n] is not None or not change.creating) for n in names
+    )
+
+
+def _ros_risk(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    """IT estimates likelihood (the role table); the business judges consequence; the risk
+    owner sets what the treatment aims at; the inherent risk is the first full assessment
+    and never changes after; a risk stays in its chain unless its risk owner moves it."""
+    chain = world.row("chain", change.after("chain_id"))
+    for name in ("likelihood_by", "consequence_by"):
+        refusal = _self(change, name, actor, actor.person_id)
+        if refusal is not None:
+            return refusal
+    if _touched(change, CONSEQUENCE_FIELDS) and not in_business(actor, chain, world):
+        return _not_business(actor, chain, world)
+    if _touched(change, TARGET_FIELDS) and not may_decide(actor, chain, world):
+        return _not_decider(actor, chain, world)
+    if _touched(change, ("inherent_likelihood", "inherent_consequence")):
+        before = (change.before("inherent_likelihood"), change.before("inherent_consequence"))
+        after = (change.after("inherent_likelihood"), change.after("inherent_consequence"))
+        now = (change.after("likelihood"), change.after("consequence"))
+        first = before == (None, None) and after == now and None not in now
+        undone = after == (None, None) and None in now  # back to unassessed (undo)
+        if not (first or undone):
+            return Refusal("KS006", "rule.inherent_fixed", {"title": str(change.after("title"))})
+    if change.changed("chain_id") and not change.creating:
+        old = world.row("chain", change.before("chain_id"))
+        if not may_decide(actor, old, world):
+            return _not_decider(actor, old, world)
+    return None
+
+
+def _info_value(change: Proposed, actor: Actor, world: World) -> Refusal | None:
+    """The business values its information (C, I, A), as itself."""
+    chain = world.row("chain", change.after("chain_id"))
+    refusal = _self(change, "set_by", actor, actor.person_id)
+    if refusal is not None:
+        return refusal
+    if (change.creating or _touched(change, VALUE_FIELDS) or change.deleting) and not in_business(
+        actor, chain, world
+    ):
+        return _not_business(actor, chain, world)
+    return None
+
+
 _SPECIAL = {
     "person": _person,
+    "ros_risk": _ros_risk,
+    "info_value": _info_value,
     "item": _item,
     "risk_decision": _risk_decision,
     "verification": _verification,
@@ -744,6 +652,8 @@ __all__ = [
     "DELETE",
     "FIELD_SPECS",
     "GOVERNING",
+    "MAX_CHANGE_BYTES",
+    "MAX_TEXT_BYTES",
     "OPERATIONAL",
     "RECOMMENDATION_FIELDS",
     "STATE_FIELDS",
@@ -762,4 +672,5 @@ __all__ = [
     "roles_for",
     "state_declarations",
     "validate",
+    "validate_rows",
 ]

@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from kanban_sec.domain.text_ros import ROS
 from kanban_sec.domain.text_rules_sync import RULES_AND_SYNC
 from kanban_sec.domain.text_wheel_standup import WHEEL_AND_STANDUP
 
@@ -526,6 +527,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "the verification needs evidence: a link or a note on what was checked",
     ),
     **RULES_AND_SYNC,
+    **ROS,
 }
 
 

@@ -147,6 +147,7 @@ def export_rows(
             created_at,
             updated_at,
             done_at,
+            _risk_id,
         ) = row
         if classification == "confidential" and not include_confidential:
             continue
@@ -230,6 +231,7 @@ class _RankInput:
     created_at: datetime | None
     pinned_at: datetime | None
     pin_reason: str
+    risk_id: str | None
 
 
 def _rank_inputs(raw: Sequence[Any]) -> list[Any]:
@@ -252,6 +254,7 @@ def _rank_inputs(raw: Sequence[Any]) -> list[Any]:
                 datetime.fromisoformat(r[18]),
                 datetime.fromisoformat(r[16]) if r[16] else None,
                 r[17],
+                r[21],
             )
         )
     return out

@@ -343,21 +343,7 @@ class GovernanceService(Service):
         An acceptance takes the item (or every open item of the chain) out of the ranking
         until ``valid_until`` has passed; a cell in the red band cannot be accepted.
         """
-        choice = _decision(decision)
-        if not rationale.strip():
-            raise BadInput("risk.rationale_needed")
-        today = self.today()
-        if choice is Decision.ACCEPT:
-            if valid_until is None:
-                raise BadInput("risk.valid_until_needed")
-            if valid_until < today:
-                raise BadInput("risk.valid_until_past", day=valid_until.isoformat())
-            if (valid_until - today).days > MAX_ACCEPTANCE_DAYS:
-                raise BadInput(
-                    "risk.valid_until_far",
-                    day=valid_until.isoformat(),
-                    years=MAX_ACCEPTANCE_DAYS // 366,
-                )
+        choice = self.checked_decision(decision, rationale, valid_until)
         with writing(self.db, self.author, self.person_id) as uow:
             item_id, chain_id = _target(uow, item_id, chain_id)
             person = self._check_decider(uow, item_id, chain_id)
@@ -377,6 +363,32 @@ class GovernanceService(Service):
                     if row.get("acceptance_void"):
                         uow.update("item", str(row["id"]), {"acceptance_void": ""})
             return Outcome(tuple(uow.changes), (), row_id)
+
+    def checked_decision(
+        self, decision: Decision | str, rationale: str, valid_until: date | None
+    ) -> Decision:
+        """The decision, once its rationale and (for an acceptance) its valid-until date
+        hold: given, not past, at most three years ahead."""
+        choice = _decision(decision)
+        if not rationale.strip():
+            raise BadInput("risk.rationale_needed")
+        today = self.today()
+        if choice is Decision.ACCEPT:
+            if valid_until is None:
+                raise BadInput("risk.valid_until_needed")
+            if valid_until < today:
+                raise BadInput("risk.valid_until_past", day=valid_until.isoformat())
+            if (valid_until - today).days > MAX_ACCEPTANCE_DAYS:
+                raise BadInput(
+                    "risk.valid_until_far",
+                    day=valid_until.isoformat(),
+                    years=MAX_ACCEPTANCE_DAYS // 366,
+                )
+        return choice
+
+    def check_decider_of_chain(self, reader: Reader, chain_id: str) -> Person:
+        """The acting person, when they decide risk for ``chain_id``; refused otherwise."""
+        return self._check_decider(reader, None, chain_id)
 
     def withdraw(self, decision_id: str) -> Outcome:
         """Take a decision (or a recommendation) back; it stays in the history."""

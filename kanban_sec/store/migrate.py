@@ -15,7 +15,17 @@ from kanban_sec.store.sqlite_uri import sqlite_uri
 
 #: Every schema revision this version knows, oldest first; the last one is current.
 #: (A test checks this against the migration scripts, so opening a file stays cheap.)
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+)
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).with_name("migrations")
 

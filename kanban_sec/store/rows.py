@@ -53,14 +53,14 @@ def tags_json(tags: Sequence[str]) -> str:
 UNIT_COLUMNS = "id, name, parent_id"
 PERSON_COLUMNS = "id, name, unit_id, role"
 CHAIN_COLUMNS = "id, name, risk_owner_unit_id, target_maturity, description"
-LINK_COLUMNS = "id, chain_id, name, kind, country, responsible_unit_id, maturity"
+LINK_COLUMNS = "id, chain_id, name, kind, country, responsible_unit_id, maturity, run_by"
 COLUMN_COLUMNS = "id, key, name_nb, name_en, position, wip_limit, wip_hard"
 ITEM_COLUMNS = (
     "id, title, status, description, chain_id, link_id, likelihood, consequence, effort,"
     " owner_unit_id, owner_person_id, framework_ref, classification, tags, checklist,"
     " blocked_reason, blocked_at, due_date, pinned_at, pin_reason, created_at, updated_at,"
     " status_changed_at, started_at, done_at, activity_id, occurrence, needs_verification,"
-    " acceptance_void"
+    " acceptance_void, risk_id"
 )
 COMMENT_COLUMNS = "id, item_id, author, body, created_at"
 
@@ -78,7 +78,7 @@ def chain_from(row: Sequence[Any]) -> Chain:
 
 
 def link_from(row: Sequence[Any]) -> Link:
-    return Link(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+    return Link(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
 
 
 def column_from(row: Sequence[Any]) -> Column:
@@ -126,6 +126,7 @@ def item_from(row: Sequence[Any]) -> Item:
         parse_day(row[26]),
         bool(row[27]),
         row[28],
+        row[29],
     )
 
 
@@ -159,12 +160,13 @@ def item_values(item: Item) -> dict[str, Any]:
         "occurrence": item.occurrence.isoformat() if item.occurrence else None,
         "needs_verification": int(item.needs_verification),
         "acceptance_void": item.acceptance_void,
+        "risk_id": item.risk_id,
     }
 
 
 RISK_DECISION_COLUMNS = (
     "id, item_id, chain_id, recommendation, recommended_by, recommendation_note, decision,"
-    " decided_by, rationale, valid_until, decided_at, created_at, covers"
+    " decided_by, rationale, valid_until, decided_at, created_at, covers, risk_id"
 )
 VERIFICATION_COLUMNS = "id, item_id, verdict, verified_by, evidence, created_at"
 
@@ -184,6 +186,7 @@ def risk_decision_from(row: Sequence[Any]) -> RiskDecision:
         parse_ts(row[10]),
         parse_ts(row[11]),
         _covers(row[12]),
+        row[13],
     )
 
 

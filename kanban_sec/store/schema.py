@@ -3,6 +3,8 @@ a test checks that migrating a new database gives exactly these tables."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     CheckConstraint,
     Column,
@@ -81,7 +83,10 @@ links = Table(
     Column("responsible_unit_id", Text, _fk("org_units.id")),
     Column("maturity", Integer, nullable=False, server_default="0"),
     *_stamps(),
+    # Who runs it: the municipality or a supplier (the chain map's boundary).
+    Column("run_by", Text, nullable=False, server_default="municipality"),
     CheckConstraint("maturity BETWEEN 0 AND 3", name="ck_links_maturity"),
+    CheckConstraint("run_by IN ('municipality', 'supplier')", name="ck_links_run_by"),
 )
 
 board_columns = Table(
@@ -133,6 +138,8 @@ items = Table(
     Column("needs_verification", Integer, nullable=False, server_default="0"),
     # Why an acceptance that covered the item no longer does ("" while none was voided).
     Column("acceptance_void", Text, nullable=False, server_default=""),
+    # The ROS risk this item is a measure of (it then takes the risk's L × C).
+    Column("risk_id", Text, _fk("ros_risks.id")),
     CheckConstraint(
         "status IN ('backlog', 'next', 'doing', 'verify', 'done')", name="ck_items_status"
     ),
@@ -149,6 +156,7 @@ Index("ix_items_status", items.c.status, sqlite_where=text("deleted_at IS NULL")
 Index("ix_items_chain", items.c.chain_id)
 Index("ix_items_link", items.c.link_id)
 Index("ix_items_activity", items.c.activity_id, items.c.occurrence)
+Index("ix_items_risk", items.c.risk_id)
 
 activities = Table(
     "activities",
@@ -290,6 +298,8 @@ risk_decisions = Table(
     # For one item, or (item_id empty) for every item of a chain.
     Column("item_id", Text, _fk("items.id")),
     Column("chain_id", Text, _fk("chains.id")),
+    # Or for a ROS risk (item_id and chain_id empty).
+    Column("risk_id", Text, _fk("ros_risks.id")),
     # IT's recommendation, and who gave it (a person id).
     Column("recommendation", Text),
     Column("recommended_by", Text, _fk("people.id")),
@@ -303,7 +313,10 @@ risk_decisions = Table(
     *_stamps(),
     # What the decision was taken on: {item id: [likelihood, consequence, chain, link]}.
     Column("covers", Text),
-    CheckConstraint("item_id IS NOT NULL OR chain_id IS NOT NULL", name="ck_risk_decisions_target"),
+    CheckConstraint(
+        "item_id IS NOT NULL OR chain_id IS NOT NULL OR risk_id IS NOT NULL",
+        name="ck_risk_decisions_target",
+    ),
     CheckConstraint(
         "recommendation IS NULL OR recommendation IN ('accept', 'reduce', 'share', 'avoid')",
         name="ck_risk_decisions_recommendation",
@@ -315,6 +328,7 @@ risk_decisions = Table(
 )
 Index("ix_risk_decisions_item", risk_decisions.c.item_id)
 Index("ix_risk_decisions_chain", risk_decisions.c.chain_id)
+Index("ix_risk_decisions_risk", risk_decisions.c.risk_id)
 
 verifications = Table(
     "verifications",
@@ -338,6 +352,103 @@ settings = Table(
     *_stamps(),
 )
 
+# -- ROS analysis (see DESIGN.md, "ROS analysis and the chain map") ---------------------------
+
+info_values = Table(
+    "info_values",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("chain_id", Text, _fk("chains.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    # Confidentiality, integrity, availability 1–5, set by the risk-owner unit (NULL: not yet).
+    Column("confidentiality", Integer),
+    Column("integrity", Integer),
+    Column("availability", Integer),
+    Column("set_by", Text, _fk("people.id")),
+    Column("set_at", Text),
+    Column("notes", Text, nullable=False, server_default=""),
+    *_stamps(),
+    CheckConstraint("confidentiality BETWEEN 1 AND 5", name="ck_info_values_c"),
+    CheckConstraint("integrity BETWEEN 1 AND 5", name="ck_info_values_i"),
+    CheckConstraint("availability BETWEEN 1 AND 5", name="ck_info_values_a"),
+)
+Index("ix_info_values_chain", info_values.c.chain_id)
+
+
+def _assessment(side: str) -> list[Column[Any] | CheckConstraint]:
+    """A judged value with who, when, why and how well founded (kunnskapsstyrke)."""
+    return [
+        Column(side, Integer),
+        Column(f"{side}_by", Text, _fk("people.id")),
+        Column(f"{side}_at", Text),
+        Column(f"{side}_note", Text, nullable=False, server_default=""),
+        Column(f"{side}_knowledge", Text),
+        CheckConstraint(f"{side} BETWEEN 1 AND 5", name=f"ck_ros_risks_{side}"),
+        CheckConstraint(
+            f"{side}_knowledge IS NULL OR {side}_knowledge IN ('low', 'medium', 'high')",
+            name=f"ck_ros_risks_{side}_knowledge",
+        ),
+    ]
+
+
+ros_risks = Table(
+    "ros_risks",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("chain_id", Text, _fk("chains.id"), nullable=False),
+    Column("link_id", Text, _fk("links.id")),
+    Column("title", Text, nullable=False),
+    Column("threat", Text, nullable=False, server_default=""),
+    Column("vulnerability", Text, nullable=False, server_default=""),
+    Column("existing_measures", Text, nullable=False, server_default=""),
+    # The information values at stake: a JSON list of info_values ids.
+    Column("value_ids", Text, nullable=False, server_default="[]"),
+    *_assessment("likelihood"),
+    *_assessment("consequence"),
+    # The first full assessment (never changed), and what the treatment aims at.
+    Column("inherent_likelihood", Integer),
+    Column("inherent_consequence", Integer),
+    Column("target_likelihood", Integer),
+    Column("target_consequence", Integer),
+    *_stamps(),
+)
+Index("ix_ros_risks_chain", ros_risks.c.chain_id)
+
+data_flows = Table(
+    "data_flows",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("chain_id", Text, _fk("chains.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("from_link_id", Text, _fk("links.id"), nullable=False),
+    Column("to_link_id", Text, _fk("links.id"), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("notes", Text, nullable=False, server_default=""),
+    *_stamps(),
+    CheckConstraint("number >= 1", name="ck_data_flows_number"),
+)
+Index("ix_data_flows_chain", data_flows.c.chain_id)
+
+ros_analyses = Table(
+    "ros_analyses",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("chain_id", Text, _fk("chains.id"), nullable=False),
+    Column("held_on", Text, nullable=False),
+    Column("participants", Text, nullable=False, server_default="[]"),
+    Column("risk_ids", Text, nullable=False, server_default="[]"),
+    Column("decisions", Text, nullable=False, server_default=""),
+    Column("notes", Text, nullable=False, server_default=""),
+    # The matrix as it was: its bands and its scales' words, frozen with the analysis.
+    Column("bands", Text, nullable=False, server_default=""),
+    Column("scales", Text, nullable=False, server_default="{}"),
+    # The annual wheel's ROS duty that opened it, and for which occurrence.
+    Column("activity_id", Text, _fk("activities.id")),
+    Column("occurrence", Text),
+    *_stamps(),
+)
+Index("ix_ros_analyses_chain", ros_analyses.c.chain_id)
+
 #: The entity name used in the change log for each table.
 TABLES: dict[str, Table] = {
     "unit": org_units,
@@ -355,6 +466,10 @@ TABLES: dict[str, Table] = {
     "verification": verifications,
     "setting": settings,
     "conflict": conflicts,
+    "info_value": info_values,
+    "ros_risk": ros_risks,
+    "data_flow": data_flows,
+    "ros_analysis": ros_analyses,
 }
 
 # -- local to this replica (never synced; not in TABLES) ----------------------------------

@@ -39,9 +39,15 @@ BULK = 256
 _ITEM_SELECT = f"SELECT {rows.ITEM_COLUMNS} FROM items WHERE deleted_at IS NULL"
 #: The item columns a CSV export reads (:meth:`Reader.export_items`).
 EXPORT_COLUMNS = (
-    "id, title, description, status, chain_id, link_id, likelihood, consequence,"
+    # A measure of a ROS risk shows the risk's likelihood and consequence.
+    "id, title, description, status, chain_id, link_id,"
+    " CASE WHEN risk_id IS NULL THEN likelihood"
+    " ELSE (SELECT r.likelihood FROM ros_risks r WHERE r.id = i.risk_id) END,"
+    " CASE WHEN risk_id IS NULL THEN consequence"
+    " ELSE (SELECT r.consequence FROM ros_risks r WHERE r.id = i.risk_id) END,"
     " effort, owner_unit_id, owner_person_id, framework_ref, classification, tags,"
-    " blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at, done_at"
+    " blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at, done_at,"
+    " risk_id"
 )
 
 
@@ -111,11 +117,28 @@ class Reader:
 
     def items(self, *, include_done: bool = True) -> list[Item]:
         sql = _ITEM_SELECT if include_done else _ITEM_SELECT + " AND status != 'done'"
-        return [rows.item_from(r) for r in self._all(sql)]
+        return self._judged_by_risk([rows.item_from(r) for r in self._all(sql)])
 
     def item(self, item_id: str) -> Item | None:
         found = self._all(_ITEM_SELECT + " AND id = ?", (item_id,))
-        return rows.item_from(found[0]) if found else None
+        return self._judged_by_risk([rows.item_from(found[0])])[0] if found else None
+
+    def _judged_by_risk(self, items: list[Item]) -> list[Item]:
+        """Measures of a ROS risk with the risk's current likelihood and consequence."""
+        wanted = {i.risk_id for i in items if i.risk_id}
+        if not wanted:
+            return items
+        judged = {
+            r[0]: (r[1], r[2])
+            for r in self._all(
+                "SELECT id, likelihood, consequence FROM ros_risks WHERE deleted_at IS NULL"
+            )
+            if r[0] in wanted
+        }
+        for item in items:
+            if item.risk_id in judged:
+                item.likelihood, item.consequence = judged[item.risk_id]
+        return items
 
     def board(self, *, include_done: bool = True) -> Board:
         return Board(
@@ -223,7 +246,7 @@ class Reader:
     def export_items(self, *, include_done: bool) -> list[Any]:
         """The columns of :data:`EXPORT_COLUMNS` of the items not deleted (not done unless
         ``include_done``), as stored."""
-        sql = f"SELECT {EXPORT_COLUMNS} FROM items WHERE deleted_at IS NULL"
+        sql = f"SELECT {EXPORT_COLUMNS} FROM items i WHERE deleted_at IS NULL"
         return self._all(sql if include_done else sql + " AND status != 'done'")
 
     def item_rows(self, item_ids: Collection[str]) -> dict[str, dict[str, Any]]:

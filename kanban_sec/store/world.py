@@ -127,11 +127,13 @@ class StoreWorld:
     def score(self, item: Mapping[str, Any]) -> int:
         chain = self.row("chain", item.get("chain_id")) if item.get("chain_id") else None
         link = self.row("link", item.get("link_id")) if item.get("link_id") else None
+        # A measure of a ROS risk scores with the risk's likelihood and consequence.
+        judged = self.row("ros_risk", item.get("risk_id")) if item.get("risk_id") else None
         shell = Item(
             id=str(item.get("id", "")),
             title="",
-            likelihood=_judged(item.get("likelihood")),
-            consequence=_judged(item.get("consequence")),
+            likelihood=_judged((judged or item).get("likelihood")),
+            consequence=_judged((judged or item).get("consequence")),
         )
         chain_links = (
             [
@@ -166,6 +168,7 @@ class StoreWorld:
                         "country",
                         "responsible_unit_id",
                         "maturity",
+                        "run_by",
                     )
                 ]
             )
@@ -223,6 +226,11 @@ class StoreWorld:
         whether the item needs verification (never lifted again), and changing what an
         acceptance was decided on voids it, noting who changed what."""
         before = current or {}
+        # A measure of a ROS risk takes the risk's likelihood and consequence: its own are
+        # kept as they were, for when it leaves the risk (whoever writes, by whatever path).
+        if values.get("risk_id", before.get("risk_id")):
+            values.pop("likelihood", None)
+            values.pop("consequence", None)
         # The rulebook's own fields: a writer that names them without a value means none.
         if "needs_verification" in values and values["needs_verification"] is None:
             values["needs_verification"] = int(bool(before.get("needs_verification")))

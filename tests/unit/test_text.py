@@ -32,6 +32,7 @@ def test_the_catalogues_parts_do_not_say_the_same_key_twice():
     from pathlib import Path
 
     import kanban_sec.domain.text as text
+    from kanban_sec.domain.text_ros import ROS
     from kanban_sec.domain.text_rules_sync import RULES_AND_SYNC
     from kanban_sec.domain.text_wheel_standup import WHEEL_AND_STANDUP
 
@@ -45,6 +46,6 @@ def test_the_catalogues_parts_do_not_say_the_same_key_twice():
     )
     assert isinstance(catalogue, ast.Dict)
     own = {key.value for key in catalogue.keys if isinstance(key, ast.Constant)}
-    assert own and RULES_AND_SYNC and WHEEL_AND_STANDUP
-    parts = [own, set(RULES_AND_SYNC), set(WHEEL_AND_STANDUP)]
+    assert own and RULES_AND_SYNC and WHEEL_AND_STANDUP and ROS
+    parts = [own, set(RULES_AND_SYNC), set(WHEEL_AND_STANDUP), set(ROS)]
     assert sum(map(len, parts)) == len(set().union(*parts)) == len(text._CATALOGUE)

@@ -1,0 +1,515 @@
+"""ROS analysis use cases: information values, risks and their assessments, treatment
+decisions, measures on the board, data flows, analyses; the register and the ROS matrix of
+risks. Each write is one transaction through the store's one write path, so the rulebook
+judges it (IT's likelihood, the business's consequence and values, the risk owner's
+decision) whether it comes from the window, the command line, an import, undo or a pull."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from kanban_sec.domain.errors import BadInput, NotFound
+from kanban_sec.domain.governance import Bands, Decision, bands_from
+from kanban_sec.domain.ids import new_id
+from kanban_sec.domain.model import SCALE_MAX, SCALE_MIN, Chain, Link
+from kanban_sec.domain.ros import (
+    DataFlow,
+    InfoValue,
+    Knowledge,
+    RegisterFilter,
+    RegisterRow,
+    RiskCell,
+    RosAnalysis,
+    RosRisk,
+    RunBy,
+    covers_json,
+    register,
+    risk_matrix,
+    scale_words,
+)
+from kanban_sec.services.access import actor
+from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.names import Names
+from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.session import Service
+from kanban_sec.store import ros_reader
+from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
+
+
+@dataclass(frozen=True)
+class ChainPicture:
+    """What the chain map and the analysis report draw of one chain."""
+
+    chain: Chain
+    links: list[Link]
+    flows: list[DataFlow]
+    rows: list[RegisterRow]
+    values: list[InfoValue]
+    #: The weakest link (lowest maturity; ties by name), ``None`` for a chain without links.
+    weakest: str | None
+    risk_owner: str  # the risk-owner unit's path, or ""
+    units: dict[str, str]  # unit id → path
+
+
+def _scale(what: str, value: int | None) -> int | None:
+    if value is not None and not SCALE_MIN <= value <= SCALE_MAX:
+        raise BadInput("ros.scale", what=what, value=value)
+    return value
+
+
+def _knowledge(value: Knowledge | str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    aliases = {"lav": "low", "middels": "medium", "høy": "high", "hoy": "high"}
+    text = str(value).strip().lower()
+    try:
+        return Knowledge(aliases.get(text, text)).value
+    except ValueError:
+        raise BadInput("ros.knowledge", value=value) from None
+
+
+class RosService(Service):
+    """ROS analysis for one person."""
+
+    # -- finding ----------------------------------------------------------------------
+    def find_risk(self, reference: str, chain: str | None = None) -> str:
+        """A risk id from its id, a short key (start or end of the id) or its title."""
+        with reading(self.db) as reader:
+            return _risk_id(reader, reference, chain)
+
+    def risk(self, reference: str) -> RosRisk:
+        with reading(self.db) as reader:
+            found = ros_reader.risk(reader, _risk_id(reader, reference))
+        assert found is not None
+        return found
+
+    # -- information values --------------------------------------------------------------
+    def set_value(
+        self,
+        chain: str,
+        name: str,
+        *,
+        confidentiality: int | None = None,
+        integrity: int | None = None,
+        availability: int | None = None,
+        notes: str | None = None,
+    ) -> Outcome:
+        """Value a kind of information of ``chain`` (added when new): the risk-owner unit's."""
+        if not name.strip():
+            raise BadInput("ros.value_name_needed")
+        values: dict[str, object] = {}
+        for what, value in (
+            ("confidentiality", confidentiality),
+            ("integrity", integrity),
+            ("availability", availability),
+        ):
+            if value is not None:
+                values[what] = _scale(what, value)
+        if notes is not None:
+            values["notes"] = notes.strip()
+        with writing(self.db, self.author, self.person_id) as uow:
+            chain_id = Names(uow).chain(chain)
+            person = actor(uow, self.author, self.person_id)
+            if set(values) - {"notes"}:
+                values.update(set_by=person.id if person else None, set_at=uow.now_text)
+            found = next(
+                (
+                    v
+                    for v in ros_reader.info_values(uow, chain_id)
+                    if v.name.casefold() == name.strip().casefold()
+                ),
+                None,
+            )
+            if found is None:
+                row_id = new_id()
+                uow.insert(
+                    "info_value",
+                    {"id": row_id, "chain_id": chain_id, "name": name.strip(), **values},
+                )
+            else:
+                row_id = found.id
+                uow.update("info_value", row_id, values)
+            return Outcome(tuple(uow.changes), (), row_id)
+
+    def values(self, chain: str | None = None) -> list[InfoValue]:
+        with reading(self.db) as reader:
+            chain_id = Names(reader).chain(chain) if chain else None
+            return ros_reader.info_values(reader, chain_id)
+
+    # -- risks --------------------------------------------------------------------------
+    def add_risk(
+        self,
+        chain: str,
+        title: str,
+        *,
+        link: str | None = None,
+        threat: str = "",
+        vulnerability: str = "",
+        existing_measures: str = "",
+        values: Sequence[str] = (),
+    ) -> Outcome:
+        """A new risk of ``chain`` (on ``link`` if given), unassessed; its id in row_id."""
+        if not title.strip():
+            raise BadInput("ros.title_needed")
+        with writing(self.db, self.author, self.person_id) as uow:
+            names = Names(uow)
+            chain_id = names.chain(chain)
+            row_id = new_id()
+            uow.insert(
+                "ros_risk",
+                {
+                    "id": row_id,
+                    "chain_id": chain_id,
+                    "link_id": names.link(chain_id, link) if link else None,
+                    "title": title.strip(),
+                    "threat": threat.strip(),
+                    "vulnerability": vulnerability.strip(),
+                    "existing_measures": existing_measures.strip(),
+                    "value_ids": json.dumps(_value_ids(uow, chain_id, values)),
+                },
+            )
+            return Outcome(tuple(uow.changes), (), row_id)
+
+    def edit_risk(
+        self,
+        reference: str,
+        *,
+        title: str | None = None,
+        link: str | None = None,
+        threat: str | None = None,
+        vulnerability: str | None = None,
+        existing_measures: str | None = None,
+        values: Sequence[str] | None = None,
+    ) -> Outcome:
+        """Change what a risk says (``link=""``: the chain as a whole)."""
+        with writing(self.db, self.author, self.person_id) as uow:
+            risk = _must_risk(uow, reference)
+            names = Names(uow)
+            fields: dict[str, object] = {}
+            if title is not None:
+                if not title.strip():
+                    raise BadInput("ros.title_needed")
+                fields["title"] = title.strip()
+            if link is not None:
+                fields["link_id"] = names.link(risk.chain_id, link) if link.strip() else None
+            for name, text in (
+                ("threat", threat),
+                ("vulnerability", vulnerability),
+                ("existing_measures", existing_measures),
+            ):
+                if text is not None:
+                    fields[name] = text.strip()
+            if values is not None:
+                fields["value_ids"] = json.dumps(_value_ids(uow, risk.chain_id, values))
+            uow.update("ros_risk", risk.id, fields)
+            return Outcome(tuple(uow.changes), (), risk.id)
+
+    def remove_risk(self, reference: str) -> Outcome:
+        """Delete a risk (its measures stay on the board, no longer on it)."""
+        with writing(self.db, self.author, self.person_id) as uow:
+            risk = _must_risk(uow, reference)
+            for measure in ros_reader.measures(uow).get(risk.id, []):
+                uow.update("item", measure.id, {"risk_id": None})
+            uow.tombstone("ros_risk", risk.id)
+            return Outcome(tuple(uow.changes), (), risk.id)
+
+    def assess_likelihood(
+        self,
+        reference: str,
+        value: int | None,
+        note: str = "",
+        knowledge: Knowledge | str | None = None,
+    ) -> Outcome:
+        """IT's estimate of how likely the risk is (operational members)."""
+        return self._assess("likelihood", reference, _scale("likelihood", value), note, knowledge)
+
+    def assess_consequence(
+        self,
+        reference: str,
+        value: int | None,
+        note: str = "",
+        knowledge: Knowledge | str | None = None,
+    ) -> Outcome:
+        """The business's judgement of what it would mean (the risk-owner unit)."""
+        return self._assess("consequence", reference, _scale("consequence", value), note, knowledge)
+
+    def _assess(
+        self,
+        side: str,
+        reference: str,
+        value: int | None,
+        note: str,
+        knowledge: Knowledge | str | None,
+    ) -> Outcome:
+        strength = _knowledge(knowledge)
+        with writing(self.db, self.author, self.person_id) as uow:
+            risk = _must_risk(uow, reference)
+            person = actor(uow, self.author, self.person_id)
+            fields: dict[str, object] = {
+                side: value,
+                f"{side}_by": person.id if person else None,
+                f"{side}_at": uow.now_text,
+                f"{side}_note": note.strip(),
+                f"{side}_knowledge": strength,
+            }
+            after = dict(zip(("likelihood", "consequence"), risk.current, strict=True))
+            after[side] = value
+            if risk.inherent == (None, None) and None not in after.values():
+                fields["inherent_likelihood"] = after["likelihood"]
+                fields["inherent_consequence"] = after["consequence"]
+            uow.update("ros_risk", risk.id, fields)
+            return Outcome(tuple(uow.changes), (), risk.id)
+
+    def decide(
+        self,
+        reference: str,
+        decision: Decision | str,
+        rationale: str,
+        *,
+        valid_until: date | None = None,
+        target: tuple[int, int] | None = None,
+    ) -> Outcome:
+        """The risk owner's treatment of a risk: accept (until a date, not in the red band,
+        once assessed), reduce, share or avoid; with the L × C the treatment aims at."""
+        checks = GovernanceService(self.session)
+        choice = checks.checked_decision(decision, rationale, valid_until)
+        if target is not None:
+            target = (_scale("likelihood", target[0]) or 0, _scale("consequence", target[1]) or 0)
+        with writing(self.db, self.author, self.person_id) as uow:
+            risk = _must_risk(uow, reference)
+            person = checks.check_decider_of_chain(uow, risk.chain_id)
+            row_id = new_id()
+            uow.insert(
+                "risk_decision",
+                {
+                    "id": row_id,
+                    "item_id": None,
+                    "chain_id": None,
+                    "risk_id": risk.id,
+                    "decision": choice.value,
+                    "decided_by": person.id,
+                    "rationale": rationale.strip(),
+                    "valid_until": valid_until.isoformat() if valid_until else None,
+                    "decided_at": uow.now_text,
+                    "covers": covers_json(risk),
+                },
+            )
+            if target is not None:
+                uow.update(
+                    "ros_risk",
+                    risk.id,
+                    {"target_likelihood": target[0], "target_consequence": target[1]},
+                )
+            return Outcome(tuple(uow.changes), (), row_id)
+
+    # -- measures ----------------------------------------------------------------------------
+    def link_measure(self, item_id: str, reference: str | None) -> Outcome:
+        """Make an item a measure of a risk (``None``: of no risk). It moves into the
+        risk's chain (and onto its link) and takes the risk's likelihood and consequence."""
+        with writing(self.db, self.author, self.person_id) as uow:
+            item = uow.item(item_id)
+            if item is None:
+                raise NotFound("item.not_found", id=item_id)
+            if reference is None:
+                uow.update("item", item_id, {"risk_id": None})
+            else:
+                risk = _must_risk(uow, reference)
+                fields: dict[str, object] = {"risk_id": risk.id, "chain_id": risk.chain_id}
+                if risk.link_id or item.chain_id != risk.chain_id:
+                    fields["link_id"] = risk.link_id
+                uow.update("item", item_id, fields)
+            return Outcome(tuple(uow.changes), (), item_id)
+
+    # -- data flows ----------------------------------------------------------------------
+    def add_flow(
+        self, chain: str, from_link: str, to_link: str, data: str, notes: str = ""
+    ) -> Outcome:
+        """A numbered data flow between two links of ``chain`` (the next free number)."""
+        if not data.strip():
+            raise BadInput("ros.flow_data_needed")
+        with writing(self.db, self.author, self.person_id) as uow:
+            names = Names(uow)
+            chain_id = names.chain(chain)
+            source, target = names.link(chain_id, from_link), names.link(chain_id, to_link)
+            if source == target:
+                raise BadInput("ros.flow_same_link", link=from_link)
+            numbers = [f.number for f in ros_reader.flows(uow, chain_id)]
+            row_id = new_id()
+            uow.insert(
+                "data_flow",
+                {
+                    "id": row_id,
+                    "chain_id": chain_id,
+                    "number": max(numbers, default=0) + 1,
+                    "from_link_id": source,
+                    "to_link_id": target,
+                    "data": data.strip(),
+                    "notes": notes.strip(),
+                },
+            )
+            return Outcome(tuple(uow.changes), (), row_id)
+
+    def remove_flow(self, chain: str, number: int) -> Outcome:
+        with writing(self.db, self.author, self.person_id) as uow:
+            chain_id = Names(uow).chain(chain)
+            found = next((f for f in ros_reader.flows(uow, chain_id) if f.number == number), None)
+            if found is None:
+                raise NotFound("ros.flow_not_found", chain=chain, number=number)
+            uow.tombstone("data_flow", found.id)
+            return Outcome(tuple(uow.changes), (), found.id)
+
+    def flows(self, chain: str | None = None) -> list[DataFlow]:
+        with reading(self.db) as reader:
+            chain_id = Names(reader).chain(chain) if chain else None
+            return ros_reader.flows(reader, chain_id)
+
+    def set_run_by(self, chain: str, link: str, run_by: RunBy | str) -> Outcome:
+        """Which side of the boundary a link is on: the municipality's or a supplier's."""
+        side = RunBy(run_by).value
+        with writing(self.db, self.author, self.person_id) as uow:
+            names = Names(uow)
+            link_id = names.link(names.chain(chain), link)
+            uow.update("link", link_id, {"run_by": side})
+            return Outcome(tuple(uow.changes), (), link_id)
+
+    # -- analyses --------------------------------------------------------------------------
+    def open_analysis(
+        self,
+        chain: str,
+        participants: Iterable[str] = (),
+        *,
+        held_on: date | None = None,
+        decisions: str = "",
+        notes: str = "",
+        activity_id: str | None = None,
+        occurrence: date | None = None,
+    ) -> Outcome:
+        """A dated analysis of ``chain``: its participants (people of the organisation),
+        the chain's risks as they stand, and the matrix (bands, scale words) frozen."""
+        with writing(self.db, self.author, self.person_id) as uow:
+            names = Names(uow)
+            chain_id = names.chain(chain)
+            people = []
+            for name in participants:
+                found = names.find_person(name)
+                if found is None:
+                    raise NotFound("ros.participant_unknown", name=name)
+                people.append(names.people[found].name)
+            settings = uow.settings()
+            row_id = new_id()
+            uow.insert(
+                "ros_analysis",
+                {
+                    "id": row_id,
+                    "chain_id": chain_id,
+                    "held_on": (held_on or self.today()).isoformat(),
+                    "participants": json.dumps(people, ensure_ascii=False),
+                    "risk_ids": json.dumps([r.id for r in ros_reader.risks(uow, chain_id)]),
+                    "decisions": decisions.strip(),
+                    "notes": notes.strip(),
+                    "bands": bands_from(settings).text(),
+                    "scales": json.dumps(scale_words(settings, self.lang), ensure_ascii=False),
+                    "activity_id": activity_id,
+                    "occurrence": occurrence.isoformat() if occurrence else None,
+                },
+            )
+            return Outcome(tuple(uow.changes), (), row_id)
+
+    def analyses(self, chain: str | None = None) -> list[RosAnalysis]:
+        with reading(self.db) as reader:
+            chain_id = Names(reader).chain(chain) if chain else None
+            return ros_reader.analyses(reader, chain_id)
+
+    # -- reading: the register, the matrix, the chain map --------------------------------------
+    def register(self, where: RegisterFilter | None = None) -> list[RegisterRow]:
+        """The risks, worst first, filtered by ``where``."""
+        with reading(self.db) as reader:
+            rows = _register(reader, self.today())
+        return [r for r in rows if where is None or where.matches(r)]
+
+    def matrix(
+        self, where: RegisterFilter | None = None
+    ) -> tuple[dict[tuple[int, int], RiskCell], int, Bands]:
+        """The ROS matrix of risks: cells, how many are not assessed, and the bands."""
+        with reading(self.db) as reader:
+            rows = _register(reader, self.today())
+            bands = bands_from(reader.settings())
+        cells, unassessed = risk_matrix(
+            [r for r in rows if where is None or where.matches(r)], bands
+        )
+        return cells, unassessed, bands
+
+    def scales(self) -> dict[str, tuple[str, ...]]:
+        with reading(self.db) as reader:
+            return scale_words(reader.settings(), self.lang)
+
+    def picture(self, chain: str) -> ChainPicture:
+        """Everything the chain map and the analysis report show of ``chain``."""
+        with reading(self.db) as reader:
+            names = Names(reader)
+            chain_id = names.chain(chain)
+            found = reader.chains()[chain_id]
+            links = sorted(
+                (k for k in reader.links().values() if k.chain_id == chain_id),
+                key=lambda k: (k.name.casefold(), k.id),
+            )
+            rows = [r for r in _register(reader, self.today()) if r.risk.chain_id == chain_id]
+            weakest = min(links, key=lambda k: (k.maturity, k.name.casefold()), default=None)
+            units = {u: names.unit_path(u) for u in names.tree.units}
+            return ChainPicture(
+                found,
+                links,
+                ros_reader.flows(reader, chain_id),
+                rows,
+                ros_reader.info_values(reader, chain_id),
+                weakest.id if weakest is not None else None,
+                units.get(found.risk_owner_unit_id or "", ""),
+                units,
+            )
+
+
+def _register(reader: Reader, today: date) -> list[RegisterRow]:
+    return register(
+        ros_reader.risks(reader),
+        reader.chains(),
+        reader.links(),
+        reader.risk_decisions(),
+        ros_reader.measures(reader),
+        bands_from(reader.settings()),
+        reader.people(),
+        today,
+    )
+
+
+def _risk_id(reader: Reader, reference: str, chain: str | None = None) -> str:
+    text = reference.strip()
+    chain_id = Names(reader).chain(chain) if chain else None
+    found = ros_reader.risk_ids_matching(reader, text) if len(text) >= 6 else []
+    if not found:
+        found = ros_reader.risk_ids_titled(reader, text, chain_id)
+    if not found:
+        raise NotFound("ros.risk_not_found", id=reference)
+    if len(found) > 1:
+        raise BadInput("ros.risk_ambiguous", id=reference, matches=", ".join(i[-8:] for i in found))
+    return found[0]
+
+
+def _must_risk(uow: UnitOfWork, reference: str) -> RosRisk:
+    found = ros_reader.risk(uow, _risk_id(uow, reference))
+    assert found is not None
+    return found
+
+
+def _value_ids(reader: Reader, chain_id: str, names: Sequence[str]) -> list[str]:
+    known = {v.name.casefold(): v.id for v in ros_reader.info_values(reader, chain_id)}
+    out = []
+    for name in names:
+        found = known.get(name.strip().casefold())
+        if found is None:
+            chain = reader.chains()[chain_id].name
+            raise NotFound("ros.unknown_value", chain=chain, name=name)
+        out.append(found)
+    return out
