@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from kanban_sec.domain.text_ros import ROS
+from kanban_sec.domain.text_ros_cli import ROS_CLI
+from kanban_sec.domain.text_ros_map import ROS_MAP
+from kanban_sec.domain.text_ros_report import ROS_REPORT
 from kanban_sec.domain.text_rules_sync import RULES_AND_SYNC
 from kanban_sec.domain.text_wheel_standup import WHEEL_AND_STANDUP
 
@@ -528,6 +531,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     **RULES_AND_SYNC,
     **ROS,
+    **ROS_CLI,
+    **ROS_REPORT,
+    **ROS_MAP,
 }
 
 

@@ -33,6 +33,9 @@ def test_the_catalogues_parts_do_not_say_the_same_key_twice():
 
     import kanban_sec.domain.text as text
     from kanban_sec.domain.text_ros import ROS
+    from kanban_sec.domain.text_ros_cli import ROS_CLI
+    from kanban_sec.domain.text_ros_map import ROS_MAP
+    from kanban_sec.domain.text_ros_report import ROS_REPORT
     from kanban_sec.domain.text_rules_sync import RULES_AND_SYNC
     from kanban_sec.domain.text_wheel_standup import WHEEL_AND_STANDUP
 
@@ -48,4 +51,5 @@ def test_the_catalogues_parts_do_not_say_the_same_key_twice():
     own = {key.value for key in catalogue.keys if isinstance(key, ast.Constant)}
     assert own and RULES_AND_SYNC and WHEEL_AND_STANDUP and ROS
     parts = [own, set(RULES_AND_SYNC), set(WHEEL_AND_STANDUP), set(ROS)]
+    parts += [set(ROS_CLI), set(ROS_REPORT), set(ROS_MAP)]
     assert sum(map(len, parts)) == len(set().union(*parts)) == len(text._CATALOGUE)
