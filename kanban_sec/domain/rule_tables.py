@@ -342,14 +342,12 @@ WRITE_ROLES: dict[str, dict[str, frozenset[str]]] = {
     # IT recommends; the risk owner decides (see _risk_decision for the unit).
     "risk_decision": {DEFAULT: WORKERS, **{f: GOV for f in sorted(DECISION_FIELDS)}},
     "verification": {DEFAULT: CONTROL},
-    # ROS: IT (operational members) estimates likelihood; the business (members of the
+    # ROS: IT estimates likelihood; the business (members of the
     # chain's risk-owner unit, see _ros_risk and _info_value) judges consequence and values
     # the information; the risk owner decides the treatment and what it aims at.
-    "ros_risk": {
-        DEFAULT: WORKERS,
-        **{f: frozenset({OPERATIONAL}) for f in sorted(LIKELIHOOD_FIELDS)},
-        **{f: GOV for f in sorted(TARGET_FIELDS)},
-    },
+    # (Likelihood is IT's estimate: governing and operational members, as for IT's
+    # recommendation; internal control assesses nothing.)
+    "ros_risk": {DEFAULT: WORKERS, **{f: GOV for f in sorted(TARGET_FIELDS)}},
     "info_value": {DEFAULT: WORKERS},
     "data_flow": {DEFAULT: WORKERS},
     "ros_analysis": {DEFAULT: WORKERS},
