@@ -95,6 +95,14 @@ ROS: dict[str, tuple[str, str]] = {
         "ingen i organisasjonen heter «{name}»; se `kanban-sec people`",
         "nobody in the organisation is called “{name}”; see `kanban-sec people`",
     ),
+    "ros.measure_takes_risk": (
+        "«{title}» er et tiltak mot ROS-risikoen «{risk}» og har risikoens sannsynlighet og "
+        "konsekvens: endre dem på risikoen (`kanban-sec ros likelihood|consequence`), eller "
+        "ta oppgaven ut av risikoen først",
+        "“{title}” is a measure of the ROS risk “{risk}” and takes the risk's likelihood and "
+        "consequence: change them on the risk (`kanban-sec ros likelihood|consequence`), or "
+        "take the item off the risk first",
+    ),
     "ros.unassessed": ("ikke vurdert", "not assessed"),
     "ros.reassess": ("vurder på nytt", "re-assess"),
     "ros.stale": (

@@ -4,8 +4,8 @@
 The items are ``items.csv`` in the board's own CSV format, read as ``kanban-sec import``
 reads a file (:func:`read_csv` and the same cell parsers); ``items.toml`` adds what the
 format has no column for (checklists, comments, the moment the file was exported). The
-organisation, the chains and links, the annual wheel, the risk decisions and last week's
-changes are small TOML files beside it.
+organisation, the chains and links, the annual wheel, the risk decisions, last week's
+changes and the ROS analyses are small TOML files beside it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,9 @@ class Example:
     #: What changed in the week since last week's standup: ``item`` (title), ``days_ago``,
     #: ``was`` (the item's cells then, parsed as items.csv's), ``said_by`` and ``said``.
     last_week: list[dict[str, Any]]
+    #: The ROS analyses (``ros.toml``): ``value``, ``flow``, ``risk`` and ``analysis``
+    #: tables, names not ids (empty lists when the folder has no ros.toml).
+    ros: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def read_example(folder: Path | None = None) -> Example:
@@ -75,7 +78,13 @@ def read_example(folder: Path | None = None) -> Example:
         activities=list(_toml(where / "wheel.toml")["activity"]),
         risk_cases=list(_toml(where / "risk_decisions.toml")["risk_case"]),
         last_week=[{**change, "was": item_cells(change["was"])} for change in last_week["change"]],
+        ros=_ros(where / "ros.toml"),
     )
+
+
+def _ros(path: Path) -> dict[str, list[dict[str, Any]]]:
+    found = _toml(path) if path.is_file() else {}
+    return {kind: list(found.get(kind, [])) for kind in ("value", "flow", "risk", "analysis")}
 
 
 #: The cells of items.csv the example reads, each with how its text becomes a value.

@@ -418,6 +418,7 @@ class BoardService(Service):
                 if any(not body.strip() for body in edit.comments):
                     raise BadInput("comment.empty")
             after = apply_edit(names, before, edit, uow.now)
+            _keeps_risk_judgement(uow, before, after)
             warnings: tuple[Message, ...] = ()
             if item_id is None:
                 if not after.title:
@@ -446,6 +447,7 @@ class BoardService(Service):
             self._may(uow, Action.WORK)
             item = _must_item(uow, item_id)
             after = change(item, uow)
+            _keeps_risk_judgement(uow, item, after)
             _update_item(uow, after)
             return Outcome(tuple(uow.changes), (), item_id)
 
@@ -581,6 +583,20 @@ def _insert_item(uow: UnitOfWork, item: Item) -> None:
     values = rows.item_values(item)
     values.update(status_times(values["status"], values["started_at"], uow.now_text))
     uow.insert("item", values)
+
+
+def _keeps_risk_judgement(uow: UnitOfWork, before: Item, after: Item) -> None:
+    """A measure of a ROS risk takes the risk's likelihood and consequence: changing them
+    on the item is refused with where to change them (never silently dropped)."""
+    if not before.risk_id or after.risk_id != before.risk_id:
+        return
+    if (after.likelihood, after.consequence) != (before.likelihood, before.consequence):
+        risk = uow.world.row("ros_risk", before.risk_id)
+        raise Refused(
+            "ros.measure_takes_risk",
+            title=after.title,
+            risk=str(risk.get("title", "")) if risk is not None else before.risk_id,
+        )
 
 
 def _update_item(uow: UnitOfWork, item: Item, *, moved: bool = False) -> None:

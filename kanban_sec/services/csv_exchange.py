@@ -201,6 +201,8 @@ class _Importer:
                     self._judge(line, row, None)
                     inserts.append(row)
             else:
+                if not self._keeps_risk_judgement(line, values, current):
+                    continue
                 self._judge(line, values, current)
                 updates.append((values, current))
         self._check_wip(inserts, updates)
@@ -239,6 +241,24 @@ class _Importer:
             field if field in HEADER else "status" if refusal.code in ("KS002", "KS008") else "",
         )
         self._problem(line, column, refusal.message)
+
+    def _keeps_risk_judgement(
+        self, line: int, values: dict[str, Any], current: dict[str, Any]
+    ) -> bool:
+        """A measure of a ROS risk shows the risk's likelihood and consequence (the export
+        writes them): the same values import as unchanged, other values are a problem."""
+        risk = self.uow.world.row("ros_risk", current.get("risk_id"))
+        if risk is None:
+            return True
+        for name in ("likelihood", "consequence"):
+            if name in values and values[name] != risk[name]:
+                title = str(values.get("title") or current["title"])
+                self._problem(
+                    line, name, msg("ros.measure_takes_risk", title=title, risk=risk["title"])
+                )
+                return False
+            values.pop(name, None)
+        return True
 
     def _problem(self, line: int, column: str, message: Message) -> None:
         self.plan.problems.append(Problem(line, column, message))

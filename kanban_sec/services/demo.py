@@ -4,8 +4,7 @@ with their history from the data files in ``resources/demo/``
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,8 @@ from kanban_sec.domain.rules import covers_json
 from kanban_sec.exchange.example_board import Example, read_example
 from kanban_sec.services import annual_wheel
 from kanban_sec.services.board import BoardService
+from kanban_sec.services.demo_ros import dated as _dated
+from kanban_sec.services.demo_ros import ros_analyses
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.services.standup import end_standup, start_standup
@@ -90,6 +91,7 @@ def _load(uow: UnitOfWork, service: BoardService, today: date, example: Example)
             country=link["country"],
             responsible_unit_id=names.unit(link["responsible_unit"]),
             maturity=link["maturity"],
+            run_by=link.get("run_by", "municipality"),
         )
     # The items as they stood at last week's standup; what happened since comes after it.
     then = uow.now - timedelta(days=STANDUP_DAYS_AGO)
@@ -124,6 +126,7 @@ def _load(uow: UnitOfWork, service: BoardService, today: date, example: Example)
         _changed_since(uow, names, by_title[entry["item"]], specs[entry["item"]], entry)
     for number, spec in since:
         by_title[spec["title"]] = _write_item(uow, names, spec, number, uow.now)
+    ros_analyses(uow, names, example.ros, by_title, today)
     count = len(by_title) + kept
     return Outcome(
         tuple(uow.changes),
@@ -316,17 +319,6 @@ def _changed_since(
                 "body": _quoted(entry["said_by"], entry["said"], uow.author),
             },
         )
-
-
-@contextmanager
-def _dated(uow: UnitOfWork, moment: datetime) -> Iterator[None]:
-    """Write as of ``moment`` (the example's past), then as of now again."""
-    real_now, real_text = uow.now, uow.now_text
-    uow.now, uow.now_text = moment, rows.ts(moment)
-    try:
-        yield
-    finally:
-        uow.now, uow.now_text = real_now, real_text
 
 
 def _quoted(person: str, text: str, writer: str) -> str:

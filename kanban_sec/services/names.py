@@ -206,6 +206,7 @@ class Names:
         country: str = "",
         responsible_unit_id: str | None = None,
         maturity: int = MATURITY_MIN,
+        run_by: str = "municipality",
     ) -> str:
         found = self.find_link(chain_id, name)
         if found is not None:
@@ -222,10 +223,11 @@ class Names:
                 "country": country,
                 "responsible_unit_id": responsible_unit_id,
                 "maturity": maturity,
+                "run_by": run_by,
             },
         )
         self.links[link_id] = Link(
-            link_id, chain_id, clean, kind, country, responsible_unit_id, maturity
+            link_id, chain_id, clean, kind, country, responsible_unit_id, maturity, run_by
         )
         self._link_by_name[(chain_id, clean.casefold())] = link_id
         return link_id

@@ -299,7 +299,13 @@ risk_decisions = Table(
     Column("item_id", Text, _fk("items.id")),
     Column("chain_id", Text, _fk("chains.id")),
     # Or for a ROS risk (item_id and chain_id empty).
-    Column("risk_id", Text, _fk("ros_risks.id")),
+    Column(
+        "risk_id",
+        Text,
+        ForeignKey(
+            "ros_risks.id", name="fk_risk_decisions_risk", deferrable=True, initially="DEFERRED"
+        ),
+    ),
     # IT's recommendation, and who gave it (a person id).
     Column("recommendation", Text),
     Column("recommended_by", Text, _fk("people.id")),

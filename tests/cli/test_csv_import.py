@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 from datetime import UTC, date, datetime
 
 import pytest
@@ -155,7 +156,10 @@ def test_utf8_with_bom_and_semicolons(run, tmp_path):
 
 
 def test_dry_run_of_updates_reports_and_writes_nothing(demo, run, demo_db, tmp_path):
-    target = demo.open_items[0]
+    # (Not a measure of a ROS risk: those take the risk's likelihood; see below.)
+    with sqlite3.connect(demo_db) as conn:
+        measures = {r[0] for r in conn.execute("SELECT id FROM items WHERE risk_id IS NOT NULL")}
+    target = next(i for i in demo.open_items if i["id"] not in measures)
     source = tmp_path / "update.csv"
     source.write_bytes(
         csv_bytes(
@@ -198,3 +202,25 @@ def test_unknown_columns_are_refused_unless_ignored(demo, run, demo_db, tmp_path
         if i["title"] == "Merke skap"
     ]
     assert item["likelihood"] == 2
+
+
+def test_a_measure_takes_its_risks_likelihood_and_import_says_so(demo, run, demo_db, tmp_path):
+    """An item that is a measure of a ROS risk shows the risk's likelihood and consequence:
+    importing them back unchanged is fine, another value is refused with where to change it."""
+    with sqlite3.connect(demo_db) as conn:
+        item_id, title, risk_likelihood, risk = conn.execute(
+            "SELECT i.id, i.title, r.likelihood, r.title FROM items i"
+            " JOIN ros_risks r ON r.id = i.risk_id WHERE r.likelihood IS NOT NULL LIMIT 1"
+        ).fetchone()
+    same, other = tmp_path / "same.csv", tmp_path / "other.csv"
+    same.write_bytes(csv_bytes(["id,title,likelihood", f"{item_id},{title},{risk_likelihood}"]))
+    other.write_bytes(
+        csv_bytes(["id,title,likelihood", f"{item_id},{title},{risk_likelihood % 5 + 1}"])
+    )
+    before = snapshot(demo_db)
+    out = assert_ok(run("--db", demo_db, "import", same, "--dry-run"))
+    assert out == f"dry run of {same}: 0 new, 0 would change, 1 unchanged; nothing was written\n"
+    refused = run("--db", demo_db, "import", other)
+    assert refused.returncode == 2
+    assert f"“{title}” is a measure of the ROS risk “{risk}”" in refused.stderr
+    assert snapshot(demo_db) == before

@@ -140,11 +140,17 @@ def upgrade() -> None:
         " DEFERRABLE INITIALLY DEFERRED"
     )
     op.create_index("ix_items_risk", "items", ["risk_id"])
-    op.execute(
-        "ALTER TABLE risk_decisions ADD COLUMN risk_id TEXT REFERENCES ros_risks (id)"
-        " DEFERRABLE INITIALLY DEFERRED"
-    )
     with op.batch_alter_table("risk_decisions", recreate="always") as batch:
+        batch.add_column(sa.Column("risk_id", sa.Text))
+        # Deferred like every reference, so a pull may bring the risk after its decision.
+        batch.create_foreign_key(
+            "fk_risk_decisions_risk",
+            "ros_risks",
+            ["risk_id"],
+            ["id"],
+            deferrable=True,
+            initially="DEFERRED",
+        )
         batch.drop_constraint("ck_risk_decisions_target", type_="check")
         batch.create_check_constraint(
             "ck_risk_decisions_target",
