@@ -710,6 +710,417 @@ CASES: tuple[Case, ...] = (
 )
 
 
+# -- ROS: IT's likelihood, the business's consequence and values, the risk owner's call ----
+
+#: A unit under the risk owner of chain A (its members are the business too) and a chain
+#: without a risk-owner unit (its governing members judge and decide).
+OWNER_TEAM = ("unit", "@owner_team", {"name": "Owner team", "parent_id": "@owner"})
+FREE_CHAIN = ("chain", "@chain_free", {"name": "Free chain", "target_maturity": 3})
+
+
+def risk(chain: str = "@chain_a", **more: Any) -> dict[str, Any]:
+    return {"chain_id": chain, "title": "Leak of health data", "value_ids": "[]", **more}
+
+
+def value(chain: str = "@chain_a", **more: Any) -> dict[str, Any]:
+    return {"chain_id": chain, "name": "Health data", **more}
+
+
+ASSESSED = risk(likelihood=3, consequence=4, inherent_likelihood=3, inherent_consequence=4)
+LOW_RISK = ("ros_risk", "@risk", risk(likelihood=2, consequence=2))
+RED_RISK = ("ros_risk", "@risk", risk(likelihood=5, consequence=5))
+SET_AT = "2030-01-01T10:00:00+00:00"
+
+
+def consequence(n: int = 4, by: str = "@actor") -> dict[str, Any]:
+    return {"consequence": n, "consequence_by": by, "consequence_at": SET_AT}
+
+
+def risk_case(
+    name: str,
+    fields: Mapping[str, Any],
+    role: str,
+    unit: str,
+    expected: str | None,
+    current: Mapping[str, Any] | None = None,
+    world: tuple[tuple[str, str, Mapping[str, Any]], ...] = (),
+) -> Case:
+    return Case(
+        name,
+        "ros_risk",
+        "@risk",
+        risk() if current is None else current,
+        fields,
+        role,
+        unit,
+        expected,
+        (OWNER_TEAM, FREE_CHAIN, *world),
+    )
+
+
+def value_case(
+    name: str,
+    fields: Mapping[str, Any],
+    role: str,
+    unit: str,
+    expected: str | None,
+    current: Mapping[str, Any] | None = None,
+) -> Case:
+    return Case(
+        name,
+        "info_value",
+        "@value",
+        current,
+        fields,
+        role,
+        unit,
+        expected,
+        (OWNER_TEAM, FREE_CHAIN),
+    )
+
+
+def accept_risk(**more: Any) -> dict[str, Any]:
+    return {
+        "risk_id": "@risk",
+        "decision": "accept",
+        "rationale": "low impact",
+        "valid_until": "2031-01-01",
+        **more,
+    }
+
+
+LIKELIHOOD = {"likelihood": 4, "likelihood_by": "@actor", "likelihood_at": SET_AT}
+
+ROS_CASES: tuple[Case, ...] = (
+    # likelihood: IT's estimate (governing and operational members), as oneself
+    risk_case("risk likelihood by operational IT", LIKELIHOOD, "operational", "@it", None),
+    risk_case("risk likelihood by governing", LIKELIHOOD, "governing", "@top", None),
+    risk_case("risk likelihood by controlling", LIKELIHOOD, "controlling", "@it", "KS004"),
+    risk_case(
+        "risk likelihood recorded as somebody else",
+        {**LIKELIHOOD, "likelihood_by": "@other_person"},
+        "operational",
+        "@it",
+        "KS007",
+    ),
+    # consequence: the business's (the risk-owner unit or below, or a decider): KS011
+    risk_case(
+        "risk consequence by the risk-owner unit", consequence(), "operational", "@owner", None
+    ),
+    risk_case(
+        "risk consequence by a unit under the risk owner",
+        consequence(),
+        "operational",
+        "@owner_team",
+        None,
+    ),
+    risk_case(
+        "risk consequence by governing of the risk-owner unit",
+        consequence(),
+        "governing",
+        "@owner",
+        None,
+    ),
+    risk_case("risk consequence by governing above", consequence(), "governing", "@top", None),
+    risk_case("risk consequence by operational IT", consequence(), "operational", "@it", "KS011"),
+    risk_case(
+        "risk consequence by governing of another unit",
+        consequence(),
+        "governing",
+        "@other",
+        "KS011",
+    ),
+    risk_case(
+        "risk consequence by controlling of the risk-owner unit",
+        consequence(),
+        "controlling",
+        "@owner",
+        "KS004",
+    ),
+    risk_case(
+        "risk consequence note by IT",
+        {"consequence_note": "IT thinks it is bad"},
+        "operational",
+        "@it",
+        "KS011",
+    ),
+    risk_case(
+        "risk consequence recorded as somebody else",
+        consequence(by="@other_person"),
+        "operational",
+        "@owner",
+        "KS007",
+    ),
+    risk_case(
+        "risk consequence on a chain without risk owner by operational",
+        consequence(),
+        "operational",
+        "@owner",
+        "KS011",
+        risk("@chain_free"),
+    ),
+    risk_case(
+        "risk consequence on a chain without risk owner by governing",
+        consequence(),
+        "governing",
+        "@other",
+        None,
+        risk("@chain_free"),
+    ),
+    Case(
+        "new risk with a consequence by IT",
+        "ros_risk",
+        "@risk",
+        None,
+        {**risk(), **consequence()},
+        "operational",
+        "@it",
+        "KS011",
+    ),
+    Case("new risk by IT", "ros_risk", "@risk", None, risk(), "operational", "@it", None),
+    Case(
+        "new risk by controlling", "ros_risk", "@risk", None, risk(), "controlling", "@it", "KS004"
+    ),
+    # the target: the risk owner's decision
+    risk_case(
+        "risk target by the risk owner",
+        {"target_likelihood": 2, "target_consequence": 3},
+        "governing",
+        "@owner",
+        None,
+    ),
+    risk_case(
+        "risk target by operational of the risk-owner unit",
+        {"target_likelihood": 2},
+        "operational",
+        "@owner",
+        "KS004",
+    ),
+    risk_case(
+        "risk target by governing of another unit",
+        {"target_consequence": 2},
+        "governing",
+        "@other",
+        "KS003",
+    ),
+    # the inherent risk: the first full assessment, set once
+    risk_case(
+        "risk consequence completing the first assessment sets the inherent risk",
+        {**consequence(4), "inherent_likelihood": 3, "inherent_consequence": 4},
+        "operational",
+        "@owner",
+        None,
+        risk(likelihood=3),
+    ),
+    risk_case(
+        "risk inherent other than the assessment",
+        {"inherent_likelihood": 5, "inherent_consequence": 5},
+        "operational",
+        "@it",
+        "KS006",
+        risk(likelihood=3, consequence=4),
+    ),
+    risk_case(
+        "risk inherent changed after it was set",
+        {"likelihood": 2, "inherent_likelihood": 2},
+        "operational",
+        "@it",
+        "KS006",
+        ASSESSED,
+    ),
+    risk_case(
+        "risk likelihood undone with its inherent risk",
+        {"likelihood": None, "inherent_likelihood": None, "inherent_consequence": None},
+        "operational",
+        "@it",
+        None,
+        ASSESSED,
+    ),
+    # moving a risk to another chain: its risk owner's decision
+    risk_case(
+        "risk to another chain by operational",
+        {"chain_id": "@chain_b"},
+        "operational",
+        "@owner",
+        "KS003",
+    ),
+    risk_case(
+        "risk to another chain by its risk owner",
+        {"chain_id": "@chain_b"},
+        "governing",
+        "@owner",
+        None,
+    ),
+    risk_case(
+        "risk to another chain by governing of another unit",
+        {"chain_id": "@chain_b"},
+        "governing",
+        "@other",
+        "KS003",
+    ),
+    # information values: the business's, as itself
+    value_case(
+        "value created by the risk-owner unit",
+        {**value(), "confidentiality": 4, "set_by": "@actor", "set_at": SET_AT},
+        "operational",
+        "@owner",
+        None,
+    ),
+    value_case(
+        "value created by IT", {**value(), "confidentiality": 4}, "operational", "@it", "KS011"
+    ),
+    value_case("value created by controlling", value(), "controlling", "@owner", "KS004"),
+    value_case(
+        "value created on a chain without risk owner by operational",
+        value("@chain_free"),
+        "operational",
+        "@owner",
+        "KS011",
+    ),
+    value_case(
+        "value C changed by IT", {"confidentiality": 5}, "operational", "@it", "KS011", value()
+    ),
+    value_case(
+        "value I changed by governing above", {"integrity": 2}, "governing", "@top", None, value()
+    ),
+    value_case(
+        "value notes by IT", {"notes": "kept 10 years"}, "operational", "@it", None, value()
+    ),
+    value_case(
+        "value recorded as somebody else",
+        {"availability": 3, "set_by": "@other_person"},
+        "operational",
+        "@owner_team",
+        "KS007",
+        value(),
+    ),
+    value_case(
+        "value deleted by IT", {"deleted_at": SET_AT}, "operational", "@it", "KS011", value()
+    ),
+    value_case(
+        "value deleted by the risk-owner unit",
+        {"deleted_at": SET_AT},
+        "operational",
+        "@owner",
+        None,
+        value(),
+    ),
+    # decisions on a ROS risk: the risk owner of the RISK's chain; acceptances hold
+    Case(
+        "accept a risk by its risk owner",
+        "risk_decision",
+        "@case",
+        None,
+        accept_risk(),
+        "governing",
+        "@owner",
+        None,
+        (LOW_RISK,),
+    ),
+    Case(
+        "accept a risk by operational of the risk-owner unit",
+        "risk_decision",
+        "@case",
+        None,
+        accept_risk(),
+        "operational",
+        "@owner",
+        "KS003",
+        (LOW_RISK,),
+    ),
+    Case(
+        "accept a risk by governing of another unit",
+        "risk_decision",
+        "@case",
+        None,
+        accept_risk(),
+        "governing",
+        "@other",
+        "KS003",
+        (LOW_RISK,),
+    ),
+    Case(
+        "accept a risk naming another chain by that chain's risk owner",
+        "risk_decision",
+        "@case",
+        None,
+        accept_risk(chain_id="@chain_b"),
+        "governing",
+        "@other",
+        "KS003",
+        (LOW_RISK,),
+    ),
+    Case(
+        "accept a risk in the red band",
+        "risk_decision",
+        "@case",
+        None,
+        accept_risk(),
+        "governing",
+        "@owner",
+        "KS009",
+        (RED_RISK,),
+    ),
+    Case(
+        "accept a risk waiting for the business's consequence",
+        "risk_decision",
+        "@case",
+        None,
+        accept_risk(),
+        "governing",
+        "@owner",
+        "KS009",
+        (("ros_risk", "@risk", risk(likelihood=2)),),
+    ),
+    Case(
+        "reduce a risk in the red band",
+        "risk_decision",
+        "@case",
+        None,
+        accept_risk(decision="reduce", valid_until=None),
+        "governing",
+        "@owner",
+        None,
+        (RED_RISK,),
+    ),
+    Case(
+        "recommendation on a risk by IT",
+        "risk_decision",
+        "@case",
+        None,
+        {"risk_id": "@risk", "recommendation": "reduce", "recommended_by": "@actor"},
+        "operational",
+        "@it",
+        None,
+        (LOW_RISK,),
+    ),
+    # a measure of a risk scores with the risk's likelihood and consequence
+    Case(
+        "doing->done a measure of a red risk (risk 5 x 5 x gap 3 = 75)",
+        "item",
+        "@case",
+        item("doing", 1, 1, chain_id="@chain_b", link_id="@link_b", risk_id="@risk"),
+        {"status": "done"},
+        "operational",
+        "@it",
+        "KS002",
+        (("ros_risk", "@risk", risk("@chain_b", likelihood=5, consequence=5)),),
+    ),
+    Case(
+        "doing->done a measure of a low risk (risk 1 x 2 x gap 3 = 6)",
+        "item",
+        "@case",
+        item("doing", 5, 5, chain_id="@chain_b", link_id="@link_b", risk_id="@risk"),
+        {"status": "done"},
+        "operational",
+        "@it",
+        None,
+        (("ros_risk", "@risk", risk("@chain_b", likelihood=1, consequence=2)),),
+    ),
+)
+CASES = CASES + ROS_CASES
+
+
 def resolve(value: Any, tag: str) -> Any:
     """``value`` with every ``@name`` placeholder made unique with ``tag``."""
     if isinstance(value, str) and value.startswith("@"):
@@ -746,4 +1157,4 @@ def world_rows(case: Case, tag: str) -> list[tuple[str, str, dict[str, Any]]]:
     ]
 
 
-__all__ = ["BASE_WORLD", "CASES", "Case", "current_row", "resolve", "world_rows"]
+__all__ = ["BASE_WORLD", "CASES", "ROS_CASES", "Case", "current_row", "resolve", "world_rows"]

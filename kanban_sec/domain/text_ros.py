@@ -122,4 +122,11 @@ ROS: dict[str, tuple[str, str]] = {
     "ros.band.red": ("uakseptabel", "not acceptable"),
     "ros.run_by.municipality": ("kommunen", "the municipality"),
     "ros.run_by.supplier": ("leverandør", "supplier"),
+    # the sync server's refusal of the business's judgement (sync/errors.py, KS011)
+    "sync.server.rule_business": (
+        "serveren avviste endring {change} ({entity}): konsekvens og informasjonsverdier "
+        "vurderes av virksomheten som eier tjenesten, risikoeierenheten ({reason})",
+        "the server refused change {change} ({entity}): consequence and information values "
+        "are judged by the business that owns the service, the risk-owner unit ({reason})",
+    ),
 }

@@ -30,6 +30,7 @@ from kanban_sec.domain.ros import (
     risk_matrix,
     scale_words,
 )
+from kanban_sec.domain.rule_tables import CONSEQUENCE_FIELDS, LIKELIHOOD_FIELDS
 from kanban_sec.services.access import actor
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.names import Names
@@ -52,6 +53,10 @@ class ChainPicture:
     weakest: str | None
     risk_owner: str  # the risk-owner unit's path, or ""
     units: dict[str, str]  # unit id → path
+
+
+#: The fields of one side of an assessment (likelihood or consequence).
+_SIDE_FIELDS = {"likelihood": LIKELIHOOD_FIELDS, "consequence": CONSEQUENCE_FIELDS}
 
 
 def _scale(what: str, value: int | None) -> int | None:
@@ -260,7 +265,10 @@ class RosService(Service):
             if risk.inherent == (None, None) and None not in after.values():
                 fields["inherent_likelihood"] = after["likelihood"]
                 fields["inherent_consequence"] = after["consequence"]
-            uow.update("ros_risk", risk.id, fields)
+            # An assessment travels whole (value, who, when, why, how well founded): a
+            # concurrent one on another board then conflicts field by field, and taking it
+            # back restores who made it.
+            uow.update("ros_risk", risk.id, fields, carry=tuple(sorted(_SIDE_FIELDS[side])))
             return Outcome(tuple(uow.changes), (), risk.id)
 
     def decide(

@@ -28,6 +28,10 @@ TITLE_LABELS: dict[str, tuple[str, str]] = {
     "standup_note": ("standup_notes", "substr(body, 1, 60)"),
     "setting": ("settings", "id"),
     "transfer": ("transfers", "path"),
+    "ros_risk": ("ros_risks", "title"),
+    "info_value": ("info_values", "name"),
+    "data_flow": ("data_flows", "data"),
+    "ros_analysis": ("ros_analyses", "held_on"),
 }
 
 _OPEN = "resolved_at IS NULL AND deleted_at IS NULL"

@@ -31,6 +31,7 @@ NOT_YOURSELF = "KS007"
 BLOCKED_DONE = "KS008"
 BAD_ACCEPTANCE = "KS009"
 NO_TLS = "KS010"
+NOT_BUSINESS = "KS011"
 REFUSALS = {
     HLC_AHEAD: "sync.server.hlc_ahead",
     ONLY_CONTROLLING: "sync.server.rule_verify",
@@ -41,6 +42,7 @@ REFUSALS = {
     NOT_YOURSELF: "sync.server.rule_self",
     BLOCKED_DONE: "sync.server.rule_blocked",
     BAD_ACCEPTANCE: "sync.server.rule_acceptance",
+    NOT_BUSINESS: "sync.server.rule_business",
 }
 #: How far ahead of the server clock a change's HLC may be (milliseconds).
 HLC_MAX_AHEAD_MS = 5 * 60 * 1000

@@ -44,10 +44,11 @@ from kanban_sec.sync.errors import (
     redact,
 )
 from kanban_sec.sync.server_judge import JUDGE, ROLE, TRIGGER
+from kanban_sec.sync.server_ros import JUDGE_ROS
 from kanban_sec.sync.server_schema import ENTITY_RULES, FUNCTIONS, REBUILD, TABLES
 
 #: The server schema this kanban-sec speaks. A server with another version is refused.
-SERVER_SCHEMA_VERSION = 3
+SERVER_SCHEMA_VERSION = 4
 SCHEMA = "kanban_sec"
 
 MEMBER_ROLE = "kanban_member"
@@ -244,6 +245,7 @@ def _create(conn: psycopg.Connection[Any], *, rebuild: bool) -> None:
         conn.execute(sql.SQL(ROLE).format(name=sql.Literal(role), ident=sql.Identifier(role)))
     conn.execute(TABLES)
     conn.execute(FUNCTIONS)
+    conn.execute(JUDGE_ROS)
     conn.execute(JUDGE)
     conn.execute(TRIGGER)
     if _declare(conn) or rebuild:

@@ -153,6 +153,7 @@ DECLARE
   needed record;
   red jsonb;
   red_id text;
+  red_kind text := 'item';
   touched boolean;
 BEGIN
   IF p_entity = 'person' THEN
@@ -165,7 +166,8 @@ BEGIN
     RETURN;
   END IF;
 
-  IF p_entity IN ('risk_decision', 'verification', 'comment', 'standup_note')
+  IF p_entity IN ('risk_decision', 'verification', 'comment', 'standup_note', 'ros_risk',
+                  'info_value')
      OR (p_entity = 'item' AND 'chain_id' = ANY (changed)) THEN
     -- The person with the member's name (case-insensitive), when there is exactly one.
     SELECT min(r.row_id), min(r.data ->> 'unit_id') INTO person_id, person_unit
@@ -173,6 +175,13 @@ BEGIN
     WHERE r.entity = 'person' AND lower(r.data ->> 'name') = lower(btrim(p_name))
       AND coalesce(r.data ->> 'deleted_at', '') = ''
     HAVING count(*) = 1;
+  END IF;
+
+  IF p_entity IN ('ros_risk', 'info_value') THEN  -- (kanban_sec/sync/server_ros.py)
+    SELECT j.code, j.message INTO code, message
+    FROM kanban_sec.judge_ros(p_entity, p_row, p_new, p_cur, p_role, p_name, changed,
+                              setting_up, person_id, person_unit) j;
+    RETURN;
   END IF;
 
   IF p_entity = 'item' THEN
@@ -248,7 +257,13 @@ BEGIN
   IF p_entity = 'risk_decision' THEN
     touched := changed && decision_fields;
     IF touched OR (deleting AND NOT creating AND p_cur ->> 'decision' IS NOT NULL) THEN
-      IF coalesce(merged ->> 'item_id', '') <> '' THEN
+      -- The chain of the risk (a ROS risk, else the item), else the decision's own.
+      IF coalesce(merged ->> 'risk_id', '') <> '' THEN
+        other := kanban_sec.live('ros_risk', merged ->> 'risk_id');
+        IF coalesce(other ->> 'chain_id', '') <> '' THEN
+          chain := kanban_sec.live('chain', other ->> 'chain_id');
+        END IF;
+      ELSIF coalesce(merged ->> 'item_id', '') <> '' THEN
         item := kanban_sec.live('item', merged ->> 'item_id');
         IF coalesce(item ->> 'chain_id', '') <> '' THEN
           chain := kanban_sec.live('chain', item ->> 'chain_id');
@@ -286,7 +301,13 @@ BEGIN
         code := 'KS009';
         message := 'an acceptance needs a valid-until date';
       ELSE
-        IF coalesce(merged ->> 'item_id', '') <> '' THEN
+        IF coalesce(merged ->> 'risk_id', '') <> '' THEN
+          -- A ROS risk: assessed (likelihood and consequence) and not in the red band.
+          SELECT i, merged ->> 'risk_id', 'ros_risk' INTO red, red_id, red_kind
+          FROM (SELECT kanban_sec.live('ros_risk', merged ->> 'risk_id') AS i) x
+          WHERE i IS NOT NULL AND kanban_sec.red_band((i ->> 'likelihood')::integer,
+                                                      (i ->> 'consequence')::integer);
+        ELSIF coalesce(merged ->> 'item_id', '') <> '' THEN
           SELECT i, merged ->> 'item_id' INTO red, red_id
           FROM (SELECT kanban_sec.live('item', merged ->> 'item_id') AS i) x
           WHERE i IS NOT NULL AND kanban_sec.red_band((i ->> 'likelihood')::integer,
@@ -302,15 +323,15 @@ BEGIN
         END IF;
         IF red IS NOT NULL THEN
           code := 'KS009';
+          k := coalesce(kanban_sec.logged(red_kind, red_id, 'title') #>> '{}', red_id);
           IF red ->> 'likelihood' IS NULL OR red ->> 'consequence' IS NULL THEN
-            message := format('the item “%s” has no assessed likelihood or consequence: '
+            message := format('the %s “%s” has no assessed likelihood or consequence: '
                               'it cannot be accepted until it is assessed',
-                              kanban_sec.item_title(red_id, '{}'));
+                              replace(red_kind, 'ros_risk', 'risk'), k);
           ELSE
-            message := format('the item “%s” (likelihood %s × consequence %s) is in the red '
-                              'band: it cannot be accepted',
-                              kanban_sec.item_title(red_id, '{}'), red ->> 'likelihood',
-                              red ->> 'consequence');
+            message := format('the %s “%s” (likelihood %s × consequence %s) is in the red '
+                              'band: it cannot be accepted', replace(red_kind, 'ros_risk', 'risk'),
+                              k, red ->> 'likelihood', red ->> 'consequence');
           END IF;
         END IF;
       END IF;
@@ -499,7 +520,7 @@ BEGIN
       message := format('the change is %s bytes (at most %s)', octet_length(NEW.fields::text),
                         {max_change});
     ELSIF odd OR NEW.entity IN ('person', 'risk_decision', 'verification', 'comment',
-                                'standup_note')
+                                'standup_note', 'ros_risk', 'info_value')
           OR (NEW.entity = 'item' AND (kind = 'controlling' OR NEW.fields -> 'status' ->> 0 = 'done'
                                        OR (NEW.fields ? 'chain_id'
                                            AND coalesce(live ->> 'chain_id', '') <> ''))) THEN

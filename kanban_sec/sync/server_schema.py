@@ -182,17 +182,24 @@ $fn$;
 -- the gap is max(target of its chain - maturity of its link, 0) for an item on a link of
 -- its chain; max(target - the least maturity among the chain's links, 0) for an item in a
 -- chain but on no link (0 for a chain without links); 1 for an item in no chain. An
--- unassessed likelihood or consequence counts as 3.
+-- unassessed likelihood or consequence counts as 3. A measure of a ROS risk (risk_id) takes
+-- the risk's likelihood and consequence (as the board's StoreWorld.score).
 CREATE OR REPLACE FUNCTION kanban_sec.item_score(p_item jsonb) RETURNS integer
 LANGUAGE plpgsql STABLE
 AS $fn$
 DECLARE
   chain jsonb;
   link jsonb;
+  judged jsonb := p_item;
+  risk jsonb;
   target integer;
   maturity integer;
   gap integer := 1;
 BEGIN
+  IF coalesce(p_item ->> 'risk_id', '') <> '' THEN
+    risk := kanban_sec.live('ros_risk', p_item ->> 'risk_id');
+    judged := coalesce(risk, p_item);
+  END IF;
   IF coalesce(p_item ->> 'chain_id', '') <> '' THEN
     chain := kanban_sec.live('chain', p_item ->> 'chain_id');
   END IF;
@@ -212,8 +219,8 @@ BEGIN
     END IF;
     gap := greatest(target - coalesce(maturity, target), 0);
   END IF;
-  RETURN coalesce((p_item ->> 'likelihood')::integer, 3)
-         * coalesce((p_item ->> 'consequence')::integer, 3)
+  RETURN coalesce((judged ->> 'likelihood')::integer, 3)
+         * coalesce((judged ->> 'consequence')::integer, 3)
          * gap;
 END
 $fn$;

@@ -100,17 +100,17 @@ def shared(pg: PgCluster) -> SyncServer:
 # -- set-up -----------------------------------------------------------------------------------
 
 
-def test_init_is_idempotent_and_sets_version_3(pg: PgCluster) -> None:
+def test_init_is_idempotent_and_sets_version_4(pg: PgCluster) -> None:
     dbname = pg.new_database()
     url = pg.admin_url(dbname)
-    assert init_server(url) == SERVER_SCHEMA_VERSION == 3
+    assert init_server(url) == SERVER_SCHEMA_VERSION == 4
     add_member(url, f"early_{dbname}", "operational", "s3cret-Early")
     member = pg.member_url(dbname, f"early_{dbname}", "s3cret-Early")
     kept = change()
     push(member, kept)
 
-    assert init_server(url) == 3  # again: nothing lost, nothing doubled
-    assert run(url, "SELECT key, value FROM kanban_sec.meta") == [("schema_version", "3")]
+    assert init_server(url) == 4  # again: nothing lost, nothing doubled
+    assert run(url, "SELECT key, value FROM kanban_sec.meta") == [("schema_version", "4")]
     assert run(url, "SELECT id::text FROM kanban_sec.changes") == [(kept["id"],)]
     assert run(url, "SELECT login, kind FROM kanban_sec.members") == [
         (f"early_{dbname}", "operational")
@@ -134,7 +134,7 @@ def test_init_is_idempotent_and_sets_version_3(pg: PgCluster) -> None:
     push(member, change())  # the member still works after the second init
     # A second database on the same cluster shares the (cluster-wide) group roles.
     other = pg.new_database()
-    assert init_server(pg.admin_url(other)) == 3
+    assert init_server(pg.admin_url(other)) == 4
 
 
 def test_members_have_the_roles_of_their_kind(sync_server: SyncServer) -> None:
@@ -247,7 +247,7 @@ def test_changes_are_append_only(shared: SyncServer, who: str) -> None:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             run(shared.url(who), statement)
     assert run(shared.admin_url(), "SELECT * FROM kanban_sec.changes ORDER BY seq") == before
-    assert run(shared.admin_url(), "SELECT value FROM kanban_sec.meta") == [("3",)]
+    assert run(shared.admin_url(), "SELECT value FROM kanban_sec.meta") == [("4",)]
 
 
 def test_member_cannot_choose_its_server_position(shared: SyncServer) -> None:
@@ -567,13 +567,13 @@ def test_check_version_on_a_database_without_the_schema(pg: PgCluster) -> None:
     ("stored_version", "expected"),
     [
         (
-            "2",
-            "the server is older than this kanban-sec (server schema 2, this app 3): the "
+            "3",
+            "the server is older than this kanban-sec (server schema 3, this app 4): the "
             "administrator runs `kanban-sec server init` to upgrade",
         ),
         (
-            "4",
-            "the server is newer than this kanban-sec (server schema 4, this app 3): update "
+            "5",
+            "the server is newer than this kanban-sec (server schema 5, this app 4): update "
             "the app",
         ),
         (
@@ -619,8 +619,8 @@ def test_init_refuses_a_newer_server_and_upgrades_an_older(sync_server: SyncServ
         init_server(url)
     assert run(url, "SELECT value FROM kanban_sec.meta") == [("7",)]
     run(url, "UPDATE kanban_sec.meta SET value = '0'")
-    assert init_server(url) == 3
-    assert run(url, "SELECT value FROM kanban_sec.meta") == [("3",)]
+    assert init_server(url) == 4
+    assert run(url, "SELECT value FROM kanban_sec.meta") == [("4",)]
 
 
 def test_a_login_that_is_not_a_member_is_told_so(pg: PgCluster, shared: SyncServer) -> None:

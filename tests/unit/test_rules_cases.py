@@ -62,6 +62,8 @@ class CaseWorld:
             self.row("chain", item.get("chain_id")),
             self.row("link", item.get("link_id")),
         )
+        # A measure of a ROS risk scores with the risk's likelihood and consequence.
+        judged = self.row("ros_risk", item.get("risk_id")) or item
         links = [
             link_of(row_id, v)
             for (entity, row_id), v in self.rows.items()
@@ -71,8 +73,8 @@ class CaseWorld:
             Item(
                 id="",
                 title="",
-                likelihood=item.get("likelihood"),
-                consequence=item.get("consequence"),
+                likelihood=judged.get("likelihood"),
+                consequence=judged.get("consequence"),
             ),
             chain_of(str(item["chain_id"]), chain_row) if chain_row else None,
             link_of(str(item["link_id"]), link_row) if link_row else None,
@@ -137,4 +139,5 @@ def test_the_table_covers_every_code_the_server_judges() -> None:
         "KS007",
         "KS008",
         "KS009",
+        "KS011",
     }
