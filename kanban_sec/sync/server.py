@@ -16,7 +16,10 @@ upgrade: it is idempotent) and :func:`add_member` for each person who syncs. Cli
   member; ``KS003`` a risk decision by somebody neither governing nor risk owner; ``KS004``
   a ``setting``/``column`` change or a person's ``role`` by a non-governing member (a new
   person may be created as operational by anyone); ``KS005`` ``fields`` that are not an
-  object of ``[new, old]`` pairs. It also stamps ``xid`` and ``received`` itself.
+  object of ``[new, old]`` pairs; ``KS011`` a ROS risk's consequence or an information value
+  by somebody not of the business that owns the chain (the ROS rules are in
+  :mod:`kanban_sec.sync.server_ros`; ``PROTOCOL.md`` has every rule). It also stamps ``xid``
+  and ``received`` itself.
 
 No Qt here. Errors reach the caller as :class:`~kanban_sec.domain.errors.KanbanError`
 subclasses (see :mod:`kanban_sec.sync.errors`) and never carry a password.

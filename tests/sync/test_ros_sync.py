@@ -25,6 +25,7 @@ from kanban_sec.services.session import Session
 from kanban_sec.store.database import Database, open_database
 from kanban_sec.sync import errors, merge
 from kanban_sec.sync.client import Remote, SyncResult, sync
+from kanban_sec.sync.server import SERVER_SCHEMA_VERSION, init_server
 
 from .pg import SyncServer
 from .test_attacks import change, refused
@@ -348,3 +349,34 @@ def test_a_ros_change_the_board_cannot_apply_is_quarantined(world: World) -> Non
     [held] = merge.list_quarantined(biz.db)
     assert held.change_id == bad and held.entity == "ros_risk" and "consequence" in held.why("en")
     assert biz.ros.risk(risk).current == (4, 2)
+
+
+def test_an_upgrade_from_version_3_judges_the_risks_it_has(world: World) -> None:
+    """A version-3 server kept no state of ROS rows: ``server init`` builds it from the log,
+    so the rules hold for the risks synced before the upgrade."""
+    server, it = world.server, world.it
+    risk = assessed_risk(world)
+    admin = server.admin_url()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(
+            "DELETE FROM kanban_sec.state_fields WHERE entity IN"
+            " ('ros_risk', 'info_value', 'data_flow', 'ros_analysis')"
+        )
+        conn.execute("DELETE FROM kanban_sec.rows WHERE entity = 'ros_risk'")
+        conn.execute("DROP FUNCTION kanban_sec.judge_ros")
+        conn.execute("UPDATE kanban_sec.meta SET value = '3' WHERE key = 'schema_version'")
+    assert init_server(admin) == SERVER_SCHEMA_VERSION == 4
+    with psycopg.connect(admin, autocommit=True) as conn:
+        found = conn.execute(
+            "SELECT data FROM kanban_sec.rows WHERE entity = 'ros_risk' AND row_id = %s",
+            (risk,),
+        ).fetchone()
+    assert found is not None
+    assert (found[0]["likelihood"], found[0]["consequence"]) == (4, 2)
+    assert found[0]["consequence_by"] == it.person_id("Risk Owner")
+    as_it = change("ros_risk", risk, {"consequence": 1})
+    assert refused(server.url("operational"), as_it).sqlstate == "KS011"
+    world.biz.ros.assess_consequence(risk, 3)
+    world.biz.sync()
+    it.sync()
+    assert it.ros.risk(risk).current == (4, 3)
