@@ -90,7 +90,11 @@ def add_parser(sub: Any) -> None:
     q.add_argument("--person", metavar="NAME", help="the person who does it")
     q.add_argument("--effort", metavar="XS|S|M|L|XL")
     q.add_argument("--framework-ref", metavar="REF", help="e.g. ISO 27001 8.2")
-    q.add_argument("--tags", help="separated by ;")
+    q.add_argument(
+        "--tags",
+        help="separated by ; (the tag ROS, ros-analyse or ros-analysis makes it the chain's "
+        "ROS duty: each date's item opens a ROS analysis of the chain, dated that day)",
+    )
     q.add_argument("--description")
     q = acts.add_parser(
         "edit",

@@ -252,6 +252,22 @@ def last_occurrence(rule_text: str, starts_on: date) -> date | None:
     return days[-1].date() if days else None
 
 
+#: An activity with one of these tags (any case) is its chain's ROS duty: each occurrence
+#: whose item is generated opens a ROS analysis of the chain, dated the occurrence's day.
+ROS_DUTY_TAGS = frozenset({"ros", "ros-analyse", "ros-analysis"})
+
+
+def is_ros_duty(activity: Activity) -> bool:
+    """Whether the activity is its chain's ROS duty (see :data:`ROS_DUTY_TAGS`)."""
+    return any(tag.strip().casefold() in ROS_DUTY_TAGS for tag in activity.tags)
+
+
+def analysis_id(activity_id: str, occurrence: date) -> str:
+    """The id of the ROS analysis an occurrence of a ROS duty opens: the same on every
+    replica, so it is opened once however often and wherever the item is generated."""
+    return fixed_id(f"ros_analysis:{activity_id}:{occurrence.isoformat()}")
+
+
 def item_id(activity_id: str, occurrence: date) -> str:
     """The id of an occurrence's item: the same on every replica, at every run."""
     return fixed_id(f"activity:{activity_id}:{occurrence.isoformat()}")

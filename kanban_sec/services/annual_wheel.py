@@ -33,8 +33,9 @@ from kanban_sec.services.board import _insert_item
 from kanban_sec.services.files import write_atomically
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.ros import insert_analysis
 from kanban_sec.services.session import Service
-from kanban_sec.store import rows
+from kanban_sec.store import ros_reader, rows
 from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
 
 #: Years the wheel can show (and the command line accepts).
@@ -511,7 +512,34 @@ def generate_in(uow: UnitOfWork, today: date, lang: str) -> tuple[int, list[Mess
     names = Names(uow)
     for activity, day in plan:
         _insert_item(uow, occurrence_item(activity, day, names, lang))
+        if wheel.is_ros_duty(activity):
+            warnings += _open_ros_analysis(uow, activity, day, names, lang)
     return len(plan), warnings
+
+
+def _open_ros_analysis(
+    uow: UnitOfWork, activity: Activity, day: date, names: Names, lang: str
+) -> list[Message]:
+    """Open the analysis of a ROS duty's occurrence with its item (once: its id is fixed),
+    dated the occurrence's day, the activity's person taking part."""
+    if activity.chain_id not in names.chains:
+        return [msg("rosreport.duty_no_chain", title=activity.title, occurrence=day.isoformat())]
+    row_id = wheel.analysis_id(activity.id, day)
+    if ros_reader.analysis_ids_present(uow, [row_id]):
+        return []  # opened already, here or on a replica
+    person = names.people.get(activity.owner_person_id or "")
+    insert_analysis(
+        uow,
+        activity.chain_id,
+        day,
+        lang,
+        [person.name] if person is not None else [],
+        notes=t("wheel.item_note", lang, activity=activity.title, occurrence=day.isoformat()),
+        activity_id=activity.id,
+        occurrence=day,
+        row_id=row_id,
+    )
+    return []
 
 
 def occurrence_item(activity: Activity, day: date, names: Names, lang: str) -> Item:

@@ -406,23 +406,16 @@ class RosService(Service):
                 if found is None:
                     raise NotFound("ros.participant_unknown", name=name)
                 people.append(names.people[found].name)
-            settings = uow.settings()
-            row_id = new_id()
-            uow.insert(
-                "ros_analysis",
-                {
-                    "id": row_id,
-                    "chain_id": chain_id,
-                    "held_on": (held_on or self.today()).isoformat(),
-                    "participants": json.dumps(people, ensure_ascii=False),
-                    "risk_ids": json.dumps([r.id for r in ros_reader.risks(uow, chain_id)]),
-                    "decisions": decisions.strip(),
-                    "notes": notes.strip(),
-                    "bands": bands_from(settings).text(),
-                    "scales": json.dumps(scale_words(settings, self.lang), ensure_ascii=False),
-                    "activity_id": activity_id,
-                    "occurrence": occurrence.isoformat() if occurrence else None,
-                },
+            row_id = insert_analysis(
+                uow,
+                chain_id,
+                held_on or self.today(),
+                self.lang,
+                people,
+                decisions=decisions,
+                notes=notes,
+                activity_id=activity_id,
+                occurrence=occurrence,
             )
             return Outcome(tuple(uow.changes), (), row_id)
 
@@ -477,6 +470,43 @@ class RosService(Service):
                 units.get(found.risk_owner_unit_id or "", ""),
                 units,
             )
+
+
+def insert_analysis(
+    uow: UnitOfWork,
+    chain_id: str,
+    held_on: date,
+    lang: str,
+    participants: Sequence[str] = (),
+    *,
+    decisions: str = "",
+    notes: str = "",
+    activity_id: str | None = None,
+    occurrence: date | None = None,
+    row_id: str | None = None,
+) -> str:
+    """Add an analysis of a chain within ``uow`` (see :meth:`RosService.open_analysis`;
+    the annual wheel opens its ROS duty's analysis with the occurrence's item, under a
+    ``row_id`` every replica computes alike); returns its id."""
+    settings = uow.settings()
+    row_id = row_id or new_id()
+    uow.insert(
+        "ros_analysis",
+        {
+            "id": row_id,
+            "chain_id": chain_id,
+            "held_on": held_on.isoformat(),
+            "participants": json.dumps(list(participants), ensure_ascii=False),
+            "risk_ids": json.dumps([r.id for r in ros_reader.risks(uow, chain_id)]),
+            "decisions": decisions.strip(),
+            "notes": notes.strip(),
+            "bands": bands_from(settings).text(),
+            "scales": json.dumps(scale_words(settings, lang), ensure_ascii=False),
+            "activity_id": activity_id,
+            "occurrence": occurrence.isoformat() if occurrence else None,
+        },
+    )
+    return row_id
 
 
 def _register(reader: Reader, today: date) -> list[RegisterRow]:

@@ -166,6 +166,20 @@ def analyses(reader: Reader, chain_id: str | None = None) -> list[RosAnalysis]:
     return out
 
 
+def analysis_ids_present(reader: Reader, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` have an analysis row (deleted ones too)."""
+    wanted = list(ids)
+    if not wanted:
+        return set()
+    marks = ", ".join("?" for _ in wanted)
+    return {
+        r[0]
+        for r in reader.conn.exec_driver_sql(
+            f"SELECT id FROM ros_analyses WHERE id IN ({marks})", tuple(wanted)
+        )
+    }
+
+
 def measures(reader: Reader) -> dict[str, list[Measure]]:
     """The board items that are measures of a risk, by risk id."""
     out: dict[str, list[Measure]] = {}

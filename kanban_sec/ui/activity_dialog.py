@@ -183,6 +183,13 @@ class ActivityDialog(QDialog):
         self.tags = QLineEdit()
         self.tags.setObjectName("activity-tags")
         self.tags.setPlaceholderText(self.tr("Separate tags with ; or ,"))
+        self.tags.setToolTip(
+            self.tr(
+                "The tag ROS (or ros-analyse, ros-analysis) makes this activity its chain's ROS "
+                "duty: when an occurrence's item is put on the board, a ROS analysis of the "
+                "chain is opened for that occurrence, dated its day, once."
+            )
+        )
         self.description = QPlainTextEdit()
         self.description.setObjectName("activity-description")
         self.description.setPlaceholderText(self.tr("What to do, and who takes part"))

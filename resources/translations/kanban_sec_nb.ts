@@ -70,6 +70,11 @@
         <translation>Skill etikettene med ; eller ,</translation>
     </message>
     <message>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="186"/>
+        <source>The tag ROS (or ros-analyse, ros-analysis) makes this activity its chain&apos;s ROS duty: when an occurrence&apos;s item is put on the board, a ROS analysis of the chain is opened for that occurrence, dated its day, once.</source>
+        <translation>Etiketten ROS (eller ros-analyse, ros-analysis) gjør aktiviteten til kjedens ROS-plikt: når en forekomsts oppgave legges på tavlen, åpnes én ROS-analyse av kjeden for den forekomsten, datert den dagen.</translation>
+    </message>
+    <message>
         <location filename="../../kanban_sec/ui/activity_dialog.py" line="188"/>
         <source>What to do, and who takes part</source>
         <translation>Hva som skal gjøres, og hvem som deltar</translation>
