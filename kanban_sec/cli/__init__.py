@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and the window offscreen; exit 0 when all pass",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from kanban_sec.cli import governance, org, standup, sync, wheel
+    from kanban_sec.cli import governance, org, ros_report, standup, sync, wheel
 
     board.add_parsers(sub)
     standup.add_parser(sub)
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     governance.add_parsers(sub)
     sync.add_parsers(sub)
     org.add_parsers(sub)
+    ros_report.add_parsers(sub)
     board.add_exchange_parsers(sub)
     return parser
 
@@ -169,6 +170,10 @@ def _commands(command: str) -> Mapping[str, Command]:
         from kanban_sec.cli import wheel
 
         return {"wheel": wheel.command}
+    if command in ("ros-report", "flow-csv"):
+        from kanban_sec.cli import ros_report
+
+        return {command: ros_report.command}
     if command in ("sync", "conflicts"):
         from kanban_sec.cli import sync
 
