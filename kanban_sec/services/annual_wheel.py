@@ -224,8 +224,8 @@ class AnnualWheel(Service):
         if not plan:
             return Outcome(warnings=tuple(warnings), counts={"generated": 0})
         with writing(self.db, self.author, self.person_id) as uow:
-            count, _ = generate_in(uow, day, self.lang)
-            return Outcome(tuple(uow.changes), tuple(warnings), None, {"generated": count})
+            count, found = generate_in(uow, day, self.lang)
+            return Outcome(tuple(uow.changes), tuple(found), None, {"generated": count})
 
     # -- the wheel ---------------------------------------------------------------------
     def year_view(self, year: int, today: date | None = None) -> list[WheelEntry]:
