@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from kanban_sec.domain.errors import BadInput, ImportProblems, Problem, msg
+from kanban_sec.domain.errors import BadInput, FieldProblem, ImportProblems, Problem, msg
+from kanban_sec.domain.fields import parse_text
 from kanban_sec.domain.governance import Band, Bands
 from kanban_sec.domain.model import Link
 from kanban_sec.domain.ros import DataFlow, RegisterRow, band_of
@@ -173,7 +174,9 @@ def read_flows(table: CsvTable, links_by_name: Mapping[str, str]) -> list[FlowRo
     for line, cells in table.rows:
 
         def cell(key: str, cells: list[str] = cells) -> str:
-            return cells[at[key]].strip() if key in at else ""
+            # Excel writes a line break inside a cell as CRLF; the board keeps LF.
+            text = cells[at[key]].strip() if key in at else ""
+            return text.replace("\r\n", "\n").replace("\r", "\n")
 
         bad = len(problems)
         number: int | None = None
@@ -207,6 +210,11 @@ def read_flows(table: CsvTable, links_by_name: Mapping[str, str]) -> list[FlowRo
             problems.append(Problem(line, "to", msg("ros.flow_same_link", link=cell("from"))))
         if not cell("data"):
             problems.append(Problem(line, "data", msg("ros.flow_data_needed")))
+        for key in ("data", "notes"):
+            try:
+                parse_text(cell(key))
+            except FieldProblem as problem:
+                problems.append(Problem(line, key, problem.msg))
         if len(problems) == bad:
             out.append(FlowRow(line, number, ends["from"], ends["to"], cell("data"), cell("notes")))
     if problems:
