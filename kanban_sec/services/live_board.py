@@ -64,6 +64,8 @@ class BoardFilter:
     classification: Classification | None = None
     #: A ROS matrix cell: (likelihood, consequence).
     cell: tuple[int, int] | None = None
+    #: The measures of these ROS risks (items whose ``risk_id`` is one of them).
+    risk_ids: frozenset[str] | None = None
 
     @property
     def active(self) -> bool:
@@ -198,7 +200,8 @@ class LiveBoard:
                 rerank = True
                 continue
             current = self.items.get(change.row_id)
-            if current is None:
+            if current is None or "risk_id" in new:
+                # On or off a risk, an item takes the risk's L × C or its own again: as read.
                 self.items[change.row_id] = self._fetch(change.row_id)
                 rerank = True
                 continue
@@ -271,6 +274,8 @@ class LiveBoard:
             return False
         if flt.cell is not None and (item.likelihood, item.consequence) != flt.cell:
             return False
+        if flt.risk_ids is not None and item.risk_id not in flt.risk_ids:
+            return False
         if flt.text:
             needle = flt.text.casefold()
             if needle not in self._haystack(item) and not item.id.replace("-", "").endswith(needle):
@@ -304,6 +309,9 @@ class LiveBoard:
             items = [i for i in items if i.link_id == flt.link_id]
         if flt.cell is not None:
             items = [i for i in items if (i.likelihood, i.consequence) == flt.cell]
+        if flt.risk_ids is not None:
+            risks = flt.risk_ids
+            items = [i for i in items if i.risk_id in risks]
         if flt.classification is not None:
             items = [i for i in items if i.classification is flt.classification]
         if flt.blocked_only:

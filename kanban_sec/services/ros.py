@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from kanban_sec.domain import rules
 from kanban_sec.domain.errors import BadInput, NotFound
 from kanban_sec.domain.governance import Bands, Decision, bands_from
 from kanban_sec.domain.ids import new_id
@@ -30,7 +31,12 @@ from kanban_sec.domain.ros import (
     risk_matrix,
     scale_words,
 )
-from kanban_sec.domain.rule_tables import CONSEQUENCE_FIELDS, LIKELIHOOD_FIELDS
+from kanban_sec.domain.rule_tables import (
+    CONSEQUENCE_FIELDS,
+    DEFAULT,
+    LIKELIHOOD_FIELDS,
+    WRITE_ROLES,
+)
 from kanban_sec.services.access import actor
 from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.names import Names
@@ -38,6 +44,20 @@ from kanban_sec.services.outcome import Outcome
 from kanban_sec.services.session import Service
 from kanban_sec.store import ros_reader
 from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
+from kanban_sec.store.world import StoreWorld
+
+
+@dataclass(frozen=True)
+class RosRights:
+    """What the acting person may set on a chain's risks, as the rulebook judges it (so a
+    window offers only what would pass; the rulebook still judges every write)."""
+
+    #: Add and describe risks, estimate likelihood (IT: governing and operational members).
+    likelihood: bool
+    #: Judge consequence and value the information (the risk-owner unit's business).
+    consequence: bool
+    #: Decide the treatment and its target (a governing member of the risk-owner unit).
+    decide: bool
 
 
 @dataclass(frozen=True)
@@ -157,24 +177,9 @@ class RosService(Service):
         values: Sequence[str] = (),
     ) -> Outcome:
         """A new risk of ``chain`` (on ``link`` if given), unassessed; its id in row_id."""
-        if not title.strip():
-            raise BadInput("ros.title_needed")
         with writing(self.db, self.author, self.person_id) as uow:
-            names = Names(uow)
-            chain_id = names.chain(chain)
-            row_id = new_id()
-            uow.insert(
-                "ros_risk",
-                {
-                    "id": row_id,
-                    "chain_id": chain_id,
-                    "link_id": names.link(chain_id, link) if link else None,
-                    "title": title.strip(),
-                    "threat": threat.strip(),
-                    "vulnerability": vulnerability.strip(),
-                    "existing_measures": existing_measures.strip(),
-                    "value_ids": json.dumps(_value_ids(uow, chain_id, values)),
-                },
+            row_id = _add_risk(
+                uow, chain, title, link, threat, vulnerability, existing_measures, values
             )
             return Outcome(tuple(uow.changes), (), row_id)
 
@@ -192,25 +197,57 @@ class RosService(Service):
         """Change what a risk says (``link=""``: the chain as a whole)."""
         with writing(self.db, self.author, self.person_id) as uow:
             risk = _must_risk(uow, reference)
-            names = Names(uow)
-            fields: dict[str, object] = {}
-            if title is not None:
-                if not title.strip():
-                    raise BadInput("ros.title_needed")
-                fields["title"] = title.strip()
-            if link is not None:
-                fields["link_id"] = names.link(risk.chain_id, link) if link.strip() else None
-            for name, text in (
-                ("threat", threat),
-                ("vulnerability", vulnerability),
-                ("existing_measures", existing_measures),
-            ):
-                if text is not None:
-                    fields[name] = text.strip()
-            if values is not None:
-                fields["value_ids"] = json.dumps(_value_ids(uow, risk.chain_id, values))
-            uow.update("ros_risk", risk.id, fields)
+            _edit_risk(
+                uow,
+                risk,
+                {
+                    "title": title,
+                    "link": link,
+                    "threat": threat,
+                    "vulnerability": vulnerability,
+                    "existing_measures": existing_measures,
+                },
+                values,
+            )
             return Outcome(tuple(uow.changes), (), risk.id)
+
+    def save_risk(
+        self,
+        reference: str | None,
+        chain: str,
+        texts: dict[str, str],
+        values: Sequence[str] | None = None,
+        assessments: dict[str, tuple[int | None, str, Knowledge | str | None]] | None = None,
+    ) -> Outcome:
+        """A risk dialog's OK in one transaction (all or nothing, one undo step): a new
+        risk of ``chain`` (``reference`` None) or the changed ``texts`` (title, link,
+        threat, vulnerability, existing_measures) of one, and each side's assessment in
+        ``assessments`` ("likelihood"/"consequence" → value, note, strength of knowledge)."""
+        checked = {
+            side: (_scale(side, value), note, _knowledge(knowledge))
+            for side, (value, note, knowledge) in (assessments or {}).items()
+        }
+        with writing(self.db, self.author, self.person_id) as uow:
+            if reference is None:
+                row_id = _add_risk(
+                    uow,
+                    chain,
+                    texts.get("title", ""),
+                    texts.get("link") or None,
+                    texts.get("threat", ""),
+                    texts.get("vulnerability", ""),
+                    texts.get("existing_measures", ""),
+                    values or (),
+                )
+            else:
+                risk = _must_risk(uow, reference)
+                _edit_risk(uow, risk, dict(texts), values)
+                row_id = risk.id
+            for side in ("likelihood", "consequence"):
+                if side in checked:
+                    risk = _must_risk(uow, row_id)
+                    _assess_in(uow, self.author, self.person_id, side, risk, *checked[side])
+            return Outcome(tuple(uow.changes), (), row_id)
 
     def remove_risk(self, reference: str) -> Outcome:
         """Delete a risk (its measures stay on the board, no longer on it)."""
@@ -252,23 +289,7 @@ class RosService(Service):
         strength = _knowledge(knowledge)
         with writing(self.db, self.author, self.person_id) as uow:
             risk = _must_risk(uow, reference)
-            person = actor(uow, self.author, self.person_id)
-            fields: dict[str, object] = {
-                side: value,
-                f"{side}_by": person.id if person else None,
-                f"{side}_at": uow.now_text,
-                f"{side}_note": note.strip(),
-                f"{side}_knowledge": strength,
-            }
-            after = dict(zip(("likelihood", "consequence"), risk.current, strict=True))
-            after[side] = value
-            if risk.inherent == (None, None) and None not in after.values():
-                fields["inherent_likelihood"] = after["likelihood"]
-                fields["inherent_consequence"] = after["consequence"]
-            # An assessment travels whole (value, who, when, why, how well founded): a
-            # concurrent one on another board then conflicts field by field, and taking it
-            # back restores who made it.
-            uow.update("ros_risk", risk.id, fields, carry=tuple(sorted(_SIDE_FIELDS[side])))
+            _assess_in(uow, self.author, self.person_id, side, risk, value, note, strength)
             return Outcome(tuple(uow.changes), (), risk.id)
 
     def decide(
@@ -443,6 +464,19 @@ class RosService(Service):
         )
         return cells, unassessed, bands
 
+    def rights(self, chain: str) -> RosRights:
+        """What the acting person may set on the risks of ``chain`` (a name or an id)."""
+        with reading(self.db) as reader:
+            chain_id = Names(reader).chain(chain)
+            world = StoreWorld(reader)
+            who = world.actor(self.author, self.person_id)
+            row = world.row("chain", chain_id)
+            return RosRights(
+                likelihood=who.has(WRITE_ROLES["ros_risk"][DEFAULT]) or who.setting_up,
+                consequence=rules.in_business(who, row, world),
+                decide=rules.may_decide(who, row, world),
+            )
+
     def scales(self) -> dict[str, tuple[str, ...]]:
         with reading(self.db) as reader:
             return scale_words(reader.settings(), self.lang)
@@ -507,6 +541,90 @@ def insert_analysis(
         },
     )
     return row_id
+
+
+def _add_risk(
+    uow: UnitOfWork,
+    chain: str,
+    title: str,
+    link: str | None,
+    threat: str,
+    vulnerability: str,
+    existing_measures: str,
+    values: Sequence[str],
+) -> str:
+    if not title.strip():
+        raise BadInput("ros.title_needed")
+    names = Names(uow)
+    chain_id = names.chain(chain)
+    row_id = new_id()
+    uow.insert(
+        "ros_risk",
+        {
+            "id": row_id,
+            "chain_id": chain_id,
+            "link_id": names.link(chain_id, link) if link else None,
+            "title": title.strip(),
+            "threat": threat.strip(),
+            "vulnerability": vulnerability.strip(),
+            "existing_measures": existing_measures.strip(),
+            "value_ids": json.dumps(_value_ids(uow, chain_id, values)),
+        },
+    )
+    return row_id
+
+
+def _edit_risk(
+    uow: UnitOfWork,
+    risk: RosRisk,
+    texts: dict[str, str | None],
+    values: Sequence[str] | None,
+) -> None:
+    fields: dict[str, object] = {}
+    title, link = texts.pop("title", None), texts.pop("link", None)
+    if title is not None:
+        if not title.strip():
+            raise BadInput("ros.title_needed")
+        fields["title"] = title.strip()
+    if link is not None:
+        fields["link_id"] = Names(uow).link(risk.chain_id, link) if link.strip() else None
+    for name in ("threat", "vulnerability", "existing_measures"):
+        text = texts.get(name)
+        if text is not None:
+            fields[name] = text.strip()
+    if values is not None:
+        fields["value_ids"] = json.dumps(_value_ids(uow, risk.chain_id, values))
+    if fields:
+        uow.update("ros_risk", risk.id, fields)
+
+
+def _assess_in(
+    uow: UnitOfWork,
+    author: str,
+    person_id: str | None,
+    side: str,
+    risk: RosRisk,
+    value: int | None,
+    note: str,
+    strength: str | None,
+) -> None:
+    person = actor(uow, author, person_id)
+    fields: dict[str, object] = {
+        side: value,
+        f"{side}_by": person.id if person else None,
+        f"{side}_at": uow.now_text,
+        f"{side}_note": note.strip(),
+        f"{side}_knowledge": strength,
+    }
+    after = dict(zip(("likelihood", "consequence"), risk.current, strict=True))
+    after[side] = value
+    if risk.inherent == (None, None) and None not in after.values():
+        fields["inherent_likelihood"] = after["likelihood"]
+        fields["inherent_consequence"] = after["consequence"]
+    # An assessment travels whole (value, who, when, why, how well founded): a concurrent
+    # one on another board then conflicts field by field, and taking it back restores who
+    # made it.
+    uow.update("ros_risk", risk.id, fields, carry=tuple(sorted(_SIDE_FIELDS[side])))
 
 
 def _register(reader: Reader, today: date) -> list[RegisterRow]:

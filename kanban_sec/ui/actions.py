@@ -47,6 +47,8 @@ class WindowActions:
     redo_action: QAction
     refresh_action: QAction
     refused_action: QAction
+    register_action: QAction
+    new_risk_action: QAction
     risk_action: QAction
     shortcuts_action: QAction
     standup_action: QAction
@@ -123,6 +125,12 @@ def build_actions(window: MainWindow) -> None:
     window.standup_action = make_action(window, "standup", window.open_standup, "Ctrl+U")
     window.keep_action = make_action(window, "keep-it-there", window.keep_it_there)
     window.matrix_action = make_action(window, "ros-matrix", window.open_matrix, "Ctrl+Shift+M")
+    window.register_action = make_action(
+        window, "risk-register", window.ros_windows.open_register, "Ctrl+Shift+R"
+    )
+    window.new_risk_action = make_action(
+        window, "new-ros-risk", lambda: window.ros_windows.new_risk(None)
+    )
     window.risk_action = make_action(window, "risk-decision", window.open_risk_decision, "Ctrl+K")
     window.verify_action = make_action(window, "verify", window.open_verify, "Ctrl+Shift+V")
     window.policy_action = make_action(window, "board-policy", window.open_policy)
@@ -203,6 +211,8 @@ def build_menus(window: MainWindow) -> None:
     window.risk_menu = bar.addMenu("")
     for action in (
         window.matrix_action,
+        window.register_action,
+        window.new_risk_action,
         window.risk_action,
         window.verify_action,
         window.policy_action,
@@ -287,6 +297,8 @@ def retranslate_actions(window: MainWindow) -> None:
         window.standup_action: translate("MainWindow", "Weekly standup…"),
         window.keep_action: translate("MainWindow", "Keep it there (make recurring)…"),
         window.matrix_action: translate("MainWindow", "ROS matrix…"),
+        window.register_action: translate("MainWindow", "Risk register…"),
+        window.new_risk_action: translate("MainWindow", "New ROS risk…"),
         window.risk_action: translate("MainWindow", "Risk decision…"),
         window.verify_action: translate("MainWindow", "Verify…"),
         window.policy_action: translate("MainWindow", "Board policy…"),

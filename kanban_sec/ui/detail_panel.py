@@ -117,6 +117,8 @@ class DetailPanel(QWidget):
         ]
         if item.due_date is not None:
             facts.insert(1, (self.tr("Due date"), self.due_text(item.due_date, item.is_open)))
+        if item.risk_id:
+            facts.insert(0, (self.tr("ROS risk"), self.risk_text(item.risk_id)))
         delegation = live.delegation(item_id)
         if item.is_open and delegation.can_be_delegated:
             to = [live.unit_path(u) for u in delegation.units] + [
@@ -146,6 +148,17 @@ class DetailPanel(QWidget):
         if item.description:
             lines += ["", "---", "", item.description]
         self.text.setMarkdown("\n".join(lines))
+
+    def risk_text(self, risk_id: str) -> str:
+        """«title», a measure of which the item takes its likelihood × consequence."""
+        from kanban_sec.domain.errors import KanbanError
+        from kanban_sec.services.ros import RosService
+
+        try:
+            title = RosService(self.live.service.session).risk(risk_id).title
+        except KanbanError:
+            return "—"
+        return self.tr("a measure of «%1» (its likelihood × consequence)").replace("%1", title)
 
     def due_text(self, day: date, is_open: bool) -> str:
         """A due date in full, and whether it has passed or is near (a badge, not a rank)."""

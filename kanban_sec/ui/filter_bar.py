@@ -62,6 +62,14 @@ class FilterBar(QToolBar):
         )
         self.cell_label_action = self.addWidget(self.cell_label)
         self.cell_label_action.setVisible(False)
+        #: The measures of these ROS risks shown alone (chosen in the ROS matrix), or None.
+        self.risk_ids: frozenset[str] | None = None
+        self._risk_cell: tuple[int, int] | None = None
+        self.risks_label = QLabel()
+        self.risks_label.setObjectName("filter-risks")
+        self.risks_label.setStyleSheet(self.cell_label.styleSheet())
+        self.risks_label_action = self.addWidget(self.risks_label)
+        self.risks_label_action.setVisible(False)
         self.clear_action = QAction(self)
         self.clear_action.setObjectName("clear-filters")
         self.clear_action.triggered.connect(self.clear)
@@ -98,6 +106,7 @@ class FilterBar(QToolBar):
         self.mine_box.setText(self.tr("Mine"))
         self.weakest_box.setText(self.tr("⚑ Weakest link only"))
         self.blocked_box.setText(self.tr("Blocked"))
+        self._show_risks_chip()
         self._name_controls()
 
     def _name_controls(self) -> None:
@@ -113,6 +122,7 @@ class FilterBar(QToolBar):
             self.tag_combo: self.tr("Filter by tag"),
             self.class_combo: self.tr("Filter by classification"),
             self.cell_label: self.tr("ROS matrix cell filter"),
+            self.risks_label: self.tr("ROS risk measures filter"),
         }
         for widget, name in names.items():
             widget.setAccessibleName(name)
@@ -197,10 +207,13 @@ class FilterBar(QToolBar):
             tag=data(self.tag_combo) or "",
             classification=Classification(classification) if classification else None,
             cell=self.cell,
+            risk_ids=self.risk_ids,
         )
 
     def show_cell(self, likelihood: int, consequence: int) -> None:
         """Show only the open items in one ROS matrix cell."""
+        self.risk_ids = None
+        self.risks_label_action.setVisible(False)
         self.cell = (likelihood, consequence)
         self.cell_label.setText(
             self.tr("Matrix cell: likelihood %1 × consequence %2")
@@ -209,6 +222,33 @@ class FilterBar(QToolBar):
         )
         self.cell_label_action.setVisible(True)
         self.changed.emit()
+
+    def show_measures(self, risk_ids: frozenset[str], cell: tuple[int, int] | None = None) -> None:
+        """Show only the measures (items on a risk) of ``risk_ids``: the risks of a ROS
+        matrix ``cell`` (likelihood, consequence) or of the register, said on a chip."""
+        self.cell = None
+        self.cell_label_action.setVisible(False)
+        self.risk_ids = frozenset(risk_ids)
+        self._risk_cell = cell
+        self._show_risks_chip()
+        self.risks_label_action.setVisible(True)
+        self.changed.emit()
+
+    def _show_risks_chip(self) -> None:
+        if self.risk_ids is None:
+            return
+        count = str(len(self.risk_ids))
+        if self._risk_cell is None:
+            text = self.tr("Measures of %1 ROS risk(s)").replace("%1", count)
+        else:
+            text = (
+                self.tr("Measures of %1 ROS risk(s) in likelihood %2 × consequence %3")
+                .replace("%1", count)
+                .replace("%2", str(self._risk_cell[0]))
+                .replace("%3", str(self._risk_cell[1]))
+            )
+        self.risks_label.setText(text)
+        self.risks_label.setToolTip(self.tr("Clear filters shows the whole board again"))
 
     def clear(self) -> None:
         """Every filter off: the whole board."""
@@ -224,6 +264,8 @@ class FilterBar(QToolBar):
             widget.blockSignals(False)
         self.cell = None
         self.cell_label_action.setVisible(False)
+        self.risk_ids = None
+        self.risks_label_action.setVisible(False)
         self._fill_links()
         self.changed.emit()
 

@@ -10,6 +10,7 @@ resolve) shows as an error dialog and leaves the dialog open with every edit in 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -55,10 +56,12 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.item_edit import ItemEdit
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.ros import RosService
 from kanban_sec.ui.board_widget import status_name
 from kanban_sec.ui.i18n import current_language
 from kanban_sec.ui.item_checklist import ChecklistEditor
 from kanban_sec.ui.item_history import ItemHistory, local_time
+from kanban_sec.ui.item_risk import RiskChoice
 from kanban_sec.ui.link_choices import fill_link_choices
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.owner_picker import OwnerPicker
@@ -202,6 +205,10 @@ class ItemDialog(QDialog):
             self._chain.addItem(chain.name, chain.id)
         self._link = QComboBox()
         self._link.setObjectName("item-link")
+        self._risk = RiskChoice(RosService(self.service.session))
+        self._risk.setToolTip(
+            self.tr("A measure of a ROS risk takes the risk's likelihood and consequence")
+        )
 
         # One likelihood scale and one consequence scale, with the ROS matrix's words.
         self._likelihood = self._scale_box(
@@ -282,6 +289,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("C&olumn:"), self._status)
         form.addRow(self.tr("C&hain:"), self._chain)
         form.addRow(self.tr("&Link:"), self._link)
+        form.addRow(self.tr("ROS &risk:"), self._risk)
         for text, row, box in (
             (self.tr("L&ikelihood:"), likelihood_row, self._likelihood),
             (self.tr("Co&nsequence:"), consequence_row, self._consequence),
@@ -322,6 +330,7 @@ class ItemDialog(QDialog):
         self._title.textChanged.connect(self._validate)
         self._chain.currentIndexChanged.connect(self._chain_chosen)
         self._link.currentIndexChanged.connect(self._context_changed)
+        self._risk.currentIndexChanged.connect(self._risk_chosen)
         self._likelihood.valueChanged.connect(self._update_score)
         self._consequence.valueChanged.connect(self._update_score)
         self._picker.selection_changed.connect(self._owner_chosen)
@@ -358,7 +367,10 @@ class ItemDialog(QDialog):
             (self._consequence, "item-consequence-word", consequence_label),
         ):
             label = self.findChild(QLabel, name)
-            if label is not None:
+            risk = self._risk.chosen()
+            if label is not None and risk is not None:
+                label.setText(self.tr("from the risk «%1»").replace("%1", risk.title))
+            elif label is not None:
                 label.setText(
                     word(box.value()).split(" ", 1)[1]
                     if box.value() >= SCALE_MIN
@@ -459,6 +471,8 @@ class ItemDialog(QDialog):
         self._status.setCurrentIndex(max(self._status.findData(item.status.value), 0))
         self._chain.setCurrentIndex(max(self._chain.findData(item.chain_id), 0))
         self._fill_links(item.chain_id, item.link_id)
+        self._risk.fill(item.chain_id, item.risk_id)
+        self._risk_chosen()
         self._likelihood.setValue(_box_value(item.likelihood))
         self._consequence.setValue(_box_value(item.consequence))
         self._effort.setCurrentIndex(
@@ -537,7 +551,19 @@ class ItemDialog(QDialog):
 
     def _chain_chosen(self) -> None:
         self._fill_links(self._chain.currentData(), self._link.currentData())
+        self._risk.fill(self._chain.currentData(), self._risk.currentData())
+        self._risk_chosen()
         self._context_changed()
+
+    def _risk_chosen(self, *_: object) -> None:
+        """On a risk, the item shows the risk's likelihood and consequence, read-only."""
+        risk = self._risk.chosen()
+        for box in (self._likelihood, self._consequence):
+            box.setEnabled(risk is None)
+        if risk is not None:
+            self._likelihood.setValue(_box_value(risk.likelihood.value))
+            self._consequence.setValue(_box_value(risk.consequence.value))
+        self._scale_words()
 
     def _context_changed(self) -> None:
         chain_id, link_id = self._chain.currentData(), self._link.currentData()
@@ -650,6 +676,9 @@ class ItemDialog(QDialog):
         if base is None:
             return values
         changed = {name: value for name, value in values.items() if value != base[name]}
+        if self._risk.chosen() is not None:  # the risk's, not the item's to set
+            changed.pop("likelihood", None)
+            changed.pop("consequence", None)
         if "chain_id" in changed:  # a link is chosen within its chain
             changed["link_id"] = values["link_id"]
         if "owner_unit_id" in changed or "owner_person_id" in changed:
@@ -678,9 +707,22 @@ class ItemDialog(QDialog):
 
     def _save(self) -> None:
         edit = self.edit()
-        if edit.empty:
+        risk_id = self._risk.currentData()
+        onto = risk_id != self._item.risk_id and not (self.item_id is None and risk_id is None)
+        if edit.empty and not onto:
             return
-        outcome = self.service.save_item(self.item_id, edit)
+        ros = self._risk.ros
+        first = (
+            ros.link_measure(self.item_id, None) if onto and self.item_id and not risk_id else None
+        )
+        outcome = self.service.save_item(self.item_id, edit) if not edit.empty else Outcome()
+        if first is not None:
+            outcome = Outcome(first.changes + outcome.changes, outcome.warnings, self.item_id)
+        if onto and risk_id:
+            item_id = self.item_id or outcome.row_id or ""
+            linked = ros.link_measure(item_id, risk_id)
+            outcome = Outcome(outcome.changes + linked.changes, outcome.warnings, item_id)
+        self._item = replace(self._item, risk_id=risk_id)
         if self.item_id is None:
             self.item_id = outcome.row_id
             self.setWindowTitle(self.tr("Item: {title}").format(title=self._values()["title"]))

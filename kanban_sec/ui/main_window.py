@@ -40,6 +40,7 @@ from kanban_sec.ui.file_actions import FileActions
 from kanban_sec.ui.filter_bar import FilterBar
 from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.panel_folding import PanelFolding
+from kanban_sec.ui.ros_windows import RosWindows
 from kanban_sec.ui.screen_fit import fit_to_screen
 from kanban_sec.ui.undo_step import ChangeCommand
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow, WindowActions):
         self._undo_offer: QPushButton | None = None
         self._matrix: Any = None
         self.files = FileActions(self)
+        self.ros_windows = RosWindows(self)
         build_actions(self)
         build_menus(self)
         self._build_toolbar()
@@ -285,6 +287,7 @@ class MainWindow(QMainWindow, WindowActions):
             return
         self._after_write(outcome)
         self.refresh_status()
+        self.ros_windows.refresh()
 
     def move_items(self, ids: list[str], status: Status) -> None:
         """Move cards (a drop or Ctrl+arrow) in one call: all of them or, when a hard WIP
@@ -511,6 +514,7 @@ class MainWindow(QMainWindow, WindowActions):
         work = self.can(Action.WORK)
         for action in (
             self.new_action,
+            self.new_risk_action,
             self.import_action,
             self.pin_action,
             self.block_action,
@@ -526,8 +530,7 @@ class MainWindow(QMainWindow, WindowActions):
 
     def _after_governance(self, outcome: Outcome, text: str) -> None:
         self.apply(outcome, text)
-        if self._matrix is not None and shiboken6.isValid(self._matrix):
-            self._matrix.refresh()
+        self.ros_windows.refresh()
 
     def open_matrix(self) -> None:
         from kanban_sec.ui.ros_matrix import RosMatrixView
@@ -539,6 +542,7 @@ class MainWindow(QMainWindow, WindowActions):
             return
         view = RosMatrixView(self.governance(), self)
         view.cell_chosen.connect(self.filter_cell)
+        view.risks_chosen.connect(lambda ids, lk, co: self.ros_windows.show_measures(ids, (lk, co)))
         self._matrix = view
         self._keep(view)
         view.show()

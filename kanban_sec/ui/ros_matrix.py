@@ -1,8 +1,9 @@
-"""The ROS matrix (risiko- og sårbarhetsanalyse): where the open items sit by likelihood ×
-consequence, coloured by each cell's acceptance band.
+"""The ROS matrix (risiko- og sårbarhetsanalyse): where the ROS risks sit by likelihood ×
+consequence (or, toggled, the open items), coloured by each cell's acceptance band.
 
-A cell chosen (click or Enter) asks the board to show its items; governing members can
-switch to editing the bands, where a click cycles a cell green → yellow → red.
+A cell chosen (click or Enter) asks the board to show that cell's risks' measures (or its
+items); governing members can switch to editing the bands, where a click cycles a cell
+green → yellow → red.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -46,9 +49,19 @@ from kanban_sec.domain.governance import (
     Bands,
     MatrixCell,
 )
+from kanban_sec.domain.ros import RegisterFilter, RiskCell, risk_matrix
 from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.ros import RosService
 from kanban_sec.ui.i18n import current_language, translate
 from kanban_sec.ui.notify import show_error
+from kanban_sec.ui.ros_risk_matrix import (
+    MoveArrows,
+    RiskCellDelegate,
+    RiskMatrixModel,
+    fill_chain_choices,
+    risk_totals,
+)
+from kanban_sec.ui.ros_words import band_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -315,6 +328,13 @@ class RosGrid(QTableView):
     """The table: arrows move between cells; Enter, Return or Space chooses one."""
 
     cell_activated = Signal(QModelIndex)
+    #: The risks' move arrows, kept over the whole viewport.
+    overlay: QWidget | None = None
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.overlay is not None:
+            self.overlay.setGeometry(self.viewport().rect())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
@@ -366,26 +386,43 @@ class VerticalTitle(QWidget):
 
 
 class RosMatrixView(QDialog):
-    """The 5×5 ROS matrix of the open items, with its acceptance bands."""
+    """The 5×5 ROS matrix of the risks (or of the open items), with its acceptance bands."""
 
     #: A cell was chosen (likelihood, consequence): the board shows that cell's items.
     cell_chosen = Signal(int, int)
+    #: A cell of risks was chosen (risk ids, likelihood, consequence): the board shows
+    #: those risks' measures.
+    risks_chosen = Signal(frozenset, int, int)
     #: A governing member changed the bands (ranking and acceptances may read them).
     bands_changed = Signal()
 
-    def __init__(self, governance: GovernanceService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        governance: GovernanceService,
+        parent: QWidget | None = None,
+        ros: RosService | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ros-matrix")
         self.governance = governance
+        self.ros = ros if ros is not None else RosService(governance.session)
+        #: "risks" (the ROS risks, the default) or "items" (the open work items).
+        self.mode = "risks"
+        self.unassessed_risks = 0
         self.may_edit = False
         self.bands = Bands.default()
         self.reset_box: QMessageBox | None = None
 
         self.model = RosMatrixModel(self)
+        self.risk_model = RiskMatrixModel(self)
         self.grid = RosGrid()
         self.grid.setObjectName("ros-grid")
-        self.grid.setModel(self.model)
-        self.grid.setItemDelegate(CellDelegate(self.grid))
+        self.grid.setModel(self.risk_model)
+        self.item_delegate = CellDelegate(self.grid)
+        self.risk_delegate = RiskCellDelegate(self.grid)
+        self.grid.setItemDelegate(self.risk_delegate)
+        self.arrows = MoveArrows(self.grid, self.risk_model)
+        self.grid.overlay = self.arrows
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.grid.setTabKeyNavigation(False)
@@ -418,6 +455,31 @@ class RosMatrixView(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("ros-hint")
         self.hint.setWordWrap(True)
+
+        # Risks or items, and (for risks) one chain or all.
+        self.risks_button = QPushButton()
+        self.risks_button.setObjectName("ros-mode-risks")
+        self.items_button = QPushButton()
+        self.items_button.setObjectName("ros-mode-items")
+        self.mode_group = QButtonGroup(self)
+        for button in (self.risks_button, self.items_button):
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            self.mode_group.addButton(button)
+        self.risks_button.setChecked(True)
+        self.risks_button.clicked.connect(lambda: self.set_mode("risks"))
+        self.items_button.clicked.connect(lambda: self.set_mode("items"))
+        self.chain_combo = QComboBox()
+        self.chain_combo.setObjectName("ros-matrix-chain")
+        self.chain_combo.currentIndexChanged.connect(lambda _=0: self.refresh())
+        self.moves_legend = QLabel()
+        self.moves_legend.setObjectName("ros-moves-legend")
+        top = QHBoxLayout()
+        top.addWidget(self.risks_button)
+        top.addWidget(self.items_button)
+        top.addSpacing(12)
+        top.addWidget(self.chain_combo)
+        top.addWidget(self.moves_legend, 1)
 
         self.swatches: dict[Band, QLabel] = {}
         self.legend_texts: dict[Band, QLabel] = {}
@@ -467,6 +529,7 @@ class RosMatrixView(QDialog):
         matrix.setRowStretch(1, 1)
 
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.hint)
         layout.addLayout(matrix, 1)
         layout.addLayout(legend)
@@ -475,16 +538,44 @@ class RosMatrixView(QDialog):
         self._apply_colours()
         self.retranslate()
         self.refresh()
-        self.grid.setCurrentIndex(self.model.index(0, 0))
+        self.grid.setCurrentIndex(self.risk_model.index(0, 0))
         self.grid.setFocus()
-        self.resize(960, 600)
+        self.resize(960, 620)
 
     # -- data --------------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        """Show the ROS risks (``"risks"``) or the open items (``"items"``)."""
+        self.mode = mode
+        (self.risks_button if mode == "risks" else self.items_button).setChecked(True)
+        current = self.grid.currentIndex()
+        risks = mode == "risks"
+        self.grid.setModel(self.risk_model if risks else self.model)
+        self.grid.setItemDelegate(self.risk_delegate if risks else self.item_delegate)
+        self.arrows.setVisible(risks)
+        self.chain_combo.setVisible(risks)
+        self.moves_legend.setVisible(risks)
+        self.grid.setCurrentIndex(self.grid.model().index(current.row(), current.column()))
+        self.refresh()
+        self._show_hint()
+        self._show_legend()
+
     def refresh(self) -> None:
         """Read the counts, the bands and the right to change them again."""
         self.bands = self.governance.bands()
         self.model.set_cells(self.governance.matrix())
         self.unassessed = self.governance.unassessed()
+        self._rows = self.ros.register()
+        fill_chain_choices(self.chain_combo, self._rows)
+        chain_id = self.chain_combo.currentData()
+        shown = [r for r in self._rows if RegisterFilter(chain_id=chain_id).matches(r)]
+        cells, self.unassessed_risks = risk_matrix(shown, self.bands)
+        self.risk_model.set_risks(
+            cells,
+            {r.risk.id: r.risk.title for r in shown},
+            {r.risk.id: r.risk.inherent for r in shown},
+            self.ros.scales(),
+        )
+        self.arrows.update()
         self.may_edit = self.governance.can(Action.BANDS)
         if not self.may_edit and self.edit_button.isChecked():
             self.edit_button.setChecked(False)
@@ -500,12 +591,21 @@ class RosMatrixView(QDialog):
         return self.may_edit and self.edit_button.isChecked()
 
     def cell(self, likelihood: int, consequence: int) -> MatrixCell:
+        """The items' cell (its counts and band)."""
         return self.model.cells[(likelihood, consequence)]
 
+    def risk_cell(self, likelihood: int, consequence: int) -> RiskCell:
+        """The risks' cell: the risks now in it and those first assessed in it."""
+        return self.risk_model.cells[(likelihood, consequence)]
+
     def index_of(self, likelihood: int, consequence: int) -> QModelIndex:
-        return self.model.index_of(likelihood, consequence)
+        """The cell's index in the model shown."""
+        return self.grid.model().index(SIDE - likelihood, consequence - 1)
 
     def _show_totals(self) -> None:
+        if self.mode == "risks":
+            self.total.setText(risk_totals(self.risk_model, self.unassessed_risks))
+            return
         cells = self.model.cells.values()
         total = sum(c.open_items for c in cells)
         red = sum(c.open_items for c in cells if c.band is Band.RED)
@@ -530,6 +630,9 @@ class RosMatrixView(QDialog):
             return
         if self.editing():
             self.cycle_band(cell.likelihood, cell.consequence)
+        elif self.mode == "risks":
+            risks = self.risk_cell(cell.likelihood, cell.consequence).current
+            self.risks_chosen.emit(frozenset(risks), cell.likelihood, cell.consequence)
         else:
             self.cell_chosen.emit(cell.likelihood, cell.consequence)
 
@@ -586,25 +689,32 @@ class RosMatrixView(QDialog):
             self.reset_bands()
 
     def _on_edit_toggled(self, _checked: bool) -> None:
-        self.model.editing = self.editing()
+        self.model.editing = self.risk_model.editing = self.editing()
         self.reset_button.setVisible(self.editing())
         self.reset_button.setEnabled(self.editing() and self.bands != Bands.default())
         self._show_hint()
         self.model.repaint_all()
+        self.risk_model.repaint_all()
 
     # -- texts and colours -------------------------------------------------------------
     def retranslate(self) -> None:
         """Every visible string again (after a language switch)."""
         # Its refusals and warnings too.
         self.governance.session = self.governance.session.speaking(current_language())
+        self.ros.session = self.ros.session.speaking(current_language())
         self.setWindowTitle(translate("RosMatrix", "ROS matrix"))
         self.consequence_title.setText(translate("RosMatrix", "Consequence"))
         self.likelihood_title.set_text(translate("RosMatrix", "Likelihood"))
         self.grid.setAccessibleName(translate("RosMatrix", "ROS matrix: likelihood × consequence"))
-        for band, text in self.legend_texts.items():
-            text.setText(band_meaning(band))
-            self.swatches[band].setAccessibleName(band_meaning(band))
-            self.swatches[band].setToolTip(band_meaning(band))
+        self._show_legend()
+        self.risks_button.setText(translate("RosMatrix", "Risks"))
+        self.risks_button.setToolTip(translate("RosMatrix", "The ROS risks of the chains"))
+        self.items_button.setText(translate("RosMatrix", "Items"))
+        self.items_button.setToolTip(translate("RosMatrix", "The open work items on the board"))
+        self.chain_combo.setAccessibleName(translate("RosMatrix", "Chain"))
+        self.moves_legend.setText(
+            translate("RosMatrix", "◯ first assessed here (inherent risk) · ➜ moved since")
+        )
         self.edit_button.setText(translate("RosMatrix", "Edit acceptance bands"))
         self.edit_button.setToolTip(
             translate("RosMatrix", "Click a cell to change its band: green → yellow → red")
@@ -618,6 +728,16 @@ class RosMatrixView(QDialog):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, SIDE - 1)
         self.model.headerDataChanged.emit(Qt.Orientation.Vertical, 0, SIDE - 1)
         self.model.repaint_all()
+        if hasattr(self, "_rows"):
+            self.refresh()  # the scale words in the new language
+
+    def _show_legend(self) -> None:
+        for band, text in self.legend_texts.items():
+            meaning = band_meaning(band)
+            shown = band_name(band).capitalize() if self.mode == "risks" else meaning
+            text.setText(shown)
+            self.swatches[band].setAccessibleName(shown)
+            self.swatches[band].setToolTip(meaning)
 
     def _show_hint(self) -> None:
         font = self.hint.font()
@@ -631,6 +751,14 @@ class RosMatrixView(QDialog):
                     "from green to yellow to red. Each change is saved at once.",
                 )
             )
+        elif self.mode == "risks":
+            self.hint.setText(
+                translate(
+                    "RosMatrix",
+                    "ROS risks by likelihood and consequence, each in its current cell. "
+                    "Click a cell (or press Enter) to show its risks' measures on the board.",
+                )
+            )
         else:
             self.hint.setText(
                 translate(
@@ -642,7 +770,7 @@ class RosMatrixView(QDialog):
 
     def _apply_colours(self) -> None:
         dark = is_dark(self.palette())
-        self.model.dark = dark
+        self.model.dark = self.risk_model.dark = dark
         for band, swatch in self.swatches.items():
             background = band_colour(band, dark)
             swatch.setStyleSheet(

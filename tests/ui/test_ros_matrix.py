@@ -1,4 +1,5 @@
-"""The ROS matrix view: counts per cell, scale labels, choosing a cell and editing bands."""
+"""The ROS matrix view in its Items mode: counts per cell, scale labels, choosing a cell and
+editing bands (the risks are in test_ros_risks_matrix.py)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 def open_view(qtbot, db):
     def opener(author: str = GOVERNING, lang: str = "en") -> RosMatrixView:
         view = RosMatrixView(GovernanceService(Session(db, author, lang)))
+        view.set_mode("items")  # these tests are about the items' matrix (the toggle)
         qtbot.addWidget(view)
         view.show()
         qtbot.waitExposed(view)
