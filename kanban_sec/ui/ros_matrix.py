@@ -60,6 +60,7 @@ from kanban_sec.ui.ros_risk_matrix import (
     RiskMatrixModel,
     fill_chain_choices,
     risk_totals,
+    text_colour_on,
 )
 from kanban_sec.ui.ros_words import band_name
 
@@ -99,25 +100,6 @@ def likelihood_label(likelihood: int) -> str:
 def consequence_label(consequence: int) -> str:
     labels = CONSEQUENCE_LABELS.get(current_language(), CONSEQUENCE_LABELS["en"])
     return f"{consequence} {labels[consequence - 1]}"
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
-
-
-def text_colour_on(background: QColor) -> QColor:
-    """Black or white, whichever contrasts more with ``background`` (WCAG ratio)."""
-    light = _luminance(background)
-    on_black = (light + 0.05) / 0.05
-    on_white = 1.05 / (light + 0.05)
-    return QColor("#111111") if on_black >= on_white else QColor("#ffffff")
 
 
 def band_colour(band: Band, dark: bool) -> QColor:

@@ -49,10 +49,6 @@ from kanban_sec.ui.ros_risk_parts import AssessmentBox, ValuesTable
 from kanban_sec.ui.ros_words import band_name, flags_of, treatment_name
 
 
-def _tr(text: str) -> str:
-    return translate("RosRiskDialog", text)
-
-
 class RosRiskDialog(QDialog):
     """Add a ROS risk to a chain (``risk_id`` None) or look at and edit one."""
 
@@ -275,9 +271,11 @@ class RosRiskDialog(QDialog):
             self.existing.setPlainText(risk.existing_measures)
             self.likelihood.load(risk.likelihood, row.likelihood_by)
             self.consequence.load(risk.consequence, row.consequence_by)
-            self.setWindowTitle(_tr("ROS risk: %1").replace("%1", risk.title))
+            self.setWindowTitle(
+                translate("RosRiskDialog", "ROS risk: %1").replace("%1", risk.title)
+            )
         else:
-            self.setWindowTitle(_tr("New ROS risk"))
+            self.setWindowTitle(translate("RosRiskDialog", "New ROS risk"))
         self.chain.setEnabled(row is None)  # a risk stays in its chain
         self._chain_chosen()
         self._show_cells()
@@ -313,11 +311,15 @@ class RosRiskDialog(QDialog):
             field.setEnabled(rights.likelihood)
         self.at_stake.setEnabled(rights.likelihood)
         self.likelihood.offer(
-            rights.likelihood, _tr("Likelihood is IT's estimate (governing and operational).")
+            rights.likelihood,
+            translate("RosRiskDialog", "Likelihood is IT's estimate (governing and operational)."),
         )
         self.consequence.offer(
             rights.consequence,
-            _tr("Consequence is judged by the risk-owner unit of the chain (the business)."),
+            translate(
+                "RosRiskDialog",
+                "Consequence is judged by the risk-owner unit of the chain (the business).",
+            ),
         )
         for widget in (self.decision, self.rationale, self.target_l, self.target_c):
             widget.setEnabled(rights.decide and saved)
@@ -325,9 +327,11 @@ class RosRiskDialog(QDialog):
         self._decision_chosen()
         self.decide_why_not.setVisible(not (rights.decide and saved))
         self.decide_why_not.setText(
-            _tr("Save the risk first.")
+            translate("RosRiskDialog", "Save the risk first.")
             if not saved
-            else _tr("Only a governing member of the chain's risk-owner unit decides.")
+            else translate(
+                "RosRiskDialog", "Only a governing member of the chain's risk-owner unit decides."
+            )
         )
         self.new_measure.setEnabled(saved and rights.likelihood)
         self.link_measure.setEnabled(saved and rights.likelihood)
@@ -340,7 +344,7 @@ class RosRiskDialog(QDialog):
     def _show_cells(self) -> None:
         row = self.row
         if row is None:
-            self.cells.setText(_tr("Not assessed yet."))
+            self.cells.setText(translate("RosRiskDialog", "Not assessed yet."))
             self.flags.setText("")
             return
         bands = self.ros.matrix()[2]
@@ -351,7 +355,7 @@ class RosRiskDialog(QDialog):
             return f"{pair[0]} × {pair[1]} ({band_name(band_of(bands, pair[0], pair[1]))})"
 
         self.cells.setText(
-            _tr("Inherent: %1 · Current: %2 · Target: %3")
+            translate("RosRiskDialog", "Inherent: %1 · Current: %2 · Target: %3")
             .replace("%1", cell(row.risk.inherent))
             .replace("%2", cell(row.risk.current))
             .replace("%3", cell(row.risk.target))
@@ -367,19 +371,23 @@ class RosRiskDialog(QDialog):
         self.decision.blockSignals(False)
         row = self.row
         if row is None or row.treatment is None:
-            self.treatment_now.setText(_tr("Treatment: not decided."))
+            self.treatment_now.setText(translate("RosRiskDialog", "Treatment: not decided."))
         else:
             found = row.treatment
             text = (
-                _tr("Treatment: %1, decided by %2 on %3.")
+                translate("RosRiskDialog", "Treatment: %1, decided by %2 on %3.")
                 .replace("%1", treatment_name(found.decision.value if found.decision else None))
                 .replace("%2", self._person(found.decided_by))
                 .replace("%3", _day(found.decided_at.date() if found.decided_at else None))
             )
             if found.valid_until is not None:
-                text += " " + _tr("Valid until %1.").replace("%1", _day(found.valid_until))
+                text += " " + translate("RosRiskDialog", "Valid until %1.").replace(
+                    "%1", _day(found.valid_until)
+                )
             if row.stale:
-                text += " " + _tr("Stale: the risk changed after the decision.")
+                text += " " + translate(
+                    "RosRiskDialog", "Stale: the risk changed after the decision."
+                )
             self.treatment_now.setText(text)
             if found.decision is not None:
                 self.decision.setCurrentIndex(self.decision.findData(found.decision.value))
@@ -469,7 +477,12 @@ class RosRiskDialog(QDialog):
         except KanbanError as error:
             self._fail(error)
             return
-        self._wrote(outcome, _tr("New ROS risk") if self.row is None else _tr("Edit ROS risk"))
+        self._wrote(
+            outcome,
+            translate("RosRiskDialog", "New ROS risk")
+            if self.row is None
+            else translate("RosRiskDialog", "Edit ROS risk"),
+        )
         self.risk_id = outcome.row_id
         super().accept()
 
@@ -493,7 +506,7 @@ class RosRiskDialog(QDialog):
         except KanbanError as error:
             self._fail(error)
             return
-        self._wrote(outcome, _tr("ROS risk decision"))
+        self._wrote(outcome, translate("RosRiskDialog", "ROS risk decision"))
         self.load()
 
     def write_values(self) -> None:
@@ -512,13 +525,15 @@ class RosRiskDialog(QDialog):
             except KanbanError as error:
                 self._fail(error)
                 return
-            self._wrote(outcome, _tr("Information value"))
+            self._wrote(outcome, translate("RosRiskDialog", "Information value"))
         self._chain_chosen()
 
     def add_new_measure(self) -> None:
         """A new board item as a measure of this risk."""
         title, ok = QInputDialog.getText(
-            self, _tr("New measure"), _tr("What is to be done (a new item on the board):")
+            self,
+            translate("RosRiskDialog", "New measure"),
+            translate("RosRiskDialog", "What is to be done (a new item on the board):"),
         )
         if not ok or not title.strip() or self.risk_id is None:
             return
@@ -529,7 +544,10 @@ class RosRiskDialog(QDialog):
         except KanbanError as error:
             self._fail(error)
             return
-        self._wrote(Outcome(made.changes + linked.changes, (), item_id), _tr("New measure"))
+        self._wrote(
+            Outcome(made.changes + linked.changes, (), item_id),
+            translate("RosRiskDialog", "New measure"),
+        )
         self.load()
 
     def link_existing_measure(self) -> None:
@@ -545,7 +563,11 @@ class RosRiskDialog(QDialog):
         if not choices:
             return
         chosen, ok = QInputDialog.getItem(
-            self, _tr("Link a measure"), _tr("The item that is a measure:"), list(choices), 0
+            self,
+            translate("RosRiskDialog", "Link a measure"),
+            translate("RosRiskDialog", "The item that is a measure:"),
+            list(choices),
+            0,
         )
         if not ok or chosen not in choices:
             return
@@ -557,7 +579,7 @@ class RosRiskDialog(QDialog):
         except KanbanError as error:
             self._fail(error)
             return
-        self._wrote(outcome, _tr("Link a measure"))
+        self._wrote(outcome, translate("RosRiskDialog", "Link a measure"))
         self.load()
 
     # -- texts ---------------------------------------------------------------------------
@@ -566,45 +588,51 @@ class RosRiskDialog(QDialog):
         self.ros.session = self.ros.session.speaking(current_language())
         for number, text in enumerate(
             (
-                _tr("&Scenario"),
-                _tr("&Assessment"),
-                _tr("&Treatment"),
-                _tr("&Measures"),
-                _tr("Information &values"),
+                translate("RosRiskDialog", "&Scenario"),
+                translate("RosRiskDialog", "&Assessment"),
+                translate("RosRiskDialog", "Tr&eatment"),
+                translate("RosRiskDialog", "&Measures"),
+                translate("RosRiskDialog", "Information &values"),
             )
         ):
             self.tabs.setTabText(number, text)
         for label, text in zip(
             self.scenario_labels,
             (
-                _tr("&Title:"),
-                _tr("C&hain:"),
-                _tr("&Link:"),
-                _tr("Th&reat:"),
-                _tr("V&ulnerability:"),
-                _tr("E&xisting measures:"),
-                _tr("Information at stake:"),
+                translate("RosRiskDialog", "&Title:"),
+                translate("RosRiskDialog", "C&hain:"),
+                translate("RosRiskDialog", "&Link:"),
+                translate("RosRiskDialog", "Th&reat:"),
+                translate("RosRiskDialog", "V&ulnerability:"),
+                translate("RosRiskDialog", "E&xisting measures:"),
+                translate("RosRiskDialog", "Information at stake:"),
             ),
             strict=True,
         ):
             label.setText(text)
         for label, text in zip(
             self.treatment_labels,
-            (_tr("&Decision:"), _tr("Valid &until:"), _tr("&Rationale:"), _tr("Tar&get L × C:")),
+            (
+                translate("RosRiskDialog", "De&cision:"),
+                translate("RosRiskDialog", "Vali&d until:"),
+                translate("RosRiskDialog", "Rati&onale:"),
+                translate("RosRiskDialog", "Tar&get L × C:"),
+            ),
             strict=True,
         ):
             label.setText(text)
-        self.title.setPlaceholderText(_tr("What could happen (required)"))
-        self.decide_button.setText(_tr("Record the decision"))
-        self.new_measure.setText(_tr("New item as a measure…"))
-        self.link_measure.setText(_tr("Link an existing item…"))
+        self.title.setPlaceholderText(translate("RosRiskDialog", "What could happen (required)"))
+        self.decide_button.setText(translate("RosRiskDialog", "Record the decision"))
+        self.new_measure.setText(translate("RosRiskDialog", "New item as a measure…"))
+        self.link_measure.setText(translate("RosRiskDialog", "Link an existing item…"))
         self.values_hint.setText(
-            _tr(
+            translate(
+                "RosRiskDialog",
                 "What the information of this chain is worth: confidentiality, integrity "
-                "and availability 1–5, set by the chain's risk-owner unit."
+                "and availability 1–5, set by the chain's risk-owner unit.",
             )
         )
-        self.save_values.setText(_tr("Save the values"))
+        self.save_values.setText(translate("RosRiskDialog", "Save the values"))
         self.values.retranslate()
         if hasattr(self, "_loaded_stake"):  # built: the words of the scales and cells too
             words = self.ros.scales()

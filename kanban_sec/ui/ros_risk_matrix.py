@@ -47,6 +47,25 @@ _COLOURS = {
 }
 
 
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def text_colour_on(background: QColor) -> QColor:
+    """Black or white, whichever contrasts more with ``background`` (WCAG ratio)."""
+    light = _luminance(background)
+    on_black = (light + 0.05) / 0.05
+    on_white = 1.05 / (light + 0.05)
+    return QColor("#111111") if on_black >= on_white else QColor("#ffffff")
+
+
 class RiskMatrixModel(QAbstractTableModel):
     """Five rows (likelihood 5 at the top) by five columns (consequence 1..5) of risks."""
 
@@ -117,8 +136,6 @@ class RiskMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.colour(cell)
         if role == Qt.ItemDataRole.ForegroundRole:
-            from kanban_sec.ui.ros_matrix import text_colour_on
-
             return text_colour_on(self.colour(cell))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
