@@ -59,9 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     from kanban_sec.cli import governance, org, ros_report, standup, sync, wheel
+    from kanban_sec.cli import map as map_cli
 
     board.add_parsers(sub)
     standup.add_parser(sub)
+    map_cli.add_parser(sub)
     wheel.add_parser(sub)
     governance.add_parsers(sub)
     sync.add_parsers(sub)
@@ -166,6 +168,10 @@ def _commands(command: str) -> Mapping[str, Command]:
         from kanban_sec.cli import standup
 
         return {"standup": standup.command}
+    if command == "map":
+        from kanban_sec.cli import map as map_cli
+
+        return {"map": map_cli.command}
     if command == "wheel":
         from kanban_sec.cli import wheel
 

@@ -1,7 +1,7 @@
 """Where the command line reaches Qt, and only when called: it starts the window, checks
-that the window can start here (``--self-check``), and lends Qt's PDF writer to
-``standup --format pdf``. No other module of ``cli/`` imports ``app`` or ``ui/`` (an
-import-linter contract says so)."""
+that the window can start here (``--self-check``), lends Qt's PDF writer to ``standup
+--format pdf`` and the chain map's drawing to ``map``. No other module of ``cli/`` imports
+``app`` or ``ui/`` (an import-linter contract says so)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,18 @@ def pdf_writer() -> Callable[[str, str | os.PathLike[str]], None]:
     except ImportError as error:  # Qt's system libraries missing
         raise KanbanError("standup.pdf_unavailable", reason=str(error)) from error
     return write_pdf
+
+
+def map_writer() -> Callable[..., None]:
+    """The chain map's PNG/SVG writer (Qt draws it), offscreen without a desktop session;
+    positions dragged in the window are not used: the file shows the automatic layout."""
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        from kanban_sec.ui.chain_map_scene import write_map
+    except ImportError as error:  # Qt's system libraries missing
+        raise KanbanError("map.unavailable", reason=str(error)) from error
+    return write_map
 
 
 def has_display() -> bool:

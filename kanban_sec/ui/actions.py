@@ -27,6 +27,7 @@ class WindowActions:
     accepted_action: QAction
     block_action: QAction
     chains_action: QAction
+    chain_map_action: QAction
     conflicts_action: QAction
     delegate_action: QAction
     delete_action: QAction
@@ -117,6 +118,7 @@ def build_actions(window: MainWindow) -> None:
     window.delete_action = make_action(window, "delete", window.delete_item, keys.Delete)
     window.chains_action = make_action(window, "chains", window.open_chains, "Ctrl+L")
     window.org_action = make_action(window, "organisation", window.open_organisation, "Ctrl+O")
+    window.chain_map_action = make_action(window, "chain-map", lambda: window.open_chain_map())
     window.refresh_action = make_action(window, "reload", window.reload, keys.Refresh)
     # Not Ctrl+M nor Ctrl+H: on macOS Qt's Ctrl is ⌘, and ⌘M minimises, ⌘H hides the app.
     window.metrics_action = make_action(window, "metrics", window.open_metrics, "Ctrl+Shift+F")
@@ -225,6 +227,7 @@ def build_menus(window: MainWindow) -> None:
         window.history_action,
         window.wheel_action,
         window.chains_action,
+        window.chain_map_action,
         window.org_action,
         window.refresh_action,
     ):
@@ -289,6 +292,7 @@ def retranslate_actions(window: MainWindow) -> None:
         window.delegate_action: translate("MainWindow", "Delegate to the lowest level"),
         window.delete_action: translate("MainWindow", "Delete item"),
         window.chains_action: translate("MainWindow", "Chains and links…"),
+        window.chain_map_action: translate("MainWindow", "Chain map…"),
         window.org_action: translate("MainWindow", "Organisation…"),
         window.refresh_action: translate("MainWindow", "Reload board"),
         window.metrics_action: translate("MainWindow", "Flow metrics…"),

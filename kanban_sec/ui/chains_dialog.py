@@ -122,6 +122,12 @@ class ChainsDialog(QDialog):
         self.delete_chain_button = QPushButton(self.tr("Delete chain"))
         self.delete_chain_button.setObjectName("delete-chain")
         self.delete_chain_button.clicked.connect(self._delete_chain)
+        self.map_button = QPushButton(self.tr("Chain map…"))
+        self.map_button.setObjectName("chain-map-button")
+        self.map_button.setToolTip(
+            self.tr("Draw the chosen chain: its links, data flows and risks")
+        )
+        self.map_button.clicked.connect(self._open_map)
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_chain_name, 1)
@@ -131,8 +137,18 @@ class ChainsDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chains, 1)
         layout.addLayout(add_row)
-        layout.addWidget(self.delete_chain_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_chain_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.map_button)
+        layout.addLayout(buttons)
         return side
+
+    def _open_map(self) -> None:
+        """The chain map of the chosen chain (the board window opens it)."""
+        opener = getattr(self.parent(), "open_chain_map", None)
+        if opener is not None:
+            opener(self.current_chain_id())
 
     def _build_chain_side(self) -> QWidget:
         chain_box = QGroupBox(self.tr("Chain"))

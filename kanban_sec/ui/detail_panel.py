@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,8 @@ class DetailPanel(QWidget):
 
     #: The person pressed the button: True to open the panel, False to fold it.
     fold_requested = Signal(bool)
+    #: The card's chain was clicked: show its chain map (the chain's id).
+    chain_map_requested = Signal(str)
 
     def __init__(self, live: LiveBoard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +41,9 @@ class DetailPanel(QWidget):
         self.live = live
         self.text = QTextBrowser()
         self.text.setObjectName("detail-panel")
-        self.text.setOpenExternalLinks(True)
+        # Links are ours to follow: the chain map's in the window, the web's in a browser.
+        self.text.setOpenLinks(False)
+        self.text.anchorClicked.connect(self._follow)
         self.toggle = QToolButton()
         self.toggle.setObjectName("detail-toggle")
         self.toggle.setAutoRaise(True)
@@ -58,6 +63,12 @@ class DetailPanel(QWidget):
         layout.addStretch(0)  # folded: the button stays at the top of its strip
         #: The toggle's shortcut as the tooltip shows it (the window's View ▸ action).
         self.shortcut = ""
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "kanban-sec" and url.host() == "chain-map":
+            self.chain_map_requested.emit(url.path().strip("/"))
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
 
     def is_open(self) -> bool:
         return self.text.isVisibleTo(self)
@@ -145,6 +156,9 @@ class DetailPanel(QWidget):
                 ),
             )
         lines += [f"- **{name}:** {value}" for name, value in facts]
+        if item.chain_id:
+            label = self.tr("Chain map of %1").replace("%1", where)
+            lines.append(f"- [{label}](kanban-sec://chain-map/{item.chain_id})")
         if item.description:
             lines += ["", "---", "", item.description]
         self.text.setMarkdown("\n".join(lines))

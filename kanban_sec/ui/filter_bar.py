@@ -6,7 +6,15 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from kanban_sec.domain.model import Classification
 from kanban_sec.services.live_board import BoardFilter, LiveBoard
@@ -70,6 +78,17 @@ class FilterBar(QToolBar):
         self.risks_label.setStyleSheet(self.cell_label.styleSheet())
         self.risks_label_action = self.addWidget(self.risks_label)
         self.risks_label_action.setVisible(False)
+        #: The link chosen on the chain map, shown as a chip that clears it when clicked.
+        self.link_chip = QToolButton()
+        self.link_chip.setObjectName("filter-link-chip")
+        self.link_chip.setStyleSheet(
+            "QToolButton { padding: 2px 6px; border-radius: 4px; background: #1565c0;"
+            " color: white; }"
+        )
+        self.link_chip.clicked.connect(self.clear)
+        self.link_chip_action = self.addWidget(self.link_chip)
+        self.link_chip_action.setVisible(False)
+        self.link_combo.currentIndexChanged.connect(self._link_chip_still_true)
         self.clear_action = QAction(self)
         self.clear_action.setObjectName("clear-filters")
         self.clear_action.triggered.connect(self.clear)
@@ -123,6 +142,7 @@ class FilterBar(QToolBar):
             self.class_combo: self.tr("Filter by classification"),
             self.cell_label: self.tr("ROS matrix cell filter"),
             self.risks_label: self.tr("ROS risk measures filter"),
+            self.link_chip: self.tr("Chain map link filter: click to clear"),
         }
         for widget, name in names.items():
             widget.setAccessibleName(name)
@@ -250,7 +270,35 @@ class FilterBar(QToolBar):
         self.risks_label.setText(text)
         self.risks_label.setToolTip(self.tr("Clear filters shows the whole board again"))
 
-    def clear(self) -> None:
+    def show_link(self, link_id: str) -> None:
+        """Show exactly the items on one link (chosen on the chain map): every other filter
+        off, the link's chain and link chosen, and a chip naming it that clears it."""
+        link = self.live.board.links.get(link_id)
+        if link is None:
+            return
+        self.clear(quiet=True)
+        self.chain_combo.blockSignals(True)
+        self.chain_combo.setCurrentIndex(max(self.chain_combo.findData(link.chain_id), 0))
+        self.chain_combo.blockSignals(False)
+        self._fill_links()
+        self.link_combo.blockSignals(True)
+        self.link_combo.setCurrentIndex(max(self.link_combo.findData(link_id), 0))
+        self.link_combo.blockSignals(False)
+        chain = self.live.board.chains.get(link.chain_id)
+        self.link_chip.setText(
+            self.tr("Link: %1 ▸ %2  ✕")
+            .replace("%1", chain.name if chain else "")
+            .replace("%2", link.name)
+        )
+        self.link_chip.setToolTip(self.tr("Show the whole board again"))
+        self.link_chip_action.setVisible(True)
+        self.changed.emit()
+
+    def _link_chip_still_true(self, *_: object) -> None:
+        if self.link_chip_action.isVisible() and self.link_combo.currentData() in (None, ANY):
+            self.link_chip_action.setVisible(False)
+
+    def clear(self, quiet: bool = False) -> None:
         """Every filter off: the whole board."""
         controls = (self.search, *self.boxes(), *self.combos())
         for widget in controls:
@@ -266,8 +314,10 @@ class FilterBar(QToolBar):
         self.cell_label_action.setVisible(False)
         self.risk_ids = None
         self.risks_label_action.setVisible(False)
+        self.link_chip_action.setVisible(False)
         self._fill_links()
-        self.changed.emit()
+        if not quiet:
+            self.changed.emit()
 
     # -- kept between sessions -------------------------------------------------------------
     def _keys(self) -> tuple[tuple[str, QComboBox], ...]:

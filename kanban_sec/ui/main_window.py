@@ -63,6 +63,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.board.current_changed.connect(self._show_detail)
         self.board.menu_requested.connect(self.card_menu)
         self.detail_pane = DetailPanel(live)
+        self.detail_pane.chain_map_requested.connect(self.open_chain_map)
         self.detail = self.detail_pane.text
         #: The board beside the side panel, and both folded as the room and person want.
         self.panels = PanelFolding(self)
@@ -485,6 +486,22 @@ class MainWindow(QMainWindow, WindowActions):
         )
         self._keep(dialog)
         dialog.open()
+
+    def open_chain_map(self, chain_id: str | None = None) -> Any:
+        """The chain map (of ``chain_id``, else the chain shown last); a click on a link
+        filters the board to it."""
+        from kanban_sec.ui.chain_map import ChainMapWindow
+
+        found = next((d for d in self._dialogs if isinstance(d, ChainMapWindow)), None)
+        if found is not None and shiboken6.isValid(found) and found.isVisible():
+            found.fill_chains(chain_id)
+        else:
+            found = ChainMapWindow(self.session, chain_id, self)
+            found.link_chosen.connect(self.toolbar.show_link)
+            self._keep(found)
+        found.show()
+        found.raise_()
+        return found
 
     def open_organisation(self) -> None:
         from kanban_sec.services.organisation import OrganisationService
