@@ -98,3 +98,22 @@ def _fill(db: Database) -> dict[str, str]:
         notes="Gjennomgått med leverandøren",
     ).row_id
     return ids
+
+
+def without_the_examples_ros(db_path: Path) -> None:
+    """Take the example board's own ROS analyses (risks, their decisions and measures'
+    links, information values, data flows, analyses, who runs each link) out of a copy
+    of it, as a file edit in a test's set-up: a test then counts exactly what it writes."""
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE items SET risk_id = NULL")
+        conn.execute("UPDATE links SET run_by = 'municipality'")
+        for table in (
+            "risk_decisions WHERE risk_id IS NOT NULL",
+            "ros_analyses",
+            "ros_risks",
+            "info_values",
+            "data_flows",
+        ):
+            conn.execute(f"DELETE FROM {table}")

@@ -15,6 +15,7 @@ from kanban_sec.exchange import otm
 from kanban_sec.services.ros import RosService
 from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
+from tests.ros_board import without_the_examples_ros
 
 CHAIN = "Medisindispenser"
 IT = "Henrik Dahl"
@@ -24,12 +25,13 @@ IT = "Henrik Dahl"
 def board(demo_db: Path) -> Path:
     """The example board with flows, suppliers' links and risks on the dispenser chain
     (the risks unassessed: an import brings risks in unassessed)."""
+    without_the_examples_ros(demo_db)
     db = open_database(demo_db, daily_backup=False)
     try:
         it = RosService(Session(db, IT, "en"))
         it.add_flow(CHAIN, "Dispenser i brukers hjem", "Mobilnett (M2M-SIM)", "dosehendelser")
         it.add_flow(CHAIN, "Mobilnett (M2M-SIM)", "MedRobot skyplattform", "dosehendelser")
-        it.add_flow(CHAIN, "MedRobot skyplattform", "EPJ Omsorgsjournal", "avvik", "via hub")
+        it.add_flow(CHAIN, "MedRobot skyplattform", "EPJ Gerica", "avvik", "via hub")
         it.set_run_by(CHAIN, "MedRobot skyplattform", "supplier")
         it.set_run_by(CHAIN, "SMS-varsling (Textwave Inc.)", "supplier")
         it.add_risk(CHAIN, "Plattform nede", link="MedRobot skyplattform", threat="DDoS")
@@ -47,7 +49,7 @@ def test_png_and_svg_are_written(run, board, tmp_path):
     assert_ok(run("--db", board, "map", CHAIN, "--format", "svg", "-o", svg))
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg")
-    assert "EPJ Omsorgsjournal" in svg.read_text(encoding="utf-8")
+    assert "EPJ Gerica" in svg.read_text(encoding="utf-8")
 
 
 def test_otm_export_follows_the_schema_and_says_the_chain(run, board, tmp_path):
@@ -61,7 +63,7 @@ def test_otm_export_follows_the_schema_and_says_the_chain(run, board, tmp_path):
     zones = {z["id"] for z in document["trustZones"]}
     assert zones == {"municipality", "supplier"}
     components = {c["name"]: c for c in document["components"]}
-    assert len(components) == 7
+    assert len(components) == 10  # the example dispenser chain's links
     platform = components["MedRobot skyplattform"]
     assert platform["parent"] == {"trustZone": "supplier"}
     assert platform["attributes"]["country"] == "IE"
@@ -69,7 +71,7 @@ def test_otm_export_follows_the_schema_and_says_the_chain(run, board, tmp_path):
     flows = {f["attributes"]["number"]: f for f in document["dataflows"]}
     assert flows[3]["name"] == "avvik"
     assert flows[3]["source"] == platform["id"]
-    assert flows[3]["destination"] == components["EPJ Omsorgsjournal"]["id"]
+    assert flows[3]["destination"] == components["EPJ Gerica"]["id"]
     threats = {t["name"]: t for t in document["threats"]}
     assert threats["Plattform nede"]["risk"] == {
         "likelihood": None,
@@ -84,7 +86,7 @@ def test_export_import_export_gives_the_same_otm(run, board, tmp_path):
     assert_ok(run("--db", board, "map", CHAIN, "--format", "otm", "-o", first))
     empty = tmp_path / "empty.sqlite"
     said = assert_ok(run("--db", empty, "map", "import", first))
-    assert "7 links, 3 data flows and 2 risks (2 new, unassessed)" in said
+    assert "10 links, 3 data flows and 2 risks (2 new, unassessed)" in said
     second = tmp_path / "second.json"
     assert_ok(run("--db", empty, "map", CHAIN, "--format", "otm", "-o", second))
     assert json.loads(second.read_text("utf-8")) == json.loads(first.read_text("utf-8"))

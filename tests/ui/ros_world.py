@@ -13,6 +13,7 @@ from kanban_sec.services.board import BoardService
 from kanban_sec.services.ros import RosService
 from kanban_sec.services.session import Session
 from kanban_sec.store.database import open_database
+from tests.ros_board import without_the_examples_ros
 
 IT = "Henrik Dahl"
 BUSINESS = "Astrid Myklebust"  # governing, Hjemmetjenesten: the dispenser's risk owner
@@ -32,24 +33,9 @@ class World:
     steady_measures: list[str]
 
 
-def _without_the_examples_risks(db_path: Path) -> None:
-    """The example board's own ROS analyses taken out of the copy (test set-up, as a file
-    edit): these tests count exactly the risks they write."""
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE items SET risk_id = NULL")
-        for table in (
-            "risk_decisions WHERE risk_id IS NOT NULL",
-            "ros_analyses",
-            "ros_risks",
-            "info_values",
-            "data_flows",
-        ):
-            conn.execute(f"DELETE FROM {table}")
-
-
 def build(db_path: Path) -> World:
     """The risks and their measures, written on ``db_path``."""
-    _without_the_examples_risks(db_path)
+    without_the_examples_ros(db_path)
     db = open_database(db_path, daily_backup=False)
     try:
 

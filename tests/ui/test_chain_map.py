@@ -15,6 +15,7 @@ from kanban_sec.services.ros import RosService
 from kanban_sec.services.session import Session
 from kanban_sec.ui.chain_map import ChainMapWindow, saved_positions
 from kanban_sec.ui.chain_map_scene import BAND_COLOURS
+from tests.ros_board import without_the_examples_ros
 
 CHAIN = "Medisindispenser"
 IT = "Henrik Dahl"  # operational: flows, risks and likelihood
@@ -24,6 +25,7 @@ BUSINESS = "Astrid Myklebust"  # governing member of the chain's risk-owner unit
 @pytest.fixture
 def chain_world(db):
     """The dispenser chain with three flows, suppliers on their side and three risks."""
+    without_the_examples_ros(db.path)
     it = RosService(Session(db, IT, "en"))
     it.add_flow(CHAIN, "Dispenser i brukers hjem", "Mobilnett (M2M-SIM)", "dosehendelser")
     it.add_flow(CHAIN, "Mobilnett (M2M-SIM)", "MedRobot skyplattform", "dosehendelser")
