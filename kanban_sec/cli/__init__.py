@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from kanban_sec import __version__, runtime
 from kanban_sec.cli import board, output, window
-from kanban_sec.domain.errors import BadInput, KanbanError
+from kanban_sec.domain.errors import BadInput, KanbanError, Refused
 from kanban_sec.domain.text import t
 from kanban_sec.runtime import APP_NAME
 from kanban_sec.store import backup
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and the window offscreen; exit 0 when all pass",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from kanban_sec.cli import governance, org, ros_report, standup, sync, wheel
+    from kanban_sec.cli import governance, org, ros, ros_report, standup, sync, wheel
     from kanban_sec.cli import map as map_cli
 
     board.add_parsers(sub)
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     map_cli.add_parser(sub)
     wheel.add_parser(sub)
     governance.add_parsers(sub)
+    ros.add_parsers(sub)
     sync.add_parsers(sub)
     org.add_parsers(sub)
     ros_report.add_parsers(sub)
@@ -87,7 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, lang, sys.stdout)
     except KanbanError as error:
-        print(f"{APP_NAME}: {error.message(lang)}", file=sys.stderr)
+        text = error.message(lang)
+        if isinstance(error, Refused):  # a rule's refusal: one line, whatever it quotes
+            text = " ".join(text.split())
+        print(f"{APP_NAME}: {text}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -180,6 +184,10 @@ def _commands(command: str) -> Mapping[str, Command]:
         from kanban_sec.cli import ros_report
 
         return {command: ros_report.command}
+    if command in ("ros", "flow"):
+        from kanban_sec.cli import ros
+
+        return ros.COMMANDS
     if command in ("sync", "conflicts"):
         from kanban_sec.cli import sync
 

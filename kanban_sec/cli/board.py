@@ -55,12 +55,19 @@ def add_parsers(sub: Any) -> None:
         "description",
     ):
         p.add_argument(f"--{name}")
+    p.add_argument(
+        "--risk",
+        help="the ROS risk it is a measure of (id, short key or title): it moves into the "
+        "risk's chain and takes the risk's likelihood and consequence",
+    )
 
     p = sub.add_parser("move", help="move an item to another column")
     p.add_argument("id")
     p.add_argument("status")
 
-    p = sub.add_parser("set", help="change fields: FIELD=VALUE ...")
+    p = sub.add_parser(
+        "set", help="change fields: FIELD=VALUE ... (risk=RISK makes it a measure, risk= ends it)"
+    )
     p.add_argument("id")
     p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
 
@@ -152,8 +159,12 @@ def _cmd_list(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
         me = service.author.casefold()
         entries = [e for e in entries if e.owner_person.casefold() == me]
     if args.json:
+        risks = _risk_titles(service, entries)
         json.dump(
-            [_entry_json(e, lang) for e in entries], out, ensure_ascii=ascii_json(out), indent=2
+            [_entry_json(e, lang, risks) for e in entries],
+            out,
+            ensure_ascii=ascii_json(out),
+            indent=2,
         )
         out.write("\n")
         return EXIT_OK
@@ -161,8 +172,18 @@ def _cmd_list(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     return EXIT_OK
 
 
-def _entry_json(entry: Any, lang: str) -> dict[str, Any]:
+def _risk_titles(service: Any, entries: list[Any]) -> dict[str, str]:
+    """The titles of the ROS risks the entries are measures of (read only when there are)."""
+    if not any(e.item.risk_id for e in entries):
+        return {}
+    from kanban_sec.services.ros import RosService
+
+    return dict(RosService(service.session).titles())
+
+
+def _entry_json(entry: Any, lang: str, risks: dict[str, str] | None = None) -> dict[str, Any]:
     item, ranked = entry.item, entry.ranked
+    risk_id = item.risk_id
     # Where the score's gap is measured from (an accepted item's would-be standing too):
     # the link's maturity, or for work on a chain as a whole its weakest link's.
     standing = ranked or entry.standing
@@ -196,6 +217,8 @@ def _entry_json(entry: Any, lang: str) -> dict[str, Any]:
         "framework_ref": item.framework_ref or None,
         "tags": item.tags,
         "due_date": item.due_date.isoformat() if item.due_date else None,
+        # the ROS risk it is a measure of (its likelihood and consequence are the risk's)
+        "risk": {"id": risk_id, "title": (risks or {}).get(risk_id, "")} if risk_id else None,
         "explanation": entry.explanation(lang),
     }
 
@@ -250,7 +273,9 @@ def _cmd_show(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
     item_id = service.resolve(args.id)
     entry = service.entry(item_id)
     item = entry.item
-    data = _entry_json(entry, lang)
+    data = _entry_json(entry, lang, _risk_titles(service, [entry]))
+    if data["risk"] is not None:  # one line: the risk's title and short key
+        data["risk"] = f"{data['risk']['title']} ({short_id(data['risk']['id'])})"
     data["description"] = item.description
     data["checklist"] = [f"[{'x' if c.done else ' '}] {c.text}" for c in item.checklist]
     for name in (
@@ -321,6 +346,7 @@ def _cmd_add(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> 
             ("tags", "tags"),
             ("due_date", "due"),
             ("description", "description"),
+            ("risk", "risk"),
         )
         if getattr(args, attr) is not None
     }

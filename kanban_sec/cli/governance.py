@@ -29,15 +29,27 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--chain", help="the whole chain, by name")
     p.add_argument("--note", help="why IT recommends it")
 
-    p = sub.add_parser("decide", help="the risk owner's decision for an item or a chain")
-    p.add_argument("item", nargs="?", metavar="ITEM", help="the item (or give --chain)")
+    p = sub.add_parser(
+        "decide", help="the risk owner's decision for a ROS risk, an item or a chain"
+    )
+    p.add_argument("item", nargs="?", metavar="ITEM", help="the item (or give --risk or --chain)")
     p.add_argument("decision", metavar="DECISION", help=decisions)
+    p.add_argument(
+        "--risk", help="a ROS risk: its id, short key (6+ characters) or title; its treatment"
+    )
     p.add_argument("--chain", help="the whole chain, by name")
     p.add_argument("--rationale", required=True, help="why (recorded with the decision)")
     p.add_argument(
         "--valid-until",
+        "--until",
+        dest="valid_until",
         metavar="DATE",
         help="the last day an acceptance holds (YYYY-MM-DD or dd.mm.yyyy)",
+    )
+    p.add_argument(
+        "--target",
+        metavar="L,C",
+        help="with --risk: the likelihood and consequence the treatment aims at, e.g. 2,3",
     )
 
     p = sub.add_parser("risks", help="risk cases: recommendation, decision, who, valid until")
@@ -90,10 +102,12 @@ def add_parsers(sub: Any) -> None:
 
     p = sub.add_parser(
         "matrix",
-        help="the 5×5 ROS matrix: open items per likelihood × "
-        "consequence, with each cell's acceptance band",
+        help="the 5×5 ROS matrix: ROS risks per likelihood × consequence (current cell, "
+        "inherent cells marked), with each cell's acceptance band",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--items", action="store_true", help="count open items instead of ROS risks")
+    p.add_argument("--chain", help="only this chain's risks")
 
 
 def _governance(service: Any, lang: str) -> Any:
@@ -108,6 +122,8 @@ def _chain_id(service: Any, name: str) -> str:
 
 def _target(service: Any, args: argparse.Namespace) -> tuple[str | None, str | None]:
     """(item id, chain id) from ITEM or ``--chain CHAIN``: exactly one of them."""
+    if getattr(args, "risk", None) is not None:
+        raise BadInput("roscli.decide_one")
     if (args.item is None) == (args.chain is None):
         raise BadInput("risk.target_needed")
     if args.item is not None:
@@ -167,6 +183,12 @@ def recommend(service: Any, args: argparse.Namespace, lang: str, out: TextIO) ->
 
 def decide(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     valid_until = _parse_day(args.valid_until, "--valid-until")
+    if args.risk is not None:
+        if args.item is not None or args.chain is not None:
+            raise BadInput("roscli.decide_one")
+        return _decide_risk(service, args, valid_until, lang, out)
+    if args.target is not None:
+        raise BadInput("roscli.target_risk_only")
     item_id, chain_id = _target(service, args)
     governance = _governance(service, lang)
     outcome = governance.decide(
@@ -193,6 +215,51 @@ def decide(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     else:
         print(t("gov.decided", lang, subject=subject, decision=text), file=out)
     return EXIT_OK
+
+
+def _decide_risk(
+    service: Any, args: argparse.Namespace, valid_until: date | None, lang: str, out: TextIO
+) -> int:
+    """The treatment of a ROS risk (``decide --risk``), with the target it aims at."""
+    from kanban_sec.services.ros import RosService
+
+    ros = RosService(service.session)
+    target = _parse_target(args.target) if args.target is not None else None
+    outcome = ros.decide(
+        args.risk, args.decision, args.rationale, valid_until=valid_until, target=target
+    )
+    decision = next(d for d in ros.decisions(args.risk) if d.id == outcome.row_id)
+    risk = ros.risk(decision.risk_id or "")
+    subject = f"{risk.title} ({short_id(risk.id)})"
+    text = _decision_text(decision.decision, lang)
+    if decision.valid_until is not None:
+        line = t(
+            "gov.decided_until",
+            lang,
+            subject=subject,
+            decision=text,
+            day=decision.valid_until.isoformat(),
+        )
+    else:
+        line = t("gov.decided", lang, subject=subject, decision=text)
+    if target is not None:
+        line += " · " + t("roscli.target", lang, likelihood=target[0], consequence=target[1])
+    print(line, file=out)
+    return EXIT_OK
+
+
+def _parse_target(text: str) -> tuple[int, int]:
+    """``2,3`` (or ``2x3``, ``2×3``, ``2 3``): the target likelihood and consequence."""
+    from kanban_sec.domain.fields import parse_scale
+
+    parts = text.replace("×", ",").replace("x", ",").replace("X", ",").replace(" ", ",")
+    found = [p for p in parts.split(",") if p.strip()]
+    if len(found) != 2:
+        raise BadInput("roscli.bad_target", value=text)
+    try:
+        return parse_scale(found[0]), parse_scale(found[1])
+    except FieldProblem as problem:
+        raise BadInput("field.problem", field="--target", problem=problem.msg) from None
 
 
 # -- risks ---------------------------------------------------------------------------------
@@ -383,11 +450,18 @@ def _print_policy(current: Any, lang: str, out: TextIO) -> None:
 
 
 def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    """The 5×5 ROS matrix: open items per likelihood (rows, 5 at the top) × consequence,
-    each cell with its acceptance band (G, Y, R)."""
+    """The 5×5 ROS matrix of ROS risks (:func:`kanban_sec.cli.ros.matrix`); with
+    ``--items``, open items per likelihood (rows, 5 at the top) × consequence, each cell
+    with its acceptance band (G, Y, R)."""
     from kanban_sec.domain.governance import CONSEQUENCE_LABELS, LIKELIHOOD_LABELS
     from kanban_sec.domain.model import SCALE_MAX, SCALE_MIN
 
+    if not args.items:
+        from kanban_sec.cli import ros
+
+        return ros.matrix(service, args, lang, out)
+    if args.chain is not None:
+        raise BadInput("roscli.items_chain")
     governance = _governance(service, lang)
     cells = governance.matrix()
     unassessed = governance.unassessed()

@@ -54,7 +54,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("name")
     p.add_argument("values", nargs="+", metavar="FIELD=VALUE")
 
-    link = sub.add_parser("link", help="add a link to a chain")
+    link = sub.add_parser(
+        "link", help="add a link to a chain, or say who runs it (the municipality or a supplier)"
+    )
     acts = _actions(link)
     p = acts.add_parser("add", help="a new link (component) of a chain")
     p.add_argument("chain")
@@ -63,6 +65,18 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--country", default="")
     p.add_argument("--responsible", metavar="UNIT", help="the unit responsible for it")
     p.add_argument("--maturity", type=int, default=0, help="0-3 (default 0)")
+    p.add_argument(
+        "--run-by",
+        metavar="SIDE",
+        help="municipality (default) or supplier: its side of the chain map's boundary",
+    )
+    p = acts.add_parser(
+        "run-by",
+        help="which side of the chain map's boundary a link is on: municipality or supplier",
+    )
+    p.add_argument("chain")
+    p.add_argument("name", metavar="LINK")
+    p.add_argument("side", metavar="SIDE", help="municipality or supplier (kommunen, leverandør)")
 
 
 def _actions(parser: Any) -> Any:
@@ -186,7 +200,26 @@ def chain(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int
 
 
 def link(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    from kanban_sec.services.ros import run_by_of
+
     org = _org(service, lang)
+    if args.action == "run-by":
+        from kanban_sec.services.ros import RosService
+
+        side = run_by_of(args.side)
+        RosService(service.session).set_run_by(args.chain, args.name, side)
+        print(
+            t(
+                "roscli.run_by_set",
+                lang,
+                chain=args.chain,
+                link=args.name,
+                side=t(f"ros.run_by.{side}", lang),
+            ),
+            file=out,
+        )
+        return EXIT_OK
+    run_by = run_by_of(args.run_by) if args.run_by is not None else None
     responsible = org.find_unit_id(args.responsible) if args.responsible else None
     org.add_link(
         org.find_chain_id(args.chain),
@@ -195,6 +228,7 @@ def link(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
         country=args.country,
         responsible_unit_id=responsible,
         maturity=args.maturity,
+        run_by=run_by,
     )
     print(t("org.link_added", lang, name=args.name, chain=args.chain), file=out)
     return EXIT_OK

@@ -408,7 +408,9 @@ class BoardService(Service):
         with writing(self.db, self.author, self.person_id) as uow:
             names = Names(uow)
             before = (
-                _must_item(uow, item_id) if item_id is not None else Item(id=new_id(), title="")
+                _own_values(uow, _must_item(uow, item_id))
+                if item_id is not None
+                else Item(id=new_id(), title="")
             )
             edit = edit_of(names, before)
             if item_id is None or edit.changed():
@@ -558,6 +560,15 @@ def _resolve(matches: list[str], fragment: str) -> str:
             "item.ambiguous", id=fragment, matches=", ".join(short_id(m) for m in matches[:5])
         )
     return matches[0]
+
+
+def _own_values(uow: UnitOfWork, item: Item) -> Item:
+    """A measure of a ROS risk with its own likelihood and consequence (it shows its
+    risk's), so that an edit taking it off the risk gives it back its own."""
+    if item.risk_id is None:
+        return item
+    row = uow.world.row("item", item.id) or {}
+    return replace(item, likelihood=row.get("likelihood"), consequence=row.get("consequence"))
 
 
 def _must_item(uow: UnitOfWork, item_id: str) -> Item:

@@ -264,7 +264,7 @@ class GovernanceService(Service):
         classes = frozenset(Classification(c) for c in classifications)
         with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.POLICY)
-            _store_settings(uow, policy_settings(Policy(min_score, classes)))
+            store_settings(uow, policy_settings(Policy(min_score, classes)))
             return Outcome(tuple(uow.changes))
 
     def set_board_policy(
@@ -284,7 +284,7 @@ class GovernanceService(Service):
         with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.POLICY)
             require(uow, self.author, self.person_id, Action.WIP_LIMITS)
-            _store_settings(uow, policy_settings(Policy(min_score, classes)))
+            store_settings(uow, policy_settings(Policy(min_score, classes)))
             for status, (limit, hard) in wip_limits.items():
                 column = uow.column(status)
                 uow.update("column", column.id, {"wip_limit": limit, "wip_hard": int(hard)})
@@ -298,7 +298,7 @@ class GovernanceService(Service):
         """The acceptance band of every matrix cell (governing members)."""
         with writing(self.db, self.author, self.person_id) as uow:
             require(uow, self.author, self.person_id, Action.BANDS)
-            _store_settings(uow, {BANDS_KEY: bands.text()})
+            store_settings(uow, {BANDS_KEY: bands.text()})
             return Outcome(tuple(uow.changes))
 
     def set_band(self, likelihood: int, consequence: int, band: Band | str) -> Outcome:
@@ -545,7 +545,8 @@ def _in_verify(reader: Reader, item: Item, lang: str) -> None:
         )
 
 
-def _store_settings(uow: UnitOfWork, values: dict[str, str]) -> None:
+def store_settings(uow: UnitOfWork, values: dict[str, str]) -> None:
+    """Write board settings (one row each), bringing back one that was deleted."""
     current = uow.settings()
     for key, value in values.items():
         if key in current:

@@ -26,6 +26,8 @@ from kanban_sec.domain.model import (
     Status,
 )
 from kanban_sec.services.names import Names
+from kanban_sec.services.risk_refs import measure_place, risk_id
+from kanban_sec.store import ros_reader
 
 T = TypeVar("T")
 
@@ -64,6 +66,9 @@ class ItemEdit:
     blocked_reason: str | Keep = KEEP
     pin_reason: str | Keep = KEEP
     checklist: tuple[ChecklistEntry, ...] | Keep = KEEP
+    #: The ROS risk the item becomes a measure of (``None``: of no risk): it moves into
+    #: the risk's chain (and onto its link) and takes the risk's likelihood and consequence.
+    risk_id: str | Keep | None = KEEP
     comments: tuple[str, ...] = ()
 
     def changed(self) -> dict[str, Any]:
@@ -97,6 +102,7 @@ EDITABLE_FIELDS = (
     "due_date",
     "blocked_reason",
     "pinned",
+    "risk",
 )
 
 
@@ -142,6 +148,9 @@ def apply_edit(names: Names, item: Item, edit: ItemEdit, now: datetime) -> Item:
         changes["blocked_reason"] = reason
         changes["blocked_at"] = (item.blocked_at or now) if reason else None
     changes["chain_id"], changes["link_id"] = _chain_and_link(names, item, edit)
+    changes["risk_id"], changes["chain_id"], changes["link_id"] = _measure(
+        names, item, edit, changes["chain_id"], changes["link_id"]
+    )
     changes["owner_unit_id"], changes["owner_person_id"] = _owner(names, item, edit)
     return replace(item, **changes)
 
@@ -164,6 +173,34 @@ def _chain_and_link(names: Names, item: Item, edit: ItemEdit) -> tuple[str | Non
             "link.not_found", chain=names.chains[chain_id].name, name=link.name if link else link_id
         )
     return chain_id, link_id
+
+
+def _measure(
+    names: Names, item: Item, edit: ItemEdit, chain_id: str | None, link_id: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """(risk, chain, link) after the edit: a new risk brings the item into its chain (and
+    onto its link); a measure stays in its risk's chain."""
+    wanted = item.risk_id if edit.risk_id is KEEP else edit.risk_id
+    if wanted is None:
+        return None, chain_id, link_id
+    risk = ros_reader.risk(names.reader, wanted)
+    if risk is None:
+        if wanted == item.risk_id:  # its risk went away elsewhere (a pull): leave it be
+            return wanted, chain_id, link_id
+        raise NotFound("ros.risk_not_found", id=wanted)
+    if wanted != item.risk_id and (edit.chain_id is KEEP or chain_id == risk.chain_id):
+        chain_id, link_id = measure_place(risk, chain_id, link_id, edit.link_id is not KEEP)
+    if chain_id != risk.chain_id:
+        chain = names.chains.get(chain_id or "")
+        risk_chain = names.chains.get(risk.chain_id)
+        raise BadInput(
+            "ros.measure_other_chain",
+            title=edit.title if isinstance(edit.title, str) else item.title,
+            chain=chain.name if chain is not None else "—",
+            risk=risk.title,
+            risk_chain=risk_chain.name if risk_chain is not None else "—",
+        )
+    return wanted, chain_id, link_id
 
 
 def _owner(names: Names, item: Item, edit: ItemEdit) -> tuple[str | None, str | None]:
@@ -217,6 +254,9 @@ def edit_from_texts(names: Names, item: Item, values: Mapping[str, str]) -> Item
     if "owner_person" in values:
         person_text = values["owner_person"].strip()
         given["owner_person_id"] = names.person(person_text, unit_id) if person_text else None
+    if "risk" in values:
+        risk_text = values["risk"].strip()
+        given["risk_id"] = risk_id(names.reader, risk_text) if risk_text else None
     return ItemEdit(**given)
 
 

@@ -172,8 +172,10 @@ class OrganisationService(Service):
         country: str = "",
         responsible_unit_id: str | None = None,
         maturity: int = MATURITY_MIN,
+        run_by: str | None = None,
     ) -> Outcome:
-        """A new link in the chain; its name must be new within the chain."""
+        """A new link in the chain; its name must be new within the chain (``run_by``:
+        ``municipality``, the default, or ``supplier``)."""
         clean = _name(name)
         _check_maturity(maturity)
         with writing(self.db, self.author, self.person_id) as uow:
@@ -193,6 +195,7 @@ class OrganisationService(Service):
                     "country": country.strip(),
                     "responsible_unit_id": responsible_unit_id,
                     "maturity": maturity,
+                    **({"run_by": run_by} if run_by is not None else {}),
                 },
             )
             return Outcome(tuple(uow.changes), (), link_id)

@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from kanban_sec.domain import rules
 from kanban_sec.domain.errors import BadInput, NotFound
-from kanban_sec.domain.governance import Bands, Decision, bands_from
+from kanban_sec.domain.governance import Bands, Decision, RiskDecision, bands_from
 from kanban_sec.domain.ids import new_id
 from kanban_sec.domain.model import SCALE_MAX, SCALE_MIN, Chain, Link
 from kanban_sec.domain.ros import (
+    CONSEQUENCE_KEY,
+    LIKELIHOOD_KEY,
     DataFlow,
     InfoValue,
     Knowledge,
@@ -27,6 +29,7 @@ from kanban_sec.domain.ros import (
     RosRisk,
     RunBy,
     covers_json,
+    parse_words,
     register,
     risk_matrix,
     scale_words,
@@ -38,9 +41,13 @@ from kanban_sec.domain.rule_tables import (
     WRITE_ROLES,
 )
 from kanban_sec.services.access import actor
-from kanban_sec.services.governance import GovernanceService
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.governance import GovernanceService, store_settings
+from kanban_sec.services.item_edit import ItemEdit
 from kanban_sec.services.names import Names
 from kanban_sec.services.outcome import Outcome
+from kanban_sec.services.risk_refs import must_risk
+from kanban_sec.services.risk_refs import risk_id as find_risk_id
 from kanban_sec.services.session import Service
 from kanban_sec.store import ros_reader
 from kanban_sec.store.unit_of_work import Reader, UnitOfWork, reading, writing
@@ -58,6 +65,8 @@ class RosRights:
     consequence: bool
     #: Decide the treatment and its target (a governing member of the risk-owner unit).
     decide: bool
+
+_EPOCH = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -337,20 +346,10 @@ class RosService(Service):
     # -- measures ----------------------------------------------------------------------------
     def link_measure(self, item_id: str, reference: str | None) -> Outcome:
         """Make an item a measure of a risk (``None``: of no risk). It moves into the
-        risk's chain (and onto its link) and takes the risk's likelihood and consequence."""
-        with writing(self.db, self.author, self.person_id) as uow:
-            item = uow.item(item_id)
-            if item is None:
-                raise NotFound("item.not_found", id=item_id)
-            if reference is None:
-                uow.update("item", item_id, {"risk_id": None})
-            else:
-                risk = _must_risk(uow, reference)
-                fields: dict[str, object] = {"risk_id": risk.id, "chain_id": risk.chain_id}
-                if risk.link_id or item.chain_id != risk.chain_id:
-                    fields["link_id"] = risk.link_id
-                uow.update("item", item_id, fields)
-            return Outcome(tuple(uow.changes), (), item_id)
+        risk's chain (and onto its link) and takes the risk's likelihood and consequence:
+        the item edit's one way (``set ID risk=RISK`` and the item dialog go the same)."""
+        found = None if reference is None else self.find_risk(reference)
+        return BoardService(self.session).save_item(item_id, ItemEdit(risk_id=found))
 
     # -- data flows ----------------------------------------------------------------------
     def add_flow(
@@ -397,7 +396,7 @@ class RosService(Service):
 
     def set_run_by(self, chain: str, link: str, run_by: RunBy | str) -> Outcome:
         """Which side of the boundary a link is on: the municipality's or a supplier's."""
-        side = RunBy(run_by).value
+        side = run_by_of(run_by)
         with writing(self.db, self.author, self.person_id) as uow:
             names = Names(uow)
             link_id = names.link(names.chain(chain), link)
@@ -444,6 +443,55 @@ class RosService(Service):
         with reading(self.db) as reader:
             chain_id = Names(reader).chain(chain) if chain else None
             return ros_reader.analyses(reader, chain_id)
+
+    # -- the scales' words --------------------------------------------------------------
+    def set_scale(self, side: str, words: str) -> Outcome:
+        """The board's own five words of a scale, ``"w1|w2|w3|w4|w5"`` (empty: the
+        guidance's again), governing members only, like the matrix's bands."""
+        key = SCALE_KEYS[scale_side(side)]
+        text = ""
+        if words.strip():
+            try:
+                text = "|".join(parse_words(words))
+            except ValueError:
+                raise BadInput("roscli.scale_words", value=words) from None
+        with writing(self.db, self.author, self.person_id) as uow:
+            store_settings(uow, {key: text})  # the rulebook: governing members only
+            return Outcome(tuple(uow.changes))
+
+    def custom_scales(self) -> set[str]:
+        """The scales (``likelihood``, ``consequence``) this board words itself."""
+        with reading(self.db) as reader:
+            settings = reader.settings()
+        out = set()
+        for side, key in SCALE_KEYS.items():
+            try:
+                if settings.get(key):
+                    parse_words(settings[key])
+                    out.add(side)
+            except ValueError:
+                continue
+        return out
+
+    # -- one risk -----------------------------------------------------------------------
+    def titles(self) -> dict[str, str]:
+        """Every risk's title, by id."""
+        with reading(self.db) as reader:
+            return {r.id: r.title for r in ros_reader.risks(reader)}
+
+    def row(self, reference: str) -> RegisterRow:
+        """One risk as the register shows it."""
+        with reading(self.db) as reader:
+            found = _risk_id(reader, reference)
+            rows = _register(reader, self.today())
+        return next(r for r in rows if r.risk.id == found)
+
+    def decisions(self, reference: str) -> list[RiskDecision]:
+        """The decisions taken on a risk, oldest first (the newest is its treatment)."""
+        with reading(self.db) as reader:
+            found = _risk_id(reader, reference)
+            taken = [d for d in reader.risk_decisions() if d.risk_id == found]
+        return sorted(taken, key=lambda d: (d.decided_at or d.created_at or _EPOCH, d.id))
 
     # -- reading: the register, the matrix, the chain map --------------------------------------
     def register(self, where: RegisterFilter | None = None) -> list[RegisterRow]:
@@ -641,21 +689,48 @@ def _register(reader: Reader, today: date) -> list[RegisterRow]:
 
 
 def _risk_id(reader: Reader, reference: str, chain: str | None = None) -> str:
-    text = reference.strip()
-    chain_id = Names(reader).chain(chain) if chain else None
-    found = ros_reader.risk_ids_matching(reader, text) if len(text) >= 6 else []
-    if not found:
-        found = ros_reader.risk_ids_titled(reader, text, chain_id)
-    if not found:
-        raise NotFound("ros.risk_not_found", id=reference)
-    if len(found) > 1:
-        raise BadInput("ros.risk_ambiguous", id=reference, matches=", ".join(i[-8:] for i in found))
-    return found[0]
+    return find_risk_id(reader, reference, Names(reader).chain(chain) if chain else None)
 
 
 def _must_risk(uow: UnitOfWork, reference: str) -> RosRisk:
-    found = ros_reader.risk(uow, _risk_id(uow, reference))
-    assert found is not None
+    return must_risk(uow, reference)
+
+
+#: What may name each side of the chain map's boundary (English and Norwegian).
+_RUN_BY_WORDS = {
+    "municipality": RunBy.MUNICIPALITY,
+    "kommune": RunBy.MUNICIPALITY,
+    "kommunen": RunBy.MUNICIPALITY,
+    "supplier": RunBy.SUPPLIER,
+    "vendor": RunBy.SUPPLIER,
+    "leverandør": RunBy.SUPPLIER,
+    "leverandor": RunBy.SUPPLIER,
+}
+
+
+def run_by_of(value: RunBy | str) -> str:
+    """``municipality`` or ``supplier`` from either word (Norwegian too)."""
+    found = _RUN_BY_WORDS.get(str(value).strip().casefold())
+    if found is None:
+        raise BadInput("roscli.run_by", value=value)
+    return found.value
+
+
+#: The board settings of each scale's words.
+SCALE_KEYS = {"likelihood": LIKELIHOOD_KEY, "consequence": CONSEQUENCE_KEY}
+_SCALE_SIDES = {
+    "likelihood": "likelihood",
+    "sannsynlighet": "likelihood",
+    "consequence": "consequence",
+    "konsekvens": "consequence",
+}
+
+
+def scale_side(text: str) -> str:
+    """``likelihood`` or ``consequence`` from either word (Norwegian too)."""
+    found = _SCALE_SIDES.get(text.strip().casefold())
+    if found is None:
+        raise BadInput("roscli.scale_side", value=text)
     return found
 
 

@@ -228,7 +228,8 @@ class StoreWorld:
         before = current or {}
         # A measure of a ROS risk takes the risk's likelihood and consequence: its own are
         # kept as they were, for when it leaves the risk (whoever writes, by whatever path).
-        if values.get("risk_id", before.get("risk_id")):
+        # A new row keeps what it is written with: an insert names every column.
+        if current is not None and values.get("risk_id", before.get("risk_id")):
             values.pop("likelihood", None)
             values.pop("consequence", None)
         # The rulebook's own fields: a writer that names them without a value means none.

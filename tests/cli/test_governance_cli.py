@@ -280,7 +280,7 @@ def test_bad_input_is_one_line_and_exit_2(run, demo, demo_db, tmp_path):
 
 
 def test_matrix_counts_open_items_per_cell(demo):
-    data = json.loads(assert_ok(demo.run("matrix", "--json")))
+    data = json.loads(assert_ok(demo.run("matrix", "--items", "--json")))
     cells = data["cells"]
     assert [(c["likelihood"], c["consequence"]) for c in cells] == [
         (lk, co) for lk in range(5, 0, -1) for co in range(1, 6)
@@ -303,7 +303,7 @@ def test_matrix_counts_open_items_per_cell(demo):
     bands = {(c["likelihood"], c["consequence"]): c["band"] for c in cells}
     assert bands[(5, 5)] == "red" and bands[(1, 1)] == "green" and bands[(2, 5)] == "yellow"
     assert data["likelihood_labels"]["5"] == "Very likely"
-    text = assert_ok(demo.run("--lang", "nb", "matrix"))
+    text = assert_ok(demo.run("--lang", "nb", "matrix", "--items"))
     lines = text.splitlines()
     rows = [
         line

@@ -46,7 +46,16 @@ def both(demo: DemoBoard):
 
 
 @pytest.mark.parametrize(
-    "args", [("list",), ("list", "--all"), ("policy",), ("wheel",), ("risks",), ("matrix",)]
+    "args",
+    [
+        ("list",),
+        ("list", "--all"),
+        ("policy",),
+        ("wheel",),
+        ("risks",),
+        ("matrix",),
+        ("matrix", "--items"),
+    ],
 )
 def test_text_commands_write_the_code_page_with_plain_symbols(both, args):
     utf8, windows = both(*args)
