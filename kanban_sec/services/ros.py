@@ -66,6 +66,7 @@ class RosRights:
     #: Decide the treatment and its target (a governing member of the risk-owner unit).
     decide: bool
 
+
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
 

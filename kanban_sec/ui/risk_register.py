@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QEvent,
     QLocale,
     QModelIndex,
@@ -186,7 +187,13 @@ class RegisterModel(QAbstractTableModel):
             return treatment_name(row.decision.value if row.decision else None)
         if name == "valid_until":
             until = row.treatment.valid_until if row.treatment is not None else None
-            return QLocale().toString(until, QLocale.FormatType.ShortFormat) if until else ""
+            return (
+                QLocale().toString(
+                    QDate(until.year, until.month, until.day), QLocale.FormatType.ShortFormat
+                )
+                if until
+                else ""
+            )
         if name == "measures":
             done = sum(1 for m in row.measures if m.status is Status.DONE)
             return f"{done}/{len(row.measures)}"

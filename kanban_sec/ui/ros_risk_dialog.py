@@ -163,12 +163,13 @@ class RosRiskDialog(QDialog):
         self.treatment_form = QFormLayout()
         self.treatment_labels = [QLabel() for _ in range(4)]
         self.treatment_form.addRow(self.treatment_now)
-        for label, field in zip(
-            self.treatment_labels,
-            (self.decision, self.valid_until, self.rationale, target),
+        for label, widget in zip(
+            self.treatment_labels[:3],
+            (self.decision, self.valid_until, self.rationale),
             strict=True,
         ):
-            self.treatment_form.addRow(label, field)
+            self.treatment_form.addRow(label, widget)
+        self.treatment_form.addRow(self.treatment_labels[3], target)
         self.treatment_labels[0].setBuddy(self.decision)
         self.treatment_labels[1].setBuddy(self.valid_until)
         self.treatment_labels[2].setBuddy(self.rationale)

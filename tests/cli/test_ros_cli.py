@@ -25,6 +25,8 @@ from cli_support import (
     sql,
 )
 
+from tests.ros_board import without_the_examples_ros
+
 ENGINEER = "Henrik Dahl"  # operational, in IT (Plattform / Team Integrasjon)
 BUSINESS = "Per Inge Rønning"  # operational, in Hjemmetjenesten / Team Velferdsteknologi
 OWNER = "Astrid Myklebust"  # governing, Hjemmetjenesten: the dispenser's risk owner
@@ -213,6 +215,7 @@ def board(demo: DemoBoard, tmp_path_factory: pytest.TempPathFactory) -> Board:
     are refused and write nothing)."""
     home = tmp_path_factory.mktemp("ros")
     built = Board(demo.copy_to(home), home)
+    without_the_examples_ros(built.path)  # these tests count exactly the risks they write
     _build(built)
     return built
 
