@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and the window offscreen; exit 0 when all pass",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from kanban_sec.cli import governance, org, ros, ros_report, standup, sync, wheel
+    from kanban_sec.cli import governance, org, ros, standup, sync, wheel
     from kanban_sec.cli import map as map_cli
 
     board.add_parsers(sub)
@@ -69,7 +69,6 @@ def build_parser() -> argparse.ArgumentParser:
     ros.add_parsers(sub)
     sync.add_parsers(sub)
     org.add_parsers(sub)
-    ros_report.add_parsers(sub)
     board.add_exchange_parsers(sub)
     return parser
 
@@ -180,10 +179,6 @@ def _commands(command: str) -> Mapping[str, Command]:
         from kanban_sec.cli import wheel
 
         return {"wheel": wheel.command}
-    if command in ("ros-report", "flow-csv"):
-        from kanban_sec.cli import ros_report
-
-        return {command: ros_report.command}
     if command in ("ros", "flow"):
         from kanban_sec.cli import ros
 

@@ -41,6 +41,9 @@ def add_parsers(sub: Any) -> None:
         "values (the risk-owner unit), the risk register, analyses, the scales' words",
     )
     acts = _actions(ros)
+    from kanban_sec.cli import ros_report
+
+    ros_report.add_report_parser(acts)
     p = acts.add_parser(
         "value", help="value a kind of information of a chain, C/I/A 1-5 (the risk-owner unit)"
     )
@@ -147,6 +150,7 @@ def add_parsers(sub: Any) -> None:
     p = acts.add_parser("remove", help="remove a data flow by its number")
     p.add_argument("chain", metavar="CHAIN")
     p.add_argument("number", metavar="NUMBER")
+    ros_report.add_flow_csv_parsers(acts)
 
 
 def _actions(parser: Any) -> Any:
@@ -208,6 +212,10 @@ def _subject(risk: Any) -> str:
 
 
 def ros(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    if args.action == "report":
+        from kanban_sec.cli import ros_report
+
+        return ros_report.run_report(service, args, lang, out)
     return int(_ROS[args.action](service, args, lang, out))
 
 
@@ -536,6 +544,10 @@ _ROS = {
 
 
 def flow(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
+    if args.action in ("export", "import"):
+        from kanban_sec.cli import ros_report
+
+        return ros_report.run_flow_csv(service, args, lang, out)
     ros_service = _ros(service)
     if args.action == "add":
         outcome = ros_service.add_flow(args.chain, args.source, args.target, args.data, args.notes)

@@ -2,9 +2,8 @@
 --format md|html|pdf|csv -o FILE``) and a chain's data flows as CSV (``flow export CHAIN
 -o FILE``, ``flow import CHAIN FILE``).
 
-The parsers are added to the ``ros`` and ``flow`` commands' sub-parsers by
-:func:`add_report_parser` and :func:`add_flow_csv_parsers`; until those commands exist
-they stand on their own as ``ros-report`` and ``flow-csv`` (:func:`add_parsers`)."""
+The parsers are added to the ``ros`` and ``flow`` commands' sub-parsers
+(:mod:`kanban_sec.cli.ros`) by :func:`add_report_parser` and :func:`add_flow_csv_parsers`."""
 
 from __future__ import annotations
 
@@ -59,21 +58,6 @@ def add_flow_csv_parsers(sub: Any) -> None:
     p.add_argument("chain")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="report what would change")
-
-
-def add_parsers(sub: Any) -> None:
-    """The stand-alone ``ros-report`` and ``flow-csv`` commands."""
-    add_report_parser(sub, "ros-report")
-    p = sub.add_parser("flow-csv", help="a chain's data flows as CSV: export or import")
-    add_flow_csv_parsers(p.add_subparsers(dest="flow_csv", metavar="ACTION", required=True))
-
-
-def command(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
-    """Run whichever of this module's commands ``args`` holds."""
-    action = args.ros_files_action
-    if action == "report":
-        return run_report(service, args, lang, out)
-    return run_flow_csv(service, args, lang, out)
 
 
 def _files(service: Any) -> Any:

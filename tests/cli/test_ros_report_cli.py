@@ -1,4 +1,4 @@
-"""`ros-report` and `flow-csv` as a person runs them: files written and opened again — the
+"""`ros report` and `flow export|import` as a person runs them: files written and opened again — the
 PDF's pages counted, its text read and its first page rendered; the risks CSV re-read by
 Python's csv module and by the board's own reader; data flows exported and imported as
 Excel writes them, all or nothing, under the rulebook."""
@@ -56,12 +56,12 @@ def flows(path: Path) -> list[tuple[int, str, str, str, str]]:
 
 def test_markdown_and_html_files(run, board, tmp_path):
     md, page = tmp_path / "ros.md", tmp_path / "ros.html"
-    out = assert_ok(run("--db", board, "ros-report", CHAIN, "-o", md))
+    out = assert_ok(run("--db", board, "ros", "report", CHAIN, "-o", md))
     assert out == f"wrote {md}\n"
     text = md.read_text(encoding="utf-8")
     assert text.startswith(f"# ROS analysis: {CHAIN}\n") and "| **R1** *not acceptable* |" in text
     assert_ok(
-        run("--db", board, "--lang", "nb", "ros-report", CHAIN, "--format", "html", "-o", page)
+        run("--db", board, "--lang", "nb", "ros", "report", CHAIN, "--format", "html", "-o", page)
     )
     html = page.read_text(encoding="utf-8")
     assert '<html lang="nb">' in html and "ROS-analyse: Medisindispenser" in html
@@ -72,7 +72,7 @@ def test_markdown_and_html_files(run, board, tmp_path):
         ("report", str(page.resolve()), 5),
     ]
     # Without -o the report goes to standard output.
-    printed = assert_ok(run("--db", board, "ros-report", CHAIN))
+    printed = assert_ok(run("--db", board, "ros", "report", CHAIN))
     assert printed.splitlines()[:5] == text.splitlines()[:5]
     assert "| **R1** *not acceptable* |" in printed
     assert len(sql(board, "SELECT * FROM transfers")) == 2  # nothing filed, nothing recorded
@@ -80,7 +80,9 @@ def test_markdown_and_html_files(run, board, tmp_path):
 
 def test_the_pdf_is_a4_paged_searchable_and_drawn(run, board, tmp_path):
     pdf = tmp_path / "ros.pdf"
-    assert_ok(run("--db", board, "--lang", "nb", "ros-report", CHAIN, "--format", "pdf", "-o", pdf))
+    assert_ok(
+        run("--db", board, "--lang", "nb", "ros", "report", CHAIN, "--format", "pdf", "-o", pdf)
+    )
     reader = PdfReader(pdf)
     pages = len(reader.pages)
     assert pages >= 2
@@ -132,7 +134,7 @@ def render_first_page(pdf: Path, tmp_path: Path) -> tuple[int, int, bytes]:
 
 def test_the_risks_as_csv_for_excel(run, board, tmp_path):
     target = tmp_path / "risks.csv"
-    assert_ok(run("--db", board, "ros-report", CHAIN, "--format", "csv", "-o", target))
+    assert_ok(run("--db", board, "ros", "report", CHAIN, "--format", "csv", "-o", target))
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") >= 6
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -186,7 +188,8 @@ def test_the_risks_as_csv_for_excel(run, board, tmp_path):
         run(
             "--db",
             board,
-            "ros-report",
+            "ros",
+            "report",
             CHAIN,
             "--format",
             "csv",
@@ -202,14 +205,14 @@ def test_the_risks_as_csv_for_excel(run, board, tmp_path):
 
 def test_report_mistakes_are_one_line_and_write_nothing(run, board, tmp_path):
     assert_error(
-        run("--db", board, "ros-report", CHAIN, "--format", "pdf"),
+        run("--db", board, "ros", "report", CHAIN, "--format", "pdf"),
         2,
         "a PDF must be written to a file",
     )
     target = tmp_path / "x.md"
-    assert_error(run("--db", board, "ros-report", "Ingen slik", "-o", target), 2, "Ingen slik")
+    assert_error(run("--db", board, "ros", "report", "Ingen slik", "-o", target), 2, "Ingen slik")
     assert_error(
-        run("--db", board, "ros-report", CHAIN, "--analysis", "ffff9999", "-o", target),
+        run("--db", board, "ros", "report", CHAIN, "--analysis", "ffff9999", "-o", target),
         2,
         "has no ROS analysis “ffff9999”",
     )
@@ -222,7 +225,7 @@ def test_report_mistakes_are_one_line_and_write_nothing(run, board, tmp_path):
 
 def test_flows_export_and_import_round_trip(run, board, tmp_path):
     target = tmp_path / "flows.csv"
-    assert assert_ok(run("--db", board, "flow-csv", "export", CHAIN, "-o", target)) == (
+    assert assert_ok(run("--db", board, "flow", "export", CHAIN, "-o", target)) == (
         f"wrote 2 data flows to {target}\n"
     )
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
@@ -236,7 +239,7 @@ def test_flows_export_and_import_round_trip(run, board, tmp_path):
     ]
     assert rows[2][3] == "Avvik, " + TRICKY
     before = flows(board)
-    out = assert_ok(run("--db", board, "flow-csv", "import", CHAIN, target))
+    out = assert_ok(run("--db", board, "flow", "import", CHAIN, target))
     assert out == f"read {target}: 0 new, 0 changed, 2 unchanged data flows\n"
     assert flows(board) == before
 
@@ -253,10 +256,10 @@ def test_an_excel_file_imports(run, board, tmp_path):
             ";;;;\r\n"
         ).encode("cp1252")
     )
-    dry = assert_ok(run("--db", board, "flow-csv", "import", CHAIN, excel, "--dry-run"))
+    dry = assert_ok(run("--db", board, "flow", "import", CHAIN, excel, "--dry-run"))
     assert "nothing saved" in dry and "1 new, 1 changed, 0 unchanged" in dry
     assert len(flows(board)) == 2
-    assert_ok(run("--db", board, "--as", ENGINEER, "flow-csv", "import", CHAIN, excel))
+    assert_ok(run("--db", board, "--as", ENGINEER, "flow", "import", CHAIN, excel))
     assert flows(board) == [
         (1, "Dispenser i hjemmet", "MedRobot skyplattform", "Doseringslogg, alarmer", ""),
         (2, "MedRobot skyplattform", "EPJ Gerica", "Avvik og dosering", "Endret i møte"),
@@ -283,7 +286,7 @@ def test_a_bad_flows_file_names_every_bad_cell_and_writes_nothing(run, board, tm
         "1,EPJ Gerica,Dispenser i hjemmet,Liste,\r\n".encode()
     )
     before = flows(board)
-    result = run("--db", board, "flow-csv", "import", CHAIN, bad)
+    result = run("--db", board, "flow", "import", CHAIN, bad)
     assert result.returncode == 2 and result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == f"kanban-sec: {bad}: nothing was imported; problems found: 5"
@@ -300,7 +303,7 @@ def test_a_bad_flows_file_names_every_bad_cell_and_writes_nothing(run, board, tm
     unknown = tmp_path / "unknown.csv"
     unknown.write_text("number,fra,to,data\r\n1,a,b,c\r\n", encoding="utf-8")
     assert_error(
-        run("--db", board, "flow-csv", "import", CHAIN, unknown),
+        run("--db", board, "flow", "import", CHAIN, unknown),
         2,
         "unknown columns: fra; missing: from",
     )
@@ -308,9 +311,9 @@ def test_a_bad_flows_file_names_every_bad_cell_and_writes_nothing(run, board, tm
 
 def test_internal_control_may_not_import_flows(run, board, tmp_path):
     target = tmp_path / "flows.csv"
-    assert_ok(run("--db", board, "flow-csv", "export", CHAIN, "-o", target))
+    assert_ok(run("--db", board, "flow", "export", CHAIN, "-o", target))
     target.write_bytes(target.read_bytes() + b"3,EPJ Gerica,Dispenser i hjemmet,Ny,\r\n")
-    result = run("--db", board, "--as", CONTROL, "flow-csv", "import", CHAIN, target)
+    result = run("--db", board, "--as", CONTROL, "flow", "import", CHAIN, target)
     assert result.returncode == 2 and CONTROL in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert len(flows(board)) == 2
