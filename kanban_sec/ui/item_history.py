@@ -241,4 +241,5 @@ def item_field_names() -> dict[str, str]:
         "pin_reason": translate("ItemFields", "Pinned because"),
         "deleted_at": translate("ItemFields", "Deleted"),
         "needs_verification": translate("ItemFields", "Needs verification"),
+        "risk_id": translate("ItemFields", "ROS risk"),
     }

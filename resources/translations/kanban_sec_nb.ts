@@ -70,97 +70,97 @@
         <translation>Skill etikettene med ; eller ,</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="186"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="188"/>
         <source>The tag ROS (or ros-analyse, ros-analysis) makes this activity its chain&apos;s ROS duty: when an occurrence&apos;s item is put on the board, a ROS analysis of the chain is opened for that occurrence, dated its day, once.</source>
         <translation>Etiketten ROS (eller ros-analyse, ros-analysis) gjør aktiviteten til kjedens ROS-plikt: når en forekomsts oppgave legges på tavlen, åpnes én ROS-analyse av kjeden for den forekomsten, datert den dagen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="188"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="195"/>
         <source>What to do, and who takes part</source>
         <translation>Hva som skal gjøres, og hvem som deltar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="199"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="206"/>
         <source>&amp;Title:</source>
         <translation>&amp;Tittel:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="200"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="207"/>
         <source>&amp;When:</source>
         <translation>&amp;Når:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="201"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="208"/>
         <source>&amp;First day:</source>
         <translation>&amp;Første dag:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="202"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="209"/>
         <source>On the &amp;board:</source>
         <translation>&amp;På tavlen:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="203"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="210"/>
         <source>If &amp;missed:</source>
         <translation>&amp;Hvis glemt:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="204"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="211"/>
         <source>C&amp;hain:</source>
         <translation>K&amp;jede:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="205"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="212"/>
         <source>&amp;Link:</source>
         <translation>&amp;Ledd:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="207"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="214"/>
         <source>L&amp;ikelihood:</source>
         <translation>S&amp;annsynlighet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="212"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="219"/>
         <source>Co&amp;nsequence:</source>
         <translation>K&amp;onsekvens:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="216"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="223"/>
         <source>&amp;Owner:</source>
         <translation>E&amp;ier:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="217"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="224"/>
         <source>E&amp;ffort:</source>
         <translation>Inn&amp;sats:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="218"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="225"/>
         <source>F&amp;ramework ref.:</source>
         <translation>Ramme&amp;verksref.:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="219"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="226"/>
         <source>Ta&amp;gs:</source>
         <translation>&amp;Etiketter:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="220"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="227"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beskrivelse:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="317"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="324"/>
         <source>(no plain words for this rule)</source>
         <translation>(regelen kan ikke sies med vanlige ord)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="322"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="329"/>
         <source>Next: %1</source>
         <translation>Neste: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/activity_dialog.py" line="333"/>
+        <location filename="../../kanban_sec/ui/activity_dialog.py" line="340"/>
         <source>Say how often, in words or as an RRULE.</source>
         <translation>Si hvor ofte, med ord eller som RRULE.</translation>
     </message>
@@ -527,24 +527,192 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
 </context>
 <context>
+    <name>ChainMap</name>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="83"/>
+        <source>unassessed</source>
+        <extracomment>Maturity 0..3 as colour (fill), dark to light enough for black text.</extracomment>
+        <translation>ikke vurdert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="86"/>
+        <source>L%1 × C%2</source>
+        <translation>S%1 × K%2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="128"/>
+        <source>⚑ Weakest link of the chain</source>
+        <translation>⚑ Kjedens svakeste ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="130"/>
+        <source>Risks on this link:</source>
+        <translation>Risikoer på dette leddet:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="136"/>
+        <source>(no kind)</source>
+        <translation>(ingen type)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="141"/>
+        <source>(no unit)</source>
+        <translation>(ingen enhet)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="144"/>
+        <source>Maturity %1/%2</source>
+        <translation>Modenhet %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="418"/>
+        <source>Data flows</source>
+        <translation>Dataflyter</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="425"/>
+        <source>(no data flows yet)</source>
+        <translation>(ingen dataflyter ennå)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="428"/>
+        <source>Risks on the chain as a whole (%1)</source>
+        <translation>Risikoer for kjeden som helhet (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="432"/>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="435"/>
+        <source>Colour: maturity 0 (red) to %1 (green) · ⚑ weakest link</source>
+        <translation>Farge: modenhet 0 (rød) til %1 (grønn) · ⚑ svakeste ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map_scene.py" line="439"/>
+        <source>Badge: the link&apos;s risks, coloured by the worst band</source>
+        <translation>Merke: leddets risikoer, farget etter verste sone</translation>
+    </message>
+</context>
+<context>
+    <name>ChainMapWindow</name>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="177"/>
+        <source>Chain map</source>
+        <extracomment>QSettings group of the positions boxes were dragged to: chain_map/&lt;chain id&gt;/&lt;link id&gt;.</extracomment>
+        <translation>Kjedekart</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="178"/>
+        <source>&amp;Chain:</source>
+        <translation>&amp;Kjede:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="179"/>
+        <source>Chain to show</source>
+        <translation>Kjede som vises</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="180"/>
+        <source>Lay out again</source>
+        <translation>Legg ut på nytt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="182"/>
+        <source>Forget where boxes were dragged and lay the chain out automatically</source>
+        <translation>Glem hvor boksene ble flyttet, og legg ut kjeden automatisk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="184"/>
+        <source>Fit to window</source>
+        <translation>Tilpass til vinduet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="186"/>
+        <source>Click a link to show its items on the board · double-click for its risks</source>
+        <translation>Klikk på et ledd for å vise oppgavene på tavlen · dobbeltklikk for risikoene</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="188"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="189"/>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="190"/>
+        <source>Export as PNG…</source>
+        <translation>Eksporter som PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="191"/>
+        <source>Export as SVG…</source>
+        <translation>Eksporter som SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="192"/>
+        <source>Export as Open Threat Model (OTM)…</source>
+        <translation>Eksporter som Open Threat Model (OTM)…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="193"/>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="255"/>
+        <source>No risks on this link yet.</source>
+        <translation>Ingen risikoer på dette leddet ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="265"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-bilde (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="266"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-tegning (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="267"/>
+        <source>Open Threat Model (*.otm.json *.json)</source>
+        <translation>Open Threat Model (*.otm.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="272"/>
+        <source>Export the chain map</source>
+        <translation>Eksporter kjedekartet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chain_map.py" line="291"/>
+        <source>Written: %1</source>
+        <translation>Skrevet: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChainsDialog</name>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="65"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="517"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="533"/>
         <source>Chains and links</source>
         <extracomment>Qt.UserRole payload of a chain row or a link row: its id. The links table&apos;s columns. Emitted with each :class:`Outcome` after it was applied to the live board.</extracomment>
         <translation>Kjeder og ledd</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="105"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="138"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="154"/>
         <source>Chain</source>
         <extracomment>Chains, their risk owners and targets are the governing members&apos; to change; links (and their maturity) anyone who works items may assess.</extracomment>
         <translation>Kjede</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="105"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="150"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="166"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
@@ -565,177 +733,187 @@ Detaljene står i %2. Tavlen er lagret; du kan fortsette å jobbe.</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/chains_dialog.py" line="122"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="560"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="576"/>
         <source>Delete chain</source>
         <translation>Slett kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="143"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="125"/>
+        <source>Chain map…</source>
+        <translation>Kjedekart…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="128"/>
+        <source>Draw the chosen chain: its links, data flows and risks</source>
+        <translation>Tegn den valgte kjeden: ledd, dataflyter og risikoer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="159"/>
         <source>(no risk owner)</source>
         <translation>(ingen risikoeier)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="149"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="229"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="165"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="245"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="151"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="167"/>
         <source>Target maturity</source>
         <translation>Målmodenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="153"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="169"/>
         <source>Links</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="159"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="175"/>
         <source>Link</source>
         <translation>Ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="160"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="225"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="176"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="241"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="161"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="227"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="177"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="243"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="162"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="230"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="178"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="246"/>
         <source>Responsible unit</source>
         <translation>Ansvarlig enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="163"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="179"/>
         <source>Maturity</source>
         <translation>Modenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="164"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="180"/>
         <source>Open items</source>
         <translation>Åpne oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="168"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="184"/>
         <source>The chain&apos;s weakest link: its items come first</source>
         <translation>Kjedens svakeste ledd: oppgavene her kommer først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="188"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="204"/>
         <source>Name of a new link</source>
         <translation>Navn på nytt ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="190"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="206"/>
         <source>Add link</source>
         <translation>Legg til ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="193"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="209"/>
         <source>Rename link</source>
         <translation>Gi nytt navn</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="196"/>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="615"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="212"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="631"/>
         <source>Delete link</source>
         <translation>Slett ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="206"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="222"/>
         <source>Selected link</source>
         <translation>Valgt ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="213"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="229"/>
         <source>device, network, cloud service, vendor…</source>
         <translation>utstyr, nettverk, sky…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="217"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="233"/>
         <source>e.g. NO</source>
         <translation>f.eks. NO</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="218"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="234"/>
         <source>Where the link runs or is operated from</source>
         <translation>Hvor leddet kjører eller driftes fra</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="220"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="236"/>
         <source>(no responsible unit)</source>
         <translation>(ingen ansvarlig enhet)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="254"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="270"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="255"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="271"/>
         <source>ad hoc</source>
         <translation>ad hoc</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="256"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="272"/>
         <source>defined</source>
         <translation>definert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="257"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="273"/>
         <source>measured</source>
         <translation>målt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="309"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="325"/>
         <source>Add a chain or select one.</source>
         <translation>Legg til en kjede eller velg en.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="356"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="372"/>
         <source>Weakest link: fix this first</source>
         <translation>Svakeste ledd: ta tak i dette først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="364"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="380"/>
         <source>How mature %1 is: raise it when the link is improved</source>
         <translation>Hvor moden %1 er: hev nivået når leddet er forbedret</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="408"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="424"/>
         <source>No open items stand on this chain, so it has no weakest link now.</source>
         <translation>Ingen åpne oppgaver hører til denne kjeden, så den har ikke noe svakeste ledd nå.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="410"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="426"/>
         <source>No link with open work is below the target, so no item is flagged.</source>
         <translation>Ingen ledd med åpent arbeid er under målet, så ingen oppgave er flagget.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="418"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="434"/>
         <source>%1 open items are on the chain as a whole (no link): their gap is the weakest link&apos;s.</source>
         <translation>%1 åpne oppgaver gjelder kjeden som helhet (uten ledd): gapet deres er det svakeste leddets.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="413"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="429"/>
         <source>%1 Weakest link: %2 (maturity %3/%4): its items come first.</source>
         <translation>%1 Svakeste ledd: %2 (modenhet %3/%4): oppgavene der kommer først.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="557"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="573"/>
         <source>Delete the chain %1 and its %2 links?</source>
         <translation>Slette kjeden %1 med sine %2 ledd?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/chains_dialog.py" line="614"/>
+        <location filename="../../kanban_sec/ui/chains_dialog.py" line="630"/>
         <source>Delete the link %1?</source>
         <translation>Slette leddet %1?</translation>
     </message>
@@ -1009,118 +1187,133 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="76"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="87"/>
         <source>Hide the side panel</source>
-        <extracomment>The panel&apos;s maximum width when open (no limit) and the strip&apos;s when folded (the button). The person pressed the button: True to open the panel, False to fold it. The toggle&apos;s shortcut as the tooltip shows it (the window&apos;s View ▸ action).</extracomment>
+        <extracomment>The panel&apos;s maximum width when open (no limit) and the strip&apos;s when folded (the button). The person pressed the button: True to open the panel, False to fold it. The card&apos;s chain was clicked: show its chain map (the chain&apos;s id). The toggle&apos;s shortcut as the tooltip shows it (the window&apos;s View ▸ action).</extracomment>
         <translation>Skjul sidepanelet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="76"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="87"/>
         <source>Show the side panel</source>
         <translation>Vis sidepanelet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="79"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="90"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="86"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="97"/>
         <source>Select a card to see why it ranks where it does.</source>
         <translation>Velg et kort for å se hvorfor det er rangert der det er.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="94"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="105"/>
         <source>**Rank %1** · score %2</source>
         <translation>**Plass %1** · poeng %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="102"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="113"/>
         <source>**Risk accepted** until %1 by %2: %3</source>
         <translation>**Risiko akseptert** til %1 av %2: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="110"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="121"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="111"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="122"/>
         <source>Chain › link</source>
         <translation>Kjede › ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="112"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="123"/>
         <source>Owner</source>
         <translation>Eier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="113"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="124"/>
         <source>Owner unit</source>
         <translation>Eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="114"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="125"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="115"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="126"/>
         <source>Framework</source>
         <translation>Rammeverk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="116"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="127"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="119"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="130"/>
         <source>Due date</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="125"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="132"/>
+        <source>ROS risk</source>
+        <translation>ROS-risiko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="138"/>
         <source>Can be delegated to</source>
         <translation>Kan delegeres til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="127"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="140"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="129"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="142"/>
         <source>Pinned</source>
         <translation>Festet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="132"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="145"/>
         <source>Before done</source>
         <translation>Før ferdig</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="132"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="145"/>
         <source>a controlling member verifies it (board policy)</source>
         <translation>en kontrollerende verifiserer den (tavlens regel)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="138"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="151"/>
         <source>⚠ Conflict</source>
         <translation>⚠ Konflikt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="140"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="153"/>
         <source>%1 was changed elsewhere at the same time; decide which value stays under Sync ▸ Conflicts…</source>
         <translation>%1 ble endret et annet sted samtidig; bestem hvilken verdi som blir stående under Synkronisering ▸ Konflikter…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="157"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="160"/>
+        <source>Chain map of %1</source>
+        <translation>Kjedekart for %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="175"/>
+        <source>a measure of «%1» (its likelihood × consequence)</source>
+        <translation>et tiltak for «%1» (dens sannsynlighet × konsekvens)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="184"/>
         <source>%1 — **overdue**</source>
         <translation>%1 — **forfalt**</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/detail_panel.py" line="159"/>
+        <location filename="../../kanban_sec/ui/detail_panel.py" line="186"/>
         <source>%1 — within a week</source>
         <translation>%1 — innen en uke</translation>
     </message>
@@ -1231,125 +1424,160 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="96"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="123"/>
         <source>Clear filters</source>
-        <extracomment>A combo box&apos;s &quot;any …&quot; entry. The ROS matrix cell shown alone: (likelihood, consequence), or None.</extracomment>
+        <extracomment>A combo box&apos;s &quot;any …&quot; entry. The ROS matrix cell shown alone: (likelihood, consequence), or None. The measures of these ROS risks shown alone (chosen in the ROS matrix), or None. The link chosen on the chain map, shown as a chip that clears it when clicked.</extracomment>
         <translation>Nullstill filtre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="97"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="124"/>
         <source>Search title, tag, reference, chain…</source>
         <translation>Søk i tittel, etikett, referanse, kjede…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="98"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="125"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="99"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="126"/>
         <source>⚑ Weakest link only</source>
         <translation>⚑ Bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="100"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="127"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="106"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="134"/>
         <source>Search</source>
         <translation>Søk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="107"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="135"/>
         <source>Show only my items</source>
         <translation>Vis bare mine oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="108"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="136"/>
         <source>Show only weakest links</source>
         <translation>Vis bare svakeste ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="109"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="137"/>
         <source>Show only blocked items</source>
         <translation>Vis bare blokkerte oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="110"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="138"/>
         <source>Filter by owner unit</source>
         <translation>Filtrer på eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="111"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="139"/>
         <source>Filter by chain</source>
         <translation>Filtrer på kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="112"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="140"/>
         <source>Filter by link</source>
         <translation>Filtrer på ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="113"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="141"/>
         <source>Filter by tag</source>
         <translation>Filtrer på etikett</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="114"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="142"/>
         <source>Filter by classification</source>
         <translation>Filtrer på gradering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="115"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="143"/>
         <source>ROS matrix cell filter</source>
         <translation>Filter på celle i ROS-matrisen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="143"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="144"/>
+        <source>ROS risk measures filter</source>
+        <translation>Filter på tiltak for ROS-risikoer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="145"/>
+        <source>Chain map link filter: click to clear</source>
+        <translation>Filter på ledd fra kjedekartet: klikk for å fjerne</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="173"/>
         <source>Any owner unit</source>
         <translation>Alle eierenheter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="148"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="178"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="151"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="181"/>
         <source>Any tag</source>
         <translation>Alle etiketter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="153"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="183"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="154"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="184"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="155"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="185"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="159"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="189"/>
         <source>Any classification</source>
         <translation>Alle graderinger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="168"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="198"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/filter_bar.py" line="206"/>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="239"/>
         <source>Matrix cell: likelihood %1 × consequence %2</source>
         <translation>Matrisecelle: sannsynlighet %1 × konsekvens %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="262"/>
+        <source>Measures of %1 ROS risk(s)</source>
+        <translation>Tiltak for %1 ROS-risiko(er)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="265"/>
+        <source>Measures of %1 ROS risk(s) in likelihood %2 × consequence %3</source>
+        <translation>Tiltak for %1 ROS-risiko(er) i sannsynlighet %2 × konsekvens %3</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="271"/>
+        <source>Clear filters shows the whole board again</source>
+        <translation>Fjern filtre viser hele tavlen igjen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="289"/>
+        <source>Link: %1 ▸ %2  ✕</source>
+        <translation>Ledd: %1 ▸ %2  ✕</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/filter_bar.py" line="293"/>
+        <source>Show the whole board again</source>
+        <translation>Vis hele tavlen igjen</translation>
     </message>
 </context>
 <context>
@@ -1421,7 +1649,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="147"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="289"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="294"/>
         <source>With confidential details</source>
         <translation>Med konfidensielle detaljer</translation>
     </message>
@@ -1447,7 +1675,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="246"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="283"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="288"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
@@ -1499,13 +1727,13 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="264"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="290"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="295"/>
         <source>Item</source>
         <translation>Oppgave</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="265"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="291"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="296"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
@@ -1536,7 +1764,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="271"/>
-        <location filename="../../kanban_sec/ui/history_view.py" line="300"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="305"/>
         <source>Activity</source>
         <translation>Aktivitet</translation>
     </message>
@@ -1571,197 +1799,383 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Innstilling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="284"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="278"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="359"/>
+        <source>ROS risk</source>
+        <translation>ROS-risiko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="279"/>
+        <source>Information value</source>
+        <translation>Informasjonsverdi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="280"/>
+        <source>Data flow</source>
+        <translation>Dataflyt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="281"/>
+        <source>ROS analysis</source>
+        <translation>ROS-analyse</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="282"/>
+        <source>Sync conflict</source>
+        <translation>Synkroniseringskonflikt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="289"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="285"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="290"/>
         <source>Author</source>
         <translation>Forfatter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="286"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="291"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="287"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="292"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="288"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="293"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="292"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="297"/>
         <source>Parent unit</source>
         <translation>Overordnet enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="293"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="298"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="294"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="299"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="295"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="300"/>
         <source>Maturity</source>
         <translation>Modenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="296"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="301"/>
         <source>Responsible unit</source>
         <translation>Ansvarlig enhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="297"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="302"/>
         <source>Risk owner</source>
         <translation>Risikoeier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="298"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="303"/>
         <source>Target maturity</source>
         <translation>Målmodenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="299"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="304"/>
         <source>Acceptance void</source>
         <translation>Aksept bortfalt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="301"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="306"/>
         <source>Occurrence</source>
         <translation>Forekomst</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="302"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="307"/>
         <source>In use</source>
         <translation>I bruk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="303"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="308"/>
         <source>Schedule (RRULE)</source>
         <translation>Gjentakelse (RRULE)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="304"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="309"/>
         <source>First day</source>
         <translation>Første dag</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="305"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="310"/>
         <source>Days before on the board</source>
         <translation>Dager før på tavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="306"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="311"/>
         <source>If missed</source>
         <translation>Hvis glemt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="307"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="312"/>
         <source>Made from item</source>
         <translation>Laget fra oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="308"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="313"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="309"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="314"/>
         <source>Led by</source>
         <translation>Ledet av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="310"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="315"/>
         <source>Attendees</source>
         <translation>Til stede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="311"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="316"/>
         <source>Board at the start</source>
         <translation>Tavlen ved start</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="312"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="317"/>
         <source>Ended</source>
         <translation>Avsluttet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="313"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="318"/>
         <source>Decision</source>
         <translation>Beslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="314"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="319"/>
         <source>Rationale</source>
         <translation>Begrunnelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="315"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="320"/>
         <source>Valid until</source>
         <translation>Gyldig til</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="316"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="321"/>
         <source>Covers</source>
         <translation>Omfatter</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="317"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="322"/>
         <source>Decided by</source>
         <translation>Besluttet av</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="318"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="323"/>
         <source>Decided</source>
         <translation>Besluttet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="319"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="324"/>
         <source>Recommendation</source>
         <translation>Anbefaling</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="320"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="325"/>
         <source>Why recommended</source>
         <translation>Begrunnelse for anbefalingen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="321"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="326"/>
         <source>Recommended by</source>
         <translation>Anbefalt av</translation>
     </message>
     <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="327"/>
+        <source>Run by</source>
+        <translation>Driftes av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="328"/>
+        <source>Threat</source>
+        <translation>Trussel</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="329"/>
+        <source>Vulnerability</source>
+        <translation>Sårbarhet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="330"/>
+        <source>Existing measures</source>
+        <translation>Eksisterende tiltak</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="331"/>
+        <source>Information values at stake</source>
+        <translation>Informasjonsverdier som berøres</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="332"/>
+        <source>Likelihood by</source>
+        <translation>Sannsynlighet vurdert av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="333"/>
+        <source>Likelihood assessed</source>
+        <translation>Sannsynlighet vurdert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="334"/>
+        <source>Why this likelihood</source>
+        <translation>Begrunnelse for sannsynlighet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="335"/>
+        <source>Strength of knowledge (likelihood)</source>
+        <translation>Kunnskapsstyrke (sannsynlighet)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="336"/>
+        <source>Consequence by</source>
+        <translation>Konsekvens vurdert av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="337"/>
+        <source>Consequence assessed</source>
+        <translation>Konsekvens vurdert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="338"/>
+        <source>Why this consequence</source>
+        <translation>Begrunnelse for konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="339"/>
+        <source>Strength of knowledge (consequence)</source>
+        <translation>Kunnskapsstyrke (konsekvens)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="340"/>
+        <source>Inherent likelihood</source>
+        <translation>Opprinnelig sannsynlighet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="341"/>
+        <source>Inherent consequence</source>
+        <translation>Opprinnelig konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="342"/>
+        <source>Target likelihood</source>
+        <translation>Mål for sannsynlighet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="343"/>
+        <source>Target consequence</source>
+        <translation>Mål for konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="344"/>
+        <source>Confidentiality</source>
+        <translation>Konfidensialitet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="345"/>
+        <source>Integrity</source>
+        <translation>Integritet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="346"/>
+        <source>Availability</source>
+        <translation>Tilgjengelighet</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="347"/>
+        <source>Valued by</source>
+        <translation>Verdsatt av</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="348"/>
+        <source>Valued</source>
+        <translation>Verdsatt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="349"/>
+        <source>Notes</source>
+        <translation>Notater</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="350"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="351"/>
+        <source>From link</source>
+        <translation>Fra ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="352"/>
+        <source>To link</source>
+        <translation>Til ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="353"/>
+        <source>Data</source>
+        <translation>Opplysninger</translation>
+    </message>
+    <message>
         <location filename="../../kanban_sec/ui/history_view.py" line="354"/>
+        <source>Participants</source>
+        <translation>Deltakere</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="355"/>
+        <source>Risks assessed</source>
+        <translation>Vurderte risikoer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="356"/>
+        <source>Decisions</source>
+        <translation>Beslutninger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="357"/>
+        <source>Matrix bands</source>
+        <translation>Matrisens soner</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="358"/>
+        <source>Scale words</source>
+        <translation>Skalaenes ord</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/history_view.py" line="392"/>
         <source>Showing the newest {count} changes; the export has them all.</source>
         <translation>Viser de {count} nyeste endringene; eksporten har alle.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="360"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="398"/>
         <source>{count} changes</source>
         <translation>{count} endringer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="373"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="411"/>
         <source>Export history</source>
         <translation>Eksporter historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="373"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="411"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/history_view.py" line="383"/>
+        <location filename="../../kanban_sec/ui/history_view.py" line="421"/>
         <source>Exported {count} changes to {path}</source>
         <translation>Eksporterte {count} endringer til {path}</translation>
     </message>
@@ -1819,278 +2233,298 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="101"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="104"/>
         <source>New item</source>
         <extracomment>Emitted with each :class:`Outcome` a service call of this dialog returned.</extracomment>
         <translation>Ny oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="103"/>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="686"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="106"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="728"/>
         <source>Item: {title}</source>
         <translation>Oppgave: {title}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="114"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="117"/>
         <source>&amp;Details</source>
         <translation>&amp;Detaljer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="115"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="118"/>
         <source>D&amp;escription</source>
         <translation>&amp;Beskrivelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="117"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="120"/>
         <source>Chec&amp;klist</source>
         <translation>&amp;Sjekkliste</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="118"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="121"/>
         <source>&amp;Comments</source>
         <translation>Ko&amp;mmentarer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="119"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="122"/>
         <source>&amp;History</source>
         <translation>&amp;Historikk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="177"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="180"/>
         <source>What is to be improved (required)</source>
         <extracomment>What is saved (None for a new item: every value is sent).</extracomment>
         <translation>Hva skal forbedres (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="200"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="203"/>
         <source>(no chain)</source>
         <extracomment>Whether the person has typed in (or emptied) the title: only then is a missing title said, once, under the field (a new item does not open with an error).</extracomment>
         <translation>(uten kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="209"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="210"/>
+        <source>A measure of a ROS risk takes the risk&apos;s likelihood and consequence</source>
+        <translation>Et tiltak for en ROS-risiko får risikoens sannsynlighet og konsekvens</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="216"/>
         <source>How likely the weakness is exploited or fails: %1 to %2. Estimated by IT.</source>
         <translation>Hvor sannsynlig det er at svakheten utnyttes eller svikter: %1 til %2. Anslått av IT.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="215"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="222"/>
         <source>How bad it is when it happens: %1 to %2. Assessed by the risk owner.</source>
         <translation>Hvor ille det er når det skjer: %1 til %2. Vurdert av risikoeieren.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="228"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="235"/>
         <source>(not estimated)</source>
         <translation>(ikke anslått)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="239"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="246"/>
         <source>e.g. NSM 2.6.7 or CIS 15.5</source>
         <translation>f.eks. NSM 2.6.7 eller CIS 15.5</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="248"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="255"/>
         <source>Separate tags with ; or ,</source>
         <translation>Skill etikettene med ; eller ,</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="255"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="262"/>
         <source>No due date</source>
         <translation>Ingen frist</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="265"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="272"/>
         <source>Not blocked; write what it waits for</source>
         <translation>Ikke blokkert; skriv hva den venter på</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="268"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="275"/>
         <source>Not pinned; a reason puts the item first</source>
         <translation>Ikke festet; en begrunnelse setter oppgaven først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="279"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="286"/>
         <source>&amp;Title:</source>
         <translation>&amp;Tittel:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="282"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="289"/>
         <source>C&amp;olumn:</source>
         <translation>&amp;Kolonne:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="283"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="290"/>
         <source>C&amp;hain:</source>
         <translation>K&amp;jede:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="284"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="291"/>
         <source>&amp;Link:</source>
         <translation>&amp;Ledd:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="286"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="292"/>
+        <source>ROS &amp;risk:</source>
+        <translation>ROS-&amp;risiko:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="294"/>
         <source>L&amp;ikelihood:</source>
         <translation>S&amp;annsynlighet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="287"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="295"/>
         <source>Co&amp;nsequence:</source>
         <translation>Ko&amp;nsekvens:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="292"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="300"/>
         <source>Score:</source>
         <translation>Poeng:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="293"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="301"/>
         <source>E&amp;ffort:</source>
         <translation>&amp;Innsats:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="294"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="302"/>
         <source>Owner:</source>
         <translation>Eier:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="295"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="303"/>
         <source>F&amp;ramework ref.:</source>
         <translation>Ramme&amp;verksref.:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="296"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="304"/>
         <source>Cl&amp;assification:</source>
         <translation>&amp;Gradering:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="297"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="305"/>
         <source>Ta&amp;gs:</source>
         <translation>&amp;Etiketter:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="298"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="306"/>
         <source>D&amp;ue date:</source>
         <translation>F&amp;rist:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="301"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="309"/>
         <source>&amp;Blocked because:</source>
         <translation>Bl&amp;okkert fordi:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="302"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="310"/>
         <source>&amp;Pinned because:</source>
         <translation>&amp;Festet fordi:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="305"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="313"/>
         <source>Owner (lowest operational level)</source>
         <translation>Eier (laveste operative nivå)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="343"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="352"/>
         <source>not assessed</source>
         <translation>ikke vurdert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="365"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="372"/>
+        <source>from the risk «%1»</source>
+        <translation>fra risikoen «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="377"/>
         <source>counts as 3 in the score until assessed</source>
         <translation>teller som 3 i poengsummen til den er vurdert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="383"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="395"/>
         <source>Markdown: **bold**, - lists, [links](…)</source>
         <translation>Markdown: **fet**, - lister, [lenker](…)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="399"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="411"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="400"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="412"/>
         <source>Preview</source>
         <translation>Forhåndsvisning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="418"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="430"/>
         <source>Write a comment; it is saved with the item when you press OK</source>
         <translation>Skriv en kommentar; den lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="421"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="433"/>
         <source>Add comment</source>
         <translation>Legg til kommentar</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="450"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="462"/>
         <source>Open</source>
         <translation>Åpen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="451"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="463"/>
         <source>Internal</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="452"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="464"/>
         <source>Confidential</source>
         <translation>Konfidensiell</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="493"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="507"/>
         <source>New item: ranked when it is saved</source>
         <translation>Ny oppgave: rangeres når den lagres</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="497"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="511"/>
         <source>Done: not ranked</source>
         <translation>Ferdig: ikke rangert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="501"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="515"/>
         <source>Rank {rank} of {count} · score {score}</source>
         <translation>Plass {rank} av {count} · poeng {score}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="518"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="532"/>
         <source>not saved yet</source>
         <translation>ikke lagret ennå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="528"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="542"/>
         <source>Saved with the item when you press OK</source>
         <translation>Lagres med oppgaven når du trykker OK</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="547"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="573"/>
         <source>Risk owner: none (the item is in no chain)</source>
         <translation>Risikoeier: ingen (oppgaven hører ikke til en kjede)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="550"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="576"/>
         <source>Risk owner: {owner}</source>
         <translation>Risikoeier: {owner}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="551"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="577"/>
         <source>not set</source>
         <translation>ikke satt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="585"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="611"/>
         <source>A title is required.</source>
         <translation>Tittel må fylles ut.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="591"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="617"/>
         <source>The description is longer than {limit} characters.</source>
         <translation>Beskrivelsen er lengre enn {limit} tegn.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/item_dialog.py" line="675"/>
+        <location filename="../../kanban_sec/ui/item_dialog.py" line="704"/>
         <source>The item was not saved</source>
         <translation>Oppgaven ble ikke lagret</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_risk.py" line="29"/>
+        <source>(no ROS risk)</source>
+        <translation>(ingen ROS-risiko)</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2629,11 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <source>Needs verification</source>
         <translation>Må verifiseres</translation>
     </message>
+    <message>
+        <location filename="../../kanban_sec/ui/item_history.py" line="244"/>
+        <source>ROS risk</source>
+        <translation>ROS-risiko</translation>
+    </message>
 </context>
 <context>
     <name>ItemHistory</name>
@@ -2257,417 +2696,432 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="156"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="159"/>
         <source>kanban-sec — %1</source>
         <extracomment>The board beside the side panel, and both folded as the room and person want. The status bar&apos;s Undo button after a delete (Qt deletes it when it expires). Who acts: every change is in their name and judged by their role.</extracomment>
         <translation>kanban-sec — %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="262"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="275"/>
         <location filename="../../kanban_sec/ui/self_check.py" line="107"/>
         <source>&amp;File</source>
         <extracomment>Qt&apos;s translate, under the name pyside6-lupdate looks for outside classes.</extracomment>
         <translation>&amp;Fil</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="263"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="276"/>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="264"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="277"/>
         <source>&amp;View</source>
         <translation>&amp;Vis</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="268"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="281"/>
         <source>Swimlanes</source>
         <translation>Svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="269"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="282"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="271"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="284"/>
         <source>&amp;New item…</source>
         <translation>&amp;Ny oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="272"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="285"/>
         <source>&amp;Open item…</source>
         <translation>Å&amp;pne oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="273"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="286"/>
         <source>&amp;Import CSV…</source>
         <translation>&amp;Importer CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="275"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="288"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksporter CSV…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="276"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="289"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avslutt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="277"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="290"/>
         <source>Pin / unpin (expedite)…</source>
         <translation>Fest / løsne (haster)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="278"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="291"/>
         <source>Block / unblock…</source>
         <translation>Blokker / opphev blokkering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="279"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="292"/>
         <source>Delegate to the lowest level</source>
         <translation>Deleger til laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="280"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="435"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="293"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="439"/>
         <source>Delete item</source>
         <translation>Slett oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="281"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="294"/>
         <source>Chains and links…</source>
         <translation>Kjeder og ledd…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="282"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="295"/>
+        <source>Chain map…</source>
+        <translation>Kjedekart…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/actions.py" line="296"/>
         <source>Organisation…</source>
         <translation>Organisasjon…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="283"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="297"/>
         <source>Reload board</source>
         <translation>Last inn tavlen på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="293"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="304"/>
+        <source>Risk register…</source>
+        <translation>Risikoregister…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/actions.py" line="305"/>
+        <source>New ROS risk…</source>
+        <translation>Ny ROS-risiko…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/actions.py" line="309"/>
         <source>No swimlanes</source>
         <translation>Ingen svømmebaner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="294"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="310"/>
         <source>By chain</source>
         <translation>Etter kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="295"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="311"/>
         <source>By owner unit</source>
         <translation>Etter eierenhet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="175"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="178"/>
         <source>&amp;Undo</source>
         <translation>&amp;Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="178"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="181"/>
         <source>&amp;Redo</source>
         <translation>&amp;Gjør om</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="265"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="278"/>
         <source>&amp;Risk</source>
         <translation>Ri&amp;siko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="266"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="279"/>
         <source>&amp;Sync</source>
         <translation>S&amp;ynkronisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="274"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="287"/>
         <source>Load the example board</source>
         <translation>Last inn eksempeltavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="284"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="298"/>
         <source>Flow metrics…</source>
         <translation>Flytmåling…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="285"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="299"/>
         <source>History…</source>
         <translation>Historikk…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="286"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="300"/>
         <source>Annual wheel (årshjul)…</source>
         <translation>Årshjul…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="287"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="301"/>
         <source>Weekly standup…</source>
         <translation>Ukentlig standup…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="288"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="302"/>
         <source>Keep it there (make recurring)…</source>
         <translation>Hold nivået (gjør gjentakende)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="289"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="303"/>
         <source>ROS matrix…</source>
         <translation>ROS-matrise…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="290"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="306"/>
         <source>Risk decision…</source>
         <translation>Risikobeslutning…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="291"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="307"/>
         <source>Verify…</source>
         <translation>Verifiser…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="292"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="308"/>
         <source>Board policy…</source>
         <translation>Tavlens regler…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="298"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="314"/>
         <source>Sync settings…</source>
         <translation>Innstillinger for synkronisering…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="299"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="315"/>
         <source>Sync now</source>
         <translation>Synkroniser nå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="300"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="316"/>
         <source>Cancel the sync</source>
         <translation>Avbryt synkroniseringen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="267"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="280"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjelp</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="302"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="318"/>
         <source>Who am I…</source>
         <translation>Hvem er jeg …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="303"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="319"/>
         <source>Changes the server refused…</source>
         <translation>Endringer tjeneren avviste …</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="304"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="320"/>
         <source>Keyboard shortcuts…</source>
         <translation>Hurtigtaster…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="305"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="321"/>
         <source>Side panel</source>
         <translation>Sidepanel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/actions.py" line="306"/>
+        <location filename="../../kanban_sec/ui/actions.py" line="322"/>
         <source>Accepted-risk lane</source>
         <translation>Svømmebane for akseptert risiko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="393"/>
         <source>Blocked</source>
         <translation>Blokkert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="175"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="178"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Angre %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="178"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="181"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Gjør om %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="210"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="213"/>
         <source>%1 items</source>
         <translation>%1 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="212"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="215"/>
         <source>%1 of %2 items shown</source>
         <translation>Viser %1 av %2 oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="217"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="220"/>
         <source>%1 % owned at the lowest level</source>
         <translation>%1 % eies på laveste nivå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="224"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="227"/>
         <source>Over the WIP limit: %1</source>
         <translation>Over WIP-grensen: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="229"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="232"/>
         <source>governing</source>
         <translation>styrende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="230"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="233"/>
         <source>operational</source>
         <translation>operativ</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="231"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="234"/>
         <source>controlling</source>
         <translation>kontrollerende</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="236"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="239"/>
         <source>%1 (not in the organisation)</source>
         <translation>%1 (ikke i organisasjonen)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="238"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="241"/>
         <source>Who acts: File ▸ Who am I… to switch</source>
         <translation>Hvem som handler: Fil ▸ Hvem er jeg … for å bytte</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="311"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="315"/>
         <source>Move to %1</source>
         <translation>Flytt til %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="350"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="354"/>
         <source>Edit item</source>
         <translation>Rediger oppgave</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="368"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="372"/>
         <source>Unpin</source>
         <translation>Løsne</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="377"/>
         <source>Pin first</source>
         <translation>Fest først</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="373"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="377"/>
         <source>Why must this go first?</source>
         <translation>Hvorfor må denne gå først?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="376"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="380"/>
         <source>Pin</source>
         <translation>Fest</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="384"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="388"/>
         <source>Unblock</source>
         <translation>Opphev blokkering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="389"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="393"/>
         <source>What is it waiting for?</source>
         <translation>Hva venter den på?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="392"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="396"/>
         <source>Block</source>
         <translation>Blokker</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="397"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="401"/>
         <source>Delegate</source>
         <translation>Deleger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="436"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="440"/>
         <source>Deleted “%1”.</source>
         <translation>Slettet «%1».</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="445"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="449"/>
         <source>Undo</source>
         <translation>Angre</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="481"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="485"/>
         <source>Edit chains</source>
         <translation>Rediger kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="493"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="513"/>
         <source>Edit organisation</source>
         <translation>Rediger organisasjonen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="554"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="575"/>
         <source>Risk decision</source>
         <translation>Risikobeslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="566"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="587"/>
         <source>Verify</source>
         <translation>Verifisering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="575"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="596"/>
         <source>Board policy</source>
         <translation>Tavlens regler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="614"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="635"/>
         <source>Annual wheel</source>
         <translation>Årshjul</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="638"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="659"/>
         <source>Every month</source>
         <translation>Hver måned</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="639"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="660"/>
         <source>Every quarter</source>
         <translation>Hvert kvartal</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="640"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="661"/>
         <source>Every half year</source>
         <translation>Hvert halvår</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="641"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="662"/>
         <source>Every year</source>
         <translation>Hvert år</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="645"/>
-        <location filename="../../kanban_sec/ui/main_window.py" line="654"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="666"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="675"/>
         <source>Keep it there</source>
         <translation>Hold nivået</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="646"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="667"/>
         <source>How often must it be checked again?</source>
         <translation>Hvor ofte skal det kontrolleres på nytt?</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="696"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="717"/>
         <source>Conflicts (%1)…</source>
         <translation>Konflikter (%1)…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/main_window.py" line="696"/>
+        <location filename="../../kanban_sec/ui/main_window.py" line="717"/>
         <source>Conflicts…</source>
         <translation>Konflikter…</translation>
     </message>
@@ -3595,137 +4049,695 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
 </context>
 <context>
+    <name>RiskRegister</name>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="74"/>
+        <source>Key</source>
+        <extracomment>The value a column sorts by (numbers as numbers, empty last). The row&apos;s risk id.</extracomment>
+        <translation>Nøkkel</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="75"/>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="76"/>
+        <source>Chain</source>
+        <translation>Kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="77"/>
+        <source>Link</source>
+        <translation>Ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="78"/>
+        <source>Likelihood (by)</source>
+        <translation>Sannsynlighet (av)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="79"/>
+        <source>Consequence (by)</source>
+        <translation>Konsekvens (av)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="80"/>
+        <source>Current band</source>
+        <translation>Sone nå</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="81"/>
+        <source>Inherent</source>
+        <translation>Opprinnelig</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="82"/>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="83"/>
+        <source>Treatment</source>
+        <translation>Håndtering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="84"/>
+        <source>Valid until</source>
+        <translation>Gyldig til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="85"/>
+        <source>Measures done</source>
+        <translation>Tiltak utført</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="86"/>
+        <source>Asks for</source>
+        <translation>Trenger</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="377"/>
+        <source>%1 of %2 risks</source>
+        <extracomment>Open the risk dialog for this risk id. Open the risk dialog for a new risk (of this chain id, or any). Show these risks&apos; measures on the board.</extracomment>
+        <translation>%1 av %2 risikoer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="386"/>
+        <source>Any chain</source>
+        <translation>Alle kjeder</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="400"/>
+        <source>Any link</source>
+        <translation>Alle ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="422"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="423"/>
+        <source>Risk register</source>
+        <translation>Risikoregister</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="424"/>
+        <source>Filter by chain</source>
+        <translation>Filtrer på kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="425"/>
+        <source>Filter by link</source>
+        <translation>Filtrer på ledd</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="426"/>
+        <source>Filter by band</source>
+        <translation>Filtrer på sone</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="427"/>
+        <source>Filter by treatment</source>
+        <translation>Filtrer på håndtering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="440"/>
+        <source>Any band</source>
+        <translation>Alle soner</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="445"/>
+        <source>Any treatment</source>
+        <translation>All håndtering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="448"/>
+        <source>Not assessed</source>
+        <translation>Ikke vurdert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="449"/>
+        <source>Re-assessment due</source>
+        <translation>Må vurderes på nytt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="451"/>
+        <source>A measure was finished after the last assessment, or the decision is stale or has run out</source>
+        <translation>Et tiltak ble fullført etter siste vurdering, eller beslutningen gjelder ikke lenger eller er utløpt</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="457"/>
+        <source>New risk…</source>
+        <translation>Ny risiko…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="458"/>
+        <source>Open…</source>
+        <translation>Åpne…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="459"/>
+        <source>Show measures on the board</source>
+        <translation>Vis tiltakene på tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="460"/>
+        <source>Close</source>
+        <translation>Lukk</translation>
+    </message>
+</context>
+<context>
     <name>RosMatrix</name>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="74"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="88"/>
         <source>Acceptable</source>
         <extracomment>The highest maturity gap: an item&apos;s score is risk × gap, so a cell&apos;s scores run 0..3 × risk. The model&apos;s role for the cell&apos;s :class:`MatrixCell`. Band colours on a light and on a dark window; the text colour is chosen for contrast. A mark per band, so the band reads without telling colours apart.</extracomment>
         <translation>Akseptabel</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="76"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="90"/>
         <source>Acceptable with a rationale</source>
         <translation>Akseptabel med begrunnelse</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="77"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="91"/>
         <source>Not acceptable: reduce, share or avoid</source>
         <translation>Ikke akseptabel: reduser, del eller unngå</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="199"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="601"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="194"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="688"/>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="161"/>
         <source>Consequence</source>
+        <extracomment>The model&apos;s role for the cell&apos;s :class:`RiskCell`. (inherent cell, current cell) → how many risks moved so.</extracomment>
         <translation>Konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="202"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="602"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="197"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="689"/>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="164"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="208"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="203"/>
         <source>{count} accepted</source>
         <translation>{count} akseptert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="214"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="209"/>
         <source>Likelihood {likelihood} × consequence {consequence} = risk {risk}</source>
         <translation>Sannsynlighet {likelihood} × konsekvens {consequence} = risiko {risk}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="221"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="216"/>
         <source>Item scores here: 0–{top} (risk × maturity gap 0–3)</source>
         <translation>Score for oppgaver her: 0–{top} (risiko × modenhetsgap 0–3)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="224"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="514"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="219"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="596"/>
         <source>Open items: {count}</source>
-        <extracomment>A cell was chosen (likelihood, consequence): the board shows that cell&apos;s items. A governing member changed the bands (ranking and acceptances may read them).</extracomment>
+        <extracomment>The risks&apos; move arrows, kept over the whole viewport. A cell was chosen (likelihood, consequence): the board shows that cell&apos;s items. A cell of risks was chosen (risk ids, likelihood, consequence): the board shows those risks&apos; measures. A governing member changed the bands (ranking and acceptances may read them). &quot;risks&quot; (the ROS risks, the default) or &quot;items&quot; (the open work items).</extracomment>
         <translation>Åpne oppgaver: {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="229"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="224"/>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="195"/>
         <source>Click to change the band</source>
         <translation>Klikk for å endre feltet</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="231"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="226"/>
         <source>Click to show these items on the board</source>
         <translation>Klikk for å vise disse oppgavene på tavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="236"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="231"/>
         <source>Likelihood {likelihood}, consequence {consequence}: {count} open items</source>
         <translation>Sannsynlighet {likelihood}, konsekvens {consequence}: {count} åpne oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="515"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="597"/>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="339"/>
         <source>In the red band: {count}</source>
         <translation>I rødt felt: {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="516"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="598"/>
         <source>Accepted: {count}</source>
         <translation>Akseptert: {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="520"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="602"/>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="348"/>
         <source>Not assessed yet (in no cell): {count}</source>
         <translation>Ikke vurdert ennå (i ingen rute): {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="571"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="656"/>
         <source>Reset the acceptance bands</source>
         <translation>Tilbakestill akseptgrensene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="573"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="658"/>
         <source>Set every cell back to the default bands? The bands chosen for this board are replaced (the history keeps them).</source>
         <translation>Sette alle celler tilbake til standardfeltene? Feltene valgt for denne tavlen erstattes (historikken tar vare på dem).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="580"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="612"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="665"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="704"/>
         <source>Reset to default</source>
         <translation>Tilbakestill til standard</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="600"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="687"/>
         <source>ROS matrix</source>
         <translation>ROS-matrise</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="603"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="690"/>
         <source>ROS matrix: likelihood × consequence</source>
         <translation>ROS-matrise: sannsynlighet × konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="608"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="692"/>
+        <source>Risks</source>
+        <translation>Risikoer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="693"/>
+        <source>The ROS risks of the chains</source>
+        <translation>Kjedenes ROS-risikoer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="694"/>
+        <source>Items</source>
+        <translation>Oppgaver</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="695"/>
+        <source>The open work items on the board</source>
+        <translation>De åpne oppgavene på tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="696"/>
+        <source>Chain</source>
+        <translation>Kjede</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="698"/>
+        <source>◯ first assessed here (inherent risk) · ➜ moved since</source>
+        <translation>◯ først vurdert her (opprinnelig risiko) · ➜ flyttet siden</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="700"/>
         <source>Edit acceptance bands</source>
         <translation>Rediger akseptgrensene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="610"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="702"/>
         <source>Click a cell to change its band: green → yellow → red</source>
         <translation>Klikk en celle for å endre feltet: grønn → gul → rød</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="614"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="706"/>
         <source>Only governing members change the acceptance bands.</source>
         <translation>Bare styrende endrer akseptgrensene.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="628"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="730"/>
         <source>Editing the bands: click a cell (or press Enter) to change it from green to yellow to red. Each change is saved at once.</source>
         <translation>Redigerer feltene: klikk en celle (eller trykk Enter) for å endre den fra grønn til gul til rød. Hver endring lagres med en gang.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="636"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="738"/>
+        <source>ROS risks by likelihood and consequence, each in its current cell. Click a cell (or press Enter) to show its risks&apos; measures on the board.</source>
+        <translation>ROS-risikoer etter sannsynlighet og konsekvens, hver i sin nåværende celle. Klikk en celle (eller trykk Enter) for å vise tiltakene for risikoene på tavlen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="746"/>
         <source>Open items by likelihood and consequence. Click a cell (or press Enter) to show its items on the board.</source>
         <translation>Åpne oppgaver etter sannsynlighet og konsekvens. Klikk en celle (eller trykk Enter) for å vise oppgavene på tavlen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="174"/>
+        <source>… and %1 more</source>
+        <translation>… og %1 til</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="184"/>
+        <source>Risks now here: %1</source>
+        <translation>Risikoer her nå: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="189"/>
+        <source>◯ First assessed here (inherent risk): %1</source>
+        <translation>◯ Først vurdert her (opprinnelig risiko): %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="197"/>
+        <source>Click to show these risks&apos; measures on the board</source>
+        <translation>Klikk for å vise tiltakene for disse risikoene på tavlen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="203"/>
+        <source>Likelihood %1, consequence %2: %3 risks</source>
+        <translation>Sannsynlighet %1, konsekvens %2: %3 risikoer</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="209"/>
+        <source>%1 first assessed here</source>
+        <translation>%1 først vurdert her</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="336"/>
+        <source>Risks: %1</source>
+        <translation>Risikoer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="342"/>
+        <source>Moved since first assessed: %1</source>
+        <translation>Flyttet siden første vurdering: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="361"/>
+        <source>All chains</source>
+        <translation>Alle kjeder</translation>
+    </message>
+</context>
+<context>
+    <name>RosRiskDialog</name>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="276"/>
+        <source>ROS risk: %1</source>
+        <extracomment>(outcome, undo text) of each write.</extracomment>
+        <translation>ROS-risiko: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="279"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="483"/>
+        <source>New ROS risk</source>
+        <translation>Ny ROS-risiko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="316"/>
+        <source>Likelihood is IT&apos;s estimate (governing and operational).</source>
+        <translation>Sannsynligheten er ITs anslag (styrende og operative medlemmer).</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="320"/>
+        <source>Consequence is judged by the risk-owner unit of the chain (the business).</source>
+        <translation>Konsekvensen vurderes av kjedens risikoeierenhet (virksomheten).</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="331"/>
+        <source>Save the risk first.</source>
+        <translation>Lagre risikoen først.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="333"/>
+        <source>Only a governing member of the chain&apos;s risk-owner unit decides.</source>
+        <translation>Bare et styrende medlem av kjedens risikoeierenhet beslutter.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="348"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="93"/>
+        <source>Not assessed yet.</source>
+        <translation>Ikke vurdert ennå.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="359"/>
+        <source>Inherent: %1 · Current: %2 · Target: %3</source>
+        <translation>Opprinnelig: %1 · Nå: %2 · Mål: %3</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="375"/>
+        <source>Treatment: not decided.</source>
+        <translation>Håndtering: ikke besluttet.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="379"/>
+        <source>Treatment: %1, decided by %2 on %3.</source>
+        <translation>Håndtering: %1, besluttet av %2 den %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="385"/>
+        <source>Valid until %1.</source>
+        <translation>Gyldig til %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="389"/>
+        <source>Stale: the risk changed after the decision.</source>
+        <translation>Utdatert: risikoen er endret etter beslutningen.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="485"/>
+        <source>Edit ROS risk</source>
+        <translation>Endre ROS-risiko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="510"/>
+        <source>ROS risk decision</source>
+        <translation>Beslutning om ROS-risiko</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="529"/>
+        <source>Information value</source>
+        <translation>Informasjonsverdi</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="536"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="550"/>
+        <source>New measure</source>
+        <translation>Nytt tiltak</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="537"/>
+        <source>What is to be done (a new item on the board):</source>
+        <translation>Hva skal gjøres (en ny oppgave på tavlen):</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="568"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="583"/>
+        <source>Link a measure</source>
+        <translation>Koble til et tiltak</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="569"/>
+        <source>The item that is a measure:</source>
+        <translation>Oppgaven som er et tiltak:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="592"/>
+        <source>&amp;Scenario</source>
+        <translation>&amp;Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="593"/>
+        <source>&amp;Assessment</source>
+        <translation>&amp;Vurdering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="594"/>
+        <source>Tr&amp;eatment</source>
+        <translation>&amp;Håndtering</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="595"/>
+        <source>&amp;Measures</source>
+        <translation>&amp;Tiltak</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="596"/>
+        <source>Information &amp;values</source>
+        <translation>Informasjonsv&amp;erdier</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="603"/>
+        <source>&amp;Title:</source>
+        <translation>T&amp;ittel:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="604"/>
+        <source>C&amp;hain:</source>
+        <translation>K&amp;jede:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="605"/>
+        <source>&amp;Link:</source>
+        <translation>&amp;Ledd:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="606"/>
+        <source>Th&amp;reat:</source>
+        <translation>T&amp;russel:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="607"/>
+        <source>V&amp;ulnerability:</source>
+        <translation>S&amp;årbarhet:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="608"/>
+        <source>E&amp;xisting measures:</source>
+        <translation>E&amp;ksisterende tiltak:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="609"/>
+        <source>Information at stake:</source>
+        <translation>Informasjon som står på spill:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="617"/>
+        <source>De&amp;cision:</source>
+        <translation>&amp;Beslutning:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="618"/>
+        <source>Vali&amp;d until:</source>
+        <translation>G&amp;yldig til:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="619"/>
+        <source>Rati&amp;onale:</source>
+        <translation>Be&amp;grunnelse:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="620"/>
+        <source>Tar&amp;get L × C:</source>
+        <translation>&amp;Mål S × K:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="625"/>
+        <source>What could happen (required)</source>
+        <translation>Hva kan skje (må fylles ut)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="626"/>
+        <source>Record the decision</source>
+        <translation>Registrer beslutningen</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="627"/>
+        <source>New item as a measure…</source>
+        <translation>Ny oppgave som tiltak…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="628"/>
+        <source>Link an existing item…</source>
+        <translation>Koble til en eksisterende oppgave…</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="630"/>
+        <source>What the information of this chain is worth: confidentiality, integrity and availability 1–5, set by the chain&apos;s risk-owner unit.</source>
+        <translation>Hva informasjonen i denne kjeden er verdt: konfidensialitet, integritet og tilgjengelighet 1–5, satt av kjedens risikoeierenhet.</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="636"/>
+        <source>Save the values</source>
+        <translation>Lagre verdiene</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="68"/>
+        <source>not assessed</source>
+        <translation>ikke vurdert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="78"/>
+        <source>Likelihood (IT&apos;s estimate)</source>
+        <translation>Sannsynlighet (ITs anslag)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="79"/>
+        <source>L&amp;ikelihood:</source>
+        <translation>S&amp;annsynlighet:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="81"/>
+        <source>Consequence (the business&apos;s judgement)</source>
+        <translation>Konsekvens (virksomhetens vurdering)</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="82"/>
+        <source>Co&amp;nsequence:</source>
+        <translation>Ko&amp;nsekvens:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="83"/>
+        <source>Why:</source>
+        <translation>Hvorfor:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="84"/>
+        <source>Strength of knowledge:</source>
+        <translation>Kunnskapsstyrke:</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="96"/>
+        <source>Assessed by %1, %2</source>
+        <translation>Vurdert av %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="135"/>
+        <source>Information</source>
+        <translation>Informasjon</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="136"/>
+        <source>C</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="137"/>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="138"/>
+        <source>A</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="139"/>
+        <source>Notes</source>
+        <translation>Merknader</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="144"/>
+        <source>The kind of information the service handles</source>
+        <translation>Hva slags informasjon tjenesten behandler</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="145"/>
+        <source>Confidentiality 1–5</source>
+        <translation>Konfidensialitet 1–5</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="146"/>
+        <source>Integrity 1–5</source>
+        <translation>Integritet 1–5</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="147"/>
+        <source>Availability 1–5</source>
+        <translation>Tilgjengelighet 1–5</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="176"/>
+        <source>Type a name to add a value</source>
+        <translation>Skriv et navn for å legge til en verdi</translation>
+    </message>
+</context>
+<context>
+    <name>RosWords</name>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_words.py" line="50"/>
+        <source>decision stale</source>
+        <translation>beslutning utdatert</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_words.py" line="52"/>
+        <source>acceptance expired</source>
+        <translation>aksept utløpt</translation>
     </message>
 </context>
 <context>
