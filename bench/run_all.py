@@ -19,6 +19,7 @@ import bench_export
 import bench_flow
 import bench_import
 import bench_ranking
+import bench_ros
 import bench_standup
 import bench_sync
 import bench_window
@@ -63,6 +64,7 @@ def main(argv: list[str]) -> None:
         bench_standup,
         bench_sync,
         bench_big,
+        bench_ros,
     ):
         start = time.perf_counter()
         try:

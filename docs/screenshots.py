@@ -2,8 +2,9 @@
 
 Run under a real X server (``xvfb-run -a .venv/bin/python docs/screenshots.py``): it loads
 the example board into a temporary folder, opens the window as the example's team lead in
-Norwegian, and saves the board at 1400×900 and 1280×720, the standup and the annual wheel
-into ``docs/screenshots/``.
+Norwegian, and saves the board at 1400×900 and 1280×720, the standup, the annual wheel, the
+ROS matrix of risks, the risk register and the medication dispenser's chain map into
+``docs/screenshots/``.
 """
 
 from __future__ import annotations
@@ -74,8 +75,40 @@ def main() -> int:
             if widget.isVisible() and widget is not window:
                 widget.grab().save(str(OUT / "wheel-window.png"))
                 widget.close()
+        _ros_windows(app, window, conn_path=path)
         window.close()
     return 0
+
+
+def _ros_windows(app, window, conn_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The ROS matrix of risks, the risk register and the dispenser's chain map."""
+
+    def settle() -> None:
+        for _ in range(30):
+            app.processEvents()
+
+    conn = sqlite3.connect(conn_path)
+    try:
+        (dispenser,) = conn.execute(
+            "SELECT id FROM chains WHERE name = 'Medisindispenser'"
+        ).fetchone()
+    finally:
+        conn.close()
+    shots = (
+        ("ros-matrix", window.matrix_action.trigger, (1000, 700)),
+        ("risk-register", window.register_action.trigger, (1400, 700)),
+        ("chain-map", lambda: window.open_chain_map(dispenser), (1400, 900)),
+    )
+    for name, opener, (width, height) in shots:
+        before = {w for w in app.topLevelWidgets() if w.isVisible()}
+        opener()
+        settle()
+        opened = [w for w in app.topLevelWidgets() if w.isVisible() and w not in before]
+        for widget in opened:
+            widget.resize(width, height)
+            settle()
+            widget.grab().save(str(OUT / f"{name}.png"))
+            widget.close()
 
 
 if __name__ == "__main__":

@@ -4156,7 +4156,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     <message>
         <location filename="../../kanban_sec/ui/risk_register.py" line="427"/>
         <source>Filter by treatment</source>
-        <translation>Filtrer på håndtering</translation>
+        <translation>Filtrer på beslutning</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/risk_register.py" line="440"/>
@@ -4166,7 +4166,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     <message>
         <location filename="../../kanban_sec/ui/risk_register.py" line="445"/>
         <source>Any treatment</source>
-        <translation>All håndtering</translation>
+        <translation>Alle beslutninger</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/risk_register.py" line="448"/>

@@ -19,6 +19,7 @@ BENCHMARKS = (
     "bench_standup",
     "bench_sync",
     "bench_big",
+    "bench_ros",
 )
 
 
