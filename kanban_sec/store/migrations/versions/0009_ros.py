@@ -1,7 +1,7 @@
 """ROS analysis: information values, ROS risks, data flows and analyses per chain; who runs
 a link (the chain map's boundary); an item's ROS risk (it is a measure of it); decisions on
-a ROS risk. Item likelihoods and consequences nobody ever assessed (still the old default 3
-from when the item was made, never set again, no decision taken on them) become unassessed.
+a ROS risk. Items nobody ever assessed (still the old default 3 × 3 from when they were made,
+never set again, no decision taken on them) become unassessed.
 
 Revision ID: 0009
 Revises: 0008
@@ -48,17 +48,21 @@ def _assessment(side: str) -> list[Any]:
     ]
 
 
-# An item's value nobody assessed: the old default 3, set only by the record that made the
-# item, and no risk decision taken on the item (an acceptance keeps what it was taken on).
-_NEVER_ASSESSED = """
-UPDATE items SET {name} = NULL
-WHERE {name} = 3
-  AND (SELECT count(*) FROM changes c
-       WHERE c.entity = 'item' AND c.row_id = items.id
-         AND json_type(c.fields, '$.{name}') IS NOT NULL) <= 1
-  AND NOT EXISTS (SELECT 1 FROM changes c
-                  WHERE c.entity = 'item' AND c.row_id = items.id
-                    AND json_extract(c.fields, '$.{name}[1]') IS NOT NULL)
+# An item nobody assessed: still the old default pair 3 × 3 it was made with (versions
+# before 0008 gave every new item that), neither value set again by any later record, and
+# no risk decision taken on it (an acceptance keeps what it was taken on), and not made by
+# the annual wheel (its activity's defaults are the owner's assessment). A pair someone
+# judged otherwise, or changed since, stays as it is.
+_SET_AGAIN = """
+EXISTS (SELECT 1 FROM changes c
+        WHERE c.entity = 'item' AND c.row_id = items.id
+          AND json_extract(c.fields, '$.{name}[1]') IS NOT NULL)
+"""
+_NEVER_ASSESSED = f"""
+UPDATE items SET likelihood = NULL, consequence = NULL
+WHERE likelihood = 3 AND consequence = 3 AND activity_id IS NULL
+  AND NOT {_SET_AGAIN.format(name="likelihood")}
+  AND NOT {_SET_AGAIN.format(name="consequence")}
   AND NOT EXISTS (SELECT 1 FROM risk_decisions d WHERE d.item_id = items.id)
 """
 
@@ -129,11 +133,13 @@ def upgrade() -> None:
         *_stamps(),
     )
     op.create_index("ix_ros_analyses_chain", "ros_analyses", ["chain_id"])
-    with op.batch_alter_table("links", recreate="always") as batch:
-        batch.add_column(
-            sa.Column("run_by", sa.Text, nullable=False, server_default="municipality")
-        )
-        batch.create_check_constraint("ck_links_run_by", "run_by IN ('municipality', 'supplier')")
+    # In place: links is a parent table (items, risks and flows refer to it), and rebuilding
+    # a parent while foreign keys are enforced leaves SQLite counting its children as
+    # violations at commit.
+    op.execute(
+        "ALTER TABLE links ADD COLUMN run_by TEXT NOT NULL DEFAULT 'municipality'"
+        " CONSTRAINT ck_links_run_by CHECK (run_by IN ('municipality', 'supplier'))"
+    )
     # SQLite adds a column with its reference in place (no rebuild of 100,000 items).
     op.execute(
         "ALTER TABLE items ADD COLUMN risk_id TEXT REFERENCES ros_risks (id)"
@@ -157,9 +163,7 @@ def upgrade() -> None:
             "item_id IS NOT NULL OR chain_id IS NOT NULL OR risk_id IS NOT NULL",
         )
         batch.create_index("ix_risk_decisions_risk", ["risk_id"])
-    conn = op.get_bind()
-    for name in ("likelihood", "consequence"):
-        conn.exec_driver_sql(_NEVER_ASSESSED.format(name=name))
+    op.get_bind().exec_driver_sql(_NEVER_ASSESSED)
 
 
 def downgrade() -> None:
