@@ -78,8 +78,25 @@ def bring_up_to_date(engine: Engine, path: Path, revision: str | None) -> Path |
     from alembic import command
 
     with engine.connect() as conn:
-        command.upgrade(alembic_config(conn), "head")
-        conn.commit()
+        # SQLite's way to change a table's shape: foreign keys off while tables are rebuilt
+        # (dropping a parent table would otherwise count every child row as a violation),
+        # then checked whole before they are on again.
+        # (On the driver's connection: outside a transaction, where the pragma takes effect.)
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            command.upgrade(alembic_config(conn), "head")
+            conn.commit()
+            broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+        if broken:
+            table, row, parent, _ = broken[0]
+            raise RuntimeError(
+                f"the upgrade left {len(broken)} broken reference(s), e.g. {table} row {row}"
+                f" to a missing {parent}"
+            )
         if revision is None:
             _seed(conn)
             conn.commit()

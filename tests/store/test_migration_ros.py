@@ -63,3 +63,31 @@ def test_old_defaults_become_unassessed_and_judged_values_stay(tmp_path):
     assert after["Decided on"] == (3, 3)
     assert after["Judged otherwise"] == (3, 5)
     assert after["On a link"] == before["On a link"]
+
+
+def test_a_board_of_an_older_version_with_comments_upgrades(tmp_path):
+    """Upgrades rebuild tables other rows refer to (0008 rebuilt items, which comments
+    refer to): they run with foreign keys off and checked after, as SQLite asks."""
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    now = "2026-01-01T08:00:00.000000Z"
+    with engine.connect() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0007")
+        conn.exec_driver_sql(
+            "INSERT INTO items (id, title, likelihood, consequence, created_at, updated_at)"
+            " VALUES ('i1', 'Gammel oppgave', 4, 2, ?, ?)",
+            (now, now),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO comments (id, item_id, author, body, created_at, updated_at)"
+            " VALUES ('c1', 'i1', 'Kari', 'Første kommentar', ?, ?)",
+            (now, now),
+        )
+        conn.commit()
+    engine.dispose()
+    open_database(path, daily_backup=False).close()
+    assert migrate.revision_of(path) == migrate.HEAD
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT body FROM comments").fetchall() == [("Første kommentar",)]
+        assert _values(path) == {"Gammel oppgave": (4, 2)}
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
