@@ -238,7 +238,8 @@ class RegisterRow:
 def treatment_of(
     risk: RosRisk, decisions: Iterable[RiskDecision]
 ) -> tuple[RiskDecision | None, bool]:
-    """The newest decision taken on ``risk``, and whether the risk has changed since."""
+    """The newest decision taken on ``risk`` (among ``decisions``, which may be all of the
+    board's or only the risk's own), and whether the risk has changed since."""
     taken = [d for d in decisions if d.risk_id == risk.id and d.decision is not None]
     if not taken:
         return None, False
@@ -274,12 +275,16 @@ def register(
         found = people.get(person_id or "")
         return found.name if found is not None else ""
 
+    by_risk: dict[str, list[RiskDecision]] = {}
+    for decision in decisions:
+        if decision.risk_id is not None:
+            by_risk.setdefault(decision.risk_id, []).append(decision)
     out = []
     for risk in risks:
         chain = chains.get(risk.chain_id)
         if chain is None:
             continue
-        treatment, stale = treatment_of(risk, decisions)
+        treatment, stale = treatment_of(risk, by_risk.get(risk.id, ()))
         expired = bool(
             treatment is not None
             and treatment.decision is Decision.ACCEPT

@@ -540,7 +540,7 @@ class RosService(Service):
                 (k for k in reader.links().values() if k.chain_id == chain_id),
                 key=lambda k: (k.name.casefold(), k.id),
             )
-            rows = [r for r in _register(reader, self.today()) if r.risk.chain_id == chain_id]
+            rows = _register(reader, self.today(), chain_id)
             weakest = min(links, key=lambda k: (k.maturity, k.name.casefold()), default=None)
             units = {u: names.unit_path(u) for u in names.tree.units}
             return ChainPicture(
@@ -676,9 +676,9 @@ def _assess_in(
     uow.update("ros_risk", risk.id, fields, carry=tuple(sorted(_SIDE_FIELDS[side])))
 
 
-def _register(reader: Reader, today: date) -> list[RegisterRow]:
+def _register(reader: Reader, today: date, chain_id: str | None = None) -> list[RegisterRow]:
     return register(
-        ros_reader.risks(reader),
+        ros_reader.risks(reader, chain_id),
         reader.chains(),
         reader.links(),
         reader.risk_decisions(),

@@ -97,11 +97,15 @@ class RegisterModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[RegisterRow] = []
+        #: The rows as the register gives them (worst first): the order of ties.
+        self.register_order: list[RegisterRow] = []
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
         self.words: Mapping[str, Sequence[str]] = {}
 
     def set_rows(self, rows: Sequence[RegisterRow], words: Mapping[str, Sequence[str]]) -> None:
         """The register as read now: gone rows removed, new ones added, the rest updated."""
         self.words = words
+        self.register_order = list(rows)
         new = {r.risk.id: r for r in rows}
         for number in range(len(self.rows) - 1, -1, -1):
             if self.rows[number].risk.id not in new:
@@ -120,6 +124,31 @@ class RegisterModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
             self.rows.extend(added)
             self.endInsertRows()
+
+        if self._sorted is not None:
+            self.sort(*self._sorted)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by a column's own key (ties: worst first), in Python: one key per
+        row, where a proxy would call back for every comparison."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sorted = (column, order)
+        name = COLUMNS[column]
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        kept_ids = [self.rows[i.row()].risk.id for i in kept]
+        rank = {r.risk.id: n for n, r in enumerate(self.register_order)}
+        self.rows.sort(key=lambda r: rank.get(r.risk.id, 0))
+        self.rows.sort(
+            key=lambda r: self.sort_key(r, name),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        where = {r.risk.id: n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            kept, [self.index(where[i], k.column()) for i, k in zip(kept_ids, kept, strict=True)]
+        )
+        self.layoutChanged.emit()
 
     def row_of(self, risk_id: str) -> int:
         return next((n for n, r in enumerate(self.rows) if r.risk.id == risk_id), -1)
@@ -244,6 +273,12 @@ class RegisterProxy(QSortFilterProxyModel):
         self.where = where
         self.endFilterChange()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts (see :meth:`RegisterModel.sort`); this one only filters."""
+        model = self.sourceModel()
+        assert isinstance(model, RegisterModel)
+        model.sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, RegisterModel)
@@ -346,6 +381,8 @@ class RiskRegisterView(QDialog):
         self.model.set_rows(rows, self.ros.scales())
         self._fill_chains(rows)
         self._show_count()
+        # Sized from the first rows (every row of a long register would take a second).
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.table.resizeColumnsToContents()
         for column in ("title", "likelihood", "consequence"):
             number = COLUMNS.index(column)

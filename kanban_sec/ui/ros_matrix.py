@@ -544,8 +544,9 @@ class RosMatrixView(QDialog):
     def refresh(self) -> None:
         """Read the counts, the bands and the right to change them again."""
         self.bands = self.governance.bands()
-        self.model.set_cells(self.governance.matrix())
-        self.unassessed = self.governance.unassessed()
+        if self.mode == "items":  # (each mode reads only what it shows: the items are many)
+            self.model.set_cells(self.governance.matrix())
+            self.unassessed = self.governance.unassessed()
         self._rows = self.ros.register()
         fill_chain_choices(self.chain_combo, self._rows)
         chain_id = self.chain_combo.currentData()

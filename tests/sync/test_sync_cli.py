@@ -57,7 +57,7 @@ def set_up_server(cli: Cli, pg: PgCluster, dbname: str, members: dict[str, str])
     out = assert_ok(
         cli("server", "init", url(pg, dbname, pg.admin_user), "--ca-file", pg.ca_file, **admin)
     )
-    assert "is ready (schema version 3)" in out
+    assert "is ready (schema version 4)" in out
     for login, role in members.items():
         out = assert_ok(
             cli(
