@@ -56,13 +56,17 @@ def info_values(reader: Reader, chain_id: str | None = None) -> list[InfoValue]:
     ]
 
 
+_KNOWLEDGE = {k.value: k for k in Knowledge}
+_STATUS = {s.value: s for s in Status}
+
+
 def _assessment(row: Sequence[Any], at: int) -> Assessment:
     return Assessment(
         row[at],
         row[at + 1],
         parse_ts(row[at + 2]),
         row[at + 3],
-        Knowledge(row[at + 4]) if row[at + 4] else None,
+        _KNOWLEDGE[row[at + 4]] if row[at + 4] else None,
     )
 
 
@@ -187,5 +191,5 @@ def measures(reader: Reader) -> dict[str, list[Measure]]:
         "SELECT risk_id, id, title, status, done_at FROM items"
         " WHERE deleted_at IS NULL AND risk_id IS NOT NULL ORDER BY created_at, id"
     ):
-        out.setdefault(r[0], []).append(Measure(r[1], r[2], Status(r[3]), parse_ts(r[4])))
+        out.setdefault(r[0], []).append(Measure(r[1], r[2], _STATUS[r[3]], parse_ts(r[4])))
     return out

@@ -608,20 +608,21 @@ class RosMatrixView(QDialog):
 
     # -- choosing and editing ----------------------------------------------------------
     def _on_cell(self, index: QModelIndex) -> None:
-        cell = self.model.cell_at(index)
-        if cell is None:
+        if not index.isValid():
             return
+        likelihood = self.model.likelihood_at(index.row())
+        consequence = self.model.consequence_at(index.column())
         if self.editing():
-            self.cycle_band(cell.likelihood, cell.consequence)
+            self.cycle_band(likelihood, consequence)
         elif self.mode == "risks":
-            risks = self.risk_cell(cell.likelihood, cell.consequence).current
-            self.risks_chosen.emit(frozenset(risks), cell.likelihood, cell.consequence)
+            risks = self.risk_cell(likelihood, consequence).current
+            self.risks_chosen.emit(frozenset(risks), likelihood, consequence)
         else:
-            self.cell_chosen.emit(cell.likelihood, cell.consequence)
+            self.cell_chosen.emit(likelihood, consequence)
 
     def cycle_band(self, likelihood: int, consequence: int) -> None:
         """Green → yellow → red → green for one cell, written at once."""
-        band = _NEXT_BAND[self.cell(likelihood, consequence).band]
+        band = _NEXT_BAND[self.bands.band(likelihood, consequence)]
         try:
             self.governance.set_band(likelihood, consequence, band)
         except KanbanError as error:
