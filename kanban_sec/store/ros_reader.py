@@ -79,7 +79,7 @@ def risk_from(row: Sequence[Any]) -> RosRisk:
         row[4],
         row[5],
         row[6],
-        tuple(json.loads(row[7] or "[]")),
+        tuple(json.loads(row[7])) if row[7] and row[7] != "[]" else (),
         _assessment(row, 8),
         _assessment(row, 13),
         (row[18], row[19]),
@@ -90,12 +90,10 @@ def risk_from(row: Sequence[Any]) -> RosRisk:
 
 def risks(reader: Reader, chain_id: str | None = None) -> list[RosRisk]:
     where, params = _where(chain_id)
-    return [
-        risk_from(r)
-        for r in reader.conn.exec_driver_sql(
-            f"SELECT {_RISK_COLUMNS} FROM ros_risks{where} ORDER BY created_at, id", params
-        )
-    ]
+    found = reader.conn.exec_driver_sql(
+        f"SELECT {_RISK_COLUMNS} FROM ros_risks{where} ORDER BY created_at, id", params
+    ).all()
+    return [risk_from(r) for r in found]
 
 
 def risk(reader: Reader, risk_id: str) -> RosRisk | None:
@@ -190,6 +188,6 @@ def measures(reader: Reader) -> dict[str, list[Measure]]:
     for r in reader.conn.exec_driver_sql(
         "SELECT risk_id, id, title, status, done_at FROM items"
         " WHERE deleted_at IS NULL AND risk_id IS NOT NULL ORDER BY created_at, id"
-    ):
+    ).all():
         out.setdefault(r[0], []).append(Measure(r[1], r[2], _STATUS[r[3]], parse_ts(r[4])))
     return out

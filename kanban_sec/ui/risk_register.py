@@ -371,8 +371,9 @@ class RiskRegisterView(QDialog):
         layout.addLayout(buttons)
         self.resize(1180, 600)
         self.retranslate()
-        self.refresh()
+        # Worst first; set before the rows come, so they are sorted once, as they arrive.
         self.table.sortByColumn(COLUMNS.index("band"), Qt.SortOrder.DescendingOrder)
+        self.refresh()
 
     # -- data --------------------------------------------------------------------------
     def refresh(self) -> None:
