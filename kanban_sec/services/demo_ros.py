@@ -13,7 +13,7 @@ from typing import Any
 
 from kanban_sec.domain.governance import bands_from
 from kanban_sec.domain.ids import new_id
-from kanban_sec.domain.ros import scale_words
+from kanban_sec.domain.ros import covers_json, scale_words
 from kanban_sec.services.names import Names
 from kanban_sec.store import ros_reader, rows
 from kanban_sec.store.unit_of_work import UnitOfWork
@@ -136,8 +136,14 @@ def _risk(
     for side in ("likelihood", "consequence"):
         if side in spec:
             events.append((spec[f"{side}_days_ago"], side))
+    if "decision" in spec:
+        events.append((spec["decided_days_ago"], "decision"))
     current: dict[str, int | None] = {"likelihood": None, "consequence": None}
+    # In the order they happened: a decision is taken on the risk as it stood that day.
     for days_ago, kind in sorted(events, key=lambda e: -e[0]):
+        if kind == "decision":
+            _decide(uow, spec, row_id, today, me)
+            continue
         with dated(uow, uow.now - timedelta(days=days_ago)):
             if kind == "first":
                 values: dict[str, Any] = {}
@@ -168,41 +174,34 @@ def _risk(
         if item["chain_id"] != chain_id:
             fields.update(chain_id=chain_id, link_id=None)
         uow.update("item", by_title[title], fields)
-    if "decision" in spec:
-        with dated(uow, uow.now - timedelta(days=spec["decided_days_ago"])):
-            risk = ros_reader.risk(uow, row_id)
-            assert risk is not None
-            uow.insert(
-                "risk_decision",
-                {
-                    "id": new_id(),
-                    "item_id": None,
-                    "chain_id": None,
-                    "risk_id": row_id,
-                    "decision": spec["decision"],
-                    "decided_by": me,
-                    "rationale": spec["rationale"],
-                    "valid_until": (today + timedelta(days=spec["valid_days"])).isoformat()
-                    if "valid_days" in spec
-                    else None,
-                    "decided_at": uow.now_text,
-                    "covers": json.dumps(
-                        {
-                            row_id: [
-                                risk.likelihood.value,
-                                risk.consequence.value,
-                                risk.chain_id,
-                                risk.link_id,
-                            ]
-                        },
-                        sort_keys=True,
-                    ),
-                },
-            )
-        if "target" in spec:
-            target_l, target_c = spec["target"]
-            uow.update(
-                "ros_risk",
-                row_id,
-                {"target_likelihood": target_l, "target_consequence": target_c},
-            )
+    if "target" in spec:
+        target_l, target_c = spec["target"]
+        uow.update(
+            "ros_risk", row_id, {"target_likelihood": target_l, "target_consequence": target_c}
+        )
+
+
+def _decide(
+    uow: UnitOfWork, spec: Mapping[str, Any], row_id: str, today: date, me: str | None
+) -> None:
+    """The risk owner's treatment, recorded on the risk as it stood when decided."""
+    with dated(uow, uow.now - timedelta(days=spec["decided_days_ago"])):
+        risk = ros_reader.risk(uow, row_id)
+        assert risk is not None
+        uow.insert(
+            "risk_decision",
+            {
+                "id": new_id(),
+                "item_id": None,
+                "chain_id": None,
+                "risk_id": row_id,
+                "decision": spec["decision"],
+                "decided_by": me,
+                "rationale": spec["rationale"],
+                "valid_until": (today + timedelta(days=spec["valid_days"])).isoformat()
+                if "valid_days" in spec
+                else None,
+                "decided_at": uow.now_text,
+                "covers": covers_json(risk),
+            },
+        )

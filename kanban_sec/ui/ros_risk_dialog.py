@@ -177,7 +177,9 @@ class RosRiskDialog(QDialog):
         self.treatment_form.addRow(self.decide_why_not)
         self.treatment_form.addRow(self.decide_button)
         treatment = QWidget()
-        treatment.setLayout(self.treatment_form)
+        treatment_column = QVBoxLayout(treatment)
+        treatment_column.addLayout(self.treatment_form)
+        treatment_column.addStretch(1)  # the form at the top, its rows their own height
 
         # -- the measures ------------------------------------------------------------------
         self.measures = QListWidget()
@@ -384,6 +386,10 @@ class RosRiskDialog(QDialog):
             if found.valid_until is not None:
                 text += " " + translate("RosRiskDialog", "Valid until %1.").replace(
                     "%1", _day(found.valid_until)
+                )
+            if found.rationale:
+                text += " " + translate("RosRiskDialog", "Rationale: %1").replace(
+                    "%1", found.rationale
                 )
             if row.stale:
                 text += " " + translate(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +27,22 @@ from kanban_sec.ui.item_history import local_time
 from kanban_sec.ui.ros_words import knowledge_name, scale_label
 
 
+class NoteEdit(QPlainTextEdit):
+    """A few lines of why (an assessment's note is a sentence or two, read whole)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        lines = self.fontMetrics().lineSpacing()
+        self.setFixedHeight(lines * 4 + 2 * self.frameWidth() + 8)
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+
 class AssessmentBox(QGroupBox):
     """One side of a risk's assessment (likelihood or consequence): the value on the
     board's scale, a note and the strength of knowledge, with who assessed it and when."""
@@ -37,7 +53,7 @@ class AssessmentBox(QGroupBox):
         self.setObjectName(f"ros-{side}-box")
         self.value = QComboBox()
         self.value.setObjectName(f"ros-{side}")
-        self.note = QLineEdit()
+        self.note = NoteEdit()
         self.note.setObjectName(f"ros-{side}-note")
         self.knowledge = QComboBox()
         self.knowledge.setObjectName(f"ros-{side}-knowledge")

@@ -4117,89 +4117,89 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Trenger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="377"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="415"/>
         <source>%1 of %2 risks</source>
-        <extracomment>Open the risk dialog for this risk id. Open the risk dialog for a new risk (of this chain id, or any). Show these risks&apos; measures on the board.</extracomment>
+        <extracomment>The rows as the register gives them (worst first): the order of ties. Open the risk dialog for this risk id. Open the risk dialog for a new risk (of this chain id, or any). Show these risks&apos; measures on the board.</extracomment>
         <translation>%1 av %2 risikoer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="386"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="424"/>
         <source>Any chain</source>
         <translation>Alle kjeder</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="400"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="438"/>
         <source>Any link</source>
         <translation>Alle ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="422"/>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="423"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="460"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="461"/>
         <source>Risk register</source>
         <translation>Risikoregister</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="424"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="462"/>
         <source>Filter by chain</source>
         <translation>Filtrer på kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="425"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="463"/>
         <source>Filter by link</source>
         <translation>Filtrer på ledd</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="426"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="464"/>
         <source>Filter by band</source>
         <translation>Filtrer på sone</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="427"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="465"/>
         <source>Filter by treatment</source>
         <translation>Filtrer på beslutning</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="440"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="478"/>
         <source>Any band</source>
         <translation>Alle soner</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="445"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="483"/>
         <source>Any treatment</source>
         <translation>Alle beslutninger</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="448"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="486"/>
         <source>Not assessed</source>
         <translation>Ikke vurdert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="449"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="487"/>
         <source>Re-assessment due</source>
         <translation>Må vurderes på nytt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="451"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="489"/>
         <source>A measure was finished after the last assessment, or the decision is stale or has run out</source>
         <translation>Et tiltak ble fullført etter siste vurdering, eller beslutningen gjelder ikke lenger eller er utløpt</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="457"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="495"/>
         <source>New risk…</source>
         <translation>Ny risiko…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="458"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="496"/>
         <source>Open…</source>
         <translation>Åpne…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="459"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="497"/>
         <source>Show measures on the board</source>
         <translation>Vis tiltakene på tavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/risk_register.py" line="460"/>
+        <location filename="../../kanban_sec/ui/risk_register.py" line="498"/>
         <source>Close</source>
         <translation>Lukk</translation>
     </message>
@@ -4224,7 +4224,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="194"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="688"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="690"/>
         <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="161"/>
         <source>Consequence</source>
         <extracomment>The model&apos;s role for the cell&apos;s :class:`RiskCell`. (inherent cell, current cell) → how many risks moved so.</extracomment>
@@ -4232,7 +4232,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="197"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="689"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="691"/>
         <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="164"/>
         <source>Likelihood</source>
         <translation>Sannsynlighet</translation>
@@ -4254,7 +4254,7 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
     </message>
     <message>
         <location filename="../../kanban_sec/ui/ros_matrix.py" line="219"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="596"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="597"/>
         <source>Open items: {count}</source>
         <extracomment>The risks&apos; move arrows, kept over the whole viewport. A cell was chosen (likelihood, consequence): the board shows that cell&apos;s items. A cell of risks was chosen (risk ids, likelihood, consequence): the board shows those risks&apos; measures. A governing member changed the bands (ranking and acceptances may read them). &quot;risks&quot; (the ROS risks, the default) or &quot;items&quot; (the open work items).</extracomment>
         <translation>Åpne oppgaver: {count}</translation>
@@ -4276,105 +4276,105 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
         <translation>Sannsynlighet {likelihood}, konsekvens {consequence}: {count} åpne oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="597"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="598"/>
         <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="339"/>
         <source>In the red band: {count}</source>
         <translation>I rødt felt: {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="598"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="599"/>
         <source>Accepted: {count}</source>
         <translation>Akseptert: {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="602"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="603"/>
         <location filename="../../kanban_sec/ui/ros_risk_matrix.py" line="348"/>
         <source>Not assessed yet (in no cell): {count}</source>
         <translation>Ikke vurdert ennå (i ingen rute): {count}</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="656"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="658"/>
         <source>Reset the acceptance bands</source>
         <translation>Tilbakestill akseptgrensene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="658"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="660"/>
         <source>Set every cell back to the default bands? The bands chosen for this board are replaced (the history keeps them).</source>
         <translation>Sette alle celler tilbake til standardfeltene? Feltene valgt for denne tavlen erstattes (historikken tar vare på dem).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="665"/>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="704"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="667"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="706"/>
         <source>Reset to default</source>
         <translation>Tilbakestill til standard</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="687"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="689"/>
         <source>ROS matrix</source>
         <translation>ROS-matrise</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="690"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="692"/>
         <source>ROS matrix: likelihood × consequence</source>
         <translation>ROS-matrise: sannsynlighet × konsekvens</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="692"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="694"/>
         <source>Risks</source>
         <translation>Risikoer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="693"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="695"/>
         <source>The ROS risks of the chains</source>
         <translation>Kjedenes ROS-risikoer</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="694"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="696"/>
         <source>Items</source>
         <translation>Oppgaver</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="695"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="697"/>
         <source>The open work items on the board</source>
         <translation>De åpne oppgavene på tavlen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="696"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="698"/>
         <source>Chain</source>
         <translation>Kjede</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="698"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="700"/>
         <source>◯ first assessed here (inherent risk) · ➜ moved since</source>
         <translation>◯ først vurdert her (opprinnelig risiko) · ➜ flyttet siden</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="700"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="702"/>
         <source>Edit acceptance bands</source>
         <translation>Rediger akseptgrensene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="702"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="704"/>
         <source>Click a cell to change its band: green → yellow → red</source>
         <translation>Klikk en celle for å endre feltet: grønn → gul → rød</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="706"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="708"/>
         <source>Only governing members change the acceptance bands.</source>
         <translation>Bare styrende endrer akseptgrensene.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="730"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="732"/>
         <source>Editing the bands: click a cell (or press Enter) to change it from green to yellow to red. Each change is saved at once.</source>
         <translation>Redigerer feltene: klikk en celle (eller trykk Enter) for å endre den fra grønn til gul til rød. Hver endring lagres med en gang.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="738"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="740"/>
         <source>ROS risks by likelihood and consequence, each in its current cell. Click a cell (or press Enter) to show its risks&apos; measures on the board.</source>
         <translation>ROS-risikoer etter sannsynlighet og konsekvens, hver i sin nåværende celle. Klikk en celle (eller trykk Enter) for å vise tiltakene for risikoene på tavlen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_matrix.py" line="746"/>
+        <location filename="../../kanban_sec/ui/ros_matrix.py" line="748"/>
         <source>Open items by likelihood and consequence. Click a cell (or press Enter) to show its items on the board.</source>
         <translation>Åpne oppgaver etter sannsynlighet og konsekvens. Klikk en celle (eller trykk Enter) for å vise oppgavene på tavlen.</translation>
     </message>
@@ -4427,302 +4427,307 @@ Vil du importere de andre kolonnene og utelate disse?</translation>
 <context>
     <name>RosRiskDialog</name>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="276"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="278"/>
         <source>ROS risk: %1</source>
         <extracomment>(outcome, undo text) of each write.</extracomment>
         <translation>ROS-risiko: %1</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="279"/>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="483"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="281"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="489"/>
         <source>New ROS risk</source>
         <translation>Ny ROS-risiko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="316"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="318"/>
         <source>Likelihood is IT&apos;s estimate (governing and operational).</source>
         <translation>Sannsynligheten er ITs anslag (styrende og operative medlemmer).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="320"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="322"/>
         <source>Consequence is judged by the risk-owner unit of the chain (the business).</source>
         <translation>Konsekvensen vurderes av kjedens risikoeierenhet (virksomheten).</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="331"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="333"/>
         <source>Save the risk first.</source>
         <translation>Lagre risikoen først.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="333"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="335"/>
         <source>Only a governing member of the chain&apos;s risk-owner unit decides.</source>
         <translation>Bare et styrende medlem av kjedens risikoeierenhet beslutter.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="348"/>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="93"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="350"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="109"/>
         <source>Not assessed yet.</source>
         <translation>Ikke vurdert ennå.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="359"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="361"/>
         <source>Inherent: %1 · Current: %2 · Target: %3</source>
         <translation>Opprinnelig: %1 · Nå: %2 · Mål: %3</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="375"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="377"/>
         <source>Treatment: not decided.</source>
         <translation>Håndtering: ikke besluttet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="379"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="381"/>
         <source>Treatment: %1, decided by %2 on %3.</source>
         <translation>Håndtering: %1, besluttet av %2 den %3.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="385"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="387"/>
         <source>Valid until %1.</source>
         <translation>Gyldig til %1.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="389"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="391"/>
+        <source>Rationale: %1</source>
+        <translation>Begrunnelse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="395"/>
         <source>Stale: the risk changed after the decision.</source>
         <translation>Utdatert: risikoen er endret etter beslutningen.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="485"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="491"/>
         <source>Edit ROS risk</source>
         <translation>Endre ROS-risiko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="510"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="516"/>
         <source>ROS risk decision</source>
         <translation>Beslutning om ROS-risiko</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="529"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="535"/>
         <source>Information value</source>
         <translation>Informasjonsverdi</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="536"/>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="550"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="542"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="556"/>
         <source>New measure</source>
         <translation>Nytt tiltak</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="537"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="543"/>
         <source>What is to be done (a new item on the board):</source>
         <translation>Hva skal gjøres (en ny oppgave på tavlen):</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="568"/>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="583"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="574"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="589"/>
         <source>Link a measure</source>
         <translation>Koble til et tiltak</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="569"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="575"/>
         <source>The item that is a measure:</source>
         <translation>Oppgaven som er et tiltak:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="592"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="598"/>
         <source>&amp;Scenario</source>
         <translation>&amp;Scenario</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="593"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="599"/>
         <source>&amp;Assessment</source>
         <translation>&amp;Vurdering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="594"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="600"/>
         <source>Tr&amp;eatment</source>
         <translation>&amp;Håndtering</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="595"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="601"/>
         <source>&amp;Measures</source>
         <translation>&amp;Tiltak</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="596"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="602"/>
         <source>Information &amp;values</source>
         <translation>Informasjonsv&amp;erdier</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="603"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="609"/>
         <source>&amp;Title:</source>
         <translation>T&amp;ittel:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="604"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="610"/>
         <source>C&amp;hain:</source>
         <translation>K&amp;jede:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="605"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="611"/>
         <source>&amp;Link:</source>
         <translation>&amp;Ledd:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="606"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="612"/>
         <source>Th&amp;reat:</source>
         <translation>T&amp;russel:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="607"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="613"/>
         <source>V&amp;ulnerability:</source>
         <translation>S&amp;årbarhet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="608"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="614"/>
         <source>E&amp;xisting measures:</source>
         <translation>E&amp;ksisterende tiltak:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="609"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="615"/>
         <source>Information at stake:</source>
         <translation>Informasjon som står på spill:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="617"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="623"/>
         <source>De&amp;cision:</source>
         <translation>&amp;Beslutning:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="618"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="624"/>
         <source>Vali&amp;d until:</source>
         <translation>G&amp;yldig til:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="619"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="625"/>
         <source>Rati&amp;onale:</source>
         <translation>Be&amp;grunnelse:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="620"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="626"/>
         <source>Tar&amp;get L × C:</source>
         <translation>&amp;Mål S × K:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="625"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="631"/>
         <source>What could happen (required)</source>
         <translation>Hva kan skje (må fylles ut)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="626"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="632"/>
         <source>Record the decision</source>
         <translation>Registrer beslutningen</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="627"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="633"/>
         <source>New item as a measure…</source>
         <translation>Ny oppgave som tiltak…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="628"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="634"/>
         <source>Link an existing item…</source>
         <translation>Koble til en eksisterende oppgave…</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="630"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="636"/>
         <source>What the information of this chain is worth: confidentiality, integrity and availability 1–5, set by the chain&apos;s risk-owner unit.</source>
         <translation>Hva informasjonen i denne kjeden er verdt: konfidensialitet, integritet og tilgjengelighet 1–5, satt av kjedens risikoeierenhet.</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="636"/>
+        <location filename="../../kanban_sec/ui/ros_risk_dialog.py" line="642"/>
         <source>Save the values</source>
         <translation>Lagre verdiene</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="68"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="84"/>
         <source>not assessed</source>
         <translation>ikke vurdert</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="78"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="94"/>
         <source>Likelihood (IT&apos;s estimate)</source>
         <translation>Sannsynlighet (ITs anslag)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="79"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="95"/>
         <source>L&amp;ikelihood:</source>
         <translation>S&amp;annsynlighet:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="81"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="97"/>
         <source>Consequence (the business&apos;s judgement)</source>
         <translation>Konsekvens (virksomhetens vurdering)</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="82"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="98"/>
         <source>Co&amp;nsequence:</source>
         <translation>Ko&amp;nsekvens:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="83"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="99"/>
         <source>Why:</source>
         <translation>Hvorfor:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="84"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="100"/>
         <source>Strength of knowledge:</source>
         <translation>Kunnskapsstyrke:</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="96"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="112"/>
         <source>Assessed by %1, %2</source>
         <translation>Vurdert av %1, %2</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="135"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="151"/>
         <source>Information</source>
         <translation>Informasjon</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="136"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="152"/>
         <source>C</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="137"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="153"/>
         <source>I</source>
         <translation>I</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="138"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="154"/>
         <source>A</source>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="139"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="155"/>
         <source>Notes</source>
         <translation>Merknader</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="144"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="160"/>
         <source>The kind of information the service handles</source>
         <translation>Hva slags informasjon tjenesten behandler</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="145"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="161"/>
         <source>Confidentiality 1–5</source>
         <translation>Konfidensialitet 1–5</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="146"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="162"/>
         <source>Integrity 1–5</source>
         <translation>Integritet 1–5</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="147"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="163"/>
         <source>Availability 1–5</source>
         <translation>Tilgjengelighet 1–5</translation>
     </message>
     <message>
-        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="176"/>
+        <location filename="../../kanban_sec/ui/ros_risk_parts.py" line="192"/>
         <source>Type a name to add a value</source>
         <translation>Skriv et navn for å legge til en verdi</translation>
     </message>
