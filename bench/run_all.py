@@ -15,6 +15,7 @@ import traceback
 from typing import Any
 
 import bench_big
+import bench_cli
 import bench_export
 import bench_flow
 import bench_import
@@ -65,6 +66,7 @@ def main(argv: list[str]) -> None:
         bench_sync,
         bench_big,
         bench_ros,
+        bench_cli,
     ):
         start = time.perf_counter()
         try:

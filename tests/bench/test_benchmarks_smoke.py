@@ -20,6 +20,7 @@ BENCHMARKS = (
     "bench_sync",
     "bench_big",
     "bench_ros",
+    "bench_cli",
 )
 
 
