@@ -96,3 +96,18 @@ def prepare_streams() -> None:
             continue
         with contextlib.suppress(ValueError, OSError):  # a closed or odd stream: as it is
             reconfigure(errors=ERRORS)
+
+
+def plainly_piped(stream: TextIO) -> bool:
+    """Whether ``rich`` would surely not take ``stream`` for a terminal, decided without
+    importing it: not a TTY, and neither ``TTY_COMPATIBLE=1`` nor ``FORCE_COLOR`` say
+    otherwise. ``False`` means "ask rich" (its own rules then decide, as always)."""
+    if os.environ.get("TTY_COMPATIBLE", "") == "0":
+        return True
+    if os.environ.get("TTY_COMPATIBLE", "") == "1" or "FORCE_COLOR" in os.environ:
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return isatty is None or not isatty()
+    except ValueError:  # a closed stream: rich says "no terminal" too
+        return True

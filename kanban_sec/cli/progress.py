@@ -9,16 +9,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from kanban_sec.cli.output import plainly_piped
+
+if TYPE_CHECKING:  # rich loads only when stderr may be a terminal
+    from rich.progress import TaskID
 
 #: ``report(stage, done, total)``; ``total`` is None while unknown.
 Report = Callable[[str, int, int | None], None]
@@ -28,6 +24,18 @@ Report = Callable[[str, int, int | None], None]
 def progress(labels: Mapping[str, str]) -> Iterator[Report | None]:
     """A reporter for the stages named in ``labels`` (stage → what the bar says), or
     None when stderr is not a terminal (then nothing is shown: the work is quiet)."""
+    if plainly_piped(sys.stderr):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     console = Console(file=sys.stderr, highlight=False)
     if not console.is_terminal or console.is_dumb_terminal:
         yield None

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table as RichTable
-from rich.text import Text
+
+from kanban_sec.cli.output import plainly_piped
+
+if TYPE_CHECKING:  # rich's console and tables load only for a terminal
+    from rich.console import Console
+    from rich.padding import Padding
 
 #: The narrowest a main column (titles) or another shortened column ever becomes; the
 #: widths below which optional columns make way.
@@ -68,6 +69,11 @@ class Table:
 
     def print(self, out: TextIO) -> None:
         """Write the table to ``out``: fitted on a terminal, plain text otherwise."""
+        if plainly_piped(out):
+            out.write("".join(line + "\n" for line in self.plain_lines()))
+            return
+        from rich.console import Console
+
         console = Console(file=out, highlight=False, markup=False, emoji=False, soft_wrap=False)
         if console.is_terminal and not console.is_dumb_terminal:
             self._print_rich(console)
@@ -109,6 +115,9 @@ class Table:
     def _print_rich(self, console: Console) -> None:
         """Rows in blocks of one width plan: a note or a heading ends a block and is
         printed across the terminal, as in the plain output."""
+        from rich.padding import Padding
+        from rich.text import Text
+
         widths = self._widths(console.width)
         shown = [i for i, w in enumerate(widths) if w]
         console.print(self._rich(widths, [], header=True))
@@ -129,6 +138,11 @@ class Table:
 
     def _rich(self, widths: list[int], rows: list[_Row], header: bool = False) -> Padding:
         """The rows as a rich table with the given column widths (0: left out)."""
+        from rich import box
+        from rich.padding import Padding
+        from rich.table import Table as RichTable
+        from rich.text import Text
+
         table = RichTable(
             box=box.SIMPLE_HEAD,
             header_style="bold",

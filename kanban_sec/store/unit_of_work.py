@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -31,8 +31,10 @@ from kanban_sec.domain.model import (
 )
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database
-from kanban_sec.store.schema import TABLES
 from kanban_sec.store.world import StoreWorld
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 #: From this many rows on, insert_many has SQLite build the change records.
 BULK = 256
@@ -49,6 +51,13 @@ EXPORT_COLUMNS = (
     " blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at, done_at,"
     " risk_id"
 )
+
+
+def _tables() -> Mapping[str, Table]:
+    """The schema's tables, loaded on the first write or row lookup (not by every read)."""
+    from kanban_sec.store.schema import TABLES
+
+    return TABLES
 
 
 @dataclass(frozen=True)
@@ -345,7 +354,7 @@ class Reader:
 
     def row(self, entity: str, row_id: str) -> dict[str, Any] | None:
         """A stored row as a dict of its column values."""
-        table = TABLES[entity]
+        table = _tables()[entity]
         result = self.conn.execute(table.select().where(table.c.id == row_id)).mappings().first()
         return dict(result) if result is not None else None
 
@@ -503,7 +512,7 @@ class UnitOfWork(Reader):
         now = self.now_text
         pick = itemgetter(*given)
         values = [(*pick(v), v.get("created_at") or now, now) for v in many]
-        table = TABLES[entity].name
+        table = _tables()[entity].name
         self.world.forget(entity)
         self.conn.exec_driver_sql(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -587,7 +596,7 @@ class UnitOfWork(Reader):
         self.world.forget(entity)
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.conn.exec_driver_sql(
-            f"UPDATE {TABLES[entity].name} SET {assignments} WHERE id = ?",
+            f"UPDATE {_tables()[entity].name} SET {assignments} WHERE id = ?",
             (*(new for new, _ in fields.values()), row_id),
         )
         return self._record(entity, row_id, fields)

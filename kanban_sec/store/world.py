@@ -17,10 +17,18 @@ from kanban_sec.domain.governance import Band, Policy, bands_from, policy_from
 from kanban_sec.domain.model import Classification, Item
 from kanban_sec.domain.ranking import item_score
 from kanban_sec.store import rows
-from kanban_sec.store.schema import TABLES
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
+
     from kanban_sec.store.unit_of_work import Reader
+
+
+def _tables() -> Mapping[str, Table]:
+    """The schema's tables, loaded on the first write or row lookup (not by every read)."""
+    from kanban_sec.store.schema import TABLES
+
+    return TABLES
 
 
 class StoreWorld:
@@ -91,7 +99,7 @@ class StoreWorld:
         if key in self._cache:
             return self._cache[key]
         result = self.reader.conn.exec_driver_sql(
-            f"SELECT * FROM {TABLES[entity].name} WHERE id = ?", (row_id,)
+            f"SELECT * FROM {_tables()[entity].name} WHERE id = ?", (row_id,)
         )
         found = result.first()
         row = dict(zip(result.keys(), found, strict=True)) if found is not None else None
