@@ -99,12 +99,14 @@ def format_moment(stamp: str | None) -> str:
     repeats, the offset follows (``2026-10-25 02:30:00+01:00``) so the instant stays exact."""
     if not stamp:
         return ""
-    head, tail = _wall_clock_hour(stamp[:13])
+    head, tail = wall_clock_hour(stamp[:13])
     return head + stamp[13:19] + tail
 
 
 @lru_cache(maxsize=65536)
-def _wall_clock_hour(utc_hour: str) -> tuple[str, str]:
+def wall_clock_hour(utc_hour: str) -> tuple[str, str]:
+    """A UTC hour (``2026-12-04T14``) as Norwegian wall-clock text (``2026-12-04 15``) and
+    the offset to add after the seconds (empty but in the repeated autumn hour)."""
     # Norway's offsets are whole hours and its clock changes fall on whole UTC hours, so
     # minutes and seconds carry over: one answer per hour, and an export repeats hours.
     moment = datetime.fromisoformat(utc_hour + ":00:00+00:00").astimezone(CSV_ZONE)

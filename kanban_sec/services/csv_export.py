@@ -19,9 +19,9 @@ from kanban_sec.domain.ranking import assessed, rank, score_parts
 from kanban_sec.exchange.csv_codec import (
     DELIMITERS,
     HEADER,
-    format_moment,
     format_row,
     neutralise,
+    wall_clock_hour,
 )
 from kanban_sec.services.files import write_atomically
 from kanban_sec.services.history import record_transfer
@@ -123,6 +123,9 @@ def export_rows(
         )
     }
     paths = {unit_id: names.unit_path(unit_id) for unit_id in names.units}
+    # Tag lists and wall-clock hours repeat across rows: each is worked out once.
+    tag_cells: dict[str, str] = {"[]": ""}
+    hours: dict[str, tuple[str, str]] = {}
     keyed = []
     for row in raw:
         (
@@ -195,21 +198,62 @@ def export_rows(
             paths.get(chain.risk_owner_unit_id, "") if chain and chain.risk_owner_unit_id else "",
             framework_ref,
             classification,
-            ";".join(json.loads(tags)) if tags != "[]" else "",
+            tag_cells[tags] if tags in tag_cells else _tag_cell(tags, tag_cells),
             blocked_reason,
             due_date or "",
             (pin_reason or "yes") if pinned_at else "",
-            format_moment(created_at),
-            format_moment(updated_at),
-            format_moment(done_at),
+            _moment(created_at, hours),
+            _moment(updated_at, hours),
+            _moment(done_at, hours),
         ]
-        keyed.append((order, [neutralise(c) if c and c[0] in _RISKY_START else c for c in cells]))
+        # Only free-text cells can begin like a formula (the rest are ids, numbers, words of
+        # a fixed list and times): neutralise looks at those.
+        for index in _TEXT_CELLS:
+            c = cells[index]
+            if c and c[0] in _RISKY_START:
+                cells[index] = neutralise(c)
+        keyed.append((order, cells))
     keyed.sort(key=lambda pair: pair[0])
     return [cells for _, cells in keyed]
 
 
 # First characters after which neutralise() may act (it also looks behind leading quotes).
 _RISKY_START = frozenset("=+-@\t\r'")
+#: The cells of a row that hold text someone wrote (titles, names, paths, tags, reasons).
+_TEXT_CELLS = tuple(
+    HEADER.index(column)
+    for column in (
+        "title",
+        "description",
+        "chain",
+        "link",
+        "effort",
+        "owner_unit",
+        "owner_person",
+        "risk_owner",
+        "framework_ref",
+        "classification",
+        "tags",
+        "blocked_reason",
+        "pinned",
+    )
+)
+
+
+def _tag_cell(tags: str, seen: dict[str, str]) -> str:
+    cell = seen[tags] = ";".join(json.loads(tags))
+    return cell
+
+
+def _moment(stamp: str | None, hours: dict[str, tuple[str, str]]) -> str:
+    # format_moment, with its hour lookup kept for the rows of one export.
+    if not stamp:
+        return ""
+    hour = stamp[:13]
+    found = hours.get(hour)
+    if found is None:
+        found = hours[hour] = wall_clock_hour(hour)
+    return found[0] + stamp[13:19] + found[1]
 
 
 def _invert(stamp: str) -> str:
