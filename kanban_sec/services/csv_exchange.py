@@ -136,6 +136,8 @@ class _Importer:
         self._pins = 0
         self._memo: dict[str, dict[str, Any]] = {}
         self.history_at = history
+        # The stored UTC hour of each wall-clock hour the file names (see _stored_moment).
+        self.hours: dict[str, str | None] = {}
         self.where_cells = [
             positions[c]
             for c in ("chain", "link", "link_maturity", "target_maturity", "risk_owner")
@@ -373,8 +375,13 @@ class _Importer:
                 continue
             if column == "done_at" and values.get("status") != "done":
                 continue
+            text = cells[index]
+            stored = _stored_moment(text, self.hours) if len(text) == 19 else None
+            if stored is not None:
+                values[column] = stored
+                continue
             try:
-                moment = parse.parse_datetime(cells[index], CSV_ZONE)
+                moment = parse.parse_datetime(text, CSV_ZONE)
             except FieldProblem as problem:
                 self._problem(line, column, problem.msg)
                 continue
@@ -565,6 +572,29 @@ class _Absent:
 
 _ABSENT: Any = _Absent()
 _UNSEEN: Any = object()
+
+
+def _stored_moment(text: str, hours: dict[str, str | None]) -> str | None:
+    """A wall-clock time as the export writes it (``2026-12-04 15:30:05``, Norwegian time) as
+    stored, or None to leave it to the full parser. Norway's offsets are whole hours, so the
+    minutes and seconds carry over and each hour is converted once (the same answer as
+    ``parse_datetime``, the first of a repeated hour included)."""
+    if text[10] != " " or text[13] != ":" or text[16] != ":":
+        return None
+    minute, second = text[14:16], text[17:19]
+    if not (minute.isdigit() and second.isdigit() and minute < "60" and second < "60"):
+        return None
+    hour = text[:13]
+    if hour not in hours:
+        try:
+            moment = parse.parse_datetime(hour + ":00:00", CSV_ZONE)
+        except FieldProblem:
+            moment = None
+        hours[hour] = None if moment is None else rows.ts(moment)[:14]
+    stored = hours[hour]
+    if stored is None:
+        return None
+    return f"{stored}{minute}:{second}.000000Z"
 
 
 def _tags_json(text: str) -> str:
