@@ -127,6 +127,8 @@ def export_rows(
     # Tag lists and wall-clock hours repeat across rows: each is worked out once.
     tag_cells: dict[str, str] = {"[]": ""}
     hours: dict[str, tuple[str, str]] = {}
+    # Rows on the same chain and link share five cells and the gap of their score.
+    places: dict[tuple[str | None, str | None], tuple[str, str, str, str, str, int]] = {}
     keyed = []
     for row in raw:
         (
@@ -155,8 +157,10 @@ def export_rows(
         ) = row
         if classification == "confidential" and not include_confidential:
             continue
-        chain = chains.get(chain_id) if chain_id else None
-        link = links.get(link_id) if link_id else None
+        where = (chain_id, link_id)
+        place = places.get(where)
+        if place is None:
+            place = places[where] = _place_cells(chain_id, link_id, chains, links, paths)
         ranked = ranking.get(item_id)
         if ranked is not None:
             score, weakest, position = (
@@ -166,9 +170,8 @@ def export_rows(
             )
             order: tuple[int, Any] = (0, ranked.rank)
         else:
-            _, _, gap = score_parts(chain, link, links.values() if link is None else ())
             score, weakest, position = (
-                str(assessed(likelihood) * assessed(consequence) * gap),
+                str(assessed(likelihood) * assessed(consequence) * place[5]),
                 "",
                 "",
             )
@@ -184,19 +187,19 @@ def export_rows(
             title,
             description,
             status,
-            chain.name if chain else "",
-            link.name if link else "",
+            place[0],
+            place[1],
             "" if likelihood is None else str(likelihood),
             "" if consequence is None else str(consequence),
-            str(link.maturity) if link else "",
-            str(chain.target_maturity) if chain else "",
+            place[2],
+            place[3],
             score,
             weakest,
             position,
             effort or "",
             paths.get(owner_unit_id, "") if owner_unit_id else "",
             person.name if person else "",
-            paths.get(chain.risk_owner_unit_id, "") if chain and chain.risk_owner_unit_id else "",
+            place[4],
             framework_ref,
             classification,
             tag_cells[tags] if tags in tag_cells else _tag_cell(tags, tag_cells),
@@ -239,6 +242,28 @@ _TEXT_CELLS = tuple(
         "pinned",
     )
 )
+
+
+def _place_cells(
+    chain_id: str | None,
+    link_id: str | None,
+    chains: dict[str, Any],
+    links: dict[str, Any],
+    paths: dict[str, str],
+) -> tuple[str, str, str, str, str, int]:
+    """The chain, link, link maturity, target maturity and risk owner cells of an item on
+    ``link_id`` in ``chain_id``, and the maturity gap its score is multiplied by."""
+    chain = chains.get(chain_id) if chain_id else None
+    link = links.get(link_id) if link_id else None
+    _, _, gap = score_parts(chain, link, links.values() if link is None else ())
+    return (
+        chain.name if chain else "",
+        link.name if link else "",
+        str(link.maturity) if link else "",
+        str(chain.target_maturity) if chain else "",
+        paths.get(chain.risk_owner_unit_id, "") if chain and chain.risk_owner_unit_id else "",
+        gap,
+    )
 
 
 def _tag_cell(tags: str, seen: dict[str, str]) -> str:
