@@ -155,42 +155,6 @@ def format_row(cells: list[str], delimiter: str) -> str:
     )
 
 
-def format_rows(rows: list[list[str]], delimiter: str) -> list[str]:
-    """:func:`format_row` of each row, the same text, most of it made by the C ``csv``
-    writer: it quotes exactly the cells format_row quotes, except one that begins or ends
-    with a space, so a row holding such a cell (or a NUL, the marker used to find them) is
-    left to format_row."""
-    d = _DELIMITER_CHARS.get(delimiter)
-    if d is None:
-        raise ValueError(f"unsupported CSV delimiter {delimiter!r}")
-    out: list[str] = []
-    sink = _Appender(out)
-    writer = csv.writer(sink, delimiter=d, quotechar='"', doublequote=True, lineterminator="\r\n")
-    write = writer.writerow
-    for cells in rows:
-        # A cell's edge is the line's edge or next to a NUL joining two cells.
-        line = "\0".join(cells)
-        if (
-            line.startswith(" ")
-            or line.endswith(" ")
-            or "\0 " in line
-            or " \0" in line
-            or line.count("\0") != len(cells) - 1
-            or len(cells) < 2
-        ):
-            out.append(format_row(cells, d))
-        else:
-            write(cells)
-    return out
-
-
-class _Appender:
-    """A file-like sink for :func:`csv.writer` that keeps each line it writes."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.write = lines.append
-
-
 @dataclass
 class CsvTable:
     """A parsed CSV file: lower-cased header and rows tagged with their first line."""

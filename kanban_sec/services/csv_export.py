@@ -20,7 +20,6 @@ from kanban_sec.exchange.csv_codec import (
     DELIMITERS,
     HEADER,
     format_row,
-    format_rows,
     neutralise,
     wall_clock_hour,
 )
@@ -62,7 +61,7 @@ def export_csv(
         parts = [BOM + format_row(list(HEADER), sep)]
         step = progress_step(count) if on_progress is not None else count or 1
         for start in range(0, count, step):
-            parts += format_rows(body[start : start + step], sep)
+            parts += [format_row(cells, sep) for cells in body[start : start + step]]
             if on_progress is not None:
                 on_progress(min(start + step, count), count)
         data = "".join(parts).encode("utf-8")
