@@ -307,6 +307,7 @@ def _rank_inputs(raw: Sequence[Any]) -> list[Any]:
     from kanban_sec.domain.model import Effort
 
     efforts = {e.value: e for e in Effort}
+    statuses = {s.value: s for s in Status}
     out = []
     for r in raw:
         if r[3] == "done":
@@ -314,7 +315,7 @@ def _rank_inputs(raw: Sequence[Any]) -> list[Any]:
         out.append(
             _RankInput(
                 r[0],
-                Status(r[3]),
+                statuses[r[3]] if r[3] in statuses else Status(r[3]),
                 r[4],
                 r[5],
                 r[6],
