@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see `{APP_NAME} --help`)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=APP_NAME,
         description="Lean/Kanban board for security improvement work: weakest link first.",
@@ -58,25 +58,75 @@ def build_parser() -> argparse.ArgumentParser:
         "and the window offscreen; exit 0 when all pass",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    from kanban_sec.cli import governance, org, ros, standup, sync, wheel
-    from kanban_sec.cli import map as map_cli
-
-    board.add_parsers(sub)
-    standup.add_parser(sub)
-    map_cli.add_parser(sub)
-    wheel.add_parser(sub)
-    governance.add_parsers(sub)
-    ros.add_parsers(sub)
-    sync.add_parsers(sub)
-    org.add_parsers(sub)
-    board.add_exchange_parsers(sub)
+    # A known command needs only its own part of the command line (each part imports its
+    # module and builds its sub-parsers: a command starts faster); help, an unknown word
+    # or no command get them all.
+    for part in [COMMAND_PARTS[only]] if only in COMMAND_PARTS else PARTS:
+        _add_part(sub, part)
     return parser
+
+
+#: The parts of the command line, in the order ``--help`` lists their commands.
+PARTS = ("board", "standup", "map", "wheel", "governance", "ros", "sync", "org", "exchange")
+#: Which part adds each command (a test holds this to the whole parser).
+COMMAND_PARTS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            *("add", "block", "comment", "delegate", "delete", "demo", "list", "maturity"),
+            *("move", "pin", "set", "show", "unblock", "unpin", "whoami"),
+        ],
+        "board",
+    ),
+    "standup": "standup",
+    "map": "map",
+    "wheel": "wheel",
+    **dict.fromkeys(
+        ["decide", "matrix", "policy", "recommend", "reject", "risks", "verify", "wip"],
+        "governance",
+    ),
+    "ros": "ros",
+    "flow": "ros",
+    **dict.fromkeys(["conflicts", "server", "sync"], "sync"),
+    **dict.fromkeys(["chain", "link", "people", "person", "unit"], "org"),
+    "export": "exchange",
+    "import": "exchange",
+}
+#: Global options that take a value (the command word comes after them).
+_VALUED = ("--db", "--backup-dir", "--lang", "--as")
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, if it names one before any help or version option."""
+    at = 0
+    while at < len(argv):
+        word = argv[at]
+        if word in _VALUED:
+            at += 2
+        elif word.startswith("-"):
+            if word in ("-h", "--help", "--version", "--self-check", "--"):
+                return None
+            at += 1
+        else:
+            return word
+    return None
+
+
+def _add_part(sub: Any, part: str) -> None:
+    import importlib
+
+    if part in ("board", "exchange"):
+        (board.add_parsers if part == "board" else board.add_exchange_parsers)(sub)
+        return
+    module = importlib.import_module(f"kanban_sec.cli.{part}")
+    adder = getattr(module, "add_parsers", None) or module.add_parser
+    adder(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 2 bad input, 1 other failure)."""
     output.prepare_streams()  # a code page without ⚑ or ≥ (a Windows pipe) never fails
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(command_word(words)).parse_args(words)
     lang = args.lang or runtime.preferred_language()
     runtime.route_warnings_to_log()
     if args.backup_dir is not None:  # read where backups are taken, window or command
