@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from kanban_sec.domain import fields as parse
 from kanban_sec.domain.errors import BadInput, Message, NotFound, Refused, msg
 from kanban_sec.domain.governance import Acceptance, Action, RiskDecision
 from kanban_sec.domain.ids import new_id, short_id
@@ -31,17 +30,14 @@ from kanban_sec.domain.ownership import Delegation, OrgTree, delegation, lowest_
 from kanban_sec.domain.ranking import Ranked, rank
 from kanban_sec.domain.text import t
 from kanban_sec.services.access import require
-from kanban_sec.services.item_edit import (
-    ItemEdit,
-    apply_edit,
-    edit_from_texts,
-    parsed,
-)
 from kanban_sec.services.names import Names, names_of
 from kanban_sec.services.outcome import Outcome
 from kanban_sec.services.session import Service
 from kanban_sec.store import rows
 from kanban_sec.store.unit_of_work import Board, Reader, UnitOfWork, reading, writing
+
+if TYPE_CHECKING:  # editing is imported when an edit is made: reading the board starts faster
+    from kanban_sec.services.item_edit import ItemEdit
 
 T = TypeVar("T")
 
@@ -173,12 +169,16 @@ class BoardService(Service):
     # -- creating and editing ----------------------------------------------------------
     def create_item(self, title: str, **values: str) -> Outcome:
         """Add an item; ``values`` are field texts as typed (see :data:`EDITABLE_FIELDS`)."""
+        from kanban_sec.services.item_edit import edit_from_texts
+
         return self._save(
             None, lambda names, item: edit_from_texts(names, item, {"title": title, **values})
         )
 
     def set_fields(self, item_id: str, values: Mapping[str, str]) -> Outcome:
         """Change fields from their typed text (``set ID FIELD=VALUE``)."""
+        from kanban_sec.services.item_edit import edit_from_texts
+
         return self._save(item_id, lambda names, item: edit_from_texts(names, item, values))
 
     def save_item(self, item_id: str | None, edit: ItemEdit) -> Outcome:
@@ -198,9 +198,7 @@ class BoardService(Service):
         """Move cards to a column in one transaction, all of them or none: a hard WIP
         limit without room for them all, or the rulebook refusing any card, refuses the
         whole move with one message; a soft limit warns once."""
-        target = (
-            status if isinstance(status, Status) else parsed("status", parse.parse_status, status)
-        )
+        target = status if isinstance(status, Status) else _parsed_status(status)
         with writing(self.db, self.author, self.person_id) as uow:
             self._may(uow, Action.WORK)
             items = [_must_item(uow, item_id) for item_id in dict.fromkeys(item_ids)]
@@ -419,6 +417,8 @@ class BoardService(Service):
                 self._may(uow, Action.COMMENT)
                 if any(not body.strip() for body in edit.comments):
                     raise BadInput("comment.empty")
+            from kanban_sec.services.item_edit import apply_edit
+
             after = apply_edit(names, before, edit, uow.now)
             _keeps_risk_judgement(uow, before, after)
             warnings: tuple[Message, ...] = ()
@@ -594,6 +594,13 @@ def _insert_item(uow: UnitOfWork, item: Item) -> None:
     values = rows.item_values(item)
     values.update(status_times(values["status"], values["started_at"], uow.now_text))
     uow.insert("item", values)
+
+
+def _parsed_status(text: str) -> Status:
+    from kanban_sec.domain import fields as parse
+    from kanban_sec.services.item_edit import parsed
+
+    return parsed("status", parse.parse_status, text)
 
 
 def _keeps_risk_judgement(uow: UnitOfWork, before: Item, after: Item) -> None:
