@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from kanban_sec.cli.output import ascii_json
+from kanban_sec.cli.table import print_matrix_grid
 from kanban_sec.domain.errors import BadInput, FieldProblem
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import t
@@ -468,7 +469,6 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
     scale = range(SCALE_MIN, SCALE_MAX + 1)
     likelihood_labels = LIKELIHOOD_LABELS.get(lang, LIKELIHOOD_LABELS["en"])
     consequence_labels = CONSEQUENCE_LABELS.get(lang, CONSEQUENCE_LABELS["en"])
-    letter_c = t("why.letter_c", lang)
     if args.json:
         json.dump(
             {
@@ -501,27 +501,7 @@ def matrix(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> in
         accepted = f" ({cell.accepted})" if cell.accepted else ""
         return f"{cell.open_items}{accepted} {cell.band.letter}"
 
-    row_labels = [f"{lk} {likelihood_labels[lk - 1]}" for lk in reversed(scale)]
-    label_width = max(len(t("gov.matrix_likelihood", lang)), *(len(label) for label in row_labels))
-    texts = {(lk, co): cell_text(lk, co) for lk in scale for co in scale}
-    width = max(6, *(len(text) for text in texts.values()))
-    print(
-        f"{t('gov.matrix_likelihood', lang).ljust(label_width)}  "
-        + "  ".join(f"{letter_c}{co}".rjust(width) for co in scale),
-        file=out,
-    )
-    for lk, label in zip(reversed(scale), row_labels, strict=True):
-        print(
-            f"{label.ljust(label_width)}  "
-            + "  ".join(texts[(lk, co)].rjust(width) for co in scale),
-            file=out,
-        )
-    print("", file=out)
-    print(
-        f"{t('gov.matrix_consequence', lang)}: "
-        + " · ".join(f"{letter_c}{co} {consequence_labels[co - 1]}" for co in scale),
-        file=out,
-    )
+    print_matrix_grid(cell_text, likelihood_labels, consequence_labels, lang, out)
     accepted = sum(cell.accepted for cell in cells.values())
     if accepted:
         print(t("gov.matrix_accepted", lang, count=accepted), file=out)

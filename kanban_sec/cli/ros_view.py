@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from kanban_sec.cli.table import print_matrix_grid
 from kanban_sec.domain.errors import BadInput, FieldProblem
 from kanban_sec.domain.ids import short_id
 from kanban_sec.domain.text import t
@@ -338,8 +339,6 @@ def print_matrix(
 ) -> None:
     """Likelihood 5 at the top, consequence 1 to 5 across; a cell reads ``2 (1) R``: two
     risks now, one whose inherent risk was there, red band."""
-    scale = range(1, 6)
-    letter_c = t("why.letter_c", lang)
     print(t("roscli.matrix_title", lang), file=out)
     print("", file=out)
 
@@ -348,28 +347,7 @@ def print_matrix(
         inherent = f" ({len(cell.inherent)})" if cell.inherent else ""
         return f"{len(cell.current)}{inherent} {cell.band.letter}"
 
-    row_labels = [f"{lk} {words['likelihood'][lk - 1]}" for lk in reversed(scale)]
-    heading = t("gov.matrix_likelihood", lang)
-    label_width = max(len(heading), *(len(label) for label in row_labels))
-    texts = {(lk, co): cell_text(lk, co) for lk in scale for co in scale}
-    width = max(6, *(len(text) for text in texts.values()))
-    print(
-        f"{heading.ljust(label_width)}  "
-        + "  ".join(f"{letter_c}{co}".rjust(width) for co in scale),
-        file=out,
-    )
-    for lk, label in zip(reversed(scale), row_labels, strict=True):
-        print(
-            f"{label.ljust(label_width)}  "
-            + "  ".join(texts[(lk, co)].rjust(width) for co in scale),
-            file=out,
-        )
-    print("", file=out)
-    print(
-        f"{t('gov.matrix_consequence', lang)}: "
-        + " · ".join(f"{letter_c}{co} {words['consequence'][co - 1]}" for co in scale),
-        file=out,
-    )
+    print_matrix_grid(cell_text, words["likelihood"], words["consequence"], lang, out)
     moved = sum(len(c.inherent) for c in cells.values())
     if moved:
         print(t("roscli.matrix_inherent", lang), file=out)

@@ -9,7 +9,7 @@ Piped output has no escape codes and does not depend on any of these, so scripts
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
@@ -230,3 +230,41 @@ def _one_line(text: str) -> str:
 def _pad(text: str, width: int, right: bool) -> str:
     space = " " * (width - cell_len(text))
     return space + text if right else text + space
+
+
+def print_matrix_grid(
+    cell_text: Callable[[int, int], str],
+    likelihood_words: Sequence[str],
+    consequence_words: Sequence[str],
+    lang: str,
+    out: TextIO,
+) -> None:
+    """A 5 × 5 ROS matrix as text: likelihood 5 at the top with its words, consequence
+    1 to 5 across, each cell as ``cell_text(likelihood, consequence)`` says; the
+    consequence words under it."""
+    from kanban_sec.domain.text import t
+
+    scale = range(1, 6)
+    letter_c = t("why.letter_c", lang)
+    heading = t("gov.matrix_likelihood", lang)
+    row_labels = [f"{lk} {likelihood_words[lk - 1]}" for lk in reversed(scale)]
+    label_width = max(len(heading), *(len(label) for label in row_labels))
+    texts = {(lk, co): cell_text(lk, co) for lk in scale for co in scale}
+    width = max(6, *(len(text) for text in texts.values()))
+    print(
+        f"{heading.ljust(label_width)}  "
+        + "  ".join(f"{letter_c}{co}".rjust(width) for co in scale),
+        file=out,
+    )
+    for lk, label in zip(reversed(scale), row_labels, strict=True):
+        print(
+            f"{label.ljust(label_width)}  "
+            + "  ".join(texts[(lk, co)].rjust(width) for co in scale),
+            file=out,
+        )
+    print("", file=out)
+    print(
+        f"{t('gov.matrix_consequence', lang)}: "
+        + " · ".join(f"{letter_c}{co} {consequence_words[co - 1]}" for co in scale),
+        file=out,
+    )
