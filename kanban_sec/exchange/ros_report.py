@@ -26,6 +26,7 @@ from kanban_sec.domain.ros import (
     risk_matrix,
 )
 from kanban_sec.domain.text import t
+from kanban_sec.exchange.standup_report import REPORT_CSS, md_text
 
 #: The matrix's cell colours, as the window's matrix paints them on a light background.
 BAND_COLOURS = {Band.GREEN: "#a5d6a7", Band.YELLOW: "#fff176", Band.RED: "#ef9a9a"}
@@ -402,13 +403,7 @@ def _blocks(report: RosReport, lang: str) -> list[_Block]:
 
 # -- Markdown ----------------------------------------------------------------------------------
 
-# Never at the start of a line here, so "#", "+", "-" and digits need no escaping.
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
-
-
-def _md(text: str) -> str:
-    """Text safe inside Markdown (and one table cell): specials escaped, one line."""
-    return " ".join(text.split()).translate(_MD_SPECIAL)
+_md = md_text
 
 
 def _md_row(cells: Sequence[str]) -> str:
@@ -450,24 +445,16 @@ def render_markdown(report: RosReport, lang: str) -> str:
 
 # -- HTML --------------------------------------------------------------------------------------
 
-_CSS = """
-body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10pt;
-       color: #1d1d1d; }
-h1 { font-size: 18pt; margin-bottom: 4pt; }
-h2 { font-size: 13pt; margin-top: 16pt; margin-bottom: 4pt; color: #1f3a5f; }
-h3 { font-size: 11pt; margin-top: 10pt; margin-bottom: 3pt; }
-p { margin-top: 2pt; margin-bottom: 2pt; }
-p.muted { color: #6b6b6b; font-style: italic; }
-table { border-collapse: collapse; margin-bottom: 6pt; }
-th, td { border: 1px solid #b8b8b8; padding: 3px 6px; text-align: left;
-         vertical-align: top; }
-th { background-color: #e8edf3; font-weight: bold; }
+_CSS = (
+    REPORT_CSS
+    + """
 table.matrix td { text-align: center; vertical-align: middle; }
 table.matrix th { text-align: center; }
 span.band { font-size: 8pt; color: #333333; }
 span.started { color: #444444; }
 @media print { h2, h3 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
 """.strip()
+)
 
 
 def _html_text(text: str) -> str:

@@ -283,9 +283,13 @@ def _blocks(report: StandupReport, lang: str) -> list[_Block]:
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|"})
 
 
-def _md(text: str) -> str:
-    """Text safe inside Markdown (and one table cell): specials escaped, one line."""
+def md_text(text: str) -> str:
+    """Text safe inside Markdown (and one table cell): specials escaped, one line (the
+    reports' one escaping, shared with the ROS analysis report)."""
     return " ".join(text.split()).translate(_MD_SPECIAL)
+
+
+_md = md_text
 
 
 def render_markdown(report: StandupReport, lang: str) -> str:
@@ -308,7 +312,8 @@ def render_markdown(report: StandupReport, lang: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-_CSS = """
+#: The reports' style (the ROS analysis report adds its matrix to it).
+REPORT_CSS = """
 body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 10pt;
        color: #1d1d1d; }
 h1 { font-size: 18pt; margin-bottom: 4pt; }
@@ -369,7 +374,7 @@ def render_html(report: StandupReport, lang: str) -> str:
             )
     return (
         f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{e(title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
+        f"<title>{e(title)}</title>\n<style>\n{REPORT_CSS}\n</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
