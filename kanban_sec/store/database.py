@@ -14,15 +14,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import URL, Connection, Engine, create_engine, event, exc
+from typing import TYPE_CHECKING, Any, cast
 
 from kanban_sec.domain.errors import BadInput, KanbanError, StoreFailure
 from kanban_sec.domain.hlc import HybridLogicalClock
 from kanban_sec.domain.ids import new_id
 from kanban_sec.store import backup, journal, migrate, recovery
+from kanban_sec.store.plain_sql import ReadPool, configure
 from kanban_sec.store.sqlite_uri import sqlite_uri
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -50,11 +52,19 @@ def translate_error(error: BaseException, path: Path) -> KanbanError | None:
 
 
 class Database:
-    """An open board file: one engine, this replica's node id, and its clock."""
+    """An open board file: its read connections, its engine (made on the first write), this
+    replica's node id, and its clock."""
 
-    def __init__(self, path: Path, engine: Engine, node_id: str, upgraded_backup: Path | None):
+    def __init__(
+        self,
+        path: Path,
+        node_id: str,
+        upgraded_backup: Path | None,
+        *,
+        journal_mode: str = "WAL",
+        engine: Engine | None = None,
+    ):
         self.path = path
-        self.engine = engine
         self.node_id = node_id
         self.clock = HybridLogicalClock()
         #: The backup taken before this open upgraded an older schema, if any.
@@ -65,8 +75,20 @@ class Database:
         #: The message key a write gets while held: a window's, or the command line's.
         self.held_key = "db.held"
         #: The file lies on a network drive: it uses SQLite's DELETE journal, not WAL.
-        self.on_network = False
+        self.on_network = journal_mode != "WAL"
+        self._journal_mode = journal_mode
+        self._engine = engine
+        self._reads = ReadPool(
+            sqlite_uri(path), busy_timeout_ms=busy_timeout_ms(), journal=journal_mode
+        )
         self._lock: Path | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """SQLAlchemy's engine for writes, made when first asked for (reads do not need it)."""
+        if self._engine is None:
+            self._engine = _make_engine(self.path, self._journal_mode)
+        return self._engine
 
     def held_error(self) -> StoreFailure | None:
         """The message a write gets while another window holds the file, else ``None``."""
@@ -84,10 +106,26 @@ class Database:
 
     @contextmanager
     def connect(self, *, write: bool) -> Iterator[Connection]:
-        """One transaction; a write one takes SQLite's write lock at its start."""
-        held = self.held_error() if write else None
+        """One transaction; a write one takes SQLite's write lock at its start.
+
+        A read runs on a plain ``sqlite3`` connection (:mod:`plain_sql`), which offers the
+        readers' part of SQLAlchemy's connection; a write on SQLAlchemy's engine.
+        """
+        if not write:
+            try:
+                with self._reads.reading() as plain:
+                    yield cast("Connection", plain)
+            except sqlite3.Error as error:
+                translated = translate_error(error, self.path)
+                if translated is None:
+                    raise
+                raise translated from error
+            return
+        held = self.held_error()
         if held is not None:
             raise held
+        from sqlalchemy import exc
+
         try:
             with self.engine.connect() as conn:
                 conn = conn.execution_options(kanban_write=write)
@@ -100,7 +138,9 @@ class Database:
             raise translated from error
 
     def close(self) -> None:
-        self.engine.dispose()
+        self._reads.close()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._lock is not None:
             release_lock(self._lock)
             self._lock = None
@@ -329,30 +369,29 @@ def release_lock(lock: Path) -> None:
         lock.unlink(missing_ok=True)
 
 
-def _install_pragmas(engine: Engine, journal: str = "WAL") -> None:
+def _make_engine(db_path: Path, journal_mode: str) -> Engine:
+    """SQLAlchemy's engine on the file, every connection with :func:`plain_sql.configure`'s
+    pragmas, a write transaction beginning with ``BEGIN IMMEDIATE``."""
+    from sqlalchemy import URL, create_engine, event
+
+    # A small pool keeps connections (and SQLite's page cache) between service calls; an
+    # idle SQLite connection holds no lock, and close() releases them all.
+    # The file as a SQLite URI (the path never parsed as a URL: ``#`` or ``?`` in it is kept).
+    url = URL.create("sqlite", database=sqlite_uri(db_path), query={"uri": "true"})
+    engine = create_engine(url, pool_size=2, max_overflow=4)
     timeout = busy_timeout_ms()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own is too late).
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {timeout}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        # WAL on a local disk; DELETE on a network drive, where WAL's shared memory is
-        # not shared between machines (journal.py).
-        cursor.execute(f"PRAGMA journal_mode = {journal}")
-        # FULL: a committed change survives a power cut too, not only a killed process.
-        cursor.execute("PRAGMA synchronous = FULL")
-        # 64 MiB of page cache: bulk imports update several indexes at once.
-        cursor.execute("PRAGMA cache_size = -65536")
-        cursor.execute("PRAGMA temp_store = MEMORY")
-        cursor.close()
+        configure(dbapi_conn, busy_timeout_ms=timeout, journal=journal_mode)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get("kanban_write", True)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
 
 
 def read_schema(path: Path) -> None:
@@ -429,31 +468,27 @@ def open_database(
         raise translated or StoreFailure(
             "db.unreadable", path=str(db_path), reason=str(error)
         ) from error
-    # A small pool keeps connections (and SQLite's page cache) between service calls; an
-    # idle SQLite connection holds no lock, and close() releases them all.
-    # The file as a SQLite URI (the path never parsed as a URL: ``#`` or ``?`` in it is kept).
-    url = URL.create("sqlite", database=sqlite_uri(db_path), query={"uri": "true"})
-    engine = create_engine(url, pool_size=2, max_overflow=4)
     mode = journal.journal_mode(journal.path_facts(db_path))
-    _install_pragmas(engine, mode)
+    database = Database(db_path, "", None, journal_mode=mode)
     try:
-        upgraded_backup = migrate.bring_up_to_date(engine, db_path, revision)
-        node_id = _node_id(engine)
+        if revision != migrate.HEAD:
+            database.upgraded_backup = migrate.bring_up_to_date(database.engine, db_path, revision)
+        database.node_id = _node_id(database)
         if daily_backup and not must_create:
             backup.daily(db_path)
-    except exc.DBAPIError as error:
-        engine.dispose()
-        if recovery.is_damaged(db_path, str(error.orig)):
-            raise recovery.damaged(db_path, str(error.orig)) from error
+    except BaseException as error:
+        database.close()
+        sqlite_error = _sqlite_error(error)
+        if sqlite_error is None:
+            raise
+        if recovery.is_damaged(db_path, str(sqlite_error)):
+            raise recovery.damaged(db_path, str(sqlite_error)) from error
+        if isinstance(error, KanbanError):
+            raise
         translated = translate_error(error, db_path)
         if translated is None:
             raise
         raise translated from error
-    except BaseException:
-        engine.dispose()
-        raise
-    database = Database(db_path, engine, node_id, upgraded_backup)
-    database.on_network = mode != "WAL"
     if hold:
         database.held_by, database._lock = acquire_lock(db_path)
     elif respect_hold:
@@ -462,15 +497,23 @@ def open_database(
     return database
 
 
-def _node_id(engine: Engine) -> str:
+def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
+    """The SQLite failure behind ``error`` (itself, SQLAlchemy's wrapped one, or the cause
+    of a translated message), else ``None``."""
+    for candidate in (error, error.__cause__):
+        for inner in (candidate, getattr(candidate, "orig", None)):
+            if isinstance(inner, sqlite3.Error):
+                return inner
+    return None
+
+
+def _node_id(database: Database) -> str:
     """This replica's id, made once; reading it takes no write lock (others may be writing)."""
-    with engine.connect() as conn:
-        conn = conn.execution_options(kanban_write=False)
-        with conn.begin():
-            row = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'node_id'").first()
+    with database.connect(write=False) as conn:
+        row = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'node_id'").first()
     if row is not None:
         return str(row[0])
-    with engine.connect() as conn, conn.begin():
+    with database.connect(write=True) as conn:
         row = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'node_id'").first()
         if row is not None:
             return str(row[0])

@@ -7,8 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine
-
 from kanban_sec.domain.errors import BadInput
 from kanban_sec.store import backup
 from kanban_sec.store.sqlite_uri import sqlite_uri
@@ -32,6 +30,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 
 def alembic_config(conn: Connection) -> Config:

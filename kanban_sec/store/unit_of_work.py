@@ -11,8 +11,6 @@ from datetime import UTC, datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
-
 from kanban_sec.domain import hlc, rules
 from kanban_sec.domain.annual_wheel import Activity
 from kanban_sec.domain.governance import RiskDecision, Verification
@@ -34,7 +32,7 @@ from kanban_sec.store.database import Database
 from kanban_sec.store.world import StoreWorld
 
 if TYPE_CHECKING:
-    from sqlalchemy import Table
+    from sqlalchemy import Connection, Table
 
 #: From this many rows on, insert_many has SQLite build the change records.
 BULK = 256

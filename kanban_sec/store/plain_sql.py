@@ -1,0 +1,154 @@
+"""Read transactions on the standard library's ``sqlite3``, without SQLAlchemy.
+
+Most commands only read (``list``, ``show``, ``matrix``, a window's first paint). Importing
+SQLAlchemy costs them more than all their own work, so a read transaction runs on a plain
+``sqlite3`` connection with the same pragmas as the engine's, and offers the small part of
+SQLAlchemy's connection the readers use: ``exec_driver_sql`` with ``?`` parameters, and a
+result with ``mappings``/``all``/``first``/``one``/``scalar``/``scalar_one``/``scalar_one_or_none``/
+``keys``, iteration and ``rowcount``. Writes keep SQLAlchemy's engine (created on the first
+write), its unit of work and its migrations.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+
+def configure(raw: sqlite3.Connection, *, busy_timeout_ms: int, journal: str) -> None:
+    """The pragmas every connection to a board file gets, plain or SQLAlchemy's."""
+    raw.isolation_level = None  # transactions are begun explicitly (BEGIN / BEGIN IMMEDIATE)
+    cursor = raw.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # WAL on a local disk; DELETE on a network drive, where WAL's shared memory is not
+    # shared between machines (journal.py).
+    cursor.execute(f"PRAGMA journal_mode = {journal}")
+    # FULL: a committed change survives a power cut too, not only a killed process.
+    cursor.execute("PRAGMA synchronous = FULL")
+    # 64 MiB of page cache: bulk imports update several indexes at once.
+    cursor.execute("PRAGMA cache_size = -65536")
+    cursor.execute("PRAGMA temp_store = MEMORY")
+    cursor.close()
+
+
+class PlainResult:
+    """The rows of one statement (the subset of SQLAlchemy's ``CursorResult`` in use)."""
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self._cursor = cursor
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._cursor)
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    def keys(self) -> list[str]:
+        return [d[0] for d in self._cursor.description or ()]
+
+    def mappings(self) -> PlainResult:
+        """The same rows as dicts of column name to value."""
+        names = self.keys()
+        cursor = self._cursor
+        cursor.row_factory = lambda _cursor, row: dict(zip(names, row, strict=True))
+        return self
+
+    def all(self) -> list[Any]:
+        return self._cursor.fetchall()
+
+    fetchall = all
+
+    def first(self) -> Any | None:
+        row = self._cursor.fetchone()
+        self._cursor.close()
+        return row
+
+    def one(self) -> Any:
+        found = self._cursor.fetchall()
+        if len(found) != 1:
+            raise LookupError(f"expected one row, got {len(found)}")
+        return found[0]
+
+    def one_or_none(self) -> Any | None:
+        found = self._cursor.fetchall()
+        if len(found) > 1:
+            raise LookupError(f"expected at most one row, got {len(found)}")
+        return found[0] if found else None
+
+    def scalar(self) -> Any | None:
+        row = self.first()
+        return None if row is None else row[0]
+
+    def scalar_one(self) -> Any:
+        return self.one()[0]
+
+    def scalar_one_or_none(self) -> Any | None:
+        row = self.one_or_none()
+        return None if row is None else row[0]
+
+
+class _Driver:
+    """``conn.connection.driver_connection``, as SQLAlchemy spells the raw connection."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.driver_connection = raw
+
+
+class PlainConnection:
+    """One read transaction on a plain ``sqlite3`` connection."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self.connection = _Driver(raw)
+        self._raw = raw
+
+    def exec_driver_sql(self, sql: str, params: Sequence[Any] = ()) -> PlainResult:
+        return PlainResult(self._raw.execute(sql, tuple(params)))
+
+
+class ReadPool:
+    """Idle plain connections to one file, reused between read transactions (and threads)."""
+
+    def __init__(self, uri: str, *, busy_timeout_ms: int, journal: str) -> None:
+        self._uri = uri
+        self._busy_timeout_ms = busy_timeout_ms
+        self._journal = journal
+        self._idle: list[sqlite3.Connection] = []
+
+    def _take(self) -> sqlite3.Connection:
+        try:
+            return self._idle.pop()
+        except IndexError:
+            pass
+        raw = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+        try:
+            configure(raw, busy_timeout_ms=self._busy_timeout_ms, journal=self._journal)
+        except BaseException:
+            raw.close()
+            raise
+        return raw
+
+    @contextmanager
+    def reading(self) -> Iterator[PlainConnection]:
+        """A read transaction: one consistent snapshot, rolled back at its end."""
+        raw = self._take()
+        try:
+            raw.execute("BEGIN")
+            try:
+                yield PlainConnection(raw)
+            finally:
+                raw.execute("ROLLBACK")
+        except BaseException:
+            raw.close()
+            raise
+        if len(self._idle) < 2:
+            self._idle.append(raw)
+        else:
+            raw.close()
+
+    def close(self) -> None:
+        while self._idle:
+            self._idle.pop().close()

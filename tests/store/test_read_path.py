@@ -1,0 +1,73 @@
+"""Reads run on plain ``sqlite3`` (no SQLAlchemy); writes on the engine, made when needed."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+from kanban_sec.services.board import BoardService
+from kanban_sec.services.session import Session
+from kanban_sec.store.database import open_database
+
+
+def test_a_read_is_one_snapshot_and_the_next_read_sees_the_new_commit(tmp_path):
+    path = tmp_path / "board.sqlite"
+    db = open_database(path)
+    service = BoardService(Session(db, "tester", "en"))
+    service.create_item("Første")
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        with db.connect(write=False) as conn:
+            before = conn.exec_driver_sql("SELECT count(*) FROM items").scalar_one()
+            other.execute(
+                "UPDATE items SET title = 'Endret utenfra' WHERE title = 'Første'"
+            )  # committed by another program while this read is open
+            still = conn.exec_driver_sql("SELECT title FROM items").scalar_one()
+        after = [e.item.title for e in service.view().entries]  # a pooled connection, again
+    finally:
+        other.close()
+        db.close()
+    assert (before, still) == (1, "Første")
+    assert after == ["Endret utenfra"]
+
+
+def test_the_first_write_after_reads_makes_the_engine_and_keeps_the_rules(tmp_path):
+    open_database(tmp_path / "board.sqlite").close()  # set up (migrations need the engine)
+    db = open_database(tmp_path / "board.sqlite")
+    try:
+        service = BoardService(Session(db, "tester", "en"))
+        assert service.view().entries == []
+        assert db._engine is None  # opening and reading needed no SQLAlchemy engine
+        created = service.create_item("Ny oppgave")
+        assert db._engine is not None
+        with db.connect(write=False) as conn:
+            logged = conn.exec_driver_sql(
+                "SELECT count(*) FROM changes WHERE row_id = ?", (created.row_id,)
+            ).scalar_one()
+        assert logged == 1  # the write went through the unit of work and its change log
+    finally:
+        db.close()
+
+
+def test_a_command_that_only_reads_never_imports_sqlalchemy(tmp_path):
+    path = tmp_path / "board.sqlite"
+    db = open_database(path)
+    BoardService(Session(db, "tester", "en")).create_item("Les meg")
+    db.close()
+    probe = (
+        "import sys\n"
+        "from kanban_sec.cli import main\n"
+        f"code = main(['--db', {str(path)!r}, 'list'])\n"
+        "print('sqlalchemy' in sys.modules, code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"KANBAN_SEC_USER": "tester", "KANBAN_SEC_LANG": "en", "HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Les meg" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "False 0"
