@@ -31,8 +31,8 @@ The processes run with ``KANBAN_SEC_USER=bench``, an empty settings folder, byte
 cached in the run's temporary folder (as an installed application has it) and today's
 backup already taken by the parent (``backup.daily``), so no timed run pays for it.
 
-Run alone: ``python bench/bench_cli.py [--smoke]`` (``--smoke``: sizes /50, each
-measurement once).
+Run alone: ``python bench/bench_cli.py [--smoke] [--only export,import,window,sync,list]``
+(``--smoke``: sizes /50, each measurement once; ``--only``: those rows alone).
 """
 
 from __future__ import annotations
@@ -503,8 +503,9 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def run(*, show_profile: bool = False) -> dict[str, Any]:
-    """Every row of issue 16's table; the report dict of ``run_all`` (rows in ``more``)."""
+def run(*, show_profile: bool = False, only: set[str] | None = None) -> dict[str, Any]:
+    """Every row of issue 16's table (or the ``only`` ones: export, import, window, sync,
+    list); the report dict of ``run_all`` (rows in ``more``)."""
     from common import sqlite_cli
 
     cli = sqlite_cli()
@@ -515,13 +516,16 @@ def run(*, show_profile: bool = False) -> dict[str, Any]:
         # The parent takes today's backups where the children look for them.
         os.environ["KANBAN_SEC_BACKUP_DIR"] = procs.env["KANBAN_SEC_BACKUP_DIR"]
         try:
-            for step in (
-                lambda: [measure_export(procs, cli)],
-                lambda: [measure_import(procs, cli)],
-                lambda: measure_window(procs),
-                lambda: measure_sync(procs),
-                lambda: [measure_list(procs)],
-            ):
+            steps: dict[str, Callable[[], list[dict[str, Any]]]] = {
+                "export": lambda: [measure_export(procs, cli)],
+                "import": lambda: [measure_import(procs, cli)],
+                "window": lambda: measure_window(procs),
+                "sync": lambda: measure_sync(procs),
+                "list": lambda: [measure_list(procs)],
+            }
+            for name, step in steps.items():
+                if only is not None and name not in only:
+                    continue
                 start = time.perf_counter()
                 got = step()
                 rows += got
@@ -539,7 +543,10 @@ def main(argv: list[str]) -> None:
     from common import machine_info
 
     print(machine_info(), flush=True)
-    report = run()
+    only = None
+    if "--only" in argv:  # e.g. --only window,list
+        only = set(argv[argv.index("--only") + 1].split(","))
+    report = run(only=only)
     print("\n".join(report["lines"]))
 
 

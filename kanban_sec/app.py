@@ -11,8 +11,9 @@ from typing import TextIO
 # isort: off
 from kanban_sec import runtime
 
-# The store (SQLAlchemy) before PySide6: PySide6's import hook reads the source of every
-# module imported after it, which costs start-up time and memory.
+# The services and store before PySide6: PySide6's import hook reads the source of every
+# module imported after it, which costs start-up time and memory. (SQLAlchemy is not among
+# them: reading the board needs none; the window loads it once painted, prepare_writes.)
 from kanban_sec.domain.errors import KanbanError
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.live_board import LiveBoard

@@ -104,6 +104,16 @@ class BoardService(Service):
     def _may(self, uow: Reader, action: Action) -> None:
         require(uow, self.author, self.person_id, action)
 
+    def prepare_writes(self) -> None:
+        """Load what the first edit needs (SQLAlchemy's engine, the schema, item edits),
+        which reading the board does not: a window calls this once it has painted, so the
+        first move is as quick as the next."""
+        from kanban_sec.services import item_edit  # noqa: F401
+        from kanban_sec.store.unit_of_work import schema_tables
+
+        schema_tables()
+        _ = self.db.engine
+
     # -- reading -----------------------------------------------------------------------
     def view(self, *, include_done: bool = True) -> BoardView:
         """The ranked board with names resolved and delegation worked out."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from typing import Any
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any
 
 from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import parse_cursor
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 _INCOMING = """
 CREATE TEMP TABLE IF NOT EXISTS sync_incoming (

@@ -51,7 +51,7 @@ EXPORT_COLUMNS = (
 )
 
 
-def _tables() -> Mapping[str, Table]:
+def schema_tables() -> Mapping[str, Table]:
     """The schema's tables, loaded on the first write or row lookup (not by every read)."""
     from kanban_sec.store.schema import TABLES
 
@@ -352,7 +352,7 @@ class Reader:
 
     def row(self, entity: str, row_id: str) -> dict[str, Any] | None:
         """A stored row as a dict of its column values."""
-        table = _tables()[entity]
+        table = schema_tables()[entity]
         result = self.conn.execute(table.select().where(table.c.id == row_id)).mappings().first()
         return dict(result) if result is not None else None
 
@@ -510,7 +510,7 @@ class UnitOfWork(Reader):
         now = self.now_text
         pick = itemgetter(*given)
         values = [(*pick(v), v.get("created_at") or now, now) for v in many]
-        table = _tables()[entity].name
+        table = schema_tables()[entity].name
         self.world.forget(entity)
         self.conn.exec_driver_sql(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -594,7 +594,7 @@ class UnitOfWork(Reader):
         self.world.forget(entity)
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.conn.exec_driver_sql(
-            f"UPDATE {_tables()[entity].name} SET {assignments} WHERE id = ?",
+            f"UPDATE {schema_tables()[entity].name} SET {assignments} WHERE id = ?",
             (*(new for new, _ in fields.values()), row_id),
         )
         return self._record(entity, row_id, fields)

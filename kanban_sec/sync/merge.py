@@ -35,9 +35,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import groupby
-from typing import Any, Literal, NamedTuple
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from kanban_sec.domain.errors import Message
 from kanban_sec.domain.hlc import COUNTER_BITS, HybridLogicalClock
@@ -47,8 +45,12 @@ from kanban_sec.store import conflicts as stored_conflicts
 from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.replica import Staging
-from kanban_sec.store.schema import TABLES
 from kanban_sec.store.unit_of_work import reading
+from kanban_sec.store.unit_of_work import schema_tables as _tables
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
 
 #: Conflict ids: ``uuid5(NAMESPACE, winner id + loser id + field)``, the same everywhere.
 CONFLICT_NAMESPACE = uuid.UUID("0b8f3d56-6a4e-4b8e-9f0c-5d2b7e1c9a31")
@@ -237,7 +239,7 @@ def _winners(staging: Staging) -> Iterator[tuple[str, str, dict[str, Any]]]:
 def _rebuild(staging: Staging) -> int:
     written = 0
     for entity, found in groupby(_winners(staging), key=lambda r: r[0]):
-        table = TABLES.get(entity)
+        table = _tables().get(entity)
         if table is None:  # an entity this version does not know: kept in the log only
             continue
         columns = {c.name for c in table.columns}
@@ -581,7 +583,7 @@ def check_change(
     the reason (a stored :func:`_reason`) is ``None`` when it can, the references are the
     rows its values point at, ``(field, entity, id)``, which must exist."""
     specs = FIELD_SPECS.get(entity)
-    if specs is None or entity not in TABLES:
+    if specs is None or entity not in _tables():
         return _reason("sync.quarantine.unknown_entity", entity=entity), []
     try:
         fields = json.loads(fields_text)
@@ -654,7 +656,7 @@ def _quarantine(staging: Staging) -> int:
                 wanted.setdefault(entity, set()).add(row_id)
         present: set[tuple[str, str]] = set()
         for entity, ids in wanted.items():
-            table = TABLES.get(entity)
+            table = _tables().get(entity)
             if table is None:
                 continue
             present.update((entity, row_id) for row_id in staging.present(table.name, ids))

@@ -21,7 +21,7 @@ from kanban_sec.store import conflicts as stored_conflicts
 from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
 from kanban_sec.store.replica import Staging
-from kanban_sec.store.schema import TABLES
+from kanban_sec.store.unit_of_work import schema_tables
 from kanban_sec.sync.merge import BOOKKEEPING, settle
 
 
@@ -120,7 +120,7 @@ def discard_refused(db: Database, ids: Collection[str] | None = None) -> list[Re
                 if name == "created_at" and pair[1] is None:
                     created.add((entity, row_id))
         for (entity, row_id), before in touched.items():
-            table = TABLES.get(entity)
+            table = schema_tables().get(entity)
             if table is None:
                 continue
             if (entity, row_id) in created:

@@ -90,6 +90,13 @@ class MainWindow(QMainWindow, WindowActions):
         self._day_timer.setInterval(60_000)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+        self._writes_prepared = False
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._writes_prepared:  # after the first paint, in the event loop's next turn
+            self._writes_prepared = True
+            QTimer.singleShot(0, self.service.prepare_writes)
 
     @property
     def session(self) -> Session:

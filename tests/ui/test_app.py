@@ -62,3 +62,19 @@ def test_dark_palette_keeps_card_text_readable(qtbot, db_path):
         window.close()
     finally:
         app.setPalette(before)
+
+
+def test_the_window_paints_before_loading_the_write_path_then_loads_it(qtbot, db_path):
+    from kanban_sec.app import create_main_window
+    from kanban_sec.domain.model import Status
+
+    ensure_app()
+    window = create_main_window(db_path)
+    qtbot.addWidget(window)
+    db = window.service.db
+    assert db._engine is None  # building the board only read: no SQLAlchemy engine yet
+    window.show()
+    qtbot.waitUntil(lambda: db._engine is not None, timeout=5000)  # loaded once painted
+    item_id = window.board.model(Status.BACKLOG).ids()[0]
+    window.move_items([item_id], Status.NEXT)
+    assert window.live.items[item_id].status is Status.NEXT
