@@ -106,6 +106,7 @@ class LiveBoard:
             self.board = reader.board()
             self.conflicts = open_conflicts(reader)
         self.items = {item.id: item for item in self.board.items}
+        self._counts: dict[Status, int] | None = None
         self.tree = OrgTree(self.board.units, self.board.people)
         self._subtrees: dict[str, frozenset[str]] = {}
         self._rerank()
@@ -196,16 +197,18 @@ class LiveBoard:
             self._haystacks.pop(change.row_id, None)
             new = {name: value for name, (value, _old) in change.fields.items()}
             if change.row_id in self.items and new.get("deleted_at"):
-                del self.items[change.row_id]
+                self._recount(self.items.pop(change.row_id), None)
                 rerank = True
                 continue
             current = self.items.get(change.row_id)
             if current is None or "risk_id" in new:
                 # On or off a risk, an item takes the risk's L × C or its own again: as read.
                 self.items[change.row_id] = self._fetch(change.row_id)
+                self._recount(current, self.items[change.row_id])
                 rerank = True
                 continue
             self.items[change.row_id] = _patched(current, new)
+            self._recount(current, self.items[change.row_id])
             if _RANKING_FIELDS & new.keys():
                 rerank = rerank or _ranking_may_change(current, new)
             if _OWNERSHIP_FIELDS & new.keys() or (
@@ -376,10 +379,19 @@ class LiveBoard:
         return self._lowest
 
     def counts(self) -> dict[Status, int]:
-        out = dict.fromkeys(Status, 0)
-        for item in self.items.values():
-            out[item.status] += 1
-        return out
+        """Items per column; counted on a reload, then kept up to date by :meth:`apply`."""
+        if self._counts is None:
+            self._counts = dict.fromkeys(Status, 0)
+            for item in self.items.values():
+                self._counts[item.status] += 1
+        return dict(self._counts)
+
+    def _recount(self, before: Item | None, after: Item | None) -> None:
+        if self._counts is not None:
+            if before is not None:
+                self._counts[before.status] -= 1
+            if after is not None:
+                self._counts[after.status] += 1
 
     def column(self, status: Status) -> Any:
         return next(c for c in self.board.columns if c.key is status)

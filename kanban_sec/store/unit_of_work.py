@@ -53,9 +53,15 @@ EXPORT_COLUMNS = (
 
 def schema_tables() -> Mapping[str, Table]:
     """The schema's tables, loaded on the first write or row lookup (not by every read)."""
-    from kanban_sec.store.schema import TABLES
+    global _TABLES
+    if _TABLES is None:
+        from kanban_sec.store.schema import TABLES
 
-    return TABLES
+        _TABLES = TABLES
+    return _TABLES
+
+
+_TABLES: Mapping[str, Table] | None = None
 
 
 @dataclass(frozen=True)
@@ -352,9 +358,11 @@ class Reader:
 
     def row(self, entity: str, row_id: str) -> dict[str, Any] | None:
         """A stored row as a dict of its column values."""
-        table = schema_tables()[entity]
-        result = self.conn.execute(table.select().where(table.c.id == row_id)).mappings().first()
-        return dict(result) if result is not None else None
+        table = schema_tables()[entity].name  # a known table's name, never the caller's text
+        result = self.conn.exec_driver_sql(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        names = list(result.keys())
+        found = result.first()
+        return dict(zip(names, found, strict=True)) if found is not None else None
 
 
 def _change_from(r: Sequence[Any]) -> Change:

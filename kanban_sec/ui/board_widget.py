@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +55,7 @@ class ColumnHeader(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.wip_state = "ok"
         self._shown: tuple[object, ...] = ()
+        self._height = 0
 
     def show_counts(self, count: int, limit: int | None, hard: bool) -> None:
         shown = (count, limit, hard, status_name(self.status))
@@ -93,6 +95,38 @@ class ColumnHeader(QLabel):
         self.setAccessibleDescription(
             tip[state] or translate("Board", "Column header: the number of cards and the WIP limit")
         )
+        height = self.sizeHint().height()
+        slot = self.parentWidget()
+        if height != self._height and slot is not None:
+            self._height = height
+            slot.updateGeometry()  # only a new height lays the column out again (HeaderSlot)
+
+    def changeEvent(self, event: Any) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._height = 0  # measured again at the next count
+
+
+class HeaderSlot(QWidget):
+    """Holds a column header outside any layout. A label's new text asks its parent's
+    layout to lay out again, and from a column that request reaches the splitter, which
+    lays out every column on each move. Here it ends at this slot; the header fills it."""
+
+    def __init__(self, header: ColumnHeader) -> None:
+        super().__init__()
+        header.setParent(self)
+        self.header = header
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return self.header.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.header.minimumSizeHint()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.header.setGeometry(self.rect())
 
 
 class LaneTitle(QLabel):
@@ -162,7 +196,7 @@ class BoardWidget(QWidget):
             column_layout = QVBoxLayout(column)
             column_layout.setContentsMargins(2, 0, 2, 0)
             column_layout.setSpacing(4)
-            column_layout.addWidget(self.headers[status])
+            column_layout.addWidget(HeaderSlot(self.headers[status]))
             self._columns[status] = column
             self.header_splitter.addWidget(column)
             self.header_splitter.setStretchFactor(position, 1)

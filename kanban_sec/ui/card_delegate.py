@@ -6,12 +6,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kanban_sec.domain.ids import short_id
@@ -52,6 +53,12 @@ BADGE_COLOURS = (
 )
 #: The focus ring's width at least, in pixels (it grows with the font).
 FOCUS_RING = 2
+#: Memory for pictures of cards: a few screens of cards at any scale.
+PICTURE_BUDGET = 24 * 2**20
+
+
+def _bytes(picture: QPixmap) -> int:
+    return picture.width() * picture.height() * 4
 
 
 def rank_label(rank: int) -> str:
@@ -73,6 +80,10 @@ class CardDelegate(QStyledItemDelegate):
         # Wrapped and elided texts per (card, width, font): a drag repaints a column's
         # visible cards, and text layout is most of a card's painting.
         self._texts: dict[tuple[Card, int, str], tuple[str, str, str, str]] = {}
+        # Pictures of cards by how they look (card, size, state, font, palette, screen),
+        # least recently drawn first, within PICTURE_BUDGET bytes.
+        self._pictures: dict[tuple[object, ...], QPixmap] = {}
+        self._picture_bytes = 0
 
     def _layout(
         self, key: tuple[Card, int, str], metrics: QFontMetrics, title_width: int
@@ -111,9 +122,45 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(max(option.rect.width(), 200), line * 5 + PADDING * 2 + MARGIN * 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """The card from a picture of it, drawn once per look: a move repaints every card
+        below the one that arrived, and each is then one copy, not a layout of its texts."""
         card: Card | None = index.data(CARD_ROLE)
         if card is None:
             return
+        ratio = painter.device().devicePixelRatioF()
+        size = option.rect.size()
+        key = (
+            card,
+            size.width(),
+            size.height(),
+            bool(option.state & QStyle.StateFlag.State_Selected),
+            bool(option.state & QStyle.StateFlag.State_HasFocus),
+            option.font.key(),
+            option.palette.cacheKey(),
+            ratio,
+            current_language(),
+        )
+        picture = self._pictures.pop(key, None)
+        if picture is None:
+            picture = QPixmap(size * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(QPoint(0, 0), size)
+            on_picture = QPainter(picture)
+            try:
+                self.paint_card(on_picture, local, card)
+            finally:
+                on_picture.end()
+            self._picture_bytes += _bytes(picture)
+            while self._picture_bytes > PICTURE_BUDGET and self._pictures:
+                oldest = next(iter(self._pictures))
+                self._picture_bytes -= _bytes(self._pictures.pop(oldest))
+        self._pictures[key] = picture  # the most recently drawn last
+        painter.drawPixmap(option.rect.topLeft(), picture)
+
+    def paint_card(self, painter: QPainter, option: QStyleOptionViewItem, card: Card) -> None:
+        """The card itself, drawn in ``option.rect``."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = option.palette

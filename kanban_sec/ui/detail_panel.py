@@ -39,6 +39,8 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("detail-pane")
         self.live = live
+        #: The Markdown on show (set again only when it differs).
+        self._shown: str | None = None
         self.text = QTextBrowser()
         self.text.setObjectName("detail-panel")
         # Links are ours to follow: the chain map's in the window, the web's in a browser.
@@ -94,7 +96,7 @@ class DetailPanel(QWidget):
         """Why ``item_id`` ranks where it does, and its facts (a hint without a card)."""
         live = self.live
         if not item_id or item_id not in live.items:
-            self.text.setMarkdown(self.tr("Select a card to see why it ranks where it does."))
+            self._show(self.tr("Select a card to see why it ranks where it does."))
             return
         item = live.items[item_id]
         ranked = live.ranking.get(item_id)
@@ -161,7 +163,13 @@ class DetailPanel(QWidget):
             lines.append(f"- [{label}](kanban-sec://chain-map/{item.chain_id})")
         if item.description:
             lines += ["", "---", "", item.description]
-        self.text.setMarkdown("\n".join(lines))
+        self._show("\n".join(lines))
+
+    def _show(self, markdown: str) -> None:
+        # The same text again (a move selects the card it already showed): no new layout.
+        if markdown != self._shown:
+            self._shown = markdown
+            self.text.setMarkdown(markdown)
 
     def risk_text(self, risk_id: str) -> str:
         """«title», a measure of which the item takes its likelihood × consequence."""

@@ -233,7 +233,9 @@ class MainWindow(QMainWindow, WindowActions):
         if over and not text:
             text = self.tr("Over the WIP limit: %1").replace("%1", ", ".join(over))
         self.wip_label.setText(text)
-        self.wip_label.setStyleSheet("color:#c62828; font-weight:bold;" if text else "")
+        style = "color:#c62828; font-weight:bold;" if text else ""
+        if self.wip_label.styleSheet() != style:  # a style sheet set again polishes again
+            self.wip_label.setStyleSheet(style)
         person = self.live.board.people.get(self.session.person_id or "")
         role = {
             "governing": self.tr("governing"),

@@ -454,3 +454,36 @@ def test_a_card_shows_its_rank_as_an_ordinal_and_its_stable_key(qtbot, window):
     metrics = view.fontMetrics()
     _title, _where, _owner, age = delegate._layout((card, 600, view.font().key()), metrics, 400)
     assert age.startswith(short_id(item_id) + " · ")
+
+
+def test_column_headers_count_right_after_moves_deletes_undo_and_new_cards(qtbot, window, db_path):
+    lead(window.service).set_wip_limit(Status.NEXT, None)
+    window.reload()
+
+    def shown() -> dict[Status, str]:
+        return {s: window.board.headers[s].text().split("</b>")[1].split()[0] for s in Status}
+
+    def stored() -> dict[Status, str]:
+        conn = sqlite3.connect(db_path)
+        try:
+            found = dict(
+                conn.execute(
+                    "SELECT status, count(*) FROM items WHERE deleted_at IS NULL GROUP BY status"
+                ).fetchall()
+            )
+        finally:
+            conn.close()
+        return {s: str(found.get(s.value, 0)) for s in Status}
+
+    first, second = ids_in(window, Status.BACKLOG)[:2]
+    window.move_items([first, second], Status.NEXT)
+    assert shown() == stored()
+    window.board.select_item(first)
+    qtbot.keyClick(window.board.view(Status.NEXT), Qt.Key.Key_Delete)
+    assert shown() == stored()
+    window.undo_action.trigger()  # the delete
+    window.undo_action.trigger()  # the move
+    assert shown() == stored()
+    window.service.create_item("Ny kolonneteller")
+    window.reload()
+    assert shown() == stored()
