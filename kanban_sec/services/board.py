@@ -105,14 +105,9 @@ class BoardService(Service):
         require(uow, self.author, self.person_id, action)
 
     def prepare_writes(self) -> None:
-        """Load what the first edit needs (SQLAlchemy's engine, the schema, item edits),
-        which reading the board does not: a window calls this once it has painted, so the
-        first move is as quick as the next."""
+        """Load what the first edit needs (the item edits' code), which reading the board
+        does not: a window calls this once it has painted."""
         from kanban_sec.services import item_edit  # noqa: F401
-        from kanban_sec.store.unit_of_work import schema_tables
-
-        schema_tables()
-        _ = self.db.engine
 
     # -- reading -----------------------------------------------------------------------
     def view(self, *, include_done: bool = True) -> BoardView:

@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from kanban_sec.domain.errors import BadInput, KanbanError, StoreFailure
 from kanban_sec.domain.hlc import HybridLogicalClock
 from kanban_sec.domain.ids import new_id
 from kanban_sec.store import backup, journal, migrate, recovery
-from kanban_sec.store.plain_sql import ReadPool, configure
+from kanban_sec.store.plain_sql import Hooks, PlainConnection, Pool, configure
 from kanban_sec.store.sqlite_uri import sqlite_uri
 
 if TYPE_CHECKING:
@@ -52,8 +52,7 @@ def translate_error(error: BaseException, path: Path) -> KanbanError | None:
 
 
 class Database:
-    """An open board file: its read connections, its engine (made on the first write), this
-    replica's node id, and its clock."""
+    """An open board file: its connections, this replica's node id, and its clock."""
 
     def __init__(
         self,
@@ -62,7 +61,6 @@ class Database:
         upgraded_backup: Path | None,
         *,
         journal_mode: str = "WAL",
-        engine: Engine | None = None,
     ):
         self.path = path
         self.node_id = node_id
@@ -77,18 +75,8 @@ class Database:
         #: The file lies on a network drive: it uses SQLite's DELETE journal, not WAL.
         self.on_network = journal_mode != "WAL"
         self._journal_mode = journal_mode
-        self._engine = engine
-        self._reads = ReadPool(
-            sqlite_uri(path), busy_timeout_ms=busy_timeout_ms(), journal=journal_mode
-        )
+        self._pool = Pool(sqlite_uri(path), busy_timeout_ms=busy_timeout_ms(), journal=journal_mode)
         self._lock: Path | None = None
-
-    @property
-    def engine(self) -> Engine:
-        """SQLAlchemy's engine for writes, made when first asked for (reads do not need it)."""
-        if self._engine is None:
-            self._engine = _make_engine(self.path, self._journal_mode)
-        return self._engine
 
     def held_error(self) -> StoreFailure | None:
         """The message a write gets while another window holds the file, else ``None``."""
@@ -104,43 +92,31 @@ class Database:
             since=holder.get("since", "?"),
         )
 
+    @property
+    def hooks(self) -> Hooks:
+        """Checks every transaction from now on runs (an import's Cancel); see
+        :class:`plain_sql.Hooks`."""
+        return self._pool.hooks
+
     @contextmanager
-    def connect(self, *, write: bool) -> Iterator[Connection]:
-        """One transaction; a write one takes SQLite's write lock at its start.
-
-        A read runs on a plain ``sqlite3`` connection (:mod:`plain_sql`), which offers the
-        readers' part of SQLAlchemy's connection; a write on SQLAlchemy's engine.
-        """
-        if not write:
-            try:
-                with self._reads.reading() as plain:
-                    yield cast("Connection", plain)
-            except sqlite3.Error as error:
-                translated = translate_error(error, self.path)
-                if translated is None:
-                    raise
-                raise translated from error
-            return
-        held = self.held_error()
-        if held is not None:
-            raise held
-        from sqlalchemy import exc
-
+    def connect(self, *, write: bool) -> Iterator[PlainConnection]:
+        """One transaction; a write one takes SQLite's write lock at its start and commits
+        whole or not at all."""
+        if write:
+            held = self.held_error()
+            if held is not None:
+                raise held
         try:
-            with self.engine.connect() as conn:
-                conn = conn.execution_options(kanban_write=write)
-                with conn.begin():
-                    yield conn
-        except exc.DBAPIError as error:
+            with self._pool.transaction(write=write) as conn:
+                yield conn
+        except sqlite3.Error as error:
             translated = translate_error(error, self.path)
             if translated is None:
                 raise
             raise translated from error
 
     def close(self) -> None:
-        self._reads.close()
-        if self._engine is not None:
-            self._engine.dispose()
+        self._pool.close()
         if self._lock is not None:
             release_lock(self._lock)
             self._lock = None
@@ -370,8 +346,8 @@ def release_lock(lock: Path) -> None:
 
 
 def _make_engine(db_path: Path, journal_mode: str) -> Engine:
-    """SQLAlchemy's engine on the file, every connection with :func:`plain_sql.configure`'s
-    pragmas, a write transaction beginning with ``BEGIN IMMEDIATE``."""
+    """SQLAlchemy's engine on the file, for Alembic's migrations: every connection with
+    :func:`plain_sql.configure`'s pragmas, a transaction beginning with ``BEGIN IMMEDIATE``."""
     from sqlalchemy import URL, create_engine, event
 
     # A small pool keeps connections (and SQLite's page cache) between service calls; an
@@ -471,8 +447,12 @@ def open_database(
     mode = journal.journal_mode(journal.path_facts(db_path))
     database = Database(db_path, "", None, journal_mode=mode)
     try:
-        if revision != migrate.HEAD:
-            database.upgraded_backup = migrate.bring_up_to_date(database.engine, db_path, revision)
+        if revision != migrate.HEAD:  # SQLAlchemy and Alembic only for this
+            engine = _make_engine(db_path, mode)
+            try:
+                database.upgraded_backup = migrate.bring_up_to_date(engine, db_path, revision)
+            finally:
+                engine.dispose()
         database.node_id = _node_id(database)
         if daily_backup and not must_create:
             backup.daily(db_path)

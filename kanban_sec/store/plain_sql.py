@@ -1,18 +1,18 @@
-"""Read transactions on the standard library's ``sqlite3``, without SQLAlchemy.
+"""Transactions on the standard library's ``sqlite3``: the store's SQL is its own, so
+SQLAlchemy (whose import costs a command more than all its work) is loaded only to migrate
+a file's schema (Alembic).
 
-Most commands only read (``list``, ``show``, ``matrix``, a window's first paint). Importing
-SQLAlchemy costs them more than all their own work, so a read transaction runs on a plain
-``sqlite3`` connection with the same pragmas as the engine's, and offers the small part of
-SQLAlchemy's connection the readers use: ``exec_driver_sql`` with ``?`` parameters, and a
-result with ``mappings``/``all``/``first``/``one``/``scalar``/``scalar_one``/``scalar_one_or_none``/
-``keys``, iteration and ``rowcount``. Writes keep SQLAlchemy's engine (created on the first
-write), its unit of work and its migrations.
+A transaction's connection offers the part of SQLAlchemy's ``Connection`` the store was
+written against: ``exec_driver_sql`` with ``?`` parameters (a list of tuples runs the
+statement for each), ``connection.driver_connection``, and a result with ``mappings``/
+``all``/``first``/``one``/``scalar``/``scalar_one``/``scalar_one_or_none``/``keys``,
+iteration and ``rowcount``.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -98,25 +98,44 @@ class _Driver:
         self.driver_connection = raw
 
 
-class PlainConnection:
-    """One read transaction on a plain ``sqlite3`` connection."""
+class Hooks:
+    """What a caller asks of every transaction (an import's Cancel): checks before each
+    statement and before each COMMIT (raising stops and rolls back), and SQLite's progress
+    handler inside statements (non-zero interrupts the running one)."""
 
-    def __init__(self, raw: sqlite3.Connection) -> None:
+    def __init__(self) -> None:
+        self.before_statement: list[Callable[[], None]] = []
+        self.before_commit: list[Callable[[], None]] = []
+        self.progress: tuple[Callable[[], int], int] | None = None
+
+
+class PlainConnection:
+    """One transaction on a plain ``sqlite3`` connection."""
+
+    def __init__(self, raw: sqlite3.Connection, hooks: Hooks) -> None:
         self.connection = _Driver(raw)
         self._raw = raw
+        self._checks = hooks.before_statement
 
     def exec_driver_sql(self, sql: str, params: Sequence[Any] = ()) -> PlainResult:
-        return PlainResult(self._raw.execute(sql, tuple(params)))
+        for check in self._checks:
+            check()
+        if isinstance(params, list) and params and isinstance(params[0], tuple | list | dict):
+            return PlainResult(self._raw.executemany(sql, params))
+        return PlainResult(
+            self._raw.execute(sql, params if isinstance(params, dict) else tuple(params))
+        )
 
 
-class ReadPool:
-    """Idle plain connections to one file, reused between read transactions (and threads)."""
+class Pool:
+    """Idle connections to one file, reused between transactions (and threads)."""
 
     def __init__(self, uri: str, *, busy_timeout_ms: int, journal: str) -> None:
         self._uri = uri
         self._busy_timeout_ms = busy_timeout_ms
         self._journal = journal
         self._idle: list[sqlite3.Connection] = []
+        self.hooks = Hooks()
 
     def _take(self) -> sqlite3.Connection:
         try:
@@ -132,18 +151,30 @@ class ReadPool:
         return raw
 
     @contextmanager
-    def reading(self) -> Iterator[PlainConnection]:
-        """A read transaction: one consistent snapshot, rolled back at its end."""
+    def transaction(self, *, write: bool) -> Iterator[PlainConnection]:
+        """A read transaction (one consistent snapshot, rolled back at its end) or a write
+        one (SQLite's write lock from its start; committed whole, or rolled back whole when
+        anything in it fails)."""
         raw = self._take()
+        progress = self.hooks.progress
+        if progress is not None:
+            raw.set_progress_handler(*progress)
         try:
-            raw.execute("BEGIN")
+            raw.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
-                yield PlainConnection(raw)
+                yield PlainConnection(raw, self.hooks)
+                if write:
+                    for check in self.hooks.before_commit:
+                        check()
+                    raw.execute("COMMIT")
             finally:
-                raw.execute("ROLLBACK")
+                if raw.in_transaction:
+                    raw.execute("ROLLBACK")
         except BaseException:
             raw.close()
             raise
+        if progress is not None:
+            raw.set_progress_handler(None, 0)
         if len(self._idle) < 2:
             self._idle.append(raw)
         else:

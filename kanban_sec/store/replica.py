@@ -17,7 +17,7 @@ from kanban_sec.store.database import Database
 from kanban_sec.store.unit_of_work import parse_cursor
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from kanban_sec.store.plain_sql import PlainConnection as Connection
 
 _INCOMING = """
 CREATE TEMP TABLE IF NOT EXISTS sync_incoming (

@@ -29,10 +29,11 @@ from kanban_sec.domain.model import (
 )
 from kanban_sec.store import rows
 from kanban_sec.store.database import Database
+from kanban_sec.store.entities import TABLE_OF
 from kanban_sec.store.world import StoreWorld
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Table
+    from kanban_sec.store.plain_sql import PlainConnection as Connection
 
 #: From this many rows on, insert_many has SQLite build the change records.
 BULK = 256
@@ -49,19 +50,6 @@ EXPORT_COLUMNS = (
     " blocked_reason, due_date, pinned_at, pin_reason, created_at, updated_at, done_at,"
     " risk_id"
 )
-
-
-def schema_tables() -> Mapping[str, Table]:
-    """The schema's tables, loaded on the first write or row lookup (not by every read)."""
-    global _TABLES
-    if _TABLES is None:
-        from kanban_sec.store.schema import TABLES
-
-        _TABLES = TABLES
-    return _TABLES
-
-
-_TABLES: Mapping[str, Table] | None = None
 
 
 @dataclass(frozen=True)
@@ -358,7 +346,7 @@ class Reader:
 
     def row(self, entity: str, row_id: str) -> dict[str, Any] | None:
         """A stored row as a dict of its column values."""
-        table = schema_tables()[entity].name  # a known table's name, never the caller's text
+        table = TABLE_OF[entity]  # a known table's name, never the caller's text
         result = self.conn.exec_driver_sql(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
         names = list(result.keys())
         found = result.first()
@@ -518,7 +506,7 @@ class UnitOfWork(Reader):
         now = self.now_text
         pick = itemgetter(*given)
         values = [(*pick(v), v.get("created_at") or now, now) for v in many]
-        table = schema_tables()[entity].name
+        table = TABLE_OF[entity]
         self.world.forget(entity)
         self.conn.exec_driver_sql(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -602,7 +590,7 @@ class UnitOfWork(Reader):
         self.world.forget(entity)
         assignments = ", ".join(f"{name} = ?" for name in fields)
         self.conn.exec_driver_sql(
-            f"UPDATE {schema_tables()[entity].name} SET {assignments} WHERE id = ?",
+            f"UPDATE {TABLE_OF[entity]} SET {assignments} WHERE id = ?",
             (*(new for new, _ in fields.values()), row_id),
         )
         return self._record(entity, row_id, fields)

@@ -17,18 +17,10 @@ from kanban_sec.domain.governance import Band, Policy, bands_from, policy_from
 from kanban_sec.domain.model import Classification, Item
 from kanban_sec.domain.ranking import item_score
 from kanban_sec.store import rows
+from kanban_sec.store.entities import TABLE_OF
 
 if TYPE_CHECKING:
-    from sqlalchemy import Table
-
     from kanban_sec.store.unit_of_work import Reader
-
-
-def _tables() -> Mapping[str, Table]:
-    """The schema's tables, loaded on the first write or row lookup (not by every read)."""
-    from kanban_sec.store.schema import TABLES
-
-    return TABLES
 
 
 class StoreWorld:
@@ -99,7 +91,7 @@ class StoreWorld:
         if key in self._cache:
             return self._cache[key]
         result = self.reader.conn.exec_driver_sql(
-            f"SELECT * FROM {_tables()[entity].name} WHERE id = ?", (row_id,)
+            f"SELECT * FROM {TABLE_OF[entity]} WHERE id = ?", (row_id,)
         )
         found = result.first()
         row = dict(zip(result.keys(), found, strict=True)) if found is not None else None
@@ -213,14 +205,15 @@ class StoreWorld:
         return bands_from(self.settings()).band(likelihood, consequence) is Band.RED
 
     def chain_open_items(self, chain_id: str) -> list[Mapping[str, Any]]:
-        return [
-            dict(r._mapping)
-            for r in self.reader.conn.exec_driver_sql(
+        return list(
+            self.reader.conn.exec_driver_sql(
                 "SELECT id, title, likelihood, consequence, chain_id, link_id FROM items"
                 " WHERE chain_id = ? AND status != 'done' AND deleted_at IS NULL",
                 (chain_id,),
-            ).all()
-        ]
+            )
+            .mappings()
+            .all()
+        )
 
     def change_author(self, change_id: str) -> str | None:
         found = self._one("SELECT author FROM changes WHERE id = ?", (change_id,))

@@ -44,12 +44,12 @@ from kanban_sec.domain.text import has
 from kanban_sec.store import conflicts as stored_conflicts
 from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
+from kanban_sec.store.entities import TABLE_OF, columns_of
 from kanban_sec.store.replica import Staging
 from kanban_sec.store.unit_of_work import reading
-from kanban_sec.store.unit_of_work import schema_tables as _tables
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from kanban_sec.store.plain_sql import PlainConnection as Connection
 
 
 #: Conflict ids: ``uuid5(NAMESPACE, winner id + loser id + field)``, the same everywhere.
@@ -239,16 +239,11 @@ def _winners(staging: Staging) -> Iterator[tuple[str, str, dict[str, Any]]]:
 def _rebuild(staging: Staging) -> int:
     written = 0
     for entity, found in groupby(_winners(staging), key=lambda r: r[0]):
-        table = _tables().get(entity)
+        table = TABLE_OF.get(entity)
         if table is None:  # an entity this version does not know: kept in the log only
             continue
-        columns = {c.name for c in table.columns}
-        required = {
-            c.name
-            for c in table.columns
-            if not c.nullable and c.server_default is None and c.name != "id"
-        }
-        present = staging.rebuilt_present(entity, table.name)
+        columns, required = columns_of(staging.raw, table)
+        present = staging.rebuilt_present(entity, table)
         # (columns, is new) -> rows; an existing row gets an UPDATE of just those columns
         by_columns: dict[tuple[tuple[str, ...], bool], list[tuple[Any, ...]]] = {}
         for _entity, row_id, winning in found:
@@ -264,9 +259,9 @@ def _rebuild(staging: Staging) -> int:
                 listed.append((*(values[n] for n in names), row_id))
         for (names, fresh), params in by_columns.items():
             if fresh:
-                staging.insert_rows(table.name, names, params)
+                staging.insert_rows(table, names, params)
             else:
-                staging.update_rows(table.name, names, params)
+                staging.update_rows(table, names, params)
             written += len(params)
     return written
 
@@ -583,7 +578,7 @@ def check_change(
     the reason (a stored :func:`_reason`) is ``None`` when it can, the references are the
     rows its values point at, ``(field, entity, id)``, which must exist."""
     specs = FIELD_SPECS.get(entity)
-    if specs is None or entity not in _tables():
+    if specs is None or entity not in TABLE_OF:
         return _reason("sync.quarantine.unknown_entity", entity=entity), []
     try:
         fields = json.loads(fields_text)
@@ -656,10 +651,10 @@ def _quarantine(staging: Staging) -> int:
                 wanted.setdefault(entity, set()).add(row_id)
         present: set[tuple[str, str]] = set()
         for entity, ids in wanted.items():
-            table = _tables().get(entity)
+            table = TABLE_OF.get(entity)
             if table is None:
                 continue
-            present.update((entity, row_id) for row_id in staging.present(table.name, ids))
+            present.update((entity, row_id) for row_id in staging.present(table, ids))
         changed = True
         while changed:  # a row whose making is quarantined is missing for the others too
             changed = False

@@ -20,8 +20,8 @@ from kanban_sec.domain.errors import BadInput, NotFound
 from kanban_sec.store import conflicts as stored_conflicts
 from kanban_sec.store import replica, rows
 from kanban_sec.store.database import Database
+from kanban_sec.store.entities import TABLE_OF, columns_of
 from kanban_sec.store.replica import Staging
-from kanban_sec.store.unit_of_work import schema_tables
 from kanban_sec.sync.merge import BOOKKEEPING, settle
 
 
@@ -120,15 +120,15 @@ def discard_refused(db: Database, ids: Collection[str] | None = None) -> list[Re
                 if name == "created_at" and pair[1] is None:
                     created.add((entity, row_id))
         for (entity, row_id), before in touched.items():
-            table = schema_tables().get(entity)
+            table = TABLE_OF.get(entity)
             if table is None:
                 continue
             if (entity, row_id) in created:
-                staging.delete_row(table.name, row_id)
+                staging.delete_row(table, row_id)
                 continue
-            columns = {c.name for c in table.columns}
+            columns = columns_of(staging.raw, table).names
             names = [n for n in before if n in columns and n != "id"]
             if names:
-                staging.set_row(table.name, row_id, {n: before[n] for n in names})
+                staging.set_row(table, row_id, {n: before[n] for n in names})
         settle(staging, touched)  # what the remaining changes say wins over the old values
     return gone

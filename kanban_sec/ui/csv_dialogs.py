@@ -10,13 +10,13 @@ busy cursor.
 Cancelling an import really cancels it, and says so only when it is true:
 
 * the worker opens its own :class:`~kanban_sec.store.database.Database` on the board's file
-  (SQLite connections are made and used on the worker thread only, and the window's engine
-  is never shared between threads); the import's clock stays exact, because every write
+  (SQLite connections are made and used on the worker thread only, and the window's
+  connections are never shared between threads); the import's clock stays exact, because every write
   transaction starts from the clock stored in the database;
 * the import's progress callback raises :class:`~kanban_sec.ui.background.Cancelled` once
-  Cancel was pressed; on the private engine three gates look at the same flag: before each
-  SQL statement, SQLite's progress handler inside long statements (the bulk insert), and
-  the ``commit`` event, which runs before ``COMMIT`` is sent. Any of them aborts the one
+  Cancel was pressed; on the private database three gates (its ``hooks``) look at the same
+  flag: before each SQL statement, SQLite's progress handler inside long statements (the
+  bulk insert), and before ``COMMIT`` is sent. Any of them aborts the one
   transaction the import runs in, so SQLite rolls it back: nothing is written;
 * once the commit gate has been passed the import is kept. A cancel that comes that late
   cannot undo it, so the importer reports the import as finished (with a note), never as
@@ -70,8 +70,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import event
-from sqlalchemy.exc import DBAPIError
 
 from kanban_sec.domain.errors import BadInput, ImportProblems, KanbanError
 from kanban_sec.domain.text import t
@@ -435,27 +433,17 @@ def _import_work(
 
 def _interrupted(error: BaseException | None) -> bool:
     """SQLite's progress handler stopped a statement (the cancel gate inside statements)."""
-    return isinstance(error, DBAPIError) and "interrupted" in str(error.orig)
+    return isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error)
 
 
 def _install_cancel_gates(db: Database, progress: Progress) -> None:
-    """Make the worker's private engine abort its transaction once Cancel was pressed."""
-    engine = db.engine
-
-    def before_statement(*_args: Any) -> None:
-        progress.check()
-
-    def before_commit(_conn: Any) -> None:
-        progress.check()  # COMMIT is not sent; the transaction is rolled back
-
-    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        # Non-zero from the handler interrupts the running statement (a long bulk insert).
-        dbapi_conn.set_progress_handler(lambda: 1 if progress.cancelled else 0, _PROGRESS_STEPS)
-
-    event.listen(engine, "before_cursor_execute", before_statement)
-    event.listen(engine, "commit", before_commit)
-    event.listen(engine, "connect", on_connect)
-    engine.dispose()  # connections made while opening lack the handler: make them anew
+    """Make the worker's private database abort its transaction once Cancel was pressed:
+    before each statement, before COMMIT (which is then not sent: all is rolled back), and
+    inside a running statement (a long bulk insert), where SQLite's progress handler
+    interrupts it."""
+    db.hooks.before_statement.append(progress.check)
+    db.hooks.before_commit.append(progress.check)
+    db.hooks.progress = (lambda: 1 if progress.cancelled else 0, _PROGRESS_STEPS)
 
 
 def import_summary(outcome: Outcome, path: str | os.PathLike[str], dry_run: bool = False) -> str:

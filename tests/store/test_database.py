@@ -55,12 +55,13 @@ def test_migrated_schema_matches_the_tables_the_code_uses(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    db = open_database(tmp_path / "board.sqlite")
+    open_database(tmp_path / "board.sqlite").close()
+    engine = create_engine(f"sqlite:///{tmp_path / 'board.sqlite'}")
     try:
-        with db.engine.connect() as conn:
+        with engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), metadata)
     finally:
-        db.close()
+        engine.dispose()
 
     def fk(entry):
         constraint = entry[1]
@@ -263,3 +264,23 @@ def test_two_programs_starting_at_once_do_not_fail_on_the_daily_backup(tmp_path,
 
     monkeypatch.setattr(backup, "take", raced)
     assert backup.daily(db_path) is None
+
+
+def test_the_stores_table_names_and_columns_are_the_schemas(tmp_path):
+    from kanban_sec.store.entities import TABLE_OF, columns_of
+    from kanban_sec.store.schema import TABLES
+
+    assert {entity: table.name for entity, table in TABLES.items()} == TABLE_OF
+    open_database(tmp_path / "board.sqlite").close()
+    raw = sqlite3.connect(tmp_path / "board.sqlite")
+    try:
+        for table in TABLES.values():
+            names, required = columns_of(raw, table.name)
+            assert names == {c.name for c in table.columns}, table.name
+            assert required == {
+                c.name
+                for c in table.columns
+                if not c.nullable and c.server_default is None and c.name != "id"
+            }, table.name
+    finally:
+        raw.close()

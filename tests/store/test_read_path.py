@@ -1,10 +1,12 @@
-"""Reads run on plain ``sqlite3`` (no SQLAlchemy); writes on the engine, made when needed."""
+"""Transactions run on plain ``sqlite3``: SQLAlchemy only migrates a file's schema."""
 
 from __future__ import annotations
 
 import sqlite3
 import subprocess
 import sys
+
+import pytest
 
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.session import Session
@@ -32,15 +34,12 @@ def test_a_read_is_one_snapshot_and_the_next_read_sees_the_new_commit(tmp_path):
     assert after == ["Endret utenfra"]
 
 
-def test_the_first_write_after_reads_makes_the_engine_and_keeps_the_rules(tmp_path):
-    open_database(tmp_path / "board.sqlite").close()  # set up (migrations need the engine)
+def test_a_write_commits_whole_with_its_change_record(tmp_path):
     db = open_database(tmp_path / "board.sqlite")
     try:
         service = BoardService(Session(db, "tester", "en"))
         assert service.view().entries == []
-        assert db._engine is None  # opening and reading needed no SQLAlchemy engine
         created = service.create_item("Ny oppgave")
-        assert db._engine is not None
         with db.connect(write=False) as conn:
             logged = conn.exec_driver_sql(
                 "SELECT count(*) FROM changes WHERE row_id = ?", (created.row_id,)
@@ -50,7 +49,22 @@ def test_the_first_write_after_reads_makes_the_engine_and_keeps_the_rules(tmp_pa
         db.close()
 
 
-def test_a_command_that_only_reads_never_imports_sqlalchemy(tmp_path):
+def test_a_write_that_fails_half_way_leaves_nothing(tmp_path):
+    db = open_database(tmp_path / "board.sqlite")
+    try:
+        with pytest.raises(sqlite3.IntegrityError), db.connect(write=True) as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO meta (key, value) VALUES (?, ?)", [("a", "1"), ("b", "2")]
+            )
+            conn.exec_driver_sql("INSERT INTO meta (key, value) VALUES ('a', 'again')")
+        with db.connect(write=False) as conn:
+            kept = conn.exec_driver_sql("SELECT count(*) FROM meta WHERE key IN ('a', 'b')")
+            assert kept.scalar_one() == 0
+    finally:
+        db.close()
+
+
+def test_commands_never_import_sqlalchemy_once_the_file_is_current(tmp_path):
     path = tmp_path / "board.sqlite"
     db = open_database(path)
     BoardService(Session(db, "tester", "en")).create_item("Les meg")
@@ -58,7 +72,8 @@ def test_a_command_that_only_reads_never_imports_sqlalchemy(tmp_path):
     probe = (
         "import sys\n"
         "from kanban_sec.cli import main\n"
-        f"code = main(['--db', {str(path)!r}, 'list'])\n"
+        f"code = main(['--db', {str(path)!r}, 'add', 'Skriv meg'])\n"
+        f"code += main(['--db', {str(path)!r}, 'list'])\n"
         "print('sqlalchemy' in sys.modules, code)\n"
     )
     done = subprocess.run(
@@ -69,5 +84,5 @@ def test_a_command_that_only_reads_never_imports_sqlalchemy(tmp_path):
         env={"KANBAN_SEC_USER": "tester", "KANBAN_SEC_LANG": "en", "HOME": str(tmp_path)},
     )
     assert done.returncode == 0, done.stderr
-    assert "Les meg" in done.stdout
+    assert "Les meg" in done.stdout and "Skriv meg" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "False 0"

@@ -64,17 +64,30 @@ def test_dark_palette_keeps_card_text_readable(qtbot, db_path):
         app.setPalette(before)
 
 
-def test_the_window_paints_before_loading_the_write_path_then_loads_it(qtbot, db_path):
-    from kanban_sec.app import create_main_window
-    from kanban_sec.domain.model import Status
+def test_the_window_starts_and_moves_a_card_without_sqlalchemy(db_path, tmp_path):
+    import subprocess
 
-    ensure_app()
-    window = create_main_window(db_path)
-    qtbot.addWidget(window)
-    db = window.service.db
-    assert db._engine is None  # building the board only read: no SQLAlchemy engine yet
-    window.show()
-    qtbot.waitUntil(lambda: db._engine is not None, timeout=5000)  # loaded once painted
-    item_id = window.board.model(Status.BACKLOG).ids()[0]
-    window.move_items([item_id], Status.NEXT)
-    assert window.live.items[item_id].status is Status.NEXT
+    probe = (
+        "import sys\n"
+        "from kanban_sec.app import create_main_window, ensure_app\n"
+        "from kanban_sec.domain.model import Status\n"
+        "app = ensure_app()\n"
+        f"window = create_main_window({str(db_path)!r})\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "item_id = window.board.model(Status.BACKLOG).ids()[0]\n"
+        "window.move_items([item_id], Status.NEXT)\n"
+        "print(window.live.items[item_id].status.value, 'sqlalchemy' in sys.modules)\n"
+    )
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "KANBAN_SEC_USER": "Siri Lunde",
+        "KANBAN_SEC_LANG": "en",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split()[-2:] == ["next", "False"]

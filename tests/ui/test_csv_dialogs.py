@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy import event
 
 from kanban_sec.domain.errors import ImportProblems
 from kanban_sec.services.board import BoardService
@@ -334,7 +333,7 @@ def test_a_cancel_at_the_commit_gate_rolls_back(
     def opened(*args, **kwargs):
         db = real_open(*args, **kwargs)
         # Runs just before the importer's own commit gate: as if Cancel came right then.
-        event.listen(db.engine, "commit", lambda _conn: importer.call.cancel())
+        db.hooks.before_commit.append(importer.call.cancel)
         return db
 
     monkeypatch.setattr(csv_dialogs, "open_database", opened)
