@@ -220,7 +220,7 @@ START_SPLIT = (
     ("kanban_sec.services.live_board", "LiveBoard", "lowest_level"),
 )
 #: Imported one after the other in the split, so each line is what it adds.
-START_IMPORTS = ("PySide6.QtWidgets", "sqlalchemy", "kanban_sec.store.database", "kanban_sec.app")
+START_IMPORTS = ("PySide6.QtWidgets", "kanban_sec.store.database", "kanban_sec.app")
 
 
 def _split_imports(result: dict[str, Any]) -> None:
