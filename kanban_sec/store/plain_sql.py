@@ -161,20 +161,25 @@ class Pool:
             raw.set_progress_handler(*progress)
         try:
             raw.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-            try:
-                yield PlainConnection(raw, self.hooks)
-                if write:
-                    for check in self.hooks.before_commit:
-                        check()
-                    raw.execute("COMMIT")
-            finally:
-                if raw.in_transaction:
-                    raw.execute("ROLLBACK")
-        except BaseException:
+            yield PlainConnection(raw, self.hooks)
+            if write:
+                for check in self.hooks.before_commit:
+                    check()
+                raw.execute("COMMIT")
+        finally:
+            self._give_back(raw, progress is not None)
+
+    def _give_back(self, raw: sqlite3.Connection, had_progress: bool) -> None:
+        """Roll back what is left open and keep the connection for the next transaction;
+        one that cannot even roll back is closed (SQLite then rolls back)."""
+        try:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            if had_progress:
+                raw.set_progress_handler(None, 0)
+        except sqlite3.Error:
             raw.close()
-            raise
-        if progress is not None:
-            raw.set_progress_handler(None, 0)
+            return
         if len(self._idle) < 2:
             self._idle.append(raw)
         else:

@@ -86,3 +86,30 @@ def test_commands_never_import_sqlalchemy_once_the_file_is_current(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Les meg" in done.stdout and "Skriv meg" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "False 0"
+
+
+def test_a_cancelled_transaction_leaves_the_next_one_free_to_run(tmp_path):
+    db = open_database(tmp_path / "board.sqlite")
+    cancelled = [True]
+    db.hooks.progress = (lambda: 1 if cancelled[0] else 0, 100)
+    try:
+        with (
+            pytest.raises(sqlite3.OperationalError, match="interrupted"),
+            db.connect(write=True) as conn,
+        ):
+            conn.exec_driver_sql(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                " WHERE i < 100000) INSERT INTO meta (key, value) SELECT 'n:' || i, i FROM n"
+            )
+        cancelled[0] = False
+        db.hooks.progress = None
+        with db.connect(write=True) as conn:  # the same pooled connection, not interrupted
+            conn.exec_driver_sql(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                " WHERE i < 1000) INSERT INTO meta (key, value) SELECT 'n:' || i, i FROM n"
+            )
+        with db.connect(write=False) as conn:
+            kept = conn.exec_driver_sql("SELECT count(*) FROM meta WHERE key LIKE 'n:%'")
+            assert kept.scalar_one() == 1000  # none of the cancelled rows, all of the next
+    finally:
+        db.close()
