@@ -254,3 +254,42 @@ def test_no_shortcut_is_one_macos_keeps_for_itself(window):
     # The two that had ⌘H and ⌘M have keys of their own, unreserved on all three systems.
     assert window.wheel_action.shortcut().toString() == "Ctrl+Shift+Y"
     assert window.metrics_action.shortcut().toString() == "Ctrl+Shift+F"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_columns_scroll_bars_show_their_handle_in_both_palettes(restore_palette, dark, window):
+    from kanban_sec.ui.flat_scrollbar import FlatScrollStyle
+
+    app = restore_palette
+    _follow_system_palette(app, dark=dark)
+    bar = column(window, Status.BACKLOG).verticalScrollBar()
+    assert isinstance(bar.style(), FlatScrollStyle)
+    bar.setRange(0, 1000)
+    bar.setPageStep(100)
+    bar.resize(16, 400)
+    image = bar.grab().toImage()
+    ratio = image.devicePixelRatio()
+    groove = image.pixelColor(int(8 * ratio), int(395 * ratio) - 30)  # above the down arrow
+    handle = image.pixelColor(int(8 * ratio), int(40 * ratio))  # inside the handle at the top
+    assert contrast(handle, groove) >= 3  # a user interface part against what is next to it
+
+
+def test_the_columns_scroll_bars_scroll_by_arrow_and_by_page(qtbot, window):
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    view = column(window, Status.BACKLOG)
+    bar = view.verticalScrollBar()
+    bar.setRange(0, 1000)
+    bar.setValue(0)
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    down = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarAddLine, bar
+    )
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=down.center())
+    assert bar.value() == bar.singleStep()
+    page = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarAddPage, bar
+    )
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=page.center())
+    assert bar.value() > bar.singleStep()
