@@ -33,6 +33,8 @@ from kanban_sec.sync.merge import (
     rebuild_rows,
 )
 
+from .later import next_millisecond
+
 T0 = 1_800_000_000_000  # a fixed wall clock (ms) for hand-made stamps
 
 
@@ -199,6 +201,7 @@ def test_the_newest_stamp_wins_a_field_and_the_loser_is_a_conflict(open_db, serv
     server.sync(a)
     server.sync(b)
     BoardService(Session(a, "Ann")).edit_item(item, title="Ann's title")
+    next_millisecond()
     BoardService(Session(b, "Bob")).edit_item(item, title="Bob's title")  # later: it wins
     for db in (a, b, a):
         server.sync(db)
@@ -503,6 +506,7 @@ def test_taking_a_value_follows_the_rules_of_the_field(open_db, server):
     server.sync(a)
     server.sync(b)
     ann.move(item, "done")
+    next_millisecond()
     BoardService(Session(b, "Bob")).move(item, "verify")  # later: it wins
     for db in (a, b):
         server.sync(db)

@@ -16,7 +16,6 @@ from typing import Any
 import psycopg
 import pytest
 
-from kanban_sec.domain import hlc
 from kanban_sec.domain.model import Role
 from kanban_sec.services.board import BoardService
 from kanban_sec.services.conflicts import resolve_conflict
@@ -28,6 +27,7 @@ from kanban_sec.sync import errors, merge
 from kanban_sec.sync.client import Remote, SyncResult, sync
 from kanban_sec.sync.server import SERVER_SCHEMA_VERSION, init_server
 
+from .later import next_millisecond
 from .pg import SyncServer
 from .test_attacks import change, refused
 from .test_refused import _insert_raw
@@ -224,11 +224,7 @@ def test_a_consequence_set_on_two_boards_offline_is_a_conflict_resolved_everywhe
     risk = assessed_risk(world)
     # Offline, both speak for the business: the welfare agency and the governing member.
     biz.ros.assess_consequence(risk, 5, "sensitive health data", "high")
-    # Later by the clock: in the same millisecond the two stamps would tie (the node ids
-    # then decide, by design), and a write takes well under a millisecond.
-    started = hlc.wall_millis()
-    while hlc.wall_millis() == started:
-        pass
+    next_millisecond()  # later by the clock
     gov.ros.assess_consequence(risk, 3, "low volume", "low")
     biz.sync()
     gov.sync()  # the later stamp: its value wins
