@@ -37,7 +37,6 @@ import json
 import os
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -202,15 +201,9 @@ def child_main(argv: list[str]) -> None:
 
 
 def _spawn_search(db: Path, config: Path, *extra: str) -> dict[str, Any]:
-    config.mkdir(parents=True)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(config),
-        KANBAN_SEC_USER="bench",
-        PYTHONPYCACHEPREFIX=str(config.parent / "pycache"),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    from common import child_env, run_child
+
+    env = child_env(config)
     args = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -219,14 +212,9 @@ def _spawn_search(db: Path, config: Path, *extra: str) -> dict[str, Any]:
         repr(time.perf_counter()),
         *extra,
     ]
-    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=1800, check=False)
-    found = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
-    if not found:
-        raise SystemExit(
-            f"bench_big: the search child failed (exit {done.returncode}):\n"
-            f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-        )
-    result: dict[str, Any] = json.loads(found[-1][len(RESULT_MARK) :])
+    result, done = run_child(
+        args, env, mark=RESULT_MARK, name="bench_big: the search child", timeout=1800
+    )
     result["exit"] = done.returncode
     return result
 

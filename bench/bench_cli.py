@@ -374,18 +374,11 @@ def measure_window(procs: Procs) -> list[dict[str, Any]]:
     # Drops: one window process on its own working copy.
     drops_db = bw._working_copy(board, procs.folder, "drops.sqlite")
     env = dict(procs.env, XDG_CONFIG_HOME=str(procs.folder / "drops-config"))
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child-drops", str(drops_db)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-        check=False,
-    )
-    found = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
-    if not found:
-        raise SystemExit(f"bench_cli: the drop child failed:\n{done.stderr[-3000:]}")
-    ms = sorted(1000 * t for t in json.loads(found[-1][len(RESULT_MARK) :])["drops"])
+    from common import run_child
+
+    args = [sys.executable, str(Path(__file__).resolve()), "--child-drops", str(drops_db)]
+    drops, _ = run_child(args, env, mark=RESULT_MARK, name="bench_cli: the drop child")
+    ms = sorted(1000 * t for t in drops["drops"])
     median = statistics.median(ms)
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
     moves = _row(

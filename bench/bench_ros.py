@@ -28,12 +28,10 @@ _T0 = time.perf_counter()
 
 import itertools  # noqa: E402 (the clock starts before any import)
 import json  # noqa: E402
-import os  # noqa: E402
 import random  # noqa: E402
 import shutil  # noqa: E402
 import sqlite3  # noqa: E402
 import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -233,30 +231,11 @@ def _deciders(uow: Any) -> dict[str, str | None]:
 
 
 def _spawn(db: Path, config: Path) -> dict[str, Any]:
-    config.mkdir(parents=True)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(config),
-        KANBAN_SEC_USER="bench",
-        PYTHONPYCACHEPREFIX=str(config.parent / "pycache"),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", str(db)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-        check=False,
-    )
-    found = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
-    if not found:
-        raise SystemExit(
-            f"bench_ros: the child failed (exit {done.returncode}):\n"
-            f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-        )
-    return dict(json.loads(found[-1][len(RESULT_MARK) :]))
+    from common import child_env, run_child
+
+    args = [sys.executable, str(Path(__file__).resolve()), "--child", str(db)]
+    result, _ = run_child(args, child_env(config), mark=RESULT_MARK, name="bench_ros: the child")
+    return result
 
 
 def run(*, show_profile: bool = False) -> dict[str, Any]:

@@ -69,7 +69,6 @@ import os
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -614,15 +613,9 @@ def child_main(argv: list[str]) -> None:
 
 def _spawn(kind: str, db: Path, config: Path, *extra: str) -> dict[str, Any]:
     """Run one child in a fresh process; its result with the whole process's wall time."""
-    config.mkdir(parents=True)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(config),
-        KANBAN_SEC_USER="bench",
-        PYTHONPYCACHEPREFIX=str(config.parent / "pycache"),
-    )
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code cached, as an installed app has it
+    from common import child_env, run_child
+
+    env = child_env(config)
     spawned = time.perf_counter()
     args = [
         sys.executable,
@@ -633,15 +626,8 @@ def _spawn(kind: str, db: Path, config: Path, *extra: str) -> dict[str, Any]:
         repr(spawned),
         *extra,
     ]
-    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=900, check=False)
+    result, done = run_child(args, env, mark=RESULT_MARK, name=f"bench_window: the {kind} child")
     wall = time.perf_counter() - spawned
-    found = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
-    if not found:
-        raise SystemExit(
-            f"bench_window: the {kind} child failed (exit {done.returncode}):\n"
-            f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-        )
-    result: dict[str, Any] = json.loads(found[-1][len(RESULT_MARK) :])
     result["wall"] = wall
     # A child that printed its figures may still die on the way out (see _shield_none).
     result["exit"] = done.returncode

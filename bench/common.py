@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import cProfile
 import io
+import json
 import os
 import platform
 import pstats
@@ -184,3 +185,35 @@ def change_log_scan(path: Path) -> Callable[[], Any]:
             conn.close()
 
     return scan
+
+
+def child_env(config: Path) -> dict[str, str]:
+    """The environment of a window child: offscreen, its own (new) settings folder, acting
+    as ``bench``, byte code cached beside the folder (as an installed app has it)."""
+    config.mkdir(parents=True)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(config),
+        KANBAN_SEC_USER="bench",
+        PYTHONPYCACHEPREFIX=str(config.parent / "pycache"),
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_child(
+    args: list[str], env: dict[str, str], *, mark: str, name: str, timeout: float = 900
+) -> tuple[dict[str, Any], subprocess.CompletedProcess[str]]:
+    """Run a benchmark's child process; the JSON it printed after ``mark`` (its last such
+    line) and the finished process. A child that printed none stops the benchmark, with
+    the end of its output."""
+    done = subprocess.run(
+        args, capture_output=True, text=True, env=env, timeout=timeout, check=False
+    )
+    found = [line for line in done.stdout.splitlines() if line.startswith(mark)]
+    if not found:
+        raise SystemExit(
+            f"{name} failed (exit {done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        )
+    return dict(json.loads(found[-1][len(mark) :])), done
