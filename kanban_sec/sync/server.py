@@ -47,6 +47,7 @@ from kanban_sec.sync.errors import (
     redact,
 )
 from kanban_sec.sync.server_judge import JUDGE, ROLE, TRIGGER
+from kanban_sec.sync.server_push import PUSH
 from kanban_sec.sync.server_ros import JUDGE_ROS
 from kanban_sec.sync.server_schema import ENTITY_RULES, FUNCTIONS, REBUILD, TABLES
 
@@ -81,6 +82,8 @@ INSERT_COLUMNS = (
     "author",
 )
 CONNECT_TIMEOUT = 10
+#: The argument types of ``kanban_sec.push_changes`` (a batch of changes, column by column).
+PUSH_TYPES = "uuid[], text[], text[], jsonb, bigint[], text[], bigint[], bigint[], timestamptz[]"
 #: How long a member's session may stay idle inside a transaction before the server ends it.
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 _LOCK_KEY = 0x6B616E62  # "kanb": serialises concurrent set-ups of one database
@@ -109,6 +112,10 @@ def _grants(database: str) -> list[sql.SQL | sql.Composed]:
         sql.SQL(
             "GRANT EXECUTE ON FUNCTION kanban_sec.tls(), kanban_sec.require_tls() TO {member}"
         ).format(member=member),
+        # The client's way to push (it judges a batch's plain changes at once).
+        sql.SQL("GRANT EXECUTE ON FUNCTION kanban_sec.push_changes({types}) TO {member}").format(
+            types=sql.SQL(PUSH_TYPES), member=member
+        ),
         sql.SQL("GRANT USAGE ON SCHEMA kanban_sec TO {member}").format(member=member),
         sql.SQL("GRANT SELECT ON kanban_sec.changes TO {member}").format(member=member),
         sql.SQL("GRANT INSERT ({columns}) ON kanban_sec.changes TO {member}").format(
@@ -251,6 +258,7 @@ def _create(conn: psycopg.Connection[Any], *, rebuild: bool) -> None:
     conn.execute(JUDGE_ROS)
     conn.execute(JUDGE)
     conn.execute(TRIGGER)
+    conn.execute(PUSH)
     if _declare(conn) or rebuild:
         conn.execute(REBUILD)
     for (login,) in conn.execute(

@@ -373,6 +373,31 @@ $fn$;
     "{decision_fields}", "{" + ",".join(sorted(rules.DECISION_FIELDS)) + "}"
 )
 
+# Why a field's value is bad (NULL: fine), for a row ``y`` of (key, value, spec, kind, type,
+# text): the common values (text, times, choices, references) by plain predicates, anything
+# else (or anything they do not pass) by kanban_sec.why_bad. The trigger and
+# kanban_sec.push_changes (which judges a pushed batch's plain changes at once) share it.
+VALUE_WHY = """CASE
+                     WHEN y.key = 'id' THEN NULL
+                     -- (each implies why_bad's NULL; the rest goes to why_bad)
+                     WHEN y.kind = 'time' AND y.type = 'string'
+                          AND y.text ~ ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])'
+                                        '([T ][0-9]{2}(:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?)?'
+                                        '([+-][0-9]{2}(:?[0-9]{2})?|Z)?)?$')
+                          AND left(y.text, 4) <> '0000' THEN NULL
+                     WHEN y.kind = 'text' AND y.type = 'string'
+                          AND octet_length(y.text) <= {max_text} THEN NULL
+                     WHEN y.type = 'null' AND y.spec ->> 'nullable' = 'true' THEN NULL
+                     WHEN y.kind = 'enum' AND y.type = 'string'
+                          AND (y.spec -> 'choices') ? y.text
+                          AND octet_length(y.text) <= {max_text} THEN NULL
+                     WHEN y.kind = 'ref' AND y.type = 'string'
+                          AND octet_length(y.text) <= {max_text} AND btrim(y.text) <> ''
+                          THEN NULL
+                     WHEN y.kind = 'json' AND y.type = 'string'
+                          AND y.text IN ('[]', '{}', 'null') THEN NULL
+                     ELSE kanban_sec.bad_value(y.spec, y.value) END"""
+
 # ``>>`` on a bigint is arithmetic: an HLC's top 48 bits are epoch milliseconds.
 TRIGGER = (
     """
@@ -410,7 +435,36 @@ BEGIN
   ahead_ms := (NEW.hlc >> 16)
               - floor(extract(epoch FROM NEW.received) * 1000)::bigint;
 
-  IF jsonb_typeof(NEW.fields) IS DISTINCT FROM 'object' THEN
+  IF NEW.premerged THEN
+    -- Judged and merged into the state with its batch by kanban_sec.push_changes, the
+    -- only writer of this column and the next (members may not set them).
+    RETURN NEW;
+  END IF;
+  -- A retried push of a change the server has: ON CONFLICT (id) DO NOTHING skips it (and
+  -- without ON CONFLICT the unique id refuses it), so it is not judged again, even if the
+  -- member's rights or the clock have changed since, nor merged into the state (the same
+  -- id with other fields would put values in the state that no change in the log holds).
+  IF EXISTS (SELECT 1 FROM kanban_sec.changes c WHERE c.id = NEW.id) THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.prejudged THEN
+    -- Judged with its batch by kanban_sec.push_changes: the server's state of the row
+    -- (locked) and what wins.
+    SELECT st.ctid IS NOT NULL, st.ctid, w.data, w.stamps
+    INTO has_state, state_ctid, win_data, win_stamps
+    FROM (SELECT 1) one
+    LEFT JOIN (SELECT r.ctid, r.stamps FROM kanban_sec.rows r
+               WHERE r.entity = NEW.entity AND r.row_id = NEW.row_id FOR UPDATE) st ON true
+    CROSS JOIN LATERAL (
+      SELECT coalesce(jsonb_object_agg(e.key, e.value -> 0), '{}'::jsonb) AS data,
+             coalesce(jsonb_object_agg(e.key, jsonb_build_array(NEW.hlc, NEW.node_id)),
+                      '{}'::jsonb) AS stamps
+      FROM jsonb_each(NEW.fields) e
+      JOIN kanban_sec.entity_rules er ON er.entity = NEW.entity AND er.state ? e.key
+      WHERE st.stamps -> e.key IS NULL OR NEW.hlc > (st.stamps -> e.key ->> 0)::bigint
+            OR (NEW.hlc = (st.stamps -> e.key ->> 0)::bigint
+                AND NEW.node_id COLLATE "C" > (st.stamps -> e.key ->> 1) COLLATE "C")) w;
+  ELSIF jsonb_typeof(NEW.fields) IS DISTINCT FROM 'object' THEN
     code := 'KS005';
     message := 'fields must be a JSON object of [new, old] pairs';
   ELSE
@@ -465,26 +519,7 @@ BEGIN
                    y.stamp IS NULL OR NEW.hlc > (y.stamp ->> 0)::bigint
                    OR (NEW.hlc = (y.stamp ->> 0)::bigint
                        AND NEW.node_id COLLATE "C" > (y.stamp ->> 1) COLLATE "C") AS wins,
-                   CASE
-                     WHEN y.key = 'id' THEN NULL
-                     -- (each implies why_bad's NULL; the rest goes to why_bad)
-                     WHEN y.kind = 'time' AND y.type = 'string'
-                          AND y.text ~ ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])'
-                                        '([T ][0-9]{2}(:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?)?'
-                                        '([+-][0-9]{2}(:?[0-9]{2})?|Z)?)?$')
-                          AND left(y.text, 4) <> '0000' THEN NULL
-                     WHEN y.kind = 'text' AND y.type = 'string'
-                          AND octet_length(y.text) <= {max_text} THEN NULL
-                     WHEN y.type = 'null' AND y.spec ->> 'nullable' = 'true' THEN NULL
-                     WHEN y.kind = 'enum' AND y.type = 'string'
-                          AND (y.spec -> 'choices') ? y.text
-                          AND octet_length(y.text) <= {max_text} THEN NULL
-                     WHEN y.kind = 'ref' AND y.type = 'string'
-                          AND octet_length(y.text) <= {max_text} AND btrim(y.text) <> ''
-                          THEN NULL
-                     WHEN y.kind = 'json' AND y.type = 'string'
-                          AND y.text IN ('[]', '{}', 'null') THEN NULL
-                     ELSE kanban_sec.bad_value(y.spec, y.value) END AS why,
+                   {value_why} AS why,
                    y.key <> 'id' AND (l.live IS NULL OR (
                      y.cur IS DISTINCT FROM y.value
                      AND NOT (y.cur IS NULL AND y.type = 'null'))) AS changed
@@ -567,12 +602,6 @@ BEGIN
     NEW.person := coalesce((SELECT m.person FROM kanban_sec.members m
                             WHERE m.login = session_user), session_user::text);
   END IF;
-  -- A retried push of a change the server has: ON CONFLICT (id) DO NOTHING skips it (and
-  -- without ON CONFLICT the unique id refuses it), so it is not judged again, even if the
-  -- member's rights or the clock have changed since.
-  IF EXISTS (SELECT 1 FROM kanban_sec.changes c WHERE c.id = NEW.id) THEN
-    RETURN NEW;
-  END IF;
   RAISE EXCEPTION USING ERRCODE = code,
     MESSAGE = format('change %s (%s) refused: %s', NEW.id, NEW.entity, message),
     DETAIL = jsonb_build_object('code', code, 'change', NEW.id, 'entity', NEW.entity,
@@ -618,15 +647,17 @@ ALTER TABLE kanban_sec.changes ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_insert ON kanban_sec.changes;
 -- The trigger sets the author to the session's login; this holds it to that.
 CREATE POLICY changes_insert ON kanban_sec.changes FOR INSERT
-  WITH CHECK (author = session_user);
+  WITH CHECK (author = session_user AND NOT prejudged AND NOT premerged);
 DROP POLICY IF EXISTS changes_select ON kanban_sec.changes;
 CREATE POLICY changes_select ON kanban_sec.changes FOR SELECT
   USING ((SELECT kanban_sec.require_tls()));  -- once per statement, not per row
-""".replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS))
+""".replace("{value_why}", VALUE_WHY)
+    .replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS))
     .replace("{max_change}", str(MAX_CHANGE_BYTES))
     .replace("{max_text}", str(MAX_TEXT_BYTES))
     .replace("{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}")
 )
+
 
 ROLE = """
 DO $do$

@@ -27,6 +27,10 @@ CREATE TABLE IF NOT EXISTS kanban_sec.changes (
   received timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 ALTER TABLE kanban_sec.changes ALTER COLUMN author SET DEFAULT session_user;
+-- Set only by kanban_sec.push_changes (members may not write them): judged with its batch,
+-- and merged into the state with it.
+ALTER TABLE kanban_sec.changes ADD COLUMN IF NOT EXISTS prejudged boolean NOT NULL DEFAULT false;
+ALTER TABLE kanban_sec.changes ADD COLUMN IF NOT EXISTS premerged boolean NOT NULL DEFAULT false;
 -- Pull reads in server order; the trigger looks rows up by (entity, row_id).
 CREATE INDEX IF NOT EXISTS changes_position ON kanban_sec.changes (xid, seq);
 CREATE INDEX IF NOT EXISTS changes_row ON kanban_sec.changes (entity, row_id);

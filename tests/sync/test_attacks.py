@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import secrets
 import time
 import uuid
@@ -69,9 +70,23 @@ def push(url: str, *rows: dict[str, Any]) -> None:
             insert(conn, row)
 
 
-def refused(url: str, row: dict[str, Any]) -> psycopg.Error:
+def push_batch(url: str, *rows: dict[str, Any]) -> int:
+    """The rows as one batch through ``kanban_sec.push_changes``, as the client pushes."""
+    columns = ("id", "entity", "row_id", "fields", "hlc", "node_id", "base_xid", "base_seq", "at")
+    values: list[Any] = [[row.get(name) for row in rows] for name in columns]
+    values[3] = json.dumps(values[3])
+    with psycopg.connect(url) as conn:
+        found = conn.execute(
+            "SELECT kanban_sec.push_changes(%s::uuid[], %s::text[], %s::text[], %s::jsonb,"
+            " %s::bigint[], %s::text[], %s::bigint[], %s::bigint[], %s::timestamptz[])",
+            values,
+        ).fetchone()
+    return int(found[0]) if found else 0
+
+
+def refused(url: str, row: dict[str, Any], send: Any = None) -> psycopg.Error:
     with pytest.raises(psycopg.Error) as caught:
-        push(url, row)
+        (send or push)(url, row)
     return caught.value
 
 
@@ -152,15 +167,29 @@ def set_up_case(board: Board, case: Case, tag: str) -> None:
         push(board.server.url(who), change(entity, row_id, values))
 
 
+@pytest.mark.parametrize("way", ["insert", "batch"])
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_the_server_judges_the_case(board: Board, case: Case) -> None:
+def test_the_server_judges_the_case(board: Board, case: Case, way: str) -> None:
+    """The same answer whether a member INSERTs the change or the client pushes it in a
+    batch (``kanban_sec.push_changes``, which judges plain changes at once)."""
+    # In a batch, after a plain change of the same member (internal control creates no
+    # items): all of it lands, or none.
+    alongside = change("item", str(uuid.uuid4()), {"title": "Alongside"})
+    before = [] if case.role == "controlling" else [alongside]
+
+    def send(url: str, row: dict[str, Any]) -> None:
+        if way == "insert":
+            push(url, row)
+        else:
+            assert push_batch(url, *before, row) == len(before) + 1
+
     tag = secrets.token_hex(4)
     set_up_case(board, case, tag)
     url = board.act_as(case.role, resolve("@actor", tag))
     row_id = case.row_id if not case.row_id.startswith("@") else resolve(case.row_id, tag)
     proposed = change(case.entity, row_id, resolve(dict(case.fields), tag))
     if case.expected is None:
-        push(url, proposed)
+        send(url, proposed)
         stored = state(board.server, case.entity, row_id)
         assert stored is not None
         # (The state keeps the fields a rule reads: rules.STATE_FIELDS.)
@@ -170,7 +199,7 @@ def test_the_server_judges_the_case(board: Board, case: Case) -> None:
             if k in rules.STATE_FIELDS[case.entity]
         )
         return
-    error = refused(url, proposed)
+    error = refused(url, proposed, send)
     assert error.sqlstate == case.expected, error.diag.message_primary
     described = errors.describe_error(error)
     assert isinstance(described, errors.ChangeRefused)
@@ -180,8 +209,8 @@ def test_the_server_judges_the_case(board: Board, case: Case) -> None:
     )
     assert run(
         board.server.admin_url(),
-        "SELECT count(*) FROM kanban_sec.changes WHERE id = %s",
-        (proposed["id"],),
+        "SELECT count(*) FROM kanban_sec.changes WHERE id IN (%s, %s)",
+        (proposed["id"], alongside["id"]),
     ) == [(0,)]
 
 

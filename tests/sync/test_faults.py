@@ -23,6 +23,7 @@ from kanban_sec.store.database import Database, open_database
 from kanban_sec.sync import client, errors, merge, refusals
 from kanban_sec.sync.client import Remote, fetch, sync
 from kanban_sec.sync.merge import apply_remote
+from kanban_sec.sync.server import MEMBER_ROLE, PUSH_TYPES
 
 from .pg import PLAIN_DATABASE, PgCluster, SyncServer
 from .test_merge import new_item_fields, snapshot
@@ -187,10 +188,10 @@ def test_a_connection_killed_mid_push_pushes_nothing_and_the_next_sync_all(
     for n in range(10):
         two.ann.create_item(f"Item {n}")
     login = two.server.login("operational")
-    original = client._copy_batch
+    original = client._push_batch
     calls = {"n": 0}
 
-    def kill_then_copy(conn: Any, chunk: Any) -> int:
+    def kill_then_push(conn: Any, chunk: Any, way: str) -> int:
         calls["n"] += 1
         if calls["n"] == 2:  # the connection drops between two batches of one push
             on_server(
@@ -198,9 +199,9 @@ def test_a_connection_killed_mid_push_pushes_nothing_and_the_next_sync_all(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
                 (login,),
             )
-        return original(conn, chunk)
+        return original(conn, chunk, way)
 
-    monkeypatch.setattr(client, "_copy_batch", kill_then_copy)
+    monkeypatch.setattr(client, "_push_batch", kill_then_push)
     with pytest.raises(errors.ServerUnreachable):
         two.sync_a(batch=4)
     assert server_ids(two.server) == []  # the first batch was rolled back with the rest
@@ -227,17 +228,25 @@ def test_a_batch_delivered_twice_changes_nothing(two: Pair) -> None:
     assert snapshot(two.b) == before
 
 
-def test_a_server_that_denies_temporary_tables_still_takes_pushes(two: Pair, monkeypatch) -> None:
-    on_server(two.server, f'REVOKE TEMPORARY ON DATABASE "{two.server.dbname}" FROM PUBLIC')
+@pytest.mark.parametrize("temporary", [True, False])
+def test_a_server_without_push_changes_still_takes_pushes(
+    two: Pair, monkeypatch, temporary: bool
+) -> None:
+    # A server set up by an older kanban-sec has no kanban_sec.push_changes: COPY into a
+    # temporary table, or where the server denies those, INSERT from arrays.
+    on_server(
+        two.server,
+        f"REVOKE EXECUTE ON FUNCTION kanban_sec.push_changes({PUSH_TYPES}) FROM {MEMBER_ROLE}",
+    )
+    if not temporary:
+        on_server(two.server, f'REVOKE TEMPORARY ON DATABASE "{two.server.dbname}" FROM PUBLIC')
     for n in range(5):
         two.ann.create_item(f"Item {n}")
-    copying: list[bool] = []
-    original = client._push_table
-    monkeypatch.setattr(
-        client, "_push_table", lambda conn: copying.append(original(conn)) or copying[-1]
-    )
-    assert two.sync_a(batch=2).pushed == 5  # INSERT from arrays instead of COPY
-    assert copying == [False]
+    ways: list[str] = []
+    original = client._push_way
+    monkeypatch.setattr(client, "_push_way", lambda conn: ways.append(original(conn)) or ways[-1])
+    assert two.sync_a(batch=2).pushed == 5
+    assert ways == ["copy" if temporary else "insert"]
     assert two.sync_a().pushed == 0
     assert two.sync_b().pulled == 5
     assert titles(two.b) == titles(two.a)
