@@ -213,7 +213,7 @@ def test_the_server_sets_author_and_person(shared: SyncServer) -> None:
         shared.admin_url(),
         "SELECT pg_get_expr(polwithcheck, polrelid)"
         " FROM pg_policy WHERE polname = 'changes_insert'",
-    ) == [("(author = SESSION_USER)",)]
+    ) == [("((author = SESSION_USER) AND (NOT prejudged) AND (NOT premerged))",)]
 
 
 APPEND_ONLY = (
