@@ -435,11 +435,6 @@ BEGIN
   ahead_ms := (NEW.hlc >> 16)
               - floor(extract(epoch FROM NEW.received) * 1000)::bigint;
 
-  IF NEW.premerged THEN
-    -- Judged and merged into the state with its batch by kanban_sec.push_changes, the
-    -- only writer of this column and the next (members may not set them).
-    RETURN NEW;
-  END IF;
   -- A retried push of a change the server has: ON CONFLICT (id) DO NOTHING skips it (and
   -- without ON CONFLICT the unique id refuses it), so it is not judged again, even if the
   -- member's rights or the clock have changed since, nor merged into the state (the same
@@ -640,8 +635,10 @@ END
 $fn$;
 
 DROP TRIGGER IF EXISTS check_change ON kanban_sec.changes;
+-- (A change kanban_sec.push_changes judged and merged with its batch needs nothing more;
+-- members cannot mark one so.)
 CREATE TRIGGER check_change BEFORE INSERT ON kanban_sec.changes
-  FOR EACH ROW EXECUTE FUNCTION kanban_sec.check_change();
+  FOR EACH ROW WHEN (NOT NEW.premerged) EXECUTE FUNCTION kanban_sec.check_change();
 
 ALTER TABLE kanban_sec.changes ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS changes_insert ON kanban_sec.changes;

@@ -44,6 +44,7 @@ DECLARE
   plain boolean[];
   early boolean[];
   taken bigint;
+  taken_merged bigint;
 BEGIN
   SELECT (SELECT m.person FROM kanban_sec.members m WHERE m.login = session_user),
          CASE WHEN pg_has_role(session_user, 'kanban_governing', 'MEMBER') THEN 'governing'
@@ -152,20 +153,28 @@ BEGIN
        OR ((x.value ->> 0)::bigint = (r.stamps -> x.key ->> 0)::bigint
            AND (x.value ->> 1) COLLATE "C" > (r.stamps -> x.key ->> 1) COLLATE "C"));
 
-  -- The batch, in its order: the trigger merges the other plain changes and judges the rest
-  -- whole, each against the state the changes before it left.
-  INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person, base_xid,
-                                  base_seq, at, author, prejudged, premerged)
-  SELECT u.id, u.entity, u.row_id, u.fields, u.hlc, u.node_id,
-         coalesce(member_person, session_user::text), u.base_xid, u.base_seq, u.at,
-         session_user, u.plain, u.early
-  FROM unnest(p_id, p_entity, p_row_id, batch_fields, p_hlc, p_node_id, p_base_xid,
-              p_base_seq, p_at, plain, early)
-       WITH ORDINALITY u(id, entity, row_id, fields, hlc, node_id, base_xid, base_seq, at,
-                         plain, early, n)
-  ORDER BY u.n
-  ON CONFLICT (id) DO NOTHING;
-  GET DIAGNOSTICS taken = ROW_COUNT;
+  -- The batch, in its order: the trigger (not called for the merged ones: its WHEN) merges
+  -- the other plain changes and judges the rest whole, each against the state the changes
+  -- before it left. A merged change another session put in the log meanwhile (pushed twice
+  -- at once) would leave the state with values the log may not hold: the batch is undone.
+  WITH ins AS (
+    INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person,
+                                    base_xid, base_seq, at, author, prejudged, premerged)
+    SELECT u.id, u.entity, u.row_id, u.fields, u.hlc, u.node_id,
+           coalesce(member_person, session_user::text), u.base_xid, u.base_seq, u.at,
+           session_user, u.plain, u.early
+    FROM unnest(p_id, p_entity, p_row_id, batch_fields, p_hlc, p_node_id, p_base_xid,
+                p_base_seq, p_at, plain, early)
+         WITH ORDINALITY u(id, entity, row_id, fields, hlc, node_id, base_xid, base_seq, at,
+                           plain, early, n)
+    ORDER BY u.n
+    ON CONFLICT (id) DO NOTHING
+    RETURNING premerged)
+  SELECT count(*), count(*) FILTER (WHERE premerged) INTO taken, taken_merged FROM ins;
+  IF taken_merged < (SELECT count(*) FROM unnest(early) m WHERE m) THEN
+    RAISE EXCEPTION USING ERRCODE = '40001',
+      MESSAGE = 'a change of this push reached the server twice at once: sync again';
+  END IF;
   RETURN taken;
 END
 $fn$;

@@ -11,6 +11,8 @@ import json
 import random
 import secrets
 import shutil
+import threading
+import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -270,3 +272,44 @@ def test_a_change_id_a_batch_repeats_is_taken_once_with_its_first_values(
         " WHERE c.id = %s",
         (first["id"],),
     ) == [("2", "2")]
+
+
+def test_a_change_merged_with_its_batch_that_the_log_has_meanwhile_undoes_the_batch(
+    sync_server: Any,
+) -> None:
+    # push_changes merges a batch's plain changes into the state before inserting them. A
+    # change whose id another session commits in between (the same change pushed twice at
+    # once) must not leave the state with values no change in the log holds: the batch is
+    # undone, with a message to sync again.
+    url = sync_server.url("operational")
+    item_id = str(uuid.uuid4())
+    first = _change("item", item_id, {"title": "First", "likelihood": 2}, _now_hlc())
+    again = _change("item", item_id, {"title": "Again", "likelihood": 5}, _now_hlc() + 1)
+    again["id"] = first["id"]
+    failure: list[BaseException] = []
+    with psycopg.connect(sync_server.url("governing")) as other:
+        other.execute(
+            "INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person,"
+            " at) VALUES (%(id)s, %(entity)s, %(row_id)s, %(fields)s, %(hlc)s, %(node_id)s,"
+            " 'x', %(at)s)",
+            first,
+        )
+
+        def push_again() -> None:  # waits on the other's uncommitted id, then finds it
+            try:
+                _push_batch(url, again)
+            except BaseException as exc:  # (handed to the test)
+                failure.append(exc)
+
+        pushing = threading.Thread(target=push_again)
+        pushing.start()
+        time.sleep(0.5)
+        other.commit()
+        pushing.join(10)
+    assert len(failure) == 1 and isinstance(failure[0], psycopg.errors.SerializationFailure)
+    assert "twice at once" in str(failure[0])
+    assert _run(
+        sync_server.admin_url(),
+        "SELECT data ->> 'likelihood' FROM kanban_sec.rows WHERE row_id = %s",
+        (item_id,),
+    ) == [("2",)]
