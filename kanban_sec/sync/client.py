@@ -96,6 +96,11 @@ LIMIT %s
 """
 
 
+#: Changes per pushed batch (each on its own savepoint) and per pulled batch.
+PUSH_BATCH = 2_000
+PULL_BATCH = 10_000
+
+
 @dataclass(frozen=True)
 class Remote:
     """Where to sync: a libpq URL without a password, and how to trust the server."""
@@ -178,17 +183,20 @@ def sync(
     remote: Remote,
     password: str,
     *,
-    batch: int = 2000,
+    batch: int | None = None,
     on_progress: Progress | None = None,
 ) -> SyncResult:
-    """Push this replica's unpushed changes and pull everybody else's; see the module."""
+    """Push this replica's unpushed changes and pull everybody else's; see the module.
+
+    ``batch``: changes per push batch and per pulled batch (by default 2,000 and 10,000:
+    a pulled batch is applied in one local transaction, rows it touches rebuilt once)."""
     progress = on_progress or (lambda stage, done, total: None)
     conn = connect(remote, password)
     try:
         check_version(conn)
         _follow_server_clock(db, conn)
-        pushed = push(db, conn, batch=batch, on_progress=progress)
-        pulled = pull(db, conn, batch=batch, on_progress=progress)
+        pushed = push(db, conn, batch=batch or PUSH_BATCH, on_progress=progress)
+        pulled = pull(db, conn, batch=batch or PULL_BATCH, on_progress=progress)
     except psycopg.Error as exc:
         raise describe_error(exc, remote.url, secrets=[password]) from None
     finally:
@@ -235,7 +243,7 @@ def push(
     db: Database,
     conn: psycopg.Connection[Any],
     *,
-    batch: int = 2000,
+    batch: int = PUSH_BATCH,
     on_progress: Progress | None = None,
 ) -> int:
     """Send the unpushed changes in one server transaction; mark them pushed after COMMIT.
@@ -366,7 +374,7 @@ def pull(
     db: Database,
     conn: psycopg.Connection[Any],
     *,
-    batch: int = 2000,
+    batch: int = PULL_BATCH,
     on_progress: Progress | None = None,
 ) -> int:
     """Fetch and apply batches in server order until none is left; returns how many
