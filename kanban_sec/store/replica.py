@@ -9,6 +9,7 @@ the server's side is :mod:`kanban_sec.sync.client` and :mod:`kanban_sec.sync.ser
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -385,6 +386,18 @@ def outbox_batch(db: Database, after: int, last: int, limit: int) -> list[Any]:
                 (after, last, limit),
             ).all()
         )
+
+
+def changes_here(db: Database, change_ids: Sequence[str]) -> set[str]:
+    """Which of ``change_ids`` the log holds."""
+    with db.connect(write=False) as conn:
+        return {
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT c.id FROM json_each(?) j JOIN changes c ON c.id = j.value",
+                (json.dumps(list(change_ids)),),
+            )
+        }
 
 
 def mark_pushed(db: Database, up_to_seq: int) -> None:

@@ -86,7 +86,8 @@ ON CONFLICT (id) DO NOTHING
 # In server order, and only below the oldest transaction still running: one that commits
 # late has a lower xid than rows already visible, so the cursor waits for it.
 _PULL = """
-SELECT id::text, entity, row_id, fields::text, hlc, node_id, person,
+SELECT id::text, entity, row_id, CASE WHEN node_id = %s THEN NULL ELSE fields::text END,
+       hlc, node_id, person,
        to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
        base_xid, base_seq, xid::text::bigint, seq
 FROM kanban_sec.changes
@@ -383,7 +384,7 @@ def pull(
     cursor = (xid or 0, seq or 0)
     new = done = 0
     while True:
-        found = fetch(conn, cursor, batch)
+        found = _with_own_fields(db, conn, fetch(conn, cursor, batch, own=db.node_id))
         if not found:
             break
         cursor = (found[-1].pos_xid, found[-1].pos_seq)
@@ -398,9 +399,32 @@ def pull(
 
 
 def fetch(
-    conn: psycopg.Connection[Any], cursor: tuple[int, int], limit: int
+    conn: psycopg.Connection[Any], cursor: tuple[int, int], limit: int, *, own: str = ""
 ) -> Sequence[RemoteChange]:
-    """The next changes after ``cursor`` in server order (at most ``limit``)."""
+    """The next changes after ``cursor`` in server order (at most ``limit``); those of the
+    node ``own`` without their fields (``None``: the node has them, see
+    :func:`_with_own_fields`)."""
     with conn.cursor() as cur:
-        cur.execute(_PULL, (str(cursor[0]), cursor[1], limit))
+        cur.execute(_PULL, (own, str(cursor[0]), cursor[1], limit))
         return [RemoteChange._make(r) for r in cur.fetchall()]
+
+
+def _with_own_fields(
+    db: Database, conn: psycopg.Connection[Any], found: Sequence[RemoteChange]
+) -> Sequence[RemoteChange]:
+    """``found`` with the fields of this node's changes that its log does not hold (a board
+    restored from a backup older than its last push): fetched by id. The rest come back
+    only for their server positions and need none."""
+    mine = [c.id for c in found if c.fields is None]
+    if not mine:
+        return found
+    missing = set(mine) - replica.changes_here(db, mine)
+    if not missing:
+        return found
+    fields = dict(
+        conn.execute(
+            "SELECT id::text, fields::text FROM kanban_sec.changes WHERE id = ANY(%s::uuid[])",
+            (sorted(missing),),
+        ).fetchall()
+    )
+    return [c._replace(fields=fields[c.id]) if c.id in missing else c for c in found]

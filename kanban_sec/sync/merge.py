@@ -95,8 +95,8 @@ class RemoteChange(NamedTuple):
     id: str
     entity: str
     row_id: str
-    #: JSON text ``{field: [new, old]}``.
-    fields: str
+    #: JSON text ``{field: [new, old]}`` (``None``: a change of this node, which has it).
+    fields: str | None
     hlc: int
     node_id: str
     #: The person's name (the server's ``person``).

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -211,6 +212,31 @@ def test_a_connection_killed_mid_push_pushes_nothing_and_the_next_sync_all(
     assert two.sync_a(batch=4).pushed == 10
     assert two.sync_b().pulled == 10
     assert titles(two.b) == titles(two.a)
+
+
+def test_a_board_restored_from_before_its_push_gets_its_own_changes_back(
+    two: Pair, tmp_path: Path
+) -> None:
+    # A pull brings this board's own changes back without their fields (it has them) but
+    # for one its log lost: a copy taken before the change was made and pushed.
+    two.ann.create_item("Kept in the copy")
+    copy = tmp_path / "copy.sqlite"
+    source, target = sqlite3.connect(two.a.path), sqlite3.connect(copy)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    two.ann.create_item("Made after the copy")
+    assert two.sync_a().pushed == 2
+    restored = open_database(copy, daily_backup=False)
+    try:
+        result = sync(restored, two.remote_a, two.password_a)
+        assert (result.pushed, result.pulled) == (0, 1)
+        assert titles(restored) == ["Kept in the copy", "Made after the copy"]
+        assert local(restored, "SELECT count(*) FROM changes WHERE pos_xid IS NULL") == [(0,)]
+    finally:
+        restored.close()
 
 
 def test_a_batch_delivered_twice_changes_nothing(two: Pair) -> None:
