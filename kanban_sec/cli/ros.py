@@ -311,7 +311,7 @@ def _add(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
 def _assess(service: Any, args: argparse.Namespace, lang: str, out: TextIO) -> int:
     from kanban_sec.domain.fields import parse_assessment
 
-    value = _parsed("N", parse_assessment, args.value)
+    value = _parsed(t(f"roscli.{args.action}", lang), parse_assessment, args.value)
     ros_service = _ros(service)
     method = (
         ros_service.assess_likelihood

@@ -457,6 +457,11 @@ def test_it_and_governing_members_estimate_likelihood(own: Board):
     assert row == (2, OWNER)
     # the TT service's own business judges its consequence; the dispenser's does not
     assert_error(own.run("ros", "consequence", d, "3", person=BUSINESS), 2, "TT-tjenesten")
+    # a value off the scale: the message names the scale, in the user's language
+    line = assert_error(own.run("ros", "likelihood", d, "9", person=ENGINEER), 2)
+    assert line.startswith("kanban-sec: likelihood: "), line
+    line = assert_error(own.run("--lang", "nb", "ros", "likelihood", d, "9", person=ENGINEER), 2)
+    assert line.startswith("kanban-sec: sannsynlighet: "), line
 
 
 def test_refusals_in_norwegian(board: Board):
