@@ -442,6 +442,12 @@ BEGIN
   IF EXISTS (SELECT 1 FROM kanban_sec.changes c WHERE c.id = NEW.id) THEN
     RETURN NEW;
   END IF;
+  IF NEW.prejudged AND NEW.entity = 'item' AND NEW.fields ? 'chain_id' AND EXISTS (
+       SELECT 1 FROM kanban_sec.rows r WHERE r.entity = 'item' AND r.row_id = NEW.row_id) THEN
+    -- Judged plain as the item's making (its chain is then nobody's decision yet); the item
+    -- was made since, by another push: the chain may be a move, judged whole.
+    NEW.prejudged := false;
+  END IF;
   IF NEW.prejudged THEN
     -- Judged with its batch by kanban_sec.push_changes: the server's state of the row
     -- (locked) and what wins.
@@ -582,9 +588,14 @@ BEGIN
       VALUES (NEW.entity, NEW.row_id, win_data, win_stamps)
       ON CONFLICT (entity, row_id) DO NOTHING;
       GET DIAGNOSTICS done = ROW_COUNT;
-      IF done = 0 THEN  -- created meanwhile by another transaction: merge into that
-        PERFORM kanban_sec.merge_change(NEW.entity, NEW.row_id, NEW.fields, NEW.hlc,
-                                        NEW.node_id);
+      IF done = 0 THEN
+        -- Created meanwhile by another transaction: this change was judged as the row's
+        -- creation, and as a change of that row a rule might refuse it (a chain move, a
+        -- move to done, another's comment ...). The push is undone; the next sync judges it
+        -- against the row.
+        RAISE EXCEPTION USING ERRCODE = '40001',
+          MESSAGE = format('the %s %s was created by another push at the same time: sync again',
+                           NEW.entity, NEW.row_id);
       END IF;
     ELSIF win_data <> '{}'::jsonb THEN  -- (the row is locked since the query above)
       -- (by its place: the lock holds it there)
@@ -606,33 +617,7 @@ BEGIN
 END
 $fn$;
 
--- Merge one change into a state row that exists (the slow path of a concurrent create).
-CREATE OR REPLACE FUNCTION kanban_sec.merge_change(p_entity text, p_row text, p_fields jsonb,
-                                                   p_hlc bigint, p_node text) RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-DECLARE
-  state_data jsonb;
-  state_stamps jsonb;
-  k text;
-  v jsonb;
-  stamp jsonb;
-BEGIN
-  SELECT r.data, r.stamps INTO state_data, state_stamps FROM kanban_sec.rows r
-  WHERE r.entity = p_entity AND r.row_id = p_row FOR UPDATE;
-  FOR k, v IN SELECT f.key, f.value FROM jsonb_each(p_fields) f
-              JOIN kanban_sec.state_fields s ON s.entity = p_entity AND s.field = f.key LOOP
-    stamp := state_stamps -> k;
-    IF stamp IS NULL OR p_hlc > (stamp ->> 0)::bigint OR (
-         p_hlc = (stamp ->> 0)::bigint AND p_node COLLATE "C" > (stamp ->> 1) COLLATE "C") THEN
-      state_data := state_data || jsonb_build_object(k, v -> 0);
-      state_stamps := state_stamps || jsonb_build_object(k, jsonb_build_array(p_hlc, p_node));
-    END IF;
-  END LOOP;
-  UPDATE kanban_sec.rows SET data = state_data, stamps = state_stamps
-  WHERE entity = p_entity AND row_id = p_row;
-END
-$fn$;
+DROP FUNCTION IF EXISTS kanban_sec.merge_change(text, text, jsonb, bigint, text);
 
 DROP TRIGGER IF EXISTS check_change ON kanban_sec.changes;
 -- (A change kanban_sec.push_changes judged and merged with its batch needs nothing more;

@@ -45,6 +45,7 @@ DECLARE
   early boolean[];
   taken bigint;
   taken_merged bigint;
+  made_meanwhile bigint;
 BEGIN
   SELECT (SELECT m.person FROM kanban_sec.members m WHERE m.login = session_user),
          CASE WHEN pg_has_role(session_user, 'kanban_governing', 'MEMBER') THEN 'governing'
@@ -138,7 +139,8 @@ BEGIN
           JOIN kanban_sec.entity_rules er ON er.entity = e.entity AND er.state ? f.key
           ORDER BY e.entity, e.row_id, f.key, e.hlc DESC, e.node_id COLLATE "C" DESC,
                    e.n) d
-    GROUP BY d.entity, d.row_id)
+    GROUP BY d.entity, d.row_id),
+  up AS (
   INSERT INTO kanban_sec.rows AS r (entity, row_id, data, stamps)
   SELECT k.entity, k.row_id, coalesce(w.data, '{}'::jsonb), coalesce(w.stamps, '{}'::jsonb)
   FROM (SELECT DISTINCT e.entity, e.row_id FROM e) k
@@ -151,7 +153,17 @@ BEGIN
     WHERE r.stamps -> x.key IS NULL
        OR (x.value ->> 0)::bigint > (r.stamps -> x.key ->> 0)::bigint
        OR ((x.value ->> 0)::bigint = (r.stamps -> x.key ->> 0)::bigint
-           AND (x.value ->> 1) COLLATE "C" > (r.stamps -> x.key ->> 1) COLLATE "C"));
+           AND (x.value ->> 1) COLLATE "C" > (r.stamps -> x.key ->> 1) COLLATE "C"))
+  RETURNING r.entity, r.row_id, NOT (r.xmax = 0) AS existed)
+  -- An item whose chain this batch sets was judged plain as the item's making; made since
+  -- by another push, the chain may be a move: the batch is undone, the next sync judges it.
+  SELECT count(*) INTO made_meanwhile
+  FROM up JOIN e ON e.entity = up.entity AND e.row_id = up.row_id
+  WHERE up.existed AND e.entity = 'item' AND e.fields ? 'chain_id';
+  IF made_meanwhile > 0 THEN
+    RAISE EXCEPTION USING ERRCODE = '40001',
+      MESSAGE = 'an item this push makes was made by another push at the same time: sync again';
+  END IF;
 
   -- The batch, in its order: the trigger (not called for the merged ones: its WHEN) merges
   -- the other plain changes and judges the rest whole, each against the state the changes

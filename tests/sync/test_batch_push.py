@@ -313,3 +313,121 @@ def test_a_change_merged_with_its_batch_that_the_log_has_meanwhile_undoes_the_ba
         "SELECT data ->> 'likelihood' FROM kanban_sec.rows WHERE row_id = %s",
         (item_id,),
     ) == [("2",)]
+
+
+def _insert(url: str, *changes: dict[str, Any]) -> None:
+    """Changes one INSERT each, in one transaction (the trigger judges each whole)."""
+    with psycopg.connect(url) as conn:
+        for c in changes:
+            conn.execute(
+                "INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person,"
+                " at) VALUES (%(id)s, %(entity)s, %(row_id)s, %(fields)s, %(hlc)s, %(node_id)s,"
+                " 'x', %(at)s)",
+                c,
+            )
+
+
+@pytest.mark.parametrize("merged", ["with its batch", "by the trigger"])
+def test_an_item_made_by_another_push_meanwhile_has_its_chain_judged(
+    sync_server: Any, merged: str
+) -> None:
+    # An operational member may not move an item out of a chain whose risk is another unit's
+    # (KS003). A push that sets the chain of an item the server does not have is the item's
+    # making, judged plain; if another push makes that item (in the other unit's chain)
+    # while this one waits, the chain is a move after all and must not land unjudged. The
+    # attacker makes the push wait by holding a row it needs from a second session.
+    governing, operational = sync_server.url("governing"), sync_server.url("operational")
+    hlc = _now_hlc()
+    _insert(
+        governing,
+        _change("unit", "root", {"name": "Root"}, hlc),
+        _change(
+            "person", "gov", {"name": "Governing", "unit_id": "root", "role": "governing"}, hlc
+        ),
+        _change("unit", "u1", {"name": "Owner of C1", "parent_id": "root"}, hlc),
+        _change("unit", "u2", {"name": "Operations", "parent_id": "root"}, hlc),
+        _change(
+            "person", "op", {"name": "Operational", "unit_id": "u2", "role": "operational"}, hlc
+        ),
+        _change(
+            "chain", "c1", {"name": "C1", "risk_owner_unit_id": "u1", "target_maturity": 3}, hlc
+        ),
+        _change(
+            "chain", "c2", {"name": "C2", "risk_owner_unit_id": "u2", "target_maturity": 3}, hlc
+        ),
+    )
+    item = f"z{uuid.uuid4()}"  # (after a0: the batch locks the rows it merges in order)
+    if merged == "with its batch":  # a plain change first: the move is merged with the batch
+        held = _change("item", "a0", {"title": "Held"}, hlc + 1)
+        first = _change("item", "a0", {"title": "Edited"}, hlc + 3)
+    else:  # a change judged whole first: the move is merged by the trigger
+        held = _change("comment", "k0", {"body": "Held", "author": "Operational"}, hlc + 1)
+        first = _change("comment", "k0", {"body": "Edited"}, hlc + 3)
+    _insert(operational, {**held, "id": str(uuid.uuid4()), "hlc": hlc})
+    move = _change("item", item, {"title": "Mine now", "chain_id": "c2"}, hlc + 4)
+    failure: list[BaseException] = []
+    with psycopg.connect(operational) as holder:
+        _insert_on(holder, held)  # (uncommitted: the row's state stays locked)
+
+        def push() -> None:
+            try:
+                _push_batch(operational, first, move)
+            except BaseException as exc:  # (handed to the test)
+                failure.append(exc)
+
+        pushing = threading.Thread(target=push)
+        pushing.start()
+        time.sleep(0.5)
+        _insert(governing, _change("item", item, {"title": "Theirs", "chain_id": "c1"}, hlc + 2))
+        holder.rollback()
+        pushing.join(10)
+    assert len(failure) == 1, "the move landed unjudged"
+    if merged == "with its batch":
+        assert isinstance(failure[0], psycopg.errors.SerializationFailure)
+        assert "sync again" in str(failure[0])
+    else:
+        assert getattr(failure[0], "sqlstate", None) == "KS003"
+    assert _run(
+        sync_server.admin_url(),
+        "SELECT data ->> 'chain_id' FROM kanban_sec.rows WHERE row_id = %s",
+        (item,),
+    ) == [("c1",)]
+
+
+def _insert_on(conn: psycopg.Connection[Any], change: dict[str, Any]) -> None:
+    conn.execute(
+        "INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person, at)"
+        " VALUES (%(id)s, %(entity)s, %(row_id)s, %(fields)s, %(hlc)s, %(node_id)s, 'x', %(at)s)",
+        change,
+    )
+
+
+def test_a_change_judged_as_making_a_row_another_push_makes_is_undone(sync_server: Any) -> None:
+    # Through the trigger alone: the change is judged while the other push's making of the
+    # row is not committed (so it counts as the row's making); when that commits first, the
+    # change would have been judged against the wrong row. It is undone, to be judged again.
+    governing, operational = sync_server.url("governing"), sync_server.url("operational")
+    item, hlc = str(uuid.uuid4()), _now_hlc()
+    failure: list[BaseException] = []
+    with psycopg.connect(governing) as maker:
+        _insert_on(maker, _change("item", item, {"title": "Theirs", "likelihood": 2}, hlc))
+
+        def change_it() -> None:
+            try:
+                _insert(operational, _change("item", item, {"likelihood": 5}, hlc + 1))
+            except BaseException as exc:  # (handed to the test)
+                failure.append(exc)
+
+        changing = threading.Thread(target=change_it)
+        changing.start()
+        time.sleep(0.5)
+        maker.commit()
+        changing.join(10)
+    assert len(failure) == 1 and isinstance(failure[0], psycopg.errors.SerializationFailure)
+    assert "sync again" in str(failure[0])
+    assert _run(
+        sync_server.admin_url(),
+        "SELECT data ->> 'likelihood', (SELECT count(*) FROM kanban_sec.changes"
+        " WHERE row_id = %s) FROM kanban_sec.rows WHERE row_id = %s",
+        (item, item),
+    ) == [("2", 1)]
