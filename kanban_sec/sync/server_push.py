@@ -46,6 +46,7 @@ DECLARE
   taken bigint;
   taken_merged bigint;
   made_meanwhile bigint;
+  made_here text[];
 BEGIN
   SELECT (SELECT m.person FROM kanban_sec.members m WHERE m.login = session_user),
          CASE WHEN pg_has_role(session_user, 'kanban_governing', 'MEMBER') THEN 'governing'
@@ -120,6 +121,12 @@ BEGIN
                row_before_it AS (PARTITION BY q.entity, q.row_id ORDER BY q.n
                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) x;
 
+  -- (The items whose chain a change merged at once sets as their making.)
+  made_here := ARRAY(SELECT v.row_id
+                     FROM unnest(p_entity, p_row_id, batch_fields, early) v(entity, row_id,
+                                                                          fields, early)
+                     WHERE v.early AND v.entity = 'item' AND v.fields ? 'chain_id');
+
   -- Those merged at once: per field the highest (hlc, node_id) of the batch (the earlier on
   -- a tie, as one by one) against the state's, in a fixed order of rows (no deadlock with
   -- another push); every row a change names gets a state.
@@ -157,9 +164,8 @@ BEGIN
   RETURNING r.entity, r.row_id, NOT (r.xmax = 0) AS existed)
   -- An item whose chain this batch sets was judged plain as the item's making; made since
   -- by another push, the chain may be a move: the batch is undone, the next sync judges it.
-  SELECT count(*) INTO made_meanwhile
-  FROM up JOIN e ON e.entity = up.entity AND e.row_id = up.row_id
-  WHERE up.existed AND e.entity = 'item' AND e.fields ? 'chain_id';
+  SELECT count(*) INTO made_meanwhile FROM up
+  WHERE up.existed AND up.entity = 'item' AND up.row_id = ANY (made_here);
   IF made_meanwhile > 0 THEN
     RAISE EXCEPTION USING ERRCODE = '40001',
       MESSAGE = 'an item this push makes was made by another push at the same time: sync again';
