@@ -97,6 +97,9 @@ class Staging:
         self.raw = _raw(conn)
         self.raw.execute(_INCOMING)
         self.raw.execute(_TOUCHED)
+        #: Fields texts parsed while checking the batch, by text (read-only: rebuilding the
+        #: rows reads the same changes again).
+        self.parsed: dict[str, Any] = {}
 
     # -- the batch -------------------------------------------------------------------------
     def stage(self, changes: Sequence[Sequence[Any]]) -> int:

@@ -227,11 +227,12 @@ def settle(staging: Staging, keys: Iterable[tuple[str, str]]) -> None:
 def _winners(staging: Staging) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Each touched row's fields with their winning values: its deciding changes, folded
     from the oldest to the newest ``(hlc, node_id)``, so the newest setting of a field wins."""
-    loads = json.loads
+    loads, parsed = json.loads, staging.parsed
     for (entity, row_id), found in groupby(staging.deciding(), key=lambda r: (r[0], r[1])):
         values: dict[str, Any] = {}
         for _e, _r, fields, _h, _n in found:
-            for name, pair in loads(fields).items():
+            known = parsed.get(fields)
+            for name, pair in (loads(fields) if known is None else known).items():
                 values[name] = pair[0]
         yield entity, row_id, values
 
@@ -573,10 +574,12 @@ def check_change(
     entity: str,
     fields_text: str,
     memo: dict[tuple[str, str, Any], str | None] | None = None,
+    parsed: dict[str, Any] | None = None,
 ) -> tuple[str | None, list[tuple[str, str, str]]]:
     """Whether a pulled change can be applied on this board: ``(reason, references)``;
     the reason (a stored :func:`_reason`) is ``None`` when it can, the references are the
-    rows its values point at, ``(field, entity, id)``, which must exist."""
+    rows its values point at, ``(field, entity, id)``, which must exist. ``parsed`` keeps
+    the fields of a change that can, by its text."""
     specs = FIELD_SPECS.get(entity)
     if specs is None or entity not in TABLE_OF:
         return _reason("sync.quarantine.unknown_entity", entity=entity), []
@@ -624,6 +627,8 @@ def check_change(
             return problem, []
         if kind == "ref" and value is not None and spec.ref is not None:
             refs.append((name, spec.ref, value))
+    if parsed is not None:
+        parsed[fields_text] = fields
     return None, refs
 
 
@@ -638,7 +643,7 @@ def _quarantine(staging: Staging) -> int:
     pointing: list[tuple[str, str, str, str]] = []  # change id, field, entity, row id
     memo: dict[tuple[str, str, Any], str | None] = {}
     for change in fresh:
-        reason, refs = check_change(change[1], change[3], memo)
+        reason, refs = check_change(change[1], change[3], memo, staging.parsed)
         if reason is not None:
             bad[change[0]] = reason
         else:
