@@ -76,8 +76,13 @@ def _enum(*choices: str, nullable: bool = False) -> FieldSpec:
     return FieldSpec("enum", nullable, choices=choices)
 
 
+#: The most UTF-8 bytes a reference may have: ids are 36, keys a few dozen. (The server
+#: indexes some; PostgreSQL's index entries hold about 2.7 KB.)
+MAX_REF_BYTES = 1024
+
+
 def _ref(entity: str, nullable: bool = True) -> FieldSpec:
-    return FieldSpec("ref", nullable, ref=entity)
+    return FieldSpec("ref", nullable, ref=entity, max_bytes=MAX_REF_BYTES)
 
 
 _TIME = FieldSpec("time")

@@ -5,6 +5,7 @@ and the roles it needs. Run by ``server init`` (:mod:`kanban_sec.sync.server`)."
 from __future__ import annotations
 
 from kanban_sec.domain import rules
+from kanban_sec.domain.rule_tables import MAX_REF_BYTES
 from kanban_sec.domain.rules import MAX_CHANGE_BYTES, MAX_TEXT_BYTES
 from kanban_sec.sync.errors import HLC_MAX_AHEAD_MS
 
@@ -392,11 +393,13 @@ VALUE_WHY = """CASE
                           AND (y.spec -> 'choices') ? y.text
                           AND octet_length(y.text) <= {max_text} THEN NULL
                      WHEN y.kind = 'ref' AND y.type = 'string'
-                          AND octet_length(y.text) <= {max_text} AND btrim(y.text) <> ''
+                          AND octet_length(y.text) <= {max_ref} AND btrim(y.text) <> ''
                           THEN NULL
                      WHEN y.kind = 'json' AND y.type = 'string'
                           AND y.text IN ('[]', '{}', 'null') THEN NULL
-                     ELSE kanban_sec.bad_value(y.spec, y.value) END"""
+                     ELSE kanban_sec.bad_value(y.spec, y.value) END""".replace(
+    "{max_ref}", str(MAX_REF_BYTES)
+)
 
 # ``>>`` on a bigint is arithmetic: an HLC's top 48 bits are epoch milliseconds.
 TRIGGER = (
