@@ -20,7 +20,8 @@ from kanban_sec.sync.server_judge import VALUE_WHY
 # role allowed to create the row, delete it and write every field it names (the trigger
 # asks only for the fields that change). Anything else goes through the whole judgement, in
 # the batch's order, so it sees the state every change before it left. A prejudged change
-# is only merged into the state by the trigger.
+# is merged into the state with its batch (``premerged``: the trigger is not called), or,
+# when a change judged whole earlier in the batch could read its row, by the trigger.
 PUSH = (
     """
 CREATE OR REPLACE FUNCTION kanban_sec.push_changes(
