@@ -401,8 +401,22 @@ VALUE_WHY = """CASE
     "{max_ref}", str(MAX_REF_BYTES)
 )
 
+
+def fill(sql: str) -> str:
+    """The trigger's (and the batch push's) SQL with the rulebook's values in place:
+    ``{value_why}`` (:data:`VALUE_WHY`), ``{max_ahead_ms}``, ``{max_change}``, ``{max_text}``
+    and ``{bookkeeping}``."""
+    return (
+        sql.replace("{value_why}", VALUE_WHY)
+        .replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS))
+        .replace("{max_change}", str(MAX_CHANGE_BYTES))
+        .replace("{max_text}", str(MAX_TEXT_BYTES))
+        .replace("{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}")
+    )
+
+
 # ``>>`` on a bigint is arithmetic: an HLC's top 48 bits are epoch milliseconds.
-TRIGGER = (
+TRIGGER = fill(
     """
 CREATE OR REPLACE FUNCTION kanban_sec.check_change() RETURNS trigger
 LANGUAGE plpgsql
@@ -636,11 +650,7 @@ CREATE POLICY changes_insert ON kanban_sec.changes FOR INSERT
 DROP POLICY IF EXISTS changes_select ON kanban_sec.changes;
 CREATE POLICY changes_select ON kanban_sec.changes FOR SELECT
   USING ((SELECT kanban_sec.require_tls()));  -- once per statement, not per row
-""".replace("{value_why}", VALUE_WHY)
-    .replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS))
-    .replace("{max_change}", str(MAX_CHANGE_BYTES))
-    .replace("{max_text}", str(MAX_TEXT_BYTES))
-    .replace("{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}")
+"""
 )
 
 

@@ -5,10 +5,7 @@ trigger (:mod:`kanban_sec.sync.server_judge`). Run by ``server init``
 
 from __future__ import annotations
 
-from kanban_sec.domain import rules
-from kanban_sec.domain.rules import MAX_CHANGE_BYTES, MAX_TEXT_BYTES
-from kanban_sec.sync.errors import HLC_MAX_AHEAD_MS
-from kanban_sec.sync.server_judge import VALUE_WHY
+from kanban_sec.sync.server_judge import fill
 
 # A pushed batch, judged at once where it can be: the client's way to push (members may
 # still INSERT into kanban_sec.changes, one change at a time through the trigger's whole
@@ -16,13 +13,13 @@ from kanban_sec.sync.server_judge import VALUE_WHY
 # it whatever the state and whatever else the batch holds: a plain change (an entity and a
 # kind of change no rule beyond the roles looks at) from a governing or operational member
 # over TLS, a JSON object of [new, old] pairs, not too far ahead, not too big, with at least
-# one field, every value passing the trigger's own checks (VALUE_WHY), and the member's
+# one field, every value passing the trigger's own checks (``VALUE_WHY``), and the member's
 # role allowed to create the row, delete it and write every field it names (the trigger
 # asks only for the fields that change). Anything else goes through the whole judgement, in
 # the batch's order, so it sees the state every change before it left. A prejudged change
 # is merged into the state with its batch (``premerged``: the trigger is not called), or,
 # when a change judged whole earlier in the batch could read its row, by the trigger.
-PUSH = (
+PUSH = fill(
     """
 CREATE OR REPLACE FUNCTION kanban_sec.push_changes(
   p_id uuid[], p_entity text[], p_row_id text[], p_fields jsonb, p_hlc bigint[],
@@ -197,9 +194,5 @@ BEGIN
   RETURN taken;
 END
 $fn$;
-""".replace("{value_why}", VALUE_WHY)
-    .replace("{max_ahead_ms}", str(HLC_MAX_AHEAD_MS))
-    .replace("{max_change}", str(MAX_CHANGE_BYTES))
-    .replace("{max_text}", str(MAX_TEXT_BYTES))
-    .replace("{bookkeeping}", "{" + ",".join(sorted(rules.BOOKKEEPING)) + "}")
+"""
 )

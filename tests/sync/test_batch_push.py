@@ -286,26 +286,10 @@ def test_a_change_merged_with_its_batch_that_the_log_has_meanwhile_undoes_the_ba
     first = _change("item", item_id, {"title": "First", "likelihood": 2}, _now_hlc())
     again = _change("item", item_id, {"title": "Again", "likelihood": 5}, _now_hlc() + 1)
     again["id"] = first["id"]
-    failure: list[BaseException] = []
     with psycopg.connect(sync_server.url("governing")) as other:
-        other.execute(
-            "INSERT INTO kanban_sec.changes (id, entity, row_id, fields, hlc, node_id, person,"
-            " at) VALUES (%(id)s, %(entity)s, %(row_id)s, %(fields)s, %(hlc)s, %(node_id)s,"
-            " 'x', %(at)s)",
-            first,
-        )
-
-        def push_again() -> None:  # waits on the other's uncommitted id, then finds it
-            try:
-                _push_batch(url, again)
-            except BaseException as exc:  # (handed to the test)
-                failure.append(exc)
-
-        pushing = threading.Thread(target=push_again)
-        pushing.start()
-        time.sleep(0.5)
-        other.commit()
-        pushing.join(10)
+        _insert_on(other, first)
+        # (the push waits on the other's uncommitted id, then finds it)
+        failure = _failures(lambda: _push_batch(url, again), other.commit)
     assert len(failure) == 1 and isinstance(failure[0], psycopg.errors.SerializationFailure)
     assert "twice at once" in str(failure[0])
     assert _run(
@@ -365,22 +349,16 @@ def test_an_item_made_by_another_push_meanwhile_has_its_chain_judged(
         first = _change("comment", "k0", {"body": "Edited"}, hlc + 3)
     _insert(operational, {**held, "id": str(uuid.uuid4()), "hlc": hlc})
     move = _change("item", item, {"title": "Mine now", "chain_id": "c2"}, hlc + 4)
-    failure: list[BaseException] = []
     with psycopg.connect(operational) as holder:
         _insert_on(holder, held)  # (uncommitted: the row's state stays locked)
 
-        def push() -> None:
-            try:
-                _push_batch(operational, first, move)
-            except BaseException as exc:  # (handed to the test)
-                failure.append(exc)
+        def make_it_and_let_go() -> None:
+            _insert(
+                governing, _change("item", item, {"title": "Theirs", "chain_id": "c1"}, hlc + 2)
+            )
+            holder.rollback()
 
-        pushing = threading.Thread(target=push)
-        pushing.start()
-        time.sleep(0.5)
-        _insert(governing, _change("item", item, {"title": "Theirs", "chain_id": "c1"}, hlc + 2))
-        holder.rollback()
-        pushing.join(10)
+        failure = _failures(lambda: _push_batch(operational, first, move), make_it_and_let_go)
     assert len(failure) == 1, "the move landed unjudged"
     if merged == "with its batch":
         assert isinstance(failure[0], psycopg.errors.SerializationFailure)
@@ -408,21 +386,10 @@ def test_a_change_judged_as_making_a_row_another_push_makes_is_undone(sync_serve
     # change would have been judged against the wrong row. It is undone, to be judged again.
     governing, operational = sync_server.url("governing"), sync_server.url("operational")
     item, hlc = str(uuid.uuid4()), _now_hlc()
-    failure: list[BaseException] = []
     with psycopg.connect(governing) as maker:
         _insert_on(maker, _change("item", item, {"title": "Theirs", "likelihood": 2}, hlc))
-
-        def change_it() -> None:
-            try:
-                _insert(operational, _change("item", item, {"likelihood": 5}, hlc + 1))
-            except BaseException as exc:  # (handed to the test)
-                failure.append(exc)
-
-        changing = threading.Thread(target=change_it)
-        changing.start()
-        time.sleep(0.5)
-        maker.commit()
-        changing.join(10)
+        change = _change("item", item, {"likelihood": 5}, hlc + 1)
+        failure = _failures(lambda: _insert(operational, change), maker.commit)
     assert len(failure) == 1 and isinstance(failure[0], psycopg.errors.SerializationFailure)
     assert "sync again" in str(failure[0])
     assert _run(
@@ -431,3 +398,22 @@ def test_a_change_judged_as_making_a_row_another_push_makes_is_undone(sync_serve
         " WHERE row_id = %s) FROM kanban_sec.rows WHERE row_id = %s",
         (item, item),
     ) == [("2", 1)]
+
+
+def _failures(action: Any, meanwhile: Any) -> list[BaseException]:
+    """Start ``action`` in a thread, let it reach the row another session holds, run
+    ``meanwhile`` (which lets it go) and wait for it: what it raised, if anything."""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            action()
+        except BaseException as exc:  # (handed to the test)
+            failures.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    time.sleep(0.5)
+    meanwhile()
+    thread.join(10)
+    return failures
