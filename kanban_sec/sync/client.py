@@ -330,10 +330,10 @@ def _push_batch(conn: psycopg.Connection[Any], chunk: Sequence[Any], way: str) -
     if way == "copy":
         return _copy_batch(conn, chunk)
     columns = [list(c) for c in zip(*chunk, strict=True)]
-    if way == "function":
-        del columns[7]  # (the person: the server's)
-        columns[4] = "[" + ",".join(columns[4]) + "]"  # type: ignore[call-overload]
-        row = conn.execute(_PUSH_FUNCTION, columns[1:]).fetchone()
+    if way == "function":  # (the person is the server's; the fields go as one JSON array)
+        _seq, ids, entities, row_ids, fields, hlcs, nodes, _person, *rest = columns
+        params = [ids, entities, row_ids, "[" + ",".join(fields) + "]", hlcs, nodes, *rest]
+        row = conn.execute(_PUSH_FUNCTION, params).fetchone()
         return int(row[0]) if row else 0
     return conn.execute(_PUSH, columns[1:]).rowcount
 
