@@ -12,6 +12,7 @@ import csv
 import io
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -153,6 +154,35 @@ def format_row(cells: list[str], delimiter: str) -> str:
         )
         + "\r\n"
     )
+
+
+def cell_writer(delimiter: str, *, neutralising: bool = True) -> Callable[[str], str]:
+    """A function giving a cell as :func:`format_row` writes it (after :func:`neutralise`
+    when ``neutralising``): for rows built as one string, a cell at a time. A few C-speed
+    tests tell the usual cell, which needs nothing, from the rest."""
+    d = _DELIMITER_CHARS.get(delimiter)
+    if d is None:
+        raise ValueError(f"unsupported CSV delimiter {delimiter!r}")
+    # First characters after which the cell may need quotes or a neutralising "'".
+    first = frozenset(" '" + "".join(_FORMULA_START) if neutralising else " ")
+
+    def write(cell: str) -> str:
+        if not cell:
+            return cell
+        if (
+            cell[0] in first
+            or cell[-1] == " "
+            or d in cell
+            or '"' in cell
+            or "\n" in cell
+            or "\r" in cell
+        ):
+            if neutralising:
+                cell = neutralise(cell)
+            return format_row([cell], d)[:-2]
+        return cell
+
+    return write
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
@@ -19,8 +19,8 @@ from kanban_sec.domain.ranking import assessed, rank, score_parts
 from kanban_sec.exchange.csv_codec import (
     DELIMITERS,
     HEADER,
+    cell_writer,
     format_row,
-    neutralise,
     wall_clock_hour,
 )
 from kanban_sec.services.files import write_atomically
@@ -56,17 +56,18 @@ def export_csv(
     """
     sep = DELIMITERS[delimiter]
     with collector_paused():
-        body = export_rows(db, include_done=include_done, include_confidential=include_confidential)
-        count = len(body)
-        parts = [BOM + format_row(list(HEADER), sep)]
-        step = progress_step(count) if on_progress is not None else count or 1
-        for start in range(0, count, step):
-            parts += [format_row(cells, sep) for cells in body[start : start + step]]
-            if on_progress is not None:
-                on_progress(min(start + step, count), count)
-        data = "".join(parts).encode("utf-8")
-        del parts
-        del body
+        lines = export_lines(
+            db,
+            sep,
+            include_done=include_done,
+            include_confidential=include_confidential,
+            on_progress=on_progress,
+        )
+        count = len(lines)
+        lines.insert(0, BOM + format_row(list(HEADER), sep)[:-2])
+        lines.append("")
+        data = "\r\n".join(lines).encode("utf-8")
+        del lines
     if hasattr(target, "write"):
         target.write(data)  # type: ignore[union-attr]
         target.flush()  # type: ignore[union-attr]
@@ -95,16 +96,23 @@ def _login_name() -> str:
     return os.environ.get("KANBAN_SEC_USER") or getpass.getuser()
 
 
-def export_rows(
+def export_lines(
     db: Database,
+    delimiter: str = ",",
     *,
     include_done: bool = False,
     include_confidential: bool = False,
     today: date | None = None,
-) -> list[list[str]]:
-    """The export's data rows as neutralised text cells: open items in rank order first,
-    then open items whose risk is accepted (out of the ranking, as on the board; the
-    soonest to come back first), then done items, newest first."""
+    on_progress: Callable[[int, int], None] | None = None,
+) -> list[str]:
+    """The export's data rows as CSV records without their line ends: open items in rank
+    order first, then open items whose risk is accepted (out of the ranking, as on the
+    board; the soonest to come back first), then done items, newest first.
+
+    Each record is what :func:`format_row` makes of the row's cells, free text neutralised
+    (tested so). It is built as one string: cells that repeat across rows (chains, links,
+    units, people, tags, wall-clock hours) are written once, and a free-text cell costs one
+    search unless it needs quotes or a neutralising ``'``."""
     with reading(db) as reader:
         names = Names(reader)
         raw = reader.export_items(include_done=include_done)
@@ -122,14 +130,19 @@ def export_rows(
             links,
         )
     }
-    paths = {unit_id: names.unit_path(unit_id) for unit_id in names.units}
-    # Tag lists and wall-clock hours repeat across rows: each is worked out once.
+    d = delimiter
+    text = cell_writer(d)  # free text: neutralised, quoted when needed
+    plain = cell_writer(d, neutralising=False)  # ids, dates and times: quoted if ever needed
+    paths = {unit_id: text(names.unit_path(unit_id)) for unit_id in names.units}
+    person_cells = {person_id: text(person.name) for person_id, person in people.items()}
     tag_cells: dict[str, str] = {"[]": ""}
     hours: dict[str, tuple[str, str]] = {}
     # Rows on the same chain and link share five cells and the gap of their score.
-    places: dict[tuple[str | None, str | None], tuple[str, str, str, str, str, int]] = {}
-    keyed = []
-    for row in raw:
+    places: dict[tuple[str | None, str | None], tuple[str, str, str, int]] = {}
+    ranked_lines: list[str | None] = [None] * len(ranking)
+    held_lines: list[tuple[str, str]] = []
+    done_lines: list[tuple[str, str]] = []
+    for row in raw if on_progress is None else _reporting(raw, on_progress):
         (
             item_id,
             title,
@@ -159,88 +172,48 @@ def export_rows(
         where = (chain_id, link_id)
         place = places.get(where)
         if place is None:
-            place = places[where] = _place_cells(chain_id, link_id, chains, links, paths)
+            place = places[where] = _place_cells(chain_id, link_id, chains, links, paths, text, d)
+        made = hours.get(created_at[:13]) or _hour(created_at, hours)
+        changed = hours.get(updated_at[:13]) or _hour(updated_at, hours)
+        finished = (hours.get(done_at[:13]) or _hour(done_at, hours)) if done_at else ("", "")
         ranked = ranking.get(item_id)
         if ranked is not None:
-            score, weakest, position = (
-                str(ranked.score),
-                "yes" if ranked.weakest else "no",
-                str(ranked.rank),
-            )
-            order: tuple[int, Any] = (0, ranked.rank)
+            judged = f"{ranked.score}{d}{'yes' if ranked.weakest else 'no'}{d}{ranked.rank}"
         else:
-            score, weakest, position = (
-                str(assessed(likelihood) * assessed(consequence) * place[5]),
-                "",
-                "",
-            )
+            score = assessed(likelihood) * assessed(consequence) * place[3]
+            judged = f"{score}{d}{d}"
+        line = (
+            f"{plain(item_id)}{d}{text(title)}{d}{text(description)}{d}{status}{d}{place[0]}"
+            f"{d}{'' if likelihood is None else likelihood}"
+            f"{d}{'' if consequence is None else consequence}{d}{place[1]}{d}{judged}"
+            f"{d}{effort or ''}{d}{paths.get(owner_unit_id, '') if owner_unit_id else ''}"
+            f"{d}{person_cells.get(owner_person_id, '') if owner_person_id else ''}"
+            f"{d}{place[2]}{d}{text(framework_ref)}{d}{classification}"
+            f"{d}{tag_cells[tags] if tags in tag_cells else _tag_cell(tags, tag_cells, text)}"
+            f"{d}{text(blocked_reason)}{d}{plain(due_date) if due_date else ''}"
+            f"{d}{text(pin_reason or 'yes') if pinned_at else ''}"
+            # Times as format_moment writes them, the wall-clock hour looked up once per
+            # hour. A stored time is ISO 8601 (the rulebook's check on every path), so its
+            # minutes and seconds never need quotes.
+            f"{d}{made[0]}{created_at[13:19]}{made[1]}{d}{changed[0]}{updated_at[13:19]}{changed[1]}"
+            f"{d}{finished[0]}{done_at[13:19] if done_at else ''}{finished[1]}"
+        )
+        if ranked is not None:
+            ranked_lines[ranked.rank - 1] = line
+        else:
             held = accepted.get(item_id)
             if held is not None:
                 until = held.valid_until.isoformat() if held.valid_until else "~"
-                order = (1, until + item_id)
+                held_lines.append((until + item_id, line))
             else:
-                order = (2, "~" if done_at is None else _invert(done_at))
-        person = people.get(owner_person_id) if owner_person_id else None
-        cells = [
-            item_id,
-            title,
-            description,
-            status,
-            place[0],
-            place[1],
-            "" if likelihood is None else str(likelihood),
-            "" if consequence is None else str(consequence),
-            place[2],
-            place[3],
-            score,
-            weakest,
-            position,
-            effort or "",
-            paths.get(owner_unit_id, "") if owner_unit_id else "",
-            person.name if person else "",
-            place[4],
-            framework_ref,
-            classification,
-            tag_cells[tags] if tags in tag_cells else _tag_cell(tags, tag_cells),
-            blocked_reason,
-            due_date or "",
-            (pin_reason or "yes") if pinned_at else "",
-            _moment(created_at, hours),
-            _moment(updated_at, hours),
-            _moment(done_at, hours),
-        ]
-        # Only free-text cells can begin like a formula (the rest are ids, numbers, words of
-        # a fixed list and times): neutralise looks at those.
-        for index in _TEXT_CELLS:
-            c = cells[index]
-            if c and c[0] in _RISKY_START:
-                cells[index] = neutralise(c)
-        keyed.append((order, cells))
-    keyed.sort(key=lambda pair: pair[0])
-    return [cells for _, cells in keyed]
-
-
-# First characters after which neutralise() may act (it also looks behind leading quotes).
-_RISKY_START = frozenset("=+-@\t\r'")
-#: The cells of a row that hold text someone wrote (titles, names, paths, tags, reasons).
-_TEXT_CELLS = tuple(
-    HEADER.index(column)
-    for column in (
-        "title",
-        "description",
-        "chain",
-        "link",
-        "effort",
-        "owner_unit",
-        "owner_person",
-        "risk_owner",
-        "framework_ref",
-        "classification",
-        "tags",
-        "blocked_reason",
-        "pinned",
-    )
-)
+                done_lines.append(("~" if done_at is None else _invert(done_at), line))
+    # Stable, on the key alone: done items done at the same moment keep the store's order.
+    held_lines.sort(key=_first)
+    done_lines.sort(key=_first)
+    lines = [line for line in ranked_lines if line is not None]
+    lines += [line for _, line in held_lines]
+    lines += [line for _, line in done_lines]
+    return lines
 
 
 def _place_cells(
@@ -249,36 +222,44 @@ def _place_cells(
     chains: dict[str, Any],
     links: dict[str, Any],
     paths: dict[str, str],
-) -> tuple[str, str, str, str, str, int]:
-    """The chain, link, link maturity, target maturity and risk owner cells of an item on
-    ``link_id`` in ``chain_id``, and the maturity gap its score is multiplied by."""
+    text: Callable[[str], str],
+    d: str,
+) -> tuple[str, str, str, int]:
+    """Of an item on ``link_id`` in ``chain_id``, as written: the chain and link cells, the
+    link maturity and target maturity cells and the risk owner cell; and the maturity gap
+    its score is multiplied by."""
     chain = chains.get(chain_id) if chain_id else None
     link = links.get(link_id) if link_id else None
     _, _, gap = score_parts(chain, link, links.values() if link is None else ())
     return (
-        chain.name if chain else "",
-        link.name if link else "",
-        str(link.maturity) if link else "",
-        str(chain.target_maturity) if chain else "",
+        (text(chain.name) if chain else "") + d + (text(link.name) if link else ""),
+        (str(link.maturity) if link else "") + d + (str(chain.target_maturity) if chain else ""),
         paths.get(chain.risk_owner_unit_id, "") if chain and chain.risk_owner_unit_id else "",
         gap,
     )
 
 
-def _tag_cell(tags: str, seen: dict[str, str]) -> str:
-    cell = seen[tags] = ";".join(json.loads(tags))
+def _tag_cell(tags: str, seen: dict[str, str], text: Callable[[str], str]) -> str:
+    cell = seen[tags] = text(";".join(json.loads(tags)))
     return cell
 
 
-def _moment(stamp: str | None, hours: dict[str, tuple[str, str]]) -> str:
-    # format_moment, with its hour lookup kept for the rows of one export.
-    if not stamp:
-        return ""
-    hour = stamp[:13]
-    found = hours.get(hour)
-    if found is None:
-        found = hours[hour] = wall_clock_hour(hour)
-    return found[0] + stamp[13:19] + found[1]
+def _reporting(rows: list[Any], on_progress: Callable[[int, int], None]) -> Iterator[Any]:
+    """``rows``, with ``on_progress(rows done, rows)`` about every percent and at the end."""
+    total = len(rows)
+    step = progress_step(total)
+    for start in range(0, total, step):
+        yield from rows[start : start + step]
+        on_progress(min(start + step, total), total)
+
+
+def _hour(stamp: str, hours: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    found = hours[stamp[:13]] = wall_clock_hour(stamp[:13])
+    return found
+
+
+def _first(pair: tuple[str, str]) -> str:
+    return pair[0]
 
 
 def _invert(stamp: str) -> str:
