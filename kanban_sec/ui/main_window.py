@@ -57,6 +57,8 @@ class MainWindow(QMainWindow, WindowActions):
         self.live = live
         self.db_path = db_path
         self.undo_stack = QUndoStack(self)
+        #: While a write's outcome is put on the board, the details wait for its end.
+        self._holding_detail = False
         self.board = BoardWidget(live)
         self.board.move_requested.connect(self.move_items)
         self.board.item_activated.connect(self.edit_item)
@@ -250,43 +252,60 @@ class MainWindow(QMainWindow, WindowActions):
         self.person_label.setToolTip(self.tr("Who acts: File ▸ Who am I… to switch"))
 
     def _show_detail(self, item_id: str) -> None:
-        self.detail_pane.show_item(item_id)
+        if not self._holding_detail:
+            self.detail_pane.show_item(item_id)
 
     # -- changing the board --------------------------------------------------------------
     def apply(
-        self, outcome: Outcome, text: str | None = None, *, live_applied: bool = False
+        self,
+        outcome: Outcome,
+        text: str | None = None,
+        *,
+        live_applied: bool = False,
+        select: str | None = None,
     ) -> None:
         """Show a service call's changes at once and make it undoable.
 
         ``live_applied``: the caller (a dialog that shows the board itself) already
-        brought the live board up to date.
+        brought the live board up to date. ``select``: the card to select afterwards (its
+        details are then the ones shown; the card selected before is not shown first).
         """
         if not outcome.changed:
+            if select is not None:
+                self.board.select_item(select)
             return
-        self._after_write(outcome, live_applied=live_applied)
+        self._after_write(outcome, live_applied=live_applied, select=select)
         if text is not None:
             self.undo_stack.push(ChangeCommand(self, outcome, text))
         warnings = [w.render(i18n.current_language()) for w in outcome.warnings]
         self.refresh_status(warnings)
 
-    def _after_write(self, outcome: Outcome, *, live_applied: bool = False) -> None:
+    def _after_write(
+        self, outcome: Outcome, *, live_applied: bool = False, select: str | None = None
+    ) -> None:
         structural = bool(outcome.bulk_rows) or any(
             c.entity not in ("item", "comment") for c in outcome.changes
         )
-        touched = set(self.live.items) if live_applied else self.live.apply(outcome)
-        if structural:
-            self._fill_filter_choices()
-            self.board.reset_cards()
-            self.apply_roles()
-        if structural or self.live.reranked or not self.board.relocate(touched):
-            self.board.refresh(touched, rebuild_lanes=True)
-        if self.live.reranked:  # every card may show another rank: repaint them all
-            for lane in self.board.lanes:
-                for model in lane.models.values():
-                    model.ranks_changed()
-        current = self.board.current_item()
-        if current:
-            self._show_detail(current)
+        # Rows leaving a column and the new selection each change a current card: the
+        # details are laid out once, for the card current at the end.
+        self._holding_detail = True
+        try:
+            touched = set(self.live.items) if live_applied else self.live.apply(outcome)
+            if structural:
+                self._fill_filter_choices()
+                self.board.reset_cards()
+                self.apply_roles()
+            if structural or self.live.reranked or not self.board.relocate(touched):
+                self.board.refresh(touched, rebuild_lanes=True)
+            if self.live.reranked:  # every card may show another rank: repaint them all
+                for lane in self.board.lanes:
+                    for model in lane.models.values():
+                        model.ranks_changed()
+            if select is not None:
+                self.board.select_item(select)
+        finally:
+            self._holding_detail = False
+        self._show_detail(self.board.current_item() or "")
 
     def run_quietly(self, call: Any) -> None:
         """Run a write for undo/redo: apply its outcome without pushing a new command."""
@@ -321,9 +340,11 @@ class MainWindow(QMainWindow, WindowActions):
         except KanbanError as error:
             show_error(self, error)
             return
-        self.apply(outcome, self.tr("Move to %1").replace("%1", status_name(status)))
-        if ids:
-            self.board.select_item(ids[0])
+        self.apply(
+            outcome,
+            self.tr("Move to %1").replace("%1", status_name(status)),
+            select=ids[0] if ids else None,
+        )
 
     def card_menu(self, where: Any) -> QMenu:
         """The selected card's actions, as the person's role allows them."""

@@ -123,6 +123,29 @@ def test_dropping_a_card_moves_it_through_the_service(window, db_path):
     assert ranks == sorted(ranks)  # the card lands at its rank, not where it was dropped
 
 
+def test_after_a_drop_the_details_show_the_moved_card_laid_out_once(window, monkeypatch):
+    # The card a user drags is the selected one; moving it changes the current card of its
+    # old column and then of its new one. The details end on the moved card, in its new
+    # column, and are laid out once (a layout of the rich text is the costly part).
+    lead(window.service).set_wip_limit(Status.NEXT, None)
+    window.reload()
+    backlog = column(window, Status.BACKLOG).model()
+    item_id = ids_in(window, Status.BACKLOG)[0]
+    assert window.board.select_item(item_id)
+    layouts: list[str] = []
+    text = window.detail_pane.text
+    set_markdown = text.setMarkdown
+    monkeypatch.setattr(text, "setMarkdown", lambda md: (layouts.append(md), set_markdown(md)))
+    mime = backlog.mimeData([backlog.index(0, 0)])
+    target = column(window, Status.NEXT).model()
+    assert target.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+    assert window.board.current_item() == item_id
+    shown = window.detail_pane.text.toPlainText()
+    title = window.live.items[item_id].title
+    assert shown.startswith(title) and "Column: Next" in shown
+    assert len(layouts) == 1
+
+
 def test_keyboard_moves_selection_and_cards(window, qtbot, db_path):
     lead(window.service).set_wip_limit(Status.NEXT, None)
     window.reload()
