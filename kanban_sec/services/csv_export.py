@@ -173,9 +173,11 @@ def export_lines(
         place = places.get(where)
         if place is None:
             place = places[where] = _place_cells(chain_id, link_id, chains, links, paths, text, d)
-        made = hours.get(created_at[:13]) or _hour(created_at, hours)
-        changed = hours.get(updated_at[:13]) or _hour(updated_at, hours)
-        finished = (hours.get(done_at[:13]) or _hour(done_at, hours)) if done_at else ("", "")
+        made = (hours.get(created_at[:13]) or _hour(created_at, hours)) if created_at else _NO_TIME
+        changed = (
+            (hours.get(updated_at[:13]) or _hour(updated_at, hours)) if updated_at else _NO_TIME
+        )
+        finished = (hours.get(done_at[:13]) or _hour(done_at, hours)) if done_at else _NO_TIME
         ranked = ranking.get(item_id)
         if ranked is not None:
             judged = f"{ranked.score}{d}{'yes' if ranked.weakest else 'no'}{d}{ranked.rank}"
@@ -196,7 +198,7 @@ def export_lines(
             # hour. A stored time is ISO 8601 (the rulebook's check on every path), so its
             # minutes and seconds never need quotes.
             f"{d}{made[0]}{created_at[13:19]}{made[1]}{d}{changed[0]}{updated_at[13:19]}{changed[1]}"
-            f"{d}{finished[0]}{done_at[13:19] if done_at else ''}{finished[1]}"
+            f"{d}{finished[0]}{(done_at or '')[13:19]}{finished[1]}"
         )
         if ranked is not None:
             ranked_lines[ranked.rank - 1] = line
@@ -242,6 +244,9 @@ def _place_cells(
 def _tag_cell(tags: str, seen: dict[str, str], text: Callable[[str], str]) -> str:
     cell = seen[tags] = text(";".join(json.loads(tags)))
     return cell
+
+
+_NO_TIME = ("", "")
 
 
 def _reporting(rows: list[Any], on_progress: Callable[[int, int], None]) -> Iterator[Any]:
