@@ -63,10 +63,15 @@ class StoreWorld:
             )
         if found is None:
             folded = author.strip().casefold()
+            # SQLite's lower() is Python's casefold() for a name of printable ASCII alone:
+            # those are matched in SQL; a name with any other character is read and folded
+            # here. (Every write asks: the board's people are not read each time.)
             matches = [
                 r
                 for r in self.reader.conn.exec_driver_sql(
                     f"SELECT {rows.PERSON_COLUMNS} FROM people WHERE deleted_at IS NULL"
+                    " AND (lower(name) = ? OR name GLOB '*[^ -~]*')",
+                    (folded,),
                 ).all()
                 if r[1].casefold() == folded
             ]

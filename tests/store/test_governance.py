@@ -3,12 +3,15 @@ the verification gate before done."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from org_support import TODAY, _item, as_, board_as
 
-from kanban_sec.domain.errors import BadInput, Refused
+from kanban_sec.domain.errors import BadInput, KanbanError, Refused
 from kanban_sec.domain.governance import Action, Band, Bands, Decision, Verdict
 from kanban_sec.domain.model import Classification, Role, Status
 from kanban_sec.services.board import BoardService
@@ -16,7 +19,8 @@ from kanban_sec.services.governance import GovernanceService
 from kanban_sec.services.live_board import LiveBoard
 from kanban_sec.services.organisation import OrganisationService
 from kanban_sec.services.session import Session
-from kanban_sec.store.unit_of_work import reading
+from kanban_sec.store.database import open_database
+from kanban_sec.store.unit_of_work import reading, writing
 
 # -- roles ---------------------------------------------------------------------------------
 
@@ -92,6 +96,55 @@ def test_the_window_person_id_decides_between_two_people_of_the_same_name(db, or
     assert not GovernanceService(Session(db, "Henrik Drift", "en", person_id=org["engineer"])).can(
         Action.VERIFY
     )
+
+
+#: Names that fold alike or almost: Norwegian letters, ß (which folds to two letters),
+#: a title-case digraph, a trailing space, a tab.
+_NAME_VARIANTS = [
+    "Kari Nordmann",
+    "KARI NORDMANN",
+    "kari nordmann ",
+    "Åse Berg",
+    "åse berg",
+    "ÅSE BERG",
+    "Strauß",
+    "STRAUSS",
+    "ǅemal",
+    "Ǆemal",
+    "Ole\tDrift",
+]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    names=st.lists(
+        st.tuples(st.sampled_from(_NAME_VARIANTS), st.sampled_from(["Kommune", "Kommune / Drift"])),
+        max_size=5,
+    ),
+    author=st.sampled_from([*_NAME_VARIANTS, " Åse Berg", "kari"]),
+)
+def test_the_author_is_the_one_person_whose_name_folds_alike(tmp_path_factory, names, author):
+    # Who acts, found by name: the one person whose name matches without regard to case
+    # (str.casefold, so "Strauß" is "STRAUSS"), else nobody in the organisation. The store
+    # lets SQLite compare plain ASCII names; the answer is the plain scan's.
+    db = open_database(tmp_path_factory.mktemp("names") / "board.sqlite")
+    try:
+        setup = BoardService(Session(db, "setup", "en"))
+        for name, unit in names:
+            with contextlib.suppress(KanbanError):  # (a name the unit has already)
+                setup.add_person(name, unit, Role.OPERATIONAL)
+        with reading(db) as reader:
+            people = reader.people()
+        assert len(people) == len({(name.strip().casefold(), unit) for name, unit in names})
+        folded = author.strip().casefold()
+        alike = [i for i, person in people.items() if person.name.casefold() == folded]
+        with writing(db, author) as uow:
+            actor = uow.actor
+        assert actor.person_id == (alike[0] if len(alike) == 1 else None)
+    finally:
+        db.close()
 
 
 # -- verification before done ----------------------------------------------------------------
