@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QPushButton,
     QWidget,
 )
 
@@ -42,7 +41,7 @@ from kanban_sec.ui.notify import show_error
 from kanban_sec.ui.panel_folding import PanelFolding
 from kanban_sec.ui.ros_windows import RosWindows
 from kanban_sec.ui.screen_fit import fit_to_screen
-from kanban_sec.ui.undo_step import ChangeCommand
+from kanban_sec.ui.undo_step import ChangeCommand, UndoOffer
 
 
 class MainWindow(QMainWindow, WindowActions):
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow, WindowActions):
         self.setCentralWidget(self.splitter)
         self._dialogs: list[QWidget] = []
         #: The status bar's Undo button after a delete (Qt deletes it when it expires).
-        self._undo_offer: QPushButton | None = None
+        self.undo_offer = UndoOffer(self, self.undo_stack)
         self._matrix: Any = None
         self.files = FileActions(self)
         self.ros_windows = RosWindows(self)
@@ -467,35 +466,7 @@ class MainWindow(QMainWindow, WindowActions):
             show_error(self, error)
             return
         self.apply(outcome, self.tr("Delete item"))
-        self._offer_undo(self.tr("Deleted “%1”.").replace("%1", title))
-
-    def _offer_undo(self, text: str, seconds: int = 15) -> QPushButton:
-        """Say what was just done in the status bar, with a button that undoes it (for a
-        while, and only while it is still the last thing done)."""
-        bar = self.statusBar()
-        old = self._undo_offer
-        if old is not None and shiboken6.isValid(old):
-            old.deleteLater()
-        button = QPushButton(self.tr("Undo"), bar)
-        button.setObjectName("undo-offer")
-        position = self.undo_stack.index()
-
-        def undo() -> None:
-            if self.undo_stack.index() == position:
-                self.undo_stack.undo()
-            bar.clearMessage()
-            button.deleteLater()
-
-        def expire() -> None:
-            if shiboken6.isValid(button):
-                button.deleteLater()
-
-        button.clicked.connect(undo)
-        bar.insertPermanentWidget(0, button)
-        bar.showMessage(text, seconds * 1000)
-        QTimer.singleShot(seconds * 1000, expire)
-        self._undo_offer = button
-        return button
+        self.undo_offer.offer(self.tr("Deleted “%1”.").replace("%1", title))
 
     def _write(self, call: Any, text: str) -> None:
         try:
